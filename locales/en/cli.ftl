@@ -1,0 +1,77 @@
+# The command line: help texts, messages, errors (what, where, what to do).
+
+cli-about = A guided onboarding for using LINE WORKS on your own smartphone. Without a command: the employee flow (attended).
+cli-after-help = Data folder: { $dir } (created on first use; change it with --data or TEBIKI_DATA).
+cli-arg-data = Data folder (config.toml, roster.csv, ledger/)
+cli-arg-content = Folder with content/ and locales/ to use instead of the built-in ones
+cli-arg-lang = Language: ja or en (default: config, then the system language, then ja)
+cli-status-about = One employee: current consent state and full history
+cli-status-arg-id = Employee ID
+cli-status-arg-format = Output format
+cli-verify-about = Check the integrity of every ledger file (exit 0 only when all is intact)
+cli-verify-arg-checkpoint = A checkpoint (from an earlier verify) that the ledger must still extend
+cli-verify-arg-format = Output format
+cli-content-about = Content tools
+cli-content-check-about = Validate content and locales (parity, placeholders, parse errors)
+
+error-label = error
+warning-label = warning
+error-where = where
+error-io = { $reason }
+error-config = config.toml is not valid: { $reason }
+error-locales = a locale file could not be read: { $detail }
+error-unknown-lang = unknown language “{ $lang }” (available: { $langs })
+error-no-terminal = the employee flow needs an interactive terminal
+error-ledger-busy = another process kept the ledger file locked too long
+error-kiosk-running = another tebiki is already running as this kiosk
+error-kiosk-id = the kiosk id “{ $id }” cannot be used as a file name (use letters, digits, . _ -)
+error-checkpoint = the checkpoint file is not valid (expected lines “<file> <seq> <sha256>” or verify’s JSON)
+todo-lang = Use --lang with one of the available languages.
+todo-config = Fix that line of config.toml, or delete the file to get a fresh default one.
+todo-data-folder = Check that the data folder exists and is writable, or choose another with --data.
+todo-content-check = Run “tebiki content check” to see every problem in the content.
+todo-terminal = Run tebiki in a terminal window (not through a pipe).
+todo-verify = Run “tebiki verify” to find and locate damage in the ledger.
+todo-checkpoint = Give the file that an earlier “tebiki verify” printed or saved.
+todo-report-bug = This should not happen: please report it with the command you ran.
+warning-unreadable-line = a ledger line could not be read and was skipped: { $place }
+
+content-ok = Content OK: { $screens } screens in { $langs } languages, locales complete.
+content-issues = { $count } problem(s) found.
+issue-missing = file missing
+issue-unreadable = cannot be read: { $reason }
+issue-parse = cannot be parsed: { $reason }
+issue-no-title = the screen has no title (the first line must be “# Title”)
+issue-placeholder = unknown placeholder {"{"}{ $name }{"}"}
+issue-unmatched = { $what } “{ $id }” is not in both the manifest and this file
+issue-option-count = question “{ $id }” has { $found } options, the manifest says { $expected }
+issue-bad-answer = question “{ $id }”: the answer is not one of its options
+issue-unknown-screen = no screen “{ $id }” in the manifest
+issue-duplicate-id = the id “{ $id }” is used twice
+issue-no-languages = no language folders in content/
+issue-locale-missing = message “{ $id }” is missing in { $lang }
+issue-locale-vars = message “{ $id }” in { $lang } uses other variables ({ $vars }) than the other languages
+
+status-who = { $id }  { $name }  { $dept }
+status-consent = Consent: { $label } ({ $state }), policy { $version }
+status-history = History:
+status-no-records = No records for this ID yet.
+
+verify-folder = Ledger folder: { $dir }
+verify-no-files = No ledger files yet.
+verify-file = { $file }: { $records } records, { $range }
+verify-recovered = { $place }: recovered a torn tail of { $bytes } bytes at offset { $offset } (saved as { $saved })
+verify-duplicates = { $count } record(s) appear in more than one file with identical content (counted once).
+verify-intact = Intact: { $records } records in { $files } file(s).
+verify-damaged = DAMAGED: { $count } finding(s). Keep a copy of the ledger folder as it is and tell the administrator.
+finding-chain-break = chain break: “prev” is not the SHA-256 of the line before (a line was changed, removed or inserted)
+finding-seq-gap = seq gap: expected { $expected }, found { $found }
+finding-unparseable = not a valid JSON record
+finding-bad-envelope = the envelope is not valid at “{ $key }”
+finding-torn-tail = torn tail: { $bytes } bytes at offset { $offset } without a line end (recovered by the next writer)
+finding-kiosk-mismatch = record of kiosk “{ $found }” in the file of “{ $expected }”
+finding-conflict = id { $id } also at { $other } with different content
+finding-recovery-mismatch = a recovery record names another offset than its own
+finding-checkpoint-not-extended = the file no longer extends the checkpoint at seq { $seq }
+finding-checkpoint-file-missing = a file named in the checkpoint (up to seq { $seq }) is missing
+finding-unreadable = cannot be read ({ $kind })

@@ -1,0 +1,12 @@
+# Organisation values used when config.toml does not set them, and the sentences built from them.
+
+org-default-name = the company
+org-default-wifi-places = offices, stores and sites
+org-default-lost-contact = your manager or the administrator
+org-default-contact = your manager or the administrator
+org-allowance = { $org } pays a fixed communication allowance of { $amount } yen a month.
+org-allowance-none = { $org } does not pay a communication allowance at present.
+org-wifi = Staff Wi-Fi is available at { $places }: there, your phone uses no mobile data.
+org-wifi-none = There is no staff Wi-Fi at present.
+org-plan-free = { $org } uses the free plan of LINE WORKS: the audit log is kept for 2 weeks and cannot be downloaded.
+org-plan-paid = { $org } uses a paid plan of LINE WORKS, which keeps a longer audit log that the administrator can download.

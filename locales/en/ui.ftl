@@ -1,0 +1,135 @@
+# The employee flow: screens, buttons, hints and messages.
+
+language-name = English
+app-name = tebiki
+app-title = Welcome
+
+## Welcome
+welcome-heading = LINE WORKS on your own smartphone
+welcome-intro = This guide explains what it means to use the LINE WORKS business chat on your own phone: what you gain, the honest drawbacks, costs, working-hours rules, and what happens if a phone is lost or you leave. Then you choose freely. It takes about 10 minutes.
+welcome-choose = Choose your language:
+welcome-withdraw = Withdraw my consent
+
+## Who you are
+identity-title = Who you are
+identity-intro = Your answers are recorded with your choice, so that you and the company have the same record of it.
+identity-id = Employee ID
+identity-name = Name
+identity-dept = Department (optional)
+identity-privacy = Only your ID, name, department and your choice are recorded, with the time and this terminal. Nothing is read from your phone.
+identity-id-missing = Please enter your employee ID.
+identity-name-missing = Please enter your name.
+identity-control-chars = This field contains control characters. Please type it again.
+field-too-long = That was too long: only the first 200 characters were kept.
+
+## Reading
+progress = { $n } / { $of }
+end-of-screen = — end of this screen —
+more-below = ▼ More below: ↓ or Space to read on
+read-to-end-first = Please read this screen to the end first (↓ or Space).
+
+## The check
+check-counter = Question { $n } of { $of }
+check-correct = ✓ Correct.
+check-wrong = ✗ Not quite.
+check-explained-on = This is explained on “{ $title }” (screen { $n }).
+check-wrong-options = Enter: read that screen again · Esc: try this question again
+check-answer-first = Please answer the questions first.
+
+## The choice
+choice-agree-heading = To use your own smartphone, tick each statement:
+choice-or-heading = Or keep the current way of being contacted:
+choice-not-now = Not now: I will keep using the current channel for the time being.
+choice-refuse = No: I do not want to use my own phone for LINE WORKS.
+choice-reasons-heading = Reasons (optional, tick any that apply):
+choice-no-penalty = Whatever you choose, there is no penalty, and you can change your mind later.
+choice-nothing-chosen = Tick the statements to agree, or choose “Not now” or “No”.
+choice-tick-all = To agree, tick all the statements. Otherwise choose “Not now” or “No”.
+
+## Review before saving
+review-title = Please check your choice
+review-who = { $name } (ID { $id })
+review-given = You agree to use your own smartphone for LINE WORKS:
+review-deferred = Not now: you keep the current way of being contacted.
+review-refused = No: you keep the current way of being contacted.
+review-reasons = Your reasons:
+review-confirm = Enter: save this choice · Esc: change it
+save-failed = ✗ Your choice was NOT saved. Please ask a member of staff.
+save-failed-long = ✗ Your choice was NOT saved: the record could not be written. Nothing was recorded. Please ask a member of staff for help.
+
+## Receipt
+receipt-saved = ✓ Your choice has been saved.
+receipt-name = Name
+receipt-id = Employee ID
+receipt-what = Recorded
+receipt-what-given = Consent given
+receipt-what-deferred = Not now (current channel kept)
+receipt-what-refused = Declined (current channel kept)
+receipt-what-withdrawn = Consent withdrawn
+receipt-policy = Policy version
+receipt-when = Date and time
+receipt-code = Receipt code
+
+## Withdrawal
+withdraw-title = Withdraw your consent
+withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the current way again. There is no penalty, and you can agree again later if you wish.
+withdraw-who = { $name } (ID { $id })
+withdraw-confirm = Enter: withdraw my consent · Esc: go back
+withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
+
+## Help
+help-title = Help
+help-intro = Keys that work on this screen:
+
+## Keys (as printed on the keyboard)
+key-enter = Enter
+key-space = Space
+key-esc = Esc
+key-q = q
+key-tab = Tab
+key-shift-tab = Shift+Tab
+key-up-down = ↑↓
+key-left-right = ←→
+key-home-end = Home/End
+key-f1 = F1
+key-f2 = F2
+key-help = F1/?
+key-backspace = Backspace
+key-delete = Delete
+
+## What keys do
+act-start = Start
+act-next = Next
+act-next-field = Next field
+act-prev-field = Previous field
+act-back-to-check = Back to the question
+act-answer = Answer
+act-read-again = Read again
+act-try-again = Try again
+act-review = Check and save
+act-save = Save
+act-change = Change
+act-finish = Finish
+act-tick = Tick
+act-page-down = Page down
+act-scroll = Scroll
+act-move = Move
+act-pages = Previous/next screen
+act-top-bottom = Top/bottom
+act-back = Back
+act-quit = Quit
+act-language = Language
+act-help = Help
+act-close = Close
+act-erase = Erase
+act-cursor = Move the cursor
+
+too-small = Please enlarge the window (at least { $width }×{ $height }).
+
+## Consent states
+state-none = never decided
+state-given = consent given
+state-refused = declined
+state-deferred = not now
+state-withdrawn = withdrawn
+state-expired = expired (a newer policy needs a new decision)

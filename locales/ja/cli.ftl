@@ -1,0 +1,77 @@
+# コマンドライン：ヘルプ、メッセージ、エラー（何が、どこで、どうすればよいか）。
+
+cli-about = 自分のスマートフォンで LINE WORKS を使うための案内。コマンドなしで起動すると、社員向けの流れ（係員同席）になります。
+cli-after-help = データフォルダー：{ $dir }（初回に作成されます。--data または TEBIKI_DATA で変更できます）
+cli-arg-data = データフォルダー（config.toml、roster.csv、ledger/）
+cli-arg-content = 内蔵の内容の代わりに使う、content/ と locales/ のあるフォルダー
+cli-arg-lang = 言語：ja または en（既定：設定、システムの言語、ja の順）
+cli-status-about = 社員一人の、現在の同意の状態と全履歴
+cli-status-arg-id = 社員番号
+cli-status-arg-format = 出力形式
+cli-verify-about = すべての記録ファイルの完全性を確認する（すべて無事なときだけ終了コード 0）
+cli-verify-arg-checkpoint = 記録がまだ延長しているはずのチェックポイント（以前の verify の出力）
+cli-verify-arg-format = 出力形式
+cli-content-about = 内容のための道具
+cli-content-check-about = 内容と翻訳を検査する（言語間の一致、差し込み項目、構文エラー）
+
+error-label = エラー
+warning-label = 警告
+error-where = 場所
+error-io = { $reason }
+error-config = config.toml が正しくありません：{ $reason }
+error-locales = 翻訳ファイルを読み込めません：{ $detail }
+error-unknown-lang = 「{ $lang }」という言語はありません（使える言語：{ $langs }）
+error-no-terminal = 社員向けの流れには、操作できる端末が必要です
+error-ledger-busy = 別のプロセスが記録ファイルを長くロックしています
+error-kiosk-running = この端末 ID の tebiki がすでに動いています
+error-kiosk-id = 端末 ID「{ $id }」はファイル名に使えません（英数字と . _ - を使ってください）
+error-checkpoint = チェックポイントのファイルが正しくありません（「<ファイル> <seq> <sha256>」の行、または verify の JSON が必要です）
+todo-lang = --lang には、使える言語のどれかを指定してください。
+todo-config = config.toml のその行を直すか、ファイルを削除して新しい既定のファイルを作らせてください。
+todo-data-folder = データフォルダーがあり、書き込めることを確認してください。または --data で別のフォルダーを指定してください。
+todo-content-check = 「tebiki content check」を実行すると、内容の問題をすべて確認できます。
+todo-terminal = tebiki は端末のウィンドウで実行してください（パイプ経由ではなく）。
+todo-verify = 「tebiki verify」を実行すると、記録の損傷とその場所がわかります。
+todo-checkpoint = 以前の「tebiki verify」が出力または保存したファイルを指定してください。
+todo-report-bug = 本来起きないはずのことです。実行したコマンドとあわせて報告してください。
+warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
+
+content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。
+content-issues = 問題が { $count } 件見つかりました。
+issue-missing = ファイルがありません
+issue-unreadable = 読み込めません：{ $reason }
+issue-parse = 解析できません：{ $reason }
+issue-no-title = 画面に題名がありません（1行目は「# 題名」にしてください）
+issue-placeholder = 不明な差し込み項目 {"{"}{ $name }{"}"}
+issue-unmatched = { $what }「{ $id }」が、マニフェストとこのファイルの両方にはありません
+issue-option-count = 質問「{ $id }」の選択肢は { $found } 個ですが、マニフェストでは { $expected } 個です
+issue-bad-answer = 質問「{ $id }」：正解が選択肢の範囲にありません
+issue-unknown-screen = マニフェストに「{ $id }」という画面はありません
+issue-duplicate-id = ID「{ $id }」が2回使われています
+issue-no-languages = content/ に言語のフォルダーがありません
+issue-locale-missing = メッセージ「{ $id }」が { $lang } にありません
+issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言語と違う変数（{ $vars }）を使っています
+
+status-who = { $id }  { $name }  { $dept }
+status-consent = 同意：{ $label }（{ $state }）、ポリシー { $version }
+status-history = 履歴：
+status-no-records = この社員番号の記録はまだありません。
+
+verify-folder = 記録フォルダー：{ $dir }
+verify-no-files = 記録ファイルはまだありません。
+verify-file = { $file }：{ $records } 件、{ $range }
+verify-recovered = { $place }：書きかけの末尾 { $bytes } バイト（位置 { $offset }）を復旧しました（{ $saved } に保存）
+verify-duplicates = { $count } 件の記録が、同じ内容で複数のファイルにあります（1件として数えます）。
+verify-intact = 無事です：{ $files } ファイル、{ $records } 件。
+verify-damaged = 損傷があります：{ $count } 件。記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
+finding-chain-break = 連鎖の切れ目：「prev」が直前の行の SHA-256 と一致しません（行が変更・削除・挿入されています）
+finding-seq-gap = seq の飛び：{ $expected } のはずが { $found } です
+finding-unparseable = 正しい JSON の記録ではありません
+finding-bad-envelope = 「{ $key }」で封筒部分が正しくありません
+finding-torn-tail = 書きかけの末尾：位置 { $offset } に行末のない { $bytes } バイト（次に書き込むときに復旧されます）
+finding-kiosk-mismatch = 「{ $expected }」のファイルに、端末「{ $found }」の記録があります
+finding-conflict = ID { $id } が { $other } にも、違う内容であります
+finding-recovery-mismatch = 復旧の記録が、自分の位置と違う位置を示しています
+finding-checkpoint-not-extended = このファイルは、seq { $seq } のチェックポイントを延長していません
+finding-checkpoint-file-missing = チェックポイントにあるファイル（seq { $seq } まで）がありません
+finding-unreadable = 読み込めません（{ $kind }）

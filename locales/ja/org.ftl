@@ -1,0 +1,12 @@
+# config.toml で設定されていないときの組織の値と、それを使った文。
+
+org-default-name = 当社
+org-default-wifi-places = 事務所・店舗・現場
+org-default-lost-contact = 上司または管理者
+org-default-contact = 上司または管理者
+org-allowance = { $org }は、通信費の補助として毎月 { $amount } 円を定額で支給します。
+org-allowance-none = { $org }では、現在、通信費の補助はありません。
+org-wifi = 社員用の Wi-Fi が { $places } にあります。そこでは、スマートフォンのモバイルデータを使いません。
+org-wifi-none = 現在、社員用の Wi-Fi はありません。
+org-plan-free = { $org }は LINE WORKS の無料プランを使っています。監査ログの保存期間は2週間で、ダウンロードはできません。
+org-plan-paid = { $org }は LINE WORKS の有料プランを使っています。監査ログはより長く保存され、管理者がダウンロードできます。

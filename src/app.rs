@@ -1,0 +1,876 @@
+//! The employee flow's state and its `update`: key commands in, effects (records to append) out.
+//! Nothing here touches the terminal or the disk, so every step can be driven from a test.
+
+use std::time::Instant;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::consent::{self, Decision};
+use crate::content::{Content, ScreenKind};
+use crate::i18n::{Lang, Localizer};
+use crate::keys::{self, Cmd, Ctx};
+use crate::layout;
+use crate::text_field::TextField;
+use crate::ui;
+
+/// How the flow is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `tebiki`: a trainer is present; `q`/Esc on the welcome screen and Ctrl-C quit.
+    Attended,
+    /// `tebiki kiosk`: locked.
+    Kiosk,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Attended => "attended",
+            Mode::Kiosk => "kiosk",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Identity,
+    /// A screen of the manifest, by index (info, check, choice or receipt).
+    Screen(usize),
+    /// Confirming a withdrawal of consent.
+    Withdraw,
+}
+
+/// Why the person came: to decide, or to withdraw an earlier consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Decide,
+    Withdraw,
+}
+
+/// The identity form's fields.
+pub const FIELD_ID: usize = 0;
+pub const FIELD_NAME: usize = 1;
+pub const FIELD_DEPT: usize = 2;
+
+/// Time and reading on one screen.
+#[derive(Debug, Clone, Default)]
+pub struct Visit {
+    pub seconds: f64,
+    pub read_to_end: bool,
+    pub scroll: usize,
+    pub langs: Vec<Lang>,
+}
+
+/// The comprehension check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckState {
+    /// The question being answered.
+    pub current: usize,
+    /// The highlighted option.
+    pub focus: usize,
+    /// Answers given per question (every try counts).
+    pub attempts: Vec<u32>,
+    /// Whether each question has been answered correctly.
+    pub passed: Vec<bool>,
+    /// Whether each question was right the first time.
+    pub first_try: Vec<bool>,
+    /// After a wrong answer: the option chosen.
+    pub wrong: Option<usize>,
+}
+
+impl CheckState {
+    pub fn all_passed(&self) -> bool {
+        !self.passed.is_empty() && self.passed.iter().all(|&p| p)
+    }
+}
+
+/// The alternatives to agreeing; both keep the current channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alternative {
+    NotNow,
+    Refuse,
+}
+
+/// One focusable line of the choice form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceItem {
+    Purpose(usize),
+    Alternative(Alternative),
+    Reason(usize),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ChoiceState {
+    pub purposes: Vec<bool>,
+    pub alternative: Option<Alternative>,
+    pub reasons: Vec<bool>,
+    pub focus: usize,
+    /// The summary is shown and waits for a final Enter.
+    pub reviewing: bool,
+}
+
+/// What was saved, for the receipt.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub record_type: &'static str,
+    pub decision: Option<Decision>,
+    pub receipt_code: String,
+    pub record_id: String,
+    pub at: jiff::Timestamp,
+}
+
+/// Everything about the person at the terminal. Replaced wholesale when they finish, so
+/// nothing of theirs is left for the next person.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub intent: Intent,
+    pub fields: [TextField; 3],
+    pub field: usize,
+    pub visits: Vec<Visit>,
+    pub langs_shown: Vec<Lang>,
+    pub check: CheckState,
+    pub choice: ChoiceState,
+    /// Reached the current screen from a wrong answer: Enter goes back to the question.
+    pub revisit: bool,
+    pub saved: Option<Saved>,
+    /// The last save failed: the person was told nothing was recorded.
+    pub save_failed: Option<String>,
+    /// The receipt code is fixed when the summary is shown, so a retried save keeps it.
+    pub pending_code: Option<String>,
+    entered_at: Option<Instant>,
+}
+
+impl Person {
+    fn new(content: &Content) -> Person {
+        let m = &content.manifest;
+        let q = m.questions.len();
+        Person {
+            intent: Intent::Decide,
+            fields: Default::default(),
+            field: FIELD_ID,
+            visits: vec![Visit::default(); m.screens.len()],
+            langs_shown: Vec::new(),
+            check: CheckState {
+                attempts: vec![0; q],
+                passed: vec![false; q],
+                first_try: vec![false; q],
+                ..CheckState::default()
+            },
+            choice: ChoiceState {
+                purposes: vec![false; m.purposes.len()],
+                reasons: vec![false; m.reasons.len()],
+                ..ChoiceState::default()
+            },
+            revisit: false,
+            saved: None,
+            save_failed: None,
+            pending_code: None,
+            entered_at: None,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        self.fields[FIELD_ID].value().trim()
+    }
+    pub fn name(&self) -> &str {
+        self.fields[FIELD_NAME].value().trim()
+    }
+    pub fn department(&self) -> &str {
+        self.fields[FIELD_DEPT].value().trim()
+    }
+}
+
+/// A short message under the body: why something cannot be done yet, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Fluent id of the text.
+    pub id: &'static str,
+    /// Arguments (name, value) for the text.
+    pub args: Vec<(&'static str, String)>,
+    pub error: bool,
+}
+
+impl Notice {
+    fn info(id: &'static str) -> Notice {
+        Notice {
+            id,
+            args: Vec::new(),
+            error: false,
+        }
+    }
+    fn error(id: &'static str) -> Notice {
+        Notice {
+            id,
+            args: Vec::new(),
+            error: true,
+        }
+    }
+}
+
+/// What `update` asks the runner to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append this record; report back with [`App::record_saved`] or [`App::record_failed`].
+    Append {
+        record_type: &'static str,
+        body: serde_json::Map<String, serde_json::Value>,
+    },
+}
+
+pub struct App {
+    pub content: Content,
+    pub loc: Localizer,
+    pub lang: Lang,
+    /// The language each new person starts in.
+    pub start_lang: Lang,
+    pub mode: Mode,
+    pub width: u16,
+    pub height: u16,
+    pub step: Step,
+    pub person: Person,
+    /// Highlighted item on the welcome screen: the languages, then "withdraw".
+    pub welcome_focus: usize,
+    pub help: bool,
+    pub notice: Option<Notice>,
+    pub quit: bool,
+    pub tz: jiff::tz::TimeZone,
+    /// This terminal's writer id (shown to staff in help, recorded by the ledger).
+    pub kiosk_id: String,
+}
+
+impl App {
+    pub fn new(content: Content, loc: Localizer, lang: Lang, mode: Mode, kiosk_id: String) -> App {
+        let lang = if content.languages().contains(&lang) {
+            lang
+        } else {
+            content.languages()[0].clone()
+        };
+        let person = Person::new(&content);
+        App {
+            content,
+            loc,
+            start_lang: lang.clone(),
+            lang,
+            mode,
+            width: 80,
+            height: 24,
+            step: Step::Welcome,
+            person,
+            welcome_focus: 0,
+            help: false,
+            notice: None,
+            quit: false,
+            tz: jiff::tz::TimeZone::system(),
+            kiosk_id,
+        }
+    }
+
+    /// Fluent lookup in the current language.
+    pub fn t(&self, id: &str) -> String {
+        self.loc.t(&self.lang, id)
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        if self.help {
+            Ctx::Help
+        } else {
+            self.base_ctx()
+        }
+    }
+
+    /// Where the person is, ignoring the help overlay.
+    pub fn base_ctx(&self) -> Ctx {
+        match self.step {
+            Step::Welcome => Ctx::Welcome,
+            Step::Identity => Ctx::Form,
+            Step::Withdraw => Ctx::Review,
+            Step::Screen(i) => match self.content.manifest.screens[i].kind {
+                ScreenKind::Info if self.person.revisit => Ctx::Revisit,
+                ScreenKind::Info => Ctx::Reading,
+                ScreenKind::Check if self.person.check.wrong.is_some() => Ctx::CheckWrong,
+                ScreenKind::Check => Ctx::Check,
+                ScreenKind::Choice if self.person.choice.reviewing => Ctx::Review,
+                ScreenKind::Choice => Ctx::Choice,
+                ScreenKind::Receipt => Ctx::Receipt,
+            },
+        }
+    }
+
+    /// A terminal event in, maybe an effect out.
+    pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) if self.step == Step::Identity => {
+                self.update(Cmd::Input(text.clone()))
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Effect> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('c')) && self.mode == Mode::Attended {
+            self.quit = true;
+            return None;
+        }
+        let cmd = keys::cmd_for(key, self.ctx())?;
+        self.update(cmd)
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        self.clamp_scroll();
+        self.note_reading();
+    }
+
+    /// The one place input changes state.
+    pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        self.notice = None;
+        if self.help {
+            match cmd {
+                Cmd::Help | Cmd::Back => self.help = false,
+                Cmd::SwitchLang => self.switch_lang(),
+                _ => {}
+            }
+            return None;
+        }
+        match cmd {
+            Cmd::Help => {
+                self.help = true;
+                return None;
+            }
+            Cmd::SwitchLang => {
+                self.switch_lang();
+                return None;
+            }
+            Cmd::Quit if self.step == Step::Welcome && self.mode == Mode::Attended => {
+                self.quit = true;
+                return None;
+            }
+            _ => {}
+        }
+        match self.step {
+            Step::Welcome => self.update_welcome(cmd),
+            Step::Identity => self.update_identity(cmd),
+            Step::Withdraw => self.update_withdraw(cmd),
+            Step::Screen(i) => match self.content.manifest.screens[i].kind {
+                ScreenKind::Info => self.update_info(i, cmd),
+                ScreenKind::Check => self.update_check(i, cmd),
+                ScreenKind::Choice => self.update_choice(i, cmd),
+                ScreenKind::Receipt => self.update_receipt(cmd),
+            },
+        }
+    }
+
+    fn switch_lang(&mut self) {
+        let langs = self.content.languages();
+        let at = langs.iter().position(|l| *l == self.lang).unwrap_or(0);
+        self.lang = langs[(at + 1) % langs.len()].clone();
+        self.note_language();
+        self.clamp_scroll();
+        self.note_reading();
+    }
+
+    // --- welcome -------------------------------------------------------------------------
+
+    fn welcome_items(&self) -> usize {
+        self.content.langs.len() + 1
+    }
+
+    fn update_welcome(&mut self, cmd: Cmd) -> Option<Effect> {
+        let n = self.welcome_items();
+        match cmd {
+            Cmd::Up | Cmd::FocusPrev => self.welcome_focus = (self.welcome_focus + n - 1) % n,
+            Cmd::Down | Cmd::FocusNext => self.welcome_focus = (self.welcome_focus + 1) % n,
+            Cmd::Confirm => {
+                let langs = self.content.languages();
+                if let Some(lang) = langs.get(self.welcome_focus) {
+                    self.lang = lang.clone();
+                    self.person.intent = Intent::Decide;
+                } else {
+                    self.person.intent = Intent::Withdraw;
+                }
+                self.go(Step::Identity);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    // --- who you are -----------------------------------------------------------------------
+
+    fn update_identity(&mut self, cmd: Cmd) -> Option<Effect> {
+        let field = &mut self.person.fields[self.person.field];
+        match cmd {
+            Cmd::Input(text) => {
+                if !field.insert(&text) {
+                    self.notice = Some(Notice::error("field-too-long"));
+                }
+            }
+            Cmd::Backspace => field.backspace(),
+            Cmd::Delete => field.delete(),
+            Cmd::CursorLeft => field.left(),
+            Cmd::CursorRight => field.right(),
+            Cmd::Home => field.home(),
+            Cmd::End => field.end(),
+            Cmd::Down | Cmd::FocusNext => self.person.field = (self.person.field + 1) % 3,
+            Cmd::Up | Cmd::FocusPrev => self.person.field = (self.person.field + 2) % 3,
+            Cmd::Back => self.go(Step::Welcome),
+            Cmd::Confirm => {
+                if self.person.field != FIELD_DEPT
+                    && self.person.fields[self.person.field]
+                        .value()
+                        .trim()
+                        .is_empty()
+                {
+                    // Enter in an empty required field says what is missing instead of
+                    // silently moving on.
+                } else if self.person.field != FIELD_DEPT {
+                    self.person.field += 1;
+                    return None;
+                }
+                return self.submit_identity();
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn submit_identity(&mut self) -> Option<Effect> {
+        for (field, id) in [
+            (FIELD_ID, "identity-id-missing"),
+            (FIELD_NAME, "identity-name-missing"),
+        ] {
+            if self.person.fields[field].value().trim().is_empty() {
+                self.person.field = field;
+                self.notice = Some(Notice::error(id));
+                return None;
+            }
+        }
+        for field in [FIELD_ID, FIELD_NAME, FIELD_DEPT] {
+            if has_control(self.person.fields[field].value()) {
+                self.person.field = field;
+                self.notice = Some(Notice::error("identity-control-chars"));
+                return None;
+            }
+        }
+        match self.person.intent {
+            Intent::Decide => self.go(Step::Screen(0)),
+            Intent::Withdraw => self.go(Step::Withdraw),
+        }
+        None
+    }
+
+    // --- reading ---------------------------------------------------------------------------
+
+    /// Lines the body can show at once.
+    pub fn viewport(&self) -> usize {
+        layout::areas(self.width, self.height).body.height as usize
+    }
+
+    /// Width the body text is wrapped to.
+    pub fn text_width(&self) -> usize {
+        layout::areas(self.width, self.height).body.width.max(1) as usize
+    }
+
+    fn max_scroll(&self) -> usize {
+        let total = ui::body(self, self.text_width()).lines.len();
+        total.saturating_sub(self.viewport())
+    }
+
+    fn clamp_scroll(&mut self) {
+        if let Step::Screen(i) = self.step {
+            let max = self.max_scroll();
+            let v = &mut self.person.visits[i];
+            v.scroll = v.scroll.min(max);
+        }
+    }
+
+    /// Marks the current screen read once its last line has been on screen.
+    fn note_reading(&mut self) {
+        if let Step::Screen(i) = self.step {
+            if layout::too_small(self.width, self.height) {
+                return;
+            }
+            if self.person.visits[i].scroll >= self.max_scroll() {
+                self.person.visits[i].read_to_end = true;
+            }
+        }
+    }
+
+    fn scroll_by(&mut self, i: usize, delta: isize) {
+        let max = self.max_scroll();
+        let v = &mut self.person.visits[i];
+        v.scroll = v.scroll.saturating_add_signed(delta).min(max);
+        self.note_reading();
+    }
+
+    fn update_info(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        let page = self.viewport().saturating_sub(2).max(1) as isize;
+        match cmd {
+            Cmd::Up => self.scroll_by(i, -1),
+            Cmd::Down => self.scroll_by(i, 1),
+            Cmd::PageDown => self.scroll_by(i, page),
+            Cmd::Top => self.scroll_by(i, isize::MIN / 2),
+            Cmd::Bottom => self.scroll_by(i, isize::MAX / 2),
+            Cmd::Prev | Cmd::Back => {
+                self.person.revisit = false;
+                if i == 0 {
+                    self.go(Step::Identity);
+                } else {
+                    self.go(Step::Screen(i - 1));
+                }
+            }
+            Cmd::Confirm if self.person.revisit => {
+                if let Some(check) = self.screen_of_kind(ScreenKind::Check) {
+                    self.person.revisit = false;
+                    self.go(Step::Screen(check));
+                }
+            }
+            Cmd::Next | Cmd::Confirm => {
+                let screen = &self.content.manifest.screens[i];
+                if screen.required && !self.person.visits[i].read_to_end {
+                    self.notice = Some(Notice::info("read-to-end-first"));
+                    return None;
+                }
+                self.person.revisit = false;
+                self.go(Step::Screen(i + 1));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn screen_of_kind(&self, kind: ScreenKind) -> Option<usize> {
+        self.content
+            .manifest
+            .screens
+            .iter()
+            .position(|s| s.kind == kind)
+    }
+
+    /// Info screens in order: (position among them, how many there are) for "3 / 11".
+    pub fn info_progress(&self, i: usize) -> Option<(usize, usize)> {
+        let screens = &self.content.manifest.screens;
+        if screens[i].kind != ScreenKind::Info {
+            return None;
+        }
+        let n = screens
+            .iter()
+            .filter(|s| s.kind == ScreenKind::Info)
+            .count();
+        let at = screens[..=i]
+            .iter()
+            .filter(|s| s.kind == ScreenKind::Info)
+            .count();
+        Some((at, n))
+    }
+
+    // --- the check -------------------------------------------------------------------------
+
+    fn update_check(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        let questions = &self.content.manifest.questions;
+        if questions.is_empty() {
+            // A manifest without questions: the check is passed by reading it.
+            if matches!(cmd, Cmd::Next | Cmd::Confirm) {
+                self.go(Step::Screen(i + 1));
+            } else if matches!(cmd, Cmd::Prev | Cmd::Back) {
+                self.go(Step::Screen(i.saturating_sub(1)));
+            }
+            return None;
+        }
+        let check = &mut self.person.check;
+        let q = &questions[check.current];
+        if let Some(_wrong) = check.wrong {
+            match cmd {
+                Cmd::Confirm => {
+                    let target = self.content.screen_index(&q.explains).unwrap_or(0);
+                    self.person.check.wrong = None;
+                    self.person.revisit = true;
+                    self.go(Step::Screen(target));
+                }
+                Cmd::Back | Cmd::Up | Cmd::Down | Cmd::Toggle | Cmd::FocusNext | Cmd::FocusPrev => {
+                    check.wrong = None;
+                }
+                _ => {}
+            }
+            return None;
+        }
+        match cmd {
+            Cmd::Up | Cmd::FocusPrev => check.focus = (check.focus + q.options - 1) % q.options,
+            Cmd::Down | Cmd::FocusNext => check.focus = (check.focus + 1) % q.options,
+            Cmd::Toggle | Cmd::Confirm => {
+                check.attempts[check.current] += 1;
+                if check.focus + 1 == q.answer {
+                    if check.attempts[check.current] == 1 {
+                        check.first_try[check.current] = true;
+                    }
+                    check.passed[check.current] = true;
+                    check.focus = 0;
+                    match check.passed.iter().position(|p| !p) {
+                        Some(next) => {
+                            check.current = next;
+                            self.notice = Some(Notice::info("check-correct"));
+                        }
+                        None => self.go(Step::Screen(i + 1)),
+                    }
+                } else {
+                    check.wrong = Some(check.focus);
+                }
+            }
+            Cmd::Next => {
+                if self.person.check.all_passed() {
+                    self.go(Step::Screen(i + 1));
+                } else {
+                    self.notice = Some(Notice::info("check-answer-first"));
+                }
+            }
+            Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+            _ => {}
+        }
+        None
+    }
+
+    // --- the choice ------------------------------------------------------------------------
+
+    /// The focusable lines of the choice form, in order. Reasons appear once an alternative
+    /// to agreeing is chosen.
+    pub fn choice_items(&self) -> Vec<ChoiceItem> {
+        let c = &self.person.choice;
+        let mut items: Vec<ChoiceItem> = (0..c.purposes.len()).map(ChoiceItem::Purpose).collect();
+        items.push(ChoiceItem::Alternative(Alternative::NotNow));
+        items.push(ChoiceItem::Alternative(Alternative::Refuse));
+        if c.alternative.is_some() {
+            items.extend((0..c.reasons.len()).map(ChoiceItem::Reason));
+        }
+        items
+    }
+
+    /// The decision the ticks add up to, or why they do not add up to one yet.
+    pub fn decision(&self) -> Result<Decision, &'static str> {
+        let c = &self.person.choice;
+        match c.alternative {
+            Some(Alternative::NotNow) => return Ok(Decision::Deferred),
+            Some(Alternative::Refuse) => return Ok(Decision::Refused),
+            None => {}
+        }
+        let purposes = &self.content.manifest.purposes;
+        if !c.purposes.iter().any(|&p| p) {
+            return Err("choice-nothing-chosen");
+        }
+        let all_required = purposes
+            .iter()
+            .zip(&c.purposes)
+            .all(|(p, &ticked)| ticked || !p.required);
+        if all_required {
+            Ok(Decision::Given)
+        } else {
+            Err("choice-tick-all")
+        }
+    }
+
+    fn update_choice(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        if self.person.choice.reviewing {
+            return match cmd {
+                Cmd::Confirm => self.save_choice(),
+                Cmd::Back => {
+                    self.person.choice.reviewing = false;
+                    self.person.save_failed = None;
+                    None
+                }
+                _ => None,
+            };
+        }
+        let items = self.choice_items();
+        let n = items.len();
+        let c = &mut self.person.choice;
+        match cmd {
+            Cmd::Up | Cmd::FocusPrev => c.focus = (c.focus + n - 1) % n,
+            Cmd::Down | Cmd::FocusNext => c.focus = (c.focus + 1) % n,
+            Cmd::Toggle => match items[c.focus.min(n - 1)] {
+                ChoiceItem::Purpose(p) => {
+                    c.purposes[p] = !c.purposes[p];
+                    if c.purposes[p] {
+                        c.alternative = None;
+                        c.reasons.iter_mut().for_each(|r| *r = false);
+                    }
+                }
+                ChoiceItem::Alternative(alt) => {
+                    if c.alternative == Some(alt) {
+                        c.alternative = None;
+                        c.reasons.iter_mut().for_each(|r| *r = false);
+                    } else {
+                        c.alternative = Some(alt);
+                        c.purposes.iter_mut().for_each(|p| *p = false);
+                    }
+                }
+                ChoiceItem::Reason(r) => c.reasons[r] = !c.reasons[r],
+            },
+            Cmd::Confirm | Cmd::Next => match self.decision() {
+                Ok(_) => {
+                    self.person.choice.reviewing = true;
+                    self.person
+                        .pending_code
+                        .get_or_insert_with(consent::new_receipt_code);
+                }
+                Err(why) => self.notice = Some(Notice::info(why)),
+            },
+            Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+            _ => {}
+        }
+        let n = self.choice_items().len();
+        let c = &mut self.person.choice;
+        c.focus = c.focus.min(n - 1);
+        None
+    }
+
+    fn save_choice(&mut self) -> Option<Effect> {
+        let decision = self.decision().ok()?;
+        self.close_visit();
+        let code = self
+            .person
+            .pending_code
+            .get_or_insert_with(consent::new_receipt_code)
+            .clone();
+        let body = consent::consent_body(self, decision, &code);
+        Some(Effect::Append {
+            record_type: "consent",
+            body,
+        })
+    }
+
+    // --- withdrawal ------------------------------------------------------------------------
+
+    fn update_withdraw(&mut self, cmd: Cmd) -> Option<Effect> {
+        match cmd {
+            Cmd::Confirm => {
+                let code = self
+                    .person
+                    .pending_code
+                    .get_or_insert_with(consent::new_receipt_code)
+                    .clone();
+                let body = consent::withdrawal_body(self, &code);
+                Some(Effect::Append {
+                    record_type: "withdrawal",
+                    body,
+                })
+            }
+            Cmd::Back => {
+                self.person.save_failed = None;
+                self.go(Step::Identity);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    // --- saving and the receipt ---------------------------------------------------------
+
+    /// The runner appended the record and it is on disk: show the receipt.
+    pub fn record_saved(
+        &mut self,
+        record_type: &'static str,
+        record_id: String,
+        at: jiff::Timestamp,
+    ) {
+        let decision = if record_type == "consent" {
+            self.decision().ok()
+        } else {
+            None
+        };
+        self.person.saved = Some(Saved {
+            record_type,
+            decision,
+            receipt_code: self.person.pending_code.clone().unwrap_or_default(),
+            record_id,
+            at,
+        });
+        self.person.save_failed = None;
+        self.person.choice.reviewing = false;
+        if let Some(r) = self.screen_of_kind(ScreenKind::Receipt) {
+            self.go(Step::Screen(r));
+        }
+    }
+
+    /// The record could not be saved: say so plainly and keep everything, so staff can help
+    /// and the person can try again with another explicit confirm.
+    pub fn record_failed(&mut self, reason: String) {
+        self.person.save_failed = Some(reason);
+        self.notice = Some(Notice::error("save-failed"));
+    }
+
+    fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
+        match cmd {
+            Cmd::Confirm | Cmd::Back => self.reset(),
+            Cmd::Up => self.scroll_current(-1),
+            Cmd::Down => self.scroll_current(1),
+            _ => {}
+        }
+        None
+    }
+
+    fn scroll_current(&mut self, delta: isize) {
+        if let Step::Screen(i) = self.step {
+            self.scroll_by(i, delta);
+        }
+    }
+
+    /// Back to the welcome screen for the next person, with nothing of this one kept.
+    pub fn reset(&mut self) {
+        self.person = Person::new(&self.content);
+        self.lang = self.start_lang.clone();
+        self.welcome_focus = 0;
+        self.help = false;
+        self.notice = None;
+        self.step = Step::Welcome;
+    }
+
+    // --- moving between steps ------------------------------------------------------------
+
+    fn close_visit(&mut self) {
+        if let (Step::Screen(i), Some(t)) = (self.step, self.person.entered_at.take()) {
+            self.person.visits[i].seconds += t.elapsed().as_secs_f64();
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.close_visit();
+        self.step = step;
+        if let Step::Screen(_) = step {
+            self.person.entered_at = Some(Instant::now());
+        }
+        self.note_language();
+        self.clamp_scroll();
+        self.note_reading();
+    }
+
+    fn note_language(&mut self) {
+        if matches!(self.step, Step::Welcome) {
+            return;
+        }
+        if !self.person.langs_shown.contains(&self.lang) {
+            self.person.langs_shown.push(self.lang.clone());
+        }
+        if let Step::Screen(i) = self.step {
+            let langs = &mut self.person.visits[i].langs;
+            if !langs.contains(&self.lang) {
+                langs.push(self.lang.clone());
+            }
+        }
+    }
+}
+
+/// Control and format characters (escape sequences, bidi overrides, zero-width marks) have no
+/// place in an id or a name: they could hide or reorder what staff see later.
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    })
+}

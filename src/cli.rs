@@ -1,0 +1,536 @@
+//! The command line (a contract: see DESIGN.md): parsing, help in the user's language, and
+//! dispatch to the employee flow and the commands. Exit codes: 0 success, 1 a finding, 2 usage
+//! or input error.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fluent_bundle::FluentValue;
+
+use crate::app::{App, Mode};
+use crate::config::{Config, ConfigError, DataDir};
+use crate::content::check::check;
+use crate::content::{Content, ContentIssue, IssueKind, RawContent};
+use crate::escape::for_terminal;
+use crate::i18n::{Lang, Localizer};
+use crate::ledger::{self, Checkpoint, LedgerError};
+use crate::recorder::Recorder;
+use crate::source::Source;
+
+#[derive(Debug, Parser)]
+#[command(name = "tebiki", version)]
+pub struct Cli {
+    #[arg(long, env = "TEBIKI_DATA", global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[arg(long, env = "TEBIKI_CONTENT", global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Status {
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    Verify {
+        #[arg(long, value_name = "FILE")]
+        checkpoint: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    #[command(subcommand)]
+    Content(ContentCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// What the process needs before any command runs: where data lives, the language, messages.
+pub struct Env {
+    pub data: DataDir,
+    pub source: Source,
+    pub loc: Localizer,
+    pub lang: Lang,
+}
+
+impl Env {
+    pub fn t(&self, id: &str) -> String {
+        self.loc.t(&self.lang, id)
+    }
+    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.loc.ta(&self.lang, id, args)
+    }
+
+    /// Prints an error in the three parts every error has (what, where, what to do) and
+    /// returns exit code 2.
+    fn fail(&self, what: String, place: Option<String>, todo_id: &str) -> ExitCode {
+        eprintln!("{}: {}", self.t("error-label"), for_terminal(&what));
+        if let Some(place) = place {
+            eprintln!("  {}: {}", self.t("error-where"), for_terminal(&place));
+        }
+        eprintln!("  {}", self.t(todo_id));
+        ExitCode::from(2)
+    }
+}
+
+/// The value of `--name VALUE` or `--name=VALUE` in the raw arguments, before clap parses them:
+/// the language and data folder decide the language of clap's own help and errors.
+fn peek(args: &[String], name: &str) -> Option<String> {
+    let flag = format!("--{name}");
+    let eq = format!("--{name}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        if let Some(v) = a.strip_prefix(&eq) {
+            Some(v.to_string())
+        } else if *a == flag {
+            args.get(i + 1).cloned()
+        } else {
+            None
+        }
+    })
+}
+
+/// `--lang`, then the config's language, then the system locale, then Japanese; only
+/// languages that exist count.
+fn resolve_lang(arg: Option<&str>, config: Option<&str>, loc: &Localizer) -> Lang {
+    let system = sys_locale::get_locale();
+    let system = system
+        .as_deref()
+        .map(|l| l.split(['-', '_', '.']).next().unwrap_or(l));
+    [arg, config, system, Some("ja")]
+        .into_iter()
+        .flatten()
+        .find(|l| loc.has(l))
+        .map(Lang::new)
+        .or_else(|| loc.languages().into_iter().next())
+        .unwrap_or_else(|| Lang::new("ja"))
+}
+
+fn data_root(arg: Option<PathBuf>) -> PathBuf {
+    arg.or_else(|| std::env::var_os("TEBIKI_DATA").map(PathBuf::from))
+        .or_else(DataDir::platform_default)
+        .unwrap_or_else(|| PathBuf::from("tebiki-data"))
+}
+
+/// Fills the help texts of every argument and subcommand from Fluent: `cli-about`,
+/// `cli-<sub>-about`, `cli-arg-<id>` (global) and `cli-<sub>-arg-<id>`.
+fn localize(
+    cmd: clap::Command,
+    loc: &Localizer,
+    lang: &Lang,
+    prefix: &str,
+    data_dir: &Path,
+) -> clap::Command {
+    let about_id = if prefix.is_empty() {
+        "cli-about".to_string()
+    } else {
+        format!("cli-{prefix}-about")
+    };
+    let mut cmd = cmd.about(loc.t(lang, &about_id));
+    if prefix.is_empty() {
+        let after = loc.ta(
+            lang,
+            "cli-after-help",
+            &[("dir", data_dir.display().to_string().into())],
+        );
+        cmd = cmd.after_help(after);
+    }
+    let arg_ids: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_global_set() || prefix.is_empty())
+        .map(|a| a.get_id().to_string())
+        .filter(|id| id != "help" && id != "version")
+        .collect();
+    for id in arg_ids {
+        let msg = if prefix.is_empty() {
+            format!("cli-arg-{id}")
+        } else {
+            format!("cli-{prefix}-arg-{id}")
+        };
+        let text = loc.t(lang, &msg);
+        cmd = cmd.mut_arg(id.as_str(), |a: Arg| a.help(text));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_prefix = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}-{name}")
+        };
+        cmd = cmd.mut_subcommand(name.as_str(), |s| {
+            localize(s, loc, lang, &sub_prefix, data_dir)
+        });
+    }
+    cmd
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let content_arg = peek(&args, "content").or_else(|| std::env::var("TEBIKI_CONTENT").ok());
+    let source = content_arg
+        .map(|d| Source::Dir(PathBuf::from(d)))
+        .unwrap_or(Source::Embedded);
+    let (loc, locale_issues) = Localizer::load(&source);
+    let data = DataDir::new(data_root(peek(&args, "data").map(PathBuf::from)));
+    let config_lang = data.load_config().ok().and_then(|c| c.language);
+    let lang = resolve_lang(peek(&args, "lang").as_deref(), config_lang.as_deref(), &loc);
+    let command = localize(Cli::command(), &loc, &lang, "", &data.root);
+    let matches: ArgMatches = command.get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let env = Env {
+        data: DataDir::new(data_root(cli.data.clone())),
+        source,
+        loc,
+        lang,
+    };
+    if let Some(l) = &cli.lang {
+        if !env.loc.has(l) {
+            let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
+            return env.fail(
+                env.ta(
+                    "error-unknown-lang",
+                    &[
+                        ("lang", l.clone().into()),
+                        ("langs", langs.join(", ").into()),
+                    ],
+                ),
+                None,
+                "todo-lang",
+            );
+        }
+    }
+    match cli.command {
+        Some(Command::Content(ContentCommand::Check)) => {
+            content_check(&env, locale_issues.is_empty())
+        }
+        _ if !locale_issues.is_empty() => {
+            let first = &locale_issues[0];
+            env.fail(
+                env.ta("error-locales", &[("detail", first.detail.clone().into())]),
+                Some(place(&first.file, first.line)),
+                "todo-content-check",
+            )
+        }
+        None => employee_flow(&env, Mode::Attended),
+        Some(Command::Status { id, format }) => status(&env, &id, format),
+        Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
+    }
+}
+
+fn place(file: &str, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_string(),
+    }
+}
+
+fn load_config(env: &Env) -> Result<Config, ExitCode> {
+    env.data.load_config().map_err(|e| config_error(env, e))
+}
+
+fn config_error(env: &Env, e: ConfigError) -> ExitCode {
+    match e {
+        ConfigError::Io { path, reason } => env.fail(
+            env.ta("error-io", &[("reason", reason.into())]),
+            Some(path.display().to_string()),
+            "todo-data-folder",
+        ),
+        ConfigError::Parse { path, line, reason } => env.fail(
+            env.ta("error-config", &[("reason", reason.into())]),
+            Some(place(&path.display().to_string(), line)),
+            "todo-config",
+        ),
+    }
+}
+
+/// Loads and fills the content, or says what is wrong with it.
+fn load_content(env: &Env, config: &Config) -> Result<Content, ExitCode> {
+    match RawContent::load(&env.source) {
+        Ok(raw) => Ok(Content::prepare(&raw, &config.org, &env.loc)),
+        Err(issues) => {
+            let first = &issues[0];
+            Err(env.fail(
+                issue_text(env, first),
+                Some(place(&first.file, first.line)),
+                "todo-content-check",
+            ))
+        }
+    }
+}
+
+fn ledger_error_text(env: &Env, e: &LedgerError) -> (String, Option<String>) {
+    match e {
+        LedgerError::Io { path, source, .. } => (
+            env.ta("error-io", &[("reason", source.to_string().into())]),
+            Some(path.display().to_string()),
+        ),
+        LedgerError::LockTimeout { path, .. } => {
+            (env.t("error-ledger-busy"), Some(path.display().to_string()))
+        }
+        LedgerError::InstanceBusy { path } => (
+            env.t("error-kiosk-running"),
+            Some(path.display().to_string()),
+        ),
+        LedgerError::BadKioskId(id) => (
+            env.ta("error-kiosk-id", &[("id", id.clone().into())]),
+            Some(env.data.config_path().display().to_string()),
+        ),
+        other => (other.to_string(), None),
+    }
+}
+
+fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return env.fail(env.t("error-no-terminal"), None, "todo-terminal");
+    }
+    if let Err(e) = env.data.ensure() {
+        return config_error(env, e);
+    }
+    let config = match load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let content = match load_content(env, &config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
+    if let Err(e) = recorder.open() {
+        let (what, place) = ledger_error_text(env, &e);
+        return env.fail(what, place, "todo-data-folder");
+    }
+    let (loc, _) = Localizer::load(&env.source);
+    let mut app = App::new(
+        content,
+        loc,
+        env.lang.clone(),
+        mode,
+        config.kiosk_id.clone(),
+    );
+    if let Some(tz) = config
+        .timezone
+        .as_deref()
+        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+    {
+        app.tz = tz;
+    }
+    match crate::run::run(&mut app, &mut recorder) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => env.fail(
+            env.ta("error-io", &[("reason", e.to_string().into())]),
+            None,
+            "todo-terminal",
+        ),
+    }
+}
+
+fn status(env: &Env, id: &str, format: Format) -> ExitCode {
+    let config = match load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let version = match RawContent::load(&env.source) {
+        Ok(raw) => raw.manifest.policy_version,
+        Err(issues) => {
+            let first = &issues[0];
+            return env.fail(
+                issue_text(env, first),
+                Some(place(&first.file, first.line)),
+                "todo-content-check",
+            );
+        }
+    };
+    let (state, issues) = match crate::status::load(&env.data.ledger_dir(), id, &version) {
+        Ok(r) => r,
+        Err(e) => {
+            let (what, place) = ledger_error_text(env, &e);
+            return env.fail(what, place, "todo-verify");
+        }
+    };
+    let tz = config
+        .timezone
+        .as_deref()
+        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system);
+    match format {
+        Format::Text => print!(
+            "{}",
+            crate::status::to_text(&state, &env.loc, &env.lang, &tz)
+        ),
+        Format::Json => match serde_json::to_string_pretty(&state) {
+            // JSON escapes control characters itself, so the output is already safe.
+            Ok(s) => println!("{s}"),
+            Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
+        },
+    }
+    report_read_issues(env, &issues)
+}
+
+/// Unreadable ledger lines go to stderr with file:line; they make the answer incomplete (exit 1).
+fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> ExitCode {
+    for issue in issues {
+        let (file, line) = match issue {
+            ledger::ReadIssue::Io { file, line, .. }
+            | ledger::ReadIssue::Unparseable { file, line, .. }
+            | ledger::ReadIssue::BadEnvelope { file, line, .. }
+            | ledger::ReadIssue::TornTail { file, line, .. } => (file.display().to_string(), *line),
+        };
+        eprintln!(
+            "{}: {}",
+            env.t("warning-label"),
+            env.ta(
+                "warning-unreadable-line",
+                &[("place", format!("{file}:{line}").into())]
+            )
+        );
+    }
+    if issues.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("  {}", env.t("todo-verify"));
+        ExitCode::from(1)
+    }
+}
+
+fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
+    let checkpoint = match checkpoint {
+        None => None,
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    return env.fail(
+                        env.ta("error-io", &[("reason", e.to_string().into())]),
+                        Some(path.display().to_string()),
+                        "todo-checkpoint",
+                    );
+                }
+            };
+            match Checkpoint::parse(&text) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    return env.fail(
+                        env.t("error-checkpoint"),
+                        Some(format!("{}:{}", path.display(), e.line)),
+                        "todo-checkpoint",
+                    );
+                }
+            }
+        }
+    };
+    let dir = env.data.ledger_dir();
+    let report = match ledger::verify(&dir, checkpoint.as_ref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let (what, place) = ledger_error_text(env, &e);
+            return env.fail(what, place, "todo-data-folder");
+        }
+    };
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
+        },
+        Format::Text => print!("{}", crate::verify_text::render(&report, env, &dir)),
+    }
+    if report.is_intact() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// A content issue in words.
+pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
+    let s = |v: &str| FluentValue::from(v.to_string());
+    match &issue.kind {
+        IssueKind::Missing => env.t("issue-missing"),
+        IssueKind::Unreadable(r) => env.ta("issue-unreadable", &[("reason", s(r))]),
+        IssueKind::Parse(r) => env.ta("issue-parse", &[("reason", s(r))]),
+        IssueKind::NoTitle => env.t("issue-no-title"),
+        IssueKind::UnknownPlaceholder(p) => env.ta("issue-placeholder", &[("name", s(p))]),
+        IssueKind::Unmatched { what, id } => {
+            env.ta("issue-unmatched", &[("what", s(what)), ("id", s(id))])
+        }
+        IssueKind::OptionCount {
+            id,
+            expected,
+            found,
+        } => env.ta(
+            "issue-option-count",
+            &[
+                ("id", s(id)),
+                ("expected", s(&expected.to_string())),
+                ("found", s(&found.to_string())),
+            ],
+        ),
+        IssueKind::BadAnswer { id } => env.ta("issue-bad-answer", &[("id", s(id))]),
+        IssueKind::UnknownScreen { id } => env.ta("issue-unknown-screen", &[("id", s(id))]),
+        IssueKind::DuplicateId { id } => env.ta("issue-duplicate-id", &[("id", s(id))]),
+        IssueKind::NoLanguages => env.t("issue-no-languages"),
+        IssueKind::LocaleMissing { lang, id } => {
+            env.ta("issue-locale-missing", &[("lang", s(lang)), ("id", s(id))])
+        }
+        IssueKind::LocaleVariables { lang, id, vars } => env.ta(
+            "issue-locale-vars",
+            &[("lang", s(lang)), ("id", s(id)), ("vars", s(vars))],
+        ),
+        IssueKind::LocaleParse(r) => env.ta("issue-parse", &[("reason", s(r))]),
+    }
+}
+
+fn content_check(env: &Env, _locales_ok: bool) -> ExitCode {
+    let issues = check(&env.source);
+    if issues.is_empty() {
+        let (screens, langs) = match RawContent::load(&env.source) {
+            Ok(raw) => (raw.manifest.screens.len(), raw.langs.len()),
+            Err(_) => (0, 0),
+        };
+        println!(
+            "{}",
+            env.ta(
+                "content-ok",
+                &[
+                    ("screens", screens.to_string().into()),
+                    ("langs", langs.to_string().into())
+                ]
+            )
+        );
+        return ExitCode::SUCCESS;
+    }
+    for issue in &issues {
+        println!(
+            "{}: {}",
+            place(&issue.file, issue.line),
+            issue_text(env, issue)
+        );
+    }
+    eprintln!(
+        "{}",
+        env.ta(
+            "content-issues",
+            &[("count", issues.len().to_string().into())]
+        )
+    );
+    ExitCode::from(1)
+}

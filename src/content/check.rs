@@ -1,0 +1,305 @@
+//! `tebiki content check`: every screen in every language, the same message ids and variables in
+//! every locale, placeholders that can be filled, and parse errors located as file:line.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::markdown::{parse, split_notes};
+use super::{ContentIssue, IssueKind, RawContent, placeholders_in};
+use crate::config::PLACEHOLDERS;
+use crate::i18n::{line_of, parse_ftl};
+use crate::source::Source;
+
+/// Every issue in the content and locales of `source`; empty means all is well.
+pub fn check(source: &Source) -> Vec<ContentIssue> {
+    let mut issues = check_locales(source);
+    match RawContent::load(source) {
+        Ok(raw) => issues.extend(check_content(&raw)),
+        Err(mut found) => issues.append(&mut found),
+    }
+    issues
+}
+
+fn issue(file: &str, line: Option<usize>, kind: IssueKind) -> ContentIssue {
+    ContentIssue {
+        file: file.to_string(),
+        line,
+        kind,
+    }
+}
+
+fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
+    let m = &raw.manifest;
+    let mut issues = Vec::new();
+    let manifest = "content/manifest.toml";
+    let mut seen = BTreeSet::new();
+    for id in m
+        .screens
+        .iter()
+        .map(|s| &s.id)
+        .chain(m.questions.iter().map(|q| &q.id))
+        .chain(m.purposes.iter().map(|p| &p.id))
+        .chain(m.reasons.iter().map(|r| &r.id))
+    {
+        if !seen.insert(id.clone()) {
+            issues.push(issue(
+                manifest,
+                None,
+                IssueKind::DuplicateId { id: id.clone() },
+            ));
+        }
+    }
+    for q in &m.questions {
+        if q.answer == 0 || q.answer > q.options {
+            issues.push(issue(
+                manifest,
+                None,
+                IssueKind::BadAnswer { id: q.id.clone() },
+            ));
+        }
+        if !m.screens.iter().any(|s| s.id == q.explains) {
+            issues.push(issue(
+                manifest,
+                None,
+                IssueKind::UnknownScreen {
+                    id: q.explains.clone(),
+                },
+            ));
+        }
+    }
+    for lang in &raw.langs {
+        for file in &lang.screens {
+            let (text, notes) = split_notes(&file.text);
+            if parse(text).title.is_empty() {
+                issues.push(issue(&file.display, Some(1), IssueKind::NoTitle));
+            }
+            let _ = notes;
+            for (offset, name) in placeholders_in(&file.text) {
+                if !PLACEHOLDERS.contains(&name) {
+                    issues.push(issue(
+                        &file.display,
+                        Some(line_of(&file.text, offset)),
+                        IssueKind::UnknownPlaceholder(name.to_string()),
+                    ));
+                }
+            }
+        }
+        let forms_file = format!("content/{}/forms.toml", lang.lang);
+        let f = &lang.forms;
+        for q in &m.questions {
+            match f.questions.get(&q.id) {
+                None => issues.push(unmatched(&forms_file, "question", &q.id)),
+                Some(t) if t.options.len() != q.options => issues.push(issue(
+                    &forms_file,
+                    None,
+                    IssueKind::OptionCount {
+                        id: q.id.clone(),
+                        expected: q.options,
+                        found: t.options.len(),
+                    },
+                )),
+                Some(_) => {}
+            }
+        }
+        let known = |ids: Vec<&String>,
+                     have: Vec<&String>,
+                     what: &'static str,
+                     out: &mut Vec<ContentIssue>| {
+            for id in &ids {
+                if !have.contains(id) {
+                    out.push(unmatched(&forms_file, what, id));
+                }
+            }
+            for id in have {
+                if !ids.contains(&id) {
+                    out.push(unmatched(&forms_file, what, id));
+                }
+            }
+        };
+        known(
+            m.questions.iter().map(|q| &q.id).collect(),
+            f.questions.keys().collect(),
+            "question",
+            &mut Vec::new(), // missing questions are reported above with their option count
+        );
+        for id in f.questions.keys() {
+            if !m.questions.iter().any(|q| &q.id == id) {
+                issues.push(unmatched(&forms_file, "question", id));
+            }
+        }
+        known(
+            m.purposes.iter().map(|p| &p.id).collect(),
+            f.purposes.keys().collect(),
+            "purpose",
+            &mut issues,
+        );
+        known(
+            m.reasons.iter().map(|r| &r.id).collect(),
+            f.reasons.keys().collect(),
+            "reason",
+            &mut issues,
+        );
+        let texts = f
+            .questions
+            .values()
+            .flat_map(|q| std::iter::once(&q.text).chain(&q.options))
+            .chain(f.purposes.values().map(|p| &p.label))
+            .chain(f.reasons.values().map(|r| &r.label));
+        for text in texts {
+            for (_, name) in placeholders_in(text) {
+                if !PLACEHOLDERS.contains(&name) {
+                    issues.push(issue(
+                        &forms_file,
+                        None,
+                        IssueKind::UnknownPlaceholder(name.to_string()),
+                    ));
+                }
+            }
+        }
+    }
+    issues
+}
+
+fn unmatched(file: &str, what: &'static str, id: &str) -> ContentIssue {
+    issue(
+        file,
+        None,
+        IssueKind::Unmatched {
+            what,
+            id: id.to_string(),
+        },
+    )
+}
+
+/// Message (and `message.attribute`) ids of one language, each with its variables and where it is.
+type Messages = BTreeMap<String, (BTreeSet<String>, String, usize)>;
+
+fn check_locales(source: &Source) -> Vec<ContentIssue> {
+    let source = source.locales_source();
+    let mut issues = Vec::new();
+    let mut per_lang: BTreeMap<String, Messages> = BTreeMap::new();
+    for lang in source.subdirs("locales") {
+        let messages = per_lang.entry(lang.clone()).or_default();
+        for name in source.files("locales", &lang) {
+            if !name.ends_with(".ftl") {
+                continue;
+            }
+            let file = match source.read("locales", &format!("{lang}/{name}")) {
+                Ok(f) => f,
+                Err(e) => {
+                    issues.push(super::source_issue(e));
+                    continue;
+                }
+            };
+            for e in parse_ftl(&file.display, &file.text).1 {
+                issues.push(issue(&e.file, e.line, IssueKind::LocaleParse(e.detail)));
+            }
+            let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            for entry in resource.body {
+                if let ast::Entry::Message(msg) = entry {
+                    let id = msg.id.name.to_string();
+                    let line = message_line(&file.text, &id);
+                    let mut vars = BTreeSet::new();
+                    if let Some(p) = &msg.value {
+                        pattern_vars(p, &mut vars);
+                    }
+                    messages.insert(id.clone(), (vars, file.display.clone(), line));
+                    for attr in &msg.attributes {
+                        let mut vars = BTreeSet::new();
+                        pattern_vars(&attr.value, &mut vars);
+                        messages.insert(
+                            format!("{id}.{}", attr.id.name),
+                            (vars, file.display.clone(), line),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let all_ids: BTreeSet<&String> = per_lang.values().flat_map(|m| m.keys()).collect();
+    for (lang, messages) in &per_lang {
+        for id in &all_ids {
+            match messages.get(*id) {
+                None => issues.push(issue(
+                    &format!("locales/{lang}/"),
+                    None,
+                    IssueKind::LocaleMissing {
+                        lang: lang.clone(),
+                        id: (*id).clone(),
+                    },
+                )),
+                Some((vars, file, line)) => {
+                    // Compare with the first language that has the message.
+                    let reference = per_lang
+                        .values()
+                        .find_map(|m| m.get(*id))
+                        .map(|(v, _, _)| v);
+                    if reference.is_some_and(|r| r != vars) {
+                        issues.push(issue(
+                            file,
+                            Some(*line),
+                            IssueKind::LocaleVariables {
+                                lang: lang.clone(),
+                                id: (*id).clone(),
+                                vars: vars.iter().cloned().collect::<Vec<_>>().join(", "),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    issues
+}
+
+fn message_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+        .unwrap_or(1)
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for v in variants {
+                pattern_vars(&v.value, vars);
+            }
+        }
+        ast::Expression::Inline(i) => inline_vars(i, vars),
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, vars);
+            }
+            for a in &arguments.named {
+                inline_vars(&a.value, vars);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        _ => {}
+    }
+}

@@ -1,0 +1,485 @@
+//! The onboarding content: the manifest (policy, screens in order, check, choices) and each
+//! language's screens and form texts, filled with the organisation's values.
+
+pub mod check;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::{Org, Placeholders};
+use crate::i18n::{Lang, Localizer};
+use crate::source::{Source, SourceError, SourceFile};
+use markdown::{Doc, parse, split_notes};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub policy_id: String,
+    pub policy_version: String,
+    pub screens: Vec<ScreenMeta>,
+    #[serde(default)]
+    pub questions: Vec<QuestionMeta>,
+    #[serde(default)]
+    pub purposes: Vec<PurposeMeta>,
+    #[serde(default)]
+    pub reasons: Vec<ReasonMeta>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScreenKind {
+    Info,
+    Check,
+    Choice,
+    Receipt,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenMeta {
+    pub id: String,
+    pub kind: ScreenKind,
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionMeta {
+    pub id: String,
+    /// How many options the question has.
+    pub options: usize,
+    /// The correct option, 1-based.
+    pub answer: usize,
+    /// The screen that explains the answer.
+    pub explains: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeMeta {
+    pub id: String,
+    /// Must be granted for the decision to count as `given`.
+    #[serde(default = "yes")]
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonMeta {
+    pub id: String,
+}
+
+/// `content/<lang>/forms.toml`: the words of the check and the choice.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    #[serde(default)]
+    pub questions: BTreeMap<String, QuestionText>,
+    #[serde(default)]
+    pub purposes: BTreeMap<String, Label>,
+    #[serde(default)]
+    pub reasons: BTreeMap<String, Label>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionText {
+    pub text: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub label: String,
+}
+
+/// A problem in the content, located as `file:line` where there is a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentIssue {
+    pub file: String,
+    pub line: Option<usize>,
+    pub kind: IssueKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueKind {
+    Missing,
+    Unreadable(String),
+    Parse(String),
+    NoTitle,
+    UnknownPlaceholder(String),
+    /// An id in one place with no counterpart in another (a screen, question, purpose, reason).
+    Unmatched {
+        what: &'static str,
+        id: String,
+    },
+    OptionCount {
+        id: String,
+        expected: usize,
+        found: usize,
+    },
+    BadAnswer {
+        id: String,
+    },
+    UnknownScreen {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    NoLanguages,
+    /// A locale message missing in one language, or with other variables.
+    LocaleMissing {
+        lang: String,
+        id: String,
+    },
+    LocaleVariables {
+        lang: String,
+        id: String,
+        vars: String,
+    },
+    LocaleParse(String),
+}
+
+/// The content as read from its files, before the organisation's values are filled in.
+#[derive(Debug, Clone)]
+pub struct RawContent {
+    pub manifest: Manifest,
+    pub langs: Vec<RawLang>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawLang {
+    pub lang: Lang,
+    /// One file per manifest screen, in manifest order.
+    pub screens: Vec<SourceFile>,
+    pub forms: Forms,
+}
+
+impl RawContent {
+    /// Reads the manifest and every language folder. Returns every issue found, not just the first.
+    pub fn load(source: &Source) -> Result<RawContent, Vec<ContentIssue>> {
+        let mut issues = Vec::new();
+        let manifest_file = source
+            .read("content", "manifest.toml")
+            .map_err(|e| vec![source_issue(e)])?;
+        let manifest: Manifest = toml::from_str(&manifest_file.text).map_err(|e| {
+            vec![ContentIssue {
+                file: manifest_file.display.clone(),
+                line: e
+                    .span()
+                    .map(|s| crate::i18n::line_of(&manifest_file.text, s.start)),
+                kind: IssueKind::Parse(e.message().to_string()),
+            }]
+        })?;
+        let mut langs = Vec::new();
+        for code in source.subdirs("content") {
+            let lang = Lang::new(&code);
+            let mut screens = Vec::new();
+            for meta in &manifest.screens {
+                match source.read("content", &format!("{code}/{}.md", meta.id)) {
+                    Ok(f) => screens.push(f),
+                    Err(e) => {
+                        issues.push(source_issue(e));
+                        screens.push(SourceFile {
+                            display: String::new(),
+                            text: String::new(),
+                        });
+                    }
+                }
+            }
+            let forms = match source.read("content", &format!("{code}/forms.toml")) {
+                Ok(f) => match toml::from_str::<Forms>(&f.text) {
+                    Ok(forms) => forms,
+                    Err(e) => {
+                        issues.push(ContentIssue {
+                            file: f.display.clone(),
+                            line: e.span().map(|s| crate::i18n::line_of(&f.text, s.start)),
+                            kind: IssueKind::Parse(e.message().to_string()),
+                        });
+                        Forms::default()
+                    }
+                },
+                Err(e) => {
+                    issues.push(source_issue(e));
+                    Forms::default()
+                }
+            };
+            langs.push(RawLang {
+                lang,
+                screens,
+                forms,
+            });
+        }
+        if langs.is_empty() {
+            issues.push(ContentIssue {
+                file: "content/".into(),
+                line: None,
+                kind: IssueKind::NoLanguages,
+            });
+        }
+        if issues.is_empty() {
+            Ok(RawContent { manifest, langs })
+        } else {
+            Err(issues)
+        }
+    }
+}
+
+fn source_issue(e: SourceError) -> ContentIssue {
+    match e {
+        SourceError::Missing { path } => ContentIssue {
+            file: path,
+            line: None,
+            kind: IssueKind::Missing,
+        },
+        SourceError::Unreadable { path, reason } => ContentIssue {
+            file: path,
+            line: None,
+            kind: IssueKind::Unreadable(reason),
+        },
+    }
+}
+
+/// One screen, ready to show.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    pub id: String,
+    pub kind: ScreenKind,
+    pub required: bool,
+    pub doc: Doc,
+    pub notes: Option<Doc>,
+}
+
+/// One language's screens and forms, filled with the organisation's values.
+#[derive(Debug, Clone)]
+pub struct LangContent {
+    pub lang: Lang,
+    pub screens: Vec<Screen>,
+    pub forms: Forms,
+    /// SHA-256 of exactly what this language shows (see [`content_hash`]).
+    pub sha256: String,
+    /// The organisation's values the placeholders were filled with.
+    pub values: Placeholders,
+}
+
+/// The content the app shows: every language, filled in.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub manifest: Manifest,
+    pub langs: Vec<LangContent>,
+}
+
+impl Content {
+    /// Fills the placeholders of every language with the organisation's values and parses
+    /// the Markdown. Only languages that also have locales are kept.
+    pub fn prepare(raw: &RawContent, org: &Org, loc: &Localizer) -> Content {
+        let langs = raw
+            .langs
+            .iter()
+            .filter(|l| loc.has(l.lang.as_str()))
+            .map(|l| {
+                let values = org.placeholders(loc, &l.lang);
+                let mut shown = Vec::new();
+                let screens = raw
+                    .manifest
+                    .screens
+                    .iter()
+                    .zip(&l.screens)
+                    .map(|(meta, file)| {
+                        let (text, notes) = split_notes(&file.text);
+                        let text = fill(text, &values);
+                        let screen = Screen {
+                            id: meta.id.clone(),
+                            kind: meta.kind,
+                            required: meta.required,
+                            doc: parse(&text),
+                            notes: notes.map(|n| parse(&fill(n, &values))),
+                        };
+                        shown.push((meta.id.as_str(), text));
+                        screen
+                    })
+                    .collect();
+                let forms = fill_forms(&l.forms, &values);
+                let sha256 = content_hash(&shown, &raw.manifest, &forms);
+                LangContent {
+                    lang: l.lang.clone(),
+                    screens,
+                    forms,
+                    sha256,
+                    values,
+                }
+            })
+            .collect();
+        Content {
+            manifest: raw.manifest.clone(),
+            langs,
+        }
+    }
+
+    pub fn languages(&self) -> Vec<Lang> {
+        self.langs.iter().map(|l| l.lang.clone()).collect()
+    }
+
+    /// The content in `lang`, or the first language when there is none in it.
+    pub fn lang(&self, lang: &Lang) -> &LangContent {
+        self.langs
+            .iter()
+            .find(|l| &l.lang == lang)
+            .unwrap_or(&self.langs[0])
+    }
+
+    pub fn screen_index(&self, id: &str) -> Option<usize> {
+        self.manifest.screens.iter().position(|s| s.id == id)
+    }
+}
+
+/// Replaces each `{name}` whose name is a known placeholder; anything else stays as written
+/// (and `tebiki content check` reports it).
+pub fn fill(text: &str, values: &Placeholders) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if values.contains_key(&after[..close]) => {
+                out.push_str(&values[&after[..close]]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders a text uses, with their byte offsets.
+pub fn placeholders_in(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{') {
+        let start = from + open + 1;
+        match text[start..].find('}') {
+            Some(close) => {
+                let name = &text[start..start + close];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    found.push((start - 1, name));
+                }
+                from = start + close + 1;
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+fn fill_forms(forms: &Forms, values: &Placeholders) -> Forms {
+    Forms {
+        questions: forms
+            .questions
+            .iter()
+            .map(|(k, q)| {
+                let q = QuestionText {
+                    text: fill(&q.text, values),
+                    options: q.options.iter().map(|o| fill(o, values)).collect(),
+                };
+                (k.clone(), q)
+            })
+            .collect(),
+        purposes: forms
+            .purposes
+            .iter()
+            .map(|(k, p)| {
+                (
+                    k.clone(),
+                    Label {
+                        label: fill(&p.label, values),
+                    },
+                )
+            })
+            .collect(),
+        reasons: forms
+            .reasons
+            .iter()
+            .map(|(k, r)| {
+                (
+                    k.clone(),
+                    Label {
+                        label: fill(&r.label, values),
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The hash recorded as "the exact content shown". Its input, so that anyone can recompute
+/// it: for each screen in manifest order `screen <id>\n` then the filled Markdown shown (speaker
+/// notes excluded) then `\n`; then for each question in manifest order `question <id>\n`, its
+/// text and each option, one per line; then `purpose <id>\n<label>\n` and `reason <id>\n<label>\n`.
+pub fn content_hash(shown: &[(&str, String)], manifest: &Manifest, forms: &Forms) -> String {
+    let mut h = Sha256::new();
+    for (id, text) in shown {
+        h.update(format!("screen {id}\n"));
+        h.update(text.as_bytes());
+        h.update(b"\n");
+    }
+    for q in &manifest.questions {
+        h.update(format!("question {}\n", q.id));
+        if let Some(t) = forms.questions.get(&q.id) {
+            h.update(format!("{}\n", t.text));
+            for o in &t.options {
+                h.update(format!("{o}\n"));
+            }
+        }
+    }
+    for p in &manifest.purposes {
+        let label = forms
+            .purposes
+            .get(&p.id)
+            .map(|l| l.label.as_str())
+            .unwrap_or("");
+        h.update(format!("purpose {}\n{label}\n", p.id));
+    }
+    for r in &manifest.reasons {
+        let label = forms
+            .reasons
+            .get(&r.id)
+            .map(|l| l.label.as_str())
+            .unwrap_or("");
+        h.update(format!("reason {}\n{label}\n", r.id));
+    }
+    hex::encode(h.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_placeholders_are_filled_and_others_kept() {
+        let mut v = Placeholders::new();
+        v.insert("org", "株式会社サンプル".into());
+        assert_eq!(
+            fill("{org}の{unknown}と{", &v),
+            "株式会社サンプルの{unknown}と{"
+        );
+        assert_eq!(
+            placeholders_in("a {org} b {x_y} {not ok}"),
+            vec![(2, "org"), (10, "x_y")]
+        );
+    }
+}

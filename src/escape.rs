@@ -1,0 +1,41 @@
+//! Makes text safe to print: control characters, escape sequences, bidi overrides and
+//! zero-width characters are shown as visible `\u{..}` escapes instead of reaching the terminal.
+
+use std::borrow::Cow;
+
+/// Whether a character must not reach a terminal raw.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `s` with every unsafe character replaced by its `\u{XXXX}` form; unchanged when clean.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_made_visible() {
+        assert_eq!(for_terminal("山田"), "山田");
+        assert_eq!(
+            for_terminal("a\u{1b}[2Jb\u{202E}c\0"),
+            "a\\u{001B}[2Jb\\u{202E}c\\u{0000}"
+        );
+    }
+}

@@ -1,0 +1,511 @@
+//! The key table: one list of bindings that both the key handler and the hint bar read, so the
+//! hint bar always shows exactly the keys that work where the person is.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the person is, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    /// Welcome screen: pick a language (or withdraw).
+    Welcome,
+    /// Typing into text fields (who you are).
+    Form,
+    /// Reading a text screen.
+    Reading,
+    /// Reading a screen reached from a wrong answer: Enter returns to the question.
+    Revisit,
+    /// Answering a question of the check.
+    Check,
+    /// A wrong answer is shown.
+    CheckWrong,
+    /// Ticking the choices.
+    Choice,
+    /// Reviewing the choice before it is saved.
+    Review,
+    /// The receipt.
+    Receipt,
+    /// The help overlay.
+    Help,
+}
+
+/// What a key asks for. Meaning depends on the screen; `App::update` decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    Confirm,
+    Next,
+    Prev,
+    PageDown,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    Toggle,
+    Back,
+    SwitchLang,
+    Help,
+    Quit,
+    /// Text editing in a field.
+    Input(String),
+    Backspace,
+    Delete,
+    CursorLeft,
+    CursorRight,
+    Home,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub shift: bool,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, shift: false }
+}
+
+/// One binding: the keys, what they do, where, and the hint shown (Fluent ids of the key
+/// label and the action label; `None` keeps it out of the hint bar but still in help).
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub cmd: Cmd,
+    pub ctx: &'static [Ctx],
+    pub key_label: &'static str,
+    pub action_label: &'static str,
+    pub in_hint_bar: bool,
+}
+
+use Ctx::*;
+
+const TEXT: &[Ctx] = &[Reading, Revisit];
+const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
+const ALL_BUT_HELP: &[Ctx] = &[
+    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt,
+];
+
+/// The table, in hint-bar order.
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Welcome],
+        key_label: "key-enter",
+        action_label: "act-start",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Form],
+        key_label: "key-enter",
+        action_label: "act-next-field",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Reading],
+        key_label: "key-enter",
+        action_label: "act-next",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Revisit],
+        key_label: "key-enter",
+        action_label: "act-back-to-check",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Check],
+        key_label: "key-enter",
+        action_label: "act-answer",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[CheckWrong],
+        key_label: "key-enter",
+        action_label: "act-read-again",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Choice],
+        key_label: "key-enter",
+        action_label: "act-review",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Review],
+        key_label: "key-enter",
+        action_label: "act-save",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Receipt],
+        key_label: "key-enter",
+        action_label: "act-finish",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char(' '))],
+        cmd: Cmd::Toggle,
+        ctx: &[Check, Choice],
+        key_label: "key-space",
+        action_label: "act-tick",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char(' '))],
+        cmd: Cmd::PageDown,
+        ctx: TEXT,
+        key_label: "key-space",
+        action_label: "act-page-down",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        cmd: Cmd::Up,
+        ctx: &[Welcome, Form],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        cmd: Cmd::Down,
+        ctx: &[Welcome, Form],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        cmd: Cmd::FocusNext,
+        ctx: &[Welcome, Form, Check, Choice],
+        key_label: "key-tab",
+        action_label: "act-next-field",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[
+            Key {
+                code: KeyCode::BackTab,
+                shift: true,
+            },
+            Key {
+                code: KeyCode::Tab,
+                shift: true,
+            },
+        ],
+        cmd: Cmd::FocusPrev,
+        ctx: &[Welcome, Form, Check, Choice],
+        key_label: "key-shift-tab",
+        action_label: "act-prev-field",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right), k(KeyCode::PageDown)],
+        cmd: Cmd::Next,
+        ctx: PAGES,
+        key_label: "key-left-right",
+        action_label: "act-pages",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), k(KeyCode::PageUp)],
+        cmd: Cmd::Prev,
+        ctx: PAGES,
+        key_label: "key-left-right",
+        action_label: "act-pages",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left)],
+        cmd: Cmd::Up,
+        ctx: &[Welcome],
+        key_label: "key-left-right",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right)],
+        cmd: Cmd::Down,
+        ctx: &[Welcome],
+        key_label: "key-left-right",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home)],
+        cmd: Cmd::Top,
+        ctx: TEXT,
+        key_label: "key-home-end",
+        action_label: "act-top-bottom",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End)],
+        cmd: Cmd::Bottom,
+        ctx: TEXT,
+        key_label: "key-home-end",
+        action_label: "act-top-bottom",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Form, Reading, Revisit, Check, Choice],
+        key_label: "key-esc",
+        action_label: "act-back",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[CheckWrong],
+        key_label: "key-esc",
+        action_label: "act-try-again",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Review],
+        key_label: "key-esc",
+        action_label: "act-change",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Char('q'))],
+        cmd: Cmd::Quit,
+        ctx: &[Welcome],
+        key_label: "key-q",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(2))],
+        cmd: Cmd::SwitchLang,
+        ctx: ALL_BUT_HELP,
+        key_label: "key-f2",
+        action_label: "act-language",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
+        cmd: Cmd::Help,
+        ctx: &[
+            Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt,
+        ],
+        key_label: "key-help",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
+    // In a text field '?' is a character, so only F1 opens help there.
+    Binding {
+        keys: &[k(KeyCode::F(1))],
+        cmd: Cmd::Help,
+        ctx: &[Form],
+        key_label: "key-f1",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?')), k(KeyCode::Esc)],
+        cmd: Cmd::Help,
+        ctx: &[Help],
+        key_label: "key-esc",
+        action_label: "act-close",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Backspace)],
+        cmd: Cmd::Backspace,
+        ctx: &[Form],
+        key_label: "key-backspace",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Delete)],
+        cmd: Cmd::Delete,
+        ctx: &[Form],
+        key_label: "key-delete",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left)],
+        cmd: Cmd::CursorLeft,
+        ctx: &[Form],
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right)],
+        cmd: Cmd::CursorRight,
+        ctx: &[Form],
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home)],
+        cmd: Cmd::Home,
+        ctx: &[Form],
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End)],
+        cmd: Cmd::End,
+        ctx: &[Form],
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+];
+
+/// What a key press means in `ctx`: a binding from the table, or typed text in a field.
+pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+    if ctrl || alt {
+        return None;
+    }
+    let found = BINDINGS.iter().find(|b| {
+        b.ctx.contains(&ctx)
+            && b.keys.iter().any(|key| {
+                key.code == event.code && (key.shift == shift || !matches!(key.code, KeyCode::Tab))
+            })
+    });
+    if let Some(b) = found {
+        return Some(b.cmd.clone());
+    }
+    match (ctx, event.code) {
+        (Ctx::Form, KeyCode::Char(c)) => Some(Cmd::Input(c.to_string())),
+        _ => None,
+    }
+}
+
+/// The hint bar for `ctx`: (key label id, action label id), in table order, each action once.
+pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.in_hint_bar && b.ctx.contains(&ctx))
+        .map(|b| (b.key_label, b.action_label))
+        .collect()
+}
+
+/// Every binding that applies in `ctx`, for the help overlay: (key label id, action label id).
+pub fn help_rows(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)) {
+        let row = (b.key_label, b.action_label);
+        if !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn letters_are_text_in_a_field_and_commands_elsewhere() {
+        assert_eq!(
+            cmd_for(&key(KeyCode::Char('j')), Ctx::Form),
+            Some(Cmd::Input("j".into()))
+        );
+        assert_eq!(
+            cmd_for(&key(KeyCode::Char('j')), Ctx::Reading),
+            Some(Cmd::Down)
+        );
+        assert_eq!(
+            cmd_for(&key(KeyCode::Char('?')), Ctx::Form),
+            Some(Cmd::Input("?".into()))
+        );
+        assert_eq!(
+            cmd_for(&key(KeyCode::Char('?')), Ctx::Reading),
+            Some(Cmd::Help)
+        );
+        assert_eq!(cmd_for(&key(KeyCode::Char('q')), Ctx::Reading), None);
+        assert_eq!(
+            cmd_for(&key(KeyCode::Char('q')), Ctx::Welcome),
+            Some(Cmd::Quit)
+        );
+    }
+
+    #[test]
+    fn left_and_right_move_the_cursor_in_a_field_and_turn_pages_elsewhere() {
+        assert_eq!(
+            cmd_for(&key(KeyCode::Left), Ctx::Form),
+            Some(Cmd::CursorLeft)
+        );
+        assert_eq!(cmd_for(&key(KeyCode::Left), Ctx::Reading), Some(Cmd::Prev));
+        assert_eq!(
+            cmd_for(&key(KeyCode::PageDown), Ctx::Reading),
+            Some(Cmd::Next)
+        );
+    }
+
+    #[test]
+    fn every_context_shows_language_and_help_except_help_itself() {
+        for ctx in [
+            Ctx::Welcome,
+            Ctx::Form,
+            Ctx::Reading,
+            Ctx::Check,
+            Ctx::Choice,
+            Ctx::Receipt,
+        ] {
+            let h = hints(ctx);
+            assert!(h.iter().any(|(_, a)| *a == "act-language"), "{ctx:?}");
+            assert!(h.iter().any(|(_, a)| *a == "act-help"), "{ctx:?}");
+        }
+    }
+
+    #[test]
+    fn control_keys_are_never_commands() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(cmd_for(&ctrl_c, Ctx::Form), None);
+    }
+}

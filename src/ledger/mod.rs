@@ -1,0 +1,280 @@
+//! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (see ledger-format.md).
+//!
+//! - [`Writer`] appends records to `<dir>/<kiosk>.jsonl` under an exclusive lock and returns only
+//!   after the bytes are synced; it recovers a torn tail left by a crash.
+//! - [`merged`] streams the records of every file in the folder ordered by time, then id.
+//! - [`verify`] checks every file (chain, sequence, envelope, conflicts, checkpoint) and returns
+//!   structured findings; it never produces user-facing sentences.
+
+mod envelope;
+mod reader;
+mod verify;
+mod writer;
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use envelope::EnvelopeProblem;
+pub use reader::{Merged, ReadIssue, Record, merged};
+pub use verify::{
+    Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
+    FindingKind, Recovered, VerifyReport, verify,
+};
+pub use writer::{Appended, LedgerIo, StdIo, Writer};
+
+/// The `schema` value of every record in this format version.
+pub const SCHEMA: &str = "tebiki/1";
+
+/// The `prev` of the first record of a file.
+pub const GENESIS_PREV: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The envelope keys, in the order every record starts with.
+pub const ENVELOPE_KEYS: [&str; 7] = ["schema", "seq", "prev", "id", "at", "kiosk", "type"];
+
+/// The record type a writer appends after saving a torn tail aside.
+pub const RECOVERY_TYPE: &str = "recovery";
+
+const LEDGER_EXT: &str = ".jsonl";
+
+/// `$DATA/ledger`.
+pub fn ledger_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("ledger")
+}
+
+/// A kiosk id names a file, so it must be a safe file name on every platform.
+pub fn validate_kiosk_id(kiosk: &str) -> Result<(), LedgerError> {
+    if is_safe_name(kiosk) {
+        Ok(())
+    } else {
+        Err(LedgerError::BadKioskId(kiosk.to_owned()))
+    }
+}
+
+fn is_safe_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// The ledger files of a folder: every `*.jsonl` that is a regular file and not a dot-file,
+/// sorted by name so that every report lists them in the same order.
+pub fn ledger_files(dir: &Path) -> Result<Vec<PathBuf>, LedgerError> {
+    let entries = fs::read_dir(dir).map_err(|e| LedgerError::io(dir, IoOp::ReadDir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| LedgerError::io(dir, IoOp::ReadDir, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') || !name.ends_with(LEDGER_EXT) || name.len() == LEDGER_EXT.len() {
+            continue;
+        }
+        let path = entry.path();
+        // Follows symlinks on purpose: a share may link files in.
+        if fs::metadata(&path).map(|m| m.is_file()).unwrap_or(false) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The kiosk id a ledger file belongs to: its name without `.jsonl`.
+pub fn kiosk_of_file(path: &Path) -> Option<&str> {
+    path.file_name()?.to_str()?.strip_suffix(LEDGER_EXT)
+}
+
+pub(crate) fn file_name_string(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// The file operation that failed, so the app can say what went wrong in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IoOp {
+    CreateDir,
+    Open,
+    SetPermissions,
+    Lock,
+    Stat,
+    Read,
+    Write,
+    Sync,
+    Truncate,
+    SaveTorn,
+    ReadDir,
+}
+
+impl IoOp {
+    fn as_str(self) -> &'static str {
+        match self {
+            IoOp::CreateDir => "create directory",
+            IoOp::Open => "open",
+            IoOp::SetPermissions => "set permissions",
+            IoOp::Lock => "lock",
+            IoOp::Stat => "stat",
+            IoOp::Read => "read",
+            IoOp::Write => "write",
+            IoOp::Sync => "sync",
+            IoOp::Truncate => "truncate",
+            IoOp::SaveTorn => "save torn tail",
+            IoOp::ReadDir => "read directory",
+        }
+    }
+}
+
+/// Everything that can stop a ledger operation. Any error from [`Writer::append`] means the record
+/// was not saved and must not be acknowledged.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LedgerError {
+    Io {
+        path: PathBuf,
+        op: IoOp,
+        source: io::Error,
+    },
+    /// Another process held the file lock for longer than the allowed wait.
+    LockTimeout {
+        path: PathBuf,
+        waited: Duration,
+    },
+    /// Another process already runs as this kiosk.
+    InstanceBusy {
+        path: PathBuf,
+    },
+    BadKioskId(String),
+    /// The record type is empty or not a safe name.
+    BadRecordType(String),
+    /// The body uses one of the envelope keys.
+    ReservedKey {
+        key: String,
+    },
+    /// The last complete line of the file is not a record, so the chain cannot be continued.
+    CorruptTail {
+        path: PathBuf,
+        line: u64,
+    },
+}
+
+impl LedgerError {
+    pub(crate) fn io(path: &Path, op: IoOp, source: io::Error) -> LedgerError {
+        LedgerError::Io {
+            path: path.to_path_buf(),
+            op,
+            source,
+        }
+    }
+
+    /// The `io::ErrorKind` behind an I/O failure (e.g. `StorageFull` for a full disk).
+    pub fn io_kind(&self) -> Option<io::ErrorKind> {
+        match self {
+            LedgerError::Io { source, .. } => Some(source.kind()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LedgerError::Io { path, op, source } => {
+                write!(
+                    f,
+                    "ledger: {} failed on {}: {source}",
+                    op.as_str(),
+                    path.display()
+                )
+            }
+            LedgerError::LockTimeout { path, waited } => write!(
+                f,
+                "ledger: lock on {} not obtained within {} ms",
+                path.display(),
+                waited.as_millis()
+            ),
+            LedgerError::InstanceBusy { path } => {
+                write!(f, "ledger: another process holds {}", path.display())
+            }
+            LedgerError::BadKioskId(id) => write!(f, "ledger: invalid kiosk id {id:?}"),
+            LedgerError::BadRecordType(t) => write!(f, "ledger: invalid record type {t:?}"),
+            LedgerError::ReservedKey { key } => {
+                write!(f, "ledger: body uses the envelope key {key:?}")
+            }
+            LedgerError::CorruptTail { path, line } => write!(
+                f,
+                "ledger: last line of {}:{line} is not a record",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LedgerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LedgerError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Serde helpers for `jiff::Timestamp` fields (the crate's jiff has no serde feature).
+pub(crate) mod ts_serde {
+    use jiff::Timestamp;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(ts: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+        match ts {
+            Some(ts) => s.collect_str(ts),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        text.map(|t| t.parse().map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kiosk_ids() {
+        for ok in ["k1", "kiosk-01", "A.b_c-9", &"x".repeat(64)] {
+            assert!(validate_kiosk_id(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            ".hidden",
+            "a/b",
+            "a b",
+            "ü",
+            "..",
+            &"x".repeat(65),
+            "a\\b",
+        ] {
+            assert!(validate_kiosk_id(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kiosk_from_file() {
+        assert_eq!(kiosk_of_file(Path::new("/x/k1.jsonl")), Some("k1"));
+        assert_eq!(kiosk_of_file(Path::new("/x/k1.txt")), None);
+    }
+}

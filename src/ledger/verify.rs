@@ -1,0 +1,778 @@
+//! Integrity check of every ledger file, and the checkpoint an auditor keeps to prove the log
+//! still extends what they saw.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::envelope::{EnvelopeProblem, parse_hash, parse_line};
+use super::{
+    GENESIS_PREV, LedgerError, RECOVERY_TYPE, file_name_string, is_safe_name, kiosk_of_file,
+    ledger_files, sha256, ts_serde,
+};
+
+/// Large reads keep verification bound by SHA-256 rather than by system calls.
+const READ_BUFFER: usize = 1 << 20;
+
+/// The outcome of [`verify`]. Intact only when `findings` is empty; `recovered` torn tails and
+/// `duplicates` (identical copies of a record in another file) are facts, not damage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub files: Vec<FileSummary>,
+    pub findings: Vec<Finding>,
+    pub recovered: Vec<Recovered>,
+    pub duplicates: u64,
+}
+
+impl VerifyReport {
+    pub fn is_intact(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// Complete lines in all files.
+    pub fn records(&self) -> u64 {
+        self.files.iter().map(|f| f.records).sum()
+    }
+
+    /// The checkpoint of this state: per file, the last seq and the SHA-256 of the last line.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            entries: self
+                .files
+                .iter()
+                .map(|f| CheckpointEntry {
+                    file: f.file.clone(),
+                    seq: f.last_seq,
+                    sha256: f.head_sha256.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One ledger file as verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSummary {
+    /// File name within the ledger folder.
+    pub file: String,
+    /// Complete (`\n`-terminated) lines, valid or not.
+    pub records: u64,
+    #[serde(with = "ts_serde")]
+    pub first_at: Option<Timestamp>,
+    #[serde(with = "ts_serde")]
+    pub last_at: Option<Timestamp>,
+    /// The `seq` of the last record (0 for an empty file).
+    pub last_seq: u64,
+    /// SHA-256 of the last complete line without its `\n` (64 zeros for an empty file).
+    pub head_sha256: String,
+    pub bytes: u64,
+}
+
+/// A problem at a place: `line` is 1-based, `offset` the byte offset of that line's start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub file: String,
+    pub line: Option<u64>,
+    pub offset: Option<u64>,
+    #[serde(flatten)]
+    pub kind: FindingKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// `prev` of this line is not the SHA-256 of the line before it.
+    ChainBreak { expected: String, found: String },
+    /// `seq` of this line is not one more than the previous line's.
+    SeqGap { expected: u64, found: u64 },
+    /// Not one JSON object in UTF-8.
+    Unparseable,
+    /// Valid JSON whose envelope breaks the contract at `key`.
+    BadEnvelope {
+        key: String,
+        problem: EnvelopeProblem,
+    },
+    /// The file ends with a partial line (`bytes` long at `offset`) that no writer has recovered.
+    TornTail { offset: u64, bytes: u64 },
+    /// The record's `kiosk` is not the file's kiosk, and it is not a copy of a record of that
+    /// kiosk's own file.
+    KioskMismatch { expected: String, found: String },
+    /// The same id with different content elsewhere (`other_*` is where it was seen first).
+    Conflict {
+        id: String,
+        other_file: String,
+        other_line: u64,
+    },
+    /// A `recovery` record whose `offset` is not where the record itself starts.
+    RecoveryMismatch {
+        claimed_offset: Option<u64>,
+        actual_offset: u64,
+    },
+    /// The file does not extend the checkpoint: the line with the checkpoint's `seq` has another
+    /// hash (`found_sha256`, `line` points at it), or the file ends before it (`found_sha256`
+    /// is None, `last_seq` says where).
+    CheckpointNotExtended {
+        seq: u64,
+        expected_sha256: String,
+        found_sha256: Option<String>,
+        last_seq: u64,
+    },
+    /// A file named in the checkpoint is gone.
+    CheckpointFileMissing { seq: u64, sha256: String },
+    /// The file could not be read (`error_kind` is the `io::ErrorKind` name).
+    Unreadable { error_kind: String },
+}
+
+/// A torn tail that a writer saved aside and recorded (a crash mid-write, handled).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recovered {
+    pub file: String,
+    /// The line of the `recovery` record.
+    pub line: u64,
+    pub offset: u64,
+    pub bytes: u64,
+    pub sha256: String,
+    pub saved_as: String,
+    /// The saved file is beside the ledger and its SHA-256 matches.
+    pub saved_found: bool,
+}
+
+/// Per file, the `seq` and SHA-256 of a line the log must still contain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub entries: Vec<CheckpointEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckpointEntry {
+    pub file: String,
+    pub seq: u64,
+    pub sha256: String,
+}
+
+/// Where and why a checkpoint text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckpointError {
+    /// 1-based line of the text (0 for JSON input).
+    pub line: u64,
+    pub kind: CheckpointErrorKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CheckpointErrorKind {
+    /// A line does not have the three fields `<file> <seq> <sha256>`.
+    MissingField,
+    BadSeq,
+    BadSha256,
+    /// The same file twice.
+    DuplicateFile,
+    /// JSON that is not a verify report.
+    BadJson,
+}
+
+impl fmt::Display for CheckpointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "checkpoint line {}: {:?}", self.line, self.kind)
+    }
+}
+
+impl std::error::Error for CheckpointError {}
+
+impl Checkpoint {
+    /// Reads either the text form (one `<file> <seq> <sha256>` per line, `#` comments and blank
+    /// lines ignored; the file name may contain spaces, the last two fields are split off the
+    /// end) or the JSON of a [`VerifyReport`].
+    ///
+    /// An auditor can write an entry without tebiki:
+    /// `echo "k1.jsonl $(tail -n1 k1.jsonl | jq .seq) $(tail -n1 k1.jsonl | tr -d '\n' | sha256sum | cut -c1-64)"`.
+    pub fn parse(text: &str) -> Result<Checkpoint, CheckpointError> {
+        if text.trim_start().starts_with('{') {
+            return Checkpoint::parse_report_json(text);
+        }
+        let mut checkpoint = Checkpoint::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = (i + 1) as u64;
+            let err = |kind| CheckpointError { line, kind };
+            let raw = raw.trim();
+            if raw.is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let (rest, sha) = raw
+                .rsplit_once(char::is_whitespace)
+                .ok_or(err(CheckpointErrorKind::MissingField))?;
+            let (file, seq) = rest
+                .trim_end()
+                .rsplit_once(char::is_whitespace)
+                .ok_or(err(CheckpointErrorKind::MissingField))?;
+            let file = file.trim();
+            if file.is_empty() {
+                return Err(err(CheckpointErrorKind::MissingField));
+            }
+            let seq: u64 = seq.parse().map_err(|_| err(CheckpointErrorKind::BadSeq))?;
+            let sha = sha.to_ascii_lowercase();
+            if parse_hash(&sha).is_none() {
+                return Err(err(CheckpointErrorKind::BadSha256));
+            }
+            checkpoint
+                .push(CheckpointEntry {
+                    file: file.to_owned(),
+                    seq,
+                    sha256: sha,
+                })
+                .map_err(|_| err(CheckpointErrorKind::DuplicateFile))?;
+        }
+        Ok(checkpoint)
+    }
+
+    fn parse_report_json(text: &str) -> Result<Checkpoint, CheckpointError> {
+        #[derive(Deserialize)]
+        struct Report {
+            files: Vec<FileEntry>,
+        }
+        #[derive(Deserialize)]
+        struct FileEntry {
+            file: String,
+            last_seq: u64,
+            head_sha256: String,
+        }
+        let err = |kind| CheckpointError { line: 0, kind };
+        let report: Report =
+            serde_json::from_str(text).map_err(|_| err(CheckpointErrorKind::BadJson))?;
+        let mut checkpoint = Checkpoint::default();
+        for f in report.files {
+            let sha = f.head_sha256.to_ascii_lowercase();
+            if parse_hash(&sha).is_none() {
+                return Err(err(CheckpointErrorKind::BadSha256));
+            }
+            checkpoint
+                .push(CheckpointEntry {
+                    file: f.file,
+                    seq: f.last_seq,
+                    sha256: sha,
+                })
+                .map_err(|_| err(CheckpointErrorKind::DuplicateFile))?;
+        }
+        Ok(checkpoint)
+    }
+
+    fn push(&mut self, entry: CheckpointEntry) -> Result<(), ()> {
+        if self.get(&entry.file).is_some() {
+            return Err(());
+        }
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    pub fn get(&self, file: &str) -> Option<&CheckpointEntry> {
+        self.entries.iter().find(|e| e.file == file)
+    }
+
+    /// The text form read by [`Checkpoint::parse`].
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for e in &self.entries {
+            out.push_str(&format!("{} {} {}\n", e.file, e.seq, e.sha256));
+        }
+        out
+    }
+}
+
+/// Where an id was first seen. Fixed size (about 48 bytes, ~60-100 with the table's overhead), so
+/// conflict detection over a million records stays near 100 MB without keeping any record.
+struct Seen {
+    /// First half of the line's SHA-256: equal content means equal halves, and 128 bits leave
+    /// no room for accidental matches.
+    hash: [u8; 16],
+    file: u32,
+    line: u64,
+    /// The record sits in the file of its own kiosk.
+    home: bool,
+}
+
+/// A record whose kiosk is not its file's; it is damage unless it turns out to be an identical
+/// copy of a record in that kiosk's own file, which is only known once every file is read.
+struct Misplaced {
+    file: u32,
+    line: u64,
+    offset: u64,
+    id: Option<Uuid>,
+    hash: [u8; 16],
+    kiosk: u32,
+}
+
+struct State<'c> {
+    checkpoint: Option<&'c Checkpoint>,
+    names: Vec<String>,
+    seen: HashMap<Uuid, Seen>,
+    misplaced: Vec<Misplaced>,
+    kiosks: Vec<String>,
+    report: VerifyReport,
+}
+
+/// Verifies every ledger file in `dir` (a missing folder has no files) against the format
+/// contract and, when given, a checkpoint. Fails only when the folder cannot be listed; an
+/// unreadable file is a finding.
+pub fn verify(dir: &Path, checkpoint: Option<&Checkpoint>) -> Result<VerifyReport, LedgerError> {
+    let files = match ledger_files(dir) {
+        Ok(files) => files,
+        Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
+    let mut state = State {
+        checkpoint,
+        names: files.iter().map(|p| file_name_string(p)).collect(),
+        seen: HashMap::new(),
+        misplaced: Vec::new(),
+        kiosks: Vec::new(),
+        report: VerifyReport {
+            files: Vec::new(),
+            findings: Vec::new(),
+            recovered: Vec::new(),
+            duplicates: 0,
+        },
+    };
+    for (idx, path) in files.iter().enumerate() {
+        state.check_file(dir, path, idx as u32);
+    }
+    state.resolve_misplaced();
+    if let Some(cp) = checkpoint {
+        for entry in &cp.entries {
+            if !state.names.contains(&entry.file) {
+                state.report.findings.push(Finding {
+                    file: entry.file.clone(),
+                    line: None,
+                    offset: None,
+                    kind: FindingKind::CheckpointFileMissing {
+                        seq: entry.seq,
+                        sha256: entry.sha256.clone(),
+                    },
+                });
+            }
+        }
+    }
+    // Stable: within a line, findings keep the order they were found in.
+    let order: HashMap<&str, usize> = state
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    state.report.findings.sort_by_key(|f| {
+        (
+            order.get(f.file.as_str()).copied().unwrap_or(usize::MAX),
+            f.line.unwrap_or(u64::MAX),
+        )
+    });
+    Ok(state.report)
+}
+
+/// Per-file progress of the line checks.
+struct FileCheck<'a> {
+    idx: u32,
+    name: &'a str,
+    kiosk: Option<&'a str>,
+    line: u64,
+    offset: u64,
+    prev_hash: [u8; 32],
+    next_seq: u64,
+    last_seq: u64,
+    first_at: Option<Timestamp>,
+    last_at: Option<Timestamp>,
+    checkpoint: Option<&'a CheckpointEntry>,
+    checkpoint_hash: Option<[u8; 32]>,
+    checkpoint_met: bool,
+    checkpoint_line: Option<(u64, u64, [u8; 32])>,
+}
+
+impl State<'_> {
+    fn check_file(&mut self, dir: &Path, path: &Path, idx: u32) {
+        let name = self.names[idx as usize].clone();
+        let checkpoint = self.checkpoint.and_then(|cp| cp.get(&name));
+        let checkpoint_hash = checkpoint.and_then(|e| parse_hash(&e.sha256));
+        let mut fc = FileCheck {
+            idx,
+            name: &name,
+            kiosk: kiosk_of_file(path),
+            line: 0,
+            offset: 0,
+            prev_hash: [0; 32],
+            next_seq: 1,
+            last_seq: 0,
+            first_at: None,
+            last_at: None,
+            checkpoint,
+            checkpoint_hash,
+            checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
+            checkpoint_line: None,
+        };
+        let read = File::open(path).and_then(|file| {
+            let mut reader = BufReader::with_capacity(READ_BUFFER, file);
+            let mut buf = Vec::with_capacity(4096);
+            loop {
+                buf.clear();
+                let n = reader.read_until(b'\n', &mut buf)?;
+                if n == 0 {
+                    return Ok(());
+                }
+                if buf.last() != Some(&b'\n') {
+                    self.finding(
+                        &fc,
+                        Some(fc.line + 1),
+                        Some(fc.offset),
+                        FindingKind::TornTail {
+                            offset: fc.offset,
+                            bytes: n as u64,
+                        },
+                    );
+                    return Ok(());
+                }
+                buf.pop();
+                self.check_line(dir, &mut fc, &buf);
+            }
+        });
+        if let Err(e) = read {
+            self.finding(
+                &fc,
+                None,
+                None,
+                FindingKind::Unreadable {
+                    error_kind: format!("{:?}", e.kind()),
+                },
+            );
+        }
+        if let (Some(entry), false) = (fc.checkpoint, fc.checkpoint_met) {
+            let (line, offset, found) = match fc.checkpoint_line {
+                Some((line, offset, hash)) => (Some(line), Some(offset), Some(hex::encode(hash))),
+                None => (None, None, None),
+            };
+            self.finding(
+                &fc,
+                line,
+                offset,
+                FindingKind::CheckpointNotExtended {
+                    seq: entry.seq,
+                    expected_sha256: entry.sha256.clone(),
+                    found_sha256: found,
+                    last_seq: fc.last_seq,
+                },
+            );
+        }
+        let bytes = std::fs::metadata(path)
+            .map(|m| m.len())
+            .unwrap_or(fc.offset);
+        self.report.files.push(FileSummary {
+            file: name.clone(),
+            records: fc.line,
+            first_at: fc.first_at,
+            last_at: fc.last_at,
+            last_seq: fc.last_seq,
+            head_sha256: hex::encode(fc.prev_hash),
+            bytes,
+        });
+    }
+
+    fn check_line(&mut self, dir: &Path, fc: &mut FileCheck<'_>, line: &[u8]) {
+        fc.line += 1;
+        let start = fc.offset;
+        fc.offset += line.len() as u64 + 1;
+        let hash = sha256(line);
+        let here = (Some(fc.line), Some(start));
+        let parsed = std::str::from_utf8(line)
+            .ok()
+            .and_then(|text| parse_line(text.as_bytes()).ok());
+        match parsed {
+            None => {
+                self.finding(fc, here.0, here.1, FindingKind::Unparseable);
+                // Assume the broken line held the next seq, so one bad line is one finding.
+                fc.next_seq += 1;
+            }
+            Some(env) => {
+                if let Some((key, problem)) = env.problem {
+                    let kind = FindingKind::BadEnvelope {
+                        key: key.to_owned(),
+                        problem,
+                    };
+                    self.finding(fc, here.0, here.1, kind);
+                }
+                if let Some(prev) = env.prev.filter(|p| *p != fc.prev_hash) {
+                    let kind = FindingKind::ChainBreak {
+                        expected: hex::encode(fc.prev_hash),
+                        found: hex::encode(prev),
+                    };
+                    self.finding(fc, here.0, here.1, kind);
+                }
+                match env.seq {
+                    Some(seq) => {
+                        if seq != fc.next_seq {
+                            let kind = FindingKind::SeqGap {
+                                expected: fc.next_seq,
+                                found: seq,
+                            };
+                            self.finding(fc, here.0, here.1, kind);
+                        }
+                        // Resynchronise so a gap is reported once, not on every later line.
+                        fc.next_seq = seq.saturating_add(1);
+                        fc.last_seq = seq;
+                    }
+                    None => fc.next_seq += 1,
+                }
+                if let Some(at) = env.at {
+                    fc.first_at = Some(fc.first_at.map_or(at, |t| t.min(at)));
+                    fc.last_at = Some(fc.last_at.map_or(at, |t| t.max(at)));
+                }
+                let mut short = [0u8; 16];
+                short.copy_from_slice(&hash[..16]);
+                let home = match (&env.kiosk, fc.kiosk) {
+                    (Some(k), Some(own)) => k == own,
+                    _ => true,
+                };
+                if let Some(id) = env.id {
+                    self.see(fc, id, short, home, start);
+                }
+                if !home && let Some(k) = &env.kiosk {
+                    let kiosk = self.intern(k);
+                    self.misplaced.push(Misplaced {
+                        file: fc.idx,
+                        line: fc.line,
+                        offset: start,
+                        id: env.id,
+                        hash: short,
+                        kiosk,
+                    });
+                }
+                if env.record_type.as_deref() == Some(RECOVERY_TYPE) {
+                    self.recovered(dir, fc, line, start);
+                }
+                if let (Some(entry), Some(seq)) = (fc.checkpoint, env.seq)
+                    && seq == entry.seq
+                {
+                    if Some(hash) == fc.checkpoint_hash {
+                        fc.checkpoint_met = true;
+                    } else if fc.checkpoint_line.is_none() {
+                        fc.checkpoint_line = Some((fc.line, start, hash));
+                    }
+                }
+            }
+        }
+        fc.prev_hash = hash;
+    }
+
+    /// Duplicate or conflict: the same id seen before with the same or other content.
+    fn see(&mut self, fc: &FileCheck<'_>, id: Uuid, hash: [u8; 16], home: bool, start: u64) {
+        match self.seen.entry(id) {
+            Entry::Vacant(v) => {
+                v.insert(Seen {
+                    hash,
+                    file: fc.idx,
+                    line: fc.line,
+                    home,
+                });
+            }
+            Entry::Occupied(mut o) => {
+                let seen = o.get_mut();
+                if seen.hash == hash {
+                    self.report.duplicates += 1;
+                    if home && !seen.home {
+                        // Point at the original so copies elsewhere resolve against it.
+                        *seen = Seen {
+                            hash,
+                            file: fc.idx,
+                            line: fc.line,
+                            home,
+                        };
+                    }
+                } else {
+                    let kind = FindingKind::Conflict {
+                        id: id.hyphenated().to_string(),
+                        other_file: self.names[seen.file as usize].clone(),
+                        other_line: seen.line,
+                    };
+                    self.finding(fc, Some(fc.line), Some(start), kind);
+                }
+            }
+        }
+    }
+
+    fn recovered(&mut self, dir: &Path, fc: &FileCheck<'_>, line: &[u8], start: u64) {
+        let value: serde_json::Value = serde_json::from_slice(line).unwrap_or_default();
+        let field_u64 = |k: &str| value.get(k).and_then(|v| v.as_u64());
+        let field_str = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let offset = field_u64("offset");
+        if offset != Some(start) {
+            let kind = FindingKind::RecoveryMismatch {
+                claimed_offset: offset,
+                actual_offset: start,
+            };
+            self.finding(fc, Some(fc.line), Some(start), kind);
+        }
+        let saved_as = field_str("saved_as").to_owned();
+        let sha = field_str("sha256").to_owned();
+        let bytes = field_u64("bytes").unwrap_or(0);
+        // Only a plain name beside the ledger: the record must not point the check elsewhere.
+        let saved_found = is_safe_name(&saved_as)
+            && std::fs::read(dir.join(&saved_as))
+                .is_ok_and(|data| data.len() as u64 == bytes && hex::encode(sha256(&data)) == sha);
+        self.report.recovered.push(Recovered {
+            file: fc.name.to_owned(),
+            line: fc.line,
+            offset: offset.unwrap_or(start),
+            bytes,
+            sha256: sha,
+            saved_as,
+            saved_found,
+        });
+    }
+
+    fn intern(&mut self, kiosk: &str) -> u32 {
+        match self.kiosks.iter().position(|k| k == kiosk) {
+            Some(i) => i as u32,
+            None => {
+                self.kiosks.push(kiosk.to_owned());
+                (self.kiosks.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Records in another kiosk's file are fine only as identical copies of the original.
+    fn resolve_misplaced(&mut self) {
+        let misplaced = std::mem::take(&mut self.misplaced);
+        for m in misplaced {
+            let copy =
+                m.id.and_then(|id| self.seen.get(&id))
+                    .is_some_and(|s| s.home && s.hash == m.hash);
+            if copy {
+                continue;
+            }
+            let file = &self.names[m.file as usize];
+            let expected = kiosk_of_file(Path::new(file)).unwrap_or("").to_owned();
+            self.report.findings.push(Finding {
+                file: file.clone(),
+                line: Some(m.line),
+                offset: Some(m.offset),
+                kind: FindingKind::KioskMismatch {
+                    expected,
+                    found: self.kiosks[m.kiosk as usize].clone(),
+                },
+            });
+        }
+    }
+
+    fn finding(
+        &mut self,
+        fc: &FileCheck<'_>,
+        line: Option<u64>,
+        offset: Option<u64>,
+        kind: FindingKind,
+    ) {
+        self.report.findings.push(Finding {
+            file: fc.name.to_owned(),
+            line,
+            offset,
+            kind,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHA: &str = "3f2a000000000000000000000000000000000000000000000000000000000abc";
+
+    #[test]
+    fn checkpoint_text_round_trip() {
+        let text = format!(
+            "# taken 2026-11-23\n\nk1.jsonl 10 {SHA}\nmy copy.jsonl  3  {}\n",
+            SHA.to_uppercase()
+        );
+        let cp = Checkpoint::parse(&text).unwrap();
+        assert_eq!(cp.entries.len(), 2);
+        assert_eq!(cp.get("my copy.jsonl").unwrap().seq, 3);
+        assert_eq!(cp.get("my copy.jsonl").unwrap().sha256, SHA);
+        assert_eq!(Checkpoint::parse(&cp.to_text()).unwrap(), cp);
+    }
+
+    #[test]
+    fn checkpoint_text_errors() {
+        let cases = [
+            (
+                format!("k1.jsonl {SHA}"),
+                1,
+                CheckpointErrorKind::MissingField,
+            ),
+            (
+                format!("\nk1.jsonl x {SHA}"),
+                2,
+                CheckpointErrorKind::BadSeq,
+            ),
+            (
+                "k1.jsonl 1 abc".to_owned(),
+                1,
+                CheckpointErrorKind::BadSha256,
+            ),
+            (
+                format!("k1.jsonl 1 {SHA}\nk1.jsonl 2 {SHA}"),
+                2,
+                CheckpointErrorKind::DuplicateFile,
+            ),
+        ];
+        for (text, line, kind) in cases {
+            assert_eq!(
+                Checkpoint::parse(&text),
+                Err(CheckpointError { line, kind }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn checkpoint_from_report_json() {
+        let report = VerifyReport {
+            files: vec![FileSummary {
+                file: "k1.jsonl".into(),
+                records: 2,
+                first_at: Some("2026-11-23T01:02:03.456Z".parse().unwrap()),
+                last_at: None,
+                last_seq: 2,
+                head_sha256: SHA.into(),
+                bytes: 10,
+            }],
+            findings: vec![Finding {
+                file: "k1.jsonl".into(),
+                line: Some(2),
+                offset: Some(5),
+                kind: FindingKind::SeqGap {
+                    expected: 2,
+                    found: 3,
+                },
+            }],
+            recovered: vec![],
+            duplicates: 0,
+        };
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(json.contains(r#""kind":"seq_gap""#), "{json}");
+        assert!(
+            json.contains(r#""first_at":"2026-11-23T01:02:03.456Z""#),
+            "{json}"
+        );
+        let back: VerifyReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report);
+        let cp = Checkpoint::parse(&json).unwrap();
+        assert_eq!(cp, report.checkpoint());
+        assert_eq!(
+            Checkpoint::parse("{\"files\": 3}").unwrap_err().kind,
+            CheckpointErrorKind::BadJson
+        );
+    }
+}

@@ -1,0 +1,705 @@
+//! Appends records to one kiosk's ledger file: lock, chain, one write, sync, torn-tail recovery.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use jiff::fmt::temporal::DateTimePrinter;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::envelope::parse_line;
+use super::{
+    ENVELOPE_KEYS, IoOp, LedgerError, RECOVERY_TYPE, SCHEMA, is_safe_name, sha256,
+    validate_kiosk_id,
+};
+
+#[cfg(unix)]
+const FILE_MODE: u32 = 0o640;
+#[cfg(unix)]
+const DIR_MODE: u32 = 0o750;
+
+/// Bytes read per step when scanning a file backwards for its last lines.
+const TAIL_CHUNK: u64 = 8 * 1024;
+
+const AT_PRINTER: DateTimePrinter = DateTimePrinter::new().precision(Some(3));
+
+/// The file operations of an append, behind a trait so that tests can inject write errors,
+/// sync errors and a full disk without a real failing device.
+pub trait LedgerIo: Send {
+    /// Writes the whole line; for a regular file this is a single `write` call.
+    fn write(&mut self, file: &File, bytes: &[u8]) -> io::Result<()> {
+        let mut file = file;
+        file.write_all(bytes)
+    }
+
+    /// Makes the written bytes durable.
+    fn sync(&mut self, file: &File) -> io::Result<()> {
+        file.sync_data()
+    }
+
+    /// Cuts the file back to `len` bytes (rolling back a failed append, or a torn tail).
+    fn truncate(&mut self, file: &File, len: u64) -> io::Result<()> {
+        file.set_len(len)
+    }
+}
+
+/// The real file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StdIo;
+
+impl LedgerIo for StdIo {}
+
+/// What an append saved, for the receipt and the app's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appended {
+    pub id: Uuid,
+    pub seq: u64,
+    pub at: Timestamp,
+    /// SHA-256 of the record's line (without `\n`): the `prev` of the next record.
+    pub line_sha256: String,
+    pub file: PathBuf,
+}
+
+/// The end of the file as last seen under the lock; valid while the file length is unchanged,
+/// because every writer only ever appends.
+#[derive(Debug, Clone, Copy)]
+struct Tail {
+    len: u64,
+    seq: u64,
+    hash: [u8; 32],
+}
+
+/// The single appender of `<dir>/<kiosk>.jsonl`.
+pub struct Writer {
+    dir: PathBuf,
+    kiosk: String,
+    path: PathBuf,
+    file: File,
+    lock_wait: Duration,
+    io: Box<dyn LedgerIo>,
+    tail: Option<Tail>,
+    instance: Option<File>,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("path", &self.path)
+            .field("kiosk", &self.kiosk)
+            .field("instance", &self.instance.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Writer {
+    /// Opens (creating the folder 0750 and file 0640 when missing) the ledger of `kiosk` in `dir`
+    /// and recovers a torn tail. `lock_wait` bounds every wait for the file lock.
+    pub fn open(dir: &Path, kiosk: &str, lock_wait: Duration) -> Result<Writer, LedgerError> {
+        Writer::open_with_io(dir, kiosk, lock_wait, Box::new(StdIo))
+    }
+
+    /// [`Writer::open`] with the append I/O supplied by the caller (fault injection).
+    pub fn open_with_io(
+        dir: &Path,
+        kiosk: &str,
+        lock_wait: Duration,
+        io: Box<dyn LedgerIo>,
+    ) -> Result<Writer, LedgerError> {
+        validate_kiosk_id(kiosk)?;
+        ensure_dir(dir)?;
+        let path = dir.join(format!("{kiosk}.jsonl"));
+        let file = open_ledger_file(dir, &path)?;
+        let mut writer = Writer {
+            dir: dir.to_path_buf(),
+            kiosk: kiosk.to_owned(),
+            path,
+            file,
+            lock_wait,
+            io,
+            tail: None,
+            instance: None,
+        };
+        writer.with_lock(|w| w.refresh_tail().map(|_| ()))?;
+        Ok(writer)
+    }
+
+    /// Claims this kiosk id for the life of the writer (kiosk processes): fails at once with
+    /// [`LedgerError::InstanceBusy`] when another process holds it. The lock is a dot-file beside
+    /// the ledger, so readers ignore it, and the kernel releases it when the process dies.
+    pub fn claim_instance(&mut self) -> Result<(), LedgerError> {
+        if self.instance.is_some() {
+            return Ok(());
+        }
+        let path = self.dir.join(format!(".{}.instance.lock", self.kiosk));
+        let (file, _) = open_or_create(&path, false)?;
+        match file.try_lock() {
+            Ok(()) => {
+                self.instance = Some(file);
+                Ok(())
+            }
+            Err(TryLockError::WouldBlock) => Err(LedgerError::InstanceBusy { path }),
+            Err(TryLockError::Error(e)) => Err(LedgerError::io(&path, IoOp::Lock, e)),
+        }
+    }
+
+    /// The ledger file this writer appends to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn kiosk(&self) -> &str {
+        &self.kiosk
+    }
+
+    /// Appends one record and returns only after its bytes are synced. Any error means the
+    /// record was not saved: a partial line is rolled back (truncated) under the lock, and when
+    /// even that fails the leftover bytes are a torn tail that the next append or open recovers.
+    pub fn append(
+        &mut self,
+        record_type: &str,
+        body: Map<String, Value>,
+    ) -> Result<Appended, LedgerError> {
+        if !is_safe_name(record_type) {
+            return Err(LedgerError::BadRecordType(record_type.to_owned()));
+        }
+        if let Some(key) = body.keys().find(|k| ENVELOPE_KEYS.contains(&k.as_str())) {
+            return Err(LedgerError::ReservedKey { key: key.clone() });
+        }
+        self.with_lock(|w| {
+            let tail = w.refresh_tail()?;
+            w.write_record(tail, record_type, body).map(|(a, _)| a)
+        })
+    }
+
+    fn with_lock<T>(
+        &mut self,
+        f: impl FnOnce(&mut Writer) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        self.lock()?;
+        let result = f(self);
+        // An unlock failure cannot undo what was synced; closing the file releases it anyway.
+        let _ = self.file.unlock();
+        result
+    }
+
+    /// Takes the file lock within `lock_wait`, making sure the locked descriptor is still the
+    /// file at `path` (a sync tool or an admin may have replaced or removed it meanwhile).
+    fn lock(&mut self) -> Result<(), LedgerError> {
+        let start = Instant::now();
+        loop {
+            lock_bounded(&self.file, &self.path, start, self.lock_wait)?;
+            match same_file(&self.file, &self.path) {
+                Ok(true) => return Ok(()),
+                Ok(false) => {
+                    let _ = self.file.unlock();
+                    self.file = open_ledger_file(&self.dir, &self.path)?;
+                    self.tail = None;
+                }
+                Err(e) => {
+                    let _ = self.file.unlock();
+                    return Err(LedgerError::io(&self.path, IoOp::Stat, e));
+                }
+            }
+        }
+    }
+
+    /// Under the lock: the current end of the chain. Re-reads the tail when another process
+    /// appended since our last look, and recovers a torn tail before anything is chained to it.
+    fn refresh_tail(&mut self) -> Result<Tail, LedgerError> {
+        let len = self
+            .file
+            .metadata()
+            .map_err(|e| LedgerError::io(&self.path, IoOp::Stat, e))?
+            .len();
+        if let Some(tail) = self.tail.filter(|t| t.len == len) {
+            return Ok(tail);
+        }
+        self.tail = None;
+        let scan = scan_tail(&self.file, len).map_err(|e| self.read_error(e))?;
+        let (seq, hash) = match &scan.last_line {
+            None => (0, [0u8; 32]),
+            Some(line) => match parse_line(line).ok().and_then(|env| env.seq) {
+                Some(seq) => (seq, sha256(line)),
+                None => {
+                    let line =
+                        count_newlines(&self.file, scan.end).map_err(|e| self.read_error(e))?;
+                    return Err(LedgerError::CorruptTail {
+                        path: self.path.clone(),
+                        line,
+                    });
+                }
+            },
+        };
+        let pending = if scan.end < len {
+            let info = self.save_torn(scan.end, len)?;
+            self.io
+                .truncate(&self.file, scan.end)
+                .map_err(|e| LedgerError::io(&self.path, IoOp::Truncate, e))?;
+            self.io
+                .sync(&self.file)
+                .map_err(|e| LedgerError::io(&self.path, IoOp::Sync, e))?;
+            Some(info)
+        } else {
+            self.unrecorded_recovery(len)?
+        };
+        let tail = Tail {
+            len: scan.end,
+            seq,
+            hash,
+        };
+        self.tail = Some(tail);
+        match pending {
+            Some(info) => self
+                .write_record(tail, RECOVERY_TYPE, info.body())
+                .map(|(_, next)| next),
+            None => Ok(tail),
+        }
+    }
+
+    fn read_error(&self, e: io::Error) -> LedgerError {
+        LedgerError::io(&self.path, IoOp::Read, e)
+    }
+
+    /// Copies the torn bytes `[offset, len)` beside the ledger (synced) before the file is cut.
+    fn save_torn(&mut self, offset: u64, len: u64) -> Result<TornInfo, LedgerError> {
+        let bytes = len - offset;
+        let (digest, _) = copy_range(&self.file, offset, bytes, None)
+            .map_err(|e| LedgerError::io(&self.path, IoOp::Read, e))?;
+        let sha = hex::encode(digest);
+        for n in 1u32..=1000 {
+            let name = if n == 1 {
+                format!("{}.torn-{offset}.bin", self.kiosk)
+            } else {
+                format!("{}.torn-{offset}.{n}.bin", self.kiosk)
+            };
+            let path = self.dir.join(&name);
+            let info = TornInfo {
+                offset,
+                bytes,
+                sha256: sha.clone(),
+                saved_as: name,
+            };
+            match fs::metadata(&path) {
+                // Saved by an earlier attempt that crashed before the cut: reuse it.
+                Ok(_) if hash_file(&path).ok() == Some((digest, bytes)) => return Ok(info),
+                Ok(_) => continue,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(LedgerError::io(&path, IoOp::SaveTorn, e)),
+            }
+            let (out, _) = open_or_create(&path, true)?;
+            let save = |out: &File| -> io::Result<()> {
+                copy_range(&self.file, offset, bytes, Some(out))?;
+                out.sync_all()?;
+                sync_dir(&self.dir)
+            };
+            save(&out).map_err(|e| LedgerError::io(&path, IoOp::SaveTorn, e))?;
+            return Ok(info);
+        }
+        Err(LedgerError::io(
+            &self.path,
+            IoOp::SaveTorn,
+            io::Error::from(io::ErrorKind::AlreadyExists),
+        ))
+    }
+
+    /// A crash between cutting a torn tail and appending its `recovery` record leaves a saved
+    /// `<kiosk>.torn-<len>.bin` whose offset is the current end of the file: record it now.
+    fn unrecorded_recovery(&self, len: u64) -> Result<Option<TornInfo>, LedgerError> {
+        let name = format!("{}.torn-{len}.bin", self.kiosk);
+        let path = self.dir.join(&name);
+        match hash_file(&path) {
+            Ok((digest, bytes)) => Ok(Some(TornInfo {
+                offset: len,
+                bytes,
+                sha256: hex::encode(digest),
+                saved_as: name,
+            })),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(LedgerError::io(&path, IoOp::Read, e)),
+        }
+    }
+
+    /// Under the lock, after `refresh_tail`: encode, write once, sync. On failure the file is cut
+    /// back to `tail.len` so nothing half-written stays behind.
+    fn write_record(
+        &mut self,
+        tail: Tail,
+        record_type: &str,
+        body: Map<String, Value>,
+    ) -> Result<(Appended, Tail), LedgerError> {
+        let now = Timestamp::now();
+        // Milliseconds, as the contract writes them; the returned value equals what is stored.
+        let at = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
+        let id = Uuid::now_v7();
+        let seq = tail.seq + 1;
+        let mut line = Vec::with_capacity(512);
+        encode(
+            &mut line,
+            seq,
+            &tail.hash,
+            id,
+            at,
+            &self.kiosk,
+            record_type,
+            &body,
+        )
+        .map_err(|e| LedgerError::io(&self.path, IoOp::Write, io::Error::other(e)))?;
+        let hash = sha256(&line);
+        line.push(b'\n');
+        if let Err(e) = self.io.write(&self.file, &line) {
+            self.rollback(tail.len);
+            return Err(LedgerError::io(&self.path, IoOp::Write, e));
+        }
+        if let Err(e) = self.io.sync(&self.file) {
+            self.rollback(tail.len);
+            return Err(LedgerError::io(&self.path, IoOp::Sync, e));
+        }
+        let next = Tail {
+            len: tail.len + line.len() as u64,
+            seq,
+            hash,
+        };
+        self.tail = Some(next);
+        let appended = Appended {
+            id,
+            seq,
+            at,
+            line_sha256: hex::encode(hash),
+            file: self.path.clone(),
+        };
+        Ok((appended, next))
+    }
+
+    /// Best effort by design: the caller is already being told the record was not saved. If the
+    /// cut fails too, the leftover bytes are recovered as a torn tail by the next append or open.
+    fn rollback(&mut self, len: u64) {
+        self.tail = None;
+        if self.io.truncate(&self.file, len).is_ok() {
+            let _ = self.io.sync(&self.file);
+        }
+    }
+}
+
+/// What a `recovery` record says about the torn bytes it replaced.
+struct TornInfo {
+    offset: u64,
+    bytes: u64,
+    sha256: String,
+    saved_as: String,
+}
+
+impl TornInfo {
+    fn body(self) -> Map<String, Value> {
+        let mut body = Map::new();
+        body.insert("offset".into(), self.offset.into());
+        body.insert("bytes".into(), self.bytes.into());
+        body.insert("sha256".into(), self.sha256.into());
+        body.insert("saved_as".into(), self.saved_as.into());
+        body
+    }
+}
+
+/// Writes the record compactly: the envelope in contract order, then the body in caller order.
+#[allow(clippy::too_many_arguments)]
+fn encode(
+    out: &mut Vec<u8>,
+    seq: u64,
+    prev: &[u8; 32],
+    id: Uuid,
+    at: Timestamp,
+    kiosk: &str,
+    record_type: &str,
+    body: &Map<String, Value>,
+) -> Result<(), serde_json::Error> {
+    out.extend_from_slice(b"{\"schema\":");
+    serde_json::to_writer(&mut *out, SCHEMA)?;
+    out.extend_from_slice(format!(",\"seq\":{seq},\"prev\":\"").as_bytes());
+    out.extend_from_slice(hex::encode(prev).as_bytes());
+    out.extend_from_slice(b"\",\"id\":\"");
+    out.extend_from_slice(id.hyphenated().to_string().as_bytes());
+    out.extend_from_slice(b"\",\"at\":\"");
+    out.extend_from_slice(AT_PRINTER.timestamp_to_string(&at).as_bytes());
+    out.extend_from_slice(b"\",\"kiosk\":");
+    serde_json::to_writer(&mut *out, kiosk)?;
+    out.extend_from_slice(b",\"type\":");
+    serde_json::to_writer(&mut *out, record_type)?;
+    for (key, value) in body {
+        out.push(b',');
+        serde_json::to_writer(&mut *out, key)?;
+        out.push(b':');
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+fn lock_bounded(
+    file: &File,
+    path: &Path,
+    start: Instant,
+    wait: Duration,
+) -> Result<(), LedgerError> {
+    // Polling, because std has no timed lock; short first pauses keep handover fast, the cap
+    // keeps a waiting process from hammering the lock.
+    let mut pause = Duration::from_micros(50);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(e)) => return Err(LedgerError::io(path, IoOp::Lock, e)),
+        }
+        let waited = start.elapsed();
+        if waited >= wait {
+            return Err(LedgerError::LockTimeout {
+                path: path.to_path_buf(),
+                waited,
+            });
+        }
+        thread::sleep(pause.min(wait - waited));
+        pause = (pause * 2).min(Duration::from_millis(5));
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    match fs::metadata(path) {
+        Ok(named) => Ok(open.dev() == named.dev() && open.ino() == named.ino()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> io::Result<bool> {
+    match fs::metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates the ledger folder with mode 0750 set explicitly (umask may have narrowed or widened it).
+fn ensure_dir(dir: &Path) -> Result<(), LedgerError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(DIR_MODE);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| LedgerError::io(dir, IoOp::CreateDir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(DIR_MODE))
+            .map_err(|e| LedgerError::io(dir, IoOp::SetPermissions, e))?;
+    }
+    if let Some(parent) = dir.parent() {
+        sync_dir(parent).map_err(|e| LedgerError::io(parent, IoOp::Sync, e))?;
+    }
+    Ok(())
+}
+
+/// Opens the ledger for reading and appending; a file created here gets mode 0640 and its
+/// directory entry is synced, so a record synced into it cannot vanish with the entry.
+fn open_ledger_file(dir: &Path, path: &Path) -> Result<File, LedgerError> {
+    let (file, created) = open_or_create(path, true)?;
+    if created {
+        sync_dir(dir).map_err(|e| LedgerError::io(dir, IoOp::Sync, e))?;
+    }
+    Ok(file)
+}
+
+/// Opens `path` (append mode when `append`), creating it with mode 0640 when missing.
+fn open_or_create(path: &Path, append: bool) -> Result<(File, bool), LedgerError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if append {
+        options.append(true);
+    } else {
+        options.write(true);
+    }
+    let mut create = options.clone();
+    create.create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        create.mode(FILE_MODE);
+    }
+    match create.open(path) {
+        Ok(file) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                file.set_permissions(fs::Permissions::from_mode(FILE_MODE))
+                    .map_err(|e| LedgerError::io(path, IoOp::SetPermissions, e))?;
+            }
+            Ok((file, true))
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => options
+            .open(path)
+            .map(|f| (f, false))
+            .map_err(|e| LedgerError::io(path, IoOp::Open, e)),
+        Err(e) => Err(LedgerError::io(path, IoOp::Open, e)),
+    }
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir).and_then(|d| d.sync_all()) {
+        // Some network file systems cannot sync a directory; the file's own sync still holds.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// The end of the last complete line (`end`, just after its `\n`) and that line's bytes.
+struct TailScan {
+    end: u64,
+    last_line: Option<Vec<u8>>,
+}
+
+fn scan_tail(file: &File, len: u64) -> io::Result<TailScan> {
+    let end = match last_newline_before(file, len)? {
+        Some(pos) => pos + 1,
+        None => 0,
+    };
+    if end == 0 {
+        return Ok(TailScan {
+            end,
+            last_line: None,
+        });
+    }
+    let start = match last_newline_before(file, end - 1)? {
+        Some(pos) => pos + 1,
+        None => 0,
+    };
+    let mut line = vec![0u8; (end - 1 - start) as usize];
+    read_exact_at(file, start, &mut line)?;
+    Ok(TailScan {
+        end,
+        last_line: Some(line),
+    })
+}
+
+/// Position of the last `\n` in `[0, before)`.
+fn last_newline_before(file: &File, before: u64) -> io::Result<Option<u64>> {
+    let mut buf = vec![0u8; TAIL_CHUNK as usize];
+    let mut hi = before;
+    while hi > 0 {
+        let lo = hi.saturating_sub(TAIL_CHUNK);
+        let chunk = &mut buf[..(hi - lo) as usize];
+        read_exact_at(file, lo, chunk)?;
+        if let Some(i) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(lo + i as u64));
+        }
+        hi = lo;
+    }
+    Ok(None)
+}
+
+fn read_exact_at(file: &File, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+    let mut file = file;
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
+/// Line number of the last complete line ending at `end` (for [`LedgerError::CorruptTail`]).
+fn count_newlines(file: &File, end: u64) -> io::Result<u64> {
+    let mut file = file;
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = io::BufReader::with_capacity(1 << 16, file.take(end));
+    let mut count = 0u64;
+    let mut buf = [0u8; 1 << 16];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            return Ok(count);
+        }
+        count += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+    }
+}
+
+/// Hashes `[offset, offset + bytes)` of `file`, copying it to `out` when given.
+fn copy_range(
+    file: &File,
+    offset: u64,
+    bytes: u64,
+    out: Option<&File>,
+) -> io::Result<([u8; 32], u64)> {
+    let mut src = file;
+    src.seek(SeekFrom::Start(offset))?;
+    let mut src = src.take(bytes);
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut total = 0u64;
+    loop {
+        let n = src.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        if let Some(mut out) = out {
+            out.write_all(&buf[..n])?;
+        }
+        total += n as u64;
+    }
+    if total != bytes {
+        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+    }
+    Ok((hasher.finalize().into(), total))
+}
+
+fn hash_file(path: &Path) -> io::Result<([u8; 32], u64)> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    copy_range(&file, 0, len, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_orders_envelope_then_body() {
+        let mut body = Map::new();
+        body.insert("z".into(), Value::from(1));
+        body.insert("a".into(), Value::from("x\ny"));
+        let id = Uuid::now_v7();
+        let at = Timestamp::from_millisecond(1_795_000_000_000).unwrap();
+        let mut out = Vec::new();
+        encode(&mut out, 1, &[0; 32], id, at, "k1", "consent", &body).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let expected = format!(
+            "{{\"schema\":\"tebiki/1\",\"seq\":1,\"prev\":\"{}\",\"id\":\"{id}\",\"at\":\"2026-11-18T11:06:40.000Z\",\"kiosk\":\"k1\",\"type\":\"consent\",\"z\":1,\"a\":\"x\\ny\"}}",
+            super::super::GENESIS_PREV
+        );
+        assert_eq!(text, expected);
+        let env = parse_line(text.as_bytes()).unwrap();
+        assert_eq!(env.problem, None);
+    }
+}

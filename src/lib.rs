@@ -1,0 +1,26 @@
+//! tebiki: a guided, bilingual onboarding for using LINE WORKS on your own smartphone, with
+//! each person's informed choice recorded as evidence.
+//!
+//! The domain (content, i18n, ledger, state) knows nothing of the terminal; `app` holds the
+//! flow's state and update, `ui` draws it, `run` connects both to a real terminal.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod consent;
+pub mod content;
+pub mod escape;
+pub mod i18n;
+pub mod keys;
+pub mod layout;
+pub mod ledger;
+pub mod recorder;
+pub mod run;
+pub mod source;
+pub mod state;
+pub mod status;
+pub mod text_field;
+pub mod ui;
+pub mod verify_text;
+pub mod wrap;

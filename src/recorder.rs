@@ -1,0 +1,58 @@
+//! Carries out the app's effects: appends records to this terminal's ledger file and tells the
+//! app whether they are on disk.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::app::{App, Effect};
+use crate::ledger::{LedgerError, Writer};
+
+/// How long a kiosk waits for another writer (a CLI `record`) to finish with the file.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+pub struct Recorder {
+    dir: PathBuf,
+    kiosk: String,
+    writer: Option<Writer>,
+}
+
+impl Recorder {
+    pub fn new(dir: PathBuf, kiosk: String) -> Recorder {
+        Recorder {
+            dir,
+            kiosk,
+            writer: None,
+        }
+    }
+
+    /// Opens the ledger file now, so a problem shows before anyone starts, not at the end.
+    pub fn open(&mut self) -> Result<&mut Writer, LedgerError> {
+        match self.writer {
+            Some(ref mut w) => Ok(w),
+            None => Ok(self
+                .writer
+                .insert(Writer::open(&self.dir, &self.kiosk, LOCK_WAIT)?)),
+        }
+    }
+
+    /// Like [`Recorder::open`], and also claims the kiosk id so a second process cannot run as it.
+    pub fn open_exclusive(&mut self) -> Result<(), LedgerError> {
+        self.open()?.claim_instance()
+    }
+
+    /// Performs one effect and reports the outcome to the app. A failure is final for that
+    /// record: the app shows that nothing was saved; the writer is reopened on the next try.
+    pub fn perform(&mut self, app: &mut App, effect: Effect) {
+        match effect {
+            Effect::Append { record_type, body } => {
+                match self.open().and_then(|w| w.append(record_type, body)) {
+                    Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
+                    Err(e) => {
+                        self.writer = None;
+                        app.record_failed(e.to_string());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! A one-line text field edited by grapheme, with the cursor placed by display width, so typed
+//! or IME-committed Japanese moves and deletes as the person sees it.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The longest value a field keeps; a longer paste is cut here (and the person told).
+pub const MAX_GRAPHEMES: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    value: String,
+    /// Cursor position in graphemes from the start.
+    cursor: usize,
+}
+
+impl TextField {
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn len(&self) -> usize {
+        self.value.graphemes(true).count()
+    }
+
+    fn byte_at(&self, grapheme: usize) -> usize {
+        self.value
+            .grapheme_indices(true)
+            .nth(grapheme)
+            .map(|(i, _)| i)
+            .unwrap_or(self.value.len())
+    }
+
+    /// Inserts text at the cursor. Line breaks and tabs become spaces (a field is one line);
+    /// returns false when the text was cut to [`MAX_GRAPHEMES`].
+    pub fn insert(&mut self, text: &str) -> bool {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let room = MAX_GRAPHEMES.saturating_sub(self.len());
+        let taken: String = clean.graphemes(true).take(room).collect();
+        let complete = taken.len() == clean.len();
+        let at = self.byte_at(self.cursor);
+        self.value.insert_str(at, &taken);
+        // Inserting can merge with a neighbouring grapheme (a combining mark), so the cursor
+        // is recomputed from the byte position rather than counted.
+        let end = at + taken.len();
+        self.cursor = self.value[..end].graphemes(true).count();
+        complete
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor == 0 {
+            return;
+        }
+        let start = self.byte_at(self.cursor - 1);
+        let end = self.byte_at(self.cursor);
+        self.value.replace_range(start..end, "");
+        self.cursor -= 1;
+    }
+
+    pub fn delete(&mut self) {
+        if self.cursor >= self.len() {
+            return;
+        }
+        let start = self.byte_at(self.cursor);
+        let end = self.byte_at(self.cursor + 1);
+        self.value.replace_range(start..end, "");
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.len());
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.len();
+    }
+
+    /// Display columns before the cursor.
+    pub fn cursor_column(&self) -> usize {
+        self.value[..self.byte_at(self.cursor)].width()
+    }
+
+    /// The part of the value to show in `width` columns so that the cursor stays visible,
+    /// with the cursor's column inside that part.
+    pub fn visible(&self, width: usize) -> (&str, usize) {
+        let width = width.max(1);
+        let col = self.cursor_column();
+        if self.value.width() < width {
+            return (&self.value, col);
+        }
+        // Scroll so the cursor sits at the right edge when it would fall off.
+        let mut start = 0;
+        let mut skipped = 0;
+        for (i, g) in self.value.grapheme_indices(true) {
+            if col - skipped < width {
+                break;
+            }
+            skipped += g.width();
+            start = i + g.len();
+        }
+        let mut end = start;
+        let mut used = 0;
+        for (i, g) in self.value[start..].grapheme_indices(true) {
+            if used + g.width() > width {
+                break;
+            }
+            used += g.width();
+            end = start + i + g.len();
+        }
+        (&self.value[start..end], col - skipped)
+    }
+
+    pub fn clear(&mut self) {
+        *self = TextField::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_is_edited_by_grapheme_and_placed_by_width() {
+        let mut f = TextField::default();
+        f.insert("山田");
+        f.insert("太郎");
+        assert_eq!(f.value(), "山田太郎");
+        assert_eq!(f.cursor_column(), 8);
+        f.left();
+        f.left();
+        f.insert(" ");
+        assert_eq!(f.value(), "山田 太郎");
+        assert_eq!(f.cursor_column(), 5);
+        f.backspace();
+        f.backspace();
+        assert_eq!(f.value(), "山太郎");
+        f.home();
+        f.delete();
+        assert_eq!(f.value(), "太郎");
+        f.end();
+        assert_eq!(f.cursor_column(), 4);
+    }
+
+    #[test]
+    fn combining_marks_and_emoji_are_one_step() {
+        let mut f = TextField::default();
+        f.insert("e\u{301}👍🏽x");
+        f.left();
+        f.backspace();
+        assert_eq!(f.value(), "e\u{301}x");
+        f.backspace();
+        assert_eq!(f.value(), "x");
+    }
+
+    #[test]
+    fn pastes_become_one_line_and_are_cut_at_the_limit() {
+        let mut f = TextField::default();
+        assert!(f.insert("a\nb\tc"));
+        assert_eq!(f.value(), "a b c");
+        let long = "x".repeat(10_000);
+        assert!(!f.insert(&long));
+        assert_eq!(f.value().len(), MAX_GRAPHEMES);
+    }
+
+    #[test]
+    fn a_long_value_scrolls_to_keep_the_cursor_visible() {
+        let mut f = TextField::default();
+        f.insert(&"あ".repeat(30));
+        let (shown, col) = f.visible(10);
+        assert!(shown.width() <= 10);
+        assert!(col <= 10);
+        f.home();
+        let (shown, col) = f.visible(10);
+        assert_eq!(col, 0);
+        assert_eq!(shown, "あああああ");
+    }
+}

@@ -1,0 +1,284 @@
+//! Turns a parsed screen (`Doc`) into terminal lines at a given width: wrapped by
+//! `wrap::line_ranges`, bold and links kept, tables drawn as tables (or stacked when narrow).
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::content::markdown::{Block, Doc, Inline, Mark};
+use crate::ui::theme;
+use crate::wrap::{display_width, line_ranges};
+
+/// Wraps styled text to `width` columns, with `first` before the first line and `rest` before
+/// the others (a bullet and its hanging indent).
+pub fn styled_lines(
+    inline: &Inline,
+    width: usize,
+    base: Style,
+    first: &str,
+    rest: &str,
+) -> Vec<Line<'static>> {
+    let indent = display_width(first).max(display_width(rest));
+    let avail = width.saturating_sub(indent).max(1);
+    let mut out = Vec::new();
+    if inline.text.is_empty() {
+        out.push(Line::from(Span::styled(first.to_string(), base)));
+        return out;
+    }
+    for (n, range) in line_ranges(&inline.text, avail).into_iter().enumerate() {
+        let mut spans = vec![Span::styled(
+            if n == 0 { first } else { rest }.to_string(),
+            base,
+        )];
+        let mut at = range.start;
+        // Cut the line at every mark boundary inside it.
+        let mut cuts: Vec<usize> = inline
+            .marks
+            .iter()
+            .flat_map(|(r, _)| [r.start, r.end])
+            .filter(|&c| c > range.start && c < range.end)
+            .collect();
+        cuts.push(range.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        for cut in cuts {
+            if cut <= at {
+                continue;
+            }
+            let mut style = base;
+            for (r, mark) in &inline.marks {
+                if r.start <= at && at < r.end {
+                    style = style.patch(mark_style(*mark));
+                }
+            }
+            spans.push(Span::styled(inline.text[at..cut].to_string(), style));
+            at = cut;
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+fn mark_style(mark: Mark) -> Style {
+    match mark {
+        Mark::Bold => Style::new().add_modifier(Modifier::BOLD),
+        Mark::Link => theme::link(),
+        Mark::Code => Style::new().add_modifier(Modifier::ITALIC),
+    }
+}
+
+/// Plain text wrapped into lines of one style.
+pub fn plain_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    styled_lines(&Inline::plain(text), width, style, "", "")
+}
+
+/// The whole document (title excluded) at `width`.
+pub fn render(doc: &Doc, width: usize) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        match block {
+            Block::Heading { text, .. } => {
+                out.extend(styled_lines(text, width, theme::heading(), "", ""))
+            }
+            Block::Paragraph(text) => out.extend(styled_lines(text, width, Style::new(), "", "")),
+            Block::List(items) => {
+                for item in items {
+                    out.extend(styled_lines(item, width, Style::new(), " • ", "   "));
+                }
+            }
+            Block::Table { head, rows } => out.extend(table(head, rows, width)),
+        }
+    }
+    out
+}
+
+/// The title of a screen as its first lines.
+pub fn title_lines(title: &str, width: usize) -> Vec<Line<'static>> {
+    plain_lines(title, width, theme::title())
+}
+
+/// Smallest column width worth drawing before a table is stacked instead.
+const MIN_COLUMN: usize = 8;
+
+fn table(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'static>> {
+    let cols = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if cols == 0 {
+        return Vec::new();
+    }
+    // "│ a │ b │": one bar per column plus one, and a space either side of each cell.
+    let overhead = 3 * cols + 1;
+    if width < overhead + cols * MIN_COLUMN {
+        return stacked(head, rows, width);
+    }
+    let avail = width - overhead;
+    let natural: Vec<usize> = (0..cols)
+        .map(|c| {
+            std::iter::once(head.get(c))
+                .chain(rows.iter().map(|r| r.get(c)))
+                .flatten()
+                .map(|cell| display_width(&cell.text))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let widths = share(&natural, avail);
+    let border = |l: &str, m: &str, r: &str| {
+        let mut s = String::from(l);
+        for (i, w) in widths.iter().enumerate() {
+            s.push_str(&"─".repeat(w + 2));
+            s.push_str(if i + 1 == widths.len() { r } else { m });
+        }
+        Line::from(Span::styled(s, theme::rule()))
+    };
+    let mut out = vec![border("┌", "┬", "┐")];
+    out.extend(table_row(head, &widths, theme::table_head()));
+    for row in rows {
+        out.push(border("├", "┼", "┤"));
+        out.extend(table_row(row, &widths, Style::new()));
+    }
+    out.push(border("└", "┴", "┘"));
+    out
+}
+
+/// Column widths: each column gets what it needs when everything fits; otherwise narrow
+/// columns keep their width and the wide ones share what is left.
+fn share(natural: &[usize], avail: usize) -> Vec<usize> {
+    if natural.iter().sum::<usize>() <= avail {
+        return natural.to_vec();
+    }
+    let mut widths = vec![0; natural.len()];
+    let mut open: Vec<usize> = (0..natural.len()).collect();
+    let mut left = avail;
+    loop {
+        let fair = left / open.len().max(1);
+        let (small, big): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&c| natural[c] <= fair);
+        if small.is_empty() {
+            for (k, &c) in big.iter().enumerate() {
+                widths[c] = fair + usize::from(k < left % big.len().max(1));
+            }
+            return widths.into_iter().map(|w| w.max(1)).collect();
+        }
+        for c in small {
+            widths[c] = natural[c];
+            left -= natural[c];
+        }
+        open = big;
+        if open.is_empty() {
+            return widths;
+        }
+    }
+}
+
+fn table_row(cells: &[Inline], widths: &[usize], style: Style) -> Vec<Line<'static>> {
+    let empty = Inline::default();
+    let wrapped: Vec<Vec<Line<'static>>> = widths
+        .iter()
+        .enumerate()
+        .map(|(c, &w)| styled_lines(cells.get(c).unwrap_or(&empty), w, style, "", ""))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    (0..height)
+        .map(|row| {
+            let mut spans = vec![Span::styled("│", theme::rule())];
+            for (c, w) in widths.iter().enumerate() {
+                spans.push(Span::raw(" "));
+                let line = wrapped[c].get(row).cloned().unwrap_or_default();
+                let used = line.width();
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(w.saturating_sub(used) + 1)));
+                spans.push(Span::styled("│", theme::rule()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// A table too wide for the terminal, one row after another as "header: cell" lines.
+fn stacked(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            out.push(Line::default());
+        }
+        for (c, cell) in row.iter().enumerate() {
+            if c == 0 {
+                out.extend(styled_lines(cell, width, theme::table_head(), "■ ", "  "));
+            } else {
+                let label = head.get(c).map(|h| h.text.as_str()).unwrap_or("");
+                let mut text = Inline::plain(&format!("{label}: "));
+                let shift = text.text.len();
+                text.text.push_str(&cell.text);
+                text.marks = cell
+                    .marks
+                    .iter()
+                    .map(|(r, m)| (r.start + shift..r.end + shift, *m))
+                    .collect();
+                text.marks.push((0..shift, Mark::Bold));
+                out.extend(styled_lines(&text, width, Style::new(), "  ", "  "));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::markdown::parse;
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn bold_survives_wrapping() {
+        let doc = parse("# t\n\nThis sentence has **a bold part that wraps** across lines.\n");
+        let lines = render(&doc, 20);
+        assert!(lines.len() > 1);
+        let bold: String = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(bold, "a bold part that wraps");
+    }
+
+    #[test]
+    fn tables_are_boxed_and_fit_the_width() {
+        let doc = parse(
+            "# t\n\n| 主なリスク | 対策 |\n|---|---|\n| スマートフォンの紛失・盗難 | アプリのパスコードを強制し、一定回数間違えると強制ログアウト |\n",
+        );
+        for width in [40, 60, 76, 120] {
+            let lines = render(&doc, width);
+            assert!(text(&lines)[0].starts_with('┌'), "{width}");
+            for l in &lines {
+                assert!(l.width() <= width, "{width}: {}", l.width());
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_too_wide_is_stacked() {
+        let doc = parse("# t\n\n| a | b | c |\n|---|---|---|\n| one | two | three |\n");
+        let lines = text(&render(&doc, 20));
+        assert_eq!(lines[0], "■ one");
+        assert_eq!(lines[1], "  b: two");
+    }
+
+    #[test]
+    fn column_shares_add_up() {
+        assert_eq!(share(&[5, 10], 40), vec![5, 10]);
+        let w = share(&[5, 100, 100], 60);
+        assert_eq!(w[0], 5);
+        assert_eq!(w.iter().sum::<usize>(), 60);
+    }
+}

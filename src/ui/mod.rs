@@ -1,0 +1,264 @@
+//! The view: draws the app's state and nothing else. Every screen's body is a list of lines
+//! at the body's width; the frame around it (header, notice, hint bar, pop-ups) is drawn here.
+
+pub mod doc;
+pub mod overlay;
+pub mod screen;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::app::{App, Step};
+use crate::content::ScreenKind;
+use crate::keys;
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+
+/// A screen's body: its lines, where the text cursor is (line, column), and which lines hold
+/// the focused item (so scrolling can keep it in view).
+#[derive(Debug, Default)]
+pub struct Body {
+    pub lines: Vec<Line<'static>>,
+    pub cursor: Option<(usize, usize)>,
+    pub focus: Option<(usize, usize)>,
+}
+
+impl Body {
+    pub fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+    pub fn extend(&mut self, lines: impl IntoIterator<Item = Line<'static>>) {
+        self.lines.extend(lines);
+    }
+    pub fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+}
+
+/// The body of the current step at `width`.
+pub fn body(app: &App, width: usize) -> Body {
+    match app.step {
+        Step::Welcome => screen::welcome::body(app, width),
+        Step::Identity => screen::identity::body(app, width),
+        Step::Withdraw => screen::withdraw::body(app, width),
+        Step::Screen(i) => match app.content.manifest.screens[i].kind {
+            ScreenKind::Info => screen::info::body(app, i, width),
+            ScreenKind::Check => screen::check::body(app, i, width),
+            ScreenKind::Choice => screen::choice::body(app, i, width),
+            ScreenKind::Receipt => screen::receipt::body(app, i, width),
+        },
+    }
+}
+
+/// Lines scrolled past at the top of the current step.
+pub fn scroll(app: &App) -> usize {
+    match app.step {
+        Step::Screen(i) => app.person.visits[i].scroll,
+        _ => 0,
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area.width, area.height) {
+        too_small(frame, app, area);
+        return;
+    }
+    let areas = layout::areas(area.width, area.height);
+    header(frame, app, areas.header);
+
+    let body = body(app, areas.body.width as usize);
+    let top = scroll(app).min(body.lines.len());
+    let visible: Vec<Line<'static>> = body
+        .lines
+        .iter()
+        .skip(top)
+        .take(areas.body.height as usize)
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(visible), areas.body);
+    let more_below = body.lines.len() > top + areas.body.height as usize;
+    if body.lines.len() > areas.body.height as usize {
+        let mut state =
+            ScrollbarState::new(body.lines.len().saturating_sub(areas.body.height as usize))
+                .position(top);
+        let bar = Rect::new(area.width - 1, areas.body.y, 1, areas.body.height);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            bar,
+            &mut state,
+        );
+    }
+    if let Some((line, col)) = body.cursor {
+        if line >= top && line < top + areas.body.height as usize && !app.help {
+            let x = areas.body.x + (col as u16).min(areas.body.width.saturating_sub(1));
+            let y = areas.body.y + (line - top) as u16;
+            frame.set_cursor_position((x, y));
+        }
+    }
+
+    notice(frame, app, areas.notice, more_below);
+    hint_bar(frame, app, areas.hints);
+
+    if app.help {
+        overlay::help(frame, app, areas.body);
+    } else if app.step == Step::Withdraw || app.person.choice.reviewing {
+        if app.step != Step::Withdraw {
+            overlay::review(frame, app, areas.body);
+        }
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = app.loc.ta(
+        &app.lang,
+        "too-small",
+        &[
+            ("width", MIN_WIDTH.to_string().into()),
+            ("height", MIN_HEIGHT.to_string().into()),
+        ],
+    );
+    let lines = doc::plain_lines(&text, area.width.max(1) as usize, theme::warn());
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        Rect::new(area.x, y, area.width, h),
+    );
+}
+
+/// The screen's title for the header.
+fn step_title(app: &App) -> String {
+    match app.step {
+        Step::Welcome => app.t("app-title"),
+        Step::Identity => app.t("identity-title"),
+        Step::Withdraw => app.t("withdraw-title"),
+        Step::Screen(i) => app.content.lang(&app.lang).screens[i].doc.title.clone(),
+    }
+}
+
+fn header(frame: &mut Frame, app: &App, area: Rect) {
+    let progress = match app.step {
+        Step::Screen(i) => match app.info_progress(i) {
+            Some((n, of)) => app.loc.ta(
+                &app.lang,
+                "progress",
+                &[("n", n.to_string().into()), ("of", of.to_string().into())],
+            ),
+            None => String::new(),
+        },
+        _ => String::new(),
+    };
+    let lang_name = app.t("language-name");
+    let left = format!(" {} │ {}", app.t("app-name"), step_title(app));
+    let right = format!("{progress}  {lang_name} ");
+    let width = area.width as usize;
+    let right_w = crate::wrap::display_width(&right);
+    let left = truncate(&left, width.saturating_sub(right_w + 1));
+    let pad = width.saturating_sub(crate::wrap::display_width(&left) + right_w);
+    let line = Line::from(vec![
+        Span::styled(left, theme::header()),
+        Span::styled(" ".repeat(pad), theme::header()),
+        Span::styled(right, theme::header()),
+    ]);
+    frame.render_widget(
+        Paragraph::new(line),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+
+    // A thin bar showing how far through the whole flow the person is.
+    if area.height > 1 {
+        let total = app.content.manifest.screens.len() + 1;
+        let at = match app.step {
+            Step::Welcome | Step::Withdraw => 0,
+            Step::Identity => 1,
+            Step::Screen(i) => i + 2,
+        };
+        let filled = (width * at.min(total)) / total.max(1);
+        let bar = Line::from(vec![
+            Span::styled("━".repeat(filled), theme::title()),
+            Span::styled("─".repeat(width - filled), theme::dim()),
+        ]);
+        frame.render_widget(
+            Paragraph::new(bar),
+            Rect::new(area.x, area.y + 1, area.width, 1),
+        );
+    }
+}
+
+/// Cuts text to `width` columns, ending with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if crate::wrap::display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = crate::wrap::display_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
+    let line = if let Some(n) = &app.notice {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+            n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        let style = if n.error { theme::bad() } else { theme::warn() };
+        Line::from(Span::styled(app.loc.ta(&app.lang, n.id, &args), style))
+    } else if more_below && !app.help {
+        Line::from(Span::styled(app.t("more-below"), theme::dim()))
+    } else {
+        Line::default()
+    };
+    let text = truncate(
+        &line
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>(),
+        area.width as usize,
+    );
+    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
+}
+
+/// The hint bar: the keys that work here, from the key table. The language key names the
+/// language it switches to, in that language, so a person who cannot read the current one
+/// still finds it.
+pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let width = area.width as usize;
+    for (key, action) in keys::hints(app.ctx()) {
+        let key_text = format!(" {} ", app.t(key));
+        let action_text = if action == "act-language" {
+            let langs = app.content.languages();
+            let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
+            app.loc.t(&langs[(at + 1) % langs.len()], "language-name")
+        } else {
+            app.t(action)
+        };
+        let action_text = format!(" {action_text}  ");
+        let w = crate::wrap::display_width(&key_text) + crate::wrap::display_width(&action_text);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key_text, theme::key()));
+        spans.push(Span::raw(action_text));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

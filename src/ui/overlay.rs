@@ -1,0 +1,65 @@
+//! Pop-ups drawn over the body: help, and the summary a person confirms before a choice is saved.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::App;
+use crate::keys;
+use crate::ui::{doc, screen, theme, truncate};
+
+/// A centred rectangle inside `area`, `h` lines high (cut to fit), leaving a margin.
+fn centred(area: Rect, h: u16) -> Rect {
+    let w = area.width.saturating_sub(4).min(72).max(area.width.min(20));
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>) {
+    let rect = centred(area, lines.len() as u16 + 2);
+    let title = truncate(&title, rect.width.saturating_sub(4) as usize);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::title())
+                .title(Span::styled(format!(" {title} "), theme::title())),
+        ),
+        rect,
+    );
+}
+
+fn inner_width(area: Rect) -> usize {
+    centred(area, 3).width.saturating_sub(2) as usize
+}
+
+/// Every key that works on the screen under the help, and what it does.
+pub fn help(frame: &mut Frame, app: &App, area: Rect) {
+    let width = inner_width(area);
+    let mut lines = doc::plain_lines(&app.t("help-intro"), width, theme::dim());
+    lines.push(Line::default());
+    for (key, action) in keys::help_rows(app.base_ctx()) {
+        let key = app.t(key);
+        let pad = 14usize.saturating_sub(crate::wrap::display_width(&key));
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {key} "), theme::key()),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::raw(app.t(action)),
+        ]));
+    }
+    popup(frame, area, app.t("help-title"), lines);
+}
+
+/// The choice, summarised, waiting for the final Enter; or the message that it was not saved.
+pub fn review(frame: &mut Frame, app: &App, area: Rect) {
+    let width = inner_width(area);
+    let lines = screen::choice::summary(app, width);
+    popup(frame, area, app.t("review-title"), lines);
+}

@@ -1,0 +1,69 @@
+//! The receipt: what was recorded, when, under which policy version, and a code to keep.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::consent::Decision;
+use crate::ui::screen::{para, titled_doc};
+use crate::ui::{Body, doc, theme};
+
+pub fn body(app: &App, i: usize, width: usize) -> Body {
+    let content = app.content.lang(&app.lang);
+    let mut body = Body::default();
+    let Some(saved) = &app.person.saved else {
+        titled_doc(&mut body, &content.screens[i].doc, width);
+        return body;
+    };
+    body.extend(doc::title_lines(&content.screens[i].doc.title, width));
+    body.blank();
+    para(&mut body, &app.t("receipt-saved"), width, theme::good());
+    body.blank();
+    let what = match (saved.record_type, saved.decision) {
+        ("withdrawal", _) => app.t("receipt-what-withdrawn"),
+        (_, Some(Decision::Given)) => app.t("receipt-what-given"),
+        (_, Some(Decision::Refused)) => app.t("receipt-what-refused"),
+        _ => app.t("receipt-what-deferred"),
+    };
+    let local = saved.at.to_zoned(app.tz.clone());
+    let when = local.strftime("%Y-%m-%d %H:%M").to_string();
+    let rows = [
+        ("receipt-name", app.person.name().to_string()),
+        ("receipt-id", app.person.id().to_string()),
+        ("receipt-what", what),
+        (
+            "receipt-policy",
+            app.content.manifest.policy_version.clone(),
+        ),
+        (
+            "receipt-when",
+            format!("{when} ({})", app.tz.iana_name().unwrap_or("UTC")),
+        ),
+        ("receipt-code", saved.receipt_code.clone()),
+    ];
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| crate::wrap::display_width(&app.t(l)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (label, value) in rows {
+        let label = app.t(label);
+        let pad = " ".repeat(label_w.saturating_sub(crate::wrap::display_width(&label)));
+        let value_lines =
+            doc::plain_lines(&value, width.saturating_sub(label_w).max(1), Style::new());
+        for (n, line) in value_lines.into_iter().enumerate() {
+            let lead = if n == 0 {
+                Span::styled(format!("{label}{pad}"), theme::dim())
+            } else {
+                Span::raw(" ".repeat(label_w))
+            };
+            let mut spans = vec![lead];
+            spans.extend(line.spans);
+            body.push(Line::from(spans));
+        }
+    }
+    body.blank();
+    body.extend(doc::render(&content.screens[i].doc, width));
+    body
+}

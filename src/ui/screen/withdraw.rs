@@ -1,0 +1,31 @@
+//! Withdrawing consent at the kiosk: one confirmation, recorded like a consent.
+
+use ratatui::style::Style;
+
+use crate::app::App;
+use crate::ui::screen::para;
+use crate::ui::{Body, doc, theme};
+
+pub fn body(app: &App, width: usize) -> Body {
+    let mut body = Body::default();
+    body.extend(doc::title_lines(&app.t("withdraw-title"), width));
+    body.blank();
+    para(&mut body, &app.t("withdraw-explain"), width, Style::new());
+    body.blank();
+    let who = app.loc.ta(
+        &app.lang,
+        "withdraw-who",
+        &[
+            ("name", app.person.name().to_string().into()),
+            ("id", app.person.id().to_string().into()),
+        ],
+    );
+    para(&mut body, &who, width, theme::heading());
+    body.blank();
+    if app.person.save_failed.is_some() {
+        para(&mut body, &app.t("save-failed-long"), width, theme::bad());
+        body.blank();
+    }
+    para(&mut body, &app.t("withdraw-confirm"), width, theme::warn());
+    body
+}

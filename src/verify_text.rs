@@ -1,0 +1,141 @@
+//! `tebiki verify` as readable text: per file the records, time range and checkpoint; then every
+//! finding with file:line, recovered torn tails and duplicates.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use fluent_bundle::FluentValue;
+
+use crate::cli::Env;
+use crate::escape::for_terminal;
+use crate::ledger::{FindingKind, VerifyReport};
+
+fn s(v: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
+}
+
+pub fn render(report: &VerifyReport, env: &Env, dir: &Path) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        env.ta("verify-folder", &[("dir", s(dir.display()))])
+    );
+    if report.files.is_empty() {
+        let _ = writeln!(out, "{}", env.t("verify-no-files"));
+    }
+    for f in &report.files {
+        let range = match (f.first_at, f.last_at) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => "-".into(),
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            env.ta(
+                "verify-file",
+                &[
+                    ("file", s(for_terminal(&f.file))),
+                    ("records", s(f.records)),
+                    ("range", s(range))
+                ],
+            )
+        );
+        // The checkpoint line, in the form `--checkpoint` reads back.
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            for_terminal(&f.file),
+            f.last_seq,
+            f.head_sha256
+        );
+    }
+    for r in &report.recovered {
+        let _ = writeln!(
+            out,
+            "{}",
+            env.ta(
+                "verify-recovered",
+                &[
+                    ("place", s(format!("{}:{}", for_terminal(&r.file), r.line))),
+                    ("bytes", s(r.bytes)),
+                    ("offset", s(r.offset)),
+                    ("saved", s(for_terminal(&r.saved_as))),
+                ],
+            )
+        );
+    }
+    if report.duplicates > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            env.ta("verify-duplicates", &[("count", s(report.duplicates))])
+        );
+    }
+    for f in &report.findings {
+        let place = match f.line {
+            Some(l) => format!("{}:{l}", for_terminal(&f.file)),
+            None => for_terminal(&f.file).into_owned(),
+        };
+        let what = match &f.kind {
+            FindingKind::ChainBreak { .. } => env.t("finding-chain-break"),
+            FindingKind::SeqGap { expected, found } => env.ta(
+                "finding-seq-gap",
+                &[("expected", s(expected)), ("found", s(found))],
+            ),
+            FindingKind::Unparseable => env.t("finding-unparseable"),
+            FindingKind::BadEnvelope { key, .. } => {
+                env.ta("finding-bad-envelope", &[("key", s(key))])
+            }
+            FindingKind::TornTail { offset, bytes } => env.ta(
+                "finding-torn-tail",
+                &[("offset", s(offset)), ("bytes", s(bytes))],
+            ),
+            FindingKind::KioskMismatch { expected, found } => env.ta(
+                "finding-kiosk-mismatch",
+                &[
+                    ("expected", s(for_terminal(expected))),
+                    ("found", s(for_terminal(found))),
+                ],
+            ),
+            FindingKind::Conflict {
+                id,
+                other_file,
+                other_line,
+            } => env.ta(
+                "finding-conflict",
+                &[
+                    ("id", s(for_terminal(id))),
+                    (
+                        "other",
+                        s(format!("{}:{other_line}", for_terminal(other_file))),
+                    ),
+                ],
+            ),
+            FindingKind::RecoveryMismatch { .. } => env.t("finding-recovery-mismatch"),
+            FindingKind::CheckpointNotExtended { seq, .. } => {
+                env.ta("finding-checkpoint-not-extended", &[("seq", s(seq))])
+            }
+            FindingKind::CheckpointFileMissing { seq, .. } => {
+                env.ta("finding-checkpoint-file-missing", &[("seq", s(seq))])
+            }
+            FindingKind::Unreadable { error_kind } => {
+                env.ta("finding-unreadable", &[("kind", s(error_kind))])
+            }
+        };
+        let _ = writeln!(out, "{place}: {what}");
+    }
+    let summary = if report.is_intact() {
+        env.ta(
+            "verify-intact",
+            &[
+                ("records", s(report.records())),
+                ("files", s(report.files.len())),
+            ],
+        )
+    } else {
+        env.ta("verify-damaged", &[("count", s(report.findings.len()))])
+    };
+    let _ = writeln!(out, "{summary}");
+    out
+}
