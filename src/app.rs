@@ -48,6 +48,9 @@ pub enum Intent {
     Withdraw,
 }
 
+/// Lines kept in view below the focused item.
+const SCROLL_AHEAD: usize = 3;
+
 /// The identity form's fields.
 pub const FIELD_ID: usize = 0;
 pub const FIELD_NAME: usize = 1;
@@ -234,6 +237,8 @@ pub struct App {
     pub help: bool,
     pub notice: Option<Notice>,
     pub quit: bool,
+    /// Scroll position of the steps that are not content screens (welcome, identity, withdraw).
+    pub other_scroll: usize,
     pub tz: jiff::tz::TimeZone,
     /// This terminal's writer id (shown to staff in help, recorded by the ledger).
     pub kiosk_id: String,
@@ -247,6 +252,11 @@ impl App {
             content.languages()[0].clone()
         };
         let person = Person::new(&content);
+        let welcome_focus = content
+            .languages()
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or(0);
         App {
             content,
             loc,
@@ -257,10 +267,11 @@ impl App {
             height: 24,
             step: Step::Welcome,
             person,
-            welcome_focus: 0,
+            welcome_focus,
             help: false,
             notice: None,
             quit: false,
+            other_scroll: 0,
             tz: jiff::tz::TimeZone::system(),
             kiosk_id,
         }
@@ -331,6 +342,44 @@ impl App {
 
     /// The one place input changes state.
     pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        let effect = self.apply(cmd);
+        self.follow_focus();
+        effect
+    }
+
+    fn scroll_mut(&mut self) -> &mut usize {
+        match self.step {
+            Step::Screen(i) => &mut self.person.visits[i].scroll,
+            _ => &mut self.other_scroll,
+        }
+    }
+
+    /// Scrolls so the focused item (an option, a field, a message) is in view.
+    fn follow_focus(&mut self) {
+        if layout::too_small(self.width, self.height) {
+            return;
+        }
+        let body = ui::body(self, self.text_width());
+        let Some((first, end)) = body.focus else {
+            return;
+        };
+        let view = self.viewport();
+        let max = body.lines.len().saturating_sub(view);
+        // Keep a few lines after the focus in view too: what a choice opens up (the reasons
+        // under "Not now") appears there.
+        let end = (end + SCROLL_AHEAD).min(body.lines.len());
+        let scroll = self.scroll_mut();
+        if end > *scroll + view {
+            *scroll = end.saturating_sub(view);
+        }
+        if first < *scroll {
+            *scroll = first;
+        }
+        *scroll = (*scroll).min(max);
+        self.note_reading();
+    }
+
+    fn apply(&mut self, cmd: Cmd) -> Option<Effect> {
         self.notice = None;
         if self.help {
             match cmd {
@@ -372,6 +421,9 @@ impl App {
         let langs = self.content.languages();
         let at = langs.iter().position(|l| *l == self.lang).unwrap_or(0);
         self.lang = langs[(at + 1) % langs.len()].clone();
+        if self.step == Step::Welcome && self.welcome_focus < langs.len() {
+            self.welcome_focus = (at + 1) % langs.len();
+        }
         self.note_language();
         self.clamp_scroll();
         self.note_reading();
@@ -485,11 +537,9 @@ impl App {
     }
 
     fn clamp_scroll(&mut self) {
-        if let Step::Screen(i) = self.step {
-            let max = self.max_scroll();
-            let v = &mut self.person.visits[i];
-            v.scroll = v.scroll.min(max);
-        }
+        let max = self.max_scroll();
+        let scroll = self.scroll_mut();
+        *scroll = (*scroll).min(max);
     }
 
     /// Marks the current screen read once its last line has been on screen.
@@ -825,9 +875,15 @@ impl App {
     pub fn reset(&mut self) {
         self.person = Person::new(&self.content);
         self.lang = self.start_lang.clone();
-        self.welcome_focus = 0;
+        self.welcome_focus = self
+            .content
+            .languages()
+            .iter()
+            .position(|l| *l == self.lang)
+            .unwrap_or(0);
         self.help = false;
         self.notice = None;
+        self.other_scroll = 0;
         self.step = Step::Welcome;
     }
 
@@ -842,6 +898,7 @@ impl App {
     fn go(&mut self, step: Step) {
         self.close_visit();
         self.step = step;
+        self.other_scroll = 0;
         if let Step::Screen(_) = step {
             self.person.entered_at = Some(Instant::now());
         }

@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
+use sha2::Digest;
 use tebiki::ledger::{FindingKind, LedgerError, ReadIssue, Writer, merged, verify};
 
 const CHILD_ENV: &str = "TEBIKI_LEDGER_CONCURRENCY_CHILD";
@@ -282,4 +283,45 @@ fn readers_report_bad_lines_with_their_place() {
         matches!(kinds.last(), Some((Some(6), FindingKind::TornTail { .. }))),
         "{kinds:?}"
     );
+}
+
+#[test]
+fn readers_wait_for_an_append_in_progress_instead_of_reporting_it_torn() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("source");
+    let mut w = Writer::open(&source, "k1", Duration::from_secs(1)).unwrap();
+    let first = w.append("consent", body(json!({"n": 1}))).unwrap();
+    let second = w.append("consent", body(json!({"n": 2}))).unwrap();
+    let bytes = fs::read(w.path()).unwrap();
+    let split = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
+
+    for reader in ["verify", "merged"] {
+        let dir = tmp.path().join(reader);
+        fs::create_dir(&dir).unwrap();
+        let path = dir.join("k1.jsonl");
+        fs::write(&path, &bytes[..split + 30]).unwrap();
+        // Plays a writer caught between the start and the end of its one write.
+        let file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.lock().unwrap();
+        let rest = bytes[split + 30..].to_vec();
+        let finisher = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(150));
+            (&file).write_all(&rest).unwrap();
+            file.unlock().unwrap();
+        });
+        if reader == "verify" {
+            let report = verify(&dir, None).unwrap();
+            assert!(report.is_intact(), "{:#?}", report.findings);
+            assert_eq!(report.files[0].records, 2);
+        } else {
+            let records: Vec<_> = merged(&dir).unwrap().collect::<Result<_, _>>().unwrap();
+            let got: Vec<_> = records.iter().map(|r| (r.id, r.seq, r.at)).collect();
+            assert_eq!(got, [(first.id, 1, first.at), (second.id, 2, second.at)]);
+            assert_eq!(
+                hex::encode(sha2::Sha256::digest(&records[1].raw)),
+                second.line_sha256
+            );
+        }
+        finisher.join().unwrap();
+    }
 }

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use tebiki::ledger::{Writer, merged, verify};
 
 const CHILD_ENV: &str = "TEBIKI_LEDGER_CRASH_CHILD";
-const ROUNDS: u32 = 40;
+const ROUNDS: u32 = 50;
 const KIOSK: &str = "kiosk-1";
 
 /// Small deterministic generator; the seed is printed so a failing run can be replayed.

@@ -1,10 +1,4 @@
-//! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (see ledger-format.md).
-//!
-//! - [`Writer`] appends records to `<dir>/<kiosk>.jsonl` under an exclusive lock and returns only
-//!   after the bytes are synced; it recovers a torn tail left by a crash.
-//! - [`merged`] streams the records of every file in the folder ordered by time, then id.
-//! - [`verify`] checks every file (chain, sequence, envelope, conflicts, checkpoint) and returns
-//!   structured findings; it never produces user-facing sentences.
+//! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (ledger-format.md).
 
 mod envelope;
 mod reader;
@@ -12,10 +6,11 @@ mod verify;
 mod writer;
 
 use std::fmt;
-use std::fs;
+use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -101,6 +96,30 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
+/// How often, and how long each time, a reader that meets a partial last line waits for a writer
+/// to finish before calling it a torn tail.
+pub(crate) const SETTLE_TRIES: u32 = 3;
+pub(crate) const SETTLE_WAIT: Duration = Duration::from_secs(2);
+
+/// Waits, at most `wait`, until no writer holds `file`, and lets go at once: every append is one
+/// write under the exclusive lock, so after this a line seen half-written is complete or torn.
+/// Readers never hold the lock while reading, so they never hold up a kiosk.
+pub(crate) fn wait_for_writers(file: &File, wait: Duration) {
+    let start = Instant::now();
+    loop {
+        match file.try_lock_shared() {
+            Ok(()) => {
+                let _ = file.unlock();
+                return;
+            }
+            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                thread::sleep(Duration::from_millis(1));
+            }
+            Err(_) => return,
+        }
+    }
+}
+
 /// The file operation that failed, so the app can say what went wrong in the user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,7 +158,6 @@ impl IoOp {
 /// Everything that can stop a ledger operation. Any error from [`Writer::append`] means the record
 /// was not saved and must not be acknowledged.
 #[derive(Debug)]
-#[non_exhaustive]
 pub enum LedgerError {
     Io {
         path: PathBuf,

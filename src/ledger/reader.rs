@@ -11,7 +11,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::envelope::{EnvelopeProblem, parse_line};
-use super::{LedgerError, ledger_files, sha256};
+use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
 
 const READ_BUFFER: usize = 256 * 1024;
 
@@ -36,7 +36,6 @@ pub struct Record {
 
 /// A line that could not be returned as a record; readers show it, never drop it silently.
 #[derive(Debug)]
-#[non_exhaustive]
 pub enum ReadIssue {
     /// Reading stopped at `line` of `file`.
     Io {
@@ -183,9 +182,10 @@ struct FileStream {
 
 impl FileStream {
     fn next_record(&mut self, issues: &mut VecDeque<ReadIssue>) -> Option<Record> {
+        let mut settles = 0;
+        self.buf.clear();
         loop {
             let reader = self.reader.as_mut()?;
-            self.buf.clear();
             let n = match reader.read_until(b'\n', &mut self.buf) {
                 Ok(n) => n,
                 Err(source) => {
@@ -198,28 +198,36 @@ impl FileStream {
                     return None;
                 }
             };
-            if n == 0 {
+            if self.buf.is_empty() {
                 self.reader = None;
                 return None;
             }
-            self.line += 1;
-            let offset = self.offset;
-            self.offset += n as u64;
             if self.buf.last() != Some(&b'\n') {
+                // A writer may be mid-append: once it is done, the line may be whole.
+                if settles == 0 || (n > 0 && settles < SETTLE_TRIES) {
+                    settles += 1;
+                    wait_for_writers(reader.get_ref(), SETTLE_WAIT);
+                    continue;
+                }
                 issues.push_back(ReadIssue::TornTail {
                     file: self.path.clone(),
-                    line: self.line,
-                    offset,
-                    bytes: n as u64,
+                    line: self.line + 1,
+                    offset: self.offset,
+                    bytes: self.buf.len() as u64,
                 });
                 self.reader = None;
                 return None;
             }
+            settles = 0;
+            self.line += 1;
+            let offset = self.offset;
+            self.offset += self.buf.len() as u64;
             self.buf.pop();
             match self.parse(offset) {
                 Ok(record) => return Some(record),
                 Err(issue) => issues.push_back(issue),
             }
+            self.buf.clear();
         }
     }
 

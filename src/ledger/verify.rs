@@ -1,5 +1,4 @@
-//! Integrity check of every ledger file, and the checkpoint an auditor keeps to prove the log
-//! still extends what they saw.
+//! Integrity check of every ledger file, and the checkpoint that proves a log still extends.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -14,8 +13,8 @@ use uuid::Uuid;
 
 use super::envelope::{EnvelopeProblem, parse_hash, parse_line};
 use super::{
-    GENESIS_PREV, LedgerError, RECOVERY_TYPE, file_name_string, is_safe_name, kiosk_of_file,
-    ledger_files, sha256, ts_serde,
+    GENESIS_PREV, LedgerError, RECOVERY_TYPE, SETTLE_TRIES, SETTLE_WAIT, file_name_string,
+    is_safe_name, kiosk_of_file, ledger_files, sha256, ts_serde, wait_for_writers,
 };
 
 /// Large reads keep verification bound by SHA-256 rather than by system calls.
@@ -87,7 +86,6 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
 pub enum FindingKind {
     /// `prev` of this line is not the SHA-256 of the line before it.
     ChainBreak { expected: String, found: String },
@@ -167,7 +165,6 @@ pub struct CheckpointError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum CheckpointErrorKind {
     /// A line does not have the three fields `<file> <seq> <sha256>`.
     MissingField,
@@ -419,26 +416,34 @@ impl State<'_> {
         let read = File::open(path).and_then(|file| {
             let mut reader = BufReader::with_capacity(READ_BUFFER, file);
             let mut buf = Vec::with_capacity(4096);
+            let mut settles = 0;
             loop {
-                buf.clear();
                 let n = reader.read_until(b'\n', &mut buf)?;
-                if n == 0 {
+                if buf.is_empty() {
                     return Ok(());
                 }
                 if buf.last() != Some(&b'\n') {
+                    // A writer may be mid-append: once it is done, the line may be whole.
+                    if settles == 0 || (n > 0 && settles < SETTLE_TRIES) {
+                        settles += 1;
+                        wait_for_writers(reader.get_ref(), SETTLE_WAIT);
+                        continue;
+                    }
                     self.finding(
                         &fc,
                         Some(fc.line + 1),
                         Some(fc.offset),
                         FindingKind::TornTail {
                             offset: fc.offset,
-                            bytes: n as u64,
+                            bytes: buf.len() as u64,
                         },
                     );
                     return Ok(());
                 }
+                settles = 0;
                 buf.pop();
                 self.check_line(dir, &mut fc, &buf);
+                buf.clear();
             }
         });
         if let Err(e) = read {

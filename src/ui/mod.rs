@@ -56,7 +56,7 @@ pub fn body(app: &App, width: usize) -> Body {
 pub fn scroll(app: &App) -> usize {
     match app.step {
         Step::Screen(i) => app.person.visits[i].scroll,
-        _ => 0,
+        _ => app.other_scroll,
     }
 }
 
@@ -88,7 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
-                .end_symbol(None),
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .track_style(theme::dim())
+                .thumb_symbol("┃"),
             bar,
             &mut state,
         );
@@ -235,15 +238,12 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
 }
 
-/// The hint bar: the keys that work here, from the key table. The language key names the
-/// language it switches to, in that language, so a person who cannot read the current one
-/// still finds it.
+/// The hint bar: the keys that work here, from the key table. Language and help are pinned to
+/// the right so they are always there; the others fill the left as far as they fit. The
+/// language key names the language it switches to, in that language, so a person who cannot
+/// read the current one still finds it.
 pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    let width = area.width as usize;
-    for (key, action) in keys::hints(app.ctx()) {
-        let key_text = format!(" {} ", app.t(key));
+    let hint = |key: &str, action: &str| -> (String, String) {
         let action_text = if action == "act-language" {
             let langs = app.content.languages();
             let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
@@ -251,14 +251,30 @@ pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             app.t(action)
         };
-        let action_text = format!(" {action_text}  ");
-        let w = crate::wrap::display_width(&key_text) + crate::wrap::display_width(&action_text);
-        if used + w > width {
+        (app.t(key), format!(" {action_text}  "))
+    };
+    let width =
+        |(k, a): &(String, String)| crate::wrap::display_width(k) + crate::wrap::display_width(a);
+    let (pinned, rest): (Vec<_>, Vec<_>) = keys::hints(app.ctx())
+        .into_iter()
+        .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
+    let pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| hint(k, a)).collect();
+    let pinned_w: usize = pinned.iter().map(width).sum();
+    let mut room = (area.width as usize).saturating_sub(pinned_w + 1);
+    let mut spans = vec![Span::raw(" ")];
+    for (k, a) in rest {
+        let h = hint(k, a);
+        if width(&h) > room {
             break;
         }
-        used += w;
-        spans.push(Span::styled(key_text, theme::key()));
-        spans.push(Span::raw(action_text));
+        room -= width(&h);
+        spans.push(Span::styled(h.0, theme::key()));
+        spans.push(Span::raw(h.1));
+    }
+    spans.push(Span::raw(" ".repeat(room)));
+    for (k, a) in pinned {
+        spans.push(Span::styled(k, theme::key()));
+        spans.push(Span::raw(a));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

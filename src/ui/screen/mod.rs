@@ -18,7 +18,11 @@ use crate::ui::{Body, doc, theme};
 /// highlighted when focused. Records which lines it took in `body.focus` when focused.
 pub fn item(body: &mut Body, marker: &str, label: &str, focused: bool, style: Style, width: usize) {
     let lead = if focused { "▶ " } else { "  " };
-    let first = format!("{lead}{marker} ");
+    let first = if marker.is_empty() {
+        lead.to_string()
+    } else {
+        format!("{lead}{marker} ")
+    };
     let rest = " ".repeat(crate::wrap::display_width(&first));
     let style = if focused {
         style.patch(theme::focus())

@@ -1,0 +1,203 @@
+//! Shared test helpers: an app driven in-process with key sequences written the way a person
+//! types them, a ledger in a temporary folder, and screens rendered to plain text.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Value;
+use tebiki::app::{App, Mode};
+use tebiki::config::Org;
+use tebiki::content::{Content, RawContent};
+use tebiki::i18n::{Lang, Localizer};
+use tebiki::recorder::Recorder;
+use tebiki::source::Source;
+
+/// The embedded content, filled with the default organisation values.
+pub fn content() -> (Content, Localizer) {
+    let source = Source::Embedded;
+    let (loc, issues) = Localizer::load(&source);
+    assert!(issues.is_empty(), "{issues:?}");
+    let raw = RawContent::load(&source).expect("embedded content loads");
+    (Content::prepare(&raw, &Org::default(), &loc), loc)
+}
+
+/// An app, a temporary data folder and a recorder writing into it.
+pub struct Kiosk {
+    pub app: App,
+    pub recorder: Recorder,
+    pub dir: tempfile::TempDir,
+}
+
+impl Kiosk {
+    pub fn new(lang: &str) -> Kiosk {
+        let (content, loc) = content();
+        let mut app = App::new(
+            content,
+            loc,
+            Lang::new(lang),
+            Mode::Attended,
+            "test-kiosk".into(),
+        );
+        app.tz = jiff::tz::TimeZone::UTC;
+        app.resize(80, 24);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let recorder = Recorder::new(dir.path().join("ledger"), "test-kiosk".into());
+        Kiosk { app, recorder, dir }
+    }
+
+    pub fn ledger_dir(&self) -> PathBuf {
+        self.dir.path().join("ledger")
+    }
+
+    /// Types a key sequence: `<Enter>`, `<Down>`, `<S-Tab>`, `<F2>` ... and plain characters.
+    pub fn keys(&mut self, seq: &str) -> &mut Kiosk {
+        for event in parse_keys(seq) {
+            if let Some(effect) = self.app.handle_event(&event) {
+                self.recorder.perform(&mut self.app, effect);
+            }
+        }
+        self
+    }
+
+    /// Pastes text, as a terminal with bracketed paste (or an IME commit) delivers it.
+    pub fn paste(&mut self, text: &str) -> &mut Kiosk {
+        if let Some(effect) = self.app.handle_event(&Event::Paste(text.to_string())) {
+            self.recorder.perform(&mut self.app, effect);
+        }
+        self
+    }
+
+    pub fn screen(&self) -> String {
+        render(&self.app, self.app.width, self.app.height)
+    }
+
+    /// Every record in the ledger, parsed.
+    pub fn records(&self) -> Vec<Value> {
+        read_records(&self.ledger_dir())
+    }
+
+    /// Identity form filled and submitted.
+    pub fn identify(&mut self, id: &str, name: &str, dept: &str) -> &mut Kiosk {
+        self.paste(id)
+            .keys("<Enter>")
+            .paste(name)
+            .keys("<Enter>")
+            .paste(dept)
+            .keys("<Enter>")
+    }
+
+    /// Reads every text screen to its end and moves on, until the check.
+    pub fn read_all(&mut self) -> &mut Kiosk {
+        for _ in 0..20 {
+            if self.app.ctx() != tebiki::keys::Ctx::Reading {
+                break;
+            }
+            self.keys("<End><Right>");
+        }
+        self
+    }
+
+    /// Answers every question of the check correctly.
+    pub fn pass_check(&mut self) -> &mut Kiosk {
+        let answers: Vec<usize> = self
+            .app
+            .content
+            .manifest
+            .questions
+            .iter()
+            .map(|q| q.answer)
+            .collect();
+        for answer in answers {
+            // Options are chosen by moving down from the first.
+            let downs = "<Down>".repeat(answer - 1);
+            self.keys(&format!("{downs}<Enter>"));
+        }
+        self
+    }
+}
+
+pub fn read_records(dir: &Path) -> Vec<Value> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        if e.path().extension().is_some_and(|x| x == "jsonl") {
+            let text = std::fs::read_to_string(e.path()).expect("ledger readable");
+            out.extend(
+                text.lines()
+                    .map(|l| serde_json::from_str::<Value>(l).expect("record is JSON")),
+            );
+        }
+    }
+    out
+}
+
+pub fn parse_keys(seq: &str) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut rest = seq;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let name = &rest[1..end];
+                let (code, mods) = match name {
+                    "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                    "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                    "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                    "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                    "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                    "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                    "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                    "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                    "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                    "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                    "End" => (KeyCode::End, KeyModifiers::NONE),
+                    "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                    "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
+                    "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                    "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                    "F1" => (KeyCode::F(1), KeyModifiers::NONE),
+                    "F2" => (KeyCode::F(2), KeyModifiers::NONE),
+                    "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                    other => panic!("unknown key <{other}>"),
+                };
+                out.push(Event::Key(KeyEvent::new(code, mods)));
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        out.push(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The screen as text, one line per row. A wide character fills two cells; the second is
+/// skipped so the text reads as the person sees it (TestBackend's own Display pads them).
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| tebiki::ui::draw(f, app)).expect("draw");
+    buffer_text(terminal.backend().buffer())
+}
+
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,328 @@
+//! The employee flow, driven in-process with key presses as a person would type them, and the
+//! records it leaves in the ledger.
+
+mod common;
+
+use common::Kiosk;
+use serde_json::Value;
+use tebiki::app::Step;
+use tebiki::keys::Ctx;
+
+fn only_record(k: &Kiosk) -> Value {
+    let recs = k.records();
+    assert_eq!(recs.len(), 1, "exactly one record: {recs:#?}");
+    recs.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn an_employee_agrees_in_japanese_and_gets_a_receipt() {
+    let mut k = Kiosk::new("ja");
+    assert!(k.screen().contains("言語を選んでください"));
+    k.keys("<Enter>").identify("E1001", "山田 太郎", "営業部");
+    assert!(k.screen().contains("1 / 11"), "{}", k.screen());
+    k.read_all();
+    assert_eq!(k.app.ctx(), Ctx::Check, "{}", k.screen());
+    k.pass_check();
+    assert_eq!(k.app.ctx(), Ctx::Choice, "{}", k.screen());
+    // Three separate, unticked statements: tick each.
+    k.keys("<Space><Down><Space><Down><Space><Enter>");
+    assert_eq!(k.app.ctx(), Ctx::Review, "{}", k.screen());
+    assert!(
+        k.records().is_empty(),
+        "nothing is recorded before the final confirm"
+    );
+    k.keys("<Enter>");
+    let screen = k.screen();
+    assert!(screen.contains("あなたの選択を保存しました"), "{screen}");
+    let code = k
+        .app
+        .person
+        .saved
+        .as_ref()
+        .map(|s| s.receipt_code.clone())
+        .unwrap_or_default();
+    assert!(
+        screen.contains(&code),
+        "the receipt code is shown: {screen}"
+    );
+
+    let r = only_record(&k);
+    let keys: Vec<&str> = r
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .take(7)
+        .collect();
+    assert_eq!(keys, ["schema", "seq", "prev", "id", "at", "kiosk", "type"]);
+    assert_eq!(r["schema"], "tebiki/1");
+    assert_eq!(r["seq"], 1);
+    assert_eq!(r["prev"], "0".repeat(64));
+    assert_eq!(r["type"], "consent");
+    assert_eq!(r["kiosk"], "test-kiosk");
+    assert_eq!(r["employee"]["id"], "E1001");
+    assert_eq!(r["employee"]["name"], "山田 太郎");
+    assert_eq!(r["employee"]["department"], "営業部");
+    assert_eq!(r["decision"], "given");
+    assert_eq!(r["receipt"], code.as_str());
+    assert_eq!(r["how"]["method"], "kiosk");
+    assert_eq!(
+        r["policy"]["version"],
+        k.app.content.manifest.policy_version.as_str()
+    );
+    assert_eq!(r["content"]["languages"], serde_json::json!(["ja"]));
+    let sha = r["content"]["sha256"]["ja"].as_str().unwrap();
+    assert_eq!(
+        sha,
+        k.app.content.lang(&tebiki::i18n::Lang::new("ja")).sha256
+    );
+    let screens = r["content"]["screens"].as_array().unwrap();
+    assert!(screens.len() >= 13, "every screen seen is listed");
+    assert!(
+        screens
+            .iter()
+            .filter(|s| s["id"] != "check" && s["id"] != "choice")
+            .all(|s| s["read_to_end"] == true)
+    );
+    assert!(
+        r["purposes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["granted"] == true)
+    );
+    assert_eq!(r["check"]["correct"], r["check"]["questions"]);
+    assert_eq!(r["alternative_offered"], "keep-current-channel");
+    assert!(
+        r["withdraw"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("同意を取り消す")
+    );
+
+    // Finishing leaves nothing of this person for the next one.
+    k.keys("<Enter>");
+    assert_eq!(k.app.step, Step::Welcome);
+    assert!(k.app.person.fields.iter().all(|f| f.value().is_empty()));
+    assert!(k.app.person.saved.is_none());
+    assert!(!k.screen().contains("山田"));
+}
+
+#[test]
+fn an_employee_defers_in_english_with_two_reasons() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E2002", "Alex Smith", "")
+        .read_all()
+        .pass_check();
+    let screen = k.screen();
+    assert!(screen.contains("Not now"), "{screen}");
+    // Down past the three statements to "Not now", choose it, then two reasons appear.
+    k.keys("<Down><Down><Down><Space>");
+    assert!(k.screen().contains("Reasons"), "{}", k.screen());
+    k.keys("<Down><Down><Space><Down><Space><Enter>");
+    assert!(k.screen().contains("Not now"), "{}", k.screen());
+    k.keys("<Enter>");
+    assert!(
+        k.screen().contains("Your choice has been saved"),
+        "{}",
+        k.screen()
+    );
+    let r = only_record(&k);
+    assert_eq!(r["decision"], "deferred");
+    assert_eq!(r["alternative_chosen"], "not-now");
+    let reasons: Vec<&str> = r["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        r["purposes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["granted"] == false)
+    );
+    assert!(
+        r["employee"].get("department").is_none(),
+        "an empty department is left out"
+    );
+}
+
+#[test]
+fn switching_language_midway_keeps_progress_and_records_both() {
+    let mut k = Kiosk::new("ja");
+    k.keys("<Enter>").identify("E3003", "佐藤 花子", "");
+    k.keys("<End><Right><End><Right>");
+    let before = k.app.step;
+    assert!(k.screen().contains("3 / 11"), "{}", k.screen());
+    k.keys("<F2>");
+    assert_eq!(k.app.step, before, "same screen after switching");
+    assert!(k.screen().contains("English"), "{}", k.screen());
+    assert!(k.screen().contains("3 / 11"));
+    // The typed name is kept.
+    assert_eq!(k.app.person.name(), "佐藤 花子");
+    k.read_all()
+        .pass_check()
+        .keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let r = only_record(&k);
+    assert_eq!(r["content"]["languages"], serde_json::json!(["ja", "en"]));
+    assert!(r["content"]["sha256"]["en"].is_string() && r["content"]["sha256"]["ja"].is_string());
+    assert_eq!(r["ui_language"], "en");
+    let third = &r["content"]["screens"][2];
+    assert_eq!(third["languages"], serde_json::json!(["ja", "en"]));
+}
+
+#[test]
+fn a_wrong_answer_points_back_to_the_screen_that_explains_it() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E4004", "Kim Lee", "")
+        .read_all();
+    let q = k.app.content.manifest.questions[0].clone();
+    let wrong = if q.answer == 1 { 2 } else { 1 };
+    k.keys(&format!("{}<Enter>", "<Down>".repeat(wrong - 1)));
+    assert_eq!(k.app.ctx(), Ctx::CheckWrong);
+    let explains = k.app.content.screen_index(&q.explains).unwrap();
+    let title = k.app.content.lang(&k.app.lang).screens[explains]
+        .doc
+        .title
+        .clone();
+    assert!(
+        k.screen().contains(&title),
+        "names the screen: {}",
+        k.screen()
+    );
+    // Enter goes back to that screen; Enter there returns to the question.
+    k.keys("<Enter>");
+    assert_eq!(k.app.step, Step::Screen(explains));
+    assert_eq!(k.app.ctx(), Ctx::Revisit);
+    k.keys("<Enter>");
+    assert_eq!(k.app.ctx(), Ctx::Check);
+    k.pass_check()
+        .keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let r = only_record(&k);
+    assert_eq!(r["check"]["items"][0]["attempts"], 2);
+    assert_eq!(r["check"]["items"][0]["first_try"], false);
+    assert_eq!(
+        r["check"]["correct_first_try"],
+        r["check"]["questions"].as_u64().unwrap() - 1
+    );
+}
+
+#[test]
+fn a_required_screen_must_be_read_to_the_end_first() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E5005", "Sam", "");
+    let first = k.app.step;
+    k.keys("<Right>");
+    assert_eq!(k.app.step, first, "not yet read");
+    assert!(
+        k.screen().contains("read this screen to the end"),
+        "{}",
+        k.screen()
+    );
+    k.keys("<Space><Space><Space><Space><Right>");
+    assert_ne!(k.app.step, first);
+}
+
+#[test]
+fn agreeing_needs_every_statement_ticked() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E6006", "Pat", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Enter>");
+    assert!(k.screen().contains("Tick the statements"), "{}", k.screen());
+    k.keys("<Space><Enter>");
+    assert!(
+        k.screen().contains("tick all the statements"),
+        "{}",
+        k.screen()
+    );
+    assert_eq!(k.app.ctx(), Ctx::Choice);
+    assert!(k.records().is_empty());
+}
+
+#[test]
+fn a_failed_write_says_nothing_was_saved_and_keeps_the_choice() {
+    let mut k = Kiosk::new("en");
+    // A file where the ledger folder should be: every write fails.
+    std::fs::write(k.ledger_dir(), b"not a folder").unwrap();
+    k.keys("<Enter>")
+        .identify("E7007", "Robin", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let screen = k.screen();
+    assert!(screen.contains("NOT saved"), "{screen}");
+    assert!(!screen.contains("has been saved"), "{screen}");
+    assert!(k.app.person.saved.is_none());
+    assert_eq!(
+        k.app.ctx(),
+        Ctx::Review,
+        "still on the choice, ready to try again"
+    );
+    // Staff fix the folder; a second explicit Enter saves it.
+    std::fs::remove_file(k.ledger_dir()).unwrap();
+    k.keys("<Enter>");
+    assert!(k.screen().contains("has been saved"), "{}", k.screen());
+    assert_eq!(k.records().len(), 1);
+}
+
+#[test]
+fn withdrawing_takes_three_steps_from_the_welcome_screen() {
+    let mut k = Kiosk::new("en");
+    let langs = k.app.content.langs.len();
+    k.keys(&format!("{}<Enter>", "<Down>".repeat(langs)));
+    k.identify("E8008", "Jo", "");
+    assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+    k.keys("<Enter>");
+    assert!(k.screen().contains("Consent withdrawn"), "{}", k.screen());
+    let r = only_record(&k);
+    assert_eq!(r["type"], "withdrawal");
+    assert_eq!(r["employee"]["id"], "E8008");
+}
+
+#[test]
+fn two_people_in_a_row_chain_their_records() {
+    let mut k = Kiosk::new("en");
+    for (id, name) in [("A1", "First"), ("A2", "Second")] {
+        k.keys("<Enter>")
+            .identify(id, name, "")
+            .read_all()
+            .pass_check();
+        k.keys("<Down><Down><Down><Down><Space><Enter><Enter><Enter>");
+    }
+    let recs = k.records();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[1]["seq"], 2);
+    assert_eq!(recs[0]["decision"], "refused");
+    let first_line = std::fs::read_to_string(k.ledger_dir().join("test-kiosk.jsonl")).unwrap();
+    let first_line = first_line.lines().next().unwrap();
+    use sha2::Digest;
+    assert_eq!(
+        recs[1]["prev"],
+        hex::encode(sha2::Sha256::digest(first_line.as_bytes()))
+    );
+}
+
+#[test]
+fn identity_needs_an_id_and_a_name_and_refuses_control_characters() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter><Enter>");
+    assert!(
+        k.screen().contains("enter your employee ID"),
+        "{}",
+        k.screen()
+    );
+    k.paste("E9\u{1b}[2J")
+        .keys("<Enter>")
+        .paste("Max")
+        .keys("<Enter><Enter>");
+    assert!(k.screen().contains("control characters"), "{}", k.screen());
+    assert_eq!(k.app.step, Step::Identity);
+}
