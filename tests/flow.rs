@@ -276,8 +276,7 @@ fn a_failed_write_says_nothing_was_saved_and_keeps_the_choice() {
 #[test]
 fn withdrawing_takes_three_steps_from_the_welcome_screen() {
     let mut k = Kiosk::new("en");
-    let langs = k.app.content.langs.len();
-    k.keys(&format!("{}<Enter>", "<Down>".repeat(langs)));
+    k.choose_withdraw();
     k.identify("E8008", "Jo", "");
     assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
     k.keys("<Enter>");

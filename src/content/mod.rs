@@ -353,7 +353,17 @@ pub fn fill(text: &str, values: &Placeholders) -> String {
         let after = &rest[open + 1..];
         match after.find('}') {
             Some(close) if values.contains_key(&after[..close]) => {
-                out.push_str(&values[&after[..close]]);
+                let value = &values[&after[..close]];
+                if starts_sentence(&out) {
+                    // "the company does ..." at the start of a sentence reads "The company ...".
+                    let mut chars = value.chars();
+                    if let Some(first) = chars.next() {
+                        out.extend(first.to_uppercase());
+                        out.push_str(chars.as_str());
+                    }
+                } else {
+                    out.push_str(value);
+                }
                 rest = &after[close + 1..];
             }
             _ => {
@@ -364,6 +374,18 @@ pub fn fill(text: &str, values: &Placeholders) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether text appended to `before` starts a sentence (or a heading, list item, table cell).
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    match trimmed.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '\n' | '.' | '!' | '?' | '#' | '-' | '|' | ':' | '*' | '>'
+        ),
+    }
 }
 
 /// The `{name}` placeholders a text uses, with their byte offsets.

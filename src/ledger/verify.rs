@@ -389,7 +389,10 @@ struct FileCheck<'a> {
     checkpoint: Option<&'a CheckpointEntry>,
     checkpoint_hash: Option<[u8; 32]>,
     checkpoint_met: bool,
+    /// The first line carrying the checkpoint's seq, else the line at that position: where to
+    /// point when the checkpoint is not met.
     checkpoint_line: Option<(u64, u64, [u8; 32])>,
+    checkpoint_position: Option<(u64, u64, [u8; 32])>,
 }
 
 impl State<'_> {
@@ -412,6 +415,7 @@ impl State<'_> {
             checkpoint_hash,
             checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
             checkpoint_line: None,
+            checkpoint_position: None,
         };
         let read = File::open(path).and_then(|file| {
             let mut reader = BufReader::with_capacity(READ_BUFFER, file);
@@ -457,7 +461,7 @@ impl State<'_> {
             );
         }
         if let (Some(entry), false) = (fc.checkpoint, fc.checkpoint_met) {
-            let (line, offset, found) = match fc.checkpoint_line {
+            let (line, offset, found) = match fc.checkpoint_line.or(fc.checkpoint_position) {
                 Some((line, offset, hash)) => (Some(line), Some(offset), Some(hex::encode(hash))),
                 None => (None, None, None),
             };
@@ -569,6 +573,9 @@ impl State<'_> {
                     }
                 }
             }
+        }
+        if fc.checkpoint.is_some_and(|e| e.seq == fc.line) {
+            fc.checkpoint_position = Some((fc.line, start, hash));
         }
         fc.prev_hash = hash;
     }

@@ -297,7 +297,12 @@ impl Writer {
                 out.sync_all()?;
                 sync_dir(&self.dir)
             };
-            save(&out).map_err(|e| LedgerError::io(&path, IoOp::SaveTorn, e))?;
+            if let Err(e) = save(&out) {
+                // A partial copy would only push the next attempt to another name.
+                drop(out);
+                let _ = fs::remove_file(&path);
+                return Err(LedgerError::io(&path, IoOp::SaveTorn, e));
+            }
             return Ok(info);
         }
         Err(LedgerError::io(

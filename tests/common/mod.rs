@@ -100,6 +100,18 @@ impl Kiosk {
         self
     }
 
+    /// On the welcome screen: moves to "withdraw my consent" and chooses it.
+    pub fn choose_withdraw(&mut self) -> &mut Kiosk {
+        let withdraw = self.app.content.langs.len();
+        for _ in 0..=withdraw {
+            if self.app.welcome_focus == withdraw {
+                break;
+            }
+            self.keys("<Down>");
+        }
+        self.keys("<Enter>")
+    }
+
     /// Answers every question of the check correctly.
     pub fn pass_check(&mut self) -> &mut Kiosk {
         let answers: Vec<usize> = self

@@ -1,0 +1,78 @@
+//! Every screen of the employee flow at 80x24, in Japanese and English, as the person sees it.
+//! Review changes with `cargo insta review` (or INSTA_UPDATE=always and read the diff).
+
+mod common;
+
+use common::Kiosk;
+use tebiki::content::ScreenKind;
+
+fn snap(k: &Kiosk, name: &str) {
+    let lang = k.app.lang.to_string();
+    insta::assert_snapshot!(format!("{lang}_{name}"), k.screen());
+}
+
+fn every_screen(lang: &str) {
+    let mut k = Kiosk::new(lang);
+    snap(&k, "01_welcome");
+    k.keys("<F1>");
+    snap(&k, "02_help");
+    k.keys("<Esc><Enter>");
+    let (id, name, dept) = if lang == "ja" {
+        ("E1001", "山田 太郎", "営業部")
+    } else {
+        ("E1001", "Alex Smith", "Sales")
+    };
+    k.paste(id)
+        .keys("<Enter>")
+        .paste(name)
+        .keys("<Enter>")
+        .paste(dept);
+    snap(&k, "03_identity");
+    k.keys("<Enter>");
+    let screens = k.app.content.manifest.screens.clone();
+    for (i, s) in screens.iter().enumerate() {
+        if s.kind != ScreenKind::Info {
+            continue;
+        }
+        snap(&k, &format!("{:02}_{}", 10 + i, s.id));
+        k.keys("<End><Right>");
+    }
+    snap(&k, "30_check");
+    let q = k.app.content.manifest.questions[0].clone();
+    let wrong = if q.answer == 1 { 2 } else { 1 };
+    k.keys(&format!("{}<Enter>", "<Down>".repeat(wrong - 1)));
+    snap(&k, "31_check_wrong");
+    k.keys("<Esc>").pass_check();
+    snap(&k, "40_choice");
+    k.keys("<Down><Down><Down><Space><Down><Down><Space>");
+    snap(&k, "41_choice_not_now");
+    k.keys("<Up><Up><Up><Up><Up><Space><Down><Space><Down><Space>");
+    snap(&k, "42_choice_ticked");
+    k.keys("<Enter>");
+    snap(&k, "43_review");
+    // The receipt with a fixed time and code, so the snapshot does not change from run to run.
+    k.app.person.pending_code = Some("7KQ2-M9XP".into());
+    let at: jiff::Timestamp = "2026-11-23T01:02:03.456Z".parse().unwrap();
+    k.app
+        .record_saved("consent", "0192f0e0-0000-7000-8000-000000000000".into(), at);
+    snap(&k, "50_receipt");
+    k.keys("<Enter>");
+    k.choose_withdraw();
+    k.paste(id)
+        .keys("<Enter>")
+        .paste(name)
+        .keys("<Enter><Enter>");
+    snap(&k, "60_withdraw");
+    k.app.resize(30, 10);
+    snap(&k, "70_too_small");
+}
+
+#[test]
+fn every_screen_in_japanese() {
+    every_screen("ja");
+}
+
+#[test]
+fn every_screen_in_english() {
+    every_screen("en");
+}
