@@ -460,11 +460,10 @@ impl App {
     fn update_identity(&mut self, cmd: Cmd) -> Option<Effect> {
         let field = &mut self.person.fields[self.person.field];
         match cmd {
-            Cmd::Input(text) => {
-                if !field.insert(&text) {
-                    self.notice = Some(Notice::error("field-too-long"));
-                }
+            Cmd::Input(text) if !field.insert(&text) => {
+                self.notice = Some(Notice::error("field-too-long"));
             }
+            Cmd::Input(_) => {}
             Cmd::Backspace => field.backspace(),
             Cmd::Delete => field.delete(),
             Cmd::CursorLeft => field.left(),

@@ -203,26 +203,24 @@ pub fn main() -> ExitCode {
         loc,
         lang,
     };
-    if let Some(l) = &cli.lang {
-        if !env.loc.has(l) {
-            let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
-            return env.fail(
-                env.ta(
-                    "error-unknown-lang",
-                    &[
-                        ("lang", l.clone().into()),
-                        ("langs", langs.join(", ").into()),
-                    ],
-                ),
-                None,
-                "todo-lang",
-            );
-        }
+    if let Some(l) = &cli.lang
+        && !env.loc.has(l)
+    {
+        let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
+        return env.fail(
+            env.ta(
+                "error-unknown-lang",
+                &[
+                    ("lang", l.clone().into()),
+                    ("langs", langs.join(", ").into()),
+                ],
+            ),
+            None,
+            "todo-lang",
+        );
     }
     match cli.command {
-        Some(Command::Content(ContentCommand::Check)) => {
-            content_check(&env, locale_issues.is_empty())
-        }
+        Some(Command::Content(ContentCommand::Check)) => content_check(&env),
         _ if !locale_issues.is_empty() => {
             let first = &locale_issues[0];
             env.fail(
@@ -499,7 +497,7 @@ pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
     }
 }
 
-fn content_check(env: &Env, _locales_ok: bool) -> ExitCode {
+fn content_check(env: &Env) -> ExitCode {
     let issues = check(&env.source);
     if issues.is_empty() {
         let (screens, langs) = match RawContent::load(&env.source) {

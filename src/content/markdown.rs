@@ -146,11 +146,10 @@ impl Builder {
                     doc.blocks.push(Block::Heading { level, text });
                 }
             }
-            Event::Start(Tag::Paragraph) => {
-                if self.list.is_none() {
-                    self.current = Some(Inline::default());
-                }
+            Event::Start(Tag::Paragraph) if self.list.is_none() => {
+                self.current = Some(Inline::default());
             }
+            Event::Start(Tag::Paragraph) => {}
             Event::End(TagEnd::Paragraph) => {
                 if self.list.is_none() {
                     let text = self.take_inline();

@@ -96,12 +96,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
             &mut state,
         );
     }
-    if let Some((line, col)) = body.cursor {
-        if line >= top && line < top + areas.body.height as usize && !app.help {
-            let x = areas.body.x + (col as u16).min(areas.body.width.saturating_sub(1));
-            let y = areas.body.y + (line - top) as u16;
-            frame.set_cursor_position((x, y));
-        }
+    if let Some((line, col)) = body.cursor
+        && line >= top
+        && line < top + areas.body.height as usize
+        && !app.help
+    {
+        let x = areas.body.x + (col as u16).min(areas.body.width.saturating_sub(1));
+        let y = areas.body.y + (line - top) as u16;
+        frame.set_cursor_position((x, y));
     }
 
     notice(frame, app, areas.notice, more_below);
@@ -109,10 +111,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
     if app.help {
         overlay::help(frame, app, areas.body);
-    } else if app.step == Step::Withdraw || app.person.choice.reviewing {
-        if app.step != Step::Withdraw {
-            overlay::review(frame, app, areas.body);
-        }
+    } else if app.person.choice.reviewing && app.step != Step::Withdraw {
+        overlay::review(frame, app, areas.body);
     }
 }
 

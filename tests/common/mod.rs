@@ -152,34 +152,34 @@ pub fn parse_keys(seq: &str) -> Vec<Event> {
     let mut out = Vec::new();
     let mut rest = seq;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let name = &rest[1..end];
-                let (code, mods) = match name {
-                    "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                    "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
-                    "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-                    "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "Up" => (KeyCode::Up, KeyModifiers::NONE),
-                    "Down" => (KeyCode::Down, KeyModifiers::NONE),
-                    "Left" => (KeyCode::Left, KeyModifiers::NONE),
-                    "Right" => (KeyCode::Right, KeyModifiers::NONE),
-                    "Home" => (KeyCode::Home, KeyModifiers::NONE),
-                    "End" => (KeyCode::End, KeyModifiers::NONE),
-                    "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
-                    "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
-                    "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
-                    "Del" => (KeyCode::Delete, KeyModifiers::NONE),
-                    "F1" => (KeyCode::F(1), KeyModifiers::NONE),
-                    "F2" => (KeyCode::F(2), KeyModifiers::NONE),
-                    "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-                    other => panic!("unknown key <{other}>"),
-                };
-                out.push(Event::Key(KeyEvent::new(code, mods)));
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            let (code, mods) = match name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                "End" => (KeyCode::End, KeyModifiers::NONE),
+                "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                "F1" => (KeyCode::F(1), KeyModifiers::NONE),
+                "F2" => (KeyCode::F(2), KeyModifiers::NONE),
+                "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                other => panic!("unknown key <{other}>"),
+            };
+            out.push(Event::Key(KeyEvent::new(code, mods)));
+            rest = &rest[end + 1..];
+            continue;
         }
         out.push(Event::Key(KeyEvent::new(
             KeyCode::Char(c),
