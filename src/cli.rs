@@ -313,9 +313,14 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         Err(code) => return code,
     };
     let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
-    if let Err(e) = recorder.open() {
+    if let Err(e) = recorder.open_exclusive() {
         let (what, place) = ledger_error_text(env, &e);
-        return env.fail(what, place, "todo-data-folder");
+        let todo = match e {
+            LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
+            LedgerError::BadKioskId(_) => "todo-config",
+            _ => "todo-data-folder",
+        };
+        return env.fail(what, place, todo);
     }
     let (loc, _) = Localizer::load(&env.source);
     let mut app = App::new(
@@ -486,9 +491,10 @@ pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
         IssueKind::UnknownScreen { id } => env.ta("issue-unknown-screen", &[("id", s(id))]),
         IssueKind::DuplicateId { id } => env.ta("issue-duplicate-id", &[("id", s(id))]),
         IssueKind::NoLanguages => env.t("issue-no-languages"),
-        IssueKind::LocaleMissing { lang, id } => {
-            env.ta("issue-locale-missing", &[("lang", s(lang)), ("id", s(id))])
-        }
+        IssueKind::LocaleMissing { lang, id, defined } => env.ta(
+            "issue-locale-missing",
+            &[("lang", s(lang)), ("id", s(id)), ("defined", s(defined))],
+        ),
         IssueKind::LocaleVariables { lang, id, vars } => env.ta(
             "issue-locale-vars",
             &[("lang", s(lang)), ("id", s(id)), ("vars", s(vars))],

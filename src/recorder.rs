@@ -41,16 +41,14 @@ impl Recorder {
     }
 
     /// Performs one effect and reports the outcome to the app. A failure is final for that
-    /// record: the app shows that nothing was saved; the writer is reopened on the next try.
+    /// record: the app shows that nothing was saved. The writer has rolled the file back and
+    /// re-reads its end on the next append, so it is kept (with its claim on the kiosk id).
     pub fn perform(&mut self, app: &mut App, effect: Effect) {
         match effect {
             Effect::Append { record_type, body } => {
                 match self.open().and_then(|w| w.append(record_type, body)) {
                     Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
-                    Err(e) => {
-                        self.writer = None;
-                        app.record_failed(e.to_string());
-                    }
+                    Err(e) => app.record_failed(e.to_string()),
                 }
             }
         }

@@ -49,7 +49,7 @@ issue-bad-answer = question “{ $id }”: the answer is not one of its options
 issue-unknown-screen = no screen “{ $id }” in the manifest
 issue-duplicate-id = the id “{ $id }” is used twice
 issue-no-languages = no language folders in content/
-issue-locale-missing = message “{ $id }” is missing in { $lang }
+issue-locale-missing = message “{ $id }” is missing in { $lang } (defined at { $defined })
 issue-locale-vars = message “{ $id }” in { $lang } uses other variables ({ $vars }) than the other languages
 
 status-who = { $id }  { $name }  { $dept }
@@ -75,3 +75,4 @@ finding-recovery-mismatch = a recovery record names another offset than its own
 finding-checkpoint-not-extended = the file no longer extends the checkpoint at seq { $seq }
 finding-checkpoint-file-missing = a file named in the checkpoint (up to seq { $seq }) is missing
 finding-unreadable = cannot be read ({ $kind })
+todo-kiosk-running = Close the other tebiki window, or give this terminal its own kiosk_id in config.toml.

@@ -49,7 +49,7 @@ issue-bad-answer = 質問「{ $id }」：正解が選択肢の範囲にありま
 issue-unknown-screen = マニフェストに「{ $id }」という画面はありません
 issue-duplicate-id = ID「{ $id }」が2回使われています
 issue-no-languages = content/ に言語のフォルダーがありません
-issue-locale-missing = メッセージ「{ $id }」が { $lang } にありません
+issue-locale-missing = メッセージ「{ $id }」が { $lang } にありません（定義：{ $defined }）
 issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言語と違う変数（{ $vars }）を使っています
 
 status-who = { $id }  { $name }  { $dept }
@@ -75,3 +75,4 @@ finding-recovery-mismatch = 復旧の記録が、自分の位置と違う位置�
 finding-checkpoint-not-extended = このファイルは、seq { $seq } のチェックポイントを延長していません
 finding-checkpoint-file-missing = チェックポイントにあるファイル（seq { $seq } まで）がありません
 finding-unreadable = 読み込めません（{ $kind }）
+todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこの端末に別の kiosk_id を設定してください。

@@ -14,8 +14,11 @@ use crate::source::Source;
 /// Every issue in the content and locales of `source`; empty means all is well.
 pub fn check(source: &Source) -> Vec<ContentIssue> {
     let mut issues = check_locales(source);
-    match RawContent::load(source) {
-        Ok(raw) => issues.extend(check_content(&raw)),
+    match RawContent::load_lenient(source) {
+        Ok((raw, mut found)) => {
+            issues.append(&mut found);
+            issues.extend(check_content(&raw));
+        }
         Err(mut found) => issues.append(&mut found),
     }
     issues
@@ -69,12 +72,12 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
         }
     }
     for lang in &raw.langs {
-        for file in &lang.screens {
-            let (text, notes) = split_notes(&file.text);
+        // A missing file has no display name and was reported when loading.
+        for file in lang.screens.iter().filter(|f| !f.display.is_empty()) {
+            let (text, _notes) = split_notes(&file.text);
             if parse(text).title.is_empty() {
                 issues.push(issue(&file.display, Some(1), IssueKind::NoTitle));
             }
-            let _ = notes;
             for (offset, name) in placeholders_in(&file.text) {
                 if !PLACEHOLDERS.contains(&name) {
                     issues.push(issue(
@@ -224,14 +227,22 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
     for (lang, messages) in &per_lang {
         for id in &all_ids {
             match messages.get(*id) {
-                None => issues.push(issue(
-                    &format!("locales/{lang}/"),
-                    None,
-                    IssueKind::LocaleMissing {
-                        lang: lang.clone(),
-                        id: (*id).clone(),
-                    },
-                )),
+                None => {
+                    let defined = per_lang
+                        .values()
+                        .find_map(|m| m.get(*id))
+                        .map(|(_, file, line)| format!("{file}:{line}"))
+                        .unwrap_or_default();
+                    issues.push(issue(
+                        &format!("locales/{lang}/"),
+                        None,
+                        IssueKind::LocaleMissing {
+                            lang: lang.clone(),
+                            id: (*id).clone(),
+                            defined,
+                        },
+                    ))
+                }
                 Some((vars, file, line)) => {
                     // Compare with the first language that has the message.
                     let reference = per_lang

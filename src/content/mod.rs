@@ -138,9 +138,11 @@ pub enum IssueKind {
     },
     NoLanguages,
     /// A locale message missing in one language, or with other variables.
+    /// `defined` is where another language has it (`file:line`).
     LocaleMissing {
         lang: String,
         id: String,
+        defined: String,
     },
     LocaleVariables {
         lang: String,
@@ -166,8 +168,23 @@ pub struct RawLang {
 }
 
 impl RawContent {
-    /// Reads the manifest and every language folder. Returns every issue found, not just the first.
+    /// Reads the manifest and every language folder; any issue makes it an error, with every
+    /// issue found listed, not just the first.
     pub fn load(source: &Source) -> Result<RawContent, Vec<ContentIssue>> {
+        let (raw, issues) = RawContent::load_lenient(source)?;
+        if issues.is_empty() {
+            Ok(raw)
+        } else {
+            Err(issues)
+        }
+    }
+
+    /// Like [`RawContent::load`], but a missing or broken screen or forms file only adds an issue
+    /// (the file reads as empty), so a check can go on to find everything else. Only a manifest
+    /// that cannot be read stops it.
+    pub fn load_lenient(
+        source: &Source,
+    ) -> Result<(RawContent, Vec<ContentIssue>), Vec<ContentIssue>> {
         let mut issues = Vec::new();
         let manifest_file = source
             .read("content", "manifest.toml")
@@ -227,11 +244,7 @@ impl RawContent {
                 kind: IssueKind::NoLanguages,
             });
         }
-        if issues.is_empty() {
-            Ok(RawContent { manifest, langs })
-        } else {
-            Err(issues)
-        }
+        Ok((RawContent { manifest, langs }, issues))
     }
 }
 

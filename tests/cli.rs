@@ -1,0 +1,284 @@
+//! The command line as scripts and admins use it: exit codes, messages with file:line, and
+//! what `status`, `verify` and `content check` print.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use serde_json::{Map, Value, json};
+use tebiki::ledger::Writer;
+
+fn tebiki(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the project's content and locales to break on purpose.
+fn content_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("content"), &dir.path().join("content"));
+    copy_dir(&root.join("locales"), &dir.path().join("locales"));
+    let p = dir.path().to_path_buf();
+    (dir, p)
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{} has {from:?}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+fn body(id: &str, name: &str, decision: &str, version: &str) -> Map<String, Value> {
+    let v = json!({ "employee": { "id": id, "name": name }, "decision": decision,
+                    "policy": { "id": "line-works-own-phone", "version": version }, "receipt": "ABCD-EFGH" });
+    v.as_object().unwrap().clone()
+}
+
+#[test]
+fn content_check_passes_on_the_built_in_content() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["content", "check", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(
+        out.contains("Content OK: 14 screens in 2 languages"),
+        "{out}"
+    );
+}
+
+#[test]
+fn content_check_finds_every_kind_of_problem_with_its_place() {
+    let data = tempfile::tempdir().unwrap();
+    let (_keep, dir) = content_copy();
+    // A message missing in one language, another with a different variable, a parse error.
+    edit(&dir.join("locales/ja/ui.ftl"), "act-quit = 終了\n", "");
+    edit(
+        &dir.join("locales/ja/ui.ftl"),
+        "check-counter = 質問 { $n } / { $of }",
+        "check-counter = 質問 { $n } / { $total }",
+    );
+    std::fs::write(
+        dir.join("locales/en/broken.ftl"),
+        "fine = ok\n\nbroken = {\n",
+    )
+    .unwrap();
+    // A screen missing, an unknown placeholder, a question with the wrong number of options.
+    std::fs::remove_file(dir.join("content/en/leaving.md")).unwrap();
+    edit(
+        &dir.join("content/ja/costs.md"),
+        "\n\n",
+        "\n\n{allowance}\n\n",
+    );
+    edit(
+        &dir.join("content/en/forms.toml"),
+        "options = [\n",
+        "options = [\n  \"An extra option\",\n",
+    );
+    let o = tebiki(
+        data.path(),
+        &[
+            "content",
+            "check",
+            "--lang",
+            "en",
+            "--content",
+            dir.to_str().unwrap(),
+        ],
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(
+        out.contains("message “act-quit” is missing in ja (defined at "),
+        "{out}"
+    );
+    assert!(out.contains("locales/ja/ui.ftl:"), "{out}");
+    assert!(out.contains("check-counter"), "{out}");
+    assert!(out.contains("locales/en/broken.ftl:3"), "{out}");
+    assert!(out.contains("content/en/leaving.md: file missing"), "{out}");
+    assert!(
+        out.contains("content/ja/costs.md:3: unknown placeholder {allowance}"),
+        "{out}"
+    );
+    assert!(out.contains("has 4 options, the manifest says 3"), "{out}");
+    assert!(err.contains("problem(s) found"), "{err}");
+}
+
+#[test]
+fn status_shows_the_current_state_and_history() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["status", "E1", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.contains("never decided (none)"), "{out}");
+    assert!(
+        !data.path().join("ledger").exists(),
+        "a read does not create the ledger"
+    );
+
+    let version = toml::from_str::<toml::Value>(include_str!("../content/manifest.toml")).unwrap()
+        ["policy_version"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut w = Writer::open(&data.path().join("ledger"), "k1", Duration::from_secs(1)).unwrap();
+    w.append("consent", body("E1", "山田 太郎", "deferred", &version))
+        .unwrap();
+    w.append("consent", body("E2", "Other", "given", &version))
+        .unwrap();
+    w.append("consent", body("E1", "山田 太郎", "given", &version))
+        .unwrap();
+    let o = tebiki(data.path(), &["status", "E1", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(out.contains("Consent: consent given (given)"), "{out}");
+    assert!(out.contains("山田 太郎"));
+    assert_eq!(
+        out.matches("consent ").count(),
+        2 + 1,
+        "two history lines and the state: {out}"
+    );
+
+    let o = tebiki(data.path(), &["status", "E1", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["consent"], "given");
+    assert_eq!(v["history"].as_array().unwrap().len(), 2);
+
+    // A policy version newer than the one decided on makes the consent expire.
+    let (_keep, dir) = content_copy();
+    edit(&dir.join("content/manifest.toml"), &version, "9999-01-01");
+    let o = tebiki(
+        data.path(),
+        &[
+            "status",
+            "E1",
+            "--format",
+            "json",
+            "--content",
+            dir.to_str().unwrap(),
+        ],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["consent"], "expired");
+}
+
+#[test]
+fn status_escapes_control_characters_in_names() {
+    let data = tempfile::tempdir().unwrap();
+    let mut w = Writer::open(&data.path().join("ledger"), "k1", Duration::from_secs(1)).unwrap();
+    w.append(
+        "consent",
+        body("E9", "Eve\u{1b}[2J\u{202E}x\0", "given", "2026-11-23"),
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["status", "E9", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}') && !out.contains('\0'),
+        "{out:?}"
+    );
+    assert!(out.contains("Eve\\u{001B}[2J\\u{202E}x\\u{0000}"), "{out}");
+}
+
+#[test]
+fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
+    let data = tempfile::tempdir().unwrap();
+    let ledger = data.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", Duration::from_secs(1)).unwrap();
+    for i in 0..5 {
+        w.append(
+            "consent",
+            body(&format!("E{i}"), "A", "given", "2026-11-23"),
+        )
+        .unwrap();
+    }
+    let o = tebiki(data.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("Intact: 5 records in 1 file(s)"), "{out}");
+    // The checkpoint line verify prints can be given back later.
+    let checkpoint_line = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("k1.jsonl "))
+        .unwrap()
+        .trim()
+        .to_string();
+    let cp = data.path().join("checkpoint.txt");
+    std::fs::write(&cp, format!("{checkpoint_line}\n")).unwrap();
+    let o = tebiki(
+        data.path(),
+        &["verify", "--checkpoint", cp.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).0);
+
+    // One byte changed in the third record.
+    let path = ledger.join("k1.jsonl");
+    let s = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    let changed = lines[2].replacen("\"E2\"", "\"E7\"", 1);
+    let tampered = s.replacen(lines[2], &changed, 1);
+    std::fs::write(&path, tampered).unwrap();
+    let o = tebiki(data.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("k1.jsonl:4: chain break"), "{out}");
+    assert!(out.contains("DAMAGED"), "{out}");
+
+    let o = tebiki(data.path(), &["verify", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["findings"][0]["line"], 4);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2_and_say_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["status", "E1", "--lang", "xx"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("xx") && err.contains("en, ja"),
+        "names the language and the choices: {err}"
+    );
+
+    std::fs::write(
+        data.path().join("config.toml"),
+        "kiosk_id = \"k\"\n\n[org]\nallowance_yen = \"lots\"\n",
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["status", "E1", "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("config.toml:4"), "{err}");
+    assert!(err.contains("Fix that line"), "{err}");
+
+    let o = tebiki(data.path(), &["--lang", "ja"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("端末が必要です"), "{err}");
+
+    let o = tebiki(data.path(), &["no-such-command"]);
+    assert_eq!(o.status.code(), Some(2));
+}
