@@ -7,6 +7,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// Columns left empty on each side of the text, so it does not touch the terminal's edge.
 pub const MARGIN: u16 = 2;
+/// The widest the text gets: longer lines are hard to follow on a large screen.
+pub const MAX_TEXT_WIDTH: u16 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -23,16 +25,13 @@ pub fn too_small(width: u16, height: u16) -> bool {
 /// Header (2 lines: title and progress), body, a notice line, and the hint bar.
 pub fn areas(width: u16, height: u16) -> Areas {
     let body_h = height.saturating_sub(4);
-    let inner_w = width.saturating_sub(2 * MARGIN);
+    let inner_w = width.saturating_sub(2 * MARGIN).min(MAX_TEXT_WIDTH);
+    // Centred when the text is capped, so a large screen reads like a page.
+    let x = (width.saturating_sub(inner_w) / 2).max(MARGIN.min(width));
     Areas {
         header: Rect::new(0, 0, width, 2.min(height)),
-        body: Rect::new(MARGIN.min(width), 2.min(height), inner_w, body_h),
-        notice: Rect::new(
-            MARGIN.min(width),
-            height.saturating_sub(2),
-            inner_w,
-            1.min(height),
-        ),
+        body: Rect::new(x, 2.min(height), inner_w, body_h),
+        notice: Rect::new(x, height.saturating_sub(2), inner_w, 1.min(height)),
         hints: Rect::new(0, height.saturating_sub(1), width, 1.min(height)),
     }
 }
@@ -47,5 +46,12 @@ mod tests {
         assert_eq!((a.body.width, a.body.height), (76, 20));
         assert_eq!(a.hints.y, 23);
         assert_eq!(a.notice.y, 22);
+    }
+
+    #[test]
+    fn on_a_large_screen_the_text_is_capped_and_centred() {
+        let a = areas(200, 60);
+        assert_eq!(a.body.width, MAX_TEXT_WIDTH);
+        assert_eq!(a.body.x, 50);
     }
 }

@@ -76,3 +76,15 @@ fn every_screen_in_japanese() {
 fn every_screen_in_english() {
     every_screen("en");
 }
+
+#[test]
+fn a_table_screen_on_a_large_terminal() {
+    let mut k = Kiosk::new("ja");
+    k.keys("<Enter>").identify("E1", "山田", "");
+    let target = k.app.content.screen_index("paid-plans").unwrap();
+    while k.app.step != tebiki::app::Step::Screen(target) {
+        k.keys("<End><Right>");
+    }
+    k.app.resize(160, 48);
+    insta::assert_snapshot!("ja_large_paid_plans_160x48", k.screen());
+}

@@ -84,7 +84,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let mut state =
             ScrollbarState::new(body.lines.len().saturating_sub(areas.body.height as usize))
                 .position(top);
-        let bar = Rect::new(area.width - 1, areas.body.y, 1, areas.body.height);
+        // Beside the text, one column off; at the terminal's edge when the text fills it.
+        let x = (areas.body.x + areas.body.width + 1).min(area.width - 1);
+        let bar = Rect::new(x, areas.body.y, 1, areas.body.height);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)

@@ -325,6 +325,11 @@ impl Pty {
         }
     }
 
+    /// The app's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Whether the app is still running.
     pub fn running(&mut self) -> bool {
         self.status.is_none() && matches!(self.child.try_wait(), Ok(None))
