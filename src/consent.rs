@@ -127,13 +127,7 @@ pub fn consent_body(app: &App, decision: Decision, code: &str) -> Map<String, Va
             .map(|(r, _)| r.id.as_str())
             .collect()
     };
-    let mut body = Map::new();
-    body.insert("employee".into(), employee(app));
-    body.insert("how".into(), how(app));
-    body.insert(
-        "policy".into(),
-        json!({ "id": m.policy_id, "version": m.policy_version }),
-    );
+    let mut body = head(app);
     body.insert(
         "content".into(),
         json!({
@@ -167,16 +161,17 @@ pub fn consent_body(app: &App, decision: Decision, code: &str) -> Map<String, Va
     }
     body.insert("alternative_offered".into(), ALTERNATIVE.into());
     body.insert("withdraw".into(), withdraw_how(app));
-    body.insert("ui_language".into(), app.lang.as_str().into());
-    body.insert("receipt".into(), code.into());
-    body.insert(
-        "app".into(),
-        json!({ "name": "tebiki", "version": env!("CARGO_PKG_VERSION") }),
-    );
-    body
+    tail(app, body, code)
 }
 
 pub fn withdrawal_body(app: &App, code: &str) -> Map<String, Value> {
+    let mut body = head(app);
+    body.insert("requested_by".into(), "employee".into());
+    tail(app, body, code)
+}
+
+/// Who, how, and under which policy: the first fields of every record the flow writes.
+fn head(app: &App) -> Map<String, Value> {
     let m = &app.content.manifest;
     let mut body = Map::new();
     body.insert("employee".into(), employee(app));
@@ -185,7 +180,11 @@ pub fn withdrawal_body(app: &App, code: &str) -> Map<String, Value> {
         "policy".into(),
         json!({ "id": m.policy_id, "version": m.policy_version }),
     );
-    body.insert("requested_by".into(), "employee".into());
+    body
+}
+
+/// The language used, the receipt code and the app version: the last fields of every record.
+fn tail(app: &App, mut body: Map<String, Value>, code: &str) -> Map<String, Value> {
     body.insert("ui_language".into(), app.lang.as_str().into());
     body.insert("receipt".into(), code.into());
     body.insert(

@@ -47,8 +47,8 @@ choice-nothing-chosen = Tick the statements to agree, or choose “Not now” or
 choice-tick-all = To agree, tick all the statements. Otherwise choose “Not now” or “No”.
 
 ## Review before saving
+person-who = { $name } (ID { $id })
 review-title = Please check your choice
-review-who = { $name } (ID { $id })
 review-given = You agree to use your own smartphone for LINE WORKS:
 review-deferred = Not now: you keep the current way of being contacted.
 review-refused = No: you keep the current way of being contacted.
@@ -73,7 +73,6 @@ receipt-code = Receipt code
 ## Withdrawal
 withdraw-title = Withdraw your consent
 withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the current way again. There is no penalty, and you can agree again later if you wish.
-withdraw-who = { $name } (ID { $id })
 withdraw-confirm = Enter: withdraw my consent · Esc: go back
 withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
 

@@ -47,8 +47,8 @@ choice-nothing-chosen = 同意する場合は各項目にチェックを入れ�
 choice-tick-all = 同意するには、すべての項目にチェックを入れてください。そうでなければ「今は使わない」か「使わない」を選んでください。
 
 ## 保存の前の確認
+person-who = { $name }（社員番号 { $id }）
 review-title = 選択の内容を確認してください
-review-who = { $name }（社員番号 { $id }）
 review-given = 自分のスマートフォンで LINE WORKS を使うことに同意します：
 review-deferred = 今は使わない：今の連絡方法のままです。
 review-refused = 使わない：今の連絡方法のままです。
@@ -73,7 +73,6 @@ receipt-code = 控えの番号
 ## 同意の取り消し
 withdraw-title = 同意を取り消す
 withdraw-explain = 自分のスマートフォンで LINE WORKS を使うことへの同意を取り消します。これからは、また今の連絡方法で連絡を受けます。不利益はありません。あとで改めて同意することもできます。
-withdraw-who = { $name }（社員番号 { $id }）
 withdraw-confirm = Enter：同意を取り消す ・ Esc：戻る
 withdraw-how = あとで取り消すときは、この端末の最初の画面で「同意を取り消す」を選ぶか、{ $contact }に伝えてください。
 

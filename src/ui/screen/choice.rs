@@ -107,14 +107,7 @@ pub fn summary(app: &App, width: usize) -> Vec<Line<'static>> {
     let manifest = &app.content.manifest;
     let choice = &app.person.choice;
     let mut body = Body::default();
-    let who = app.loc.ta(
-        &app.lang,
-        "review-who",
-        &[
-            ("name", app.person.name().to_string().into()),
-            ("id", app.person.id().to_string().into()),
-        ],
-    );
+    let who = super::who(app);
     para(&mut body, &who, width, Style::new());
     body.blank();
     match app.decision() {

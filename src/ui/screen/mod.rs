@@ -67,3 +67,15 @@ pub fn end_marker(body: &mut Body, text: &str) {
     body.blank();
     body.push(Line::styled(text.to_string(), theme::dim()));
 }
+
+/// The person, as shown before anything of theirs is saved: "name (ID id)".
+pub fn who(app: &crate::app::App) -> String {
+    app.loc.ta(
+        &app.lang,
+        "person-who",
+        &[
+            ("name", app.person.name().to_string().into()),
+            ("id", app.person.id().to_string().into()),
+        ],
+    )
+}

@@ -12,14 +12,7 @@ pub fn body(app: &App, width: usize) -> Body {
     body.blank();
     para(&mut body, &app.t("withdraw-explain"), width, Style::new());
     body.blank();
-    let who = app.loc.ta(
-        &app.lang,
-        "withdraw-who",
-        &[
-            ("name", app.person.name().to_string().into()),
-            ("id", app.person.id().to_string().into()),
-        ],
-    );
+    let who = super::who(app);
     para(&mut body, &who, width, theme::heading());
     body.blank();
     if app.person.save_failed.is_some() {
