@@ -15,10 +15,12 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tebiki::app::{Alternative, App, Mode, Step};
-use tebiki::config::Org;
+use tebiki::config::{DataDir, Org};
 use tebiki::content::markdown::{Block, Doc};
 use tebiki::content::{Content, RawContent, ScreenKind};
 use tebiki::i18n::{Lang, Localizer};
+use tebiki::keys::Cmd;
+use tebiki::recorder::Recorder;
 use tebiki::source::Source;
 use tebiki::ui;
 use tebiki::wrap::line_ranges;
@@ -239,6 +241,26 @@ fn redraws(table: &mut Table) {
         app.step = Step::Welcome;
         redraw(table, &mut app, &format!("redraw welcome ja {w}x{h}"), w, h);
     }
+    // A key press as a person makes it: update, then draw. `update` builds the body too (to
+    // keep the focus in view and to note reading to the end), so a frame costs more than a draw.
+    app.step = Step::Screen(heavy);
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        app.resize(w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        let mut turn = 0;
+        let stats = sample(2000, Duration::from_millis(600), || {
+            // Down then Up, so every other frame scrolls and the next one scrolls back.
+            let cmd = if turn % 2 == 0 { Cmd::Down } else { Cmd::Up };
+            turn += 1;
+            black_box(app.update(cmd));
+            terminal.draw(|f| ui::draw(f, &app)).expect("draw");
+        });
+        table.add(
+            format!("key ↓/↑ + redraw {heavy_id} ja {w}x{h}"),
+            stats,
+            None,
+        );
+    }
     table.note(
         "redraw = whole terminal.draw(ui::draw) after terminal.clear(), so every cell is diffed \
          and written; \"(same frame)\" rows redraw an unchanged screen (diff writes nothing)",
@@ -278,9 +300,10 @@ fn redraw(table: &mut Table, app: &mut App, name: &str, w: u16, h: u16) {
 
 const REWRAP_TARGET: Duration = Duration::from_millis(2);
 
-/// Body widths of a few terminal sizes (80, 81, 120 and 200 columns less the margins), taken in
-/// turn so every call wraps for a width other than the previous one.
-const WIDTHS: [usize; 4] = [76, 77, 116, 196];
+/// Body widths at 80/81 and 199/200 columns (less the margins). Each run alternates between a
+/// pair, so every call wraps for a width other than the previous one.
+const NARROW: [usize; 2] = [76, 77];
+const WIDE: [usize; 2] = [195, 196];
 
 fn rewraps(table: &mut Table) {
     let (content, _) = content();
@@ -289,39 +312,45 @@ fn rewraps(table: &mut Table) {
         .iter()
         .flat_map(|l| l.screens.iter().map(|s| &s.doc))
         .collect();
-
-    let mut turn = 0;
-    let stats = sample(1000, Duration::from_millis(800), || {
-        let width = WIDTHS[turn % WIDTHS.len()];
-        turn += 1;
-        for doc in &docs {
-            black_box(ui::doc::title_lines(&doc.title, width));
-            black_box(ui::doc::render(doc, width));
-        }
-    });
-    table.add(
-        format!("rewrap: doc::render, {} screens (ja+en)", docs.len()),
-        stats,
-        Some(REWRAP_TARGET),
-    );
-
-    // The same text through the line breaker alone, to separate wrapping from building lines.
-    // Table cells are wrapped at the body width here, not their column width.
     let texts: Vec<&str> = docs.iter().flat_map(|d| texts_of(d)).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let mut turn = 0;
-    let stats = sample(1000, Duration::from_millis(800), || {
-        let width = WIDTHS[turn % WIDTHS.len()];
-        turn += 1;
-        for t in &texts {
-            black_box(line_ranges(black_box(t), width));
-        }
-    });
-    table.add(
-        format!("rewrap: wrap::line_ranges, {} texts {bytes} B", texts.len()),
-        stats,
-        Some(REWRAP_TARGET),
-    );
+
+    for widths in [NARROW, WIDE] {
+        let cols = format!("{}/{} cols", widths[0], widths[1]);
+        let mut turn = 0;
+        let stats = sample(1000, Duration::from_millis(500), || {
+            let width = widths[turn % 2];
+            turn += 1;
+            for doc in &docs {
+                black_box(ui::doc::title_lines(&doc.title, width));
+                black_box(ui::doc::render(doc, width));
+            }
+        });
+        table.add(
+            format!("rewrap doc::render, {} screens, {cols}", docs.len()),
+            stats,
+            Some(REWRAP_TARGET),
+        );
+
+        // The same text through the line breaker alone, to separate wrapping from building
+        // styled lines. Table cells are wrapped at the body width here, not their column's.
+        let mut turn = 0;
+        let stats = sample(1000, Duration::from_millis(500), || {
+            let width = widths[turn % 2];
+            turn += 1;
+            for t in &texts {
+                black_box(line_ranges(black_box(t), width));
+            }
+        });
+        table.add(
+            format!("rewrap wrap::line_ranges, {} texts, {cols}", texts.len()),
+            stats,
+            Some(REWRAP_TARGET),
+        );
+    }
+    table.note(format!(
+        "rewrap = title and body of every screen of ja and en ({bytes} bytes of text)"
+    ));
 }
 
 /// Every wrapped text of a document: title, headings, paragraphs, list items, table cells.
@@ -345,7 +374,7 @@ fn texts_of(doc: &Doc) -> Vec<&str> {
 // --- 3. start-up of the release binary ----------------------------------------------------------
 
 const STARTUP_TARGET: Duration = Duration::from_millis(20);
-const FRESH_RUNS: usize = 5;
+const FRESH_RUNS: usize = 10;
 const REUSED_RUNS: usize = 20;
 
 fn startup(table: &mut Table) {
@@ -396,6 +425,79 @@ fn startup(table: &mut Table) {
         "startup = spawn of the release binary in an 80x24 pty (--lang en) until the screen \
          shows {WELCOME_HEADING:?}; then \"q\" and wait for exit"
     ));
+    startup_steps(table);
+}
+
+/// The start-up's parts run in-process, to show where the time to the first frame goes.
+/// `cli::employee_flow` does these steps in this order (and loads the locales twice: once to
+/// localize the command line, once for the app). Not timed here: exec and dynamic loading,
+/// clap with localized help, and entering the terminal's raw mode and alternate screen.
+fn startup_steps(table: &mut Table) {
+    let source = Source::Embedded;
+    let stats = sample(100, Duration::from_millis(300), || {
+        black_box(Localizer::load(&source));
+    });
+    table.add("  step: Localizer::load", stats, None);
+
+    let mut fresh = Vec::new();
+    for _ in 0..FRESH_RUNS {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let t = Instant::now();
+        black_box(open_data(&data));
+        fresh.push(t.elapsed());
+    }
+    table.add(
+        "  step: data folder + config + ledger, new",
+        Stats::of(fresh),
+        None,
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    drop(open_data(&data));
+    let stats = sample(REUSED_RUNS, Duration::from_millis(300), || {
+        black_box(open_data(&data));
+    });
+    table.add(
+        "  step: data folder + config + ledger, existing",
+        stats,
+        None,
+    );
+
+    let (loc, _) = Localizer::load(&source);
+    let stats = sample(100, Duration::from_millis(300), || {
+        let raw = RawContent::load(&source).expect("embedded content loads");
+        black_box(Content::prepare(&raw, &Org::default(), &loc));
+    });
+    table.add("  step: RawContent::load + Content::prepare", stats, None);
+
+    let mut first = Vec::new();
+    for _ in 0..50 {
+        let (content, loc) = content();
+        let t = Instant::now();
+        let mut app = App::new(content, loc, Lang::new("en"), Mode::Attended, "k".into());
+        app.resize(80, 24);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal.draw(|f| ui::draw(f, &app)).expect("draw");
+        first.push(t.elapsed());
+        black_box(terminal);
+    }
+    table.add(
+        "  step: App::new + first draw 80x24",
+        Stats::of(first),
+        None,
+    );
+}
+
+/// What the binary does with its data folder before the first frame: create it when missing,
+/// read the config, open the ledger and claim the kiosk id. The recorder holds the claim.
+fn open_data(root: &Path) -> Recorder {
+    let data = DataDir::new(root.to_path_buf());
+    data.ensure().expect("data folder");
+    let config = data.load_config().expect("config");
+    let mut recorder = Recorder::new(data.ledger_dir(), config.kiosk_id);
+    recorder.open_exclusive().expect("ledger");
+    recorder
 }
 
 /// Starts the binary in a pseudo-terminal, returns the time from spawn until the welcome

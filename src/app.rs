@@ -1,7 +1,7 @@
 //! The employee flow's state and its `update`: key commands in, effects (records to append) out.
 //! Nothing here touches the terminal or the disk, so every step can be driven from a test.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -10,7 +10,7 @@ use crate::content::{Content, ScreenKind};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
 use crate::layout;
-use crate::text_field::TextField;
+use crate::text_field::{Inserted, TextField};
 use crate::ui;
 
 /// How the flow is run.
@@ -219,6 +219,8 @@ pub enum Effect {
         record_type: &'static str,
         body: serde_json::Map<String, serde_json::Value>,
     },
+    /// Check the staff PIN; report back with [`App::pin_outcome`].
+    VerifyPin(String),
 }
 
 pub struct App {
@@ -242,6 +244,33 @@ pub struct App {
     pub tz: jiff::tz::TimeZone,
     /// This terminal's writer id (shown to staff in help, recorded by the ledger).
     pub kiosk_id: String,
+    pub settings: Settings,
+    /// When the last key or paste came in (idle time counts from here).
+    pub last_input: Instant,
+    /// Seconds left before an idle kiosk returns to the welcome screen, while "Still there?" shows.
+    pub idle_left: Option<u64>,
+    /// The staff PIN prompt (kiosk), when open.
+    pub pin: Option<crate::kiosk::PinPrompt>,
+    /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
+    pub wipe_screen: bool,
+}
+
+/// Organisation settings the flow needs (from config.toml).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Without a key press for this long, a kiosk asks "Still there?".
+    pub idle_timeout: Duration,
+    /// The form of an employee id, when the organisation has one.
+    pub id_pattern: Option<regex::Regex>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            idle_timeout: Duration::from_secs(90),
+            id_pattern: None,
+        }
+    }
 }
 
 impl App {
@@ -274,6 +303,11 @@ impl App {
             other_scroll: 0,
             tz: jiff::tz::TimeZone::system(),
             kiosk_id,
+            settings: Settings::default(),
+            last_input: Instant::now(),
+            idle_left: None,
+            pin: None,
+            wipe_screen: false,
         }
     }
 
@@ -310,14 +344,32 @@ impl App {
 
     /// A terminal event in, maybe an effect out.
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
-            Event::Paste(text) if self.step == Step::Identity => {
-                self.update(Cmd::Input(text.clone()))
-            }
+        self.handle_event_at(event, Instant::now())
+    }
+
+    /// Like [`App::handle_event`], with the time it happened (tests pass their own clock).
+    pub fn handle_event_at(&mut self, event: &Event, now: Instant) -> Option<Effect> {
+        let input = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => true,
+            Event::Paste(_) => true,
             Event::Resize(w, h) => {
                 self.resize(*w, *h);
-                None
+                return None;
+            }
+            _ => false,
+        };
+        if !input {
+            return None;
+        }
+        self.last_input = now;
+        if self.idle_left.take().is_some() {
+            // During "Still there?", a key only says yes: it must not also act on the screen.
+            return None;
+        }
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Paste(text) if self.pin.is_some() || self.step == Step::Identity => {
+                self.update(Cmd::Input(text.clone()))
             }
             _ => None,
         }
@@ -381,6 +433,13 @@ impl App {
 
     fn apply(&mut self, cmd: Cmd) -> Option<Effect> {
         self.notice = None;
+        if self.pin.is_some() {
+            return self.update_pin(cmd);
+        }
+        if cmd == Cmd::StaffExit && self.step == Step::Welcome && self.mode == Mode::Kiosk {
+            self.open_pin();
+            return None;
+        }
         if self.help {
             match cmd {
                 Cmd::Help | Cmd::Back => self.help = false,
@@ -460,10 +519,11 @@ impl App {
     fn update_identity(&mut self, cmd: Cmd) -> Option<Effect> {
         let field = &mut self.person.fields[self.person.field];
         match cmd {
-            Cmd::Input(text) if !field.insert(&text) => {
-                self.notice = Some(Notice::error("field-too-long"));
-            }
-            Cmd::Input(_) => {}
+            Cmd::Input(text) => match field.insert(&text) {
+                Inserted::All => {}
+                Inserted::Cut => self.notice = Some(Notice::error("field-too-long")),
+                Inserted::Removed => self.notice = Some(Notice::error("identity-control-chars")),
+            },
             Cmd::Backspace => field.backspace(),
             Cmd::Delete => field.delete(),
             Cmd::CursorLeft => field.left(),
@@ -510,6 +570,16 @@ impl App {
                 self.notice = Some(Notice::error("identity-control-chars"));
                 return None;
             }
+        }
+        let id = normalize_id(self.person.fields[FIELD_ID].value());
+        let valid = match &self.settings.id_pattern {
+            Some(pattern) => pattern.is_match(&id),
+            None => id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_whitespace),
+        };
+        if !valid {
+            self.person.field = FIELD_ID;
+            self.notice = Some(Notice::error("identity-id-invalid"));
+            return None;
         }
         match self.person.intent {
             Intent::Decide => self.go(Step::Screen(0)),
@@ -883,6 +953,8 @@ impl App {
         self.help = false;
         self.notice = None;
         self.other_scroll = 0;
+        self.idle_left = None;
+        self.pin = None;
         self.step = Step::Welcome;
     }
 
@@ -922,11 +994,18 @@ impl App {
     }
 }
 
+/// Longest employee id accepted when the organisation sets no pattern.
+pub const MAX_ID_CHARS: usize = 32;
+
+/// The employee id as it is matched and recorded: NFKC turns the full-width digits and letters
+/// an input method may produce (`Ｅ１００１`) into the ones the roster uses (`E1001`).
+pub fn normalize_id(raw: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    raw.trim().nfkc().collect::<String>().trim().to_string()
+}
+
 /// Control and format characters (escape sequences, bidi overrides, zero-width marks) have no
 /// place in an id or a name: they could hide or reorder what staff see later.
 pub fn has_control(s: &str) -> bool {
-    s.chars().any(|c| {
-        c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    })
+    s.chars().any(crate::escape::is_unsafe)
 }

@@ -47,11 +47,19 @@ pub enum Command {
     },
     #[command(subcommand)]
     Content(ContentCommand),
+    Kiosk,
+    #[command(subcommand)]
+    Pin(PinCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ContentCommand {
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    Set,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -230,6 +238,8 @@ pub fn main() -> ExitCode {
             )
         }
         None => employee_flow(&env, Mode::Attended),
+        Some(Command::Kiosk) => employee_flow(&env, Mode::Kiosk),
+        Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
     }
@@ -312,7 +322,23 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let settings = match settings(env, &config) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
+    if mode == Mode::Kiosk {
+        match &config.admin_pin_hash {
+            Some(hash) => recorder = recorder.with_pin(env.data.root.clone(), hash.clone()),
+            None => {
+                return env.fail(
+                    env.t("error-no-pin"),
+                    Some(env.data.config_path().display().to_string()),
+                    "todo-pin-set",
+                );
+            }
+        }
+    }
     if let Err(e) = recorder.open_exclusive() {
         let (what, place) = ledger_error_text(env, &e);
         let todo = match e {
@@ -337,7 +363,7 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     {
         app.tz = tz;
     }
-    match crate::run::run(&mut app, &mut recorder) {
+    match crate::run::run(&mut app, &mut recorder, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => env.fail(
             env.ta("error-io", &[("reason", e.to_string().into())]),
@@ -537,4 +563,76 @@ fn content_check(env: &Env) -> ExitCode {
         )
     );
     ExitCode::from(1)
+}
+
+/// The flow's settings from config.toml; a bad employee id pattern is an input error.
+fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode> {
+    let id_pattern = match &config.employee_id_pattern {
+        None => None,
+        Some(p) => match regex::Regex::new(&format!("^(?:{p})$")) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                return Err(env.fail(
+                    env.ta("error-id-pattern", &[("reason", e.to_string().into())]),
+                    Some(env.data.config_path().display().to_string()),
+                    "todo-config",
+                ));
+            }
+        },
+    };
+    Ok(crate::app::Settings {
+        idle_timeout: std::time::Duration::from_secs(config.idle_timeout_secs.max(10)),
+        id_pattern,
+    })
+}
+
+/// `tebiki pin set`: asks for the new PIN twice without echo (or reads two lines from stdin
+/// when it is not a terminal, for provisioning scripts) and stores only its argon2id hash.
+fn pin_set(env: &Env) -> ExitCode {
+    let (first, second) = if std::io::stdin().is_terminal() {
+        let ask = |id: &str| rpassword::prompt_password(format!("{}: ", env.t(id)));
+        match (ask("pin-enter"), ask("pin-again")) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => {
+                return env.fail(
+                    env.ta("error-io", &[("reason", e.to_string().into())]),
+                    None,
+                    "todo-terminal",
+                );
+            }
+        }
+    } else {
+        let mut lines = std::io::stdin().lines();
+        let mut next = || lines.next().and_then(Result::ok).unwrap_or_default();
+        (next(), next())
+    };
+    let (first, second) = (first.trim().to_string(), second.trim().to_string());
+    if crate::pin::check_format(&first).is_err() {
+        return env.fail(
+            env.ta(
+                "error-pin-format",
+                &[("min", crate::pin::MIN_DIGITS.to_string().into())],
+            ),
+            None,
+            "todo-pin-again",
+        );
+    }
+    if first != second {
+        return env.fail(env.t("error-pin-mismatch"), None, "todo-pin-again");
+    }
+    let hash = match crate::pin::hash(&first) {
+        Ok(h) => h,
+        Err(e) => return env.fail(format!("{e:?}"), None, "todo-report-bug"),
+    };
+    if let Err(e) = env.data.ensure().and_then(|_| env.data.set_pin_hash(&hash)) {
+        return config_error(env, e);
+    }
+    println!(
+        "{}",
+        env.ta(
+            "pin-set-done",
+            &[("file", env.data.config_path().display().to_string().into())]
+        )
+    );
+    ExitCode::SUCCESS
 }

@@ -65,6 +65,28 @@ impl DataDir {
         Ok(())
     }
 
+    /// Stores the admin PIN hash in `config.toml`, keeping every other line and comment as the
+    /// administrator wrote it; written to a temporary file and renamed, so it is never half-written.
+    pub fn set_pin_hash(&self, hash: &str) -> Result<(), ConfigError> {
+        let path = self.config_path();
+        let io = |e: std::io::Error| ConfigError::Io {
+            path: path.clone(),
+            reason: e.to_string(),
+        };
+        let text = std::fs::read_to_string(&path).map_err(io)?;
+        let mut doc: toml_edit::DocumentMut =
+            text.parse()
+                .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
+                    path: path.clone(),
+                    line: e.span().map(|s| crate::i18n::line_of(&text, s.start)),
+                    reason: e.message().to_string(),
+                })?;
+        doc["admin_pin_hash"] = toml_edit::value(hash);
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, doc.to_string()).map_err(io)?;
+        std::fs::rename(&tmp, &path).map_err(io)
+    }
+
     /// Reads `config.toml`; a missing file gives the defaults.
     pub fn load_config(&self) -> Result<Config, ConfigError> {
         let path = self.config_path();
@@ -128,6 +150,9 @@ pub struct Config {
     pub timezone: Option<String>,
     /// argon2id hash of the admin PIN (`tebiki pin set`).
     pub admin_pin_hash: Option<String>,
+    /// The form of an employee id, as a regular expression matched against the whole id
+    /// (e.g. `[A-Z][0-9]{4}`); when unset, any id of up to 32 characters without spaces.
+    pub employee_id_pattern: Option<String>,
     pub org: Org,
 }
 
@@ -139,6 +164,7 @@ impl Default for Config {
             idle_timeout_secs: 90,
             timezone: None,
             admin_pin_hash: None,
+            employee_id_pattern: None,
             org: Org::default(),
         }
     }
@@ -315,6 +341,7 @@ kiosk_id = "{kiosk_id}"
 
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
+# employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # timezone = "Asia/Tokyo"    # local time on receipts / 控えに表示する時刻のタイムゾーン
 
 [org]

@@ -53,7 +53,13 @@ pub fn receipt_code(bytes: &[u8]) -> String {
 fn employee(app: &App) -> Value {
     let p = &app.person;
     let mut e = Map::new();
-    e.insert("id".into(), p.id().into());
+    let id = crate::app::normalize_id(p.id());
+    let typed_otherwise = id != p.id();
+    e.insert("id".into(), id.into());
+    if typed_otherwise {
+        // Kept as typed too: the record holds exactly what the person entered.
+        e.insert("id_as_entered".into(), p.id().into());
+    }
     e.insert("name".into(), p.name().into());
     if !p.department().is_empty() {
         e.insert("department".into(), p.department().into());

@@ -26,6 +26,8 @@ pub enum Ctx {
     Receipt,
     /// The help overlay.
     Help,
+    /// The staff PIN prompt (kiosk).
+    Pin,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -46,6 +48,8 @@ pub enum Cmd {
     SwitchLang,
     Help,
     Quit,
+    /// Staff leaving a kiosk (asks for the PIN).
+    StaffExit,
     /// Text editing in a field.
     Input(String),
     Backspace,
@@ -330,6 +334,38 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-help",
         in_hint_bar: true,
     },
+    Binding {
+        keys: &[k(KeyCode::F(10))],
+        cmd: Cmd::StaffExit,
+        ctx: &[Welcome],
+        key_label: "key-f10",
+        action_label: "act-staff-exit",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Pin],
+        key_label: "key-enter",
+        action_label: "act-unlock",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Pin],
+        key_label: "key-esc",
+        action_label: "act-cancel",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Backspace)],
+        cmd: Cmd::Backspace,
+        ctx: &[Pin],
+        key_label: "key-backspace",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
     // In a text field '?' is a character, so only F1 opens help there.
     Binding {
         keys: &[k(KeyCode::F(1))],
@@ -415,7 +451,7 @@ pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
         return Some(b.cmd.clone());
     }
     match (ctx, event.code) {
-        (Ctx::Form, KeyCode::Char(c)) => Some(Cmd::Input(c.to_string())),
+        (Ctx::Form | Ctx::Pin, KeyCode::Char(c)) => Some(Cmd::Input(c.to_string())),
         _ => None,
     }
 }

@@ -1,5 +1,5 @@
 //! Carries out the app's effects: appends records to this terminal's ledger file and tells the
-//! app whether they are on disk.
+//! app whether they are on disk; checks the staff PIN of a kiosk.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,6 +14,8 @@ pub struct Recorder {
     dir: PathBuf,
     kiosk: String,
     writer: Option<Writer>,
+    /// The data folder (for the PIN attempt state) and the PIN hash, on a kiosk.
+    pin: Option<(PathBuf, String)>,
 }
 
 impl Recorder {
@@ -22,7 +24,14 @@ impl Recorder {
             dir,
             kiosk,
             writer: None,
+            pin: None,
         }
+    }
+
+    /// Lets the recorder check the staff PIN against `hash`, keeping attempts in `data`.
+    pub fn with_pin(mut self, data: PathBuf, hash: String) -> Recorder {
+        self.pin = Some((data, hash));
+        self
     }
 
     /// Opens the ledger file now, so a problem shows before anyone starts, not at the end.
@@ -50,6 +59,15 @@ impl Recorder {
                     Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
                     Err(e) => app.record_failed(e.to_string()),
                 }
+            }
+            Effect::VerifyPin(pin) => {
+                let now = jiff::Timestamp::now().as_second();
+                let outcome = match &self.pin {
+                    Some((data, hash)) => crate::pin::attempt(data, hash, &pin, now),
+                    // No PIN configured: nothing can unlock (a kiosk does not start without one).
+                    None => crate::pin::Outcome::Blocked { wait_secs: 60 },
+                };
+                app.pin_outcome(outcome);
             }
         }
     }

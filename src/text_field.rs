@@ -7,6 +7,17 @@ use unicode_width::UnicodeWidthStr;
 /// The longest value a field keeps; a longer paste is cut here (and the person told).
 pub const MAX_GRAPHEMES: usize = 200;
 
+/// What happened to inserted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    All,
+    /// Cut at [`MAX_GRAPHEMES`].
+    Cut,
+    /// Control or invisible formatting characters were left out (they could hide or reorder
+    /// what staff see later, or reach the terminal as commands).
+    Removed,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextField {
     value: String,
@@ -36,8 +47,9 @@ impl TextField {
     }
 
     /// Inserts text at the cursor. Line breaks and tabs become spaces (a field is one line);
-    /// returns false when the text was cut to [`MAX_GRAPHEMES`].
-    pub fn insert(&mut self, text: &str) -> bool {
+    /// other control and formatting characters are left out; a long paste is cut.
+    pub fn insert(&mut self, text: &str) -> Inserted {
+        let mut removed = false;
         let clean: String = text
             .chars()
             .map(|c| {
@@ -46,6 +58,11 @@ impl TextField {
                 } else {
                     c
                 }
+            })
+            .filter(|&c| {
+                let bad = crate::escape::is_unsafe(c);
+                removed |= bad;
+                !bad
             })
             .collect();
         let room = MAX_GRAPHEMES.saturating_sub(self.len());
@@ -57,7 +74,13 @@ impl TextField {
         // is recomputed from the byte position rather than counted.
         let end = at + taken.len();
         self.cursor = self.value[..end].graphemes(true).count();
-        complete
+        if removed {
+            Inserted::Removed
+        } else if complete {
+            Inserted::All
+        } else {
+            Inserted::Cut
+        }
     }
 
     pub fn backspace(&mut self) {
@@ -175,11 +198,26 @@ mod tests {
     #[test]
     fn pastes_become_one_line_and_are_cut_at_the_limit() {
         let mut f = TextField::default();
-        assert!(f.insert("a\nb\tc"));
+        assert_eq!(f.insert("a\nb\tc"), Inserted::All);
         assert_eq!(f.value(), "a b c");
         let long = "x".repeat(10_000);
-        assert!(!f.insert(&long));
+        assert_eq!(f.insert(&long), Inserted::Cut);
         assert_eq!(f.value().len(), MAX_GRAPHEMES);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_enter_a_field() {
+        let mut f = TextField::default();
+        assert_eq!(
+            f.insert("Eve\u{1b}[2J\u{202E}x\0\u{200B}"),
+            Inserted::Removed
+        );
+        assert_eq!(f.value(), "Eve[2Jx");
+        assert_eq!(
+            f.insert("ｶﾀｶﾅ"),
+            Inserted::All,
+            "half-width katakana is text"
+        );
     }
 
     #[test]

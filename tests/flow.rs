@@ -318,10 +318,46 @@ fn identity_needs_an_id_and_a_name_and_refuses_control_characters() {
         "{}",
         k.screen()
     );
-    k.paste("E9\u{1b}[2J")
+    // An escape sequence, a bidi override and a zero-width space never get into the field.
+    k.paste("E9\u{1b}[2J\u{202E}\u{200B}");
+    assert!(k.screen().contains("control characters"), "{}", k.screen());
+    assert_eq!(k.app.person.fields[0].value(), "E9[2J");
+    // An id with a space is not an id.
+    k.keys("<Home>")
+        .paste("A ")
         .keys("<Enter>")
         .paste("Max")
         .keys("<Enter><Enter>");
-    assert!(k.screen().contains("control characters"), "{}", k.screen());
+    assert!(k.screen().contains("expected form"), "{}", k.screen());
     assert_eq!(k.app.step, Step::Identity);
+}
+
+#[test]
+fn a_full_width_id_is_recorded_in_its_usual_form() {
+    let mut k = Kiosk::new("ja");
+    k.keys("<Enter>")
+        .identify("Ｅ１００１", "ﾔﾏﾀﾞ ﾀﾛｳ", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let r = only_record(&k);
+    assert_eq!(r["employee"]["id"], "E1001");
+    assert_eq!(r["employee"]["id_as_entered"], "Ｅ１００１");
+    assert_eq!(
+        r["employee"]["name"], "ﾔﾏﾀﾞ ﾀﾛｳ",
+        "a name is stored exactly as entered"
+    );
+}
+
+#[test]
+fn the_organisation_can_require_an_id_form() {
+    let mut k = Kiosk::new("en");
+    k.app.settings.id_pattern = Some(regex::Regex::new("^(?:[A-Z][0-9]{4})$").unwrap());
+    k.keys("<Enter>").identify("12345", "Max", "");
+    assert!(k.screen().contains("expected form"), "{}", k.screen());
+    // The message puts the cursor back in the id field.
+    k.keys("<End><BS><BS><BS><BS><BS>")
+        .paste("A1234")
+        .keys("<Enter><Enter><Enter>");
+    assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
 }

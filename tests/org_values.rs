@@ -37,17 +37,34 @@ contact = "General Affairs"
 "#,
     );
     let costs_en = screen_text(&c, "en", "costs");
-    assert!(costs_en.contains("Sample Co. does not pay a communication allowance"), "{costs_en}");
+    assert!(
+        costs_en.contains("Sample Co. does not pay a communication allowance"),
+        "{costs_en}"
+    );
     assert!(costs_en.contains("There is no staff Wi-Fi"), "{costs_en}");
-    assert!(screen_text(&c, "ja", "costs").contains("株式会社サンプルでは、現在、通信費の補助はありません"));
+    assert!(
+        screen_text(&c, "ja", "costs")
+            .contains("株式会社サンプルでは、現在、通信費の補助はありません")
+    );
     assert!(screen_text(&c, "ja", "hours").contains("8:30–19:00"));
     assert!(screen_text(&c, "en", "hours").contains("8:30–19:00"));
     assert!(screen_text(&c, "ja", "lost").contains("情報システム担当（内線 1234）"));
     assert!(screen_text(&c, "en", "lost").contains("the IT desk (ext. 1234)"));
     assert!(screen_text(&c, "en", "incident").contains("paid plan"));
     let en = c.lang(&Lang::new("en"));
-    assert!(en.forms.questions.values().any(|q| q.options.iter().any(|o| o.contains("the IT desk"))), "forms are filled too");
-    assert!(!en.screens.iter().any(|s| s.doc.plain_text().contains("{org}")), "no placeholder left");
+    assert!(
+        en.forms
+            .questions
+            .values()
+            .any(|q| q.options.iter().any(|o| o.contains("the IT desk"))),
+        "forms are filled too"
+    );
+    assert!(
+        !en.screens
+            .iter()
+            .any(|s| s.doc.plain_text().contains("{org}")),
+        "no placeholder left"
+    );
 }
 
 #[test]
@@ -59,7 +76,15 @@ fn defaults_apply_without_a_config_and_the_hash_follows_the_values() {
     assert!(screen_text(&other, "ja", "costs").contains("毎月5,000円"));
     for lang in ["ja", "en"] {
         let l = Lang::new(lang);
-        assert_ne!(default.lang(&l).sha256, other.lang(&l).sha256, "what is shown differs, so does its hash");
-        assert_eq!(default.lang(&l).sha256, prepared("").lang(&l).sha256, "the hash is stable");
+        assert_ne!(
+            default.lang(&l).sha256,
+            other.lang(&l).sha256,
+            "what is shown differs, so does its hash"
+        );
+        assert_eq!(
+            default.lang(&l).sha256,
+            prepared("").lang(&l).sha256,
+            "the hash is stable"
+        );
     }
 }

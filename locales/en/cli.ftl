@@ -76,3 +76,16 @@ finding-checkpoint-not-extended = the file no longer extends the checkpoint at s
 finding-checkpoint-file-missing = a file named in the checkpoint (up to seq { $seq }) is missing
 finding-unreadable = cannot be read ({ $kind })
 todo-kiosk-running = Close the other tebiki window, or give this terminal its own kiosk_id in config.toml.
+
+cli-kiosk-about = The employee flow, locked: leaving needs the admin PIN (F10 on the welcome screen); idle reset
+cli-pin-about = The admin PIN
+cli-pin-set-about = Set the admin PIN (asked twice without echo; two lines from stdin when it is not a terminal)
+error-no-pin = a kiosk cannot start without an admin PIN (it is what lets staff leave it)
+todo-pin-set = Run “tebiki pin set” first.
+error-id-pattern = employee_id_pattern in config.toml is not a valid pattern: { $reason }
+pin-enter = New admin PIN
+pin-again = The same PIN again
+error-pin-format = the PIN must be at least { $min } digits (0–9 only)
+error-pin-mismatch = the two PINs are not the same
+todo-pin-again = Run “tebiki pin set” again.
+pin-set-done = Admin PIN set (only its hash is stored, in { $file }).

@@ -132,3 +132,17 @@ state-refused = declined
 state-deferred = not now
 state-withdrawn = withdrawn
 state-expired = expired (a newer policy needs a new decision)
+
+## Kiosk
+identity-id-invalid = This employee ID does not have the expected form. Please check it.
+key-f10 = F10
+act-staff-exit = Staff: leave the kiosk (PIN)
+act-unlock = Unlock
+act-cancel = Cancel
+pin-title = Staff only
+pin-prompt = Enter the admin PIN to leave this kiosk.
+pin-wrong = Wrong PIN. You can try again in { $n } s.
+pin-wait = Please wait { $n } s before trying again.
+pin-locked = Too many wrong PINs: locked for { $n } min.
+idle-title = Still there?
+idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.

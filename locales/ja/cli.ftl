@@ -76,3 +76,16 @@ finding-checkpoint-not-extended = このファイルは、seq { $seq } のチェ
 finding-checkpoint-file-missing = チェックポイントにあるファイル（seq { $seq } まで）がありません
 finding-unreadable = 読み込めません（{ $kind }）
 todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこの端末に別の kiosk_id を設定してください。
+
+cli-kiosk-about = 社員向けの流れ（ロック付き）：終了には管理者 PIN が必要（最初の画面で F10）。無操作で最初に戻る
+cli-pin-about = 管理者 PIN
+cli-pin-set-about = 管理者 PIN を設定する（画面に表示せずに2回入力。端末でないときは標準入力から2行）
+error-no-pin = 管理者 PIN がないとキオスクは起動できません（係員が終了するために必要です）
+todo-pin-set = 先に「tebiki pin set」を実行してください。
+error-id-pattern = config.toml の employee_id_pattern が正しいパターンではありません：{ $reason }
+pin-enter = 新しい管理者 PIN
+pin-again = もう一度同じ PIN
+error-pin-format = PIN は { $min } 桁以上の数字（0〜9）にしてください
+error-pin-mismatch = 2回入力した PIN が一致しません
+todo-pin-again = もう一度「tebiki pin set」を実行してください。
+pin-set-done = 管理者 PIN を設定しました（{ $file } には PIN のハッシュだけが保存されます）。

@@ -132,3 +132,17 @@ state-refused = 使わない
 state-deferred = 今は使わない
 state-withdrawn = 取り消し
 state-expired = 期限切れ（新しいポリシーについて改めて選ぶ必要があります）
+
+## キオスク
+identity-id-invalid = 社員番号の形式が違います。もう一度確認してください。
+key-f10 = F10
+act-staff-exit = 係員用：キオスクを終了する（PIN）
+act-unlock = 解除
+act-cancel = キャンセル
+pin-title = 係員専用
+pin-prompt = このキオスクを終了するには、管理者 PIN を入力してください。
+pin-wrong = PIN が違います。{ $n } 秒後にもう一度試せます。
+pin-wait = { $n } 秒待ってから、もう一度試してください。
+pin-locked = PIN を何度も間違えたため、{ $n } 分間ロックされています。
+idle-title = まだ操作していますか？
+idle-text = しばらく操作がありません。{ $n } 秒後に、次の方のために最初の画面に戻り、入力した内容は消去されます。続けるには、何かキーを押してください。

@@ -111,7 +111,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     notice(frame, app, areas.notice, more_below);
     hint_bar(frame, app, areas.hints);
 
-    if app.help {
+    if let Some(seconds) = app.idle_left {
+        overlay::idle(frame, app, areas.body, seconds);
+    } else if app.pin.is_some() {
+        overlay::pin(frame, app, areas.body);
+    } else if app.help {
         overlay::help(frame, app, areas.body);
     } else if app.person.choice.reviewing && app.step != Step::Withdraw {
         overlay::review(frame, app, areas.body);

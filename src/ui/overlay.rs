@@ -46,6 +46,9 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let mut lines = doc::plain_lines(&app.t("help-intro"), width, theme::dim());
     lines.push(Line::default());
     for (key, action) in keys::help_rows(app.base_ctx()) {
+        if action == "act-staff-exit" && app.mode != crate::app::Mode::Kiosk {
+            continue;
+        }
         let key = app.t(key);
         let pad = 14usize.saturating_sub(crate::wrap::display_width(&key));
         lines.push(Line::from(vec![
@@ -62,4 +65,40 @@ pub fn review(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let lines = screen::choice::summary(app, width);
     popup(frame, area, app.t("review-title"), lines);
+}
+
+/// The staff PIN prompt: the digits are shown as dots.
+pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(prompt) = &app.pin else {
+        return;
+    };
+    let width = inner_width(area);
+    let mut lines = doc::plain_lines(&app.t("pin-prompt"), width, ratatui::style::Style::new());
+    lines.push(Line::default());
+    let dots = "●".repeat(prompt.field.value().chars().count());
+    lines.push(Line::from(Span::styled(
+        format!(" {dots}▏"),
+        theme::heading(),
+    )));
+    if let Some(n) = &prompt.message {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+            n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        lines.push(Line::default());
+        lines.extend(doc::plain_lines(
+            &app.loc.ta(&app.lang, n.id, &args),
+            width,
+            theme::bad(),
+        ));
+    }
+    popup(frame, area, app.t("pin-title"), lines);
+}
+
+/// "Still there?" with the seconds left before the kiosk starts over.
+pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
+    let width = inner_width(area);
+    let text = app
+        .loc
+        .ta(&app.lang, "idle-text", &[("n", seconds.to_string().into())]);
+    let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
+    popup(frame, area, app.t("idle-title"), lines);
 }

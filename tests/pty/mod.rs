@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// Keys as a terminal sends them (xterm, normal cursor-key mode).
+///
+/// Send `ESC` on its own and wait for what it does before the next key: the app's terminal
+/// library reads ESC followed by more bytes in the same read as one key (ESC ESC is a single
+/// Esc, ESC q is Alt-q), just as it would for a person typing faster than the app reads.
 pub mod key {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";
@@ -126,7 +130,10 @@ impl Pty {
             .map(Path::to_path_buf)
             .unwrap_or_else(std::env::temp_dir);
         cmd.cwd(cwd);
-        let child = pair.slave.spawn_command(cmd).expect("spawn tebiki in the PTY");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn tebiki in the PTY");
         // Only the child may hold the terminal side open, so its exit ends the reader.
         drop(pair.slave);
 
@@ -210,6 +217,13 @@ impl Pty {
         lock(&self.parser).screen().contents()
     }
 
+    /// Where the cursor is: (row, column), and whether it is shown.
+    pub fn cursor(&self) -> (u16, u16, bool) {
+        let parser = lock(&self.parser);
+        let (row, col) = parser.screen().cursor_position();
+        (row, col, !parser.screen().hide_cursor())
+    }
+
     /// One row of the screen.
     pub fn row(&self, row: u16) -> String {
         let parser = lock(&self.parser);
@@ -224,7 +238,9 @@ impl Pty {
     /// Waits until the screen contains `text`; returns the screen.
     #[track_caller]
     pub fn wait_for(&mut self, text: &str, timeout: Duration) -> String {
-        self.wait_until(&format!("{text:?} on screen"), timeout, |s| s.contains(text))
+        self.wait_until(&format!("{text:?} on screen"), timeout, |s| {
+            s.contains(text)
+        })
     }
 
     /// Waits until the screen no longer contains `text`; returns the screen.
