@@ -48,6 +48,9 @@ pub enum Intent {
     Withdraw,
 }
 
+/// A pop-up scrolls at most this far (the view shows what fits; this only bounds the count).
+const MAX_POPUP_SCROLL: usize = 100;
+
 /// Lines kept in view below the focused item.
 const SCROLL_AHEAD: usize = 3;
 
@@ -253,6 +256,8 @@ pub struct App {
     pub pin: Option<crate::kiosk::PinPrompt>,
     /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
     pub wipe_screen: bool,
+    /// Lines scrolled in the open pop-up (help, review), for small terminals.
+    pub popup_scroll: usize,
 }
 
 /// Organisation settings the flow needs (from config.toml).
@@ -308,6 +313,7 @@ impl App {
             idle_left: None,
             pin: None,
             wipe_screen: false,
+            popup_scroll: 0,
         }
     }
 
@@ -317,7 +323,9 @@ impl App {
     }
 
     pub fn ctx(&self) -> Ctx {
-        if self.help {
+        if self.pin.is_some() {
+            Ctx::Pin
+        } else if self.help {
             Ctx::Help
         } else {
             self.base_ctx()
@@ -433,6 +441,11 @@ impl App {
 
     fn apply(&mut self, cmd: Cmd) -> Option<Effect> {
         self.notice = None;
+        if cmd == Cmd::SwitchLang {
+            // At any point, over any pop-up, keeping everything entered.
+            self.switch_lang();
+            return None;
+        }
         if self.pin.is_some() {
             return self.update_pin(cmd);
         }
@@ -443,7 +456,8 @@ impl App {
         if self.help {
             match cmd {
                 Cmd::Help | Cmd::Back => self.help = false,
-                Cmd::SwitchLang => self.switch_lang(),
+                Cmd::Up => self.popup_scroll = self.popup_scroll.saturating_sub(1),
+                Cmd::Down => self.popup_scroll = (self.popup_scroll + 1).min(MAX_POPUP_SCROLL),
                 _ => {}
             }
             return None;
@@ -451,10 +465,7 @@ impl App {
         match cmd {
             Cmd::Help => {
                 self.help = true;
-                return None;
-            }
-            Cmd::SwitchLang => {
-                self.switch_lang();
+                self.popup_scroll = 0;
                 return None;
             }
             Cmd::Quit if self.step == Step::Welcome && self.mode == Mode::Attended => {
@@ -798,6 +809,14 @@ impl App {
         if self.person.choice.reviewing {
             return match cmd {
                 Cmd::Confirm => self.save_choice(),
+                Cmd::Up => {
+                    self.popup_scroll = self.popup_scroll.saturating_sub(1);
+                    None
+                }
+                Cmd::Down => {
+                    self.popup_scroll = (self.popup_scroll + 1).min(MAX_POPUP_SCROLL);
+                    None
+                }
                 Cmd::Back => {
                     self.person.choice.reviewing = false;
                     self.person.save_failed = None;
@@ -834,6 +853,7 @@ impl App {
             Cmd::Confirm | Cmd::Next => match self.decision() {
                 Ok(_) => {
                     self.person.choice.reviewing = true;
+                    self.popup_scroll = 0;
                     self.person
                         .pending_code
                         .get_or_insert_with(consent::new_receipt_code);

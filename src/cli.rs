@@ -356,6 +356,7 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         mode,
         config.kiosk_id.clone(),
     );
+    app.settings = settings;
     if let Some(tz) = config
         .timezone
         .as_deref()

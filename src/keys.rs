@@ -85,8 +85,8 @@ use Ctx::*;
 
 const TEXT: &[Ctx] = &[Reading, Revisit];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
-const ALL_BUT_HELP: &[Ctx] = &[
-    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt,
+const EVERYWHERE: &[Ctx] = &[
+    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
 ];
 
 /// The table, in hint-bar order.
@@ -180,9 +180,41 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: false,
     },
     Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Form, Reading, Revisit, Check, Choice],
+        key_label: "key-esc",
+        action_label: "act-back",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[CheckWrong],
+        key_label: "key-esc",
+        action_label: "act-try-again",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Review],
+        key_label: "key-esc",
+        action_label: "act-change",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Pin],
+        key_label: "key-esc",
+        action_label: "act-cancel",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
-        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help],
+        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help, Review],
         key_label: "key-up-down",
         action_label: "act-scroll",
         in_hint_bar: true,
@@ -190,7 +222,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
         cmd: Cmd::Down,
-        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help],
+        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help, Review],
         key_label: "key-up-down",
         action_label: "act-scroll",
         in_hint_bar: false,
@@ -285,30 +317,6 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: false,
     },
     Binding {
-        keys: &[k(KeyCode::Esc)],
-        cmd: Cmd::Back,
-        ctx: &[Form, Reading, Revisit, Check, Choice],
-        key_label: "key-esc",
-        action_label: "act-back",
-        in_hint_bar: true,
-    },
-    Binding {
-        keys: &[k(KeyCode::Esc)],
-        cmd: Cmd::Back,
-        ctx: &[CheckWrong],
-        key_label: "key-esc",
-        action_label: "act-try-again",
-        in_hint_bar: true,
-    },
-    Binding {
-        keys: &[k(KeyCode::Esc)],
-        cmd: Cmd::Back,
-        ctx: &[Review],
-        key_label: "key-esc",
-        action_label: "act-change",
-        in_hint_bar: true,
-    },
-    Binding {
         keys: &[k(KeyCode::Esc), k(KeyCode::Char('q'))],
         cmd: Cmd::Quit,
         ctx: &[Welcome],
@@ -319,7 +327,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(2))],
         cmd: Cmd::SwitchLang,
-        ctx: ALL_BUT_HELP,
+        ctx: EVERYWHERE,
         key_label: "key-f2",
         action_label: "act-language",
         in_hint_bar: true,
@@ -348,14 +356,6 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Pin],
         key_label: "key-enter",
         action_label: "act-unlock",
-        in_hint_bar: true,
-    },
-    Binding {
-        keys: &[k(KeyCode::Esc)],
-        cmd: Cmd::Back,
-        ctx: &[Pin],
-        key_label: "key-esc",
-        action_label: "act-cancel",
         in_hint_bar: true,
     },
     Binding {

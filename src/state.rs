@@ -133,6 +133,41 @@ pub fn fold<'a>(
     state
 }
 
+/// How one record changes the consent part of an employee's state, by the rules of [`fold`],
+/// for readers that keep one small state per employee instead of their records (the report).
+/// `Some(state)` when the record is a decision (its policy version then becomes the state's),
+/// `None` when it leaves consent as it was.
+pub fn consent_effect(
+    record_type: &str,
+    decision: Option<&str>,
+    previous: ConsentState,
+) -> Option<ConsentState> {
+    match record_type {
+        "consent" => Some(match decision {
+            Some("given") => ConsentState::Given,
+            Some("refused") => ConsentState::Refused,
+            Some("deferred") => ConsentState::Deferred,
+            _ => previous,
+        }),
+        "withdrawal" => Some(ConsentState::Withdrawn),
+        _ => None,
+    }
+}
+
+/// The state to show once every record is folded: `given` under an older policy version than
+/// `current_policy` is `expired` (as in [`fold`]).
+pub fn settle(
+    consent: ConsentState,
+    policy_version: Option<&str>,
+    current_policy: &str,
+) -> ConsentState {
+    if consent == ConsentState::Given && policy_version.is_some_and(|v| v < current_policy) {
+        ConsentState::Expired
+    } else {
+        consent
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,3 +88,29 @@ fn a_table_screen_on_a_large_terminal() {
     k.app.resize(160, 48);
     insta::assert_snapshot!("ja_large_paid_plans_160x48", k.screen());
 }
+
+#[test]
+fn the_review_and_help_at_the_smallest_size_keep_their_keys_in_view() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E1", "Alex Smith", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter>");
+    k.app.resize(40, 12);
+    let screen = k.screen();
+    assert!(
+        screen.contains("Enter: save") && screen.contains("change it"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Esc Change"),
+        "the hint bar keeps the way back: {screen}"
+    );
+    assert!(!screen.contains("More below"), "{screen}");
+    insta::assert_snapshot!("en_small_review_40x12", screen);
+    k.keys("<Down><Down><Down><Down>");
+    insta::assert_snapshot!("en_small_review_40x12_scrolled", k.screen());
+    k.keys("<Esc><F1>");
+    insta::assert_snapshot!("en_small_help_40x12", k.screen());
+}

@@ -122,6 +122,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).
+fn popup_open(app: &App) -> bool {
+    app.help || app.pin.is_some() || app.idle_left.is_some() || app.person.choice.reviewing
+}
+
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let text = app.loc.ta(
         &app.lang,
@@ -227,7 +232,7 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
             n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
         let style = if n.error { theme::bad() } else { theme::warn() };
         Line::from(Span::styled(app.loc.ta(&app.lang, n.id, &args), style))
-    } else if more_below && !app.help {
+    } else if more_below && !popup_open(app) {
         Line::from(Span::styled(app.t("more-below"), theme::dim()))
     } else {
         Line::default()
@@ -264,12 +269,26 @@ pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
     let (pinned, rest): (Vec<_>, Vec<_>) = keys::hints(app.ctx())
         .into_iter()
         .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
-    let pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| hint(k, a)).collect();
+    let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| hint(k, a)).collect();
+    let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| hint(k, a)).collect();
+    // The bar ends after the last key: no gap needed there.
+    if let Some((_, last)) = pinned.last_mut() {
+        *last = last.trim_end().to_string();
+    }
+    let rest_w: usize = rest.iter().map(width).sum();
+    if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
+        // Short of room: the help key keeps its key cap but drops its word, so the keys of
+        // this screen (save, change ...) still fit beside it.
+        for (key, action) in pinned.iter_mut() {
+            if *key == app.t("key-help") || *key == app.t("key-f1") {
+                action.clear();
+            }
+        }
+    }
     let pinned_w: usize = pinned.iter().map(width).sum();
     let mut room = (area.width as usize).saturating_sub(pinned_w + 1);
     let mut spans = vec![Span::raw(" ")];
-    for (k, a) in rest {
-        let h = hint(k, a);
+    for h in rest {
         if width(&h) > room {
             break;
         }

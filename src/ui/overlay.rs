@@ -21,8 +21,33 @@ fn centred(area: Rect, h: u16) -> Rect {
     )
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: String, lines: Vec<Line<'static>>) {
-    let rect = centred(area, lines.len() as u16 + 2);
+/// A bordered pop-up. When `lines` and `pinned` do not fit, `lines` scroll (from `scroll`)
+/// with a marker showing there is more, and `pinned` (what to press) always stays in view.
+fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    pinned: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let rect = centred(area, (lines.len() + pinned.len()) as u16 + 2);
+    let room = (rect.height as usize)
+        .saturating_sub(2 + pinned.len())
+        .max(1);
+    let lines = if lines.len() > room {
+        let top = scroll.min(lines.len() - room);
+        let more = top + room < lines.len();
+        let shown = if more { room - 1 } else { room };
+        let mut visible: Vec<Line<'static>> = lines.into_iter().skip(top).take(shown).collect();
+        if more {
+            visible.push(Line::from(Span::styled("▼ ↓", theme::dim())));
+        }
+        visible
+    } else {
+        lines
+    };
+    let lines: Vec<Line<'static>> = lines.into_iter().chain(pinned).collect();
     let title = truncate(&title, rect.width.saturating_sub(4) as usize);
     frame.render_widget(Clear, rect);
     frame.render_widget(
@@ -45,26 +70,46 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("help-intro"), width, theme::dim());
     lines.push(Line::default());
-    for (key, action) in keys::help_rows(app.base_ctx()) {
-        if action == "act-staff-exit" && app.mode != crate::app::Mode::Kiosk {
-            continue;
-        }
-        let key = app.t(key);
-        let pad = 14usize.saturating_sub(crate::wrap::display_width(&key));
+    let rows: Vec<(String, String)> = keys::help_rows(app.base_ctx())
+        .into_iter()
+        .filter(|(_, action)| *action != "act-staff-exit" || app.mode == crate::app::Mode::Kiosk)
+        .map(|(key, action)| (app.t(key), app.t(action)))
+        .collect();
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| crate::wrap::display_width(k))
+        .max()
+        .unwrap_or(0);
+    for (key, action) in rows {
+        let pad = key_w.saturating_sub(crate::wrap::display_width(&key)) + 1;
         lines.push(Line::from(vec![
-            Span::styled(format!(" {key} "), theme::key()),
+            Span::styled(format!(" {key}"), theme::key()),
             Span::raw(" ".repeat(pad + 1)),
-            Span::raw(app.t(action)),
+            Span::raw(action),
         ]));
     }
-    popup(frame, area, app.t("help-title"), lines);
+    popup(
+        frame,
+        area,
+        app.t("help-title"),
+        lines,
+        Vec::new(),
+        app.popup_scroll,
+    );
 }
 
 /// The choice, summarised, waiting for the final Enter; or the message that it was not saved.
 pub fn review(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
-    let lines = screen::choice::summary(app, width);
-    popup(frame, area, app.t("review-title"), lines);
+    let (lines, pinned) = screen::choice::summary(app, width);
+    popup(
+        frame,
+        area,
+        app.t("review-title"),
+        lines,
+        pinned,
+        app.popup_scroll,
+    );
 }
 
 /// The staff PIN prompt: the digits are shown as dots.
@@ -90,7 +135,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
             theme::bad(),
         ));
     }
-    popup(frame, area, app.t("pin-title"), lines);
+    popup(frame, area, app.t("pin-title"), lines, Vec::new(), 0);
 }
 
 /// "Still there?" with the seconds left before the kiosk starts over.
@@ -100,5 +145,5 @@ pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
         .loc
         .ta(&app.lang, "idle-text", &[("n", seconds.to_string().into())]);
     let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
-    popup(frame, area, app.t("idle-title"), lines);
+    popup(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
 }

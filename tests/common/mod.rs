@@ -175,6 +175,10 @@ pub fn parse_keys(seq: &str) -> Vec<Event> {
                 "F1" => (KeyCode::F(1), KeyModifiers::NONE),
                 "F2" => (KeyCode::F(2), KeyModifiers::NONE),
                 "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+                "C-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
+                "C-\\" => (KeyCode::Char('\\'), KeyModifiers::CONTROL),
+                "F10" => (KeyCode::F(10), KeyModifiers::NONE),
                 other => panic!("unknown key <{other}>"),
             };
             out.push(Event::Key(KeyEvent::new(code, mods)));

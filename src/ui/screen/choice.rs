@@ -101,8 +101,9 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     body
 }
 
-/// What will be recorded, in words, for the review pop-up.
-pub fn summary(app: &App, width: usize) -> Vec<Line<'static>> {
+/// What will be recorded, in words, for the review pop-up; then the lines that must stay in
+/// view (a failed save, and the keys to save or change).
+pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let content = app.content.lang(&app.lang);
     let manifest = &app.content.manifest;
     let choice = &app.person.choice;
@@ -166,11 +167,12 @@ pub fn summary(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         Err(_) => {}
     }
-    body.blank();
+    let mut pinned = Body::default();
+    pinned.blank();
     if app.person.save_failed.is_some() {
-        para(&mut body, &app.t("save-failed-long"), width, theme::bad());
-        body.blank();
+        para(&mut pinned, &app.t("save-failed-long"), width, theme::bad());
+        pinned.blank();
     }
-    para(&mut body, &app.t("review-confirm"), width, theme::dim());
-    body.lines
+    para(&mut pinned, &app.t("review-confirm"), width, theme::dim());
+    (body.lines, pinned.lines)
 }

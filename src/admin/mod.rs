@@ -1,0 +1,405 @@
+//! The admin side of the command line: roster import, exports for HR and legal, the coverage
+//! report and a synthetic demo organisation, plus what they share (messages, progress, files).
+
+pub mod demo;
+pub mod export;
+pub mod report;
+pub mod roster;
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use fluent_bundle::FluentValue;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::cli::Env;
+use crate::config::Config;
+use crate::escape::for_terminal;
+use crate::ledger::{LedgerError, ReadIssue};
+
+/// A text encoding an admin can choose for files exchanged with Excel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextEncoding {
+    /// UTF-8 (a byte order mark is read and, for Excel, written).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Shift_JIS as Windows writes it (CP932): Japanese Excel's default for CSV.
+    #[value(name = "cp932", alias = "shift_jis", alias = "shift-jis", alias = "sjis")]
+    Cp932,
+}
+
+impl TextEncoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Cp932 => "Shift_JIS (CP932)",
+        }
+    }
+}
+
+/// Prints an error in the three parts every error has (what, where, what to do), the same way
+/// the rest of the command line does, and returns exit code 2.
+pub(crate) fn fail(env: &Env, what: &str, place: Option<&str>, todo_id: &str) -> ExitCode {
+    eprintln!("{}: {}", env.t("error-label"), for_terminal(what));
+    if let Some(place) = place {
+        eprintln!("  {}: {}", env.t("error-where"), for_terminal(place));
+    }
+    eprintln!("  {}", env.t(todo_id));
+    ExitCode::from(2)
+}
+
+/// A warning line on stderr.
+pub(crate) fn warn(env: &Env, text: &str) {
+    eprintln!("{}: {}", env.t("warning-label"), for_terminal(text));
+}
+
+/// A FluentValue for a text argument.
+pub(crate) fn arg(s: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(s.into())
+}
+
+/// A count as people read it (`1,234`), as a Fluent argument.
+pub(crate) fn count(n: u64) -> FluentValue<'static> {
+    FluentValue::from(crate::i18n::group_digits(n))
+}
+
+/// Loads `config.toml`, or prints why it cannot be read.
+pub(crate) fn load_config(env: &Env) -> Result<Config, ExitCode> {
+    use crate::config::ConfigError;
+    env.data.load_config().map_err(|e| match e {
+        ConfigError::Io { path, reason } => fail(
+            env,
+            &env.ta("error-io", &[("reason", arg(reason))]),
+            Some(&path.display().to_string()),
+            "todo-data-folder",
+        ),
+        ConfigError::Parse { path, line, reason } => {
+            let place = match line {
+                Some(l) => format!("{}:{l}", path.display()),
+                None => path.display().to_string(),
+            };
+            fail(
+                env,
+                &env.ta("error-config", &[("reason", arg(reason))]),
+                Some(&place),
+                "todo-config",
+            )
+        }
+    })
+}
+
+/// The organisation's time zone (config), else the system's: local dates and times use it.
+pub fn timezone(config: &Config) -> TimeZone {
+    config
+        .timezone
+        .as_deref()
+        .and_then(|t| TimeZone::get(t).ok())
+        .unwrap_or_else(TimeZone::system)
+}
+
+/// The name of a time zone for people (`Asia/Tokyo`), or its offset when it has none.
+pub fn timezone_name(tz: &TimeZone) -> String {
+    match tz.iana_name() {
+        Some(name) => name.to_string(),
+        None => Timestamp::now().to_zoned(tz.clone()).offset().to_string(),
+    }
+}
+
+/// Which end of a time range a command-line value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Since,
+    Until,
+}
+
+/// `YYYY-MM-DD` (a local day in `tz`) or a full RFC 3339 time, as the first instant *not*
+/// before (`Since`) or the first instant after (`Until`) the range, so that both ends of
+/// `--since D --until D` include the whole day D, and a full time is inclusive at both ends.
+pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<jiff::civil::Date>()
+        && text.len() == 10
+    {
+        let day = match bound {
+            Bound::Since => date,
+            Bound::Until => date.tomorrow().ok()?,
+        };
+        return day.to_zoned(tz.clone()).ok().map(|z| z.timestamp());
+    }
+    let ts: Timestamp = text.parse().ok()?;
+    match bound {
+        Bound::Since => Some(ts),
+        Bound::Until => ts.checked_add(SignedDuration::from_nanos(1)).ok(),
+    }
+}
+
+/// The file and 1-based line a read issue is about.
+pub fn issue_place(issue: &ReadIssue) -> (PathBuf, u64) {
+    match issue {
+        ReadIssue::Io { file, line, .. }
+        | ReadIssue::Unparseable { file, line, .. }
+        | ReadIssue::BadEnvelope { file, line, .. }
+        | ReadIssue::TornTail { file, line, .. } => (file.clone(), *line),
+    }
+}
+
+/// A short word for what is wrong with a line (for JSON outputs).
+pub fn issue_kind(issue: &ReadIssue) -> &'static str {
+    match issue {
+        ReadIssue::Io { .. } => "io",
+        ReadIssue::Unparseable { .. } => "unparseable",
+        ReadIssue::BadEnvelope { .. } => "bad_envelope",
+        ReadIssue::TornTail { .. } => "torn_tail",
+    }
+}
+
+/// Says on stderr which ledger line was skipped, as `file:line`.
+pub(crate) fn warn_read_issue(env: &Env, issue: &ReadIssue) {
+    let (file, line) = issue_place(issue);
+    warn(
+        env,
+        &env.ta(
+            "warning-unreadable-line",
+            &[("place", arg(format!("{}:{line}", file.display())))],
+        ),
+    );
+}
+
+/// A ledger error in words, with where it happened when known.
+pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
+    match e {
+        LedgerError::Io { path, source, .. } => fail(
+            env,
+            &env.ta("error-io", &[("reason", arg(source.to_string()))]),
+            Some(&path.display().to_string()),
+            "todo-data-folder",
+        ),
+        LedgerError::LockTimeout { path, .. } => fail(
+            env,
+            &env.t("error-ledger-busy"),
+            Some(&path.display().to_string()),
+            "todo-data-folder",
+        ),
+        LedgerError::InstanceBusy { path } => fail(
+            env,
+            &env.t("error-kiosk-running"),
+            Some(&path.display().to_string()),
+            "todo-kiosk-running",
+        ),
+        LedgerError::BadKioskId(id) => fail(
+            env,
+            &env.ta("error-kiosk-id", &[("id", arg(id.clone()))]),
+            None,
+            "todo-config",
+        ),
+        other => fail(env, &other.to_string(), None, "todo-verify"),
+    }
+}
+
+/// A progress bar on stderr when stderr is a terminal; silent otherwise (scripts, pipes, tests).
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// Progress in bytes of `total`.
+    pub fn bytes(total: u64, message: String) -> Progress {
+        Progress::new(
+            total,
+            message,
+            "{msg} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+        )
+    }
+
+    /// Progress in items of `total`.
+    pub fn items(total: u64, message: String) -> Progress {
+        Progress::new(
+            total,
+            message,
+            "{msg} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta})",
+        )
+    }
+
+    /// No progress shown, whatever stderr is.
+    pub fn hidden() -> Progress {
+        Progress { bar: None }
+    }
+
+    fn new(total: u64, message: String, template: &str) -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let Ok(style) = ProgressStyle::with_template(template) else {
+            return Progress::hidden();
+        };
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+            .with_style(style.progress_chars("=> "))
+            .with_message(message);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar: Some(bar) }
+    }
+
+    pub fn set(&self, position: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(position);
+        }
+    }
+
+    /// Removes the bar, so that what follows on stderr starts on a clean line.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// Prints a line above the bar without breaking it.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// The total size of the ledger files in `dir` (for progress); 0 when it cannot be read.
+pub fn ledger_bytes(dir: &Path) -> u64 {
+    crate::ledger::ledger_files(dir)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// A file written under a temporary name in the target's folder and renamed over the target
+/// only by [`AtomicFile::commit`]: readers see the old file or the whole new one, never half of
+/// it, and a failed run leaves the old file as it was.
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    out: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let dir = parent_dir(target);
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let mut n = 0u32;
+        loop {
+            let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+            {
+                Ok(file) => {
+                    return Ok(AtomicFile {
+                        target: target.to_path_buf(),
+                        temp,
+                        out: Some(BufWriter::with_capacity(1 << 20, file)),
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let out = self.out.take().ok_or_else(|| io::Error::other("closed"))?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&self.temp, &self.target)?;
+        // The rename is what makes the new file visible; syncing the folder keeps it so.
+        if let Ok(d) = File::open(parent_dir(&self.target)) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.out {
+            Some(out) => out.write(buf),
+            None => Err(io::Error::other("closed")),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.write_all(buf),
+            None => Err(io::Error::other("closed")),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.out.take().is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_cover_whole_local_days_and_times_are_inclusive() {
+        let tz = TimeZone::get("Asia/Tokyo").unwrap();
+        let since = parse_bound("2026-11-23", &tz, Bound::Since).unwrap();
+        assert_eq!(since.to_string(), "2026-11-22T15:00:00Z");
+        let until = parse_bound("2026-11-23", &tz, Bound::Until).unwrap();
+        assert_eq!(until.to_string(), "2026-11-23T15:00:00Z");
+        let t = parse_bound("2026-11-23T01:02:03Z", &tz, Bound::Until).unwrap();
+        assert!(t > "2026-11-23T01:02:03Z".parse::<Timestamp>().unwrap());
+        assert!(parse_bound("2026-13-01", &tz, Bound::Since).is_none());
+        assert!(parse_bound("yesterday", &tz, Bound::Since).is_none());
+    }
+
+    #[test]
+    fn an_atomic_file_appears_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.write_all(b"a,b\n").unwrap();
+        assert!(!target.exists());
+        f.commit().unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"a,b\n");
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.write_all(b"half").unwrap();
+        drop(f);
+        assert_eq!(fs::read(&target).unwrap(), b"a,b\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp left");
+    }
+}

@@ -1,0 +1,102 @@
+//! A locked kiosk: keys that would quit do nothing, leaving takes the staff PIN, and an idle
+//! terminal counts down and starts over with nothing of the previous person left.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::Kiosk;
+use tebiki::app::{Effect, Mode, Step};
+use tebiki::kiosk::COUNTDOWN;
+use tebiki::pin::Outcome;
+
+fn kiosk(lang: &str) -> Kiosk {
+    let mut k = Kiosk::new(lang);
+    k.app.mode = Mode::Kiosk;
+    k
+}
+
+#[test]
+fn quitting_keys_do_nothing_on_a_kiosk() {
+    let mut k = kiosk("en");
+    k.keys("q<Esc><C-c><C-d><C-z><C-\\>");
+    assert!(!k.app.quit);
+    assert_eq!(k.app.step, Step::Welcome);
+    // The same keys quit an attended session.
+    let mut attended = Kiosk::new("en");
+    attended.keys("<C-c>");
+    assert!(attended.app.quit);
+}
+
+#[test]
+fn leaving_takes_the_staff_pin() {
+    let mut k = kiosk("ja");
+    k.keys("<F10>");
+    assert!(k.screen().contains("管理者 PIN"), "{}", k.screen());
+    // Typed digits show as dots, never as digits.
+    for event in common::parse_keys("1357") {
+        assert_eq!(k.app.handle_event(&event), None);
+    }
+    assert!(k.screen().contains("●●●●"), "{}", k.screen());
+    assert!(!k.screen().contains("1357"));
+    let effect = k.app.handle_event(&common::parse_keys("<Enter>")[0]);
+    assert_eq!(effect, Some(Effect::VerifyPin("1357".into())));
+    k.app.pin_outcome(Outcome::Wrong { wait_secs: 4 });
+    assert!(k.screen().contains("PIN が違います"), "{}", k.screen());
+    assert!(!k.app.quit);
+    // Too soon: not even sent for checking.
+    let effect = k.app.handle_event(&common::parse_keys("<Enter>")[0]);
+    assert_eq!(effect, None);
+    assert!(k.screen().contains("秒待って"), "{}", k.screen());
+    // Esc closes the prompt; F10 again, a right PIN, and the kiosk may close.
+    k.keys("<Esc>");
+    assert!(k.app.pin.is_none());
+    k.keys("<F10>");
+    k.app.pin_outcome(Outcome::Accepted);
+    assert!(k.app.quit);
+}
+
+#[test]
+fn an_idle_kiosk_counts_down_then_starts_over_with_nothing_kept() {
+    let mut k = kiosk("en");
+    k.app.settings.idle_timeout = Duration::from_secs(90);
+    let t0 = Instant::now();
+    for event in common::parse_keys("<Enter>") {
+        k.app.handle_event_at(&event, t0);
+    }
+    k.paste("E1001").keys("<Enter>").paste("Secret Name");
+    k.app.last_input = t0;
+    k.app.tick(t0 + Duration::from_secs(89));
+    assert_eq!(k.app.idle_left, None);
+    k.app.tick(t0 + Duration::from_secs(91));
+    assert!(k.app.idle_left.is_some());
+    assert!(k.screen().contains("Still there?"), "{}", k.screen());
+    // A key during the countdown only says "still here": it changes nothing else.
+    let before = k.app.person.fields[1].value().to_string();
+    k.app
+        .handle_event_at(&common::parse_keys("x")[0], t0 + Duration::from_secs(92));
+    assert_eq!(k.app.idle_left, None);
+    assert_eq!(k.app.person.fields[1].value(), before);
+    // Nobody answers the next time.
+    let later = t0 + Duration::from_secs(92) + k.app.settings.idle_timeout + COUNTDOWN;
+    k.app.tick(later);
+    assert_eq!(k.app.step, Step::Welcome);
+    assert!(k.app.person.fields.iter().all(|f| f.value().is_empty()));
+    assert!(
+        k.app.wipe_screen,
+        "the terminal is wiped, scrollback included"
+    );
+    assert!(!k.screen().contains("Secret Name"));
+    // The welcome screen itself never times out.
+    k.app.tick(later + Duration::from_secs(1000));
+    assert_eq!(k.app.idle_left, None);
+}
+
+#[test]
+fn an_attended_session_does_not_time_out() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>");
+    let t = k.app.last_input;
+    k.app.tick(t + Duration::from_secs(10_000));
+    assert_eq!(k.app.step, Step::Identity);
+}
