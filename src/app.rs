@@ -176,6 +176,11 @@ impl Person {
         }
     }
 
+    /// Nothing of a person has been entered or shown yet.
+    pub fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.value().is_empty()) && self.langs_shown.is_empty()
+    }
+
     pub fn id(&self) -> &str {
         self.fields[FIELD_ID].value().trim()
     }

@@ -41,6 +41,8 @@ impl App {
                 {
                     let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
                     prompt.message = Some(wait_notice(secs as i64));
+                    // Not tried, and not kept: the next try starts from an empty field.
+                    prompt.field.clear();
                     return None;
                 }
                 let pin = prompt.field.value().to_string();
@@ -79,7 +81,12 @@ impl App {
         if self.mode != Mode::Kiosk {
             return;
         }
-        let away = self.step != Step::Welcome || self.pin.is_some() || self.help;
+        // Someone may have typed, gone back to the welcome screen and left: what they typed
+        // must not wait there for the next person either.
+        let away = self.step != Step::Welcome
+            || self.pin.is_some()
+            || self.help
+            || !self.person.is_blank();
         if !away {
             self.idle_left = None;
             return;

@@ -100,3 +100,19 @@ fn an_attended_session_does_not_time_out() {
     k.app.tick(t + Duration::from_secs(10_000));
     assert_eq!(k.app.step, Step::Identity);
 }
+
+#[test]
+fn a_kiosk_never_offers_to_quit_but_help_tells_staff_how_to_leave() {
+    let mut k = kiosk("en");
+    assert!(!k.screen().contains("Quit"), "{}", k.screen());
+    k.keys("<F1>");
+    assert!(
+        k.screen().contains("Staff: leave the kiosk"),
+        "{}",
+        k.screen()
+    );
+    let mut attended = Kiosk::new("en");
+    assert!(attended.screen().contains("Quit"));
+    attended.keys("<F1>");
+    assert!(!attended.screen().contains("Staff"));
+}

@@ -122,6 +122,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Whether a key's action applies in this mode: a kiosk cannot be quit, only left by staff.
+pub fn applies(app: &App, action: &str) -> bool {
+    match action {
+        "act-quit" => app.mode == crate::app::Mode::Attended,
+        "act-staff-exit" => app.mode == crate::app::Mode::Kiosk,
+        _ => true,
+    }
+}
+
 /// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).
 fn popup_open(app: &App) -> bool {
     app.help || app.pin.is_some() || app.idle_left.is_some() || app.person.choice.reviewing
@@ -268,6 +277,7 @@ pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
         |(k, a): &(String, String)| crate::wrap::display_width(k) + crate::wrap::display_width(a);
     let (pinned, rest): (Vec<_>, Vec<_>) = keys::hints(app.ctx())
         .into_iter()
+        .filter(|(_, action)| applies(app, action))
         .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
     let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| hint(k, a)).collect();
     let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| hint(k, a)).collect();

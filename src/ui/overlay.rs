@@ -72,7 +72,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     lines.push(Line::default());
     let rows: Vec<(String, String)> = keys::help_rows(app.base_ctx())
         .into_iter()
-        .filter(|(_, action)| *action != "act-staff-exit" || app.mode == crate::app::Mode::Kiosk)
+        .filter(|(_, action)| crate::ui::applies(app, action))
         .map(|(key, action)| (app.t(key), app.t(action)))
         .collect();
     let key_w = rows

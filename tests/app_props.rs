@@ -1,0 +1,175 @@
+//! The whole app under random keys, pastes, resizes and the passing of time: it never panics,
+//! never records without an explicit confirm, records exactly once per confirm, and an idle
+//! kiosk always starts over with nothing of the previous person left.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode};
+use proptest::prelude::*;
+use tebiki::app::{Effect, Mode, Step};
+use tebiki::keys::Ctx;
+use tebiki::kiosk::COUNTDOWN;
+use tebiki::pin::Outcome;
+
+#[derive(Debug, Clone)]
+enum Ev {
+    Key(&'static str),
+    Paste(String),
+    Resize(u16, u16),
+    /// Seconds pass.
+    Wait(u64),
+}
+
+const KEYS: &[&str] = &[
+    "<Enter>",
+    "<Enter>",
+    "<Down>",
+    "<Down>",
+    "<Up>",
+    "<Space>",
+    "<Space>",
+    "<End>",
+    "<Right>",
+    "<Right>",
+    "<Left>",
+    "<Esc>",
+    "<Tab>",
+    "<S-Tab>",
+    "<F1>",
+    "<F2>",
+    "<F10>",
+    "<PageDown>",
+    "<PageUp>",
+    "<Home>",
+    "<BS>",
+    "<Del>",
+    "q",
+    "j",
+    "k",
+    "?",
+    "1",
+    "<C-c>",
+    "<C-d>",
+    "<C-z>",
+    "<C-\\>",
+];
+
+fn pastes() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("E1001".to_string()),
+        Just("山田 太郎".to_string()),
+        Just("Ｅ１００１".to_string()),
+        Just("ｶﾀｶﾅ ﾃｽﾄ".to_string()),
+        Just("Eve\u{1b}[2J\u{202E}x\0\u{200B}".to_string()),
+        Just("x".repeat(10_000)),
+        Just("line\nbreak\ttab".to_string()),
+        Just("123456".to_string()),
+        "\\PC{0,24}",
+    ]
+}
+
+fn event() -> impl Strategy<Value = Ev> {
+    prop_oneof![
+        12 => proptest::sample::select(KEYS).prop_map(Ev::Key),
+        2 => pastes().prop_map(Ev::Paste),
+        1 => (1u16..=400, 1u16..=120).prop_map(|(w, h)| Ev::Resize(w, h)),
+        1 => (0u64..=200).prop_map(Ev::Wait),
+    ]
+}
+
+/// Checks every invariant while playing `events`; `to_choice` starts from the choice screen
+/// so the deep states are reached often, not only by luck.
+fn play(lang: &str, kiosk: bool, to_choice: bool, events: &[Ev]) -> Result<(), TestCaseError> {
+    let mut k = common::Kiosk::new(lang);
+    if kiosk {
+        k.app.mode = Mode::Kiosk;
+    }
+    if to_choice {
+        k.keys("<Enter>")
+            .identify("E1", "Test", "")
+            .read_all()
+            .pass_check();
+    }
+    let mut now = Instant::now();
+    k.app.last_input = now;
+    let mut records = 0;
+    for ev in events {
+        if k.app.quit {
+            break;
+        }
+        let ctx_before = k.app.ctx();
+        let countdown_before = k.app.idle_left.is_some();
+        let (effect, was_enter) = match ev {
+            Ev::Key(name) => {
+                let event = common::parse_keys(name).remove(0);
+                let enter = matches!(&event, Event::Key(key) if key.code == KeyCode::Enter);
+                (k.app.handle_event_at(&event, now), enter)
+            }
+            Ev::Paste(text) => (
+                k.app.handle_event_at(&Event::Paste(text.clone()), now),
+                false,
+            ),
+            Ev::Resize(w, h) => {
+                k.app.handle_event_at(&Event::Resize(*w, *h), now);
+                // Drawing at every size is where a layout bug would panic.
+                common::render(&k.app, *w, *h);
+                (None, false)
+            }
+            Ev::Wait(secs) => {
+                now += Duration::from_secs(*secs);
+                k.app.tick(now);
+                if kiosk
+                    && now.saturating_duration_since(k.app.last_input)
+                        >= k.app.settings.idle_timeout + COUNTDOWN
+                {
+                    prop_assert_eq!(k.app.step, Step::Welcome);
+                    prop_assert!(k.app.person.fields.iter().all(|f| f.value().is_empty()));
+                    prop_assert!(k.app.pin.is_none() && !k.app.help);
+                    prop_assert_eq!(k.app.person.check.attempts.iter().sum::<u32>(), 0);
+                }
+                (None, false)
+            }
+        };
+        let confirm = was_enter && ctx_before == Ctx::Review && !countdown_before;
+        match effect {
+            Some(Effect::Append { record_type, .. }) => {
+                prop_assert!(
+                    confirm,
+                    "a record without an explicit confirm (in {:?})",
+                    ctx_before
+                );
+                records += 1;
+                // Saves fail now and then, as disks do; a failure must leave the person able
+                // to confirm again.
+                if records % 3 == 0 {
+                    k.app.record_failed("disk full".into());
+                    prop_assert_eq!(k.app.ctx(), Ctx::Review);
+                } else {
+                    let at = jiff::Timestamp::now();
+                    k.app.record_saved(record_type, "0".into(), at);
+                    prop_assert!(k.app.person.saved.is_some());
+                }
+            }
+            Some(Effect::VerifyPin(_)) => k.app.pin_outcome(Outcome::Wrong { wait_secs: 1 }),
+            None => prop_assert!(!confirm, "a confirm without exactly one record"),
+        }
+    }
+    common::render(&k.app, k.app.width, k.app.height);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_app_survives_anything_typed_and_keeps_its_promises(
+        lang in prop_oneof![Just("ja"), Just("en")],
+        kiosk in any::<bool>(),
+        to_choice in proptest::bool::weighted(0.3),
+        events in proptest::collection::vec(event(), 1..40),
+    ) {
+        play(lang, kiosk, to_choice, &events)?;
+    }
+}
