@@ -26,6 +26,14 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text as shown to people: composed (NFC, so a name typed with combining marks looks and
+/// compares like its usual form) and safe for the terminal. Records keep the text as entered.
+pub fn for_display(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = s.nfc().collect();
+    for_terminal(&composed).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +44,16 @@ mod tests {
         assert_eq!(
             for_terminal("a\u{1b}[2Jb\u{202E}c\0"),
             "a\\u{001B}[2Jb\\u{202E}c\\u{0000}"
+        );
+    }
+
+    #[test]
+    fn display_text_is_composed() {
+        assert_eq!(for_display("Jose\u{301}"), "Jos\u{e9}");
+        assert_eq!(
+            for_display("ｶﾀｶﾅ"),
+            "ｶﾀｶﾅ",
+            "NFC keeps half-width katakana as typed"
         );
     }
 }

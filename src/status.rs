@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::escape::for_terminal;
+use crate::escape::{for_display, for_terminal};
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::{self, LedgerError, ReadIssue};
 use crate::state::{EmployeeState, fold};
@@ -34,12 +34,8 @@ pub fn load(
 /// The readable form, every value escaped for the terminal.
 pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
     let mut out = String::new();
-    let name = s.name.as_deref().map(for_terminal).unwrap_or_default();
-    let dept = s
-        .department
-        .as_deref()
-        .map(for_terminal)
-        .unwrap_or_default();
+    let name = s.name.as_deref().map(for_display).unwrap_or_default();
+    let dept = s.department.as_deref().map(for_display).unwrap_or_default();
     let _ = writeln!(
         out,
         "{}",
@@ -48,8 +44,8 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             "status-who",
             &[
                 ("id", for_terminal(&s.employee_id).into_owned().into()),
-                ("name", name.into_owned().into()),
-                ("dept", dept.into_owned().into()),
+                ("name", name.into()),
+                ("dept", dept.into()),
             ],
         )
     );

@@ -28,8 +28,11 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let local = saved.at.to_zoned(app.tz.clone());
     let when = local.strftime("%Y-%m-%d %H:%M").to_string();
     let rows = [
-        ("receipt-name", app.person.name().to_string()),
-        ("receipt-id", app.person.id().to_string()),
+        (
+            "receipt-name",
+            crate::escape::for_display(app.person.name()),
+        ),
+        ("receipt-id", crate::app::normalize_id(app.person.id())),
         ("receipt-what", what),
         (
             "receipt-policy",
