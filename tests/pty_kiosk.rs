@@ -134,3 +134,26 @@ fn sigterm_ends_a_kiosk_cleanly() {
     assert!(status.success(), "{status:?}");
     assert!(!term.modes().alternate_screen, "the terminal is restored");
 }
+
+#[test]
+fn a_second_tebiki_for_the_same_kiosk_is_refused_with_a_clear_message() {
+    let data = tempfile::tempdir().expect("temp dir");
+    assert!(
+        pin_set(data.path(), &format!("{PIN}\n{PIN}\n"))
+            .status
+            .success()
+    );
+    let mut first = Spawn::new(&["kiosk", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    first.wait_for("Choose your language", WAIT);
+    let mut second = Spawn::new(&["--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    let status = second.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 2);
+    let screen = second.screen();
+    assert!(screen.contains("already running as this kiosk"), "{screen}");
+    assert!(screen.contains("kiosk_id"), "says what to do: {screen}");
+    assert!(first.running(), "the first one is not disturbed");
+}
