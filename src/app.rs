@@ -263,6 +263,15 @@ pub struct App {
     pub wipe_screen: bool,
     /// Lines scrolled in the open pop-up (help, review), for small terminals.
     pub popup_scroll: usize,
+    /// The trainer's session this person decides in (`tebiki present`); `None` at a kiosk.
+    pub session: Option<SessionInfo>,
+}
+
+/// A trainer-led session, as the records of a person deciding in it name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub id: String,
+    pub trainer: String,
 }
 
 /// Organisation settings the flow needs (from config.toml).
@@ -319,6 +328,7 @@ impl App {
             pin: None,
             wipe_screen: false,
             popup_scroll: 0,
+            session: None,
         }
     }
 
@@ -980,7 +990,20 @@ impl App {
         self.other_scroll = 0;
         self.idle_left = None;
         self.pin = None;
+        self.session = None;
         self.step = Step::Welcome;
+    }
+
+    /// One attendee of a trainer's session, starting at the check: the session's slides were
+    /// their reading, and the trainer already entered who they are.
+    pub fn start_attendee(&mut self, session: SessionInfo, id: &str, name: &str, department: &str) {
+        self.reset();
+        self.session = Some(session);
+        for (field, value) in [(FIELD_ID, id), (FIELD_NAME, name), (FIELD_DEPT, department)] {
+            self.person.fields[field].insert(value);
+        }
+        let check = self.screen_of_kind(ScreenKind::Check).unwrap_or(0);
+        self.go(Step::Screen(check));
     }
 
     // --- moving between steps ------------------------------------------------------------

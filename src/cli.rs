@@ -50,6 +50,18 @@ pub enum Command {
     Kiosk,
     #[command(subcommand)]
     Pin(PinCommand),
+    #[command(subcommand)]
+    Roster(crate::admin::roster::RosterCommand),
+    Export(crate::admin::export::ExportArgs),
+    Report(crate::admin::report::ReportArgs),
+    Demo(crate::admin::demo::DemoArgs),
+    Present {
+        // ja, en (any language of the content) or both; checked against the content.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        #[arg(long)]
+        notes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,7 +160,50 @@ fn localize(
     } else {
         format!("cli-{prefix}-about")
     };
-    let mut cmd = cmd.about(loc.t(lang, &about_id));
+    // clap's own words (the usage line, the headings, the help and version flags) go through
+    // Fluent too; only clap's parse errors stay in English.
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        loc.t(lang, "cli-usage")
+    );
+    let mut cmd = cmd
+        .about(loc.t(lang, &about_id))
+        .help_template(template)
+        .subcommand_help_heading(loc.t(lang, "cli-commands"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(loc.t(lang, "cli-help")),
+        );
+    if prefix.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(loc.t(lang, "cli-version")),
+        );
+    }
+    let options = loc.t(lang, "cli-options");
+    let arguments = loc.t(lang, "cli-arguments");
+    let mut ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    // Headings show in the order they are first given: arguments before options, as clap does.
+    ids.sort_by_key(|(_, positional)| !positional);
+    for (id, positional) in ids {
+        let heading = if positional {
+            arguments.clone()
+        } else {
+            options.clone()
+        };
+        cmd = cmd.mut_arg(id.as_str(), |a: Arg| a.help_heading(heading));
+    }
     if prefix.is_empty() {
         let after = loc.ta(
             lang,
@@ -211,8 +266,11 @@ pub fn main() -> ExitCode {
         loc,
         lang,
     };
+    // `present --lang both` reaches the global option too; `present` checks its own value.
+    let own_lang = matches!(cli.command, Some(Command::Present { .. }));
     if let Some(l) = &cli.lang
         && !env.loc.has(l)
+        && !own_lang
     {
         let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
         return env.fail(
@@ -242,6 +300,11 @@ pub fn main() -> ExitCode {
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
+        Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
+        Some(Command::Export(a)) => crate::admin::export::command(&env, &a),
+        Some(Command::Report(a)) => crate::admin::report::command(&env, &a),
+        Some(Command::Demo(a)) => crate::admin::demo::command(&env, &a),
+        Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
     }
 }
 
@@ -636,4 +699,109 @@ fn pin_set(env: &Env) -> ExitCode {
         )
     );
     ExitCode::SUCCESS
+}
+
+/// `tebiki present [--lang ja|en|both] [--notes]`: trainer mode (see `crate::present`); with
+/// `--notes`, the window that follows the presenting one on this machine.
+fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
+    use crate::present::{Presenter, View, follow::Follower};
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return env.fail(env.t("error-no-terminal"), None, "todo-terminal");
+    }
+    if let Err(e) = env.data.ensure() {
+        return config_error(env, e);
+    }
+    let config = match load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let content = match load_content(env, &config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let langs = content.languages();
+    let view = match lang {
+        Some(l) => match View::parse(l, &langs) {
+            Some(v) => v,
+            None => {
+                let mut names: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
+                names.push("both".into());
+                return env.fail(
+                    env.ta(
+                        "error-unknown-lang",
+                        &[
+                            ("lang", l.to_string().into()),
+                            ("langs", names.join(", ").into()),
+                        ],
+                    ),
+                    None,
+                    "todo-lang",
+                );
+            }
+        },
+        None => {
+            View::parse(env.lang.as_str(), &langs).unwrap_or_else(|| View::One(langs[0].clone()))
+        }
+    };
+    let (loc, _) = Localizer::load(&env.source);
+    let log = env.data.log_path();
+    let io_fail = |e: std::io::Error| {
+        env.fail(
+            env.ta("error-io", &[("reason", e.to_string().into())]),
+            None,
+            "todo-terminal",
+        )
+    };
+    if notes {
+        let mut follower = Follower::new(content, loc, view, env.lang.clone());
+        return match crate::present::terminal::follow(&mut follower, &env.data.root, &log) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => io_fail(e),
+        };
+    }
+    let settings = match settings(env, &config) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
+    if let Err(e) = recorder.open_exclusive() {
+        let (what, place) = ledger_error_text(env, &e);
+        let todo = match e {
+            LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
+            LedgerError::BadKioskId(_) => "todo-config",
+            _ => "todo-data-folder",
+        };
+        return env.fail(what, place, todo);
+    }
+    // A roster that cannot be read only means names are typed: the session still runs.
+    let roster = crate::admin::roster::load(&env.data.roster_path());
+    let roster_unreadable = roster.is_err();
+    let mut app = App::new(
+        content,
+        loc,
+        env.lang.clone(),
+        Mode::Attended,
+        config.kiosk_id.clone(),
+    );
+    app.settings = settings;
+    if let Some(tz) = config
+        .timezone
+        .as_deref()
+        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+    {
+        app.tz = tz;
+    }
+    let session_id = crate::present::default_session_id(jiff::Timestamp::now(), &app.tz);
+    let mut presenter = Presenter::new(app, view, roster.ok().flatten(), &session_id);
+    if roster_unreadable {
+        presenter.notice = Some(crate::app::Notice {
+            id: "present-roster-unreadable",
+            args: Vec::new(),
+            error: true,
+        });
+    }
+    match crate::present::terminal::present(&mut presenter, &mut recorder, &env.data.root, &log) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => io_fail(e),
+    }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::app::{Alternative, App};
+use crate::app::{Alternative, App, Mode, SessionInfo};
 
 /// The decision words (W3C DPV consent states).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,20 @@ fn employee(app: &App) -> Value {
 }
 
 fn how(app: &App) -> Value {
-    json!({ "method": "kiosk", "mode": app.mode.as_str(), "session": Value::Null })
+    match &app.session {
+        Some(s) => session_how(s, app.mode),
+        None => json!({ "method": "kiosk", "mode": app.mode.as_str(), "session": Value::Null }),
+    }
+}
+
+/// `how` of every record made in a trainer's session (`tebiki present`).
+pub fn session_how(session: &SessionInfo, mode: Mode) -> Value {
+    json!({
+        "method": "trainer-session",
+        "mode": mode.as_str(),
+        "session": session.id,
+        "trainer": session.trainer,
+    })
 }
 
 /// How to withdraw, as the person was told it, in the language they decided in.

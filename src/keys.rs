@@ -28,6 +28,18 @@ pub enum Ctx {
     Help,
     /// The staff PIN prompt (kiosk).
     Pin,
+    /// Trainer mode: setting up a session (trainer, session id, attendees).
+    PresentSetup,
+    /// Trainer mode: presenting the slides.
+    Slides,
+    /// Trainer mode: the session's attendee list.
+    Attendees,
+    /// Trainer mode: typing an attendee to add.
+    AddAttendee,
+    /// Trainer mode: quitting would leave attendees unrecorded or undecided.
+    QuitConfirm,
+    /// Trainer mode, second terminal: following the presenter with the notes.
+    Follow,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -58,6 +70,20 @@ pub enum Cmd {
     CursorRight,
     Home,
     End,
+    /// A digit towards a slide number (the key event says which).
+    Digit,
+    /// Show or hide the speaker notes.
+    Notes,
+    /// Open the session's attendee list.
+    Attendees,
+    /// An attendee will decide at a kiosk later.
+    Later,
+    /// Take an attendee off the list.
+    Remove,
+    /// Record the attendance of the attendees listed.
+    Record,
+    /// Start presenting.
+    Start,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +114,8 @@ const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 const EVERYWHERE: &[Ctx] = &[
     Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
 ];
+/// Trainer mode's text fields.
+const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
 
 /// The table, in hint-bar order.
 pub static BINDINGS: &[Binding] = &[
@@ -431,6 +459,342 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-cursor",
         in_hint_bar: false,
     },
+    // Trainer mode (`tebiki present`): the setup form.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[PresentSetup],
+        key_label: "key-enter",
+        action_label: "present-act-setup-next",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab), k(KeyCode::Down)],
+        cmd: Cmd::FocusNext,
+        ctx: &[PresentSetup],
+        key_label: "key-tab",
+        action_label: "act-next-field",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            Key {
+                code: KeyCode::BackTab,
+                shift: true,
+            },
+            Key {
+                code: KeyCode::Tab,
+                shift: true,
+            },
+            k(KeyCode::Up),
+        ],
+        cmd: Cmd::FocusPrev,
+        ctx: &[PresentSetup],
+        key_label: "key-shift-tab",
+        action_label: "act-prev-field",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(5))],
+        cmd: Cmd::Start,
+        ctx: &[PresentSetup],
+        key_label: "present-key-f5",
+        action_label: "present-act-start",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Quit,
+        ctx: &[PresentSetup],
+        key_label: "key-esc",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    // Trainer mode: the slides.
+    Binding {
+        keys: &[
+            k(KeyCode::Right),
+            k(KeyCode::PageDown),
+            k(KeyCode::Char(' ')),
+        ],
+        cmd: Cmd::Next,
+        ctx: &[Slides],
+        key_label: "key-left-right",
+        action_label: "present-act-slides",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), k(KeyCode::PageUp)],
+        cmd: Cmd::Prev,
+        ctx: &[Slides],
+        key_label: "key-left-right",
+        action_label: "present-act-slides",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('n'))],
+        cmd: Cmd::Notes,
+        ctx: &[Slides],
+        key_label: "present-key-n",
+        action_label: "present-act-notes",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('a'))],
+        cmd: Cmd::Attendees,
+        ctx: &[Slides],
+        key_label: "present-key-a",
+        action_label: "present-act-attendees",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('q')), k(KeyCode::Esc)],
+        cmd: Cmd::Quit,
+        ctx: &[Slides, Follow],
+        key_label: "present-key-q-esc",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            k(KeyCode::Char('0')),
+            k(KeyCode::Char('1')),
+            k(KeyCode::Char('2')),
+            k(KeyCode::Char('3')),
+            k(KeyCode::Char('4')),
+            k(KeyCode::Char('5')),
+            k(KeyCode::Char('6')),
+            k(KeyCode::Char('7')),
+            k(KeyCode::Char('8')),
+            k(KeyCode::Char('9')),
+        ],
+        cmd: Cmd::Digit,
+        ctx: &[Slides],
+        key_label: "present-key-digits",
+        action_label: "present-act-jump",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Slides],
+        key_label: "key-enter",
+        action_label: "present-act-jump-or-next",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('g')), k(KeyCode::Home)],
+        cmd: Cmd::Top,
+        ctx: &[Slides],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('G')), k(KeyCode::End)],
+        cmd: Cmd::Bottom,
+        ctx: &[Slides],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[Slides],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[Slides],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: false,
+    },
+    // Trainer mode: the attendee list.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Attendees],
+        key_label: "key-enter",
+        action_label: "present-act-choose-now",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[Attendees],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[Attendees],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('s'))],
+        cmd: Cmd::Record,
+        ctx: &[Attendees],
+        key_label: "present-key-s",
+        action_label: "present-act-record",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('l'))],
+        cmd: Cmd::Later,
+        ctx: &[Attendees],
+        key_label: "present-key-l",
+        action_label: "present-act-later",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Left), k(KeyCode::PageUp)],
+        cmd: Cmd::Back,
+        ctx: &[Attendees],
+        key_label: "key-esc",
+        action_label: "present-act-to-slides",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        cmd: Cmd::FocusNext,
+        ctx: &[Attendees],
+        key_label: "key-tab",
+        action_label: "present-act-add",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('x')), k(KeyCode::Delete)],
+        cmd: Cmd::Remove,
+        ctx: &[Attendees],
+        key_label: "present-key-x",
+        action_label: "present-act-remove",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('q'))],
+        cmd: Cmd::Quit,
+        ctx: &[Attendees],
+        key_label: "key-q",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    // Trainer mode: adding an attendee.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[AddAttendee],
+        key_label: "key-enter",
+        action_label: "present-act-add",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Tab)],
+        cmd: Cmd::Back,
+        ctx: &[AddAttendee],
+        key_label: "key-esc",
+        action_label: "present-act-to-list",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Backspace)],
+        cmd: Cmd::Backspace,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-backspace",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Delete)],
+        cmd: Cmd::Delete,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-delete",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left)],
+        cmd: Cmd::CursorLeft,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right)],
+        cmd: Cmd::CursorRight,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home)],
+        cmd: Cmd::Home,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End)],
+        cmd: Cmd::End,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    // Trainer mode: quitting with work left.
+    Binding {
+        keys: &[k(KeyCode::Char('y'))],
+        cmd: Cmd::Confirm,
+        ctx: &[QuitConfirm],
+        key_label: "present-key-y",
+        action_label: "present-act-quit-anyway",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('n')), k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[QuitConfirm],
+        key_label: "present-key-n-esc",
+        action_label: "present-act-stay",
+        in_hint_bar: true,
+    },
+    // Trainer mode: language and help, pinned to the right of the hint bar like everywhere.
+    Binding {
+        keys: &[k(KeyCode::F(2))],
+        cmd: Cmd::SwitchLang,
+        ctx: &[PresentSetup, Slides, Attendees, AddAttendee, Follow],
+        key_label: "key-f2",
+        action_label: "act-language",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
+        cmd: Cmd::Help,
+        ctx: &[Slides, Attendees, Follow],
+        key_label: "key-help",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
+    // In a text field '?' is a character, so only F1 opens help there.
+    Binding {
+        keys: &[k(KeyCode::F(1))],
+        cmd: Cmd::Help,
+        ctx: PRESENT_FIELDS,
+        key_label: "key-f1",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
 ];
 
 /// What a key press means in `ctx`: a binding from the table, or typed text in a field.
@@ -451,7 +815,9 @@ pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
         return Some(b.cmd.clone());
     }
     match (ctx, event.code) {
-        (Ctx::Form | Ctx::Pin, KeyCode::Char(c)) => Some(Cmd::Input(c.to_string())),
+        (Ctx::Form | Ctx::Pin | Ctx::PresentSetup | Ctx::AddAttendee, KeyCode::Char(c)) => {
+            Some(Cmd::Input(c.to_string()))
+        }
         _ => None,
     }
 }

@@ -5,6 +5,7 @@
 //! flow's state and update, `ui` draws it, `run` connects both to a real terminal.
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod kiosk;
 pub mod layout;
 pub mod ledger;
 pub mod pin;
+pub mod present;
 pub mod recorder;
 pub mod run;
 pub mod source;

@@ -282,3 +282,27 @@ fn usage_and_input_errors_exit_2_and_say_what_to_do() {
     let o = tebiki(data.path(), &["no-such-command"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn help_speaks_the_chosen_language_including_its_headings() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["--help", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    for word in [
+        "使い方",
+        "コマンド",
+        "オプション",
+        "ヘルプを表示する",
+        "データフォルダー",
+    ] {
+        assert!(out.contains(word), "{word}: {out}");
+    }
+    assert!(!out.contains("Print help"), "{out}");
+    let o = tebiki(data.path(), &["verify", "--help", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("Usage: tebiki verify") && out.contains("--checkpoint"),
+        "{out}"
+    );
+}

@@ -250,6 +250,44 @@ fn crash_between_cut_and_recovery_record_is_completed_at_open() {
 }
 
 #[test]
+fn a_crash_while_writing_the_recovery_record_loses_neither_torn_piece() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ledger");
+    let (writer, _, before) = setup(&dir, 4);
+    drop(writer);
+    // A torn tail was saved and cut, then the writer died half-way through the recovery record
+    // that names it: that half record is now the torn tail, at the same offset.
+    let first = b"{\"schema\":\"tebiki/1\",\"seq\":5,\"pr";
+    fs::write(dir.join(format!("k1.torn-{}.bin", before.len())), first).unwrap();
+    let half = b"{\"schema\":\"tebiki/1\",\"seq\":5,\"prev\":\"ab";
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("k1.jsonl"))
+        .unwrap();
+    f.write_all(half).unwrap();
+    drop(f);
+
+    let mut writer = Writer::open(&dir, "k1", WAIT).unwrap();
+    assert_eq!(writer.append("consent", body(8)).unwrap().seq, 7);
+    let report = verify(&dir, None).unwrap();
+    assert!(report.is_intact(), "{:#?}", report.findings);
+    let pieces: Vec<(u64, u64, bool)> = report
+        .recovered
+        .iter()
+        .map(|r| (r.offset, r.bytes, r.saved_found))
+        .collect();
+    let at = before.len() as u64;
+    assert_eq!(
+        pieces,
+        [
+            (at, first.len() as u64, true),
+            (at, half.len() as u64, true)
+        ],
+        "both pieces recorded, oldest first, each naming where it was"
+    );
+}
+
+#[test]
 fn a_recovery_that_crashed_before_the_cut_reuses_its_saved_copy() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ledger");
@@ -298,11 +336,21 @@ fn a_saved_file_with_other_content_is_never_overwritten() {
     assert_eq!(fs::read(&stale).unwrap(), b"older");
     let report = verify(&dir, None).unwrap();
     assert!(report.is_intact(), "{:#?}", report.findings);
+    // The older piece has no record (its record would stand where the torn tail was), so it
+    // is recorded too, before the new one.
+    let names: Vec<&str> = report
+        .recovered
+        .iter()
+        .map(|r| r.saved_as.as_str())
+        .collect();
     assert_eq!(
-        report.recovered[0].saved_as,
-        format!("k1.torn-{}.2.bin", before.len())
+        names,
+        [
+            format!("k1.torn-{}.bin", before.len()),
+            format!("k1.torn-{}.2.bin", before.len())
+        ]
     );
-    assert!(report.recovered[0].saved_found);
+    assert!(report.recovered.iter().all(|r| r.saved_found));
 }
 
 #[test]

@@ -89,3 +89,10 @@ error-pin-format = the PIN must be at least { $min } digits (0–9 only)
 error-pin-mismatch = the two PINs are not the same
 todo-pin-again = Run “tebiki pin set” again.
 pin-set-done = Admin PIN set (only its hash is stored, in { $file }).
+
+cli-usage = Usage
+cli-commands = Commands
+cli-options = Options
+cli-arguments = Arguments
+cli-help = Print help
+cli-version = Print the version

@@ -89,3 +89,10 @@ error-pin-format = PIN は { $min } 桁以上の数字（0〜9）にしてくだ
 error-pin-mismatch = 2回入力した PIN が一致しません
 todo-pin-again = もう一度「tebiki pin set」を実行してください。
 pin-set-done = 管理者 PIN を設定しました（{ $file } には PIN のハッシュだけが保存されます）。
+
+cli-usage = 使い方
+cli-commands = コマンド
+cli-options = オプション
+cli-arguments = 引数
+cli-help = ヘルプを表示する
+cli-version = バージョンを表示する

@@ -27,7 +27,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use super::roster::Employee;
-use super::{Progress, arg, count, fail, ledger_fail};
+use super::{Progress, arg, count, fail, ledger_fail, say};
 use crate::cli::Env;
 use crate::content::{Content, RawContent};
 use crate::i18n::{Lang, Localizer};
@@ -277,7 +277,8 @@ enum Decision {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Attendance,
+    /// A session: `briefing` (the onboarding) or `setup` (installing the app together).
+    Attendance(&'static str),
     /// `old` when decided under [`OLD_POLICY_VERSION`]; `trainer` when in a session.
     Consent {
         decision: Decision,
@@ -357,7 +358,11 @@ impl Timeline<'_> {
     }
 }
 
-/// Appends the events of person `p`'s story to `out`.
+/// Adds an event `days` after the cursor (0: later that day); false once it would be after now.
+type Push<'p> = dyn FnMut(&mut Cursor, i32, Kind, &mut Rng) -> bool + 'p;
+
+/// Appends the events of person `p`'s story to `out`. The shares below make a rollout eight
+/// weeks in: most people briefed, about half agreed and moving over, a fifth hesitant.
 fn story(p: u32, rng: &mut Rng, tl: &Timeline<'_>, out: &mut Vec<Event>) {
     let mut c = Cursor {
         day: rng.range(0, CAMPAIGN_DAYS - 7),
@@ -377,6 +382,7 @@ fn story(p: u32, rng: &mut Rng, tl: &Timeline<'_>, out: &mut Vec<Event>) {
             None => false,
         }
     };
+    let push: &mut Push<'_> = &mut push;
     let consent = |decision, trainer| Kind::Consent {
         decision,
         old: false,
@@ -385,75 +391,50 @@ fn story(p: u32, rng: &mut Rng, tl: &Timeline<'_>, out: &mut Vec<Event>) {
     let r = rng.unit();
     if r < 0.09 {
         // Not reached yet.
-    } else if r < 0.15 {
-        if push(&mut c, 0, Kind::Attendance, rng) && rng.chance(0.3) {
+    } else if r < 0.14 {
+        // Briefed, not decided yet; some came to a second briefing.
+        if push(&mut c, 0, Kind::Attendance("briefing"), rng) && rng.chance(0.3) {
             let days = rng.range(7, 14);
-            push(&mut c, days, Kind::Attendance, rng);
+            push(&mut c, days, Kind::Attendance("briefing"), rng);
         }
-    } else if r < 0.45 {
-        // Agrees in the session, then moves over gradually.
-        let _ = push(&mut c, 0, Kind::Attendance, rng)
+    } else if r < 0.46 {
+        // Agrees in the briefing, then moves over.
+        if push(&mut c, 0, Kind::Attendance("briefing"), rng)
             && push(&mut c, 0, consent(Decision::Given, true), rng)
-            && rng.chance(0.75)
-            && {
-                let days = rng.range(1, 5);
-                push(&mut c, days, Kind::Stage("parallel"), rng)
-            }
-            && {
-                let due = rng.range(7, 10) as u8;
-                push(&mut c, 0, Kind::Followup(due), rng)
-            }
-            && rng.chance(0.75)
-            && {
-                let days = rng.range(7, 20);
-                push(&mut c, days, Kind::Stage("migrated"), rng)
-            }
-            && rng.chance(0.08)
-            && {
-                let days = rng.range(1, 10);
-                push(&mut c, days, Kind::Champion, rng)
-            };
+        {
+            moving_over(&mut c, rng, push, 0.85);
+        }
     } else if r < 0.72 {
-        hesitant(&mut c, rng, &mut push);
+        hesitant(&mut c, rng, push);
     } else if r < 0.80 {
-        let _ = push(&mut c, 0, Kind::Attendance, rng)
+        let _ = push(&mut c, 0, Kind::Attendance("briefing"), rng)
             && push(&mut c, 0, consent(Decision::Refused, true), rng)
             && rng.chance(0.5)
             && push(&mut c, 0, Kind::Stage("opted_out"), rng);
     } else if r < 0.85 {
-        let _ = push(&mut c, 0, Kind::Attendance, rng)
+        // Agrees, tries it, and withdraws.
+        let _ = push(&mut c, 0, Kind::Attendance("briefing"), rng)
             && push(&mut c, 0, consent(Decision::Given, true), rng)
             && {
-                let days = rng.range(1, 5);
-                push(&mut c, days, Kind::Stage("parallel"), rng)
+                let days = rng.range(1, 7);
+                push(&mut c, days, Kind::Attendance("setup"), rng)
             }
+            && push(&mut c, 0, Kind::Stage("parallel"), rng)
             && {
-                let due = rng.range(7, 10) as u8;
+                let due = rng.range(7, 14) as u8;
                 push(&mut c, 0, Kind::Followup(due), rng)
             }
             && {
-                let days = rng.range(5, 20);
+                let days = rng.range(3, 6);
                 push(&mut c, days, Kind::Withdrawal, rng)
             }
             && rng.chance(0.5)
             && push(&mut c, 1, Kind::Stage("opted_out"), rng);
     } else if r < 0.97 {
-        // Decides alone at a kiosk, without a session.
-        let _ = push(&mut c, 0, consent(Decision::Given, false), rng)
-            && rng.chance(0.5)
-            && {
-                let days = rng.range(2, 7);
-                push(&mut c, days, Kind::Stage("parallel"), rng)
-            }
-            && {
-                let due = rng.range(7, 10) as u8;
-                push(&mut c, 0, Kind::Followup(due), rng)
-            }
-            && rng.chance(0.3)
-            && {
-                let days = rng.range(7, 14);
-                push(&mut c, days, Kind::Stage("migrated"), rng)
-            };
+        // Decides alone at a kiosk, without a briefing.
+        if push(&mut c, 0, consent(Decision::Given, false), rng) {
+            moving_over(&mut c, rng, push, 0.6);
+        }
     } else {
         // Agreed under the previous policy and has not been asked again.
         c.day = rng.range(0, 10);
@@ -473,18 +454,49 @@ fn story(p: u32, rng: &mut Rng, tl: &Timeline<'_>, out: &mut Vec<Event>) {
     }
 }
 
-/// "Not now" in the session, then follow-ups until they agree, decline, or go quiet.
-fn hesitant(
-    c: &mut Cursor,
-    rng: &mut Rng,
-    push: &mut impl FnMut(&mut Cursor, i32, Kind, &mut Rng) -> bool,
-) {
+/// After agreeing: with probability `setup`, a hands-on setup session, both channels for a
+/// while, and check-ins until they have moved over (a few are forgotten and fall overdue).
+fn moving_over(c: &mut Cursor, rng: &mut Rng, push: &mut Push<'_>, setup: f64) {
+    if !rng.chance(setup) {
+        return;
+    }
+    let days = rng.range(1, 7);
+    if !(push(c, days, Kind::Attendance("setup"), rng) && push(c, 0, Kind::Stage("parallel"), rng))
+    {
+        return;
+    }
+    for _ in 0..3 {
+        let due = rng.range(7, 14);
+        if !push(c, 0, Kind::Followup(due as u8), rng) {
+            return;
+        }
+        let r = rng.unit();
+        let days = (due + rng.range(-2, 2)).max(1);
+        if r < 0.65 {
+            if push(c, days, Kind::Stage("migrated"), rng) && rng.chance(0.08) {
+                let days = rng.range(1, 10);
+                push(c, days, Kind::Champion, rng);
+            }
+            return;
+        } else if r < 0.92 {
+            // Still using both: the check-in is recorded and another one planned.
+            if !push(c, days, Kind::Stage("parallel"), rng) {
+                return;
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+/// "Not now" in the briefing, then follow-ups until they agree, decline, or go quiet.
+fn hesitant(c: &mut Cursor, rng: &mut Rng, push: &mut Push<'_>) {
     let deferred = |trainer| Kind::Consent {
         decision: Decision::Deferred,
         old: false,
         trainer,
     };
-    if !(push(c, 0, Kind::Attendance, rng)
+    if !(push(c, 0, Kind::Attendance("briefing"), rng)
         && push(c, 0, deferred(true), rng)
         && push(c, 0, Kind::Stage("hesitant"), rng))
     {
@@ -497,45 +509,25 @@ fn hesitant(
     for _ in 0..3 {
         let r = rng.unit();
         let days = (due + rng.range(-3, 3)).max(1);
-        if r < 0.40 {
-            let _ = push(
-                c,
-                days,
-                Kind::Consent {
-                    decision: Decision::Given,
-                    old: false,
-                    trainer: false,
-                },
-                rng,
-            ) && {
-                let d = rng.range(1, 5);
-                push(c, d, Kind::Stage("parallel"), rng)
-            } && {
-                let d = rng.range(7, 10) as u8;
-                push(c, 0, Kind::Followup(d), rng)
-            } && rng.chance(0.6)
-                && {
-                    let d = rng.range(7, 20);
-                    push(c, d, Kind::Stage("migrated"), rng)
-                };
+        let decide = |decision| Kind::Consent {
+            decision,
+            old: false,
+            trainer: false,
+        };
+        if r < 0.45 {
+            if push(c, days, decide(Decision::Given), rng) {
+                moving_over(c, rng, push, 0.8);
+            }
             return;
-        } else if r < 0.62 {
+        } else if r < 0.70 {
             due = rng.range(10, 21);
             if !(push(c, days, deferred(false), rng) && push(c, 0, Kind::Followup(due as u8), rng))
             {
                 return;
             }
-        } else if r < 0.74 {
-            let _ = push(
-                c,
-                days,
-                Kind::Consent {
-                    decision: Decision::Refused,
-                    old: false,
-                    trainer: false,
-                },
-                rng,
-            ) && push(c, 0, Kind::Stage("opted_out"), rng);
+        } else if r < 0.82 {
+            let _ = push(c, days, decide(Decision::Refused), rng)
+                && push(c, 0, Kind::Stage("opted_out"), rng);
             return;
         } else {
             // Went quiet: the follow-up stays open and falls due.
@@ -616,10 +608,10 @@ impl Bodies<'_> {
         let mut body = Map::new();
         body.insert("employee".into(), self.employee(p));
         let record_type = match e.kind {
-            Kind::Attendance => {
+            Kind::Attendance(topic) => {
                 body.insert(
                     "session".into(),
-                    json!({ "id": self.session(p, e.at), "topic": "line-works-own-phone" }),
+                    json!({ "id": format!("{}-{topic}", self.session(p, e.at)), "topic": topic }),
                 );
                 "attendance"
             }
@@ -649,13 +641,12 @@ impl Bodies<'_> {
                 "stage"
             }
             Kind::Followup(days) => {
-                let due = e
-                    .at
-                    .to_zoned(self.tz.clone())
-                    .date()
-                    .checked_add(i32::from(days).days())
-                    .map(|d| d.to_string())
-                    .unwrap_or_default();
+                let due =
+                    e.at.to_zoned(self.tz.clone())
+                        .date()
+                        .checked_add(i32::from(days).days())
+                        .map(|d| d.to_string())
+                        .unwrap_or_default();
                 body.insert("due".into(), due.into());
                 body.insert("note".into(), (*rng.pick(&FOLLOWUP_NOTES)).into());
                 "followup"
@@ -670,7 +661,14 @@ impl Bodies<'_> {
         (record_type, body)
     }
 
-    fn head(&self, body: &mut Map<String, Value>, p: &Person, at: Timestamp, old: bool, trainer: bool) {
+    fn head(
+        &self,
+        body: &mut Map<String, Value>,
+        p: &Person,
+        at: Timestamp,
+        old: bool,
+        trainer: bool,
+    ) {
         let how = if trainer {
             json!({ "method": "trainer", "mode": "present", "session": self.session(p, at) })
         } else {
@@ -799,10 +797,7 @@ impl Bodies<'_> {
         } else {
             &s.withdraw_ja
         };
-        body.insert(
-            "withdraw".into(),
-            json!({ "at_kiosk": true, "text": text }),
-        );
+        body.insert("withdraw".into(), json!({ "at_kiosk": true, "text": text }));
         self.tail(body, p, rng);
     }
 }
@@ -1014,30 +1009,24 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
             );
         }
     };
-    println!(
-        "{}",
-        env.ta(
-            "demo-done",
-            &[
-                ("employees", count(summary.employees)),
-                ("records", count(summary.records)),
-                ("files", count(summary.files)),
-                ("dir", arg(env.data.ledger_dir().display().to_string())),
-                (
-                    "seconds",
-                    arg(format!("{:.1}", started.elapsed().as_secs_f64()))
-                ),
-            ],
-        )
-    );
-    println!(
-        "{}",
-        env.ta(
-            "demo-roster",
-            &[("path", arg(env.data.roster_path().display().to_string()))]
-        )
-    );
-    println!("{}", env.t("demo-next"));
+    let _ = say(&env.ta(
+        "demo-done",
+        &[
+            ("employees", count(summary.employees)),
+            ("records", count(summary.records)),
+            ("files", count(summary.files)),
+            ("dir", arg(env.data.ledger_dir().display().to_string())),
+            (
+                "seconds",
+                arg(format!("{:.1}", started.elapsed().as_secs_f64())),
+            ),
+        ],
+    ));
+    let _ = say(&env.ta(
+        "demo-roster",
+        &[("path", arg(env.data.roster_path().display().to_string()))],
+    ));
+    let _ = say(&env.t("demo-next"));
     ExitCode::SUCCESS
 }
 
@@ -1060,7 +1049,9 @@ mod tests {
             for p in 0..500 {
                 story(p, &mut rng, &tl, &mut out);
             }
-            out.iter().map(|e| (e.at, e.person, e.kind)).collect::<Vec<_>>()
+            out.iter()
+                .map(|e| (e.at, e.person, e.kind))
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(7), run(7));
         assert_ne!(run(7), run(8));

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod export;
+pub mod fields;
 pub mod report;
 pub mod roster;
 
@@ -20,16 +21,21 @@ use jiff::{SignedDuration, Timestamp};
 use crate::cli::Env;
 use crate::config::Config;
 use crate::escape::for_terminal;
-use crate::ledger::{LedgerError, ReadIssue};
+use crate::ledger::{IoOp, LedgerError, ReadIssue, Record};
 
 /// A text encoding an admin can choose for files exchanged with Excel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TextEncoding {
-    /// UTF-8 (a byte order mark is read and, for Excel, written).
+    // A byte order mark is read and, for Excel, written.
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    /// Shift_JIS as Windows writes it (CP932): Japanese Excel's default for CSV.
-    #[value(name = "cp932", alias = "shift_jis", alias = "shift-jis", alias = "sjis")]
+    // Shift_JIS as Windows writes it (CP932): Japanese Excel's default for CSV.
+    #[value(
+        name = "cp932",
+        alias = "shift_jis",
+        alias = "shift-jis",
+        alias = "sjis"
+    )]
     Cp932,
 }
 
@@ -51,6 +57,15 @@ pub(crate) fn fail(env: &Env, what: &str, place: Option<&str>, todo_id: &str) ->
     }
     eprintln!("  {}", env.t(todo_id));
     ExitCode::from(2)
+}
+
+/// Prints a line to stdout. A reader that went away (`| head`) must not crash the command, so
+/// the error comes back for the caller to weigh instead of panicking as `println!` does.
+pub(crate) fn say(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// A warning line on stderr.
@@ -201,6 +216,75 @@ pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
     }
 }
 
+/// Records handed from the reading thread to the caller at a time.
+const HANDOVER: usize = 2048;
+
+/// One item of the merged ledger.
+pub type Item = Result<Record, ReadIssue>;
+
+/// Reads the merged ledger of `dir` (records without their JSON tree, see
+/// [`crate::ledger::merged_raw`]) on a second thread and calls `each` with every item in
+/// order, so that reading and the caller's work overlap on two cores. At most a few batches
+/// are in flight, so memory stays flat; used batches go back to the reading thread, which
+/// frees them where they were allocated (cheaper for the allocator than freeing across
+/// threads) and reuses their space. Stops early when `each` fails; returns how many
+/// duplicate records were skipped.
+pub fn stream_ledger<E>(
+    dir: &Path,
+    mut each: impl FnMut(&Item) -> Result<(), E>,
+) -> Result<Result<u64, E>, LedgerError> {
+    let mut merged = crate::ledger::merged_raw(dir)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Item>>();
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let fresh = |back: &std::sync::mpsc::Receiver<Vec<Item>>| match back.try_recv() {
+                Ok(mut used) => {
+                    used.clear();
+                    used
+                }
+                Err(_) => Vec::with_capacity(HANDOVER),
+            };
+            let mut batch = fresh(&back_rx);
+            for item in merged.by_ref() {
+                batch.push(item);
+                if batch.len() == HANDOVER {
+                    let full = std::mem::replace(&mut batch, fresh(&back_rx));
+                    if tx.send(full).is_err() {
+                        // The caller stopped; nobody wants the rest.
+                        return merged.duplicates();
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            merged.duplicates()
+        });
+        let mut outcome = Ok(());
+        'batches: while let Ok(batch) = rx.recv() {
+            for item in &batch {
+                if let Err(e) = each(item) {
+                    outcome = Err(e);
+                    break 'batches;
+                }
+            }
+            // When the reader is done it no longer listens; the batch is then freed here.
+            let _ = back_tx.send(batch);
+        }
+        // Dropping the receiver makes a reader still sending stop at its next batch.
+        drop(rx);
+        match reader.join() {
+            Ok(duplicates) => Ok(outcome.map(|_| duplicates)),
+            Err(_) => Err(LedgerError::Io {
+                path: dir.to_path_buf(),
+                op: IoOp::Read,
+                source: io::Error::other("the ledger reader stopped unexpectedly"),
+            }),
+        }
+    })
+}
+
 /// A progress bar on stderr when stderr is a terminal; silent otherwise (scripts, pipes, tests).
 pub struct Progress {
     bar: Option<ProgressBar>,
@@ -301,11 +385,16 @@ impl AtomicFile {
         let mut n = 0u32;
         loop {
             let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // Rosters and exports hold names: readable by the owner and their group only, like
+            // the ledger.
+            #[cfg(unix)]
             {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o640);
+            }
+            match options.open(&temp) {
                 Ok(file) => {
                     return Ok(AtomicFile {
                         target: target.to_path_buf(),
@@ -334,7 +423,7 @@ impl AtomicFile {
     }
 }
 
-fn parent_dir(path: &Path) -> PathBuf {
+pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -39,12 +39,15 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
+use super::fields::Essentials;
 use super::roster::Employee;
-use super::{Progress, arg, count, fail, ledger_bytes, ledger_fail, warn_read_issue};
+use super::{
+    Progress, arg, count, fail, ledger_bytes, ledger_fail, say, stream_ledger, warn_read_issue,
+};
 use crate::cli::{Env, Format};
 use crate::escape::for_terminal;
 use crate::i18n::group_digits;
-use crate::ledger::{self, LedgerError, ReadIssue};
+use crate::ledger::{LedgerError, ReadIssue};
 use crate::state::{ConsentState, consent_effect, settle};
 
 /// `tebiki report`
@@ -52,7 +55,7 @@ use crate::state::{ConsentState, consent_effect, settle};
 pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Names listed per section in the text form; 0 lists everyone.
+    // Names listed per section in the text form; 0 lists everyone.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
 }
@@ -212,21 +215,17 @@ impl Census {
     }
 
     /// Folds one record (the whole stored object) into its employee's state.
-    pub fn add(&mut self, record: &Value) {
+    pub fn add_value(&mut self, record: &Value) {
+        self.add(&Essentials::from_value(record));
+    }
+
+    /// Folds one record, given by its fields, into its employee's state.
+    pub fn add(&mut self, f: &Essentials<'_>) {
         self.records += 1;
-        let Some(employee) = record.get("employee") else {
+        let Some(id) = f.employee_id() else {
             return;
         };
-        let Some(id) = employee.get("id").and_then(Value::as_str) else {
-            return;
-        };
-        let record_type = record.get("type").and_then(Value::as_str).unwrap_or("");
-        let department = employee
-            .get("department")
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(|d| self.departments.intern(d));
+        let record_type = f.record_type.as_deref().unwrap_or("");
         let person = match self.people.get_mut(id) {
             Some(p) => p,
             None => {
@@ -235,25 +234,23 @@ impl Census {
                 self.people.entry(key).or_insert_with(|| Person::new(NONE))
             }
         };
-        if let Some(d) = department {
-            person.department = d;
+        if let Some(d) = f.department().map(str::trim).filter(|d| !d.is_empty())
+            // Most records repeat the person's department: no lookup needed then.
+            && self.departments.get(person.department) != Some(d)
+        {
+            person.department = self.departments.intern(d);
         }
         if person.roster == NONE
-            && let Some(name) = employee.get("name").and_then(Value::as_str)
+            && let Some(name) = f.employee_name()
         {
             person.name = Some(name.into());
         }
-        let text = |key: &str| record.get(key).and_then(Value::as_str);
         match record_type {
             "consent" | "withdrawal" => {
-                let decision = text("decision");
+                let decision = f.decision.as_deref();
                 if let Some(next) = consent_effect(record_type, decision, person.consent) {
                     person.consent = next;
-                    person.policy = match record
-                        .get("policy")
-                        .and_then(|p| p.get("version"))
-                        .and_then(Value::as_str)
-                    {
+                    person.policy = match f.policy_version() {
                         Some(v) => self.versions.intern(v),
                         None => NONE,
                     };
@@ -277,7 +274,7 @@ impl Census {
                 }
             }
             "stage" => {
-                match text("stage") {
+                match f.stage.as_deref() {
                     Some("champion") => person.champion = true,
                     Some(s) => {
                         if let Some(stage) = Stage::parse(s) {
@@ -288,13 +285,11 @@ impl Census {
                 }
                 person.followup = None;
             }
-            "champion" => {
-                person.champion = record.get("active").and_then(Value::as_bool) != Some(false);
-            }
+            "champion" => person.champion = f.active != Some(false),
             "followup" => {
                 person.followup = Some(Followup {
-                    due: text("due").and_then(|d| d.trim().parse::<Date>().ok()),
-                    note: text("note").map(Into::into),
+                    due: f.due.as_deref().and_then(|d| d.trim().parse::<Date>().ok()),
+                    note: f.note.as_deref().map(Into::into),
                 });
             }
             _ => {}
@@ -568,41 +563,43 @@ pub fn build(
 ) -> Result<Report, LedgerError> {
     let mut census = Census::new(roster);
     let mut skipped = Vec::new();
-    let mut merged = ledger::merged(ledger_dir)?;
     let mut files: Vec<(std::path::PathBuf, u64)> = Vec::new();
     let mut n = 0u64;
-    for item in merged.by_ref() {
+    let duplicates = stream_ledger(ledger_dir, |item| -> Result<(), LedgerError> {
         match item {
             Ok(record) => {
-                census.add(&record.value);
+                Essentials::with(&record.raw, |f| census.add(f));
                 n += 1;
                 let end = record.offset + record.raw.len() as u64 + 1;
-                match files.iter_mut().find(|(f, _)| *f == record.file) {
+                let file = record.file.as_os_str();
+                match files.iter_mut().find(|(f, _)| f.as_os_str() == file) {
                     Some(slot) => slot.1 = end,
-                    None => files.push((record.file, end)),
+                    None => files.push((record.file.clone(), end)),
                 }
-                if n.is_multiple_of(16_384) {
+                if n.is_multiple_of(4096) {
                     progress.set(files.iter().map(|f| f.1).sum());
                 }
             }
             Err(issue) => {
-                on_issue(&issue);
-                let (file, line) = super::issue_place(&issue);
+                on_issue(issue);
+                let (file, line) = super::issue_place(issue);
                 skipped.push(Skipped {
-                    file: crate::ledger::kiosk_of_file(&file)
-                        .map(|k| format!("{k}.jsonl"))
+                    file: file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| file.display().to_string()),
                     line,
-                    problem: super::issue_kind(&issue),
+                    problem: super::issue_kind(issue),
                 });
             }
         }
-    }
+        Ok(())
+    })??;
     let mut report = census.finish(today, current_policy);
     report.ledger.files = crate::ledger::ledger_files(ledger_dir)
         .map(|f| f.len() as u64)
         .unwrap_or(0);
-    report.ledger.duplicates = merged.duplicates();
+    report.ledger.duplicates = duplicates;
     report.ledger.skipped_lines = skipped.len() as u64;
     report.ledger.complete = skipped.is_empty();
     report.skipped = skipped;
@@ -663,7 +660,9 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         }
     };
     let tz = super::timezone(&config);
-    let now = Timestamp::now();
+    let now = Timestamp::now()
+        .round(jiff::Unit::Millisecond)
+        .unwrap_or_else(|_| Timestamp::now());
     let today = now.to_zoned(tz.clone()).date();
     let dir = env.data.ledger_dir();
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
@@ -679,13 +678,26 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     };
     report.generated_at = now.to_string();
     report.timezone = super::timezone_name(&tz);
-    match args.format {
+    let text = match args.format {
+        // JSON escapes control characters itself, so names are safe as they are.
         Format::Json => match serde_json::to_string_pretty(&report) {
-            // JSON escapes control characters itself, so names are safe as they are.
-            Ok(s) => println!("{s}"),
+            Ok(s) => s,
             Err(e) => return fail(env, &e.to_string(), None, "todo-report-bug"),
         },
-        Format::Text => print!("{}", to_text(&report, env, &tz, now, args.limit)),
+        Format::Text => to_text(&report, env, &tz, now, args.limit),
+    };
+    match say(text.trim_end()) {
+        Ok(()) => {}
+        // The reader has what it wanted (`| head`).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            return fail(
+                env,
+                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
+                None,
+                "report-todo-output",
+            );
+        }
     }
     if issues > 0 {
         eprintln!(
@@ -709,7 +721,7 @@ pub fn bar(share: f64, width: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(PARTS[eighths % 8]);
     }
     s
@@ -767,7 +779,10 @@ fn bar_lines(out: &mut String, rows: &[(String, u64)], total: u64) {
 pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usize) -> String {
     let mut out = String::new();
     let t = |id: &str| env.t(id);
-    let when = now.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string();
+    let when = now
+        .to_zoned(tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
     let _ = writeln!(
         out,
         "{}",
@@ -841,7 +856,11 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         .iter()
         .map(|c| {
             (
-                format!("{} ({})", t(&format!("report-consent-{}", c.as_str())), c.as_str()),
+                format!(
+                    "{} ({})",
+                    t(&format!("report-consent-{}", c.as_str())),
+                    c.as_str()
+                ),
                 r.consent.get(*c),
             )
         })
@@ -854,7 +873,11 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         .iter()
         .map(|s| {
             (
-                format!("{} ({})", t(&format!("report-stage-{}", s.as_str())), s.as_str()),
+                format!(
+                    "{} ({})",
+                    t(&format!("report-stage-{}", s.as_str())),
+                    s.as_str()
+                ),
                 r.stage.get(*s),
             )
         })
@@ -897,7 +920,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                     o.due,
                     pad_left(
                         &env.ta("report-days", &[("days", count(o.days_overdue))]),
-                        8
+                        13
                     ),
                     person_text(&o.person, o.note.as_deref())
                 );
@@ -961,11 +984,7 @@ fn list_section(
         return;
     }
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "{}",
-        env.ta(title_id, &[("count", count(len as u64))])
-    );
+    let _ = writeln!(out, "{}", env.ta(title_id, &[("count", count(len as u64))]));
     body(out);
     let shown_n = shown(limit, len);
     if shown_n < len {
@@ -978,10 +997,12 @@ fn list_section(
 }
 
 fn department_table(out: &mut String, r: &Report, env: &Env) {
+    // The bar (reached, of 10 cells) sits beside the reached share it draws.
     let headers = [
         env.t("report-col-department"),
         env.t("report-col-employees"),
         env.t("report-col-reached"),
+        String::new(),
         env.t("report-col-given"),
         env.t("report-col-deferred"),
         env.t("report-col-refused"),
@@ -991,14 +1012,20 @@ fn department_table(out: &mut String, r: &Report, env: &Env) {
         env.t("report-col-overdue"),
     ];
     let none = env.t("report-no-department");
-    let rows: Vec<[String; 10]> = r
+    let rows: Vec<[String; 11]> = r
         .departments
         .iter()
         .map(|d| {
+            let share = if d.employees == 0 {
+                0.0
+            } else {
+                d.reached as f64 / d.employees as f64
+            };
             [
                 for_terminal(d.department.as_deref().unwrap_or(&none)).into_owned(),
                 group_digits(d.employees),
                 percent(d.reached, d.employees),
+                bar(share, 10),
                 group_digits(d.consent.get(ConsentState::Given)),
                 group_digits(d.consent.get(ConsentState::Deferred)),
                 group_digits(d.consent.get(ConsentState::Refused)),
@@ -1010,33 +1037,27 @@ fn department_table(out: &mut String, r: &Report, env: &Env) {
         })
         .collect();
     let mut widths = headers.clone().map(|h| UnicodeWidthStr::width(h.as_str()));
+    widths[3] = 10;
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
         }
     }
-    let line = |cells: &[String; 10], bar_text: &str| {
+    let line = |cells: &[String; 11]| {
         let mut s = String::from(" ");
         for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
             s.push(' ');
-            if i == 0 {
+            if i == 0 || i == 3 {
                 s.push_str(&pad(cell, w));
             } else {
                 s.push_str(&pad_left(cell, w));
             }
         }
-        s.push_str("  ");
-        s.push_str(bar_text);
         s.trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", line(&headers, ""));
-    for (row, d) in rows.iter().zip(&r.departments) {
-        let share = if d.employees == 0 {
-            0.0
-        } else {
-            d.reached as f64 / d.employees as f64
-        };
-        let _ = writeln!(out, "{}", line(row, &bar(share, 10)));
+    let _ = writeln!(out, "{}", line(&headers));
+    for row in &rows {
+        let _ = writeln!(out, "{}", line(row));
     }
 }
 

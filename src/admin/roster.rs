@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{AtomicFile, Progress, TextEncoding, arg, count, fail, warn};
+use super::{AtomicFile, Progress, TextEncoding, arg, count, fail, say, warn};
 use crate::cli::Env;
 use crate::escape::is_unsafe;
 
@@ -27,7 +27,7 @@ pub enum RosterCommand {
 pub struct ImportArgs {
     #[arg(value_name = "FILE.csv")]
     pub file: PathBuf,
-    /// Detected when not given: a BOM or valid UTF-8 means UTF-8, anything else Shift_JIS.
+    // Detected when not given: a BOM or valid UTF-8 means UTF-8, anything else Shift_JIS.
     #[arg(long, value_enum, value_name = "ENCODING")]
     pub encoding: Option<TextEncoding>,
 }
@@ -134,7 +134,9 @@ fn header_key(s: &str) -> String {
 
 fn column_of(header: &str) -> Option<Column> {
     let key = header_key(header);
-    Column::ALL.into_iter().find(|c| c.names().contains(&key.as_str()))
+    Column::ALL
+        .into_iter()
+        .find(|c| c.names().contains(&key.as_str()))
 }
 
 /// What is wrong with one row.
@@ -176,7 +178,10 @@ pub enum ImportError {
     /// UTF-16 (Excel's "Unicode text"): not a CSV this reads.
     Utf16,
     /// The bytes at `line` are not valid in `encoding`.
-    Encoding { line: u64, encoding: TextEncoding },
+    Encoding {
+        line: u64,
+        encoding: TextEncoding,
+    },
     /// No header row (an empty file).
     Empty,
     /// The header lacks a required column.
@@ -323,6 +328,11 @@ pub fn parse(
     if !missing.is_empty() {
         return Err(ImportError::MissingColumns { missing, header });
     }
+    let mut lines = LineCounter {
+        text: text.as_bytes(),
+        at: 0,
+        line: 1,
+    };
     let mut employees = Vec::new();
     let mut bad = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -332,13 +342,13 @@ pub fn parse(
             Ok(r) => r,
             Err(e) => {
                 bad.push(BadRow {
-                    line: e.position().map(|p| p.line()).unwrap_or(0),
+                    line: e.position().map_or(0, |p| lines.line_of(p.byte())),
                     problem: RowProblem::Unreadable,
                 });
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         if n % 4096 == 0 {
             progress.set(record.position().map(|p| p.byte()).unwrap_or(0));
         }
@@ -346,7 +356,10 @@ pub fn parse(
             blank_rows += 1;
             continue;
         }
-        let extra = record.iter().skip(header.len()).any(|c| !c.trim().is_empty());
+        let extra = record
+            .iter()
+            .skip(header.len())
+            .any(|c| !c.trim().is_empty());
         if extra {
             bad.push(BadRow {
                 line,
@@ -363,7 +376,10 @@ pub fn parse(
                 .map(str::trim)
                 .unwrap_or("")
         };
-        if let Some(c) = Column::ALL.into_iter().find(|c| cell(*c).contains(is_unsafe)) {
+        if let Some(c) = Column::ALL
+            .into_iter()
+            .find(|c| cell(*c).contains(is_unsafe))
+        {
             bad.push(BadRow {
                 line,
                 problem: RowProblem::Unsafe { column: c },
@@ -416,6 +432,33 @@ pub fn parse(
         ignored_columns,
         blank_rows,
     })
+}
+
+/// 1-based line numbers of record positions met in increasing order. csv's own line count,
+/// and its record start after a CRLF (which Excel writes), lag one line behind: its position
+/// is on the `\n` left over from the line before, so line ends there are skipped first.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let mut to = (byte as usize).min(self.text.len());
+        while matches!(self.text.get(to), Some(b'\r' | b'\n')) {
+            to += 1;
+        }
+        if to < self.at {
+            return line_at(self.text, to);
+        }
+        self.line += self.text[self.at..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at = to;
+        self.line
+    }
 }
 
 /// One `@` with something on both sides and a dot in the domain, no spaces: enough to catch a
@@ -511,7 +554,10 @@ pub fn error_text(env: &Env, e: &ImportError) -> (String, Option<u64>) {
             Some(1),
         ),
         ImportError::BadRows(rows) => (
-            env.ta("roster-error-bad-rows", &[("count", count(rows.len() as u64))]),
+            env.ta(
+                "roster-error-bad-rows",
+                &[("count", count(rows.len() as u64))],
+            ),
             None,
         ),
     }
@@ -528,7 +574,10 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
         RowProblem::MissingName => env.t("roster-row-missing-name"),
         RowProblem::Duplicate { id, first_line } => env.ta(
             "roster-row-duplicate",
-            &[("id", arg(id.clone())), ("line", arg(first_line.to_string()))],
+            &[
+                ("id", arg(id.clone())),
+                ("line", arg(first_line.to_string())),
+            ],
         ),
         RowProblem::Unsafe { column } => env.ta(
             "roster-row-unsafe",
@@ -580,7 +629,10 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             eprintln!(
                 "{}: {}",
                 env.t("error-label"),
-                env.ta("roster-error-bad-rows", &[("count", count(rows.len() as u64))])
+                env.ta(
+                    "roster-error-bad-rows",
+                    &[("count", count(rows.len() as u64))]
+                )
             );
             for row in rows.iter().take(SHOWN_BAD_ROWS) {
                 eprintln!(
@@ -623,9 +675,17 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         Ok(Some(old)) => Some(old.len()),
         _ => None,
     };
-    if let Err(e) = std::fs::create_dir_all(&env.data.root)
-        .and_then(|_| write(&target, &parsed.employees))
+    if let Err(crate::config::ConfigError::Io { path, reason })
+    | Err(crate::config::ConfigError::Parse { path, reason, .. }) = env.data.ensure()
     {
+        return fail(
+            env,
+            &env.ta("error-io", &[("reason", arg(reason))]),
+            Some(&path.display().to_string()),
+            "todo-data-folder",
+        );
+    }
+    if let Err(e) = write(&target, &parsed.employees) {
         return fail(
             env,
             &env.ta("error-io", &[("reason", arg(e.to_string()))]),
@@ -650,23 +710,17 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             ),
         );
     }
-    println!(
-        "{}",
-        crate::escape::for_terminal(&env.ta(
-            "roster-imported",
-            &[
-                ("count", count(parsed.employees.len() as u64)),
-                ("departments", count(departments.len() as u64)),
-                ("file", arg(file.clone())),
-                ("encoding", arg(parsed.encoding.as_str())),
-            ],
-        ))
-    );
+    let _ = say(&crate::escape::for_terminal(&env.ta(
+        "roster-imported",
+        &[
+            ("count", count(parsed.employees.len() as u64)),
+            ("departments", count(departments.len() as u64)),
+            ("file", arg(file.clone())),
+            ("encoding", arg(parsed.encoding.as_str())),
+        ],
+    )));
     if parsed.blank_rows > 0 {
-        println!(
-            "{}",
-            env.ta("roster-blank-rows", &[("count", count(parsed.blank_rows))])
-        );
+        let _ = say(&env.ta("roster-blank-rows", &[("count", count(parsed.blank_rows))]));
     }
     let saved = match previous {
         Some(n) => env.ta(
@@ -681,7 +735,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             &[("path", arg(target.display().to_string()))],
         ),
     };
-    println!("{}", crate::escape::for_terminal(&saved));
+    let _ = say(&crate::escape::for_terminal(&saved));
     ExitCode::SUCCESS
 }
 
@@ -713,6 +767,11 @@ mod tests {
         };
         let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 4, 5, 6, 8, 9]);
+        // Excel writes CRLF; the lines must be the same.
+        let Err(ImportError::BadRows(crlf)) = parse_str(&text.replace('\n', "\r\n")) else {
+            panic!("bad rows expected");
+        };
+        assert_eq!(crlf.iter().map(|r| r.line).collect::<Vec<_>>(), lines);
         assert_eq!(rows[0].problem, RowProblem::MissingId);
         assert_eq!(
             rows[1].problem,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use envelope::EnvelopeProblem;
-pub use reader::{Merged, ReadIssue, Record, merged};
+pub use reader::{Merged, ReadIssue, Record, merged, merged_raw};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
     FindingKind, Recovered, VerifyReport, verify,

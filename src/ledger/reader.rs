@@ -86,6 +86,17 @@ pub struct Merged {
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
 pub fn merged(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, true)
+}
+
+/// [`merged`] without building each record's JSON tree: `Record::value` is `Value::Null`, and
+/// `raw` (checked to be one JSON object, as always) is there to parse what is needed. For
+/// passes over whole ledgers (export, report), where the tree would cost most of the time.
+pub fn merged_raw(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, false)
+}
+
+fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -120,6 +131,7 @@ pub fn merged(dir: &Path) -> Result<Merged, LedgerError> {
             line: 0,
             offset: 0,
             buf: Vec::new(),
+            values,
         });
         merged.heads.push(None);
         merged.advance(merged.streams.len() - 1);
@@ -154,8 +166,14 @@ impl Iterator for Merged {
             let record = self.heads[idx].take();
             self.advance(idx);
             let Some(record) = record else { continue };
-            let hash = sha256(record.raw.as_bytes());
+            // Copies meet back to back, so only a record whose key came just before it or is
+            // next in line needs its hash; hashing every record would cost a whole pass.
+            let next_same = self
+                .heap
+                .peek()
+                .is_some_and(|Reverse((a, i, _))| *a == at && *i == id);
             if self.last_key == Some((at, id)) {
+                let hash = sha256(record.raw.as_bytes());
                 if self.last_hashes.contains(&hash) {
                     self.duplicates += 1;
                     continue;
@@ -164,7 +182,9 @@ impl Iterator for Merged {
             } else {
                 self.last_key = Some((at, id));
                 self.last_hashes.clear();
-                self.last_hashes.push(hash);
+                if next_same {
+                    self.last_hashes.push(sha256(record.raw.as_bytes()));
+                }
             }
             return Some(Ok(record));
         }
@@ -178,6 +198,8 @@ struct FileStream {
     line: u64,
     offset: u64,
     buf: Vec<u8>,
+    /// Whether records get their `value` (see [`merged_raw`]).
+    values: bool,
 }
 
 impl FileStream {
@@ -255,7 +277,11 @@ impl FileStream {
             // Unreachable when `problem` is None, but a reader must not panic on input.
             return Err(bad("schema", EnvelopeProblem::Missing));
         };
-        let value: Value = serde_json::from_str(text).map_err(|_| unparseable())?;
+        let value: Value = if self.values {
+            serde_json::from_str(text).map_err(|_| unparseable())?
+        } else {
+            Value::Null
+        };
         Ok(Record {
             file: self.path.clone(),
             line: self.line,

@@ -393,6 +393,9 @@ struct FileCheck<'a> {
     /// point when the checkpoint is not met.
     checkpoint_line: Option<(u64, u64, [u8; 32])>,
     checkpoint_position: Option<(u64, u64, [u8; 32])>,
+    /// After `recovery` records: the offset they name and where the last one ends. Pieces saved
+    /// at one offset are recorded back to back, each naming that offset.
+    recovery_run: Option<(u64, u64)>,
 }
 
 impl State<'_> {
@@ -416,6 +419,7 @@ impl State<'_> {
             checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
             checkpoint_line: None,
             checkpoint_position: None,
+            recovery_run: None,
         };
         let read = File::open(path).and_then(|file| {
             let mut reader = BufReader::with_capacity(READ_BUFFER, file);
@@ -561,7 +565,10 @@ impl State<'_> {
                     });
                 }
                 if env.record_type.as_deref() == Some(RECOVERY_TYPE) {
-                    self.recovered(dir, fc, line, start);
+                    let offset = self.recovered(dir, fc, line, start);
+                    fc.recovery_run = Some((offset, start + line.len() as u64 + 1));
+                } else {
+                    fc.recovery_run = None;
                 }
                 if let (Some(entry), Some(seq)) = (fc.checkpoint, env.seq)
                     && seq == entry.seq
@@ -616,12 +623,18 @@ impl State<'_> {
         }
     }
 
-    fn recovered(&mut self, dir: &Path, fc: &FileCheck<'_>, line: &[u8], start: u64) {
+    /// Lists a recovery record and checks where it says the torn bytes were; returns that offset.
+    fn recovered(&mut self, dir: &Path, fc: &FileCheck<'_>, line: &[u8], start: u64) -> u64 {
         let value: serde_json::Value = serde_json::from_slice(line).unwrap_or_default();
         let field_u64 = |k: &str| value.get(k).and_then(|v| v.as_u64());
         let field_str = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
         let offset = field_u64("offset");
-        if offset != Some(start) {
+        // Right after other recovery records naming the same offset is where it belongs too.
+        let continues_run = matches!(
+            (fc.recovery_run, offset),
+            (Some((named, end)), Some(o)) if o == named && end == start
+        );
+        if offset != Some(start) && !continues_run {
             let kind = FindingKind::RecoveryMismatch {
                 claimed_offset: offset,
                 actual_offset: start,
@@ -644,6 +657,7 @@ impl State<'_> {
             saved_as,
             saved_found,
         });
+        offset.unwrap_or(start)
     }
 
     fn intern(&mut self, kiosk: &str) -> u32 {

@@ -315,30 +315,28 @@ impl Writer {
                 }
             },
         };
-        let pending = if scan.end < len {
-            let info = self.save_torn(scan.end, len)?;
+        if scan.end < len {
+            self.save_torn(scan.end, len)?;
             self.io
                 .truncate(&self.file, scan.end)
                 .map_err(|e| LedgerError::io(&self.path, IoOp::Truncate, e))?;
             self.io
                 .sync(&self.file)
                 .map_err(|e| LedgerError::io(&self.path, IoOp::Sync, e))?;
-            Some(info)
-        } else {
-            self.unrecorded_recovery(len)?
-        };
-        let tail = Tail {
+        }
+        let mut tail = Tail {
             len: scan.end,
             seq,
             hash,
         };
         self.tail = Some(tail);
-        match pending {
-            Some(info) => self
-                .write_record(tail, RECOVERY_TYPE, info.body())
-                .map(|(_, next)| next),
-            None => Ok(tail),
+        // Every piece saved at this offset still needs its record, oldest first: the one just
+        // cut, and any left by a crash before its record was written (including a crash while
+        // writing that record, whose partial line was the torn tail just cut).
+        for info in self.unrecorded_at(scan.end)? {
+            tail = self.write_record(tail, RECOVERY_TYPE, info.body())?.1;
         }
+        Ok(tail)
     }
 
     fn read_error(&self, e: io::Error) -> LedgerError {
@@ -392,21 +390,30 @@ impl Writer {
         ))
     }
 
-    /// A crash between cutting a torn tail and appending its `recovery` record leaves a saved
-    /// `<kiosk>.torn-<len>.bin` whose offset is the current end of the file: record it now.
-    fn unrecorded_recovery(&self, len: u64) -> Result<Option<TornInfo>, LedgerError> {
-        let name = format!("{}.torn-{len}.bin", self.kiosk);
-        let path = self.dir.join(&name);
-        match hash_file(&path) {
-            Ok((digest, bytes)) => Ok(Some(TornInfo {
-                offset: len,
-                bytes,
-                sha256: hex::encode(digest),
-                saved_as: name,
-            })),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(LedgerError::io(&path, IoOp::Read, e)),
+    /// The torn pieces saved at `offset` (`<kiosk>.torn-<offset>.bin`, `.2.bin`, ...), in the
+    /// order they were saved. When the file's complete lines end at `offset`, none of them has
+    /// its `recovery` record yet: that record would stand at `offset` itself.
+    fn unrecorded_at(&self, offset: u64) -> Result<Vec<TornInfo>, LedgerError> {
+        let mut found = Vec::new();
+        for n in 1u32..=1000 {
+            let name = if n == 1 {
+                format!("{}.torn-{offset}.bin", self.kiosk)
+            } else {
+                format!("{}.torn-{offset}.{n}.bin", self.kiosk)
+            };
+            let path = self.dir.join(&name);
+            match hash_file(&path) {
+                Ok((digest, bytes)) => found.push(TornInfo {
+                    offset,
+                    bytes,
+                    sha256: hex::encode(digest),
+                    saved_as: name,
+                }),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => break,
+                Err(e) => return Err(LedgerError::io(&path, IoOp::Read, e)),
+            }
         }
+        Ok(found)
     }
 
     /// Under the lock, after `refresh_tail`: encode, write once, sync. On failure the file is cut
@@ -786,5 +793,63 @@ mod tests {
         assert_eq!(text, expected);
         let env = parse_line(text.as_bytes()).unwrap();
         assert_eq!(env.problem, None);
+    }
+
+    /// Fails the next write halfway, when armed.
+    struct HalfWrite(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+    impl LedgerIo for HalfWrite {
+        fn write(&mut self, file: &File, bytes: &[u8]) -> io::Result<()> {
+            let mut file = file;
+            if self.0.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                file.write_all(&bytes[..bytes.len() / 2])?;
+                return Err(io::ErrorKind::StorageFull.into());
+            }
+            file.write_all(bytes)
+        }
+    }
+
+    fn stage(n: u64) -> (&'static str, Map<String, Value>) {
+        let mut body = Map::new();
+        body.insert("n".into(), n.into());
+        ("stage", body)
+    }
+
+    #[test]
+    fn a_batch_chains_like_single_appends_and_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let armed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let io = Box::new(HalfWrite(armed.clone()));
+        let mut w = Writer::open_with_io(dir.path(), "k1", Duration::from_secs(1), io).unwrap();
+        w.append("consent", Map::new()).unwrap();
+        let saved = w.append_batch((0..5).map(stage)).unwrap();
+        assert_eq!(
+            saved.iter().map(|a| a.seq).collect::<Vec<_>>(),
+            [2, 3, 4, 5, 6]
+        );
+        assert!(super::super::verify(dir.path(), None).unwrap().is_intact());
+        assert!(w.append_batch(std::iter::empty()).unwrap().is_empty());
+
+        let before = fs::read(w.path()).unwrap();
+        armed.store(true, std::sync::atomic::Ordering::SeqCst);
+        let err = w.append_batch((0..3).map(stage)).unwrap_err();
+        assert_eq!(err.io_kind(), Some(io::ErrorKind::StorageFull));
+        assert_eq!(
+            fs::read(w.path()).unwrap(),
+            before,
+            "nothing of a failed batch stays"
+        );
+        let mut reserved = Map::new();
+        reserved.insert("seq".into(), 1.into());
+        assert!(matches!(
+            w.append_batch([stage(9), ("stage", reserved)]),
+            Err(LedgerError::ReservedKey { .. })
+        ));
+        assert_eq!(fs::read(w.path()).unwrap(), before);
+
+        assert_eq!(w.append("consent", Map::new()).unwrap().seq, 7);
+        let report = super::super::verify(dir.path(), None).unwrap();
+        assert!(report.is_intact(), "{:?}", report.findings);
+        assert_eq!(report.records(), 7);
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod doc;
 pub mod overlay;
+pub mod present;
 pub mod screen;
 pub mod theme;
 

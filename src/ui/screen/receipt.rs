@@ -50,11 +50,16 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
         .max()
         .unwrap_or(0)
         + 2;
-    for (label, value) in rows {
-        let label = app.t(label);
+    for (label_id, value) in rows {
+        let label = app.t(label_id);
         let pad = " ".repeat(label_w.saturating_sub(crate::wrap::display_width(&label)));
-        let value_lines =
-            doc::plain_lines(&value, width.saturating_sub(label_w).max(1), Style::new());
+        // The code is what the person writes down or photographs: it stands out.
+        let style = if label_id == "receipt-code" {
+            theme::title()
+        } else {
+            Style::new()
+        };
+        let value_lines = doc::plain_lines(&value, width.saturating_sub(label_w).max(1), style);
         for (n, line) in value_lines.into_iter().enumerate() {
             let lead = if n == 0 {
                 Span::styled(format!("{label}{pad}"), theme::dim())

@@ -1,0 +1,111 @@
+# Trainer mode (tebiki present): slides, speaker notes, the session and its attendees.
+
+cli-present-about = Trainer mode: the screens as slides with speaker notes; in a session, attendance and each attendee's choice are recorded
+cli-present-arg-lang = Language of the slides: ja, en, or both side by side (default: the config's language, then the system language)
+cli-present-arg-notes = Follow the presenting terminal on this machine: its speaker notes, the next slide and the clock
+
+## Keys and what they do
+present-key-f5 = F5
+present-key-digits = 0-9 Enter
+present-key-g = g/G
+present-key-n = n
+present-key-a = a
+present-key-s = s
+present-key-l = l
+present-key-x = x
+present-key-y = y
+present-key-n-esc = n/Esc
+present-key-q-esc = q/Esc
+present-act-setup-next = Next / start
+present-act-start = Start the slides
+present-act-slides = Prev/next
+present-act-jump = Go to
+present-act-jump-or-next = Go to the slide typed, or the next one
+present-act-first-last = First/last
+present-act-notes = Notes
+present-act-attendees = Attendees
+present-act-choose-now = Choose now
+present-act-record = Record attendance
+present-act-later = Kiosk later
+present-act-add = Add attendee
+present-act-remove = Remove
+present-act-to-slides = Slides
+present-act-to-list = Back to the list
+present-act-quit-anyway = Quit anyway
+present-act-stay = Go back
+
+## Setup
+present-both = 日本語 + English
+present-setup-title = Trainer mode: set up the session
+present-setup-intro = Enter your name to run this as a session: attendance and each attendee's choice are then recorded. Attendees can also be added later, during or after the slides.
+present-trainer = Trainer name
+present-trainer-hint = Leave it empty and press Enter to show the slides only, with nothing recorded.
+present-session-id = Session ID
+present-add-id = Add an attendee: employee ID
+present-attendees-count = Attendees: { $n }
+present-attendees-none = No attendees yet.
+present-roster-yes = { $n ->
+        [one] The roster has 1 employee
+       *[other] The roster has { $n } employees
+    }: name and department are filled in from the ID.
+present-roster-no = No roster has been imported: type each attendee's name after the ID.
+present-not-on-roster = { $id } is not on the roster. Type the name to add them anyway.
+present-no-roster = Now type the name of { $id }.
+present-already-listed = { $id } is already on the list.
+present-added = Added: { $name } ({ $id }).
+present-add-pending = An attendee is typed but not added yet: press Enter to add them, or clear the field.
+present-trainer-missing = Enter the trainer's name: attendees can only be recorded in a session.
+present-session-id-missing = Enter a session ID.
+
+## Slides
+present-more-below = ▼ More below: ↓
+present-jump = Go to slide { $n }: press Enter
+present-last-slide = This is the last slide.
+present-no-such-slide = There is no slide { $n } (there are 1 to { $of }).
+present-no-session = No session is running: the slides are shown without taking attendance.
+present-notes-title = Speaker notes
+present-no-notes = No notes for this slide.
+present-notes-cut = … more in the notes window (tebiki present --notes)
+
+## Attendees
+present-attendees-title = Attendees and their choices
+present-session-line = Session { $id } · Trainer: { $trainer }
+present-attendance-pending = Attendance is not recorded yet for { $n ->
+        [one] 1 attendee
+       *[other] { $n } attendees
+    }. Check the list, then press s to record it.
+present-attendance-all = ✓ Attendance recorded for { $n ->
+        [one] the 1 attendee
+       *[other] all { $n } attendees
+    }.
+present-status-pending = not decided yet
+present-status-kiosk = at a kiosk later
+present-attendees-legend = ✓ attendance recorded · Enter: this attendee chooses now, on this terminal · l: they choose at a kiosk later
+present-attendance-saved = ✓ Attendance saved for { $n ->
+        [one] 1 attendee
+       *[other] { $n } attendees
+    }.
+present-later-saved = ✓ Saved: { $name } will make their choice at a kiosk later.
+present-save-failed = ✗ NOT saved: nothing was recorded ({ $reason }). Check the data folder and try again.
+present-no-attendees = There is no one on the list yet: press Tab to add an attendee.
+present-attendance-done = Attendance is already recorded for everyone on the list.
+present-record-first = Record attendance first (s).
+present-already-chosen = { $name } has already made their choice.
+present-already-later = Already marked to choose at a kiosk later.
+present-cannot-remove = Their attendance is already recorded, so they stay on the list.
+present-followup-note = Will make the choice at a kiosk (session { $session }).
+
+## Quitting
+present-quit-title = Quit trainer mode?
+present-quit-text = { $n ->
+        [one] 1 attendee still has
+       *[other] { $n } attendees still have
+    } attendance to record or a choice to make. If you quit now, that is left undone. Everything already saved stays saved.
+present-quit-keys = y: quit anyway · n or Esc: go back
+
+## The notes window (tebiki present --notes)
+present-follow-title = Speaker notes
+present-follow-waiting = No presentation is running yet. Start “tebiki present” in another window on this computer (same data folder) and its notes appear here. q: quit
+present-follow-next = Next: { $n }. { $title }
+present-follow-last = This is the last slide. Next: the attendees' choices.
+present-roster-unreadable = roster.csv could not be read, so names are typed by hand. Import it again with “tebiki roster import”.

@@ -1,0 +1,96 @@
+# 研修モード（tebiki present）：スライド、講師メモ、セッションと受講者。
+
+cli-present-about = 研修モード：画面をスライドとして講師メモ付きで表示します。セッションでは出席と受講者それぞれの選択を記録します
+cli-present-arg-lang = スライドの言語：ja、en、または両方を並べて表示する both（既定：設定の言語、次にシステムの言語）
+cli-present-arg-notes = この PC で発表中の端末に連動して、講師メモ・次のスライド・経過時間を表示します
+
+## キーと操作
+present-key-f5 = F5
+present-key-digits = 0-9 Enter
+present-key-g = g/G
+present-key-n = n
+present-key-a = a
+present-key-s = s
+present-key-l = l
+present-key-x = x
+present-key-y = y
+present-key-n-esc = n/Esc
+present-key-q-esc = q/Esc
+present-act-setup-next = 次へ／開始
+present-act-start = スライドを開始
+present-act-slides = 前／次
+present-act-jump = 移動
+present-act-jump-or-next = 入力した番号のスライドへ（なければ次へ）
+present-act-first-last = 最初／最後
+present-act-notes = メモ
+present-act-attendees = 受講者
+present-act-choose-now = ここで選択
+present-act-record = 出席を記録
+present-act-later = 後日キオスクで
+present-act-add = 受講者を追加
+present-act-remove = 一覧から外す
+present-act-to-slides = スライドへ
+present-act-to-list = 一覧に戻る
+present-act-quit-anyway = 終了する
+present-act-stay = 戻る
+
+## 準備
+present-both = 日本語 + English
+present-setup-title = 研修モード：セッションの準備
+present-setup-intro = 講師名を入力すると研修セッションとなり、出席と受講者それぞれの選択を記録できます。受講者はスライドの途中や最後にも追加できます。
+present-trainer = 講師名
+present-trainer-hint = 空欄のまま Enter を押すと、何も記録せずにスライドだけを表示します。
+present-session-id = セッション ID
+present-add-id = 受講者を追加：社員番号
+present-attendees-count = 受講者：{ $n } 名
+present-attendees-none = まだ受講者はいません。
+present-roster-yes = 名簿に { $n } 名が登録されています。社員番号から氏名と部署を自動で入力します。
+present-roster-no = 名簿が取り込まれていません。社員番号に続けて氏名を入力してください。
+present-not-on-roster = { $id } は名簿にありません。氏名を入力すれば、そのまま追加できます。
+present-no-roster = { $id } の氏名を入力してください。
+present-already-listed = { $id } はすでに一覧にあります。
+present-added = 追加しました：{ $name }（{ $id }）
+present-add-pending = 入力中の受講者がまだ追加されていません。Enter で追加するか、欄を空にしてください。
+present-trainer-missing = 受講者を記録するには、講師名を入力してください。
+present-session-id-missing = セッション ID を入力してください。
+
+## スライド
+present-more-below = ▼ 続きがあります：↓
+present-jump = スライド { $n } へ移動：Enter を押してください
+present-last-slide = 最後のスライドです。
+present-no-such-slide = スライド { $n } はありません（1～{ $of }）。
+present-no-session = セッションなしで表示しているため、出席は記録していません。
+present-notes-title = 講師メモ
+present-no-notes = このスライドにはメモがありません。
+present-notes-cut = …続きはメモ用の画面で（tebiki present --notes）
+
+## 受講者
+present-attendees-title = 受講者と選択
+present-session-line = セッション { $id } ・ 講師：{ $trainer }
+present-attendance-pending = { $n } 名の出席がまだ記録されていません。一覧を確認してから s を押して記録してください。
+present-attendance-all = ✓ { $n } 名全員の出席を記録しました。
+present-status-pending = 未選択
+present-status-kiosk = 後日キオスクで選択
+present-attendees-legend = ✓ 出席記録済み ・ Enter：この端末で今選択する ・ l：後日キオスクで選択する
+present-attendance-saved = ✓ { $n } 名の出席を保存しました。
+present-later-saved = ✓ 保存しました：{ $name } さんは後日キオスクで選択します。
+present-save-failed = ✗ 保存できませんでした。何も記録されていません（{ $reason }）。データフォルダーを確認して、もう一度お試しください。
+present-no-attendees = まだ一覧に受講者がいません。Tab で追加してください。
+present-attendance-done = 一覧の全員の出席はすでに記録されています。
+present-record-first = 先に出席を記録してください（s）。
+present-already-chosen = { $name } さんはすでに選択を済ませています。
+present-already-later = すでに「後日キオスクで選択」になっています。
+present-cannot-remove = 出席を記録済みのため、一覧から外すことはできません。
+present-followup-note = 後日キオスクで選択（セッション { $session }）
+
+## 終了
+present-quit-title = 研修モードを終了しますか？
+present-quit-text = 出席の記録または選択が済んでいない受講者が { $n } 名います。今終了すると、その分は記録されないままになります。保存済みの記録はそのまま残ります。
+present-quit-keys = y：終了する ・ n または Esc：戻る
+
+## メモ用の画面（tebiki present --notes）
+present-follow-title = 講師メモ
+present-follow-waiting = まだ発表が始まっていません。この PC の別の画面で「tebiki present」を起動すると（同じデータフォルダー）、ここに講師メモが表示されます。q：終了
+present-follow-next = 次：{ $n }. { $title }
+present-follow-last = 最後のスライドです。このあとは受講者の選択です。
+present-roster-unreadable = roster.csv を読み込めなかったため、氏名は手で入力します。「tebiki roster import」で取り込み直してください。

@@ -1,0 +1,1010 @@
+//! `tebiki export`: the ledger, merged across every kiosk file, in the formats HR and legal
+//! open (CSV for Excel, including Japanese Excel) and the ones scripts and auditors want
+//! (JSON Lines, one JSON document with checkpoints). Streams: memory does not grow with the
+//! ledger.
+//!
+//! Formats:
+//! - `jsonl`: every selected record exactly as stored, one per line (lossless).
+//! - `json`: one document `{"format", "exported_at", "filters", "records": [...], "files":
+//!   [...], "skipped": [...], "duplicates", "count", "complete"}`. `records` holds each record
+//!   exactly as stored. `files` gives, per ledger file read, its `last_seq` and `head_sha256`
+//!   (the SHA-256 of the last line read), so the document is itself a checkpoint:
+//!   `tebiki verify --checkpoint export.json` proves the ledger still extends what was
+//!   exported.
+//! - `csv`: one row per record, RFC 4180 quoting, CRLF line ends, these columns in order:
+//!
+//!   | column | value |
+//!   |---|---|
+//!   | `at_utc` | when the record was written, as stored (`2026-11-23T01:02:03.456Z`) |
+//!   | `at_local` | the same instant in the organisation's time zone, `YYYY-MM-DD HH:MM:SS` |
+//!   | `occurred_at` | when the event happened, when the record says so (trainer entries, demo) |
+//!   | `employee_id`, `employee_name`, `department` | as recorded |
+//!   | `type` | `consent`, `withdrawal`, `stage`, `followup`, `attendance`, `champion`, ... |
+//!   | `decision` | `given`, `refused`, `deferred` (consent records) |
+//!   | `stage`, `due` | stage records, follow-up records |
+//!   | `purpose_<id>` | one column per purpose of the current content: `yes`, `no`, or empty |
+//!   | `other_purposes` | purposes not in the current content, `id=yes;id=no` |
+//!   | `reasons` | reasons given when not agreeing, `;`-separated |
+//!   | `policy_id`, `policy_version` | the policy decided on |
+//!   | `content_sha256` | SHA-256 of the content shown (`lang:hash;...` when several) |
+//!   | `languages` | languages the content was shown in, `;`-separated |
+//!   | `ui_language` | the language the person decided in |
+//!   | `method`, `session` | kiosk / trainer / admin, and the session id when trainer-led |
+//!   | `receipt` | the receipt code the person got |
+//!   | `note` | a trainer's note |
+//!   | `kiosk`, `seq`, `record_id` | where the record is in the ledger |
+//!
+//!   Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab, CR (or their full-width
+//!   forms `＝＋－＠`) gets a leading `'`, so Excel shows it as text; a cell that already starts
+//!   with `'` gets one too, so removing exactly one leading `'` from every cell that has one
+//!   gives back the stored value.
+//!
+//!   `--excel` writes UTF-8 with a BOM (Excel then detects UTF-8); `--encoding cp932` writes
+//!   Shift_JIS as Japanese Excel expects. Characters CP932 cannot hold are written as `〓` and
+//!   counted; the export then ends with exit 1 (complete, but not exact).
+//!
+//! Filters (all optional, combined with AND):
+//! - `--since`, `--until`: on the record's `at` (the time the ledger vouches for). `YYYY-MM-DD`
+//!   means that whole local day (in the configured time zone, else the system's), both ends
+//!   included; a full RFC 3339 time is an instant, included.
+//! - `--status`: by the record itself, not by the person's current state: `given`, `refused`,
+//!   `deferred` match consent records with that decision; `withdrawn` matches withdrawal
+//!   records; a stage word (`not_started` ... `opted_out`) matches stage records setting that
+//!   stage. Several are given as `--status given,deferred` (any of them matches).
+//! - `--dept`: the department recorded with the record (surrounding spaces and full/half-width
+//!   differences ignored); may be given more than once.
+//!
+//! Unreadable ledger lines are reported on stderr as `file:line`, skipped, listed in the JSON
+//! document, and make the exit code 1 (export incomplete); everything else is still written.
+//!
+//! Output: `-o FILE` is written beside FILE under a temporary name and renamed over it only
+//! when the export is finished. Without `-o` it goes to stdout; when that is a terminal,
+//! control and invisible characters are shown escaped rather than sent to it raw.
+//!
+//! Speed: the ledger is read on a second thread (`admin::stream_ledger`) and each record's few
+//! fields are read from its line without building a JSON tree (`admin::fields`).
+
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+use super::fields::{Fields, Text};
+use super::{
+    AtomicFile, Bound, Progress, TextEncoding, arg, count, fail, ledger_bytes, ledger_fail,
+    parse_bound, say, stream_ledger, warn, warn_read_issue,
+};
+use crate::cli::Env;
+use crate::escape::for_terminal;
+use crate::ledger::{LedgerError, ReadIssue, Record};
+
+/// `tebiki export`
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<StatusFilter>,
+    #[arg(long, value_name = "DEPT")]
+    pub dept: Vec<String>,
+    #[arg(long)]
+    pub excel: bool,
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<TextEncoding>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+/// What `--status` can select (see the module comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFilter {
+    Given,
+    Refused,
+    Deferred,
+    Withdrawn,
+    #[value(name = "not_started")]
+    NotStarted,
+    Informed,
+    Hesitant,
+    Parallel,
+    Migrated,
+    #[value(name = "opted_out")]
+    OptedOut,
+}
+
+impl StatusFilter {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusFilter::Given => "given",
+            StatusFilter::Refused => "refused",
+            StatusFilter::Deferred => "deferred",
+            StatusFilter::Withdrawn => "withdrawn",
+            StatusFilter::NotStarted => "not_started",
+            StatusFilter::Informed => "informed",
+            StatusFilter::Hesitant => "hesitant",
+            StatusFilter::Parallel => "parallel",
+            StatusFilter::Migrated => "migrated",
+            StatusFilter::OptedOut => "opted_out",
+        }
+    }
+
+    fn matches(self, record_type: &str, f: &Fields<'_>) -> bool {
+        match self {
+            StatusFilter::Given | StatusFilter::Refused | StatusFilter::Deferred => {
+                record_type == "consent" && f.decision.as_deref() == Some(self.as_str())
+            }
+            StatusFilter::Withdrawn => record_type == "withdrawal",
+            _ => record_type == "stage" && f.stage.as_deref() == Some(self.as_str()),
+        }
+    }
+}
+
+/// Which records an export keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Inclusive.
+    pub since: Option<Timestamp>,
+    /// Exclusive (see [`parse_bound`]).
+    pub until: Option<Timestamp>,
+    pub status: Vec<StatusFilter>,
+    /// Normalised with [`dept_key`].
+    pub depts: Vec<String>,
+}
+
+/// A department as compared by `--dept`.
+pub fn dept_key(s: &str) -> String {
+    s.trim().nfkc().collect()
+}
+
+impl Filters {
+    /// Whether `at` is inside `--since` / `--until`.
+    pub fn in_time(&self, at: Timestamp) -> bool {
+        !(self.since.is_some_and(|s| at < s) || self.until.is_some_and(|u| at >= u))
+    }
+
+    /// Whether the status and department filters need the record's fields.
+    pub fn needs_fields(&self) -> bool {
+        !self.status.is_empty() || !self.depts.is_empty()
+    }
+
+    /// The status and department filters.
+    pub fn matches_fields(&self, record_type: &str, f: &Fields<'_>) -> bool {
+        if !self.status.is_empty() && !self.status.iter().any(|s| s.matches(record_type, f)) {
+            return false;
+        }
+        if !self.depts.is_empty() {
+            match f.department() {
+                Some(d) if self.depts.contains(&dept_key(d)) => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// Every filter, for one record.
+    pub fn matches(&self, r: &Record) -> bool {
+        self.in_time(r.at)
+            && (!self.needs_fields()
+                || Fields::with(&r.raw, |f| self.matches_fields(&r.record_type, f)))
+    }
+
+    fn to_json(&self) -> Value {
+        serde_json::json!({
+            "since": self.since.map(|t| t.to_string()),
+            "until_before": self.until.map(|t| t.to_string()),
+            "status": self.status.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            "dept": self.depts,
+        })
+    }
+}
+
+/// How the output is written.
+#[derive(Debug, Clone)]
+pub struct CsvOptions {
+    /// The purposes of the current content, one column each.
+    pub purposes: Vec<String>,
+    /// For the `at_local` column.
+    pub tz: TimeZone,
+    /// A UTF-8 byte order mark first (Excel).
+    pub bom: bool,
+    pub encoding: TextEncoding,
+    /// The output is a terminal (any format): control and invisible characters are shown as
+    /// `\u{..}` escapes instead of reaching it. Files and pipes get the values exactly.
+    pub terminal: bool,
+}
+
+/// Per ledger file read: where reading ended, as a checkpoint entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileHead {
+    pub file: String,
+    pub kiosk: String,
+    pub last_seq: u64,
+    pub head_sha256: String,
+    pub records: u64,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, Default)]
+pub struct ExportSummary {
+    pub read: u64,
+    pub written: u64,
+    pub skipped: u64,
+    pub duplicates: u64,
+    /// Characters that the chosen encoding cannot hold.
+    pub unmappable: u64,
+    pub files: Vec<FileHead>,
+}
+
+#[derive(Debug)]
+pub enum ExportError {
+    Ledger(LedgerError),
+    Write(io::Error),
+}
+
+impl From<io::Error> for ExportError {
+    fn from(e: io::Error) -> ExportError {
+        ExportError::Write(e)
+    }
+}
+
+/// The fixed CSV header (before and after the purpose columns).
+const HEAD_COLUMNS: [&str; 10] = [
+    "at_utc",
+    "at_local",
+    "occurred_at",
+    "employee_id",
+    "employee_name",
+    "department",
+    "type",
+    "decision",
+    "stage",
+    "due",
+];
+const TAIL_COLUMNS: [&str; 14] = [
+    "other_purposes",
+    "reasons",
+    "policy_id",
+    "policy_version",
+    "content_sha256",
+    "languages",
+    "ui_language",
+    "method",
+    "session",
+    "receipt",
+    "note",
+    "kiosk",
+    "seq",
+    "record_id",
+];
+
+/// The CSV header for `purposes`.
+pub fn csv_header(purposes: &[String]) -> Vec<String> {
+    HEAD_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(purposes.iter().map(|p| format!("purpose_{p}")))
+        .chain(TAIL_COLUMNS.iter().map(|c| c.to_string()))
+        .collect()
+}
+
+/// Whether Excel (and similar) would read a cell starting with `c` as a formula.
+fn formula_start(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠' | '\''
+    )
+}
+
+/// Prefixes `'` to a cell that a spreadsheet could take for a formula (see the module comment).
+pub fn neutralise(cell: &mut String) {
+    if cell.chars().next().is_some_and(formula_start) {
+        cell.insert(0, '\'');
+    }
+}
+
+/// Undoes [`neutralise`]: what a reader of the CSV does to get the stored values back.
+pub fn unneutralise(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+/// Fills `cells` (reused between rows) with the CSV row of `r`, whose fields are `f`.
+/// Written into the cells in place: a row costs no allocation once the cells have grown.
+fn csv_row(r: &Record, f: &Fields<'_>, opts: &CsvOptions, cells: &mut Vec<String>) {
+    let width = HEAD_COLUMNS.len() + opts.purposes.len() + TAIL_COLUMNS.len();
+    cells.resize_with(width, String::new);
+    for c in cells.iter_mut() {
+        c.clear();
+    }
+    let mut cell = cells.iter_mut();
+    let mut next = move || cell.next();
+    let mut put = |text: Option<&str>| {
+        if let Some(c) = next() {
+            c.push_str(text.unwrap_or(""));
+            Some(c)
+        } else {
+            None
+        }
+    };
+    put(f.at.as_deref());
+    if let Some(c) = put(None) {
+        let local = r.at.to_zoned(opts.tz.clone());
+        let _ = write!(
+            c,
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            local.year(),
+            local.month(),
+            local.day(),
+            local.hour(),
+            local.minute(),
+            local.second()
+        );
+    }
+    put(f.occurred_at.as_deref());
+    put(f.employee_id());
+    put(f.employee_name());
+    put(f.department());
+    put(Some(&r.record_type));
+    put(f.decision.as_deref());
+    put(f.stage.as_deref());
+    put(f.due.as_deref());
+    let yes_no = |b: Option<bool>| if b == Some(true) { "yes" } else { "no" };
+    let purposes = f.purposes.as_deref().unwrap_or(&[]);
+    for p in &opts.purposes {
+        let text = purposes
+            .iter()
+            .find(|g| g.id.as_deref() == Some(p.as_str()))
+            .map(|g| yes_no(g.granted));
+        put(text);
+    }
+    if let Some(c) = put(None) {
+        for g in purposes {
+            let Some(id) = g.id.as_deref() else { continue };
+            if opts.purposes.iter().any(|p| p == id) {
+                continue;
+            }
+            if !c.is_empty() {
+                c.push(';');
+            }
+            let _ = write!(c, "{id}={}", yes_no(g.granted));
+        }
+    }
+    if let Some(c) = put(None) {
+        join_into(c, f.reasons.as_deref());
+    }
+    put(f.policy.as_ref().and_then(|p| p.id.as_deref()));
+    put(f.policy_version());
+    let content = f.content.as_ref();
+    if let Some(c) = put(None)
+        && let Some(h) = content.and_then(|c| c.sha256.as_ref())
+    {
+        if h.0.len() == 1 {
+            c.push_str(&h.0[0].1);
+        } else {
+            for (n, (lang, hash)) in h.0.iter().enumerate() {
+                if n > 0 {
+                    c.push(';');
+                }
+                let _ = write!(c, "{lang}:{hash}");
+            }
+        }
+    }
+    if let Some(c) = put(None) {
+        join_into(c, content.and_then(|c| c.languages.as_deref()));
+    }
+    put(f.ui_language.as_deref());
+    put(f.how.as_ref().and_then(|h| h.method.as_deref()));
+    put(f.session_id());
+    put(f.receipt.as_deref());
+    put(f.note.as_deref());
+    put(Some(&r.kiosk));
+    if let Some(c) = put(None) {
+        let _ = write!(c, "{}", r.seq);
+    }
+    if let Some(c) = put(None) {
+        let _ = write!(c, "{}", r.id);
+    }
+    for c in cells.iter_mut() {
+        neutralise(c);
+    }
+}
+
+/// How the ledger writes times (milliseconds, `Z`); the JSON export's own time uses it too.
+const AT_PRINTER: jiff::fmt::temporal::DateTimePrinter =
+    jiff::fmt::temporal::DateTimePrinter::new().precision(Some(3));
+
+/// Appends `texts` to `cell`, `;`-separated.
+fn join_into(cell: &mut String, texts: Option<&[Text<'_>]>) {
+    for (n, t) in texts.unwrap_or(&[]).iter().enumerate() {
+        if n > 0 {
+            cell.push(';');
+        }
+        cell.push_str(&t.0);
+    }
+}
+
+/// Writes UTF-8 text as Shift_JIS (CP932), counting characters it cannot hold (written as
+/// `〓`, the customary stand-in). Input may arrive split inside a character.
+pub struct Cp932Writer<W: Write> {
+    inner: W,
+    encoder: encoding_rs::Encoder,
+    pending: Vec<u8>,
+    out: Vec<u8>,
+    pub unmappable: u64,
+}
+
+impl<W: Write> Cp932Writer<W> {
+    pub fn new(inner: W) -> Cp932Writer<W> {
+        Cp932Writer {
+            inner,
+            encoder: encoding_rs::SHIFT_JIS.new_encoder(),
+            pending: Vec::new(),
+            out: Vec::with_capacity(64 * 1024),
+            unmappable: 0,
+        }
+    }
+
+    fn encode(&mut self, text: &str) -> io::Result<()> {
+        let mut rest = text;
+        while !rest.is_empty() {
+            self.out.reserve(rest.len() * 2 + 16);
+            let (result, read) = self.encoder.encode_from_utf8_to_vec_without_replacement(
+                rest,
+                &mut self.out,
+                false,
+            );
+            rest = &rest[read..];
+            match result {
+                encoding_rs::EncoderResult::InputEmpty => {}
+                encoding_rs::EncoderResult::OutputFull => {}
+                encoding_rs::EncoderResult::Unmappable(_) => {
+                    self.unmappable += 1;
+                    // 〓 in Shift_JIS.
+                    self.out.extend_from_slice(&[0x81, 0xAC]);
+                }
+            }
+        }
+        if self.out.len() >= 32 * 1024 {
+            self.inner.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is buffered and returns the inner writer.
+    pub fn finish(mut self) -> io::Result<(W, u64)> {
+        if !self.pending.is_empty() {
+            // An incomplete character at the very end cannot come from valid UTF-8 input.
+            self.unmappable += 1;
+            self.pending.clear();
+        }
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
+        self.inner.flush()?;
+        Ok((self.inner, self.unmappable))
+    }
+}
+
+impl<W: Write> Write for Cp932Writer<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => return Err(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8")),
+        };
+        let head: Vec<u8> = self.pending.drain(..valid).collect();
+        let text = std::str::from_utf8(&head)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))?;
+        self.encode(text)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.out)?;
+        self.out.clear();
+        self.inner.flush()
+    }
+}
+
+/// The per-file bookkeeping behind [`FileHead`]: the last record read of each file.
+struct Heads {
+    files: Vec<(PathBuf, u64, String, u64)>,
+}
+
+impl Heads {
+    fn see(&mut self, r: &Record) {
+        match self
+            .files
+            .iter_mut()
+            .find(|f| f.0.as_os_str() == r.file.as_os_str())
+        {
+            Some(f) => {
+                f.1 = r.seq;
+                // Reuses the space of the previous line.
+                f.2.clone_from(&r.raw);
+                f.3 += 1;
+            }
+            None => self.files.push((r.file.clone(), r.seq, r.raw.clone(), 1)),
+        }
+    }
+
+    fn finish(self) -> Vec<FileHead> {
+        let mut heads: Vec<FileHead> = self
+            .files
+            .into_iter()
+            .map(|(path, seq, raw, records)| FileHead {
+                file: file_name(&path),
+                kiosk: crate::ledger::kiosk_of_file(&path)
+                    .unwrap_or_default()
+                    .to_string(),
+                last_seq: seq,
+                head_sha256: hex::encode(crate::ledger::sha256(raw.as_bytes())),
+                records,
+            })
+            .collect();
+        heads.sort_by(|a, b| a.file.cmp(&b.file));
+        heads
+    }
+}
+
+/// Streams the selected records of `ledger_dir` to `out` in `format`. Unreadable lines go to
+/// `on_issue` as they are met; they are skipped, never dropped silently.
+pub fn export(
+    ledger_dir: &Path,
+    format: ExportFormat,
+    filters: &Filters,
+    csv: &CsvOptions,
+    out: &mut dyn Write,
+    progress: &Progress,
+    on_issue: &mut dyn FnMut(&ReadIssue),
+) -> Result<ExportSummary, ExportError> {
+    let mut run = Run {
+        format,
+        filters,
+        csv,
+        progress,
+        on_issue,
+        summary: ExportSummary::default(),
+        heads: Heads { files: Vec::new() },
+        skipped: Vec::new(),
+        ends: Vec::new(),
+    };
+    match format {
+        ExportFormat::Csv if csv.bom && csv.encoding == TextEncoding::Utf8 => {
+            out.write_all("\u{FEFF}".as_bytes())?;
+        }
+        ExportFormat::Json => {
+            write!(
+                out,
+                "{{\"format\":\"tebiki-export/1\",\"exported_at\":\"{}\",\"filters\":{},\"records\":[",
+                AT_PRINTER.timestamp_to_string(&Timestamp::now()),
+                filters.to_json()
+            )?;
+        }
+        _ => {}
+    }
+    let duplicates = if format == ExportFormat::Csv && csv.encoding == TextEncoding::Cp932 {
+        let mut encoder = Cp932Writer::new(&mut *out);
+        let duplicates = run.records(ledger_dir, &mut encoder)?;
+        let (_, unmappable) = encoder.finish()?;
+        run.summary.unmappable = unmappable;
+        duplicates
+    } else {
+        run.records(ledger_dir, out)?
+    };
+    let mut summary = run.summary;
+    summary.duplicates = duplicates;
+    summary.skipped = run.skipped.len() as u64;
+    summary.files = run.heads.finish();
+    if format == ExportFormat::Json {
+        let files: Vec<Value> = summary
+            .files
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "file": f.file,
+                    "kiosk": f.kiosk,
+                    "last_seq": f.last_seq,
+                    "head_sha256": f.head_sha256,
+                    "records_read": f.records,
+                })
+            })
+            .collect();
+        let skipped: Vec<Value> = run
+            .skipped
+            .iter()
+            .map(|(file, line, problem)| {
+                serde_json::json!({ "file": file, "line": line, "problem": problem })
+            })
+            .collect();
+        write!(
+            out,
+            "\n],\"files\":{},\"skipped\":{},\"duplicates\":{},\"count\":{},\"complete\":{}}}\n",
+            Value::from(files),
+            Value::from(skipped),
+            summary.duplicates,
+            summary.written,
+            summary.skipped == 0
+        )?;
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+/// A ledger file's name as verify and checkpoints write it (`k1.jsonl`).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The state of one export while it streams.
+struct Run<'a> {
+    format: ExportFormat,
+    filters: &'a Filters,
+    csv: &'a CsvOptions,
+    progress: &'a Progress,
+    on_issue: &'a mut dyn FnMut(&ReadIssue),
+    summary: ExportSummary,
+    heads: Heads,
+    /// File, line and problem of each line that could not be read.
+    skipped: Vec<(String, u64, &'static str)>,
+    /// Per file, the offset reading has reached (for progress).
+    ends: Vec<(PathBuf, u64)>,
+}
+
+/// Where rows go: through the CSV writer, or raw lines.
+enum Sink<'w> {
+    // Boxed: the CSV writer is large, and there is one sink per export.
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Raw(&'w mut dyn Write),
+}
+
+impl Run<'_> {
+    /// Streams every record through the filters into `out`; returns the duplicates skipped.
+    fn records(&mut self, dir: &Path, out: &mut dyn Write) -> Result<u64, ExportError> {
+        let mut sink = if self.format == ExportFormat::Csv {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .buffer_capacity(256 * 1024)
+                .from_writer(out);
+            w.write_record(csv_header(&self.csv.purposes))
+                .map_err(csv_error)?;
+            Sink::Csv(Box::new(w))
+        } else {
+            Sink::Raw(out)
+        };
+        let mut cells: Vec<String> = Vec::new();
+        let duplicates = stream_ledger(dir, |item| -> Result<(), ExportError> {
+            let record = match item {
+                Ok(r) => r,
+                Err(issue) => {
+                    (self.on_issue)(issue);
+                    let (file, line) = super::issue_place(issue);
+                    self.skipped
+                        .push((file_name(&file), line, super::issue_kind(issue)));
+                    return Ok(());
+                }
+            };
+            self.summary.read += 1;
+            let end = record.offset + record.raw.len() as u64 + 1;
+            match self
+                .ends
+                .iter_mut()
+                .find(|e| e.0.as_os_str() == record.file.as_os_str())
+            {
+                Some(e) => e.1 = end,
+                None => self.ends.push((record.file.clone(), end)),
+            }
+            if self.summary.read.is_multiple_of(4096) {
+                self.progress.set(self.ends.iter().map(|e| e.1).sum());
+            }
+            if self.filters.in_time(record.at) && self.write(record, &mut sink, &mut cells)? {
+                self.summary.written += 1;
+            }
+            self.heads.see(record);
+            Ok(())
+        })
+        .map_err(ExportError::Ledger)??;
+        if let Sink::Csv(mut w) = sink {
+            w.flush()?;
+        }
+        Ok(duplicates)
+    }
+
+    /// Writes `record` when the field filters keep it; says whether it did.
+    fn write(
+        &self,
+        record: &Record,
+        sink: &mut Sink<'_>,
+        cells: &mut Vec<String>,
+    ) -> Result<bool, ExportError> {
+        let filters = self.filters;
+        match sink {
+            Sink::Csv(w) => Fields::with(&record.raw, |f| {
+                if filters.needs_fields() && !filters.matches_fields(&record.record_type, f) {
+                    return Ok(false);
+                }
+                csv_row(record, f, self.csv, cells);
+                if self.csv.terminal {
+                    w.write_record(cells.iter().map(|c| for_terminal(c).into_owned()))
+                        .map_err(csv_error)?;
+                } else {
+                    w.write_record(cells.iter()).map_err(csv_error)?;
+                }
+                Ok(true)
+            }),
+            Sink::Raw(w) => {
+                if filters.needs_fields()
+                    && !Fields::with(&record.raw, |f| {
+                        filters.matches_fields(&record.record_type, f)
+                    })
+                {
+                    return Ok(false);
+                }
+                let raw = if self.csv.terminal {
+                    for_terminal(&record.raw)
+                } else {
+                    std::borrow::Cow::Borrowed(record.raw.as_str())
+                };
+                if self.format == ExportFormat::Json {
+                    w.write_all(if self.summary.written == 0 {
+                        b"\n"
+                    } else {
+                        b",\n"
+                    })?;
+                    w.write_all(raw.as_bytes())?;
+                } else {
+                    w.write_all(raw.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+                Ok(true)
+            }
+        }
+    }
+}
+
+fn csv_error(e: csv::Error) -> ExportError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::Write(e),
+        other => ExportError::Write(io::Error::other(format!("{other:?}"))),
+    }
+}
+
+/// `tebiki export`.
+pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
+    if args.format != ExportFormat::Csv && (args.excel || args.encoding.is_some()) {
+        return fail(
+            env,
+            &env.t("export-error-excel-format"),
+            None,
+            "export-todo-excel-format",
+        );
+    }
+    let config = match super::load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let tz = super::timezone(&config);
+    let mut filters = Filters {
+        status: args.status.clone(),
+        depts: args.dept.iter().map(|d| dept_key(d)).collect(),
+        ..Filters::default()
+    };
+    for (text, bound) in [(&args.since, Bound::Since), (&args.until, Bound::Until)] {
+        let Some(text) = text else { continue };
+        match parse_bound(text, &tz, bound) {
+            Some(t) if bound == Bound::Since => filters.since = Some(t),
+            Some(t) => filters.until = Some(t),
+            None => {
+                return fail(
+                    env,
+                    &env.ta("export-error-date", &[("value", arg(text.clone()))]),
+                    None,
+                    "export-todo-date",
+                );
+            }
+        }
+    }
+    if let (Some(s), Some(u)) = (filters.since, filters.until)
+        && s >= u
+    {
+        return fail(env, &env.t("export-error-range"), None, "export-todo-date");
+    }
+    let purposes = match crate::content::RawContent::load(&env.source) {
+        Ok(raw) => raw.manifest.purposes.iter().map(|p| p.id.clone()).collect(),
+        Err(issues) => {
+            let first = &issues[0];
+            let place = match first.line {
+                Some(l) => format!("{}:{l}", first.file),
+                None => first.file.clone(),
+            };
+            return fail(
+                env,
+                &crate::cli::issue_text(env, first),
+                Some(&place),
+                "todo-content-check",
+            );
+        }
+    };
+    let csv_opts = CsvOptions {
+        purposes,
+        tz,
+        bom: args.excel,
+        encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
+        terminal: args.output.is_none() && io::stdout().is_terminal(),
+    };
+    let dir = env.data.ledger_dir();
+    // An export inside the ledger folder would be read back as another kiosk's ledger.
+    if let Some(path) = &args.output
+        && let (Some(parent), Ok(ledger)) = (
+            super::parent_dir(path).canonicalize().ok(),
+            dir.canonicalize(),
+        )
+        && parent == ledger
+    {
+        return fail(
+            env,
+            &env.t("export-error-into-ledger"),
+            Some(&path.display().to_string()),
+            "export-todo-output",
+        );
+    }
+    let progress = Progress::bytes(ledger_bytes(&dir), env.t("export-progress"));
+    let mut on_issue = |issue: &ReadIssue| progress.suspend(|| warn_read_issue(env, issue));
+    let result = match &args.output {
+        Some(path) => {
+            let mut file = match AtomicFile::create(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    return fail(
+                        env,
+                        &env.ta("error-io", &[("reason", arg(e.to_string()))]),
+                        Some(&path.display().to_string()),
+                        "export-todo-output",
+                    );
+                }
+            };
+            let r = export(
+                &dir,
+                args.format,
+                &filters,
+                &csv_opts,
+                &mut file,
+                &progress,
+                &mut on_issue,
+            );
+            match r {
+                Ok(summary) => file.commit().map(|_| summary).map_err(ExportError::Write),
+                Err(e) => Err(e),
+            }
+        }
+        None => {
+            if args.format == ExportFormat::Csv
+                && io::stdout().is_terminal()
+                && (args.excel || args.encoding == Some(TextEncoding::Cp932))
+            {
+                return fail(
+                    env,
+                    &env.t("export-error-excel-terminal"),
+                    None,
+                    "export-todo-output",
+                );
+            }
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            export(
+                &dir,
+                args.format,
+                &filters,
+                &csv_opts,
+                &mut out,
+                &progress,
+                &mut on_issue,
+            )
+        }
+    };
+    progress.finish();
+    let summary = match result {
+        Ok(s) => s,
+        Err(ExportError::Ledger(e)) => return ledger_fail(env, &e),
+        // The reader went away (`| head`): nothing to tell it.
+        Err(ExportError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return ExitCode::from(1);
+        }
+        Err(ExportError::Write(e)) => {
+            let place = args.output.as_ref().map(|p| p.display().to_string());
+            return fail(
+                env,
+                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
+                place.as_deref(),
+                "export-todo-output",
+            );
+        }
+    };
+    if let Some(path) = &args.output {
+        let _ = say(&crate::escape::for_terminal(&env.ta(
+            "export-done",
+            &[
+                ("written", count(summary.written)),
+                ("read", count(summary.read)),
+                ("files", count(summary.files.len() as u64)),
+                ("path", arg(path.display().to_string())),
+            ],
+        )));
+    }
+    let mut code = ExitCode::SUCCESS;
+    if summary.unmappable > 0 {
+        warn(
+            env,
+            &env.ta("export-unmappable", &[("count", count(summary.unmappable))]),
+        );
+        eprintln!("  {}", env.t("export-todo-unmappable"));
+        code = ExitCode::from(1);
+    }
+    if summary.skipped > 0 {
+        warn(
+            env,
+            &env.ta("export-incomplete", &[("count", count(summary.skipped))]),
+        );
+        eprintln!("  {}", env.t("todo-verify"));
+        code = ExitCode::from(1);
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_reversibly() {
+        for (input, output) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+81 90", "'+81 90"),
+            ("-1", "'-1"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("＝1", "'＝1"),
+            ("'quoted", "''quoted"),
+            ("山田", "山田"),
+            ("", ""),
+        ] {
+            let mut cell = input.to_string();
+            neutralise(&mut cell);
+            assert_eq!(cell, output);
+            assert_eq!(unneutralise(&cell), input);
+        }
+    }
+
+    #[test]
+    fn cp932_survives_characters_split_across_writes() {
+        let text = "社員,山田 太郎\r\n𠮷野家\r\n";
+        let mut w = Cp932Writer::new(Vec::new());
+        for b in text.as_bytes().chunks(1) {
+            w.write_all(b).unwrap();
+        }
+        let (bytes, unmappable) = w.finish().unwrap();
+        assert_eq!(unmappable, 1, "𠮷 is not in CP932");
+        let (back, _, errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
+        assert!(!errors);
+        assert_eq!(back, "社員,山田 太郎\r\n〓野家\r\n");
+    }
+}

@@ -1,0 +1,381 @@
+//! The fields of a stored record that exports and reports use, read straight from its line.
+//!
+//! Building a whole JSON tree per record would cost most of a pass over a large ledger, so the
+//! line is read into borrowed fields, skipping the rest. A record whose fields have unexpected
+//! types (hand-written, or from a future version) falls back to the JSON tree, so it gives the
+//! same answer either way.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
+
+/// The fields used by `export` and `report`; absent or mistyped ones are `None`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Fields<'a> {
+    #[serde(borrow, rename = "type")]
+    pub record_type: Option<Cow<'a, str>>,
+    /// The envelope's time, as stored.
+    #[serde(borrow)]
+    pub at: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub occurred_at: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub employee: Option<Employee<'a>>,
+    #[serde(borrow)]
+    pub decision: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub stage: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub due: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub note: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub receipt: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub ui_language: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub purposes: Option<Vec<Purpose<'a>>>,
+    #[serde(borrow)]
+    pub reasons: Option<Vec<Text<'a>>>,
+    #[serde(borrow)]
+    pub policy: Option<Policy<'a>>,
+    #[serde(borrow)]
+    pub content: Option<ContentFields<'a>>,
+    #[serde(borrow)]
+    pub how: Option<How<'a>>,
+    #[serde(borrow)]
+    pub session: Option<Session<'a>>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Employee<'a> {
+    #[serde(borrow)]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub department: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Purpose<'a> {
+    #[serde(borrow)]
+    pub id: Option<Cow<'a, str>>,
+    pub granted: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Policy<'a> {
+    #[serde(borrow)]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub version: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContentFields<'a> {
+    #[serde(borrow)]
+    pub languages: Option<Vec<Text<'a>>>,
+    #[serde(borrow)]
+    pub sha256: Option<Hashes<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct How<'a> {
+    #[serde(borrow)]
+    pub method: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub session: Option<Cow<'a, str>>,
+}
+
+/// A string in a list.
+#[derive(Debug, Deserialize)]
+pub struct Text<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+/// `content.sha256`: per language (`{"ja": "..."}`, in stored order), or one hash.
+#[derive(Debug, Default)]
+pub struct Hashes<'a>(pub Vec<(Cow<'a, str>, Cow<'a, str>)>);
+
+/// A session: its id, whether written as a string or as an object with an `id`.
+#[derive(Debug, Default)]
+pub struct Session<'a>(pub Option<Cow<'a, str>>);
+
+impl<'a> Fields<'a> {
+    /// Reads `raw` (one stored line) and calls `f` with its fields.
+    pub fn with<R>(raw: &'a str, f: impl FnOnce(&Fields<'_>) -> R) -> R {
+        match serde_json::from_str::<Fields<'a>>(raw) {
+            Ok(fields) => f(&fields),
+            Err(_) => {
+                let value: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
+                f(&Fields::from_value(&value))
+            }
+        }
+    }
+
+    /// The same fields taken from a parsed record.
+    pub fn from_value(v: &'a Value) -> Fields<'a> {
+        let s = |v: Option<&'a Value>| v.and_then(Value::as_str).map(Cow::Borrowed);
+        let texts = |v: Option<&'a Value>| {
+            v.and_then(Value::as_array).map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|t| Text(Cow::Borrowed(t)))
+                    .collect()
+            })
+        };
+        let employee = v
+            .get("employee")
+            .filter(|e| e.is_object())
+            .map(|e| Employee {
+                id: s(e.get("id")),
+                name: s(e.get("name")),
+                department: s(e.get("department")),
+            });
+        let purposes = v.get("purposes").and_then(Value::as_array).map(|a| {
+            a.iter()
+                .map(|p| Purpose {
+                    id: s(p.get("id")),
+                    granted: p.get("granted").and_then(Value::as_bool),
+                })
+                .collect()
+        });
+        let policy = v.get("policy").filter(|p| p.is_object()).map(|p| Policy {
+            id: s(p.get("id")),
+            version: s(p.get("version")),
+        });
+        let content = v
+            .get("content")
+            .filter(|c| c.is_object())
+            .map(|c| ContentFields {
+                languages: texts(c.get("languages")),
+                sha256: match c.get("sha256") {
+                    Some(Value::Object(m)) => Some(Hashes(
+                        m.iter()
+                            .filter_map(|(k, h)| {
+                                Some((Cow::Borrowed(k.as_str()), Cow::Borrowed(h.as_str()?)))
+                            })
+                            .collect(),
+                    )),
+                    Some(Value::String(h)) => {
+                        Some(Hashes(vec![(Cow::Borrowed(""), Cow::Borrowed(h))]))
+                    }
+                    _ => None,
+                },
+            });
+        let how = v.get("how").filter(|h| h.is_object()).map(|h| How {
+            method: s(h.get("method")),
+            session: s(h.get("session")),
+        });
+        let session = match v.get("session") {
+            Some(Value::String(id)) => Some(Session(Some(Cow::Borrowed(id)))),
+            Some(Value::Object(m)) => Some(Session(s(m.get("id")))),
+            _ => None,
+        };
+        Fields {
+            record_type: s(v.get("type")),
+            at: s(v.get("at")),
+            occurred_at: s(v.get("occurred_at")),
+            employee,
+            decision: s(v.get("decision")),
+            stage: s(v.get("stage")),
+            due: s(v.get("due")),
+            note: s(v.get("note")),
+            receipt: s(v.get("receipt")),
+            ui_language: s(v.get("ui_language")),
+            purposes,
+            reasons: texts(v.get("reasons")),
+            policy,
+            content,
+            how,
+            session,
+            active: v.get("active").and_then(Value::as_bool),
+        }
+    }
+
+    pub fn employee_id(&self) -> Option<&str> {
+        self.employee.as_ref()?.id.as_deref()
+    }
+    pub fn employee_name(&self) -> Option<&str> {
+        self.employee.as_ref()?.name.as_deref()
+    }
+    pub fn department(&self) -> Option<&str> {
+        self.employee.as_ref()?.department.as_deref()
+    }
+    pub fn policy_version(&self) -> Option<&str> {
+        self.policy.as_ref()?.version.as_deref()
+    }
+    /// The trainer session: `how.session`, else a `session` of the record itself.
+    pub fn session_id(&self) -> Option<&str> {
+        self.how
+            .as_ref()
+            .and_then(|h| h.session.as_deref())
+            .or_else(|| self.session.as_ref().and_then(|s| s.0.as_deref()))
+    }
+}
+
+/// The few fields the report folds, so that its pass allocates nothing per record for the
+/// parts it does not need (content, check, purposes).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Essentials<'a> {
+    #[serde(borrow, rename = "type")]
+    pub record_type: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub employee: Option<Employee<'a>>,
+    #[serde(borrow)]
+    pub decision: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub stage: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub due: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub note: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub policy: Option<Policy<'a>>,
+    pub active: Option<bool>,
+}
+
+impl<'a> Essentials<'a> {
+    /// Reads `raw` (one stored line) and calls `f` with its fields.
+    pub fn with<R>(raw: &'a str, f: impl FnOnce(&Essentials<'_>) -> R) -> R {
+        match serde_json::from_str::<Essentials<'a>>(raw) {
+            Ok(fields) => f(&fields),
+            Err(_) => {
+                let value: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
+                f(&Essentials::from_value(&value))
+            }
+        }
+    }
+
+    /// The same fields taken from a parsed record.
+    pub fn from_value(v: &'a Value) -> Essentials<'a> {
+        let full = Fields::from_value(v);
+        Essentials {
+            record_type: full.record_type,
+            employee: full.employee,
+            decision: full.decision,
+            stage: full.stage,
+            due: full.due,
+            note: full.note,
+            policy: full.policy,
+            active: full.active,
+        }
+    }
+
+    pub fn employee_id(&self) -> Option<&str> {
+        self.employee.as_ref()?.id.as_deref()
+    }
+    pub fn employee_name(&self) -> Option<&str> {
+        self.employee.as_ref()?.name.as_deref()
+    }
+    pub fn department(&self) -> Option<&str> {
+        self.employee.as_ref()?.department.as_deref()
+    }
+    pub fn policy_version(&self) -> Option<&str> {
+        self.policy.as_ref()?.version.as_deref()
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Hashes<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Hashes<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of hashes or one hash")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Hashes(vec![(Cow::Borrowed(""), Cow::Borrowed(v))]))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Hashes(vec![(Cow::Borrowed(""), Cow::Owned(v.to_owned()))]))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key::<Text<'de>>()? {
+                    let h = map.next_value::<Text<'de>>()?;
+                    out.push((k.0, h.0));
+                }
+                Ok(Hashes(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Session<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Session<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a session id or an object with an id")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Session(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Session(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Session(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut id = None;
+                while let Some(k) = map.next_key::<Text<'de>>()? {
+                    if k.0 == "id" {
+                        id = Some(map.next_value::<Text<'de>>()?.0);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(Session(id))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONSENT: &str = r#"{"schema":"tebiki/1","type":"consent","employee":{"id":"E1","name":"山田 \"太郎\"","department":"営業部"},"how":{"method":"kiosk","session":null},"policy":{"id":"p","version":"2026-11-23"},"content":{"languages":["ja","en"],"sha256":{"ja":"aa","en":"bb"}},"decision":"given","purposes":[{"id":"own-phone","granted":true}],"reasons":[],"receipt":"ABCD-EFGH"}"#;
+
+    #[test]
+    fn the_fast_path_and_the_tree_agree() {
+        let value: Value = serde_json::from_str(CONSENT).unwrap();
+        let slow = format!("{:?}", Fields::from_value(&value));
+        let fast = Fields::with(CONSENT, |f| format!("{f:?}"));
+        assert_eq!(
+            fast.replace("Owned(", "").replace("Borrowed(", ""),
+            slow.replace("Owned(", "").replace("Borrowed(", "")
+        );
+        Fields::with(CONSENT, |f| {
+            assert_eq!(f.employee_name(), Some("山田 \"太郎\""));
+            assert_eq!(f.decision.as_deref(), Some("given"));
+            assert_eq!(f.session_id(), None);
+        });
+    }
+
+    #[test]
+    fn unexpected_types_fall_back_to_the_tree() {
+        let odd = r#"{"type":"stage","employee":{"id":"E2","name":7},"stage":"parallel","session":{"id":"S1","x":[1]}}"#;
+        Fields::with(odd, |f| {
+            assert_eq!(f.employee_id(), Some("E2"));
+            assert_eq!(f.employee_name(), None);
+            assert_eq!(f.stage.as_deref(), Some("parallel"));
+            assert_eq!(f.session_id(), Some("S1"));
+        });
+    }
+}

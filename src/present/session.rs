@@ -1,0 +1,315 @@
+//! A trainer's session: the attendees, how one is added (from the roster when there is one), the
+//! `attendance` and `followup` records, and carrying out the presenter's effects on the ledger.
+
+use serde_json::{Map, Value, json};
+
+use crate::admin::roster::Employee;
+use crate::app::{self, FIELD_DEPT, FIELD_ID, FIELD_NAME, Notice, SessionInfo, Settings};
+use crate::consent::Decision;
+use crate::keys::Cmd;
+use crate::recorder::Recorder;
+use crate::text_field::TextField;
+
+use super::{Effect, Presenter, Saving};
+
+/// Days after the session by which an attendee who will decide at a kiosk is followed up.
+pub const FOLLOWUP_DAYS: i32 = 7;
+
+/// Where an attendee stands at the end of the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Has not decided yet.
+    Pending,
+    /// Decided on the trainer's terminal; the decision is in the ledger.
+    Chosen(Decision),
+    /// Will decide at a kiosk later; a `followup` record says so.
+    Kiosk,
+}
+
+/// One person at the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// The id as recorded (full-width digits folded, see [`app::normalize_id`]).
+    pub id: String,
+    /// The id as the trainer typed it.
+    pub id_as_entered: String,
+    pub name: String,
+    pub department: String,
+    /// Name and department came from `$DATA/roster.csv`.
+    pub on_roster: bool,
+    /// The `attendance` record is in the ledger.
+    pub attendance: bool,
+    pub status: Status,
+}
+
+impl Attendee {
+    /// Attendance not recorded, or no decision and no kiosk appointment yet: work that
+    /// quitting would leave undone.
+    pub fn unfinished(&self) -> bool {
+        !self.attendance || self.status == Status::Pending
+    }
+}
+
+/// The small form that adds an attendee: the id first; name and department only when the id
+/// is not on the roster (or there is no roster).
+#[derive(Debug, Clone, Default)]
+pub struct AttendeeForm {
+    pub fields: [TextField; 3],
+    /// The field being typed in: [`FIELD_ID`], [`FIELD_NAME`] or [`FIELD_DEPT`].
+    pub field: usize,
+    /// The id was not found on the roster: the name must be typed.
+    pub needs_name: bool,
+}
+
+/// What Enter in the form led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// Enter in an empty id field: nothing to add.
+    Nothing,
+    /// Moved on to the next field.
+    Moved,
+    Attendee(Attendee),
+    /// Something to put right first.
+    Problem(Notice),
+}
+
+impl AttendeeForm {
+    /// How many of the fields are shown.
+    pub fn visible_fields(&self) -> usize {
+        if self.needs_name { 3 } else { 1 }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.iter().all(|f| f.value().trim().is_empty())
+    }
+
+    pub fn clear(&mut self) {
+        *self = AttendeeForm::default();
+    }
+
+    /// Text editing in the focused field. Editing the id asks the roster again on Enter.
+    pub fn edit(&mut self, cmd: &Cmd) -> Option<Notice> {
+        let notice = super::edit(&mut self.fields[self.field], cmd);
+        if self.field == FIELD_ID && matches!(cmd, Cmd::Input(_) | Cmd::Backspace | Cmd::Delete) {
+            self.needs_name = false;
+            self.fields[FIELD_NAME] = TextField::default();
+            self.fields[FIELD_DEPT] = TextField::default();
+        }
+        notice
+    }
+
+    /// Enter: looks the id up, asks for the name when it is not on the roster, and hands over
+    /// the attendee once complete.
+    pub fn confirm(
+        &mut self,
+        roster: Option<&[Employee]>,
+        settings: &Settings,
+        listed: &[Attendee],
+    ) -> Added {
+        let typed = self.fields[FIELD_ID].value().trim().to_string();
+        if self.field == FIELD_ID && typed.is_empty() {
+            return Added::Nothing;
+        }
+        let id = app::normalize_id(&typed);
+        if !valid_id(&id, settings) {
+            self.field = FIELD_ID;
+            return Added::Problem(problem("identity-id-invalid"));
+        }
+        if listed.iter().any(|a| a.id == id) {
+            self.field = FIELD_ID;
+            return Added::Problem(Notice {
+                id: "present-already-listed",
+                args: vec![("id", id)],
+                error: true,
+            });
+        }
+        if self.field == FIELD_ID {
+            let found = roster.and_then(|r| r.iter().find(|e| app::normalize_id(&e.id) == id));
+            if let Some(e) = found {
+                let attendee = Attendee {
+                    id,
+                    id_as_entered: typed,
+                    name: e.name.clone(),
+                    department: e.department.clone(),
+                    on_roster: true,
+                    attendance: false,
+                    status: Status::Pending,
+                };
+                self.clear();
+                return Added::Attendee(attendee);
+            }
+            self.needs_name = true;
+            self.field = FIELD_NAME;
+            let why = if roster.is_some() {
+                "present-not-on-roster"
+            } else {
+                "present-no-roster"
+            };
+            return Added::Problem(Notice {
+                id: why,
+                args: vec![("id", id)],
+                error: false,
+            });
+        }
+        let name = self.fields[FIELD_NAME].value().trim().to_string();
+        if name.is_empty() {
+            self.field = FIELD_NAME;
+            return Added::Problem(problem("identity-name-missing"));
+        }
+        if self.field == FIELD_NAME {
+            self.field = FIELD_DEPT;
+            return Added::Moved;
+        }
+        let attendee = Attendee {
+            id,
+            id_as_entered: typed,
+            name,
+            department: self.fields[FIELD_DEPT].value().trim().to_string(),
+            on_roster: false,
+            attendance: false,
+            status: Status::Pending,
+        };
+        self.clear();
+        Added::Attendee(attendee)
+    }
+}
+
+fn problem(id: &'static str) -> Notice {
+    Notice {
+        id,
+        args: Vec::new(),
+        error: true,
+    }
+}
+
+/// The same rule as the employee's own identity form: the organisation's pattern, else a
+/// short id without spaces.
+fn valid_id(id: &str, settings: &Settings) -> bool {
+    match &settings.id_pattern {
+        Some(pattern) => pattern.is_match(id),
+        None => {
+            !id.is_empty()
+                && id.chars().count() <= app::MAX_ID_CHARS
+                && !id.chars().any(char::is_whitespace)
+        }
+    }
+}
+
+/// The session as records name it: its id, the trainer, and when the slides started.
+fn session_json(p: &Presenter, s: &SessionInfo) -> Value {
+    json!({ "id": s.id, "trainer": s.trainer, "started_at": p.started_at.to_string() })
+}
+
+fn employee_json(a: &Attendee) -> Value {
+    let mut e = Map::new();
+    e.insert("id".into(), a.id.clone().into());
+    if a.id_as_entered != a.id {
+        e.insert("id_as_entered".into(), a.id_as_entered.clone().into());
+    }
+    e.insert("name".into(), a.name.clone().into());
+    if !a.department.is_empty() {
+        e.insert("department".into(), a.department.clone().into());
+    }
+    Value::Object(e)
+}
+
+/// Who, in which session, how, under which policy: the first fields of both record types.
+fn head(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<String, Value> {
+    let m = &p.flow.content.manifest;
+    let mut body = Map::new();
+    body.insert("employee".into(), employee_json(a));
+    body.insert("session".into(), session_json(p, s));
+    body.insert("how".into(), crate::consent::session_how(s, p.flow.mode));
+    body.insert(
+        "policy".into(),
+        json!({ "id": m.policy_id, "version": m.policy_version }),
+    );
+    body
+}
+
+fn tail(p: &Presenter, mut body: Map<String, Value>) -> Map<String, Value> {
+    body.insert("ui_language".into(), p.ui_lang().as_str().into());
+    body.insert(
+        "app".into(),
+        json!({ "name": "tebiki", "version": env!("CARGO_PKG_VERSION") }),
+    );
+    body
+}
+
+/// An `attendance` record: the person was at the session and saw these slides in these
+/// languages.
+pub fn attendance_body(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<String, Value> {
+    let mut body = head(p, s, a);
+    let slides: Vec<&str> = p
+        .slides
+        .iter()
+        .zip(&p.shown)
+        .filter(|(_, shown)| **shown)
+        .map(|(&i, _)| p.flow.content.manifest.screens[i].id.as_str())
+        .collect();
+    body.insert(
+        "content".into(),
+        json!({
+            "languages": p.langs_shown.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            "slides": slides,
+        }),
+    );
+    body.insert("on_roster".into(), a.on_roster.into());
+    tail(p, body)
+}
+
+/// A `followup` record: the attendee will decide at a kiosk, due [`FOLLOWUP_DAYS`] after the
+/// session (the report lists it as overdue after that).
+pub fn kiosk_later_body(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<String, Value> {
+    let mut body = head(p, s, a);
+    let today = jiff::Timestamp::now().to_zoned(p.flow.tz.clone()).date();
+    let due = today
+        .checked_add(jiff::Span::new().days(FOLLOWUP_DAYS))
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    body.insert("action".into(), "decide-at-kiosk".into());
+    body.insert("due".into(), due.into());
+    let note = p.flow.loc.ta(
+        p.ui_lang(),
+        "present-followup-note",
+        &[("session", s.id.clone().into())],
+    );
+    body.insert("note".into(), note.into());
+    tail(p, body)
+}
+
+/// Carries out one effect: the employee flow's through the recorder, the session's records as
+/// one batch (all saved or none), each reported back only once synced.
+pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
+    match effect {
+        Effect::Flow(e) => {
+            recorder.perform(&mut p.flow, e);
+            p.after_flow();
+        }
+        Effect::Append { saving, records } => {
+            match recorder.open().and_then(|w| w.append_batch(records)) {
+                Ok(_) => p.records_saved(saving),
+                Err(e) => p.records_failed(saving, e.to_string()),
+            }
+        }
+    }
+}
+
+/// The records an effect of [`Saving`] writes.
+pub fn records(p: &Presenter, saving: &Saving) -> Vec<(&'static str, Map<String, Value>)> {
+    let Some(s) = &p.session else {
+        return Vec::new();
+    };
+    match saving {
+        Saving::Attendance(list) => list
+            .iter()
+            .filter_map(|&i| p.attendees.get(i))
+            .map(|a| ("attendance", attendance_body(p, s, a)))
+            .collect(),
+        Saving::Later(i) => p
+            .attendees
+            .get(*i)
+            .map(|a| vec![("followup", kiosk_later_body(p, s, a))])
+            .unwrap_or_default(),
+    }
+}

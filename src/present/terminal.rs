@@ -1,0 +1,124 @@
+//! Runs trainer mode in a real terminal: the presenter (draw, wait for a key or the next tick,
+//! update, write records, keep the follower's state file current) and the follower (poll the
+//! state file on every tick). The terminal is restored on every way out, panics included.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+
+use super::Presenter;
+use super::follow::{self, FollowState, Follower};
+use super::session;
+use crate::recorder::Recorder;
+
+/// How often the loops wake without input: the clock, and the follower's poll of the state
+/// file (so it shows a new slide well within a second).
+const TICK: Duration = Duration::from_millis(200);
+
+/// Presents until the trainer quits or a signal asks to stop. The follower's state file is
+/// written on every change and removed at the end.
+pub fn present(
+    p: &mut Presenter,
+    recorder: &mut Recorder,
+    data: &Path,
+    log: &Path,
+) -> io::Result<()> {
+    let state_path = follow::path(data);
+    let pid = std::process::id();
+    let result = with_terminal(log, |terminal, stop| {
+        let size = terminal.size()?;
+        p.resize(size.width, size.height);
+        let mut written: Option<(FollowState, Instant)> = None;
+        loop {
+            terminal.draw(|frame| crate::ui::present::draw(frame, p))?;
+            if p.quit || stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(TICK)? {
+                let ev = event::read()?;
+                if let Some(effect) = p.handle_event(&ev) {
+                    session::perform(p, recorder, effect);
+                }
+            }
+            p.tick(Instant::now());
+            if let Some(state) = p.follow_state(pid) {
+                let due = match &written {
+                    Some((last, at)) => !last.same_as(&state) || at.elapsed() >= follow::HEARTBEAT,
+                    None => true,
+                };
+                // The follower is a help, not the evidence: a failed write only means it lags.
+                if due && follow::write(&state_path, &state).is_ok() {
+                    written = Some((state, Instant::now()));
+                }
+            }
+        }
+    });
+    follow::remove(&state_path, pid);
+    result
+}
+
+/// Follows the presenter on this machine until quit.
+pub fn follow(f: &mut Follower, data: &Path, log: &Path) -> io::Result<()> {
+    let state_path = follow::path(data);
+    with_terminal(log, |terminal, stop| {
+        let size = terminal.size()?;
+        f.width = size.width;
+        f.height = size.height;
+        loop {
+            f.poll(follow::read(&state_path), jiff::Timestamp::now());
+            terminal.draw(|frame| crate::ui::present::notes::draw(frame, f))?;
+            if f.quit || stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(TICK)? {
+                f.handle_event(&event::read()?);
+            }
+        }
+    })
+}
+
+/// Sets the terminal up, runs `body`, and restores the terminal. SIGTERM, SIGHUP and SIGINT
+/// set the stop flag, so the loop finishes what it is doing (a record being written) first.
+fn with_terminal(
+    log: &Path,
+    body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> io::Result<()>,
+) -> io::Result<()> {
+    install_panic_log(log);
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    // Bracketed paste: a pasted or IME-committed name arrives as one event, not as keys.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = body(&mut terminal, &stop);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+/// Adds a line in the log to the panic hook (after ratatui's, which restores the terminal).
+fn install_panic_log(log: &Path) {
+    let log = log.to_path_buf();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let at = jiff::Timestamp::now();
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+        {
+            let _ = writeln!(f, "{at} panic: {info}");
+        }
+        previous(info);
+    }));
+}

@@ -1,0 +1,200 @@
+//! The setup screen: the trainer's name, the session id, and the attendees added so far.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::{body_lines, centred_column, follow_focus};
+use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME};
+use crate::present::session::{Attendee, AttendeeForm};
+use crate::present::{Presenter, SetupField};
+use crate::text_field::TextField;
+use crate::ui::screen::para;
+use crate::ui::{Body, doc, theme, truncate};
+use crate::wrap::display_width;
+
+/// The widest the form gets.
+const MAX_FORM: u16 = 76;
+/// The widest a text field gets.
+const MAX_FIELD: usize = 40;
+
+pub fn body(p: &Presenter, width: usize) -> Body {
+    let mut body = Body::default();
+    body.extend(doc::title_lines(&p.t("present-setup-title"), width));
+    body.blank();
+    para(&mut body, &p.t("present-setup-intro"), width, Style::new());
+    let here = p.setup_field;
+    field(
+        &mut body,
+        &p.t("present-trainer"),
+        &p.trainer,
+        here == SetupField::Trainer,
+        width,
+    );
+    para(&mut body, &p.t("present-trainer-hint"), width, theme::dim());
+    field(
+        &mut body,
+        &p.t("present-session-id"),
+        &p.session_id,
+        here == SetupField::Session,
+        width,
+    );
+    body.blank();
+    attendee_list(&mut body, p, width, None);
+    add_form(&mut body, p, &p.add, here == SetupField::Attendee, width);
+    body
+}
+
+/// Where an attendee stands, in words and a style.
+pub type StatusText<'a> = &'a dyn Fn(&Attendee) -> (String, Style);
+
+/// The attendees as rows: id, name, department (and, with `status`, where each stands).
+pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Option<StatusText<'_>>) {
+    let heading = p.flow.loc.ta(
+        p.ui_lang(),
+        "present-attendees-count",
+        &[("n", p.attendees.len().into())],
+    );
+    para(body, &heading, width, theme::heading());
+    if p.attendees.is_empty() {
+        para(body, &p.t("present-attendees-none"), width, theme::dim());
+        return;
+    }
+    let col = |f: fn(&Attendee) -> &str| {
+        p.attendees
+            .iter()
+            .map(|a| display_width(f(a)))
+            .max()
+            .unwrap_or(0)
+    };
+    let id_w = col(|a| &a.id).min(12);
+    let name_w = col(|a| &a.name).min(20);
+    let dept_w = col(|a| &a.department).min(16);
+    for (n, a) in p.attendees.iter().enumerate() {
+        let focused = status.is_some() && n == p.focus && !p.adding;
+        let lead = if focused { "▶ " } else { "  " };
+        let mark = if a.attendance { "✓ " } else { "· " };
+        let cell = |text: &str, w: usize| {
+            let t = truncate(text, w);
+            let pad = w.saturating_sub(display_width(&t));
+            format!("{t}{}  ", " ".repeat(pad))
+        };
+        let row_style = if focused {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![
+            Span::raw(lead),
+            Span::styled(
+                mark,
+                if a.attendance {
+                    theme::good()
+                } else {
+                    theme::dim()
+                },
+            ),
+            Span::styled(cell(&a.id, id_w), row_style),
+            Span::styled(
+                cell(&a.name, name_w),
+                row_style.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(cell(&a.department, dept_w), row_style),
+        ];
+        if let Some(status) = status {
+            let (text, style) = status(a);
+            spans.push(Span::styled(text, style));
+        }
+        let line = Line::from(spans);
+        let start = body.lines.len();
+        if line.width() > width {
+            // Too narrow for one row: the status goes under the name.
+            let mut spans = line.spans;
+            let status = if status.is_some() { spans.pop() } else { None };
+            body.push(Line::from(spans));
+            if let Some(s) = status {
+                body.push(Line::from(vec![Span::raw("      "), s]));
+            }
+        } else {
+            body.push(line);
+        }
+        if focused {
+            body.focus = Some((start, body.lines.len()));
+        }
+    }
+}
+
+/// The "add an attendee" form: the id, then name and department when not on the roster.
+pub fn add_form(body: &mut Body, p: &Presenter, form: &AttendeeForm, focused: bool, width: usize) {
+    field(
+        body,
+        &p.t("present-add-id"),
+        &form.fields[FIELD_ID],
+        focused && form.field == FIELD_ID,
+        width,
+    );
+    if form.needs_name {
+        field(
+            body,
+            &p.t("identity-name"),
+            &form.fields[FIELD_NAME],
+            focused && form.field == FIELD_NAME,
+            width,
+        );
+        field(
+            body,
+            &p.t("identity-dept"),
+            &form.fields[FIELD_DEPT],
+            focused && form.field == FIELD_DEPT,
+            width,
+        );
+    }
+    let roster = match &p.roster {
+        Some(r) => p
+            .flow
+            .loc
+            .ta(p.ui_lang(), "present-roster-yes", &[("n", r.len().into())]),
+        None => p.t("present-roster-no"),
+    };
+    para(body, &roster, width, theme::dim());
+}
+
+/// A labelled one-line field, as on the employee's own identity screen.
+fn field(body: &mut Body, label: &str, value: &TextField, focused: bool, width: usize) {
+    body.blank();
+    let label_style = if focused {
+        theme::heading()
+    } else {
+        Style::new()
+    };
+    para(body, label, width, label_style);
+    let field_width = width.saturating_sub(4).clamp(1, MAX_FIELD);
+    let (shown, col) = value.visible(field_width);
+    let used = display_width(shown);
+    let style = Style::new().add_modifier(Modifier::UNDERLINED);
+    let style = if focused {
+        style.add_modifier(Modifier::BOLD)
+    } else {
+        style
+    };
+    body.push(Line::from(vec![
+        Span::raw(if focused { "▶ " } else { "  " }),
+        Span::styled(
+            format!("{shown}{}", " ".repeat(field_width.saturating_sub(used))),
+            style,
+        ),
+    ]));
+    if focused {
+        body.cursor = Some((body.lines.len() - 1, 2 + col));
+        body.focus = Some((body.lines.len() - 2, body.lines.len()));
+    }
+}
+
+/// Draws the form; returns whether lines are left below.
+pub fn draw(frame: &mut Frame, p: &Presenter, area: Rect) -> bool {
+    let column = centred_column(area, MAX_FORM);
+    let b = body(p, column.width as usize);
+    let top = follow_focus(&b, column.height as usize);
+    body_lines(frame, &b, column, top)
+}

@@ -1,0 +1,610 @@
+//! Trainer mode driven in-process, the way a trainer types: moving through the slides, jumping,
+//! switching language and notes; a session whose attendance, choices and kiosk appointments
+//! land in the ledger with the session id; and the follower's view of the presenter.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Value;
+use tebiki::app::{App, Mode};
+use tebiki::i18n::Lang;
+use tebiki::keys::{self, Ctx};
+use tebiki::present::follow::{self, FollowState, Follower};
+use tebiki::present::session::{self, Status};
+use tebiki::present::{Phase, Presenter, View};
+use tebiki::recorder::Recorder;
+
+const SESSION: &str = "S-20261124-0900";
+
+/// A presenter on an 80x24 terminal, a temporary data folder and a recorder writing into it.
+struct Trainer {
+    p: Presenter,
+    recorder: Recorder,
+    dir: tempfile::TempDir,
+}
+
+impl Trainer {
+    fn new(lang: &str, view: &str) -> Trainer {
+        Trainer::with_roster(lang, view, None)
+    }
+
+    /// With `$DATA/roster.csv` holding `rows` (id, name, department), loaded as `tebiki
+    /// present` loads it.
+    fn with_roster(lang: &str, view: &str, rows: Option<&[(&str, &str, &str)]>) -> Trainer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let roster = rows.map(|rows| {
+            let mut csv = String::from("employee_id,name,department,email\n");
+            for (id, name, dept) in rows {
+                csv.push_str(&format!("{id},{name},{dept},\n"));
+            }
+            let path = dir.path().join("roster.csv");
+            std::fs::write(&path, csv).expect("roster written");
+            tebiki::admin::roster::load(&path)
+                .expect("roster reads")
+                .expect("roster present")
+        });
+        let (content, loc) = common::content();
+        let view = View::parse(view, &content.languages()).expect("a known view");
+        let mut app = App::new(
+            content,
+            loc,
+            Lang::new(lang),
+            Mode::Attended,
+            "test-kiosk".into(),
+        );
+        app.tz = jiff::tz::TimeZone::UTC;
+        let mut p = Presenter::new(app, view, roster, SESSION);
+        p.resize(80, 24);
+        let recorder = Recorder::new(dir.path().join("ledger"), "test-kiosk".into());
+        Trainer { p, recorder, dir }
+    }
+
+    /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters.
+    fn keys(&mut self, seq: &str) -> &mut Trainer {
+        for event in common::parse_keys(seq) {
+            if let Some(effect) = self.p.handle_event(&event) {
+                session::perform(&mut self.p, &mut self.recorder, effect);
+            }
+        }
+        self
+    }
+
+    /// Pastes text (a name typed through an input method arrives like this).
+    fn paste(&mut self, text: &str) -> &mut Trainer {
+        let event = crossterm::event::Event::Paste(text.to_string());
+        if let Some(effect) = self.p.handle_event(&event) {
+            session::perform(&mut self.p, &mut self.recorder, effect);
+        }
+        self
+    }
+
+    fn screen(&mut self) -> String {
+        let (w, h) = (self.p.width, self.p.height);
+        render(&self.p, w, h)
+    }
+
+    fn sized(&mut self, w: u16, h: u16) -> String {
+        self.p.resize(w, h);
+        render(&self.p, w, h)
+    }
+
+    fn records(&self) -> Vec<Value> {
+        common::read_records(&self.dir.path().join("ledger"))
+    }
+
+    /// The manifest id of the slide shown.
+    fn slide(&self) -> String {
+        let i = self.p.screen().expect("a slide");
+        self.p.flow.content.manifest.screens[i].id.clone()
+    }
+
+    /// Slides only: Enter on the empty trainer name.
+    fn present_only(&mut self) -> &mut Trainer {
+        self.keys("<Enter>");
+        assert_eq!(self.p.phase, Phase::Slides);
+        self
+    }
+
+    /// Answers every question of the check correctly.
+    fn pass_check(&mut self) -> &mut Trainer {
+        let answers: Vec<usize> = self
+            .p
+            .flow
+            .content
+            .manifest
+            .questions
+            .iter()
+            .map(|q| q.answer)
+            .collect();
+        for answer in answers {
+            self.keys(&format!("{}<Enter>", "<Down>".repeat(answer - 1)));
+        }
+        self
+    }
+}
+
+fn render(p: &Presenter, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|f| tebiki::ui::present::draw(f, p))
+        .expect("draw");
+    common::buffer_text(terminal.backend().buffer())
+}
+
+/// The first words of a slide's first speaker note, short enough never to be wrapped apart.
+fn note_start(t: &Trainer, lang: &str, screen: &str) -> String {
+    let content = &t.p.flow.content;
+    let i = content.screen_index(screen).expect("screen");
+    let notes = content.lang(&Lang::new(lang)).screens[i]
+        .notes
+        .as_ref()
+        .expect("the slide has notes");
+    let first = match &notes.blocks[0] {
+        tebiki::content::markdown::Block::List(items) => items[0].text.clone(),
+        tebiki::content::markdown::Block::Paragraph(p) => p.text.clone(),
+        other => panic!("unexpected notes block {other:?}"),
+    };
+    first.chars().take(8).collect()
+}
+
+fn title(t: &Trainer, lang: &str, screen: &str) -> String {
+    let content = &t.p.flow.content;
+    let i = content.screen_index(screen).expect("screen");
+    content.lang(&Lang::new(lang)).screens[i].doc.title.clone()
+}
+
+#[test]
+fn next_previous_and_first_last_move_through_the_slides() {
+    let mut t = Trainer::new("ja", "ja");
+    t.present_only();
+    let n = t.p.slides.len();
+    assert!(t.screen().contains(&format!("1 / {n}")), "{}", t.screen());
+    t.keys("<Right>");
+    assert_eq!(t.p.at, 1);
+    t.keys("<Space><PageDown>");
+    assert_eq!(t.p.at, 3);
+    t.keys("<Left><PageUp>");
+    assert_eq!(t.p.at, 1);
+    t.keys("<Left><Left>");
+    assert_eq!(t.p.at, 0, "no slide before the first");
+    t.keys("G");
+    assert_eq!(t.p.at, n - 1);
+    assert!(t.screen().contains(&format!("{n} / {n}")));
+    t.keys("<Right>");
+    assert_eq!(t.p.at, n - 1, "no session: the last slide stays");
+    assert!(t.screen().contains("最後のスライドです"), "{}", t.screen());
+    t.keys("g");
+    assert_eq!(t.p.at, 0);
+    t.keys("<End>");
+    assert_eq!(t.p.at, n - 1);
+    t.keys("<Home>");
+    assert_eq!(t.p.at, 0);
+    // Only the text screens are slides: the check, choice and receipt are not.
+    assert!(t.p.slides.iter().all(|&i| {
+        t.p.flow.content.manifest.screens[i].kind == tebiki::content::ScreenKind::Info
+    }));
+}
+
+#[test]
+fn a_number_and_enter_jump_to_that_slide() {
+    let mut t = Trainer::new("en", "en");
+    t.present_only();
+    t.keys("3");
+    assert!(t.screen().contains("Go to slide 3"), "{}", t.screen());
+    t.keys("<Enter>");
+    assert_eq!(t.p.at, 2);
+    assert_eq!(t.slide(), "gains-company");
+    assert!(t.screen().contains(&title(&t, "en", "gains-company")));
+    t.keys("11<Enter>");
+    assert_eq!(t.p.at, 10);
+    t.keys("99<Enter>");
+    assert_eq!(t.p.at, 10, "an unknown number goes nowhere");
+    assert!(
+        t.screen().contains("There is no slide 99"),
+        "{}",
+        t.screen()
+    );
+    // Esc forgets half-typed digits instead of quitting.
+    t.keys("4<Esc>");
+    assert!(t.p.jump.is_empty() && !t.p.quit);
+    t.keys("<Enter>");
+    assert_eq!(
+        t.p.at, 10,
+        "Enter after Esc is a plain 'next' on the last slide"
+    );
+}
+
+#[test]
+fn f2_switches_between_japanese_english_and_both_keeping_the_slide() {
+    let mut t = Trainer::new("ja", "ja");
+    t.present_only().keys("<Right><Right>");
+    let (ja, en) = (
+        title(&t, "ja", "gains-company"),
+        title(&t, "en", "gains-company"),
+    );
+    let s = t.screen();
+    assert!(s.contains(&ja) && !s.contains(&en), "{s}");
+    t.keys("<F2>");
+    assert_eq!(t.p.view, View::One(Lang::new("en")));
+    let s = t.screen();
+    assert!(s.contains(&en) && !s.contains(&ja), "{s}");
+    t.keys("<F2>");
+    assert_eq!(t.p.view, View::Both);
+    let s = t.screen();
+    assert!(s.contains(&en) && s.contains(&ja), "both languages: {s}");
+    t.keys("<F2>");
+    assert_eq!(t.p.view, View::One(Lang::new("ja")));
+    assert_eq!(t.p.at, 2, "the slide is kept");
+}
+
+#[test]
+fn n_shows_and_hides_the_speaker_notes() {
+    let mut t = Trainer::new("en", "en");
+    t.present_only().keys("<Right><Right>");
+    let note = note_start(&t, "en", "gains-company");
+    assert!(!t.screen().contains(&note));
+    t.keys("n");
+    assert!(t.p.notes);
+    let s = t.screen();
+    assert!(s.contains("Speaker notes") && s.contains(&note), "{s}");
+    // On a wide screen the notes sit beside the slide.
+    let wide = t.sized(160, 48);
+    assert!(wide.contains(&note), "{wide}");
+    t.keys("n");
+    assert!(!t.sized(80, 24).contains(&note));
+}
+
+#[test]
+fn both_languages_sit_side_by_side_when_wide_and_stack_when_narrow() {
+    let mut t = Trainer::new("ja", "both");
+    t.present_only();
+    let (ja, en) = (title(&t, "ja", "why"), title(&t, "en", "why"));
+    let wide = t.sized(160, 48);
+    // Below the header, which names the slide too.
+    let row = wide
+        .lines()
+        .skip(2)
+        .find(|l| l.contains(&ja))
+        .expect("the Japanese title");
+    assert!(row.contains(&en), "one row holds both titles: {wide}");
+    assert!(
+        row.find(&ja) < row.find(&en),
+        "ja | en for a Japanese trainer"
+    );
+    let narrow = t.sized(80, 24);
+    let row = narrow
+        .lines()
+        .skip(2)
+        .find(|l| l.contains(&ja))
+        .expect("the Japanese title");
+    assert!(!row.contains(&en), "stacked: {narrow}");
+    t.keys("<Down>".repeat(200).as_str());
+    let end = t.screen();
+    assert!(
+        end.contains("record your choice"),
+        "the English part is below: {end}"
+    );
+}
+
+#[test]
+fn a_session_with_three_attendees_records_attendance_and_three_choices() {
+    let mut t = Trainer::with_roster("ja", "ja", Some(&[("E1001", "山田 太郎", "営業部")]));
+    // Setup: the trainer's name, the suggested session id, and two attendees.
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    t.paste("E1001").keys("<Enter>");
+    assert!(t.screen().contains("山田 太郎"), "found on the roster");
+    t.paste("E2002").keys("<Enter>");
+    assert!(t.screen().contains("名簿にありません"), "{}", t.screen());
+    t.paste("Alex Smith").keys("<Enter><Enter>");
+    assert_eq!(t.p.attendees.len(), 2);
+    t.keys("<Enter>");
+    assert_eq!(t.p.phase, Phase::Slides);
+    // A late arrival, added during the slides.
+    t.keys("<Right>a<Tab>");
+    t.paste("E3003").keys("<Enter>");
+    t.paste("鈴木 一郎")
+        .keys("<Enter>")
+        .paste("総務部")
+        .keys("<Enter><Esc><Esc>");
+    assert_eq!(t.p.phase, Phase::Slides);
+    assert_eq!(t.p.attendees.len(), 3);
+    // After the last slide: the list.
+    t.keys("G<Right>");
+    assert_eq!(t.p.phase, Phase::Attendees);
+    assert!(
+        t.records().is_empty(),
+        "nothing recorded before the trainer confirms"
+    );
+    t.keys("<Enter>");
+    assert!(t.screen().contains("先に出席を記録"), "{}", t.screen());
+    t.keys("s");
+    let attendance: Vec<Value> = t
+        .records()
+        .into_iter()
+        .filter(|r| r["type"] == "attendance")
+        .collect();
+    assert_eq!(attendance.len(), 3);
+
+    // Each attendee in turn: the kiosk's check and choice, on the trainer's terminal.
+    for (n, choice) in ["given", "deferred", "refused"].iter().enumerate() {
+        assert_eq!(t.p.focus, n, "the next undecided attendee is highlighted");
+        t.keys("<Enter>");
+        assert_eq!(t.p.phase, Phase::Attendee);
+        assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
+        t.pass_check();
+        assert_eq!(t.p.flow.ctx(), Ctx::Choice);
+        match *choice {
+            "given" => t.keys("<Space><Down><Space><Down><Space><Enter>"),
+            "deferred" => t.keys("<Down><Down><Down><Space><Enter>"),
+            _ => t.keys("<Down><Down><Down><Down><Space><Enter>"),
+        };
+        assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
+        t.keys("<Enter>");
+        assert_eq!(t.p.flow.ctx(), Ctx::Receipt, "{}", t.screen());
+        t.keys("<Enter>");
+        assert_eq!(t.p.phase, Phase::Attendees);
+    }
+    assert!(
+        t.p.attendees
+            .iter()
+            .all(|a| matches!(a.status, Status::Chosen(_)))
+    );
+    assert!(t.screen().contains("同意"), "{}", t.screen());
+
+    let records = t.records();
+    assert_eq!(records.len(), 6, "{records:#?}");
+    let ids = ["E1001", "E2002", "E3003"];
+    for r in &records {
+        assert_eq!(r["how"]["method"], "trainer-session", "{r:#}");
+        assert_eq!(r["how"]["mode"], "attended");
+        assert_eq!(r["how"]["session"], SESSION);
+        assert_eq!(r["how"]["trainer"], "佐藤 花子");
+    }
+    for r in records.iter().filter(|r| r["type"] == "attendance") {
+        assert_eq!(r["session"]["id"], SESSION);
+        assert_eq!(r["session"]["trainer"], "佐藤 花子");
+        assert!(
+            r["content"]["slides"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+        );
+    }
+    let consents: Vec<&Value> = records.iter().filter(|r| r["type"] == "consent").collect();
+    assert_eq!(consents.len(), 3);
+    for (r, (id, decision)) in consents
+        .iter()
+        .zip(ids.iter().zip(["given", "deferred", "refused"]))
+    {
+        assert_eq!(r["employee"]["id"], *id);
+        assert_eq!(r["decision"], decision);
+    }
+    assert_eq!(consents[0]["employee"]["name"], "山田 太郎");
+    assert_eq!(consents[0]["employee"]["department"], "営業部");
+    assert_eq!(consents[2]["employee"]["department"], "総務部");
+    let first_attendance = records
+        .iter()
+        .find(|r| r["type"] == "attendance")
+        .expect("attendance");
+    assert_eq!(first_attendance["on_roster"], true);
+
+    // Nothing left undone: quitting asks nothing.
+    t.keys("q");
+    assert!(t.p.quit);
+}
+
+#[test]
+fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
+    let mut t = Trainer::new("en", "en");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E9")
+        .keys("<Enter>")
+        .paste("Pat Doe")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("G<Right>s");
+    t.keys("l");
+    assert_eq!(t.p.attendees[0].status, Status::Kiosk);
+    assert!(t.screen().contains("at a kiosk later"), "{}", t.screen());
+    let records = t.records();
+    let followup = records
+        .iter()
+        .find(|r| r["type"] == "followup")
+        .expect("a followup record");
+    assert_eq!(followup["employee"]["id"], "E9");
+    assert_eq!(followup["session"]["id"], SESSION);
+    assert_eq!(followup["how"]["session"], SESSION);
+    assert_eq!(followup["action"], "decide-at-kiosk");
+    let due: jiff::civil::Date = followup["due"].as_str().unwrap().parse().unwrap();
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    assert_eq!((due - today).get_days(), session::FOLLOWUP_DAYS);
+    assert!(followup["note"].as_str().unwrap().contains(SESSION));
+    t.keys("q");
+    assert!(t.p.quit, "everyone is accounted for");
+}
+
+#[test]
+fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
+    let mut t = Trainer::new("en", "en");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("A B")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("G<Right>s<Enter>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Check);
+    assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
+    t.keys("<Esc>");
+    assert_eq!(t.p.phase, Phase::Attendees);
+    assert_eq!(t.p.attendees[0].status, Status::Pending);
+    assert!(
+        t.p.flow.person.is_blank(),
+        "nothing of theirs stays in the flow"
+    );
+    assert!(t.records().iter().all(|r| r["type"] == "attendance"));
+}
+
+#[test]
+fn quitting_with_unrecorded_attendees_asks_first() {
+    let mut t = Trainer::new("en", "en");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("A B")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("q");
+    assert!(t.p.confirm_quit && !t.p.quit);
+    let s = t.screen();
+    assert!(
+        s.contains("Quit trainer mode?") && s.contains("y Quit anyway"),
+        "{s}"
+    );
+    t.keys("n");
+    assert!(!t.p.confirm_quit && !t.p.quit);
+    t.keys("<Esc>y");
+    assert!(t.p.quit);
+}
+
+#[test]
+fn an_attendee_not_yet_recorded_can_be_taken_off_the_list() {
+    let mut t = Trainer::new("en", "en");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    for (id, name) in [("E1", "One"), ("E2", "Two")] {
+        t.paste(id)
+            .keys("<Enter>")
+            .paste(name)
+            .keys("<Enter><Enter>");
+    }
+    t.paste("E1").keys("<Enter>");
+    assert!(
+        t.screen().contains("E1 is already on the list"),
+        "{}",
+        t.screen()
+    );
+    t.keys(&"<BS>".repeat(2)).keys("<Enter>G<Right>");
+    t.keys("x");
+    assert_eq!(t.p.attendees.len(), 1);
+    assert_eq!(t.p.attendees[0].id, "E2");
+    t.keys("s");
+    t.keys("x");
+    assert_eq!(t.p.attendees.len(), 1, "a recorded attendee stays");
+}
+
+#[test]
+fn without_a_trainer_name_the_slides_run_without_a_session() {
+    let mut t = Trainer::new("en", "en");
+    t.keys("<Enter>");
+    assert!(t.p.session.is_none());
+    t.keys("a");
+    assert_eq!(t.p.phase, Phase::Slides);
+    assert!(t.screen().contains("No session"), "{}", t.screen());
+    assert!(
+        !t.screen().contains("Attendees"),
+        "no attendee key without a session"
+    );
+    t.keys("q");
+    assert!(t.p.quit, "nothing to lose");
+    assert!(t.records().is_empty());
+}
+
+#[test]
+fn every_trainer_screen_shows_language_and_help_in_its_hint_bar() {
+    for ctx in [
+        Ctx::PresentSetup,
+        Ctx::Slides,
+        Ctx::Attendees,
+        Ctx::AddAttendee,
+        Ctx::Follow,
+    ] {
+        let h = keys::hints(ctx);
+        assert!(h.iter().any(|(_, a)| *a == "act-language"), "{ctx:?}");
+        assert!(h.iter().any(|(_, a)| *a == "act-help"), "{ctx:?}");
+    }
+}
+
+#[test]
+fn the_follower_shows_the_presenters_notes_next_title_and_clock() {
+    let mut t = Trainer::new("ja", "ja");
+    t.present_only().keys("<Right><Right>");
+    let state = t.p.follow_state(4242).expect("slides started");
+    assert_eq!((state.slide, state.screen.as_str()), (3, "gains-company"));
+    let path = follow::path(t.dir.path());
+    follow::write(&path, &state).expect("state written");
+    let read = follow::read(&path).expect("state read");
+    assert!(read.same_as(&state));
+
+    let (content, loc) = common::content();
+    let mut f = Follower::new(content, loc, View::One(Lang::new("ja")), Lang::new("ja"));
+    let started: jiff::Timestamp = state.started_at.parse().unwrap();
+    let now = started + jiff::SignedDuration::from_secs(754);
+    let fresh = FollowState {
+        updated_at: now.to_string(),
+        ..read
+    };
+    f.poll(Some(fresh.clone()), now);
+    let screen = follow_screen(&f, 80, 24);
+    assert!(
+        screen.contains(&note_start(&t, "ja", "gains-company")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&title(&t, "ja", "drawbacks")),
+        "next: {screen}"
+    );
+    assert!(screen.contains("12:34"), "the clock: {screen}");
+    insta::assert_snapshot!("present_follower_ja_80x24", screen);
+
+    // A presenter that stopped writing is gone; one that removed its file too.
+    f.poll(Some(fresh), now + jiff::SignedDuration::from_secs(60));
+    assert!(follow_screen(&f, 80, 24).contains("まだ発表が始まっていません"));
+    follow::remove(&path, 1);
+    assert!(path.exists(), "another process's file is left alone");
+    follow::remove(&path, 4242);
+    assert!(!path.exists());
+}
+
+fn follow_screen(f: &Follower, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|frame| tebiki::ui::present::notes::draw(frame, f))
+        .expect("draw");
+    common::buffer_text(terminal.backend().buffer())
+}
+
+// --- snapshots: what the room sees -----------------------------------------------------------
+
+#[test]
+fn snapshot_a_slide_at_80x24_in_japanese_and_english() {
+    for lang in ["ja", "en"] {
+        let mut t = Trainer::new(lang, lang);
+        t.present_only().keys("<Right><Right>");
+        insta::assert_snapshot!(format!("present_{lang}_slide_80x24"), t.screen());
+        t.keys("n");
+        insta::assert_snapshot!(format!("present_{lang}_slide_notes_80x24"), t.screen());
+    }
+}
+
+#[test]
+fn snapshot_both_languages_at_160x48() {
+    let mut t = Trainer::new("ja", "both");
+    t.present_only().keys("<Right><Right>");
+    insta::assert_snapshot!("present_both_slide_160x48", t.sized(160, 48));
+    t.keys("n");
+    insta::assert_snapshot!("present_both_slide_notes_160x48", t.sized(160, 48));
+    insta::assert_snapshot!("present_both_slide_80x24", t.sized(80, 24));
+}
+
+#[test]
+fn snapshot_setup_and_attendee_list() {
+    let mut t = Trainer::with_roster("ja", "ja", Some(&[("E1001", "山田 太郎", "営業部")]));
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    t.paste("E1001").keys("<Enter>");
+    t.paste("E2002")
+        .keys("<Enter>")
+        .paste("Alex Smith")
+        .keys("<Enter>");
+    insta::assert_snapshot!("present_ja_setup_80x24", t.screen());
+    t.keys("<Enter><Enter>G<Right>s");
+    insta::assert_snapshot!("present_ja_attendees_80x24", t.screen());
+}

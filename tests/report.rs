@@ -1,0 +1,492 @@
+//! `tebiki report` told as the admin's story: who has been through onboarding, who decided
+//! what, where each person is in moving over, and which follow-ups are overdue; plus the demo
+//! organisation that feeds it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+use tebiki::admin::report::{Census, Stage};
+use tebiki::ledger::Writer;
+use tebiki::state::{ConsentState, fold};
+
+fn tebiki(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+const POLICY: &str = "2026-11-23";
+
+fn body(id: &str, name: &str, dept: &str, extra: Value) -> Map<String, Value> {
+    let mut b = json!({ "employee": { "id": id, "name": name, "department": dept } })
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    if let Value::Object(m) = extra {
+        b.extend(m);
+    }
+    b
+}
+
+fn decision(d: &str) -> Value {
+    json!({ "decision": d, "policy": { "id": "line-works-own-phone", "version": POLICY } })
+}
+
+/// A data folder with a four-person roster.
+fn organisation() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "社員番号,氏名,部署\nE1,山田 太郎,営業部\nE2,佐藤 花子,総務部\nE3,鈴木 一郎,営業部\nE4,田中 次郎,総務部\n",
+    )
+    .unwrap();
+    let o = tebiki(&data, &["roster", "import", roster.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    (dir, data)
+}
+
+#[test]
+fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_shows_it() {
+    let (_keep, data) = organisation();
+    let mut kiosk = Writer::open(&data.join("ledger"), "kiosk-1", Duration::from_secs(1)).unwrap();
+    let mut trainer =
+        Writer::open(&data.join("ledger"), "trainer", Duration::from_secs(1)).unwrap();
+    // 山田 says "not now"; a follow-up is planned; two weeks later they use both channels.
+    kiosk
+        .append(
+            "consent",
+            body("E1", "山田 太郎", "営業部", decision("deferred")),
+        )
+        .unwrap();
+    trainer
+        .append(
+            "followup",
+            body(
+                "E1",
+                "山田 太郎",
+                "営業部",
+                json!({ "due": "2026-01-05", "note": "2週間後" }),
+            ),
+        )
+        .unwrap();
+    trainer
+        .append(
+            "stage",
+            body("E1", "山田 太郎", "営業部", json!({ "stage": "parallel" })),
+        )
+        .unwrap();
+    // 佐藤 agrees and becomes a champion.
+    kiosk
+        .append(
+            "consent",
+            body("E2", "佐藤 花子", "総務部", decision("given")),
+        )
+        .unwrap();
+    trainer
+        .append("champion", body("E2", "佐藤 花子", "総務部", json!({})))
+        .unwrap();
+    // 鈴木 defers; nobody followed up in time.
+    kiosk
+        .append(
+            "consent",
+            body("E3", "鈴木 一郎", "営業部", decision("deferred")),
+        )
+        .unwrap();
+    trainer
+        .append(
+            "followup",
+            body(
+                "E3",
+                "鈴木 一郎",
+                "営業部",
+                json!({ "due": "2026-01-05", "note": "電話する" }),
+            ),
+        )
+        .unwrap();
+    // Someone not on the roster declined (a new hire, or a mistyped ID).
+    kiosk
+        .append(
+            "consent",
+            body("E9", "Eve\u{1b}[2J", "営業部", decision("refused")),
+        )
+        .unwrap();
+
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["employees"], 5);
+    assert_eq!(
+        r["coverage"],
+        json!({ "roster": 4, "reached": 3, "never_onboarded": 1 })
+    );
+    assert_eq!(
+        r["consent"],
+        json!({ "none": 1, "given": 1, "deferred": 2, "refused": 1, "withdrawn": 0, "expired": 0 })
+    );
+    assert_eq!(
+        r["stage"],
+        json!({ "not_started": 1, "informed": 1, "hesitant": 1, "parallel": 1, "migrated": 0, "opted_out": 1 })
+    );
+    assert_eq!(r["champions"], 1);
+    assert_eq!(r["followups"], json!({ "open": 1, "overdue": 1 }));
+    assert_eq!(r["overdue_followups"][0]["employee_id"], "E3");
+    assert_eq!(r["overdue_followups"][0]["note"], "電話する");
+    assert_eq!(
+        r["never_onboarded"],
+        json!([{ "employee_id": "E4", "name": "田中 次郎", "department": "総務部" }])
+    );
+    assert_eq!(r["not_on_roster"][0]["employee_id"], "E9");
+    let sales = r["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["department"] == "営業部")
+        .unwrap();
+    assert_eq!(sales["employees"], 3);
+    assert_eq!(sales["stage"]["parallel"], 1);
+    assert_eq!(sales["overdue"], 1);
+    assert_eq!(r["ledger"]["complete"], true);
+
+    // The readable form: bars, both languages, names escaped for the terminal.
+    let o = tebiki(&data, &["report", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.contains("Been through onboarding"), "{out}");
+    assert!(out.contains('█'), "{out}");
+    assert!(out.contains("using both (parallel)"), "{out}");
+    assert!(
+        out.contains("■ Overdue follow-ups (1, oldest first)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2026-01-05") && out.contains("E3  鈴木 一郎  営業部  電話する"),
+        "{out}"
+    );
+    assert!(
+        out.contains("■ Never onboarded (1)") && out.contains("E4  田中 次郎  総務部"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Eve\\u{001B}[2J") && !out.contains('\u{1b}'),
+        "{out:?}"
+    );
+    let o = tebiki(&data, &["report", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert!(out.contains("■ 名簿に対する実施状況"), "{out}");
+    assert!(out.contains("併用中 (parallel)"), "{out}");
+    assert!(out.contains("■ 未実施の人（1 人）"), "{out}");
+}
+
+/// The stage and consent of one person after `records`, through the report's fold.
+fn one(records: &[Value]) -> (Stage, ConsentState, u64, u64) {
+    let mut census = Census::new(None);
+    for r in records {
+        census.add_value(r);
+    }
+    let today: jiff::civil::Date = "2026-11-23".parse().unwrap();
+    let report = census.finish(today, POLICY);
+    let stage = Stage::ALL
+        .into_iter()
+        .find(|s| report.stage.get(*s) == 1)
+        .unwrap_or(Stage::NotStarted);
+    let consent = tebiki::admin::report::CONSENT_ORDER
+        .into_iter()
+        .find(|c| report.consent.get(*c) == 1)
+        .unwrap_or(ConsentState::None);
+    (stage, consent, report.champions, report.followups.overdue)
+}
+
+fn rec(kind: &str, extra: Value) -> Value {
+    let mut v = json!({ "type": kind, "employee": { "id": "E1", "name": "山田" } });
+    if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
+        m.extend(e);
+    }
+    v
+}
+
+#[test]
+fn stages_follow_the_documented_rules() {
+    let given = || rec("consent", decision("given"));
+    let deferred = || rec("consent", decision("deferred"));
+    let stage = |s: &str| rec("stage", json!({ "stage": s }));
+    use Stage::*;
+    let cases: Vec<(Vec<Value>, Stage)> = vec![
+        (vec![], NotStarted),
+        (vec![rec("attendance", json!({}))], Informed),
+        (vec![given()], Informed),
+        (vec![deferred()], Hesitant),
+        (vec![rec("consent", decision("refused"))], OptedOut),
+        (vec![given(), rec("withdrawal", json!({}))], OptedOut),
+        // A trainer's stage record decides, until a later decision.
+        (vec![deferred(), stage("parallel")], Parallel),
+        (vec![stage("migrated"), given()], Migrated),
+        (vec![stage("migrated"), deferred()], Hesitant),
+        (
+            vec![stage("parallel"), rec("attendance", json!({}))],
+            Parallel,
+        ),
+        (vec![given(), stage("no-such-stage")], Informed),
+    ];
+    for (records, expected) in cases {
+        assert_eq!(one(&records).0, expected, "{records:?}");
+    }
+    // Champions and follow-ups.
+    assert_eq!(one(&[stage("champion")]).2, 1);
+    assert_eq!(one(&[rec("champion", json!({}))]).2, 1);
+    assert_eq!(
+        one(&[
+            rec("champion", json!({})),
+            rec("champion", json!({ "active": false }))
+        ])
+        .2,
+        0
+    );
+    let followup = |due: &str| rec("followup", json!({ "due": due }));
+    assert_eq!(one(&[followup("2026-11-22")]).3, 1, "due yesterday");
+    assert_eq!(
+        one(&[followup("2026-11-23")]).3,
+        0,
+        "due today is not overdue"
+    );
+    assert_eq!(
+        one(&[followup("2026-11-01"), given()]).3,
+        0,
+        "a decision closes it"
+    );
+    assert_eq!(one(&[followup("2026-11-01"), stage("parallel")]).3, 0);
+    assert_eq!(
+        one(&[followup("2026-11-01"), rec("attendance", json!({}))]).3,
+        1
+    );
+    assert_eq!(one(&[followup("soon")]).3, 0, "no date, not overdue");
+}
+
+fn arb_record() -> impl Strategy<Value = Value> {
+    let kind = prop_oneof![
+        Just("consent"),
+        Just("withdrawal"),
+        Just("stage"),
+        Just("followup"),
+        Just("attendance")
+    ];
+    let decision = prop_oneof![
+        Just(Some("given")),
+        Just(Some("refused")),
+        Just(Some("deferred")),
+        Just(Some("maybe")),
+        Just(None)
+    ];
+    let version = prop_oneof![Just(Some("2026-06-01")), Just(Some(POLICY)), Just(None)];
+    let who = prop_oneof![Just("E1"), Just("E2")];
+    (kind, decision, version, who).prop_map(|(kind, decision, version, who)| {
+        let mut v = json!({ "type": kind, "employee": { "id": who } });
+        if let Some(d) = decision {
+            v["decision"] = json!(d);
+        }
+        if let Some(ver) = version {
+            v["policy"] = json!({ "version": ver });
+        }
+        v
+    })
+}
+
+proptest! {
+    /// The report's one-pass fold gives every person the consent state `tebiki status` gives.
+    #[test]
+    fn the_report_counts_consent_exactly_as_status_folds_it(records in proptest::collection::vec(arb_record(), 0..12)) {
+        let mut census = Census::new(None);
+        for r in &records {
+            census.add_value(r);
+        }
+        let report = census.finish("2026-11-23".parse().unwrap(), POLICY);
+        let mut expected = [0u64; 6];
+        for who in ["E1", "E2"] {
+            if records.iter().any(|r| r["employee"]["id"] == who) {
+                let state = fold(who, &records, POLICY).consent;
+                let i = tebiki::admin::report::CONSENT_ORDER.iter().position(|c| *c == state).unwrap();
+                expected[i] += 1;
+            }
+        }
+        prop_assert_eq!(report.consent.0, expected);
+    }
+}
+
+#[test]
+fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
+    let (_keep, data) = organisation();
+    let ledger = data.join("ledger");
+    let mut w = Writer::open(&ledger, "k1", Duration::from_secs(1)).unwrap();
+    w.append(
+        "consent",
+        body("E1", "山田 太郎", "営業部", decision("given")),
+    )
+    .unwrap();
+    w.append(
+        "consent",
+        body("E2", "佐藤 花子", "総務部", decision("given")),
+    )
+    .unwrap();
+    drop(w);
+    let path = ledger.join("k1.jsonl");
+    let s = std::fs::read_to_string(&path).unwrap();
+    let first = s.lines().next().unwrap().to_string();
+    std::fs::write(&path, s.replacen(&first, "{\"garbage\"", 1)).unwrap();
+    let o = tebiki(&data, &["report", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(err.contains("k1.jsonl:1"), "{err}");
+    assert!(
+        err.contains("the report is incomplete: 1 ledger line(s) could not be read"),
+        "{err}"
+    );
+    assert!(
+        out.contains("Been through onboarding"),
+        "the rest is still reported: {out}"
+    );
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["complete"], false);
+    assert_eq!(
+        r["skipped"],
+        json!([{ "file": "k1.jsonl", "line": 1, "problem": "unparseable" }])
+    );
+}
+
+#[test]
+fn without_a_roster_the_report_says_how_to_get_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tebiki(dir.path(), &["report", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains("No roster imported"), "{out}");
+    let o = tebiki(dir.path(), &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["roster"], Value::Null);
+    assert_eq!(r["employees"], 0);
+    // A roster edited by hand into something unreadable is located.
+    std::fs::write(dir.path().join("roster.csv"), "employee_id,name\nE1,\n").unwrap();
+    let o = tebiki(dir.path(), &["report", "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("roster.csv:2"), "{err}");
+    assert!(err.contains("tebiki roster import"), "{err}");
+}
+
+/// Record bodies without the envelope, which differs between runs (ids, times, hashes).
+fn bodies(data: &Path) -> Vec<Value> {
+    tebiki::ledger::merged(&data.join("ledger"))
+        .unwrap()
+        .map(|r| {
+            let mut v = r.unwrap().value;
+            if let Value::Object(m) = &mut v {
+                for k in tebiki::ledger::ENVELOPE_KEYS {
+                    if k != "kiosk" && k != "type" {
+                        m.remove(k);
+                    }
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_is_realistic_deterministic_and_careful_with_existing_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for data in [&a, &b] {
+        let o = tebiki(
+            data,
+            &["demo", "--employees", "400", "--seed", "7", "--lang", "en"],
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{out}{err}");
+        assert!(
+            out.contains("for 400 employees into 4 ledger files"),
+            "{out}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(a.join("roster.csv")).unwrap(),
+        std::fs::read(b.join("roster.csv")).unwrap()
+    );
+    let (ba, bb) = (bodies(&a), bodies(&b));
+    assert!(
+        ba.len() > 1000,
+        "about 4-5 records per person: {}",
+        ba.len()
+    );
+    let mut sa: Vec<String> = ba.iter().map(Value::to_string).collect();
+    let mut sb: Vec<String> = bb.iter().map(Value::to_string).collect();
+    sa.sort();
+    sb.sort();
+    assert_eq!(sa, sb, "the same seed writes the same records");
+    assert!(
+        ba.iter()
+            .all(|v| v["demo"] == true && v["occurred_at"].is_string())
+    );
+    let types: std::collections::BTreeSet<&str> =
+        ba.iter().filter_map(|v| v["type"].as_str()).collect();
+    for t in [
+        "consent",
+        "withdrawal",
+        "stage",
+        "followup",
+        "attendance",
+        "champion",
+    ] {
+        assert!(types.contains(t), "{t} in {types:?}");
+    }
+    assert_eq!(tebiki(&a, &["verify"]).status.code(), Some(0));
+
+    // The report over it: every kind of state appears.
+    let o = tebiki(&a, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for (_, n) in r["consent"].as_object().unwrap() {
+        assert!(n.as_u64().unwrap() > 0, "{}", r["consent"]);
+    }
+    for (_, n) in r["stage"].as_object().unwrap() {
+        assert!(n.as_u64().unwrap() > 0, "{}", r["stage"]);
+    }
+    assert!(r["followups"]["overdue"].as_u64().unwrap() > 0);
+    assert!(r["departments"].as_array().unwrap().len() >= 8);
+
+    // A folder with data is not mixed with demo records unless asked.
+    let before = std::fs::read(a.join("ledger/demo-tenpo.jsonl")).unwrap();
+    let o = tebiki(&a, &["demo", "--employees", "10", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("--force"), "{:?}", text(&o));
+    assert_eq!(
+        std::fs::read(a.join("ledger/demo-tenpo.jsonl")).unwrap(),
+        before
+    );
+    let o = tebiki(
+        &a,
+        &["demo", "--employees", "10", "--force", "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let after = std::fs::read(a.join("ledger/demo-tenpo.jsonl")).unwrap();
+    assert!(after.starts_with(&before), "the ledger is only added to");
+    assert_eq!(tebiki(&a, &["verify"]).status.code(), Some(0));
+    assert_eq!(
+        tebiki(&a, &["demo", "--employees", "0"]).status.code(),
+        Some(2)
+    );
+}

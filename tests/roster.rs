@@ -1,0 +1,225 @@
+//! `tebiki roster import` as HR hands the file over: Japanese Excel's Shift_JIS, UTF-8 with or
+//! without a BOM, English or Japanese headers, and files with bad rows that must not be
+//! half-imported.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tebiki(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+const JAPANESE: &str = "社員番号,氏名,部署,メールアドレス\r\n\
+    E001,山田 太郎,営業部,taro@example.co.jp\r\n\
+    E002,髙橋 花子,総務部,\r\n\
+    E003,佐藤 一郎,,\r\n\
+    E004,\"鈴木, 次郎\",店舗運営部,jiro@example.co.jp\r\n\
+    ,,,\r\n";
+
+const NORMALISED: &str = "employee_id,name,department,email\n\
+    E001,山田 太郎,営業部,taro@example.co.jp\n\
+    E002,髙橋 花子,総務部,\n\
+    E003,佐藤 一郎,,\n\
+    E004,\"鈴木, 次郎\",店舗運営部,jiro@example.co.jp\n";
+
+fn cp932(s: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(s);
+    assert!(!unmappable, "test text fits Shift_JIS");
+    bytes.into_owned()
+}
+
+fn import(data: &Path, file: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["roster", "import", file.to_str().unwrap(), "--lang", "en"];
+    args.extend_from_slice(extra);
+    tebiki(data, &args)
+}
+
+#[test]
+fn a_roster_saved_by_japanese_excel_is_detected_as_shift_jis_and_normalised() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("社員名簿.csv");
+    std::fs::write(&file, cp932(JAPANESE)).unwrap();
+    let o = import(&data, &file, &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(
+        out.contains("Imported 4 employees in 3 departments"),
+        "{out}"
+    );
+    assert!(out.contains("Shift_JIS (CP932)"), "{out}");
+    assert!(out.contains("Skipped 1 empty row(s)"), "{out}");
+    let stored = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+    assert_eq!(stored, NORMALISED);
+
+    // Forcing the encoding reads it the same way.
+    let o = import(&data, &file, &["--encoding", "cp932"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(
+        text(&o)
+            .0
+            .contains("replacing the previous roster of 4 employees")
+    );
+}
+
+#[test]
+fn utf8_with_or_without_a_bom_and_either_header_language_give_the_same_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = JAPANESE.replacen(
+        "社員番号,氏名,部署,メールアドレス",
+        "Employee ID,Name,Department,E-mail",
+        1,
+    );
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(JAPANESE.as_bytes());
+    for (name, bytes) in [
+        ("plain.csv", english.clone().into_bytes()),
+        ("bom.csv", with_bom),
+        // Excel's "Unicode text" is tab separated.
+        (
+            "tabs.csv",
+            english
+                .replace(',', "\t")
+                .replace("\"鈴木\t 次郎\"", "鈴木, 次郎")
+                .into_bytes(),
+        ),
+    ] {
+        let data = dir.path().join(name).with_extension("data");
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let o = import(&data, &file, &[]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {:?}", text(&o));
+        assert!(text(&o).0.contains("(UTF-8)"), "{name}");
+        let stored = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+        assert_eq!(stored, NORMALISED, "{name}");
+    }
+}
+
+#[test]
+fn a_file_with_bad_rows_is_not_imported_at_all_and_each_row_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, JAPANESE).unwrap();
+    assert_eq!(import(&data, &good, &[]).status.code(), Some(0));
+    let before = std::fs::read(data.join("roster.csv")).unwrap();
+
+    let bad = dir.path().join("bad.csv");
+    let rows = "社員番号,氏名,部署\r\n\
+        E001,山田 太郎,営業部\r\n\
+        E001,山田 次郎,営業部\r\n\
+        ,名前だけ,総務部\r\n\
+        E004,\"改行\r\nあり\",総務部\r\n\
+        E005,鈴木, 一郎,営業部\r\n\
+        E006,,営業部\r\n\
+        E007,エスケープ\u{1b}[2J,営業部\r\n\
+        E008,正しい行,営業部\r\n";
+    std::fs::write(&bad, cp932(rows)).unwrap();
+    let o = import(&data, &bad, &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}{err}");
+    assert!(
+        err.contains("6 row(s) of the roster cannot be imported"),
+        "{err}"
+    );
+    let place = |line: u32| format!("bad.csv:{line}: ");
+    for (line, what) in [
+        (3, "employee ID “E001” is already on line 2"),
+        (4, "the employee ID is empty"),
+        (5, "the name contains a control character or line break"),
+        (7, "4 values, but the header has 3 columns"),
+        (8, "the name is empty"),
+        (9, "the name contains a control character"),
+    ] {
+        let expected = format!("{}{what}", place(line));
+        assert!(err.contains(&expected), "{expected} in {err}");
+    }
+    assert!(
+        !err.contains('\u{1b}'),
+        "nothing raw reaches the terminal: {err:?}"
+    );
+    assert!(err.contains("the current roster has not changed"), "{err}");
+    assert_eq!(
+        std::fs::read(data.join("roster.csv")).unwrap(),
+        before,
+        "the roster is as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // The same in Japanese.
+    let o = tebiki(
+        &data,
+        &["roster", "import", bad.to_str().unwrap(), "--lang", "ja"],
+    );
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("名簿の 6 行に問題があるため、何も取り込みませんでした"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:3: 社員番号「E001」は 2 行目と重複しています"),
+        "{err}"
+    );
+}
+
+#[test]
+fn headers_and_encodings_that_cannot_work_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("x.csv");
+
+    std::fs::write(&file, "番号,フリガナ\n1,ヤマダ\n").unwrap();
+    let o = import(&data, &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("the header has no column for: employee ID, name (found: 番号, フリガナ)"),
+        "{err}"
+    );
+    assert!(err.contains("x.csv:1"), "{err}");
+
+    std::fs::write(&file, cp932("id,name\nE1,山田\n")).unwrap();
+    let o = import(&data, &file, &["--encoding", "utf-8"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(err.contains("x.csv:2"), "{err}");
+
+    std::fs::write(&file, b"\xFF\xFEi\0d\0").unwrap();
+    let o = import(&data, &file, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("UTF-16"));
+
+    std::fs::write(&file, "id,name,社員番号\nE1,a,E1\n").unwrap();
+    let o = import(&data, &file, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("two columns mean employee ID"),
+        "{:?}",
+        text(&o)
+    );
+
+    let o = import(&data, &dir.path().join("missing.csv"), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("missing.csv"));
+    assert!(!data.join("roster.csv").exists());
+}
