@@ -11,7 +11,8 @@
 //!   starting a new one: `""` gives no lines, `"\n"` one empty line, `"a\n"` just `"a"`, and
 //!   `"a\n\nb"` gives `"a"`, `""`, `"b"`. A blank (whitespace-only) line gives one empty line.
 //! - Whitespace at a break, at the end of a hard line and before `'\n'` (including `'\r'`) is
-//!   dropped; leading whitespace of a hard line is kept as indentation on its first line.
+//!   dropped; leading whitespace of a hard line is kept as indentation only when the hard line fits
+//!   on one line.
 //! - A line is wider than the width only when it is a single grapheme wider than the width.
 
 use std::ops::Range;
@@ -216,6 +217,16 @@ fn wrap_hard_line(
         emit(start..content_end);
         return;
     }
+    if display_width(&text[start..content_end]) <= width {
+        emit(start..content_end);
+        return;
+    }
+    // A hard line that needs wrapping loses its leading whitespace: kept as indentation, it
+    // could push the first word into a forced split that breaks the line-start rules.
+    let start = content_end
+        - text[start..content_end]
+            .trim_start_matches(is_break_space)
+            .len();
     frags.clear();
     collect_frags(text, start, content_end, width, frags);
     let mut emitted = false;
@@ -590,7 +601,11 @@ mod tests {
         assert_eq!(lines("aaa   bbb   ccc", 9), ["aaa   bbb", "ccc"]);
         // An ideographic space is dropped at a break and never starts a wrapped line.
         assert_eq!(lines("あいう\u{3000}えお", 6), ["あいう", "えお"]);
-        assert_eq!(lines("\u{3000}あいうえお", 8), ["\u{3000}あいう", "えお"]);
+        // Indentation stays only on a line that needs no wrapping.
+        assert_eq!(lines("\u{3000}あいうえお", 8), ["あいうえ", "お"]);
+        assert_eq!(lines("\u{3000}あいう", 8), ["\u{3000}あいう"]);
+        // Kept, it could force the first word apart against the line-start rules.
+        assert_eq!(lines("    /?a??_??=a", 5), ["/?a??", "_??=a"]);
     }
 
     #[test]
