@@ -12,12 +12,22 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// `s` with every unsafe character replaced by its `\u{XXXX}` form; unchanged when clean.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    escape_where(s, is_unsafe)
+}
+
+/// For a cell of a text file people open (CSV): like [`for_terminal`], but tab and line breaks,
+/// which the file format quotes and spreadsheets show, stay as they are.
+pub fn for_text_cell(s: &str) -> Cow<'_, str> {
+    escape_where(s, |c| is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+fn escape_where(s: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if is_unsafe(c) {
+        if escape(c) {
             out.push_str(&format!("\\u{{{:04X}}}", c as u32));
         } else {
             out.push(c);

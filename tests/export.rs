@@ -572,3 +572,30 @@ fn a_demo_organisation_exports_completely_in_every_format() {
         assert_eq!(row[id], v["id"].as_str().unwrap());
     }
 }
+
+#[test]
+fn hostile_names_come_out_visible_and_harmless_in_csv_and_exact_in_jsonl() {
+    let data = tempfile::tempdir().unwrap();
+    let name = "Eve\u{1b}[2J\u{202E}x\0";
+    let mut w = Writer::open(&data.path().join("ledger"), "k1", Duration::from_secs(1)).unwrap();
+    w.append("consent", consent("E66", name, "営業部", "given"))
+        .unwrap();
+    drop(w);
+    let out = data.path().join("out.csv");
+    let o = export(
+        data.path(),
+        &["--format", "csv", "-o", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let bytes = std::fs::read(&out).unwrap();
+    let csv = String::from_utf8(bytes).unwrap();
+    assert!(
+        !csv.contains('\u{1b}') && !csv.contains('\u{202E}') && !csv.contains('\0'),
+        "{csv:?}"
+    );
+    assert!(csv.contains("Eve\\u{001B}[2J\\u{202E}x\\u{0000}"), "{csv}");
+    // The lossless form keeps the name exactly as entered.
+    let o = export(data.path(), &["--format", "jsonl"]);
+    let line: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(line["employee"]["name"], name);
+}

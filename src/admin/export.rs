@@ -742,12 +742,15 @@ impl Run<'_> {
                     return Ok(false);
                 }
                 csv_row(record, f, self.csv, cells);
-                if self.csv.terminal {
-                    w.write_record(cells.iter().map(|c| for_terminal(c).into_owned()))
-                        .map_err(csv_error)?;
-                } else {
-                    w.write_record(cells.iter()).map_err(csv_error)?;
-                }
+                // CSV is read by people (a spreadsheet, `cat`): control characters, escape
+                // sequences and bidi overrides in a cell come out visible and harmless, as
+                // `\u{001B}`. jsonl/json keep every record exactly.
+                w.write_record(
+                    cells
+                        .iter()
+                        .map(|c| crate::escape::for_text_cell(c).into_owned()),
+                )
+                .map_err(csv_error)?;
                 Ok(true)
             }),
             Sink::Raw(w) => {
