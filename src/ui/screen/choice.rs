@@ -6,6 +6,7 @@ use ratatui::text::Line;
 
 use crate::app::{Alternative, App, ChoiceItem};
 use crate::consent::Decision;
+use crate::content::markdown::Inline;
 use crate::ui::screen::{checkbox, item, para, radio, titled_doc};
 use crate::ui::{Body, doc, theme};
 
@@ -126,10 +127,12 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                     .get(&p.id)
                     .map(|l| l.label.clone())
                     .unwrap_or_default();
-                body.extend(doc::plain_lines(
-                    &format!(" ✓ {label}"),
+                body.extend(doc::styled_lines(
+                    &Inline::plain(&label),
                     width,
                     Style::new(),
+                    " ✓ ",
+                    "   ",
                 ));
             }
         }
@@ -161,7 +164,13 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                     Style::new(),
                 ));
                 for r in reasons {
-                    body.extend(doc::plain_lines(&format!(" • {r}"), width, Style::new()));
+                    body.extend(doc::styled_lines(
+                        &Inline::plain(&r),
+                        width,
+                        Style::new(),
+                        " • ",
+                        "   ",
+                    ));
                 }
             }
         }
