@@ -203,14 +203,14 @@ pub struct Notice {
 }
 
 impl Notice {
-    fn info(id: &'static str) -> Notice {
+    pub fn info(id: &'static str) -> Notice {
         Notice {
             id,
             args: Vec::new(),
             error: false,
         }
     }
-    fn error(id: &'static str) -> Notice {
+    pub fn error(id: &'static str) -> Notice {
         Notice {
             id,
             args: Vec::new(),

@@ -370,19 +370,21 @@ fn ledger_error_text(env: &Env, e: &LedgerError) -> (String, Option<String>) {
     }
 }
 
-fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
+/// What every full-screen command needs first: a terminal, the data folder (created on first
+/// use), its config, and the content filled with the organisation's values.
+fn interactive_setup(env: &Env) -> Result<(Config, Content), ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return env.fail(env.t("error-no-terminal"), None, "todo-terminal");
+        return Err(env.fail(env.t("error-no-terminal"), None, "todo-terminal"));
     }
-    if let Err(e) = env.data.ensure() {
-        return config_error(env, e);
-    }
-    let config = match load_config(env) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let content = match load_content(env, &config) {
-        Ok(c) => c,
+    env.data.ensure().map_err(|e| config_error(env, e))?;
+    let config = load_config(env)?;
+    let content = load_content(env, &config)?;
+    Ok((config, content))
+}
+
+fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
+    let (config, content) = match interactive_setup(env) {
+        Ok(ready) => ready,
         Err(code) => return code,
     };
     let settings = match settings(env, &config) {
@@ -705,18 +707,8 @@ fn pin_set(env: &Env) -> ExitCode {
 /// `--notes`, the window that follows the presenting one on this machine.
 fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     use crate::present::{Presenter, View, follow::Follower};
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return env.fail(env.t("error-no-terminal"), None, "todo-terminal");
-    }
-    if let Err(e) = env.data.ensure() {
-        return config_error(env, e);
-    }
-    let config = match load_config(env) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let content = match load_content(env, &config) {
-        Ok(c) => c,
+    let (config, content) = match interactive_setup(env) {
+        Ok(ready) => ready,
         Err(code) => return code,
     };
     let langs = content.languages();

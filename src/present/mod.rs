@@ -462,7 +462,7 @@ impl Presenter {
                 SetupField::Trainer if self.trainer.value().trim().is_empty() => self.start(),
                 SetupField::Trainer => self.setup_field = SetupField::Session,
                 SetupField::Session if self.session_id.value().trim().is_empty() => {
-                    self.notice = Some(error("present-session-id-missing"));
+                    self.notice = Some(Notice::error("present-session-id-missing"));
                 }
                 SetupField::Session => {
                     self.setup_field = SetupField::Attendee;
@@ -518,20 +518,20 @@ impl Presenter {
         if !self.add.is_empty() {
             // Typed but not added: say so rather than silently leaving someone out.
             self.setup_field = SetupField::Attendee;
-            self.notice = Some(error("present-add-pending"));
+            self.notice = Some(Notice::error("present-add-pending"));
             return;
         }
         if trainer.is_empty() {
             if !self.attendees.is_empty() {
                 self.setup_field = SetupField::Trainer;
-                self.notice = Some(error("present-trainer-missing"));
+                self.notice = Some(Notice::error("present-trainer-missing"));
                 return;
             }
             self.session = None;
         } else {
             if id.is_empty() {
                 self.setup_field = SetupField::Session;
-                self.notice = Some(error("present-session-id-missing"));
+                self.notice = Some(Notice::error("present-session-id-missing"));
                 return;
             }
             self.session = Some(SessionInfo { id, trainer });
@@ -586,7 +586,7 @@ impl Presenter {
                 } else if self.session.is_some() {
                     self.open_attendees();
                 } else {
-                    self.notice = Some(info("present-last-slide"));
+                    self.notice = Some(Notice::info("present-last-slide"));
                 }
             }
             Cmd::Prev if self.at > 0 => self.go(self.at - 1),
@@ -602,7 +602,7 @@ impl Presenter {
                 self.clamp_scroll();
             }
             Cmd::Attendees if self.session.is_some() => self.open_attendees(),
-            Cmd::Attendees => self.notice = Some(info("present-no-session")),
+            Cmd::Attendees => self.notice = Some(Notice::info("present-no-session")),
             _ => {}
         }
     }
@@ -664,7 +664,7 @@ impl Presenter {
             .filter(|&i| !self.attendees[i].attendance)
             .collect();
         if list.is_empty() {
-            self.notice = Some(info(if self.attendees.is_empty() {
+            self.notice = Some(Notice::info(if self.attendees.is_empty() {
                 "present-no-attendees"
             } else {
                 "present-attendance-done"
@@ -680,7 +680,7 @@ impl Presenter {
     fn focused_recorded(&mut self) -> Option<usize> {
         let a = self.attendees.get(self.focus)?;
         if !a.attendance {
-            self.notice = Some(info("present-record-first"));
+            self.notice = Some(Notice::info("present-record-first"));
             return None;
         }
         if let Status::Chosen(_) = a.status {
@@ -697,7 +697,7 @@ impl Presenter {
     fn mark_later(&mut self) -> Option<Effect> {
         let i = self.focused_recorded()?;
         if self.attendees[i].status == Status::Kiosk {
-            self.notice = Some(info("present-already-later"));
+            self.notice = Some(Notice::info("present-already-later"));
             return None;
         }
         let saving = Saving::Later(i);
@@ -711,7 +711,7 @@ impl Presenter {
         };
         if a.attendance {
             // The ledger already says they attended; the list must not contradict it.
-            self.notice = Some(info("present-cannot-remove"));
+            self.notice = Some(Notice::info("present-cannot-remove"));
             return;
         }
         self.attendees.remove(self.focus);
@@ -834,29 +834,13 @@ pub fn both(langs: &[Lang], first: &Lang) -> Vec<Lang> {
     out
 }
 
-fn info(id: &'static str) -> Notice {
-    Notice {
-        id,
-        args: Vec::new(),
-        error: false,
-    }
-}
-
-fn error(id: &'static str) -> Notice {
-    Notice {
-        id,
-        args: Vec::new(),
-        error: true,
-    }
-}
-
 /// Text editing in one field; a notice when something typed was cut or left out.
 pub(crate) fn edit(field: &mut TextField, cmd: &Cmd) -> Option<Notice> {
     match cmd {
         Cmd::Input(text) => match field.insert(text) {
             Inserted::All => None,
-            Inserted::Cut => Some(error("field-too-long")),
-            Inserted::Removed => Some(error("identity-control-chars")),
+            Inserted::Cut => Some(Notice::error("field-too-long")),
+            Inserted::Removed => Some(Notice::error("identity-control-chars")),
         },
         Cmd::Backspace => {
             field.backspace();

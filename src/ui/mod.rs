@@ -14,8 +14,10 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use crate::app::{App, Step};
 use crate::content::ScreenKind;
+use crate::i18n::{Lang, Localizer};
 use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::wrap::display_width;
 
 /// A screen's body: its lines, where the text cursor is (line, column), and which lines hold
 /// the focused item (so scrolling can keep it in view).
@@ -259,39 +261,52 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
 }
 
-/// The hint bar: the keys that work here, from the key table. Language and help are pinned to
-/// the right so they are always there; the others fill the left as far as they fit. The
-/// language key names the language it switches to, in that language, so a person who cannot
-/// read the current one still finds it.
+/// The hint bar: the keys that work here, from the key table (those that apply in this mode).
 pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let hint = |key: &str, action: &str| -> (String, String) {
-        let action_text = if action == "act-language" {
-            let langs = app.content.languages();
-            let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
-            app.loc.t(&langs[(at + 1) % langs.len()], "language-name")
-        } else {
-            app.t(action)
-        };
-        (app.t(key), format!(" {action_text}  "))
-    };
-    let width =
-        |(k, a): &(String, String)| crate::wrap::display_width(k) + crate::wrap::display_width(a);
-    let (pinned, rest): (Vec<_>, Vec<_>) = keys::hints(app.ctx())
+    let hints: Vec<(&str, &str)> = keys::hints(app.ctx())
         .into_iter()
         .filter(|(_, action)| applies(app, action))
+        .collect();
+    let langs = app.content.languages();
+    let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
+    let next = app.loc.t(&langs[(at + 1) % langs.len()], "language-name");
+    hint_bar_for(frame, &app.loc, &app.lang, &hints, &next, area);
+}
+
+/// Lays out a hint bar: the keys given, language and help pinned right; when short of room,
+/// help keeps its key but drops its word. The language key names what F2 switches to, in that
+/// language, so a person who cannot read the current one still finds it.
+pub fn hint_bar_for(
+    frame: &mut Frame,
+    loc: &Localizer,
+    lang: &Lang,
+    hints: &[(&str, &str)],
+    next_view: &str,
+    area: Rect,
+) {
+    let label = |key: &str, action: &str| -> (String, String) {
+        let text = if action == "act-language" {
+            next_view.to_string()
+        } else {
+            loc.t(lang, action)
+        };
+        (loc.t(lang, key), format!(" {text}  "))
+    };
+    let width = |(k, a): &(String, String)| display_width(k) + display_width(a);
+    let (pinned, rest): (Vec<_>, Vec<_>) = hints
+        .iter()
         .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
-    let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| hint(k, a)).collect();
-    let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| hint(k, a)).collect();
-    // The bar ends after the last key: no gap needed there.
+    let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| label(k, a)).collect();
+    let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| label(k, a)).collect();
     if let Some((_, last)) = pinned.last_mut() {
         *last = last.trim_end().to_string();
     }
     let rest_w: usize = rest.iter().map(width).sum();
     if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
-        // Short of room: the help key keeps its key cap but drops its word, so the keys of
-        // this screen (save, change ...) still fit beside it.
+        // Short of room: help keeps its key but drops its word, so this screen's keys fit.
+        let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
         for (key, action) in pinned.iter_mut() {
-            if *key == app.t("key-help") || *key == app.t("key-f1") {
+            if help_keys.contains(key) {
                 action.clear();
             }
         }

@@ -285,8 +285,7 @@ pub fn centred_column(area: Rect, max: u16) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height)
 }
 
-/// The hint bar: the keys that work here, from the key table; language and help pinned right.
-/// The language key names the view it switches to.
+/// The hint bar of trainer mode: the shared layout, with the view F2 switches to.
 pub fn hint_bar(
     frame: &mut Frame,
     loc: &Localizer,
@@ -295,50 +294,7 @@ pub fn hint_bar(
     next_view: &str,
     area: Rect,
 ) {
-    let label = |key: &str, action: &str| -> (String, String) {
-        let text = if action == "act-language" {
-            next_view.to_string()
-        } else {
-            loc.t(lang, action)
-        };
-        (loc.t(lang, key), format!(" {text}  "))
-    };
-    let width = |(k, a): &(String, String)| display_width(k) + display_width(a);
-    let (pinned, rest): (Vec<_>, Vec<_>) = hints
-        .iter()
-        .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
-    let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| label(k, a)).collect();
-    let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| label(k, a)).collect();
-    if let Some((_, last)) = pinned.last_mut() {
-        *last = last.trim_end().to_string();
-    }
-    let rest_w: usize = rest.iter().map(width).sum();
-    if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
-        // Short of room: help keeps its key but drops its word, so this screen's keys fit.
-        let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
-        for (key, action) in pinned.iter_mut() {
-            if help_keys.contains(key) {
-                action.clear();
-            }
-        }
-    }
-    let pinned_w: usize = pinned.iter().map(width).sum();
-    let mut room = (area.width as usize).saturating_sub(pinned_w + 1);
-    let mut spans = vec![Span::raw(" ")];
-    for h in rest {
-        if width(&h) > room {
-            break;
-        }
-        room -= width(&h);
-        spans.push(Span::styled(h.0, theme::key()));
-        spans.push(Span::raw(h.1));
-    }
-    spans.push(Span::raw(" ".repeat(room)));
-    for (k, a) in pinned {
-        spans.push(Span::styled(k, theme::key()));
-        spans.push(Span::raw(a));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    crate::ui::hint_bar_for(frame, loc, lang, hints, next_view, area);
 }
 
 /// Draws a body's lines in `area` from line `top`, with the text cursor when it is in view.
