@@ -1,29 +1,15 @@
 //! The command line as scripts and admins use it: exit codes, messages with file:line, and
 //! what `status`, `verify` and `content check` print.
 
+mod common;
+
+use common::{tebiki, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 use tebiki::ledger::Writer;
-
-fn tebiki(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(args)
-        .env("TEBIKI_DATA", data)
-        .env_remove("TEBIKI_CONTENT")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("tebiki runs")
-}
-
-fn text(o: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -2,31 +2,18 @@
 //! is its own checkpoint, CSV that reads back to the records and that Excel (Japanese Excel
 //! too) opens safely, filters, and a damaged ledger that is reported, not hidden.
 
+mod common;
+
+use common::{tebiki, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 use sha2::Digest;
 use tebiki::admin::export::unneutralise;
 use tebiki::ledger::{Writer, merged};
-
-fn tebiki(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(args)
-        .env("TEBIKI_DATA", data)
-        .env_remove("TEBIKI_CONTENT")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("tebiki runs")
-}
-
-fn text(o: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 /// A consent record body shaped like the employee flow's.
 fn consent(id: &str, name: &str, dept: &str, decision: &str) -> Map<String, Value> {

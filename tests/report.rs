@@ -2,8 +2,11 @@
 //! what, where each person is in moving over, and which follow-ups are overdue; plus the demo
 //! organisation that feeds it.
 
+mod common;
+
+use common::{tebiki, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -11,23 +14,6 @@ use serde_json::{Map, Value, json};
 use tebiki::admin::report::{Census, Stage};
 use tebiki::ledger::Writer;
 use tebiki::state::{ConsentState, fold};
-
-fn tebiki(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(args)
-        .env("TEBIKI_DATA", data)
-        .env_remove("TEBIKI_CONTENT")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("tebiki runs")
-}
-
-fn text(o: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 const POLICY: &str = "2026-11-23";
 

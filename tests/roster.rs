@@ -2,25 +2,12 @@
 //! without a BOM, English or Japanese headers, and files with bad rows that must not be
 //! half-imported.
 
+mod common;
+
+use common::{tebiki, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn tebiki(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(args)
-        .env("TEBIKI_DATA", data)
-        .env_remove("TEBIKI_CONTENT")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("tebiki runs")
-}
-
-fn text(o: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
+use std::process::Output;
 
 const JAPANESE: &str = "社員番号,氏名,部署,メールアドレス\r\n\
     E001,山田 太郎,営業部,taro@example.co.jp\r\n\

@@ -9,15 +9,12 @@ use super::{body_lines, centred_column, follow_focus};
 use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME};
 use crate::present::session::{Attendee, AttendeeForm};
 use crate::present::{Presenter, SetupField};
-use crate::text_field::TextField;
-use crate::ui::screen::para;
+use crate::ui::screen::{field, para};
 use crate::ui::{Body, doc, theme, truncate};
 use crate::wrap::display_width;
 
 /// The widest the form gets.
 const MAX_FORM: u16 = 76;
-/// The widest a text field gets.
-const MAX_FIELD: usize = 40;
 
 pub fn body(p: &Presenter, width: usize) -> Body {
     let mut body = Body::default();
@@ -158,37 +155,6 @@ pub fn add_form(body: &mut Body, p: &Presenter, form: &AttendeeForm, focused: bo
         None => p.t("present-roster-no"),
     };
     para(body, &roster, width, theme::dim());
-}
-
-/// A labelled one-line field, as on the employee's own identity screen.
-fn field(body: &mut Body, label: &str, value: &TextField, focused: bool, width: usize) {
-    body.blank();
-    let label_style = if focused {
-        theme::heading()
-    } else {
-        Style::new()
-    };
-    para(body, label, width, label_style);
-    let field_width = width.saturating_sub(4).clamp(1, MAX_FIELD);
-    let (shown, col) = value.visible(field_width);
-    let used = display_width(shown);
-    let style = Style::new().add_modifier(Modifier::UNDERLINED);
-    let style = if focused {
-        style.add_modifier(Modifier::BOLD)
-    } else {
-        style
-    };
-    body.push(Line::from(vec![
-        Span::raw(if focused { "▶ " } else { "  " }),
-        Span::styled(
-            format!("{shown}{}", " ".repeat(field_width.saturating_sub(used))),
-            style,
-        ),
-    ]));
-    if focused {
-        body.cursor = Some((body.lines.len() - 1, 2 + col));
-        body.focus = Some((body.lines.len() - 2, body.lines.len()));
-    }
 }
 
 /// Draws the form; returns whether lines are left below.
