@@ -1,11 +1,37 @@
-//! Folds an employee's records into their current consent state (words of the W3C DPV consent
-//! vocabulary, see DESIGN.md) and their history.
+//! The one fold of an employee's records into their current state: consent (words of the W3C
+//! DPV consent vocabulary), migration stage, champion flag, open follow-up (see DESIGN.md).
+//!
+//! [`Standing::apply`] is the rule book; everything that shows a state goes through it: `tebiki
+//! status` and the kiosk ([`fold`], one person with their history), `tebiki report` and the
+//! dashboard (one small [`Standing`] per person over a whole ledger).
+//!
+//! - Consent: the last `consent` decision or `withdrawal` counts, and `given` under a policy
+//!   version older than the current content's is `expired` ([`settle`]); no decision is `none`.
+//! - Migration stage: the latest of these events decides it.
+//!   - a `stage` record: its `stage` (one of the six stage words; anything else is ignored);
+//!   - `consent` given: `informed` (agreed, not yet moving over), but someone already in
+//!     `parallel` or `migrated` stays there (a renewed consent does not undo a move);
+//!   - `consent` deferred ("not now"): `hesitant`;
+//!   - `consent` refused, or a `withdrawal`: `opted_out`;
+//!   - `attendance`: `informed` when they were still `not_started`.
+//!
+//!   No records at all: `not_started`.
+//! - Champion: set by a `champion` record (or a `stage` record whose stage is `champion`), unset
+//!   by a `champion` record with `"active": false` and no `supports`. A `champion` record with
+//!   `"supports": "<id>"` pairs the champion with the person they support (`"active": false`
+//!   ends that pairing); see [`Pairings`].
+//! - Follow-up: the latest `followup` record is open until a later `stage`, `consent` or
+//!   `withdrawal` record about the same person.
+//! - Reached ("has been through onboarding"): at least one `consent`, `withdrawal` or
+//!   `attendance` record.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
 
 /// The consent states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConsentState {
     None,
@@ -18,6 +44,15 @@ pub enum ConsentState {
 }
 
 impl ConsentState {
+    pub const ALL: [ConsentState; 6] = [
+        ConsentState::None,
+        ConsentState::Given,
+        ConsentState::Deferred,
+        ConsentState::Refused,
+        ConsentState::Withdrawn,
+        ConsentState::Expired,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ConsentState::None => "none",
@@ -28,6 +63,236 @@ impl ConsentState {
             ConsentState::Expired => "expired",
         }
     }
+
+    pub fn parse(s: &str) -> Option<ConsentState> {
+        ConsentState::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The migration stages (DESIGN.md), in the order people move through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    NotStarted,
+    Informed,
+    Hesitant,
+    Parallel,
+    Migrated,
+    OptedOut,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::NotStarted,
+        Stage::Informed,
+        Stage::Hesitant,
+        Stage::Parallel,
+        Stage::Migrated,
+        Stage::OptedOut,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::NotStarted => "not_started",
+            Stage::Informed => "informed",
+            Stage::Hesitant => "hesitant",
+            Stage::Parallel => "parallel",
+            Stage::Migrated => "migrated",
+            Stage::OptedOut => "opted_out",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// What the fold reads of one record; absent fields are `None`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Event<'a> {
+    pub record_type: &'a str,
+    pub decision: Option<&'a str>,
+    pub stage: Option<&'a str>,
+    pub active: Option<bool>,
+    /// On a `champion` record: the person the champion supports.
+    pub supports: Option<&'a str>,
+}
+
+impl<'a> Event<'a> {
+    pub fn from_value(v: &'a Value) -> Event<'a> {
+        let s = |key: &str| v.get(key).and_then(Value::as_str);
+        Event {
+            record_type: s("type").unwrap_or(""),
+            decision: s("decision"),
+            stage: s("stage"),
+            active: v.get("active").and_then(Value::as_bool),
+            supports: s("supports"),
+        }
+    }
+}
+
+/// What a record did besides changing the [`Standing`], for readers that keep more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    /// The record is a decision: its policy version is now the one behind `consent`.
+    pub decision: bool,
+    /// The record opens a follow-up (its `due` and `note` are the open one's).
+    pub opens_followup: bool,
+}
+
+/// One employee's current state, a few bytes: what every reader keeps per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    /// The last decision, before [`settle`] turns an old `given` into `expired`.
+    pub consent: ConsentState,
+    pub stage: Stage,
+    pub champion: bool,
+    /// Has been through onboarding (a consent, withdrawal or attendance record).
+    pub reached: bool,
+    pub followup_open: bool,
+}
+
+impl Default for Standing {
+    fn default() -> Self {
+        Standing::NEW
+    }
+}
+
+impl Standing {
+    /// Nobody has recorded anything about the person.
+    pub const NEW: Standing = Standing {
+        consent: ConsentState::None,
+        stage: Stage::NotStarted,
+        champion: false,
+        reached: false,
+        followup_open: false,
+    };
+
+    /// Folds one record about this person (records in ledger order: by `at`, then id).
+    pub fn apply(&mut self, e: &Event<'_>) -> Applied {
+        let mut applied = Applied::default();
+        match e.record_type {
+            "consent" | "withdrawal" => {
+                applied.decision = true;
+                self.reached = true;
+                self.followup_open = false;
+                let withdrawal = e.record_type == "withdrawal";
+                match (withdrawal, e.decision) {
+                    (true, _) => {
+                        self.consent = ConsentState::Withdrawn;
+                        self.stage = Stage::OptedOut;
+                    }
+                    (false, Some("given")) => {
+                        self.consent = ConsentState::Given;
+                        if !matches!(self.stage, Stage::Parallel | Stage::Migrated) {
+                            self.stage = Stage::Informed;
+                        }
+                    }
+                    (false, Some("refused")) => {
+                        self.consent = ConsentState::Refused;
+                        self.stage = Stage::OptedOut;
+                    }
+                    (false, Some("deferred")) => {
+                        self.consent = ConsentState::Deferred;
+                        self.stage = Stage::Hesitant;
+                    }
+                    // A decision word from elsewhere: the record still counts as a decision
+                    // under its policy version, the state stays.
+                    _ => {}
+                }
+            }
+            "attendance" => {
+                self.reached = true;
+                if self.stage == Stage::NotStarted {
+                    self.stage = Stage::Informed;
+                }
+            }
+            "stage" => {
+                match e.stage {
+                    Some("champion") => self.champion = true,
+                    Some(s) => {
+                        if let Some(stage) = Stage::parse(s) {
+                            self.stage = stage;
+                        }
+                    }
+                    None => {}
+                }
+                self.followup_open = false;
+            }
+            "champion" => {
+                if e.supports.is_none() || e.active != Some(false) {
+                    self.champion = e.active != Some(false);
+                }
+            }
+            "followup" => {
+                self.followup_open = true;
+                applied.opens_followup = true;
+            }
+            _ => {}
+        }
+        applied
+    }
+}
+
+/// The state to show once every record is folded: `given` under an older policy version than
+/// `current_policy` is `expired`. Versions compare as text, so they must sort (dates like
+/// `2026-11-23` do).
+pub fn settle(
+    consent: ConsentState,
+    policy_version: Option<&str>,
+    current_policy: &str,
+) -> ConsentState {
+    if consent == ConsentState::Given && policy_version.is_some_and(|v| v < current_policy) {
+        ConsentState::Expired
+    } else {
+        consent
+    }
+}
+
+/// Who supports whom: for each supported person, their champion. Fed every `champion` record
+/// with a `supports` (in ledger order); a newer pairing for the same person replaces the older.
+#[derive(Debug, Clone, Default)]
+pub struct Pairings {
+    /// Supported person -> champion.
+    pub champion_of: HashMap<Box<str>, Box<str>>,
+}
+
+impl Pairings {
+    /// Takes in one record about `employee` (the champion when it is a `champion` record).
+    pub fn apply(&mut self, employee: &str, e: &Event<'_>) {
+        if e.record_type != "champion" {
+            return;
+        }
+        match (e.supports, e.active != Some(false)) {
+            (Some(other), true) => {
+                self.champion_of.insert(other.into(), employee.into());
+            }
+            (Some(other), false) => {
+                if self
+                    .champion_of
+                    .get(other)
+                    .is_some_and(|c| &**c == employee)
+                {
+                    self.champion_of.remove(other);
+                }
+            }
+            // A champion who stops no longer supports anyone.
+            (None, false) => self.champion_of.retain(|_, c| &**c != employee),
+            (None, true) => {}
+        }
+    }
+
+    /// The people `champion` supports, sorted.
+    pub fn supported_by(&self, champion: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .champion_of
+            .iter()
+            .filter(|(_, c)| &***c == champion)
+            .map(|(p, _)| &**p)
+            .collect();
+        v.sort_unstable();
+        v
+    }
 }
 
 /// One event in a person's history.
@@ -37,10 +302,26 @@ pub struct HistoryEntry {
     #[serde(rename = "type")]
     pub record_type: String,
     pub decision: Option<String>,
+    /// The stage a `stage` record set.
+    pub stage: Option<String>,
     pub policy_version: Option<String>,
     pub kiosk: String,
     pub receipt: Option<String>,
+    pub note: Option<String>,
+    pub due: Option<String>,
+    /// Who recorded it, for records made by a trainer or admin.
+    pub recorded_by: Option<String>,
+    /// On a `champion` record: the person supported.
+    pub supports: Option<String>,
+    pub active: Option<bool>,
     pub id: String,
+}
+
+/// The open follow-up.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OpenFollowup {
+    pub due: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +332,16 @@ pub struct EmployeeState {
     pub consent: ConsentState,
     /// The policy version of the decision behind `consent`.
     pub policy_version: Option<String>,
+    /// When the decision behind `consent` was recorded.
+    pub decided_at: Option<String>,
+    pub stage: Stage,
+    pub champion: bool,
+    pub reached: bool,
+    pub followup: Option<OpenFollowup>,
+    /// Their champion, when someone supports them.
+    pub supported_by: Option<String>,
+    /// The people they support, as a champion.
+    pub supports: Vec<String>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -67,105 +358,97 @@ fn text(v: &Value, path: &[&str]) -> Option<String> {
     at.as_str().map(str::to_string)
 }
 
-/// Folds records (in time order) about one employee. `current_policy` is the version of the
-/// content in use: a `given` under an older version is `expired`. Versions compare as text,
-/// so they must sort (dates like `2026-11-23` do).
+/// Who recorded a record: `recorded_by.name`, else a trainer session's trainer.
+pub fn recorded_by(v: &Value) -> Option<String> {
+    text(v, &["recorded_by", "name"]).or_else(|| text(v, &["how", "trainer"]))
+}
+
+/// Folds records (in ledger order) into one employee's state and history. Records about other
+/// people count only where they pair a champion with this employee. `current_policy` is the
+/// version of the content in use: a `given` under an older version is `expired`.
 pub fn fold<'a>(
     employee: &str,
     records: impl IntoIterator<Item = &'a Value>,
     current_policy: &str,
 ) -> EmployeeState {
+    let mut standing = Standing::NEW;
+    let mut pairings = Pairings::default();
     let mut state = EmployeeState {
         employee_id: employee.to_string(),
         name: None,
         department: None,
         consent: ConsentState::None,
         policy_version: None,
+        decided_at: None,
+        stage: Stage::NotStarted,
+        champion: false,
+        reached: false,
+        followup: None,
+        supported_by: None,
+        supports: Vec::new(),
         history: Vec::new(),
     };
     for r in records {
-        if employee_id(r) != Some(employee) {
+        let Some(about) = employee_id(r) else {
+            continue;
+        };
+        let event = Event::from_value(r);
+        pairings.apply(about, &event);
+        if about != employee {
             continue;
         }
-        let record_type = text(r, &["type"]).unwrap_or_default();
-        let decision = text(r, &["decision"]);
-        let version = text(r, &["policy", "version"]);
         if let Some(n) = text(r, &["employee", "name"]) {
             state.name = Some(n);
         }
         if let Some(d) = text(r, &["employee", "department"]) {
             state.department = Some(d);
         }
-        match record_type.as_str() {
-            "consent" => {
-                state.consent = match decision.as_deref() {
-                    Some("given") => ConsentState::Given,
-                    Some("refused") => ConsentState::Refused,
-                    Some("deferred") => ConsentState::Deferred,
-                    _ => state.consent,
-                };
-                state.policy_version = version.clone();
-            }
-            "withdrawal" => {
-                state.consent = ConsentState::Withdrawn;
-                state.policy_version = version.clone();
-            }
-            _ => {}
+        let applied = standing.apply(&event);
+        let version = text(r, &["policy", "version"]);
+        if applied.decision {
+            state.policy_version = version.clone();
+            state.decided_at = text(r, &["at"]);
+        }
+        if applied.opens_followup {
+            state.followup = Some(OpenFollowup {
+                due: text(r, &["due"]),
+                note: text(r, &["note"]),
+            });
         }
         state.history.push(HistoryEntry {
             at: text(r, &["at"]).unwrap_or_default(),
-            record_type,
-            decision,
+            record_type: event.record_type.to_string(),
+            decision: event.decision.map(str::to_string),
+            stage: event.stage.map(str::to_string),
             policy_version: version,
             kiosk: text(r, &["kiosk"]).unwrap_or_default(),
             receipt: text(r, &["receipt"]),
+            note: text(r, &["note"]),
+            due: text(r, &["due"]),
+            recorded_by: recorded_by(r),
+            supports: event.supports.map(str::to_string),
+            active: event.active,
             id: text(r, &["id"]).unwrap_or_default(),
         });
     }
-    if state.consent == ConsentState::Given
-        && state
-            .policy_version
-            .as_deref()
-            .is_some_and(|v| v < current_policy)
-    {
-        state.consent = ConsentState::Expired;
+    if !standing.followup_open {
+        state.followup = None;
     }
+    state.consent = settle(
+        standing.consent,
+        state.policy_version.as_deref(),
+        current_policy,
+    );
+    state.stage = standing.stage;
+    state.champion = standing.champion;
+    state.reached = standing.reached;
+    state.supported_by = pairings.champion_of.get(employee).map(|c| c.to_string());
+    state.supports = pairings
+        .supported_by(employee)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     state
-}
-
-/// How one record changes the consent part of an employee's state, by the rules of [`fold`],
-/// for readers that keep one small state per employee instead of their records (the report).
-/// `Some(state)` when the record is a decision (its policy version then becomes the state's),
-/// `None` when it leaves consent as it was.
-pub fn consent_effect(
-    record_type: &str,
-    decision: Option<&str>,
-    previous: ConsentState,
-) -> Option<ConsentState> {
-    match record_type {
-        "consent" => Some(match decision {
-            Some("given") => ConsentState::Given,
-            Some("refused") => ConsentState::Refused,
-            Some("deferred") => ConsentState::Deferred,
-            _ => previous,
-        }),
-        "withdrawal" => Some(ConsentState::Withdrawn),
-        _ => None,
-    }
-}
-
-/// The state to show once every record is folded: `given` under an older policy version than
-/// `current_policy` is `expired` (as in [`fold`]).
-pub fn settle(
-    consent: ConsentState,
-    policy_version: Option<&str>,
-    current_policy: &str,
-) -> ConsentState {
-    if consent == ConsentState::Given && policy_version.is_some_and(|v| v < current_policy) {
-        ConsentState::Expired
-    } else {
-        consent
-    }
 }
 
 #[cfg(test)]

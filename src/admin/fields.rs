@@ -243,6 +243,9 @@ pub struct Essentials<'a> {
     #[serde(borrow)]
     pub policy: Option<Policy<'a>>,
     pub active: Option<bool>,
+    /// On a `champion` record: the person the champion supports.
+    #[serde(borrow)]
+    pub supports: Option<Cow<'a, str>>,
 }
 
 impl<'a> Essentials<'a> {
@@ -269,6 +272,7 @@ impl<'a> Essentials<'a> {
             note: full.note,
             policy: full.policy,
             active: full.active,
+            supports: v.get("supports").and_then(Value::as_str).map(Cow::Borrowed),
         }
     }
 

@@ -5,25 +5,9 @@
 //! number of people, not the size of the ledger. Records are folded per employee in ledger
 //! order (`ledger::merged`: by `at`, then id). The rules:
 //!
-//! - Consent state: exactly [`crate::state::fold`]'s rules (through `state::consent_effect` and
-//!   `state::settle`): the last `consent` decision or `withdrawal` counts, and `given` under a
-//!   policy version older than the current content's is `expired`; no decision is `none`.
-//! - Migration stage: the latest of these events decides it.
-//!   - a `stage` record: its `stage` (one of the six stage words; anything else is ignored);
-//!   - `consent` given: `informed` (agreed, not yet moving over), but someone already in
-//!     `parallel` or `migrated` stays there (a renewed consent does not undo a move);
-//!   - `consent` deferred ("not now"): `hesitant`;
-//!   - `consent` refused, or a `withdrawal`: `opted_out`;
-//!   - `attendance`: `informed` when they were still `not_started`.
-//!
-//!   No records at all: `not_started`.
-//! - Champion: set by a `champion` record (or a `stage` record whose stage is `champion`),
-//!   unset by a `champion` record with `"active": false`.
-//! - Follow-up: the latest `followup` record is open until a later `stage`, `consent` or
-//!   `withdrawal` record about the same person; it is overdue when its `due` date
-//!   (`YYYY-MM-DD`) is before today in the organisation's time zone.
-//! - Reached ("has been through onboarding"): at least one `consent`, `withdrawal` or
-//!   `attendance` record. "Never onboarded" lists roster employees not reached.
+//! Every person's state comes from [`crate::state::Standing::apply`], the one fold (its rules
+//! are written there). A follow-up is overdue when its `due` date (`YYYY-MM-DD`) is before
+//! today in the organisation's time zone.
 //! - Department and name: the roster's, else the latest recorded with the person's records.
 
 use std::collections::HashMap;
@@ -48,7 +32,7 @@ use crate::cli::{Env, Format};
 use crate::escape::for_terminal;
 use crate::i18n::group_digits;
 use crate::ledger::{LedgerError, ReadIssue};
-use crate::state::{ConsentState, consent_effect, settle};
+use crate::state::{ConsentState, Event, Standing, settle};
 
 /// `tebiki report`
 #[derive(Debug, clap::Args)]
@@ -60,53 +44,10 @@ pub struct ReportArgs {
     pub limit: usize,
 }
 
-/// The migration stages (DESIGN.md), in the order people move through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    NotStarted,
-    Informed,
-    Hesitant,
-    Parallel,
-    Migrated,
-    OptedOut,
-}
-
-impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Stage::NotStarted,
-        Stage::Informed,
-        Stage::Hesitant,
-        Stage::Parallel,
-        Stage::Migrated,
-        Stage::OptedOut,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::NotStarted => "not_started",
-            Stage::Informed => "informed",
-            Stage::Hesitant => "hesitant",
-            Stage::Parallel => "parallel",
-            Stage::Migrated => "migrated",
-            Stage::OptedOut => "opted_out",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-}
+pub use crate::state::Stage;
 
 /// The consent states in the order the report lists them.
-pub const CONSENT_ORDER: [ConsentState; 6] = [
-    ConsentState::None,
-    ConsentState::Given,
-    ConsentState::Deferred,
-    ConsentState::Refused,
-    ConsentState::Withdrawn,
-    ConsentState::Expired,
-];
+pub const CONSENT_ORDER: [ConsentState; 6] = ConsentState::ALL;
 
 fn consent_index(c: ConsentState) -> usize {
     CONSENT_ORDER.iter().position(|x| *x == c).unwrap_or(0)
@@ -124,12 +65,10 @@ struct Followup {
 /// One person's folded state: a few bytes, plus a name only for people not on the roster.
 #[derive(Debug, Clone)]
 struct Person {
-    consent: ConsentState,
-    /// Interned policy version of the decision behind `consent`.
+    standing: Standing,
+    /// Interned policy version of the decision behind the consent state.
     policy: u32,
-    stage: Stage,
-    champion: bool,
-    reached: bool,
+    /// The open follow-up's details (open while `standing.followup_open`).
     followup: Option<Followup>,
     /// Interned, the latest recorded.
     department: u32,
@@ -142,11 +81,8 @@ struct Person {
 impl Person {
     fn new(roster: u32) -> Person {
         Person {
-            consent: ConsentState::None,
+            standing: Standing::NEW,
             policy: NONE,
-            stage: Stage::NotStarted,
-            champion: false,
-            reached: false,
             followup: None,
             department: NONE,
             roster,
@@ -245,54 +181,26 @@ impl Census {
         {
             person.name = Some(name.into());
         }
-        match record_type {
-            "consent" | "withdrawal" => {
-                let decision = f.decision.as_deref();
-                if let Some(next) = consent_effect(record_type, decision, person.consent) {
-                    person.consent = next;
-                    person.policy = match f.policy_version() {
-                        Some(v) => self.versions.intern(v),
-                        None => NONE,
-                    };
-                }
-                person.reached = true;
-                person.followup = None;
-                person.stage = match (record_type, decision) {
-                    ("withdrawal", _) | (_, Some("refused")) => Stage::OptedOut,
-                    (_, Some("deferred")) => Stage::Hesitant,
-                    (_, Some("given")) => match person.stage {
-                        Stage::Parallel | Stage::Migrated => person.stage,
-                        _ => Stage::Informed,
-                    },
-                    _ => person.stage,
-                };
-            }
-            "attendance" => {
-                person.reached = true;
-                if person.stage == Stage::NotStarted {
-                    person.stage = Stage::Informed;
-                }
-            }
-            "stage" => {
-                match f.stage.as_deref() {
-                    Some("champion") => person.champion = true,
-                    Some(s) => {
-                        if let Some(stage) = Stage::parse(s) {
-                            person.stage = stage;
-                        }
-                    }
-                    None => {}
-                }
-                person.followup = None;
-            }
-            "champion" => person.champion = f.active != Some(false),
-            "followup" => {
-                person.followup = Some(Followup {
-                    due: f.due.as_deref().and_then(|d| d.trim().parse::<Date>().ok()),
-                    note: f.note.as_deref().map(Into::into),
-                });
-            }
-            _ => {}
+        let applied = person.standing.apply(&Event {
+            record_type,
+            decision: f.decision.as_deref(),
+            stage: f.stage.as_deref(),
+            active: f.active,
+            supports: f.supports.as_deref(),
+        });
+        if applied.decision {
+            person.policy = match f.policy_version() {
+                Some(v) => self.versions.intern(v),
+                None => NONE,
+            };
+        }
+        if applied.opens_followup {
+            person.followup = Some(Followup {
+                due: f.due.as_deref().and_then(|d| d.trim().parse::<Date>().ok()),
+                note: f.note.as_deref().map(Into::into),
+            });
+        } else if !person.standing.followup_open {
+            person.followup = None;
         }
     }
 
@@ -324,12 +232,16 @@ impl Census {
                 .filter(|d| !d.is_empty())
                 .or_else(|| self.departments.get(p.department))
                 .map(str::to_string);
-            let state = settle(p.consent, self.versions.get(p.policy), current_policy);
+            let state = settle(
+                p.standing.consent,
+                self.versions.get(p.policy),
+                current_policy,
+            );
             let ci = consent_index(state);
-            let si = p.stage as usize;
+            let si = p.standing.stage as usize;
             consent[ci] += 1;
             stage[si] += 1;
-            champions += u64::from(p.champion);
+            champions += u64::from(p.standing.champion);
             let person = || PersonLine {
                 employee_id: id.to_string(),
                 name: name.clone(),
@@ -354,7 +266,7 @@ impl Census {
                 None => false,
             };
             if on_roster.is_some() {
-                if p.reached {
+                if p.standing.reached {
                     reached_on_roster += 1;
                 } else {
                     never.push(person());
@@ -369,10 +281,10 @@ impl Census {
                     ..DepartmentRow::default()
                 });
             row.employees += 1;
-            row.reached += u64::from(p.reached);
+            row.reached += u64::from(p.standing.reached);
             row.consent.0[ci] += 1;
             row.stage.0[si] += 1;
-            row.champions += u64::from(p.champion);
+            row.champions += u64::from(p.standing.champion);
             row.overdue += u64::from(is_overdue);
         }
         let mut departments: Vec<DepartmentRow> = depts.into_values().collect();
