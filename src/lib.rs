@@ -12,6 +12,7 @@ pub mod config;
 pub mod consent;
 pub mod content;
 pub mod escape;
+pub mod events;
 pub mod i18n;
 pub mod keys;
 pub mod kiosk;
