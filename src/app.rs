@@ -144,7 +144,29 @@ pub struct Person {
     pub save_failed: Option<String>,
     /// The receipt code is fixed when the summary is shown, so a retried save keeps it.
     pub pending_code: Option<String>,
+    /// Their earlier consent expired (a newer policy version): they are told, and the new
+    /// record says which decision it renews.
+    pub renewal: Option<Renewal>,
     entered_at: Option<Instant>,
+}
+
+/// An earlier consent that expired because the policy changed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renewal {
+    /// The policy version they agreed to.
+    pub policy_version: Option<String>,
+    /// When they agreed (RFC 3339, as recorded).
+    pub decided_at: Option<String>,
+    /// The pop-up telling them is open.
+    pub open: bool,
+}
+
+/// What the ledger says of a person who just identified themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prior {
+    pub consent: crate::state::ConsentState,
+    pub policy_version: Option<String>,
+    pub decided_at: Option<String>,
 }
 
 impl Person {
@@ -172,6 +194,7 @@ impl Person {
             saved: None,
             save_failed: None,
             pending_code: None,
+            renewal: None,
             entered_at: None,
         }
     }
@@ -229,6 +252,9 @@ pub enum Effect {
     },
     /// Check the staff PIN; report back with [`App::pin_outcome`].
     VerifyPin(String),
+    /// Look up what the ledger says of this employee id; report back with
+    /// [`App::lookup_done`].
+    Lookup(String),
 }
 
 pub struct App {
@@ -349,6 +375,9 @@ impl App {
 
     /// Where the person is, ignoring the help overlay.
     pub fn base_ctx(&self) -> Ctx {
+        if self.renewal_open() {
+            return Ctx::Renewal;
+        }
         match self.step {
             Step::Welcome => Ctx::Welcome,
             Step::Identity => Ctx::Form,
@@ -489,6 +518,15 @@ impl App {
             }
             _ => {}
         }
+        if let Some(r) = self.person.renewal.as_mut().filter(|r| r.open) {
+            match cmd {
+                Cmd::Confirm => r.open = false,
+                Cmd::Up => self.popup_scroll = self.popup_scroll.saturating_sub(1),
+                Cmd::Down => self.popup_scroll = (self.popup_scroll + 1).min(MAX_POPUP_SCROLL),
+                _ => {}
+            }
+            return None;
+        }
         match self.step {
             Step::Welcome => self.update_welcome(cmd),
             Step::Identity => self.update_identity(cmd),
@@ -608,10 +646,35 @@ impl App {
             return None;
         }
         match self.person.intent {
-            Intent::Decide => self.go(Step::Screen(0)),
-            Intent::Withdraw => self.go(Step::Withdraw),
+            Intent::Decide => {
+                self.go(Step::Screen(0));
+                Some(Effect::Lookup(id))
+            }
+            Intent::Withdraw => {
+                self.go(Step::Withdraw);
+                None
+            }
         }
-        None
+    }
+
+    /// The ledger was read for the person who identified themselves (`None`: it could not
+    /// be). Someone whose consent expired is told so, and what changed, before they read on.
+    pub fn lookup_done(&mut self, prior: Option<Prior>) {
+        if let Some(p) = prior
+            && p.consent == crate::state::ConsentState::Expired
+        {
+            self.person.renewal = Some(Renewal {
+                policy_version: p.policy_version,
+                decided_at: p.decided_at,
+                open: true,
+            });
+            self.popup_scroll = 0;
+        }
+    }
+
+    /// The renewal pop-up is open.
+    pub fn renewal_open(&self) -> bool {
+        self.person.renewal.as_ref().is_some_and(|r| r.open)
     }
 
     // --- reading ---------------------------------------------------------------------------

@@ -55,6 +55,8 @@ pub enum Command {
     Export(crate::admin::export::ExportArgs),
     Report(crate::admin::report::ReportArgs),
     Demo(crate::admin::demo::DemoArgs),
+    #[command(subcommand)]
+    Record(crate::admin::record::RecordCommand),
     Present {
         // ja, en (any language of the content) or both; checked against the content.
         #[arg(long, value_name = "LANG")]
@@ -304,6 +306,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(a)) => crate::admin::export::command(&env, &a),
         Some(Command::Report(a)) => crate::admin::report::command(&env, &a),
         Some(Command::Demo(a)) => crate::admin::demo::command(&env, &a),
+        Some(Command::Record(c)) => crate::admin::record::command(&env, c),
         Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
     }
 }

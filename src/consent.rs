@@ -180,6 +180,13 @@ pub fn consent_body(app: &App, decision: Decision, code: &str) -> Map<String, Va
     }
     body.insert("alternative_offered".into(), ALTERNATIVE.into());
     body.insert("withdraw".into(), withdraw_how(app));
+    if let Some(r) = &p.renewal {
+        // The decision this one replaces: consent given under an older policy version.
+        body.insert(
+            "renews".into(),
+            json!({ "consent": "expired", "policy_version": r.policy_version, "decided_at": r.decided_at }),
+        );
+    }
     tail(app, body, code)
 }
 

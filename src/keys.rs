@@ -28,6 +28,8 @@ pub enum Ctx {
     Help,
     /// The staff PIN prompt (kiosk).
     Pin,
+    /// Told that an earlier consent expired, and what changed.
+    Renewal,
     /// Trainer mode: setting up a session (trainer, session id, attendees).
     PresentSetup,
     /// Trainer mode: presenting the slides.
@@ -112,7 +114,7 @@ use Ctx::*;
 const TEXT: &[Ctx] = &[Reading, Revisit];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 const EVERYWHERE: &[Ctx] = &[
-    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
+    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin, Renewal,
 ];
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
@@ -192,6 +194,14 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Renewal],
+        key_label: "key-enter",
+        action_label: "act-read-and-decide",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Char(' '))],
         cmd: Cmd::Toggle,
         ctx: &[Check, Choice],
@@ -242,7 +252,9 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
-        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help, Review],
+        ctx: &[
+            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal,
+        ],
         key_label: "key-up-down",
         action_label: "act-scroll",
         in_hint_bar: true,
@@ -250,7 +262,9 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
         cmd: Cmd::Down,
-        ctx: &[Reading, Revisit, Check, Choice, Receipt, Help, Review],
+        ctx: &[
+            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal,
+        ],
         key_label: "key-up-down",
         action_label: "act-scroll",
         in_hint_bar: false,

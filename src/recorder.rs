@@ -69,6 +69,18 @@ impl Recorder {
                 };
                 app.pin_outcome(outcome);
             }
+            Effect::Lookup(id) => {
+                let version = app.content.manifest.policy_version.clone();
+                // Unreadable lines do not stop the person: their decision is recorded anyway.
+                let prior = crate::status::load(&self.dir, &id, &version)
+                    .ok()
+                    .map(|(s, _)| crate::app::Prior {
+                        consent: s.consent,
+                        policy_version: s.policy_version,
+                        decided_at: s.decided_at,
+                    });
+                app.lookup_done(prior);
+            }
         }
     }
 }

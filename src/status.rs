@@ -15,20 +15,40 @@ pub fn load(
     employee: &str,
     current_policy: &str,
 ) -> Result<(EmployeeState, Vec<ReadIssue>), LedgerError> {
+    let (mine, issues) = records(ledger_dir, employee)?;
+    Ok((fold(employee, &mine, current_policy), issues))
+}
+
+/// The records [`fold`] needs for `employee`, in ledger order: those about them, and champion
+/// pairings that name them as the person supported.
+pub fn records(
+    ledger_dir: &Path,
+    employee: &str,
+) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
     let mut mine = Vec::new();
     let mut issues = Vec::new();
+    // Only a line that holds the id as a JSON string can be about them: the others are not
+    // parsed, which makes a lookup in a large ledger several times faster.
+    let needle = serde_json::to_string(employee).unwrap_or_default();
     if ledger_dir.is_dir() {
-        for item in ledger::merged(ledger_dir)? {
+        for item in ledger::merged_raw(ledger_dir)? {
             match item {
-                Ok(rec) if crate::state::employee_id(&rec.value) == Some(employee) => {
-                    mine.push(rec.value)
+                Ok(rec) if rec.raw.contains(&needle) || rec.raw.contains("\\u") => {
+                    let Ok(value) = serde_json::from_str::<serde_json::Value>(&rec.raw) else {
+                        continue;
+                    };
+                    if crate::state::employee_id(&value) == Some(employee)
+                        || value.get("supports").and_then(|s| s.as_str()) == Some(employee)
+                    {
+                        mine.push(value);
+                    }
                 }
                 Ok(_) => {}
                 Err(issue) => issues.push(issue),
             }
         }
     }
-    Ok((fold(employee, &mine, current_policy), issues))
+    Ok((mine, issues))
 }
 
 /// The readable form, every value escaped for the terminal.
@@ -69,6 +89,73 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             ],
         )
     );
+    let stage = s.stage.as_str();
+    let _ = writeln!(
+        out,
+        "{}",
+        loc.ta(
+            lang,
+            "status-stage",
+            &[
+                ("stage", stage.into()),
+                (
+                    "label",
+                    loc.t(lang, &format!("report-stage-{stage}")).into()
+                ),
+            ],
+        )
+    );
+    if s.champion {
+        let supports = if s.supports.is_empty() {
+            "-".to_string()
+        } else {
+            s.supports
+                .iter()
+                .map(|p| for_terminal(p).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            loc.ta(lang, "status-champion", &[("supports", supports.into())])
+        );
+    }
+    if let Some(c) = &s.supported_by {
+        let _ = writeln!(
+            out,
+            "{}",
+            loc.ta(
+                lang,
+                "status-supported-by",
+                &[("champion", for_terminal(c).into_owned().into())]
+            )
+        );
+    }
+    if let Some(f) = &s.followup {
+        let _ = writeln!(
+            out,
+            "{}",
+            loc.ta(
+                lang,
+                "status-followup",
+                &[
+                    (
+                        "due",
+                        for_terminal(f.due.as_deref().unwrap_or("-"))
+                            .into_owned()
+                            .into()
+                    ),
+                    (
+                        "note",
+                        for_terminal(&for_display(f.note.as_deref().unwrap_or("")))
+                            .into_owned()
+                            .into()
+                    ),
+                ],
+            )
+        );
+    }
     if s.history.is_empty() {
         let _ = writeln!(out, "{}", loc.t(lang, "status-no-records"));
         return out;
@@ -83,15 +170,34 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
                         .to_string()
                 })
                 .unwrap_or_else(|_| for_terminal(&h.at).into_owned());
-        let _ = writeln!(
-            out,
-            "  {when}  {:<10} {:<9} {:<11} {:<14} {}",
+        // What the record says: a decision, a stage, a pairing, a due date.
+        let what = match h.record_type.as_str() {
+            "stage" => h.stage.clone(),
+            "followup" => h.due.as_ref().map(|d| format!("→ {d}")),
+            "champion" => Some(match (&h.supports, h.active) {
+                (Some(p), Some(false)) => format!("-{p}"),
+                (Some(p), _) => format!("+{p}"),
+                (None, Some(false)) => "off".to_string(),
+                (None, _) => "on".to_string(),
+            }),
+            _ => h.decision.clone(),
+        };
+        let mut line = format!(
+            "  {when}  {:<10} {:<12} {:<11} {:<14} {}",
             for_terminal(&h.record_type),
-            for_terminal(h.decision.as_deref().unwrap_or("-")),
+            for_terminal(what.as_deref().unwrap_or("-")),
             for_terminal(h.policy_version.as_deref().unwrap_or("-")),
             for_terminal(&h.kiosk),
             for_terminal(h.receipt.as_deref().unwrap_or("")),
         );
+        if let Some(by) = &h.recorded_by {
+            let by = for_terminal(&for_display(by)).into_owned();
+            line.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+        if let Some(note) = h.note.as_deref().filter(|n| !n.is_empty()) {
+            let _ = writeln!(out, "      {}", for_terminal(&for_display(note)));
+        }
     }
     out
 }

@@ -153,6 +153,7 @@ fn play(lang: &str, kiosk: bool, to_choice: bool, events: &[Ev]) -> Result<(), T
                 }
             }
             Some(Effect::VerifyPin(_)) => k.app.pin_outcome(Outcome::Wrong { wait_secs: 1 }),
+            Some(Effect::Lookup(_)) => k.app.lookup_done(None),
             None => prop_assert!(!confirm, "a confirm without exactly one record"),
         }
     }

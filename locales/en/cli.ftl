@@ -54,6 +54,11 @@ issue-locale-vars = message “{ $id }” in { $lang } uses other variables ({ $
 
 status-who = { $id }  { $name }  { $dept }
 status-consent = Consent: { $label } ({ $state }), policy { $version }
+status-stage = Stage: { $label } ({ $stage })
+status-champion = Champion; supports: { $supports }
+status-supported-by = Supported by champion { $champion }
+status-followup = Open follow-up, due { $due }: { $note }
+status-by = {"  "}by { $name }
 status-history = History:
 status-no-records = No records for this ID yet.
 

@@ -146,3 +146,11 @@ pin-wait = Please wait { $n } s before trying again.
 pin-locked = Too many wrong PINs: locked for { $n } min.
 idle-title = Still there?
 idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.
+
+renewal-title = Your earlier consent has expired
+renewal-text = On { $date } you agreed to the rules for using your own smartphone (the policy of { $old }). The rules have changed since (now the policy of { $new }), so that agreement no longer counts. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.
+renewal-what-changed = What changed:
+renewal-no-summary = The changes are explained on the screens that follow.
+renewal-screens = Screens that changed: { $screens }
+list-separator = {", "}
+act-read-and-decide = Read and decide

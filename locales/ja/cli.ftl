@@ -54,6 +54,11 @@ issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言�
 
 status-who = { $id }  { $name }  { $dept }
 status-consent = 同意：{ $label }（{ $state }）、ポリシー { $version }
+status-stage = 段階：{ $label }（{ $stage }）
+status-champion = 推進役。支えている人：{ $supports }
+status-supported-by = 推進役 { $champion } さんが支えています
+status-followup = 未完了のフォローアップ、予定日 { $due }：{ $note }
+status-by = {"  "}記録：{ $name }
 status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
 

@@ -540,36 +540,9 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
             );
         }
     };
-    let roster_path = env.data.roster_path();
-    let roster = match super::roster::load(&roster_path) {
+    let roster = match super::roster::load_or_say(env) {
         Ok(r) => r,
-        Err(super::roster::LoadError::Io(e)) => {
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                Some(&roster_path.display().to_string()),
-                "todo-data-folder",
-            );
-        }
-        Err(super::roster::LoadError::Invalid(e)) => {
-            let (what, line) = match &e {
-                super::roster::ImportError::BadRows(rows) => (
-                    super::roster::row_text(env, &rows[0].problem),
-                    Some(rows[0].line),
-                ),
-                other => super::roster::error_text(env, other),
-            };
-            let place = match line {
-                Some(l) => format!("{}:{l}", roster_path.display()),
-                None => roster_path.display().to_string(),
-            };
-            return fail(
-                env,
-                &env.ta("report-error-roster", &[("detail", arg(what))]),
-                Some(&place),
-                "report-todo-roster",
-            );
-        }
+        Err(code) => return code,
     };
     let tz = super::timezone(&config);
     let now = Timestamp::now()

@@ -513,6 +513,37 @@ pub fn load(path: &Path) -> Result<Option<Vec<Employee>>, LoadError> {
 }
 
 /// The text of an import error for one place (`what` in the error's three parts).
+/// The imported roster (`None` when there is none), or why it cannot be read, said on stderr
+/// (the exit code is then returned).
+pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {
+    let roster_path = env.data.roster_path();
+    match load(&roster_path) {
+        Ok(r) => Ok(r),
+        Err(LoadError::Io(e)) => Err(fail(
+            env,
+            &env.ta("error-io", &[("reason", arg(e.to_string()))]),
+            Some(&roster_path.display().to_string()),
+            "todo-data-folder",
+        )),
+        Err(LoadError::Invalid(e)) => {
+            let (what, line) = match &e {
+                ImportError::BadRows(rows) => (row_text(env, &rows[0].problem), Some(rows[0].line)),
+                other => error_text(env, other),
+            };
+            let place = match line {
+                Some(l) => format!("{}:{l}", roster_path.display()),
+                None => roster_path.display().to_string(),
+            };
+            Err(fail(
+                env,
+                &env.ta("report-error-roster", &[("detail", arg(what))]),
+                Some(&place),
+                "report-todo-roster",
+            ))
+        }
+    }
+}
+
 pub fn error_text(env: &Env, e: &ImportError) -> (String, Option<u64>) {
     match e {
         ImportError::Utf16 => (env.t("roster-error-utf16"), Some(1)),

@@ -53,6 +53,17 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
             ));
         }
     }
+    for c in &m.changes {
+        for s in &c.screens {
+            if !m.screens.iter().any(|x| &x.id == s) {
+                issues.push(issue(
+                    manifest,
+                    None,
+                    IssueKind::UnknownScreen { id: s.clone() },
+                ));
+            }
+        }
+    }
     for q in &m.questions {
         if q.answer == 0 || q.answer > q.options {
             issues.push(issue(
@@ -143,12 +154,19 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
             "reason",
             &mut issues,
         );
+        known(
+            m.changes.iter().map(|c| &c.version).collect(),
+            f.changes.keys().collect(),
+            "change",
+            &mut issues,
+        );
         let texts = f
             .questions
             .values()
             .flat_map(|q| std::iter::once(&q.text).chain(&q.options))
             .chain(f.purposes.values().map(|p| &p.label))
-            .chain(f.reasons.values().map(|r| &r.label));
+            .chain(f.reasons.values().map(|r| &r.label))
+            .chain(f.changes.values().map(|c| &c.summary));
         for text in texts {
             for (_, name) in placeholders_in(text) {
                 if !PLACEHOLDERS.contains(&name) {

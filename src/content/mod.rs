@@ -26,6 +26,19 @@ pub struct Manifest {
     pub purposes: Vec<PurposeMeta>,
     #[serde(default)]
     pub reasons: Vec<ReasonMeta>,
+    /// What each policy version changed, newest last: shown to people whose consent expired.
+    #[serde(default)]
+    pub changes: Vec<ChangeMeta>,
+}
+
+/// One policy version's changes: the screens whose substance changed (the words are in each
+/// language's `forms.toml`, `[changes."<version>"]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeMeta {
+    pub version: String,
+    #[serde(default)]
+    pub screens: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -87,6 +100,15 @@ pub struct Forms {
     pub purposes: BTreeMap<String, Label>,
     #[serde(default)]
     pub reasons: BTreeMap<String, Label>,
+    /// What changed in each policy version, in words, keyed by version.
+    #[serde(default)]
+    pub changes: BTreeMap<String, ChangeText>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeText {
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -454,6 +476,18 @@ fn fill_forms(forms: &Forms, values: &Placeholders) -> Forms {
                     k.clone(),
                     Label {
                         label: fill(&r.label, values),
+                    },
+                )
+            })
+            .collect(),
+        changes: forms
+            .changes
+            .iter()
+            .map(|(k, c)| {
+                (
+                    k.clone(),
+                    ChangeText {
+                        summary: fill(&c.summary, values),
                     },
                 )
             })

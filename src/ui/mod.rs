@@ -120,6 +120,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         overlay::pin(frame, app, areas.body);
     } else if app.help {
         overlay::help(frame, app, areas.body);
+    } else if app.renewal_open() {
+        overlay::renewal(frame, app, areas.body);
     } else if app.person.choice.reviewing && app.step != Step::Withdraw {
         overlay::review(frame, app, areas.body);
     }

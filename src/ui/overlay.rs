@@ -147,3 +147,91 @@ pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
     let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
     popup(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
 }
+
+/// An earlier consent expired: when they agreed, to which version, and what changed since.
+pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(r) = &app.person.renewal else {
+        return;
+    };
+    let width = inner_width(area);
+    let plain = ratatui::style::Style::new();
+    let m = &app.content.manifest;
+    let date = r
+        .decided_at
+        .as_deref()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+        .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
+        .unwrap_or_else(|| "-".into());
+    let old = r.policy_version.clone().unwrap_or_else(|| "-".into());
+    let text = app.loc.ta(
+        &app.lang,
+        "renewal-text",
+        &[
+            ("date", date.into()),
+            ("old", crate::escape::for_terminal(&old).into_owned().into()),
+            ("new", m.policy_version.clone().into()),
+        ],
+    );
+    let mut lines = doc::plain_lines(&text, width, plain);
+    let lang = app.content.lang(&app.lang);
+    // The changes of every version after theirs, oldest first.
+    let newer: Vec<&crate::content::ChangeMeta> = m
+        .changes
+        .iter()
+        .filter(|c| {
+            r.policy_version
+                .as_deref()
+                .is_none_or(|v| c.version.as_str() > v)
+        })
+        .filter(|c| c.version <= m.policy_version)
+        .collect();
+    lines.push(Line::default());
+    if newer.is_empty() {
+        lines.extend(doc::plain_lines(&app.t("renewal-no-summary"), width, plain));
+    } else {
+        lines.extend(doc::plain_lines(
+            &app.t("renewal-what-changed"),
+            width,
+            theme::heading(),
+        ));
+        for c in &newer {
+            if let Some(t) = lang.forms.changes.get(&c.version) {
+                let item = crate::ui::doc::styled_lines(
+                    &crate::content::markdown::Inline::plain(&t.summary),
+                    width,
+                    plain,
+                    "• ",
+                    "  ",
+                );
+                lines.extend(item);
+            }
+        }
+        let mut titles: Vec<String> = Vec::new();
+        for c in &newer {
+            for id in &c.screens {
+                if let Some(i) = app.content.screen_index(id) {
+                    let title = lang.screens[i].doc.title.clone();
+                    if !titles.contains(&title) {
+                        titles.push(title);
+                    }
+                }
+            }
+        }
+        if !titles.is_empty() {
+            lines.push(Line::default());
+            let list = titles.join(app.t("list-separator").as_str());
+            let text = app
+                .loc
+                .ta(&app.lang, "renewal-screens", &[("screens", list.into())]);
+            lines.extend(doc::plain_lines(&text, width, plain));
+        }
+    }
+    popup(
+        frame,
+        area,
+        app.t("renewal-title"),
+        lines,
+        Vec::new(),
+        app.popup_scroll,
+    );
+}

@@ -17,10 +17,14 @@ use tebiki::source::Source;
 
 /// The embedded content, filled with the default organisation values.
 pub fn content() -> (Content, Localizer) {
-    let source = Source::Embedded;
-    let (loc, issues) = Localizer::load(&source);
+    content_from(&Source::Embedded)
+}
+
+/// Content and locales from `source`, filled with the default organisation values.
+pub fn content_from(source: &Source) -> (Content, Localizer) {
+    let (loc, issues) = Localizer::load(source);
     assert!(issues.is_empty(), "{issues:?}");
-    let raw = RawContent::load(&source).expect("embedded content loads");
+    let raw = RawContent::load(source).expect("content loads");
     (Content::prepare(&raw, &Org::default(), &loc), loc)
 }
 
@@ -33,7 +37,12 @@ pub struct Kiosk {
 
 impl Kiosk {
     pub fn new(lang: &str) -> Kiosk {
-        let (content, loc) = content();
+        Kiosk::with_source(lang, &Source::Embedded)
+    }
+
+    /// A kiosk showing the content of `source` (a folder with content/ and locales/).
+    pub fn with_source(lang: &str, source: &Source) -> Kiosk {
+        let (content, loc) = content_from(source);
         let mut app = App::new(
             content,
             loc,

@@ -1,0 +1,55 @@
+# `tebiki record ...`: events a trainer or admin adds about one employee.
+
+cli-record-about = Add a trainer/admin event about one employee (stage change, follow-up, champion, attendance, withdrawal)
+cli-record-stage-about = The employee's migration stage is now STAGE
+cli-record-stage-arg-id = Employee ID
+cli-record-stage-arg-stage = The new stage: informed, hesitant, parallel (both channels), migrated or opted_out
+cli-record-followup-about = A follow-up conversation, and when the next one is due
+cli-record-followup-arg-id = Employee ID
+cli-record-followup-arg-due = When the next follow-up is due (YYYY-MM-DD)
+cli-record-followup-arg-days = The next follow-up is due in this many days (default 14)
+cli-record-champion-about = The employee is a champion (with --off: no longer); with --supports, whom they support
+cli-record-champion-arg-id = The champion's employee ID
+cli-record-champion-arg-supports = The employee this champion supports (with --off: no longer supports)
+cli-record-champion-arg-off = End it: no longer a champion, or (with --supports) no longer supporting that person
+cli-record-attendance-about = The employee attended an onboarding session
+cli-record-attendance-arg-id = Employee ID
+cli-record-attendance-arg-session = The session's name (e.g. 2026-11-24-osaka)
+cli-record-attendance-arg-date = The day of the session (YYYY-MM-DD; default today)
+cli-record-withdrawal-about = The employee asked to withdraw their consent (recorded by an admin on their request)
+cli-record-withdrawal-arg-id = Employee ID
+cli-record-withdrawal-arg-requested = The day the employee asked (YYYY-MM-DD; default today)
+cli-record-arg-note = A note kept with the record (what was said, what was agreed)
+cli-record-arg-by = Who is recording this (default: the login name)
+cli-record-arg-format = Output format
+
+record-saved-stage = Saved: stage change for { $who }.
+record-saved-followup = Saved: follow-up for { $who }.
+record-saved-champion = Saved: champion record for { $who }.
+record-saved-attendance = Saved: attendance of { $who }.
+record-saved-withdrawal = Saved: withdrawal of consent for { $who }.
+record-saved-where = { $at }, { $file } (record { $seq })
+record-now = Now: { $consent }, { $stage }.
+
+record-error-id = “{ $id }” is not a usable employee ID (empty, too long, or with control characters)
+record-todo-id = Give the employee ID as on the roster (see “tebiki status ID”).
+record-error-by = nobody to record as: the login name is not known
+record-todo-by = Say who is recording with --by NAME.
+record-error-note = the note is { $length } characters long; at most { $max } are kept
+record-todo-note = Shorten the note, or keep the details elsewhere and refer to them.
+record-error-date = “{ $value }” for { $option } is not a date
+record-todo-date = Write dates as YYYY-MM-DD (e.g. 2026-12-01), not later than today for things that happened.
+record-error-past = the next follow-up date { $due } is in the past
+record-todo-past = Give a date from today on with --due, or a number of days with --in.
+record-error-future = { $date } is in the future
+record-error-session = “{ $session }” is not a usable session name
+record-todo-session = Give the session a short name with --session, e.g. 2026-11-24-osaka.
+record-error-unknown = no employee “{ $id }” on the roster or in the ledger
+record-todo-unknown = Check the ID (“tebiki status ID”), or add the person to the roster and import it again.
+record-todo-unknown-no-roster = Check the ID (“tebiki status ID”), or import the roster first (“tebiki roster import FILE.csv”).
+record-error-self = a champion cannot support themselves
+record-todo-self = Give another employee's ID with --supports.
+record-error-needs-consent = { $id } cannot be recorded as moved over: their consent state is “{ $state }”
+record-todo-needs-consent = Moving over needs the person's consent under the current policy: ask them to go through the kiosk first.
+record-error-nothing-to-withdraw = { $id } has no consent to withdraw (their state is “{ $state }”)
+record-todo-nothing-to-withdraw = Nothing needs recording; “tebiki status ID” shows their history.

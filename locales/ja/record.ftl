@@ -1,0 +1,55 @@
+# `tebiki record ...`：トレーナー・管理者が社員一人について記録する出来事。
+
+cli-record-about = 社員一人についての出来事を記録する（段階の変更、フォローアップ、推進役、参加、同意の撤回）
+cli-record-stage-about = 社員の移行段階が STAGE になったことを記録する
+cli-record-stage-arg-id = 社員番号
+cli-record-stage-arg-stage = 新しい段階：informed（説明済み）、hesitant（迷っている）、parallel（併用中）、migrated（移行済み）、opted_out（利用しない）
+cli-record-followup-about = フォローアップの面談と、次回の予定日を記録する
+cli-record-followup-arg-id = 社員番号
+cli-record-followup-arg-due = 次回フォローアップの予定日（YYYY-MM-DD）
+cli-record-followup-arg-days = 次回フォローアップを何日後にするか（既定は 14 日）
+cli-record-champion-about = 社員が推進役になったこと（--off でやめたこと）を記録する。--supports で支える相手も記録できます
+cli-record-champion-arg-id = 推進役の社員番号
+cli-record-champion-arg-supports = この推進役が支える社員の番号（--off と一緒なら、支えるのをやめる）
+cli-record-champion-arg-off = 終了を記録する：推進役をやめる、または（--supports と一緒なら）その人を支えるのをやめる
+cli-record-attendance-about = 社員が説明会に参加したことを記録する
+cli-record-attendance-arg-id = 社員番号
+cli-record-attendance-arg-session = 説明会の名前（例：2026-11-24-osaka）
+cli-record-attendance-arg-date = 説明会の日（YYYY-MM-DD、既定は今日）
+cli-record-withdrawal-about = 社員から同意撤回の申し出があったことを記録する（本人の申し出により管理者が記録）
+cli-record-withdrawal-arg-id = 社員番号
+cli-record-withdrawal-arg-requested = 本人が申し出た日（YYYY-MM-DD、既定は今日）
+cli-record-arg-note = 記録に残すメモ（話した内容、決まったこと）
+cli-record-arg-by = 記録する人の名前（既定はログイン名）
+cli-record-arg-format = 出力形式
+
+record-saved-stage = 保存しました：{ $who } さんの段階の変更
+record-saved-followup = 保存しました：{ $who } さんのフォローアップ
+record-saved-champion = 保存しました：{ $who } さんの推進役の記録
+record-saved-attendance = 保存しました：{ $who } さんの説明会参加
+record-saved-withdrawal = 保存しました：{ $who } さんの同意の撤回
+record-saved-where = { $at }、{ $file }（{ $seq } 件目）
+record-now = 現在：{ $consent }、{ $stage }
+
+record-error-id = 「{ $id }」は社員番号として使えません（空、長すぎる、または制御文字を含む）
+record-todo-id = 名簿どおりの社員番号を指定してください（「tebiki status 社員番号」で確認できます）。
+record-error-by = 記録者がわかりません：ログイン名を取得できませんでした
+record-todo-by = --by 名前 で記録する人を指定してください。
+record-error-note = メモが { $length } 文字あります。残せるのは { $max } 文字までです
+record-todo-note = メモを短くするか、詳細は別に残して参照先を書いてください。
+record-error-date = { $option } の「{ $value }」は日付として読めません
+record-todo-date = 日付は YYYY-MM-DD の形で書いてください（例：2026-12-01）。すでに起きたことは今日以前の日付です。
+record-error-past = 次回フォローアップの予定日 { $due } は過去の日付です
+record-todo-past = --due で今日以降の日付を、または --in で日数を指定してください。
+record-error-future = { $date } は未来の日付です
+record-error-session = 「{ $session }」は説明会の名前として使えません
+record-todo-session = --session で短い名前を付けてください（例：2026-11-24-osaka）。
+record-error-unknown = 社員番号「{ $id }」は名簿にも記録にもありません
+record-todo-unknown = 番号を確かめる（「tebiki status 社員番号」）か、名簿に追加してから取り込み直してください。
+record-todo-unknown-no-roster = 番号を確かめる（「tebiki status 社員番号」）か、先に名簿を取り込んでください（「tebiki roster import ファイル.csv」）。
+record-error-self = 推進役が自分自身を支えることはできません
+record-todo-self = --supports には別の社員の番号を指定してください。
+record-error-needs-consent = { $id } さんを移行済みにはできません：同意の状態が「{ $state }」です
+record-todo-needs-consent = 移行には、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
+record-error-nothing-to-withdraw = { $id } さんには撤回する同意がありません（状態：「{ $state }」）
+record-todo-nothing-to-withdraw = 記録は不要です。「tebiki status 社員番号」で履歴を確認できます。

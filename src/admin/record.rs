@@ -1,0 +1,501 @@
+//! `tebiki record ...`: a trainer or admin adds an event about one employee - a stage change, a
+//! follow-up, a champion (and whom they support), attendance at a session, or a withdrawal of
+//! consent on the employee's request. Scriptable: exit 0 only once the record is synced to
+//! disk; 2 with what, where and what to do when the input is wrong. The writer waits a bounded
+//! time for the ledger file's lock (a kiosk on the same machine may be writing).
+
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+use jiff::{Timestamp, ToSpan};
+use serde_json::{Value, json};
+
+use super::{arg, fail, ledger_fail, say};
+use crate::cli::{Env, Format};
+use crate::escape::{for_display, for_terminal};
+use crate::events::{Change, Entry, Subject, Via};
+use crate::state::{ConsentState, EmployeeState, Stage};
+
+/// The longest note kept, in characters.
+pub const MAX_NOTE: usize = 2000;
+
+/// How many days ahead a follow-up is due when no date is given.
+pub const FOLLOWUP_DAYS: i64 = 14;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum RecordCommand {
+    /// The employee's migration stage is now STAGE.
+    Stage {
+        id: String,
+        #[arg(value_enum)]
+        stage: StageArg,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A follow-up conversation, and when the next one is due.
+    Followup {
+        id: String,
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "days")]
+        due: Option<String>,
+        #[arg(long = "in", value_name = "DAYS")]
+        days: Option<u32>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The employee is a champion (or, with --off, no longer); with --supports, whom they support.
+    Champion {
+        id: String,
+        #[arg(long, value_name = "ID")]
+        supports: Option<String>,
+        #[arg(long)]
+        off: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The employee attended a session.
+    Attendance {
+        id: String,
+        #[arg(long, value_name = "NAME")]
+        session: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The employee asked to withdraw their consent.
+    Withdrawal {
+        id: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        requested: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The stages a person can be moved to by hand (`not_started` is only ever the beginning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum StageArg {
+    Informed,
+    Hesitant,
+    Parallel,
+    Migrated,
+    OptedOut,
+}
+
+impl StageArg {
+    pub fn stage(self) -> Stage {
+        match self {
+            StageArg::Informed => Stage::Informed,
+            StageArg::Hesitant => Stage::Hesitant,
+            StageArg::Parallel => Stage::Parallel,
+            StageArg::Migrated => Stage::Migrated,
+            StageArg::OptedOut => Stage::OptedOut,
+        }
+    }
+}
+
+/// Why a change cannot be recorded for a person in their current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Moving over to their own phone needs their consent under the current policy.
+    NeedsConsent,
+    /// A withdrawal needs a consent to withdraw.
+    NothingToWithdraw,
+}
+
+/// Whether `change` may be recorded for someone whose consent state is `consent`: nobody is
+/// recorded as moved over to their own phone without a current consent (trying LINE WORKS
+/// next to the current channel comes before deciding, so `parallel` needs none), and only a
+/// consent can be withdrawn.
+pub fn allowed(change: &Change, consent: ConsentState) -> Result<(), Refusal> {
+    match change {
+        Change::Stage(Stage::Migrated) if consent != ConsentState::Given => {
+            Err(Refusal::NeedsConsent)
+        }
+        Change::Withdrawal { .. }
+            if !matches!(consent, ConsentState::Given | ConsentState::Expired) =>
+        {
+            Err(Refusal::NothingToWithdraw)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Who is recording: `--by`, else the login name of the account.
+fn recorder_name(by: Option<&str>) -> Option<String> {
+    by.map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+}
+
+fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
+    let t = crate::app::normalize_id(text);
+    match t.parse::<Date>() {
+        Ok(d) if t.len() == 10 => Ok(d),
+        _ => Err(fail(
+            env,
+            &env.ta(
+                "record-error-date",
+                &[("value", arg(text)), ("option", arg(option))],
+            ),
+            None,
+            "record-todo-date",
+        )),
+    }
+}
+
+/// The person as the roster knows them, else as the ledger does.
+fn subject(
+    id: &str,
+    roster: Option<&[super::roster::Employee]>,
+    state: &EmployeeState,
+) -> Option<Subject> {
+    if let Some(e) = roster.and_then(|r| r.iter().find(|e| e.id == id)) {
+        return Some(Subject {
+            id: id.to_string(),
+            name: Some(e.name.clone()),
+            department: Some(e.department.clone()).filter(|d| !d.is_empty()),
+        });
+    }
+    (!state.history.is_empty()).then(|| Subject {
+        id: id.to_string(),
+        name: state.name.clone(),
+        department: state.department.clone(),
+    })
+}
+
+/// `tebiki record ...`
+pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
+    let config = match super::load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let manifest = match crate::content::RawContent::load(&env.source) {
+        Ok(raw) => raw.manifest,
+        Err(issues) => {
+            let first = &issues[0];
+            let place = match first.line {
+                Some(l) => format!("{}:{l}", first.file),
+                None => first.file.clone(),
+            };
+            return fail(
+                env,
+                &crate::cli::issue_text(env, first),
+                Some(&place),
+                "todo-content-check",
+            );
+        }
+    };
+    let tz = super::timezone(&config);
+    let today = Timestamp::now().to_zoned(tz.clone()).date();
+    let (raw_id, common) = match &cmd {
+        RecordCommand::Stage { id, common, .. }
+        | RecordCommand::Followup { id, common, .. }
+        | RecordCommand::Champion { id, common, .. }
+        | RecordCommand::Attendance { id, common, .. }
+        | RecordCommand::Withdrawal { id, common, .. } => (id.as_str(), common.clone()),
+    };
+    let id = crate::app::normalize_id(raw_id);
+    if id.is_empty() || crate::app::has_control(&id) || id.chars().count() > 64 {
+        return fail(
+            env,
+            &env.ta("record-error-id", &[("id", arg(raw_id))]),
+            None,
+            "record-todo-id",
+        );
+    }
+    let Some(by) = recorder_name(common.by.as_deref()) else {
+        return fail(env, &env.t("record-error-by"), None, "record-todo-by");
+    };
+    let note = common
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if let Some(n) = note
+        && n.chars().count() > MAX_NOTE
+    {
+        return fail(
+            env,
+            &env.ta(
+                "record-error-note",
+                &[
+                    ("max", MAX_NOTE.into()),
+                    ("length", n.chars().count().into()),
+                ],
+            ),
+            None,
+            "record-todo-note",
+        );
+    }
+    let change = match &cmd {
+        RecordCommand::Stage { stage, .. } => Change::Stage(stage.stage()),
+        RecordCommand::Followup { due, days, .. } => {
+            let due = match (due, days) {
+                (Some(text), _) => match parse_date(env, text, "--due") {
+                    Ok(d) => d,
+                    Err(code) => return code,
+                },
+                (None, days) => {
+                    let days = days.map_or(FOLLOWUP_DAYS, i64::from);
+                    match today.checked_add(days.days()) {
+                        Ok(d) => d,
+                        Err(_) => {
+                            return fail(
+                                env,
+                                &env.ta(
+                                    "record-error-date",
+                                    &[("value", arg(days.to_string())), ("option", arg("--in"))],
+                                ),
+                                None,
+                                "record-todo-date",
+                            );
+                        }
+                    }
+                }
+            };
+            if due < today {
+                return fail(
+                    env,
+                    &env.ta("record-error-past", &[("due", arg(due.to_string()))]),
+                    None,
+                    "record-todo-past",
+                );
+            }
+            Change::Followup { due }
+        }
+        RecordCommand::Champion { supports, off, .. } => Change::Champion {
+            active: !off,
+            supports: supports
+                .as_deref()
+                .map(|s| Subject::id(&crate::app::normalize_id(s))),
+        },
+        RecordCommand::Attendance { session, date, .. } => {
+            let on = match date.as_deref().map(|d| parse_date(env, d, "--date")) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(code)) => return code,
+                None => None,
+            };
+            if on.is_some_and(|d| d > today) {
+                return fail(
+                    env,
+                    &env.ta(
+                        "record-error-future",
+                        &[("date", arg(on.unwrap_or(today).to_string()))],
+                    ),
+                    None,
+                    "record-todo-date",
+                );
+            }
+            let session = session.trim();
+            if session.is_empty() || crate::app::has_control(session) {
+                return fail(
+                    env,
+                    &env.ta("record-error-session", &[("session", arg(session))]),
+                    None,
+                    "record-todo-session",
+                );
+            }
+            Change::Attendance {
+                session: session.to_string(),
+                on,
+            }
+        }
+        RecordCommand::Withdrawal { requested, .. } => {
+            let requested_on = match requested
+                .as_deref()
+                .map(|d| parse_date(env, d, "--requested"))
+            {
+                Some(Ok(d)) => d,
+                Some(Err(code)) => return code,
+                None => today,
+            };
+            if requested_on > today {
+                return fail(
+                    env,
+                    &env.ta(
+                        "record-error-future",
+                        &[("date", arg(requested_on.to_string()))],
+                    ),
+                    None,
+                    "record-todo-date",
+                );
+            }
+            Change::Withdrawal {
+                requested_on,
+                policy_id: manifest.policy_id.clone(),
+                policy_version: manifest.policy_version.clone(),
+            }
+        }
+    };
+    let roster = match super::roster::load_or_say(env) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let dir = env.data.ledger_dir();
+    let (state, issues) = match crate::status::load(&dir, &id, &manifest.policy_version) {
+        Ok(r) => r,
+        Err(e) => return ledger_fail(env, &e),
+    };
+    for issue in &issues {
+        super::warn_read_issue(env, issue);
+    }
+    let Some(employee) = subject(&id, roster.as_deref(), &state) else {
+        return fail(
+            env,
+            &env.ta("record-error-unknown", &[("id", arg(id.as_str()))]),
+            None,
+            if roster.is_some() {
+                "record-todo-unknown"
+            } else {
+                "record-todo-unknown-no-roster"
+            },
+        );
+    };
+    let change = match change {
+        Change::Champion {
+            active,
+            supports: Some(other),
+        } => {
+            if other.id == id {
+                return fail(env, &env.t("record-error-self"), None, "record-todo-self");
+            }
+            let (other_state, _) =
+                match crate::status::load(&dir, &other.id, &manifest.policy_version) {
+                    Ok(r) => r,
+                    Err(e) => return ledger_fail(env, &e),
+                };
+            match subject(&other.id, roster.as_deref(), &other_state) {
+                Some(s) => Change::Champion {
+                    active,
+                    supports: Some(s),
+                },
+                None => {
+                    return fail(
+                        env,
+                        &env.ta("record-error-unknown", &[("id", arg(other.id.as_str()))]),
+                        None,
+                        "record-todo-unknown",
+                    );
+                }
+            }
+        }
+        other => other,
+    };
+    if let Err(refusal) = allowed(&change, state.consent) {
+        let id_for = match refusal {
+            Refusal::NeedsConsent => "record-error-needs-consent",
+            Refusal::NothingToWithdraw => "record-error-nothing-to-withdraw",
+        };
+        let state_word = state.consent.as_str();
+        return fail(
+            env,
+            &env.ta(
+                id_for,
+                &[
+                    ("id", arg(id.as_str())),
+                    ("state", arg(env.t(&format!("state-{state_word}")))),
+                ],
+            ),
+            None,
+            match refusal {
+                Refusal::NeedsConsent => "record-todo-needs-consent",
+                Refusal::NothingToWithdraw => "record-todo-nothing-to-withdraw",
+            },
+        );
+    }
+    let entry = Entry {
+        employee,
+        change,
+        note: note.map(str::to_string),
+        by,
+        via: Via::Cli,
+    };
+    let (record_type, body) = entry.record();
+    let appended =
+        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT)
+            .and_then(|mut w| w.append(record_type, body.clone()))
+        {
+            Ok(a) => a,
+            Err(e) => return ledger_fail(env, &e),
+        };
+    // The state now: the records before, and this one as stored.
+    let mut stored = body;
+    stored.insert("type".into(), record_type.into());
+    stored.insert("at".into(), appended.at.to_string().into());
+    stored.insert("id".into(), appended.id.to_string().into());
+    stored.insert("kiosk".into(), config.kiosk_id.clone().into());
+    let (mut records, _) = match crate::status::records(&dir, &id) {
+        Ok(r) => r,
+        Err(e) => return ledger_fail(env, &e),
+    };
+    if !records.iter().any(|r| r["id"] == stored["id"]) {
+        records.push(Value::Object(stored));
+    }
+    let after = crate::state::fold(&id, &records, &manifest.policy_version);
+    let text = match common.format {
+        Format::Json => json!({
+            "saved": true,
+            "type": record_type,
+            "id": appended.id.to_string(),
+            "at": appended.at.to_string(),
+            "file": appended.file.display().to_string(),
+            "seq": appended.seq,
+            "employee_id": id,
+            "consent": after.consent,
+            "stage": after.stage,
+            "champion": after.champion,
+            "supported_by": after.supported_by,
+            "followup": after.followup,
+        })
+        .to_string(),
+        Format::Text => {
+            let when = appended
+                .at
+                .to_zoned(tz)
+                .strftime("%Y-%m-%d %H:%M:%S")
+                .to_string();
+            let who = match after.name.as_deref() {
+                Some(n) => format!("{} {}", for_terminal(&id), for_terminal(&for_display(n))),
+                None => for_terminal(&id).into_owned(),
+            };
+            let consent = after.consent.as_str();
+            let stage = after.stage.as_str();
+            [
+                env.ta(&format!("record-saved-{record_type}"), &[("who", arg(who))]),
+                env.ta(
+                    "record-saved-where",
+                    &[
+                        ("at", arg(when)),
+                        ("file", arg(appended.file.display().to_string())),
+                        ("seq", appended.seq.into()),
+                    ],
+                ),
+                env.ta(
+                    "record-now",
+                    &[
+                        ("consent", arg(env.t(&format!("state-{consent}")))),
+                        ("stage", arg(env.t(&format!("report-stage-{stage}")))),
+                    ],
+                ),
+            ]
+            .join("\n")
+        }
+    };
+    // Saved is what counts: unreadable lines were warned about above.
+    let _ = say(&text);
+    ExitCode::SUCCESS
+}

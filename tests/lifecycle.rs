@@ -1,0 +1,448 @@
+//! The consent lifecycle over weeks: one hesitant employee from "not now" to moving over and
+//! withdrawing, with the trainer's and admin's events recorded through `tebiki record`; and a
+//! new policy version turning every `given` into `expired`, after which the kiosk tells the
+//! person what changed and asks again.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Kiosk, tebiki, text};
+use serde_json::Value;
+use tebiki::keys::Ctx;
+use tebiki::source::Source;
+
+/// `tebiki status ID --format json`, parsed.
+fn status(data: &Path, id: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["--lang", "en"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["status", id, "--format", "json"]);
+    let out = tebiki(data, &args);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "status failed: {stderr}");
+    serde_json::from_str(&stdout).expect("status prints JSON")
+}
+
+fn state(data: &Path, id: &str) -> (String, String) {
+    let s = status(data, id, &[]);
+    (
+        s["consent"].as_str().unwrap_or_default().to_string(),
+        s["stage"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+/// `tebiki record ...` as a script runs it; the exit code and both outputs.
+fn record(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["--lang", "en", "record"];
+    all.extend_from_slice(args);
+    let out = tebiki(data, &all);
+    let (o, e) = text(&out);
+    (out.status.code().unwrap_or(-1), o, e)
+}
+
+fn defer(k: &mut Kiosk, id: &str, name: &str) {
+    k.keys("<Enter>")
+        .identify(id, name, "Sales")
+        .read_all()
+        .pass_check();
+    // "Not now", two reasons, review, save, and back to the welcome screen.
+    k.keys("<Down><Down><Down><Space><Down><Down><Space><Down><Space><Enter><Enter>");
+    assert!(
+        k.screen().contains("Your choice has been saved"),
+        "{}",
+        k.screen()
+    );
+    k.keys("<Enter>");
+}
+
+fn agree(k: &mut Kiosk, id: &str, name: &str) {
+    k.keys("<Enter>").identify(id, name, "Sales");
+    if k.app.renewal_open() {
+        k.keys("<Enter>");
+    }
+    k.read_all().pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    assert!(
+        k.screen().contains("Your choice has been saved"),
+        "{}",
+        k.screen()
+    );
+    k.keys("<Enter>");
+}
+
+#[test]
+fn a_hesitant_employee_over_several_weeks() {
+    let mut k = Kiosk::new("en");
+    let data = k.dir.path().to_path_buf();
+    let id = "E7001";
+
+    // Week 1: not now, with reasons.
+    defer(&mut k, id, "Kim Lee");
+    assert_eq!(state(&data, id), ("deferred".into(), "hesitant".into()));
+
+    // Week 2: attends a session; still hesitant, still "not now".
+    let (code, out, err) = record(
+        &data,
+        &[
+            "attendance",
+            id,
+            "--session",
+            "2026-11-30-osaka",
+            "--by",
+            "Trainer Tanaka",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Saved: attendance of E7001 Kim Lee."), "{out}");
+    assert_eq!(state(&data, id), ("deferred".into(), "hesitant".into()));
+
+    // A follow-up talk, the next one due in a week.
+    let (code, out, err) = record(
+        &data,
+        &[
+            "followup",
+            id,
+            "--in",
+            "7",
+            "--note",
+            "Worried about data costs",
+            "--by",
+            "Trainer Tanaka",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Now: not now, hesitant."), "{out}");
+    let s = status(&data, id, &[]);
+    assert_eq!(s["followup"]["note"], "Worried about data costs");
+
+    // Week 3: tries LINE WORKS alongside email: parallel use, follow-up settled.
+    let (code, _, err) = record(
+        &data,
+        &[
+            "stage",
+            id,
+            "parallel",
+            "--note",
+            "Trying it next to email",
+            "--by",
+            "Trainer Tanaka",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(state(&data, id), ("deferred".into(), "parallel".into()));
+    assert!(status(&data, id, &[])["followup"].is_null());
+
+    // Moving over fully needs consent first: refused with what to do, nothing written.
+    let before = k.records().len();
+    let (code, _, err) = record(&data, &["stage", id, "migrated", "--by", "Admin Mori"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("consent"), "{err}");
+    assert_eq!(k.records().len(), before, "a refused record is not written");
+
+    // Week 4: agrees at the kiosk; agreeing does not undo parallel use.
+    agree(&mut k, id, "Kim Lee");
+    assert_eq!(state(&data, id), ("given".into(), "parallel".into()));
+
+    // Week 6: moved over.
+    let (code, out, err) = record(&data, &["stage", id, "migrated", "--by", "Admin Mori"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Now: consent given, moved over."), "{out}");
+
+    // Later: asks the admin to withdraw; recorded with the day they asked.
+    let (code, _, err) = record(
+        &data,
+        &[
+            "withdrawal",
+            id,
+            "--requested",
+            "2026-11-20",
+            "--note",
+            "By email",
+            "--by",
+            "Admin Mori",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(state(&data, id), ("withdrawn".into(), "opted_out".into()));
+
+    // The history holds every step, with who recorded the trainer's and admin's events.
+    let s = status(&data, id, &[]);
+    let types: Vec<&str> = s["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["type"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "consent",
+            "attendance",
+            "followup",
+            "stage",
+            "consent",
+            "stage",
+            "withdrawal"
+        ]
+    );
+    let by: Vec<&str> = s["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["recorded_by"].as_str())
+        .collect();
+    assert_eq!(
+        by,
+        [
+            "Trainer Tanaka",
+            "Trainer Tanaka",
+            "Trainer Tanaka",
+            "Admin Mori",
+            "Admin Mori"
+        ]
+    );
+    let withdrawal = k
+        .records()
+        .into_iter()
+        .find(|r| r["type"] == "withdrawal")
+        .expect("the withdrawal is in the ledger");
+    assert_eq!(withdrawal["requested_on"], "2026-11-20");
+    assert_eq!(withdrawal["requested_by"], "employee");
+    assert_eq!(withdrawal["recorded_by"]["name"], "Admin Mori");
+    assert_eq!(withdrawal["how"]["method"], "admin");
+
+    // The report counts the person where the fold put them.
+    let out = tebiki(&data, &["--lang", "en", "report", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
+    assert_eq!(report["consent"]["withdrawn"], 1);
+    assert_eq!(report["stage"]["opted_out"], 1);
+
+    // Nothing more to withdraw now.
+    let (code, _, err) = record(&data, &["withdrawal", id, "--by", "Admin Mori"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no consent to withdraw"), "{err}");
+}
+
+#[test]
+fn bad_record_input_is_refused_with_what_where_and_what_to_do() {
+    let mut k = Kiosk::new("en");
+    let data = k.dir.path().to_path_buf();
+    defer(&mut k, "E7002", "Ana Ruiz");
+    let before = k.records().len();
+    for (args, says) in [
+        (
+            vec!["followup", "E7002", "--due", "2026-02-30", "--by", "T"],
+            "is not a date",
+        ),
+        (
+            vec!["followup", "E7002", "--due", "2001-01-01", "--by", "T"],
+            "in the past",
+        ),
+        (
+            vec!["stage", "NOBODY", "hesitant", "--by", "T"],
+            "no employee “NOBODY”",
+        ),
+        (
+            vec!["champion", "E7002", "--supports", "E7002", "--by", "T"],
+            "cannot support themselves",
+        ),
+        (
+            vec!["attendance", "E7002", "--session", " ", "--by", "T"],
+            "not a usable session name",
+        ),
+        (
+            vec!["withdrawal", "E7002", "--by", "T"],
+            "no consent to withdraw",
+        ),
+    ] {
+        let (code, _, err) = record(&data, &args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        // Each message also says what to do, on its own line.
+        assert!(err.lines().count() >= 2, "{err}");
+    }
+    assert_eq!(k.records().len(), before, "nothing was written");
+    // In Japanese too.
+    let out = tebiki(
+        &data,
+        &[
+            "--lang", "ja", "record", "stage", "NOBODY", "hesitant", "--by", "T",
+        ],
+    );
+    let (_, err) = text(&out);
+    assert!(err.contains("名簿にも記録にもありません"), "{err}");
+}
+
+#[test]
+fn champions_pair_with_the_people_they_support() {
+    let mut k = Kiosk::new("en");
+    let data = k.dir.path().to_path_buf();
+    defer(&mut k, "E7003", "Sam Ito");
+    agree(&mut k, "E7004", "Mei Abe");
+    let (code, _, err) = record(
+        &data,
+        &["champion", "E7004", "--supports", "E7003", "--by", "T"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let champ = status(&data, "E7004", &[]);
+    assert_eq!(champ["champion"], true);
+    assert_eq!(champ["supports"][0], "E7003");
+    assert_eq!(status(&data, "E7003", &[])["supported_by"], "E7004");
+    // Ending the pairing leaves the champion a champion, supporting nobody.
+    let (code, _, _) = record(
+        &data,
+        &[
+            "champion",
+            "E7004",
+            "--supports",
+            "E7003",
+            "--off",
+            "--by",
+            "T",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(status(&data, "E7003", &[])["supported_by"].is_null());
+    assert_eq!(status(&data, "E7004", &[])["champion"], true);
+    let (code, _, _) = record(&data, &["champion", "E7004", "--off", "--by", "T"]);
+    assert_eq!(code, 0);
+    assert_eq!(status(&data, "E7004", &[])["champion"], false);
+}
+
+/// A copy of the built-in content and locales with a newer policy version that changed the
+/// costs screen.
+fn content_v2(dir: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("content"), &dir.join("content"));
+    copy_dir(&root.join("locales"), &dir.join("locales"));
+    let manifest = dir.join("content/manifest.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let text = text.replace(
+        "policy_version = \"2026-11-23\"",
+        "policy_version = \"2027-04-01\"",
+    );
+    assert!(text.contains("2027-04-01"));
+    std::fs::write(
+        &manifest,
+        format!("{text}\n[[changes]]\nversion = \"2027-04-01\"\nscreens = [\"costs\"]\n"),
+    )
+    .unwrap();
+    for (lang, summary) in [
+        (
+            "en",
+            "The monthly allowance for using your own phone is now paid from April.",
+        ),
+        (
+            "ja",
+            "自分のスマートフォンを使う手当が、4 月から支給されるようになりました。",
+        ),
+    ] {
+        let forms = dir.join(format!("content/{lang}/forms.toml"));
+        let text = std::fs::read_to_string(&forms).unwrap();
+        std::fs::write(
+            &forms,
+            format!("{text}\n[changes.\"2027-04-01\"]\nsummary = \"{summary}\"\n"),
+        )
+        .unwrap();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
+    let mut k = Kiosk::new("en");
+    let data = k.dir.path().to_path_buf();
+    agree(&mut k, "E8001", "Ken Oda");
+    agree(&mut k, "E8002", "Yui Sato");
+    defer(&mut k, "E8003", "Rin Goto");
+
+    let v2 = tempfile::tempdir().unwrap();
+    content_v2(v2.path());
+    let v2_dir = v2.path().to_str().unwrap();
+    let check = tebiki(&data, &["--content", v2_dir, "content", "check"]);
+    assert!(check.status.success(), "{:?}", text(&check));
+
+    // Under the new version every `given` is `expired`; other states stay.
+    for id in ["E8001", "E8002"] {
+        let s = status(&data, id, &["--content", v2_dir]);
+        assert_eq!(s["consent"], "expired", "{id}");
+        assert_eq!(s["policy_version"], "2026-11-23");
+    }
+    assert_eq!(
+        status(&data, "E8003", &["--content", v2_dir])["consent"],
+        "deferred"
+    );
+    let out = tebiki(&data, &["--content", v2_dir, "report", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
+    assert_eq!(report["policy_version"], "2027-04-01");
+    assert_eq!(report["consent"]["expired"], 2);
+    assert_eq!(report["consent"]["given"], 0);
+    // Under the old content nothing changed.
+    assert_eq!(state(&data, "E8001").0, "given");
+
+    // The kiosk with the new content: the person is told, and shown what changed.
+    let mut k2 = Kiosk::with_source("en", &Source::Dir(v2.path().to_path_buf()));
+    k2.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-2".into());
+    k2.keys("<Enter>").identify("E8001", "Ken Oda", "Sales");
+    assert!(k2.app.renewal_open());
+    assert_eq!(k2.app.ctx(), Ctx::Renewal);
+    let screen = k2.screen();
+    assert!(
+        screen.contains("Your earlier consent has expired"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("allowance for using your own phone"),
+        "{screen}"
+    );
+    assert!(screen.contains("Screens that changed"), "{screen}");
+    assert!(screen.contains("Read and decide"), "{screen}");
+    // The day they agreed is today here: the snapshot keeps a stand-in of the same width.
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string();
+    insta::assert_snapshot!("renewal_en_80x24", screen.replace(&today, "YYYY-MM-DD"));
+    // F2 shows it in Japanese, over the pop-up.
+    k2.keys("<F2>");
+    let screen = k2.screen();
+    insta::assert_snapshot!("renewal_ja_80x24", screen.replace(&today, "YYYY-MM-DD"));
+    assert!(screen.contains("期限切れ"), "{screen}");
+    assert!(screen.contains("手当"), "{screen}");
+    k2.keys("<F2><Enter>");
+    assert_eq!(k2.app.ctx(), Ctx::Reading);
+    k2.read_all().pass_check();
+    k2.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    assert!(
+        k2.screen().contains("Your choice has been saved"),
+        "{}",
+        k2.screen()
+    );
+    let mut mine: Vec<Value> = common::read_records(&k.ledger_dir())
+        .into_iter()
+        .filter(|r| r["employee"]["id"] == "E8001")
+        .collect();
+    mine.sort_by_key(|r| r["at"].as_str().unwrap_or_default().to_string());
+    let renewed = mine.pop().unwrap();
+    assert_eq!(renewed["policy"]["version"], "2027-04-01");
+    assert_eq!(renewed["renews"]["policy_version"], "2026-11-23");
+    let s = status(&data, "E8001", &["--content", v2_dir]);
+    assert_eq!(s["consent"], "given");
+
+    // Someone whose consent has not expired is not told anything of the kind.
+    k2.keys("<Enter>");
+    k2.keys("<Enter>").identify("E8003", "Rin Goto", "Sales");
+    assert!(!k2.app.renewal_open());
+    assert_eq!(k2.app.ctx(), Ctx::Reading);
+}
