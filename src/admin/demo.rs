@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use super::roster::Employee;
 use super::{Progress, arg, count, fail, ledger_fail, say};
 use crate::cli::Env;
-use crate::content::{Content, RawContent};
+use crate::content::Content;
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::{LedgerError, Writer};
 
@@ -970,21 +970,9 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let raw = match RawContent::load(&env.source) {
+    let raw = match super::load_content(env) {
         Ok(raw) => raw,
-        Err(issues) => {
-            let first = &issues[0];
-            let place = match first.line {
-                Some(l) => format!("{}:{l}", first.file),
-                None => first.file.clone(),
-            };
-            return fail(
-                env,
-                &crate::cli::issue_text(env, first),
-                Some(&place),
-                "todo-content-check",
-            );
-        }
+        Err(code) => return code,
     };
     let content = Content::prepare(&raw, &config.org, &env.loc);
     let tz = super::timezone(&config);

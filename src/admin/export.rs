@@ -830,21 +830,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     {
         return fail(env, &env.t("export-error-range"), None, "export-todo-date");
     }
-    let purposes = match crate::content::RawContent::load(&env.source) {
+    let purposes = match super::load_content(env) {
         Ok(raw) => raw.manifest.purposes.iter().map(|p| p.id.clone()).collect(),
-        Err(issues) => {
-            let first = &issues[0];
-            let place = match first.line {
-                Some(l) => format!("{}:{l}", first.file),
-                None => first.file.clone(),
-            };
-            return fail(
-                env,
-                &crate::cli::issue_text(env, first),
-                Some(&place),
-                "todo-content-check",
-            );
-        }
+        Err(code) => return code,
     };
     let csv_opts = CsvOptions {
         purposes,

@@ -84,6 +84,23 @@ pub(crate) fn count(n: u64) -> FluentValue<'static> {
     FluentValue::from(crate::i18n::group_digits(n))
 }
 
+/// Loads the content (for its manifest), or prints the first problem and returns exit code 2.
+pub(crate) fn load_content(env: &Env) -> Result<crate::content::RawContent, ExitCode> {
+    crate::content::RawContent::load(&env.source).map_err(|issues| {
+        let first = &issues[0];
+        let place = match first.line {
+            Some(l) => format!("{}:{l}", first.file),
+            None => first.file.clone(),
+        };
+        fail(
+            env,
+            &crate::cli::issue_text(env, first),
+            Some(&place),
+            "todo-content-check",
+        )
+    })
+}
+
 /// Loads `config.toml`, or prints why it cannot be read.
 pub(crate) fn load_config(env: &Env) -> Result<Config, ExitCode> {
     use crate::config::ConfigError;

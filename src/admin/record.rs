@@ -183,21 +183,9 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let manifest = match crate::content::RawContent::load(&env.source) {
+    let manifest = match super::load_content(env) {
         Ok(raw) => raw.manifest,
-        Err(issues) => {
-            let first = &issues[0];
-            let place = match first.line {
-                Some(l) => format!("{}:{l}", first.file),
-                None => first.file.clone(),
-            };
-            return fail(
-                env,
-                &crate::cli::issue_text(env, first),
-                Some(&place),
-                "todo-content-check",
-            );
-        }
+        Err(code) => return code,
     };
     let tz = super::timezone(&config);
     let today = Timestamp::now().to_zoned(tz.clone()).date();

@@ -524,21 +524,9 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let policy = match crate::content::RawContent::load(&env.source) {
+    let policy = match super::load_content(env) {
         Ok(raw) => raw.manifest.policy_version,
-        Err(issues) => {
-            let first = &issues[0];
-            let place = match first.line {
-                Some(l) => format!("{}:{l}", first.file),
-                None => first.file.clone(),
-            };
-            return fail(
-                env,
-                &crate::cli::issue_text(env, first),
-                Some(&place),
-                "todo-content-check",
-            );
-        }
+        Err(code) => return code,
     };
     let roster = match super::roster::load_or_say(env) {
         Ok(r) => r,
