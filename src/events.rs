@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde_json::{Map, Value, json};
 
-use crate::state::Stage;
+use crate::state::{ConsentState, Stage};
 
 /// The person a record is about, as the roster (or the ledger) knows them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -153,6 +153,33 @@ impl Entry {
     }
 }
 
+/// Why a change cannot be recorded for a person in their current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Moving over to their own phone needs their consent under the current policy.
+    NeedsConsent,
+    /// A withdrawal needs a consent to withdraw.
+    NothingToWithdraw,
+}
+
+/// Whether `change` may be recorded for someone whose consent state is `consent`: nobody is
+/// recorded as moved over to their own phone without a current consent (trying LINE WORKS
+/// next to the current channel comes before deciding, so `parallel` needs none), and only a
+/// consent can be withdrawn.
+pub fn allowed(change: &Change, consent: ConsentState) -> Result<(), Refusal> {
+    match change {
+        Change::Stage(Stage::Migrated) if consent != ConsentState::Given => {
+            Err(Refusal::NeedsConsent)
+        }
+        Change::Withdrawal { .. }
+            if !matches!(consent, ConsentState::Given | ConsentState::Expired) =>
+        {
+            Err(Refusal::NothingToWithdraw)
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +231,30 @@ mod tests {
         assert_eq!(t, "withdrawal");
         assert_eq!(body["requested_on"], "2026-11-20");
         assert_eq!(body["policy"]["version"], "2026-11-23");
+    }
+
+    #[test]
+    fn moving_over_needs_consent_and_only_consent_can_be_withdrawn() {
+        let migrated = Change::Stage(Stage::Migrated);
+        let parallel = Change::Stage(Stage::Parallel);
+        let withdrawal = Change::Withdrawal {
+            requested_on: Date::constant(2026, 11, 20),
+            policy_id: "p".into(),
+            policy_version: "v".into(),
+        };
+        assert_eq!(allowed(&migrated, ConsentState::Given), Ok(()));
+        for c in [
+            ConsentState::Deferred,
+            ConsentState::Expired,
+            ConsentState::None,
+        ] {
+            assert_eq!(allowed(&migrated, c), Err(Refusal::NeedsConsent));
+        }
+        assert_eq!(allowed(&parallel, ConsentState::Deferred), Ok(()));
+        assert_eq!(allowed(&withdrawal, ConsentState::Expired), Ok(()));
+        assert_eq!(
+            allowed(&withdrawal, ConsentState::Refused),
+            Err(Refusal::NothingToWithdraw)
+        );
     }
 }

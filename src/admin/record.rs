@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 use super::{arg, fail, ledger_fail, say};
 use crate::cli::{Env, Format};
 use crate::escape::{for_display, for_terminal};
-use crate::events::{Change, Entry, Subject, Via};
-use crate::state::{ConsentState, EmployeeState, Stage};
+use crate::events::{Change, Entry, Refusal, Subject, Via, allowed};
+use crate::state::{EmployeeState, Stage};
 
 /// The longest note kept, in characters.
 pub const MAX_NOTE: usize = 2000;
@@ -102,33 +102,6 @@ impl StageArg {
             StageArg::Migrated => Stage::Migrated,
             StageArg::OptedOut => Stage::OptedOut,
         }
-    }
-}
-
-/// Why a change cannot be recorded for a person in their current state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// Moving over to their own phone needs their consent under the current policy.
-    NeedsConsent,
-    /// A withdrawal needs a consent to withdraw.
-    NothingToWithdraw,
-}
-
-/// Whether `change` may be recorded for someone whose consent state is `consent`: nobody is
-/// recorded as moved over to their own phone without a current consent (trying LINE WORKS
-/// next to the current channel comes before deciding, so `parallel` needs none), and only a
-/// consent can be withdrawn.
-pub fn allowed(change: &Change, consent: ConsentState) -> Result<(), Refusal> {
-    match change {
-        Change::Stage(Stage::Migrated) if consent != ConsentState::Given => {
-            Err(Refusal::NeedsConsent)
-        }
-        Change::Withdrawal { .. }
-            if !matches!(consent, ConsentState::Given | ConsentState::Expired) =>
-        {
-            Err(Refusal::NothingToWithdraw)
-        }
-        _ => Ok(()),
     }
 }
 
