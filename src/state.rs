@@ -219,10 +219,9 @@ impl Standing {
                 }
                 self.followup_open = false;
             }
-            "champion" => {
-                if e.supports.is_none() || e.active != Some(false) {
-                    self.champion = e.active != Some(false);
-                }
+            // Ending one pairing (`supports` with `"active": false`) leaves the flag alone.
+            "champion" if e.supports.is_none() || e.active != Some(false) => {
+                self.champion = e.active != Some(false);
             }
             "followup" => {
                 self.followup_open = true;
