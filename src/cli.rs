@@ -64,6 +64,10 @@ pub enum Command {
         #[arg(long)]
         notes: bool,
     },
+    Admin {
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -308,6 +312,7 @@ pub fn main() -> ExitCode {
         Some(Command::Demo(a)) => crate::admin::demo::command(&env, &a),
         Some(Command::Record(c)) => crate::admin::record::command(&env, c),
         Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
+        Some(Command::Admin { by }) => admin(&env, by),
     }
 }
 
@@ -798,5 +803,42 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     match crate::present::terminal::present(&mut presenter, &mut recorder, &env.data.root, &log) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => io_fail(e),
+    }
+}
+
+/// `tebiki admin [--by NAME]`: the dashboard (see `crate::dashboard`), behind the admin PIN
+/// when one is set.
+fn admin(env: &Env, by: Option<String>) -> ExitCode {
+    use crate::dashboard::{Dashboard, Setup};
+    let by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+    let (config, content) = match interactive_setup(env) {
+        Ok(ready) => ready,
+        Err(code) => return code,
+    };
+    if let Err(e) = ledger::validate_kiosk_id(&config.kiosk_id) {
+        let (what, place) = ledger_error_text(env, &e);
+        return env.fail(what, place, "todo-config");
+    }
+    let tz = crate::admin::timezone(&config);
+    let setup = Setup {
+        ledger_dir: env.data.ledger_dir(),
+        roster_path: env.data.roster_path(),
+        data_dir: env.data.root.clone(),
+        kiosk_id: config.kiosk_id.clone(),
+        pin_hash: config.admin_pin_hash.clone(),
+        by,
+        policy: content.manifest.policy_version.clone(),
+        today: jiff::Timestamp::now().to_zoned(tz.clone()).date(),
+        tz,
+    };
+    let (loc, _) = Localizer::load(&env.source);
+    let mut dashboard = Dashboard::new(loc, env.lang.clone(), setup);
+    match crate::dashboard::terminal::run(&mut dashboard, &env.data.log_path()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => env.fail(
+            env.ta("error-io", &[("reason", e.to_string().into())]),
+            None,
+            "todo-terminal",
+        ),
     }
 }

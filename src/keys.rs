@@ -42,6 +42,24 @@ pub enum Ctx {
     QuitConfirm,
     /// Trainer mode, second terminal: following the presenter with the notes.
     Follow,
+    /// Dashboard: typing who is using it.
+    DashName,
+    /// Dashboard: coverage, stages and consent.
+    DashOverview,
+    /// Dashboard: searching people (typing goes into the search).
+    DashPeople,
+    /// Dashboard: one person's state and history.
+    DashPerson,
+    /// Dashboard: the hesitant and parallel staff to follow up with.
+    DashFollowups,
+    /// Dashboard: champions and whom they support.
+    DashChampions,
+    /// Dashboard: recording a follow-up.
+    DashFollowupForm,
+    /// Dashboard: recording a stage change.
+    DashStageForm,
+    /// Dashboard: choosing a champion for someone.
+    DashPick,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -86,6 +104,14 @@ pub enum Cmd {
     Record,
     /// Start presenting.
     Start,
+    /// Dashboard: record a stage change.
+    Stage,
+    /// Dashboard: record a follow-up.
+    Followup,
+    /// Dashboard: make someone a champion, or no longer one.
+    Champion,
+    /// Dashboard: pair someone with a champion.
+    Assign,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +144,32 @@ const EVERYWHERE: &[Ctx] = &[
 ];
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
+/// The dashboard's top-level views.
+const DASH_VIEWS: &[Ctx] = &[DashOverview, DashPeople, DashFollowups, DashChampions];
+/// The dashboard's lists.
+const DASH_LISTS: &[Ctx] = &[DashPeople, DashFollowups, DashChampions];
+/// The dashboard's text fields.
+const DASH_FIELDS: &[Ctx] = &[
+    DashName,
+    DashPeople,
+    DashFollowupForm,
+    DashStageForm,
+    DashPick,
+];
+/// The dashboard's forms.
+const DASH_FORMS: &[Ctx] = &[DashFollowupForm, DashStageForm, DashPick];
+/// Everywhere in the dashboard.
+const DASH_ALL: &[Ctx] = &[
+    DashName,
+    DashOverview,
+    DashPeople,
+    DashPerson,
+    DashFollowups,
+    DashChampions,
+    DashFollowupForm,
+    DashStageForm,
+    DashPick,
+];
 
 /// The table, in hint-bar order.
 pub static BINDINGS: &[Binding] = &[
@@ -809,6 +861,360 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-help",
         in_hint_bar: true,
     },
+    // The dashboard (`tebiki admin`).
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashName],
+        key_label: "key-enter",
+        action_label: "act-start",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: DASH_LISTS,
+        key_label: "key-enter",
+        action_label: "dash-act-open",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashFollowupForm, DashStageForm],
+        key_label: "key-enter",
+        action_label: "act-save",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashPick],
+        key_label: "key-enter",
+        action_label: "dash-act-assign",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPerson, DashFollowups, DashChampions],
+        key_label: "key-esc",
+        action_label: "act-back",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[DashOverview],
+        key_label: "key-up-down",
+        action_label: "dash-act-department",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[DashOverview],
+        key_label: "key-up-down",
+        action_label: "dash-act-department",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[DashFollowups, DashChampions],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[DashFollowups, DashChampions],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    // In the search and the forms letters are text: only the arrows move.
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        cmd: Cmd::Up,
+        ctx: &[DashPeople, DashStageForm, DashPick],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        cmd: Cmd::Down,
+        ctx: &[DashPeople, DashStageForm, DashPick],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[DashPerson],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[DashPerson],
+        key_label: "key-up-down",
+        action_label: "act-scroll",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageUp)],
+        cmd: Cmd::Prev,
+        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        key_label: "dash-key-pages",
+        action_label: "dash-act-page",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageDown)],
+        cmd: Cmd::Next,
+        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        key_label: "dash-key-pages",
+        action_label: "dash-act-page",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home)],
+        cmd: Cmd::Top,
+        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        key_label: "key-home-end",
+        action_label: "act-top-bottom",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End)],
+        cmd: Cmd::Bottom,
+        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        key_label: "key-home-end",
+        action_label: "act-top-bottom",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('s'))],
+        cmd: Cmd::Stage,
+        ctx: &[DashPerson, DashFollowups],
+        key_label: "dash-key-s",
+        action_label: "dash-act-stage",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('f'))],
+        cmd: Cmd::Followup,
+        ctx: &[DashPerson, DashFollowups],
+        key_label: "dash-key-f",
+        action_label: "dash-act-followup",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('a'))],
+        cmd: Cmd::Assign,
+        ctx: &[DashPerson, DashChampions],
+        key_label: "dash-key-a",
+        action_label: "dash-act-assign",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('x'))],
+        cmd: Cmd::Remove,
+        ctx: &[DashPerson, DashChampions],
+        key_label: "dash-key-x",
+        action_label: "dash-act-end-pairing",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('c'))],
+        cmd: Cmd::Champion,
+        ctx: &[DashPerson, DashChampions],
+        key_label: "dash-key-c",
+        action_label: "dash-act-champion",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        cmd: Cmd::FocusNext,
+        ctx: DASH_VIEWS,
+        key_label: "key-tab",
+        action_label: "dash-act-next-view",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            Key {
+                code: KeyCode::BackTab,
+                shift: true,
+            },
+            Key {
+                code: KeyCode::Tab,
+                shift: true,
+            },
+        ],
+        cmd: Cmd::FocusPrev,
+        ctx: DASH_VIEWS,
+        key_label: "key-shift-tab",
+        action_label: "dash-act-prev-view",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        cmd: Cmd::FocusNext,
+        ctx: &[DashFollowupForm],
+        key_label: "key-tab",
+        action_label: "act-next-field",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            Key {
+                code: KeyCode::BackTab,
+                shift: true,
+            },
+            Key {
+                code: KeyCode::Tab,
+                shift: true,
+            },
+        ],
+        cmd: Cmd::FocusPrev,
+        ctx: &[DashFollowupForm],
+        key_label: "key-shift-tab",
+        action_label: "act-prev-field",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[
+            k(KeyCode::Char('1')),
+            k(KeyCode::Char('2')),
+            k(KeyCode::Char('3')),
+            k(KeyCode::Char('4')),
+        ],
+        cmd: Cmd::Digit,
+        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        key_label: "dash-key-views",
+        action_label: "dash-act-views",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPeople],
+        key_label: "key-esc",
+        action_label: "dash-act-clear",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: DASH_FORMS,
+        key_label: "key-esc",
+        action_label: "act-cancel",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashName],
+        key_label: "key-esc",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('q')), k(KeyCode::Esc)],
+        cmd: Cmd::Quit,
+        ctx: &[DashOverview],
+        key_label: "key-q",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('q'))],
+        cmd: Cmd::Quit,
+        ctx: &[DashFollowups, DashChampions],
+        key_label: "key-q",
+        action_label: "act-quit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Backspace)],
+        cmd: Cmd::Backspace,
+        ctx: DASH_FIELDS,
+        key_label: "key-backspace",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Delete)],
+        cmd: Cmd::Delete,
+        ctx: DASH_FIELDS,
+        key_label: "key-delete",
+        action_label: "act-erase",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left)],
+        cmd: Cmd::CursorLeft,
+        ctx: DASH_FIELDS,
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right)],
+        cmd: Cmd::CursorRight,
+        ctx: DASH_FIELDS,
+        key_label: "key-left-right",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home)],
+        cmd: Cmd::Home,
+        ctx: DASH_FIELDS,
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End)],
+        cmd: Cmd::End,
+        ctx: DASH_FIELDS,
+        key_label: "key-home-end",
+        action_label: "act-cursor",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(2))],
+        cmd: Cmd::SwitchLang,
+        ctx: DASH_ALL,
+        key_label: "key-f2",
+        action_label: "act-language",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
+        cmd: Cmd::Help,
+        ctx: &[DashOverview, DashPerson, DashFollowups, DashChampions],
+        key_label: "key-help",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
+    // In a text field '?' is a character, so only F1 opens help there.
+    Binding {
+        keys: &[k(KeyCode::F(1))],
+        cmd: Cmd::Help,
+        ctx: DASH_FIELDS,
+        key_label: "key-f1",
+        action_label: "act-help",
+        in_hint_bar: true,
+    },
 ];
 
 /// What a key press means in `ctx`: a binding from the table, or typed text in a field.
@@ -832,6 +1238,7 @@ pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
         (Ctx::Form | Ctx::Pin | Ctx::PresentSetup | Ctx::AddAttendee, KeyCode::Char(c)) => {
             Some(Cmd::Input(c.to_string()))
         }
+        (ctx, KeyCode::Char(c)) if DASH_FIELDS.contains(&ctx) => Some(Cmd::Input(c.to_string())),
         _ => None,
     }
 }

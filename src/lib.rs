@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod consent;
 pub mod content;
+pub mod dashboard;
 pub mod escape;
 pub mod events;
 pub mod i18n;

@@ -1,6 +1,7 @@
 //! The view: draws the app's state and nothing else. Every screen's body is a list of lines
 //! at the body's width; the frame around it (header, notice, hint bar, pop-ups) is drawn here.
 
+pub mod dashboard;
 pub mod doc;
 pub mod overlay;
 pub mod present;

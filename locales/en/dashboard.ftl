@@ -1,0 +1,149 @@
+# The dashboard (tebiki admin): coverage, people, follow-ups and champions.
+
+dash-app-name = tebiki admin
+dash-title = Dashboard
+dash-person-title = Person
+dash-by = By: { $name }
+
+## Views
+dash-view-overview = Overview
+dash-view-people = People
+dash-view-followups = Follow-ups
+dash-view-champions = Champions
+
+## Keys and what they do
+dash-key-views = 1-4
+dash-key-pages = PgUp/PgDn
+dash-key-s = s
+dash-key-f = f
+dash-key-a = a
+dash-key-x = x
+dash-key-c = c
+dash-act-views = Views
+dash-act-next-view = Next view
+dash-act-prev-view = Previous view
+dash-act-open = Open
+dash-act-department = Department
+dash-act-page = Page up/down
+dash-act-stage = Stage
+dash-act-followup = Follow-up
+dash-act-assign = Assign champion
+dash-act-end-pairing = End pairing
+dash-act-champion = Champion on/off
+dash-act-clear = Clear search
+
+## Loading
+dash-loading = Reading the ledger… { $pct }%
+dash-reloading = Reading the ledger again (a file changed)… { $pct }%
+dash-load-failed = The ledger could not be read: { $reason }. Check the data folder, then start tebiki admin again.
+dash-unreadable = { $n ->
+    [one] 1 ledger line could not be read and is not counted: run tebiki verify.
+   *[other] { $n } ledger lines could not be read and are not counted: run tebiki verify.
+}
+dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
+
+## Who is using the dashboard
+dash-pin-prompt = Enter the admin PIN to open the dashboard.
+dash-name-title = Who is using the dashboard?
+dash-name-why = Your name is recorded with every stage change, follow-up and pairing you make here.
+dash-name-label = Your name:
+dash-name-missing = Please type your name first: it goes with every record you make.
+
+## Overview
+dash-department = Department:
+dash-all-departments = All departments
+dash-no-department = (no department)
+dash-people-count = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+}
+dash-coverage-roster = Coverage: people on the roster who have been through onboarding
+dash-coverage-ledger = Coverage: people in the ledger who have been through onboarding (no roster imported)
+dash-coverage-figures = { $pct }% ({ $n } of { $of })
+dash-stage-heading = Migration stage
+dash-stage-aside = aside
+dash-consent-heading = Consent
+dash-overview-summary = Champions: { $champions }   Open follow-ups: { $open } ({ $overdue } overdue)
+dash-col-department = Department
+dash-col-people = People
+dash-col-reached = Reached
+dash-col-overdue = Overdue
+
+## People
+dash-search = Search:
+dash-found = { $n } found
+dash-nobody-found = Nobody matches. Search by employee id or name; width, case, spaces and kana do not matter.
+dash-col-id = ID
+dash-col-name = Name
+dash-col-consent = Consent
+dash-col-stage = Stage
+
+## One person
+dash-field-consent = Consent
+dash-field-stage = Stage
+dash-field-champion = Champion
+dash-field-supported-by = Supported by
+dash-field-supports = Supports
+dash-field-followup = Follow-up
+dash-policy-version = { " " }(policy { $version })
+dash-champion-yes = Champion
+dash-champion-no = Not a champion
+dash-nobody = Nobody
+dash-none-open = None open
+dash-next-due = Next due { $due }
+dash-history-heading = History ({ $n })
+dash-history-unreadable = The history could not be read: { $reason }. Run tebiki verify.
+dash-history-pairs = Supports { $id }
+dash-history-unpairs = No longer supports { $id }
+dash-recorded-by = by { $name }
+dash-type-consent = Decision
+dash-type-withdrawal = Withdrawal
+dash-type-stage = Stage
+dash-type-followup = Follow-up
+dash-type-champion = Champion
+dash-type-attendance = Attended
+dash-type-recovery = Recovery
+
+## Follow-ups
+dash-followups-summary = Hesitant or in parallel use: { $n } ({ $overdue } overdue)
+dash-followups-none = Nobody is hesitant or in parallel use.
+dash-col-due = Due
+dash-col-note = Note
+dash-overdue-days = { $due } +{ $days }d
+dash-no-date = no date
+
+## Champions
+dash-champions-summary = Champions: { $n }   Hesitant or parallel without a champion: { $unsupported }
+dash-champions-none = No champions yet: open a person and press c to make them one.
+dash-supports-n = { $n ->
+    [one] supports 1
+   *[other] supports { $n }
+}
+dash-unsupported-heading = Hesitant or in parallel use, without a champion ({ $n })
+dash-pick-a-person = Select the person to be supported (below a champion, or in the list without one).
+dash-no-pairing = Nobody supports this person, so there is no pairing to end.
+
+## Forms
+dash-followup-title = Record a follow-up
+dash-followup-intro = You talked with { $who }. What was it about, and when do you talk again?
+dash-followup-note = Note:
+dash-followup-due = Next due:
+dash-followup-due-hint = Type the date as YYYY-MM-DD (e.g. 2026-12-08). Tab switches fields.
+dash-due-invalid = “{ $typed }” is not a date: type it as YYYY-MM-DD, for example 2026-12-08. Nothing was saved yet.
+dash-due-past = { $typed } is before today ({ $today }): choose today or a later day. Nothing was saved yet.
+dash-stage-title = Record a stage change
+dash-stage-intro = Where is { $who } now? Choose with ↑↓.
+dash-stage-note = Note (optional):
+dash-pick-title = Assign a champion
+dash-pick-intro = Who will support { $who }? Type to narrow the list of champions.
+dash-pick-none = No champion matches. Make someone a champion first (open them and press c).
+dash-field-cut = That was too long: only the first 200 characters were kept.
+dash-field-cleaned = Control characters were left out of what you typed.
+
+## After saving
+dash-saved-stage = Saved: stage of { $name } ({ $id }).
+dash-saved-followup = Saved: follow-up with { $name } ({ $id }).
+dash-saved-champion = Saved: champion { $name } ({ $id }).
+dash-saved-pairing = Saved: pairing of champion { $name } ({ $id }).
+dash-saved = Saved.
+dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.

@@ -1,0 +1,140 @@
+# 管理ダッシュボード（tebiki admin）：カバー率、人、フォローアップ、チャンピオン。
+
+dash-app-name = tebiki 管理
+dash-title = ダッシュボード
+dash-person-title = 個人の詳細
+dash-by = 記録者：{ $name }
+
+## ビュー
+dash-view-overview = 概要
+dash-view-people = 人を探す
+dash-view-followups = フォローアップ
+dash-view-champions = チャンピオン
+
+## キーと操作
+dash-key-views = 1-4
+dash-key-pages = PgUp/PgDn
+dash-key-s = s
+dash-key-f = f
+dash-key-a = a
+dash-key-x = x
+dash-key-c = c
+dash-act-views = 画面切替
+dash-act-next-view = 次の画面
+dash-act-prev-view = 前の画面
+dash-act-open = 開く
+dash-act-department = 部署
+dash-act-page = ページ送り
+dash-act-stage = 段階
+dash-act-followup = フォロー記録
+dash-act-assign = 担当を割り当て
+dash-act-end-pairing = 担当を解除
+dash-act-champion = チャンピオン切替
+dash-act-clear = 検索を消す
+
+## 読み込み
+dash-loading = 記録を読み込んでいます… { $pct }%
+dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
+dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
+dash-unreadable = 読めない記録が { $n } 行あり、集計に含めていません。tebiki verify を実行してください。
+dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
+
+## 利用者
+dash-pin-prompt = ダッシュボードを開くには管理者PINを入力してください。
+dash-name-title = ダッシュボードを使うのはどなたですか？
+dash-name-why = ここで記録する段階の変更・フォローアップ・担当の割り当てには、すべてこの名前が残ります。
+dash-name-label = お名前：
+dash-name-missing = 先にお名前を入力してください。記録には記録者の名前が必要です。
+
+## 概要
+dash-department = 部署：
+dash-all-departments = すべての部署
+dash-no-department = （部署なし）
+dash-people-count = { $n } 人
+dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
+dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
+dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）
+dash-stage-heading = 移行の段階
+dash-stage-aside = 別枠
+dash-consent-heading = 同意の状態
+dash-overview-summary = チャンピオン：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期限切れ { $overdue } 件）
+dash-col-department = 部署
+dash-col-people = 人数
+dash-col-reached = 説明済み
+dash-col-overdue = 期限切れ
+
+## 人を探す
+dash-search = 検索：
+dash-found = { $n } 人が該当
+dash-nobody-found = 該当する人がいません。社員番号か名前で検索してください（全角・半角、大文字・小文字、空白、ひらがな・カタカナの違いは区別しません）。
+dash-col-id = 社員番号
+dash-col-name = 名前
+dash-col-consent = 同意
+dash-col-stage = 段階
+
+## 個人の詳細
+dash-field-consent = 同意
+dash-field-stage = 段階
+dash-field-champion = チャンピオン
+dash-field-supported-by = 担当チャンピオン
+dash-field-supports = 担当している人
+dash-field-followup = フォローアップ
+dash-policy-version = （方針 { $version }）
+dash-champion-yes = チャンピオン
+dash-champion-no = チャンピオンではない
+dash-nobody = なし
+dash-none-open = 予定なし
+dash-next-due = 次回 { $due }
+dash-history-heading = 履歴（{ $n } 件）
+dash-history-unreadable = 履歴を読み込めませんでした：{ $reason }。tebiki verify を実行してください。
+dash-history-pairs = { $id } を担当
+dash-history-unpairs = { $id } の担当を解除
+dash-recorded-by = 記録：{ $name }
+dash-type-consent = 意思表示
+dash-type-withdrawal = 取り消し
+dash-type-stage = 段階
+dash-type-followup = フォロー
+dash-type-champion = チャンピオン
+dash-type-attendance = 説明会に参加
+dash-type-recovery = 復旧
+
+## フォローアップ
+dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期限切れ { $overdue } 人）
+dash-followups-none = 迷っている人・併用中の人はいません。
+dash-col-due = 期日
+dash-col-note = メモ
+dash-overdue-days = { $due } +{ $days }日
+dash-no-date = 期日なし
+
+## チャンピオン
+dash-champions-summary = チャンピオン：{ $n } 人　担当のいない迷っている・併用中の人：{ $unsupported } 人
+dash-champions-none = チャンピオンはまだいません。人を開いて c を押すとチャンピオンにできます。
+dash-supports-n = { $n } 人を担当
+dash-unsupported-heading = 担当チャンピオンのいない、迷っている・併用中の人（{ $n } 人）
+dash-pick-a-person = 担当をつける人（チャンピオンの下の人、または担当のいない人）を選んでください。
+dash-no-pairing = この人には担当チャンピオンがいないため、解除するものがありません。
+
+## 入力フォーム
+dash-followup-title = フォローアップを記録
+dash-followup-intro = { $who } さんと話した内容と、次に話す日を記録します。
+dash-followup-note = メモ：
+dash-followup-due = 次回の期日：
+dash-followup-due-hint = 日付は YYYY-MM-DD の形で入力してください（例：2026-12-08）。Tab で項目を移動します。
+dash-due-invalid = 「{ $typed }」は日付として読めません。YYYY-MM-DD の形（例：2026-12-08）で入力してください。まだ保存していません。
+dash-due-past = { $typed } は今日（{ $today }）より前です。今日以降の日付にしてください。まだ保存していません。
+dash-stage-title = 段階の変更を記録
+dash-stage-intro = { $who } さんは今どの段階ですか？ ↑↓ で選んでください。
+dash-stage-note = メモ（任意）：
+dash-pick-title = 担当チャンピオンを割り当て
+dash-pick-intro = { $who } さんを担当するのは誰ですか？ 入力するとチャンピオンを絞り込めます。
+dash-pick-none = 該当するチャンピオンがいません。先に誰かをチャンピオンにしてください（その人を開いて c）。
+dash-field-cut = 長すぎたため、最初の200文字だけを残しました。
+dash-field-cleaned = 入力に含まれていた制御文字は取り除きました。
+
+## 保存のあと
+dash-saved-stage = 保存しました：{ $name }（{ $id }）の段階。
+dash-saved-followup = 保存しました：{ $name }（{ $id }）のフォローアップ。
+dash-saved-champion = 保存しました：{ $name }（{ $id }）のチャンピオン設定。
+dash-saved-pairing = 保存しました：チャンピオン { $name }（{ $id }）の担当。
+dash-saved = 保存しました。
+dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。

@@ -1,0 +1,223 @@
+//! The small forms the dashboard opens over a list or a person: a follow-up (note and next due
+//! date), a stage change (stage and note), and choosing a champion for someone.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::app::Notice;
+use crate::keys::Cmd;
+use crate::state::Stage;
+use crate::text_field::{Inserted, TextField};
+
+/// The stages a trainer can set by hand (not `not_started`: nobody goes back to before).
+pub const STAGES: [Stage; 5] = [
+    Stage::Informed,
+    Stage::Hesitant,
+    Stage::Parallel,
+    Stage::Migrated,
+    Stage::OptedOut,
+];
+
+/// Days until the next follow-up, unless the trainer types another date.
+pub const FOLLOWUP_DAYS: i32 = 14;
+
+/// Edits `field` with a text command; a notice when typed text had to be changed.
+pub fn edit(field: &mut TextField, cmd: &Cmd) -> Option<Notice> {
+    match cmd {
+        Cmd::Input(text) => match field.insert(text) {
+            Inserted::All => None,
+            Inserted::Cut => Some(Notice::error("dash-field-cut")),
+            Inserted::Removed => Some(Notice::error("dash-field-cleaned")),
+        },
+        Cmd::Backspace => {
+            field.backspace();
+            None
+        }
+        Cmd::Delete => {
+            field.delete();
+            None
+        }
+        Cmd::CursorLeft => {
+            field.left();
+            None
+        }
+        Cmd::CursorRight => {
+            field.right();
+            None
+        }
+        Cmd::Home => {
+            field.home();
+            None
+        }
+        Cmd::End => {
+            field.end();
+            None
+        }
+        _ => None,
+    }
+}
+
+/// A follow-up: what was talked about, and when to talk again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowupForm {
+    pub person: u32,
+    pub note: TextField,
+    pub due: TextField,
+    /// The due date field has the keyboard (else the note).
+    pub on_due: bool,
+    /// Why the form was not saved, shown in it.
+    pub problem: Option<Notice>,
+}
+
+impl FollowupForm {
+    pub fn new(person: u32, today: Date) -> FollowupForm {
+        let mut due = TextField::default();
+        let next = today.checked_add(FOLLOWUP_DAYS.days()).unwrap_or(today);
+        due.insert(&next.to_string());
+        FollowupForm {
+            person,
+            note: TextField::default(),
+            due,
+            on_due: false,
+            problem: None,
+        }
+    }
+
+    pub fn field(&mut self) -> &mut TextField {
+        if self.on_due {
+            &mut self.due
+        } else {
+            &mut self.note
+        }
+    }
+
+    /// The due date typed, or why it is not one: `YYYY-MM-DD`, a real day, not in the past.
+    pub fn due_date(&self, today: Date) -> Result<Date, Notice> {
+        let typed = self.due.value().trim();
+        let ascii = crate::dashboard::search::normalize(typed);
+        let shaped = ascii.len() == 10
+            && ascii.bytes().enumerate().all(|(i, b)| {
+                if matches!(i, 4 | 7) {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        let date = if shaped {
+            ascii.parse::<Date>().ok()
+        } else {
+            None
+        };
+        match date {
+            None => Err(Notice {
+                id: "dash-due-invalid",
+                args: vec![("typed", typed.to_string())],
+                error: true,
+            }),
+            Some(d) if d < today => Err(Notice {
+                id: "dash-due-past",
+                args: vec![("typed", d.to_string()), ("today", today.to_string())],
+                error: true,
+            }),
+            Some(d) => Ok(d),
+        }
+    }
+}
+
+/// A stage change: the new stage and an optional note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageForm {
+    pub person: u32,
+    /// Index into [`STAGES`].
+    pub choice: usize,
+    pub note: TextField,
+    pub problem: Option<Notice>,
+}
+
+impl StageForm {
+    pub fn new(person: u32, current: Stage) -> StageForm {
+        // The usual next step: a hesitant person starts using both, parallel use ends in a
+        // move; otherwise the form starts at the person's current stage.
+        let suggested = match current {
+            Stage::Hesitant => Stage::Parallel,
+            Stage::Parallel => Stage::Migrated,
+            Stage::NotStarted => Stage::Informed,
+            s => s,
+        };
+        StageForm {
+            person,
+            choice: STAGES.iter().position(|s| *s == suggested).unwrap_or(0),
+            note: TextField::default(),
+            problem: None,
+        }
+    }
+
+    pub fn stage(&self) -> Stage {
+        STAGES[self.choice.min(STAGES.len() - 1)]
+    }
+}
+
+/// Choosing the champion who will support `person`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickForm {
+    pub person: u32,
+    pub filter: TextField,
+    /// Champions matching the filter.
+    pub matches: Vec<u32>,
+    pub selected: usize,
+    pub problem: Option<Notice>,
+}
+
+/// A form open over the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
+    Followup(FollowupForm),
+    Stage(StageForm),
+    Pick(PickForm),
+}
+
+impl Form {
+    pub fn person(&self) -> u32 {
+        match self {
+            Form::Followup(f) => f.person,
+            Form::Stage(f) => f.person,
+            Form::Pick(f) => f.person,
+        }
+    }
+
+    pub fn set_problem(&mut self, n: Option<Notice>) {
+        match self {
+            Form::Followup(f) => f.problem = n,
+            Form::Stage(f) => f.problem = n,
+            Form::Pick(f) => f.problem = n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates_must_be_real_days_from_today_on() {
+        let today = Date::constant(2026, 11, 24);
+        let mut f = FollowupForm::new(0, today);
+        assert_eq!(f.due.value(), "2026-12-08");
+        assert_eq!(f.due_date(today), Ok(Date::constant(2026, 12, 8)));
+        for bad in ["2026-13-01", "2026-02-30", "12/08", "2026-1-5", ""] {
+            f.due.clear();
+            f.due.insert(bad);
+            assert_eq!(
+                f.due_date(today).unwrap_err().id,
+                "dash-due-invalid",
+                "{bad}"
+            );
+        }
+        f.due.clear();
+        f.due.insert("２０２６－１２－０１");
+        assert_eq!(f.due_date(today), Ok(Date::constant(2026, 12, 1)));
+        f.due.clear();
+        f.due.insert("2026-11-01");
+        assert_eq!(f.due_date(today).unwrap_err().id, "dash-due-past");
+    }
+}

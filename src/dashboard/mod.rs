@@ -1,0 +1,963 @@
+//! The admin and trainer dashboard (`tebiki admin`): who has been reached, where everyone
+//! stands, whom to follow up with, and who supports whom; stage changes, follow-ups and
+//! champion pairings are recorded from here.
+//!
+//! Like the other full-screen modes, nothing here draws: keys come in, the state changes, and
+//! effects (a record to append, a PIN to check) go out to [`perform`]. The ledger is read on a
+//! second thread at start ([`store::Loading`]), then only what is appended is folded in.
+
+pub mod forms;
+pub mod model;
+pub mod search;
+pub mod store;
+pub mod terminal;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde_json::Value;
+
+use crate::app::Notice;
+use crate::events::{Change, Entry, Subject, Via};
+use crate::i18n::{Lang, Localizer};
+use crate::keys::{self, Cmd, Ctx};
+use crate::kiosk::PinPrompt;
+use crate::state::{EmployeeState, Stage};
+use crate::text_field::TextField;
+use forms::{FollowupForm, Form, PickForm, StageForm};
+use model::{ChampionRow, Derived, Model};
+use store::{Loading, Refreshed};
+
+/// How often the ledger files are looked at for new records.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
+
+/// The four views, in the order Tab and the digits 1 to 4 reach them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    People,
+    Followups,
+    Champions,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Overview,
+        View::People,
+        View::Followups,
+        View::Champions,
+    ];
+
+    pub fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    /// Fluent id of the view's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "dash-view-overview",
+            View::People => "dash-view-people",
+            View::Followups => "dash-view-followups",
+            View::Champions => "dash-view-champions",
+        }
+    }
+}
+
+/// What stands before the dashboard: the admin PIN, then the user's name.
+#[derive(Debug, Clone)]
+pub enum Gate {
+    Pin(PinPrompt),
+    Name(TextField),
+    Open,
+}
+
+/// Where the dashboard reads and writes, and what it compares with.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub ledger_dir: PathBuf,
+    pub roster_path: PathBuf,
+    /// The data folder, where wrong PIN tries are counted.
+    pub data_dir: PathBuf,
+    /// This terminal's ledger file is `<kiosk_id>.jsonl`.
+    pub kiosk_id: String,
+    pub pin_hash: Option<String>,
+    /// Who is using the dashboard, when given on the command line.
+    pub by: Option<String>,
+    /// The current policy version: a `given` under an older one is `expired`.
+    pub policy: String,
+    pub tz: TimeZone,
+    /// Today in the organisation's time zone (follow-ups due before it are overdue).
+    pub today: Date,
+}
+
+/// What `update` asks the runner to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Check this PIN; report back with [`Dashboard::pin_outcome`].
+    VerifyPin(String),
+    /// Append this record; report back with [`Dashboard::record_saved`] or
+    /// [`Dashboard::record_failed`].
+    Append(Entry),
+}
+
+/// One person opened: their state and full history, read from disk when opened.
+#[derive(Debug, Clone)]
+pub struct PersonView {
+    pub person: u32,
+    pub state: EmployeeState,
+    /// When each history entry happened, when the record says (`occurred_at`).
+    pub occurred: Vec<Option<String>>,
+    pub scroll: usize,
+    /// The records could not be read back (the reason).
+    pub error: Option<String>,
+    /// Records of the person when the history was read: a change means read it again.
+    records: usize,
+}
+
+pub struct Dashboard {
+    pub loc: Localizer,
+    pub lang: Lang,
+    pub setup: Setup,
+    pub gate: Gate,
+    /// Who records: given with `--by` or typed at the start.
+    pub by: String,
+    pub view: View,
+    pub model: Model,
+    pub derived: Derived,
+    /// The first full pass is done.
+    pub loaded: bool,
+    pub loading: Option<Loading>,
+    /// Why the ledger could not be read.
+    pub load_error: Option<String>,
+    /// The department the overview shows: 0 for all, else 1 + index in `derived.departments`.
+    pub department: usize,
+    pub query: TextField,
+    /// People matching the query, in model order.
+    pub results: Vec<u32>,
+    /// The normalised query `results` are for.
+    searched: String,
+    /// Selected row in the people, follow-up and champion lists.
+    pub selected: [usize; 3],
+    pub person: Option<PersonView>,
+    pub form: Option<Form>,
+    /// A record is being written.
+    pub saving: bool,
+    pub help: bool,
+    pub help_scroll: usize,
+    pub notice: Option<Notice>,
+    pub quit: bool,
+    pub width: u16,
+    pub height: u16,
+    last_refresh: Option<Instant>,
+}
+
+impl Dashboard {
+    /// A dashboard that starts reading the ledger at once, behind the PIN and name prompts.
+    pub fn new(loc: Localizer, lang: Lang, setup: Setup) -> Dashboard {
+        let gate = if setup.pin_hash.is_some() {
+            Gate::Pin(PinPrompt::default())
+        } else if setup.by.is_none() {
+            Gate::Name(TextField::default())
+        } else {
+            Gate::Open
+        };
+        let by = setup.by.clone().unwrap_or_default();
+        let loading = Loading::start(setup.ledger_dir.clone(), setup.roster_path.clone(), None);
+        Dashboard {
+            loc,
+            lang,
+            setup,
+            gate,
+            by,
+            view: View::Overview,
+            model: Model::default(),
+            derived: Derived::default(),
+            loaded: false,
+            loading: Some(loading),
+            load_error: None,
+            department: 0,
+            query: TextField::default(),
+            results: Vec::new(),
+            searched: String::new(),
+            selected: [0; 3],
+            person: None,
+            form: None,
+            saving: false,
+            help: false,
+            help_scroll: 0,
+            notice: None,
+            quit: false,
+            width: 80,
+            height: 24,
+            last_refresh: None,
+        }
+    }
+
+    /// Fluent lookup in the current language.
+    pub fn t(&self, id: &str) -> String {
+        self.loc.t(&self.lang, id)
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        if self.help {
+            return Ctx::Help;
+        }
+        self.base_ctx()
+    }
+
+    /// Where the user is, ignoring the help.
+    pub fn base_ctx(&self) -> Ctx {
+        match (&self.gate, &self.form, &self.person) {
+            (Gate::Pin(_), _, _) => Ctx::Pin,
+            (Gate::Name(_), _, _) => Ctx::DashName,
+            (_, Some(Form::Followup(_)), _) => Ctx::DashFollowupForm,
+            (_, Some(Form::Stage(_)), _) => Ctx::DashStageForm,
+            (_, Some(Form::Pick(_)), _) => Ctx::DashPick,
+            (_, None, Some(_)) => Ctx::DashPerson,
+            _ => match self.view {
+                View::Overview => Ctx::DashOverview,
+                View::People => Ctx::DashPeople,
+                View::Followups => Ctx::DashFollowups,
+                View::Champions => Ctx::DashChampions,
+            },
+        }
+    }
+
+    // --- loading and refreshing ---------------------------------------------------------
+
+    /// Waits for the first full pass (or a reload) to end and takes its result.
+    pub fn wait_loaded(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            self.take_loaded(loading);
+        }
+    }
+
+    fn take_loaded(&mut self, loading: Loading) {
+        match loading.finish() {
+            Ok(loaded) => {
+                if loaded.roster_unreadable {
+                    self.notice = Some(Notice::error("dash-roster-unreadable"));
+                }
+                self.model = loaded.model;
+                self.loaded = true;
+                self.load_error = None;
+                self.after_change(true);
+                // What was appended while the pass ran.
+                self.refresh();
+            }
+            Err(e) => self.load_error = Some(e.to_string()),
+        }
+    }
+
+    /// Called several times a second: takes a finished pass, and every [`REFRESH_EVERY`]
+    /// folds what was appended to the ledger.
+    pub fn tick(&mut self, now: Instant, today: Date) {
+        if today != self.setup.today {
+            self.setup.today = today;
+            self.after_change(false);
+        }
+        if self.loading.as_ref().is_some_and(Loading::is_finished)
+            && let Some(loading) = self.loading.take()
+        {
+            self.take_loaded(loading);
+            self.last_refresh = Some(now);
+        }
+        let due = self
+            .last_refresh
+            .is_none_or(|at| now.saturating_duration_since(at) >= REFRESH_EVERY);
+        if due {
+            self.last_refresh = Some(now);
+            self.refresh();
+        }
+    }
+
+    /// Folds what was appended since the last look; starts a full pass when only that gives
+    /// the right state (a file shrank, or older records arrived from another site).
+    pub fn refresh(&mut self) {
+        if !self.loaded || self.loading.is_some() {
+            return;
+        }
+        match store::refresh(&mut self.model, &self.setup.ledger_dir) {
+            Refreshed::Nothing => {}
+            Refreshed::Folded(_) => self.after_change(false),
+            Refreshed::Reload => self.reload(),
+        }
+    }
+
+    /// Reads the whole ledger again on the second thread; the current figures stay shown
+    /// until it is done.
+    pub fn reload(&mut self) {
+        if self.loading.is_none() {
+            self.loading = Some(Loading::start(
+                self.setup.ledger_dir.clone(),
+                self.setup.roster_path.clone(),
+                Some(self.model.roster.clone()),
+            ));
+        }
+    }
+
+    /// The model changed: figures, lists and the open person follow.
+    fn after_change(&mut self, everything: bool) {
+        self.derived = Derived::of(&self.model, &self.setup.policy, self.setup.today);
+        self.search(true);
+        self.department = self.department.min(self.derived.departments.len());
+        self.clamp_selection();
+        if let Some(pv) = &self.person {
+            let i = pv.person;
+            let now = self.model.people.get(i as usize).map(|p| p.records.len());
+            if everything || now != Some(pv.records) {
+                let scroll = pv.scroll;
+                self.open_person(i);
+                if let Some(pv) = self.person.as_mut() {
+                    pv.scroll = scroll;
+                }
+            }
+        }
+        if let Some(Form::Pick(f)) = &mut self.form {
+            f.matches = pick_matches(&self.model, &self.derived, f.filter.value(), f.person);
+        }
+    }
+
+    /// Runs the search for the query; a query that extends the last one searches only its
+    /// matches.
+    fn search(&mut self, full: bool) {
+        let q = search::normalize(self.query.value());
+        let within = (!full && !self.searched.is_empty() && q.contains(self.searched.as_str()))
+            .then_some(self.results.as_slice());
+        self.results = model::search(&self.model, &q, within);
+        self.searched = q;
+    }
+
+    fn clamp_selection(&mut self) {
+        let lens = [
+            self.results.len(),
+            self.derived.followups.len(),
+            self.derived.champion_rows.len(),
+        ];
+        for (s, len) in self.selected.iter_mut().zip(lens) {
+            *s = (*s).min(len.saturating_sub(1));
+        }
+    }
+
+    // --- events -------------------------------------------------------------------------
+
+    /// A terminal event in, maybe an effect out.
+    pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        match event {
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                None
+            }
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+                    self.quit = true;
+                    return None;
+                }
+                let cmd = keys::cmd_for(key, self.ctx())?;
+                if cmd == Cmd::Digit {
+                    if let KeyCode::Char(c) = key.code
+                        && let Some(v) = c.to_digit(10).and_then(|d| View::ALL.get(d as usize - 1))
+                    {
+                        self.notice = None;
+                        self.switch_view(*v);
+                    }
+                    return None;
+                }
+                self.update(cmd)
+            }
+            Event::Paste(text) if is_text_ctx(self.ctx()) => self.update(Cmd::Input(text.clone())),
+            _ => None,
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        self.clamp_scroll();
+    }
+
+    /// The one place a command changes the dashboard's state.
+    pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        self.notice = None;
+        if cmd == Cmd::SwitchLang {
+            let langs = self.loc.languages();
+            let at = langs.iter().position(|l| *l == self.lang).unwrap_or(0);
+            self.lang = langs[(at + 1) % langs.len().max(1)].clone();
+            return None;
+        }
+        if self.help {
+            match cmd {
+                Cmd::Help | Cmd::Back => self.help = false,
+                Cmd::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Cmd::Down => self.help_scroll = (self.help_scroll + 1).min(100),
+                _ => {}
+            }
+            return None;
+        }
+        if cmd == Cmd::Help {
+            self.help = true;
+            self.help_scroll = 0;
+            return None;
+        }
+        match &mut self.gate {
+            Gate::Pin(prompt) => return update_pin(prompt, cmd, &mut self.quit),
+            Gate::Name(field) => {
+                match cmd {
+                    Cmd::Back => self.quit = true,
+                    Cmd::Confirm => {
+                        let name = field.value().trim().to_string();
+                        if name.is_empty() {
+                            self.notice = Some(Notice::error("dash-name-missing"));
+                        } else {
+                            self.by = name;
+                            self.gate = Gate::Open;
+                        }
+                    }
+                    other => self.notice = forms::edit(field, &other),
+                }
+                return None;
+            }
+            Gate::Open => {}
+        }
+        if self.form.is_some() {
+            return self.update_form(cmd);
+        }
+        if self.person.is_some() {
+            return self.update_person(cmd);
+        }
+        match self.view {
+            View::Overview => self.update_overview(cmd),
+            View::People => self.update_people(cmd),
+            View::Followups => self.update_followups(cmd),
+            View::Champions => self.update_champions(cmd),
+        }
+    }
+
+    fn switch_view(&mut self, view: View) {
+        self.person = None;
+        self.form = None;
+        self.view = view;
+    }
+
+    fn step_view(&mut self, forward: bool) {
+        let n = View::ALL.len();
+        let at = self.view.index();
+        let next = if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        };
+        self.switch_view(View::ALL[next]);
+    }
+
+    /// Rows a list shows at the current size (for paging).
+    pub fn page(&self) -> usize {
+        (self.height as usize).saturating_sub(9).max(1)
+    }
+
+    /// Moves a list selection by a command; true when the command was a move.
+    fn move_in(sel: &mut usize, len: usize, cmd: &Cmd, page: usize) -> bool {
+        let last = len.saturating_sub(1);
+        match cmd {
+            Cmd::Up => *sel = sel.saturating_sub(1),
+            Cmd::Down => *sel = (*sel + 1).min(last),
+            Cmd::Prev => *sel = sel.saturating_sub(page),
+            Cmd::Next => *sel = (*sel + page).min(last),
+            Cmd::Top => *sel = 0,
+            Cmd::Bottom => *sel = last,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Tab, Shift-Tab and q, the same in every top-level view.
+    fn common_view_cmd(&mut self, cmd: &Cmd) -> bool {
+        match cmd {
+            Cmd::FocusNext => self.step_view(true),
+            Cmd::FocusPrev => self.step_view(false),
+            Cmd::Quit => self.quit = true,
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_overview(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.common_view_cmd(&cmd) {
+            return None;
+        }
+        let n = self.derived.departments.len() + 1;
+        match cmd {
+            Cmd::Up => self.department = (self.department + n - 1) % n,
+            Cmd::Down => self.department = (self.department + 1) % n,
+            Cmd::Top => self.department = 0,
+            Cmd::Bottom => self.department = n - 1,
+            Cmd::Back => self.quit = true,
+            _ => {}
+        }
+        None
+    }
+
+    fn update_people(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.common_view_cmd(&cmd) {
+            return None;
+        }
+        let page = self.page();
+        if Self::move_in(&mut self.selected[0], self.results.len(), &cmd, page) {
+            return None;
+        }
+        match cmd {
+            Cmd::Confirm => {
+                if let Some(&i) = self.results.get(self.selected[0]) {
+                    self.open_person(i);
+                }
+            }
+            Cmd::Back if !self.query.value().is_empty() => {
+                self.query.clear();
+                self.selected[0] = 0;
+                self.search(true);
+            }
+            Cmd::Back => self.switch_view(View::Overview),
+            other => {
+                let before = self.query.value().to_string();
+                self.notice = forms::edit(&mut self.query, &other);
+                if self.query.value() != before {
+                    self.selected[0] = 0;
+                    self.search(false);
+                }
+            }
+        }
+        None
+    }
+
+    fn update_followups(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.common_view_cmd(&cmd) {
+            return None;
+        }
+        let page = self.page();
+        if Self::move_in(
+            &mut self.selected[1],
+            self.derived.followups.len(),
+            &cmd,
+            page,
+        ) {
+            return None;
+        }
+        let person = self.derived.followups.get(self.selected[1]).copied();
+        match (cmd, person) {
+            (Cmd::Back, _) => self.switch_view(View::Overview),
+            (cmd, Some(i)) => return self.person_cmd(i, cmd),
+            _ => {}
+        }
+        None
+    }
+
+    fn update_champions(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.common_view_cmd(&cmd) {
+            return None;
+        }
+        let page = self.page();
+        if Self::move_in(
+            &mut self.selected[2],
+            self.derived.champion_rows.len(),
+            &cmd,
+            page,
+        ) {
+            return None;
+        }
+        let row = self.derived.champion_rows.get(self.selected[2]).copied();
+        let person = match row {
+            Some(ChampionRow::Champion(c)) => Some(c),
+            Some(ChampionRow::Supported(_, p)) | Some(ChampionRow::Unsupported(p)) => Some(p),
+            _ => None,
+        };
+        match (cmd, person) {
+            (Cmd::Back, _) => self.switch_view(View::Overview),
+            // Assigning is for the people supported, not for the champion's own row.
+            (Cmd::Assign, _) if matches!(row, Some(ChampionRow::Champion(_))) => {
+                self.notice = Some(Notice::error("dash-pick-a-person"));
+            }
+            (cmd, Some(i)) => return self.person_cmd(i, cmd),
+            _ => {}
+        }
+        None
+    }
+
+    /// What the keys about one person do, wherever the person is selected.
+    fn person_cmd(&mut self, i: u32, cmd: Cmd) -> Option<Effect> {
+        if !self.loaded {
+            return None;
+        }
+        match cmd {
+            Cmd::Confirm => self.open_person(i),
+            Cmd::Stage => {
+                let stage = self.model.people[i as usize].standing.stage;
+                self.form = Some(Form::Stage(StageForm::new(i, stage)));
+            }
+            Cmd::Followup => {
+                self.form = Some(Form::Followup(FollowupForm::new(i, self.setup.today)));
+            }
+            Cmd::Champion => {
+                let active = !self.model.people[i as usize].standing.champion;
+                return Some(self.entry(
+                    i,
+                    Change::Champion {
+                        active,
+                        supports: None,
+                    },
+                    None,
+                ));
+            }
+            Cmd::Assign => {
+                let matches = pick_matches(&self.model, &self.derived, "", i);
+                self.form = Some(Form::Pick(PickForm {
+                    person: i,
+                    filter: TextField::default(),
+                    matches,
+                    selected: 0,
+                    problem: None,
+                }));
+            }
+            Cmd::Remove => match self.model.champion_of(i) {
+                Some(c) => {
+                    let supports = Some(self.subject(i));
+                    return Some(self.entry(
+                        c,
+                        Change::Champion {
+                            active: false,
+                            supports,
+                        },
+                        None,
+                    ));
+                }
+                None => self.notice = Some(Notice::error("dash-no-pairing")),
+            },
+            _ => {}
+        }
+        None
+    }
+
+    fn update_person(&mut self, cmd: Cmd) -> Option<Effect> {
+        let pv = self.person.as_mut()?;
+        let page = (self.height as usize).saturating_sub(8).max(1);
+        match cmd {
+            Cmd::Up => pv.scroll = pv.scroll.saturating_sub(1),
+            Cmd::Down => pv.scroll += 1,
+            Cmd::Prev => pv.scroll = pv.scroll.saturating_sub(page),
+            Cmd::Next => pv.scroll += page,
+            Cmd::Top => pv.scroll = 0,
+            Cmd::Bottom => pv.scroll = usize::MAX / 2,
+            Cmd::Back => {
+                self.person = None;
+                return None;
+            }
+            other => {
+                let i = pv.person;
+                return self.person_cmd(i, other);
+            }
+        }
+        self.clamp_scroll();
+        None
+    }
+
+    fn clamp_scroll(&mut self) {
+        if self.person.is_some() {
+            let max = crate::ui::dashboard::person::max_scroll(self);
+            if let Some(pv) = self.person.as_mut() {
+                pv.scroll = pv.scroll.min(max);
+            }
+        }
+    }
+
+    /// Opens person `i`: their history is read back from the ledger now.
+    pub fn open_person(&mut self, i: u32) {
+        let Some(p) = self.model.people.get(i as usize) else {
+            return;
+        };
+        let (values, error) = match store::records_of(&self.model, i) {
+            Ok(v) => (v, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let mut state = crate::state::fold(&p.id, values.iter(), &self.setup.policy);
+        state.name = self.model.name(i).map(str::to_string).or(state.name);
+        state.department = self.model.department(i).map(str::to_string);
+        state.supported_by = self
+            .model
+            .champion_of(i)
+            .map(|c| self.model.people[c as usize].id.to_string());
+        state.supports = self
+            .model
+            .supported_by(i)
+            .into_iter()
+            .map(|s| self.model.people[s as usize].id.to_string())
+            .collect();
+        let occurred = values
+            .iter()
+            .map(|v| {
+                v.get("occurred_at")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
+            .collect();
+        self.person = Some(PersonView {
+            person: i,
+            state,
+            occurred,
+            scroll: 0,
+            error,
+            records: p.records.len(),
+        });
+    }
+
+    // --- forms --------------------------------------------------------------------------
+
+    fn update_form(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.saving {
+            return None;
+        }
+        let today = self.setup.today;
+        let form = self.form.as_mut()?;
+        if cmd == Cmd::Back {
+            self.form = None;
+            return None;
+        }
+        match form {
+            Form::Followup(f) => match cmd {
+                Cmd::FocusNext | Cmd::FocusPrev | Cmd::Up | Cmd::Down => f.on_due = !f.on_due,
+                Cmd::Confirm => match f.due_date(today) {
+                    Ok(due) => {
+                        let (i, note) = (f.person, f.note.value().to_string());
+                        return Some(self.entry(i, Change::Followup { due }, Some(note)));
+                    }
+                    Err(problem) => {
+                        f.on_due = true;
+                        f.problem = Some(problem);
+                    }
+                },
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(f.field(), &other);
+                }
+            },
+            Form::Stage(f) => match cmd {
+                Cmd::Up => f.choice = f.choice.saturating_sub(1),
+                Cmd::Down => f.choice = (f.choice + 1).min(forms::STAGES.len() - 1),
+                Cmd::Confirm => {
+                    let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
+                    return Some(self.entry(i, Change::Stage(stage), Some(note)));
+                }
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(&mut f.note, &other);
+                }
+            },
+            Form::Pick(f) => match cmd {
+                Cmd::Up => f.selected = f.selected.saturating_sub(1),
+                Cmd::Down => f.selected = (f.selected + 1).min(f.matches.len().saturating_sub(1)),
+                Cmd::Confirm => match f.matches.get(f.selected) {
+                    Some(&c) => {
+                        let i = f.person;
+                        let supports = Some(self.subject(i));
+                        return Some(self.entry(
+                            c,
+                            Change::Champion {
+                                active: true,
+                                supports,
+                            },
+                            None,
+                        ));
+                    }
+                    None => f.problem = Some(Notice::error("dash-pick-none")),
+                },
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(&mut f.filter, &other);
+                    let person = f.person;
+                    f.matches = pick_matches(&self.model, &self.derived, f.filter.value(), person);
+                    f.selected = f.selected.min(f.matches.len().saturating_sub(1));
+                }
+            },
+        }
+        None
+    }
+
+    /// The person as a record names them.
+    pub fn subject(&self, i: u32) -> Subject {
+        Subject {
+            id: self.model.people[i as usize].id.to_string(),
+            name: self.model.name(i).map(str::to_string),
+            department: self.model.department(i).map(str::to_string),
+        }
+    }
+
+    /// A record about person `i`, by the dashboard's user.
+    fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Effect {
+        self.saving = true;
+        Effect::Append(Entry {
+            employee: self.subject(i),
+            change,
+            note: note.filter(|n| !n.trim().is_empty()),
+            by: self.by.clone(),
+            via: Via::Dashboard,
+        })
+    }
+
+    /// The record is on disk: the form closes and the lists show it at once.
+    pub fn record_saved(&mut self, entry: &Entry) {
+        self.saving = false;
+        self.form = None;
+        self.refresh();
+        let id = match &entry.change {
+            Change::Stage(_) => "dash-saved-stage",
+            Change::Followup { .. } => "dash-saved-followup",
+            Change::Champion { supports: None, .. } => "dash-saved-champion",
+            Change::Champion { .. } => "dash-saved-pairing",
+            _ => "dash-saved",
+        };
+        let name = entry.employee.name.clone().unwrap_or_default();
+        self.notice = Some(Notice {
+            id,
+            args: vec![("name", name), ("id", entry.employee.id.clone())],
+            error: false,
+        });
+    }
+
+    /// Nothing was saved: the form stays open with what was typed, and says why.
+    pub fn record_failed(&mut self, reason: String) {
+        self.saving = false;
+        let notice = Notice {
+            id: "dash-save-failed",
+            args: vec![("reason", reason)],
+            error: true,
+        };
+        match self.form.as_mut() {
+            Some(form) => form.set_problem(Some(notice)),
+            None => self.notice = Some(notice),
+        }
+    }
+
+    /// The runner checked the PIN.
+    pub fn pin_outcome(&mut self, outcome: crate::pin::Outcome) {
+        use crate::pin::Outcome;
+        let Gate::Pin(prompt) = &mut self.gate else {
+            return;
+        };
+        match outcome {
+            Outcome::Accepted => {
+                self.gate = if self.setup.by.is_none() {
+                    Gate::Name(TextField::default())
+                } else {
+                    Gate::Open
+                };
+            }
+            Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs } => {
+                prompt.wait_until =
+                    Some(Instant::now() + Duration::from_secs(wait_secs.max(0) as u64));
+                let mut notice = wait_notice(wait_secs);
+                if matches!(outcome, Outcome::Wrong { .. }) {
+                    notice.id = "pin-wrong";
+                }
+                prompt.message = Some(notice);
+            }
+        }
+    }
+}
+
+/// Whether typed text goes into a field here.
+pub fn is_text_ctx(ctx: Ctx) -> bool {
+    matches!(
+        ctx,
+        Ctx::Pin
+            | Ctx::DashName
+            | Ctx::DashPeople
+            | Ctx::DashFollowupForm
+            | Ctx::DashStageForm
+            | Ctx::DashPick
+    )
+}
+
+/// Champions whose id or name contains `filter`, other than the person to be supported.
+fn pick_matches(model: &Model, derived: &Derived, filter: &str, person: u32) -> Vec<u32> {
+    let q = search::normalize(filter);
+    derived
+        .champions
+        .iter()
+        .copied()
+        .filter(|&c| c != person && model.keys[c as usize].contains(q.as_str()))
+        .collect()
+}
+
+fn update_pin(prompt: &mut PinPrompt, cmd: Cmd, quit: &mut bool) -> Option<Effect> {
+    match cmd {
+        Cmd::Input(text) => {
+            // Only digits make a PIN; anything else typed is dropped, not echoed.
+            let digits: String = text.chars().filter(char::is_ascii_digit).take(32).collect();
+            prompt.field.insert(&digits);
+        }
+        Cmd::Backspace => prompt.field.backspace(),
+        Cmd::Back => *quit = true,
+        Cmd::Confirm => {
+            if let Some(until) = prompt.wait_until
+                && Instant::now() < until
+            {
+                let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
+                prompt.message = Some(wait_notice(secs as i64));
+                prompt.field.clear();
+                return None;
+            }
+            let pin = prompt.field.value().to_string();
+            prompt.field.clear();
+            return Some(Effect::VerifyPin(pin));
+        }
+        _ => {}
+    }
+    None
+}
+
+fn wait_notice(secs: i64) -> Notice {
+    let (id, n) = if secs >= 120 {
+        ("pin-locked", (secs + 59) / 60)
+    } else {
+        ("pin-wait", secs.max(1))
+    };
+    Notice {
+        id,
+        args: vec![("n", n.to_string())],
+        error: true,
+    }
+}
+
+/// Carries out an effect: checks the PIN, or appends the record to this terminal's ledger file
+/// (taking the file's lock for that one append, as a kiosk on the same machine does).
+pub fn perform(d: &mut Dashboard, effect: Effect) {
+    match effect {
+        Effect::VerifyPin(pin) => {
+            let now = jiff::Timestamp::now().as_second();
+            let outcome = match &d.setup.pin_hash {
+                Some(hash) => crate::pin::attempt(&d.setup.data_dir, hash, &pin, now),
+                None => crate::pin::Outcome::Accepted,
+            };
+            d.pin_outcome(outcome);
+        }
+        Effect::Append(entry) => {
+            let (record_type, body) = entry.record();
+            let result = crate::ledger::Writer::open(
+                &d.setup.ledger_dir,
+                &d.setup.kiosk_id,
+                crate::recorder::LOCK_WAIT,
+            )
+            .and_then(|mut w| w.append(record_type, body));
+            match result {
+                Ok(_) => d.record_saved(&entry),
+                Err(e) => d.record_failed(e.to_string()),
+            }
+        }
+    }
+}
+
+/// The stage words a trainer can pick, for the views.
+pub fn stage_label(stage: Stage) -> String {
+    format!("report-stage-{}", stage.as_str())
+}

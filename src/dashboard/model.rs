@@ -1,0 +1,491 @@
+//! What the dashboard knows of everyone: one small [`Person`] per employee, folded from the
+//! ledger with the one rule book ([`Standing::apply`]), and the figures and lists the views
+//! show, derived from it after every change.
+//!
+//! A person keeps where each of their records is stored (file and byte offset), not the
+//! records: a timeline is read back from disk when someone opens it.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::search;
+use crate::admin::fields::Essentials;
+use crate::admin::roster::Employee;
+use crate::state::{ConsentState, Event, Pairings, Stage, Standing, settle};
+
+/// "None" for the interned and roster indices.
+pub const NONE: u32 = u32::MAX;
+
+/// Bits of a record's location that hold the byte offset; the file index sits above them.
+const OFFSET_BITS: u32 = 48;
+
+/// A record's file (index into [`Model::files`]) and byte offset, in one word.
+pub fn pack(file: usize, offset: u64) -> u64 {
+    ((file as u64) << OFFSET_BITS) | (offset & ((1 << OFFSET_BITS) - 1))
+}
+
+/// The file index and byte offset of a packed location.
+pub fn unpack(location: u64) -> (usize, u64) {
+    (
+        (location >> OFFSET_BITS) as usize,
+        location & ((1 << OFFSET_BITS) - 1),
+    )
+}
+
+/// The open follow-up of one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Followup {
+    pub due: Option<Date>,
+    pub note: Option<Box<str>>,
+}
+
+/// One employee, as folded so far.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: Box<str>,
+    pub standing: Standing,
+    /// Interned policy version of the decision behind the consent state.
+    pub policy: u32,
+    /// Interned department: the roster's, else the latest recorded.
+    pub department: u32,
+    /// Index into the roster, or [`NONE`].
+    pub roster: u32,
+    /// The latest recorded name, kept only for people not on the roster.
+    pub name: Option<Box<str>>,
+    pub followup: Option<Followup>,
+    /// Time of the latest record folded (Unix milliseconds).
+    pub last_at: i64,
+    /// Where each of their records is stored ([`pack`]), in ledger order.
+    pub records: Vec<u64>,
+}
+
+impl Person {
+    fn new(id: &str, roster: u32) -> Person {
+        Person {
+            id: id.into(),
+            standing: Standing::NEW,
+            policy: NONE,
+            department: NONE,
+            roster,
+            name: None,
+            followup: None,
+            last_at: i64::MIN,
+            records: Vec::new(),
+        }
+    }
+}
+
+/// Small strings seen over and over (departments, policy versions), stored once.
+#[derive(Debug, Clone, Default)]
+pub struct Interner {
+    index: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(s.into());
+        self.index.insert(s.into(), i);
+        i
+    }
+    pub fn get(&self, i: u32) -> Option<&str> {
+        self.names.get(i as usize).map(|s| &**s)
+    }
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// A ledger file and how far it has been folded.
+#[derive(Debug, Clone)]
+pub struct LedgerFile {
+    pub path: PathBuf,
+    /// Bytes folded from the start: the next record starts here.
+    pub end: u64,
+}
+
+/// Everyone, folded.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub roster: Option<Arc<Vec<Employee>>>,
+    pub people: Vec<Person>,
+    index: HashMap<Box<str>, u32>,
+    /// One search key per person ([`search::person_key`]), same order as `people`.
+    pub keys: Vec<Box<str>>,
+    pub departments: Interner,
+    pub versions: Interner,
+    pub pairings: Pairings,
+    pub files: Vec<LedgerFile>,
+    /// Records folded.
+    pub records: u64,
+    /// Lines that could not be read (see `tebiki verify`).
+    pub unreadable: u64,
+}
+
+impl Model {
+    /// Everyone on the roster, with nothing recorded yet.
+    pub fn new(roster: Option<Arc<Vec<Employee>>>) -> Model {
+        let mut model = Model::default();
+        if let Some(employees) = &roster {
+            model.people.reserve(employees.len());
+            for (i, e) in employees.iter().enumerate() {
+                if model.index.contains_key(e.id.as_str()) {
+                    continue;
+                }
+                let mut p = Person::new(&e.id, i as u32);
+                let dept = e.department.trim();
+                if !dept.is_empty() {
+                    p.department = model.departments.intern(dept);
+                }
+                model.insert(p, Some(&e.name));
+            }
+        }
+        model.roster = roster;
+        model
+    }
+
+    fn insert(&mut self, p: Person, name: Option<&str>) -> u32 {
+        let i = self.people.len() as u32;
+        self.index.insert(p.id.clone(), i);
+        self.keys.push(search::person_key(&p.id, name));
+        self.people.push(p);
+        i
+    }
+
+    /// The person with this id.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    fn find_or_add(&mut self, id: &str) -> u32 {
+        match self.index.get(id) {
+            Some(&i) => i,
+            None => self.insert(Person::new(id, NONE), None),
+        }
+    }
+
+    /// The index of `path` in [`Model::files`], added when new.
+    pub fn file_index(&mut self, path: &std::path::Path) -> usize {
+        // Few files, and records of one file come in runs: the last one is checked first.
+        if let Some(i) = self.files.iter().rposition(|f| f.path == path) {
+            return i;
+        }
+        self.files.push(LedgerFile {
+            path: path.to_path_buf(),
+            end: 0,
+        });
+        self.files.len() - 1
+    }
+
+    /// Folds one record (its fields, its time in Unix milliseconds and its [`pack`]ed
+    /// location), in ledger order.
+    pub fn add(&mut self, f: &Essentials<'_>, at_ms: i64, location: u64) {
+        self.records += 1;
+        let Some(id) = f.employee_id() else {
+            return;
+        };
+        let i = self.find_or_add(id) as usize;
+        let event = Event {
+            record_type: f.record_type.as_deref().unwrap_or(""),
+            decision: f.decision.as_deref(),
+            stage: f.stage.as_deref(),
+            active: f.active,
+            supports: f.supports.as_deref(),
+        };
+        if let Some(other) = event.supports {
+            // The person supported is someone, even before anything is recorded about them.
+            self.find_or_add(other);
+        }
+        self.pairings.apply(id, &event);
+        let on_roster = self.people[i].roster != NONE;
+        if let Some(d) = f.department().map(str::trim).filter(|d| !d.is_empty())
+            && !(on_roster && self.people[i].department != NONE)
+            && self.departments.get(self.people[i].department) != Some(d)
+        {
+            self.people[i].department = self.departments.intern(d);
+        }
+        if !on_roster
+            && let Some(name) = f.employee_name()
+            && self.people[i].name.as_deref() != Some(name)
+        {
+            self.people[i].name = Some(name.into());
+            self.keys[i] = search::person_key(id, Some(name));
+        }
+        let version = match f.policy_version() {
+            Some(v) => self.versions.intern(v),
+            None => NONE,
+        };
+        let p = &mut self.people[i];
+        let applied = p.standing.apply(&event);
+        if applied.decision {
+            p.policy = version;
+        }
+        if applied.opens_followup {
+            p.followup = Some(Followup {
+                due: f.due.as_deref().and_then(|d| d.trim().parse::<Date>().ok()),
+                note: f.note.as_deref().map(Into::into),
+            });
+        } else if !p.standing.followup_open {
+            p.followup = None;
+        }
+        p.last_at = p.last_at.max(at_ms);
+        p.records.push(location);
+    }
+
+    /// The person's name: the roster's, else the latest recorded.
+    pub fn name(&self, i: u32) -> Option<&str> {
+        let p = self.people.get(i as usize)?;
+        match &self.roster {
+            Some(r) if p.roster != NONE => r
+                .get(p.roster as usize)
+                .map(|e| e.name.as_str())
+                .filter(|n| !n.is_empty()),
+            _ => p.name.as_deref(),
+        }
+    }
+
+    pub fn department(&self, i: u32) -> Option<&str> {
+        self.departments
+            .get(self.people.get(i as usize)?.department)
+    }
+
+    /// The consent state to show, as of the current policy version.
+    pub fn consent(&self, i: u32, current_policy: &str) -> ConsentState {
+        let p = &self.people[i as usize];
+        settle(
+            p.standing.consent,
+            self.versions.get(p.policy),
+            current_policy,
+        )
+    }
+
+    /// The policy version of the decision behind the consent state.
+    pub fn policy_version(&self, i: u32) -> Option<&str> {
+        self.versions.get(self.people[i as usize].policy)
+    }
+
+    /// The person's champion, when someone supports them.
+    pub fn champion_of(&self, i: u32) -> Option<u32> {
+        let id = &self.people.get(i as usize)?.id;
+        self.pairings.champion_of.get(id).and_then(|c| self.find(c))
+    }
+
+    /// The people `i` supports, sorted by id.
+    pub fn supported_by(&self, i: u32) -> Vec<u32> {
+        let Some(p) = self.people.get(i as usize) else {
+            return Vec::new();
+        };
+        self.pairings
+            .supported_by(&p.id)
+            .into_iter()
+            .filter_map(|id| self.find(id))
+            .collect()
+    }
+}
+
+/// Counts of one group of people (everyone, or one department).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub people: u64,
+    pub reached: u64,
+    pub on_roster: u64,
+    pub reached_on_roster: u64,
+    /// By [`Stage`] (its order).
+    pub stage: [u64; 6],
+    /// By [`ConsentState::ALL`] order.
+    pub consent: [u64; 6],
+    pub champions: u64,
+    pub open_followups: u64,
+    pub overdue: u64,
+}
+
+impl Counts {
+    fn add(&mut self, p: &Person, consent: ConsentState, today: Date) {
+        self.people += 1;
+        self.reached += u64::from(p.standing.reached);
+        if p.roster != NONE {
+            self.on_roster += 1;
+            self.reached_on_roster += u64::from(p.standing.reached);
+        }
+        self.stage[p.standing.stage as usize] += 1;
+        let ci = ConsentState::ALL
+            .iter()
+            .position(|c| *c == consent)
+            .unwrap_or(0);
+        self.consent[ci] += 1;
+        self.champions += u64::from(p.standing.champion);
+        if let Some(f) = &p.followup {
+            self.open_followups += 1;
+            self.overdue += u64::from(f.due.is_some_and(|d| d < today));
+        }
+    }
+
+    /// Coverage: (reached, out of). Against the roster when there is one, else against
+    /// everyone in the ledger.
+    pub fn coverage(&self, has_roster: bool) -> (u64, u64) {
+        if has_roster {
+            (self.reached_on_roster, self.on_roster)
+        } else {
+            (self.reached, self.people)
+        }
+    }
+}
+
+/// A row of the champions view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChampionRow {
+    /// A champion.
+    Champion(u32),
+    /// Someone a champion supports: (champion, person).
+    Supported(u32, u32),
+    /// The heading of the list of hesitant and parallel staff without a champion.
+    UnsupportedHeading,
+    /// Hesitant or in parallel use, with no champion.
+    Unsupported(u32),
+}
+
+/// What the views show, derived from the model after each change.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub all: Counts,
+    /// Departments by name, with their counts; people without one last (name `None`).
+    pub departments: Vec<(Option<Box<str>>, Counts)>,
+    /// Hesitant and parallel people: overdue first, then due soonest, then no date.
+    pub followups: Vec<u32>,
+    pub champion_rows: Vec<ChampionRow>,
+    pub champions: Vec<u32>,
+}
+
+impl Derived {
+    pub fn of(model: &Model, current_policy: &str, today: Date) -> Derived {
+        let mut all = Counts::default();
+        let mut by_dept: Vec<Counts> = vec![Counts::default(); model.departments.len() + 1];
+        let none = model.departments.len();
+        let mut followups = Vec::new();
+        let mut champions = Vec::new();
+        for (i, p) in model.people.iter().enumerate() {
+            let i = i as u32;
+            let consent = model.consent(i, current_policy);
+            all.add(p, consent, today);
+            let d = if p.department == NONE {
+                none
+            } else {
+                p.department as usize
+            };
+            by_dept[d].add(p, consent, today);
+            if matches!(p.standing.stage, Stage::Hesitant | Stage::Parallel) {
+                followups.push(i);
+            }
+            if p.standing.champion {
+                champions.push(i);
+            }
+        }
+        let due = |i: &u32| {
+            model.people[*i as usize]
+                .followup
+                .as_ref()
+                .and_then(|f| f.due)
+        };
+        followups.sort_by(|a, b| {
+            let (da, db) = (due(a), due(b));
+            (da.is_none(), da, &model.people[*a as usize].id).cmp(&(
+                db.is_none(),
+                db,
+                &model.people[*b as usize].id,
+            ))
+        });
+        let mut departments: Vec<(Option<Box<str>>, Counts)> = by_dept
+            .into_iter()
+            .enumerate()
+            .filter(|(_, c)| c.people > 0)
+            .map(|(d, c)| (model.departments.get(d as u32).map(Into::into), c))
+            .collect();
+        departments.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
+
+        champions.sort_by(|a, b| {
+            model.people[*a as usize]
+                .id
+                .cmp(&model.people[*b as usize].id)
+        });
+        let mut supported: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (person, champion) in &model.pairings.champion_of {
+            if let (Some(p), Some(c)) = (model.find(person), model.find(champion)) {
+                supported.entry(c).or_default().push(p);
+            }
+        }
+        let mut champion_rows = Vec::new();
+        let mut listed = champions.clone();
+        // Someone may still support a person after their champion flag was switched off by
+        // hand in the ledger; they are listed too, so the pairing can be ended.
+        for c in supported.keys() {
+            if !model.people[*c as usize].standing.champion {
+                listed.push(*c);
+            }
+        }
+        listed.sort_by(|a, b| {
+            model.people[*a as usize]
+                .id
+                .cmp(&model.people[*b as usize].id)
+        });
+        for c in listed {
+            champion_rows.push(ChampionRow::Champion(c));
+            if let Some(people) = supported.get_mut(&c) {
+                people.sort_by(|a, b| {
+                    model.people[*a as usize]
+                        .id
+                        .cmp(&model.people[*b as usize].id)
+                });
+                champion_rows.extend(people.iter().map(|p| ChampionRow::Supported(c, *p)));
+            }
+        }
+        champion_rows.push(ChampionRow::UnsupportedHeading);
+        for &i in &followups {
+            if !model
+                .pairings
+                .champion_of
+                .contains_key(&model.people[i as usize].id)
+            {
+                champion_rows.push(ChampionRow::Unsupported(i));
+            }
+        }
+        Derived {
+            all,
+            departments,
+            followups,
+            champion_rows,
+            champions,
+        }
+    }
+}
+
+/// People whose key contains `query` (already [`search::normalize`]d), in model order, taken
+/// from `within` when given (the matches of a shorter query this one extends).
+pub fn search(model: &Model, query: &str, within: Option<&[u32]>) -> Vec<u32> {
+    if query.is_empty() {
+        return (0..model.people.len() as u32).collect();
+    }
+    match within {
+        Some(candidates) => candidates
+            .iter()
+            .copied()
+            .filter(|&i| model.keys[i as usize].contains(query))
+            .collect(),
+        None => model
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.contains(query))
+            .map(|(i, _)| i as u32)
+            .collect(),
+    }
+}

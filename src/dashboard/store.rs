@@ -1,0 +1,273 @@
+//! The dashboard's reading of the ledger, all in one place: the first full pass (on a second
+//! thread, with progress), folding what was appended since, and reading one person's records
+//! back from where they are stored.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::JoinHandle;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::model::{Model, pack, unpack};
+use crate::admin::fields::Essentials;
+use crate::admin::roster::{self, Employee};
+use crate::ledger::{self, LedgerError};
+
+/// What a full pass gives: the model, and whether the roster could not be read.
+pub struct Loaded {
+    pub model: Model,
+    pub roster_unreadable: bool,
+}
+
+/// A full pass running on a second thread.
+pub struct Loading {
+    handle: Option<JoinHandle<Result<Loaded, LedgerError>>>,
+    /// Bytes of the ledger read so far, of `total`.
+    pub read: Arc<AtomicU64>,
+    pub total: u64,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Loading {
+    /// Starts reading `ledger_dir`, with the roster at `roster_path` (read on the same thread
+    /// unless `roster` already holds it).
+    pub fn start(
+        ledger_dir: PathBuf,
+        roster_path: PathBuf,
+        roster: Option<Option<Arc<Vec<Employee>>>>,
+    ) -> Loading {
+        let read = Arc::new(AtomicU64::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let total = crate::admin::ledger_bytes(&ledger_dir);
+        let (r, c) = (Arc::clone(&read), Arc::clone(&cancel));
+        let handle = std::thread::spawn(move || {
+            let (roster, roster_unreadable) = match roster {
+                Some(r) => (r, false),
+                None => match roster::load(&roster_path) {
+                    Ok(r) => (r.map(Arc::new), false),
+                    Err(_) => (None, true),
+                },
+            };
+            let model = load(&ledger_dir, roster, &r, &c)?;
+            Ok(Loaded {
+                model,
+                roster_unreadable,
+            })
+        });
+        Loading {
+            handle: Some(handle),
+            read,
+            total,
+            cancel,
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.handle.as_ref().is_none_or(|h| h.is_finished())
+    }
+
+    /// Waits for the pass to end and gives its result.
+    pub fn finish(mut self) -> Result<Loaded, LedgerError> {
+        match self.handle.take().map(JoinHandle::join) {
+            Some(Ok(result)) => result,
+            _ => Err(LedgerError::Io {
+                path: PathBuf::new(),
+                op: ledger::IoOp::Read,
+                source: io::Error::other("the ledger reader stopped unexpectedly"),
+            }),
+        }
+    }
+
+    /// Fraction read, 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        (self.read.load(Ordering::Relaxed) as f64 / self.total as f64).min(1.0)
+    }
+}
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        // A pass nobody waits for any more (the dashboard quit) stops at its next record.
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The merged ledger of `dir`, folded. `read` counts the bytes read; `cancel` stops early.
+pub fn load(
+    dir: &Path,
+    roster: Option<Arc<Vec<Employee>>>,
+    read: &AtomicU64,
+    cancel: &AtomicBool,
+) -> Result<Model, LedgerError> {
+    let mut model = Model::new(roster);
+    // The folder may list files the merged reader finds empty: they are known from the start.
+    for path in ledger::ledger_files(dir).unwrap_or_default() {
+        model.file_index(&path);
+    }
+    let outcome = crate::admin::stream_ledger(dir, |item| {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(());
+        }
+        match item {
+            Ok(record) => {
+                let file = model.file_index(&record.file);
+                let len = record.raw.len() as u64 + 1;
+                let at = record.at.as_millisecond();
+                Essentials::with(&record.raw, |f| {
+                    model.add(f, at, pack(file, record.offset));
+                });
+                let f = &mut model.files[file];
+                f.end = f.end.max(record.offset + len);
+                read.fetch_add(len, Ordering::Relaxed);
+            }
+            Err(_) => model.unreadable += 1,
+        }
+        Ok(())
+    })?;
+    // Lines that could not be read still lie before the last good one of their file, or are
+    // a torn tail that the next refresh looks at again.
+    let _ = outcome;
+    Ok(model)
+}
+
+/// What a refresh found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refreshed {
+    /// Nothing new.
+    Nothing,
+    /// This many new records were folded.
+    Folded(u64),
+    /// A file shrank or records arrived out of order: only a full pass gives the right state.
+    Reload,
+}
+
+/// The envelope fields a refresh needs to put new records in ledger order.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    at: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+}
+
+/// Folds what was appended to the ledger files of `dir` since the model was built (only the
+/// new bytes are read). Whole lines only: a line still being written waits for the next time.
+pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
+    let Ok(paths) = ledger::ledger_files(dir) else {
+        return Refreshed::Nothing;
+    };
+    struct New {
+        at: i64,
+        id: String,
+        file: usize,
+        offset: u64,
+        line: String,
+    }
+    let mut new: Vec<New> = Vec::new();
+    let mut ends: Vec<(usize, u64)> = Vec::new();
+    let mut unreadable = 0;
+    for path in paths {
+        let file = model.file_index(&path);
+        let end = model.files[file].end;
+        let Ok(len) = std::fs::metadata(&path).map(|m| m.len()) else {
+            continue;
+        };
+        if len < end {
+            return Refreshed::Reload;
+        }
+        if len == end {
+            continue;
+        }
+        let mut bytes = Vec::with_capacity((len - end) as usize);
+        let read = File::open(&path).and_then(|mut f| {
+            f.seek(SeekFrom::Start(end))?;
+            f.take(len - end).read_to_end(&mut bytes)
+        });
+        if read.is_err() {
+            continue;
+        }
+        let mut at = 0usize;
+        while let Some(nl) = bytes[at..].iter().position(|&b| b == b'\n') {
+            let offset = end + at as u64;
+            let line = &bytes[at..at + nl];
+            at += nl + 1;
+            let head = std::str::from_utf8(line)
+                .ok()
+                .and_then(|text| Some((text, serde_json::from_str::<Head>(text).ok()?)))
+                .and_then(|(text, h)| {
+                    let ts: jiff::Timestamp = h.at.parse().ok()?;
+                    Some((text.to_string(), ts.as_millisecond(), h.id.into_owned()))
+                });
+            match head {
+                Some((line, at_ms, id)) => new.push(New {
+                    at: at_ms,
+                    id,
+                    file,
+                    offset,
+                    line,
+                }),
+                None => unreadable += 1,
+            }
+        }
+        ends.push((file, end + at as u64));
+    }
+    model.unreadable += unreadable;
+    for (file, end) in &ends {
+        model.files[*file].end = *end;
+    }
+    if new.is_empty() {
+        return Refreshed::Nothing;
+    }
+    new.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    // Folding in ledger order is only right when nothing new is older than what a person
+    // already has; otherwise (a synced file from another site) a full pass sorts it out.
+    for n in &new {
+        let older = Essentials::with(&n.line, |f| {
+            f.employee_id()
+                .and_then(|id| model.find(id))
+                .is_some_and(|i| model.people[i as usize].last_at > n.at)
+        });
+        if older {
+            return Refreshed::Reload;
+        }
+    }
+    for n in &new {
+        Essentials::with(&n.line, |f| model.add(f, n.at, pack(n.file, n.offset)));
+    }
+    Refreshed::Folded(new.len() as u64)
+}
+
+/// The records of person `i`, parsed, in ledger order, read from where they are stored.
+pub fn records_of(model: &Model, i: u32) -> io::Result<Vec<Value>> {
+    let Some(p) = model.people.get(i as usize) else {
+        return Ok(Vec::new());
+    };
+    let mut open: Vec<Option<BufReader<File>>> = (0..model.files.len()).map(|_| None).collect();
+    let mut out = Vec::with_capacity(p.records.len());
+    let mut line = Vec::new();
+    for &location in &p.records {
+        let (file, offset) = unpack(location);
+        let Some(slot) = open.get_mut(file) else {
+            continue;
+        };
+        let reader = match slot {
+            Some(r) => r,
+            None => slot.insert(BufReader::with_capacity(
+                4096,
+                File::open(&model.files[file].path)?,
+            )),
+        };
+        reader.seek(SeekFrom::Start(offset))?;
+        line.clear();
+        reader.read_until(b'\n', &mut line)?;
+        let value: Value = serde_json::from_slice(&line).map_err(io::Error::other)?;
+        out.push(value);
+    }
+    Ok(out)
+}

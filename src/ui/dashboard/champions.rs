@@ -1,0 +1,94 @@
+//! The champions view: each champion with the people they support, then the hesitant and
+//! parallel staff nobody supports yet.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{cell, lines_at, stage_style, stage_word, window};
+use crate::dashboard::Dashboard;
+use crate::dashboard::model::ChampionRow;
+use crate::ui::dashboard::person::who;
+use crate::ui::{theme, truncate};
+
+pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let width = area.width as usize;
+    let rows = &d.derived.champion_rows;
+    let unsupported = rows
+        .iter()
+        .filter(|r| matches!(r, ChampionRow::Unsupported(_)))
+        .count() as u64;
+    let mut lines = vec![Line::raw(d.loc.ta(
+        &d.lang,
+        "dash-champions-summary",
+        &[
+            ("n", (d.derived.champions.len() as u64).into()),
+            ("unsupported", unsupported.into()),
+        ],
+    ))];
+    lines.push(Line::default());
+    let rows_h = (area.height as usize).saturating_sub(lines.len());
+    let sel = d.selected[2];
+    let top = window(sel, rows.len(), rows_h);
+    let stage_w = 12;
+    let dept = |i: u32| {
+        d.model
+            .department(i)
+            .map(|x| format!("  {}", crate::escape::for_display(x)))
+            .unwrap_or_default()
+    };
+    for (n, row) in rows.iter().enumerate().skip(top).take(rows_h) {
+        let base = if n == sel {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let line = match *row {
+            ChampionRow::Champion(c) => {
+                let count = d.model.supported_by(c).len() as u64;
+                let text = format!("★ {}{}", who(d, c), dept(c));
+                let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
+                let room = width.saturating_sub(crate::wrap::display_width(&tail) + 2);
+                Line::from(vec![
+                    Span::styled(cell(&text, room), base.patch(theme::heading())),
+                    Span::styled(format!("  {tail}"), base.patch(theme::dim())),
+                ])
+            }
+            ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p) => {
+                let indent = if matches!(row, ChampionRow::Supported(..)) {
+                    "   └ "
+                } else {
+                    "   "
+                };
+                let stage = d.model.people[p as usize].standing.stage;
+                let room = width.saturating_sub(stage_w + 1 + indent.chars().count());
+                Line::from(vec![
+                    Span::styled(indent.to_string(), base),
+                    Span::styled(cell(&format!("{}{}", who(d, p), dept(p)), room), base),
+                    Span::raw(" "),
+                    Span::styled(
+                        cell(&stage_word(d, stage), stage_w),
+                        base.patch(stage_style(stage)),
+                    ),
+                ])
+            }
+            ChampionRow::UnsupportedHeading => Line::styled(
+                truncate(
+                    &d.loc.ta(
+                        &d.lang,
+                        "dash-unsupported-heading",
+                        &[("n", unsupported.into())],
+                    ),
+                    width,
+                ),
+                base.patch(theme::title()),
+            ),
+        };
+        lines.push(line);
+    }
+    if d.derived.champions.is_empty() {
+        lines.insert(2, Line::styled(d.t("dash-champions-none"), theme::dim()));
+    }
+    lines_at(frame, lines, area, 0);
+}

@@ -1,0 +1,119 @@
+//! The follow-up list: hesitant and parallel staff with their next follow-up date, overdue
+//! first (highlighted), then due soonest, then those without a date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{cell, lines_at, shown, stage_style, stage_word, window};
+use crate::dashboard::Dashboard;
+use crate::state::Stage;
+use crate::ui::theme;
+
+pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let width = area.width as usize;
+    let today = d.setup.today;
+    let list = &d.derived.followups;
+    let overdue = list
+        .iter()
+        .filter(|&&i| {
+            d.model.people[i as usize]
+                .followup
+                .as_ref()
+                .and_then(|f| f.due)
+                .is_some_and(|due| due < today)
+        })
+        .count() as u64;
+    let mut lines = vec![Line::from(vec![Span::raw(d.loc.ta(
+        &d.lang,
+        "dash-followups-summary",
+        &[
+            ("n", (list.len() as u64).into()),
+            ("overdue", overdue.into()),
+        ],
+    ))])];
+    let due_w = 16;
+    let stage_w = [Stage::Hesitant, Stage::Parallel]
+        .iter()
+        .map(|s| crate::wrap::display_width(&stage_word(d, *s)))
+        .max()
+        .unwrap_or(10);
+    let id_w = 10.min(width / 6).max(4);
+    // On a narrow screen the department gives way to the note.
+    let wide = width >= 110;
+    let fixed = due_w + id_w + stage_w + 3;
+    let left = width.saturating_sub(fixed + 1);
+    let name_w = if wide { left / 4 } else { left * 2 / 5 }.max(6);
+    let dept_w = if wide { left / 5 } else { 0 };
+    let note_w = left.saturating_sub(name_w + 1 + if wide { dept_w + 1 } else { 0 });
+    let mut head = vec![
+        cell(&d.t("dash-col-due"), due_w),
+        cell(&d.t("dash-col-id"), id_w),
+        cell(&d.t("dash-col-name"), name_w),
+    ];
+    if wide {
+        head.push(cell(&d.t("dash-col-department"), dept_w));
+    }
+    head.push(cell(&d.t("dash-col-stage"), stage_w));
+    head.push(cell(&d.t("dash-col-note"), note_w));
+    lines.push(Line::styled(head.join(" "), theme::table_head()));
+    if list.is_empty() {
+        lines.push(Line::styled(d.t("dash-followups-none"), theme::dim()));
+    }
+    let rows_h = (area.height as usize).saturating_sub(lines.len());
+    let sel = d.selected[1];
+    let top = window(sel, list.len(), rows_h);
+    for (n, &i) in list.iter().enumerate().skip(top).take(rows_h) {
+        let p = &d.model.people[i as usize];
+        let selected = n == sel;
+        let base = if selected {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let f = p.followup.as_ref();
+        let (due_text, due_style) = match f.and_then(|f| f.due) {
+            Some(due) if due < today => (
+                d.loc.ta(
+                    &d.lang,
+                    "dash-overdue-days",
+                    &[
+                        ("due", due.to_string().into()),
+                        ("days", (today - due).get_days().into()),
+                    ],
+                ),
+                theme::bad(),
+            ),
+            Some(due) => (due.to_string(), Style::new()),
+            None => (d.t("dash-no-date"), theme::dim()),
+        };
+        let note = f.and_then(|f| f.note.as_deref()).unwrap_or("");
+        let mut spans = vec![
+            Span::styled(
+                format!("{} ", cell(&due_text, due_w)),
+                base.patch(due_style),
+            ),
+            Span::styled(format!("{} ", shown(&p.id, id_w)), base),
+            Span::styled(
+                format!("{} ", shown(d.model.name(i).unwrap_or(""), name_w)),
+                base,
+            ),
+        ];
+        if wide {
+            spans.push(Span::styled(
+                format!("{} ", shown(d.model.department(i).unwrap_or(""), dept_w)),
+                base,
+            ));
+        }
+        spans.extend([
+            Span::styled(
+                format!("{} ", cell(&stage_word(d, p.standing.stage), stage_w)),
+                base.patch(stage_style(p.standing.stage)),
+            ),
+            Span::styled(shown(note, note_w), base.patch(theme::dim())),
+        ]);
+        lines.push(Line::from(spans));
+    }
+    lines_at(frame, lines, area, 0);
+}

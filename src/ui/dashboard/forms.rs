@@ -1,0 +1,145 @@
+//! The dashboard's prompts and forms: the admin PIN, the user's name, and the follow-up,
+//! stage and champion forms drawn over a list or a person.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::person::who;
+use super::{boxed, field_line, stage_word};
+use crate::app::Notice;
+use crate::dashboard::Dashboard;
+use crate::dashboard::forms::{Form, STAGES};
+use crate::kiosk::PinPrompt;
+use crate::text_field::TextField;
+use crate::ui::present::notice_text;
+use crate::ui::{doc, theme};
+
+/// Text width inside a pop-up over `area`.
+fn inner(area: Rect) -> usize {
+    area.width.saturating_sub(4).min(72).max(area.width.min(20)) as usize - 2
+}
+
+fn problem_lines(d: &Dashboard, n: &Option<Notice>, width: usize) -> Vec<Line<'static>> {
+    match n {
+        Some(n) => {
+            let (text, style) = notice_text(&d.loc, &d.lang, n);
+            let mut out = vec![Line::default()];
+            out.extend(doc::plain_lines(&text, width, style));
+            out
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The admin PIN prompt: digits shown as dots; nothing of the dashboard shows behind it.
+pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
+    let width = inner(area);
+    let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
+    lines.push(Line::default());
+    let dots = "●".repeat(prompt.field.value().chars().count());
+    lines.push(Line::styled(format!(" {dots}▏"), theme::heading()));
+    lines.extend(problem_lines(d, &prompt.message, width));
+    boxed(frame, area, &d.t("pin-title"), lines, Vec::new());
+}
+
+/// Who is using the dashboard: their name goes with every record made here.
+pub fn name(frame: &mut Frame, d: &Dashboard, field: &TextField, area: Rect) {
+    let width = (area.width as usize).min(72);
+    let mut lines = doc::plain_lines(&d.t("dash-name-title"), width, theme::title());
+    lines.push(Line::default());
+    lines.extend(doc::plain_lines(&d.t("dash-name-why"), width, Style::new()));
+    lines.push(Line::default());
+    let row = lines.len();
+    let (line, col) = field_line(&d.t("dash-name-label"), field, true, width.min(50));
+    lines.push(line);
+    let h = (lines.len() as u16).min(area.height);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(area.x, area.y, area.width, h),
+    );
+    if !d.help && (row as u16) < area.height {
+        frame.set_cursor_position((area.x + col as u16, area.y + row as u16));
+    }
+}
+
+pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
+    let width = inner(area);
+    let person = who(d, form.person());
+    match form {
+        Form::Followup(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-followup-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            lines.push(field_line(&d.t("dash-followup-note"), &f.note, !f.on_due, width).0);
+            lines.push(field_line(&d.t("dash-followup-due"), &f.due, f.on_due, width).0);
+            lines.extend(doc::plain_lines(
+                &d.t("dash-followup-due-hint"),
+                width,
+                theme::dim(),
+            ));
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(frame, area, &d.t("dash-followup-title"), lines, Vec::new());
+        }
+        Form::Stage(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-stage-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            for (n, s) in STAGES.iter().enumerate() {
+                let chosen = n == f.choice;
+                let mark = if chosen { "(●)" } else { "( )" };
+                let style = if chosen { theme::focus() } else { Style::new() };
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(format!("{mark} {}", stage_word(d, *s)), style),
+                ]));
+            }
+            lines.push(Line::default());
+            lines.push(field_line(&d.t("dash-stage-note"), &f.note, true, width).0);
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
+        }
+        Form::Pick(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-pick-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            lines.push(field_line(&d.t("dash-search"), &f.filter, true, width).0);
+            let room = (area.height as usize)
+                .saturating_sub(lines.len() + 4)
+                .max(3);
+            let top = super::window(f.selected, f.matches.len(), room);
+            if f.matches.is_empty() {
+                lines.push(Line::styled(d.t("dash-pick-none"), theme::dim()));
+            }
+            for (n, &c) in f.matches.iter().enumerate().skip(top).take(room) {
+                let style = if n == f.selected {
+                    theme::focus()
+                } else {
+                    Style::new()
+                };
+                let count = d.model.supported_by(c).len() as u64;
+                let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
+                lines.push(Line::styled(
+                    super::cell(&format!(" ★ {}  {tail}", who(d, c)), width),
+                    style,
+                ));
+            }
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(frame, area, &d.t("dash-pick-title"), lines, Vec::new());
+        }
+    }
+}

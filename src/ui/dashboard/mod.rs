@@ -1,0 +1,343 @@
+//! The dashboard's view: the frame (header, view tabs, notice, hint bar, pop-ups) and one file
+//! per view. Draws the state and nothing else; every value from the ledger or the roster is
+//! escaped before it reaches the terminal.
+
+pub mod champions;
+pub mod followups;
+pub mod forms;
+pub mod overview;
+pub mod people;
+pub mod person;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::dashboard::{Dashboard, Gate, View};
+use crate::escape::for_display;
+use crate::keys;
+use crate::layout;
+use crate::state::{ConsentState, Stage};
+use crate::text_field::TextField;
+use crate::ui::present::{
+    frame_areas, header_bar, help, hint_bar, inset, notice_line, notice_text, popup,
+};
+use crate::ui::{doc, theme, truncate};
+use crate::wrap::display_width;
+
+pub fn draw(frame: &mut Frame, d: &Dashboard) {
+    let area = frame.area();
+    if layout::too_small(area.width, area.height) {
+        too_small(frame, d, area);
+        return;
+    }
+    let areas = frame_areas(area.width, area.height);
+    let title = match (&d.gate, &d.person) {
+        (Gate::Pin(_) | Gate::Name(_), _) => d.t("dash-title"),
+        (_, Some(_)) => d.t("dash-person-title"),
+        _ => d.t(d.view.label()),
+    };
+    let mut right = Vec::new();
+    if matches!(d.gate, Gate::Open) {
+        right.push(
+            d.loc
+                .ta(&d.lang, "dash-by", &[("name", for_display(&d.by).into())]),
+        );
+    }
+    right.push(d.setup.today.to_string());
+    right.push(d.t("language-name"));
+    header_bar(
+        frame,
+        areas.header,
+        &format!("{} │ {title}", d.t("dash-app-name")),
+        &right.join("   "),
+        None,
+    );
+    let body = inset(areas.body);
+    match &d.gate {
+        Gate::Pin(prompt) => forms::pin(frame, d, prompt, areas.body),
+        Gate::Name(field) => forms::name(frame, d, field, body),
+        Gate::Open => {
+            tabs(frame, d, Rect::new(body.x, body.y, body.width, 1));
+            let rest = Rect::new(
+                body.x,
+                body.y + 2.min(body.height),
+                body.width,
+                body.height.saturating_sub(2),
+            );
+            if d.person.is_some() {
+                person::draw(frame, d, rest);
+            } else if !d.loaded {
+                loading(frame, d, rest);
+            } else {
+                match d.view {
+                    View::Overview => overview::draw(frame, d, rest),
+                    View::People => people::draw(frame, d, rest),
+                    View::Followups => followups::draw(frame, d, rest),
+                    View::Champions => champions::draw(frame, d, rest),
+                }
+            }
+        }
+    }
+    let notice = d
+        .notice
+        .as_ref()
+        .map(|n| notice_text(&d.loc, &d.lang, n))
+        .or_else(|| status_line(d));
+    notice_line(frame, areas.notice, notice, false, "");
+    let hints: Vec<(&str, &str)> = keys::hints(d.ctx())
+        .into_iter()
+        .filter(|(_, action)| applies(d, action))
+        .collect();
+    let langs = d.loc.languages();
+    let at = langs.iter().position(|l| *l == d.lang).unwrap_or(0);
+    let next = d
+        .loc
+        .t(&langs[(at + 1) % langs.len().max(1)], "language-name");
+    hint_bar(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
+    if let Some(form) = &d.form {
+        forms::form(frame, d, form, areas.body);
+    }
+    if d.help {
+        let rows: Vec<(&str, &str)> = keys::help_rows(d.base_ctx())
+            .into_iter()
+            .filter(|(_, action)| applies(d, action))
+            .collect();
+        help(frame, &d.loc, &d.lang, &rows, d.help_scroll, areas.body);
+    }
+}
+
+/// Whether a key's action applies to what is selected.
+fn applies(d: &Dashboard, action: &str) -> bool {
+    use crate::dashboard::model::ChampionRow;
+    let row = || d.derived.champion_rows.get(d.selected[2]).copied();
+    let person = d.person.as_ref().map(|p| p.person);
+    match action {
+        "dash-act-end-pairing" => match person {
+            Some(i) => d.model.champion_of(i).is_some(),
+            None => matches!(row(), Some(ChampionRow::Supported(..))),
+        },
+        "dash-act-assign" if d.form.is_none() => {
+            person.is_some()
+                || matches!(
+                    row(),
+                    Some(ChampionRow::Supported(..) | ChampionRow::Unsupported(_))
+                )
+        }
+        "dash-act-open" => match d.view {
+            View::People => !d.results.is_empty(),
+            View::Followups => !d.derived.followups.is_empty(),
+            _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
+        },
+        "dash-act-clear" => !d.query.value().is_empty(),
+        _ => true,
+    }
+}
+
+/// The line above the hint bar when there is no notice: reading progress, or a problem.
+fn status_line(d: &Dashboard) -> Option<(String, Style)> {
+    if let Some(e) = &d.load_error {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-load-failed",
+            &[("reason", for_display(e).into())],
+        );
+        return Some((text, theme::bad()));
+    }
+    if let Some(l) = &d.loading {
+        let pct = (l.fraction() * 100.0).floor() as u64;
+        let id = if d.loaded {
+            "dash-reloading"
+        } else {
+            "dash-loading"
+        };
+        return Some((d.loc.ta(&d.lang, id, &[("pct", pct.into())]), theme::dim()));
+    }
+    if d.model.unreadable > 0 {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-unreadable",
+            &[("n", d.model.unreadable.into())],
+        );
+        return Some((text, theme::warn()));
+    }
+    None
+}
+
+fn loading(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let pct = d
+        .loading
+        .as_ref()
+        .map(|l| (l.fraction() * 100.0).floor() as u64)
+        .unwrap_or(0);
+    let text = match &d.load_error {
+        Some(e) => d.loc.ta(
+            &d.lang,
+            "dash-load-failed",
+            &[("reason", for_display(e).into())],
+        ),
+        None => d.loc.ta(&d.lang, "dash-loading", &[("pct", pct.into())]),
+    };
+    let lines = doc::plain_lines(&text, area.width as usize, theme::dim());
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The four views, the current one highlighted.
+fn tabs(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let mut spans = Vec::new();
+    for (n, v) in View::ALL.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::styled(" │ ", theme::dim()));
+        }
+        let text = format!(" {} {} ", n + 1, d.t(v.label()));
+        let style = if *v == d.view && d.person.is_none() {
+            theme::focus().add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn too_small(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let text = d.loc.ta(
+        &d.lang,
+        "too-small",
+        &[
+            ("width", layout::MIN_WIDTH.to_string().into()),
+            ("height", layout::MIN_HEIGHT.to_string().into()),
+        ],
+    );
+    let lines = doc::plain_lines(&text, area.width.max(1) as usize, theme::warn());
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(
+        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
+        Rect::new(area.x, y, area.width, h),
+    );
+}
+
+/// `text` cut or padded to exactly `width` columns.
+pub fn cell(text: &str, width: usize) -> String {
+    let t = truncate(text, width);
+    let pad = width.saturating_sub(display_width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// A value from the ledger or roster, safe and cut to `width` columns.
+pub fn shown(text: &str, width: usize) -> String {
+    cell(&for_display(text), width)
+}
+
+/// The localised word for a consent state.
+pub fn consent_word(d: &Dashboard, c: ConsentState) -> String {
+    d.t(&format!("report-consent-{}", c.as_str()))
+}
+
+/// The localised word for a stage.
+pub fn stage_word(d: &Dashboard, s: Stage) -> String {
+    d.t(&format!("report-stage-{}", s.as_str()))
+}
+
+/// A style for a stage, so the lists read at a glance.
+pub fn stage_style(s: Stage) -> Style {
+    match s {
+        Stage::Migrated => theme::good(),
+        Stage::Hesitant => theme::warn(),
+        Stage::OptedOut => theme::dim(),
+        _ => Style::new(),
+    }
+}
+
+/// A bar of `width` cells filled to `value / max`.
+pub fn bar(value: u64, max: u64, width: usize) -> (String, String) {
+    let filled = if max == 0 {
+        0
+    } else {
+        ((value as f64 / max as f64) * width as f64).round() as usize
+    };
+    let filled = filled.min(width);
+    // Anything at all shows as at least a sliver.
+    let filled = if value > 0 && filled == 0 && width > 0 {
+        1
+    } else {
+        filled
+    };
+    ("█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A text field on one line: `label` then the value, the cursor shown as a reversed cell
+/// when `focused` (the real cursor is placed too).
+pub fn field_line(
+    label: &str,
+    field: &TextField,
+    focused: bool,
+    width: usize,
+) -> (Line<'static>, usize) {
+    let label = format!("{label} ");
+    let room = width.saturating_sub(display_width(&label) + 1).max(1);
+    let (visible, col) = field.visible(room);
+    let mut spans = vec![Span::styled(label.clone(), theme::heading())];
+    let style = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
+    if focused {
+        let mut before = String::new();
+        let mut at = None;
+        let mut after = String::new();
+        let mut used = 0;
+        for g in visible.graphemes(true) {
+            if used < col {
+                before.push_str(g);
+            } else if at.is_none() {
+                at = Some(g.to_string());
+            } else {
+                after.push_str(g);
+            }
+            used += display_width(g);
+        }
+        spans.push(Span::styled(before, style));
+        spans.push(Span::styled(
+            at.unwrap_or_else(|| " ".to_string()),
+            theme::focus(),
+        ));
+        spans.push(Span::styled(after, style));
+    } else {
+        spans.push(Span::styled(visible.to_string(), style));
+    }
+    (Line::from(spans), display_width(&label) + col)
+}
+
+/// Draws `lines` in `area` from line `top`.
+pub fn lines_at(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect, top: usize) {
+    let visible: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(top)
+        .take(area.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+/// The first row to show so that row `selected` of `len` is in view in `height` rows, kept
+/// near the middle when the list scrolls.
+pub fn window(selected: usize, len: usize, height: usize) -> usize {
+    if len <= height || height == 0 {
+        return 0;
+    }
+    selected
+        .saturating_sub(height / 2)
+        .min(len.saturating_sub(height))
+}
+
+/// Shared by the pop-ups: a bordered box in the middle of `area`.
+pub fn boxed(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    pinned: Vec<Line<'static>>,
+) {
+    popup(frame, area, title, lines, pinned, 0);
+}

@@ -1,0 +1,98 @@
+//! The people view: the search field and the people it finds, with their consent state and
+//! stage. Only the rows in view are drawn, however many people match.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{cell, consent_word, field_line, lines_at, shown, stage_style, stage_word, window};
+use crate::dashboard::Dashboard;
+use crate::i18n::group_digits;
+use crate::ui::theme;
+
+/// Column widths for a list of people: id, name, department, and `rest` fixed columns of
+/// `fixed` each.
+pub fn columns(width: usize, rest: usize, fixed: usize) -> (usize, usize, usize) {
+    let id = 10.min(width / 6).max(4);
+    let left = width.saturating_sub(id + 1 + rest * (fixed + 1));
+    let name = (left * 3 / 5).max(6);
+    let dept = left.saturating_sub(name + 1).max(4);
+    (id, name, dept)
+}
+
+pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let width = area.width as usize;
+    let mut lines = Vec::new();
+    let (field, col) = field_line(&d.t("dash-search"), &d.query, true, width.min(60));
+    lines.push(field);
+    let found = d.loc.ta(
+        &d.lang,
+        "dash-found",
+        &[("n", group_digits(d.results.len() as u64).into())],
+    );
+    lines.push(Line::styled(found, theme::dim()));
+    let words = |ids: Vec<String>| ids.iter().map(|w| crate::wrap::display_width(w)).max();
+    let fixed = words(
+        crate::state::ConsentState::ALL
+            .iter()
+            .map(|c| consent_word(d, *c))
+            .chain(crate::state::Stage::ALL.iter().map(|s| stage_word(d, *s)))
+            .collect(),
+    )
+    .unwrap_or(12)
+    .min(16);
+    let (id_w, name_w, dept_w) = columns(width, 2, fixed);
+    lines.push(Line::styled(
+        format!(
+            "{} {} {} {} {}",
+            cell(&d.t("dash-col-id"), id_w),
+            cell(&d.t("dash-col-name"), name_w),
+            cell(&d.t("dash-col-department"), dept_w),
+            cell(&d.t("dash-col-consent"), fixed),
+            cell(&d.t("dash-col-stage"), fixed),
+        ),
+        theme::table_head(),
+    ));
+    let rows_h = (area.height as usize).saturating_sub(lines.len());
+    let sel = d.selected[0];
+    let top = window(sel, d.results.len(), rows_h);
+    for (n, &i) in d.results.iter().enumerate().skip(top).take(rows_h) {
+        let p = &d.model.people[i as usize];
+        let style = if n == sel {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let stage = p.standing.stage;
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", shown(&p.id, id_w)), style),
+            Span::styled(
+                format!("{} ", shown(d.model.name(i).unwrap_or(""), name_w)),
+                style,
+            ),
+            Span::styled(
+                format!("{} ", shown(d.model.department(i).unwrap_or(""), dept_w)),
+                style,
+            ),
+            Span::styled(
+                format!(
+                    "{} ",
+                    cell(&consent_word(d, d.model.consent(i, &d.setup.policy)), fixed)
+                ),
+                style,
+            ),
+            Span::styled(
+                cell(&stage_word(d, stage), fixed),
+                style.patch(stage_style(stage)),
+            ),
+        ]));
+    }
+    if d.results.is_empty() && !d.query.value().is_empty() {
+        lines.push(Line::styled(d.t("dash-nobody-found"), theme::dim()));
+    }
+    lines_at(frame, lines, area, 0);
+    if d.form.is_none() && !d.help {
+        frame.set_cursor_position((area.x + col as u16, area.y));
+    }
+}

@@ -1,0 +1,309 @@
+//! One person: their current state (consent and policy version, stage, champion, who supports
+//! them and whom they support, the open follow-up) and their whole history, oldest first, in
+//! local time.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{cell, consent_word, lines_at, stage_style, stage_word};
+use crate::dashboard::{Dashboard, PersonView};
+use crate::escape::for_display;
+use crate::state::{HistoryEntry, Stage};
+use crate::ui::{doc, theme};
+use crate::wrap::display_width;
+
+/// Rows above the person's lines (tabs and a blank) and around the body.
+const CHROME: usize = 6;
+
+/// `at` (RFC 3339) as a local date and time.
+pub fn local_time(d: &Dashboard, at: &str) -> String {
+    match at.parse::<jiff::Timestamp>() {
+        Ok(ts) => ts
+            .to_zoned(d.setup.tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => for_display(at),
+    }
+}
+
+/// A person's name and id as shown in titles.
+pub fn who(d: &Dashboard, i: u32) -> String {
+    let id = for_display(&d.model.people[i as usize].id);
+    match d.model.name(i) {
+        Some(n) => format!("{} ({id})", for_display(n)),
+        None => id,
+    }
+}
+
+fn label_value(label: &str, value: String, style: Style, label_w: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(cell(label, label_w), theme::heading()),
+        Span::raw(" "),
+        Span::styled(value, style),
+    ])
+}
+
+/// What a history entry did, in words.
+fn what(d: &Dashboard, h: &HistoryEntry) -> String {
+    let consent = |w: &str| d.t(&format!("report-consent-{w}"));
+    match h.record_type.as_str() {
+        "consent" => h
+            .decision
+            .as_deref()
+            .map(|w| {
+                if crate::state::ConsentState::parse(w).is_some() {
+                    consent(w)
+                } else {
+                    for_display(w)
+                }
+            })
+            .unwrap_or_default(),
+        "withdrawal" => consent("withdrawn"),
+        "stage" => match h.stage.as_deref() {
+            Some("champion") => d.t("dash-champion-yes"),
+            Some(s) => match Stage::parse(s) {
+                Some(st) => stage_word(d, st),
+                None => for_display(s),
+            },
+            None => String::new(),
+        },
+        "followup" => match &h.due {
+            Some(due) => d.loc.ta(
+                &d.lang,
+                "dash-next-due",
+                &[("due", for_display(due).into())],
+            ),
+            None => String::new(),
+        },
+        "champion" => {
+            let on = h.active != Some(false);
+            match &h.supports {
+                Some(s) => d.loc.ta(
+                    &d.lang,
+                    if on {
+                        "dash-history-pairs"
+                    } else {
+                        "dash-history-unpairs"
+                    },
+                    &[("id", for_display(s).into())],
+                ),
+                None => d.t(if on {
+                    "dash-champion-yes"
+                } else {
+                    "dash-champion-no"
+                }),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The person's lines at `width`.
+pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>> {
+    let s = &pv.state;
+    let i = pv.person;
+    let mut out = Vec::new();
+    let mut title = who(d, i);
+    if let Some(dept) = d.model.department(i) {
+        title.push_str(&format!("  ·  {}", for_display(dept)));
+    }
+    out.extend(doc::plain_lines(&title, width, theme::title()));
+    out.push(Line::default());
+    let labels = [
+        "dash-field-consent",
+        "dash-field-stage",
+        "dash-field-champion",
+        "dash-field-supported-by",
+        "dash-field-supports",
+        "dash-field-followup",
+    ];
+    let label_w = labels
+        .iter()
+        .map(|l| display_width(&d.t(l)))
+        .max()
+        .unwrap_or(10)
+        .min(width / 3);
+    let mut consent = consent_word(d, s.consent);
+    if let Some(v) = &s.policy_version {
+        consent.push_str(&d.loc.ta(
+            &d.lang,
+            "dash-policy-version",
+            &[("version", for_display(v).into())],
+        ));
+    }
+    out.push(label_value(
+        &d.t("dash-field-consent"),
+        consent,
+        Style::new(),
+        label_w,
+    ));
+    out.push(label_value(
+        &d.t("dash-field-stage"),
+        stage_word(d, s.stage),
+        stage_style(s.stage),
+        label_w,
+    ));
+    out.push(label_value(
+        &d.t("dash-field-champion"),
+        d.t(if s.champion {
+            "dash-champion-yes"
+        } else {
+            "dash-champion-no"
+        }),
+        Style::new(),
+        label_w,
+    ));
+    let name_of = |id: &str| match d.model.find(id) {
+        Some(j) => who(d, j),
+        None => for_display(id),
+    };
+    let supported_by = s
+        .supported_by
+        .as_deref()
+        .map(name_of)
+        .unwrap_or_else(|| d.t("dash-nobody"));
+    out.push(label_value(
+        &d.t("dash-field-supported-by"),
+        supported_by,
+        Style::new(),
+        label_w,
+    ));
+    let supports = if s.supports.is_empty() {
+        d.t("dash-nobody")
+    } else {
+        s.supports
+            .iter()
+            .map(|id| name_of(id))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let value_w = width.saturating_sub(label_w + 1).max(10);
+    for (n, line) in doc::plain_lines(&supports, value_w, Style::new())
+        .into_iter()
+        .enumerate()
+    {
+        let label = if n == 0 {
+            d.t("dash-field-supports")
+        } else {
+            String::new()
+        };
+        let mut spans = vec![
+            Span::styled(cell(&label, label_w), theme::heading()),
+            Span::raw(" "),
+        ];
+        spans.extend(line.spans);
+        out.push(Line::from(spans));
+    }
+    let followup = match &s.followup {
+        Some(f) => {
+            let due = f.due.as_deref().map(for_display).unwrap_or_default();
+            let overdue = f
+                .due
+                .as_deref()
+                .and_then(|x| x.parse::<jiff::civil::Date>().ok())
+                .is_some_and(|x| x < d.setup.today);
+            let text = d.loc.ta(&d.lang, "dash-next-due", &[("due", due.into())]);
+            (text, if overdue { theme::bad() } else { Style::new() })
+        }
+        None => (d.t("dash-none-open"), theme::dim()),
+    };
+    out.push(label_value(
+        &d.t("dash-field-followup"),
+        followup.0,
+        followup.1,
+        label_w,
+    ));
+    out.push(Line::default());
+    out.push(Line::styled(
+        d.loc.ta(
+            &d.lang,
+            "dash-history-heading",
+            &[("n", (s.history.len() as u64).into())],
+        ),
+        theme::heading(),
+    ));
+    if let Some(e) = &pv.error {
+        out.extend(doc::plain_lines(
+            &d.loc.ta(
+                &d.lang,
+                "dash-history-unreadable",
+                &[("reason", for_display(e).into())],
+            ),
+            width,
+            theme::bad(),
+        ));
+    }
+    let time_w = 16;
+    let type_w = 14.min(width / 5);
+    let what_w = 20.min(width / 4);
+    for (n, h) in s.history.iter().enumerate() {
+        let at = pv
+            .occurred
+            .get(n)
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| h.at.clone());
+        let type_id = format!("dash-type-{}", h.record_type);
+        let type_word = match d.t(&type_id) {
+            t if t == type_id => for_display(&h.record_type),
+            t => t,
+        };
+        let by = h
+            .recorded_by
+            .as_deref()
+            .map(|b| {
+                d.loc.ta(
+                    &d.lang,
+                    "dash-recorded-by",
+                    &[("name", for_display(b).into())],
+                )
+            })
+            .unwrap_or_default();
+        let rest = width.saturating_sub(time_w + type_w + what_w + 3);
+        out.push(Line::from(vec![
+            Span::styled(cell(&local_time(d, &at), time_w), theme::dim()),
+            Span::raw(" "),
+            Span::styled(cell(&type_word, type_w), theme::heading()),
+            Span::raw(" "),
+            Span::raw(cell(&what(d, h), what_w)),
+            Span::raw(" "),
+            Span::styled(cell(&by, rest), theme::dim()),
+        ]));
+        if let Some(note) = h.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            let indent = time_w + 1;
+            for line in doc::plain_lines(
+                &for_display(note),
+                width.saturating_sub(indent).max(10),
+                Style::new(),
+            ) {
+                let mut spans = vec![Span::raw(" ".repeat(indent))];
+                spans.extend(line.spans);
+                out.push(Line::from(spans));
+            }
+        }
+    }
+    out
+}
+
+/// The furthest the person's lines scroll at the current size.
+pub fn max_scroll(d: &Dashboard) -> usize {
+    let Some(pv) = &d.person else {
+        return 0;
+    };
+    let width = crate::ui::present::inset(Rect::new(0, 0, d.width, 1)).width as usize;
+    let height = (d.height as usize).saturating_sub(CHROME);
+    lines(d, pv, width).len().saturating_sub(height)
+}
+
+pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    let Some(pv) = &d.person else {
+        return;
+    };
+    let all = lines(d, pv, area.width as usize);
+    let top = pv
+        .scroll
+        .min(all.len().saturating_sub(area.height as usize));
+    lines_at(frame, all, area, top);
+}

@@ -1,0 +1,612 @@
+//! The dashboard (`tebiki admin`) driven in-process, the way an admin or trainer types: one
+//! hesitant employee's weeks from "not now" to moving over and back out, with some steps
+//! recorded at a kiosk and some through the dashboard's own keys; search across widths and
+//! kana; the admin PIN; and every view as it looks at 80x24 and 160x48 in both languages.
+
+mod common;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::{Map, Value, json};
+use tebiki::content::RawContent;
+use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform};
+use tebiki::i18n::{Lang, Localizer};
+use tebiki::ledger::Writer;
+use tebiki::source::Source;
+use tebiki::state::{ConsentState, Stage};
+
+/// "Today" for every test: figures that depend on the date must not depend on the clock.
+const TODAY: Date = Date::constant(2026, 11, 24);
+const TRAINER: &str = "佐藤 トレーナー";
+
+fn policy() -> String {
+    RawContent::load(&Source::Embedded)
+        .expect("embedded content loads")
+        .manifest
+        .policy_version
+}
+
+/// The dashboard on a temporary data folder.
+struct Admin {
+    d: Dashboard,
+    dir: tempfile::TempDir,
+}
+
+impl Admin {
+    fn open(
+        dir: tempfile::TempDir,
+        lang: &str,
+        by: Option<&str>,
+        pin_hash: Option<String>,
+    ) -> Admin {
+        let (loc, issues) = Localizer::load(&Source::Embedded);
+        assert!(issues.is_empty(), "{issues:?}");
+        let setup = Setup {
+            ledger_dir: dir.path().join("ledger"),
+            roster_path: dir.path().join("roster.csv"),
+            data_dir: dir.path().to_path_buf(),
+            kiosk_id: "admin-desk".into(),
+            pin_hash,
+            by: by.map(str::to_string),
+            policy: policy(),
+            tz: jiff::tz::TimeZone::get("Asia/Tokyo").expect("time zone"),
+            today: TODAY,
+        };
+        let mut d = Dashboard::new(loc, Lang::new(lang), setup);
+        d.resize(80, 24);
+        d.wait_loaded();
+        Admin { d, dir }
+    }
+
+    fn ledger(&self) -> std::path::PathBuf {
+        self.dir.path().join("ledger")
+    }
+
+    /// Types a key sequence: `<Enter>`, `<Tab>`, `<F2>` ... and plain characters.
+    fn keys(&mut self, seq: &str) -> &mut Admin {
+        for event in common::parse_keys(seq) {
+            if let Some(effect) = self.d.handle_event(&event) {
+                perform(&mut self.d, effect);
+            }
+        }
+        self
+    }
+
+    /// Pastes text, as a terminal with bracketed paste (or an IME commit) delivers it.
+    fn paste(&mut self, text: &str) -> &mut Admin {
+        let event = crossterm::event::Event::Paste(text.to_string());
+        if let Some(effect) = self.d.handle_event(&event) {
+            perform(&mut self.d, effect);
+        }
+        self
+    }
+
+    fn sized(&mut self, w: u16, h: u16) -> String {
+        self.d.resize(w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &self.d))
+            .expect("draw");
+        common::buffer_text(terminal.backend().buffer())
+    }
+
+    fn screen(&mut self) -> String {
+        let (w, h) = (self.d.width, self.d.height);
+        self.sized(w, h)
+    }
+
+    /// The state the dashboard shows for `id`.
+    fn state_of(&self, id: &str) -> (ConsentState, Stage) {
+        let i = self.d.model.find(id).expect("person known");
+        (
+            self.d.model.consent(i, &self.d.setup.policy),
+            self.d.model.people[i as usize].standing.stage,
+        )
+    }
+}
+
+/// Appends a record as a kiosk or a trainer terminal does: through the ledger writer.
+fn write(ledger: &Path, kiosk: &str, record_type: &str, body: Value) {
+    let Value::Object(body) = body else {
+        panic!("a body is an object")
+    };
+    Writer::open(ledger, kiosk, std::time::Duration::from_secs(5))
+        .expect("writer opens")
+        .append(record_type, body)
+        .expect("record appended");
+}
+
+fn employee(id: &str, name: &str, dept: &str) -> Value {
+    let mut e = Map::new();
+    e.insert("id".into(), id.into());
+    if !name.is_empty() {
+        e.insert("name".into(), name.into());
+    }
+    if !dept.is_empty() {
+        e.insert("department".into(), dept.into());
+    }
+    Value::Object(e)
+}
+
+/// A consent record as the kiosk writes it (the parts the dashboard reads, and reasons).
+fn consent(who: Value, decision: &str, version: &str, reasons: &[&str], occurred: &str) -> Value {
+    let mut v = json!({
+        "employee": who,
+        "how": { "method": "kiosk", "session": null },
+        "policy": { "id": "lineworks-byod", "version": version },
+        "decision": decision,
+        "reasons": reasons,
+        "receipt": "ABCD-EFGH",
+    });
+    // A kiosk does not write it; trainer entries and the demo do.
+    if !occurred.is_empty() {
+        v["occurred_at"] = occurred.into();
+    }
+    v
+}
+
+fn roster(dir: &Path, rows: &[(&str, &str, &str)]) {
+    let mut csv = String::from("employee_id,name,department,email\n");
+    for (id, name, dept) in rows {
+        csv.push_str(&format!("{id},{name},{dept},\n"));
+    }
+    std::fs::write(dir.join("roster.csv"), csv).expect("roster written");
+}
+
+/// The ledger's records of one type about one person, parsed.
+fn records(ledger: &Path, record_type: &str, id: &str) -> Vec<Value> {
+    common::read_records(ledger)
+        .into_iter()
+        .filter(|r| r["type"] == record_type && r["employee"]["id"] == id)
+        .collect()
+}
+
+#[test]
+fn a_hesitant_employee_over_several_weeks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    roster(
+        dir.path(),
+        &[
+            ("E100", "Hanako Yamada", "Sales"),
+            ("E101", "Ken Tanaka", "Sales"),
+        ],
+    );
+    let mut a = Admin::open(dir, "en", None, None);
+    // Asked once who is using the dashboard.
+    assert!(a.screen().contains("Who is using the dashboard?"));
+    a.keys("<Enter>");
+    assert!(a.screen().contains("Please type your name first"));
+    a.paste(TRAINER).keys("<Enter>");
+    assert!(matches!(a.d.gate, Gate::Open));
+    assert_eq!(a.state_of("E100"), (ConsentState::None, Stage::NotStarted));
+    let ledger = a.ledger();
+    let hanako = || employee("E100", "Hanako Yamada", "Sales");
+    let v = policy();
+
+    // Week 1: at the kiosk, "not now", with reasons.
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(hanako(), "deferred", &v, &["privacy", "cost"], ""),
+    );
+    a.d.refresh();
+    assert_eq!(
+        a.state_of("E100"),
+        (ConsentState::Deferred, Stage::Hesitant)
+    );
+    a.keys("2").paste("e100").keys("<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("Hanako Yamada (E100)"), "{screen}");
+    assert!(screen.contains("not now"), "{screen}");
+    assert!(screen.contains("hesitant"), "{screen}");
+
+    // Week 2: attends a session; still hesitant.
+    write(
+        &ledger,
+        "trainer-pc",
+        "attendance",
+        json!({ "employee": hanako(), "session": { "id": "S-1" }, "how": { "method": "session", "trainer": "Mori" } }),
+    );
+    a.d.refresh();
+    assert_eq!(
+        a.state_of("E100"),
+        (ConsentState::Deferred, Stage::Hesitant)
+    );
+    assert!(a.screen().contains("Attended"));
+
+    // A follow-up, recorded here. A date that is not one is refused and nothing is lost.
+    a.keys("f")
+        .paste("Worried about the data plan")
+        .keys("<Tab>");
+    a.keys(&"<BS>".repeat(10)).keys("2026-13-01<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("is not a date"), "{screen}");
+    assert!(records(&ledger, "followup", "E100").is_empty());
+    a.keys(&"<BS>".repeat(10)).keys("2026-12-08<Enter>");
+    let saved = records(&ledger, "followup", "E100");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0]["due"], "2026-12-08");
+    assert_eq!(saved[0]["note"], "Worried about the data plan");
+    assert_eq!(saved[0]["recorded_by"]["name"], TRAINER);
+    assert_eq!(saved[0]["how"]["via"], "dashboard");
+    let screen = a.screen();
+    assert!(
+        screen.contains("Saved: follow-up with Hanako Yamada"),
+        "{screen}"
+    );
+    assert!(screen.contains("Next due 2026-12-08"), "{screen}");
+    assert!(screen.contains("Worried about the data plan"), "{screen}");
+
+    // Two weeks later: uses both channels, recorded here with a note.
+    a.keys("s");
+    assert!(a.screen().contains("Record a stage change"));
+    a.paste("Installed the app, keeps the old group too")
+        .keys("<Enter>");
+    assert_eq!(
+        a.state_of("E100"),
+        (ConsentState::Deferred, Stage::Parallel)
+    );
+    let stage = records(&ledger, "stage", "E100");
+    assert_eq!(stage[0]["stage"], "parallel");
+    assert_eq!(stage[0]["recorded_by"]["name"], TRAINER);
+    // The stage change closed the follow-up.
+    assert!(a.screen().contains("None open"));
+
+    // Agrees at the kiosk: consent given, and parallel use stays.
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(hanako(), "given", &v, &[], ""),
+    );
+    a.d.refresh();
+    assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Parallel));
+    assert!(a.screen().contains("consent given"));
+
+    // Moves over: recorded from the follow-up list, without leaving it.
+    a.keys("<Esc><Tab>");
+    let screen = a.screen();
+    assert!(screen.contains("E100"), "{screen}");
+    assert_eq!(a.d.view, View::Followups);
+    a.keys("s<Enter>");
+    assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Migrated));
+    assert_eq!(records(&ledger, "stage", "E100")[1]["stage"], "migrated");
+    let screen = a.screen();
+    assert!(
+        !screen.contains("E100 "),
+        "moved over: off the list at once\n{screen}"
+    );
+    assert!(screen.contains("Saved: stage of Hanako Yamada"), "{screen}");
+
+    // Later withdraws (recorded elsewhere).
+    write(
+        &ledger,
+        "kiosk-1",
+        "withdrawal",
+        json!({ "employee": hanako(), "policy": { "id": "lineworks-byod", "version": v } }),
+    );
+    a.d.refresh();
+    assert_eq!(
+        a.state_of("E100"),
+        (ConsentState::Withdrawn, Stage::OptedOut)
+    );
+    a.keys("2<Esc>").paste("E100").keys("<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("withdrawn"), "{screen}");
+    assert!(screen.contains("opted out"), "{screen}");
+    assert!(screen.contains("History (7)"), "{screen}");
+    assert!(screen.contains(&format!("by {TRAINER}")), "{screen}");
+}
+
+#[test]
+fn search_ignores_width_case_spaces_and_kana() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ledger = dir.path().join("ledger");
+    let v = policy();
+    for (id, name) in [
+        ("EMP001", "山田 太郎"),
+        ("ＥＭＰ００２", "ヤマダ ハナコ"),
+        ("EMP003", "やまだ じろう"),
+        ("EMP004", "Suzuki Ichiro"),
+    ] {
+        write(
+            &ledger,
+            "kiosk-1",
+            "consent",
+            consent(
+                employee(id, name, ""),
+                "deferred",
+                &v,
+                &[],
+                "2026-11-01T00:00:00Z",
+            ),
+        );
+    }
+    let mut a = Admin::open(dir, "ja", Some(TRAINER), None);
+    a.keys("2");
+    let found = |a: &Admin| -> Vec<String> {
+        a.d.results
+            .iter()
+            .map(|&i| a.d.model.people[i as usize].id.to_string())
+            .collect()
+    };
+    a.paste("ＥＭＰ００１");
+    assert_eq!(found(&a), ["EMP001"]);
+    a.keys("<Esc>").paste("emp002");
+    assert_eq!(found(&a), ["ＥＭＰ００２"]);
+    a.keys("<Esc>").paste("ﾔﾏﾀﾞ");
+    assert_eq!(found(&a), ["ＥＭＰ００２", "EMP003"]);
+    a.keys("<Esc>").paste("suzukiICHIRO");
+    assert_eq!(found(&a), ["EMP004"]);
+    // Typed one key at a time, each key narrowing the last matches.
+    a.keys("<Esc>emp0");
+    assert_eq!(found(&a).len(), 4);
+    a.keys("0");
+    assert_eq!(found(&a).len(), 4);
+    a.keys("3");
+    assert_eq!(found(&a), ["EMP003"]);
+    a.keys("<BS>");
+    assert_eq!(found(&a).len(), 4);
+    let screen = a.screen();
+    assert!(screen.contains("ヤマダ ハナコ"), "{screen}");
+}
+
+#[test]
+fn with_a_pin_nothing_shows_until_the_right_pin() {
+    let hash = tebiki::pin::hash("246810").expect("hash");
+    let dir = tempfile::tempdir().expect("temp dir");
+    roster(dir.path(), &[("E1", "Secret Person", "Sales")]);
+    let mut a = Admin::open(dir, "en", Some(TRAINER), Some(hash.clone()));
+    let screen = a.screen();
+    assert!(screen.contains("Enter the admin PIN"), "{screen}");
+    assert!(
+        !screen.contains("Secret Person") && !screen.contains("Overview"),
+        "{screen}"
+    );
+    // Letters are not part of a PIN and do not reach anything behind the prompt.
+    a.paste("Secret");
+    let screen = a.screen();
+    assert!(
+        !screen.contains("Secret Person") && !screen.contains('●'),
+        "{screen}"
+    );
+    a.keys("246810<Enter>");
+    assert!(matches!(a.d.gate, Gate::Open));
+    a.keys("2").paste("secret");
+    assert!(a.screen().contains("Secret Person"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    roster(dir.path(), &[("E1", "Secret Person", "Sales")]);
+    let mut a = Admin::open(dir, "en", Some(TRAINER), Some(hash));
+    a.keys("111111<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("Wrong PIN"), "{screen}");
+    assert!(matches!(a.d.gate, Gate::Pin(_)));
+    assert!(!screen.contains("Secret Person"), "{screen}");
+}
+
+/// A small organisation with fixed times: roster, decisions, a session, follow-ups (one
+/// overdue), a champion and the person they support.
+fn sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    roster(
+        dir.path(),
+        &[
+            ("E001", "佐藤 一郎", "営業部"),
+            ("E002", "山田 花子", "営業部"),
+            ("E003", "Ken Tanaka", "製造部"),
+            ("E004", "鈴木 美咲", "製造部"),
+            ("E005", "高橋 翔", "物流部"),
+            ("E006", "伊藤 さくら", "物流部"),
+            ("E007", "渡辺 健太", ""),
+        ],
+    );
+    let ledger = dir.path().join("ledger");
+    let v = policy();
+    let who = |id: &str, name: &str, dept: &str| employee(id, name, dept);
+    let by = |name: &str| json!({ "name": name });
+    let at = |day: u32| format!("2026-11-{day:02}T01:30:00Z");
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(who("E001", "佐藤 一郎", "営業部"), "given", &v, &[], &at(2)),
+    );
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(
+            who("E002", "山田 花子", "営業部"),
+            "deferred",
+            &v,
+            &["privacy"],
+            &at(3),
+        ),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "attendance",
+        json!({ "employee": who("E002", "山田 花子", "営業部"), "session": { "id": "S-20261105" }, "how": { "method": "session", "trainer": "森" }, "occurred_at": at(5) }),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "followup",
+        json!({ "employee": who("E002", "山田 花子", "営業部"), "due": "2026-11-20", "note": "家族と相談してから決めたい", "recorded_by": by("森"), "occurred_at": at(6) }),
+    );
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(
+            who("E003", "Ken Tanaka", "製造部"),
+            "deferred",
+            &v,
+            &["cost"],
+            &at(4),
+        ),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "stage",
+        json!({ "employee": who("E003", "Ken Tanaka", "製造部"), "stage": "parallel", "note": "Keeps the old group chat for now", "recorded_by": by("Mori"), "occurred_at": at(10) }),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "followup",
+        json!({ "employee": who("E003", "Ken Tanaka", "製造部"), "due": "2026-12-01", "recorded_by": by("Mori"), "occurred_at": at(11) }),
+    );
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(who("E004", "鈴木 美咲", "製造部"), "given", &v, &[], &at(4)),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "stage",
+        json!({ "employee": who("E004", "鈴木 美咲", "製造部"), "stage": "migrated", "recorded_by": by("森"), "occurred_at": at(12) }),
+    );
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(
+            who("E005", "高橋 翔", "物流部"),
+            "refused",
+            &v,
+            &["own-phone"],
+            &at(7),
+        ),
+    );
+    write(
+        &ledger,
+        "kiosk-1",
+        "consent",
+        consent(
+            who("E007", "渡辺 健太", ""),
+            "given",
+            "2026-06-01",
+            &[],
+            &at(1),
+        ),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "champion",
+        json!({ "employee": who("E001", "佐藤 一郎", "営業部"), "active": true, "supports": "E002", "recorded_by": by("森"), "occurred_at": at(8) }),
+    );
+    write(
+        &ledger,
+        "kiosk-2",
+        "consent",
+        consent(
+            who("E008", "ヤマダ タロウ", "営業部"),
+            "deferred",
+            &v,
+            &[],
+            &at(9),
+        ),
+    );
+    dir
+}
+
+#[test]
+fn every_view_at_both_sizes_in_both_languages() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let size = format!("{w}x{h}");
+            a.keys("1");
+            insta::assert_snapshot!(format!("dashboard_{lang}_overview_{size}"), a.sized(w, h));
+            a.keys("<Down>");
+            insta::assert_snapshot!(
+                format!("dashboard_{lang}_overview_dept_{size}"),
+                a.sized(w, h)
+            );
+            a.keys("<Home>2");
+            insta::assert_snapshot!(format!("dashboard_{lang}_people_{size}"), a.sized(w, h));
+            a.paste("ﾔﾏﾀﾞ");
+            insta::assert_snapshot!(
+                format!("dashboard_{lang}_people_search_{size}"),
+                a.sized(w, h)
+            );
+            a.keys("<Esc>").paste("山田花子").keys("<Enter>");
+            insta::assert_snapshot!(format!("dashboard_{lang}_person_{size}"), a.sized(w, h));
+            a.keys("<Esc><Esc><Esc>3");
+            insta::assert_snapshot!(format!("dashboard_{lang}_followups_{size}"), a.sized(w, h));
+            a.keys("f");
+            insta::assert_snapshot!(
+                format!("dashboard_{lang}_followup_form_{size}"),
+                a.sized(w, h)
+            );
+            a.keys("<Esc>s");
+            insta::assert_snapshot!(format!("dashboard_{lang}_stage_form_{size}"), a.sized(w, h));
+            a.keys("<Esc>4");
+            insta::assert_snapshot!(format!("dashboard_{lang}_champions_{size}"), a.sized(w, h));
+            a.keys("<F1>");
+            insta::assert_snapshot!(format!("dashboard_{lang}_help_{size}"), a.sized(w, h));
+            a.keys("<Esc>");
+        }
+        let small = a.sized(30, 10);
+        assert!(small.contains("40"), "too small says the minimum
+{small}");
+    }
+}
+
+#[test]
+fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("4");
+    // Rows: E001 (champion), its E002, the heading, then E003 and E008 without a champion.
+    let row_of = |a: &Admin, id: &str| {
+        a.d.derived
+            .champion_rows
+            .iter()
+            .position(|r| match r {
+                tebiki::dashboard::model::ChampionRow::Unsupported(p)
+                | tebiki::dashboard::model::ChampionRow::Supported(_, p) => {
+                    &*a.d.model.people[*p as usize].id == id
+                }
+                _ => false,
+            })
+            .expect("listed")
+    };
+    let e003 = row_of(&a, "E003");
+    a.keys(&"<Down>".repeat(e003));
+    a.keys("a");
+    assert!(a.screen().contains("Who will support Ken Tanaka (E003)?"));
+    a.keys("<Enter>");
+    let i = a.d.model.find("E003").unwrap();
+    let champion = a.d.model.champion_of(i).expect("paired");
+    assert_eq!(&*a.d.model.people[champion as usize].id, "E001");
+    let rec: Vec<Value> = records(&a.ledger(), "champion", "E001")
+        .into_iter()
+        .filter(|r| r["supports"] == "E003")
+        .collect();
+    assert_eq!(rec.len(), 1);
+    assert_eq!(rec[0]["active"], true);
+    assert_eq!(rec[0]["recorded_by"]["name"], "Mori");
+    // End that pairing.
+    let e003 = row_of(&a, "E003");
+    a.d.selected[2] = e003;
+    a.keys("x");
+    assert_eq!(a.d.model.champion_of(i), None);
+    // Make E008 a champion.
+    let e008 = row_of(&a, "E008");
+    a.d.selected[2] = e008;
+    a.keys("c");
+    let j = a.d.model.find("E008").unwrap();
+    assert!(a.d.model.people[j as usize].standing.champion);
+    assert_eq!(a.d.derived.champions.len(), 2);
+}
