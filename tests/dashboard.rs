@@ -42,13 +42,24 @@ impl Admin {
         by: Option<&str>,
         pin_hash: Option<String>,
     ) -> Admin {
+        Admin::open_as(dir, lang, by, pin_hash, "admin-desk")
+    }
+
+    /// As [`Admin::open`], writing as `kiosk_id`.
+    fn open_as(
+        dir: tempfile::TempDir,
+        lang: &str,
+        by: Option<&str>,
+        pin_hash: Option<String>,
+        kiosk_id: &str,
+    ) -> Admin {
         let (loc, issues) = Localizer::load(&Source::Embedded);
         assert!(issues.is_empty(), "{issues:?}");
         let setup = Setup {
             ledger_dir: dir.path().join("ledger"),
             roster_path: dir.path().join("roster.csv"),
             data_dir: dir.path().to_path_buf(),
-            kiosk_id: "admin-desk".into(),
+            kiosk_id: kiosk_id.into(),
             pin_hash,
             by: by.map(str::to_string),
             policy: policy(),
@@ -559,8 +570,11 @@ fn every_view_at_both_sizes_in_both_languages() {
             a.keys("<Esc>");
         }
         let small = a.sized(30, 10);
-        assert!(small.contains("40"), "too small says the minimum
-{small}");
+        assert!(
+            small.contains("40"),
+            "too small says the minimum
+{small}"
+        );
     }
 }
 
@@ -609,4 +623,58 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     let j = a.d.model.find("E008").unwrap();
     assert!(a.d.model.people[j as usize].standing.champion);
     assert_eq!(a.d.derived.champions.len(), 2);
+}
+
+#[test]
+fn a_record_that_cannot_be_saved_says_why_and_keeps_what_was_typed() {
+    // A kiosk id that cannot name a file: every append fails before touching the disk.
+    let mut a = Admin::open_as(sample(), "en", Some("Mori"), None, "bad/id");
+    a.keys("3f").paste("Talked at lunch").keys("<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("Not saved"), "{screen}");
+    assert!(screen.contains("Talked at lunch"), "{screen}");
+    assert!(!screen.contains("Saved:"), "{screen}");
+    assert!(a.d.form.is_some(), "the form stays open");
+    let i = a.d.model.find("E002").expect("known");
+    assert_eq!(
+        a.d.model.people[i as usize]
+            .followup
+            .as_ref()
+            .and_then(|f| f.due),
+        Some(Date::constant(2026, 11, 20)),
+        "nothing changed"
+    );
+}
+
+#[test]
+fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let records = a.d.model.records;
+    let ledger = a.ledger();
+    write(
+        &ledger,
+        "kiosk-2",
+        "consent",
+        consent(
+            employee("E006", "伊藤 さくら", "物流部"),
+            "given",
+            &policy(),
+            &[],
+            "",
+        ),
+    );
+    a.d.refresh();
+    assert!(a.d.loading.is_none(), "only the new bytes were read");
+    assert_eq!(a.d.model.records, records + 1);
+    assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
+    // A file that shrank (restored from a backup, say) is read again in full.
+    let file = ledger.join("kiosk-2.jsonl");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    let first_line = text.lines().next().expect("a line");
+    std::fs::write(&file, format!("{first_line}\n")).expect("rewritten");
+    a.d.refresh();
+    assert!(a.d.loading.is_some(), "a full pass started");
+    a.d.wait_loaded();
+    assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::NotStarted));
+    assert_eq!(a.d.model.records, records);
 }

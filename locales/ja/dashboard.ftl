@@ -19,17 +19,17 @@ dash-key-f = f
 dash-key-a = a
 dash-key-x = x
 dash-key-c = c
-dash-act-views = 画面切替
+dash-act-views = 画面
 dash-act-next-view = 次の画面
 dash-act-prev-view = 前の画面
 dash-act-open = 開く
 dash-act-department = 部署
 dash-act-page = ページ送り
 dash-act-stage = 段階
-dash-act-followup = フォロー記録
-dash-act-assign = 担当を割り当て
-dash-act-end-pairing = 担当を解除
-dash-act-champion = チャンピオン切替
+dash-act-followup = フォロー
+dash-act-assign = 担当割当
+dash-act-end-pairing = 担当解除
+dash-act-champion = チャンピオン
 dash-act-clear = 検索を消す
 
 ## 読み込み

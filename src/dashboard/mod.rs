@@ -139,6 +139,9 @@ pub struct Dashboard {
     pub results: Vec<u32>,
     /// The normalised query `results` are for.
     searched: String,
+    /// Earlier queries this one extends, with their matches: erasing a key goes back to them
+    /// instead of searching everyone again.
+    narrowed: Vec<(String, Vec<u32>)>,
     /// Selected row in the people, follow-up and champion lists.
     pub selected: [usize; 3],
     pub person: Option<PersonView>,
@@ -182,6 +185,7 @@ impl Dashboard {
             query: TextField::default(),
             results: Vec::new(),
             searched: String::new(),
+            narrowed: Vec::new(),
             selected: [0; 3],
             person: None,
             form: None,
@@ -325,9 +329,32 @@ impl Dashboard {
     /// matches.
     fn search(&mut self, full: bool) {
         let q = search::normalize(self.query.value());
-        let within = (!full && !self.searched.is_empty() && q.contains(self.searched.as_str()))
-            .then_some(self.results.as_slice());
-        self.results = model::search(&self.model, &q, within);
+        if full {
+            self.narrowed.clear();
+            self.results = model::search(&self.model, &q, None);
+        } else if q == self.searched {
+            return;
+        } else if !self.searched.is_empty() && q.contains(self.searched.as_str()) {
+            let narrowed = model::search(&self.model, &q, Some(&self.results));
+            let wider = std::mem::replace(&mut self.results, narrowed);
+            self.narrowed
+                .push((std::mem::take(&mut self.searched), wider));
+        } else {
+            while let Some((earlier, _)) = self.narrowed.last()
+                && !q.contains(earlier.as_str())
+            {
+                self.narrowed.pop();
+            }
+            self.results = match self.narrowed.pop() {
+                Some((earlier, matches)) if earlier == q => matches,
+                Some((earlier, matches)) => {
+                    let narrowed = model::search(&self.model, &q, Some(&matches));
+                    self.narrowed.push((earlier, matches));
+                    narrowed
+                }
+                None => model::search(&self.model, &q, None),
+            };
+        }
         self.searched = q;
     }
 
@@ -951,9 +978,39 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
             .and_then(|mut w| w.append(record_type, body));
             match result {
                 Ok(_) => d.record_saved(&entry),
-                Err(e) => d.record_failed(e.to_string()),
+                Err(e) => {
+                    let reason = ledger_error_text(d, &e);
+                    d.record_failed(reason);
+                }
             }
         }
+    }
+}
+
+/// Why an append failed, in the user's language, with the file when there is one.
+fn ledger_error_text(d: &Dashboard, e: &crate::ledger::LedgerError) -> String {
+    use crate::ledger::LedgerError;
+    let (text, path) = match e {
+        LedgerError::Io { path, source, .. } => (
+            d.loc.ta(
+                &d.lang,
+                "error-io",
+                &[("reason", source.to_string().into())],
+            ),
+            Some(path),
+        ),
+        LedgerError::LockTimeout { path, .. } => (d.t("error-ledger-busy"), Some(path)),
+        LedgerError::InstanceBusy { path } => (d.t("error-kiosk-running"), Some(path)),
+        LedgerError::BadKioskId(id) => (
+            d.loc
+                .ta(&d.lang, "error-kiosk-id", &[("id", id.clone().into())]),
+            None,
+        ),
+        other => (other.to_string(), None),
+    };
+    match path {
+        Some(p) => format!("{text} ({})", p.display()),
+        None => text,
     }
 }
 

@@ -138,6 +138,8 @@ impl Model {
         let mut model = Model::default();
         if let Some(employees) = &roster {
             model.people.reserve(employees.len());
+            model.keys.reserve(employees.len());
+            model.index.reserve(employees.len());
             for (i, e) in employees.iter().enumerate() {
                 if model.index.contains_key(e.id.as_str()) {
                     continue;

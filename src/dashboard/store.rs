@@ -130,8 +130,8 @@ pub fn load(
         }
         Ok(())
     })?;
-    // Lines that could not be read still lie before the last good one of their file, or are
-    // a torn tail that the next refresh looks at again.
+    // Stopped early only when nobody waits for the result any more (the dashboard quit), so
+    // what was folded so far is as good as anything. Duplicate copies were skipped either way.
     let _ = outcome;
     Ok(model)
 }
