@@ -267,6 +267,13 @@ fn a_hesitant_employee_over_several_weeks() {
     // The stage change closed the follow-up.
     assert!(a.screen().contains("None open"));
 
+    // Moving over (the stage suggested next) before agreeing is refused, and nothing is written.
+    a.keys("s<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("needs the person’s consent"), "{screen}");
+    assert_eq!(records(&ledger, "stage", "E100").len(), 1);
+    a.keys("<Esc>");
+
     // Agrees at the kiosk: consent given, and parallel use stays.
     write(
         &ledger,

@@ -147,3 +147,4 @@ dash-saved-champion = Saved: champion { $name } ({ $id }).
 dash-saved-pairing = Saved: pairing of champion { $name } ({ $id }).
 dash-saved = Saved.
 dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.
+dash-stage-needs-consent = Moving over needs the person’s consent under the current policy: ask them to go through the kiosk first.

@@ -138,3 +138,4 @@ dash-saved-champion = 保存しました：{ $name }（{ $id }）のチャンピ
 dash-saved-pairing = 保存しました：チャンピオン { $name }（{ $id }）の担当。
 dash-saved = 保存しました。
 dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
+dash-stage-needs-consent = 移行済みにするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。

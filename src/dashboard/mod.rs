@@ -773,6 +773,12 @@ impl Dashboard {
                 Cmd::Down => f.choice = (f.choice + 1).min(forms::STAGES.len() - 1),
                 Cmd::Confirm => {
                     let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
+                    let consent = self.model.consent(i, &self.setup.policy);
+                    // Nobody is recorded as moved over without a current consent.
+                    if crate::events::allowed(&Change::Stage(stage), consent).is_err() {
+                        f.problem = Some(Notice::error("dash-stage-needs-consent"));
+                        return None;
+                    }
                     return Some(self.entry(i, Change::Stage(stage), Some(note)));
                 }
                 other => {
