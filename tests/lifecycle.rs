@@ -304,6 +304,10 @@ fn champions_pair_with_the_people_they_support() {
     assert_eq!(code, 0);
     assert!(status(&data, "E7003", &[])["supported_by"].is_null());
     assert_eq!(status(&data, "E7004", &[])["champion"], true);
+    // The report's fast reading of the same records agrees.
+    let out = tebiki(&data, &["--lang", "en", "report", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
+    assert_eq!(report["champions"], 1);
     let (code, _, _) = record(&data, &["champion", "E7004", "--off", "--by", "T"]);
     assert_eq!(code, 0);
     assert_eq!(status(&data, "E7004", &[])["champion"], false);

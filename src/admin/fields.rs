@@ -249,6 +249,76 @@ pub struct Essentials<'a> {
 }
 
 impl<'a> Essentials<'a> {
+    /// The top-level keys the fields come from, in the order [`Essentials::from_members`] takes
+    /// their values.
+    pub const KEYS: [&'static str; 9] = [
+        "type", "employee", "decision", "stage", "due", "note", "policy", "active", "supports",
+    ];
+
+    /// The index of `key` in [`Essentials::KEYS`].
+    pub fn key_index(key: &[u8]) -> Option<usize> {
+        Some(match key {
+            b"type" => 0,
+            b"employee" => 1,
+            b"decision" => 2,
+            b"stage" => 3,
+            b"due" => 4,
+            b"note" => 5,
+            b"policy" => 6,
+            b"active" => 7,
+            b"supports" => 8,
+            _ => return None,
+        })
+    }
+
+    /// The fields from the JSON text of the members named in [`Essentials::KEYS`] (`None`:
+    /// absent), of a line that is valid JSON with each of these keys at most once: what
+    /// [`Essentials::with`] gives for that line, without reading the rest of it. `None` when a
+    /// value has a type the fields do not take, where [`Essentials::with`] reads the whole line
+    /// as a tree instead: the caller then calls it.
+    pub fn from_members(member: impl Fn(usize) -> Option<&'a str>) -> Option<Essentials<'a>> {
+        Some(Essentials {
+            record_type: text(member(0))?,
+            employee: typed(member(1))?,
+            decision: text(member(2))?,
+            stage: text(member(3))?,
+            due: text(member(4))?,
+            note: text(member(5))?,
+            policy: typed(member(6))?,
+            active: match member(7) {
+                None | Some("null") => None,
+                Some("true") => Some(true),
+                Some("false") => Some(false),
+                Some(_) => return None,
+            },
+            supports: text(member(8))?,
+        })
+    }
+
+    /// What [`Essentials::with`] gives for a line whose [`Essentials::from_members`] is `None`,
+    /// from the same members, for a line of which a JSON tree is sure to be built (see
+    /// [`crate::ledger::LineRecord::plain`]): the fields then come from the tree, which for
+    /// these keys (each at most once) is the tree of just these members.
+    pub fn with_member_tree<R>(
+        member: impl Fn(usize) -> Option<&'a str>,
+        f: impl FnOnce(&Essentials<'_>) -> R,
+    ) -> R {
+        let mut tree = serde_json::Map::new();
+        for (i, key) in Self::KEYS.iter().enumerate() {
+            if let Some(text) = member(i) {
+                match serde_json::from_str::<Value>(text) {
+                    Ok(value) => {
+                        tree.insert((*key).to_string(), value);
+                    }
+                    // Not for such a line; were it to happen, the whole line's tree would
+                    // fail too, which `with` reads as no fields.
+                    Err(_) => return f(&Essentials::from_value(&Value::Null)),
+                }
+            }
+        }
+        f(&Essentials::from_value(&Value::Object(tree)))
+    }
+
     /// Reads `raw` (one stored line) and calls `f` with its fields.
     pub fn with<R>(raw: &'a str, f: impl FnOnce(&Essentials<'_>) -> R) -> R {
         match serde_json::from_str::<Essentials<'a>>(raw) {
@@ -287,6 +357,31 @@ impl<'a> Essentials<'a> {
     }
     pub fn policy_version(&self) -> Option<&str> {
         self.policy.as_ref()?.version.as_deref()
+    }
+}
+
+/// A string member as the derived reader takes it: `Some(None)` for `null`, `None` (a type it
+/// does not take) for anything but a string. Strings without escapes are borrowed as they are.
+fn text(json: Option<&str>) -> Option<Option<Cow<'_, str>>> {
+    let Some(json) = json else {
+        return Some(None);
+    };
+    if let Some(inner) = json.strip_prefix('"').and_then(|j| j.strip_suffix('"'))
+        && !inner.contains('\\')
+    {
+        // Valid JSON: a quoted run without backslashes is the string itself.
+        return Some(Some(Cow::Borrowed(inner)));
+    }
+    serde_json::from_str::<Option<String>>(json)
+        .ok()
+        .map(|t| t.map(Cow::Owned))
+}
+
+/// Any other member, read as the derived reader reads it; `None` when that fails.
+fn typed<'a, T: Deserialize<'a>>(json: Option<&'a str>) -> Option<Option<T>> {
+    match json {
+        None => Some(None),
+        Some(json) => serde_json::from_str::<Option<T>>(json).ok(),
     }
 }
 
@@ -381,5 +476,82 @@ mod tests {
             assert_eq!(f.stage.as_deref(), Some("parallel"));
             assert_eq!(f.session_id(), Some("S1"));
         });
+    }
+
+    /// `from_members`, or `with_member_tree` when it gives up, reads what `with` reads from the
+    /// whole line.
+    #[test]
+    fn the_members_give_what_the_whole_line_gives() {
+        let normal = |s: String| s.replace("Owned(", "").replace("Borrowed(", "");
+        let cases: [&[(&str, &str)]; 12] = [
+            &[
+                ("type", r#""consent""#),
+                (
+                    "employee",
+                    r#"{"id":"E1","name":"山田 \"太郎\"","department":"営業部"}"#,
+                ),
+                ("decision", r#""given""#),
+                ("policy", r#"{"id":"p","version":"2026-11-23"}"#),
+                ("content", r#"{"languages":["ja"],"x":[1,{"y":null}]}"#),
+            ],
+            &[
+                ("type", r#""followup""#),
+                ("employee", r#"{"id":"E2"}"#),
+                ("due", r#""2026-01-05""#),
+                ("note", r#""a\nb \u00e9""#),
+            ],
+            &[
+                ("type", r#""stage""#),
+                ("employee", "null"),
+                ("stage", "null"),
+            ],
+            &[("type", r#""champion""#), ("active", "false")],
+            &[("type", r#""champion""#), ("active", r#""no""#)],
+            &[("type", r#""consent""#), ("decision", "5")],
+            &[
+                ("type", r#""stage""#),
+                ("employee", r#"{"id":"E3","name":7}"#),
+            ],
+            &[
+                ("type", r#""stage""#),
+                ("employee", r#"["E4","名前","部署"]"#),
+            ],
+            &[
+                ("type", r#""stage""#),
+                ("employee", r#"{"id":"E5","id":"E6"}"#),
+            ],
+            &[("type", r#""consent""#), ("policy", r#"{"version":3}"#)],
+            &[("type", r#""consent""#), ("policy", r#""2026""#)],
+            &[
+                ("type", "1"),
+                ("employee", r#"{"id":"E7","extra":{"deep":[1,2]}}"#),
+            ],
+        ];
+        for members in cases {
+            let line = format!(
+                "{{{}}}",
+                members
+                    .iter()
+                    .map(|(k, v)| format!("\"{k}\":{v}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let member = |i: usize| {
+                members
+                    .iter()
+                    .find(|(k, _)| *k == Essentials::KEYS[i])
+                    .map(|(_, v)| *v)
+            };
+            let whole = normal(Essentials::with(&line, |f| format!("{f:?}")));
+            let picked = normal(match Essentials::from_members(member) {
+                Some(f) => format!("{f:?}"),
+                None => Essentials::with_member_tree(member, |f| format!("{f:?}")),
+            });
+            assert_eq!(picked, whole, "{line}");
+        }
+        for (i, key) in Essentials::KEYS.iter().enumerate() {
+            assert_eq!(Essentials::key_index(key.as_bytes()), Some(i));
+        }
+        assert_eq!(Essentials::key_index(b"content"), None);
     }
 }

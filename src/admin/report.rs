@@ -25,9 +25,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fields::Essentials;
 use super::roster::Employee;
-use super::{
-    Progress, arg, count, fail, ledger_bytes, ledger_fail, say, stream_ledger, warn_read_issue,
-};
+use super::{Progress, arg, count, fail, ledger_bytes, ledger_fail, say, warn_read_issue};
 use crate::cli::{Env, Format};
 use crate::escape::for_terminal;
 use crate::i18n::group_digits;
@@ -473,40 +471,53 @@ pub fn build(
     progress: &Progress,
     on_issue: &mut dyn FnMut(&ReadIssue),
 ) -> Result<Report, LedgerError> {
-    let mut census = Census::new(roster);
     let mut skipped = Vec::new();
-    let mut files: Vec<(std::path::PathBuf, u64)> = Vec::new();
+    // Where each file has been read to, for progress.
+    let mut ends: Vec<u64> = Vec::new();
     let mut n = 0u64;
-    let duplicates = stream_ledger(ledger_dir, |item| -> Result<(), LedgerError> {
-        match item {
-            Ok(record) => {
-                Essentials::with(&record.raw, |f| census.add(f));
-                n += 1;
-                let end = record.offset + record.raw.len() as u64 + 1;
-                let file = record.file.as_os_str();
-                match files.iter_mut().find(|(f, _)| f.as_os_str() == file) {
-                    Some(slot) => slot.1 = end,
-                    None => files.push((record.file.clone(), end)),
+    let (census, duplicates) = super::stream_picked(
+        ledger_dir,
+        Essentials::KEYS.len(),
+        Essentials::key_index,
+        // The roster's index is built while the first records are read.
+        || Census::new(roster),
+        |census, item| -> Result<(), LedgerError> {
+            match item {
+                Ok(record) => {
+                    let member = |i| record.member(i);
+                    if !record.picked() {
+                        Essentials::with(record.line().unwrap_or(""), |f| census.add(f));
+                    } else if let Some(f) = Essentials::from_members(member) {
+                        census.add(&f);
+                    } else {
+                        Essentials::with_member_tree(member, |f| census.add(f));
+                    }
+                    n += 1;
+                    if ends.len() <= record.file {
+                        ends.resize(record.file + 1, 0);
+                    }
+                    ends[record.file] = record.end;
+                    if n.is_multiple_of(4096) {
+                        progress.set(ends.iter().sum());
+                    }
                 }
-                if n.is_multiple_of(4096) {
-                    progress.set(files.iter().map(|f| f.1).sum());
+                Err(issue) => {
+                    on_issue(issue);
+                    let (file, line) = super::issue_place(issue);
+                    skipped.push(Skipped {
+                        file: file
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_else(|| file.display().to_string()),
+                        line,
+                        problem: super::issue_kind(issue),
+                    });
                 }
             }
-            Err(issue) => {
-                on_issue(issue);
-                let (file, line) = super::issue_place(issue);
-                skipped.push(Skipped {
-                    file: file
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| file.display().to_string()),
-                    line,
-                    problem: super::issue_kind(issue),
-                });
-            }
-        }
-        Ok(())
-    })??;
+            Ok(())
+        },
+    )?;
+    let duplicates = duplicates?;
     let mut report = census.finish(today, current_policy);
     report.ledger.files = crate::ledger::ledger_files(ledger_dir)
         .map(|f| f.len() as u64)

@@ -135,6 +135,521 @@ pub(crate) fn parse_at(s: &str) -> Option<Timestamp> {
     s.parse().ok()
 }
 
+/// One top-level member of a line: where its key (inside the quotes, as stored) and its value
+/// (as JSON text) lie, as byte ranges of the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Member {
+    pub key: (u32, u32),
+    pub value: (u32, u32),
+}
+
+/// [`parse_line`] in one pass over the bytes of a line, noting every top-level member in
+/// `members` (stored order). Takes only the form the writer produces (compact, envelope first
+/// and valid, no escapes in the envelope or in top-level keys, no key of the envelope
+/// repeated), and checks that the line is UTF-8 as it goes. For such a line it returns what
+/// [`parse_line`] would (no problem, the same fields; `prev` is checked but not decoded, as
+/// readers do not use it). Any other line gives `None` and is left to the general checks, which
+/// judge it; so this never accepts a line that they reject or flag.
+#[cfg(test)]
+pub(crate) fn scan_line<'a>(line: &'a [u8], members: &mut Vec<Member>) -> Option<Envelope<'a>> {
+    let scanned = scan_record(line, members)?;
+    (scanned.end == line.len()).then_some(scanned.env)
+}
+
+/// What [`scan_record`] read.
+#[derive(Debug)]
+pub(crate) struct Scanned<'a> {
+    pub env: Envelope<'a>,
+    /// Where the record's object ends.
+    pub end: usize,
+    /// No `\uXXXX` escape and no number with an exponent or of more than 300 characters: a
+    /// record that a JSON tree (`serde_json::Value`) surely reads too, as nothing in it can be
+    /// out of range for one (a number, a surrogate) and it is nested far less deep than the
+    /// tree's limit.
+    pub plain: bool,
+}
+
+/// [`scan_line`] for the record at the start of `data`, which may go on past it. A line is that
+/// record when `data` has its `\n` where the object ends (no line break can be inside: the form
+/// has no whitespace, and strings no control characters).
+pub(crate) fn scan_record<'a>(data: &'a [u8], members: &mut Vec<Member>) -> Option<Scanned<'a>> {
+    members.clear();
+    if u32::try_from(data.len()).is_err() {
+        return None;
+    }
+    let b = data;
+    // Every member: its key and value ranges, and where the scan goes on.
+    let mut note = |key: (usize, usize), value: (usize, usize)| {
+        members.push(Member {
+            key: (key.0 as u32, key.1 as u32),
+            value: (value.0 as u32, value.1 as u32),
+        });
+    };
+    if b.first() != Some(&b'{') {
+        return None;
+    }
+    let mut i = 1;
+    let mut texts: [(usize, usize); 7] = [(0, 0); 7];
+    let mut unusual = false;
+    let mut seq = 0;
+    for (index, pattern) in ENVELOPE_PATTERNS.iter().enumerate() {
+        if index > 0 {
+            if b.get(i) != Some(&b',') {
+                return None;
+            }
+            i += 1;
+        }
+        if b.get(i..i + pattern.len())? != *pattern {
+            return None;
+        }
+        // The key without its quotes and colon.
+        let key = (i + 1, i + pattern.len() - 2);
+        i += pattern.len();
+        let start = i;
+        if index == 1 {
+            (seq, i) = positive_u64(b, i)?;
+        } else {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let (end, escapes) = skip_string(b, i + 1, &mut unusual)?;
+            if escapes {
+                return None;
+            }
+            texts[index] = (i + 1, end - 1);
+            i = end;
+        }
+        note(key, (start, i));
+    }
+    let text = |index: usize| &b[texts[index].0..texts[index].1];
+    if text(0) != SCHEMA.as_bytes() || !is_hash(text(2)) {
+        return None;
+    }
+    let id = uuid_v7_fast(text(3))?;
+    let at = at_fast(text(4))?;
+    // Checked to be UTF-8 by `skip_string` already; short, so checking again costs little.
+    let kiosk = std::str::from_utf8(text(5)).ok()?;
+    let record_type = std::str::from_utf8(text(6)).ok()?;
+    if kiosk.is_empty() || record_type.is_empty() {
+        return None;
+    }
+    while b.get(i) == Some(&b',') {
+        if b.get(i + 1) != Some(&b'"') {
+            return None;
+        }
+        let (end, escapes) = skip_string(b, i + 2, &mut unusual)?;
+        let key = (i + 2, end - 1);
+        if escapes || is_envelope_key(&b[key.0..key.1]) || b.get(end) != Some(&b':') {
+            return None;
+        }
+        let start = end + 1;
+        i = skip_value(b, start, &mut unusual)?;
+        note(key, (start, i));
+    }
+    if b.get(i) != Some(&b'}') {
+        return None;
+    }
+    let env = Envelope {
+        seq: Some(seq),
+        // Not decoded: readers do not use it, and `is_hash` checked it as `parse_hash` would.
+        prev: None,
+        id: Some(id),
+        at: Some(at),
+        kiosk: Some(Cow::Borrowed(kiosk)),
+        record_type: Some(Cow::Borrowed(record_type)),
+        problem: None,
+    };
+    Some(Scanned {
+        env,
+        end: i + 1,
+        plain: !unusual,
+    })
+}
+
+/// The envelope keys as the writer puts them before their values.
+const ENVELOPE_PATTERNS: [&[u8]; 7] = [
+    b"\"schema\":",
+    b"\"seq\":",
+    b"\"prev\":",
+    b"\"id\":",
+    b"\"at\":",
+    b"\"kiosk\":",
+    b"\"type\":",
+];
+
+// The functions below, which `scan_record` uses, take the line and where to start, and give
+// where the thing they read ends, or `None` for anything outside the form they take: that sends
+// the line to the general checks. Outside strings only ASCII is taken, and inside them every
+// run of other bytes is checked to be UTF-8, so a line they get through is UTF-8.
+
+const ONES: u64 = u64::MAX / 255;
+const HIGHS: u64 = ONES << 7;
+
+/// Marks (high bit) the bytes of `w` that end a run of plain ASCII string bytes: `"`, `\`,
+/// control characters and, when `NON_ASCII`, bytes of 0x80 and above. Only the lowest mark is
+/// exact (borrows may mark bytes above it), which is all a search needs.
+#[inline(always)]
+fn string_stops<const NON_ASCII: bool>(w: u64) -> u64 {
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    let mut stops = (w.wrapping_sub(ONES * 0x20) & !w)
+        | (quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash);
+    if NON_ASCII {
+        stops |= w;
+    }
+    stops & HIGHS
+}
+
+/// The first byte at or after `i` that [`string_stops`] marks, if any.
+#[inline(always)]
+fn string_stop<const NON_ASCII: bool>(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let stops = string_stops::<NON_ASCII>(u64::from_le_bytes(chunk.try_into().ok()?));
+        if stops != 0 {
+            return Some(i + (stops.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let p = b
+        .get(i..)?
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20 || (NON_ASCII && c >= 0x80))?;
+    Some(i + p)
+}
+
+/// The rest of a string from `i` (after its opening quote): where it ends (after the closing
+/// quote), and whether it has escapes. Escapes are checked as serde_json checks them when it
+/// skips a string (any `\uXXXX`, paired surrogates or not); a `\uXXXX` sets `unusual` (see
+/// [`Scanned::plain`]).
+#[inline(always)]
+fn skip_string(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<(usize, bool)> {
+    let mut escapes = false;
+    loop {
+        let stop = string_stop::<true>(b, i)?;
+        match b[stop] {
+            b'"' => return Some((stop + 1, escapes)),
+            b'\\' => {
+                escapes = true;
+                if b.get(stop + 1) == Some(&b'u') {
+                    *unusual = true;
+                }
+                i = skip_escape(b, stop)?;
+            }
+            c if c >= 0x80 => i = skip_non_ascii(b, stop)?,
+            _ => return None,
+        }
+    }
+}
+
+/// An escape at `i` (its backslash).
+fn skip_escape(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i + 1)? {
+        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(i + 2),
+        b'u' => b
+            .get(i + 2..i + 6)?
+            .iter()
+            .all(u8::is_ascii_hexdigit)
+            .then_some(i + 6),
+        _ => None,
+    }
+}
+
+/// A run of non-ASCII bytes in a string from `i`, checked to be UTF-8 as `std::str::from_utf8`
+/// checks it (the well-formed sequences of the Unicode standard, table 3-7): where the run ends,
+/// at the next ASCII byte. Most text other than English is three-byte characters, checked first.
+#[inline(never)]
+fn skip_non_ascii(b: &[u8], mut i: usize) -> Option<usize> {
+    let continues = |c: u8| c & 0xC0 == 0x80;
+    loop {
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            return Some(i);
+        }
+        if let (0xE1..=0xEC | 0xEE..=0xEF, Some(&[c1, c2])) = (c, b.get(i + 1..i + 3)) {
+            if !continues(c1) || !continues(c2) {
+                return None;
+            }
+            i += 3;
+            continue;
+        }
+        let (second, width) = match c {
+            0xE1..=0xEC | 0xEE..=0xEF => (0x80..=0xBF, 3),
+            0xC2..=0xDF => (0x80..=0xBF, 2),
+            0xE0 => (0xA0..=0xBF, 3),
+            0xED => (0x80..=0x9F, 3),
+            0xF0 => (0x90..=0xBF, 4),
+            0xF1..=0xF3 => (0x80..=0xBF, 4),
+            0xF4 => (0x80..=0x8F, 4),
+            _ => return None,
+        };
+        let rest = b.get(i + 1..i + width)?;
+        if !second.contains(&rest[0]) || !rest[1..].iter().all(|&x| continues(x)) {
+            return None;
+        }
+        i += width;
+    }
+}
+
+/// `"key":` inside a nested object, from `i` (its opening quote).
+#[inline(always)]
+fn skip_key(b: &[u8], i: usize, unusual: &mut bool) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let (end, _) = skip_string(b, i + 1, unusual)?;
+    (b.get(end) == Some(&b':')).then_some(end + 1)
+}
+
+/// A number as JSON spells it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. One with an
+/// exponent or of more than 300 characters sets `unusual` (see [`Scanned::plain`]).
+fn skip_number(b: &[u8], start: usize, unusual: &mut bool) -> Option<usize> {
+    let mut i = start;
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match *b.get(i)? {
+        b'0' => i += 1,
+        b'1'..=b'9' => i = skip_digits(b, i + 1),
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        i = skip_some_digits(b, i + 1)?;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        *unusual = true;
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        i = skip_some_digits(b, i)?;
+    }
+    if i - start > 300 {
+        *unusual = true;
+    }
+    Some(i)
+}
+
+#[inline(always)]
+fn skip_digits(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b'0'..=b'9')) {
+        i += 1;
+    }
+    i
+}
+
+#[inline(always)]
+fn skip_some_digits(b: &[u8], i: usize) -> Option<usize> {
+    matches!(b.get(i), Some(b'0'..=b'9')).then(|| skip_digits(b, i + 1))
+}
+
+/// A positive integer that fits in u64 (no sign, fraction or exponent): its value, and its end.
+fn positive_u64(b: &[u8], mut i: usize) -> Option<(u64, usize)> {
+    if !matches!(b.get(i), Some(b'1'..=b'9')) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    while let Some(&d @ b'0'..=b'9') = b.get(i) {
+        n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        i += 1;
+    }
+    Some((n, i))
+}
+
+/// One whole JSON value from `i`, nested as deep as 64 levels, without whitespace.
+fn skip_value(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<usize> {
+    // Bit n of `objects` says whether level n+1 is an object (else an array).
+    let mut objects: u64 = 0;
+    let mut depth: u32 = 0;
+    loop {
+        let c = *b.get(i)?;
+        i = match c {
+            b'"' => skip_string(b, i + 1, unusual)?.0,
+            b'{' | b'[' => {
+                // `}` and `]` come two after `{` and `[`.
+                if *b.get(i + 1)? == c + 2 {
+                    i + 2
+                } else {
+                    if depth == 64 {
+                        return None;
+                    }
+                    objects = (objects << 1) | u64::from(c == b'{');
+                    depth += 1;
+                    i = if c == b'{' {
+                        skip_key(b, i + 1, unusual)?
+                    } else {
+                        i + 1
+                    };
+                    continue;
+                }
+            }
+            b't' => skip_literal(b, i, b"true")?,
+            b'f' => skip_literal(b, i, b"false")?,
+            b'n' => skip_literal(b, i, b"null")?,
+            b'-' | b'0'..=b'9' => skip_number(b, i, unusual)?,
+            _ => return None,
+        };
+        // A value is complete: close what it completes, or move on to the next element.
+        loop {
+            if depth == 0 {
+                return Some(i);
+            }
+            let in_object = objects & 1 == 1;
+            match *b.get(i)? {
+                b',' if in_object => {
+                    i = skip_key(b, i + 1, unusual)?;
+                    break;
+                }
+                b',' => {
+                    i += 1;
+                    break;
+                }
+                b'}' if in_object => {}
+                b']' if !in_object => {}
+                _ => return None,
+            }
+            i += 1;
+            objects >>= 1;
+            depth -= 1;
+        }
+    }
+}
+
+#[inline(always)]
+fn skip_literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    (b.get(i..i + word.len())? == word).then_some(i + word.len())
+}
+
+/// Whether `key` is one of [`ENVELOPE_KEYS`].
+fn is_envelope_key(key: &[u8]) -> bool {
+    let found = matches!(
+        key,
+        b"schema" | b"seq" | b"prev" | b"id" | b"at" | b"kiosk" | b"type"
+    );
+    debug_assert_eq!(found, ENVELOPE_KEYS.iter().any(|k| k.as_bytes() == key));
+    found
+}
+
+/// 64 lowercase hex digits (what [`parse_hash`] takes), without decoding them.
+fn is_hash(s: &[u8]) -> bool {
+    s.len() == 64
+        && s.chunks_exact(8).all(|chunk| {
+            let w = chunk.try_into().map_or(HIGHS, u64::from_le_bytes);
+            w & HIGHS == 0 && (in_range(w, b'0', b'9') | in_range(w, b'a', b'f')) == HIGHS
+        })
+}
+
+/// Marks (high bit) the bytes of `w` that lie in `lo..=hi`; every byte of `w` must be ASCII
+/// and `lo` above 0, so that no sum carries into the next byte.
+#[inline(always)]
+fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = w.wrapping_add(ONES * u64::from(0x80 - lo));
+    let past_hi = w.wrapping_add(ONES * u64::from(0x7F - hi));
+    from_lo & !past_hi & HIGHS
+}
+
+/// The value of a lowercase hex digit; 0xFF for any other byte.
+const fn hex_value(c: u8) -> u8 {
+    match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'f' => c - b'a' + 10,
+        _ => 0xFF,
+    }
+}
+
+static HEX: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = hex_value(c as u8);
+        c += 1;
+    }
+    table
+};
+
+/// Where the 32 hex digits of a hyphenated UUID are.
+const UUID_DIGITS: [usize; 32] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29,
+    30, 31, 32, 33, 34, 35,
+];
+
+/// The canonical form (`xxxxxxxx-xxxx-7xxx-xxxx-xxxxxxxxxxxx`, lowercase hex) of a version 7 UUID,
+/// decoded directly: every id of a ledger passes here. `None` for anything else, which
+/// [`parse_uuid_v7`] then judges; for what it takes, it gives what `parse_uuid_v7` gives.
+fn uuid_v7_fast(b: &[u8]) -> Option<Uuid> {
+    let b: &[u8; 36] = b.try_into().ok()?;
+    if b[8] != b'-' || b[13] != b'-' || b[18] != b'-' || b[23] != b'-' || b[14] != b'7' {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    let mut bad = 0u8;
+    for (k, o) in out.iter_mut().enumerate() {
+        let hi = HEX[usize::from(b[UUID_DIGITS[2 * k]])];
+        let lo = HEX[usize::from(b[UUID_DIGITS[2 * k + 1]])];
+        bad |= hi | lo;
+        *o = (hi << 4) | (lo & 0x0F);
+    }
+    // Valid digits are below 16; 0xFF marks any other byte.
+    (bad < 16).then(|| Uuid::from_bytes(out))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fraction]Z` with a valid date and time, computed directly: every
+/// `at` of a ledger passes here. `None` for anything else (other years, leap seconds, other
+/// spellings), which [`parse_at`] then judges; for what it takes, it gives what `parse_at` gives.
+fn at_fast(b: &[u8]) -> Option<Timestamp> {
+    if b.len() < 20 || b.len() > 30 || b[b.len() - 1] != b'Z' {
+        return None;
+    }
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let digit = |k: usize| -> Option<i64> {
+        let d = b[k].wrapping_sub(b'0');
+        (d < 10).then_some(i64::from(d))
+    };
+    let two = |k: usize| Some(digit(k)? * 10 + digit(k + 1)?);
+    let year = two(0)? * 100 + two(2)?;
+    let (month, day) = (two(5)?, two(8)?);
+    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    let nanos = match &b[19..b.len() - 1] {
+        [] => 0,
+        [b'.', fraction @ ..] if (1..=9).contains(&fraction.len()) => {
+            let mut n = 0;
+            for k in 20..b.len() - 1 {
+                n = n * 10 + digit(k)?;
+            }
+            n * 10i64.pow(9 - fraction.len() as u32)
+        }
+        _ => return None,
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1000..=9998).contains(&year)
+        || !(1..=month_days).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return None;
+    }
+    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second;
+    Timestamp::new(seconds, nanos as i32).ok()
+}
+
 /// A JSON value reduced to what envelope checks need, borrowing strings when possible.
 pub(crate) enum Scalar<'a> {
     Str(Cow<'a, str>),
@@ -360,6 +875,231 @@ mod tests {
         for (line, key, problem) in cases {
             let env = parse_line(line.as_bytes()).unwrap();
             assert_eq!(env.problem, Some((key, problem)), "{line}");
+        }
+    }
+
+    /// What the general checks make of a line, in the terms of a clean record.
+    fn general(line: &[u8]) -> Option<(u64, Uuid, Timestamp, String, String)> {
+        std::str::from_utf8(line).ok()?;
+        let env = parse_line(line).ok()?;
+        if env.problem.is_some() {
+            return None;
+        }
+        Some((
+            env.seq?,
+            env.id?,
+            env.at?,
+            env.kiosk?.into_owned(),
+            env.record_type?.into_owned(),
+        ))
+    }
+
+    /// The one-pass scan takes a line only when the general checks find it clean, and then
+    /// reads the same fields.
+    fn assert_sound(line: &[u8]) -> bool {
+        let mut members = Vec::new();
+        let Some(env) = scan_line(line, &mut members) else {
+            return false;
+        };
+        let fast = (
+            env.seq.unwrap(),
+            env.id.unwrap(),
+            env.at.unwrap(),
+            env.kiosk.unwrap().into_owned(),
+            env.record_type.unwrap().into_owned(),
+        );
+        assert_eq!(
+            general(line),
+            Some(fast),
+            "{}",
+            String::from_utf8_lossy(line)
+        );
+        true
+    }
+
+    #[test]
+    fn the_scan_takes_what_the_writer_writes_and_notes_each_member() {
+        let line = GOOD.replace(
+            r#""x":{"a":[1,2]}"#,
+            r#""employee":{"id":"E1","name":"山田 \"太郎\""},"n":-1.5e+3,"ok":[true,false,null,{}],"s":"\u00e9\n""#,
+        );
+        let mut members = Vec::new();
+        assert!(scan_line(line.as_bytes(), &mut members).is_some());
+        let text = |r: (u32, u32)| &line[r.0 as usize..r.1 as usize];
+        let keys: Vec<_> = members.iter().map(|m| text(m.key)).collect();
+        assert_eq!(
+            keys,
+            [
+                "schema", "seq", "prev", "id", "at", "kiosk", "type", "employee", "n", "ok", "s"
+            ]
+        );
+        assert_eq!(text(members[1].value), "3");
+        assert_eq!(text(members[6].value), r#""consent""#);
+        assert_eq!(
+            text(members[7].value),
+            r#"{"id":"E1","name":"山田 \"太郎\""}"#
+        );
+        assert_eq!(text(members[10].value), r#""\u00e9\n""#);
+        assert!(assert_sound(line.as_bytes()));
+        assert!(assert_sound(GOOD.as_bytes()));
+        let bare = GOOD.replace(r#","x":{"a":[1,2]}"#, "");
+        assert!(assert_sound(bare.as_bytes()));
+    }
+
+    #[test]
+    fn the_scan_leaves_every_other_line_to_the_general_checks() {
+        let cases = [
+            GOOD.replace("\"seq\":3", "\"seq\": 3"),
+            GOOD.replace("\"seq\":3", "\"seq\":03"),
+            GOOD.replace("\"seq\":3", "\"seq\":0"),
+            GOOD.replace("\"seq\":3", "\"seq\":3.0"),
+            GOOD.replace("\"seq\":3", "\"seq\":18446744073709551616"),
+            GOOD.replace("\"kiosk\":\"k1\"", "\"kiosk\":\"k\\u0031\""),
+            GOOD.replace("\"kiosk\":\"k1\"", "\"kiosk\":\"\""),
+            GOOD.replace("\"x\":", "\"type\":"),
+            GOOD.replace("\"x\":", "\"t\\u0079pe\":"),
+            GOOD.replace("[1,2]", "[1,2,]"),
+            GOOD.replace("[1,2]", "[01]"),
+            GOOD.replace("[1,2]", "[1.]"),
+            GOOD.replace("[1,2]", "[1e]"),
+            GOOD.replace("[1,2]", "[-]"),
+            GOOD.replace("[1,2]", "[tru]"),
+            GOOD.replace("[1,2]", "[\"a\u{1}\"]"),
+            GOOD.replace("[1,2]", "[\"\\x\"]"),
+            GOOD.replace("[1,2]", "[\"\\u12g4\"]"),
+            GOOD.replace("[1,2]", "{\"a\"}"),
+            GOOD.replace("[1,2]", "{1:2}"),
+            GOOD.replace("2026-11-23T01:02:03.456Z", "2026-02-30T01:02:03.456Z"),
+            GOOD.replace("2026-11-23T01:02:03.456Z", "2026-11-23T23:59:60Z"),
+            GOOD.replace("2026-11-23T01:02:03.456Z", "2026-11-23t01:02:03Z"),
+            GOOD.replace("-7d3e-", "-4d3e-"),
+            GOOD.replace("-7d3e-", "-7D3E-"),
+            format!("{GOOD} "),
+            format!(" {GOOD}"),
+            format!("{GOOD}\r"),
+            "[1]".to_string(),
+            String::new(),
+        ];
+        for line in cases {
+            let mut members = Vec::new();
+            assert!(scan_line(line.as_bytes(), &mut members).is_none(), "{line}");
+        }
+        let deep = GOOD.replace("[1,2]", &format!("{}1{}", "[".repeat(70), "]".repeat(70)));
+        assert!(scan_line(deep.as_bytes(), &mut Vec::new()).is_none());
+        let fine = GOOD.replace("[1,2]", &format!("{}1{}", "[".repeat(60), "]".repeat(60)));
+        assert!(assert_sound(fine.as_bytes()));
+    }
+
+    #[test]
+    fn non_ascii_text_is_checked_as_utf8_is() {
+        // Every sequence of two bytes, and of three or four with the bytes that matter, as the
+        // whole text of a string: taken exactly when it is UTF-8 with no quote, backslash or
+        // control character.
+        let plain = |s: &[u8]| {
+            std::str::from_utf8(s).is_ok()
+                && !s.iter().any(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        };
+        let check = |s: &[u8]| {
+            let mut line = s.to_vec();
+            line.push(b'"');
+            let taken = skip_string(&line, 0, &mut false) == Some((line.len(), false));
+            assert_eq!(taken, plain(s), "{s:02x?}");
+        };
+        let tails = [
+            0x00, 0x22, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF,
+        ];
+        for a in 0x80..=0xFFu8 {
+            for b in 0..=0xFFu8 {
+                check(&[a, b]);
+                for c in tails {
+                    check(&[a, b, c]);
+                    for d in tails {
+                        check(&[a, b, c, d]);
+                    }
+                }
+            }
+        }
+        check("山田 太郎 😀 é".as_bytes());
+    }
+
+    #[test]
+    fn times_and_ids_read_directly_match_the_general_parsers() {
+        let mut day = jiff::civil::date(1999, 12, 25);
+        let mut checked = 0;
+        while day.year() < 2102 {
+            for time in [
+                "00:00:00",
+                "23:59:59.999999999",
+                "12:34:56.7",
+                "01:02:03.456",
+            ] {
+                let text = format!("{day}T{time}Z");
+                assert_eq!(at_fast(text.as_bytes()), parse_at(&text), "{text}");
+                checked += 1;
+            }
+            day = day.checked_add(jiff::Span::new().days(13)).unwrap();
+        }
+        assert!(checked > 10_000);
+        for text in [
+            "2024-02-29T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2000-02-29T00:00:00Z",
+        ] {
+            assert_eq!(
+                at_fast(text.as_bytes()).is_some(),
+                parse_at(text).is_some(),
+                "{text}"
+            );
+        }
+        for text in [
+            "019a8f4e-7c2b-7d3e-9a1b-0123456789ab",
+            "ffffffff-ffff-7fff-ffff-ffffffffffff",
+            "00000000-0000-7000-0000-000000000000",
+        ] {
+            assert_eq!(uuid_v7_fast(text.as_bytes()), parse_uuid_v7(text), "{text}");
+            assert!(uuid_v7_fast(text.as_bytes()).is_some());
+        }
+        for text in [
+            "019a8f4e-7c2b-7d3e-9a1b-0123456789ag",
+            "019a8f4e-7c2b-4d3e-9a1b-0123456789ab",
+            "019a8f4e7c2b-7d3e-9a1b-0123456789abc",
+        ] {
+            assert_eq!(uuid_v7_fast(text.as_bytes()), None, "{text}");
+        }
+        let hash = "0123456789abcdef".repeat(4);
+        assert!(is_hash(hash.as_bytes()));
+        for bad in ["g", "A", "/", ":", "`", "é"] {
+            let h = format!("{bad}{}", &hash[bad.len()..]);
+            assert_eq!(is_hash(h.as_bytes()), parse_hash(&h).is_some(), "{h}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { failure_persistence: None, ..proptest::test_runner::Config::default() })]
+        /// Lines that differ from a good one by a few bytes: whenever the scan takes one, the
+        /// general checks take it too, with the same fields.
+        #[test]
+        fn the_scan_never_takes_what_the_general_checks_would_not(
+            edits in proptest::collection::vec((0usize..400, proptest::sample::select(
+                b"{}[]\",:\\-+.eE0123456789tfnuxa \x01\x7f\xc3\xa9\xe3\x81\x82\xff".to_vec()
+            ), 0u8..3), 1..4)
+        ) {
+            let base = GOOD.replace(
+                r#""x":{"a":[1,2]}"#,
+                r#""employee":{"id":"E1","name":"山田"},"n":[-1.5e+3,0,true,null],"s":"a\"b""#,
+            );
+            let mut line = base.into_bytes();
+            for (at, byte, how) in edits {
+                let at = at % (line.len() + 1);
+                match how {
+                    0 if at < line.len() => line[at] = byte,
+                    1 if at < line.len() => {
+                        line.remove(at);
+                    }
+                    _ => line.insert(at, byte),
+                }
+            }
+            assert_sound(&line);
         }
     }
 }

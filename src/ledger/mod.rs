@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use envelope::EnvelopeProblem;
-pub use reader::{Merged, ReadIssue, Record, merged, merged_raw};
+pub use envelope::{EnvelopeProblem, Member};
+pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
     FindingKind, Recovered, VerifyReport, verify,

@@ -3,14 +3,14 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::envelope::{EnvelopeProblem, parse_line};
+use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, scan_record};
 use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
 
 const READ_BUFFER: usize = 256 * 1024;
@@ -67,21 +67,75 @@ pub enum ReadIssue {
 }
 
 /// The records of every `*.jsonl` in a folder, ordered by (`at`, `id`), each file in its own
-/// order. Memory grows with the number of files, not records: one buffered reader and one
-/// pending record per file.
+/// order. Memory grows with the number of files, not records: one read buffer and one pending
+/// record per file.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
 /// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
 /// order is by (`at`, `id`); should a file not be in time order, a copy may show up twice.
+///
+/// As an iterator it yields owned [`Record`]s; [`Merged::next_line`] lends each record instead
+/// ([`LineRecord`]), so that a pass over a whole ledger allocates nothing per record.
 #[derive(Debug)]
 pub struct Merged {
     streams: Vec<FileStream>,
-    heads: Vec<Option<Record>>,
-    heap: BinaryHeap<Reverse<(Timestamp, Uuid, usize)>>,
+    /// The files' next records by [`merge_key`], then file.
+    heap: BinaryHeap<Reverse<(MergeKey, usize)>>,
     issues: VecDeque<ReadIssue>,
-    last_key: Option<(Timestamp, Uuid)>,
+    last_key: Option<MergeKey>,
     last_hashes: Vec<[u8; 32]>,
     duplicates: u64,
+    /// The record yielded last, taken from its file's slot (which got the buffers of the one
+    /// before); its line stays in that file's read buffer until the next step.
+    current: Slot,
+    current_file: usize,
+}
+
+/// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
+type MergeKey = (i128, u128);
+
+fn merge_key(at: Timestamp, id: Uuid) -> MergeKey {
+    // Big-endian, so the number orders as the bytes do, as `Uuid`'s own order does.
+    (at.as_nanosecond(), id.as_u128())
+}
+
+/// A record lent by [`Merged::next_line`]: the same facts as [`Record`], borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct LineRecord<'a> {
+    /// Index of the file among the ledger files of the folder (sorted by name).
+    pub file_index: usize,
+    pub file: &'a Path,
+    /// 1-based line number in `file`.
+    pub line: u64,
+    /// Byte offset of the line in `file`.
+    pub offset: u64,
+    /// The line exactly as stored, without its `\n`: UTF-8, checked.
+    pub raw: &'a [u8],
+    pub seq: u64,
+    pub id: Uuid,
+    pub at: Timestamp,
+    pub kiosk: &'a str,
+    pub record_type: &'a str,
+    /// Every top-level member of the line (envelope included) in stored order, when the line
+    /// has the writer's form; `None` for a line that only the general parser could read (a
+    /// hand-edited one, say), whose members a reader must then find in `raw` itself.
+    pub members: Option<&'a [Member]>,
+    /// Whether the line, in the writer's form, has no `\uXXXX` escape and no number with an
+    /// exponent or of more than 300 characters: then a JSON tree (`serde_json::Value`) of it, or
+    /// of any of its members, can surely be built (nothing in it is out of range for one).
+    pub plain: bool,
+}
+
+impl LineRecord<'_> {
+    /// The key of `member` as stored (without quotes; the writer's form has no escapes there).
+    pub fn key(&self, member: &Member) -> &[u8] {
+        &self.raw[member.key.0 as usize..member.key.1 as usize]
+    }
+
+    /// The value of `member` as JSON text.
+    pub fn value(&self, member: &Member) -> &[u8] {
+        &self.raw[member.value.0 as usize..member.value.1 as usize]
+    }
 }
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
@@ -106,16 +160,17 @@ fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
     };
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
-        heads: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
         issues: VecDeque::new(),
         last_key: None,
         last_hashes: Vec::new(),
         duplicates: 0,
+        current: Slot::default(),
+        current_file: 0,
     };
     for path in files {
-        let reader = match File::open(&path) {
-            Ok(file) => Some(BufReader::with_capacity(READ_BUFFER, file)),
+        let file = match File::open(&path) {
+            Ok(file) => Some(file),
             Err(source) => {
                 merged.issues.push_back(ReadIssue::Io {
                     file: path.clone(),
@@ -127,13 +182,16 @@ fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
         };
         merged.streams.push(FileStream {
             path,
-            reader,
+            file,
+            buf: Vec::new(),
+            start: 0,
+            filled: 0,
+            pinned: None,
             line: 0,
             offset: 0,
-            buf: Vec::new(),
+            head: Slot::default(),
             values,
         });
-        merged.heads.push(None);
         merged.advance(merged.streams.len() - 1);
     }
     Ok(merged)
@@ -145,11 +203,80 @@ impl Merged {
         self.duplicates
     }
 
-    /// Loads the next record of file `idx` into the heap, queueing any issues met on the way.
+    /// The next item, with the record lent rather than copied out: the same items in the same
+    /// order as the iterator.
+    pub fn next_line(&mut self) -> Option<Result<LineRecord<'_>, ReadIssue>> {
+        match self.step()? {
+            Err(issue) => Some(Err(issue)),
+            Ok(()) => {
+                let c = &self.current;
+                let stream = &self.streams[self.current_file];
+                Some(Ok(LineRecord {
+                    file_index: self.current_file,
+                    file: &stream.path,
+                    line: c.line,
+                    offset: c.offset,
+                    raw: stream.pinned_line(),
+                    seq: c.seq,
+                    id: c.id,
+                    at: c.at,
+                    kiosk: &c.kiosk,
+                    record_type: &c.record_type,
+                    members: c.scanned.then_some(c.members.as_slice()),
+                    plain: c.plain,
+                }))
+            }
+        }
+    }
+
+    /// Loads the next record of file `idx` into its slot and the heap, queueing any issues met
+    /// on the way.
     fn advance(&mut self, idx: usize) {
-        if let Some(record) = self.streams[idx].next_record(&mut self.issues) {
-            self.heap.push(Reverse((record.at, record.id, idx)));
-            self.heads[idx] = Some(record);
+        let stream = &mut self.streams[idx];
+        if stream.next_record(&mut self.issues) {
+            let head = &stream.head;
+            self.heap.push(Reverse((merge_key(head.at, head.id), idx)));
+        }
+    }
+
+    /// Moves to the next item: an issue, or a record now in `current`.
+    fn step(&mut self) -> Option<Result<(), ReadIssue>> {
+        // The line lent last is no longer needed.
+        if let Some(stream) = self.streams.get_mut(self.current_file) {
+            stream.pinned = None;
+        }
+        loop {
+            if let Some(issue) = self.issues.pop_front() {
+                return Some(Err(issue));
+            }
+            let Reverse((key, idx)) = self.heap.pop()?;
+            // The file's slot becomes `current`, its line kept in the file's buffer while the
+            // file reads on; the slot takes the buffers of the record yielded before.
+            let stream = &mut self.streams[idx];
+            std::mem::swap(&mut self.current, &mut stream.head);
+            stream.pinned = Some(self.current.range);
+            self.current_file = idx;
+            self.advance(idx);
+            let line = self.streams[idx].pinned_line();
+            // Copies meet back to back, so only a record whose key came just before it or is
+            // next in line needs its hash; hashing every record would cost a whole pass.
+            let next_same = self.heap.peek().is_some_and(|Reverse((k, _))| *k == key);
+            if self.last_key == Some(key) {
+                let hash = sha256(line);
+                if self.last_hashes.contains(&hash) {
+                    self.duplicates += 1;
+                    self.streams[idx].pinned = None;
+                    continue;
+                }
+                self.last_hashes.push(hash);
+            } else {
+                self.last_key = Some(key);
+                self.last_hashes.clear();
+                if next_same {
+                    self.last_hashes.push(sha256(line));
+                }
+            }
+            return Some(Ok(()));
         }
     }
 }
@@ -158,35 +285,66 @@ impl Iterator for Merged {
     type Item = Result<Record, ReadIssue>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(issue) = self.issues.pop_front() {
-                return Some(Err(issue));
+        match self.step()? {
+            Err(issue) => Some(Err(issue)),
+            Ok(()) => {
+                let c = &mut self.current;
+                let stream = &self.streams[self.current_file];
+                Some(Ok(Record {
+                    file: stream.path.clone(),
+                    line: c.line,
+                    offset: c.offset,
+                    // Checked to be UTF-8 when read, so this copies it as it is.
+                    raw: String::from_utf8_lossy(stream.pinned_line()).into_owned(),
+                    value: std::mem::take(&mut c.value),
+                    seq: c.seq,
+                    id: c.id,
+                    at: c.at,
+                    kiosk: c.kiosk.clone(),
+                    record_type: c.record_type.clone(),
+                }))
             }
-            let Reverse((at, id, idx)) = self.heap.pop()?;
-            let record = self.heads[idx].take();
-            self.advance(idx);
-            let Some(record) = record else { continue };
-            // Copies meet back to back, so only a record whose key came just before it or is
-            // next in line needs its hash; hashing every record would cost a whole pass.
-            let next_same = self
-                .heap
-                .peek()
-                .is_some_and(|Reverse((a, i, _))| *a == at && *i == id);
-            if self.last_key == Some((at, id)) {
-                let hash = sha256(record.raw.as_bytes());
-                if self.last_hashes.contains(&hash) {
-                    self.duplicates += 1;
-                    continue;
-                }
-                self.last_hashes.push(hash);
-            } else {
-                self.last_key = Some((at, id));
-                self.last_hashes.clear();
-                if next_same {
-                    self.last_hashes.push(sha256(record.raw.as_bytes()));
-                }
-            }
-            return Some(Ok(record));
+        }
+    }
+}
+
+/// What was read from one record with a valid envelope, in buffers reused from record to
+/// record. Its line is in its file's read buffer.
+#[derive(Debug)]
+struct Slot {
+    line: u64,
+    offset: u64,
+    /// Where the line (without its `\n`) is in the file's read buffer.
+    range: (usize, usize),
+    value: Value,
+    seq: u64,
+    id: Uuid,
+    at: Timestamp,
+    kiosk: String,
+    record_type: String,
+    /// The top-level members of the line, when `scanned`.
+    members: Vec<Member>,
+    /// Whether the line had the writer's form (see [`LineRecord::members`]).
+    scanned: bool,
+    /// See [`LineRecord::plain`].
+    plain: bool,
+}
+
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot {
+            line: 0,
+            offset: 0,
+            range: (0, 0),
+            value: Value::Null,
+            seq: 0,
+            id: Uuid::nil(),
+            at: Timestamp::UNIX_EPOCH,
+            kiosk: String::new(),
+            record_type: String::new(),
+            members: Vec::new(),
+            scanned: false,
+            plain: false,
         }
     }
 }
@@ -194,105 +352,202 @@ impl Iterator for Merged {
 #[derive(Debug)]
 struct FileStream {
     path: PathBuf,
-    reader: Option<BufReader<File>>,
-    line: u64,
-    offset: u64,
+    /// `None` once the file is read to its end (or as far as it can be read).
+    file: Option<File>,
+    /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
+    /// record in `head` and of the one `pinned` before it.
     buf: Vec<u8>,
+    start: usize,
+    filled: usize,
+    /// The line of the record yielded last from this file, kept until the next step.
+    pinned: Option<(usize, usize)>,
+    /// Lines taken so far.
+    line: u64,
+    /// File offset of `buf[start]`.
+    offset: u64,
+    /// The file's next record in merge order, once [`FileStream::next_record`] said so.
+    head: Slot,
     /// Whether records get their `value` (see [`merged_raw`]).
     values: bool,
 }
 
 impl FileStream {
-    fn next_record(&mut self, issues: &mut VecDeque<ReadIssue>) -> Option<Record> {
+    fn pinned_line(&self) -> &[u8] {
+        let (a, z) = self.pinned.unwrap_or((0, 0));
+        &self.buf[a..z]
+    }
+
+    /// Reads on to the next record, into `head`; false at the end of the file (or of what can
+    /// be read of it).
+    fn next_record(&mut self, issues: &mut VecDeque<ReadIssue>) -> bool {
         let mut settles = 0;
-        self.buf.clear();
-        loop {
-            let reader = self.reader.as_mut()?;
-            let n = match reader.read_until(b'\n', &mut self.buf) {
-                Ok(n) => n,
+        // Bytes read since the last wait for a writer.
+        let mut fresh = 0;
+        while self.file.is_some() {
+            let data = &self.buf[self.start..self.filled];
+            // A record in the writer's form is read in one pass that also finds where its line
+            // ends; any other line is found by its `\n` and left to the general checks.
+            let scanned = scan_record(data, &mut self.head.members)
+                .filter(|scanned| data.get(scanned.end) == Some(&b'\n'));
+            let length = match &scanned {
+                Some(scanned) => Some(scanned.end),
+                None => data.iter().position(|&b| b == b'\n'),
+            };
+            if let Some(length) = length {
+                settles = 0;
+                fresh = 0;
+                self.line += 1;
+                let offset = self.offset;
+                let range = (self.start, self.start + length);
+                self.start += length + 1;
+                self.offset += length as u64 + 1;
+                let line = self.line;
+                let path = &self.path;
+                let text = &self.buf[range.0..range.1];
+                let head = &mut self.head;
+                head.scanned = scanned.is_some();
+                head.plain = scanned.as_ref().is_some_and(|s| s.plain);
+                let env = match scanned {
+                    Some(scanned) => Ok(scanned.env),
+                    None => general_checks(text, path, line, offset),
+                };
+                match env.and_then(|env| fill(head, env, text, self.values, path, line, offset)) {
+                    Ok(()) => {
+                        head.line = line;
+                        head.offset = offset;
+                        head.range = range;
+                        return true;
+                    }
+                    Err(issue) => issues.push_back(issue),
+                }
+                continue;
+            }
+            match self.read_more() {
+                Ok(0) if self.start == self.filled => self.file = None,
+                Ok(0) => {
+                    // A writer may be mid-append: once it is done, the line may be whole.
+                    if settles == 0 || (fresh > 0 && settles < SETTLE_TRIES) {
+                        settles += 1;
+                        fresh = 0;
+                        if let Some(file) = &self.file {
+                            wait_for_writers(file, SETTLE_WAIT);
+                        }
+                        continue;
+                    }
+                    issues.push_back(ReadIssue::TornTail {
+                        file: self.path.clone(),
+                        line: self.line + 1,
+                        offset: self.offset,
+                        bytes: (self.filled - self.start) as u64,
+                    });
+                    self.file = None;
+                }
+                Ok(n) => fresh += n,
                 Err(source) => {
                     issues.push_back(ReadIssue::Io {
                         file: self.path.clone(),
                         line: self.line + 1,
                         source,
                     });
-                    self.reader = None;
-                    return None;
+                    self.file = None;
                 }
-            };
-            if self.buf.is_empty() {
-                self.reader = None;
-                return None;
             }
-            if self.buf.last() != Some(&b'\n') {
-                // A writer may be mid-append: once it is done, the line may be whole.
-                if settles == 0 || (n > 0 && settles < SETTLE_TRIES) {
-                    settles += 1;
-                    wait_for_writers(reader.get_ref(), SETTLE_WAIT);
-                    continue;
-                }
-                issues.push_back(ReadIssue::TornTail {
-                    file: self.path.clone(),
-                    line: self.line + 1,
-                    offset: self.offset,
-                    bytes: self.buf.len() as u64,
-                });
-                self.reader = None;
-                return None;
-            }
-            settles = 0;
-            self.line += 1;
-            let offset = self.offset;
-            self.offset += self.buf.len() as u64;
-            self.buf.pop();
-            match self.parse(offset) {
-                Ok(record) => return Some(record),
-                Err(issue) => issues.push_back(issue),
-            }
-            self.buf.clear();
         }
+        false
     }
 
-    fn parse(&self, offset: u64) -> Result<Record, ReadIssue> {
-        let unparseable = || ReadIssue::Unparseable {
-            file: self.path.clone(),
-            line: self.line,
-            offset,
-        };
-        let text = std::str::from_utf8(&self.buf).map_err(|_| unparseable())?;
-        let env = parse_line(text.as_bytes()).map_err(|_| unparseable())?;
-        let bad = |key: &'static str, problem| ReadIssue::BadEnvelope {
-            file: self.path.clone(),
-            line: self.line,
-            offset,
-            key,
-            problem,
-        };
-        if let Some((key, problem)) = env.problem {
-            return Err(bad(key, problem));
+    /// Reads more of the file into the buffer, first moving what is still needed to its front
+    /// (or growing it for a line longer than the buffer): how many bytes came, 0 at the end.
+    fn read_more(&mut self) -> io::Result<usize> {
+        let keep = self.pinned.map_or(self.start, |(a, _)| a.min(self.start));
+        if keep > 0 {
+            self.buf.copy_within(keep..self.filled, 0);
+            self.filled -= keep;
+            self.start -= keep;
+            if let Some((a, z)) = &mut self.pinned {
+                *a -= keep;
+                *z -= keep;
+            }
         }
-        let (Some(seq), Some(id), Some(at), Some(kiosk), Some(record_type)) =
-            (env.seq, env.id, env.at, env.kiosk, env.record_type)
-        else {
-            // Unreachable when `problem` is None, but a reader must not panic on input.
-            return Err(bad("schema", EnvelopeProblem::Missing));
+        if self.filled == self.buf.len() {
+            let more = self.buf.len().max(READ_BUFFER);
+            self.buf.resize(self.buf.len() + more, 0);
+        }
+        let Some(mut file) = self.file.as_ref() else {
+            return Ok(0);
         };
-        let value: Value = if self.values {
-            serde_json::from_str(text).map_err(|_| unparseable())?
-        } else {
-            Value::Null
-        };
-        Ok(Record {
-            file: self.path.clone(),
-            line: self.line,
-            offset,
-            raw: text.to_owned(),
-            value,
-            seq,
-            id,
-            at,
-            kiosk: kiosk.into_owned(),
-            record_type: record_type.into_owned(),
-        })
+        loop {
+            match file.read(&mut self.buf[self.filled..]) {
+                Ok(n) => {
+                    self.filled += n;
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
+}
+
+/// The checks of a line that is not in the writer's form: UTF-8, one JSON object, its
+/// envelope read by the general parser.
+fn general_checks<'a>(
+    text: &'a [u8],
+    path: &Path,
+    line: u64,
+    offset: u64,
+) -> Result<Envelope<'a>, ReadIssue> {
+    let unparseable = || ReadIssue::Unparseable {
+        file: path.to_path_buf(),
+        line,
+        offset,
+    };
+    std::str::from_utf8(text).map_err(|_| unparseable())?;
+    parse_line(text).map_err(|_| unparseable())
+}
+
+/// Fills `head` from the envelope read from `text`, or says why the line is not a record.
+fn fill(
+    head: &mut Slot,
+    env: Envelope<'_>,
+    text: &[u8],
+    values: bool,
+    path: &Path,
+    line: u64,
+    offset: u64,
+) -> Result<(), ReadIssue> {
+    let bad = |key: &'static str, problem| ReadIssue::BadEnvelope {
+        file: path.to_path_buf(),
+        line,
+        offset,
+        key,
+        problem,
+    };
+    if let Some((key, problem)) = env.problem {
+        return Err(bad(key, problem));
+    }
+    let (Some(seq), Some(id), Some(at), Some(kiosk), Some(record_type)) =
+        (env.seq, env.id, env.at, env.kiosk, env.record_type)
+    else {
+        // Unreachable when `problem` is None, but a reader must not panic on input.
+        return Err(bad("schema", EnvelopeProblem::Missing));
+    };
+    // The text is UTF-8 (checked before), where reading it as bytes or as text is the same.
+    head.value = if values {
+        serde_json::from_slice(text).map_err(|_| ReadIssue::Unparseable {
+            file: path.to_path_buf(),
+            line,
+            offset,
+        })?
+    } else {
+        Value::Null
+    };
+    head.seq = seq;
+    head.id = id;
+    head.at = at;
+    head.kiosk.clear();
+    head.kiosk.push_str(&kiosk);
+    head.record_type.clear();
+    head.record_type.push_str(&record_type);
+    Ok(())
 }
