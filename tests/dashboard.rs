@@ -674,6 +674,22 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
     assert!(a.d.loading.is_none(), "only the new bytes were read");
     assert_eq!(a.d.model.records, records + 1);
     assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
+    // An appended line that breaks the envelope contract is counted as unreadable, not folded,
+    // as a full read would do.
+    let unreadable = a.d.model.unreadable;
+    // Time and id are there (all an ordering needs), but `seq` is not a number.
+    let forged = format!(
+        r#"{{"schema":"tebiki/1","seq":"x","prev":"{}","id":"0190f5a0-0000-7000-8000-000000000001","at":"2099-01-01T00:00:00.000Z","kiosk":"kiosk-2","type":"withdrawal","employee":{{"id":"E006"}}}}"#,
+        "0".repeat(64)
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(ledger.join("kiosk-2.jsonl"))
+        .expect("ledger file opens");
+    std::io::Write::write_all(&mut f, format!("{forged}\n").as_bytes()).expect("appended");
+    a.d.refresh();
+    assert_eq!(a.d.model.unreadable, unreadable + 1);
+    assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
     // A file that shrank (restored from a backup, say) is read again in full.
     let file = ledger.join("kiosk-2.jsonl");
     let text = std::fs::read_to_string(&file).expect("readable");

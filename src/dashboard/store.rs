@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::{Model, pack, unpack};
@@ -147,15 +146,6 @@ pub enum Refreshed {
     Reload,
 }
 
-/// The envelope fields a refresh needs to put new records in ledger order.
-#[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow)]
-    at: std::borrow::Cow<'a, str>,
-    #[serde(borrow)]
-    id: std::borrow::Cow<'a, str>,
-}
-
 /// Folds what was appended to the ledger files of `dir` since the model was built (only the
 /// new bytes are read). Whole lines only: a line still being written waits for the next time.
 pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
@@ -197,13 +187,12 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
             let offset = end + at as u64;
             let line = &bytes[at..at + nl];
             at += nl + 1;
-            let head = std::str::from_utf8(line)
-                .ok()
-                .and_then(|text| Some((text, serde_json::from_str::<Head>(text).ok()?)))
-                .and_then(|(text, h)| {
-                    let ts: jiff::Timestamp = h.at.parse().ok()?;
-                    Some((text.to_string(), ts.as_millisecond(), h.id.into_owned()))
-                });
+            // The same envelope check as a full read: a line that fails it is counted as
+            // unreadable, not folded.
+            let head = std::str::from_utf8(line).ok().and_then(|text| {
+                let (ts, id) = ledger::line_key(line)?;
+                Some((text.to_string(), ts.as_millisecond(), id.to_string()))
+            });
             match head {
                 Some((line, at_ms, id)) => new.push(New {
                     at: at_ms,

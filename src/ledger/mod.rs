@@ -267,6 +267,16 @@ pub(crate) mod ts_serde {
     }
 }
 
+/// The time and id of one stored line (without its `\n`), when the line is one JSON object
+/// whose envelope keeps the contract (the same check every reader makes); `None` otherwise.
+pub fn line_key(line: &[u8]) -> Option<(jiff::Timestamp, uuid::Uuid)> {
+    let env = envelope::parse_line(line).ok()?;
+    if env.problem.is_some() {
+        return None;
+    }
+    Some((env.at?, env.id?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
