@@ -91,10 +91,9 @@ fn main() {
     );
 
     let (loc, _) = Localizer::load(&Source::Embedded);
-    let policy = RawContent::load(&Source::Embedded)
+    let manifest = RawContent::load(&Source::Embedded)
         .expect("content")
-        .manifest
-        .policy_version;
+        .manifest;
     let tz = jiff::tz::TimeZone::system();
     let setup = Setup {
         ledger_dir: ledger.clone(),
@@ -103,7 +102,8 @@ fn main() {
         kiosk_id: "bench".into(),
         pin_hash: None,
         by: Some("bench".into()),
-        policy,
+        policy: manifest.policy_version,
+        policy_id: manifest.policy_id,
         today: jiff::Timestamp::now().to_zoned(tz.clone()).date(),
         tz,
     };

@@ -828,6 +828,7 @@ fn admin(env: &Env, by: Option<String>) -> ExitCode {
         pin_hash: config.admin_pin_hash.clone(),
         by,
         policy: content.manifest.policy_version.clone(),
+        policy_id: content.manifest.policy_id.clone(),
         today: jiff::Timestamp::now().to_zoned(tz.clone()).date(),
         tz,
     };

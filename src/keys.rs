@@ -60,6 +60,10 @@ pub enum Ctx {
     DashStageForm,
     /// Dashboard: choosing a champion for someone.
     DashPick,
+    /// Dashboard: recording a withdrawal of consent the person asked for.
+    DashWithdrawalForm,
+    /// Dashboard: recording an attendance at a session.
+    DashAttendanceForm,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -112,6 +116,10 @@ pub enum Cmd {
     Champion,
     /// Dashboard: pair someone with a champion.
     Assign,
+    /// Dashboard: record a withdrawal of consent the person asked for.
+    Withdraw,
+    /// Dashboard: record an attendance at a session.
+    Attend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,9 +163,19 @@ const DASH_FIELDS: &[Ctx] = &[
     DashFollowupForm,
     DashStageForm,
     DashPick,
+    DashWithdrawalForm,
+    DashAttendanceForm,
 ];
 /// The dashboard's forms.
-const DASH_FORMS: &[Ctx] = &[DashFollowupForm, DashStageForm, DashPick];
+const DASH_FORMS: &[Ctx] = &[
+    DashFollowupForm,
+    DashStageForm,
+    DashPick,
+    DashWithdrawalForm,
+    DashAttendanceForm,
+];
+/// The dashboard's forms with more than one text field.
+const DASH_MULTI_FIELD: &[Ctx] = &[DashFollowupForm, DashWithdrawalForm, DashAttendanceForm];
 /// Everywhere in the dashboard.
 const DASH_ALL: &[Ctx] = &[
     DashName,
@@ -169,6 +187,8 @@ const DASH_ALL: &[Ctx] = &[
     DashFollowupForm,
     DashStageForm,
     DashPick,
+    DashWithdrawalForm,
+    DashAttendanceForm,
 ];
 
 /// The table, in hint-bar order.
@@ -881,9 +901,17 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         cmd: Cmd::Confirm,
-        ctx: &[DashFollowupForm, DashStageForm],
+        ctx: &[DashFollowupForm, DashStageForm, DashAttendanceForm],
         key_label: "key-enter",
         action_label: "act-save",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashWithdrawalForm],
+        key_label: "key-enter",
+        action_label: "dash-act-confirm-withdrawal",
         in_hint_bar: true,
     },
     Binding {
@@ -1016,6 +1044,22 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
+        keys: &[k(KeyCode::Char('t'))],
+        cmd: Cmd::Attend,
+        ctx: &[DashPerson],
+        key_label: "dash-key-t",
+        action_label: "dash-act-attendance",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('w'))],
+        cmd: Cmd::Withdraw,
+        ctx: &[DashPerson],
+        key_label: "dash-key-w",
+        action_label: "dash-act-withdrawal",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Char('a'))],
         cmd: Cmd::Assign,
         ctx: &[DashPerson, DashChampions],
@@ -1067,7 +1111,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Tab)],
         cmd: Cmd::FocusNext,
-        ctx: &[DashFollowupForm],
+        ctx: DASH_MULTI_FIELD,
         key_label: "key-tab",
         action_label: "act-next-field",
         in_hint_bar: true,
@@ -1084,7 +1128,7 @@ pub static BINDINGS: &[Binding] = &[
             },
         ],
         cmd: Cmd::FocusPrev,
-        ctx: &[DashFollowupForm],
+        ctx: DASH_MULTI_FIELD,
         key_label: "key-shift-tab",
         action_label: "act-prev-field",
         in_hint_bar: false,

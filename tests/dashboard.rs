@@ -29,6 +29,13 @@ fn policy() -> String {
         .policy_version
 }
 
+fn policy_id() -> String {
+    RawContent::load(&Source::Embedded)
+        .expect("embedded content loads")
+        .manifest
+        .policy_id
+}
+
 /// The dashboard on a temporary data folder.
 struct Admin {
     d: Dashboard,
@@ -63,6 +70,7 @@ impl Admin {
             pin_hash,
             by: by.map(str::to_string),
             policy: policy(),
+            policy_id: policy_id(),
             tz: jiff::tz::TimeZone::get("Asia/Tokyo").expect("time zone"),
             today: TODAY,
         };
@@ -700,4 +708,106 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
     a.d.wait_loaded();
     assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::NotStarted));
     assert_eq!(a.d.model.records, records);
+}
+
+#[test]
+fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let ledger = a.ledger();
+    assert_eq!(a.state_of("E001"), (ConsentState::Given, Stage::Informed));
+    a.keys("2").paste("E001").keys("<Enter>w");
+    let screen = a.screen();
+    assert!(screen.contains("Withdrawal of consent"), "{screen}");
+    assert!(screen.contains("opted out"), "{screen}");
+    // A day after today is refused, and what was typed stays.
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-25<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("is after today"), "{screen}");
+    assert!(records(&ledger, "withdrawal", "E001").is_empty());
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Tab>");
+    a.paste("Asked by phone").keys("<Enter>");
+    let saved = records(&ledger, "withdrawal", "E001");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0]["requested_on"], "2026-11-23");
+    assert_eq!(saved[0]["requested_by"], "employee");
+    assert_eq!(saved[0]["policy"]["version"], policy().as_str());
+    assert_eq!(saved[0]["policy"]["id"], policy_id().as_str());
+    assert_eq!(saved[0]["note"], "Asked by phone");
+    assert_eq!(saved[0]["recorded_by"]["name"], "Mori");
+    assert_eq!(saved[0]["how"]["via"], "dashboard");
+    assert!(a.d.form.is_none());
+    assert_eq!(
+        a.state_of("E001"),
+        (ConsentState::Withdrawn, Stage::OptedOut)
+    );
+    let screen = a.screen();
+    assert!(
+        screen.contains("Saved: withdrawal of consent by 佐藤 一郎"),
+        "{screen}"
+    );
+    assert!(screen.contains("withdrawn"), "{screen}");
+}
+
+#[test]
+fn a_withdrawal_without_a_consent_to_withdraw_is_refused() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let ledger = a.ledger();
+    for id in ["E006", "E005"] {
+        let before = a.state_of(id);
+        a.keys("2").paste(id).keys("<Enter>w");
+        let screen = a.screen();
+        assert!(screen.contains("no consent to withdraw"), "{screen}");
+        a.keys("<Enter>");
+        let screen = a.screen();
+        assert!(screen.contains("no consent to withdraw"), "{screen}");
+        assert!(a.d.form.is_some(), "the form stays open");
+        assert!(records(&ledger, "withdrawal", id).is_empty());
+        assert_eq!(a.state_of(id), before);
+        // Closes the form and the page, clears the search and leaves the list.
+        a.keys("<Esc><Esc><Esc><Esc>");
+    }
+}
+
+#[test]
+fn an_attendance_is_recorded_from_the_persons_page() {
+    let mut a = Admin::open(sample(), "ja", Some("森"), None);
+    let ledger = a.ledger();
+    assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::NotStarted));
+    a.keys("2").paste("E006").keys("<Enter>t");
+    assert!(a.screen().contains("説明会への参加"));
+    // A session needs a name.
+    a.keys("<Enter>");
+    let screen = a.screen();
+    assert!(
+        screen.contains("説明会の名前を入力してください"),
+        "{screen}"
+    );
+    assert!(records(&ledger, "attendance", "E006").is_empty());
+    a.paste("11月説明会").keys("<Tab>");
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-30<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("今日（2026-11-24）より後"), "{screen}");
+    assert!(records(&ledger, "attendance", "E006").is_empty());
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-20<Enter>");
+    let saved = records(&ledger, "attendance", "E006");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0]["session"]["id"], "11月説明会");
+    assert_eq!(saved[0]["occurred_on"], "2026-11-20");
+    assert_eq!(saved[0]["recorded_by"]["name"], "森");
+    assert_eq!(saved[0]["how"]["via"], "dashboard");
+    assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::Informed));
+    let screen = a.screen();
+    assert!(screen.contains("説明会への参加。"), "{screen}");
+}
+
+#[test]
+fn the_withdrawal_form_in_both_languages() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        a.keys("2").paste("E001").keys("<Enter>w");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_withdrawal_form_80x24"),
+            a.sized(80, 24)
+        );
+    }
 }

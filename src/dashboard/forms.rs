@@ -1,5 +1,6 @@
 //! The small forms the dashboard opens over a list or a person: a follow-up (note and next due
-//! date), a stage change (stage and note), and choosing a champion for someone.
+//! date), a stage change (stage and note), a withdrawal of consent the person asked for, an
+//! attendance at a session, and choosing a champion for someone.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -94,21 +95,7 @@ impl FollowupForm {
     /// The due date typed, or why it is not one: `YYYY-MM-DD`, a real day, not in the past.
     pub fn due_date(&self, today: Date) -> Result<Date, Notice> {
         let typed = self.due.value().trim();
-        let ascii = crate::dashboard::search::normalize(typed);
-        let shaped = ascii.len() == 10
-            && ascii.bytes().enumerate().all(|(i, b)| {
-                if matches!(i, 4 | 7) {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        let date = if shaped {
-            ascii.parse::<Date>().ok()
-        } else {
-            None
-        };
-        match date {
+        match parse_day(typed) {
             None => Err(Notice {
                 id: "dash-due-invalid",
                 args: vec![("typed", typed.to_string())],
@@ -120,6 +107,124 @@ impl FollowupForm {
                 error: true,
             }),
             Some(d) => Ok(d),
+        }
+    }
+}
+
+/// A day typed as `YYYY-MM-DD` (full-width digits too), if it is a real day.
+fn parse_day(typed: &str) -> Option<Date> {
+    let ascii = crate::dashboard::search::normalize(typed.trim());
+    let shaped = ascii.len() == 10
+        && ascii.bytes().enumerate().all(|(i, b)| {
+            if matches!(i, 4 | 7) {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if shaped {
+        ascii.parse::<Date>().ok()
+    } else {
+        None
+    }
+}
+
+/// A day something happened, typed in `field`, or why it is not one: `YYYY-MM-DD`, a real
+/// day, not after today.
+pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
+    let typed = field.value().trim();
+    match parse_day(typed) {
+        None => Err(Notice {
+            id: "dash-day-invalid",
+            args: vec![("typed", typed.to_string())],
+            error: true,
+        }),
+        Some(d) if d > today => Err(Notice {
+            id: "dash-day-future",
+            args: vec![("typed", d.to_string()), ("today", today.to_string())],
+            error: true,
+        }),
+        Some(d) => Ok(d),
+    }
+}
+
+/// A field holding `today`, for a day that defaults to it.
+fn day_field(today: Date) -> TextField {
+    let mut f = TextField::default();
+    f.insert(&today.to_string());
+    f
+}
+
+/// A withdrawal of consent the person asked for: the day they asked, and a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithdrawalForm {
+    pub person: u32,
+    pub requested_on: TextField,
+    pub note: TextField,
+    /// The note has the keyboard (else the day).
+    pub on_note: bool,
+    pub problem: Option<Notice>,
+}
+
+impl WithdrawalForm {
+    pub fn new(person: u32, today: Date) -> WithdrawalForm {
+        WithdrawalForm {
+            person,
+            requested_on: day_field(today),
+            note: TextField::default(),
+            on_note: false,
+            problem: None,
+        }
+    }
+
+    pub fn field(&mut self) -> &mut TextField {
+        if self.on_note {
+            &mut self.note
+        } else {
+            &mut self.requested_on
+        }
+    }
+}
+
+/// An attendance at a session: its name, the day, and a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceForm {
+    pub person: u32,
+    pub session: TextField,
+    pub on: TextField,
+    pub note: TextField,
+    /// Which field has the keyboard: 0 the session, 1 the day, 2 the note.
+    pub focus: usize,
+    pub problem: Option<Notice>,
+}
+
+impl AttendanceForm {
+    pub fn new(person: u32, today: Date) -> AttendanceForm {
+        AttendanceForm {
+            person,
+            session: TextField::default(),
+            on: day_field(today),
+            note: TextField::default(),
+            focus: 0,
+            problem: None,
+        }
+    }
+
+    pub fn field(&mut self) -> &mut TextField {
+        match self.focus {
+            0 => &mut self.session,
+            1 => &mut self.on,
+            _ => &mut self.note,
+        }
+    }
+
+    /// The session name typed, or why it is not one: something, without control characters.
+    pub fn session_name(&self) -> Result<String, Notice> {
+        let name = self.session.value().trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            Err(Notice::error("dash-session-missing"))
+        } else {
+            Ok(name.to_string())
         }
     }
 }
@@ -174,6 +279,8 @@ pub enum Form {
     Followup(FollowupForm),
     Stage(StageForm),
     Pick(PickForm),
+    Withdrawal(WithdrawalForm),
+    Attendance(AttendanceForm),
 }
 
 impl Form {
@@ -182,6 +289,8 @@ impl Form {
             Form::Followup(f) => f.person,
             Form::Stage(f) => f.person,
             Form::Pick(f) => f.person,
+            Form::Withdrawal(f) => f.person,
+            Form::Attendance(f) => f.person,
         }
     }
 
@@ -190,6 +299,8 @@ impl Form {
             Form::Followup(f) => f.problem = n,
             Form::Stage(f) => f.problem = n,
             Form::Pick(f) => f.problem = n,
+            Form::Withdrawal(f) => f.problem = n,
+            Form::Attendance(f) => f.problem = n,
         }
     }
 }
@@ -219,5 +330,36 @@ mod tests {
         f.due.clear();
         f.due.insert("2026-11-01");
         assert_eq!(f.due_date(today).unwrap_err().id, "dash-due-past");
+    }
+
+    #[test]
+    fn days_that_happened_are_real_days_up_to_today() {
+        let today = Date::constant(2026, 11, 24);
+        let mut f = WithdrawalForm::new(0, today);
+        assert_eq!(past_day(&f.requested_on, today), Ok(today));
+        f.requested_on.clear();
+        f.requested_on.insert("2026-11-01");
+        assert_eq!(
+            past_day(&f.requested_on, today),
+            Ok(Date::constant(2026, 11, 1))
+        );
+        f.requested_on.clear();
+        f.requested_on.insert("2026-11-25");
+        assert_eq!(
+            past_day(&f.requested_on, today).unwrap_err().id,
+            "dash-day-future"
+        );
+        f.requested_on.clear();
+        f.requested_on.insert("11/20");
+        assert_eq!(
+            past_day(&f.requested_on, today).unwrap_err().id,
+            "dash-day-invalid"
+        );
+        let mut a = AttendanceForm::new(0, today);
+        assert_eq!(a.session_name().unwrap_err().id, "dash-session-missing");
+        a.session.insert("  ");
+        assert!(a.session_name().is_err());
+        a.session.insert("説明会 11月");
+        assert_eq!(a.session_name(), Ok("説明会 11月".to_string()));
     }
 }

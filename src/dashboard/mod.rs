@@ -27,7 +27,7 @@ use crate::keys::{self, Cmd, Ctx};
 use crate::kiosk::PinPrompt;
 use crate::state::{EmployeeState, Stage};
 use crate::text_field::TextField;
-use forms::{FollowupForm, Form, PickForm, StageForm};
+use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
 use store::{Loading, Refreshed};
 
@@ -88,6 +88,8 @@ pub struct Setup {
     pub by: Option<String>,
     /// The current policy version: a `given` under an older one is `expired`.
     pub policy: String,
+    /// The current policy's id, named by the withdrawals recorded here.
+    pub policy_id: String,
     pub tz: TimeZone,
     /// Today in the organisation's time zone (follow-ups due before it are overdue).
     pub today: Date,
@@ -220,6 +222,8 @@ impl Dashboard {
             (_, Some(Form::Followup(_)), _) => Ctx::DashFollowupForm,
             (_, Some(Form::Stage(_)), _) => Ctx::DashStageForm,
             (_, Some(Form::Pick(_)), _) => Ctx::DashPick,
+            (_, Some(Form::Withdrawal(_)), _) => Ctx::DashWithdrawalForm,
+            (_, Some(Form::Attendance(_)), _) => Ctx::DashAttendanceForm,
             (_, None, Some(_)) => Ctx::DashPerson,
             _ => match self.view {
                 View::Overview => Ctx::DashOverview,
@@ -626,6 +630,15 @@ impl Dashboard {
             Cmd::Followup => {
                 self.form = Some(Form::Followup(FollowupForm::new(i, self.setup.today)));
             }
+            Cmd::Attend => {
+                self.form = Some(Form::Attendance(AttendanceForm::new(i, self.setup.today)));
+            }
+            Cmd::Withdraw => {
+                let mut form = WithdrawalForm::new(i, self.setup.today);
+                // Said at once when there is no consent to withdraw.
+                form.problem = self.withdrawal_refused(i);
+                self.form = Some(Form::Withdrawal(form));
+            }
             Cmd::Champion => {
                 let active = !self.model.people[i as usize].standing.champion;
                 return Some(self.entry(
@@ -745,6 +758,10 @@ impl Dashboard {
             return None;
         }
         let today = self.setup.today;
+        let refused = match &self.form {
+            Some(Form::Withdrawal(f)) => self.withdrawal_refused(f.person),
+            _ => None,
+        };
         let form = self.form.as_mut()?;
         if cmd == Cmd::Back {
             self.form = None;
@@ -786,6 +803,62 @@ impl Dashboard {
                     self.notice = forms::edit(&mut f.note, &other);
                 }
             },
+            Form::Withdrawal(f) => match cmd {
+                Cmd::FocusNext | Cmd::FocusPrev => f.on_note = !f.on_note,
+                Cmd::Confirm => {
+                    let i = f.person;
+                    // Only a consent can be withdrawn: nothing is written otherwise.
+                    if let Some(problem) = refused {
+                        f.problem = Some(problem);
+                        return None;
+                    }
+                    match forms::past_day(&f.requested_on, today) {
+                        Ok(requested_on) => {
+                            let note = f.note.value().to_string();
+                            let change = Change::Withdrawal {
+                                requested_on,
+                                policy_id: self.setup.policy_id.clone(),
+                                policy_version: self.setup.policy.clone(),
+                            };
+                            return Some(self.entry(i, change, Some(note)));
+                        }
+                        Err(problem) => {
+                            f.on_note = false;
+                            f.problem = Some(problem);
+                        }
+                    }
+                }
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(f.field(), &other);
+                }
+            },
+            Form::Attendance(f) => match cmd {
+                Cmd::FocusNext => f.focus = (f.focus + 1) % 3,
+                Cmd::FocusPrev => f.focus = (f.focus + 2) % 3,
+                Cmd::Confirm => match (f.session_name(), forms::past_day(&f.on, today)) {
+                    (Ok(session), Ok(on)) => {
+                        let (i, note) = (f.person, f.note.value().to_string());
+                        let change = Change::Attendance {
+                            session,
+                            on: Some(on),
+                        };
+                        return Some(self.entry(i, change, Some(note)));
+                    }
+                    (Err(problem), _) => {
+                        f.focus = 0;
+                        f.problem = Some(problem);
+                    }
+                    (_, Err(problem)) => {
+                        f.focus = 1;
+                        f.problem = Some(problem);
+                    }
+                },
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(f.field(), &other);
+                }
+            },
             Form::Pick(f) => match cmd {
                 Cmd::Up => f.selected = f.selected.saturating_sub(1),
                 Cmd::Down => f.selected = (f.selected + 1).min(f.matches.len().saturating_sub(1)),
@@ -814,6 +887,19 @@ impl Dashboard {
             },
         }
         None
+    }
+
+    /// Why a withdrawal cannot be recorded for person `i` (no consent to withdraw), if so.
+    fn withdrawal_refused(&self, i: u32) -> Option<Notice> {
+        let change = Change::Withdrawal {
+            requested_on: self.setup.today,
+            policy_id: self.setup.policy_id.clone(),
+            policy_version: self.setup.policy.clone(),
+        };
+        let consent = self.model.consent(i, &self.setup.policy);
+        crate::events::allowed(&change, consent)
+            .err()
+            .map(|_| Notice::error("dash-withdrawal-nothing"))
     }
 
     /// The person as a record names them.
@@ -847,7 +933,8 @@ impl Dashboard {
             Change::Followup { .. } => "dash-saved-followup",
             Change::Champion { supports: None, .. } => "dash-saved-champion",
             Change::Champion { .. } => "dash-saved-pairing",
-            _ => "dash-saved",
+            Change::Withdrawal { .. } => "dash-saved-withdrawal",
+            Change::Attendance { .. } => "dash-saved-attendance",
         };
         let name = entry.employee.name.clone().unwrap_or_default();
         self.notice = Some(Notice {
@@ -908,6 +995,8 @@ pub fn is_text_ctx(ctx: Ctx) -> bool {
             | Ctx::DashFollowupForm
             | Ctx::DashStageForm
             | Ctx::DashPick
+            | Ctx::DashWithdrawalForm
+            | Ctx::DashAttendanceForm
     )
 }
 

@@ -1,5 +1,5 @@
 //! The dashboard's prompts and forms: the admin PIN, the user's name, and the follow-up,
-//! stage and champion forms drawn over a list or a person.
+//! stage, withdrawal, attendance and champion forms drawn over a list or a person.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -108,6 +108,62 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
             lines.push(field_line(&d.t("dash-stage-note"), &f.note, true, width).0);
             lines.extend(problem_lines(d, &f.problem, width));
             boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
+        }
+        Form::Withdrawal(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-withdrawal-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            let day = d.t("dash-withdrawal-day");
+            lines.push(field_line(&day, &f.requested_on, !f.on_note, width).0);
+            let note = d.t("dash-withdrawal-note");
+            lines.push(field_line(&note, &f.note, f.on_note, width).0);
+            lines.extend(doc::plain_lines(
+                &d.t("dash-withdrawal-hint"),
+                width,
+                theme::dim(),
+            ));
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(
+                frame,
+                area,
+                &d.t("dash-withdrawal-title"),
+                lines,
+                Vec::new(),
+            );
+        }
+        Form::Attendance(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-attendance-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            let fields = [
+                ("dash-attendance-session", &f.session),
+                ("dash-attendance-day", &f.on),
+                ("dash-attendance-note", &f.note),
+            ];
+            for (n, (label, field)) in fields.into_iter().enumerate() {
+                lines.push(field_line(&d.t(label), field, n == f.focus, width).0);
+            }
+            lines.extend(doc::plain_lines(
+                &d.t("dash-attendance-hint"),
+                width,
+                theme::dim(),
+            ));
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(
+                frame,
+                area,
+                &d.t("dash-attendance-title"),
+                lines,
+                Vec::new(),
+            );
         }
         Form::Pick(f) => {
             let mut lines = doc::plain_lines(
