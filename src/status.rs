@@ -30,11 +30,15 @@ pub fn records(
     // Only a line that holds the id as a JSON string can be about them: the others are not
     // parsed, which makes a lookup in a large ledger several times faster.
     let needle = serde_json::to_string(employee).unwrap_or_default();
+    let needle = memchr::memmem::Finder::new(needle.as_bytes());
+    let escape = memchr::memmem::Finder::new(b"\\u");
     if ledger_dir.is_dir() {
-        for item in ledger::merged_raw(ledger_dir)? {
+        let mut merged = ledger::merged_raw(ledger_dir)?;
+        // Lines are lent, not copied: only the few about this person are parsed.
+        while let Some(item) = merged.next_line() {
             match item {
-                Ok(rec) if rec.raw.contains(&needle) || rec.raw.contains("\\u") => {
-                    let Ok(value) = serde_json::from_str::<serde_json::Value>(&rec.raw) else {
+                Ok(rec) if needle.find(rec.raw).is_some() || escape.find(rec.raw).is_some() => {
+                    let Ok(value) = serde_json::from_slice::<serde_json::Value>(rec.raw) else {
                         continue;
                     };
                     if crate::state::employee_id(&value) == Some(employee)
