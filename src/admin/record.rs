@@ -307,10 +307,11 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Err(code) => return code,
     };
     let dir = env.data.ledger_dir();
-    let (state, issues) = match crate::status::load(&dir, &id, &manifest.policy_version) {
+    let (mut records, issues) = match crate::status::records(&dir, &id) {
         Ok(r) => r,
         Err(e) => return ledger_fail(env, &e),
     };
+    let state = crate::state::fold(&id, &records, &manifest.policy_version);
     for issue in &issues {
         super::warn_read_issue(env, issue);
     }
@@ -399,13 +400,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     stored.insert("at".into(), appended.at.to_string().into());
     stored.insert("id".into(), appended.id.to_string().into());
     stored.insert("kiosk".into(), config.kiosk_id.clone().into());
-    let (mut records, _) = match crate::status::records(&dir, &id) {
-        Ok(r) => r,
-        Err(e) => return ledger_fail(env, &e),
-    };
-    if !records.iter().any(|r| r["id"] == stored["id"]) {
-        records.push(Value::Object(stored));
-    }
+    // The records read before, and this one: read again, the ledger would say the same.
+    records.push(Value::Object(stored));
     let after = crate::state::fold(&id, &records, &manifest.policy_version);
     let text = match common.format {
         Format::Json => json!({
