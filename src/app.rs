@@ -583,17 +583,19 @@ impl App {
     fn update_identity(&mut self, cmd: Cmd) -> Option<Effect> {
         let field = &mut self.person.fields[self.person.field];
         match cmd {
-            Cmd::Input(text) => match field.insert(&text) {
-                Inserted::All => {}
-                Inserted::Cut => self.notice = Some(Notice::error("field-too-long")),
-                Inserted::Removed => self.notice = Some(Notice::error("identity-control-chars")),
+            Cmd::Input(_)
+            | Cmd::Backspace
+            | Cmd::Delete
+            | Cmd::CursorLeft
+            | Cmd::CursorRight
+            | Cmd::Home
+            | Cmd::End => match field.edit(&cmd) {
+                Some(Inserted::Cut) => self.notice = Some(Notice::error("field-too-long")),
+                Some(Inserted::Removed) => {
+                    self.notice = Some(Notice::error("identity-control-chars"))
+                }
+                _ => {}
             },
-            Cmd::Backspace => field.backspace(),
-            Cmd::Delete => field.delete(),
-            Cmd::CursorLeft => field.left(),
-            Cmd::CursorRight => field.right(),
-            Cmd::Home => field.home(),
-            Cmd::End => field.end(),
             Cmd::Down | Cmd::FocusNext => self.person.field = (self.person.field + 1) % 3,
             Cmd::Up | Cmd::FocusPrev => self.person.field = (self.person.field + 2) % 3,
             Cmd::Back => self.go(Step::Welcome),

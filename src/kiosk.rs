@@ -20,38 +20,75 @@ pub struct PinPrompt {
     pub message: Option<Notice>,
 }
 
+/// What a key did in the PIN prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinStep {
+    Typing,
+    /// Esc: the prompt closes.
+    Cancel,
+    /// Enter: check this PIN.
+    Check(String),
+}
+
+impl PinPrompt {
+    /// Takes one command. Only digits make a PIN: anything else typed is dropped, not echoed.
+    /// During the wait after a wrong PIN, Enter says how long is left and tries nothing.
+    pub fn update(&mut self, cmd: &Cmd) -> PinStep {
+        match cmd {
+            Cmd::Input(text) => {
+                let digits: String = text.chars().filter(char::is_ascii_digit).take(32).collect();
+                self.field.insert(&digits);
+            }
+            Cmd::Backspace => self.field.backspace(),
+            Cmd::Back => return PinStep::Cancel,
+            Cmd::Confirm => {
+                if let Some(until) = self.wait_until
+                    && Instant::now() < until
+                {
+                    let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
+                    self.message = Some(wait_notice(secs as i64));
+                    // Not tried, and not kept: the next try starts from an empty field.
+                    self.field.clear();
+                    return PinStep::Typing;
+                }
+                let pin = self.field.value().to_string();
+                self.field.clear();
+                return PinStep::Check(pin);
+            }
+            _ => {}
+        }
+        PinStep::Typing
+    }
+
+    /// A PIN was wrong, or tries are blocked for now: no new try before the wait is over,
+    /// and the prompt says so.
+    pub fn refused(&mut self, outcome: Outcome) {
+        let (Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs }) = outcome else {
+            return;
+        };
+        self.wait_until = Some(Instant::now() + Duration::from_secs(wait_secs.max(0) as u64));
+        let mut notice = wait_notice(wait_secs);
+        if matches!(outcome, Outcome::Wrong { .. }) {
+            notice.id = "pin-wrong";
+        }
+        self.message = Some(notice);
+    }
+}
+
 impl App {
     pub(crate) fn open_pin(&mut self) {
         self.pin = Some(PinPrompt::default());
     }
 
     pub(crate) fn update_pin(&mut self, cmd: Cmd) -> Option<Effect> {
-        let prompt = self.pin.as_mut()?;
-        match cmd {
-            Cmd::Input(text) => {
-                // Only digits make a PIN; anything else typed is dropped, not echoed.
-                let digits: String = text.chars().filter(char::is_ascii_digit).take(32).collect();
-                prompt.field.insert(&digits);
+        match self.pin.as_mut()?.update(&cmd) {
+            PinStep::Typing => None,
+            PinStep::Cancel => {
+                self.pin = None;
+                None
             }
-            Cmd::Backspace => prompt.field.backspace(),
-            Cmd::Back => self.pin = None,
-            Cmd::Confirm => {
-                if let Some(until) = prompt.wait_until
-                    && Instant::now() < until
-                {
-                    let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
-                    prompt.message = Some(wait_notice(secs as i64));
-                    // Not tried, and not kept: the next try starts from an empty field.
-                    prompt.field.clear();
-                    return None;
-                }
-                let pin = prompt.field.value().to_string();
-                prompt.field.clear();
-                return Some(Effect::VerifyPin(pin));
-            }
-            _ => {}
+            PinStep::Check(pin) => Some(Effect::VerifyPin(pin)),
         }
-        None
     }
 
     /// The runner checked the PIN.
@@ -61,15 +98,9 @@ impl App {
                 self.pin = None;
                 self.quit = true;
             }
-            Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs } => {
+            Outcome::Wrong { .. } | Outcome::Blocked { .. } => {
                 if let Some(prompt) = self.pin.as_mut() {
-                    prompt.wait_until =
-                        Some(Instant::now() + Duration::from_secs(wait_secs.max(0) as u64));
-                    let mut notice = wait_notice(wait_secs);
-                    if matches!(outcome, Outcome::Wrong { .. }) {
-                        notice.id = "pin-wrong";
-                    }
-                    prompt.message = Some(notice);
+                    prompt.refused(outcome);
                 }
             }
         }

@@ -26,6 +26,23 @@ pub struct TextField {
 }
 
 impl TextField {
+    /// Carries out an editing command (typing, erasing, moving the cursor). Returns what
+    /// became of typed text, `None` for anything else (other commands are not for a field).
+    pub fn edit(&mut self, cmd: &crate::keys::Cmd) -> Option<Inserted> {
+        use crate::keys::Cmd;
+        match cmd {
+            Cmd::Input(text) => return Some(self.insert(text)),
+            Cmd::Backspace => self.backspace(),
+            Cmd::Delete => self.delete(),
+            Cmd::CursorLeft => self.left(),
+            Cmd::CursorRight => self.right(),
+            Cmd::Home => self.home(),
+            Cmd::End => self.end(),
+            _ => {}
+        }
+        None
+    }
+
     pub fn value(&self) -> &str {
         &self.value
     }

@@ -24,37 +24,10 @@ pub const FOLLOWUP_DAYS: i32 = 14;
 
 /// Edits `field` with a text command; a notice when typed text had to be changed.
 pub fn edit(field: &mut TextField, cmd: &Cmd) -> Option<Notice> {
-    match cmd {
-        Cmd::Input(text) => match field.insert(text) {
-            Inserted::All => None,
-            Inserted::Cut => Some(Notice::error("dash-field-cut")),
-            Inserted::Removed => Some(Notice::error("dash-field-cleaned")),
-        },
-        Cmd::Backspace => {
-            field.backspace();
-            None
-        }
-        Cmd::Delete => {
-            field.delete();
-            None
-        }
-        Cmd::CursorLeft => {
-            field.left();
-            None
-        }
-        Cmd::CursorRight => {
-            field.right();
-            None
-        }
-        Cmd::Home => {
-            field.home();
-            None
-        }
-        Cmd::End => {
-            field.end();
-            None
-        }
-        _ => None,
+    match field.edit(cmd)? {
+        Inserted::All => None,
+        Inserted::Cut => Some(Notice::error("dash-field-cut")),
+        Inserted::Removed => Some(Notice::error("dash-field-cleaned")),
     }
 }
 

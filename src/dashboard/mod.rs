@@ -24,7 +24,7 @@ use crate::app::Notice;
 use crate::events::{Change, Entry, Subject, Via};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
-use crate::kiosk::PinPrompt;
+use crate::kiosk::{PinPrompt, PinStep};
 use crate::state::{EmployeeState, Stage};
 use crate::text_field::TextField;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
@@ -972,15 +972,7 @@ impl Dashboard {
                     Gate::Open
                 };
             }
-            Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs } => {
-                prompt.wait_until =
-                    Some(Instant::now() + Duration::from_secs(wait_secs.max(0) as u64));
-                let mut notice = wait_notice(wait_secs);
-                if matches!(outcome, Outcome::Wrong { .. }) {
-                    notice.id = "pin-wrong";
-                }
-                prompt.message = Some(notice);
-            }
+            Outcome::Wrong { .. } | Outcome::Blocked { .. } => prompt.refused(outcome),
         }
     }
 }
@@ -1012,42 +1004,13 @@ fn pick_matches(model: &Model, derived: &Derived, filter: &str, person: u32) -> 
 }
 
 fn update_pin(prompt: &mut PinPrompt, cmd: Cmd, quit: &mut bool) -> Option<Effect> {
-    match cmd {
-        Cmd::Input(text) => {
-            // Only digits make a PIN; anything else typed is dropped, not echoed.
-            let digits: String = text.chars().filter(char::is_ascii_digit).take(32).collect();
-            prompt.field.insert(&digits);
+    match prompt.update(&cmd) {
+        PinStep::Typing => None,
+        PinStep::Cancel => {
+            *quit = true;
+            None
         }
-        Cmd::Backspace => prompt.field.backspace(),
-        Cmd::Back => *quit = true,
-        Cmd::Confirm => {
-            if let Some(until) = prompt.wait_until
-                && Instant::now() < until
-            {
-                let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
-                prompt.message = Some(wait_notice(secs as i64));
-                prompt.field.clear();
-                return None;
-            }
-            let pin = prompt.field.value().to_string();
-            prompt.field.clear();
-            return Some(Effect::VerifyPin(pin));
-        }
-        _ => {}
-    }
-    None
-}
-
-fn wait_notice(secs: i64) -> Notice {
-    let (id, n) = if secs >= 120 {
-        ("pin-locked", (secs + 59) / 60)
-    } else {
-        ("pin-wait", secs.max(1))
-    };
-    Notice {
-        id,
-        args: vec![("n", n.to_string())],
-        error: true,
+        PinStep::Check(pin) => Some(Effect::VerifyPin(pin)),
     }
 }
 

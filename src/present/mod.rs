@@ -836,37 +836,10 @@ pub fn both(langs: &[Lang], first: &Lang) -> Vec<Lang> {
 
 /// Text editing in one field; a notice when something typed was cut or left out.
 pub(crate) fn edit(field: &mut TextField, cmd: &Cmd) -> Option<Notice> {
-    match cmd {
-        Cmd::Input(text) => match field.insert(text) {
-            Inserted::All => None,
-            Inserted::Cut => Some(Notice::error("field-too-long")),
-            Inserted::Removed => Some(Notice::error("identity-control-chars")),
-        },
-        Cmd::Backspace => {
-            field.backspace();
-            None
-        }
-        Cmd::Delete => {
-            field.delete();
-            None
-        }
-        Cmd::CursorLeft => {
-            field.left();
-            None
-        }
-        Cmd::CursorRight => {
-            field.right();
-            None
-        }
-        Cmd::Home => {
-            field.home();
-            None
-        }
-        Cmd::End => {
-            field.end();
-            None
-        }
-        _ => None,
+    match field.edit(cmd)? {
+        Inserted::All => None,
+        Inserted::Cut => Some(Notice::error("field-too-long")),
+        Inserted::Removed => Some(Notice::error("identity-control-chars")),
     }
 }
 
