@@ -75,7 +75,7 @@ fn event_loop(
 
 /// Adds to the panic hook (after ratatui's, which restores the terminal) a line in the log,
 /// so an unattended kiosk leaves a trace of what went wrong.
-fn install_panic_log(log: &Path) {
+pub(crate) fn install_panic_log(log: &Path) {
     let log = log.to_path_buf();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -2,7 +2,7 @@
 //! update, write records, keep the follower's state file current) and the follower (poll the
 //! state file on every tick). The terminal is restored on every way out, panics included.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -84,11 +84,11 @@ pub fn follow(f: &mut Follower, data: &Path, log: &Path) -> io::Result<()> {
 
 /// Sets the terminal up, runs `body`, and restores the terminal. SIGTERM, SIGHUP and SIGINT
 /// set the stop flag, so the loop finishes what it is doing (a record being written) first.
-fn with_terminal(
+pub(crate) fn with_terminal(
     log: &Path,
     body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> io::Result<()>,
 ) -> io::Result<()> {
-    install_panic_log(log);
+    crate::run::install_panic_log(log);
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -104,21 +104,4 @@ fn with_terminal(
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
-}
-
-/// Adds a line in the log to the panic hook (after ratatui's, which restores the terminal).
-fn install_panic_log(log: &Path) {
-    let log = log.to_path_buf();
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let at = jiff::Timestamp::now();
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log)
-        {
-            let _ = writeln!(f, "{at} panic: {info}");
-        }
-        previous(info);
-    }));
 }
