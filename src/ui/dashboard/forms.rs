@@ -65,28 +65,57 @@ pub fn name(frame: &mut Frame, d: &Dashboard, field: &TextField, area: Rect) {
     }
 }
 
+/// A form of text fields: who it is about, the fields (the focused one with a cursor), a
+/// hint, and the problem with what was typed, if any. `kind` names its Fluent messages:
+/// `dash-<kind>-title`, `dash-<kind>-intro` and `dash-<kind>-hint`.
+fn fields_form(
+    frame: &mut Frame,
+    d: &Dashboard,
+    area: Rect,
+    kind: &str,
+    person: String,
+    fields: &[(&str, &TextField, bool)],
+    problem: &Option<Notice>,
+) {
+    let width = inner(area);
+    let intro = d.loc.ta(
+        &d.lang,
+        &format!("dash-{kind}-intro"),
+        &[("who", person.into())],
+    );
+    let mut lines = doc::plain_lines(&intro, width, Style::new());
+    lines.push(Line::default());
+    for (label, field, focused) in fields {
+        lines.push(field_line(&d.t(label), field, *focused, width).0);
+    }
+    let hint = d.t(&format!("dash-{kind}-hint"));
+    lines.extend(doc::plain_lines(&hint, width, theme::dim()));
+    lines.extend(problem_lines(d, problem, width));
+    boxed(
+        frame,
+        area,
+        &d.t(&format!("dash-{kind}-title")),
+        lines,
+        Vec::new(),
+    );
+}
+
 pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
     let width = inner(area);
     let person = who(d, form.person());
     match form {
-        Form::Followup(f) => {
-            let mut lines = doc::plain_lines(
-                &d.loc
-                    .ta(&d.lang, "dash-followup-intro", &[("who", person.into())]),
-                width,
-                Style::new(),
-            );
-            lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-followup-note"), &f.note, !f.on_due, width).0);
-            lines.push(field_line(&d.t("dash-followup-due"), &f.due, f.on_due, width).0);
-            lines.extend(doc::plain_lines(
-                &d.t("dash-followup-due-hint"),
-                width,
-                theme::dim(),
-            ));
-            lines.extend(problem_lines(d, &f.problem, width));
-            boxed(frame, area, &d.t("dash-followup-title"), lines, Vec::new());
-        }
+        Form::Followup(f) => fields_form(
+            frame,
+            d,
+            area,
+            "followup",
+            person,
+            &[
+                ("dash-followup-note", &f.note, !f.on_due),
+                ("dash-followup-due", &f.due, f.on_due),
+            ],
+            &f.problem,
+        ),
         Form::Stage(f) => {
             let mut lines = doc::plain_lines(
                 &d.loc
@@ -109,62 +138,31 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
             lines.extend(problem_lines(d, &f.problem, width));
             boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
         }
-        Form::Withdrawal(f) => {
-            let mut lines = doc::plain_lines(
-                &d.loc
-                    .ta(&d.lang, "dash-withdrawal-intro", &[("who", person.into())]),
-                width,
-                Style::new(),
-            );
-            lines.push(Line::default());
-            let day = d.t("dash-withdrawal-day");
-            lines.push(field_line(&day, &f.requested_on, !f.on_note, width).0);
-            let note = d.t("dash-withdrawal-note");
-            lines.push(field_line(&note, &f.note, f.on_note, width).0);
-            lines.extend(doc::plain_lines(
-                &d.t("dash-withdrawal-hint"),
-                width,
-                theme::dim(),
-            ));
-            lines.extend(problem_lines(d, &f.problem, width));
-            boxed(
-                frame,
-                area,
-                &d.t("dash-withdrawal-title"),
-                lines,
-                Vec::new(),
-            );
-        }
-        Form::Attendance(f) => {
-            let mut lines = doc::plain_lines(
-                &d.loc
-                    .ta(&d.lang, "dash-attendance-intro", &[("who", person.into())]),
-                width,
-                Style::new(),
-            );
-            lines.push(Line::default());
-            let fields = [
-                ("dash-attendance-session", &f.session),
-                ("dash-attendance-day", &f.on),
-                ("dash-attendance-note", &f.note),
-            ];
-            for (n, (label, field)) in fields.into_iter().enumerate() {
-                lines.push(field_line(&d.t(label), field, n == f.focus, width).0);
-            }
-            lines.extend(doc::plain_lines(
-                &d.t("dash-attendance-hint"),
-                width,
-                theme::dim(),
-            ));
-            lines.extend(problem_lines(d, &f.problem, width));
-            boxed(
-                frame,
-                area,
-                &d.t("dash-attendance-title"),
-                lines,
-                Vec::new(),
-            );
-        }
+        Form::Withdrawal(f) => fields_form(
+            frame,
+            d,
+            area,
+            "withdrawal",
+            person,
+            &[
+                ("dash-withdrawal-day", &f.requested_on, !f.on_note),
+                ("dash-withdrawal-note", &f.note, f.on_note),
+            ],
+            &f.problem,
+        ),
+        Form::Attendance(f) => fields_form(
+            frame,
+            d,
+            area,
+            "attendance",
+            person,
+            &[
+                ("dash-attendance-session", &f.session, f.focus == 0),
+                ("dash-attendance-day", &f.on, f.focus == 1),
+                ("dash-attendance-note", &f.note, f.focus == 2),
+            ],
+            &f.problem,
+        ),
         Form::Pick(f) => {
             let mut lines = doc::plain_lines(
                 &d.loc
