@@ -67,7 +67,7 @@ pub fn scroll(app: &App) -> usize {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if layout::too_small(area.width, area.height) {
-        too_small(frame, app, area);
+        too_small(frame, &app.loc, &app.lang, area);
         return;
     }
     let areas = layout::areas(area.width, area.height);
@@ -139,12 +139,17 @@ pub fn applies(app: &App, action: &str) -> bool {
 
 /// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).
 fn popup_open(app: &App) -> bool {
-    app.help || app.pin.is_some() || app.idle_left.is_some() || app.person.choice.reviewing
+    app.help
+        || app.pin.is_some()
+        || app.idle_left.is_some()
+        || app.person.choice.reviewing
+        || app.renewal_open()
 }
 
-fn too_small(frame: &mut Frame, app: &App, area: Rect) {
-    let text = app.loc.ta(
-        &app.lang,
+/// In place of everything: the window is too small, and how large it must be.
+pub(crate) fn too_small(frame: &mut Frame, loc: &Localizer, lang: &Lang, area: Rect) {
+    let text = loc.ta(
+        lang,
         "too-small",
         &[
             ("width", MIN_WIDTH.to_string().into()),

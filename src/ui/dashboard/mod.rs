@@ -31,7 +31,7 @@ use crate::wrap::display_width;
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
     let area = frame.area();
     if layout::too_small(area.width, area.height) {
-        too_small(frame, d, area);
+        crate::ui::too_small(frame, &d.loc, &d.lang, area);
         return;
     }
     let areas = frame_areas(area.width, area.height);
@@ -201,24 +201,6 @@ fn tabs(frame: &mut Frame, d: &Dashboard, area: Rect) {
         spans.push(Span::styled(text, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn too_small(frame: &mut Frame, d: &Dashboard, area: Rect) {
-    let text = d.loc.ta(
-        &d.lang,
-        "too-small",
-        &[
-            ("width", layout::MIN_WIDTH.to_string().into()),
-            ("height", layout::MIN_HEIGHT.to_string().into()),
-        ],
-    );
-    let lines = doc::plain_lines(&text, area.width.max(1) as usize, theme::warn());
-    let h = (lines.len() as u16).min(area.height);
-    let y = area.y + area.height.saturating_sub(h) / 2;
-    frame.render_widget(
-        Paragraph::new(lines).alignment(ratatui::layout::Alignment::Center),
-        Rect::new(area.x, y, area.width, h),
-    );
 }
 
 /// `text` cut or padded to exactly `width` columns.

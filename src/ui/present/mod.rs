@@ -9,7 +9,7 @@ pub mod slides;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use crate::app::Notice;
 use crate::i18n::{Lang, Localizer};
 use crate::keys;
-use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::layout;
 use crate::present::session::Status;
 use crate::present::{Phase, Presenter, View};
 use crate::ui::{Body, doc, theme, truncate};
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         return;
     }
     if layout::too_small(area.width, area.height) {
-        too_small(frame, &p.flow.loc, p.ui_lang(), area);
+        crate::ui::too_small(frame, &p.flow.loc, p.ui_lang(), area);
         return;
     }
     let areas = frame_areas(area.width, area.height);
@@ -330,24 +330,6 @@ pub fn follow_focus(body: &Body, height: usize) -> usize {
     } else {
         0
     }
-}
-
-fn too_small(frame: &mut Frame, loc: &Localizer, lang: &Lang, area: Rect) {
-    let text = loc.ta(
-        lang,
-        "too-small",
-        &[
-            ("width", MIN_WIDTH.to_string().into()),
-            ("height", MIN_HEIGHT.to_string().into()),
-        ],
-    );
-    let lines = doc::plain_lines(&text, area.width.max(1) as usize, theme::warn());
-    let h = (lines.len() as u16).min(area.height);
-    let y = area.y + area.height.saturating_sub(h) / 2;
-    frame.render_widget(
-        Paragraph::new(lines).alignment(Alignment::Center),
-        Rect::new(area.x, y, area.width, h),
-    );
 }
 
 /// A bordered pop-up in the middle of `area`: `lines` scroll from `scroll` when they do not
