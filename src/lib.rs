@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod escape;
 pub mod events;
 pub mod i18n;
+pub mod intern;
 pub mod keys;
 pub mod kiosk;
 pub mod layout;

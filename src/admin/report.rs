@@ -29,6 +29,7 @@ use super::{Progress, arg, count, fail, ledger_bytes, ledger_fail, say, warn_rea
 use crate::cli::{Env, Format};
 use crate::escape::for_terminal;
 use crate::i18n::group_digits;
+use crate::intern::Interner;
 use crate::ledger::{LedgerError, ReadIssue};
 use crate::state::{ConsentState, Event, Standing, settle};
 
@@ -86,28 +87,6 @@ impl Person {
             roster,
             name: None,
         }
-    }
-}
-
-/// Small strings seen over and over (departments, policy versions), stored once.
-#[derive(Debug, Default)]
-struct Interner {
-    index: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-}
-
-impl Interner {
-    fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
-            return i;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(s.into());
-        self.index.insert(s.into(), i);
-        i
-    }
-    fn get(&self, i: u32) -> Option<&str> {
-        self.names.get(i as usize).map(|s| &**s)
     }
 }
 

@@ -78,33 +78,7 @@ impl Person {
     }
 }
 
-/// Small strings seen over and over (departments, policy versions), stored once.
-#[derive(Debug, Clone, Default)]
-pub struct Interner {
-    index: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-}
-
-impl Interner {
-    pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
-            return i;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(s.into());
-        self.index.insert(s.into(), i);
-        i
-    }
-    pub fn get(&self, i: u32) -> Option<&str> {
-        self.names.get(i as usize).map(|s| &**s)
-    }
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-}
+pub use crate::intern::Interner;
 
 /// A ledger file and how far it has been folded.
 #[derive(Debug, Clone)]
