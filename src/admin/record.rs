@@ -130,18 +130,24 @@ fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
     }
 }
 
+/// The person as the roster knows them.
+fn on_roster(id: &str, roster: Option<&[super::roster::Employee]>) -> Option<Subject> {
+    let e = roster?.iter().find(|e| e.id == id)?;
+    Some(Subject {
+        id: id.to_string(),
+        name: Some(e.name.clone()),
+        department: Some(e.department.clone()).filter(|d| !d.is_empty()),
+    })
+}
+
 /// The person as the roster knows them, else as the ledger does.
 fn subject(
     id: &str,
     roster: Option<&[super::roster::Employee]>,
     state: &EmployeeState,
 ) -> Option<Subject> {
-    if let Some(e) = roster.and_then(|r| r.iter().find(|e| e.id == id)) {
-        return Some(Subject {
-            id: id.to_string(),
-            name: Some(e.name.clone()),
-            department: Some(e.department.clone()).filter(|d| !d.is_empty()),
-        });
+    if let Some(s) = on_roster(id, roster) {
+        return Some(s);
     }
     (!state.history.is_empty()).then(|| Subject {
         id: id.to_string(),
@@ -335,12 +341,15 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             if other.id == id {
                 return fail(env, &env.t("record-error-self"), None, "record-todo-self");
             }
-            let (other_state, _) =
-                match crate::status::load(&dir, &other.id, &manifest.policy_version) {
-                    Ok(r) => r,
+            // The ledger is read a second time only for someone not on the roster.
+            let known = match on_roster(&other.id, roster.as_deref()) {
+                Some(s) => Some(s),
+                None => match crate::status::load(&dir, &other.id, &manifest.policy_version) {
+                    Ok((other_state, _)) => subject(&other.id, None, &other_state),
                     Err(e) => return ledger_fail(env, &e),
-                };
-            match subject(&other.id, roster.as_deref(), &other_state) {
+                },
+            };
+            match known {
                 Some(s) => Change::Champion {
                     active,
                     supports: Some(s),
