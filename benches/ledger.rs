@@ -16,7 +16,7 @@ use jiff::Timestamp;
 use jiff::fmt::temporal::DateTimePrinter;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use tebiki::consent::receipt_code;
+use tebiki::record::consent::receipt_code;
 use tebiki::ledger::{SCHEMA, Writer, merged, verify};
 use uuid::Builder;
 

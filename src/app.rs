@@ -5,12 +5,16 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::consent::{self, Decision};
+use crate::consent;
+use crate::identify::{CodeState, OnRecord};
+use crate::record::consent::{Decision, new_receipt_code};
+use crate::record::identity::{Directory, IdRule, IdentityMode};
+use crate::record::{RecordType, Subject};
 use crate::content::{Content, ScreenKind};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
 use crate::layout;
-use crate::text_field::{Inserted, TextField};
+use crate::text_field::TextField;
 use crate::ui;
 
 /// How the flow is run.
@@ -35,6 +39,12 @@ impl Mode {
 pub enum Step {
     Welcome,
     Identity,
+    /// "Is this you?": the roster's name and department for the id typed.
+    Confirm,
+    /// The personal code (identity mode `code`).
+    Code,
+    /// What the ledger already says of the person, and what they can do about it.
+    Standing(OnRecord),
     /// A screen of the manifest, by index (info, check, choice or receipt).
     Screen(usize),
     /// Confirming a withdrawal of consent.
@@ -119,7 +129,7 @@ pub struct ChoiceState {
 /// What was saved, for the receipt.
 #[derive(Debug, Clone)]
 pub struct Saved {
-    pub record_type: &'static str,
+    pub record_type: RecordType,
     pub decision: Option<Decision>,
     pub receipt_code: String,
     pub record_id: String,
@@ -147,6 +157,13 @@ pub struct Person {
     /// Their earlier consent expired (a newer policy version): they are told, and the new
     /// record says which decision it renews.
     pub renewal: Option<Renewal>,
+    /// Who they are, once settled: the roster's person they confirmed, or (open mode) what
+    /// they typed. Records are made only for a settled person.
+    pub who: Option<Subject>,
+    /// What the ledger said of them after they identified themselves.
+    pub prior: Option<Prior>,
+    /// The highlighted item of a short choice step.
+    pub menu: usize,
     entered_at: Option<Instant>,
 }
 
@@ -195,6 +212,9 @@ impl Person {
             save_failed: None,
             pending_code: None,
             renewal: None,
+            who: None,
+            prior: None,
+            menu: 0,
             entered_at: None,
         }
     }
@@ -247,7 +267,7 @@ impl Notice {
 pub enum Effect {
     /// Append this record; report back with [`App::record_saved`] or [`App::record_failed`].
     Append {
-        record_type: &'static str,
+        record_type: RecordType,
         body: serde_json::Map<String, serde_json::Value>,
     },
     /// Check the staff PIN; report back with [`App::pin_outcome`].
@@ -255,6 +275,9 @@ pub enum Effect {
     /// Look up what the ledger says of this employee id; report back with
     /// [`App::lookup_done`].
     Lookup(String),
+    /// Check a person's personal code (identity mode `code`); report back with
+    /// [`App::code_outcome`].
+    VerifyCode { id: String, code: String },
 }
 
 pub struct App {
@@ -291,6 +314,10 @@ pub struct App {
     pub popup_scroll: usize,
     /// The trainer's session this person decides in (`tebiki present`); `None` at a kiosk.
     pub session: Option<SessionInfo>,
+    /// The roster, when one is loaded: whom the terminal accepts in roster and code modes.
+    pub directory: Option<std::sync::Arc<Directory>>,
+    /// The personal code prompt (code mode).
+    pub code: CodeState,
 }
 
 /// A trainer-led session, as the records of a person deciding in it name it.
@@ -305,15 +332,21 @@ pub struct SessionInfo {
 pub struct Settings {
     /// Without a key press for this long, a kiosk asks "Still there?".
     pub idle_timeout: Duration,
-    /// The form of an employee id, when the organisation has one.
-    pub id_pattern: Option<regex::Regex>,
+    /// The employee id rule with the organisation's pattern.
+    pub id_rule: IdRule,
+    /// An id of the organisation's form, shown when a typed one is wrong.
+    pub id_example: Option<String>,
+    /// How a person shows who they are.
+    pub identity: IdentityMode,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             idle_timeout: Duration::from_secs(90),
-            id_pattern: None,
+            id_rule: IdRule::default(),
+            id_example: None,
+            identity: IdentityMode::Open,
         }
     }
 }
@@ -355,6 +388,8 @@ impl App {
             wipe_screen: false,
             popup_scroll: 0,
             session: None,
+            directory: None,
+            code: CodeState::default(),
         }
     }
 
@@ -380,7 +415,8 @@ impl App {
         }
         match self.step {
             Step::Welcome => Ctx::Welcome,
-            Step::Identity => Ctx::Form,
+            Step::Identity | Step::Code => Ctx::Form,
+            Step::Confirm | Step::Standing(_) => Ctx::Choose,
             Step::Withdraw => Ctx::Review,
             Step::Screen(i) => match self.content.manifest.screens[i].kind {
                 ScreenKind::Info if self.person.revisit => Ctx::Revisit,
@@ -420,7 +456,9 @@ impl App {
         }
         match event {
             Event::Key(key) => self.handle_key(key),
-            Event::Paste(text) if self.pin.is_some() || self.step == Step::Identity => {
+            Event::Paste(text)
+                if self.pin.is_some() || matches!(self.step, Step::Identity | Step::Code) =>
+            {
                 self.update(Cmd::Input(text.clone()))
             }
             _ => None,
@@ -530,6 +568,8 @@ impl App {
         match self.step {
             Step::Welcome => self.update_welcome(cmd),
             Step::Identity => self.update_identity(cmd),
+            Step::Confirm | Step::Standing(_) => self.update_menu(cmd),
+            Step::Code => self.update_code(cmd),
             Step::Withdraw => self.update_withdraw(cmd),
             Step::Screen(i) => match self.content.manifest.screens[i].kind {
                 ScreenKind::Info => self.update_info(i, cmd),
@@ -576,102 +616,6 @@ impl App {
             _ => {}
         }
         None
-    }
-
-    // --- who you are -----------------------------------------------------------------------
-
-    fn update_identity(&mut self, cmd: Cmd) -> Option<Effect> {
-        let field = &mut self.person.fields[self.person.field];
-        match cmd {
-            Cmd::Input(_)
-            | Cmd::Backspace
-            | Cmd::Delete
-            | Cmd::CursorLeft
-            | Cmd::CursorRight
-            | Cmd::Home
-            | Cmd::End => match field.edit(&cmd) {
-                Some(Inserted::Cut) => self.notice = Some(Notice::error("field-too-long")),
-                Some(Inserted::Removed) => {
-                    self.notice = Some(Notice::error("identity-control-chars"))
-                }
-                _ => {}
-            },
-            Cmd::Down | Cmd::FocusNext => self.person.field = (self.person.field + 1) % 3,
-            Cmd::Up | Cmd::FocusPrev => self.person.field = (self.person.field + 2) % 3,
-            Cmd::Back => self.go(Step::Welcome),
-            Cmd::Confirm => {
-                if self.person.field != FIELD_DEPT
-                    && self.person.fields[self.person.field]
-                        .value()
-                        .trim()
-                        .is_empty()
-                {
-                    // Enter in an empty required field says what is missing instead of
-                    // silently moving on.
-                } else if self.person.field != FIELD_DEPT {
-                    self.person.field += 1;
-                    return None;
-                }
-                return self.submit_identity();
-            }
-            _ => {}
-        }
-        None
-    }
-
-    fn submit_identity(&mut self) -> Option<Effect> {
-        for (field, id) in [
-            (FIELD_ID, "identity-id-missing"),
-            (FIELD_NAME, "identity-name-missing"),
-        ] {
-            if self.person.fields[field].value().trim().is_empty() {
-                self.person.field = field;
-                self.notice = Some(Notice::error(id));
-                return None;
-            }
-        }
-        for field in [FIELD_ID, FIELD_NAME, FIELD_DEPT] {
-            if has_control(self.person.fields[field].value()) {
-                self.person.field = field;
-                self.notice = Some(Notice::error("identity-control-chars"));
-                return None;
-            }
-        }
-        let id = normalize_id(self.person.fields[FIELD_ID].value());
-        let valid = match &self.settings.id_pattern {
-            Some(pattern) => pattern.is_match(&id),
-            None => id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_whitespace),
-        };
-        if !valid {
-            self.person.field = FIELD_ID;
-            self.notice = Some(Notice::error("identity-id-invalid"));
-            return None;
-        }
-        match self.person.intent {
-            Intent::Decide => {
-                self.go(Step::Screen(0));
-                Some(Effect::Lookup(id))
-            }
-            Intent::Withdraw => {
-                self.go(Step::Withdraw);
-                None
-            }
-        }
-    }
-
-    /// The ledger was read for the person who identified themselves (`None`: it could not
-    /// be). Someone whose consent expired is told so, and what changed, before they read on.
-    pub fn lookup_done(&mut self, prior: Option<Prior>) {
-        if let Some(p) = prior
-            && p.consent == crate::state::ConsentState::Expired
-        {
-            self.person.renewal = Some(Renewal {
-                policy_version: p.policy_version,
-                decided_at: p.decided_at,
-                open: true,
-            });
-            self.popup_scroll = 0;
-        }
     }
 
     /// The renewal pop-up is open.
@@ -936,7 +880,7 @@ impl App {
                     self.popup_scroll = 0;
                     self.person
                         .pending_code
-                        .get_or_insert_with(consent::new_receipt_code);
+                        .get_or_insert_with(new_receipt_code);
                 }
                 Err(why) => self.notice = Some(Notice::info(why)),
             },
@@ -955,11 +899,11 @@ impl App {
         let code = self
             .person
             .pending_code
-            .get_or_insert_with(consent::new_receipt_code)
+            .get_or_insert_with(new_receipt_code)
             .clone();
-        let body = consent::consent_body(self, decision, &code);
+        let body = crate::record::consent::consent_body(&consent::facts(self, decision, &code)?);
         Some(Effect::Append {
-            record_type: "consent",
+            record_type: RecordType::Consent,
             body,
         })
     }
@@ -972,17 +916,17 @@ impl App {
                 let code = self
                     .person
                     .pending_code
-                    .get_or_insert_with(consent::new_receipt_code)
+                    .get_or_insert_with(new_receipt_code)
                     .clone();
-                let body = consent::withdrawal_body(self, &code);
+                let body = crate::record::consent::withdrawal_body(&consent::made(self, &code)?);
                 Some(Effect::Append {
-                    record_type: "withdrawal",
+                    record_type: RecordType::Withdrawal,
                     body,
                 })
             }
             Cmd::Back => {
-                self.person.save_failed = None;
-                self.go(Step::Identity);
+                // Changed their mind: nothing is recorded, and the next person starts afresh.
+                self.reset();
                 None
             }
             _ => None,
@@ -994,11 +938,11 @@ impl App {
     /// The runner appended the record and it is on disk: show the receipt.
     pub fn record_saved(
         &mut self,
-        record_type: &'static str,
+        record_type: RecordType,
         record_id: String,
         at: jiff::Timestamp,
     ) {
-        let decision = if record_type == "consent" {
+        let decision = if record_type == RecordType::Consent {
             self.decision().ok()
         } else {
             None
@@ -1056,17 +1000,25 @@ impl App {
         self.idle_left = None;
         self.pin = None;
         self.session = None;
+        self.code.field.clear();
         self.step = Step::Welcome;
     }
 
     /// One attendee of a trainer's session, starting at the check: the session's slides were
     /// their reading, and the trainer already entered who they are.
-    pub fn start_attendee(&mut self, session: SessionInfo, id: &str, name: &str, department: &str) {
+    pub fn start_attendee(&mut self, session: SessionInfo, who: Subject) {
         self.reset();
         self.session = Some(session);
-        for (field, value) in [(FIELD_ID, id), (FIELD_NAME, name), (FIELD_DEPT, department)] {
+        let name = who.name.clone().unwrap_or_default();
+        let department = who.department.clone().unwrap_or_default();
+        for (field, value) in [
+            (FIELD_ID, who.id.as_str()),
+            (FIELD_NAME, name.as_str()),
+            (FIELD_DEPT, department.as_str()),
+        ] {
             self.person.fields[field].insert(value);
         }
+        self.person.who = Some(who);
         let check = self.screen_of_kind(ScreenKind::Check).unwrap_or(0);
         self.go(Step::Screen(check));
     }
@@ -1079,7 +1031,7 @@ impl App {
         }
     }
 
-    fn go(&mut self, step: Step) {
+    pub(crate) fn go(&mut self, step: Step) {
         self.close_visit();
         self.step = step;
         self.other_scroll = 0;
@@ -1105,16 +1057,6 @@ impl App {
             }
         }
     }
-}
-
-/// Longest employee id accepted when the organisation sets no pattern.
-pub const MAX_ID_CHARS: usize = 32;
-
-/// The employee id as it is matched and recorded: NFKC turns the full-width digits and letters
-/// an input method may produce (`Ｅ１００１`) into the ones the roster uses (`E1001`).
-pub fn normalize_id(raw: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    raw.trim().nfkc().collect::<String>().trim().to_string()
 }
 
 /// Control and format characters (escape sequences, bidi overrides, zero-width marks) have no

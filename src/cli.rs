@@ -16,6 +16,7 @@ use crate::content::{Content, ContentIssue, IssueKind, RawContent};
 use crate::escape::for_terminal;
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::{self, Checkpoint, LedgerError};
+use crate::record::identity::{Directory, IdentityMode};
 use crate::recorder::Recorder;
 use crate::source::Source;
 
@@ -395,11 +396,18 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         Ok(ready) => ready,
         Err(code) => return code,
     };
-    let settings = match settings(env, &config) {
+    let mut settings = match settings(env, &config) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let directory = match identity_setup(env, &config, &mut settings) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
     let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
+    if settings.identity == IdentityMode::Code {
+        recorder = recorder.with_codes(env.data.codes_path());
+    }
     if mode == Mode::Kiosk {
         match &config.admin_pin_hash {
             Some(hash) => recorder = recorder.with_pin(env.data.root.clone(), hash.clone()),
@@ -430,6 +438,7 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         config.kiosk_id.clone(),
     );
     app.settings = settings;
+    app.directory = directory;
     if let Some(tz) = config
         .timezone
         .as_deref()
@@ -437,6 +446,15 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     {
         app.tz = tz;
     }
+    // Said before the screen is taken over, so staff starting the terminal see it (and the
+    // log of a service keeps it).
+    eprintln!(
+        "{}",
+        env.ta(
+            "identity-mode-started",
+            &[("mode", env.t(&format!("identity-mode-{}", app.settings.identity.as_str())).into())]
+        )
+    );
     match crate::run::run(&mut app, &mut recorder, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => env.fail(
@@ -463,7 +481,23 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             );
         }
     };
-    let (state, issues) = match crate::status::load(&env.data.ledger_dir(), id, &version) {
+    // The one id rule: `ｅ０００１` and `e0001` are the roster's `E0001`.
+    let rule = match crate::admin::id_rule(env, &config) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let id = match rule.check(id) {
+        Ok(canonical) => canonical,
+        Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
+    };
+    let id = match crate::admin::roster::load(&env.data.roster_path()) {
+        Ok(Some(roster)) => roster
+            .iter()
+            .find(|e| crate::record::identity::key(&e.id) == crate::record::identity::key(&id))
+            .map_or(id, |e| e.id.clone()),
+        _ => id,
+    };
+    let (state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
         Ok(r) => r,
         Err(e) => {
             let (what, place) = ledger_error_text(env, &e);
@@ -639,24 +673,46 @@ fn content_check(env: &Env) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// The roster and the identity mode a terminal runs with: `identity` from config, else
+/// `roster` once a roster is imported and `open` without one. Roster and code modes need a
+/// readable roster (and code mode issued codes); without them the terminal does not start.
+fn identity_setup(
+    env: &Env,
+    config: &Config,
+    settings: &mut crate::app::Settings,
+) -> Result<Option<std::sync::Arc<Directory>>, ExitCode> {
+    let roster = crate::admin::roster::load_or_say(env)?;
+    let mode = config.identity.unwrap_or(if roster.is_some() {
+        IdentityMode::Roster
+    } else {
+        IdentityMode::Open
+    });
+    settings.identity = mode;
+    if mode != IdentityMode::Open && roster.is_none() {
+        return Err(env.fail(
+            env.ta("error-identity-no-roster", &[("mode", mode.as_str().into())]),
+            Some(env.data.config_path().display().to_string()),
+            "todo-identity-no-roster",
+        ));
+    }
+    if mode == IdentityMode::Code && !env.data.codes_path().is_file() {
+        return Err(env.fail(
+            env.t("error-identity-no-codes"),
+            Some(env.data.codes_path().display().to_string()),
+            "todo-identity-no-codes",
+        ));
+    }
+    Ok(roster.map(|r| std::sync::Arc::new(crate::admin::roster::directory(&r))))
+}
+
 /// The flow's settings from config.toml; a bad employee id pattern is an input error.
 fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode> {
-    let id_pattern = match &config.employee_id_pattern {
-        None => None,
-        Some(p) => match regex::Regex::new(&format!("^(?:{p})$")) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                return Err(env.fail(
-                    env.ta("error-id-pattern", &[("reason", e.to_string().into())]),
-                    Some(env.data.config_path().display().to_string()),
-                    "todo-config",
-                ));
-            }
-        },
-    };
+    let id_rule = crate::admin::id_rule(env, config)?;
     Ok(crate::app::Settings {
         idle_timeout: std::time::Duration::from_secs(config.idle_timeout_secs.max(10)),
-        id_pattern,
+        id_rule,
+        id_example: config.employee_id_example.clone(),
+        identity: config.identity.unwrap_or_default(),
     })
 }
 
@@ -759,10 +815,18 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
             Err(e) => io_fail(e),
         };
     }
-    let settings = match settings(env, &config) {
+    let mut settings = match settings(env, &config) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // A trainer enters who attends: the roster decides as at a terminal, without codes (the
+    // trainer sees the person).
+    if let Some(mode) = config.identity {
+        settings.identity = match mode {
+            IdentityMode::Code => IdentityMode::Roster,
+            m => m,
+        };
+    }
     let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
     if let Err(e) = recorder.open_exclusive() {
         let (what, place) = ledger_error_text(env, &e);
@@ -776,6 +840,13 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     // A roster that cannot be read only means names are typed: the session still runs.
     let roster = crate::admin::roster::load(&env.data.roster_path());
     let roster_unreadable = roster.is_err();
+    if config.identity.is_none() {
+        settings.identity = match &roster {
+            Ok(Some(_)) => IdentityMode::Roster,
+            _ => IdentityMode::Open,
+        };
+    }
+
     let mut app = App::new(
         content,
         loc,

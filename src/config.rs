@@ -33,6 +33,10 @@ impl DataDir {
     pub fn ledger_dir(&self) -> PathBuf {
         self.root.join("ledger")
     }
+    /// Hashes of the personal codes (identity mode `code`).
+    pub fn codes_path(&self) -> PathBuf {
+        crate::record::codes::Codes::path(&self.root)
+    }
     pub fn log_path(&self) -> PathBuf {
         self.root.join("tebiki.log")
     }
@@ -153,6 +157,13 @@ pub struct Config {
     /// The form of an employee id, as a regular expression matched against the whole id
     /// (e.g. `[A-Z][0-9]{4}`); when unset, any id of up to 32 characters without spaces.
     pub employee_id_pattern: Option<String>,
+    /// An id of that form, shown to people when a typed id is wrong (e.g. `A1234`).
+    pub employee_id_example: Option<String>,
+    /// How a person at a terminal shows who they are: `open` (id, name and department as
+    /// typed), `roster` (an id on the roster, whose name they confirm) or `code` (also the
+    /// personal code from `tebiki roster codes`). When unset: `roster` once a roster is
+    /// imported, else `open`.
+    pub identity: Option<crate::record::identity::IdentityMode>,
     pub org: Org,
 }
 
@@ -165,6 +176,8 @@ impl Default for Config {
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
+            employee_id_example: None,
+            identity: None,
             org: Org::default(),
         }
     }
@@ -342,6 +355,9 @@ kiosk_id = "{kiosk_id}"
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
+# employee_id_example = "A1234"  # an id of that form, shown when a typed id is wrong / 入力例
+# identity = "roster"  # open | roster | code: how a person shows who they are (default: roster
+#                      # once a roster is imported, else open) / 本人確認の方法（名簿があれば roster）
 # timezone = "Asia/Tokyo"    # local time on receipts / 控えに表示する時刻のタイムゾーン
 
 [org]

@@ -30,6 +30,9 @@ pub enum Ctx {
     Pin,
     /// Told that an earlier consent expired, and what changed.
     Renewal,
+    /// A short list to choose from: confirming the name on the roster, what is on record for
+    /// a returning person, why nothing can be withdrawn.
+    Choose,
     /// Trainer mode: setting up a session (trainer, session id, attendees).
     PresentSetup,
     /// Trainer mode: presenting the slides.
@@ -149,6 +152,7 @@ const TEXT: &[Ctx] = &[Reading, Revisit];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 const EVERYWHERE: &[Ctx] = &[
     Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin, Renewal,
+    Choose,
 ];
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
@@ -268,6 +272,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         cmd: Cmd::Confirm,
+        ctx: &[Choose],
+        key_label: "key-enter",
+        action_label: "act-choose",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
         ctx: &[Renewal],
         key_label: "key-enter",
         action_label: "act-read-and-decide",
@@ -292,7 +304,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Esc)],
         cmd: Cmd::Back,
-        ctx: &[Form, Reading, Revisit, Check, Choice],
+        ctx: &[Form, Reading, Revisit, Check, Choice, Choose],
         key_label: "key-esc",
         action_label: "act-back",
         in_hint_bar: true,
@@ -344,7 +356,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up)],
         cmd: Cmd::Up,
-        ctx: &[Welcome, Form],
+        ctx: &[Welcome, Form, Choose],
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: true,
@@ -352,7 +364,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Down)],
         cmd: Cmd::Down,
-        ctx: &[Welcome, Form],
+        ctx: &[Welcome, Form, Choose],
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: false,
@@ -360,7 +372,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Tab)],
         cmd: Cmd::FocusNext,
-        ctx: &[Welcome, Form, Check, Choice],
+        ctx: &[Welcome, Form, Check, Choice, Choose],
         key_label: "key-tab",
         action_label: "act-next-field",
         in_hint_bar: false,
@@ -377,7 +389,7 @@ pub static BINDINGS: &[Binding] = &[
             },
         ],
         cmd: Cmd::FocusPrev,
-        ctx: &[Welcome, Form, Check, Choice],
+        ctx: &[Welcome, Form, Check, Choice, Choose],
         key_label: "key-shift-tab",
         action_label: "act-prev-field",
         in_hint_bar: false,
@@ -450,7 +462,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
         ctx: &[
-            Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt,
+            Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Choose,
         ],
         key_label: "key-help",
         action_label: "act-help",

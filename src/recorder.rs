@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::app::{App, Effect};
-use crate::ledger::{LedgerError, Writer};
+use crate::ledger::{Checked, LedgerError, Writer};
+use crate::record::RecordType;
+use crate::record::codes::Codes;
+use crate::record::entry::Refusal;
+use crate::state::ConsentState;
 
 /// How long a kiosk waits for another writer (a CLI `record`) to finish with the file.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -16,6 +20,8 @@ pub struct Recorder {
     writer: Option<Writer>,
     /// The data folder (for the PIN attempt state) and the PIN hash, on a kiosk.
     pin: Option<(PathBuf, String)>,
+    /// Where the personal codes' hashes are (identity mode `code`).
+    codes: Option<PathBuf>,
 }
 
 impl Recorder {
@@ -25,7 +31,14 @@ impl Recorder {
             kiosk,
             writer: None,
             pin: None,
+            codes: None,
         }
+    }
+
+    /// Lets the recorder check personal codes against the hashes in `path`.
+    pub fn with_codes(mut self, path: PathBuf) -> Recorder {
+        self.codes = Some(path);
+        self
     }
 
     /// Lets the recorder check the staff PIN against `hash`, keeping attempts in `data`.
@@ -55,9 +68,41 @@ impl Recorder {
     pub fn perform(&mut self, app: &mut App, effect: Effect) {
         match effect {
             Effect::Append { record_type, body } => {
-                match self.open().and_then(|w| w.append(record_type, body)) {
+                let version = app.content.manifest.policy_version.clone();
+                let dir = self.dir.clone();
+                let outcome = self.open().map_err(Checked::Ledger).and_then(|w| {
+                    w.append_checked(|| {
+                        if record_type == RecordType::Withdrawal {
+                            // Under the check lock, against the ledger as it is now: only a
+                            // current consent is withdrawn, and only once.
+                            let id = crate::state::employee_id(&serde_json::Value::Object(
+                                body.clone(),
+                            ))
+                            .unwrap_or_default()
+                            .to_string();
+                            let (state, _) = crate::status::load(&dir, &id, &version)
+                                .map_err(|_| Refusal::NothingToWithdraw)?;
+                            if state.consent != ConsentState::Given {
+                                return Err(Refusal::NothingToWithdraw);
+                            }
+                        }
+                        Ok((record_type.as_str().to_string(), body))
+                    })
+                });
+                match outcome {
                     Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
-                    Err(e) => app.record_failed(e.to_string()),
+                    Err(Checked::Ledger(e)) => app.record_failed(e.to_string()),
+                    Err(Checked::Refused(_)) => app.record_refused(),
+                }
+            }
+            Effect::VerifyCode { id, code } => {
+                let ok = self
+                    .codes
+                    .as_deref()
+                    .and_then(|p| Codes::load(p).ok())
+                    .is_some_and(|c| c.matches(&id, &code));
+                if let Some(next) = app.code_outcome(ok) {
+                    self.perform(app, next);
                 }
             }
             Effect::VerifyPin(pin) => {

@@ -313,6 +313,8 @@ pub struct HistoryEntry {
     /// On a `champion` record: the person supported.
     pub supports: Option<String>,
     pub active: Option<bool>,
+    /// On an `attendance` record: the session.
+    pub session: Option<String>,
     pub id: String,
 }
 
@@ -331,7 +333,7 @@ pub struct EmployeeState {
     pub consent: ConsentState,
     /// The policy version of the decision behind `consent`.
     pub policy_version: Option<String>,
-    /// When the decision behind `consent` was recorded.
+    /// When the decision behind `consent` was made (`occurred_at`, else when it was recorded).
     pub decided_at: Option<String>,
     pub stage: Stage,
     pub champion: bool,
@@ -406,7 +408,8 @@ pub fn fold<'a>(
         let version = text(r, &["policy", "version"]);
         if applied.decision {
             state.policy_version = version.clone();
-            state.decided_at = text(r, &["at"]);
+            // When it happened: a record entered later says so in `occurred_at`.
+            state.decided_at = text(r, &["occurred_at"]).or_else(|| text(r, &["at"]));
         }
         if applied.opens_followup {
             state.followup = Some(OpenFollowup {
@@ -427,6 +430,9 @@ pub fn fold<'a>(
             recorded_by: recorded_by(r),
             supports: event.supports.map(str::to_string),
             active: event.active,
+            session: (event.record_type == "attendance")
+                .then(|| text(r, &["session", "id"]))
+                .flatten(),
             id: text(r, &["id"]).unwrap_or_default(),
         });
     }

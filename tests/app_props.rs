@@ -153,7 +153,18 @@ fn play(lang: &str, kiosk: bool, to_choice: bool, events: &[Ev]) -> Result<(), T
                 }
             }
             Some(Effect::VerifyPin(_)) => k.app.pin_outcome(Outcome::Wrong { wait_secs: 1 }),
-            Some(Effect::Lookup(_)) => k.app.lookup_done(None),
+            Some(Effect::Lookup(id)) => {
+                // Some people come back with a consent on record, most do not.
+                let prior = (id.len() % 2 == 0).then(|| tebiki::app::Prior {
+                    consent: tebiki::state::ConsentState::Given,
+                    policy_version: Some(k.app.content.manifest.policy_version.clone()),
+                    decided_at: Some("2026-11-20T01:02:03Z".into()),
+                });
+                k.app.lookup_done(prior);
+            }
+            Some(Effect::VerifyCode { .. }) => {
+                prop_assert!(false, "a code asked for in open mode");
+            }
             None => prop_assert!(!confirm, "a confirm without exactly one record"),
         }
     }

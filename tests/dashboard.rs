@@ -260,29 +260,18 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("Next due 2026-12-08"), "{screen}");
     assert!(screen.contains("Worried about the data plan"), "{screen}");
 
-    // Two weeks later: uses both channels, recorded here with a note.
-    a.keys("s");
+    // Two weeks later: wants to try LINE WORKS beside the old channel. Using it on their own
+    // phone needs their consent first: refused, and nothing is written.
+    a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
     assert!(a.screen().contains("Record a stage change"));
     a.paste("Installed the app, keeps the old group too")
         .keys("<Enter>");
-    assert_eq!(
-        a.state_of("E100"),
-        (ConsentState::Deferred, Stage::Parallel)
-    );
-    let stage = records(&ledger, "stage", "E100");
-    assert_eq!(stage[0]["stage"], "parallel");
-    assert_eq!(stage[0]["recorded_by"]["name"], TRAINER);
-    // The stage change closed the follow-up.
-    assert!(a.screen().contains("None open"));
-
-    // Moving over (the stage suggested next) before agreeing is refused, and nothing is written.
-    a.keys("s<Enter>");
     let screen = a.screen();
-    assert!(screen.contains("needs the person’s consent"), "{screen}");
-    assert_eq!(records(&ledger, "stage", "E100").len(), 1);
+    assert!(screen.contains("Using LINE WORKS on their own phone"), "{screen}");
+    assert!(records(&ledger, "stage", "E100").is_empty());
     a.keys("<Esc>");
 
-    // Agrees at the kiosk: consent given, and parallel use stays.
+    // Agrees at the kiosk; then uses both channels, recorded here with a note.
     write(
         &ledger,
         "kiosk-1",
@@ -290,8 +279,17 @@ fn a_hesitant_employee_over_several_weeks() {
         consent(hanako(), "given", &v, &[], ""),
     );
     a.d.refresh();
-    assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Parallel));
     assert!(a.screen().contains("consent given"));
+    // "using both": the third of the stages, whichever the form starts on.
+    a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
+    a.paste("Installed the app, keeps the old group too")
+        .keys("<Enter>");
+    assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Parallel));
+    let stage = records(&ledger, "stage", "E100");
+    assert_eq!(stage[0]["stage"], "parallel");
+    assert_eq!(stage[0]["recorded_by"]["name"], TRAINER);
+    // The stage change closed the follow-up.
+    assert!(a.screen().contains("None open"));
 
     // Moves over: recorded from the follow-up list, without leaving it.
     a.keys("<Esc><Tab>");

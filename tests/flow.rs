@@ -276,14 +276,21 @@ fn a_failed_write_says_nothing_was_saved_and_keeps_the_choice() {
 #[test]
 fn withdrawing_takes_three_steps_from_the_welcome_screen() {
     let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E8008", "Jo", "")
+        .read_all()
+        .pass_check();
+    let purposes = k.app.content.manifest.purposes.len();
+    k.keys(&format!("{}<Enter><Enter><Enter>", "<Space><Down>".repeat(purposes)));
     k.choose_withdraw();
     k.identify("E8008", "Jo", "");
     assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
     k.keys("<Enter>");
     assert!(k.screen().contains("Consent withdrawn"), "{}", k.screen());
-    let r = only_record(&k);
-    assert_eq!(r["type"], "withdrawal");
-    assert_eq!(r["employee"]["id"], "E8008");
+    let records = k.records();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["type"], "withdrawal");
+    assert_eq!(records[1]["employee"]["id"], "E8008");
 }
 
 #[test]
@@ -322,13 +329,10 @@ fn identity_needs_an_id_and_a_name_and_refuses_control_characters() {
     k.paste("E9\u{1b}[2J\u{202E}\u{200B}");
     assert!(k.screen().contains("control characters"), "{}", k.screen());
     assert_eq!(k.app.person.fields[0].value(), "E9[2J");
-    // An id with a space is not an id.
-    k.keys("<Home>")
-        .paste("A ")
-        .keys("<Enter>")
-        .paste("Max")
-        .keys("<Enter><Enter>");
-    assert!(k.screen().contains("expected form"), "{}", k.screen());
+    // An id with a space is not an id: said as soon as the id field is left.
+    k.keys("<Home>").paste("A ").keys("<Enter>");
+    assert!(k.screen().contains("has a space in it"), "{}", k.screen());
+    assert_eq!(k.app.person.field, tebiki::app::FIELD_ID);
     assert_eq!(k.app.step, Step::Identity);
 }
 
@@ -352,12 +356,18 @@ fn a_full_width_id_is_recorded_in_its_usual_form() {
 #[test]
 fn the_organisation_can_require_an_id_form() {
     let mut k = Kiosk::new("en");
-    k.app.settings.id_pattern = Some(regex::Regex::new("^(?:[A-Z][0-9]{4})$").unwrap());
-    k.keys("<Enter>").identify("12345", "Max", "");
-    assert!(k.screen().contains("expected form"), "{}", k.screen());
-    // The message puts the cursor back in the id field.
+    k.app.settings.id_rule = tebiki::record::identity::IdRule::new(Some("[A-Z][0-9]{4}")).unwrap();
+    k.app.settings.id_example = Some("A1234".into());
+    // Said as soon as the id field is left, with an example of the form.
+    k.keys("<Enter>").paste("12345").keys("<Enter>");
+    let screen = k.screen();
+    assert!(screen.contains("organisation's form"), "{screen}");
+    assert!(screen.contains("A1234"), "{screen}");
+    assert_eq!(k.app.person.field, tebiki::app::FIELD_ID);
     k.keys("<End><BS><BS><BS><BS><BS>")
         .paste("A1234")
-        .keys("<Enter><Enter><Enter>");
+        .keys("<Enter>")
+        .paste("Max")
+        .keys("<Enter><Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
 }

@@ -54,8 +54,20 @@ fn every_screen(lang: &str) {
     k.app.person.pending_code = Some("7KQ2-M9XP".into());
     let at: jiff::Timestamp = "2026-11-23T01:02:03.456Z".parse().unwrap();
     k.app
-        .record_saved("consent", "0192f0e0-0000-7000-8000-000000000000".into(), at);
+        .record_saved(tebiki::record::RecordType::Consent, "0192f0e0-0000-7000-8000-000000000000".into(), at);
     snap(&k, "50_receipt");
+    // The record the receipt stands for, as the ledger holds it: a withdrawal needs it.
+    let mut body = serde_json::Map::new();
+    body.insert("employee".into(), serde_json::json!({ "id": id, "name": name }));
+    body.insert("decision".into(), "given".into());
+    body.insert(
+        "policy".into(),
+        serde_json::json!({ "id": "p", "version": k.app.content.manifest.policy_version }),
+    );
+    tebiki::ledger::Writer::open(&k.ledger_dir(), "test-kiosk", std::time::Duration::from_secs(5))
+        .unwrap()
+        .append("consent", body)
+        .unwrap();
     k.keys("<Enter>");
     k.choose_withdraw();
     k.paste(id)
@@ -113,4 +125,40 @@ fn the_review_and_help_at_the_smallest_size_keep_their_keys_in_view() {
     insta::assert_snapshot!("en_small_review_40x12_scrolled", k.screen());
     k.keys("<Esc><F1>");
     insta::assert_snapshot!("en_small_help_40x12", k.screen());
+}
+
+/// The roster-checked steps: the id alone, "is this you?", what is on record, and nothing to
+/// withdraw.
+fn roster_screens(lang: &str) {
+    let mut k = Kiosk::new(lang).with_roster(common::roster_people(&[
+        ("E1001", "山田 太郎", "営業部"),
+        ("E1002", "Alex Smith", ""),
+    ]));
+    k.keys("<Enter>").paste("ｅ１００１");
+    snap(&k, "80_roster_identity");
+    k.keys("<Enter>");
+    snap(&k, "81_roster_confirm");
+    k.keys("<Down><Enter>").paste("E9999").keys("<Enter>");
+    snap(&k, "82_roster_not_listed");
+    k.keys("<Esc>");
+    k.choose_withdraw().identify_on_roster("E1002");
+    snap(&k, "83_nothing_to_withdraw");
+    k.keys("<Down><Enter>");
+    k.agree_as("E1002").keys("<Enter>");
+    k.keys("<Enter>").identify_on_roster("E1002");
+    // The date is the day of the record: fixed for the snapshot.
+    if let Some(p) = k.app.person.prior.as_mut() {
+        p.decided_at = Some("2026-11-29T01:02:03Z".into());
+    }
+    snap(&k, "84_returning");
+}
+
+#[test]
+fn roster_screens_in_japanese() {
+    roster_screens("ja");
+}
+
+#[test]
+fn roster_screens_in_english() {
+    roster_screens("en");
 }

@@ -107,6 +107,7 @@ report-overdue-list = ■ Overdue follow-ups ({ $count }, oldest first)
 report-days = { $days } days late
 report-never-list = ■ Never onboarded ({ $count })
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
+report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
 report-more = … and { $count } more (--format json lists everyone, --limit 0 shows all)
 report-error-roster = the stored roster cannot be read: { $detail }
 report-todo-roster = Import the roster again with “tebiki roster import FILE.csv”.
@@ -118,3 +119,18 @@ demo-roster = Roster: { $path }
 demo-next = Try “tebiki report”, or “tebiki export --format csv --excel -o demo.csv”. Demo records are marked "demo": true.
 demo-error-not-empty = this data folder already has a ledger or a roster; demo records would be mixed into it
 demo-todo-not-empty = Use an empty folder with --data DIR, or add --force to add the demo records anyway (the roster is replaced).
+roster-row-bad-id = the employee ID cannot be used: { $why }
+cli-roster-codes-about = Issue personal codes for identity = "code": printed once (slips to hand out, or a list), kept only as hashes
+cli-roster-codes-arg-ids = Issue new codes for these employee IDs only (their earlier codes stop working); default: everyone on the roster without a code
+cli-roster-codes-arg-all = Issue new codes for everyone on the roster (every earlier code stops working)
+cli-roster-codes-arg-format = slips (one per person, to cut out) or list (CSV for HR)
+cli-roster-codes-arg-output = Write the codes to FILE instead of the screen (they are shown only this once)
+codes-error-no-roster = personal codes are issued for the people on the roster, and none is imported
+codes-todo-no-roster = Import the roster first: “tebiki roster import FILE.csv”.
+codes-none-needed = Everyone on the roster already has a code. To issue again, name the IDs or use --all.
+codes-slip = { $org }  Personal code for the LINE WORKS explanation terminal
+    { $name } (employee ID { $id })   code: { $code }
+    Type it after your employee ID. Keep it to yourself; ask HR for a new one if it is lost.
+codes-error-save = the codes were printed, but their hashes could not be saved: { $reason }
+codes-todo-save = The printed codes will not work: fix the data folder, then issue them again.
+codes-issued = { $count } personal codes issued; their hashes are in { $file }. The codes themselves are not kept anywhere: hand out the slips now.

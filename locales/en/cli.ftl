@@ -103,3 +103,11 @@ cli-options = Options
 cli-arguments = Arguments
 cli-help = Print help
 cli-version = Print the version
+identity-mode-started = Identity check at this terminal: { $mode }
+identity-mode-open = open (ID, name and department as typed, not checked against the roster)
+identity-mode-roster = roster (only IDs on the roster; the person confirms the roster’s name)
+identity-mode-code = personal code (IDs on the roster, and each person’s code from “tebiki roster codes”)
+error-identity-no-roster = identity = "{ $mode }" needs a roster, and none is imported
+todo-identity-no-roster = Import the roster with “tebiki roster import FILE.csv”, or set identity = "open" in config.toml.
+error-identity-no-codes = identity = "code" needs personal codes, and none have been issued
+todo-identity-no-codes = Issue them with “tebiki roster codes -o slips.txt” and hand each person their slip.

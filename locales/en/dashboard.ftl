@@ -168,4 +168,4 @@ dash-saved-pairing = Saved: pairing of champion { $name } ({ $id }).
 dash-saved-withdrawal = Saved: withdrawal of consent by { $name } ({ $id }).
 dash-saved-attendance = Saved: session attendance of { $name } ({ $id }).
 dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.
-dash-stage-needs-consent = Moving over needs the person’s consent under the current policy: ask them to go through the kiosk first.
+dash-stage-needs-consent = Using LINE WORKS on their own phone (parallel or migrated) needs the person’s consent under the current policy: ask them to go through the kiosk first.

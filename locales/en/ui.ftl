@@ -154,3 +154,40 @@ renewal-no-summary = The changes are explained on the screens that follow.
 renewal-screens = Screens that changed: { $screens }
 list-separator = {", "}
 act-read-and-decide = Read and decide
+
+## Who you are: the id rule, the roster, personal codes
+act-choose = Choose
+id-problem-empty = Please enter your employee ID.
+id-problem-invisible = The ID has an invisible character ({ $char }, position { $at }). Please retype it.
+id-problem-digit = The ID has a digit other than 0-9 ({ $char }, position { $at }). Please retype it.
+id-problem-space = The ID has a space in it (position { $at }). Please type it without spaces.
+id-problem-too-long = The ID is longer than { $max } characters. Please check it.
+id-problem-pattern = { $example ->
+    [none] This ID does not have your organisation's form. Please check it.
+   *[other] This ID does not have your organisation's form (e.g. { $example }).
+}
+identity-intro-roster = Type your employee ID. The next screen shows the name the employee list has for it, so you can confirm it is you.
+identity-not-on-roster = ID { $id } is not on the employee list. Please ask a member of staff.
+identity-not-me = Nothing was kept. Please type your own employee ID.
+confirm-title = Is this you?
+confirm-question = { $name } ({ $department }), employee ID { $id }: is this you?
+confirm-question-no-dept = { $name }, employee ID { $id }: is this you?
+confirm-explain = Your choice will be recorded under this name. If it is not you, choose “No” and nothing is kept.
+confirm-yes = Yes, that is me
+confirm-no = No, that is not me
+code-title = Your personal code
+code-intro = Type the personal code you were given on a slip (8 letters and digits, e.g. 7KQ2-M9XP). It shows that it is really you.
+code-label = Personal code
+code-missing = Please type your personal code.
+code-wrong = That code is not right. You can try again in { $seconds } seconds.
+code-wait = Please wait { $seconds } seconds before trying again.
+code-start-over = The code was wrong three times, so the terminal started over. If you have lost your slip, please ask a member of staff.
+standing-title = What is on record for you
+standing-nothing-title = Nothing to withdraw
+standing-agreed = You agreed on { $date } to use LINE WORKS on your own smartphone (explanation version { $version }). That consent is still in force.
+standing-expired = You agreed on { $date } to explanation version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
+standing-nothing = There is no consent on record for you to withdraw. Your current choice: { $state }. Nothing has been recorded.
+standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask a member of staff, or try again later.
+standing-decide = Read the explanation and decide again
+standing-withdraw = Withdraw my consent
+standing-finish = Nothing more, finish

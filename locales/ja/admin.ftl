@@ -107,6 +107,7 @@ report-overdue-list = ■ 期限を過ぎたフォローアップ（{ $count } �
 report-days = { $days } 日超過
 report-never-list = ■ 未実施の人（{ $count } 人）
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
+report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
 report-more = …ほか { $count } 人（すべて見るには --format json または --limit 0）
 report-error-roster = 保存されている名簿を読み込めません：{ $detail }
 report-todo-roster = 「tebiki roster import ファイル.csv」で名簿を取り込み直してください。
@@ -118,3 +119,18 @@ demo-roster = 名簿：{ $path }
 demo-next = 「tebiki report」や「tebiki export --format csv --excel -o demo.csv」をお試しください。デモの記録には "demo": true が付いています。
 demo-error-not-empty = このデータフォルダーにはすでに記録か名簿があります。デモの記録が混ざってしまいます
 demo-todo-not-empty = --data DIR で空のフォルダーを指定するか、それでも追加する場合は --force を付けてください（名簿は置き換わります）。
+roster-row-bad-id = 社員番号として使えません：{ $why }
+cli-roster-codes-about = identity = "code" 用の個人コードを発行します（一度だけ表示。配布用の用紙または一覧。保存するのはハッシュのみ）
+cli-roster-codes-arg-ids = この社員番号の人だけに新しいコードを発行します（以前のコードは使えなくなります）。省略時は、コードのない名簿の全員
+cli-roster-codes-arg-all = 名簿の全員に新しいコードを発行します（以前のコードはすべて使えなくなります）
+cli-roster-codes-arg-format = slips（1 人 1 枚、切り取って配布）または list（人事向けの CSV）
+cli-roster-codes-arg-output = 画面ではなく FILE に書き出します（コードが表示されるのはこの一度だけです）
+codes-error-no-roster = 個人コードは名簿の人に発行しますが、名簿が取り込まれていません
+codes-todo-no-roster = 先に名簿を取り込んでください：「tebiki roster import ファイル.csv」
+codes-none-needed = 名簿の全員にコードが発行済みです。発行し直すには、社員番号を指定するか --all を付けてください。
+codes-slip = { $org }  LINE WORKS 説明端末の個人コード
+    { $name } さん（社員番号 { $id }）   コード：{ $code }
+    社員番号の次に入力します。ほかの人に見せないでください。なくした場合は人事にお申し出ください。
+codes-error-save = コードは表示しましたが、ハッシュを保存できませんでした：{ $reason }
+codes-todo-save = 表示したコードは使えません。データフォルダーを直してから、もう一度発行してください。
+codes-issued = 個人コードを { $count } 件発行しました。ハッシュは { $file } にあります。コード自体はどこにも保存していないので、今すぐ用紙を配布してください。

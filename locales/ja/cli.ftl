@@ -103,3 +103,11 @@ cli-options = オプション
 cli-arguments = 引数
 cli-help = ヘルプを表示する
 cli-version = バージョンを表示する
+identity-mode-started = この端末の本人確認：{ $mode }
+identity-mode-open = なし（社員番号・氏名・部署を入力どおりに記録。名簿とは照合しません）
+identity-mode-roster = 名簿（名簿にある社員番号のみ。本人が名簿の氏名を確認します）
+identity-mode-code = 個人コード（名簿の社員番号と、「tebiki roster codes」で配布した本人のコード）
+error-identity-no-roster = identity = "{ $mode }" には名簿が必要ですが、取り込まれていません
+todo-identity-no-roster = 「tebiki roster import ファイル.csv」で名簿を取り込むか、config.toml で identity = "open" にしてください。
+error-identity-no-codes = identity = "code" には個人コードが必要ですが、まだ発行されていません
+todo-identity-no-codes = 「tebiki roster codes -o slips.txt」で発行し、各自に用紙を渡してください。

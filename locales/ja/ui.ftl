@@ -154,3 +154,40 @@ renewal-no-summary = 変わった点は、このあとの画面で説明しま�
 renewal-screens = 内容が変わった画面：{ $screens }
 list-separator = 、
 act-read-and-decide = 読んで選ぶ
+
+## 本人確認：社員番号のルール、名簿、個人コード
+act-choose = 選ぶ
+id-problem-empty = 社員番号を入力してください。
+id-problem-invisible = 社員番号に見えない文字（{ $char }、{ $at } 文字目）があります。
+id-problem-digit = 0〜9 以外の数字（{ $char }、{ $at } 文字目）があります。
+id-problem-space = 社員番号に空白（{ $at } 文字目）があります。
+id-problem-too-long = 社員番号が { $max } 文字を超えています。確認してください。
+id-problem-pattern = { $example ->
+    [none] 社員番号の形式が違います。確認してください。
+   *[other] 社員番号の形式が違います（例：{ $example }）。
+}
+identity-intro-roster = 社員番号を入力してください。次の画面に名簿の氏名が表示されるので、ご本人か確認してください。
+identity-not-on-roster = この社員番号（{ $id }）は名簿にありません。係の人にお声がけください。
+identity-not-me = 入力は消去しました。ご自分の社員番号を入力してください。
+confirm-title = ご本人の確認
+confirm-question = { $name }さん（{ $department }、社員番号 { $id }）でよろしいですか？
+confirm-question-no-dept = { $name }さん（社員番号 { $id }）でよろしいですか？
+confirm-explain = 選んだ内容はこの氏名で記録されます。ご本人でない場合は「いいえ」を選んでください。何も残りません。
+confirm-yes = はい、本人です
+confirm-no = いいえ、違います
+code-title = 個人コード
+code-intro = 配布された用紙の個人コード（英数字 8 文字。例：7KQ2-M9XP）を入力してください。ご本人であることの確認に使います。
+code-label = 個人コード
+code-missing = 個人コードを入力してください。
+code-wrong = 個人コードが違います。{ $seconds } 秒後にもう一度入力できます。
+code-wait = もう一度入力できるまで { $seconds } 秒お待ちください。
+code-start-over = 個人コードが 3 回違ったため、最初の画面に戻りました。用紙をなくした場合は係の人にお声がけください。
+standing-title = 現在の記録
+standing-nothing-title = 撤回できる同意がありません
+standing-agreed = { $date } に、自分のスマートフォンで LINE WORKS を使うことに同意しています（説明の版 { $version }）。この同意は今も有効です。
+standing-expired = { $date } に説明の版 { $version } に同意しましたが、その後説明が変わったため、その同意はもう有効ではなく、撤回するものはありません。新しい説明を読んで、あらためて選べます。
+standing-nothing = 撤回できる同意の記録はありません。現在の選択：{ $state }。何も記録していません。
+standing-unreadable = 記録を読み取れなかったため、ここでは撤回を記録できません。何も記録していません。係の人にお声がけいただくか、時間をおいてもう一度お試しください。
+standing-decide = 説明を読んで、あらためて選ぶ
+standing-withdraw = 同意を撤回する
+standing-finish = 何もしないで終わる

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::roster::Employee;
@@ -32,6 +32,15 @@ use crate::cli::Env;
 use crate::content::Content;
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::{LedgerError, Writer};
+use crate::record::consent::{
+    Answered, ConsentFacts, Decision, Made, ScreenSeen, consent_body, receipt_code, withdrawal_body,
+};
+use crate::record::entry::{Change, Entry};
+use crate::record::{How, RecordType, SessionRef, Subject, Verified, Via};
+use crate::state::Stage;
+
+/// Who the demo's trainer and admin records name as having recorded them.
+const DEMO_RECORDER: &str = "demo";
 
 /// `tebiki demo`
 #[derive(Debug, clap::Args)]
@@ -266,13 +275,6 @@ struct Person {
     email: bool,
     english: bool,
     on_roster: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Decision {
-    Given,
-    Refused,
-    Deferred,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -591,8 +593,13 @@ struct Bodies<'a> {
 }
 
 impl Bodies<'_> {
-    fn employee(&self, p: &Person) -> Value {
-        json!({ "id": p.id, "name": p.name, "department": DEPARTMENTS[p.department].0 })
+    fn employee(&self, p: &Person) -> Subject {
+        Subject {
+            id: p.id.clone(),
+            name: Some(p.name.clone()),
+            department: Some(DEPARTMENTS[p.department].0.to_string()),
+            ..Subject::default()
+        }
     }
 
     fn session(&self, p: &Person, at: Timestamp) -> String {
@@ -603,118 +610,127 @@ impl Bodies<'_> {
         )
     }
 
+    /// A trainer's or admin's record, as `tebiki record` writes it.
+    fn entry(&self, p: &Person, change: Change, note: Option<&str>) -> (RecordType, Map<String, Value>) {
+        Entry {
+            employee: self.employee(p),
+            change,
+            note: note.map(str::to_string),
+            by: DEMO_RECORDER.to_string(),
+            via: Via::Demo,
+        }
+        .record()
+    }
+
     fn build(&self, e: &Event, rng: &mut Rng) -> (&'static str, Map<String, Value>) {
         let p = &self.people[e.person as usize];
-        let mut body = Map::new();
-        body.insert("employee".into(), self.employee(p));
-        let record_type = match e.kind {
+        let (record_type, mut body) = match e.kind {
             Kind::Attendance(topic) => {
-                body.insert(
-                    "session".into(),
-                    json!({ "id": format!("{}-{topic}", self.session(p, e.at)), "topic": topic }),
+                let (t, mut body) = self.entry(
+                    p,
+                    Change::Attendance {
+                        session: format!("{}-{topic}", self.session(p, e.at)),
+                        on: None,
+                    },
+                    None,
                 );
-                "attendance"
+                if let Some(Value::Object(session)) = body.get_mut("session") {
+                    session.insert("topic".into(), topic.into());
+                }
+                (t, body)
             }
             Kind::Consent {
                 decision,
                 old,
                 trainer,
-            } => {
-                self.consent(&mut body, p, e.at, decision, old, trainer, rng);
-                "consent"
-            }
-            Kind::Withdrawal => {
-                self.head(&mut body, p, e.at, false, false);
-                body.insert("requested_by".into(), "employee".into());
-                self.tail(&mut body, p, rng);
-                "withdrawal"
-            }
+            } => (
+                RecordType::Consent,
+                consent_body(&self.consent(p, e.at, decision, old, trainer, rng)),
+            ),
+            Kind::Withdrawal => (
+                RecordType::Withdrawal,
+                withdrawal_body(&self.made(p, e.at, false, false, rng)),
+            ),
             Kind::Stage(stage) => {
-                body.insert("stage".into(), stage.into());
                 let note = match stage {
                     "hesitant" => *rng.pick(&HESITANT_NOTES),
                     "parallel" => "メールと併用中",
                     "migrated" => "LINE WORKS に移行済み",
                     _ => "今のメール連絡を続ける",
                 };
-                body.insert("note".into(), note.into());
-                "stage"
+                let stage = Stage::parse(stage).unwrap_or(Stage::Informed);
+                self.entry(p, Change::Stage(stage), Some(note))
             }
             Kind::Followup(days) => {
-                let due =
-                    e.at.to_zoned(self.tz.clone())
-                        .date()
-                        .checked_add(i32::from(days).days())
-                        .map(|d| d.to_string())
-                        .unwrap_or_default();
-                body.insert("due".into(), due.into());
-                body.insert("note".into(), (*rng.pick(&FOLLOWUP_NOTES)).into());
-                "followup"
+                let due = e
+                    .at
+                    .to_zoned(self.tz.clone())
+                    .date()
+                    .checked_add(i32::from(days).days())
+                    .unwrap_or(jiff::civil::Date::MAX);
+                self.entry(
+                    p,
+                    Change::Followup { due },
+                    Some(*rng.pick(&FOLLOWUP_NOTES)),
+                )
             }
-            Kind::Champion => {
-                body.insert("note".into(), "部署内の相談役をお願いした".into());
-                "champion"
-            }
+            Kind::Champion => self.entry(
+                p,
+                Change::Champion {
+                    active: true,
+                    supports: None,
+                },
+                Some("部署内の相談役をお願いした"),
+            ),
         };
         body.insert("occurred_at".into(), e.at.to_string().into());
         body.insert("demo".into(), true.into());
-        (record_type, body)
+        (record_type.as_str(), body)
     }
 
-    fn head(
-        &self,
-        body: &mut Map<String, Value>,
-        p: &Person,
-        at: Timestamp,
-        old: bool,
-        trainer: bool,
-    ) {
+    /// Who decided, how, under which policy, in which language, with which receipt.
+    fn made(&self, p: &Person, at: Timestamp, old: bool, trainer: bool, rng: &mut Rng) -> Made {
         let how = if trainer {
-            json!({ "method": "trainer", "mode": "present", "session": self.session(p, at) })
+            How::Session {
+                mode: "attended",
+                session: SessionRef {
+                    id: self.session(p, at),
+                    trainer: DEMO_RECORDER.to_string(),
+                },
+            }
         } else {
-            json!({ "method": "kiosk", "mode": "kiosk", "session": Value::Null })
+            How::Terminal { mode: "kiosk" }
         };
-        body.insert("how".into(), how);
         let version = if old {
             OLD_POLICY_VERSION
         } else {
             self.shapes.policy_version.as_str()
         };
-        body.insert(
-            "policy".into(),
-            json!({ "id": self.shapes.policy_id, "version": version }),
-        );
-    }
-
-    fn tail(&self, body: &mut Map<String, Value>, p: &Person, rng: &mut Rng) {
         let bytes = rng.next().to_le_bytes();
-        body.insert(
-            "ui_language".into(),
-            if p.english { "en" } else { "ja" }.into(),
-        );
-        body.insert(
-            "receipt".into(),
-            crate::consent::receipt_code(&bytes[..5]).into(),
-        );
-        body.insert(
-            "app".into(),
-            json!({ "name": "tebiki", "version": env!("CARGO_PKG_VERSION") }),
-        );
+        let mut employee = self.employee(p);
+        employee.verified = Some(Verified::Roster);
+        Made {
+            employee,
+            how,
+            policy_id: self.shapes.policy_id.clone(),
+            policy_version: version.to_string(),
+            ui_language: if p.english { "en" } else { "ja" }.to_string(),
+            receipt: receipt_code(&bytes[..5]),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
     fn consent(
         &self,
-        body: &mut Map<String, Value>,
         p: &Person,
         at: Timestamp,
         decision: Decision,
         old: bool,
         trainer: bool,
         rng: &mut Rng,
-    ) {
+    ) -> ConsentFacts {
         let s = self.shapes;
-        self.head(body, p, at, old, trainer);
+        let made = self.made(p, at, old, trainer, rng);
         let lang = if p.english { "en" } else { "ja" };
         let sha = if old {
             hex::encode(Sha256::digest(format!("{OLD_POLICY_VERSION}/{lang}")))
@@ -723,82 +739,56 @@ impl Bodies<'_> {
         } else {
             s.sha_ja.clone()
         };
-        let screens: Vec<Value> = s
+        let screens = s
             .screens
             .iter()
-            .map(|id| {
-                json!({
-                    "id": id,
-                    "seconds": (rng.range(80, 1200) as f64) / 10.0,
-                    "read_to_end": !rng.chance(0.05),
-                    "languages": [lang],
-                })
+            .map(|id| ScreenSeen {
+                id: id.clone(),
+                seconds: (rng.range(80, 1200) as f64) / 10.0,
+                read_to_end: !rng.chance(0.05),
+                languages: vec![lang.to_string()],
             })
             .collect();
-        body.insert(
-            "content".into(),
-            json!({ "languages": [lang], "sha256": { lang: sha }, "screens": screens }),
-        );
-        let items: Vec<Value> = s
+        let check = s
             .questions
             .iter()
             .map(|id| {
                 let attempts = if rng.chance(0.8) { 1 } else { 2 };
-                json!({ "id": id, "attempts": attempts, "first_try": attempts == 1 })
+                Answered {
+                    id: id.clone(),
+                    attempts,
+                    first_try: attempts == 1,
+                    passed: true,
+                }
             })
             .collect();
-        let first = items.iter().filter(|i| i["first_try"] == true).count();
-        let attempts: u64 = items.iter().filter_map(|i| i["attempts"].as_u64()).sum();
-        body.insert(
-            "check".into(),
-            json!({
-                "questions": s.questions.len(),
-                "correct": s.questions.len(),
-                "correct_first_try": first,
-                "attempts": attempts,
-                "items": items,
-            }),
-        );
-        let word = match decision {
-            Decision::Given => "given",
-            Decision::Refused => "refused",
-            Decision::Deferred => "deferred",
-        };
-        body.insert("decision".into(), word.into());
-        let purposes: Vec<Value> = s
-            .purposes
-            .iter()
-            .map(|id| json!({ "id": id, "granted": decision == Decision::Given }))
-            .collect();
-        body.insert("purposes".into(), purposes.into());
-        let reasons: Vec<&str> = if decision == Decision::Given || s.reasons.is_empty() {
+        let reasons = if decision == Decision::Given || s.reasons.is_empty() {
             Vec::new()
         } else {
-            let a = rng.pick(&s.reasons).as_str();
-            let b = rng.pick(&s.reasons).as_str();
+            let a = rng.pick(&s.reasons).clone();
+            let b = rng.pick(&s.reasons).clone();
             if a == b { vec![a] } else { vec![a, b] }
         };
-        body.insert("reasons".into(), json!(reasons));
-        match decision {
-            Decision::Given => {}
-            Decision::Deferred => {
-                body.insert("alternative_chosen".into(), "not-now".into());
-            }
-            Decision::Refused => {
-                body.insert("alternative_chosen".into(), "no".into());
-            }
+        ConsentFacts {
+            made,
+            content_sha256: vec![(lang.to_string(), sha)],
+            screens,
+            check,
+            decision,
+            purposes: s.purposes.iter().map(|id| (id.clone(), true)).collect(),
+            reasons,
+            alternative_chosen: match decision {
+                Decision::Given => None,
+                Decision::Deferred => Some("not-now"),
+                Decision::Refused => Some("no"),
+            },
+            withdraw_text: if p.english {
+                s.withdraw_en.clone()
+            } else {
+                s.withdraw_ja.clone()
+            },
+            renews: None,
         }
-        body.insert(
-            "alternative_offered".into(),
-            crate::consent::ALTERNATIVE.into(),
-        );
-        let text = if p.english {
-            &s.withdraw_en
-        } else {
-            &s.withdraw_ja
-        };
-        body.insert("withdraw".into(), json!({ "at_kiosk": true, "text": text }));
-        self.tail(body, p, rng);
     }
 }
 

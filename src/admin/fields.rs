@@ -61,6 +61,8 @@ pub struct Employee<'a> {
     pub name: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub department: Option<Cow<'a, str>>,
+    /// How the person was identified at a terminal: `"roster"`, `"code"`, or `false`.
+    pub verified: Option<Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -140,6 +142,7 @@ impl<'a> Fields<'a> {
                 id: s(e.get("id")),
                 name: s(e.get("name")),
                 department: s(e.get("department")),
+                verified: e.get("verified").cloned(),
             });
         let purposes = v.get("purposes").and_then(Value::as_array).map(|a| {
             a.iter()

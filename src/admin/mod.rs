@@ -1,6 +1,7 @@
 //! The admin side of the command line: roster import, exports for HR and legal, the coverage
 //! report and a synthetic demo organisation, plus what they share (messages, progress, files).
 
+pub mod codes;
 pub mod demo;
 pub mod export;
 pub mod fields;
@@ -124,6 +125,50 @@ pub(crate) fn load_config(env: &Env) -> Result<Config, ExitCode> {
             )
         }
     })
+}
+
+/// The employee id rule with the organisation's `employee_id_pattern`; a pattern that is not a
+/// valid regular expression is an input error naming config.toml.
+pub(crate) fn id_rule(
+    env: &Env,
+    config: &Config,
+) -> Result<crate::record::identity::IdRule, ExitCode> {
+    crate::record::identity::IdRule::new(config.employee_id_pattern.as_deref()).map_err(|e| {
+        fail(
+            env,
+            &env.ta("error-id-pattern", &[("reason", arg(e.to_string()))]),
+            Some(&env.data.config_path().display().to_string()),
+            "todo-config",
+        )
+    })
+}
+
+/// An id the rule refuses: what is wrong with it (the character and where), exit 2.
+pub(crate) fn id_fail(
+    env: &Env,
+    raw: &str,
+    problem: &crate::record::identity::IdProblem,
+    config: &Config,
+) -> ExitCode {
+    let mut args: Vec<(&str, FluentValue<'static>)> =
+        problem.args().into_iter().map(|(k, v)| (k, arg(v))).collect();
+    args.push((
+        "example",
+        arg(config.employee_id_example.clone().unwrap_or_else(|| "none".into())),
+    ));
+    let why = env.ta(problem.message_id(), &args);
+    fail(
+        env,
+        &env.ta(
+            "record-error-id",
+            &[
+                ("id", arg(crate::escape::for_terminal(raw).into_owned())),
+                ("why", arg(why)),
+            ],
+        ),
+        None,
+        "record-todo-id",
+    )
 }
 
 /// The organisation's time zone (config), else the system's: local dates and times use it.

@@ -13,8 +13,11 @@ use serde_json::{Value, json};
 use super::{arg, fail, ledger_fail, say};
 use crate::cli::{Env, Format};
 use crate::escape::{for_display, for_terminal};
-use crate::events::{Change, Entry, Refusal, Subject, Via, allowed};
-use crate::state::{EmployeeState, Stage};
+use crate::record::entry::{Change, Entry, Refusal, allowed};
+use crate::record::{Subject, Via};
+use crate::ledger::Checked;
+use crate::record::identity::Directory;
+use crate::state::{ConsentState, EmployeeState, Stage};
 
 /// The longest note kept, in characters.
 pub const MAX_NOTE: usize = 2000;
@@ -115,7 +118,8 @@ fn recorder_name(by: Option<&str>) -> Option<String> {
 }
 
 fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
-    let t = crate::app::normalize_id(text);
+    use unicode_normalization::UnicodeNormalization;
+    let t: String = text.trim().nfkc().collect::<String>().trim().to_string();
     match t.parse::<Date>() {
         Ok(d) if t.len() == 10 => Ok(d),
         _ => Err(fail(
@@ -130,22 +134,13 @@ fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
     }
 }
 
-/// The person as the roster knows them.
-fn on_roster(id: &str, roster: Option<&[super::roster::Employee]>) -> Option<Subject> {
-    let e = roster?.iter().find(|e| e.id == id)?;
-    Some(Subject {
-        id: id.to_string(),
-        name: Some(e.name.clone()),
-        department: Some(e.department.clone()).filter(|d| !d.is_empty()),
-    })
+/// The person as the roster knows them (found without regard to case or width).
+fn on_roster(id: &str, roster: Option<&Directory>) -> Option<Subject> {
+    roster?.find(id).map(Subject::from_person)
 }
 
 /// The person as the roster knows them, else as the ledger does.
-fn subject(
-    id: &str,
-    roster: Option<&[super::roster::Employee]>,
-    state: &EmployeeState,
-) -> Option<Subject> {
+fn subject(id: &str, roster: Option<&Directory>, state: &EmployeeState) -> Option<Subject> {
     if let Some(s) = on_roster(id, roster) {
         return Some(s);
     }
@@ -153,7 +148,16 @@ fn subject(
         id: id.to_string(),
         name: state.name.clone(),
         department: state.department.clone(),
+        ..Subject::default()
     })
+}
+
+/// Why a record was not written, found under the ledger's check lock.
+enum NotRecorded {
+    /// Nobody with this id on the roster or in the ledger.
+    Unknown(String),
+    Refused(Refusal, ConsentState),
+    Unreadable(crate::ledger::LedgerError),
 }
 
 /// `tebiki record ...`
@@ -175,15 +179,14 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         | RecordCommand::Attendance { id, common, .. }
         | RecordCommand::Withdrawal { id, common, .. } => (id.as_str(), common.clone()),
     };
-    let id = crate::app::normalize_id(raw_id);
-    if id.is_empty() || crate::app::has_control(&id) || id.chars().count() > 64 {
-        return fail(
-            env,
-            &env.ta("record-error-id", &[("id", arg(raw_id))]),
-            None,
-            "record-todo-id",
-        );
-    }
+    let rule = match super::id_rule(env, &config) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let id = match rule.check(raw_id) {
+        Ok(id) => id,
+        Err(problem) => return super::id_fail(env, raw_id, &problem, &config),
+    };
     let Some(by) = recorder_name(common.by.as_deref()) else {
         return fail(env, &env.t("record-error-by"), None, "record-todo-by");
     };
@@ -248,7 +251,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             active: !off,
             supports: supports
                 .as_deref()
-                .map(|s| Subject::id(&crate::app::normalize_id(s))),
+                .map(|s| Subject::id(s.trim())),
         },
         RecordCommand::Attendance { session, date, .. } => {
             let on = match date.as_deref().map(|d| parse_date(env, d, "--date")) {
@@ -309,100 +312,126 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         }
     };
     let roster = match super::roster::load_or_say(env) {
-        Ok(r) => r,
+        Ok(r) => r.map(|r| super::roster::directory(&r)),
         Err(code) => return code,
     };
-    let dir = env.data.ledger_dir();
-    let (mut records, issues) = match crate::status::records(&dir, &id) {
-        Ok(r) => r,
-        Err(e) => return ledger_fail(env, &e),
-    };
-    let state = crate::state::fold(&id, &records, &manifest.policy_version);
-    for issue in &issues {
-        super::warn_read_issue(env, issue);
-    }
-    let Some(employee) = subject(&id, roster.as_deref(), &state) else {
-        return fail(
-            env,
-            &env.ta("record-error-unknown", &[("id", arg(id.as_str()))]),
-            None,
-            if roster.is_some() {
-                "record-todo-unknown"
-            } else {
-                "record-todo-unknown-no-roster"
-            },
-        );
-    };
+    // The roster's form of the id, when it knows it (`e0001` is `E0001`).
+    let id = roster
+        .as_ref()
+        .and_then(|r| r.find(&id))
+        .map_or(id, |p| p.id.clone());
     let change = match change {
         Change::Champion {
             active,
             supports: Some(other),
         } => {
-            if other.id == id {
+            let other_id = match rule.check(&other.id) {
+                Ok(o) => roster
+                    .as_ref()
+                    .and_then(|r| r.find(&o))
+                    .map_or(o, |p| p.id.clone()),
+                Err(problem) => return super::id_fail(env, &other.id, &problem, &config),
+            };
+            if other_id == id {
                 return fail(env, &env.t("record-error-self"), None, "record-todo-self");
             }
-            // The ledger is read a second time only for someone not on the roster.
-            let known = match on_roster(&other.id, roster.as_deref()) {
-                Some(s) => Some(s),
-                None => match crate::status::load(&dir, &other.id, &manifest.policy_version) {
-                    Ok((other_state, _)) => subject(&other.id, None, &other_state),
-                    Err(e) => return ledger_fail(env, &e),
-                },
-            };
-            match known {
-                Some(s) => Change::Champion {
-                    active,
-                    supports: Some(s),
-                },
-                None => {
-                    return fail(
-                        env,
-                        &env.ta("record-error-unknown", &[("id", arg(other.id.as_str()))]),
-                        None,
-                        "record-todo-unknown",
-                    );
-                }
+            Change::Champion {
+                active,
+                supports: Some(Subject::id(&other_id)),
             }
         }
         other => other,
     };
-    if let Err(refusal) = allowed(&change, state.consent) {
-        let id_for = match refusal {
-            Refusal::NeedsConsent => "record-error-needs-consent",
-            Refusal::NothingToWithdraw => "record-error-nothing-to-withdraw",
-        };
-        let state_word = state.consent.as_str();
-        return fail(
-            env,
-            &env.ta(
-                id_for,
-                &[
-                    ("id", arg(id.as_str())),
-                    ("state", arg(env.t(&format!("state-{state_word}")))),
-                ],
-            ),
-            None,
-            match refusal {
-                Refusal::NeedsConsent => "record-todo-needs-consent",
-                Refusal::NothingToWithdraw => "record-todo-nothing-to-withdraw",
-            },
-        );
-    }
-    let entry = Entry {
-        employee,
-        change,
-        note: note.map(str::to_string),
-        by,
-        via: Via::Cli,
-    };
-    let (record_type, body) = entry.record();
-    let appended =
-        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT)
-            .and_then(|mut w| w.append(record_type, body.clone()))
-        {
-            Ok(a) => a,
+    let dir = env.data.ledger_dir();
+    let mut writer =
+        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT) {
+            Ok(w) => w,
             Err(e) => return ledger_fail(env, &e),
         };
+    let mut read = None;
+    // Under the check lock: the ledger as it is now decides whether this may be recorded, so
+    // two of these at once cannot both withdraw the same consent.
+    let appended = writer.append_checked(|| {
+        let (records, issues) =
+            crate::status::records(&dir, &id).map_err(NotRecorded::Unreadable)?;
+        let state = crate::state::fold(&id, &records, &manifest.policy_version);
+        let employee = subject(&id, roster.as_ref(), &state)
+            .ok_or_else(|| NotRecorded::Unknown(id.clone()))?;
+        let change = match &change {
+            Change::Champion {
+                active,
+                supports: Some(other),
+            } => {
+                // The ledger is read a second time only for someone not on the roster.
+                let known = match on_roster(&other.id, roster.as_ref()) {
+                    Some(s) => Some(s),
+                    None => {
+                        let (other_state, _) =
+                            crate::status::load(&dir, &other.id, &manifest.policy_version)
+                                .map_err(NotRecorded::Unreadable)?;
+                        subject(&other.id, None, &other_state)
+                    }
+                };
+                Change::Champion {
+                    active: *active,
+                    supports: Some(known.ok_or_else(|| NotRecorded::Unknown(other.id.clone()))?),
+                }
+            }
+            other => other.clone(),
+        };
+        allowed(&change, &state).map_err(|r| NotRecorded::Refused(r, state.consent))?;
+        let entry = Entry {
+            employee,
+            change,
+            note: note.map(str::to_string),
+            by: by.clone(),
+            via: Via::Cli,
+        };
+        let (record_type, body) = entry.record();
+        read = Some((records, issues, record_type, body.clone()));
+        Ok((record_type.as_str().to_string(), body))
+    });
+    let appended = match appended {
+        Ok(a) => a,
+        Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {
+            return ledger_fail(env, &e);
+        }
+        Err(Checked::Refused(NotRecorded::Unknown(who))) => {
+            return fail(
+                env,
+                &env.ta("record-error-unknown", &[("id", arg(who.as_str()))]),
+                None,
+                if roster.is_some() {
+                    "record-todo-unknown"
+                } else {
+                    "record-todo-unknown-no-roster"
+                },
+            );
+        }
+        Err(Checked::Refused(NotRecorded::Refused(refusal, consent))) => {
+            let (message, todo) = refusal.message_ids();
+            let state_word = consent.as_str();
+            return fail(
+                env,
+                &env.ta(
+                    message,
+                    &[
+                        ("id", arg(id.as_str())),
+                        ("state", arg(env.t(&format!("state-{state_word}")))),
+                    ],
+                ),
+                None,
+                todo,
+            );
+        }
+    };
+    let Some((mut records, issues, record_type, body)) = read else {
+        return ExitCode::SUCCESS;
+    };
+    for issue in &issues {
+        super::warn_read_issue(env, issue);
+    }
+    let record_type = record_type.as_str();
     // The state now: the records before, and this one as stored.
     let mut stored = body;
     stored.insert("type".into(), record_type.into());

@@ -75,6 +75,9 @@ struct Person {
     roster: u32,
     /// The latest recorded name (kept only for people not on the roster).
     name: Option<Box<str>>,
+    /// Their latest decision or withdrawal was made without an identity check (open mode, or
+    /// a record from before identities were checked).
+    unverified: bool,
 }
 
 impl Person {
@@ -86,6 +89,7 @@ impl Person {
             department: NONE,
             roster,
             name: None,
+            unverified: false,
         }
     }
 }
@@ -165,6 +169,14 @@ impl Census {
             active: f.active,
             supports: f.supports.as_deref(),
         });
+        if applied.decision || record_type == "withdrawal" {
+            let verified = f
+                .employee
+                .as_ref()
+                .and_then(|e| e.verified.as_ref())
+                .and_then(Value::as_str);
+            person.unverified = !matches!(verified, Some("roster" | "code"));
+        }
         if applied.decision {
             person.policy = match f.policy_version() {
                 Some(v) => self.versions.intern(v),
@@ -192,6 +204,7 @@ impl Census {
         let mut overdue = Vec::new();
         let mut never = Vec::new();
         let mut not_on_roster = Vec::new();
+        let mut unverified = Vec::new();
         let mut reached_on_roster = 0;
         let mut depts: HashMap<Option<String>, DepartmentRow> = HashMap::new();
         for id in &self.order {
@@ -251,6 +264,9 @@ impl Census {
             } else if has_roster {
                 not_on_roster.push(person());
             }
+            if p.unverified && state != ConsentState::None {
+                unverified.push(person());
+            }
             let row = depts
                 .entry(department.clone())
                 .or_insert_with(|| DepartmentRow {
@@ -304,6 +320,7 @@ impl Census {
             overdue_followups: overdue,
             never_onboarded: never,
             not_on_roster,
+            unverified,
             skipped: Vec::new(),
         }
     }
@@ -436,6 +453,9 @@ pub struct Report {
     pub never_onboarded: Vec<PersonLine>,
     /// In the ledger but not on the roster (empty when there is no roster).
     pub not_on_roster: Vec<PersonLine>,
+    /// People whose current decision was recorded without an identity check (`employee.verified`
+    /// is `false` or missing): their name and department are as typed.
+    pub unverified: Vec<PersonLine>,
     /// Ledger lines that could not be read, so the report may be incomplete.
     pub skipped: Vec<Skipped>,
 }
@@ -810,6 +830,18 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.not_on_roster.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-unverified-list",
+        r.unverified.len(),
+        limit,
+        |out| {
+            for p in r.unverified.iter().take(shown(limit, usize::MAX)) {
                 let _ = writeln!(out, "  {}", person_text(p, None));
             }
         },

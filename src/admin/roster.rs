@@ -15,11 +15,13 @@ use unicode_normalization::UnicodeNormalization;
 use super::{AtomicFile, Progress, TextEncoding, arg, count, fail, say, warn};
 use crate::cli::Env;
 use crate::escape::is_unsafe;
+use fluent_bundle::FluentValue;
 
 /// `tebiki roster ...`
 #[derive(Debug, clap::Subcommand)]
 pub enum RosterCommand {
     Import(ImportArgs),
+    Codes(super::codes::CodesArgs),
 }
 
 /// `tebiki roster import FILE.csv [--encoding utf-8|cp932]`
@@ -144,10 +146,15 @@ fn column_of(header: &str) -> Option<Column> {
 pub enum RowProblem {
     MissingId,
     MissingName,
-    /// The same employee id as an earlier row.
+    /// The same employee id as an earlier row, once both are normalised (full-width and
+    /// case do not make two people: `E0001`, `Ｅ０００１` and `e0001` are one id).
     Duplicate {
         id: String,
         first_line: u64,
+    },
+    /// The id breaks the id rule (an invisible character, a foreign digit, a space inside).
+    BadId {
+        problem: crate::record::identity::IdProblem,
     },
     /// A control or invisible formatting character (line break, tab, escape, bidi override).
     Unsafe {
@@ -392,15 +399,24 @@ pub fn parse(
             cell(Column::Department),
             cell(Column::Email),
         );
+        let canonical = crate::record::identity::canonical(id);
+        let key = canonical
+            .as_deref()
+            .map(crate::record::identity::key)
+            .unwrap_or_default();
         let problem = if id.is_empty() {
             Some(RowProblem::MissingId)
+        } else if let Err(problem) = &canonical {
+            Some(RowProblem::BadId {
+                problem: problem.clone(),
+            })
         } else if name.is_empty() {
             Some(RowProblem::MissingName)
         } else if !email.is_empty() && !plausible_email(email) {
             Some(RowProblem::BadEmail {
                 email: email.to_string(),
             })
-        } else if let Some(&first_line) = seen.get(id) {
+        } else if let Some(&first_line) = seen.get(&key) {
             Some(RowProblem::Duplicate {
                 id: id.to_string(),
                 first_line,
@@ -412,9 +428,10 @@ pub fn parse(
             bad.push(BadRow { line, problem });
             continue;
         }
-        seen.insert(id.to_string(), line);
+        seen.insert(key, line);
         employees.push(Employee {
-            id: id.to_string(),
+            // Stored normalised, so every later lookup meets one form.
+            id: canonical.unwrap_or_default(),
             name: name.to_string(),
             department: department.to_string(),
             email: email.to_string(),
@@ -624,8 +641,33 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
         RowProblem::BadEmail { email } => {
             env.ta("roster-row-bad-email", &[("email", arg(email.clone()))])
         }
+        RowProblem::BadId { problem } => {
+            let args: Vec<(&str, FluentValue<'static>)> = problem
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k, arg(v)))
+                .collect();
+            env.ta(
+                "roster-row-bad-id",
+                &[("why", arg(env.ta(problem.message_id(), &args)))],
+            )
+        }
         RowProblem::Unreadable => env.t("roster-row-unreadable"),
     }
+}
+
+/// The roster's people found by id without regard to case or width.
+pub fn directory(roster: &[Employee]) -> crate::record::identity::Directory {
+    crate::record::identity::Directory::new(
+        roster
+            .iter()
+            .map(|e| crate::record::Person {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                department: e.department.clone(),
+            })
+            .collect(),
+    )
 }
 
 /// At most this many bad rows are listed; the count says how many there are in all.
@@ -635,6 +677,7 @@ const SHOWN_BAD_ROWS: usize = 50;
 pub fn command(env: &Env, command: RosterCommand) -> ExitCode {
     match command {
         RosterCommand::Import(args) => import(env, &args),
+        RosterCommand::Codes(args) => super::codes::command(env, &args),
     }
 }
 

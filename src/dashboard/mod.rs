@@ -21,7 +21,9 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 
 use crate::app::Notice;
-use crate::events::{Change, Entry, Subject, Via};
+use crate::ledger::Checked;
+use crate::record::entry::{Change, Entry};
+use crate::record::{Subject, Via};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
 use crate::kiosk::{PinPrompt, PinStep};
@@ -792,7 +794,9 @@ impl Dashboard {
                     let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
                     let consent = self.model.consent(i, &self.setup.policy);
                     // Nobody is recorded as moved over without a current consent.
-                    if crate::events::allowed(&Change::Stage(stage), consent).is_err() {
+                    if crate::record::entry::allowed_by_consent(&Change::Stage(stage), consent)
+                        .is_err()
+                    {
                         f.problem = Some(Notice::error("dash-stage-needs-consent"));
                         return None;
                     }
@@ -897,7 +901,7 @@ impl Dashboard {
             policy_version: self.setup.policy.clone(),
         };
         let consent = self.model.consent(i, &self.setup.policy);
-        crate::events::allowed(&change, consent)
+        crate::record::entry::allowed_by_consent(&change, consent)
             .err()
             .map(|_| Notice::error("dash-withdrawal-nothing"))
     }
@@ -908,6 +912,7 @@ impl Dashboard {
             id: self.model.people[i as usize].id.to_string(),
             name: self.model.name(i).map(str::to_string),
             department: self.model.department(i).map(str::to_string),
+            ..Subject::default()
         }
     }
 
@@ -1028,21 +1033,49 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
         }
         Effect::Append(entry) => {
             let (record_type, body) = entry.record();
-            let result = crate::ledger::Writer::open(
-                &d.setup.ledger_dir,
-                &d.setup.kiosk_id,
-                crate::recorder::LOCK_WAIT,
-            )
-            .and_then(|mut w| w.append(record_type, body));
+            let dir = d.setup.ledger_dir.clone();
+            let policy = d.setup.policy.clone();
+            let result = crate::ledger::Writer::open(&dir, &d.setup.kiosk_id, crate::recorder::LOCK_WAIT)
+                .map_err(Checked::Ledger)
+                .and_then(|mut w| {
+                    // Under the check lock, against the ledger as it is now (a kiosk or
+                    // another admin may have recorded something since the dashboard loaded).
+                    w.append_checked(|| {
+                        let (state, _) = crate::status::load(&dir, &entry.employee.id, &policy)
+                            .map_err(CheckFailed::Unreadable)?;
+                        crate::record::entry::allowed(&entry.change, &state)
+                            .map_err(CheckFailed::Refused)?;
+                        Ok((record_type.as_str().to_string(), body))
+                    })
+                });
             match result {
                 Ok(_) => d.record_saved(&entry),
-                Err(e) => {
+                Err(Checked::Ledger(e) | Checked::Refused(CheckFailed::Unreadable(e))) => {
                     let reason = ledger_error_text(d, &e);
+                    d.record_failed(reason);
+                }
+                Err(Checked::Refused(CheckFailed::Refused(refusal))) => {
+                    let (message, _) = refusal.message_ids();
+                    let state = d.model.consent(d.model.find(&entry.employee.id).unwrap_or(0), &policy);
+                    let reason = d.loc.ta(
+                        &d.lang,
+                        message,
+                        &[
+                            ("id", entry.employee.id.clone().into()),
+                            ("state", d.loc.t(&d.lang, &format!("state-{}", state.as_str())).into()),
+                        ],
+                    );
                     d.record_failed(reason);
                 }
             }
         }
     }
+}
+
+/// Why a checked append was refused.
+enum CheckFailed {
+    Unreadable(crate::ledger::LedgerError),
+    Refused(crate::record::entry::Refusal),
 }
 
 /// Why an append failed, in the user's language, with the file when there is one.

@@ -21,7 +21,7 @@ pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
     FindingKind, Recovered, VerifyReport, verify,
 };
-pub use writer::{Appended, LedgerIo, StdIo, Writer};
+pub use writer::{Appended, Checked, LedgerIo, StdIo, Writer};
 
 /// The `schema` value of every record in this format version.
 pub const SCHEMA: &str = "tebiki/1";

@@ -65,6 +65,15 @@ pub struct Appended {
     pub file: PathBuf,
 }
 
+/// Why a checked append did not happen.
+#[derive(Debug)]
+pub enum Checked<R> {
+    /// The check said no; nothing was written.
+    Refused(R),
+    /// The ledger could not be read, locked or written; nothing was written.
+    Ledger(LedgerError),
+}
+
 /// The end of the file as last seen under the lock; valid while the file length is unchanged,
 /// because every writer only ever appends.
 #[derive(Debug, Clone, Copy)]
@@ -145,6 +154,27 @@ impl Writer {
             Err(TryLockError::WouldBlock) => Err(LedgerError::InstanceBusy { path }),
             Err(TryLockError::Error(e)) => Err(LedgerError::io(&path, IoOp::Lock, e)),
         }
+    }
+
+    /// Checks the ledger as it is now and appends what the check returns, with no other
+    /// checked append in between: `decide` runs under a lock shared by every writer of this
+    /// ledger folder (`.check.lock`, a dot-file readers ignore), so two processes cannot both
+    /// see "consent given" and both record a withdrawal. `decide` reads what it needs and
+    /// returns the record to append, or why it must not be.
+    pub fn append_checked<R>(
+        &mut self,
+        decide: impl FnOnce() -> Result<(String, Map<String, Value>), R>,
+    ) -> Result<Appended, Checked<R>> {
+        let path = self.dir.join(".check.lock");
+        let (lock, _) = open_or_create(&path, false).map_err(Checked::Ledger)?;
+        lock_bounded(&lock, &path, Instant::now(), self.lock_wait).map_err(Checked::Ledger)?;
+        let outcome = match decide() {
+            Ok((record_type, body)) => self.append(&record_type, body).map_err(Checked::Ledger),
+            Err(refusal) => Err(Checked::Refused(refusal)),
+        };
+        // Closing the file releases the lock too.
+        let _ = lock.unlock();
+        outcome
     }
 
     /// The ledger file this writer appends to.

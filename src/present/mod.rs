@@ -167,11 +167,17 @@ impl Presenter {
     /// A presenter at the setup screen. `flow` brings the content, the messages, the
     /// organisation's settings and the time zone; `session_id` is the suggested id.
     pub fn new(
-        flow: App,
+        mut flow: App,
         view: View,
         roster: Option<Vec<Employee>>,
         session_id: &str,
     ) -> Presenter {
+        // Attendees are found on the roster without regard to case or width.
+        if flow.directory.is_none() {
+            flow.directory = roster
+                .as_deref()
+                .map(|r| std::sync::Arc::new(crate::admin::roster::directory(r)));
+        }
         let slides: Vec<usize> = flow
             .content
             .manifest
@@ -491,10 +497,10 @@ impl Presenter {
 
     /// Enter in the attendee form. Returns true when the form was empty (nothing to add).
     fn confirm_add(&mut self) -> bool {
-        let roster = self.roster.as_deref();
+        let roster = self.flow.directory.clone();
         match self
             .add
-            .confirm(roster, &self.flow.settings, &self.attendees)
+            .confirm(roster.as_deref(), &self.flow.settings, &self.attendees)
         {
             Added::Nothing => return true,
             Added::Moved => {}
@@ -728,8 +734,7 @@ impl Presenter {
         };
         let a = self.attendees[i].clone();
         self.flow.start_lang = self.ui_lang().clone();
-        self.flow
-            .start_attendee(session, &a.id, &a.name, &a.department);
+        self.flow.start_attendee(session, a.subject());
         self.flow.resize(self.width, self.height);
         self.current = Some(i);
         self.phase = Phase::Attendee;

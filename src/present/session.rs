@@ -3,9 +3,10 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::admin::roster::Employee;
-use crate::app::{self, FIELD_DEPT, FIELD_ID, FIELD_NAME, Notice, SessionInfo, Settings};
-use crate::consent::Decision;
+use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME, Notice, SessionInfo, Settings};
+use crate::record::identity::{Directory, IdentityMode};
+use crate::record::{How, RecordType, SessionRef, Subject, Verified};
+use crate::record::consent::Decision;
 use crate::keys::Cmd;
 use crate::recorder::Recorder;
 use crate::text_field::TextField;
@@ -29,7 +30,7 @@ pub enum Status {
 /// One person at the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attendee {
-    /// The id as recorded (full-width digits folded, see [`app::normalize_id`]).
+    /// The id as recorded (the roster's form; see [`crate::record::identity`]).
     pub id: String,
     /// The id as the trainer typed it.
     pub id_as_entered: String,
@@ -102,7 +103,7 @@ impl AttendeeForm {
     /// the attendee once complete.
     pub fn confirm(
         &mut self,
-        roster: Option<&[Employee]>,
+        roster: Option<&Directory>,
         settings: &Settings,
         listed: &[Attendee],
     ) -> Added {
@@ -110,11 +111,23 @@ impl AttendeeForm {
         if self.field == FIELD_ID && typed.is_empty() {
             return Added::Nothing;
         }
-        let id = app::normalize_id(&typed);
-        if !valid_id(&id, settings) {
-            self.field = FIELD_ID;
-            return Added::Problem(problem("identity-id-invalid"));
-        }
+        let id = match settings.id_rule.check(&typed) {
+            Ok(id) => id,
+            Err(problem) => {
+                self.field = FIELD_ID;
+                // The rejected id is cleared, so the next one is not appended to it.
+                self.clear();
+                let mut args = problem.args();
+                args.push(("example", settings.id_example.clone().unwrap_or_else(|| "none".into())));
+                return Added::Problem(Notice {
+                    id: problem.message_id(),
+                    args,
+                    error: true,
+                });
+            }
+        };
+        let found = roster.and_then(|r| r.find(&id));
+        let id = found.map_or(id, |p| p.id.clone());
         if listed.iter().any(|a| a.id == id) {
             self.field = FIELD_ID;
             return Added::Problem(Notice {
@@ -123,8 +136,16 @@ impl AttendeeForm {
                 error: true,
             });
         }
+        if self.field == FIELD_ID && found.is_none() && settings.identity != IdentityMode::Open {
+            // With the roster deciding who is who, nobody off the roster is recorded.
+            self.clear();
+            return Added::Problem(Notice {
+                id: "identity-not-on-roster",
+                args: vec![("id", id)],
+                error: true,
+            });
+        }
         if self.field == FIELD_ID {
-            let found = roster.and_then(|r| r.iter().find(|e| app::normalize_id(&e.id) == id));
             if let Some(e) = found {
                 let attendee = Attendee {
                     id,
@@ -182,16 +203,22 @@ fn problem(id: &'static str) -> Notice {
     }
 }
 
-/// The same rule as the employee's own identity form: the organisation's pattern, else a
-/// short id without spaces.
-fn valid_id(id: &str, settings: &Settings) -> bool {
-    match &settings.id_pattern {
-        Some(pattern) => pattern.is_match(id),
-        None => {
-            !id.is_empty()
-                && id.chars().count() <= app::MAX_ID_CHARS
-                && !id.chars().any(char::is_whitespace)
+impl Attendee {
+    /// The person as records name them: the roster's when they are on it (checked by the
+    /// trainer who sees them), else as the trainer typed them.
+    pub fn subject(&self) -> Subject {
+        Subject {
+            id: self.id.clone(),
+            id_as_entered: None,
+            name: Some(self.name.clone()),
+            department: Some(self.department.clone()).filter(|d| !d.is_empty()),
+            verified: Some(if self.on_roster {
+                Verified::Roster
+            } else {
+                Verified::No
+            }),
         }
+        .typed_as(&self.id_as_entered)
     }
 }
 
@@ -200,39 +227,30 @@ fn session_json(p: &Presenter, s: &SessionInfo) -> Value {
     json!({ "id": s.id, "trainer": s.trainer, "started_at": p.started_at.to_string() })
 }
 
-fn employee_json(a: &Attendee) -> Value {
-    let mut e = Map::new();
-    e.insert("id".into(), a.id.clone().into());
-    if a.id_as_entered != a.id {
-        e.insert("id_as_entered".into(), a.id_as_entered.clone().into());
-    }
-    e.insert("name".into(), a.name.clone().into());
-    if !a.department.is_empty() {
-        e.insert("department".into(), a.department.clone().into());
-    }
-    Value::Object(e)
-}
-
 /// Who, in which session, how, under which policy: the first fields of both record types.
 fn head(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<String, Value> {
     let m = &p.flow.content.manifest;
     let mut body = Map::new();
-    body.insert("employee".into(), employee_json(a));
+    body.insert("employee".into(), a.subject().to_value());
     body.insert("session".into(), session_json(p, s));
-    body.insert("how".into(), crate::consent::session_how(s, p.flow.mode));
+    let how = How::Session {
+        mode: p.flow.mode.as_str(),
+        session: SessionRef {
+            id: s.id.clone(),
+            trainer: s.trainer.clone(),
+        },
+    };
+    body.insert("how".into(), how.to_value());
     body.insert(
         "policy".into(),
-        json!({ "id": m.policy_id, "version": m.policy_version }),
+        crate::record::policy_value(&m.policy_id, &m.policy_version),
     );
     body
 }
 
 fn tail(p: &Presenter, mut body: Map<String, Value>) -> Map<String, Value> {
     body.insert("ui_language".into(), p.ui_lang().as_str().into());
-    body.insert(
-        "app".into(),
-        json!({ "name": "tebiki", "version": env!("CARGO_PKG_VERSION") }),
-    );
+    body.insert("app".into(), crate::record::app_value());
     body
 }
 
@@ -304,12 +322,12 @@ pub fn records(p: &Presenter, saving: &Saving) -> Vec<(&'static str, Map<String,
         Saving::Attendance(list) => list
             .iter()
             .filter_map(|&i| p.attendees.get(i))
-            .map(|a| ("attendance", attendance_body(p, s, a)))
+            .map(|a| (RecordType::Attendance.as_str(), attendance_body(p, s, a)))
             .collect(),
         Saving::Later(i) => p
             .attendees
             .get(*i)
-            .map(|a| vec![("followup", kiosk_later_body(p, s, a))])
+            .map(|a| vec![(RecordType::Followup.as_str(), kiosk_later_body(p, s, a))])
             .unwrap_or_default(),
     }
 }

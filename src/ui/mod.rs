@@ -46,6 +46,8 @@ pub fn body(app: &App, width: usize) -> Body {
     match app.step {
         Step::Welcome => screen::welcome::body(app, width),
         Step::Identity => screen::identity::body(app, width),
+        Step::Code => screen::identity::code_body(app, width),
+        Step::Confirm | Step::Standing(_) => screen::standing::body(app, width),
         Step::Withdraw => screen::withdraw::body(app, width),
         Step::Screen(i) => match app.content.manifest.screens[i].kind {
             ScreenKind::Info => screen::info::body(app, i, width),
@@ -170,6 +172,8 @@ fn step_title(app: &App) -> String {
     match app.step {
         Step::Welcome => app.t("app-title"),
         Step::Identity => app.t("identity-title"),
+        Step::Code => app.t("code-title"),
+        Step::Confirm | Step::Standing(_) => screen::standing::title(app),
         Step::Withdraw => app.t("withdraw-title"),
         Step::Screen(i) => app.content.lang(&app.lang).screens[i].doc.title.clone(),
     }
@@ -208,8 +212,8 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     if area.height > 1 {
         let total = app.content.manifest.screens.len() + 1;
         let at = match app.step {
-            Step::Welcome | Step::Withdraw => 0,
-            Step::Identity => 1,
+            Step::Welcome | Step::Withdraw | Step::Standing(_) => 0,
+            Step::Identity | Step::Confirm | Step::Code => 1,
             Step::Screen(i) => i + 2,
         };
         let filled = (width * at.min(total)) / total.max(1);

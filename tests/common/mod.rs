@@ -245,3 +245,45 @@ pub fn text(o: &std::process::Output) -> (String, String) {
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
 }
+
+/// The people of a small roster, as roster import stores them.
+pub fn roster_people(rows: &[(&str, &str, &str)]) -> Vec<tebiki::record::Person> {
+    rows.iter()
+        .map(|(id, name, dept)| tebiki::record::Person {
+            id: (*id).into(),
+            name: (*name).into(),
+            department: (*dept).into(),
+        })
+        .collect()
+}
+
+impl Kiosk {
+    /// The terminal checks ids against this roster (identity mode `roster`).
+    pub fn with_roster(mut self, people: Vec<tebiki::record::Person>) -> Kiosk {
+        self.app.settings.identity = tebiki::record::identity::IdentityMode::Roster;
+        self.app.directory = Some(std::sync::Arc::new(
+            tebiki::record::identity::Directory::new(people),
+        ));
+        self
+    }
+
+    /// Roster mode: the id typed and the roster's name confirmed ("Yes, that is me").
+    pub fn identify_on_roster(&mut self, id: &str) -> &mut Kiosk {
+        self.paste(id).keys("<Enter>");
+        if self.app.step == tebiki::app::Step::Confirm {
+            self.keys("<Enter>");
+        }
+        self
+    }
+
+    /// Everything from the welcome screen to a saved consent (every statement ticked).
+    pub fn agree_as(&mut self, id: &str) -> &mut Kiosk {
+        self.keys("<Enter>")
+            .identify_on_roster(id)
+            .read_all()
+            .pass_check();
+        let purposes = self.app.content.manifest.purposes.len();
+        let ticks = "<Space><Down>".repeat(purposes);
+        self.keys(&format!("{ticks}<Enter><Enter>"))
+    }
+}

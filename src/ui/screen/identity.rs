@@ -1,8 +1,11 @@
-//! Who you are: employee id, name, department (optional).
+//! Who you are: the employee id (and, in open mode, name and department); in code mode, the
+//! personal code after the roster's name is confirmed.
 
 use ratatui::style::Style;
 
 use crate::app::{App, FIELD_DEPT, FIELD_ID, FIELD_NAME};
+use crate::record::identity::IdentityMode;
+use crate::text_field::TextField;
 use crate::ui::screen::{field, para};
 use crate::ui::{Body, doc, theme};
 
@@ -10,13 +13,19 @@ pub fn body(app: &App, width: usize) -> Body {
     let mut body = Body::default();
     body.extend(doc::title_lines(&app.t("identity-title"), width));
     body.blank();
-    para(&mut body, &app.t("identity-intro"), width, Style::new());
+    let open = app.identity_mode() == IdentityMode::Open;
+    let intro = if open {
+        "identity-intro"
+    } else {
+        "identity-intro-roster"
+    };
+    para(&mut body, &app.t(intro), width, Style::new());
     let labels = [
         (FIELD_ID, "identity-id"),
         (FIELD_NAME, "identity-name"),
         (FIELD_DEPT, "identity-dept"),
     ];
-    for (id, label) in labels {
+    for (id, label) in labels.into_iter().take(app.identity_fields()) {
         let focused = app.person.field == id;
         field(
             &mut body,
@@ -27,6 +36,21 @@ pub fn body(app: &App, width: usize) -> Body {
         );
     }
     body.blank();
-    para(&mut body, &app.t("identity-privacy"), width, theme::dim());
+    para(&mut body, &app.t("identity-privacy"), width, Style::new());
+    body
+}
+
+/// The personal code, asked after the person confirmed the roster's name for their id.
+pub fn code_body(app: &App, width: usize) -> Body {
+    let mut body = Body::default();
+    body.extend(doc::title_lines(&app.t("code-title"), width));
+    body.blank();
+    para(&mut body, &super::who(app), width, theme::heading());
+    body.blank();
+    para(&mut body, &app.t("code-intro"), width, Style::new());
+    // The code is not shown as typed: someone behind the person should not read it.
+    let mut masked = TextField::default();
+    masked.insert(&"*".repeat(app.code.field.value().chars().count()));
+    field(&mut body, &app.t("code-label"), &masked, true, width);
     body
 }

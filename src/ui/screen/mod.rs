@@ -5,6 +5,7 @@ pub mod choice;
 pub mod identity;
 pub mod info;
 pub mod receipt;
+pub mod standing;
 pub mod welcome;
 pub mod withdraw;
 
@@ -75,10 +76,26 @@ pub fn who(app: &crate::app::App) -> String {
         &app.lang,
         "person-who",
         &[
-            ("name", app.person.name().to_string().into()),
-            ("id", app.person.id().to_string().into()),
+            ("name", who_name(app).into()),
+            ("id", who_id(app).into()),
         ],
     )
+}
+
+/// The person's name: the roster's once they confirmed it, else as typed.
+pub fn who_name(app: &crate::app::App) -> String {
+    match app.person.who.as_ref().and_then(|w| w.name.clone()) {
+        Some(n) => n,
+        None => app.person.name().to_string(),
+    }
+}
+
+/// The person's id as recorded.
+pub fn who_id(app: &crate::app::App) -> String {
+    match &app.person.who {
+        Some(w) => w.id.clone(),
+        None => app.person.id().to_string(),
+    }
 }
 
 /// The widest a text field is drawn.

@@ -4,7 +4,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::consent::Decision;
+use crate::record::RecordType;
+use crate::record::consent::Decision;
 use crate::ui::screen::{para, titled_doc};
 use crate::ui::{Body, doc, theme};
 
@@ -20,7 +21,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     para(&mut body, &app.t("receipt-saved"), width, theme::good());
     body.blank();
     let what = match (saved.record_type, saved.decision) {
-        ("withdrawal", _) => app.t("receipt-what-withdrawn"),
+        (RecordType::Withdrawal, _) => app.t("receipt-what-withdrawn"),
         (_, Some(Decision::Given)) => app.t("receipt-what-given"),
         (_, Some(Decision::Refused)) => app.t("receipt-what-refused"),
         _ => app.t("receipt-what-deferred"),
@@ -30,9 +31,9 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let rows = [
         (
             "receipt-name",
-            crate::escape::for_display(app.person.name()),
+            crate::escape::for_display(&super::who_name(app)),
         ),
-        ("receipt-id", crate::app::normalize_id(app.person.id())),
+        ("receipt-id", super::who_id(app)),
         ("receipt-what", what),
         (
             "receipt-policy",

@@ -1,0 +1,301 @@
+//! The records trainers and admins add by hand - a stage change, a follow-up, a champion
+//! pairing, attendance at a session, a withdrawal on the employee's request - from `tebiki
+//! record` and from the dashboard. Each says who it is about, who recorded it and how.
+
+use jiff::civil::Date;
+use serde_json::{Map, Value, json};
+
+use super::{How, RecordType, Subject, Via, app_value, policy_value};
+use crate::state::{ConsentState, Stage};
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The person's migration stage is now this.
+    Stage(Stage),
+    /// Someone talked with the person; the next talk is due on this date.
+    Followup { due: Date },
+    /// The person is a champion (or no longer one); with `supports`, the pairing of this
+    /// champion with the person they support starts (or ends).
+    Champion {
+        active: bool,
+        supports: Option<Subject>,
+    },
+    /// The person attended a session.
+    Attendance { session: String, on: Option<Date> },
+    /// The person asked to withdraw their consent on `requested_on`; recorded by an admin,
+    /// under the policy version in use.
+    Withdrawal {
+        requested_on: Date,
+        policy_id: String,
+        policy_version: String,
+    },
+}
+
+/// One record to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub employee: Subject,
+    pub change: Change,
+    pub note: Option<String>,
+    /// Who records it (a trainer's or admin's name).
+    pub by: String,
+    pub via: Via,
+}
+
+impl Entry {
+    /// The record type and body, ready for the ledger writer.
+    pub fn record(&self) -> (RecordType, Map<String, Value>) {
+        let mut body = Map::new();
+        body.insert("employee".into(), self.employee.to_value());
+        let record_type = match &self.change {
+            Change::Stage(stage) => {
+                body.insert("stage".into(), stage.as_str().into());
+                RecordType::Stage
+            }
+            Change::Followup { due } => {
+                body.insert("due".into(), due.to_string().into());
+                RecordType::Followup
+            }
+            Change::Champion { active, supports } => {
+                body.insert("active".into(), (*active).into());
+                if let Some(s) = supports {
+                    body.insert("supports".into(), s.id.clone().into());
+                    body.insert("supported".into(), s.to_value());
+                }
+                RecordType::Champion
+            }
+            Change::Attendance { session, on } => {
+                body.insert("session".into(), json!({ "id": session }));
+                if let Some(d) = on {
+                    body.insert("occurred_on".into(), d.to_string().into());
+                }
+                RecordType::Attendance
+            }
+            Change::Withdrawal {
+                requested_on,
+                policy_id,
+                policy_version,
+            } => {
+                body.insert("requested_by".into(), "employee".into());
+                body.insert("requested_on".into(), requested_on.to_string().into());
+                body.insert("policy".into(), policy_value(policy_id, policy_version));
+                RecordType::Withdrawal
+            }
+        };
+        if let Some(n) = self
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            body.insert("note".into(), n.into());
+        }
+        body.insert("how".into(), How::Admin { via: self.via }.to_value());
+        body.insert("recorded_by".into(), json!({ "name": self.by }));
+        body.insert("app".into(), app_value());
+        (record_type, body)
+    }
+}
+
+/// Why a change cannot be recorded for a person as the ledger stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Using LINE WORKS on their own phone (`parallel` or `migrated`) needs their consent under
+    /// the current policy.
+    NeedsConsent,
+    /// A withdrawal needs a current consent to withdraw (this also keeps the same withdrawal
+    /// from being recorded twice).
+    NothingToWithdraw,
+    /// Their consent was given under an older policy version and no longer applies.
+    ConsentExpired,
+    /// The withdrawal was asked for before the consent it would withdraw was given.
+    RequestedBeforeConsent,
+    /// Their attendance at this session is already recorded.
+    AlreadyAttended,
+}
+
+impl Refusal {
+    /// Fluent ids of the message and of what to do.
+    pub fn message_ids(self) -> (&'static str, &'static str) {
+        match self {
+            Refusal::NeedsConsent => ("record-error-needs-consent", "record-todo-needs-consent"),
+            Refusal::NothingToWithdraw => (
+                "record-error-nothing-to-withdraw",
+                "record-todo-nothing-to-withdraw",
+            ),
+            Refusal::ConsentExpired => (
+                "record-error-consent-expired",
+                "record-todo-consent-expired",
+            ),
+            Refusal::RequestedBeforeConsent => (
+                "record-error-requested-before",
+                "record-todo-requested-before",
+            ),
+            Refusal::AlreadyAttended => (
+                "record-error-already-attended",
+                "record-todo-already-attended",
+            ),
+        }
+    }
+}
+
+/// The rules of [`allowed`] that need only the person's consent state (a form can say them
+/// before anything is saved; the full check runs under the lock).
+pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), Refusal> {
+    match change {
+        Change::Stage(Stage::Migrated | Stage::Parallel) if consent != ConsentState::Given => {
+            Err(Refusal::NeedsConsent)
+        }
+        Change::Withdrawal { .. } if consent == ConsentState::Expired => {
+            Err(Refusal::ConsentExpired)
+        }
+        Change::Withdrawal { .. } if consent != ConsentState::Given => {
+            Err(Refusal::NothingToWithdraw)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `change` may be recorded for someone the ledger says `state` of. Every writer asks
+/// this under the ledger's check lock, against the ledger as it is at that moment (see
+/// [`crate::ledger::Writer::append_checked`]):
+/// - nobody is recorded as using their own phone (`parallel`, `migrated`) without a current
+///   consent;
+/// - only a current consent can be withdrawn (an expired one is said to be so), and not on a
+///   day before it was given;
+/// - attendance at one session is recorded once.
+pub fn allowed(change: &Change, state: &crate::state::EmployeeState) -> Result<(), Refusal> {
+    allowed_by_consent(change, state.consent)?;
+    match change {
+        Change::Withdrawal { requested_on, .. }
+            if state
+                .decided_at
+                .as_deref()
+                .and_then(|at| at.parse::<jiff::Timestamp>().ok())
+                .is_some_and(|at| {
+                    // The day it was given, wherever it was given: a day's margin for time zones.
+                    let given = at.to_zoned(jiff::tz::TimeZone::UTC).date();
+                    given.yesterday().is_ok_and(|d| *requested_on < d)
+                }) =>
+        {
+            Err(Refusal::RequestedBeforeConsent)
+        }
+        Change::Attendance { session, .. }
+            if state.history.iter().any(|h| {
+                h.record_type == "attendance" && h.session.as_deref() == Some(session.as_str())
+            }) =>
+        {
+            Err(Refusal::AlreadyAttended)
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Event, Standing};
+
+    fn entry(change: Change) -> Entry {
+        Entry {
+            employee: Subject {
+                id: "E1".into(),
+                name: Some("山田 花子".into()),
+                department: Some("営業".into()),
+                ..Subject::default()
+            },
+            change,
+            note: Some("  話を聞いた ".into()),
+            by: "佐藤".into(),
+            via: Via::Cli,
+        }
+    }
+
+    #[test]
+    fn records_carry_who_how_and_what_the_fold_reads() {
+        let (t, body) = entry(Change::Stage(Stage::Parallel)).record();
+        assert_eq!(t, RecordType::Stage);
+        let v = Value::Object(body.clone());
+        assert_eq!(v["employee"]["name"], "山田 花子");
+        assert_eq!(v["recorded_by"]["name"], "佐藤");
+        assert_eq!(v["how"]["via"], "cli");
+        assert_eq!(v["note"], "話を聞いた");
+        let mut with_type = body;
+        with_type.insert("type".into(), t.as_str().into());
+        let v = Value::Object(with_type);
+        let mut s = Standing::NEW;
+        s.apply(&Event::from_value(&v));
+        assert_eq!(s.stage, Stage::Parallel);
+
+        let (t, body) = entry(Change::Champion {
+            active: true,
+            supports: Some(Subject::id("E2")),
+        })
+        .record();
+        assert_eq!(t, RecordType::Champion);
+        assert_eq!(body["supports"], "E2");
+        let (t, body) = entry(Change::Withdrawal {
+            requested_on: Date::constant(2026, 11, 20),
+            policy_id: "p".into(),
+            policy_version: "2026-11-23".into(),
+        })
+        .record();
+        assert_eq!(t, RecordType::Withdrawal);
+        assert_eq!(body["requested_on"], "2026-11-20");
+        assert_eq!(body["policy"]["version"], "2026-11-23");
+    }
+
+    fn state(consent: ConsentState) -> crate::state::EmployeeState {
+        let mut s = crate::state::fold("E1", &[], "v");
+        s.consent = consent;
+        s
+    }
+
+    #[test]
+    fn own_phone_stages_need_consent_and_only_a_current_consent_can_be_withdrawn() {
+        let migrated = Change::Stage(Stage::Migrated);
+        let parallel = Change::Stage(Stage::Parallel);
+        let hesitant = Change::Stage(Stage::Hesitant);
+        let withdrawal = Change::Withdrawal {
+            requested_on: Date::constant(2026, 11, 20),
+            policy_id: "p".into(),
+            policy_version: "v".into(),
+        };
+        assert_eq!(allowed(&migrated, &state(ConsentState::Given)), Ok(()));
+        assert_eq!(allowed(&parallel, &state(ConsentState::Given)), Ok(()));
+        for c in [
+            ConsentState::Deferred,
+            ConsentState::Refused,
+            ConsentState::Withdrawn,
+            ConsentState::Expired,
+            ConsentState::None,
+        ] {
+            assert_eq!(allowed(&migrated, &state(c)), Err(Refusal::NeedsConsent));
+            assert_eq!(allowed(&parallel, &state(c)), Err(Refusal::NeedsConsent));
+            assert_eq!(allowed(&hesitant, &state(c)), Ok(()));
+        }
+        assert_eq!(allowed(&withdrawal, &state(ConsentState::Given)), Ok(()));
+        assert_eq!(
+            allowed(&withdrawal, &state(ConsentState::Expired)),
+            Err(Refusal::ConsentExpired)
+        );
+        for c in [
+            ConsentState::Refused,
+            ConsentState::Withdrawn,
+            ConsentState::Deferred,
+            ConsentState::None,
+        ] {
+            assert_eq!(
+                allowed(&withdrawal, &state(c)),
+                Err(Refusal::NothingToWithdraw)
+            );
+        }
+        let mut given_later = state(ConsentState::Given);
+        given_later.decided_at = Some("2026-11-25T03:00:00Z".into());
+        assert_eq!(
+            allowed(&withdrawal, &given_later),
+            Err(Refusal::RequestedBeforeConsent)
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! Short choice steps: "Is this you?" with the roster's name, and what is on record for a
+//! returning person (or why there is nothing to withdraw).
+
+use ratatui::style::Style;
+
+use crate::app::{App, Step};
+use crate::identify::{MenuItem, OnRecord};
+use crate::ui::screen::{item, para};
+use crate::ui::{Body, doc, theme};
+
+/// The step's title (also the header's).
+pub fn title(app: &App) -> String {
+    app.t(match app.step {
+        Step::Confirm => "confirm-title",
+        Step::Standing(OnRecord::Agreed) => "standing-title",
+        _ => "standing-nothing-title",
+    })
+}
+
+pub fn body(app: &App, width: usize) -> Body {
+    let mut body = Body::default();
+    body.extend(doc::title_lines(&title(app), width));
+    body.blank();
+    match app.step {
+        Step::Confirm => {
+            let who = app.person.who.as_ref();
+            let name = who.and_then(|w| w.name.clone()).unwrap_or_default();
+            let department = who.and_then(|w| w.department.clone()).unwrap_or_default();
+            let id = who.map(|w| w.id.clone()).unwrap_or_default();
+            let question = app.loc.ta(
+                &app.lang,
+                if department.is_empty() {
+                    "confirm-question-no-dept"
+                } else {
+                    "confirm-question"
+                },
+                &[
+                    ("name", crate::escape::for_display(&name).into()),
+                    ("department", crate::escape::for_display(&department).into()),
+                    ("id", id.into()),
+                ],
+            );
+            para(&mut body, &question, width, theme::heading());
+            body.blank();
+            para(&mut body, &app.t("confirm-explain"), width, Style::new());
+        }
+        Step::Standing(on_record) => {
+            para(&mut body, &super::who(app), width, theme::heading());
+            body.blank();
+            let prior = app.person.prior.as_ref();
+            let at = prior
+                .and_then(|p| p.decided_at.as_deref())
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
+                .unwrap_or_default();
+            let version = prior
+                .and_then(|p| p.policy_version.clone())
+                .unwrap_or_default();
+            let state = prior.map_or("none", |p| p.consent.as_str());
+            let text = match on_record {
+                OnRecord::Agreed => app.loc.ta(
+                    &app.lang,
+                    "standing-agreed",
+                    &[("date", at.into()), ("version", version.into())],
+                ),
+                OnRecord::Expired => app.loc.ta(
+                    &app.lang,
+                    "standing-expired",
+                    &[("date", at.into()), ("version", version.into())],
+                ),
+                OnRecord::NothingToWithdraw => app.loc.ta(
+                    &app.lang,
+                    "standing-nothing",
+                    &[("state", app.t(&format!("state-{state}")).into())],
+                ),
+                OnRecord::Unreadable => app.t("standing-unreadable"),
+            };
+            para(&mut body, &text, width, Style::new());
+        }
+        _ => {}
+    }
+    body.blank();
+    for (n, it) in app.menu_items().into_iter().enumerate() {
+        let label = app.t(match it {
+            MenuItem::ItsMe => "confirm-yes",
+            MenuItem::NotMe => "confirm-no",
+            MenuItem::Decide => "standing-decide",
+            MenuItem::Withdraw => "standing-withdraw",
+            MenuItem::Finish => "standing-finish",
+        });
+        item(&mut body, "", &label, app.person.menu == n, Style::new(), width);
+    }
+    body
+}

@@ -1,0 +1,365 @@
+//! Who is recorded is who was there: the one id rule, the roster-checked terminal (roster and
+//! code modes), withdrawal only of a current consent, a returning person told where they
+//! stand, and checks made under the ledger's lock by every writer.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Kiosk, roster_people, tebiki, text};
+use tebiki::app::Step;
+use tebiki::identify::OnRecord;
+use tebiki::record::codes::Codes;
+use tebiki::record::identity::IdentityMode;
+
+fn people() -> Vec<tebiki::record::Person> {
+    roster_people(&[
+        ("E0001", "山田 太郎", "営業部"),
+        ("A1234", "髙橋 﨑子", "総務部"),
+        ("E0003", "Max Mustermann", ""),
+    ])
+}
+
+fn roster_kiosk(lang: &str) -> Kiosk {
+    Kiosk::new(lang).with_roster(people())
+}
+
+#[test]
+fn an_id_not_on_the_roster_never_reaches_the_first_screen() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        k.keys("<Enter>").paste("E9999").keys("<Enter>");
+        assert_eq!(k.app.step, Step::Identity);
+        let screen = k.screen();
+        let expected = if lang == "ja" {
+            "名簿にありません"
+        } else {
+            "not on the employee list"
+        };
+        assert!(screen.contains(expected), "{screen}");
+        // Only the id is asked: no name or department to type through an input method.
+        let label = if lang == "ja" { "氏名" } else { "Name" };
+        assert!(!screen.lines().any(|l| l.trim() == label), "{screen}");
+        k.keys("<Enter><Enter>");
+        assert_eq!(k.app.step, Step::Identity);
+        assert!(k.records().is_empty());
+    }
+}
+
+#[test]
+fn a_known_id_shows_the_roster_name_and_not_me_keeps_nothing() {
+    let mut k = roster_kiosk("ja");
+    k.keys("<Enter>").paste("e0001").keys("<Enter>");
+    assert_eq!(k.app.step, Step::Confirm);
+    let screen = k.screen();
+    assert!(
+        screen.contains("山田 太郎さん（営業部、社員番号 E0001）でよろしいですか？"),
+        "{screen}"
+    );
+    // "No, that is not me": back to the id, with nothing of it kept.
+    k.keys("<Down><Enter>");
+    assert_eq!(k.app.step, Step::Identity);
+    assert!(k.app.person.who.is_none());
+    assert!(k.app.person.fields.iter().all(|f| f.value().is_empty()));
+    assert!(k.records().is_empty());
+    // Esc on the question is "not me" too.
+    k.paste("E0001").keys("<Enter><Esc>");
+    assert_eq!(k.app.step, Step::Identity);
+    assert!(k.app.person.who.is_none());
+}
+
+#[test]
+fn any_width_or_case_of_a_roster_id_is_recorded_in_the_roster_form() {
+    for typed in ["e0001", "Ｅ０００１", "ｅ０００１", " E0001 "] {
+        let mut k = roster_kiosk("en");
+        k.agree_as(typed);
+        let records = k.records();
+        assert_eq!(records.len(), 1, "{typed}: {}", k.screen());
+        let e = &records[0]["employee"];
+        assert_eq!(e["id"], "E0001", "{typed}");
+        assert_eq!(e["name"], "山田 太郎");
+        assert_eq!(e["department"], "営業部");
+        assert_eq!(e["verified"], "roster");
+        if typed.trim() == "E0001" {
+            assert!(e.get("id_as_entered").is_none(), "{e}");
+        } else {
+            assert_eq!(e["id_as_entered"], typed.trim(), "{typed}");
+        }
+        // The receipt shows the roster's name, not what was typed.
+        assert!(k.screen().contains("山田 太郎"), "{}", k.screen());
+    }
+}
+
+#[test]
+fn open_mode_records_typed_names_as_unverified() {
+    let mut k = Kiosk::new("en");
+    assert_eq!(k.app.settings.identity, IdentityMode::Open);
+    k.keys("<Enter>")
+        .identify("x9", "Someone", "")
+        .read_all()
+        .pass_check();
+    let purposes = k.app.content.manifest.purposes.len();
+    k.keys(&format!("{}<Enter><Enter>", "<Space><Down>".repeat(purposes)));
+    let r = &k.records()[0];
+    assert_eq!(r["employee"]["verified"], false);
+    assert_eq!(r["employee"]["name"], "Someone");
+    assert_eq!(r["how"]["method"], "kiosk");
+}
+
+#[test]
+fn invisible_characters_in_an_id_are_named_and_refused() {
+    // Named by the id rule when the id field is left.
+    for c in ['\u{AD}', '\u{34F}', '\u{61C}', '\u{206A}', '\u{FE0F}', '\u{E0041}', '\u{E007F}'] {
+        let mut k = Kiosk::new("en");
+        k.keys("<Enter>").paste(&format!("E0{c}001")).keys("<Enter>");
+        assert_eq!(k.app.step, Step::Identity);
+        assert_eq!(k.app.person.field, tebiki::app::FIELD_ID);
+        let code = format!("U+{:04X}", c as u32);
+        assert!(k.screen().contains(&code), "{code}: {}", k.screen());
+    }
+    // Zero-width and bidi characters never even get into the field: the person is told, and
+    // what is recorded is the plain id.
+    for c in ['\u{200B}', '\u{200F}', '\u{2060}', '\u{FEFF}', '\u{202E}'] {
+        let mut k = Kiosk::new("en");
+        k.keys("<Enter>").paste(&format!("E0{c}001"));
+        assert_eq!(k.app.person.fields[0].value(), "E0001");
+        assert!(k.screen().contains("control characters"), "{}", k.screen());
+    }
+    let mut k = Kiosk::new("ja");
+    k.keys("<Enter>").paste("E٠٠٠١").keys("<Enter>");
+    assert!(k.screen().contains("0〜9 以外の数字"), "{}", k.screen());
+}
+
+#[test]
+fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
+    let mut k = roster_kiosk("en");
+    let path = k.dir.path().join("identity-codes.json");
+    let mut codes = Codes::default();
+    let code = codes.issue("E0001").unwrap();
+    let other = codes.issue("A1234").unwrap();
+    codes.save(&path).unwrap();
+    k.app.settings.identity = IdentityMode::Code;
+    k.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into())
+        .with_codes(path);
+    k.keys("<Enter>").identify_on_roster("E0001");
+    assert_eq!(k.app.step, Step::Code);
+    // Someone else's code, then a made-up one: the terminal does not go on.
+    k.paste(&other).keys("<Enter>");
+    assert_eq!(k.app.step, Step::Code);
+    assert!(k.screen().contains("not right"), "{}", k.screen());
+    // The code is not shown as typed.
+    k.paste("ABCD");
+    assert!(!k.screen().contains("ABCD"), "{}", k.screen());
+    // A try before the wait is over is not even checked.
+    k.keys("<Enter>");
+    assert!(k.screen().contains("Please wait"), "{}", k.screen());
+    k.app.code.wait_until = None;
+    k.paste("ZZZZ-ZZZZ").keys("<Enter>");
+    k.app.code.wait_until = None;
+    k.paste("YYYY-YYYY").keys("<Enter>");
+    // Three wrong codes: the terminal starts over.
+    assert_eq!(k.app.step, Step::Welcome);
+    assert!(k.app.person.who.is_none());
+    assert!(k.records().is_empty());
+    // The right code, typed in lower case with a space: on to the explanation.
+    k.app.code.wait_until = None;
+    k.keys("<Enter>").identify_on_roster("E0001");
+    k.paste(&code.to_lowercase().replace('-', " ")).keys("<Enter>");
+    assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
+    k.read_all().pass_check();
+    let purposes = k.app.content.manifest.purposes.len();
+    k.keys(&format!("{}<Enter><Enter>", "<Space><Down>".repeat(purposes)));
+    let r = &k.records()[0];
+    assert_eq!(r["employee"]["verified"], "code");
+}
+
+#[test]
+fn a_withdrawal_needs_a_consent_to_withdraw() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        // Never agreed: told so, and nothing is written.
+        k.choose_withdraw().identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+        let screen = k.screen();
+        let expected = if lang == "ja" {
+            "撤回できる同意の記録はありません"
+        } else {
+            "no consent on record for you to withdraw"
+        };
+        assert!(screen.contains(expected), "{screen}");
+        assert!(k.records().is_empty());
+        // "Nothing more" goes back to the welcome screen.
+        k.keys("<Down><Enter>");
+        assert_eq!(k.app.step, Step::Welcome);
+        // Agreed: the withdrawal is recorded.
+        k.agree_as("A1234").keys("<Enter>");
+        k.choose_withdraw().identify_on_roster("a1234");
+        assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+        k.keys("<Enter>");
+        let records = k.records();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1]["type"], "withdrawal");
+        assert_eq!(records[1]["employee"]["id"], "A1234");
+        assert_eq!(records[1]["employee"]["verified"], "roster");
+        // A second withdrawal finds nothing left to withdraw.
+        k.keys("<Enter>")
+            .choose_withdraw()
+            .identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+        assert_eq!(k.records().len(), 2);
+    }
+}
+
+#[test]
+fn a_returning_person_is_told_what_is_on_record() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        k.agree_as("E0003").keys("<Enter>");
+        k.keys("<Enter>").identify_on_roster("e0003");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::Agreed));
+        let screen = k.screen();
+        let expected = if lang == "ja" {
+            "同意しています"
+        } else {
+            "You agreed on"
+        };
+        assert!(screen.contains(expected), "{screen}");
+        assert!(screen.contains(&k.app.content.manifest.policy_version), "{screen}");
+        // Choices: finish, read again, withdraw.
+        k.keys("<Down><Down><Enter>");
+        assert_eq!(k.app.step, Step::Withdraw);
+        k.keys("<Esc>");
+        assert_eq!(k.app.step, Step::Welcome);
+        k.keys("<Enter>").identify_on_roster("E0003").keys("<Down><Enter>");
+        assert_eq!(k.app.step, Step::Screen(0));
+        assert_eq!(k.records().len(), 1);
+    }
+}
+
+fn roster_csv(dir: &Path, text: &str) -> std::path::PathBuf {
+    let p = dir.join("in.csv");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn roster_import_normalises_ids_and_refuses_collisions() {
+    let data = tempfile::tempdir().unwrap();
+    let file = roster_csv(
+        data.path(),
+        "社員番号,氏名,部署\nE0001,山田 太郎,営業部\nＡ１２３４,髙橋 﨑子,総務部\nｅ０００１,山田 二郎,営業部\n",
+    );
+    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(":4"), "the second row's line: {err}");
+    assert!(err.contains("line 2"), "the first row's line: {err}");
+    assert!(!data.path().join("roster.csv").exists());
+    let file = roster_csv(
+        data.path(),
+        "社員番号,氏名,部署\nE0001,山田 太郎,営業部\nＡ１２３４,髙橋 﨑子,総務部\n",
+    );
+    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let stored = std::fs::read_to_string(data.path().join("roster.csv")).unwrap();
+    assert!(stored.contains("A1234,髙橋 﨑子"), "{stored}");
+    // An invisible character in a roster id is named with its line.
+    let file = roster_csv(data.path(), "社員番号,氏名\nE00\u{AD}02,佐藤\n");
+    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains(":2"), "{err}");
+}
+
+#[test]
+fn record_and_status_use_the_one_id_rule() {
+    let data = tempfile::tempdir().unwrap();
+    let file = roster_csv(data.path(), "社員番号,氏名,部署\nＥ０００１,山田 太郎,営業部\n");
+    assert!(tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]).status.success());
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "record", "stage", "e0001", "hesitant", "--by", "佐藤"],
+    );
+    assert!(out.status.success(), "{}", text(&out).1);
+    for typed in ["E0001", "e0001", "Ｅ０００１", "ｅ０００１"] {
+        let out = tebiki(data.path(), &["--lang", "en", "status", typed, "--format", "json"]);
+        let (o, e) = text(&out);
+        assert!(out.status.success(), "{typed}: {e}");
+        let v: serde_json::Value = serde_json::from_str(&o).unwrap();
+        assert_eq!(v["employee_id"], "E0001", "{typed}");
+        assert_eq!(v["stage"], "hesitant", "{typed}");
+    }
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "record", "stage", "E0\u{200B}001", "hesitant", "--by", "x"],
+    );
+    let (_, e) = text(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(e.contains("U+200B"), "{e}");
+    // The organisation's pattern applies to `record` too.
+    let config = data.path().join("config.toml");
+    let mut text_cfg = std::fs::read_to_string(&config).unwrap_or_default();
+    text_cfg = format!("employee_id_pattern = \"[A-Z][0-9]{{4}}\"\nemployee_id_example = \"A1234\"\n{text_cfg}");
+    std::fs::write(&config, text_cfg).unwrap();
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "record", "stage", "E00001", "hesitant", "--by", "x"],
+    );
+    let (_, e) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains("A1234"), "{e}");
+    let lines = std::fs::read_dir(data.path().join("ledger"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap().lines().count())
+        .sum::<usize>();
+    assert_eq!(lines, 1, "only the first record was written");
+}
+
+#[test]
+fn parallel_withdrawals_and_migrations_record_one_withdrawal_and_no_migration_after_it() {
+    for round in 0..20 {
+        let data = tempfile::tempdir().unwrap();
+        let file = roster_csv(data.path(), "社員番号,氏名\nE0001,山田 太郎\n");
+        assert!(tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]).status.success());
+        // The person agrees at a kiosk of their own (another ledger file in the same folder).
+        let mut k = Kiosk::new("en").with_roster(people());
+        k.recorder = tebiki::recorder::Recorder::new(data.path().join("ledger"), "kiosk-a".into());
+        k.agree_as("E0001");
+        assert_eq!(k.records().len(), 0, "the harness's own folder stays empty");
+        let bin = env!("CARGO_BIN_EXE_tebiki");
+        let children: Vec<_> = (0..8)
+            .map(|i| {
+                let args: Vec<&str> = if i % 2 == 0 {
+                    vec!["record", "withdrawal", "E0001", "--by", "hr"]
+                } else {
+                    vec!["record", "stage", "E0001", "migrated", "--by", "hr"]
+                };
+                std::process::Command::new(bin)
+                    .args(["--data", data.path().to_str().unwrap(), "--lang", "en"])
+                    .args(&args)
+                    .env_remove("TEBIKI_DATA")
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut c in children {
+            c.wait().unwrap();
+        }
+        // The order the writers appended in: the admin's file, line by line.
+        let records: Vec<serde_json::Value> = common::read_records(&data.path().join("ledger"))
+            .into_iter()
+            .filter(|r| r["kiosk"] != "kiosk-a")
+            .collect();
+        let withdrawals = records.iter().filter(|r| r["type"] == "withdrawal").count();
+        assert_eq!(withdrawals, 1, "round {round}: {records:#?}");
+        let at = records.iter().position(|r| r["type"] == "withdrawal").unwrap();
+        assert!(
+            records[at..].iter().all(|r| r["type"] != "stage"),
+            "round {round}: a migration after the withdrawal"
+        );
+    }
+}
