@@ -16,8 +16,8 @@ use jiff::Timestamp;
 use jiff::fmt::temporal::DateTimePrinter;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use tebiki::record::consent::receipt_code;
 use tebiki::ledger::{SCHEMA, Writer, merged, verify};
+use tebiki::record::consent::receipt_code;
 use uuid::Builder;
 
 const DEFAULT_RECORDS: u64 = 1_000_000;

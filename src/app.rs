@@ -6,14 +6,14 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::consent;
+use crate::content::{Content, ScreenKind};
+use crate::i18n::{Lang, Localizer};
 use crate::identify::{CodeState, OnRecord};
+use crate::keys::{self, Cmd, Ctx};
+use crate::layout;
 use crate::record::consent::{Decision, new_receipt_code};
 use crate::record::identity::{Directory, IdRule, IdentityMode};
 use crate::record::{RecordType, Subject};
-use crate::content::{Content, ScreenKind};
-use crate::i18n::{Lang, Localizer};
-use crate::keys::{self, Cmd, Ctx};
-use crate::layout;
 use crate::text_field::TextField;
 use crate::ui;
 

@@ -452,7 +452,11 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         "{}",
         env.ta(
             "identity-mode-started",
-            &[("mode", env.t(&format!("identity-mode-{}", app.settings.identity.as_str())).into())]
+            &[(
+                "mode",
+                env.t(&format!("identity-mode-{}", app.settings.identity.as_str()))
+                    .into()
+            )]
         )
     );
     match crate::run::run(&mut app, &mut recorder, &env.data.log_path()) {
@@ -690,7 +694,10 @@ fn identity_setup(
     settings.identity = mode;
     if mode != IdentityMode::Open && roster.is_none() {
         return Err(env.fail(
-            env.ta("error-identity-no-roster", &[("mode", mode.as_str().into())]),
+            env.ta(
+                "error-identity-no-roster",
+                &[("mode", mode.as_str().into())],
+            ),
             Some(env.data.config_path().display().to_string()),
             "todo-identity-no-roster",
         ));

@@ -148,7 +148,11 @@ impl App {
         if self.person.field != FIELD_ID || self.person.fields[FIELD_ID].value().trim().is_empty() {
             return true;
         }
-        match self.settings.id_rule.check(self.person.fields[FIELD_ID].value()) {
+        match self
+            .settings
+            .id_rule
+            .check(self.person.fields[FIELD_ID].value())
+        {
             Ok(_) => true,
             Err(problem) => {
                 self.notice = Some(self.id_notice(&problem));
@@ -162,7 +166,10 @@ impl App {
         let mut args = problem.args();
         args.push((
             "example",
-            self.settings.id_example.clone().unwrap_or_else(|| "none".into()),
+            self.settings
+                .id_example
+                .clone()
+                .unwrap_or_else(|| "none".into()),
         ));
         Notice {
             id: problem.message_id(),
@@ -309,8 +316,13 @@ impl App {
     /// The personal code (code mode). Only what is typed is kept, until it is checked.
     pub(crate) fn update_code(&mut self, cmd: Cmd) -> Option<Effect> {
         match cmd {
-            Cmd::Input(_) | Cmd::Backspace | Cmd::Delete | Cmd::CursorLeft | Cmd::CursorRight
-            | Cmd::Home | Cmd::End => {
+            Cmd::Input(_)
+            | Cmd::Backspace
+            | Cmd::Delete
+            | Cmd::CursorLeft
+            | Cmd::CursorRight
+            | Cmd::Home
+            | Cmd::End => {
                 self.code.field.edit(&cmd);
             }
             Cmd::Back => self.not_me(),

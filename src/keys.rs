@@ -151,8 +151,8 @@ use Ctx::*;
 const TEXT: &[Ctx] = &[Reading, Revisit];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 const EVERYWHERE: &[Ctx] = &[
-    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin, Renewal,
-    Choose,
+    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
+    Renewal, Choose,
 ];
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];

@@ -75,11 +75,10 @@ impl Recorder {
                         if record_type == RecordType::Withdrawal {
                             // Under the check lock, against the ledger as it is now: only a
                             // current consent is withdrawn, and only once.
-                            let id = crate::state::employee_id(&serde_json::Value::Object(
-                                body.clone(),
-                            ))
-                            .unwrap_or_default()
-                            .to_string();
+                            let id =
+                                crate::state::employee_id(&serde_json::Value::Object(body.clone()))
+                                    .unwrap_or_default()
+                                    .to_string();
                             let (state, _) = crate::status::load(&dir, &id, &version)
                                 .map_err(|_| Refusal::NothingToWithdraw)?;
                             if state.consent != ConsentState::Given {

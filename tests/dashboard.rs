@@ -267,7 +267,10 @@ fn a_hesitant_employee_over_several_weeks() {
     a.paste("Installed the app, keeps the old group too")
         .keys("<Enter>");
     let screen = a.screen();
-    assert!(screen.contains("Using LINE WORKS on their own phone"), "{screen}");
+    assert!(
+        screen.contains("Using LINE WORKS on their own phone"),
+        "{screen}"
+    );
     assert!(records(&ledger, "stage", "E100").is_empty());
     a.keys("<Esc>");
 

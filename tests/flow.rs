@@ -281,7 +281,10 @@ fn withdrawing_takes_three_steps_from_the_welcome_screen() {
         .read_all()
         .pass_check();
     let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!("{}<Enter><Enter><Enter>", "<Space><Down>".repeat(purposes)));
+    k.keys(&format!(
+        "{}<Enter><Enter><Enter>",
+        "<Space><Down>".repeat(purposes)
+    ));
     k.choose_withdraw();
     k.identify("E8008", "Jo", "");
     assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());

@@ -99,7 +99,10 @@ fn open_mode_records_typed_names_as_unverified() {
         .read_all()
         .pass_check();
     let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!("{}<Enter><Enter>", "<Space><Down>".repeat(purposes)));
+    k.keys(&format!(
+        "{}<Enter><Enter>",
+        "<Space><Down>".repeat(purposes)
+    ));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], false);
     assert_eq!(r["employee"]["name"], "Someone");
@@ -109,9 +112,19 @@ fn open_mode_records_typed_names_as_unverified() {
 #[test]
 fn invisible_characters_in_an_id_are_named_and_refused() {
     // Named by the id rule when the id field is left.
-    for c in ['\u{AD}', '\u{34F}', '\u{61C}', '\u{206A}', '\u{FE0F}', '\u{E0041}', '\u{E007F}'] {
+    for c in [
+        '\u{AD}',
+        '\u{34F}',
+        '\u{61C}',
+        '\u{206A}',
+        '\u{FE0F}',
+        '\u{E0041}',
+        '\u{E007F}',
+    ] {
         let mut k = Kiosk::new("en");
-        k.keys("<Enter>").paste(&format!("E0{c}001")).keys("<Enter>");
+        k.keys("<Enter>")
+            .paste(&format!("E0{c}001"))
+            .keys("<Enter>");
         assert_eq!(k.app.step, Step::Identity);
         assert_eq!(k.app.person.field, tebiki::app::FIELD_ID);
         let code = format!("U+{:04X}", c as u32);
@@ -139,8 +152,8 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
     let other = codes.issue("A1234").unwrap();
     codes.save(&path).unwrap();
     k.app.settings.identity = IdentityMode::Code;
-    k.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into())
-        .with_codes(path);
+    k.recorder =
+        tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into()).with_codes(path);
     k.keys("<Enter>").identify_on_roster("E0001");
     assert_eq!(k.app.step, Step::Code);
     // Someone else's code, then a made-up one: the terminal does not go on.
@@ -164,11 +177,15 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
     // The right code, typed in lower case with a space: on to the explanation.
     k.app.code.wait_until = None;
     k.keys("<Enter>").identify_on_roster("E0001");
-    k.paste(&code.to_lowercase().replace('-', " ")).keys("<Enter>");
+    k.paste(&code.to_lowercase().replace('-', " "))
+        .keys("<Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
     k.read_all().pass_check();
     let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!("{}<Enter><Enter>", "<Space><Down>".repeat(purposes)));
+    k.keys(&format!(
+        "{}<Enter><Enter>",
+        "<Space><Down>".repeat(purposes)
+    ));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], "code");
 }
@@ -224,13 +241,18 @@ fn a_returning_person_is_told_what_is_on_record() {
             "You agreed on"
         };
         assert!(screen.contains(expected), "{screen}");
-        assert!(screen.contains(&k.app.content.manifest.policy_version), "{screen}");
+        assert!(
+            screen.contains(&k.app.content.manifest.policy_version),
+            "{screen}"
+        );
         // Choices: finish, read again, withdraw.
         k.keys("<Down><Down><Enter>");
         assert_eq!(k.app.step, Step::Withdraw);
         k.keys("<Esc>");
         assert_eq!(k.app.step, Step::Welcome);
-        k.keys("<Enter>").identify_on_roster("E0003").keys("<Down><Enter>");
+        k.keys("<Enter>")
+            .identify_on_roster("E0003")
+            .keys("<Down><Enter>");
         assert_eq!(k.app.step, Step::Screen(0));
         assert_eq!(k.records().len(), 1);
     }
@@ -249,7 +271,10 @@ fn roster_import_normalises_ids_and_refuses_collisions() {
         data.path(),
         "社員番号,氏名,部署\nE0001,山田 太郎,営業部\nＡ１２３４,髙橋 﨑子,総務部\nｅ０００１,山田 二郎,営業部\n",
     );
-    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", file.to_str().unwrap()],
+    );
     let (_, err) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains(":4"), "the second row's line: {err}");
@@ -259,13 +284,19 @@ fn roster_import_normalises_ids_and_refuses_collisions() {
         data.path(),
         "社員番号,氏名,部署\nE0001,山田 太郎,営業部\nＡ１２３４,髙橋 﨑子,総務部\n",
     );
-    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", file.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", text(&out).1);
     let stored = std::fs::read_to_string(data.path().join("roster.csv")).unwrap();
     assert!(stored.contains("A1234,髙橋 﨑子"), "{stored}");
     // An invisible character in a roster id is named with its line.
     let file = roster_csv(data.path(), "社員番号,氏名\nE00\u{AD}02,佐藤\n");
-    let out = tebiki(data.path(), &["--lang", "en", "roster", "import", file.to_str().unwrap()]);
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", file.to_str().unwrap()],
+    );
     let (_, err) = text(&out);
     assert_eq!(out.status.code(), Some(2));
     assert!(err.contains(":2"), "{err}");
@@ -274,15 +305,27 @@ fn roster_import_normalises_ids_and_refuses_collisions() {
 #[test]
 fn record_and_status_use_the_one_id_rule() {
     let data = tempfile::tempdir().unwrap();
-    let file = roster_csv(data.path(), "社員番号,氏名,部署\nＥ０００１,山田 太郎,営業部\n");
-    assert!(tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]).status.success());
+    let file = roster_csv(
+        data.path(),
+        "社員番号,氏名,部署\nＥ０００１,山田 太郎,営業部\n",
+    );
+    assert!(
+        tebiki(data.path(), &["roster", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     let out = tebiki(
         data.path(),
-        &["--lang", "en", "record", "stage", "e0001", "hesitant", "--by", "佐藤"],
+        &[
+            "--lang", "en", "record", "stage", "e0001", "hesitant", "--by", "佐藤",
+        ],
     );
     assert!(out.status.success(), "{}", text(&out).1);
     for typed in ["E0001", "e0001", "Ｅ０００１", "ｅ０００１"] {
-        let out = tebiki(data.path(), &["--lang", "en", "status", typed, "--format", "json"]);
+        let out = tebiki(
+            data.path(),
+            &["--lang", "en", "status", typed, "--format", "json"],
+        );
         let (o, e) = text(&out);
         assert!(out.status.success(), "{typed}: {e}");
         let v: serde_json::Value = serde_json::from_str(&o).unwrap();
@@ -291,7 +334,16 @@ fn record_and_status_use_the_one_id_rule() {
     }
     let out = tebiki(
         data.path(),
-        &["--lang", "en", "record", "stage", "E0\u{200B}001", "hesitant", "--by", "x"],
+        &[
+            "--lang",
+            "en",
+            "record",
+            "stage",
+            "E0\u{200B}001",
+            "hesitant",
+            "--by",
+            "x",
+        ],
     );
     let (_, e) = text(&out);
     assert_eq!(out.status.code(), Some(2));
@@ -299,11 +351,15 @@ fn record_and_status_use_the_one_id_rule() {
     // The organisation's pattern applies to `record` too.
     let config = data.path().join("config.toml");
     let mut text_cfg = std::fs::read_to_string(&config).unwrap_or_default();
-    text_cfg = format!("employee_id_pattern = \"[A-Z][0-9]{{4}}\"\nemployee_id_example = \"A1234\"\n{text_cfg}");
+    text_cfg = format!(
+        "employee_id_pattern = \"[A-Z][0-9]{{4}}\"\nemployee_id_example = \"A1234\"\n{text_cfg}"
+    );
     std::fs::write(&config, text_cfg).unwrap();
     let out = tebiki(
         data.path(),
-        &["--lang", "en", "record", "stage", "E00001", "hesitant", "--by", "x"],
+        &[
+            "--lang", "en", "record", "stage", "E00001", "hesitant", "--by", "x",
+        ],
     );
     let (_, e) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{e}");
@@ -322,7 +378,11 @@ fn parallel_withdrawals_and_migrations_record_one_withdrawal_and_no_migration_af
     for round in 0..20 {
         let data = tempfile::tempdir().unwrap();
         let file = roster_csv(data.path(), "社員番号,氏名\nE0001,山田 太郎\n");
-        assert!(tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]).status.success());
+        assert!(
+            tebiki(data.path(), &["roster", "import", file.to_str().unwrap()])
+                .status
+                .success()
+        );
         // The person agrees at a kiosk of their own (another ledger file in the same folder).
         let mut k = Kiosk::new("en").with_roster(people());
         k.recorder = tebiki::recorder::Recorder::new(data.path().join("ledger"), "kiosk-a".into());
@@ -356,7 +416,10 @@ fn parallel_withdrawals_and_migrations_record_one_withdrawal_and_no_migration_af
             .collect();
         let withdrawals = records.iter().filter(|r| r["type"] == "withdrawal").count();
         assert_eq!(withdrawals, 1, "round {round}: {records:#?}");
-        let at = records.iter().position(|r| r["type"] == "withdrawal").unwrap();
+        let at = records
+            .iter()
+            .position(|r| r["type"] == "withdrawal")
+            .unwrap();
         assert!(
             records[at..].iter().all(|r| r["type"] != "stage"),
             "round {round}: a migration after the withdrawal"

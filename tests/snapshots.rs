@@ -53,21 +53,31 @@ fn every_screen(lang: &str) {
     // The receipt with a fixed time and code, so the snapshot does not change from run to run.
     k.app.person.pending_code = Some("7KQ2-M9XP".into());
     let at: jiff::Timestamp = "2026-11-23T01:02:03.456Z".parse().unwrap();
-    k.app
-        .record_saved(tebiki::record::RecordType::Consent, "0192f0e0-0000-7000-8000-000000000000".into(), at);
+    k.app.record_saved(
+        tebiki::record::RecordType::Consent,
+        "0192f0e0-0000-7000-8000-000000000000".into(),
+        at,
+    );
     snap(&k, "50_receipt");
     // The record the receipt stands for, as the ledger holds it: a withdrawal needs it.
     let mut body = serde_json::Map::new();
-    body.insert("employee".into(), serde_json::json!({ "id": id, "name": name }));
+    body.insert(
+        "employee".into(),
+        serde_json::json!({ "id": id, "name": name }),
+    );
     body.insert("decision".into(), "given".into());
     body.insert(
         "policy".into(),
         serde_json::json!({ "id": "p", "version": k.app.content.manifest.policy_version }),
     );
-    tebiki::ledger::Writer::open(&k.ledger_dir(), "test-kiosk", std::time::Duration::from_secs(5))
-        .unwrap()
-        .append("consent", body)
-        .unwrap();
+    tebiki::ledger::Writer::open(
+        &k.ledger_dir(),
+        "test-kiosk",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap()
+    .append("consent", body)
+    .unwrap();
     k.keys("<Enter>");
     k.choose_withdraw();
     k.paste(id)

@@ -611,7 +611,12 @@ impl Bodies<'_> {
     }
 
     /// A trainer's or admin's record, as `tebiki record` writes it.
-    fn entry(&self, p: &Person, change: Change, note: Option<&str>) -> (RecordType, Map<String, Value>) {
+    fn entry(
+        &self,
+        p: &Person,
+        change: Change,
+        note: Option<&str>,
+    ) -> (RecordType, Map<String, Value>) {
         Entry {
             employee: self.employee(p),
             change,
@@ -662,12 +667,11 @@ impl Bodies<'_> {
                 self.entry(p, Change::Stage(stage), Some(note))
             }
             Kind::Followup(days) => {
-                let due = e
-                    .at
-                    .to_zoned(self.tz.clone())
-                    .date()
-                    .checked_add(i32::from(days).days())
-                    .unwrap_or(jiff::civil::Date::MAX);
+                let due =
+                    e.at.to_zoned(self.tz.clone())
+                        .date()
+                        .checked_add(i32::from(days).days())
+                        .unwrap_or(jiff::civil::Date::MAX);
                 self.entry(
                     p,
                     Change::Followup { due },

@@ -150,11 +150,17 @@ pub(crate) fn id_fail(
     problem: &crate::record::identity::IdProblem,
     config: &Config,
 ) -> ExitCode {
-    let mut args: Vec<(&str, FluentValue<'static>)> =
-        problem.args().into_iter().map(|(k, v)| (k, arg(v))).collect();
+    let mut args: Vec<(&str, FluentValue<'static>)> = problem
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k, arg(v)))
+        .collect();
     args.push((
         "example",
-        arg(config.employee_id_example.clone().unwrap_or_else(|| "none".into())),
+        arg(config
+            .employee_id_example
+            .clone()
+            .unwrap_or_else(|| "none".into())),
     ));
     let why = env.ta(problem.message_id(), &args);
     fail(

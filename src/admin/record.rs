@@ -13,10 +13,10 @@ use serde_json::{Value, json};
 use super::{arg, fail, ledger_fail, say};
 use crate::cli::{Env, Format};
 use crate::escape::{for_display, for_terminal};
-use crate::record::entry::{Change, Entry, Refusal, allowed};
-use crate::record::{Subject, Via};
 use crate::ledger::Checked;
+use crate::record::entry::{Change, Entry, Refusal, allowed};
 use crate::record::identity::Directory;
+use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 
 /// The longest note kept, in characters.
@@ -249,9 +249,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         }
         RecordCommand::Champion { supports, off, .. } => Change::Champion {
             active: !off,
-            supports: supports
-                .as_deref()
-                .map(|s| Subject::id(s.trim())),
+            supports: supports.as_deref().map(|s| Subject::id(s.trim())),
         },
         RecordCommand::Attendance { session, date, .. } => {
             let on = match date.as_deref().map(|d| parse_date(env, d, "--date")) {

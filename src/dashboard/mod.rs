@@ -21,12 +21,12 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 
 use crate::app::Notice;
-use crate::ledger::Checked;
-use crate::record::entry::{Change, Entry};
-use crate::record::{Subject, Via};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
 use crate::kiosk::{PinPrompt, PinStep};
+use crate::ledger::Checked;
+use crate::record::entry::{Change, Entry};
+use crate::record::{Subject, Via};
 use crate::state::{EmployeeState, Stage};
 use crate::text_field::TextField;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
@@ -104,7 +104,7 @@ pub enum Effect {
     VerifyPin(String),
     /// Append this record; report back with [`Dashboard::record_saved`] or
     /// [`Dashboard::record_failed`].
-    Append(Entry),
+    Append(Box<Entry>),
 }
 
 /// One person opened: their state and full history, read from disk when opened.
@@ -919,13 +919,13 @@ impl Dashboard {
     /// A record about person `i`, by the dashboard's user.
     fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Effect {
         self.saving = true;
-        Effect::Append(Entry {
+        Effect::Append(Box::new(Entry {
             employee: self.subject(i),
             change,
             note: note.filter(|n| !n.trim().is_empty()),
             by: self.by.clone(),
             via: Via::Dashboard,
-        })
+        }))
     }
 
     /// The record is on disk: the form closes and the lists show it at once.
@@ -1035,19 +1035,20 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
             let (record_type, body) = entry.record();
             let dir = d.setup.ledger_dir.clone();
             let policy = d.setup.policy.clone();
-            let result = crate::ledger::Writer::open(&dir, &d.setup.kiosk_id, crate::recorder::LOCK_WAIT)
-                .map_err(Checked::Ledger)
-                .and_then(|mut w| {
-                    // Under the check lock, against the ledger as it is now (a kiosk or
-                    // another admin may have recorded something since the dashboard loaded).
-                    w.append_checked(|| {
-                        let (state, _) = crate::status::load(&dir, &entry.employee.id, &policy)
-                            .map_err(CheckFailed::Unreadable)?;
-                        crate::record::entry::allowed(&entry.change, &state)
-                            .map_err(CheckFailed::Refused)?;
-                        Ok((record_type.as_str().to_string(), body))
-                    })
-                });
+            let result =
+                crate::ledger::Writer::open(&dir, &d.setup.kiosk_id, crate::recorder::LOCK_WAIT)
+                    .map_err(Checked::Ledger)
+                    .and_then(|mut w| {
+                        // Under the check lock, against the ledger as it is now (a kiosk or
+                        // another admin may have recorded something since the dashboard loaded).
+                        w.append_checked(|| {
+                            let (state, _) = crate::status::load(&dir, &entry.employee.id, &policy)
+                                .map_err(CheckFailed::Unreadable)?;
+                            crate::record::entry::allowed(&entry.change, &state)
+                                .map_err(CheckFailed::Refused)?;
+                            Ok((record_type.as_str().to_string(), body))
+                        })
+                    });
             match result {
                 Ok(_) => d.record_saved(&entry),
                 Err(Checked::Ledger(e) | Checked::Refused(CheckFailed::Unreadable(e))) => {
@@ -1056,13 +1057,20 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
                 }
                 Err(Checked::Refused(CheckFailed::Refused(refusal))) => {
                     let (message, _) = refusal.message_ids();
-                    let state = d.model.consent(d.model.find(&entry.employee.id).unwrap_or(0), &policy);
+                    let state = d
+                        .model
+                        .consent(d.model.find(&entry.employee.id).unwrap_or(0), &policy);
                     let reason = d.loc.ta(
                         &d.lang,
                         message,
                         &[
                             ("id", entry.employee.id.clone().into()),
-                            ("state", d.loc.t(&d.lang, &format!("state-{}", state.as_str())).into()),
+                            (
+                                "state",
+                                d.loc
+                                    .t(&d.lang, &format!("state-{}", state.as_str()))
+                                    .into(),
+                            ),
                         ],
                     );
                     d.record_failed(reason);

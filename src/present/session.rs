@@ -4,10 +4,10 @@
 use serde_json::{Map, Value, json};
 
 use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME, Notice, SessionInfo, Settings};
+use crate::keys::Cmd;
+use crate::record::consent::Decision;
 use crate::record::identity::{Directory, IdentityMode};
 use crate::record::{How, RecordType, SessionRef, Subject, Verified};
-use crate::record::consent::Decision;
-use crate::keys::Cmd;
 use crate::recorder::Recorder;
 use crate::text_field::TextField;
 
@@ -118,7 +118,10 @@ impl AttendeeForm {
                 // The rejected id is cleared, so the next one is not appended to it.
                 self.clear();
                 let mut args = problem.args();
-                args.push(("example", settings.id_example.clone().unwrap_or_else(|| "none".into())));
+                args.push((
+                    "example",
+                    settings.id_example.clone().unwrap_or_else(|| "none".into()),
+                ));
                 return Added::Problem(Notice {
                     id: problem.message_id(),
                     args,

@@ -49,12 +49,22 @@ impl IdentityMode {
 pub enum IdProblem {
     Empty,
     /// An invisible or formatting character (or a control character).
-    Invisible { ch: char, at: usize },
+    Invisible {
+        ch: char,
+        at: usize,
+    },
     /// A digit that is not 0-9 even after NFKC.
-    ForeignDigit { ch: char, at: usize },
+    ForeignDigit {
+        ch: char,
+        at: usize,
+    },
     /// White space inside the id.
-    Space { at: usize },
-    TooLong { max: usize },
+    Space {
+        at: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     /// Does not have the organisation's form.
     Pattern,
 }
@@ -163,9 +173,9 @@ impl IdRule {
         match &self.pattern {
             Some(p) if !p.is_match(&id) => Err(IdProblem::Pattern),
             Some(_) => Ok(id),
-            None if id.chars().count() > MAX_ID_CHARS => Err(IdProblem::TooLong {
-                max: MAX_ID_CHARS,
-            }),
+            None if id.chars().count() > MAX_ID_CHARS => {
+                Err(IdProblem::TooLong { max: MAX_ID_CHARS })
+            }
             None => Ok(id),
         }
     }
@@ -265,10 +275,7 @@ mod tests {
         // Arabic-Indic and Devanagari digits are not changed by NFKC.
         assert_eq!(
             canonical("E٠٠٠١"),
-            Err(IdProblem::ForeignDigit {
-                ch: '٠',
-                at: 2
-            })
+            Err(IdProblem::ForeignDigit { ch: '٠', at: 2 })
         );
         assert!(matches!(
             canonical("E००१"),

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 
 use super::setup::{add_form, attendee_list};
 use super::{body_lines, centred_column, follow_focus};
-use crate::record::consent::Decision;
 use crate::present::Presenter;
 use crate::present::session::{Attendee, Status};
+use crate::record::consent::Decision;
 use crate::ui::screen::para;
 use crate::ui::{Body, doc, theme};
 

@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::app::{Alternative, App, ChoiceItem};
-use crate::record::consent::Decision;
 use crate::content::markdown::Inline;
+use crate::record::consent::Decision;
 use crate::ui::screen::{checkbox, item, para, radio, titled_doc};
 use crate::ui::{Body, doc, theme};
 

@@ -75,10 +75,7 @@ pub fn who(app: &crate::app::App) -> String {
     app.loc.ta(
         &app.lang,
         "person-who",
-        &[
-            ("name", who_name(app).into()),
-            ("id", who_id(app).into()),
-        ],
+        &[("name", who_name(app).into()), ("id", who_id(app).into())],
     )
 }
 

@@ -88,7 +88,14 @@ pub fn body(app: &App, width: usize) -> Body {
             MenuItem::Withdraw => "standing-withdraw",
             MenuItem::Finish => "standing-finish",
         });
-        item(&mut body, "", &label, app.person.menu == n, Style::new(), width);
+        item(
+            &mut body,
+            "",
+            &label,
+            app.person.menu == n,
+            Style::new(),
+            width,
+        );
     }
     body
 }
