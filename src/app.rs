@@ -49,6 +49,8 @@ pub enum Step {
     Screen(usize),
     /// Confirming a withdrawal of consent.
     Withdraw,
+    /// What is recorded, and why (the privacy notice in full), from the welcome screen.
+    Notice,
 }
 
 /// Why the person came: to decide, or to withdraw an earlier consent.
@@ -74,6 +76,8 @@ pub const FIELD_DEPT: usize = 2;
 pub struct Visit {
     pub seconds: f64,
     pub read_to_end: bool,
+    /// Read to the end quicker than the content's skimming speed.
+    pub fast: bool,
     pub scroll: usize,
     pub langs: Vec<Lang>,
 }
@@ -418,6 +422,7 @@ impl App {
             Step::Identity | Step::Code => Ctx::Form,
             Step::Confirm | Step::Standing(_) => Ctx::Choose,
             Step::Withdraw => Ctx::Review,
+            Step::Notice => Ctx::Notice,
             Step::Screen(i) => match self.content.manifest.screens[i].kind {
                 ScreenKind::Info if self.person.revisit => Ctx::Revisit,
                 ScreenKind::Info => Ctx::Reading,
@@ -571,6 +576,7 @@ impl App {
             Step::Confirm | Step::Standing(_) => self.update_menu(cmd),
             Step::Code => self.update_code(cmd),
             Step::Withdraw => self.update_withdraw(cmd),
+            Step::Notice => self.update_notice(cmd),
             Step::Screen(i) => match self.content.manifest.screens[i].kind {
                 ScreenKind::Info => self.update_info(i, cmd),
                 ScreenKind::Check => self.update_check(i, cmd),
@@ -594,8 +600,9 @@ impl App {
 
     // --- welcome -------------------------------------------------------------------------
 
+    /// The languages, "withdraw", and "what is recorded".
     fn welcome_items(&self) -> usize {
-        self.content.langs.len() + 1
+        self.content.langs.len() + 2
     }
 
     fn update_welcome(&mut self, cmd: Cmd) -> Option<Effect> {
@@ -608,8 +615,11 @@ impl App {
                 if let Some(lang) = langs.get(self.welcome_focus) {
                     self.lang = lang.clone();
                     self.person.intent = Intent::Decide;
-                } else {
+                } else if self.welcome_focus == langs.len() {
                     self.person.intent = Intent::Withdraw;
+                } else {
+                    self.go(Step::Notice);
+                    return None;
                 }
                 self.go(Step::Identity);
             }
@@ -906,6 +916,27 @@ impl App {
             record_type: RecordType::Consent,
             body,
         })
+    }
+
+    // --- the privacy notice ----------------------------------------------------------------
+
+    fn update_notice(&mut self, cmd: Cmd) -> Option<Effect> {
+        let page = self.viewport().saturating_sub(2).max(1);
+        let max = self.max_scroll();
+        match cmd {
+            Cmd::Up => self.other_scroll = self.other_scroll.saturating_sub(1),
+            Cmd::Down => self.other_scroll = (self.other_scroll + 1).min(max),
+            Cmd::PageDown => self.other_scroll = (self.other_scroll + page).min(max),
+            Cmd::Top => self.other_scroll = 0,
+            Cmd::Bottom => self.other_scroll = max,
+            Cmd::Back | Cmd::Confirm => {
+                let focus = self.welcome_focus;
+                self.go(Step::Welcome);
+                self.welcome_focus = focus;
+            }
+            _ => {}
+        }
+        None
     }
 
     // --- withdrawal ------------------------------------------------------------------------

@@ -199,6 +199,16 @@ pub struct Org {
     /// Who to ask about anything else, and to withdraw consent.
     pub contact: Option<String>,
     pub plan: Plan,
+    /// Who is responsible for the records (the controller), e.g. the company's legal name.
+    pub controller: Option<String>,
+    /// The controller's address.
+    pub controller_address: Option<String>,
+    /// Whom to ask about one's record (to see it, have it corrected, stop its use).
+    pub privacy_contact: Option<String>,
+    /// Who can see the records, e.g. "HR and the trainers of the LINE WORKS project".
+    pub record_readers: Option<String>,
+    /// How long the records are kept, e.g. "5 years after you leave the company".
+    pub retention: Option<String>,
     /// Per-language versions of the text values, e.g. `[org.en] name = "Sample Co."`.
     #[serde(flatten)]
     pub translations: BTreeMap<String, OrgText>,
@@ -215,6 +225,11 @@ impl Default for Org {
             lost_contact: None,
             contact: None,
             plan: Plan::Free,
+            controller: None,
+            controller_address: None,
+            privacy_contact: None,
+            record_readers: None,
+            retention: None,
             translations: BTreeMap::new(),
         }
     }
@@ -227,6 +242,11 @@ pub struct OrgText {
     pub wifi_places: Option<String>,
     pub lost_contact: Option<String>,
     pub contact: Option<String>,
+    pub controller: Option<String>,
+    pub controller_address: Option<String>,
+    pub privacy_contact: Option<String>,
+    pub record_readers: Option<String>,
+    pub retention: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,7 +270,7 @@ impl Config {
 pub type Placeholders = BTreeMap<&'static str, String>;
 
 /// The placeholder names the content may use.
-pub const PLACEHOLDERS: [&str; 7] = [
+pub const PLACEHOLDERS: [&str; 12] = [
     "org",
     "allowance_sentence",
     "wifi_sentence",
@@ -258,6 +278,11 @@ pub const PLACEHOLDERS: [&str; 7] = [
     "lost_contact",
     "contact",
     "plan_sentence",
+    "controller_sentence",
+    "privacy_contact",
+    "record_readers",
+    "retention",
+    "controller",
 ];
 
 impl Org {
@@ -323,10 +348,45 @@ impl Org {
         };
         let plan = loc.ta(lang, plan_id, &[("org", name.clone().into())]);
         let mut map = Placeholders::new();
-        map.insert("org", name);
+        map.insert("org", name.clone());
         map.insert("allowance_sentence", allowance);
         map.insert("wifi_sentence", wifi_sentence);
         map.insert("notify_window", self.notify_window.clone());
+        // The privacy notice's values: what is not set is never filled with a default that
+        // reads like a fact, only with "ask ...".
+        let own = |pick: fn(&OrgText) -> Option<&String>, base: &Option<String>| {
+            self.text(lang, pick)
+                .map(str::to_string)
+                .or_else(|| base.clone())
+                .filter(|v| !v.trim().is_empty())
+        };
+        let ask = |id: &str| loc.ta(lang, id, &[("contact", contact.clone().into())]);
+        let privacy_contact = own(|t| t.privacy_contact.as_ref(), &self.privacy_contact)
+            .unwrap_or_else(|| contact.clone());
+        let controller = own(|t| t.controller.as_ref(), &self.controller);
+        let address = own(|t| t.controller_address.as_ref(), &self.controller_address);
+        let controller_sentence = match (&controller, address) {
+            (Some(c), Some(a)) => loc.ta(
+                lang,
+                "org-controller-address",
+                &[("controller", c.clone().into()), ("address", a.into())],
+            ),
+            (Some(c), None) => loc.ta(lang, "org-controller", &[("controller", c.clone().into())]),
+            (None, _) => ask("org-unset-controller"),
+        };
+        map.insert("controller", controller.unwrap_or_else(|| name.clone()));
+        map.insert("controller_sentence", controller_sentence);
+        map.insert("privacy_contact", privacy_contact);
+        map.insert(
+            "record_readers",
+            own(|t| t.record_readers.as_ref(), &self.record_readers)
+                .unwrap_or_else(|| ask("org-unset-record-readers")),
+        );
+        map.insert(
+            "retention",
+            own(|t| t.retention.as_ref(), &self.retention)
+                .unwrap_or_else(|| ask("org-unset-retention")),
+        );
         map.insert("lost_contact", lost);
         map.insert("contact", contact);
         map.insert("plan_sentence", plan);
@@ -368,6 +428,14 @@ notify_window = "9:00–20:00" # daily notification window / 通知を受け取�
 # lost_contact = "情報システム担当（内線 1234）"  # who to report a lost phone to / 紛失時の連絡先
 # contact = "総務部"          # who to ask, and to withdraw consent / 問い合わせ・同意撤回の窓口
 plan = "free"                # LINE WORKS plan: free | paid / 利用プラン
+
+# Who is responsible for the records, and what the privacy notice tells every employee.
+# 記録の管理者と、プライバシーに関する説明に表示する内容。
+# controller = "株式会社サンプル"                      # the controller / 記録の管理責任者
+# controller_address = "東京都千代田区…"               # its address / 所在地
+# privacy_contact = "人事部 個人情報窓口（内線 1000）"  # whom to ask about one's record / 記録についての窓口
+# record_readers = "人事部と LINE WORKS 導入担当者"     # who can see the records / 記録を見られる人
+# retention = "退職後 5 年間"                         # how long records are kept / 保存期間
 
 # [org.en]                   # English versions of the text values / 英語表示用の値
 # name = "Sample Co."

@@ -62,6 +62,7 @@ pub fn facts(app: &App, decision: Decision, receipt: &str) -> Option<ConsentFact
             seconds: v.seconds,
             read_to_end: v.read_to_end,
             languages: v.langs.iter().map(|l| l.as_str().to_string()).collect(),
+            fast: v.fast,
         })
         .collect();
     let check = m
@@ -92,6 +93,7 @@ pub fn facts(app: &App, decision: Decision, receipt: &str) -> Option<ConsentFact
         screens,
         check,
         decision,
+        acknowledged: Vec::new(),
         purposes: m
             .purposes
             .iter()

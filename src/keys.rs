@@ -30,6 +30,8 @@ pub enum Ctx {
     Pin,
     /// Told that an earlier consent expired, and what changed.
     Renewal,
+    /// Reading the privacy notice from the welcome screen.
+    Notice,
     /// A short list to choose from: confirming the name on the roster, what is on record for
     /// a returning person, why nothing can be withdrawn.
     Choose,
@@ -148,11 +150,11 @@ pub struct Binding {
 
 use Ctx::*;
 
-const TEXT: &[Ctx] = &[Reading, Revisit];
+const TEXT: &[Ctx] = &[Reading, Revisit, Notice];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 const EVERYWHERE: &[Ctx] = &[
     Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
-    Renewal, Choose,
+    Renewal, Choose, Notice,
 ];
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
@@ -272,6 +274,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         cmd: Cmd::Confirm,
+        ctx: &[Notice],
+        key_label: "key-enter",
+        action_label: "act-back",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
         ctx: &[Choose],
         key_label: "key-enter",
         action_label: "act-choose",
@@ -304,7 +314,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Esc)],
         cmd: Cmd::Back,
-        ctx: &[Form, Reading, Revisit, Check, Choice, Choose],
+        ctx: &[Form, Reading, Revisit, Check, Choice, Choose, Notice],
         key_label: "key-esc",
         action_label: "act-back",
         in_hint_bar: true,
@@ -337,7 +347,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
         ctx: &[
-            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal,
+            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal, Notice,
         ],
         key_label: "key-up-down",
         action_label: "act-scroll",
@@ -347,7 +357,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
         cmd: Cmd::Down,
         ctx: &[
-            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal,
+            Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal, Notice,
         ],
         key_label: "key-up-down",
         action_label: "act-scroll",
@@ -462,7 +472,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
         ctx: &[
-            Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Choose,
+            Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Choose, Notice,
         ],
         key_label: "key-help",
         action_label: "act-help",

@@ -751,6 +751,7 @@ impl Bodies<'_> {
                 seconds: (rng.range(80, 1200) as f64) / 10.0,
                 read_to_end: !rng.chance(0.05),
                 languages: vec![lang.to_string()],
+                fast: false,
             })
             .collect();
         let check = s
@@ -779,6 +780,7 @@ impl Bodies<'_> {
             screens,
             check,
             decision,
+            acknowledged: Vec::new(),
             purposes: s.purposes.iter().map(|id| (id.clone(), true)).collect(),
             reasons,
             alternative_chosen: match decision {

@@ -71,6 +71,8 @@ pub struct ScreenSeen {
     pub seconds: f64,
     pub read_to_end: bool,
     pub languages: Vec<String>,
+    /// Passed quicker than the content's skimming speed.
+    pub fast: bool,
 }
 
 /// One question of the check.
@@ -98,6 +100,9 @@ pub struct ConsentFacts {
     pub screens: Vec<ScreenSeen>,
     pub check: Vec<Answered>,
     pub decision: Decision,
+    /// The acknowledgements the person confirmed (understood the working-hours rules; will
+    /// report a lost phone): required for agreeing, and not consents.
+    pub acknowledged: Vec<String>,
     /// Each purpose and whether it is granted (never granted unless the decision is `given`).
     pub purposes: Vec<(String, bool)>,
     /// Reasons ticked for not agreeing.
@@ -121,12 +126,16 @@ pub fn consent_body(f: &ConsentFacts) -> Map<String, Value> {
         .screens
         .iter()
         .map(|s| {
-            json!({
+            let mut v = json!({
                 "id": s.id,
                 "seconds": (s.seconds * 10.0).round() / 10.0,
                 "read_to_end": s.read_to_end,
                 "languages": s.languages,
-            })
+            });
+            if s.fast {
+                v["fast"] = true.into();
+            }
+            v
         })
         .collect();
     body.insert(
@@ -150,6 +159,8 @@ pub fn consent_body(f: &ConsentFacts) -> Map<String, Value> {
     );
     let given = f.decision == Decision::Given;
     body.insert("decision".into(), f.decision.as_str().into());
+    let acknowledged: &[String] = if given { &f.acknowledged } else { &[] };
+    body.insert("acknowledged".into(), json!(acknowledged));
     let purposes: Vec<Value> = f
         .purposes
         .iter()

@@ -8,6 +8,7 @@
 pub mod codes;
 pub mod consent;
 pub mod entry;
+pub mod fields;
 pub mod identity;
 
 use serde_json::{Map, Value, json};

@@ -49,6 +49,7 @@ pub fn body(app: &App, width: usize) -> Body {
         Step::Code => screen::identity::code_body(app, width),
         Step::Confirm | Step::Standing(_) => screen::standing::body(app, width),
         Step::Withdraw => screen::withdraw::body(app, width),
+        Step::Notice => screen::notice::body(app, width),
         Step::Screen(i) => match app.content.manifest.screens[i].kind {
             ScreenKind::Info => screen::info::body(app, i, width),
             ScreenKind::Check => screen::check::body(app, i, width),
@@ -175,6 +176,7 @@ fn step_title(app: &App) -> String {
         Step::Code => app.t("code-title"),
         Step::Confirm | Step::Standing(_) => screen::standing::title(app),
         Step::Withdraw => app.t("withdraw-title"),
+        Step::Notice => app.t("notice-title"),
         Step::Screen(i) => app.content.lang(&app.lang).screens[i].doc.title.clone(),
     }
 }
@@ -212,7 +214,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     if area.height > 1 {
         let total = app.content.manifest.screens.len() + 1;
         let at = match app.step {
-            Step::Welcome | Step::Withdraw | Step::Standing(_) => 0,
+            Step::Welcome | Step::Withdraw | Step::Standing(_) | Step::Notice => 0,
             Step::Identity | Step::Confirm | Step::Code => 1,
             Step::Screen(i) => i + 2,
         };

@@ -88,6 +88,19 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(action),
         ]));
     }
+    // While identifying, help also holds the full privacy notice.
+    if matches!(
+        app.step,
+        crate::app::Step::Identity | crate::app::Step::Confirm | crate::app::Step::Code
+    ) {
+        lines.push(Line::default());
+        lines.extend(doc::plain_lines(
+            &app.t("notice-title"),
+            width,
+            theme::heading(),
+        ));
+        lines.extend(screen::notice::lines(app, width));
+    }
     popup(
         frame,
         area,

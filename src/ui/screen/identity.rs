@@ -36,7 +36,7 @@ pub fn body(app: &App, width: usize) -> Body {
         );
     }
     body.blank();
-    para(&mut body, &app.t("identity-privacy"), width, Style::new());
+    para(&mut body, &super::notice::short(app), width, Style::new());
     body
 }
 

@@ -4,6 +4,7 @@ pub mod check;
 pub mod choice;
 pub mod identity;
 pub mod info;
+pub mod notice;
 pub mod receipt;
 pub mod standing;
 pub mod welcome;

@@ -49,7 +49,15 @@ pub fn body(app: &App, width: usize) -> Body {
         "",
         &app.t("welcome-withdraw"),
         app.welcome_focus == langs.len(),
-        theme::dim(),
+        Style::new(),
+        width,
+    );
+    item(
+        &mut body,
+        "",
+        &app.t("welcome-notice"),
+        app.welcome_focus == langs.len() + 1,
+        Style::new(),
         width,
     );
     body
