@@ -41,6 +41,8 @@ pub enum Ctx {
     Slides,
     /// Trainer mode: the session's attendee list.
     Attendees,
+    /// Trainer mode: the screen is being turned to an attendee who chooses in private.
+    Handover,
     /// Trainer mode: typing an attendee to add.
     AddAttendee,
     /// Trainer mode: quitting would leave attendees unrecorded or undecided.
@@ -269,6 +271,22 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Receipt],
         key_label: "key-enter",
         action_label: "act-finish",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Handover],
+        key_label: "key-enter",
+        action_label: "act-attendee-ready",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[Handover],
+        key_label: "key-esc",
+        action_label: "act-back",
         in_hint_bar: true,
     },
     Binding {

@@ -330,6 +330,12 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
     for (n, choice) in ["given", "deferred", "refused"].iter().enumerate() {
         assert_eq!(t.p.focus, n, "the next undecided attendee is highlighted");
         t.keys("<Enter>");
+        // First the screen is turned to the attendee: no slides, no list, no one's choice.
+        assert_eq!(t.p.phase, Phase::Handover);
+        let screen = t.screen();
+        assert!(screen.contains("画面を"), "{screen}");
+        assert!(!screen.contains("✓"), "{screen}");
+        t.keys("<Enter>");
         assert_eq!(t.p.phase, Phase::Attendee);
         assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
         t.pass_check();
@@ -350,7 +356,12 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
             .iter()
             .all(|a| matches!(a.status, Status::Chosen(_)))
     );
-    assert!(t.screen().contains("同意"), "{}", t.screen());
+    // The list, perhaps on a projector, says that each choice is recorded, never which.
+    let screen = t.screen();
+    assert_eq!(screen.matches("選択を記録済み").count(), 3, "{screen}");
+    for word in ["✓ 同意", "✓ 今は使わない", "✓ 使わない"] {
+        assert!(!screen.contains(word), "{word}: {screen}");
+    }
 
     let records = t.records();
     assert_eq!(records.len(), 6, "{records:#?}");
@@ -432,7 +443,7 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
         .keys("<Enter>")
         .paste("A B")
         .keys("<Enter><Enter><Enter>");
-    t.keys("G<Right>s<Enter>");
+    t.keys("G<Right>s<Enter><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
     t.keys("<Esc>");

@@ -109,3 +109,7 @@ present-follow-waiting = No presentation is running yet. Start “tebiki present
 present-follow-next = Next: { $n }. { $title }
 present-follow-last = This is the last slide. Next: the attendees' choices.
 present-roster-unreadable = roster.csv could not be read, so names are typed by hand. Import it again with “tebiki roster import”.
+present-status-recorded = ✓ choice recorded
+present-handover-title = Please turn the screen to { $name }
+present-handover-text = What comes next is { $name }’s own choice: only they should see the screen. The slides and the list are hidden until they have finished.
+act-attendee-ready = They are ready

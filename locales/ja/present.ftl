@@ -94,3 +94,7 @@ present-follow-waiting = まだ発表が始まっていません。この PC の
 present-follow-next = 次：{ $n }. { $title }
 present-follow-last = 最後のスライドです。このあとは受講者の選択です。
 present-roster-unreadable = roster.csv を読み込めなかったため、氏名は手で入力します。「tebiki roster import」で取り込み直してください。
+present-status-recorded = ✓ 選択を記録済み
+present-handover-title = 画面を { $name } さんに向けてください
+present-handover-text = ここから先は { $name } さんご本人の選択です。ご本人だけが画面を見られるようにしてください。終わるまでスライドと一覧は表示しません。
+act-attendee-ready = 準備ができた

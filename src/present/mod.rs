@@ -78,6 +78,9 @@ pub enum Phase {
     Slides,
     /// The session's attendees and where each stands.
     Attendees,
+    /// Before an attendee chooses on this terminal: the screen is turned to them, the slides
+    /// are hidden, and nobody else's decision is in view.
+    Handover,
     /// One attendee makes their choice on this terminal (the employee flow).
     Attendee,
 }
@@ -276,6 +279,7 @@ impl Presenter {
             Phase::Slides => Ctx::Slides,
             Phase::Attendees if self.adding => Ctx::AddAttendee,
             Phase::Attendees => Ctx::Attendees,
+            Phase::Handover => Ctx::Handover,
             Phase::Attendee => self.flow.ctx(),
         }
     }
@@ -408,6 +412,17 @@ impl Presenter {
                 None
             }
             Phase::Attendees => self.update_attendees(cmd),
+            Phase::Handover => {
+                match cmd {
+                    Cmd::Confirm => self.start_choice(),
+                    Cmd::Back => {
+                        self.current = None;
+                        self.phase = Phase::Attendees;
+                    }
+                    _ => {}
+                }
+                None
+            }
             Phase::Attendee => None,
         }
     }
@@ -724,9 +739,21 @@ impl Presenter {
         self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
     }
 
-    /// Runs the employee flow for the focused attendee, from the check.
+    /// The focused attendee is to choose here: first the screen is turned to them.
     fn choose_now(&mut self) {
         let Some(i) = self.focused_recorded() else {
+            return;
+        };
+        if self.session.is_none() {
+            return;
+        }
+        self.current = Some(i);
+        self.phase = Phase::Handover;
+    }
+
+    /// Runs the employee flow for the attendee the screen was turned to, from the check.
+    fn start_choice(&mut self) {
+        let Some(i) = self.current else {
             return;
         };
         let Some(session) = self.session.clone() else {

@@ -9,7 +9,6 @@ use super::setup::{add_form, attendee_list};
 use super::{body_lines, centred_column, follow_focus};
 use crate::present::Presenter;
 use crate::present::session::{Attendee, Status};
-use crate::record::consent::Decision;
 use crate::ui::screen::para;
 use crate::ui::{Body, doc, theme};
 
@@ -52,14 +51,8 @@ pub fn body(p: &Presenter, width: usize) -> Body {
         match a.status {
             Status::Pending => (p.t("present-status-pending"), theme::warn()),
             Status::Kiosk => (p.t("present-status-kiosk"), theme::heading()),
-            Status::Chosen(d) => {
-                let id = match d {
-                    Decision::Given => "state-given",
-                    Decision::Refused => "state-refused",
-                    Decision::Deferred => "state-deferred",
-                };
-                (format!("✓ {}", p.t(id)), theme::good())
-            }
+            // The list may be on a projector: it says that a choice is recorded, never which.
+            Status::Chosen(_) => (p.t("present-status-recorded"), theme::good()),
         }
     };
     attendee_list(&mut body, p, width, Some(&status));

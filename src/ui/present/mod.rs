@@ -57,6 +57,10 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         crate::ui::too_small(frame, &p.flow.loc, p.ui_lang(), area);
         return;
     }
+    if p.phase == Phase::Handover {
+        handover(frame, p, area);
+        return;
+    }
     let areas = frame_areas(area.width, area.height);
     let more_below = match p.phase {
         Phase::Setup => setup::draw(frame, p, areas.body),
@@ -156,7 +160,7 @@ pub fn clock(d: Duration) -> String {
 fn header(frame: &mut Frame, p: &Presenter, area: Rect) {
     let title = match p.phase {
         Phase::Setup => p.t("present-setup-title"),
-        Phase::Attendees | Phase::Attendee => p.t("present-attendees-title"),
+        Phase::Attendees | Phase::Attendee | Phase::Handover => p.t("present-attendees-title"),
         Phase::Slides => p
             .screen()
             .map(|i| {
@@ -423,4 +427,62 @@ fn confirm_quit(frame: &mut Frame, p: &Presenter, area: Rect) {
     lines.push(Line::default());
     let pinned = doc::plain_lines(&p.t("present-quit-keys"), width, theme::heading());
     popup(frame, area, &p.t("present-quit-title"), lines, pinned, 0);
+}
+
+/// The whole screen, nothing else on it: turn it to the attendee, who chooses in private.
+fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
+    let name = p
+        .current
+        .and_then(|i| p.attendees.get(i))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let width = area.width.saturating_sub(4).clamp(1, 70) as usize;
+    let mut lines = crate::ui::doc::plain_lines(
+        &p.flow.loc.ta(
+            p.ui_lang(),
+            "present-handover-title",
+            &[("name", name.clone().into())],
+        ),
+        width,
+        theme::title(),
+    );
+    lines.push(Line::default());
+    lines.extend(crate::ui::doc::plain_lines(
+        &p.flow.loc.ta(
+            p.ui_lang(),
+            "present-handover-text",
+            &[("name", name.into())],
+        ),
+        width,
+        ratatui::style::Style::new(),
+    ));
+    let h = (lines.len() as u16).min(area.height.saturating_sub(1));
+    let y = area.y + area.height.saturating_sub(h + 1) / 2;
+    let x = area.x + area.width.saturating_sub(width as u16) / 2;
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(lines),
+        Rect::new(x, y, width as u16, h),
+    );
+    let next_view = view_name(
+        &p.flow.loc,
+        &p.view.next(&p.flow.content.languages(), &p.base_lang),
+        &p.base_lang,
+    );
+    let hints: Vec<(&str, &str)> = keys::hints(p.ctx())
+        .into_iter()
+        .filter(|(_, action)| applies(p, action))
+        .collect();
+    hint_bar(
+        frame,
+        &p.flow.loc,
+        p.ui_lang(),
+        &hints,
+        &next_view,
+        Rect::new(
+            area.x,
+            area.y + area.height.saturating_sub(1),
+            area.width,
+            1,
+        ),
+    );
 }
