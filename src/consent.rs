@@ -93,9 +93,13 @@ fn withdraw_how(app: &App) -> Value {
         .get("contact")
         .cloned()
         .unwrap_or_default();
-    let text = app
-        .loc
-        .ta(&app.lang, "withdraw-how", &[("contact", contact.into())]);
+    // In a trainer's session the terminal is the trainer's: withdrawing is at a kiosk.
+    let id = if app.session.is_some() {
+        "withdraw-how-session"
+    } else {
+        "withdraw-how"
+    };
+    let text = app.loc.ta(&app.lang, id, &[("contact", contact.into())]);
     json!({ "at_kiosk": true, "text": text })
 }
 
