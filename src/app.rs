@@ -97,6 +97,9 @@ pub struct CheckState {
     pub first_try: Vec<bool>,
     /// After a wrong answer: the option chosen.
     pub wrong: Option<usize>,
+    /// The option ticked with Space: Enter answers with it (or with the highlighted option
+    /// when none is ticked). Ticking never answers.
+    pub ticked: Option<usize>,
 }
 
 impl CheckState {
@@ -400,6 +403,32 @@ impl App {
     /// Fluent lookup in the current language.
     pub fn t(&self, id: &str) -> String {
         self.loc.t(&self.lang, id)
+    }
+
+    /// What the screens' `when` sections are chosen by: where the person decides (a trainer's
+    /// session, an attended terminal or an unattended kiosk) and what they just recorded.
+    pub fn facts(&self) -> Vec<&'static str> {
+        let mut facts = vec![if self.session.is_some() {
+            "session"
+        } else {
+            self.mode.as_str()
+        }];
+        if let Some(saved) = &self.person.saved {
+            facts.push(match (saved.record_type, saved.decision) {
+                (RecordType::Withdrawal, _) => "withdrawn",
+                (_, Some(Decision::Given)) => "given",
+                (_, Some(Decision::Refused)) => "refused",
+                _ => "deferred",
+            });
+        }
+        facts
+    }
+
+    /// Screen `i` as this person sees it now, in the current language.
+    pub fn screen_doc(&self, i: usize) -> crate::content::markdown::Doc {
+        self.content.lang(&self.lang).screens[i]
+            .doc
+            .select(&self.facts())
     }
 
     pub fn ctx(&self) -> Ctx {
@@ -758,6 +787,7 @@ impl App {
                     self.person.check.wrong = None;
                     self.person.revisit = true;
                     self.go(Step::Screen(target));
+                    self.scroll_to_rule(target);
                 }
                 Cmd::Back | Cmd::Up | Cmd::Down | Cmd::Toggle | Cmd::FocusNext | Cmd::FocusPrev => {
                     check.wrong = None;
@@ -769,7 +799,13 @@ impl App {
         match cmd {
             Cmd::Up | Cmd::FocusPrev => check.focus = (check.focus + q.options - 1) % q.options,
             Cmd::Down | Cmd::FocusNext => check.focus = (check.focus + 1) % q.options,
-            Cmd::Toggle | Cmd::Confirm => {
+            // Space only ticks: answering takes Enter, so reading on with Space never
+            // answers a question by accident.
+            Cmd::Toggle => check.ticked = Some(check.focus),
+            Cmd::Confirm => {
+                if let Some(t) = check.ticked.take() {
+                    check.focus = t;
+                }
                 check.attempts[check.current] += 1;
                 if check.focus + 1 == q.answer {
                     if check.attempts[check.current] == 1 {
@@ -799,6 +835,20 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// After a wrong answer, the explaining screen opens with the rule the question asks
+    /// about at the top (one line above it for context), where it is highlighted.
+    fn scroll_to_rule(&mut self, i: usize) {
+        if layout::too_small(self.width, self.height) {
+            return;
+        }
+        let body = ui::body(self, self.text_width());
+        if let Some((first, _)) = body.mark {
+            let max = body.lines.len().saturating_sub(self.viewport());
+            self.person.visits[i].scroll = first.saturating_sub(1).min(max);
+            self.note_reading();
+        }
     }
 
     // --- the choice ------------------------------------------------------------------------

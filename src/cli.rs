@@ -628,6 +628,11 @@ pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
         IssueKind::BadAnswer { id } => env.ta("issue-bad-answer", &[("id", s(id))]),
         IssueKind::UnknownScreen { id } => env.ta("issue-unknown-screen", &[("id", s(id))]),
         IssueKind::DuplicateId { id } => env.ta("issue-duplicate-id", &[("id", s(id))]),
+        IssueKind::Directive(r) => env.ta("issue-directive", &[("reason", s(r))]),
+        IssueKind::MissingRule { question, screen } => env.ta(
+            "issue-missing-rule",
+            &[("question", s(question)), ("screen", s(screen))],
+        ),
         IssueKind::NoLanguages => env.t("issue-no-languages"),
         IssueKind::LocaleMissing { lang, id, defined } => env.ta(
             "issue-locale-missing",

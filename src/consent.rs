@@ -44,8 +44,13 @@ fn withdraw_text(app: &App) -> String {
         .get("contact")
         .cloned()
         .unwrap_or_default();
-    app.loc
-        .ta(&app.lang, "withdraw-how", &[("contact", contact.into())])
+    // In a trainer's session the terminal is the trainer's: withdrawing is at a kiosk.
+    let id = if app.session.is_some() {
+        "withdraw-how-session"
+    } else {
+        "withdraw-how"
+    };
+    app.loc.ta(&app.lang, id, &[("contact", contact.into())])
 }
 
 /// Everything the `consent` record says of this person's decision.

@@ -249,17 +249,54 @@ fn wrap_hard_line(
 /// the UAX #14 break opportunities that the kinsoku rules allow.
 fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut Vec<Frag>) {
     let mut seg_start = start;
+    let urls = url_ranges(&text[start..end]);
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
     for (offset, _) in linebreaks(&text[start..end]) {
         let at = start + offset;
-        if at >= end || !break_allowed(&text[start..at], &text[at..end]) {
+        if at >= end
+            || !break_allowed(&text[start..at], &text[at..end])
+            || !url_break_allowed(&text[start..end], offset, &urls)
+        {
             continue;
         }
         push_segment(text, seg_start, at, width, frags);
         seg_start = at;
     }
     push_segment(text, seg_start, end, width, frags);
+}
+
+/// Where the web addresses (`http://`, `https://`) are in a hard line, as byte ranges.
+fn url_ranges(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| line[from..].find(scheme))
+        .min()
+    {
+        let start = from + found;
+        let len = line[start..]
+            .find(|c: char| {
+                !c.is_ascii_graphic() || matches!(c, '(' | ')' | '<' | '>' | '"' | '\'')
+            })
+            .unwrap_or(line.len() - start);
+        out.push(start..start + len);
+        from = start + len.max(1);
+    }
+    out
+}
+
+/// A web address breaks only after a '/' of its path, so a line never ends in the middle of
+/// a host name or a path segment (a segment wider than the line is still split to fit).
+fn url_break_allowed(line: &str, at: usize, urls: &[Range<usize>]) -> bool {
+    let Some(url) = urls.iter().find(|u| u.start < at && at < u.end) else {
+        return true;
+    };
+    let host = line[url.start..]
+        .find("://")
+        .map_or(url.start, |i| url.start + i + 3);
+    at > host && line[..at].ends_with('/')
 }
 
 /// Whether the kinsoku rules allow a break between `before` and `after`, looking past the
@@ -570,10 +607,37 @@ mod tests {
                 "は、PC版とモバイル版",
                 "があります。料金は",
                 "3,000円です。詳しく",
-                "は https://line-",
-                "works.com/download/",
-                "を見てください。",
+                "は",
+                // "https://line-works.com/" is wider than the line: only then is it split.
+                "https://line-works.c",
+                "om/download/ を見て",
+                "ください。",
             ]
+        );
+    }
+
+    #[test]
+    fn web_addresses_break_only_after_a_slash_of_their_path() {
+        let url = "https://help.worksmobile.com/ja/use-guides/message/settings/general/message-setting/set-photo-file/";
+        let text = format!("設定方法：{url}");
+        for width in [30, 40, 60, 76] {
+            let ls = lines(&text, width);
+            let joined: String = ls.concat();
+            assert!(joined.contains(url), "{ls:?}");
+            for pair in ls.windows(2) {
+                if pair[1].starts_with(|c: char| c.is_ascii()) && pair[0].contains("https") {
+                    assert!(pair[0].ends_with('/'), "{ls:?} at {width}");
+                }
+            }
+            // The host name is never split.
+            assert!(
+                ls.iter().any(|l| l.contains("help.worksmobile.com/")),
+                "{ls:?}"
+            );
+        }
+        assert_eq!(
+            lines("See https://line-works.com/download/ now", 24),
+            ["See", "https://line-works.com/", "download/ now"]
         );
     }
 

@@ -85,6 +85,17 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
         "options = [\n",
         "options = [\n  \"An extra option\",\n",
     );
+    // A misspelt condition, and a question whose rule is no longer marked.
+    edit(
+        &dir.join("content/ja/receipt.md"),
+        "<!-- when: deferred|refused -->",
+        "<!-- when: deffered|refused -->",
+    );
+    edit(
+        &dir.join("content/en/hours.md"),
+        "<!-- rule: after-hours -->\n",
+        "",
+    );
     let o = tebiki(
         data.path(),
         &[
@@ -111,6 +122,14 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
         "{out}"
     );
     assert!(out.contains("has 4 options, the manifest says 3"), "{out}");
+    assert!(
+        out.contains("content/ja/receipt.md:") && out.contains("“deffered” is not one of"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/en/hours.md: question “after-hours” is explained here"),
+        "{out}"
+    );
     assert!(err.contains("problem(s) found"), "{err}");
 }
 

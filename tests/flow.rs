@@ -33,7 +33,7 @@ fn an_employee_agrees_in_japanese_and_gets_a_receipt() {
     );
     k.keys("<Enter>");
     let screen = k.screen();
-    assert!(screen.contains("あなたの選択を保存しました"), "{screen}");
+    assert!(screen.contains("選んだ内容を保存しました"), "{screen}");
     let code = k
         .app
         .person
@@ -373,4 +373,216 @@ fn the_organisation_can_require_an_id_form() {
         .paste("Max")
         .keys("<Enter><Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
+}
+
+#[test]
+fn space_ticks_an_option_and_only_enter_answers() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E4104", "Kim Lee", "")
+        .read_all();
+    let q = k.app.content.manifest.questions[0].clone();
+    // Space twice, as when reading on: nothing is answered, the first option is ticked.
+    k.keys("<Space><Space>");
+    assert_eq!(k.app.ctx(), Ctx::Check);
+    assert_eq!(k.app.person.check.current, 0);
+    assert_eq!(k.app.person.check.attempts[0], 0);
+    assert_eq!(k.app.person.check.ticked, Some(0));
+    assert!(k.screen().contains("(•)"), "{}", k.screen());
+    // Tick the right option, move the highlight away: Enter answers with what is ticked.
+    k.keys(&"<Down>".repeat(q.answer - 1));
+    k.keys("<Space><Up>");
+    if q.answer > 1 {
+        assert_ne!(k.app.person.check.focus + 1, q.answer);
+    }
+    k.keys("<Enter>");
+    assert_eq!(k.app.person.check.attempts[0], 1);
+    assert!(k.app.person.check.passed[0], "{}", k.screen());
+    assert_eq!(k.app.person.check.current, 1);
+    assert_eq!(
+        k.app.person.check.ticked, None,
+        "the next question starts unticked"
+    );
+}
+
+#[test]
+fn a_wrong_answer_opens_the_screen_at_its_rule_highlighted() {
+    for lang in ["ja", "en"] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>")
+            .identify("E4204", "Kim Lee", "")
+            .read_all();
+        let questions = k.app.content.manifest.questions.clone();
+        for (n, q) in questions.iter().enumerate() {
+            assert_eq!(k.app.person.check.current, n);
+            let wrong = if q.answer == 1 { 2 } else { 1 };
+            k.keys(&format!("{}<Enter>", "<Down>".repeat(wrong - 1)));
+            assert_eq!(k.app.ctx(), Ctx::CheckWrong, "{lang} {}", q.id);
+            k.keys("<Enter>");
+            let explains = k.app.content.screen_index(&q.explains).unwrap();
+            assert_eq!(k.app.step, Step::Screen(explains));
+            let body = tebiki::ui::body(&k.app, k.app.text_width());
+            let (first, end) = body
+                .mark
+                .unwrap_or_else(|| panic!("{lang} {}: no rule", q.id));
+            let top = k.app.person.visits[explains].scroll;
+            assert!(
+                top <= first && first < top + k.app.viewport(),
+                "{lang} {}: the rule starts on screen\n{}",
+                q.id,
+                k.screen()
+            );
+            for line in &body.lines[first..end] {
+                assert!(
+                    line.spans.iter().all(|s| s
+                        .style
+                        .add_modifier
+                        .contains(ratatui::style::Modifier::REVERSED)),
+                    "{lang} {}: {line:?}",
+                    q.id
+                );
+            }
+            let before = &body.lines[first.saturating_sub(1)];
+            assert!(before.spans.iter().all(|s| {
+                !s.style
+                    .add_modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            }));
+            // Back to the question: the highlight is gone, and the right answer passes it.
+            k.keys("<Enter>");
+            assert_eq!(k.app.ctx(), Ctx::Check);
+            // The highlight stays on the option answered wrongly.
+            let moves = if q.answer > wrong {
+                "<Down>".repeat(q.answer - wrong)
+            } else {
+                "<Up>".repeat(wrong - q.answer)
+            };
+            k.keys(&format!("{moves}<Enter>"));
+        }
+        assert!(k.app.person.check.all_passed());
+        let info = k.app.content.screen_index("hours").unwrap();
+        k.app.person.revisit = false;
+        k.app.step = Step::Screen(info);
+        assert!(tebiki::ui::body(&k.app, 76).mark.is_none());
+    }
+}
+
+#[test]
+fn the_right_answer_is_not_always_the_longest_option() {
+    let k = Kiosk::new("ja");
+    for lang in k.app.content.langs.iter() {
+        let questions = &k.app.content.manifest.questions;
+        let longest = questions
+            .iter()
+            .filter(|q| {
+                let options = &lang.forms.questions[&q.id].options;
+                let width = |o: &String| tebiki::wrap::display_width(o);
+                let right = width(&options[q.answer - 1]);
+                options
+                    .iter()
+                    .enumerate()
+                    .all(|(i, o)| i + 1 == q.answer || width(o) < right)
+            })
+            .count();
+        assert!(
+            longest * 2 < questions.len(),
+            "{}: the right answer is the longest in {longest} of {} questions",
+            lang.lang,
+            questions.len()
+        );
+        let answers: std::collections::BTreeSet<usize> =
+            questions.iter().map(|q| q.answer).collect();
+        assert!(
+            answers.len() > 2,
+            "the right answer moves around: {answers:?}"
+        );
+    }
+}
+
+/// Everything the current screen holds, scrolled or not, its lines joined by spaces.
+fn body_text(k: &Kiosk) -> String {
+    tebiki::ui::body(&k.app, k.app.text_width())
+        .lines
+        .iter()
+        .map(|l| l.to_string().trim().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
+    use tebiki::app::{Mode, SessionInfo};
+    // Agreeing on an attended terminal: how to withdraw here, and a trainer helps.
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E9101", "Pat", "")
+        .read_all()
+        .pass_check();
+    assert!(body_text(&k).contains("first screen of this terminal"));
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let text = body_text(&k);
+    assert!(text.contains("To withdraw, choose"), "{text}");
+    assert!(text.contains("A trainer will help"), "{text}");
+    // Idle on the receipt: the choice is saved, nothing is lost.
+    k.app.idle_left = Some(10);
+    let screen = k.screen();
+    assert!(screen.contains("Your choice is saved"), "{screen}");
+    assert!(!screen.contains("what you entered is cleared"), "{screen}");
+    k.app.idle_left = None;
+    k.keys("<Enter>");
+
+    // An unattended kiosk promises no trainer.
+    k.app.mode = Mode::Kiosk;
+    k.keys("<Enter>")
+        .identify("E9102", "Sam", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let text = body_text(&k);
+    assert!(text.contains("To withdraw, choose"), "{text}");
+    assert!(!text.to_lowercase().contains("trainer"), "{text}");
+    k.keys("<Enter>");
+
+    // "Not now": nothing to withdraw, so no word on how to.
+    k.keys("<Enter>")
+        .identify("E9103", "Jo", "")
+        .read_all()
+        .pass_check();
+    k.keys("<Down><Down><Down><Space><Enter><Enter>");
+    let text = body_text(&k);
+    assert!(text.contains("Not now"), "{text}");
+    assert!(!text.contains("To withdraw"), "{text}");
+    assert!(text.contains("contacted the way you are today"), "{text}");
+    k.keys("<Enter>");
+
+    // A withdrawal: told what follows, not how to withdraw.
+    k.choose_withdraw();
+    k.identify("E9101", "Pat", "").keys("<Enter>");
+    let text = body_text(&k);
+    assert!(text.contains("Consent withdrawn"), "{text}");
+    assert!(!text.contains("To withdraw"), "{text}");
+    assert!(text.contains("please delete them"), "{text}");
+    k.keys("<Enter>");
+
+    // In a trainer's session the terminal is the trainer's: withdrawing is at a kiosk.
+    k.app.session = Some(SessionInfo {
+        id: "S1".into(),
+        trainer: "Lee".into(),
+    });
+    k.keys("<Enter>")
+        .identify("E9104", "Ali", "")
+        .read_all()
+        .pass_check();
+    let text = body_text(&k);
+    assert!(!text.contains("first screen of this terminal"), "{text}");
+    assert!(text.contains("a kiosk terminal"), "{text}");
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    let r = k.records().pop().unwrap();
+    assert!(
+        r["withdraw"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("kiosk terminal"),
+        "{r}"
+    );
 }

@@ -115,7 +115,18 @@ fn a_hesitant_employee_over_several_weeks() {
     let s = status(&data, id, &[]);
     assert_eq!(s["followup"]["note"], "Worried about data costs");
 
-    // Week 3: tries LINE WORKS alongside email: parallel use, follow-up settled.
+    // Week 3: wants to try LINE WORKS alongside email. Using it on their own phone - next to
+    // email or fully - needs their consent first: refused with what to do, nothing written.
+    let before = k.records().len();
+    for stage in ["parallel", "migrated"] {
+        let (code, _, err) = record(&data, &["stage", id, stage, "--by", "Admin Mori"]);
+        assert_eq!(code, 2, "{stage}");
+        assert!(err.contains("consent"), "{err}");
+    }
+    assert_eq!(k.records().len(), before, "a refused record is not written");
+
+    // Week 4: agrees at the kiosk, then uses both channels; the follow-up is settled.
+    agree(&mut k, id, "Kim Lee");
     let (code, _, err) = record(
         &data,
         &[
@@ -129,38 +140,33 @@ fn a_hesitant_employee_over_several_weeks() {
         ],
     );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(state(&data, id), ("deferred".into(), "parallel".into()));
-    assert!(status(&data, id, &[])["followup"].is_null());
-
-    // Moving over fully needs consent first: refused with what to do, nothing written.
-    let before = k.records().len();
-    let (code, _, err) = record(&data, &["stage", id, "migrated", "--by", "Admin Mori"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("consent"), "{err}");
-    assert_eq!(k.records().len(), before, "a refused record is not written");
-
-    // Week 4: agrees at the kiosk; agreeing does not undo parallel use.
-    agree(&mut k, id, "Kim Lee");
     assert_eq!(state(&data, id), ("given".into(), "parallel".into()));
+    assert!(status(&data, id, &[])["followup"].is_null());
 
     // Week 6: moved over.
     let (code, out, err) = record(&data, &["stage", id, "migrated", "--by", "Admin Mori"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Now: consent given, moved over."), "{out}");
 
-    // Later: asks the admin to withdraw; recorded with the day they asked.
+    // A withdrawal cannot have been asked for before the consent was given.
     let (code, _, err) = record(
         &data,
         &[
             "withdrawal",
             id,
             "--requested",
-            "2026-11-20",
-            "--note",
-            "By email",
+            "2020-01-06",
             "--by",
             "Admin Mori",
         ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("before the consent"), "{err}");
+    // Later: asks the admin to withdraw; recorded with the day they asked (today).
+    let today = jiff::Zoned::now().date().to_string();
+    let (code, _, err) = record(
+        &data,
+        &["withdrawal", id, "--note", "By email", "--by", "Admin Mori"],
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(state(&data, id), ("withdrawn".into(), "opted_out".into()));
@@ -179,8 +185,8 @@ fn a_hesitant_employee_over_several_weeks() {
             "consent",
             "attendance",
             "followup",
-            "stage",
             "consent",
+            "stage",
             "stage",
             "withdrawal"
         ]
@@ -206,7 +212,7 @@ fn a_hesitant_employee_over_several_weeks() {
         .into_iter()
         .find(|r| r["type"] == "withdrawal")
         .expect("the withdrawal is in the ledger");
-    assert_eq!(withdrawal["requested_on"], "2026-11-20");
+    assert_eq!(withdrawal["requested_on"], today.as_str());
     assert_eq!(withdrawal["requested_by"], "employee");
     assert_eq!(withdrawal["recorded_by"]["name"], "Admin Mori");
     assert_eq!(withdrawal["how"]["method"], "admin");

@@ -41,7 +41,10 @@ contact = "General Affairs"
         costs_en.contains("Sample Co. does not pay a communication allowance"),
         "{costs_en}"
     );
-    assert!(costs_en.contains("There is no staff Wi-Fi"), "{costs_en}");
+    assert!(
+        costs_en.contains("There is no Wi-Fi for employees"),
+        "{costs_en}"
+    );
     assert!(
         screen_text(&c, "ja", "costs")
             .contains("株式会社サンプルでは、現在、通信費の補助はありません")

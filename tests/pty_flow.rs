@@ -284,7 +284,7 @@ fn switching_language_midway_keeps_progress_and_the_japanese_name() {
 
     // On the third screen: F2 switches to English, the same screen in the same place.
     let screen = wait_progress(&mut p, 3, of);
-    assert!(screen.contains("会社にとっての良い点"), "{screen}");
+    assert!(screen.contains("会社のメリット"), "{screen}");
     p.f2();
     let screen = p.wait_until("the header in English", WAIT, |s| {
         let header = s.lines().next().unwrap_or_default();
@@ -299,7 +299,7 @@ fn switching_language_midway_keeps_progress_and_the_japanese_name() {
     p.f2();
     let screen = p.wait_until("the header in Japanese again", WAIT, |s| {
         let header = s.lines().next().unwrap_or_default();
-        header.contains("日本語") && header.contains("会社にとっての良い点")
+        header.contains("日本語") && header.contains("会社のメリット")
     });
     assert_eq!(progress(&screen), Some((3, of)), "progress kept: {screen}");
 
@@ -310,10 +310,10 @@ fn switching_language_midway_keeps_progress_and_the_japanese_name() {
     p.enter();
     p.wait_for("選択の内容を確認してください", WAIT);
     p.enter();
-    p.wait_for("あなたの選択を保存しました", WAIT);
+    p.wait_for("選んだ内容を保存しました", WAIT);
     // The receipt shows the name as typed (waited for: its row comes after the heading).
     p.wait_for(name, WAIT);
-    let code = receipt_code(&mut p, "控えの番号");
+    let code = receipt_code(&mut p, "控えのコード");
 
     let (_, r) = only_record(data.path());
     assert_eq!(r["employee"]["name"], name);

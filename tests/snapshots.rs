@@ -42,7 +42,10 @@ fn every_screen(lang: &str) {
     let wrong = if q.answer == 1 { 2 } else { 1 };
     k.keys(&format!("{}<Enter>", "<Down>".repeat(wrong - 1)));
     snap(&k, "31_check_wrong");
-    k.keys("<Esc>").pass_check();
+    // Enter opens the explaining screen at its rule (highlighted, which text cannot show).
+    k.keys("<Enter>");
+    snap(&k, "32_check_rule");
+    k.keys("<Enter>").pass_check();
     snap(&k, "40_choice");
     k.keys("<Down><Down><Down><Space><Down><Down><Space>");
     snap(&k, "41_choice_not_now");
@@ -59,6 +62,12 @@ fn every_screen(lang: &str) {
         at,
     );
     snap(&k, "50_receipt");
+    // The same receipt after "Not now": nothing to withdraw, so no word on how to.
+    if let Some(saved) = k.app.person.saved.as_mut() {
+        saved.decision = Some(tebiki::record::consent::Decision::Deferred);
+    }
+    k.keys("<Down><Down><Down><Down><Down><Down>");
+    snap(&k, "51_receipt_not_now");
     // The record the receipt stands for, as the ledger holds it: a withdrawal needs it.
     let mut body = serde_json::Map::new();
     body.insert(
@@ -85,6 +94,13 @@ fn every_screen(lang: &str) {
         .paste(name)
         .keys("<Enter><Enter>");
     snap(&k, "60_withdraw");
+    k.keys("<Enter>");
+    if let Some(saved) = k.app.person.saved.as_mut() {
+        saved.receipt_code = "7KQ2-M9XP".into();
+        saved.at = at;
+    }
+    k.keys("<Down><Down><Down><Down><Down><Down>");
+    snap(&k, "61_withdrawn_receipt");
     k.app.resize(30, 10);
     snap(&k, "70_too_small");
 }

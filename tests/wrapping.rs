@@ -30,7 +30,8 @@ fn every_screen_wraps_within_the_width_and_keeps_japanese_line_rules() {
                     );
                     // Each table cell is a line of its own for these rules.
                     for cell in text.split('│') {
-                        let cell = cell.trim_start_matches([' ', '•']);
+                        // A cell's items each start a line with their bullet.
+                        let cell = cell.trim_start_matches([' ', '•', '・']);
                         if let Some(first) = cell.chars().next() {
                             assert!(
                                 !NO_START.contains(first),

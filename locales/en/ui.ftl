@@ -12,7 +12,7 @@ welcome-withdraw = Withdraw my consent
 
 ## Who you are
 identity-title = Who you are
-identity-intro = Your answers are recorded with your choice, so that you and the company have the same record of it.
+identity-intro = What you enter here is recorded with your choice. At the end you are shown a receipt code for the record.
 identity-id = Employee ID
 identity-name = Name
 identity-dept = Department (optional)
@@ -74,6 +74,7 @@ withdraw-title = Withdraw your consent
 withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the current way again. There is no penalty, and you can agree again later if you wish.
 withdraw-confirm = Enter: withdraw my consent · Esc: go back
 withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
+withdraw-how-session = To withdraw later, tell { $contact }, or choose “Withdraw” on the first screen of a kiosk terminal.
 
 ## Help
 help-title = Help
@@ -145,6 +146,7 @@ pin-wait = Please wait { $n } s before trying again.
 pin-locked = Too many wrong PINs: locked for { $n } min.
 idle-title = Still there?
 idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.
+idle-text-saved = Nothing has been pressed for a while. Your choice is saved. In { $n } s this screen closes and the terminal starts over for the next person. To keep it open while you note the receipt code, press any key.
 
 renewal-title = Your earlier consent has expired
 renewal-text = On { $date } you agreed to the rules for using your own smartphone (the policy of { $old }). The rules have changed since (now the policy of { $new }), so that agreement no longer counts. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.

@@ -1,13 +1,13 @@
 # コマンドライン：ヘルプ、メッセージ、エラー（何が、どこで、どうすればよいか）。
 
-cli-about = 自分のスマートフォンで LINE WORKS を使うための案内。コマンドなしで起動すると、社員向けの流れ（係員同席）になります。
+cli-about = 自分のスマートフォンで LINE WORKS を使うための案内。コマンドなしで起動すると、社員向けの流れ（係の人が同席）になります。
 cli-after-help = データフォルダー：{ $dir }（初回に作成されます。--data または TEBIKI_DATA で変更できます）
 cli-arg-data = データフォルダー（config.toml、roster.csv、ledger/）
 cli-arg-content = 内蔵の内容の代わりに使う、content/ と locales/ のあるフォルダー
 cli-arg-lang = 言語：ja または en（既定：設定、システムの言語、ja の順）
 cli-status-about = 社員一人の、現在の同意の状態と全履歴
-cli-admin-about = 管理者・トレーナー用ダッシュボード：カバー率、各人の状況、フォローアップ、チャンピオン。段階の変更・フォローアップ・担当の割り当てを記録します
-cli-admin-arg-by = あなたの名前。ここで記録する変更すべてに残ります（省略すると起動時に尋ねます）
+cli-admin-about = 管理者・研修担当者用ダッシュボード：カバー率、各人の状況、フォローアップ、推進役。段階の変更・フォローアップ・担当の割り当てを記録します
+cli-admin-arg-by = 使う人の名前。ここで記録する変更すべてに残ります（省略すると起動時に尋ねます）
 cli-status-arg-id = 社員番号
 cli-status-arg-format = 出力形式
 cli-verify-about = すべての記録ファイルの完全性を確認する（すべて無事なときだけ終了コード 0）
@@ -49,6 +49,8 @@ issue-unmatched = { $what }「{ $id }」が、マニフェストとこのファ�
 issue-option-count = 質問「{ $id }」の選択肢は { $found } 個ですが、マニフェストでは { $expected } 個です
 issue-bad-answer = 質問「{ $id }」：正解が選択肢の範囲にありません
 issue-unknown-screen = マニフェストに「{ $id }」という画面はありません
+issue-directive = 読み取れません：{ $reason }
+issue-missing-rule = 質問「{ $question }」を説明する画面「{ $screen }」に、ルールの印がありません。説明している文の前に <!-- rule: { $question } --> を入れてください
 issue-duplicate-id = ID「{ $id }」が2回使われています
 issue-no-languages = content/ に言語のフォルダーがありません
 issue-locale-missing = メッセージ「{ $id }」が { $lang } にありません（定義：{ $defined }）
@@ -87,7 +89,7 @@ todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこ
 cli-kiosk-about = 社員向けの流れ（ロック付き）：終了には管理者 PIN が必要（最初の画面で F10）。無操作で最初に戻る
 cli-pin-about = 管理者 PIN
 cli-pin-set-about = 管理者 PIN を設定する（画面に表示せずに2回入力。端末でないときは標準入力から2行）
-error-no-pin = 管理者 PIN がないとキオスクは起動できません（係員が終了するために必要です）
+error-no-pin = 管理者 PIN がないとキオスクは起動できません（係の人が終了するために必要です）
 todo-pin-set = 先に「tebiki pin set」を実行してください。
 error-id-pattern = config.toml の employee_id_pattern が正しいパターンではありません：{ $reason }
 pin-enter = 新しい管理者 PIN

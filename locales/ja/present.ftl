@@ -1,8 +1,8 @@
-# 研修モード（tebiki present）：スライド、講師メモ、セッションと受講者。
+# 研修モード（tebiki present）：スライド、研修担当者のメモ、セッションと受講者。
 
-cli-present-about = 研修モード：画面をスライドとして講師メモ付きで表示します。セッションでは出席と受講者それぞれの選択を記録します
+cli-present-about = 研修モード：画面をスライドとして研修担当者のメモ付きで表示します。セッションでは出席と受講者それぞれの選択を記録します
 cli-present-arg-lang = スライドの言語：ja、en、または両方を並べて表示する both（既定：設定の言語、次にシステムの言語）
-cli-present-arg-notes = この PC で発表中の端末に連動して、講師メモ・次のスライド・経過時間を表示します
+cli-present-arg-notes = この PC で発表中の端末に連動して、研修担当者のメモ・次のスライド・経過時間を表示します
 
 ## キーと操作
 present-key-f5 = F5
@@ -37,8 +37,8 @@ present-act-stay = 戻る
 ## 準備
 present-both = 日本語 + English
 present-setup-title = 研修モード：セッションの準備
-present-setup-intro = 講師名を入力すると研修セッションとなり、出席と受講者それぞれの選択を記録できます。受講者はスライドの途中や最後にも追加できます。
-present-trainer = 講師名
+present-setup-intro = 研修担当者の名前を入力すると研修セッションとなり、出席と受講者それぞれの選択を記録できます。受講者はスライドの途中や最後にも追加できます。
+present-trainer = 研修担当者の名前
 present-trainer-hint = 空欄のまま Enter を押すと、何も記録せずにスライドだけを表示します。
 present-session-id = セッション ID
 present-add-id = 受講者を追加：社員番号
@@ -51,7 +51,7 @@ present-no-roster = { $id } の氏名を入力してください。
 present-already-listed = { $id } はすでに一覧にあります。
 present-added = 追加しました：{ $name }（{ $id }）
 present-add-pending = 入力中の受講者がまだ追加されていません。Enter で追加するか、欄を空にしてください。
-present-trainer-missing = 受講者を記録するには、講師名を入力してください。
+present-trainer-missing = 受講者を記録するには、研修担当者の名前を入力してください。
 present-session-id-missing = セッション ID を入力してください。
 
 ## スライド
@@ -60,13 +60,13 @@ present-jump = スライド { $n } へ移動：Enter を押してください
 present-last-slide = 最後のスライドです。
 present-no-such-slide = スライド { $n } はありません（1～{ $of }）。
 present-no-session = セッションなしで表示しているため、出席は記録していません。
-present-notes-title = 講師メモ
+present-notes-title = 研修担当者のメモ
 present-no-notes = このスライドにはメモがありません。
 present-notes-cut = …続きはメモ用の画面で（tebiki present --notes）
 
 ## 受講者
 present-attendees-title = 受講者と選択
-present-session-line = セッション { $id } ・ 講師：{ $trainer }
+present-session-line = セッション { $id } ・ 研修担当者：{ $trainer }
 present-attendance-pending = { $n } 名の出席がまだ記録されていません。一覧を確認してから s を押して記録してください。
 present-attendance-all = ✓ { $n } 名全員の出席を記録しました。
 present-status-pending = 未選択
@@ -89,8 +89,8 @@ present-quit-text = 出席の記録または選択が済んでいない受講者
 present-quit-keys = y：終了する ・ n または Esc：戻る
 
 ## メモ用の画面（tebiki present --notes）
-present-follow-title = 講師メモ
-present-follow-waiting = まだ発表が始まっていません。この PC の別の画面で「tebiki present」を起動すると（同じデータフォルダー）、ここに講師メモが表示されます。q：終了
+present-follow-title = 研修担当者のメモ
+present-follow-waiting = まだ発表が始まっていません。この PC の別の画面で「tebiki present」を起動すると（同じデータフォルダー）、ここに研修担当者のメモが表示されます。q：終了
 present-follow-next = 次：{ $n }. { $title }
 present-follow-last = 最後のスライドです。このあとは受講者の選択です。
 present-roster-unreadable = roster.csv を読み込めなかったため、氏名は手で入力します。「tebiki roster import」で取り込み直してください。

@@ -12,7 +12,7 @@ welcome-withdraw = 同意を取り消す
 
 ## あなたについて
 identity-title = あなたについて
-identity-intro = 入力した内容は、あなたの選択と一緒に記録されます。あなたと会社が同じ記録を持つためです。
+identity-intro = 入力した内容は、選んだ内容と一緒に記録されます。最後に、記録の控えのコードが表示されます。
 identity-id = 社員番号
 identity-name = 氏名
 identity-dept = 部署（任意）
@@ -57,7 +57,7 @@ save-failed = ✗ 選択は保存されていません。係の人に声をか�
 save-failed-long = ✗ 記録を書き込めなかったため、選択は保存されていません。何も記録されていません。係の人に声をかけてください。
 
 ## 控え
-receipt-saved = ✓ あなたの選択を保存しました。
+receipt-saved = ✓ 選んだ内容を保存しました。
 receipt-name = 氏名
 receipt-id = 社員番号
 receipt-what = 記録内容
@@ -67,13 +67,14 @@ receipt-what-refused = 使わない（今の連絡方法のまま）
 receipt-what-withdrawn = 同意の取り消し
 receipt-policy = ポリシーの版
 receipt-when = 日時
-receipt-code = 控えの番号
+receipt-code = 控えのコード
 
 ## 同意の取り消し
 withdraw-title = 同意を取り消す
 withdraw-explain = 自分のスマートフォンで LINE WORKS を使うことへの同意を取り消します。これからは、また今の連絡方法で連絡を受けます。不利益はありません。あとで改めて同意することもできます。
 withdraw-confirm = Enter：同意を取り消す ・ Esc：戻る
 withdraw-how = あとで取り消すときは、この端末の最初の画面で「同意を取り消す」を選ぶか、{ $contact }に伝えてください。
+withdraw-how-session = あとで取り消すときは、{ $contact }に伝えるか、キオスク端末の最初の画面で「同意を取り消す」を選んでください。
 
 ## ヘルプ
 help-title = ヘルプ
@@ -135,19 +136,20 @@ state-expired = 期限切れ（新しいポリシーについて改めて選ぶ�
 ## キオスク
 identity-id-invalid = 社員番号の形式が違います。もう一度確認してください。
 key-f10 = F10
-act-staff-exit = 係員用：キオスクを終了する（PIN）
+act-staff-exit = 係の人用：キオスクを終了する（PIN）
 act-unlock = 解除
 act-cancel = キャンセル
-pin-title = 係員専用
+pin-title = 係の人専用
 pin-prompt = このキオスクを終了するには、管理者 PIN を入力してください。
 pin-wrong = PIN が違います。{ $n } 秒後にもう一度試せます。
 pin-wait = { $n } 秒待ってから、もう一度試してください。
 pin-locked = PIN を何度も間違えたため、{ $n } 分間ロックされています。
 idle-title = まだ操作していますか？
 idle-text = しばらく操作がありません。{ $n } 秒後に、次の方のために最初の画面に戻り、入力した内容は消去されます。続けるには、何かキーを押してください。
+idle-text-saved = しばらく操作がありません。選んだ内容は保存済みです。{ $n } 秒後に、次の方のためにこの画面を閉じて最初の画面に戻ります。控えのコードを控えるまで表示しておくには、何かキーを押してください。
 
 renewal-title = 以前の同意は期限切れになりました
-renewal-text = { $date } に、自分のスマートフォンを使うルール（{ $old } 版の方針）に同意いただきました。その後ルールが変わり（現在は { $new } 版）、以前の同意は使えなくなりました。あらためて画面を読み、もう一度選んでください。同意する・「今はしない」・同意しない、どれを選んでも自由なのは以前と同じです。
+renewal-text = { $date } に、自分のスマートフォンを使うルール（{ $old } 版の方針）に同意いただきました。その後ルールが変わり（現在は { $new } 版）、以前の同意は使えなくなりました。あらためて画面を読み、もう一度選んでください。同意する・「今は使わない」・同意しない、どれを選んでも自由なのは以前と同じです。
 renewal-what-changed = 変わった点：
 renewal-no-summary = 変わった点は、このあとの画面で説明します。
 renewal-screens = 内容が変わった画面：{ $screens }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
-use super::markdown::{parse, split_notes};
+use super::markdown::{Directive, directive, parse, split_notes};
 use super::{ContentIssue, IssueKind, RawContent, placeholders_in};
 use crate::config::PLACEHOLDERS;
 use crate::i18n::{line_of, parse_ftl};
@@ -84,10 +84,56 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
     }
     for lang in &raw.langs {
         // A missing file has no display name and was reported when loading.
-        for file in lang.screens.iter().filter(|f| !f.display.is_empty()) {
+        for (meta, file) in m
+            .screens
+            .iter()
+            .zip(&lang.screens)
+            .filter(|(_, f)| !f.display.is_empty())
+        {
             let (text, _notes) = split_notes(&file.text);
             if parse(text).title.is_empty() {
                 issues.push(issue(&file.display, Some(1), IssueKind::NoTitle));
+            }
+            let mut rules = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                match directive(line) {
+                    Some(Err(reason)) => issues.push(issue(
+                        &file.display,
+                        Some(n + 1),
+                        IssueKind::Directive(reason),
+                    )),
+                    Some(Ok(Directive::Rule(id))) => {
+                        // A rule belongs on the screen its question sends people back to.
+                        if !m
+                            .questions
+                            .iter()
+                            .any(|q| q.id == id && q.explains == meta.id)
+                        {
+                            issues.push(issue(
+                                &file.display,
+                                Some(n + 1),
+                                IssueKind::Unmatched {
+                                    what: "rule",
+                                    id: id.clone(),
+                                },
+                            ));
+                        }
+                        rules.push(id);
+                    }
+                    _ => {}
+                }
+            }
+            for q in m.questions.iter().filter(|q| q.explains == meta.id) {
+                if !rules.contains(&q.id) {
+                    issues.push(issue(
+                        &file.display,
+                        None,
+                        IssueKind::MissingRule {
+                            question: q.id.clone(),
+                            screen: meta.id.clone(),
+                        },
+                    ));
+                }
             }
             for (offset, name) in placeholders_in(&file.text) {
                 if !PLACEHOLDERS.contains(&name) {

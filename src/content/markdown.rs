@@ -48,9 +48,131 @@ pub enum Block {
 pub struct Doc {
     pub title: String,
     pub blocks: Vec<Block>,
+    /// The condition of each block shown only sometimes (`<!-- when: ... -->`), by block index;
+    /// a block past the end or with `None` is always shown.
+    pub when: Vec<Option<When>>,
+    /// The blocks that state the rule a question asks about (`<!-- rule: <question id> -->`).
+    pub rules: Vec<(String, Range<usize>)>,
+}
+
+/// The facts a `when` condition can name: what the person just did, and where they are.
+pub const FACTS: [&str; 7] = [
+    "given",
+    "deferred",
+    "refused",
+    "withdrawn",
+    "kiosk",
+    "attended",
+    "session",
+];
+
+/// `<!-- when: given, kiosk|attended -->`: every comma-separated term must hold, and a term
+/// holds when any of its `|` alternatives is one of the facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When(pub Vec<Vec<String>>);
+
+impl When {
+    pub fn holds(&self, facts: &[&str]) -> bool {
+        self.0
+            .iter()
+            .all(|term| term.iter().any(|alt| facts.contains(&alt.as_str())))
+    }
+}
+
+/// A comment line that steers how a screen is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    /// The blocks after it are shown only when the condition holds, up to the next `when`
+    /// or `end`.
+    When(When),
+    /// Ends a `when` section.
+    End,
+    /// The blocks after it, up to the next heading, state the rule question `id` asks about.
+    Rule(String),
+}
+
+/// Reads a directive comment (`<!-- when: ... -->`, `<!-- end -->`, `<!-- rule: id -->`).
+/// `None` for anything else, including other comments; `Some(Err)` says what is wrong with
+/// a directive that is misspelt.
+pub fn directive(line: &str) -> Option<Result<Directive, String>> {
+    let inner = line
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    if inner == "end" {
+        return Some(Ok(Directive::End));
+    }
+    if let Some(id) = inner.strip_prefix("rule:") {
+        let id = id.trim();
+        return Some(if id.is_empty() || id.contains(char::is_whitespace) {
+            Err(format!("“{line}”: a rule names one question id"))
+        } else {
+            Ok(Directive::Rule(id.to_string()))
+        });
+    }
+    let cond = inner.strip_prefix("when:")?;
+    let terms: Vec<Vec<String>> = cond
+        .split(',')
+        .map(|t| t.split('|').map(|a| a.trim().to_string()).collect())
+        .collect();
+    for alt in terms.iter().flatten() {
+        if !FACTS.contains(&alt.as_str()) {
+            return Some(Err(format!(
+                "“{line}”: “{alt}” is not one of {}",
+                FACTS.join(", ")
+            )));
+        }
+    }
+    Some(Ok(Directive::When(When(terms))))
 }
 
 impl Doc {
+    /// The blocks shown when `facts` hold, with the rules moved along.
+    pub fn select(&self, facts: &[&str]) -> Doc {
+        let keep: Vec<bool> = (0..self.blocks.len())
+            .map(|i| {
+                self.when
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_none_or(|w| w.holds(facts))
+            })
+            .collect();
+        // New index of each old block: how many kept blocks come before it.
+        let mut at = Vec::with_capacity(keep.len() + 1);
+        let mut n = 0;
+        for &k in &keep {
+            at.push(n);
+            n += usize::from(k);
+        }
+        at.push(n);
+        Doc {
+            title: self.title.clone(),
+            blocks: self
+                .blocks
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(b, _)| b.clone())
+                .collect(),
+            when: Vec::new(),
+            rules: self
+                .rules
+                .iter()
+                .map(|(id, r)| (id.clone(), at[r.start]..at[r.end]))
+                .filter(|(_, r)| !r.is_empty())
+                .collect(),
+        }
+    }
+
+    /// The blocks stating the rule question `id` asks about.
+    pub fn rule(&self, id: &str) -> Option<Range<usize>> {
+        self.rules
+            .iter()
+            .find(|(r, _)| r == id)
+            .map(|(_, range)| range.clone())
+    }
+
     /// Every piece of visible text, in order (for tests and the content hash of what is shown).
     pub fn plain_text(&self) -> String {
         let mut out = self.title.clone();
@@ -101,6 +223,16 @@ pub fn parse(source: &str) -> Doc {
     for event in Parser::new_ext(source, Options::ENABLE_TABLES) {
         builder.event(event, &mut doc);
     }
+    // A rule runs from its first block to the next heading after it.
+    for (id, start) in builder.rules {
+        if start >= doc.blocks.len() {
+            continue;
+        }
+        let end = (start + 1..doc.blocks.len())
+            .find(|&i| matches!(doc.blocks[i], Block::Heading { .. }))
+            .unwrap_or(doc.blocks.len());
+        doc.rules.push((id, start..end));
+    }
     doc
 }
 
@@ -114,6 +246,10 @@ struct Builder {
     row: Option<Vec<Inline>>,
     in_head: bool,
     link_url: Option<String>,
+    /// The condition of the `when` section being read.
+    when: Option<When>,
+    /// Rule anchors: the question id and the index of the block that follows.
+    rules: Vec<(String, usize)>,
 }
 
 impl Builder {
@@ -131,8 +267,28 @@ impl Builder {
         inline
     }
 
+    fn push_block(&self, doc: &mut Doc, block: Block) {
+        if self.when.is_some() {
+            doc.when.resize(doc.blocks.len(), None);
+            doc.when.push(self.when.clone());
+        }
+        doc.blocks.push(block);
+    }
+
     fn event(&mut self, event: Event<'_>, doc: &mut Doc) {
         match event {
+            Event::Html(html) => {
+                for line in html.lines() {
+                    match directive(line) {
+                        Some(Ok(Directive::When(w))) => self.when = Some(w),
+                        Some(Ok(Directive::End)) => self.when = None,
+                        Some(Ok(Directive::Rule(id))) => self.rules.push((id, doc.blocks.len())),
+                        // Reported by `tebiki content check`; shown as nothing meanwhile.
+                        Some(Err(_)) | None => {}
+                    }
+                }
+            }
+            Event::InlineHtml(html) if is_line_break(&html) => self.push_text("\n"),
             Event::Start(Tag::Heading { level, .. }) => {
                 self.heading = Some(heading_level(level));
                 self.current = Some(Inline::default());
@@ -143,7 +299,7 @@ impl Builder {
                 if level == 1 && doc.title.is_empty() && doc.blocks.is_empty() {
                     doc.title = text.text;
                 } else {
-                    doc.blocks.push(Block::Heading { level, text });
+                    self.push_block(doc, Block::Heading { level, text });
                 }
             }
             Event::Start(Tag::Paragraph) if self.list.is_none() => {
@@ -154,7 +310,7 @@ impl Builder {
                 if self.list.is_none() {
                     let text = self.take_inline();
                     if !text.text.is_empty() {
-                        doc.blocks.push(Block::Paragraph(text));
+                        self.push_block(doc, Block::Paragraph(text));
                     }
                 } else {
                     // A loose list item: paragraphs inside one item are joined.
@@ -164,7 +320,7 @@ impl Builder {
             Event::Start(Tag::List(_)) => self.list = Some(Vec::new()),
             Event::End(TagEnd::List(_)) => {
                 if let Some(items) = self.list.take() {
-                    doc.blocks.push(Block::List(items));
+                    self.push_block(doc, Block::List(items));
                 }
             }
             Event::Start(Tag::Item) => self.current = Some(Inline::default()),
@@ -177,7 +333,7 @@ impl Builder {
             Event::Start(Tag::Table(_)) => self.table = Some((Vec::new(), Vec::new())),
             Event::End(TagEnd::Table) => {
                 if let Some((head, rows)) = self.table.take() {
-                    doc.blocks.push(Block::Table { head, rows });
+                    self.push_block(doc, Block::Table { head, rows });
                 }
             }
             Event::Start(Tag::TableHead) => {
@@ -271,6 +427,14 @@ impl Builder {
     }
 }
 
+/// `<br>` in a table cell: each item of the cell on its own line.
+fn is_line_break(html: &str) -> bool {
+    matches!(
+        html.trim().to_ascii_lowercase().as_str(),
+        "<br>" | "<br/>" | "<br />"
+    )
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -359,6 +523,72 @@ mod tests {
         );
         assert!(p.marks.iter().all(|(_, m)| *m == Mark::Link));
         assert_eq!(p.marks.len(), 3);
+    }
+
+    #[test]
+    fn when_sections_are_shown_only_when_their_facts_hold() {
+        let doc = parse(
+            "# t\n\nalways\n\n<!-- when: given, kiosk|attended -->\n\nagreed here\n\n\
+             <!-- when: deferred|refused -->\n\nnot agreed\n\n<!-- end -->\n\nalways too\n",
+        );
+        let shown = |facts: &[&str]| {
+            doc.select(facts)
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(p) => p.text.clone(),
+                    other => panic!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shown(&["given", "kiosk"]),
+            ["always", "agreed here", "always too"]
+        );
+        assert_eq!(shown(&["given", "session"]), ["always", "always too"]);
+        assert_eq!(
+            shown(&["refused", "kiosk"]),
+            ["always", "not agreed", "always too"]
+        );
+        assert_eq!(shown(&[]), ["always", "always too"]);
+    }
+
+    #[test]
+    fn directives_are_read_and_misspellings_reported() {
+        assert_eq!(directive("<!-- end -->"), Some(Ok(Directive::End)));
+        assert_eq!(
+            directive("<!-- rule: lost-phone -->"),
+            Some(Ok(Directive::Rule("lost-phone".into())))
+        );
+        assert_eq!(directive("<!-- notes -->"), None);
+        assert_eq!(directive("plain text"), None);
+        let err = directive("<!-- when: givn -->").unwrap().unwrap_err();
+        assert!(err.contains("“givn” is not one of"), "{err}");
+        assert!(directive("<!-- rule: two words -->").unwrap().is_err());
+    }
+
+    #[test]
+    fn a_rule_runs_to_the_next_heading_and_follows_a_selection() {
+        let doc = parse(
+            "# t\n\nintro\n\n<!-- when: kiosk -->\n\nkiosk only\n\n<!-- end -->\n\n\
+             <!-- rule: q1 -->\n\n## The rule\n\n- one\n- two\n\nmore\n\n## Next\n\nafter\n",
+        );
+        assert_eq!(doc.rule("q1"), Some(2..5));
+        assert_eq!(doc.rule("q2"), None);
+        let session = doc.select(&["session"]);
+        assert_eq!(session.rule("q1"), Some(1..4));
+        assert!(
+            matches!(&session.blocks[1], Block::Heading { text, .. } if text.text == "The rule")
+        );
+    }
+
+    #[test]
+    fn a_line_break_in_a_table_cell_puts_each_item_on_its_own_line() {
+        let doc = parse("# t\n\n| a | b |\n|---|---|\n| x | - one<br>- two<br/>- three |\n");
+        let Block::Table { rows, .. } = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(rows[0][1].text, "- one\n- two\n- three");
     }
 
     #[test]

@@ -158,6 +158,13 @@ pub enum IssueKind {
     DuplicateId {
         id: String,
     },
+    /// A `<!-- when: ... -->`, `<!-- rule: ... -->` comment that cannot be read.
+    Directive(String),
+    /// The screen that explains a question does not mark the rule it asks about.
+    MissingRule {
+        question: String,
+        screen: String,
+    },
     NoLanguages,
     /// A locale message missing in one language, or with other variables.
     /// `defined` is where another language has it (`file:line`).

@@ -1,6 +1,8 @@
 //! Turns a parsed screen (`Doc`) into terminal lines at a given width: wrapped by
 //! `wrap::line_ranges`, bold and links kept, tables drawn as tables (or stacked when narrow).
 
+use std::ops::Range;
+
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -73,11 +75,22 @@ pub fn plain_lines(text: &str, width: usize, style: Style) -> Vec<Line<'static>>
 
 /// The whole document (title excluded) at `width`.
 pub fn render(doc: &Doc, width: usize) -> Vec<Line<'static>> {
+    render_marked(doc, width, None).0
+}
+
+/// Like [`render`], with the blocks `mark` highlighted; also says which lines they took.
+pub fn render_marked(
+    doc: &Doc,
+    width: usize,
+    mark: Option<Range<usize>>,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut marked: Option<(usize, usize)> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         if i > 0 {
             out.push(Line::default());
         }
+        let start = out.len();
         match block {
             Block::Heading { text, .. } => {
                 out.extend(styled_lines(text, width, theme::heading(), "", ""))
@@ -90,8 +103,17 @@ pub fn render(doc: &Doc, width: usize) -> Vec<Line<'static>> {
             }
             Block::Table { head, rows } => out.extend(table(head, rows, width)),
         }
+        if mark.as_ref().is_some_and(|m| m.contains(&i)) {
+            for line in &mut out[start..] {
+                for span in &mut line.spans {
+                    span.style = span.style.patch(theme::highlight());
+                }
+            }
+            let first = marked.map_or(start, |(f, _)| f);
+            marked = Some((first, out.len()));
+        }
     }
-    out
+    (out, marked)
 }
 
 /// The title of a screen as its first lines.
@@ -118,7 +140,7 @@ fn table(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'stati
             std::iter::once(head.get(c))
                 .chain(rows.iter().map(|r| r.get(c)))
                 .flatten()
-                .map(|cell| display_width(&cell.text))
+                .flat_map(|cell| cell.text.split('\n').map(display_width))
                 .max()
                 .unwrap_or(0)
                 .max(1)
@@ -173,12 +195,65 @@ fn share(natural: &[usize], avail: usize) -> Vec<usize> {
     }
 }
 
+/// One table cell at `width`: each of its lines (`<br>` in the source) on its own, and an item
+/// that starts with "- " or "・" and wraps continues under its text, not under the mark.
+fn cell_lines(cell: &Inline, width: usize, style: Style) -> Vec<Line<'static>> {
+    if !cell.text.contains('\n') {
+        return styled_lines(cell, width, style, "", "");
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in cell.text.split('\n') {
+        let end = start + part.len();
+        let piece = Inline {
+            text: part.to_string(),
+            marks: cell
+                .marks
+                .iter()
+                .filter(|(r, _)| r.start < end && r.end > start)
+                .map(|(r, m)| (r.start.max(start) - start..r.end.min(end) - start, *m))
+                .collect(),
+        };
+        let hang = ["- ", "・"]
+            .iter()
+            .find(|m| part.starts_with(**m))
+            .map_or(0, |m| display_width(m));
+        if hang == 0 || width <= hang + 1 {
+            out.extend(styled_lines(&piece, width, style, "", ""));
+        } else {
+            let mut lines = styled_lines(&piece, width, style, "", "").into_iter();
+            if let Some(first) = lines.next() {
+                out.push(first);
+            }
+            // Rewrap the rest of the item narrower, under its text.
+            let first_len = line_ranges(&piece.text, width).first().map_or(0, |r| r.end);
+            let rest = piece.text[first_len..].trim_start();
+            if !rest.is_empty() {
+                let skip = piece.text.len() - rest.len();
+                let tail = Inline {
+                    text: rest.to_string(),
+                    marks: piece
+                        .marks
+                        .iter()
+                        .filter(|(r, _)| r.end > skip)
+                        .map(|(r, m)| (r.start.max(skip) - skip..r.end - skip, *m))
+                        .collect(),
+                };
+                let pad = " ".repeat(hang);
+                out.extend(styled_lines(&tail, width, style, &pad, &pad));
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
 fn table_row(cells: &[Inline], widths: &[usize], style: Style) -> Vec<Line<'static>> {
     let empty = Inline::default();
     let wrapped: Vec<Vec<Line<'static>>> = widths
         .iter()
         .enumerate()
-        .map(|(c, &w)| styled_lines(cells.get(c).unwrap_or(&empty), w, style, "", ""))
+        .map(|(c, &w)| cell_lines(cells.get(c).unwrap_or(&empty), w, style))
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     (0..height)
@@ -272,6 +347,25 @@ mod tests {
         let lines = text(&render(&doc, 20));
         assert_eq!(lines[0], "■ one");
         assert_eq!(lines[1], "  b: two");
+    }
+
+    #[test]
+    fn each_item_of_a_cell_starts_a_line_and_wraps_under_its_text() {
+        let doc = parse(
+            "# t\n\n| Risk | Measure |\n|---|---|\n| Lost | - One short item<br>- A longer item that has to wrap at this width |\n",
+        );
+        let lines = text(&render(&doc, 40));
+        let cells: Vec<String> = lines
+            .iter()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| l.split('│').nth(2).unwrap().trim_end().to_string())
+            .collect();
+        assert_eq!(cells[1], " - One short item");
+        assert!(cells[2].starts_with(" - A longer"), "{cells:?}");
+        assert!(cells[3].starts_with("   "), "hanging indent: {cells:?}");
+        for l in &lines {
+            assert!(crate::wrap::display_width(l) <= 40, "{l}");
+        }
     }
 
     #[test]

@@ -20,13 +20,15 @@ use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::wrap::display_width;
 
-/// A screen's body: its lines, where the text cursor is (line, column), and which lines hold
-/// the focused item (so scrolling can keep it in view).
+/// A screen's body: its lines, where the text cursor is (line, column), which lines hold
+/// the focused item (so scrolling can keep it in view), and which lines are highlighted (the
+/// rule a wrong answer sent the person back to).
 #[derive(Debug, Default)]
 pub struct Body {
     pub lines: Vec<Line<'static>>,
     pub cursor: Option<(usize, usize)>,
     pub focus: Option<(usize, usize)>,
+    pub mark: Option<(usize, usize)>,
 }
 
 impl Body {

@@ -154,9 +154,15 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
 /// "Still there?" with the seconds left before the kiosk starts over.
 pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
     let width = inner_width(area);
+    // Once the choice is saved, nothing entered is lost by starting over.
+    let id = if app.person.saved.is_some() {
+        "idle-text-saved"
+    } else {
+        "idle-text"
+    };
     let text = app
         .loc
-        .ta(&app.lang, "idle-text", &[("n", seconds.to_string().into())]);
+        .ta(&app.lang, id, &[("n", seconds.to_string().into())]);
     let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
     popup(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
 }

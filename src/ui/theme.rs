@@ -26,6 +26,10 @@ pub fn dim() -> Style {
 pub fn focus() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
+/// The rule a wrong answer sent the person back to.
+pub fn highlight() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
 pub fn header() -> Style {
     Style::new().bg(Color::Blue).fg(Color::White)
 }

@@ -99,7 +99,8 @@ pub fn slide_lines(p: &Presenter, lang: &Lang, width: usize, tag: bool) -> Vec<L
         theme::title().remove_modifier(Modifier::BOLD),
     ));
     lines.push(Line::default());
-    lines.extend(doc::render(&screen.doc, width));
+    // The room sees what is said in a trainer's session, never one person's outcome.
+    lines.extend(doc::render(&screen.doc.select(&["session"]), width));
     lines
 }
 

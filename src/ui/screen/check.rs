@@ -10,7 +10,7 @@ use crate::ui::{Body, theme};
 pub fn body(app: &App, i: usize, width: usize) -> Body {
     let content = app.content.lang(&app.lang);
     let mut body = Body::default();
-    titled_doc(&mut body, &content.screens[i].doc, width);
+    titled_doc(&mut body, &app.screen_doc(i), width);
     let questions = &app.content.manifest.questions;
     let check = &app.person.check;
     let Some(meta) = questions.get(check.current) else {
@@ -32,7 +32,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     para(&mut body, &q.text, width, theme::heading());
     body.blank();
     for (n, option) in q.options.iter().enumerate() {
-        let chosen = check.wrong == Some(n);
+        let chosen = check.wrong.or(check.ticked) == Some(n);
         item(
             &mut body,
             radio(chosen),

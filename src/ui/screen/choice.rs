@@ -15,7 +15,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let manifest = &app.content.manifest;
     let choice = &app.person.choice;
     let mut body = Body::default();
-    titled_doc(&mut body, &content.screens[i].doc, width);
+    titled_doc(&mut body, &app.screen_doc(i), width);
     body.blank();
     para(
         &mut body,

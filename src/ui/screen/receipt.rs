@@ -13,7 +13,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let content = app.content.lang(&app.lang);
     let mut body = Body::default();
     let Some(saved) = &app.person.saved else {
-        titled_doc(&mut body, &content.screens[i].doc, width);
+        titled_doc(&mut body, &app.screen_doc(i), width);
         return body;
     };
     body.extend(doc::title_lines(&content.screens[i].doc.title, width));
@@ -73,6 +73,6 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
         }
     }
     body.blank();
-    body.extend(doc::render(&content.screens[i].doc, width));
+    body.extend(doc::render(&app.screen_doc(i), width));
     body
 }
