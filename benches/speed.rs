@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tebiki::app::{Alternative, App, Mode, Step};
+use tebiki::app::{App, Mode, Pick, Step};
 use tebiki::config::{DataDir, Org};
 use tebiki::content::markdown::{Block, Doc};
 use tebiki::content::{Content, RawContent, ScreenKind};
@@ -223,7 +223,7 @@ fn redraws(table: &mut Table) {
 
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         app.step = Step::Screen(heavy);
-        app.person.choice.alternative = None;
+        app.person.choice.pick = None;
         redraw(
             table,
             &mut app,
@@ -234,9 +234,9 @@ fn redraws(table: &mut Table) {
 
         app.step = Step::Screen(choice);
         // "Not now" opens the reasons: the longest the choice screen gets.
-        app.person.choice.alternative = Some(Alternative::NotNow);
+        app.person.choice.pick = Some(Pick::NotNow);
         redraw(table, &mut app, &format!("redraw choice ja {w}x{h}"), w, h);
-        app.person.choice.alternative = None;
+        app.person.choice.pick = None;
 
         app.step = Step::Welcome;
         redraw(table, &mut app, &format!("redraw welcome ja {w}x{h}"), w, h);

@@ -108,25 +108,36 @@ impl CheckState {
     }
 }
 
-/// The alternatives to agreeing; both keep the current channel.
+/// The three answers, shown first and alike: agree, or one of the two alternatives that
+/// keep the current channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Alternative {
+pub enum Pick {
+    Agree,
     NotNow,
     Refuse,
+}
+
+impl Pick {
+    pub const ALL: [Pick; 3] = [Pick::Agree, Pick::NotNow, Pick::Refuse];
 }
 
 /// One focusable line of the choice form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChoiceItem {
+    Pick(Pick),
+    /// An acknowledgement, required for agreeing (index into the manifest's list).
+    Ack(usize),
+    /// An optional purpose (index into the manifest's purposes).
     Purpose(usize),
-    Alternative(Alternative),
     Reason(usize),
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ChoiceState {
+    pub pick: Option<Pick>,
+    pub acks: Vec<bool>,
+    /// Optional purposes ticked (the core one is granted by agreeing).
     pub purposes: Vec<bool>,
-    pub alternative: Option<Alternative>,
     pub reasons: Vec<bool>,
     pub focus: usize,
     /// The summary is shown and waits for a final Enter.
@@ -210,6 +221,7 @@ impl Person {
                 ..CheckState::default()
             },
             choice: ChoiceState {
+                acks: vec![false; m.acknowledgements.len()],
                 purposes: vec![false; m.purposes.len()],
                 reasons: vec![false; m.reasons.len()],
                 ..ChoiceState::default()
@@ -853,40 +865,51 @@ impl App {
 
     // --- the choice ------------------------------------------------------------------------
 
-    /// The focusable lines of the choice form, in order. Reasons appear once an alternative
-    /// to agreeing is chosen.
+    /// The focusable lines of the choice form, in order: the three answers, then what the
+    /// answer opens up - the acknowledgements and optional purposes under "agree", the
+    /// optional reasons under the alternatives.
     pub fn choice_items(&self) -> Vec<ChoiceItem> {
         let c = &self.person.choice;
-        let mut items: Vec<ChoiceItem> = (0..c.purposes.len()).map(ChoiceItem::Purpose).collect();
-        items.push(ChoiceItem::Alternative(Alternative::NotNow));
-        items.push(ChoiceItem::Alternative(Alternative::Refuse));
-        if c.alternative.is_some() {
-            items.extend((0..c.reasons.len()).map(ChoiceItem::Reason));
+        let m = &self.content.manifest;
+        let mut items: Vec<ChoiceItem> = Pick::ALL.into_iter().map(ChoiceItem::Pick).collect();
+        match c.pick {
+            Some(Pick::Agree) => {
+                items.extend((0..m.acknowledgements.len()).map(ChoiceItem::Ack));
+                items.extend(
+                    (0..m.purposes.len())
+                        .filter(|&p| !m.purposes[p].required)
+                        .map(ChoiceItem::Purpose),
+                );
+            }
+            Some(_) => items.extend((0..c.reasons.len()).map(ChoiceItem::Reason)),
+            None => {}
         }
         items
     }
 
-    /// The decision the ticks add up to, or why they do not add up to one yet.
+    /// The decision the answer adds up to, or why it does not add up to one yet.
     pub fn decision(&self) -> Result<Decision, &'static str> {
         let c = &self.person.choice;
-        match c.alternative {
-            Some(Alternative::NotNow) => return Ok(Decision::Deferred),
-            Some(Alternative::Refuse) => return Ok(Decision::Refused),
-            None => {}
+        match c.pick {
+            None => Err("choice-nothing-chosen"),
+            Some(Pick::NotNow) => Ok(Decision::Deferred),
+            Some(Pick::Refuse) => Ok(Decision::Refused),
+            Some(Pick::Agree) if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
+            Some(Pick::Agree) => Err("choice-acknowledge-first"),
         }
-        let purposes = &self.content.manifest.purposes;
-        if !c.purposes.iter().any(|&p| p) {
-            return Err("choice-nothing-chosen");
-        }
-        let all_required = purposes
+    }
+
+    /// Each purpose and whether it is granted: the core ones by agreeing, the optional ones
+    /// when ticked too.
+    pub fn purposes_granted(&self) -> Vec<(String, bool)> {
+        let given = self.decision() == Ok(Decision::Given);
+        self.content
+            .manifest
+            .purposes
             .iter()
-            .zip(&c.purposes)
-            .all(|(p, &ticked)| ticked || !p.required);
-        if all_required {
-            Ok(Decision::Given)
-        } else {
-            Err("choice-tick-all")
-        }
+            .zip(&self.person.choice.purposes)
+            .map(|(p, &ticked)| (p.id.clone(), given && (p.required || ticked)))
+            .collect()
     }
 
     fn update_choice(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
@@ -916,22 +939,23 @@ impl App {
             Cmd::Up | Cmd::FocusPrev => c.focus = (c.focus + n - 1) % n,
             Cmd::Down | Cmd::FocusNext => c.focus = (c.focus + 1) % n,
             Cmd::Toggle => match items[c.focus.min(n - 1)] {
-                ChoiceItem::Purpose(p) => {
-                    c.purposes[p] = !c.purposes[p];
-                    if c.purposes[p] {
-                        c.alternative = None;
-                        c.reasons.iter_mut().for_each(|r| *r = false);
-                    }
-                }
-                ChoiceItem::Alternative(alt) => {
-                    if c.alternative == Some(alt) {
-                        c.alternative = None;
-                        c.reasons.iter_mut().for_each(|r| *r = false);
+                ChoiceItem::Pick(pick) => {
+                    if c.pick == Some(pick) {
+                        c.pick = None;
                     } else {
-                        c.alternative = Some(alt);
+                        c.pick = Some(pick);
+                    }
+                    // What belonged to another answer goes with it.
+                    if c.pick != Some(Pick::Agree) {
+                        c.acks.iter_mut().for_each(|a| *a = false);
                         c.purposes.iter_mut().for_each(|p| *p = false);
                     }
+                    if !matches!(c.pick, Some(Pick::NotNow | Pick::Refuse)) {
+                        c.reasons.iter_mut().for_each(|r| *r = false);
+                    }
                 }
+                ChoiceItem::Ack(a) => c.acks[a] = !c.acks[a],
+                ChoiceItem::Purpose(p) => c.purposes[p] = !c.purposes[p],
                 ChoiceItem::Reason(r) => c.reasons[r] = !c.reasons[r],
             },
             Cmd::Confirm | Cmd::Next => match self.decision() {

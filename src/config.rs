@@ -199,6 +199,9 @@ pub struct Org {
     /// Who to ask about anything else, and to withdraw consent.
     pub contact: Option<String>,
     pub plan: Plan,
+    /// The company remotely deletes LINE WORKS data on a lost phone (paid plans): people are
+    /// then asked whether they agree to it, as an optional purpose.
+    pub remote_wipe: bool,
     /// Who is responsible for the records (the controller), e.g. the company's legal name.
     pub controller: Option<String>,
     /// The controller's address.
@@ -225,6 +228,7 @@ impl Default for Org {
             lost_contact: None,
             contact: None,
             plan: Plan::Free,
+            remote_wipe: false,
             controller: None,
             controller_address: None,
             privacy_contact: None,
@@ -286,6 +290,14 @@ pub const PLACEHOLDERS: [&str; 12] = [
 ];
 
 impl Org {
+    /// Whether a switch named in the content's manifest (`when = "remote_wipe"`) is on.
+    pub fn uses(&self, switch: &str) -> bool {
+        match switch {
+            "remote_wipe" => self.remote_wipe,
+            _ => false,
+        }
+    }
+
     fn text<'a>(
         &'a self,
         lang: &Lang,
@@ -428,6 +440,9 @@ notify_window = "9:00–20:00" # daily notification window / 通知を受け取�
 # lost_contact = "情報システム担当（内線 1234）"  # who to report a lost phone to / 紛失時の連絡先
 # contact = "総務部"          # who to ask, and to withdraw consent / 問い合わせ・同意撤回の窓口
 plan = "free"                # LINE WORKS plan: free | paid / 利用プラン
+# remote_wipe = true         # the company remotely deletes LINE WORKS data on a lost phone (paid
+#                            # plans); people are asked about it as an optional purpose
+#                            # 紛失時に LINE WORKS のデータを遠隔削除する（有料プラン）。任意の同意として確認します
 
 # Who is responsible for the records, and what the privacy notice tells every employee.
 # 記録の管理者と、プライバシーに関する説明に表示する内容。

@@ -1,7 +1,7 @@
 //! The facts of the flow's own records (a decision, a withdrawal) read off the app's state;
 //! the records themselves are built by [`crate::record::consent`].
 
-use crate::app::{Alternative, App};
+use crate::app::{App, Pick};
 use crate::record::How;
 use crate::record::consent::{Answered, ConsentFacts, Decision, Made, Renews, ScreenSeen};
 
@@ -98,18 +98,20 @@ pub fn facts(app: &App, decision: Decision, receipt: &str) -> Option<ConsentFact
         screens,
         check,
         decision,
-        acknowledged: Vec::new(),
-        purposes: m
-            .purposes
+        acknowledged: m
+            .acknowledgements
             .iter()
-            .zip(&p.choice.purposes)
-            .map(|(pm, &granted)| (pm.id.clone(), granted))
+            .zip(&p.choice.acks)
+            .filter(|(_, ticked)| **ticked)
+            .map(|(a, _)| a.id.clone())
             .collect(),
+        purposes: app.purposes_granted(),
         reasons,
-        alternative_chosen: p.choice.alternative.map(|alt| match alt {
-            Alternative::NotNow => "not-now",
-            Alternative::Refuse => "no",
-        }),
+        alternative_chosen: match p.choice.pick {
+            Some(Pick::NotNow) => Some("not-now"),
+            Some(Pick::Refuse) => Some("no"),
+            _ => None,
+        },
         withdraw_text: withdraw_text(app),
         renews: p.renewal.as_ref().map(|r| Renews {
             policy_version: r.policy_version.clone(),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Kiosk;
+use common::{AGREE, Kiosk};
 use serde_json::Value;
 use tebiki::app::Step;
 use tebiki::keys::Ctx;
@@ -25,7 +25,7 @@ fn an_employee_agrees_in_japanese_and_gets_a_receipt() {
     k.pass_check();
     assert_eq!(k.app.ctx(), Ctx::Choice, "{}", k.screen());
     // Three separate, unticked statements: tick each.
-    k.keys("<Space><Down><Space><Down><Space><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter>");
     assert_eq!(k.app.ctx(), Ctx::Review, "{}", k.screen());
     assert!(
         k.records().is_empty(),
@@ -84,12 +84,14 @@ fn an_employee_agrees_in_japanese_and_gets_a_receipt() {
             .filter(|s| s["id"] != "check" && s["id"] != "choice")
             .all(|s| s["read_to_end"] == true)
     );
+    // The core purpose granted, the optional one (left unticked) not; both rules confirmed.
+    assert_eq!(r["acknowledged"].as_array().map(Vec::len), Some(2));
     assert!(
         r["purposes"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|p| p["granted"] == true)
+            .all(|p| p["granted"] == (p["id"] == "own-phone"))
     );
     assert_eq!(r["check"]["correct"], r["check"]["questions"]);
     assert_eq!(r["alternative_offered"], "keep-current-channel");
@@ -118,7 +120,7 @@ fn an_employee_defers_in_english_with_two_reasons() {
     let screen = k.screen();
     assert!(screen.contains("Not now"), "{screen}");
     // Down past the three statements to "Not now", choose it, then two reasons appear.
-    k.keys("<Down><Down><Down><Space>");
+    k.keys("<Down><Space>");
     assert!(k.screen().contains("Reasons"), "{}", k.screen());
     k.keys("<Down><Down><Space><Down><Space><Enter>");
     assert!(k.screen().contains("Not now"), "{}", k.screen());
@@ -166,7 +168,7 @@ fn switching_language_midway_keeps_progress_and_records_both() {
     assert_eq!(k.app.person.name(), "佐藤 花子");
     k.read_all()
         .pass_check()
-        .keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+        .keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["content"]["languages"], serde_json::json!(["ja", "en"]));
     assert!(r["content"]["sha256"]["en"].is_string() && r["content"]["sha256"]["ja"].is_string());
@@ -202,7 +204,7 @@ fn a_wrong_answer_points_back_to_the_screen_that_explains_it() {
     k.keys("<Enter>");
     assert_eq!(k.app.ctx(), Ctx::Check);
     k.pass_check()
-        .keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+        .keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["check"]["items"][0]["attempts"], 2);
     assert_eq!(r["check"]["items"][0]["first_try"], false);
@@ -229,22 +231,47 @@ fn a_required_screen_must_be_read_to_the_end_first() {
 }
 
 #[test]
-fn agreeing_needs_every_statement_ticked() {
+fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() {
     let mut k = Kiosk::new("en");
     k.keys("<Enter>")
         .identify("E6006", "Pat", "")
         .read_all()
         .pass_check();
+    // On arrival at 80x24: all three answers in view, alike.
+    let screen = k.screen();
+    for answer in ["( ) I agree", "( ) Not now", "( ) No"] {
+        assert!(screen.contains(answer), "{answer}: {screen}");
+    }
     k.keys("<Enter>");
-    assert!(k.screen().contains("Tick the statements"), "{}", k.screen());
-    k.keys("<Space><Enter>");
     assert!(
-        k.screen().contains("tick all the statements"),
+        k.screen().contains("Choose one of the three"),
         "{}",
         k.screen()
     );
+    // Agree without confirming the two points: not yet.
+    k.keys("<Space><Enter>");
+    assert!(k.screen().contains("confirm both points"), "{}", k.screen());
     assert_eq!(k.app.ctx(), Ctx::Choice);
-    assert!(k.records().is_empty());
+    // Confirm them, leave the optional purpose unticked: a consent with that purpose declined.
+    k.keys("<Down><Down><Down><Space><Down><Space><Enter>");
+    assert_eq!(k.app.ctx(), Ctx::Review, "{}", k.screen());
+    assert!(k.screen().contains("Not agreed"), "{}", k.screen());
+    k.keys("<Enter>");
+    let records = k.records();
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["decision"], "given");
+    assert_eq!(
+        r["acknowledged"],
+        serde_json::json!(["hours-rules", "report-loss"])
+    );
+    let purposes = r["purposes"].as_array().unwrap();
+    assert_eq!(purposes[0]["id"], "own-phone");
+    assert_eq!(purposes[0]["granted"], true);
+    assert_eq!(purposes[1]["id"], "emergency-contact");
+    assert_eq!(purposes[1]["granted"], false);
+    // Remote deletion is not asked (nor recorded) unless the company uses it.
+    assert!(purposes.iter().all(|p| p["id"] != "remote-wipe"));
 }
 
 #[test]
@@ -256,7 +283,7 @@ fn a_failed_write_says_nothing_was_saved_and_keeps_the_choice() {
         .identify("E7007", "Robin", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let screen = k.screen();
     assert!(screen.contains("NOT saved"), "{screen}");
     assert!(!screen.contains("has been saved"), "{screen}");
@@ -280,11 +307,7 @@ fn withdrawing_takes_three_steps_from_the_welcome_screen() {
         .identify("E8008", "Jo", "")
         .read_all()
         .pass_check();
-    let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!(
-        "{}<Enter><Enter><Enter>",
-        "<Space><Down>".repeat(purposes)
-    ));
+    k.keys(&format!("{}<Enter><Enter><Enter>", AGREE));
     k.choose_withdraw();
     k.identify("E8008", "Jo", "");
     assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
@@ -304,7 +327,7 @@ fn two_people_in_a_row_chain_their_records() {
             .identify(id, name, "")
             .read_all()
             .pass_check();
-        k.keys("<Down><Down><Down><Down><Space><Enter><Enter><Enter>");
+        k.keys("<Down><Down><Space><Enter><Enter><Enter>");
     }
     let recs = k.records();
     assert_eq!(recs.len(), 2);
@@ -346,7 +369,7 @@ fn a_full_width_id_is_recorded_in_its_usual_form() {
         .identify("Ｅ１００１", "ﾔﾏﾀﾞ ﾀﾛｳ", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["employee"]["id"], "E1001");
     assert_eq!(r["employee"]["id_as_entered"], "Ｅ１００１");
@@ -519,7 +542,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .read_all()
         .pass_check();
     assert!(body_text(&k).contains("first screen of this terminal"));
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("To withdraw, choose"), "{text}");
     assert!(text.contains("A trainer will help"), "{text}");
@@ -537,7 +560,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .identify("E9102", "Sam", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("To withdraw, choose"), "{text}");
     assert!(!text.to_lowercase().contains("trainer"), "{text}");
@@ -548,7 +571,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .identify("E9103", "Jo", "")
         .read_all()
         .pass_check();
-    k.keys("<Down><Down><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("Not now"), "{text}");
     assert!(!text.contains("To withdraw"), "{text}");
@@ -576,7 +599,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
     let text = body_text(&k);
     assert!(!text.contains("first screen of this terminal"), "{text}");
     assert!(text.contains("a kiosk terminal"), "{text}");
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = k.records().pop().unwrap();
     assert!(
         r["withdraw"]["text"]

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Kiosk, roster_people, tebiki, text};
+use common::{AGREE, Kiosk, roster_people, tebiki, text};
 use tebiki::app::Step;
 use tebiki::identify::OnRecord;
 use tebiki::record::codes::Codes;
@@ -98,11 +98,7 @@ fn open_mode_records_typed_names_as_unverified() {
         .identify("x9", "Someone", "")
         .read_all()
         .pass_check();
-    let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!(
-        "{}<Enter><Enter>",
-        "<Space><Down>".repeat(purposes)
-    ));
+    k.keys(&format!("{}<Enter><Enter>", AGREE));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], false);
     assert_eq!(r["employee"]["name"], "Someone");
@@ -181,11 +177,7 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
         .keys("<Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
     k.read_all().pass_check();
-    let purposes = k.app.content.manifest.purposes.len();
-    k.keys(&format!(
-        "{}<Enter><Enter>",
-        "<Space><Down>".repeat(purposes)
-    ));
+    k.keys(&format!("{}<Enter><Enter>", AGREE));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], "code");
 }

@@ -341,9 +341,9 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         t.pass_check();
         assert_eq!(t.p.flow.ctx(), Ctx::Choice);
         match *choice {
-            "given" => t.keys("<Space><Down><Space><Down><Space><Enter>"),
-            "deferred" => t.keys("<Down><Down><Down><Space><Enter>"),
-            _ => t.keys("<Down><Down><Down><Down><Space><Enter>"),
+            "given" => t.keys("<Space><Down><Down><Down><Space><Down><Space><Enter>"),
+            "deferred" => t.keys("<Down><Space><Enter>"),
+            _ => t.keys("<Down><Down><Space><Enter>"),
         };
         assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
         t.keys("<Enter>");

@@ -36,19 +36,16 @@ check-wrong-options = Enter: read that screen again · Esc: try this question ag
 check-answer-first = Please answer the questions first.
 
 ## The choice
-choice-agree-heading = To use your own smartphone, tick each statement:
-choice-or-heading = Or keep the current way of being contacted:
-choice-not-now = Not now: I will keep using the current channel for the time being.
-choice-refuse = No: I do not want to use my own phone for LINE WORKS.
+choice-not-now = Not now: keep being contacted the way I am today, for the time being.
+choice-refuse = No: I do not want to use my own smartphone for LINE WORKS.
 choice-reasons-heading = Reasons (optional, tick any that apply):
-choice-no-penalty = Whatever you choose, there is no penalty, and you can change your mind later.
-choice-nothing-chosen = Tick the statements to agree, or choose “Not now” or “No”.
-choice-tick-all = To agree, tick all the statements. Otherwise choose “Not now” or “No”.
+choice-no-penalty = Whatever you choose, it is never held against you, and you can change your mind later.
+choice-nothing-chosen = Choose one of the three answers with Space first.
 
 ## Review before saving
 person-who = { $name } (ID { $id })
 review-title = Please check your choice
-review-given = You agree to use your own smartphone for LINE WORKS:
+review-given = You agree to use your own smartphone for LINE WORKS, and confirm:
 review-deferred = Not now: you keep the current way of being contacted.
 review-refused = No: you keep the current way of being contacted.
 review-reasons = Your reasons:
@@ -245,3 +242,8 @@ field-requested-by = for a withdrawal, that you asked for it
 field-receipt = your receipt code
 fields-technical = technical data
 field-technical = a record number, a link to the previous record (so that changes can be detected), and the program version
+choice-lead = It is entirely up to you. Choose one answer with Space:
+choice-ack-heading = To agree, confirm both of these:
+choice-optional-heading = Optional: you can agree without these.
+choice-acknowledge-first = To agree, confirm both points under your answer (Space). Or choose “Not now” or “No”.
+review-not-granted = Not agreed: { $purpose }

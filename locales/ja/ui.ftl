@@ -36,19 +36,16 @@ check-wrong-options = Enter：その画面を読み直す ・ Esc：この質問
 check-answer-first = 先に質問に答えてください。
 
 ## 選択
-choice-agree-heading = 自分のスマートフォンを使う場合は、それぞれにチェックを入れてください：
-choice-or-heading = または、今の連絡方法のままにする：
-choice-not-now = 今は使わない：当面は今の連絡方法を使い続けます。
+choice-not-now = 今は使わない：当面は、今と同じ方法で連絡を受けます。
 choice-refuse = 使わない：自分のスマートフォンで LINE WORKS を使いたくありません。
 choice-reasons-heading = 理由（任意。当てはまるものにチェック）：
-choice-no-penalty = どれを選んでも不利益はありません。あとから考えを変えることもできます。
-choice-nothing-chosen = 同意する場合は各項目にチェックを入れてください。または「今は使わない」か「使わない」を選んでください。
-choice-tick-all = 同意するには、すべての項目にチェックを入れてください。そうでなければ「今は使わない」か「使わない」を選んでください。
+choice-no-penalty = どれを選んでも不利になることはありません。あとから考えを変えることもできます。
+choice-nothing-chosen = まず、三つの答えから一つをスペースキーで選んでください。
 
 ## 保存の前の確認
 person-who = { $name }（社員番号 { $id }）
 review-title = 選択の内容を確認してください
-review-given = 自分のスマートフォンで LINE WORKS を使うことに同意します：
+review-given = 自分のスマートフォンで LINE WORKS を使うことに同意し、次のことを確認しました：
 review-deferred = 今は使わない：今の連絡方法のままです。
 review-refused = 使わない：今の連絡方法のままです。
 review-reasons = 理由：
@@ -245,3 +242,8 @@ field-requested-by = 撤回の場合、本人が申し出たこと
 field-receipt = 控えのコード
 fields-technical = 技術的な情報
 field-technical = 記録の番号、前の記録とのつながり（改ざんを見つけるため）、プログラムの版
+choice-lead = どうするかは自由に決めてください。スペースキーで一つ選んでください：
+choice-ack-heading = 同意するには、次の二つを確認してください：
+choice-optional-heading = 任意：これらに同意しなくても、利用に同意できます。
+choice-acknowledge-first = 同意するには、答えの下の二つの項目を確認してください（スペース）。または「今は使わない」か「使わない」を選んでください。
+review-not-granted = 同意しない：{ $purpose }

@@ -544,7 +544,9 @@ struct Shapes {
     policy_version: String,
     screens: Vec<String>,
     questions: Vec<String>,
-    purposes: Vec<String>,
+    /// Each purpose, and whether it is the core one (granted by agreeing).
+    purposes: Vec<(String, bool)>,
+    acknowledgements: Vec<String>,
     reasons: Vec<String>,
     sha_ja: String,
     sha_en: String,
@@ -575,7 +577,12 @@ impl Shapes {
                 .map(|s| s.id.clone())
                 .collect(),
             questions: m.questions.iter().map(|q| q.id.clone()).collect(),
-            purposes: m.purposes.iter().map(|p| p.id.clone()).collect(),
+            purposes: m
+                .purposes
+                .iter()
+                .map(|p| (p.id.clone(), p.required))
+                .collect(),
+            acknowledgements: m.acknowledgements.iter().map(|a| a.id.clone()).collect(),
             reasons: m.reasons.iter().map(|r| r.id.clone()).collect(),
             sha_ja: content.lang(&Lang::new("ja")).sha256.clone(),
             sha_en: content.lang(&Lang::new("en")).sha256.clone(),
@@ -780,8 +787,13 @@ impl Bodies<'_> {
             screens,
             check,
             decision,
-            acknowledged: Vec::new(),
-            purposes: s.purposes.iter().map(|id| (id.clone(), true)).collect(),
+            acknowledged: s.acknowledgements.clone(),
+            // Most who agree also accept an optional purpose; some decline it.
+            purposes: s
+                .purposes
+                .iter()
+                .map(|(id, core)| (id.clone(), *core || rng.chance(0.7)))
+                .collect(),
             reasons,
             alternative_chosen: match decision {
                 Decision::Given => None,

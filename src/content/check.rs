@@ -42,6 +42,7 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
         .iter()
         .map(|s| &s.id)
         .chain(m.questions.iter().map(|q| &q.id))
+        .chain(m.acknowledgements.iter().map(|a| &a.id))
         .chain(m.purposes.iter().map(|p| &p.id))
         .chain(m.reasons.iter().map(|r| &r.id))
     {
@@ -189,6 +190,12 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
             }
         }
         known(
+            m.acknowledgements.iter().map(|a| &a.id).collect(),
+            f.acknowledgements.keys().collect(),
+            "acknowledgement",
+            &mut issues,
+        );
+        known(
             m.purposes.iter().map(|p| &p.id).collect(),
             f.purposes.keys().collect(),
             "purpose",
@@ -210,6 +217,7 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
             .questions
             .values()
             .flat_map(|q| std::iter::once(&q.text).chain(&q.options))
+            .chain(f.acknowledgements.values().map(|p| &p.label))
             .chain(f.purposes.values().map(|p| &p.label))
             .chain(f.reasons.values().map(|r| &r.label))
             .chain(f.changes.values().map(|c| &c.summary));

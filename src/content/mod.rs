@@ -22,6 +22,12 @@ pub struct Manifest {
     pub screens: Vec<ScreenMeta>,
     #[serde(default)]
     pub questions: Vec<QuestionMeta>,
+    /// What a person confirms before agreeing (understood the rules; will report a lost
+    /// phone): required for agreeing, recorded as `acknowledged`, and not consents.
+    #[serde(default)]
+    pub acknowledgements: Vec<AckMeta>,
+    /// The consents: the core one (`required`) and optional ones that can be declined while
+    /// keeping the core.
     #[serde(default)]
     pub purposes: Vec<PurposeMeta>,
     #[serde(default)]
@@ -79,9 +85,19 @@ pub struct QuestionMeta {
 #[serde(deny_unknown_fields)]
 pub struct PurposeMeta {
     pub id: String,
-    /// Must be granted for the decision to count as `given`.
+    /// The core consent: agreeing is agreeing to this one. The others are optional.
     #[serde(default = "yes")]
     pub required: bool,
+    /// Shown (and recorded) only when the organisation's config turns this on, e.g.
+    /// `remote_wipe` for `[org] remote_wipe = true`.
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AckMeta {
+    pub id: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -96,6 +112,8 @@ pub struct ReasonMeta {
 pub struct Forms {
     #[serde(default)]
     pub questions: BTreeMap<String, QuestionText>,
+    #[serde(default)]
+    pub acknowledgements: BTreeMap<String, Label>,
     #[serde(default)]
     pub purposes: BTreeMap<String, Label>,
     #[serde(default)]
@@ -325,6 +343,11 @@ impl Content {
     /// Fills the placeholders of every language with the organisation's values and parses
     /// the Markdown. Only languages that also have locales are kept.
     pub fn prepare(raw: &RawContent, org: &Org, loc: &Localizer) -> Content {
+        // Purposes the organisation does not use are neither shown nor recorded.
+        let mut manifest = raw.manifest.clone();
+        manifest
+            .purposes
+            .retain(|p| p.when.as_deref().is_none_or(|switch| org.uses(switch)));
         let langs = raw
             .langs
             .iter()
@@ -352,7 +375,7 @@ impl Content {
                     })
                     .collect();
                 let forms = fill_forms(&l.forms, &values);
-                let sha256 = content_hash(&shown, &raw.manifest, &forms);
+                let sha256 = content_hash(&shown, &manifest, &forms);
                 LangContent {
                     lang: l.lang.clone(),
                     screens,
@@ -362,10 +385,7 @@ impl Content {
                 }
             })
             .collect();
-        Content {
-            manifest: raw.manifest.clone(),
-            langs,
-        }
+        Content { manifest, langs }
     }
 
     pub fn languages(&self) -> Vec<Lang> {
@@ -463,6 +483,18 @@ fn fill_forms(forms: &Forms, values: &Placeholders) -> Forms {
                 (k.clone(), q)
             })
             .collect(),
+        acknowledgements: forms
+            .acknowledgements
+            .iter()
+            .map(|(k, p)| {
+                (
+                    k.clone(),
+                    Label {
+                        label: fill(&p.label, values),
+                    },
+                )
+            })
+            .collect(),
         purposes: forms
             .purposes
             .iter()
@@ -521,6 +553,14 @@ pub fn content_hash(shown: &[(&str, String)], manifest: &Manifest, forms: &Forms
                 h.update(format!("{o}\n"));
             }
         }
+    }
+    for a in &manifest.acknowledgements {
+        let label = forms
+            .acknowledgements
+            .get(&a.id)
+            .map(|l| l.label.as_str())
+            .unwrap_or("");
+        h.update(format!("acknowledgement {}\n{label}\n", a.id));
     }
     for p in &manifest.purposes {
         let label = forms

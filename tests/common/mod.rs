@@ -282,8 +282,10 @@ impl Kiosk {
             .identify_on_roster(id)
             .read_all()
             .pass_check();
-        let purposes = self.app.content.manifest.purposes.len();
-        let ticks = "<Space><Down>".repeat(purposes);
-        self.keys(&format!("{ticks}<Enter><Enter>"))
+        self.keys(&format!("{AGREE}<Enter><Enter>"))
     }
 }
+
+/// On the choice screen, from its first line: "agree" (Space), down past "Not now" and "No" to
+/// the two acknowledgements, each confirmed. Optional purposes stay unticked.
+pub const AGREE: &str = "<Space><Down><Down><Down><Space><Down><Space>";

@@ -4,65 +4,97 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::app::{Alternative, App, ChoiceItem};
+use crate::app::{App, ChoiceItem, Pick};
 use crate::content::markdown::Inline;
 use crate::record::consent::Decision;
-use crate::ui::screen::{checkbox, item, para, radio, titled_doc};
+use crate::ui::screen::{checkbox, item, para, radio};
 use crate::ui::{Body, doc, theme};
 
 pub fn body(app: &App, i: usize, width: usize) -> Body {
     let content = app.content.lang(&app.lang);
     let manifest = &app.content.manifest;
     let choice = &app.person.choice;
+    let label = |map: &std::collections::BTreeMap<String, crate::content::Label>, id: &str| {
+        map.get(id)
+            .map(|l| l.label.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let doc = app.screen_doc(i);
     let mut body = Body::default();
-    titled_doc(&mut body, &app.screen_doc(i), width);
+    body.extend(doc::title_lines(&doc.title, width));
     body.blank();
-    para(
-        &mut body,
-        &app.t("choice-agree-heading"),
-        width,
-        theme::heading(),
-    );
+    // The three answers first, alike, all in view on arrival: agreeing is no easier to reach
+    // than not agreeing.
+    para(&mut body, &app.t("choice-lead"), width, theme::heading());
+    let core = manifest
+        .purposes
+        .iter()
+        .find(|p| p.required)
+        .map(|p| label(&content.forms.purposes, &p.id))
+        .unwrap_or_default();
     let items = app.choice_items();
+    let mut acks_started = false;
+    let mut optional_started = false;
     let mut reasons_started = false;
     for (n, it) in items.iter().enumerate() {
         let focused = choice.focus == n;
         match *it {
-            ChoiceItem::Purpose(p) => {
-                let id = &manifest.purposes[p].id;
-                let label = content
-                    .forms
-                    .purposes
-                    .get(id)
-                    .map(|l| l.label.as_str())
-                    .unwrap_or(id);
+            ChoiceItem::Pick(pick) => {
+                let text = match pick {
+                    Pick::Agree => core.clone(),
+                    Pick::NotNow => app.t("choice-not-now"),
+                    Pick::Refuse => app.t("choice-refuse"),
+                };
                 item(
                     &mut body,
-                    checkbox(choice.purposes[p]),
-                    label,
+                    radio(choice.pick == Some(pick)),
+                    &text,
+                    focused,
+                    Style::new(),
+                    width,
+                );
+                if pick == Pick::Refuse {
+                    body.blank();
+                    para(&mut body, &app.t("choice-no-penalty"), width, Style::new());
+                }
+            }
+            ChoiceItem::Ack(a) => {
+                if !acks_started {
+                    acks_started = true;
+                    body.blank();
+                    para(
+                        &mut body,
+                        &app.t("choice-ack-heading"),
+                        width,
+                        theme::heading(),
+                    );
+                }
+                let id = &manifest.acknowledgements[a].id;
+                item(
+                    &mut body,
+                    checkbox(choice.acks[a]),
+                    &label(&content.forms.acknowledgements, id),
                     focused,
                     Style::new(),
                     width,
                 );
             }
-            ChoiceItem::Alternative(alt) => {
-                if alt == Alternative::NotNow {
+            ChoiceItem::Purpose(p) => {
+                if !optional_started {
+                    optional_started = true;
                     body.blank();
                     para(
                         &mut body,
-                        &app.t("choice-or-heading"),
+                        &app.t("choice-optional-heading"),
                         width,
                         theme::heading(),
                     );
                 }
-                let label = match alt {
-                    Alternative::NotNow => app.t("choice-not-now"),
-                    Alternative::Refuse => app.t("choice-refuse"),
-                };
+                let id = &manifest.purposes[p].id;
                 item(
                     &mut body,
-                    radio(choice.alternative == Some(alt)),
-                    &label,
+                    checkbox(choice.purposes[p]),
+                    &label(&content.forms.purposes, id),
                     focused,
                     Style::new(),
                     width,
@@ -80,16 +112,10 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
                     );
                 }
                 let id = &manifest.reasons[r].id;
-                let label = content
-                    .forms
-                    .reasons
-                    .get(id)
-                    .map(|l| l.label.as_str())
-                    .unwrap_or(id);
                 item(
                     &mut body,
                     checkbox(choice.reasons[r]),
-                    label,
+                    &label(&content.forms.reasons, id),
                     focused,
                     Style::new(),
                     width,
@@ -97,8 +123,9 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
             }
         }
     }
+    // The explanation of the choice follows the answers.
     body.blank();
-    para(&mut body, &app.t("choice-no-penalty"), width, theme::dim());
+    body.extend(doc::render(&doc, width));
     body
 }
 
@@ -115,16 +142,12 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
     match app.decision() {
         Ok(Decision::Given) => {
             para(&mut body, &app.t("review-given"), width, theme::good());
-            for (p, _) in manifest
-                .purposes
-                .iter()
-                .zip(&choice.purposes)
-                .filter(|(_, t)| **t)
-            {
+            // The rules confirmed, then each purpose: granted or not.
+            for a in &manifest.acknowledgements {
                 let label = content
                     .forms
-                    .purposes
-                    .get(&p.id)
+                    .acknowledgements
+                    .get(&a.id)
                     .map(|l| l.label.clone())
                     .unwrap_or_default();
                 body.extend(doc::styled_lines(
@@ -132,6 +155,35 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                     width,
                     Style::new(),
                     " ✓ ",
+                    "   ",
+                ));
+            }
+            for (id, granted) in app.purposes_granted() {
+                let label = content
+                    .forms
+                    .purposes
+                    .get(&id)
+                    .map(|l| l.label.clone())
+                    .unwrap_or_default();
+                let (mark, style) = if granted {
+                    (" ✓ ", Style::new())
+                } else {
+                    (" ✗ ", theme::dim())
+                };
+                let text = if granted {
+                    label
+                } else {
+                    app.loc.ta(
+                        &app.lang,
+                        "review-not-granted",
+                        &[("purpose", label.into())],
+                    )
+                };
+                body.extend(doc::styled_lines(
+                    &Inline::plain(&text),
+                    width,
+                    style,
+                    mark,
                     "   ",
                 ));
             }
