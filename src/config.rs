@@ -153,6 +153,9 @@ pub struct Config {
     /// The form of an employee id, as a regular expression matched against the whole id
     /// (e.g. `[A-Z][0-9]{4}`); when unset, any id of up to 32 characters without spaces.
     pub employee_id_pattern: Option<String>,
+    /// How the terminal draws East Asian ambiguous characters (box drawing, ▶ → — …):
+    /// `auto` asks it at start-up; `--ambiguous-width` overrides this.
+    pub ambiguous_width: crate::ui::glyphs::AmbiguousWidth,
     pub org: Org,
 }
 
@@ -165,6 +168,7 @@ impl Default for Config {
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
+            ambiguous_width: crate::ui::glyphs::AmbiguousWidth::Auto,
             org: Org::default(),
         }
     }
@@ -265,7 +269,7 @@ impl Org {
         let or_default = |own: Option<&str>, base: &Option<String>, id: &str| -> String {
             own.map(str::to_string)
                 .or_else(|| base.clone())
-                .unwrap_or_else(|| loc.t(lang, id))
+                .unwrap_or_else(|| loc.t_stored(lang, id))
         };
         let name = or_default(
             self.text(lang, |t| t.name.as_ref()),
@@ -288,9 +292,9 @@ impl Org {
             "org-default-contact",
         );
         let allowance = if self.allowance_yen == 0 {
-            loc.ta(lang, "org-allowance-none", &[("org", name.clone().into())])
+            loc.ta_stored(lang, "org-allowance-none", &[("org", name.clone().into())])
         } else {
-            loc.ta(
+            loc.ta_stored(
                 lang,
                 "org-allowance",
                 &[
@@ -300,15 +304,15 @@ impl Org {
             )
         };
         let wifi_sentence = if wifi.trim().is_empty() {
-            loc.t(lang, "org-wifi-none")
+            loc.t_stored(lang, "org-wifi-none")
         } else {
-            loc.ta(lang, "org-wifi", &[("places", wifi.into())])
+            loc.ta_stored(lang, "org-wifi", &[("places", wifi.into())])
         };
         let plan_id = match self.plan {
             Plan::Free => "org-plan-free",
             Plan::Paid => "org-plan-paid",
         };
-        let plan = loc.ta(lang, plan_id, &[("org", name.clone().into())]);
+        let plan = loc.ta_stored(lang, plan_id, &[("org", name.clone().into())]);
         let mut map = Placeholders::new();
         map.insert("org", name);
         map.insert("allowance_sentence", allowance);
@@ -343,6 +347,7 @@ kiosk_id = "{kiosk_id}"
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # timezone = "Asia/Tokyo"    # local time on receipts / 控えに表示する時刻のタイムゾーン
+# ambiguous_width = "auto"   # terminal draws ─ ▶ → … as: auto (ask it), narrow, wide / 曖昧な幅の文字: auto（端末に問い合わせ）, narrow（半角）, wide（全角）
 
 [org]
 # name = "株式会社サンプル"
@@ -373,6 +378,19 @@ mod tests {
         assert_eq!(c.idle_timeout_secs, 90);
         assert_eq!(c.org.allowance_yen, 3000);
         assert_eq!(c.org.plan, Plan::Free);
+        assert_eq!(c.ambiguous_width, crate::ui::glyphs::AmbiguousWidth::Auto);
+    }
+
+    #[test]
+    fn ambiguous_width_is_read_and_a_wrong_value_names_its_line() {
+        use crate::ui::glyphs::AmbiguousWidth;
+        let c = Config::parse("ambiguous_width = \"wide\"\n").unwrap();
+        assert_eq!(c.ambiguous_width, AmbiguousWidth::Wide);
+        let c = Config::parse("ambiguous_width = \"narrow\"\n").unwrap();
+        assert_eq!(c.ambiguous_width, AmbiguousWidth::Narrow);
+        let err = Config::parse("kiosk_id = \"a\"\nambiguous_width = \"full\"\n").unwrap_err();
+        assert_eq!(err.0, Some(2));
+        assert!(err.1.contains("narrow"), "{}", err.1);
     }
 
     #[test]

@@ -95,7 +95,7 @@ fn withdraw_how(app: &App) -> Value {
         .unwrap_or_default();
     let text = app
         .loc
-        .ta(&app.lang, "withdraw-how", &[("contact", contact.into())]);
+        .ta_stored(&app.lang, "withdraw-how", &[("contact", contact.into())]);
     json!({ "at_kiosk": true, "text": text })
 }
 

@@ -23,9 +23,14 @@ use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Display width in terminal columns.
+/// Display width in terminal columns: East Asian ambiguous characters count two when the
+/// terminal draws them so (see `ui::glyphs`).
 pub fn display_width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if crate::ui::glyphs::wide() {
+        UnicodeWidthStr::width_cjk(s)
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// The byte ranges of `text` that make up each wrapped line at `width` columns (width 0 is treated as 1).

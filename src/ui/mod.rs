@@ -3,6 +3,7 @@
 
 pub mod dashboard;
 pub mod doc;
+pub mod glyphs;
 pub mod overlay;
 pub mod present;
 pub mod screen;
@@ -95,9 +96,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
-                .track_symbol(Some("│"))
+                .track_symbol(Some(glyphs::glyphs().bar))
                 .track_style(theme::dim())
-                .thumb_symbol("┃"),
+                .thumb_symbol(glyphs::glyphs().thumb),
             bar,
             &mut state,
         );
@@ -171,7 +172,9 @@ fn step_title(app: &App) -> String {
         Step::Welcome => app.t("app-title"),
         Step::Identity => app.t("identity-title"),
         Step::Withdraw => app.t("withdraw-title"),
-        Step::Screen(i) => app.content.lang(&app.lang).screens[i].doc.title.clone(),
+        Step::Screen(i) => {
+            glyphs::fold(&app.content.lang(&app.lang).screens[i].doc.title).into_owned()
+        }
     }
 }
 
@@ -188,7 +191,12 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         _ => String::new(),
     };
     let lang_name = app.t("language-name");
-    let left = format!(" {} │ {}", app.t("app-name"), step_title(app));
+    let left = format!(
+        " {} {} {}",
+        app.t("app-name"),
+        glyphs::glyphs().bar,
+        step_title(app)
+    );
     let right = format!("{progress}  {lang_name} ");
     let width = area.width as usize;
     let right_w = crate::wrap::display_width(&right);
@@ -214,8 +222,8 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         };
         let filled = (width * at.min(total)) / total.max(1);
         let bar = Line::from(vec![
-            Span::styled("━".repeat(filled), theme::title()),
-            Span::styled("─".repeat(width - filled), theme::dim()),
+            Span::styled(glyphs::glyphs().heavy_rule.repeat(filled), theme::title()),
+            Span::styled(glyphs::glyphs().rule.repeat(width - filled), theme::dim()),
         ]);
         frame.render_widget(
             Paragraph::new(bar),
@@ -224,7 +232,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// Cuts text to `width` columns, ending with "…" when cut.
+/// Cuts text to `width` columns, ending with "…" (the glyph set's ellipsis) when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     if crate::wrap::display_width(text) <= width {
@@ -241,7 +249,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        out.push('…');
+        out.push_str(glyphs::glyphs().ellipsis);
     }
     out
 }
