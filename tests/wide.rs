@@ -518,3 +518,37 @@ fn records_and_content_hashes_are_the_same_on_a_wide_terminal() {
     assert_eq!(wide_text, narrow_text);
     assert_eq!(wide_sha, narrow_sha);
 }
+
+#[test]
+fn names_with_ambiguous_characters_keep_the_columns_in_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("roster.csv"),
+        "employee_id,name,department,email\nE1,山田 ①郎 “Ⅱ”,営業部,\nE2,佐藤 花子,営業部,\n",
+    )
+    .expect("roster written");
+    glyphs::with_wide(true, || {
+        let mut d = dashboard("ja", dir.path(), None);
+        admin_keys(&mut d, "2");
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &d))
+            .expect("draw");
+        let buf = terminal.backend().buffer();
+        let screen = common::buffer_text(buf);
+        assert!(ambiguous_cells(buf).is_empty(), "{screen}");
+        // The department column starts at the same cell on both rows.
+        let row =
+            |y: u16| -> String { (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect() };
+        let dept_x = |id: &str| {
+            let y = (0..buf.area.height)
+                .find(|&y| row(y).contains(id))
+                .unwrap_or_else(|| panic!("{id} listed:\n{screen}"));
+            (0..buf.area.width)
+                .find(|&x| buf[(x, y)].symbol() == "営")
+                .unwrap_or_else(|| panic!("{id}'s department:\n{screen}"))
+        };
+        assert_eq!(dept_x("E1 "), dept_x("E2 "), "{screen}");
+        assert!(screen.contains("山田 1郎 \"II\""), "{screen}");
+    });
+}

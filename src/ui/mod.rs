@@ -235,6 +235,9 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
 /// Cuts text to `width` columns, ending with "…" (the glyph set's ellipsis) when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
+    // Names and notes from the ledger come here unfolded: folded, they are measured as drawn.
+    let text = glyphs::fold(text);
+    let text = text.as_ref();
     if crate::wrap::display_width(text) <= width {
         return text.to_string();
     }
