@@ -552,3 +552,82 @@ fn names_with_ambiguous_characters_keep_the_columns_in_line() {
         assert!(screen.contains("山田 1郎 \"II\""), "{screen}");
     });
 }
+
+/// The embedded content and locales under a new policy version that changed one screen.
+fn content_v2(dir: &std::path::Path) {
+    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("folder");
+        for e in std::fs::read_dir(from).expect("readable").flatten() {
+            let target = to.join(e.file_name());
+            if e.path().is_dir() {
+                copy_dir(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).expect("copied");
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("content"), &dir.join("content"));
+    copy_dir(&root.join("locales"), &dir.join("locales"));
+    let manifest = dir.join("content/manifest.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let old = tebiki::content::RawContent::load(&Source::Embedded)
+        .expect("content loads")
+        .manifest
+        .policy_version;
+    let text = text.replace(
+        &format!("policy_version = \"{old}\""),
+        "policy_version = \"2099-04-01\"",
+    );
+    std::fs::write(
+        &manifest,
+        format!("{text}\n[[changes]]\nversion = \"2099-04-01\"\nscreens = [\"costs\"]\n"),
+    )
+    .expect("manifest written");
+    for (lang, summary) in [
+        (
+            "en",
+            "The monthly allowance is now paid from April — see “Costs”.",
+        ),
+        ("ja", "手当が 4 月から支給されます（→「通信費について」）。"),
+    ] {
+        let forms = dir.join(format!("content/{lang}/forms.toml"));
+        let text = std::fs::read_to_string(&forms).expect("forms");
+        std::fs::write(
+            &forms,
+            format!("{text}\n[changes.\"2099-04-01\"]\nsummary = \"{summary}\"\n"),
+        )
+        .expect("forms written");
+    }
+}
+
+#[test]
+fn the_renewal_question_draws_no_ambiguous_character_when_wide() {
+    let v2 = tempfile::tempdir().expect("temp dir");
+    content_v2(v2.path());
+    glyphs::with_wide(true, || {
+        for lang in ["ja", "en"] {
+            let mut k = common::Kiosk::new(lang);
+            k.keys("<Enter>")
+                .identify("E8001", "Ken Oda", "Sales")
+                .read_all()
+                .pass_check();
+            k.keys("<Space><Down><Space><Down><Space><Enter><Enter><Enter>");
+            assert_eq!(k.records().len(), 1, "agreed under the first version");
+            let mut k2 = common::Kiosk::with_source(lang, &Source::Dir(v2.path().to_path_buf()));
+            k2.recorder = Recorder::new(k.ledger_dir(), "kiosk-2".into());
+            k2.keys("<Enter>").identify("E8001", "Ken Oda", "Sales");
+            assert!(k2.app.renewal_open(), "{}", k2.screen());
+            let mut walk = Walk {
+                lang: lang.into(),
+                checked: 0,
+            };
+            flow_screen(&mut walk, &mut k2, "renewal");
+            let screen = k2.screen();
+            // The summary's dash, quotation marks and arrow, as the wide set writes them.
+            let folded = if lang == "en" { "\"Costs\"" } else { "->「" };
+            assert!(screen.contains(folded), "{screen}");
+            assert_eq!(walk.checked, 2);
+        }
+    });
+}

@@ -15,7 +15,9 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
@@ -213,6 +215,60 @@ pub const WIDE: Glyphs = Glyphs {
 /// The set for the current mode.
 pub fn glyphs() -> &'static Glyphs {
     if wide() { &WIDE } else { &NARROW }
+}
+
+/// A QR code's modules as lines in the current set: `dark[y][x]` is true for a dark module,
+/// quiet zone included as the caller wants it. Narrow: two module rows per line in half blocks,
+/// one column per module. Wide: one module row per line, two columns per module, dark ones in
+/// reverse video. Either way the modules come out square and nothing is ambiguous in wide mode.
+pub fn qr_lines(dark: &[Vec<bool>]) -> Vec<Line<'static>> {
+    match glyphs().qr {
+        QrCells::HalfBlocks {
+            upper,
+            lower,
+            both,
+            neither,
+        } => dark
+            .chunks(2)
+            .map(|pair| {
+                let bottom = pair.get(1);
+                let text: String = pair[0]
+                    .iter()
+                    .enumerate()
+                    .map(|(x, &top)| {
+                        let below = bottom.is_some_and(|r| r.get(x).copied().unwrap_or(false));
+                        match (top, below) {
+                            (true, true) => both,
+                            (true, false) => upper,
+                            (false, true) => lower,
+                            (false, false) => neither,
+                        }
+                    })
+                    .collect();
+                Line::from(text)
+            })
+            .collect(),
+        QrCells::Pairs {
+            module,
+            dark_reversed,
+        } => dark
+            .iter()
+            .map(|row| {
+                let spans: Vec<Span<'static>> = row
+                    .iter()
+                    .map(|&d| {
+                        let style = if d && dark_reversed {
+                            Style::new().add_modifier(Modifier::REVERSED)
+                        } else {
+                            Style::new()
+                        };
+                        Span::styled(module, style)
+                    })
+                    .collect();
+                Line::from(spans)
+            })
+            .collect(),
+    }
 }
 
 /// Block borders (pop-ups, slides) for the current mode.
@@ -448,6 +504,34 @@ mod tests {
         assert_eq!(module.width(), 2);
         assert_eq!(module.width_cjk(), 2);
         assert!(dark_reversed);
+    }
+
+    #[test]
+    fn qr_modules_are_square_in_both_sets_and_unambiguous_when_wide() {
+        // A 3x3 pattern: dark corners and centre.
+        let dark = vec![
+            vec![true, false, true],
+            vec![false, true, false],
+            vec![true, false, true],
+        ];
+        let narrow = qr_lines(&dark);
+        let text: Vec<String> = narrow.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["▀▄▀", "▀ ▀"]);
+        with_wide(true, || {
+            let wide = qr_lines(&dark);
+            assert_eq!(wide.len(), 3);
+            for (row, line) in dark.iter().zip(&wide) {
+                assert_eq!(line.width(), 6);
+                for (&d, span) in row.iter().zip(&line.spans) {
+                    assert!(!is_ambiguous(&span.content));
+                    assert_eq!(
+                        span.style.add_modifier.contains(Modifier::REVERSED),
+                        d,
+                        "dark modules are reversed, light ones not"
+                    );
+                }
+            }
+        });
     }
 
     #[test]
