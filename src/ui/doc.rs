@@ -148,7 +148,7 @@ fn table(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'stati
             std::iter::once(head.get(c))
                 .chain(rows.iter().map(|r| r.get(c)))
                 .flatten()
-                .map(|cell| display_width(&cell.text))
+                .map(|cell| display_width(&glyphs::fold(&cell.text)))
                 .max()
                 .unwrap_or(0)
                 .max(1)
