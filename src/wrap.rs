@@ -647,9 +647,18 @@ mod tests {
         assert_eq!(display_width("abc"), 3);
         assert_eq!(display_width("日本語"), 6);
         assert_eq!(display_width("ｱｲｳ"), 3);
-        // East Asian ambiguous characters are narrow.
+        // East Asian ambiguous characters are narrow, unless the terminal draws them wide.
         assert_eq!(display_width("αβ※"), 3);
+        assert_eq!(display_width("─→…"), 3);
         assert_eq!(display_width(""), 0);
+        crate::ui::glyphs::with_wide(true, || {
+            assert_eq!(display_width("─→…"), 6);
+            assert_eq!(display_width("日本語abc"), 9);
+            // Wrapping counts them so too: "a→b→c d" is 9 columns wide there, 7 otherwise.
+            assert_eq!(wrap("a→b→c d", 8), ["a→b→c", "d"]);
+            assert_eq!(wrap("a→b→c d", 7), ["a→b→c", "d"]);
+        });
+        assert_eq!(wrap("a→b→c d", 7), ["a→b→c d"]);
     }
 
     /// About 30 KB of mixed Japanese and English, like the onboarding content.
