@@ -81,6 +81,12 @@ fn every_flow_screen(lang: &str) -> usize {
     flow_screen(&mut walk, &mut k, "help");
     k.keys("<Esc><Enter>");
     flow_screen(&mut walk, &mut k, "identity empty");
+    k.keys("<Enter>");
+    assert!(
+        k.app.notice.is_some(),
+        "an empty id is refused with a notice"
+    );
+    flow_screen(&mut walk, &mut k, "identity refused");
     k.paste("E1001")
         .keys("<Enter>")
         .paste(if lang == "ja" {
