@@ -29,6 +29,8 @@ pub struct Cli {
     pub content: Option<PathBuf>,
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    #[arg(long, global = true, value_enum, value_name = "WIDTH")]
+    pub ambiguous_width: Option<crate::ui::glyphs::AmbiguousWidth>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -259,7 +261,9 @@ pub fn main() -> ExitCode {
         .unwrap_or(Source::Embedded);
     let (loc, locale_issues) = Localizer::load(&source);
     let data = DataDir::new(data_root(peek(&args, "data").map(PathBuf::from)));
-    let config_lang = data.load_config().ok().and_then(|c| c.language);
+    let config = data.load_config().ok();
+    let config_lang = config.as_ref().and_then(|c| c.language.clone());
+    let config_width = config.map(|c| c.ambiguous_width).unwrap_or_default();
     let lang = resolve_lang(peek(&args, "lang").as_deref(), config_lang.as_deref(), &loc);
     let command = localize(Cli::command(), &loc, &lang, "", &data.root);
     let matches: ArgMatches = command.get_matches();
@@ -267,6 +271,7 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
+    crate::terminal_width::request(cli.ambiguous_width.unwrap_or(config_width));
     let env = Env {
         data: DataDir::new(data_root(cli.data.clone())),
         source,
@@ -514,10 +519,11 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         .and_then(|t| jiff::tz::TimeZone::get(t).ok())
         .unwrap_or_else(jiff::tz::TimeZone::system);
     match format {
-        Format::Text => print!(
-            "{}",
-            crate::status::to_text(&state, &env.loc, &env.lang, &tz)
-        ),
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
+            print!("{}", crate::ui::glyphs::fold(&text))
+        }
         Format::Json => match serde_json::to_string_pretty(&state) {
             // JSON escapes control characters itself, so the output is already safe.
             Ok(s) => println!("{s}"),
@@ -592,7 +598,11 @@ fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
             Ok(s) => println!("{s}"),
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
-        Format::Text => print!("{}", crate::verify_text::render(&report, env, &dir)),
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            let text = crate::verify_text::render(&report, env, &dir);
+            print!("{}", crate::ui::glyphs::fold(&text))
+        }
     }
     if report.is_intact() {
         ExitCode::SUCCESS

@@ -164,6 +164,9 @@ pub struct Config {
     /// personal code from `tebiki roster codes`). When unset: `roster` once a roster is
     /// imported, else `open`.
     pub identity: Option<crate::record::identity::IdentityMode>,
+    /// How the terminal draws East Asian ambiguous characters (box drawing, ▶ → — …):
+    /// `auto` asks it at start-up; `--ambiguous-width` overrides this.
+    pub ambiguous_width: crate::ui::glyphs::AmbiguousWidth,
     pub org: Org,
 }
 
@@ -178,6 +181,7 @@ impl Default for Config {
             employee_id_pattern: None,
             employee_id_example: None,
             identity: None,
+            ambiguous_width: crate::ui::glyphs::AmbiguousWidth::Auto,
             org: Org::default(),
         }
     }
@@ -315,7 +319,7 @@ impl Org {
         let or_default = |own: Option<&str>, base: &Option<String>, id: &str| -> String {
             own.map(str::to_string)
                 .or_else(|| base.clone())
-                .unwrap_or_else(|| loc.t(lang, id))
+                .unwrap_or_else(|| loc.t_stored(lang, id))
         };
         let name = or_default(
             self.text(lang, |t| t.name.as_ref()),
@@ -338,9 +342,9 @@ impl Org {
             "org-default-contact",
         );
         let allowance = if self.allowance_yen == 0 {
-            loc.ta(lang, "org-allowance-none", &[("org", name.clone().into())])
+            loc.ta_stored(lang, "org-allowance-none", &[("org", name.clone().into())])
         } else {
-            loc.ta(
+            loc.ta_stored(
                 lang,
                 "org-allowance",
                 &[
@@ -350,15 +354,15 @@ impl Org {
             )
         };
         let wifi_sentence = if wifi.trim().is_empty() {
-            loc.t(lang, "org-wifi-none")
+            loc.t_stored(lang, "org-wifi-none")
         } else {
-            loc.ta(lang, "org-wifi", &[("places", wifi.into())])
+            loc.ta_stored(lang, "org-wifi", &[("places", wifi.into())])
         };
         let plan_id = match self.plan {
             Plan::Free => "org-plan-free",
             Plan::Paid => "org-plan-paid",
         };
-        let plan = loc.ta(lang, plan_id, &[("org", name.clone().into())]);
+        let plan = loc.ta_stored(lang, plan_id, &[("org", name.clone().into())]);
         let mut map = Placeholders::new();
         map.insert("org", name.clone());
         map.insert("allowance_sentence", allowance);
@@ -372,18 +376,20 @@ impl Org {
                 .or_else(|| base.clone())
                 .filter(|v| !v.trim().is_empty())
         };
-        let ask = |id: &str| loc.ta(lang, id, &[("contact", contact.clone().into())]);
+        let ask = |id: &str| loc.ta_stored(lang, id, &[("contact", contact.clone().into())]);
         let privacy_contact = own(|t| t.privacy_contact.as_ref(), &self.privacy_contact)
             .unwrap_or_else(|| contact.clone());
         let controller = own(|t| t.controller.as_ref(), &self.controller);
         let address = own(|t| t.controller_address.as_ref(), &self.controller_address);
         let controller_sentence = match (&controller, address) {
-            (Some(c), Some(a)) => loc.ta(
+            (Some(c), Some(a)) => loc.ta_stored(
                 lang,
                 "org-controller-address",
                 &[("controller", c.clone().into()), ("address", a.into())],
             ),
-            (Some(c), None) => loc.ta(lang, "org-controller", &[("controller", c.clone().into())]),
+            (Some(c), None) => {
+                loc.ta_stored(lang, "org-controller", &[("controller", c.clone().into())])
+            }
             (None, _) => ask("org-unset-controller"),
         };
         map.insert("controller", controller.unwrap_or_else(|| name.clone()));
@@ -431,6 +437,7 @@ idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作�
 # identity = "roster"  # open | roster | code: how a person shows who they are (default: roster
 #                      # once a roster is imported, else open) / 本人確認の方法（名簿があれば roster）
 # timezone = "Asia/Tokyo"    # local time on receipts / 控えに表示する時刻のタイムゾーン
+# ambiguous_width = "auto"   # terminal draws ─ ▶ → … as: auto (ask it), narrow, wide / 曖昧な幅の文字: auto（端末に問い合わせ）, narrow（半角）, wide（全角）
 
 [org]
 # name = "株式会社サンプル"
@@ -472,6 +479,19 @@ mod tests {
         assert_eq!(c.idle_timeout_secs, 90);
         assert_eq!(c.org.allowance_yen, 3000);
         assert_eq!(c.org.plan, Plan::Free);
+        assert_eq!(c.ambiguous_width, crate::ui::glyphs::AmbiguousWidth::Auto);
+    }
+
+    #[test]
+    fn ambiguous_width_is_read_and_a_wrong_value_names_its_line() {
+        use crate::ui::glyphs::AmbiguousWidth;
+        let c = Config::parse("ambiguous_width = \"wide\"\n").unwrap();
+        assert_eq!(c.ambiguous_width, AmbiguousWidth::Wide);
+        let c = Config::parse("ambiguous_width = \"narrow\"\n").unwrap();
+        assert_eq!(c.ambiguous_width, AmbiguousWidth::Narrow);
+        let err = Config::parse("kiosk_id = \"a\"\nambiguous_width = \"full\"\n").unwrap_err();
+        assert_eq!(err.0, Some(2));
+        assert!(err.1.contains("narrow"), "{}", err.1);
     }
 
     #[test]

@@ -50,7 +50,8 @@ fn withdraw_text(app: &App) -> String {
     } else {
         "withdraw-how"
     };
-    app.loc.ta(&app.lang, id, &[("contact", contact.into())])
+    app.loc
+        .ta_stored(&app.lang, id, &[("contact", contact.into())])
 }
 
 /// Everything the `consent` record says of this person's decision.

@@ -148,13 +148,26 @@ impl Localizer {
             .map(|(_, b)| b)
     }
 
-    /// A message without arguments.
+    /// A message without arguments, to be shown: on a terminal that draws ambiguous-width
+    /// characters wide, they are folded to unambiguous ones (`ui::glyphs::fold`).
     pub fn t(&self, lang: &Lang, id: &str) -> String {
+        shown(self.format(lang, id, None))
+    }
+
+    /// A message with arguments, to be shown (folded as `t` is), e.g.
+    /// `loc.ta(&lang, "progress", &[("n", 3.into()), ("of", 11.into())])`.
+    pub fn ta(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        shown(self.ta_stored(lang, id, args))
+    }
+
+    /// A message as the locale has it, whatever the terminal: for text written into a record
+    /// or hashed with the content.
+    pub fn t_stored(&self, lang: &Lang, id: &str) -> String {
         self.format(lang, id, None)
     }
 
-    /// A message with arguments, e.g. `loc.ta(&lang, "progress", &[("n", 3.into()), ("of", 11.into())])`.
-    pub fn ta(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    /// A message with arguments as the locale has it (see `t_stored`).
+    pub fn ta_stored(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(*k, v.clone());
@@ -184,6 +197,13 @@ impl Localizer {
         bundle
             .format_pattern(pattern, args, &mut errors)
             .into_owned()
+    }
+}
+
+fn shown(text: String) -> String {
+    match crate::ui::glyphs::fold(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(folded) => folded,
     }
 }
 

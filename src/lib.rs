@@ -28,6 +28,7 @@ pub mod run;
 pub mod source;
 pub mod state;
 pub mod status;
+pub mod terminal_width;
 pub mod text_field;
 pub mod ui;
 pub mod verify_text;

@@ -35,6 +35,7 @@ pub fn run(app: &mut App, recorder: &mut Recorder, log: &Path) -> io::Result<()>
     }
     // ratatui's init installs a panic hook that restores the terminal before ours logs.
     let mut terminal = ratatui::try_init()?;
+    crate::terminal_width::settle();
     // Bracketed paste delivers a paste (or an input method's commit of many characters) as one
     // event, so it cannot be mistaken for key commands.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
@@ -59,7 +60,10 @@ fn event_loop(
             terminal.clear()?;
             execute!(io::stdout(), Clear(ClearType::Purge))?;
         }
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        terminal.draw(|frame| {
+            ui::draw(frame, app);
+            ui::glyphs::sanitize(frame.buffer_mut());
+        })?;
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

@@ -177,7 +177,10 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         // What the record says: a decision, a stage, a pairing, a due date.
         let what = match h.record_type.as_str() {
             "stage" => h.stage.clone(),
-            "followup" => h.due.as_ref().map(|d| format!("→ {d}")),
+            "followup" => h
+                .due
+                .as_ref()
+                .map(|d| format!("{}{d}", crate::ui::glyphs::glyphs().due)),
             "champion" => Some(match (&h.supports, h.active) {
                 (Some(p), Some(false)) => format!("-{p}"),
                 (Some(p), _) => format!("+{p}"),

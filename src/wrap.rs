@@ -23,9 +23,14 @@ use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Display width in terminal columns.
+/// Display width in terminal columns: East Asian ambiguous characters count two when the
+/// terminal draws them so (see `ui::glyphs`).
 pub fn display_width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if crate::ui::glyphs::wide() {
+        UnicodeWidthStr::width_cjk(s)
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// The byte ranges of `text` that make up each wrapped line at `width` columns (width 0 is treated as 1).
@@ -706,9 +711,18 @@ mod tests {
         assert_eq!(display_width("abc"), 3);
         assert_eq!(display_width("日本語"), 6);
         assert_eq!(display_width("ｱｲｳ"), 3);
-        // East Asian ambiguous characters are narrow.
+        // East Asian ambiguous characters are narrow, unless the terminal draws them wide.
         assert_eq!(display_width("αβ※"), 3);
+        assert_eq!(display_width("─→…"), 3);
         assert_eq!(display_width(""), 0);
+        crate::ui::glyphs::with_wide(true, || {
+            assert_eq!(display_width("─→…"), 6);
+            assert_eq!(display_width("日本語abc"), 9);
+            // Wrapping counts them so too: "a→b→c d" is 9 columns wide there, 7 otherwise.
+            assert_eq!(wrap("a→b→c d", 8), ["a→b→c", "d"]);
+            assert_eq!(wrap("a→b→c d", 7), ["a→b→c", "d"]);
+        });
+        assert_eq!(wrap("a→b→c d", 7), ["a→b→c d"]);
     }
 
     /// About 30 KB of mixed Japanese and English, like the onboarding content.

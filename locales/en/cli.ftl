@@ -5,6 +5,7 @@ cli-after-help = Data folder: { $dir } (created on first use; change it with --d
 cli-arg-data = Data folder (config.toml, roster.csv, ledger/)
 cli-arg-content = Folder with content/ and locales/ to use instead of the built-in ones
 cli-arg-lang = Language: ja or en (default: config, then the system language, then ja)
+cli-arg-ambiguous_width = How the terminal draws East Asian ambiguous-width characters (box drawing, arrows, bullets): auto (ask it at start-up; narrow if it does not answer), narrow, or wide (default: config, then auto)
 cli-status-about = One employee: current consent state and full history
 cli-admin-about = The admin and trainer dashboard: coverage, where everyone stands, follow-ups and champions; records stage changes, follow-ups and pairings
 cli-admin-arg-by = Your name, recorded with every change you make (asked at the start when not given)

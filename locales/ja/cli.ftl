@@ -5,6 +5,7 @@ cli-after-help = データフォルダー：{ $dir }（初回に作成されま�
 cli-arg-data = データフォルダー（config.toml、roster.csv、ledger/）
 cli-arg-content = 内蔵の内容の代わりに使う、content/ と locales/ のあるフォルダー
 cli-arg-lang = 言語：ja または en（既定：設定、システムの言語、ja の順）
+cli-arg-ambiguous_width = 東アジアの曖昧な幅の文字（罫線、矢印、記号など）を端末がどう表示するか：auto（起動時に端末に問い合わせ、答えがなければ narrow）、narrow（半角）、wide（全角）（既定：設定、なければ auto）
 cli-status-about = 社員一人の、現在の同意の状態と全履歴
 cli-admin-about = 管理者・研修担当者用ダッシュボード：カバー率、各人の状況、フォローアップ、推進役。段階の変更・フォローアップ・担当の割り当てを記録します
 cli-admin-arg-by = 使う人の名前。ここで記録する変更すべてに残ります（省略すると起動時に尋ねます）

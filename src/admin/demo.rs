@@ -565,7 +565,7 @@ impl Shapes {
                 .get("contact")
                 .cloned()
                 .unwrap_or_default();
-            loc.ta(&lang, "withdraw-how", &[("contact", contact.into())])
+            loc.ta_stored(&lang, "withdraw-how", &[("contact", contact.into())])
         };
         Shapes {
             policy_id: m.policy_id.clone(),

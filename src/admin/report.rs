@@ -21,7 +21,6 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
-use unicode_width::UnicodeWidthStr;
 
 use super::fields::Essentials;
 use super::roster::Employee;
@@ -567,7 +566,11 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
             Ok(s) => s,
             Err(e) => return fail(env, &e.to_string(), None, "todo-report-bug"),
         },
-        Format::Text => to_text(&report, env, &tz, now, args.limit),
+        // Names from the roster, folded for a terminal that draws ambiguous characters wide.
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            crate::ui::glyphs::fold(&to_text(&report, env, &tz, now, args.limit)).into_owned()
+        }
     };
     match say(text.trim_end()) {
         Ok(()) => {}
@@ -599,25 +602,24 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
 /// Width of the longest bar, in terminal cells.
 const BAR: usize = 30;
 
-/// A bar of `share` (0..=1) of `width` cells, in eighths of a cell.
+/// A bar of `share` (0..=1) of `width` cells, in eighths of a cell (in the glyph set's
+/// blocks: whole cells and a half mark on a terminal that draws blocks wide).
 pub fn bar(share: f64, width: usize) -> String {
-    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let g = crate::ui::glyphs::glyphs();
     let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
-    let mut s = "█".repeat(eighths / 8);
-    if !eighths.is_multiple_of(8) {
-        s.push(PARTS[eighths % 8]);
-    }
+    let mut s = g.full.repeat(eighths / 8);
+    s.push_str(g.eighths[eighths % 8]);
     s
 }
 
 /// `s` padded with spaces to `width` terminal cells (CJK counts two).
 fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
+    let w = crate::wrap::display_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 fn pad_left(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
+    let w = crate::wrap::display_width(s);
     format!("{}{s}", " ".repeat(width.saturating_sub(w)))
 }
 
@@ -633,7 +635,7 @@ fn percent(n: u64, total: u64) -> String {
 fn bar_lines(out: &mut String, rows: &[(String, u64)], total: u64) {
     let label_w = rows
         .iter()
-        .map(|(l, _)| UnicodeWidthStr::width(l.as_str()))
+        .map(|(l, _)| crate::wrap::display_width(l))
         .max()
         .unwrap_or(0);
     let count_w = rows
@@ -931,11 +933,11 @@ fn department_table(out: &mut String, r: &Report, env: &Env) {
             ]
         })
         .collect();
-    let mut widths = headers.clone().map(|h| UnicodeWidthStr::width(h.as_str()));
+    let mut widths = headers.clone().map(|h| crate::wrap::display_width(&h));
     widths[3] = 10;
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
+            *w = (*w).max(crate::wrap::display_width(cell));
         }
     }
     let line = |cells: &[String; 11]| {

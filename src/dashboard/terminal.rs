@@ -26,7 +26,10 @@ fn event_loop(
     let size = terminal.size()?;
     d.resize(size.width, size.height);
     loop {
-        terminal.draw(|frame| crate::ui::dashboard::draw(frame, d))?;
+        terminal.draw(|frame| {
+            crate::ui::dashboard::draw(frame, d);
+            crate::ui::glyphs::sanitize(frame.buffer_mut());
+        })?;
         if d.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

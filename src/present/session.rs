@@ -290,7 +290,7 @@ pub fn kiosk_later_body(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<Str
         .unwrap_or_default();
     body.insert("action".into(), "decide-at-kiosk".into());
     body.insert("due".into(), due.into());
-    let note = p.flow.loc.ta(
+    let note = p.flow.loc.ta_stored(
         p.ui_lang(),
         "present-followup-note",
         &[("session", s.id.clone().into())],

@@ -35,7 +35,10 @@ pub fn present(
         p.resize(size.width, size.height);
         let mut written: Option<(FollowState, Instant)> = None;
         loop {
-            terminal.draw(|frame| crate::ui::present::draw(frame, p))?;
+            terminal.draw(|frame| {
+                crate::ui::present::draw(frame, p);
+                crate::ui::glyphs::sanitize(frame.buffer_mut());
+            })?;
             if p.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
@@ -71,7 +74,10 @@ pub fn follow(f: &mut Follower, data: &Path, log: &Path) -> io::Result<()> {
         f.height = size.height;
         loop {
             f.poll(follow::read(&state_path), jiff::Timestamp::now());
-            terminal.draw(|frame| crate::ui::present::notes::draw(frame, f))?;
+            terminal.draw(|frame| {
+                crate::ui::present::notes::draw(frame, f);
+                crate::ui::glyphs::sanitize(frame.buffer_mut());
+            })?;
             if f.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
@@ -98,6 +104,7 @@ pub(crate) fn with_terminal(
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
+    crate::terminal_width::settle();
     // Bracketed paste: a pasted or IME-committed name arrives as one event, not as keys.
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = body(&mut terminal, &stop);

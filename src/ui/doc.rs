@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::content::markdown::{Block, Doc, Inline, Mark};
-use crate::ui::theme;
+use crate::ui::{glyphs, theme};
 use crate::wrap::{display_width, line_ranges};
 
 /// Wraps styled text to `width` columns, with `first` before the first line and `rest` before
@@ -19,6 +19,8 @@ pub fn styled_lines(
     first: &str,
     rest: &str,
 ) -> Vec<Line<'static>> {
+    let folded = fold_inline(inline);
+    let inline = folded.as_ref();
     let indent = display_width(first).max(display_width(rest));
     let avail = width.saturating_sub(indent).max(1);
     let mut out = Vec::new();
@@ -60,6 +62,28 @@ pub fn styled_lines(
     out
 }
 
+/// The text folded for the terminal (`glyphs::fold`), its marks moved along with it.
+fn fold_inline(inline: &Inline) -> std::borrow::Cow<'_, Inline> {
+    use std::borrow::Cow;
+    if matches!(glyphs::fold(&inline.text), Cow::Borrowed(_)) {
+        return Cow::Borrowed(inline);
+    }
+    // Where each byte of the original starts in the folded text.
+    let mut at = vec![0; inline.text.len() + 1];
+    let mut text = String::with_capacity(inline.text.len() + 8);
+    for (i, c) in inline.text.char_indices() {
+        at[i] = text.len();
+        text.push_str(&glyphs::fold(c.encode_utf8(&mut [0; 4])));
+    }
+    at[inline.text.len()] = text.len();
+    let marks = inline
+        .marks
+        .iter()
+        .map(|(r, m)| (at[r.start]..at[r.end], *m))
+        .collect();
+    Cow::Owned(Inline { text, marks })
+}
+
 fn mark_style(mark: Mark) -> Style {
     match mark {
         Mark::Bold => Style::new().add_modifier(Modifier::BOLD),
@@ -98,7 +122,13 @@ pub fn render_marked(
             Block::Paragraph(text) => out.extend(styled_lines(text, width, Style::new(), "", "")),
             Block::List(items) => {
                 for item in items {
-                    out.extend(styled_lines(item, width, Style::new(), " • ", "   "));
+                    out.extend(styled_lines(
+                        item,
+                        width,
+                        Style::new(),
+                        glyphs::glyphs().bullet,
+                        "   ",
+                    ));
                 }
             }
             Block::Table { head, rows } => out.extend(table(head, rows, width)),
@@ -140,28 +170,34 @@ fn table(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'stati
             std::iter::once(head.get(c))
                 .chain(rows.iter().map(|r| r.get(c)))
                 .flatten()
-                .flat_map(|cell| cell.text.split('\n').map(display_width))
+                .flat_map(|cell| {
+                    cell.text
+                        .split('\n')
+                        .map(|l| display_width(&glyphs::fold(l)))
+                })
                 .max()
                 .unwrap_or(0)
                 .max(1)
         })
         .collect();
     let widths = share(&natural, avail);
+    let g = glyphs::glyphs();
     let border = |l: &str, m: &str, r: &str| {
         let mut s = String::from(l);
         for (i, w) in widths.iter().enumerate() {
-            s.push_str(&"─".repeat(w + 2));
+            s.push_str(&g.rule.repeat(w + 2));
             s.push_str(if i + 1 == widths.len() { r } else { m });
         }
         Line::from(Span::styled(s, theme::rule()))
     };
-    let mut out = vec![border("┌", "┬", "┐")];
+    let [tl, tm, tr, ml, mm, mr, bl, bm, br] = g.corners;
+    let mut out = vec![border(tl, tm, tr)];
     out.extend(table_row(head, &widths, theme::table_head()));
     for row in rows {
-        out.push(border("├", "┼", "┤"));
+        out.push(border(ml, mm, mr));
         out.extend(table_row(row, &widths, Style::new()));
     }
-    out.push(border("└", "┴", "┘"));
+    out.push(border(bl, bm, br));
     out
 }
 
@@ -258,14 +294,15 @@ fn table_row(cells: &[Inline], widths: &[usize], style: Style) -> Vec<Line<'stat
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     (0..height)
         .map(|row| {
-            let mut spans = vec![Span::styled("│", theme::rule())];
+            let bar = glyphs::glyphs().bar;
+            let mut spans = vec![Span::styled(bar, theme::rule())];
             for (c, w) in widths.iter().enumerate() {
                 spans.push(Span::raw(" "));
                 let line = wrapped[c].get(row).cloned().unwrap_or_default();
                 let used = line.width();
                 spans.extend(line.spans);
                 spans.push(Span::raw(" ".repeat(w.saturating_sub(used) + 1)));
-                spans.push(Span::styled("│", theme::rule()));
+                spans.push(Span::styled(bar, theme::rule()));
             }
             Line::from(spans)
         })
@@ -281,7 +318,13 @@ fn stacked(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'sta
         }
         for (c, cell) in row.iter().enumerate() {
             if c == 0 {
-                out.extend(styled_lines(cell, width, theme::table_head(), "■ ", "  "));
+                out.extend(styled_lines(
+                    cell,
+                    width,
+                    theme::table_head(),
+                    glyphs::glyphs().square,
+                    "  ",
+                ));
             } else {
                 let label = head.get(c).map(|h| h.text.as_str()).unwrap_or("");
                 let mut text = Inline::plain(&format!("{label}: "));

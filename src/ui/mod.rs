@@ -3,6 +3,7 @@
 
 pub mod dashboard;
 pub mod doc;
+pub mod glyphs;
 pub mod overlay;
 pub mod present;
 pub mod screen;
@@ -100,9 +101,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
-                .track_symbol(Some("│"))
+                .track_symbol(Some(glyphs::glyphs().bar))
                 .track_style(theme::dim())
-                .thumb_symbol("┃"),
+                .thumb_symbol(glyphs::glyphs().thumb),
             bar,
             &mut state,
         );
@@ -179,7 +180,9 @@ fn step_title(app: &App) -> String {
         Step::Confirm | Step::Standing(_) => screen::standing::title(app),
         Step::Withdraw => app.t("withdraw-title"),
         Step::Notice => app.t("notice-title"),
-        Step::Screen(i) => app.content.lang(&app.lang).screens[i].doc.title.clone(),
+        Step::Screen(i) => {
+            glyphs::fold(&app.content.lang(&app.lang).screens[i].doc.title).into_owned()
+        }
     }
 }
 
@@ -196,7 +199,12 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         _ => String::new(),
     };
     let lang_name = app.t("language-name");
-    let left = format!(" {} │ {}", app.t("app-name"), step_title(app));
+    let left = format!(
+        " {} {} {}",
+        app.t("app-name"),
+        glyphs::glyphs().bar,
+        step_title(app)
+    );
     let right = format!("{progress}  {lang_name} ");
     let width = area.width as usize;
     let right_w = crate::wrap::display_width(&right);
@@ -222,8 +230,8 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         };
         let filled = (width * at.min(total)) / total.max(1);
         let bar = Line::from(vec![
-            Span::styled("━".repeat(filled), theme::title()),
-            Span::styled("─".repeat(width - filled), theme::dim()),
+            Span::styled(glyphs::glyphs().heavy_rule.repeat(filled), theme::title()),
+            Span::styled(glyphs::glyphs().rule.repeat(width - filled), theme::dim()),
         ]);
         frame.render_widget(
             Paragraph::new(bar),
@@ -232,9 +240,12 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// Cuts text to `width` columns, ending with "…" when cut.
+/// Cuts text to `width` columns, ending with "…" (the glyph set's ellipsis) when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
+    // Names and notes from the ledger come here unfolded: folded, they are measured as drawn.
+    let text = glyphs::fold(text);
+    let text = text.as_ref();
     if crate::wrap::display_width(text) <= width {
         return text.to_string();
     }
@@ -249,7 +260,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        out.push('…');
+        out.push_str(glyphs::glyphs().ellipsis);
     }
     out
 }

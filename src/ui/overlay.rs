@@ -41,7 +41,10 @@ fn popup(
         let shown = if more { room - 1 } else { room };
         let mut visible: Vec<Line<'static>> = lines.into_iter().skip(top).take(shown).collect();
         if more {
-            visible.push(Line::from(Span::styled("▼ ↓", theme::dim())));
+            visible.push(Line::from(Span::styled(
+                crate::ui::glyphs::glyphs().more_below,
+                theme::dim(),
+            )));
         }
         visible
     } else {
@@ -54,6 +57,7 @@ fn popup(
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
+                .border_set(crate::ui::glyphs::border_set())
                 .border_style(theme::title())
                 .title(Span::styled(format!(" {title} "), theme::title())),
         ),
@@ -133,9 +137,10 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("pin-prompt"), width, ratatui::style::Style::new());
     lines.push(Line::default());
-    let dots = "●".repeat(prompt.field.value().chars().count());
+    let g = crate::ui::glyphs::glyphs();
+    let dots = g.secret.repeat(prompt.field.value().chars().count());
     lines.push(Line::from(Span::styled(
-        format!(" {dots}▏"),
+        format!(" {dots}{}", g.caret),
         theme::heading(),
     )));
     if let Some(n) = &prompt.message {
@@ -219,7 +224,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
                     &crate::content::markdown::Inline::plain(&t.summary),
                     width,
                     plain,
-                    "• ",
+                    crate::ui::glyphs::glyphs().bullet_tight,
                     "  ",
                 );
                 lines.extend(item);

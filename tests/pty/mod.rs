@@ -54,6 +54,20 @@ pub struct Modes {
     pub canonical: bool,
 }
 
+/// How the emulated terminal answers the app's questions about itself (the cursor position
+/// report and the device attributes), asked at start-up to learn how wide it draws East Asian
+/// ambiguous characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    /// As a terminal drawing them one column wide (the emulator's own view of the screen).
+    Narrow,
+    /// As a terminal drawing them two columns wide (`xterm -cjk_width`, macOS Terminal's
+    /// "ambiguous characters are wide"): the cursor is further right by one per character.
+    Wide,
+    /// Not at all.
+    Silent,
+}
+
 /// What to run and how.
 pub struct Spawn<'a> {
     pub args: Vec<&'a str>,
@@ -61,6 +75,7 @@ pub struct Spawn<'a> {
     pub cwd: Option<&'a Path>,
     pub cols: u16,
     pub rows: u16,
+    pub answers: Answers,
 }
 
 impl<'a> Spawn<'a> {
@@ -72,7 +87,13 @@ impl<'a> Spawn<'a> {
             cwd: None,
             cols: 80,
             rows: 24,
+            answers: Answers::Narrow,
         }
+    }
+
+    pub fn answers(mut self, answers: Answers) -> Spawn<'a> {
+        self.answers = answers;
+        self
     }
 
     pub fn env(mut self, key: &'a str, value: &'a (impl AsRef<OsStr> + ?Sized)) -> Spawn<'a> {
@@ -99,7 +120,7 @@ impl<'a> Spawn<'a> {
 /// The binary running in a PTY, and the screen it has drawn so far.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// The reader saw end of file or an error: nothing more will be drawn.
@@ -140,21 +161,23 @@ impl Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(spec.rows, spec.cols, 0)));
         let closed = Arc::new(AtomicBool::new(false));
         let mut reader = pair.master.try_clone_reader().expect("PTY reader");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("PTY writer")));
         {
             let parser = Arc::clone(&parser);
             let closed = Arc::clone(&closed);
+            let writer = Arc::clone(&writer);
+            let answers = spec.answers;
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
-                        Ok(n) => lock(&parser).process(&buf[..n]),
+                        Ok(n) => take_in(&parser, &writer, answers, &buf[..n]),
                     }
                 }
                 closed.store(true, Ordering::SeqCst);
             });
         }
-        let writer = pair.master.take_writer().expect("PTY writer");
         Pty {
             master: pair.master,
             writer,
@@ -167,9 +190,10 @@ impl Pty {
 
     /// Writes bytes as if typed.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
-        self.writer
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        writer
             .write_all(bytes.as_ref())
-            .and_then(|()| self.writer.flush())
+            .and_then(|()| writer.flush())
             .expect("write to the PTY");
     }
 
@@ -359,6 +383,64 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Feeds what the app wrote to the emulator, answering its questions where they come: a
+/// cursor position report (`ESC [ 6 n`) and the primary device attributes (`ESC [ c`).
+fn take_in(
+    parser: &Mutex<vt100::Parser>,
+    writer: &Mutex<Box<dyn Write + Send>>,
+    answers: Answers,
+    bytes: &[u8],
+) {
+    const CPR: &[u8] = b"\x1b[6n";
+    const DA1: &[u8] = b"\x1b[c";
+    let mut rest = bytes;
+    loop {
+        let next = [CPR, DA1]
+            .into_iter()
+            .filter_map(|q| find(rest, q).map(|at| (at, q)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, question)) = next else {
+            lock(parser).process(rest);
+            return;
+        };
+        let mut p = lock(parser);
+        p.process(&rest[..at + question.len()]);
+        let reply = match answers {
+            Answers::Silent => None,
+            _ if question == DA1 => Some("\x1b[?1;2c".to_string()),
+            _ => {
+                let screen = p.screen();
+                let (row, col) = screen.cursor_position();
+                // A wide terminal has drawn each ambiguous character before the cursor one
+                // column wider than the emulator did.
+                let wider = if answers == Answers::Wide {
+                    (0..col)
+                        .filter_map(|c| screen.cell(row, c))
+                        .filter(|cell| {
+                            let s = cell.contents();
+                            unicode_width::UnicodeWidthStr::width(s)
+                                != unicode_width::UnicodeWidthStr::width_cjk(s)
+                        })
+                        .count() as u16
+                } else {
+                    0
+                };
+                Some(format!("\x1b[{};{}R", row + 1, col + wider + 1))
+            }
+        };
+        drop(p);
+        if let Some(reply) = reply {
+            let mut w = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
+        }
+        rest = &rest[at + question.len()..];
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn lock(parser: &Mutex<vt100::Parser>) -> MutexGuard<'_, vt100::Parser> {

@@ -47,7 +47,12 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         let line = match *row {
             ChampionRow::Champion(c) => {
                 let count = d.model.supported_by(c).len() as u64;
-                let text = format!("★ {}{}", who(d, c), dept(c));
+                let text = format!(
+                    "{} {}{}",
+                    crate::ui::glyphs::glyphs().star,
+                    who(d, c),
+                    dept(c)
+                );
                 let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
                 let room = width.saturating_sub(crate::wrap::display_width(&tail) + 2);
                 Line::from(vec![
@@ -57,9 +62,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             }
             ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p) => {
                 let indent = if matches!(row, ChampionRow::Supported(..)) {
-                    "   └ "
+                    format!("   {} ", crate::ui::glyphs::glyphs().branch)
                 } else {
-                    "   "
+                    "   ".to_string()
                 };
                 let stage = d.model.people[p as usize].standing.stage;
                 let room = width.saturating_sub(stage_w + 1 + indent.chars().count());

@@ -39,8 +39,12 @@ pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
     let width = inner(area);
     let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
     lines.push(Line::default());
-    let dots = "●".repeat(prompt.field.value().chars().count());
-    lines.push(Line::styled(format!(" {dots}▏"), theme::heading()));
+    let g = crate::ui::glyphs::glyphs();
+    let dots = g.secret.repeat(prompt.field.value().chars().count());
+    lines.push(Line::styled(
+        format!(" {dots}{}", g.caret),
+        theme::heading(),
+    ));
     lines.extend(problem_lines(d, &prompt.message, width));
     boxed(frame, area, &d.t("pin-title"), lines, Vec::new());
 }
@@ -126,7 +130,11 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
             lines.push(Line::default());
             for (n, s) in STAGES.iter().enumerate() {
                 let chosen = n == f.choice;
-                let mark = if chosen { "(●)" } else { "( )" };
+                let mark = if chosen {
+                    crate::ui::glyphs::glyphs().choice_on
+                } else {
+                    "( )"
+                };
                 let style = if chosen { theme::focus() } else { Style::new() };
                 lines.push(Line::from(vec![
                     Span::raw(" "),
@@ -188,7 +196,14 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 let count = d.model.supported_by(c).len() as u64;
                 let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
                 lines.push(Line::styled(
-                    super::cell(&format!(" ★ {}  {tail}", who(d, c)), width),
+                    super::cell(
+                        &format!(
+                            " {} {}  {tail}",
+                            crate::ui::glyphs::glyphs().star,
+                            who(d, c)
+                        ),
+                        width,
+                    ),
                     style,
                 ));
             }

@@ -25,7 +25,7 @@ use crate::text_field::TextField;
 use crate::ui::present::{
     frame_areas, header_bar, help, hint_bar, inset, notice_line, notice_text, popup,
 };
-use crate::ui::{doc, theme, truncate};
+use crate::ui::{doc, glyphs, theme, truncate};
 use crate::wrap::display_width;
 
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     header_bar(
         frame,
         areas.header,
-        &format!("{} │ {title}", d.t("dash-app-name")),
+        &format!("{} {} {title}", d.t("dash-app-name"), glyphs::glyphs().bar),
         &right.join("   "),
         None,
     );
@@ -190,7 +190,10 @@ fn tabs(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let mut spans = Vec::new();
     for (n, v) in View::ALL.iter().enumerate() {
         if n > 0 {
-            spans.push(Span::styled(" │ ", theme::dim()));
+            spans.push(Span::styled(
+                format!(" {} ", glyphs::glyphs().bar),
+                theme::dim(),
+            ));
         }
         let text = format!(" {} {} ", n + 1, d.t(v.label()));
         let style = if *v == d.view && d.person.is_none() {
@@ -249,7 +252,8 @@ pub fn bar(value: u64, max: u64, width: usize) -> (String, String) {
     } else {
         filled
     };
-    ("█".repeat(filled), "░".repeat(width - filled))
+    let g = glyphs::glyphs();
+    (g.full.repeat(filled), g.empty.repeat(width - filled))
 }
 
 /// A text field on one line: `label` then the value, the cursor shown as a reversed cell

@@ -93,7 +93,10 @@ fn stage_lines(d: &Dashboard, c: &Counts, width: usize) -> Vec<Line<'static>> {
     }
     // Opting out is not a step of the funnel: it is shown apart.
     lines.push(Line::styled(
-        format!("┄┄ {} ┄┄", d.t("dash-stage-aside")),
+        {
+            let dots = crate::ui::glyphs::glyphs().dotted.repeat(2);
+            format!("{dots} {} {dots}", d.t("dash-stage-aside"))
+        },
         theme::dim(),
     ));
     lines.push(bar_row(

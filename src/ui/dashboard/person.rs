@@ -107,7 +107,11 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
     let mut out = Vec::new();
     let mut title = who(d, i);
     if let Some(dept) = d.model.department(i) {
-        title.push_str(&format!("  ·  {}", for_display(dept)));
+        title.push_str(&format!(
+            "  {}  {}",
+            crate::ui::glyphs::glyphs().dot,
+            for_display(dept)
+        ));
     }
     out.extend(doc::plain_lines(&title, width, theme::title()));
     out.push(Line::default());

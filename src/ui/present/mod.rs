@@ -20,7 +20,7 @@ use crate::keys;
 use crate::layout;
 use crate::present::session::Status;
 use crate::present::{Phase, Presenter, View};
-use crate::ui::{Body, doc, theme, truncate};
+use crate::ui::{Body, doc, glyphs, theme, truncate};
 use crate::wrap::display_width;
 
 /// Columns left empty at each side of the text.
@@ -190,7 +190,7 @@ fn header(frame: &mut Frame, p: &Presenter, area: Rect) {
     header_bar(
         frame,
         area,
-        &format!("{} │ {title}", p.t("app-name")),
+        &format!("{} {} {title}", p.t("app-name"), glyphs::glyphs().bar),
         &right.join("   "),
         progress,
     );
@@ -208,7 +208,11 @@ pub fn header_bar(
     let width = area.width as usize;
     let right = format!("{right} ");
     let right_w = display_width(&right);
-    let left = truncate(&format!(" {left}"), width.saturating_sub(right_w + 1));
+    // The left part may hold a screen's title, straight from the content.
+    let left = truncate(
+        &format!(" {}", glyphs::fold(left)),
+        width.saturating_sub(right_w + 1),
+    );
     let pad = width.saturating_sub(display_width(&left) + right_w);
     let line = Line::from(vec![
         Span::styled(
@@ -228,8 +232,8 @@ pub fn header_bar(
             None => 0,
         };
         let bar = Line::from(vec![
-            Span::styled("━".repeat(filled), theme::title()),
-            Span::styled("─".repeat(width - filled), theme::dim()),
+            Span::styled(glyphs::glyphs().heavy_rule.repeat(filled), theme::title()),
+            Span::styled(glyphs::glyphs().rule.repeat(width - filled), theme::dim()),
         ]);
         frame.render_widget(
             Paragraph::new(bar),
@@ -363,6 +367,7 @@ pub fn popup(
         Paragraph::new(shown).block(
             Block::default()
                 .borders(Borders::ALL)
+                .border_set(glyphs::border_set())
                 .border_style(theme::title())
                 .title(Span::styled(
                     format!(" {} ", truncate(title, w.saturating_sub(4) as usize)),

@@ -70,8 +70,13 @@ pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Optio
     let dept_w = col(|a| &a.department).min(16);
     for (n, a) in p.attendees.iter().enumerate() {
         let focused = status.is_some() && n == p.focus && !p.adding;
-        let lead = if focused { "▶ " } else { "  " };
-        let mark = if a.attendance { "✓ " } else { "· " };
+        let g = crate::ui::glyphs::glyphs();
+        let lead = if focused { g.pointer } else { "  " };
+        let mark = if a.attendance {
+            "✓ ".to_string()
+        } else {
+            format!("{} ", g.dot)
+        };
         let cell = |text: &str, w: usize| {
             let t = truncate(text, w);
             let pad = w.saturating_sub(display_width(&t));

@@ -93,7 +93,7 @@ pub fn slide_lines(p: &Presenter, lang: &Lang, width: usize, tag: bool) -> Vec<L
         ));
     }
     lines.extend(doc::plain_lines(&screen.doc.title, width, theme::title()));
-    let rule = "━".repeat(width);
+    let rule = crate::ui::glyphs::glyphs().heavy_rule.repeat(width);
     lines.push(Line::styled(
         rule,
         theme::title().remove_modifier(Modifier::BOLD),
@@ -181,6 +181,7 @@ fn notes_lines(p: &Presenter, width: usize) -> Vec<Line<'static>> {
 fn notes_panel(frame: &mut Frame, p: &Presenter, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
+        .border_set(crate::ui::glyphs::border_set())
         .border_style(theme::rule())
         .title(Span::styled(
             format!(" {} ", p.t("present-notes-title")),

@@ -20,7 +20,11 @@ use crate::ui::{Body, doc, theme};
 /// A selectable line (checkbox, radio button, menu item): `marker` then the wrapped label,
 /// highlighted when focused. Records which lines it took in `body.focus` when focused.
 pub fn item(body: &mut Body, marker: &str, label: &str, focused: bool, style: Style, width: usize) {
-    let lead = if focused { "▶ " } else { "  " };
+    let lead = if focused {
+        crate::ui::glyphs::glyphs().pointer
+    } else {
+        "  "
+    };
     let first = if marker.is_empty() {
         lead.to_string()
     } else {
@@ -57,7 +61,11 @@ pub fn checkbox(on: bool) -> &'static str {
 }
 
 pub fn radio(on: bool) -> &'static str {
-    if on { "(•)" } else { "( )" }
+    if on {
+        crate::ui::glyphs::glyphs().radio_on
+    } else {
+        "( )"
+    }
 }
 
 /// Plain text lines in a style.
@@ -119,7 +127,11 @@ pub fn field(body: &mut Body, label: &str, value: &TextField, focused: bool, wid
         style
     };
     body.push(Line::from(vec![
-        Span::raw(if focused { "▶ " } else { "  " }),
+        Span::raw(if focused {
+            crate::ui::glyphs::glyphs().pointer
+        } else {
+            "  "
+        }),
         Span::styled(
             format!("{shown}{}", " ".repeat(field_width.saturating_sub(used))),
             style,
