@@ -151,13 +151,17 @@ fn pass_check(p: &mut Pty, answers: &[usize], counter: impl Fn(usize, usize) -> 
 }
 
 /// Ticks the three statements (Space, Down, Space, Down, Space), watching each tick appear.
+/// "Agree" (Space on the first answer), then down past "Not now" and "No" to the two
+/// acknowledgements, each confirmed.
 fn tick_all(p: &mut Pty) {
-    for n in 1..=3 {
-        if n > 1 {
-            p.down();
-        }
+    p.space();
+    p.wait_until("agree chosen", WAIT, |s| s.contains("(•)"));
+    p.down();
+    p.down();
+    for n in 1..=2 {
+        p.down();
         p.space();
-        p.wait_until(&format!("{n} ticked"), WAIT, |s| {
+        p.wait_until(&format!("{n} confirmed"), WAIT, |s| {
             s.matches("[x]").count() == n
         });
     }
@@ -189,7 +193,7 @@ fn an_employee_walks_the_whole_flow_in_english_and_the_record_matches_the_screen
     read_screens(&mut p, 1, m.info_screens, m.info_screens);
     pass_check(&mut p, &m.answers, |n, of| format!("Question {n} of {of}"));
 
-    let screen = p.wait_for("tick each statement", WAIT);
+    let screen = p.wait_for("Choose one answer", WAIT);
     assert_eq!(progress(&screen), None, "no progress outside text screens");
     tick_all(&mut p);
     p.enter();
@@ -305,7 +309,7 @@ fn switching_language_midway_keeps_progress_and_the_japanese_name() {
 
     read_screens(&mut p, 3, of, of);
     pass_check(&mut p, &m.answers, |n, of| format!("質問 {n} / {of}"));
-    p.wait_for("チェックを入れてください", WAIT);
+    p.wait_for("一つ選んでください", WAIT);
     tick_all(&mut p);
     p.enter();
     p.wait_for("選択の内容を確認してください", WAIT);
