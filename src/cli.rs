@@ -50,6 +50,8 @@ pub enum Command {
     },
     #[command(subcommand)]
     Content(ContentCommand),
+    #[command(subcommand)]
+    Config(ConfigCommand),
     Kiosk,
     #[command(subcommand)]
     Pin(PinCommand),
@@ -75,6 +77,11 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ContentCommand {
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
     Check,
 }
 
@@ -309,6 +316,7 @@ pub fn main() -> ExitCode {
         }
         None => employee_flow(&env, Mode::Attended),
         Some(Command::Kiosk) => employee_flow(&env, Mode::Kiosk),
+        Some(Command::Config(ConfigCommand::Check)) => config_check(&env),
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
@@ -320,6 +328,70 @@ pub fn main() -> ExitCode {
         Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
         Some(Command::Admin { by }) => admin(&env, by),
     }
+}
+
+/// `tebiki config check`: every setting people rely on that is not set, and every value that
+/// is not valid (exit 1 when there is any; 0 when all is set).
+fn config_check(env: &Env) -> ExitCode {
+    if let Err(e) = env.data.ensure() {
+        return config_error(env, e);
+    }
+    let config = match load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let path = env.data.config_path().display().to_string();
+    let mut findings = Vec::new();
+    for key in config.unset() {
+        let what = env.t(&format!("config-key-{}", key.replace(['.', '_'], "-")));
+        findings.push(env.ta(
+            "config-unset",
+            &[("key", key.into()), ("what", what.into())],
+        ));
+    }
+    if let Some(p) = &config.employee_id_pattern
+        && let Err(e) = crate::record::identity::IdRule::new(Some(p))
+    {
+        findings.push(env.ta("error-id-pattern", &[("reason", e.to_string().into())]));
+    }
+    if let Some(hash) = &config.admin_pin_hash
+        && argon2::password_hash::PasswordHash::new(hash).is_err()
+    {
+        findings.push(env.t("config-bad-pin-hash"));
+    }
+    if let Err(e) = crate::ledger::validate_kiosk_id(&config.kiosk_id) {
+        let (what, _) = ledger_error_text(env, &e);
+        findings.push(what);
+    }
+    if findings.is_empty() {
+        println!("{}", env.ta("config-all-set", &[("file", path.into())]));
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "{}",
+        env.ta(
+            "config-findings",
+            &[("file", path.into()), ("count", findings.len().into())]
+        )
+    );
+    for f in findings {
+        println!("  - {}", for_terminal(&f));
+    }
+    ExitCode::from(1)
+}
+
+/// A kiosk shows its screens to people alone: it does not start while a value they rely on
+/// is unset (attended terminals say whom to ask instead).
+fn kiosk_settings_complete(env: &Env, config: &Config) -> Result<(), ExitCode> {
+    let unset = config.unset();
+    if unset.is_empty() {
+        return Ok(());
+    }
+    Err(env.fail(
+        env.ta("error-kiosk-unset", &[("keys", unset.join(", ").into())]),
+        Some(env.data.config_path().display().to_string()),
+        "todo-kiosk-unset",
+    ))
 }
 
 fn place(file: &str, line: Option<usize>) -> String {
@@ -424,6 +496,11 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
                 );
             }
         }
+    }
+    if mode == Mode::Kiosk
+        && let Err(code) = kiosk_settings_complete(env, &config)
+    {
+        return code;
     }
     if let Err(e) = recorder.open_exclusive() {
         let (what, place) = ledger_error_text(env, &e);

@@ -192,12 +192,13 @@ impl Default for Config {
 #[serde(default)]
 pub struct Org {
     pub name: Option<String>,
-    /// Fixed monthly communication allowance in yen; 0 means none.
-    pub allowance_yen: u64,
+    /// Fixed monthly communication allowance in yen; 0 means none. Unset: people are told to
+    /// ask, never a made-up amount.
+    pub allowance_yen: Option<u64>,
     /// Where staff Wi-Fi is available; empty means nowhere.
     pub wifi_places: Option<String>,
-    /// The daily window in which notifications arrive, e.g. `9:00–20:00`.
-    pub notify_window: String,
+    /// An example of a daily window for notifications, e.g. `9:00–20:00`.
+    pub notify_window: Option<String>,
     /// Who to report a lost or stolen phone to.
     pub lost_contact: Option<String>,
     /// Who to ask about anything else, and to withdraw consent.
@@ -226,9 +227,9 @@ impl Default for Org {
         // The guide's worked example; the default config file tells admins to adjust it.
         Org {
             name: None,
-            allowance_yen: 3000,
+            allowance_yen: None,
             wifi_places: None,
-            notify_window: "9:00–20:00".into(),
+            notify_window: None,
             lost_contact: None,
             contact: None,
             plan: Plan::Free,
@@ -265,12 +266,56 @@ pub enum Plan {
 }
 
 impl Config {
-    /// Parses config text; an error carries the 1-based line when known.
+    /// Parses config text; an error carries the 1-based line when known. A time zone that is
+    /// not one is an error, never a silent UTC.
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
-        toml::from_str::<Config>(text).map_err(|e| {
+        let config = toml::from_str::<Config>(text).map_err(|e| {
             let line = e.span().map(|s| crate::i18n::line_of(text, s.start));
             (line, e.message().to_string())
-        })
+        })?;
+        if let Some(tz) = &config.timezone
+            && jiff::tz::TimeZone::get(tz).is_err()
+        {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("timezone"))
+                .map(|i| i + 1);
+            return Err((
+                line,
+                format!("unknown time zone \"{tz}\" (an IANA name such as \"Asia/Tokyo\")"),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The settings people rely on that are not set: the kiosk does not start without them,
+    /// and elsewhere the screens say "ask ..." instead of a value. Keys as in config.toml.
+    pub fn unset(&self) -> Vec<&'static str> {
+        let o = &self.org;
+        let empty = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+        let mut out = Vec::new();
+        if o.allowance_yen.is_none() {
+            out.push("org.allowance_yen");
+        }
+        if o.wifi_places.is_none() {
+            out.push("org.wifi_places");
+        }
+        if empty(&o.notify_window) {
+            out.push("org.notify_window");
+        }
+        if empty(&o.lost_contact) {
+            out.push("org.lost_contact");
+        }
+        if empty(&o.contact) {
+            out.push("org.contact");
+        }
+        if empty(&o.controller) {
+            out.push("org.controller");
+        }
+        if empty(&o.retention) {
+            out.push("org.retention");
+        }
+        out
     }
 }
 
@@ -278,11 +323,12 @@ impl Config {
 pub type Placeholders = BTreeMap<&'static str, String>;
 
 /// The placeholder names the content may use.
-pub const PLACEHOLDERS: [&str; 12] = [
+pub const PLACEHOLDERS: [&str; 13] = [
     "org",
     "allowance_sentence",
     "wifi_sentence",
     "notify_window",
+    "notify_window_sentence",
     "lost_contact",
     "contact",
     "plan_sentence",
@@ -326,11 +372,10 @@ impl Org {
             &self.name,
             "org-default-name",
         );
-        let wifi = or_default(
-            self.text(lang, |t| t.wifi_places.as_ref()),
-            &self.wifi_places,
-            "org-default-wifi-places",
-        );
+        let wifi = self
+            .text(lang, |t| t.wifi_places.as_ref())
+            .map(str::to_string)
+            .or_else(|| self.wifi_places.clone());
         let lost = or_default(
             self.text(lang, |t| t.lost_contact.as_ref()),
             &self.lost_contact,
@@ -341,22 +386,32 @@ impl Org {
             &self.contact,
             "org-default-contact",
         );
-        let allowance = if self.allowance_yen == 0 {
-            loc.ta_stored(lang, "org-allowance-none", &[("org", name.clone().into())])
-        } else {
-            loc.ta_stored(
+        // What the organisation has not set is never shown as a fact: people are told whom
+        // to ask.
+        let allowance = match self.allowance_yen {
+            None => loc.ta_stored(
+                lang,
+                "org-unset-allowance",
+                &[("contact", contact.clone().into())],
+            ),
+            Some(0) => loc.ta_stored(lang, "org-allowance-none", &[("org", name.clone().into())]),
+            Some(amount) => loc.ta_stored(
                 lang,
                 "org-allowance",
                 &[
                     ("org", name.clone().into()),
-                    ("amount", group_digits(self.allowance_yen).into()),
+                    ("amount", group_digits(amount).into()),
                 ],
-            )
+            ),
         };
-        let wifi_sentence = if wifi.trim().is_empty() {
-            loc.t_stored(lang, "org-wifi-none")
-        } else {
-            loc.ta_stored(lang, "org-wifi", &[("places", wifi.into())])
+        let wifi_sentence = match wifi {
+            None => loc.ta_stored(
+                lang,
+                "org-unset-wifi",
+                &[("contact", contact.clone().into())],
+            ),
+            Some(w) if w.trim().is_empty() => loc.t_stored(lang, "org-wifi-none"),
+            Some(w) => loc.ta_stored(lang, "org-wifi", &[("places", w.into())]),
         };
         let plan_id = match self.plan {
             Plan::Free => "org-plan-free",
@@ -367,7 +422,24 @@ impl Org {
         map.insert("org", name.clone());
         map.insert("allowance_sentence", allowance);
         map.insert("wifi_sentence", wifi_sentence);
-        map.insert("notify_window", self.notify_window.clone());
+        let window = self.notify_window.clone().filter(|w| !w.trim().is_empty());
+        map.insert(
+            "notify_window_sentence",
+            match &window {
+                Some(w) => {
+                    loc.ta_stored(lang, "org-notify-window", &[("window", w.clone().into())])
+                }
+                None => loc.ta_stored(
+                    lang,
+                    "org-unset-notify-window",
+                    &[("contact", contact.clone().into())],
+                ),
+            },
+        );
+        map.insert(
+            "notify_window",
+            window.unwrap_or_else(|| loc.t_stored(lang, "org-unset-value")),
+        );
         // The privacy notice's values: what is not set is never filled with a default that
         // reads like a fact, only with "ask ...".
         let own = |pick: fn(&OrgText) -> Option<&String>, base: &Option<String>| {
@@ -441,8 +513,12 @@ idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作�
 
 [org]
 # name = "株式会社サンプル"
-allowance_yen = 3000         # monthly communication allowance, 0 = none / 月額の通信費補助 (0 = なし)
-notify_window = "9:00–20:00" # daily notification window / 通知を受け取る時間帯
+# Until these are set, a kiosk does not start, and attended screens tell people whom to ask
+# instead of showing a value ("tebiki config check" lists what is missing).
+# 以下が未設定のあいだ、キオスクは起動せず、画面には値の代わりに問い合わせ先を表示します
+# （未設定の項目は「tebiki config check」で確認できます）。
+# allowance_yen = 3000       # monthly communication allowance, 0 = none / 月額の通信費補助 (0 = なし)
+# notify_window = "9:00–20:00" # example of a daily notification window / 通知を受け取る時間帯の例
 # wifi_places = "本社・各店舗"   # where staff Wi-Fi is available, "" = nowhere / 社員用 Wi-Fi のある場所
 # lost_contact = "情報システム担当（内線 1234）"  # who to report a lost phone to / 紛失時の連絡先
 # contact = "総務部"          # who to ask, and to withdraw consent / 問い合わせ・同意撤回の窓口
@@ -477,9 +553,31 @@ mod tests {
         let c = Config::parse(&default_config_text("kiosk-abc123")).unwrap();
         assert_eq!(c.kiosk_id, "kiosk-abc123");
         assert_eq!(c.idle_timeout_secs, 90);
-        assert_eq!(c.org.allowance_yen, 3000);
+        // Nothing people rely on is made up: every such value starts unset.
+        assert_eq!(c.org.allowance_yen, None);
+        assert_eq!(c.org.notify_window, None);
+        assert_eq!(
+            c.unset(),
+            [
+                "org.allowance_yen",
+                "org.wifi_places",
+                "org.notify_window",
+                "org.lost_contact",
+                "org.contact",
+                "org.controller",
+                "org.retention"
+            ]
+        );
         assert_eq!(c.org.plan, Plan::Free);
         assert_eq!(c.ambiguous_width, crate::ui::glyphs::AmbiguousWidth::Auto);
+    }
+
+    #[test]
+    fn a_misspelt_time_zone_is_an_error_naming_its_line() {
+        let err = Config::parse("kiosk_id = \"a\"\ntimezone = \"Asia/Tokio\"\n").unwrap_err();
+        assert_eq!(err.0, Some(2));
+        assert!(err.1.contains("Asia/Tokio"), "{}", err.1);
+        assert!(Config::parse("timezone = \"Asia/Tokyo\"\n").is_ok());
     }
 
     #[test]

@@ -120,3 +120,36 @@ fn the_readme_lists_every_recorded_field() {
         }
     }
 }
+
+#[test]
+fn unset_values_are_never_shown_as_facts() {
+    for (lang, ask) in [
+        ("en", "has not been set here yet"),
+        ("ja", "まだ設定されていません"),
+    ] {
+        let k = Kiosk::new(lang);
+        let l = k.app.lang.clone();
+        let values = &k.app.content.lang(&l).values;
+        for key in ["allowance_sentence", "wifi_sentence"] {
+            assert!(values[key].contains(ask), "{lang} {key}: {}", values[key]);
+        }
+        let costs = k.app.content.screen_index("costs").unwrap();
+        let text: String =
+            tebiki::ui::doc::render(&k.app.content.lang(&l).screens[costs].doc, 1000)
+                .iter()
+                .map(|line| line.to_string())
+                .collect();
+        // The guide's worked example of an allowance stays, marked as an example; no amount is
+        // said to be paid.
+        assert!(
+            !values["allowance_sentence"]
+                .chars()
+                .any(|c| c.is_ascii_digit()),
+            "{}",
+            values["allowance_sentence"]
+        );
+        for made_up in ["head office", "本社", "offices, stores"] {
+            assert!(!text.contains(made_up), "{lang}: {made_up} in {text}");
+        }
+    }
+}

@@ -33,6 +33,61 @@ fn pin_set(data: &Path, lines: &str) -> std::process::Output {
     child.wait_with_output().expect("pin set finishes")
 }
 
+/// The organisation's values a kiosk shows people, all set (a kiosk does not start without).
+fn org_values(data: &Path) {
+    let path = data.join("config.toml");
+    let text = std::fs::read_to_string(&path).expect("config written");
+    let text = text.replacen(
+        "[org]\n",
+        "[org]\nallowance_yen = 3000\nwifi_places = \"the head office\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years after you leave\"\n",
+        1,
+    );
+    std::fs::write(&path, text).expect("config updated");
+}
+
+#[test]
+fn a_kiosk_with_values_unset_refuses_to_start_and_names_them() {
+    let data = tempfile::tempdir().expect("temp dir");
+    assert!(
+        pin_set(data.path(), &format!("{PIN}\n{PIN}\n"))
+            .status
+            .success()
+    );
+    let mut term = Spawn::new(&["kiosk", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    let status = term.wait_exit(WAIT);
+    assert_eq!(status.exit_code(), 2);
+    let screen = term.screen();
+    for key in [
+        "org.allowance_yen",
+        "org.wifi_places",
+        "org.contact",
+        "org.retention",
+    ] {
+        assert!(screen.contains(key), "{key}: {screen}");
+    }
+    assert!(screen.contains("config.toml"), "{screen}");
+    // tebiki config check lists them too, and says all is set once they are.
+    let check = |data: &Path| {
+        std::process::Command::new(BIN)
+            .args(["config", "check", "--lang", "en"])
+            .env("TEBIKI_DATA", data)
+            .output()
+            .expect("config check runs")
+    };
+    let out = check(data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("org.notify_window is not set"));
+    org_values(data.path());
+    let out = check(data.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[test]
 fn the_pin_is_set_from_a_script_and_stored_only_as_a_hash() {
     let data = tempfile::tempdir().expect("temp dir");
@@ -77,6 +132,7 @@ fn a_kiosk_cannot_be_quit_and_only_the_pin_lets_staff_leave() {
             .status
             .success()
     );
+    org_values(data.path());
     let mut term = Spawn::new(&["kiosk", "--lang", "en"])
         .env("TEBIKI_DATA", data.path())
         .start();
@@ -120,6 +176,7 @@ fn sigterm_ends_a_kiosk_cleanly() {
             .status
             .success()
     );
+    org_values(data.path());
     let mut term = Spawn::new(&["kiosk", "--lang", "ja"])
         .env("TEBIKI_DATA", data.path())
         .start();
@@ -143,6 +200,7 @@ fn a_second_tebiki_for_the_same_kiosk_is_refused_with_a_clear_message() {
             .status
             .success()
     );
+    org_values(data.path());
     let mut first = Spawn::new(&["kiosk", "--lang", "en"])
         .env("TEBIKI_DATA", data.path())
         .start();

@@ -114,3 +114,18 @@ error-identity-no-roster = identity = "{ $mode }" needs a roster, and none is im
 todo-identity-no-roster = Import the roster with “tebiki roster import FILE.csv”, or set identity = "open" in config.toml.
 error-identity-no-codes = identity = "code" needs personal codes, and none have been issued
 todo-identity-no-codes = Issue them with “tebiki roster codes -o slips.txt” and hand each person their slip.
+cli-config-about = The organisation's settings in config.toml
+cli-config-check-about = List the settings people rely on that are unset, and values that are not valid (a kiosk does not start while any is unset)
+config-unset = { $key } is not set: { $what }
+config-key-org-allowance-yen = the monthly communication allowance in yen (0 = none)
+config-key-org-wifi-places = where Wi-Fi for employees is available ("" = nowhere)
+config-key-org-notify-window = an example of a daily notification window, e.g. "9:00–20:00"
+config-key-org-lost-contact = whom to report a lost phone to
+config-key-org-contact = whom to ask, and to withdraw consent
+config-key-org-controller = who is responsible for the records (the controller)
+config-key-org-retention = how long the records are kept
+config-bad-pin-hash = admin_pin_hash is not a PIN hash tebiki made: run “tebiki pin set”
+config-all-set = Every setting people rely on is set ({ $file }).
+config-findings = { $file }: { $count } settings to fix
+error-kiosk-unset = a kiosk shows people the organisation's values, and these are not set: { $keys }
+todo-kiosk-unset = Set them in config.toml (“tebiki config check” explains each), or run “tebiki” with staff present, where people are told whom to ask instead.

@@ -1,7 +1,6 @@
 # Organisation values used when config.toml does not set them, and the sentences built from them.
 
 org-default-name = the company
-org-default-wifi-places = offices, stores and sites
 org-default-lost-contact = your manager or the administrator
 org-default-contact = your manager or the administrator
 org-allowance = { $org } pays a fixed communication allowance of { $amount } yen a month.
@@ -15,3 +14,8 @@ org-controller-address = { $controller } ({ $address }) is responsible for these
 org-unset-controller = Who is responsible for these records has not been set yet: ask { $contact }.
 org-unset-record-readers = not set yet (ask { $contact })
 org-unset-retention = not set yet (ask { $contact })
+org-unset-allowance = Whether the company pays anything toward your phone costs has not been set here yet: ask { $contact }.
+org-unset-wifi = Whether and where there is Wi-Fi for employees has not been set here yet: ask { $contact }.
+org-notify-window = For example: { $window }.
+org-unset-notify-window = Ask { $contact } which hours suit your work.
+org-unset-value = not set yet

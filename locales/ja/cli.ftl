@@ -114,3 +114,18 @@ error-identity-no-roster = identity = "{ $mode }" には名簿が必要ですが
 todo-identity-no-roster = 「tebiki roster import ファイル.csv」で名簿を取り込むか、config.toml で identity = "open" にしてください。
 error-identity-no-codes = identity = "code" には個人コードが必要ですが、まだ発行されていません
 todo-identity-no-codes = 「tebiki roster codes -o slips.txt」で発行し、各自に用紙を渡してください。
+cli-config-about = config.toml の組織の設定
+cli-config-check-about = 社員に示す値のうち未設定のものと、正しくない値を一覧にします（未設定のものがある間、キオスクは起動しません）
+config-unset = { $key } が設定されていません：{ $what }
+config-key-org-allowance-yen = 月額の通信費補助（円。0 = なし）
+config-key-org-wifi-places = 社員用 Wi-Fi のある場所（"" = なし）
+config-key-org-notify-window = 通知を受け取る時間帯の例（例："9:00–20:00"）
+config-key-org-lost-contact = スマートフォンをなくしたときの報告先
+config-key-org-contact = 問い合わせ・同意撤回の窓口
+config-key-org-controller = 記録の管理責任者
+config-key-org-retention = 記録の保存期間
+config-bad-pin-hash = admin_pin_hash が tebiki の作った PIN のハッシュではありません。「tebiki pin set」を実行してください
+config-all-set = 社員に示す設定はすべてそろっています（{ $file }）。
+config-findings = { $file }：直す必要のある設定が { $count } 件あります
+error-kiosk-unset = キオスクは組織の値をそのまま社員に示しますが、次の設定がありません：{ $keys }
+todo-kiosk-unset = config.toml で設定してください（各項目の説明は「tebiki config check」）。または、係の人がいる場で「tebiki」を使ってください（値の代わりに問い合わせ先を表示します）。

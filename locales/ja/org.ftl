@@ -1,7 +1,6 @@
 # config.toml で設定されていないときの組織の値と、それを使った文。
 
 org-default-name = 当社
-org-default-wifi-places = 事務所・店舗・現場
 org-default-lost-contact = 上司または管理者
 org-default-contact = 上司または管理者
 org-allowance = { $org }は、通信費の補助として毎月{ $amount }円を定額で支給します。
@@ -15,3 +14,8 @@ org-controller-address = この記録の管理責任者は { $controller }（{ $
 org-unset-controller = この記録の管理責任者はまだ設定されていません。{ $contact }にお問い合わせください。
 org-unset-record-readers = まだ設定されていません（{ $contact }にお問い合わせください）
 org-unset-retention = まだ設定されていません（{ $contact }にお問い合わせください）
+org-unset-allowance = 通信費の補助があるかどうかは、ここではまだ設定されていません。{ $contact }に確認してください。
+org-unset-wifi = 社員用の Wi-Fi があるかどうか、どこにあるかは、ここではまだ設定されていません。{ $contact }に確認してください。
+org-notify-window = 例：{ $window }
+org-unset-notify-window = どの時間帯がよいかは、{ $contact }に確認してください。
+org-unset-value = 未設定
