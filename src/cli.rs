@@ -358,6 +358,9 @@ fn load_content(env: &Env, config: &Config) -> Result<Content, ExitCode> {
 }
 
 fn ledger_error_text(env: &Env, e: &LedgerError) -> (String, Option<String>) {
+    if let Some(r) = crate::admin::ledger_refusal(e) {
+        return (env.ta(r.what, &[("kind", r.kind.into())]), Some(r.place));
+    }
     match e {
         LedgerError::Io { path, source, .. } => (
             env.ta("error-io", &[("reason", source.to_string().into())]),
@@ -417,7 +420,9 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         let todo = match e {
             LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
             LedgerError::BadKioskId(_) => "todo-config",
-            _ => "todo-data-folder",
+            ref other => crate::admin::ledger_refusal(other)
+                .map(|r| r.todo)
+                .unwrap_or("todo-data-folder"),
         };
         return env.fail(what, place, todo);
     }
@@ -769,7 +774,9 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         let todo = match e {
             LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
             LedgerError::BadKioskId(_) => "todo-config",
-            _ => "todo-data-folder",
+            ref other => crate::admin::ledger_refusal(other)
+                .map(|r| r.todo)
+                .unwrap_or("todo-data-folder"),
         };
         return env.fail(what, place, todo);
     }

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Localizer, group_digits};
 
+/// `config.toml` holds the admin PIN's hash: the owner alone reads and changes it.
+pub const CONFIG_MODE: u32 = 0o600;
+
 /// Paths inside the data folder (the layout is a contract: see DESIGN.md).
 #[derive(Debug, Clone)]
 pub struct DataDir {
@@ -47,14 +50,17 @@ impl DataDir {
         let path = self.config_path();
         if !path.exists() {
             let text = default_config_text(&new_kiosk_id());
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(|e| ConfigError::Io {
-                    path: path.clone(),
-                    reason: e.to_string(),
-                })?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(CONFIG_MODE);
+            }
+            let mut f = options.open(&path).map_err(|e| ConfigError::Io {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
             f.write_all(text.as_bytes())
                 .and_then(|_| f.sync_all())
                 .map_err(|e| ConfigError::Io {
@@ -82,9 +88,9 @@ impl DataDir {
                     reason: e.message().to_string(),
                 })?;
         doc["admin_pin_hash"] = toml_edit::value(hash);
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, doc.to_string()).map_err(io)?;
-        std::fs::rename(&tmp, &path).map_err(io)
+        // The hash is readable by the owner only: a new file in place of the old one, never
+        // written through a link.
+        crate::safe_file::write_atomic(&path, doc.to_string().as_bytes(), CONFIG_MODE).map_err(io)
     }
 
     /// Reads `config.toml`; a missing file gives the defaults.

@@ -24,6 +24,7 @@ pub mod pin;
 pub mod present;
 pub mod recorder;
 pub mod run;
+pub mod safe_file;
 pub mod source;
 pub mod state;
 pub mod status;

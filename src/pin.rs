@@ -77,9 +77,8 @@ impl Attempts {
 
     pub fn save(&self, data: &Path) -> std::io::Result<()> {
         let path = Attempts::path(data);
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec(self).unwrap_or_default())?;
-        std::fs::rename(tmp, path)
+        let bytes = serde_json::to_vec(self).map_err(std::io::Error::other)?;
+        crate::safe_file::write_atomic(&path, &bytes, 0o600)
     }
 
     /// The wait after `failures` wrong tries: 1, 2, 4, 8 s, then the lockout.

@@ -80,11 +80,7 @@ pub(crate) fn install_panic_log(log: &Path) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let at = jiff::Timestamp::now();
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log)
-        {
+        if let Ok(mut f) = crate::safe_file::open_append(&log, 0o640) {
             let _ = writeln!(f, "{at} panic: {info}");
         }
         previous(info);

@@ -36,6 +36,16 @@ todo-terminal = Run tebiki in a terminal window (not through a pipe).
 todo-verify = Run “tebiki verify” to find and locate damage in the ledger.
 todo-checkpoint = Give the file that an earlier “tebiki verify” printed or saved.
 todo-report-bug = This should not happen: please report it with the command you ran.
+error-ledger-not-file = the ledger file is { $kind ->
+    [link] a symbolic link
+    [dir] a folder
+    [fifo] a named pipe
+   *[other] a special file
+  }, not an ordinary file; tebiki does not write to it
+todo-ledger-not-file = Move it out of the ledger folder (keep it: it may be evidence) and start again; tebiki then creates an ordinary file.
+error-ledger-seq-end = this ledger file has reached the largest sequence number; nothing more can be appended to it
+todo-ledger-seq-end = Run “tebiki verify”, then give this terminal a new kiosk_id in config.toml so that it starts a new file.
+error-ledger-tail = the last line of this ledger file is not an intact record, so nothing can be appended after it
 warning-unreadable-line = a ledger line could not be read and was skipped: { $place }
 
 content-ok = Content OK: { $screens } screens in { $langs } languages, locales complete.

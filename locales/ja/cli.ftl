@@ -36,6 +36,16 @@ todo-terminal = tebiki は端末のウィンドウで実行してください（
 todo-verify = 「tebiki verify」を実行すると、記録の損傷とその場所がわかります。
 todo-checkpoint = 以前の「tebiki verify」が出力または保存したファイルを指定してください。
 todo-report-bug = 本来起きないはずのことです。実行したコマンドとあわせて報告してください。
+error-ledger-not-file = 記録ファイルが{ $kind ->
+    [link] シンボリックリンク
+    [dir] フォルダー
+    [fifo] 名前付きパイプ
+   *[other] 特殊なファイル
+  }になっていて、通常のファイルではありません。tebiki は書き込みません
+todo-ledger-not-file = それを記録フォルダーの外へ移し（証拠かもしれないので消さずに）、もう一度始めてください。tebiki が通常のファイルを作ります。
+error-ledger-seq-end = この記録ファイルは通し番号（seq）の上限に達したため、これ以上追記できません
+todo-ledger-seq-end = 「tebiki verify」を実行してから、config.toml でこの端末に新しい kiosk_id を設定し、新しいファイルで始めてください。
+error-ledger-tail = この記録ファイルの最後の行が完全な記録ではないため、その後に追記できません
 warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
 
 content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。

@@ -1048,6 +1048,10 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
 /// Why an append failed, in the user's language, with the file when there is one.
 fn ledger_error_text(d: &Dashboard, e: &crate::ledger::LedgerError) -> String {
     use crate::ledger::LedgerError;
+    if let Some(r) = crate::admin::ledger_refusal(e) {
+        let text = d.loc.ta(&d.lang, r.what, &[("kind", r.kind.into())]);
+        return format!("{text} ({})", r.place);
+    }
     let (text, path) = match e {
         LedgerError::Io { path, source, .. } => (
             d.loc.ta(
