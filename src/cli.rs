@@ -250,8 +250,39 @@ fn localize(
     cmd
 }
 
+/// A reader that closes the pipe early (`| head -1`) ends the command quietly. Output to stdout
+/// goes through [`put`], which drops the rest; anything still printed with `print!` or
+/// `eprint!` (which panic on a closed pipe) ends here with the conventional status of a
+/// process ended by SIGPIPE, 141, instead of a panic message.
+fn quiet_on_closed_pipe() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.starts_with("failed printing to std") && text.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        previous(info);
+    }));
+}
+
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    quiet_on_closed_pipe();
+    // An argument that is not UTF-8 is refused below with a message, not a panic.
+    let raw_args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let not_utf8 = raw_args
+        .iter()
+        .skip(1)
+        .find(|a| a.to_str().is_none())
+        .cloned();
+    let args: Vec<String> = raw_args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let content_arg = peek(&args, "content").or_else(|| std::env::var("TEBIKI_CONTENT").ok());
     let source = content_arg
         .map(|d| Source::Dir(PathBuf::from(d)))
@@ -260,8 +291,24 @@ pub fn main() -> ExitCode {
     let data = DataDir::new(data_root(peek(&args, "data").map(PathBuf::from)));
     let config_lang = data.load_config().ok().and_then(|c| c.language);
     let lang = resolve_lang(peek(&args, "lang").as_deref(), config_lang.as_deref(), &loc);
+    if let Some(bad) = not_utf8 {
+        let env = Env {
+            data,
+            source,
+            loc,
+            lang,
+        };
+        return env.fail(
+            env.ta(
+                "error-arg-not-utf8",
+                &[("arg", bad.to_string_lossy().into_owned().into())],
+            ),
+            None,
+            "todo-arg-not-utf8",
+        );
+    }
     let command = localize(Cli::command(), &loc, &lang, "", &data.root);
-    let matches: ArgMatches = command.get_matches();
+    let matches: ArgMatches = command.get_matches_from(&args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -314,6 +361,14 @@ pub fn main() -> ExitCode {
         Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
         Some(Command::Admin { by }) => admin(&env, by),
     }
+}
+
+/// Writes to stdout. A reader that went away (`| head -1`) has what it wanted: the rest is
+/// dropped quietly, never a panic as with `print!`.
+fn put(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 fn place(file: &str, line: Option<usize>) -> String {
@@ -481,13 +536,10 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         .and_then(|t| jiff::tz::TimeZone::get(t).ok())
         .unwrap_or_else(jiff::tz::TimeZone::system);
     match format {
-        Format::Text => print!(
-            "{}",
-            crate::status::to_text(&state, &env.loc, &env.lang, &tz)
-        ),
+        Format::Text => put(&crate::status::to_text(&state, &env.loc, &env.lang, &tz)),
         Format::Json => match serde_json::to_string_pretty(&state) {
-            // JSON escapes control characters itself, so the output is already safe.
-            Ok(s) => println!("{s}"),
+            // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
     }
@@ -556,10 +608,10 @@ fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
     };
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
-        Format::Text => print!("{}", crate::verify_text::render(&report, env, &dir)),
+        Format::Text => put(&crate::verify_text::render(&report, env, &dir)),
     }
     if report.is_intact() {
         ExitCode::SUCCESS
@@ -615,8 +667,8 @@ fn content_check(env: &Env) -> ExitCode {
             Ok(raw) => (raw.manifest.screens.len(), raw.langs.len()),
             Err(_) => (0, 0),
         };
-        println!(
-            "{}",
+        put(&format!(
+            "{}\n",
             env.ta(
                 "content-ok",
                 &[
@@ -624,15 +676,15 @@ fn content_check(env: &Env) -> ExitCode {
                     ("langs", langs.to_string().into())
                 ]
             )
-        );
+        ));
         return ExitCode::SUCCESS;
     }
     for issue in &issues {
-        println!(
-            "{}: {}",
-            place(&issue.file, issue.line),
-            issue_text(env, issue)
-        );
+        put(&format!(
+            "{}: {}\n",
+            for_terminal(&place(&issue.file, issue.line)),
+            for_terminal(&issue_text(env, issue))
+        ));
     }
     eprintln!(
         "{}",
@@ -706,13 +758,13 @@ fn pin_set(env: &Env) -> ExitCode {
     if let Err(e) = env.data.ensure().and_then(|_| env.data.set_pin_hash(&hash)) {
         return config_error(env, e);
     }
-    println!(
-        "{}",
-        env.ta(
+    put(&format!(
+        "{}\n",
+        for_terminal(&env.ta(
             "pin-set-done",
             &[("file", env.data.config_path().display().to_string().into())]
-        )
-    );
+        ))
+    ));
     ExitCode::SUCCESS
 }
 

@@ -176,3 +176,140 @@ fn a_last_line_with_a_broken_envelope_is_not_continued() {
     assert!(matches!(err, LedgerError::CorruptTail { .. }), "{err:?}");
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);
 }
+
+/// `tebiki ARGS` with raw (possibly non-UTF-8) arguments.
+fn tebiki_os(data: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_a_usage_error_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = OsStr::from_bytes(b"\xff");
+    let out = tebiki_os(
+        dir.path(),
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("en"),
+            OsStr::new("status"),
+            bad,
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let file = OsStr::from_bytes(b"x\xff.csv");
+    let out = tebiki_os(
+        dir.path(),
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("ja"),
+            OsStr::new("export"),
+            OsStr::new("-o"),
+            file,
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("UTF-8"), "{err}");
+    assert!(!dir.path().join(OsStr::from_bytes(b"x\xff.csv")).exists());
+}
+
+#[test]
+fn a_day_count_beyond_the_calendar_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    for days in ["7304485", "4294967295"] {
+        let out = tebiki(
+            dir.path(),
+            &[
+                "--lang", "en", "record", "followup", "E1", "--in", days, "--by", "T",
+            ],
+        );
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{days}: {err}");
+        assert!(err.contains("--in"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert!(
+        !dir.path().join("ledger").join("k1.jsonl").exists()
+            || fs::read_to_string(dir.path().join("ledger").join("k1.jsonl"))
+                .unwrap()
+                .is_empty(),
+        "nothing written"
+    );
+}
+
+/// Runs `tebiki ARGS` with stdout (or stderr) a pipe whose reader is already gone.
+fn with_closed_pipe(data: &Path, args: &[&str], on_stderr: bool) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"));
+    cmd.args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null());
+    if on_stderr {
+        cmd.stderr(writer).stdout(std::process::Stdio::piped());
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    } else {
+        cmd.stdout(writer).stderr(std::process::Stdio::piped());
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    for args in [
+        &["--lang", "en", "status", "E1", "--format", "json"][..],
+        &["--lang", "en", "status", "E1"],
+        &["--lang", "en", "verify", "--format", "json"],
+        &["--lang", "en", "report", "--format", "json"],
+        &["--lang", "en", "export", "--format", "jsonl"],
+        &["--lang", "en", "content", "check"],
+        &["--lang", "en", "--help"],
+    ] {
+        let (code, err) = with_closed_pipe(dir.path(), args, false);
+        assert!(
+            matches!(code, Some(0) | Some(141)),
+            "{args:?}: {code:?} {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // An error message to a closed stderr: no panic (101) either.
+    let (code, _) = with_closed_pipe(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "NOBODY", "informed", "--by", "T",
+        ],
+        true,
+    );
+    assert!(matches!(code, Some(2) | Some(141)), "{code:?}");
+}

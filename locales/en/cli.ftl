@@ -45,6 +45,8 @@ error-ledger-not-file = the ledger file is { $kind ->
 todo-ledger-not-file = Move it out of the ledger folder (keep it: it may be evidence) and start again; tebiki then creates an ordinary file.
 error-ledger-seq-end = this ledger file has reached the largest sequence number; nothing more can be appended to it
 todo-ledger-seq-end = Run “tebiki verify”, then give this terminal a new kiosk_id in config.toml so that it starts a new file.
+error-arg-not-utf8 = an argument is not valid UTF-8 text: { $arg } (� marks the bytes that are not)
+todo-arg-not-utf8 = Type the argument again as UTF-8 text; a file name with such bytes needs renaming first.
 error-ledger-tail = the last line of this ledger file is not an intact record, so nothing can be appended after it
 warning-unreadable-line = a ledger line could not be read and was skipped: { $place }
 

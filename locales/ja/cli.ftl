@@ -45,6 +45,8 @@ error-ledger-not-file = 記録ファイルが{ $kind ->
 todo-ledger-not-file = それを記録フォルダーの外へ移し（証拠かもしれないので消さずに）、もう一度始めてください。tebiki が通常のファイルを作ります。
 error-ledger-seq-end = この記録ファイルは通し番号（seq）の上限に達したため、これ以上追記できません
 todo-ledger-seq-end = 「tebiki verify」を実行してから、config.toml でこの端末に新しい kiosk_id を設定し、新しいファイルで始めてください。
+error-arg-not-utf8 = 引数に UTF-8 の文字として読めない部分があります：{ $arg }（読めないバイトは � で示しています）
+todo-arg-not-utf8 = 引数を UTF-8 の文字で入力し直してください。そのようなバイトを含むファイル名は、先に名前を変えてください。
 error-ledger-tail = この記録ファイルの最後の行が完全な記録ではないため、その後に追記できません
 warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
 

@@ -80,7 +80,7 @@ use super::{
     parse_bound, say, stream_ledger, warn, warn_read_issue,
 };
 use crate::cli::Env;
-use crate::escape::for_terminal;
+use crate::escape::json_for_terminal;
 use crate::ledger::{LedgerError, ReadIssue, Record};
 
 /// `tebiki export`
@@ -762,7 +762,7 @@ impl Run<'_> {
                     return Ok(false);
                 }
                 let raw = if self.csv.terminal {
-                    for_terminal(&record.raw)
+                    json_for_terminal(&record.raw)
                 } else {
                     std::borrow::Cow::Borrowed(record.raw.as_str())
                 };
@@ -915,9 +915,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     let summary = match result {
         Ok(s) => s,
         Err(ExportError::Ledger(e)) => return ledger_fail(env, &e),
-        // The reader went away (`| head`): nothing to tell it.
+        // The reader went away (`| head`): nothing to tell it. The export is cut short, so
+        // not 0: the status of a process ended by SIGPIPE, as shells expect.
         Err(ExportError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return ExitCode::from(1);
+            return ExitCode::from(141);
         }
         Err(ExportError::Write(e)) => {
             let place = args.output.as_ref().map(|p| p.display().to_string());
