@@ -78,6 +78,7 @@ pub enum ContentCommand {
 #[derive(Debug, Subcommand)]
 pub enum PinCommand {
     Set,
+    Unlock,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -351,6 +352,7 @@ pub fn main() -> ExitCode {
         None => employee_flow(&env, Mode::Attended),
         Some(Command::Kiosk) => employee_flow(&env, Mode::Kiosk),
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
+        Some(Command::Pin(PinCommand::Unlock)) => pin_unlock(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
         Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
@@ -717,6 +719,35 @@ fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode
     })
 }
 
+/// `tebiki pin unlock`: clears the count of wrong PINs of the kiosk and of the dashboard, run
+/// by an admin at the machine (it needs write access to the data folder).
+fn pin_unlock(env: &Env) -> ExitCode {
+    let mut cleared = false;
+    for counter in crate::pin::Counter::ALL {
+        match crate::pin::Attempts::clear(&env.data.root, counter) {
+            Ok(removed) => cleared |= removed,
+            Err(e) => {
+                return env.fail(
+                    env.ta("error-io", &[("reason", e.to_string().into())]),
+                    Some(
+                        crate::pin::Attempts::path(&env.data.root, counter)
+                            .display()
+                            .to_string(),
+                    ),
+                    "todo-data-folder",
+                );
+            }
+        }
+    }
+    let id = if cleared {
+        "pin-unlock-done"
+    } else {
+        "pin-unlock-none"
+    };
+    put(&format!("{}\n", env.t(id)));
+    ExitCode::SUCCESS
+}
+
 /// `tebiki pin set`: asks for the new PIN twice without echo (or reads two lines from stdin
 /// when it is not a terminal, for provisioning scripts) and stores only its argon2id hash.
 fn pin_set(env: &Env) -> ExitCode {
@@ -738,15 +769,21 @@ fn pin_set(env: &Env) -> ExitCode {
         (next(), next())
     };
     let (first, second) = (first.trim().to_string(), second.trim().to_string());
-    if crate::pin::check_format(&first).is_err() {
-        return env.fail(
-            env.ta(
-                "error-pin-format",
-                &[("min", crate::pin::MIN_DIGITS.to_string().into())],
-            ),
-            None,
-            "todo-pin-again",
-        );
+    match crate::pin::check_format(&first) {
+        Ok(()) => {}
+        Err(crate::pin::PinError::Weak) => {
+            return env.fail(env.t("error-pin-weak"), None, "todo-pin-again");
+        }
+        Err(_) => {
+            return env.fail(
+                env.ta(
+                    "error-pin-format",
+                    &[("min", crate::pin::MIN_DIGITS.to_string().into())],
+                ),
+                None,
+                "todo-pin-again",
+            );
+        }
     }
     if first != second {
         return env.fail(env.t("error-pin-mismatch"), None, "todo-pin-again");

@@ -313,3 +313,55 @@ fn a_closed_pipe_ends_the_command_quietly() {
     );
     assert!(matches!(code, Some(2) | Some(141)), "{code:?}");
 }
+
+fn pin_set(data: &Path, pin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["pin", "set", "--lang", "en"])
+        .env("TEBIKI_DATA", data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(format!("{pin}\n{pin}\n").as_bytes())
+        .unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn weak_pins_are_refused_and_the_config_is_private_and_never_written_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for weak in ["000000", "123456", "987654", "121212"] {
+        let out = pin_set(dir.path(), weak);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{weak}: {err}");
+        assert!(err.contains("too easy to guess"), "{err}");
+    }
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "keep").unwrap();
+    symlink(&victim, dir.path().join("config.toml.tmp")).unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+    let config = dir.path().join("config.toml");
+    let meta = fs::symlink_metadata(&config).unwrap();
+    assert!(meta.file_type().is_file());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+
+    // A link in the config's place is replaced by the new file, its target left alone.
+    fs::rename(&config, dir.path().join("real.toml")).unwrap();
+    symlink(dir.path().join("real.toml"), &config).unwrap();
+    let before = fs::read_to_string(dir.path().join("real.toml")).unwrap();
+    let out = pin_set(dir.path(), "135792");
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("real.toml")).unwrap(),
+        before
+    );
+    assert!(fs::symlink_metadata(&config).unwrap().file_type().is_file());
+}

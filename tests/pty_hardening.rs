@@ -68,3 +68,103 @@ fn hostile_text_in_json_reaches_a_terminal_only_as_escapes() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(value.to_string().contains('\u{202e}'), "{value}");
 }
+
+const PIN: &str = "246810";
+const F10: &str = "\x1b[21~";
+
+fn pin_set(data: &Path) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(["pin", "set", "--lang", "en"])
+        .env("TEBIKI_DATA", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run tebiki pin set");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(format!("{PIN}\n{PIN}\n").as_bytes())
+        .expect("write the PIN");
+    drop(stdin);
+    assert!(child.wait().expect("pin set ends").success());
+}
+
+#[test]
+fn a_pin_try_that_cannot_be_counted_never_opens_the_kiosk() {
+    let data = tempfile::tempdir().expect("temp dir");
+    pin_set(data.path());
+    // A folder where the count is kept: it can be neither read nor replaced.
+    let count = data.path().join("pin-attempts.json");
+    std::fs::create_dir(&count).unwrap();
+    std::fs::write(count.join("x"), "x").unwrap();
+    let mut term = Spawn::new(&["kiosk", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    term.wait_for("Choose your language", WAIT);
+    term.send(F10);
+    term.wait_for("Enter the admin PIN", WAIT);
+    for _ in 0..8 {
+        term.type_text("135792");
+        term.enter();
+        term.wait_for("cannot be checked", WAIT);
+    }
+    term.type_text(PIN);
+    term.enter();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let screen = term.wait_for("cannot be checked", WAIT);
+    assert!(screen.contains("pin unlock"), "says what to do: {screen}");
+    assert!(term.running(), "the right PIN did not open it either");
+}
+
+#[test]
+fn the_lockout_says_how_long_and_until_when_and_pin_unlock_ends_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    pin_set(data.path());
+    let now = jiff::Timestamp::now().as_second();
+    // Four wrong tries a moment ago; the next wrong one locks.
+    std::fs::write(
+        data.path().join("pin-attempts.json"),
+        format!(r#"{{"failures":4,"blocked_until":0,"last_failure":{now}}}"#),
+    )
+    .unwrap();
+    let mut term = Spawn::new(&["kiosk", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .env("TZ", "UTC")
+        .start();
+    term.wait_for("Choose your language", WAIT);
+    term.send(F10);
+    term.wait_for("Enter the admin PIN", WAIT);
+    let end = || {
+        (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(15 * 60))
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .strftime("until %H:%M")
+            .to_string()
+    };
+    let before = end();
+    term.type_text("135792");
+    term.enter();
+    let screen = term.wait_for("locked for 15 min", WAIT);
+    let after = end();
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&before) || flat.contains(&after),
+        "{before} or {after} in: {flat}"
+    );
+    assert!(flat.contains("tebiki pin unlock"), "{flat}");
+    // The dashboard keeps its own count: it is not locked.
+    assert!(!data.path().join("pin-attempts-dashboard.json").exists());
+
+    let out = run(data.path(), &["--lang", "en", "pin", "unlock"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("cleared"));
+    // The prompt still counts down its own wait; closing and opening it again starts afresh.
+    term.esc();
+    term.wait_for("Choose your language", WAIT);
+    term.send(F10);
+    term.wait_for("Enter the admin PIN", WAIT);
+    term.type_text(PIN);
+    term.enter();
+    let status = term.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+}

@@ -106,6 +106,10 @@ pin-enter = New admin PIN
 pin-again = The same PIN again
 error-pin-format = the PIN must be at least { $min } digits (0–9 only)
 error-pin-mismatch = the two PINs are not the same
+error-pin-weak = the PIN is too easy to guess (one digit repeated, a run like 123456 or 987654, or a repeated pattern like 121212)
+cli-pin-unlock-about = Clear a PIN lock after wrong tries (kiosk and dashboard); run it at this machine
+pin-unlock-done = The PIN lock is cleared: the admin PIN can be tried again at once.
+pin-unlock-none = There was no PIN lock to clear.
 todo-pin-again = Run “tebiki pin set” again.
 pin-set-done = Admin PIN set (only its hash is stored, in { $file }).
 

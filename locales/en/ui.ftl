@@ -141,9 +141,24 @@ act-unlock = Unlock
 act-cancel = Cancel
 pin-title = Staff only
 pin-prompt = Enter the admin PIN to leave this kiosk.
-pin-wrong = Wrong PIN. You can try again in { $n } s.
-pin-wait = Please wait { $n } s before trying again.
-pin-locked = Too many wrong PINs: locked for { $n } min.
+pin-wrong = Wrong PIN. You can try again in { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  } (at { $until }).
+pin-wait = Please wait { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  } (until { $until }) before trying again.
+pin-locked = Too many wrong PINs: locked for { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  }, until { $until }. An admin can end the lock sooner by running “tebiki pin unlock” on this machine.
+pin-unavailable = The PIN cannot be checked now: this try could not be counted ({ $why ->
+    [full] the disk is full
+    [readonly] the data folder is read-only
+    [denied] no permission to write in the data folder
+   *[other] the count file in the data folder cannot be read or written
+  }). An admin at this machine can fix the data folder, or run “tebiki pin unlock”, and try again.
 idle-title = Still there?
 idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.
 

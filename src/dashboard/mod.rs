@@ -972,7 +972,9 @@ impl Dashboard {
                     Gate::Open
                 };
             }
-            Outcome::Wrong { .. } | Outcome::Blocked { .. } => prompt.refused(outcome),
+            Outcome::Wrong { .. } | Outcome::Blocked { .. } | Outcome::Unavailable { .. } => {
+                prompt.refused(outcome, &self.setup.tz)
+            }
         }
     }
 }
@@ -1021,7 +1023,13 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
         Effect::VerifyPin(pin) => {
             let now = jiff::Timestamp::now().as_second();
             let outcome = match &d.setup.pin_hash {
-                Some(hash) => crate::pin::attempt(&d.setup.data_dir, hash, &pin, now),
+                Some(hash) => crate::pin::attempt(
+                    &d.setup.data_dir,
+                    crate::pin::Counter::Dashboard,
+                    hash,
+                    &pin,
+                    now,
+                ),
                 None => crate::pin::Outcome::Accepted,
             };
             d.pin_outcome(outcome);
