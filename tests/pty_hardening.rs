@@ -168,3 +168,67 @@ fn the_lockout_says_how_long_and_until_when_and_pin_unlock_ends_it() {
     let status = term.wait_exit(WAIT);
     assert!(status.success(), "{status:?}");
 }
+
+fn signal(pid: u32, name: &str) {
+    let ok = Command::new("kill")
+        .args(["-s", name, &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(ok.success(), "kill -s {name}");
+}
+
+#[track_caller]
+fn assert_restored(term: &pty::Pty, what: &str) {
+    let modes = term.modes();
+    assert!(!modes.alternate_screen, "{what}: {modes:?}");
+    assert!(modes.canonical, "{what}: raw mode left on: {modes:?}");
+    assert!(!modes.cursor_hidden, "{what}: {modes:?}");
+    assert!(!modes.bracketed_paste, "{what}: {modes:?}");
+}
+
+#[test]
+fn every_signal_that_ends_an_attended_session_restores_the_terminal_first() {
+    let data = tempfile::tempdir().expect("temp dir");
+    for name in ["INT", "QUIT", "USR1", "USR2", "ALRM", "TERM", "HUP"] {
+        let mut term = Spawn::new(&["--lang", "en"])
+            .env("TEBIKI_DATA", data.path())
+            .start();
+        term.wait_for("Choose your language", WAIT);
+        assert!(!term.modes().canonical, "raw while running");
+        let sent = std::time::Instant::now();
+        signal(term.pid().expect("pid"), name);
+        let status = term.wait_exit(WAIT);
+        let took = sent.elapsed();
+        assert!(status.success(), "SIG{name}: {status:?}");
+        assert_restored(&term, &format!("SIG{name}"));
+        println!("SIG{name}: exit seen after {took:?}");
+        if name == "HUP" {
+            // Measured to the moment the exit was seen (polled every 10 ms, plus the wait for
+            // the last output), on a shared machine: the bound leaves room for that.
+            assert!(took.as_millis() < 400, "SIGHUP took {took:?}");
+        }
+    }
+}
+
+#[test]
+fn a_locked_kiosk_ignores_the_signals_it_may_and_ends_cleanly_on_term() {
+    let data = tempfile::tempdir().expect("temp dir");
+    pin_set(data.path());
+    let mut term = Spawn::new(&["kiosk", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    term.wait_for("Choose your language", WAIT);
+    let pid = term.pid().expect("pid");
+    for name in ["INT", "QUIT", "USR1", "USR2", "ALRM"] {
+        signal(pid, name);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        assert!(term.running(), "SIG{name} ended the kiosk");
+    }
+    // Still working: the next screen appears.
+    term.enter();
+    term.wait_for("Employee ID", WAIT);
+    signal(pid, "TERM");
+    let status = term.wait_exit(WAIT);
+    assert!(status.success(), "{status:?}");
+    assert_restored(&term, "SIGTERM");
+}
