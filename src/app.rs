@@ -283,6 +283,8 @@ pub struct App {
     pub last_input: Instant,
     /// Seconds left before an idle kiosk returns to the welcome screen, while "Still there?" shows.
     pub idle_left: Option<u64>,
+    /// Seconds left before the receipt gives way to the welcome screen, while it shows.
+    pub receipt_left: Option<u64>,
     /// The staff PIN prompt (kiosk), when open.
     pub pin: Option<crate::kiosk::PinPrompt>,
     /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
@@ -305,6 +307,9 @@ pub struct SessionInfo {
 pub struct Settings {
     /// Without a key press for this long, a kiosk asks "Still there?".
     pub idle_timeout: Duration,
+    /// Without a key press for this long, the receipt gives way to the welcome screen: the
+    /// name and decision of one person do not wait there for the next.
+    pub receipt_timeout: Duration,
     /// The form of an employee id, when the organisation has one.
     pub id_pattern: Option<regex::Regex>,
 }
@@ -313,6 +318,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             idle_timeout: Duration::from_secs(90),
+            receipt_timeout: Duration::from_secs(30),
             id_pattern: None,
         }
     }
@@ -351,6 +357,7 @@ impl App {
             settings: Settings::default(),
             last_input: Instant::now(),
             idle_left: None,
+            receipt_left: None,
             pin: None,
             wipe_screen: false,
             popup_scroll: 0,
@@ -598,7 +605,8 @@ impl App {
             },
             Cmd::Down | Cmd::FocusNext => self.person.field = (self.person.field + 1) % 3,
             Cmd::Up | Cmd::FocusPrev => self.person.field = (self.person.field + 2) % 3,
-            Cmd::Back => self.go(Step::Welcome),
+            // Back to the welcome screen is leaving: nothing typed stays for the next person.
+            Cmd::Back => self.start_over(),
             Cmd::Confirm => {
                 if self.person.field != FIELD_DEPT
                     && self.person.fields[self.person.field]
@@ -1026,7 +1034,7 @@ impl App {
 
     fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
         match cmd {
-            Cmd::Confirm | Cmd::Back => self.reset(),
+            Cmd::Confirm | Cmd::Back => self.start_over(),
             Cmd::Up => self.scroll_current(-1),
             Cmd::Down => self.scroll_current(1),
             _ => {}
@@ -1037,6 +1045,35 @@ impl App {
     fn scroll_current(&mut self, delta: isize) {
         if let Step::Screen(i) = self.step {
             self.scroll_by(i, delta);
+        }
+    }
+
+    /// [`App::reset`], and the terminal wiped (scrollback included), as after an idle timeout.
+    pub fn start_over(&mut self) {
+        self.reset();
+        self.wipe_screen = true;
+    }
+
+    /// Counts the receipt down (called with the time on every tick): after
+    /// `receipt_timeout` without a key, the next person finds the welcome screen.
+    pub fn tick_receipt(&mut self, now: Instant) {
+        let on_receipt = matches!(self.step, Step::Screen(i)
+            if self.content.manifest.screens[i].kind == ScreenKind::Receipt)
+            && self.person.saved.is_some();
+        if !on_receipt {
+            self.receipt_left = None;
+            return;
+        }
+        let since = match self.person.entered_at {
+            Some(entered) => entered.max(self.last_input),
+            None => self.last_input,
+        };
+        let shown = now.saturating_duration_since(since);
+        match self.settings.receipt_timeout.checked_sub(shown) {
+            Some(left) if !left.is_zero() => {
+                self.receipt_left = Some(left.as_secs_f64().ceil() as u64);
+            }
+            _ => self.start_over(),
         }
     }
 
@@ -1054,6 +1091,7 @@ impl App {
         self.notice = None;
         self.other_scroll = 0;
         self.idle_left = None;
+        self.receipt_left = None;
         self.pin = None;
         self.session = None;
         self.step = Step::Welcome;

@@ -715,6 +715,7 @@ fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode
     };
     Ok(crate::app::Settings {
         idle_timeout: std::time::Duration::from_secs(config.idle_timeout_secs.max(10)),
+        receipt_timeout: std::time::Duration::from_secs(config.receipt_timeout_secs.max(5)),
         id_pattern,
     })
 }

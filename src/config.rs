@@ -89,8 +89,18 @@ impl DataDir {
                 })?;
         doc["admin_pin_hash"] = toml_edit::value(hash);
         // The hash is readable by the owner only: a new file in place of the old one, never
-        // written through a link.
-        crate::safe_file::write_atomic(&path, doc.to_string().as_bytes(), CONFIG_MODE).map_err(io)
+        // written through a link. Group read, when an administrator gave it (so that a kiosk
+        // account can read the settings it cannot change), is kept; nothing more.
+        #[cfg(unix)]
+        let mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::symlink_metadata(&path)
+                .map(|m| CONFIG_MODE | (m.permissions().mode() & 0o040))
+                .unwrap_or(CONFIG_MODE)
+        };
+        #[cfg(not(unix))]
+        let mode = CONFIG_MODE;
+        crate::safe_file::write_atomic(&path, doc.to_string().as_bytes(), mode).map_err(io)
     }
 
     /// Reads `config.toml`; a missing file gives the defaults.
@@ -152,6 +162,8 @@ pub struct Config {
     pub language: Option<String>,
     /// Seconds without a key press before a kiosk asks "Still there?".
     pub idle_timeout_secs: u64,
+    /// Seconds the receipt stays up without a key press before the welcome screen returns.
+    pub receipt_timeout_secs: u64,
     /// IANA time zone for local times on receipts; the system's when unset.
     pub timezone: Option<String>,
     /// argon2id hash of the admin PIN (`tebiki pin set`).
@@ -168,6 +180,7 @@ impl Default for Config {
             kiosk_id: "kiosk".into(),
             language: None,
             idle_timeout_secs: 90,
+            receipt_timeout_secs: 30,
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
@@ -347,6 +360,7 @@ kiosk_id = "{kiosk_id}"
 
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
+receipt_timeout_secs = 30    # seconds the receipt stays up / 控えの画面を表示しておく秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # timezone = "Asia/Tokyo"    # local time on receipts / 控えに表示する時刻のタイムゾーン
 

@@ -125,8 +125,12 @@ fn event_loop(
         if app.wipe_screen {
             // The previous person's screen must not survive anywhere, scrollback included.
             app.wipe_screen = false;
-            terminal.clear()?;
-            execute!(io::stdout(), Clear(ClearType::Purge))?;
+            // Not `terminal.clear()`: it asks the terminal where the cursor is, and a terminal
+            // that does not answer in time would end the kiosk. The screen and scrollback are
+            // cleared directly, and the buffer of what is shown is reset, so the next frame is
+            // drawn whole.
+            execute!(io::stdout(), Clear(ClearType::All), Clear(ClearType::Purge))?;
+            terminal.swap_buffers();
         }
         terminal.draw(|frame| ui::draw(frame, app))?;
         if app.quit || stop.load(Ordering::Relaxed) {

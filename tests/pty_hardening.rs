@@ -232,3 +232,29 @@ fn a_locked_kiosk_ignores_the_signals_it_may_and_ends_cleanly_on_term() {
     assert!(status.success(), "{status:?}");
     assert_restored(&term, "SIGTERM");
 }
+
+#[test]
+fn esc_back_to_the_welcome_screen_leaves_nothing_of_the_person_for_the_next() {
+    let data = tempfile::tempdir().expect("temp dir");
+    pin_set(data.path());
+    let mut term = Spawn::new(&["kiosk", "--lang", "ja"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    term.wait_for("言語を選んでください", WAIT);
+    // The person starts typing who they are.
+    term.enter();
+    term.wait_for("社員番号", WAIT);
+    term.type_text("E7777");
+    term.wait_for("E7777", WAIT);
+    term.enter();
+    term.type_text("Hidden Person");
+    term.wait_for("Hidden Person", WAIT);
+    term.esc();
+    let screen = term.wait_for("言語を選んでください", WAIT);
+    assert!(!screen.contains("Hidden Person"), "{screen}");
+    // The next person finds an empty form.
+    term.enter();
+    let screen = term.wait_for("社員番号", WAIT);
+    assert!(!screen.contains("E7777"), "{screen}");
+    assert!(!screen.contains("Hidden Person"), "{screen}");
+}

@@ -59,6 +59,7 @@ save-failed-long = ✗ Your choice was NOT saved: the record could not be writte
 
 ## Receipt
 receipt-saved = ✓ Your choice has been saved.
+receipt-countdown = Back to the start in { $n } s (Enter: now; any other key: more time)
 receipt-name = Name
 receipt-id = Employee ID
 receipt-what = Recorded

@@ -58,6 +58,7 @@ save-failed = ✗ 選択は保存されていません。係の人に声をか�
 save-failed-long = ✗ 記録を書き込めなかったため、選択は保存されていません。何も記録されていません。係の人に声をかけてください。
 
 ## 控え
+receipt-countdown = { $n } 秒後に最初の画面に戻ります（Enter ですぐに戻る・ほかのキーで延長）
 receipt-saved = ✓ あなたの選択を保存しました。
 receipt-name = 氏名
 receipt-id = 社員番号
