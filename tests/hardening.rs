@@ -364,4 +364,98 @@ fn weak_pins_are_refused_and_the_config_is_private_and_never_written_through_a_l
         before
     );
     assert!(fs::symlink_metadata(&config).unwrap().file_type().is_file());
+
+    // Group read given by an administrator (for a kiosk account) is kept; more never is.
+    fs::set_permissions(&config, fs::Permissions::from_mode(0o664)).unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert!(out.status.success(), "{:?}", text(&out));
+    let mode = fs::metadata(&config).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+#[test]
+fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "record",
+            "stage",
+            "E1",
+            "informed",
+            "--by",
+            "T",
+            "--note",
+            "\u{2212}100 ¥500 ‾ 𠮷",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let file = dir.path().join("out.csv");
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--encoding",
+            "cp932",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 character(s) cannot be written"), "{err}");
+    assert!(
+        err.contains("3 character(s) are written in Shift_JIS as another"),
+        "{err}"
+    );
+    // The first few, by row and column as a spreadsheet shows them (the header is row 1).
+    let bytes = fs::read(&file).unwrap();
+    let (csv_text, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let note = headers.iter().position(|h| h == "note").unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        &row[note], "'－100 \\500 ~ 〓",
+        "the leading minus sign is neutralised"
+    );
+    let at = format!("row 2, column {} (note)", note + 1);
+    for (from, to) in [("\u{2212}", "－"), ("¥", "\\"), ("‾", "~"), ("𠮷", "〓")] {
+        assert!(
+            err.contains(&format!("{at}: “{from}” becomes “{to}”")),
+            "{from}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_roster_value_longer_than_200_characters_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    let long = "長".repeat(201);
+    fs::write(
+        &csv,
+        format!(
+            "employee_id,name,department,email\nE1,Kim Lee,Sales,\nE2,{long},Sales,\nE3,{},Sales,\n",
+            "x".repeat(200)
+        ),
+    )
+    .unwrap();
+    let out = tebiki(
+        dir.path(),
+        &["--lang", "en", "roster", "import", csv.to_str().unwrap()],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("in.csv:3: the name is 201 characters long; at most 200"),
+        "{err}"
+    );
+    assert!(!err.contains("in.csv:4"), "200 characters are fine: {err}");
+    assert!(!dir.path().join("roster.csv").exists(), "nothing imported");
 }
