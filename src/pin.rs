@@ -110,15 +110,30 @@ impl Attempts {
         data.join(counter.file_name())
     }
 
-    /// Reads the state: no file means no failures. A file that cannot be read (a folder in its
-    /// place, no permission, not the expected content) is an error: the count is unknown.
+    /// Reads the state: no file means no failures. Anything else that cannot be read as the
+    /// count (a folder, a link or a named pipe in its place, no permission, other content) is
+    /// an error: the count is unknown. Never follows a link, never waits on a pipe.
     pub fn load(data: &Path, counter: Counter) -> std::io::Result<Attempts> {
-        match std::fs::read(Attempts::path(data, counter)) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Attempts::default()),
-            Err(e) => Err(e),
+        use std::io::Read;
+        let invalid = |e| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
+        let file = match options.open(Attempts::path(data, counter)) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Attempts::default()),
+            Err(e) => return Err(e),
+        };
+        if !file.metadata()?.is_file() {
+            return Err(invalid("not an ordinary file".into()));
+        }
+        let mut bytes = Vec::new();
+        file.take(64 * 1024).read_to_end(&mut bytes)?;
+        serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))
     }
 
     /// Saves the state durably: a new file, synced, renamed into place, the folder synced.
@@ -406,6 +421,7 @@ mod tests {
         std::os::unix::fs::symlink(&victim, Attempts::path(dir.path(), Counter::Dashboard))
             .unwrap();
         // The link where the count is kept is not read as a count: the try fails closed.
+        // (So is a named pipe, which would otherwise keep the check waiting forever.)
         assert!(matches!(
             attempt(dir.path(), Counter::Dashboard, &h, "000000", 1),
             Outcome::Unavailable { .. }
@@ -415,5 +431,27 @@ mod tests {
             Outcome::Wrong { .. }
         ));
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_place_of_the_count_fails_closed_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = hash("135791").unwrap();
+        let path = Attempts::path(dir.path(), Counter::Kiosk);
+        match std::process::Command::new("mkfifo").arg(&path).status() {
+            Ok(s) if s.success() => {}
+            _ => {
+                println!("skipped: mkfifo is not available");
+                return;
+            }
+        }
+        let start = std::time::Instant::now();
+        assert!(matches!(
+            attempt(dir.path(), Counter::Kiosk, &h, "135791", 1),
+            Outcome::Unavailable { .. }
+        ));
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(Attempts::clear(dir.path(), Counter::Kiosk).unwrap());
     }
 }
