@@ -325,6 +325,8 @@ pub struct App {
     pub last_input: Instant,
     /// Seconds left before an idle kiosk returns to the welcome screen, while "Still there?" shows.
     pub idle_left: Option<u64>,
+    /// Seconds left before the receipt gives way to the welcome screen, while it shows.
+    pub receipt_left: Option<u64>,
     /// The staff PIN prompt (kiosk), when open.
     pub pin: Option<crate::kiosk::PinPrompt>,
     /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
@@ -357,6 +359,9 @@ pub struct Settings {
     pub id_example: Option<String>,
     /// How a person shows who they are.
     pub identity: IdentityMode,
+    /// Without a key press for this long, the receipt gives way to the welcome screen: the
+    /// name and decision of one person do not wait there for the next.
+    pub receipt_timeout: Duration,
 }
 
 impl Default for Settings {
@@ -366,6 +371,7 @@ impl Default for Settings {
             id_rule: IdRule::default(),
             id_example: None,
             identity: IdentityMode::Open,
+            receipt_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -403,6 +409,7 @@ impl App {
             settings: Settings::default(),
             last_input: Instant::now(),
             idle_left: None,
+            receipt_left: None,
             pin: None,
             wipe_screen: false,
             popup_scroll: 0,
@@ -1075,7 +1082,7 @@ impl App {
 
     fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
         match cmd {
-            Cmd::Confirm | Cmd::Back => self.reset(),
+            Cmd::Confirm | Cmd::Back => self.start_over(),
             Cmd::Up => self.scroll_current(-1),
             Cmd::Down => self.scroll_current(1),
             _ => {}
@@ -1086,6 +1093,35 @@ impl App {
     fn scroll_current(&mut self, delta: isize) {
         if let Step::Screen(i) = self.step {
             self.scroll_by(i, delta);
+        }
+    }
+
+    /// [`App::reset`], and the terminal wiped (scrollback included), as after an idle timeout.
+    pub fn start_over(&mut self) {
+        self.reset();
+        self.wipe_screen = true;
+    }
+
+    /// Counts the receipt down (called with the time on every tick): after
+    /// `receipt_timeout` without a key, the next person finds the welcome screen.
+    pub fn tick_receipt(&mut self, now: Instant) {
+        let on_receipt = matches!(self.step, Step::Screen(i)
+            if self.content.manifest.screens[i].kind == ScreenKind::Receipt)
+            && self.person.saved.is_some();
+        if !on_receipt {
+            self.receipt_left = None;
+            return;
+        }
+        let since = match self.person.entered_at {
+            Some(entered) => entered.max(self.last_input),
+            None => self.last_input,
+        };
+        let shown = now.saturating_duration_since(since);
+        match self.settings.receipt_timeout.checked_sub(shown) {
+            Some(left) if !left.is_zero() => {
+                self.receipt_left = Some(left.as_secs_f64().ceil() as u64);
+            }
+            _ => self.start_over(),
         }
     }
 
@@ -1103,6 +1139,7 @@ impl App {
         self.notice = None;
         self.other_scroll = 0;
         self.idle_left = None;
+        self.receipt_left = None;
         self.pin = None;
         self.session = None;
         self.code.field.clear();

@@ -88,6 +88,7 @@ pub enum ConfigCommand {
 #[derive(Debug, Subcommand)]
 pub enum PinCommand {
     Set,
+    Unlock,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -260,8 +261,39 @@ fn localize(
     cmd
 }
 
+/// A reader that closes the pipe early (`| head -1`) ends the command quietly. Output to stdout
+/// goes through [`put`], which drops the rest; anything still printed with `print!` or
+/// `eprint!` (which panic on a closed pipe) ends here with the conventional status of a
+/// process ended by SIGPIPE, 141, instead of a panic message.
+fn quiet_on_closed_pipe() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.starts_with("failed printing to std") && text.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        previous(info);
+    }));
+}
+
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    quiet_on_closed_pipe();
+    // An argument that is not UTF-8 is refused below with a message, not a panic.
+    let raw_args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let not_utf8 = raw_args
+        .iter()
+        .skip(1)
+        .find(|a| a.to_str().is_none())
+        .cloned();
+    let args: Vec<String> = raw_args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let content_arg = peek(&args, "content").or_else(|| std::env::var("TEBIKI_CONTENT").ok());
     let source = content_arg
         .map(|d| Source::Dir(PathBuf::from(d)))
@@ -272,8 +304,24 @@ pub fn main() -> ExitCode {
     let config_lang = config.as_ref().and_then(|c| c.language.clone());
     let config_width = config.map(|c| c.ambiguous_width).unwrap_or_default();
     let lang = resolve_lang(peek(&args, "lang").as_deref(), config_lang.as_deref(), &loc);
+    if let Some(bad) = not_utf8 {
+        let env = Env {
+            data,
+            source,
+            loc,
+            lang,
+        };
+        return env.fail(
+            env.ta(
+                "error-arg-not-utf8",
+                &[("arg", bad.to_string_lossy().into_owned().into())],
+            ),
+            None,
+            "todo-arg-not-utf8",
+        );
+    }
     let command = localize(Cli::command(), &loc, &lang, "", &data.root);
-    let matches: ArgMatches = command.get_matches();
+    let matches: ArgMatches = command.get_matches_from(&args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -318,6 +366,7 @@ pub fn main() -> ExitCode {
         Some(Command::Kiosk) => employee_flow(&env, Mode::Kiosk),
         Some(Command::Config(ConfigCommand::Check)) => config_check(&env),
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
+        Some(Command::Pin(PinCommand::Unlock)) => pin_unlock(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
         Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
@@ -394,6 +443,14 @@ fn kiosk_settings_complete(env: &Env, config: &Config) -> Result<(), ExitCode> {
     ))
 }
 
+/// Writes to stdout. A reader that went away (`| head -1`) has what it wanted: the rest is
+/// dropped quietly, never a panic as with `print!`.
+fn put(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 fn place(file: &str, line: Option<usize>) -> String {
     match line {
         Some(l) => format!("{file}:{l}"),
@@ -436,6 +493,9 @@ fn load_content(env: &Env, config: &Config) -> Result<Content, ExitCode> {
 }
 
 fn ledger_error_text(env: &Env, e: &LedgerError) -> (String, Option<String>) {
+    if let Some(r) = crate::admin::ledger_refusal(e) {
+        return (env.ta(r.what, &[("kind", r.kind.into())]), Some(r.place));
+    }
     match e {
         LedgerError::Io { path, source, .. } => (
             env.ta("error-io", &[("reason", source.to_string().into())]),
@@ -507,7 +567,9 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         let todo = match e {
             LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
             LedgerError::BadKioskId(_) => "todo-config",
-            _ => "todo-data-folder",
+            ref other => crate::admin::ledger_refusal(other)
+                .map(|r| r.todo)
+                .unwrap_or("todo-data-folder"),
         };
         return env.fail(what, place, todo);
     }
@@ -599,11 +661,11 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
-            print!("{}", crate::ui::glyphs::fold(&text))
+            put(&crate::ui::glyphs::fold(&text))
         }
         Format::Json => match serde_json::to_string_pretty(&state) {
-            // JSON escapes control characters itself, so the output is already safe.
-            Ok(s) => println!("{s}"),
+            // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
     }
@@ -672,13 +734,13 @@ fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
     };
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::verify_text::render(&report, env, &dir);
-            print!("{}", crate::ui::glyphs::fold(&text))
+            put(&crate::ui::glyphs::fold(&text))
         }
     }
     if report.is_intact() {
@@ -740,8 +802,8 @@ fn content_check(env: &Env) -> ExitCode {
             Ok(raw) => (raw.manifest.screens.len(), raw.langs.len()),
             Err(_) => (0, 0),
         };
-        println!(
-            "{}",
+        put(&format!(
+            "{}\n",
             env.ta(
                 "content-ok",
                 &[
@@ -749,15 +811,15 @@ fn content_check(env: &Env) -> ExitCode {
                     ("langs", langs.to_string().into())
                 ]
             )
-        );
+        ));
         return ExitCode::SUCCESS;
     }
     for issue in &issues {
-        println!(
-            "{}: {}",
-            place(&issue.file, issue.line),
-            issue_text(env, issue)
-        );
+        put(&format!(
+            "{}: {}\n",
+            for_terminal(&place(&issue.file, issue.line)),
+            for_terminal(&issue_text(env, issue))
+        ));
     }
     eprintln!(
         "{}",
@@ -812,7 +874,37 @@ fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode
         id_rule,
         id_example: config.employee_id_example.clone(),
         identity: config.identity.unwrap_or_default(),
+        receipt_timeout: std::time::Duration::from_secs(config.receipt_timeout_secs.max(5)),
     })
+}
+
+/// `tebiki pin unlock`: clears the count of wrong PINs of the kiosk and of the dashboard, run
+/// by an admin at the machine (it needs write access to the data folder).
+fn pin_unlock(env: &Env) -> ExitCode {
+    let mut cleared = false;
+    for counter in crate::pin::Counter::ALL {
+        match crate::pin::Attempts::clear(&env.data.root, counter) {
+            Ok(removed) => cleared |= removed,
+            Err(e) => {
+                return env.fail(
+                    env.ta("error-io", &[("reason", e.to_string().into())]),
+                    Some(
+                        crate::pin::Attempts::path(&env.data.root, counter)
+                            .display()
+                            .to_string(),
+                    ),
+                    "todo-data-folder",
+                );
+            }
+        }
+    }
+    let id = if cleared {
+        "pin-unlock-done"
+    } else {
+        "pin-unlock-none"
+    };
+    put(&format!("{}\n", env.t(id)));
+    ExitCode::SUCCESS
 }
 
 /// `tebiki pin set`: asks for the new PIN twice without echo (or reads two lines from stdin
@@ -836,15 +928,21 @@ fn pin_set(env: &Env) -> ExitCode {
         (next(), next())
     };
     let (first, second) = (first.trim().to_string(), second.trim().to_string());
-    if crate::pin::check_format(&first).is_err() {
-        return env.fail(
-            env.ta(
-                "error-pin-format",
-                &[("min", crate::pin::MIN_DIGITS.to_string().into())],
-            ),
-            None,
-            "todo-pin-again",
-        );
+    match crate::pin::check_format(&first) {
+        Ok(()) => {}
+        Err(crate::pin::PinError::Weak) => {
+            return env.fail(env.t("error-pin-weak"), None, "todo-pin-again");
+        }
+        Err(_) => {
+            return env.fail(
+                env.ta(
+                    "error-pin-format",
+                    &[("min", crate::pin::MIN_DIGITS.to_string().into())],
+                ),
+                None,
+                "todo-pin-again",
+            );
+        }
     }
     if first != second {
         return env.fail(env.t("error-pin-mismatch"), None, "todo-pin-again");
@@ -856,13 +954,13 @@ fn pin_set(env: &Env) -> ExitCode {
     if let Err(e) = env.data.ensure().and_then(|_| env.data.set_pin_hash(&hash)) {
         return config_error(env, e);
     }
-    println!(
-        "{}",
-        env.ta(
+    put(&format!(
+        "{}\n",
+        for_terminal(&env.ta(
             "pin-set-done",
             &[("file", env.data.config_path().display().to_string().into())]
-        )
-    );
+        ))
+    ));
     ExitCode::SUCCESS
 }
 
@@ -932,7 +1030,9 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         let todo = match e {
             LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
             LedgerError::BadKioskId(_) => "todo-config",
-            _ => "todo-data-folder",
+            ref other => crate::admin::ledger_refusal(other)
+                .map(|r| r.todo)
+                .unwrap_or("todo-data-folder"),
         };
         return env.fail(what, place, todo);
     }

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Localizer, group_digits};
 
+/// `config.toml` holds the admin PIN's hash: the owner alone reads and changes it.
+pub const CONFIG_MODE: u32 = 0o600;
+
 /// Paths inside the data folder (the layout is a contract: see DESIGN.md).
 #[derive(Debug, Clone)]
 pub struct DataDir {
@@ -51,14 +54,17 @@ impl DataDir {
         let path = self.config_path();
         if !path.exists() {
             let text = default_config_text(&new_kiosk_id());
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(|e| ConfigError::Io {
-                    path: path.clone(),
-                    reason: e.to_string(),
-                })?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(CONFIG_MODE);
+            }
+            let mut f = options.open(&path).map_err(|e| ConfigError::Io {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
             f.write_all(text.as_bytes())
                 .and_then(|_| f.sync_all())
                 .map_err(|e| ConfigError::Io {
@@ -86,9 +92,19 @@ impl DataDir {
                     reason: e.message().to_string(),
                 })?;
         doc["admin_pin_hash"] = toml_edit::value(hash);
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, doc.to_string()).map_err(io)?;
-        std::fs::rename(&tmp, &path).map_err(io)
+        // The hash is readable by the owner only: a new file in place of the old one, never
+        // written through a link. Group read, when an administrator gave it (so that a kiosk
+        // account can read the settings it cannot change), is kept; nothing more.
+        #[cfg(unix)]
+        let mode = {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::symlink_metadata(&path)
+                .map(|m| CONFIG_MODE | (m.permissions().mode() & 0o040))
+                .unwrap_or(CONFIG_MODE)
+        };
+        #[cfg(not(unix))]
+        let mode = CONFIG_MODE;
+        crate::safe_file::write_atomic(&path, doc.to_string().as_bytes(), mode).map_err(io)
     }
 
     /// Reads `config.toml`; a missing file gives the defaults.
@@ -150,6 +166,8 @@ pub struct Config {
     pub language: Option<String>,
     /// Seconds without a key press before a kiosk asks "Still there?".
     pub idle_timeout_secs: u64,
+    /// Seconds the receipt stays up without a key press before the welcome screen returns.
+    pub receipt_timeout_secs: u64,
     /// IANA time zone for local times on receipts; the system's when unset.
     pub timezone: Option<String>,
     /// argon2id hash of the admin PIN (`tebiki pin set`).
@@ -176,6 +194,7 @@ impl Default for Config {
             kiosk_id: "kiosk".into(),
             language: None,
             idle_timeout_secs: 90,
+            receipt_timeout_secs: 30,
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
@@ -504,6 +523,7 @@ kiosk_id = "{kiosk_id}"
 
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
+receipt_timeout_secs = 30    # seconds the receipt stays up / 控えの画面を表示しておく秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # employee_id_example = "A1234"  # an id of that form, shown when a typed id is wrong / 入力例
 # identity = "roster"  # open | roster | code: how a person shows who they are (default: roster

@@ -1,13 +1,56 @@
-//! Makes text safe to print: control characters, escape sequences, bidi overrides and
-//! zero-width characters are shown as visible `\u{..}` escapes instead of reaching the terminal.
+//! Makes text safe to print: control characters, escape sequences, bidi controls, invisible
+//! tags, line and paragraph separators and zero-width characters are shown as visible escapes
+//! instead of reaching the terminal. This is the one list every output to a terminal uses.
 
 use std::borrow::Cow;
 
-/// Whether a character must not reach a terminal raw.
+/// Whether a character must not reach a terminal raw: C0, DEL and C1 controls; the bidi
+/// controls (U+061C, U+200E/F, U+202A-E, U+2066-9); zero-width and invisible characters; the
+/// line and paragraph separators U+2028/9; interlinear annotation marks; and the tag characters
+/// U+E0000-E007F, which can hide text inside what looks like an emoji.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+            '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}')
+}
+
+/// JSON text for a terminal: every unsafe character (see [`is_unsafe`]) as a JSON `\uXXXX`
+/// escape (a surrogate pair above U+FFFF), so the output is still the same JSON value. The
+/// structure of JSON is ASCII, so only string contents can change.
+pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    let mut units = [0u16; 2];
+    for c in json.chars() {
+        if is_unsafe(c) {
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `json` as it should go to stdout: escaped by [`json_for_terminal`] when stdout is a
+/// terminal, as it is when it goes to a file or a pipe.
+pub fn json_for_stdout(json: &str) -> Cow<'_, str> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        json_for_terminal(json)
+    } else {
+        Cow::Borrowed(json)
+    }
 }
 
 /// `s` with every unsafe character replaced by its `\u{XXXX}` form; unchanged when clean.
@@ -55,6 +98,41 @@ mod tests {
             for_terminal("a\u{1b}[2Jb\u{202E}c\0"),
             "a\\u{001B}[2Jb\\u{202E}c\\u{0000}"
         );
+    }
+
+    #[test]
+    fn the_list_covers_bidi_tags_and_separators() {
+        for c in [
+            '\u{9B}',
+            '\u{85}',
+            '\u{61C}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2066}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{7F}',
+        ] {
+            assert!(is_unsafe(c), "{:04X}", c as u32);
+        }
+        for c in ['a', '山', 'ｶ', '\u{301}', '😀'] {
+            assert!(!is_unsafe(c), "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn json_for_a_terminal_stays_the_same_json() {
+        let value = serde_json::json!({"name": "a\u{9B}2J\u{202E}b\u{E0041}\u{2028}山"});
+        let text = serde_json::to_string(&value).unwrap();
+        let safe = json_for_terminal(&text);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert!(
+            safe.contains("\\u009b") && safe.contains("\\udb40\\udc41"),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+        assert!(matches!(json_for_terminal("{\"a\":1}"), Cow::Borrowed(_)));
     }
 
     #[test]

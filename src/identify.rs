@@ -301,16 +301,10 @@ impl App {
         self.notice = Some(Notice::info("identity-not-me"));
     }
 
-    /// Esc from the first steps: everything typed is dropped, as when nobody is there.
+    /// Esc from the first steps is leaving: everything typed is dropped and the screen wiped,
+    /// as when nobody is there, so the next person finds nothing of this one.
     fn back_to_welcome(&mut self) {
-        let intent = self.person.intent;
-        let focus = self.welcome_focus;
-        let lang = self.lang.clone();
-        self.reset();
-        // The person is still there: their language and place on the welcome screen stay.
-        self.lang = lang;
-        self.welcome_focus = focus;
-        self.person.intent = intent;
+        self.start_over();
     }
 
     /// The personal code (code mode). Only what is typed is kept, until it is checked.

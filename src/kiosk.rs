@@ -17,6 +17,8 @@ pub struct PinPrompt {
     pub field: TextField,
     /// After a wrong PIN: no new try before this moment.
     pub wait_until: Option<Instant>,
+    /// The same moment as a local clock time, for the message (`14:32:05`).
+    pub until_text: String,
     pub message: Option<Notice>,
 }
 
@@ -46,7 +48,7 @@ impl PinPrompt {
                     && Instant::now() < until
                 {
                     let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
-                    self.message = Some(wait_notice(secs as i64));
+                    self.message = Some(wait_notice(secs as i64, &self.until_text));
                     // Not tried, and not kept: the next try starts from an empty field.
                     self.field.clear();
                     return PinStep::Typing;
@@ -60,15 +62,28 @@ impl PinPrompt {
         PinStep::Typing
     }
 
-    /// A PIN was wrong, or tries are blocked for now: no new try before the wait is over,
-    /// and the prompt says so.
-    pub fn refused(&mut self, outcome: Outcome) {
-        let (Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs }) = outcome else {
-            return;
+    /// A PIN was wrong, tries are blocked for now, or a try cannot be counted: no new try
+    /// before the wait is over, and the prompt says how long, until when, and what to do.
+    pub fn refused(&mut self, outcome: Outcome, tz: &jiff::tz::TimeZone) {
+        let wait_secs = match outcome {
+            Outcome::Wrong { wait_secs } | Outcome::Blocked { wait_secs } => wait_secs,
+            Outcome::Unavailable { why } => {
+                self.field.clear();
+                self.message = Some(Notice {
+                    id: "pin-unavailable",
+                    args: vec![("why", why.as_str().to_string())],
+                    error: true,
+                });
+                return;
+            }
+            Outcome::Accepted => return,
         };
-        self.wait_until = Some(Instant::now() + Duration::from_secs(wait_secs.max(0) as u64));
-        let mut notice = wait_notice(wait_secs);
-        if matches!(outcome, Outcome::Wrong { .. }) {
+        let wait_secs = wait_secs.max(0);
+        self.wait_until = Some(Instant::now() + Duration::from_secs(wait_secs as u64));
+        let end = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(wait_secs);
+        self.until_text = end.to_zoned(tz.clone()).strftime("%H:%M:%S").to_string();
+        let mut notice = wait_notice(wait_secs, &self.until_text);
+        if matches!(outcome, Outcome::Wrong { .. }) && notice.id != "pin-locked" {
             notice.id = "pin-wrong";
         }
         self.message = Some(notice);
@@ -98,9 +113,9 @@ impl App {
                 self.pin = None;
                 self.quit = true;
             }
-            Outcome::Wrong { .. } | Outcome::Blocked { .. } => {
+            Outcome::Wrong { .. } | Outcome::Blocked { .. } | Outcome::Unavailable { .. } => {
                 if let Some(prompt) = self.pin.as_mut() {
-                    prompt.refused(outcome);
+                    prompt.refused(outcome, &self.tz);
                 }
             }
         }
@@ -109,6 +124,7 @@ impl App {
     /// Called several times a second with the time: counts idle time on a kiosk, shows
     /// "Still there?" and then starts over for the next person.
     pub fn tick(&mut self, now: Instant) {
+        self.tick_receipt(now);
         if self.mode != Mode::Kiosk {
             return;
         }
@@ -137,15 +153,24 @@ impl App {
     }
 }
 
-fn wait_notice(secs: i64) -> Notice {
-    let (id, n) = if secs >= 120 {
-        ("pin-locked", (secs + 59) / 60)
+/// The wait in the unit people read it in (seconds, or whole minutes from two minutes on),
+/// with the clock time it ends. The lockout after too many wrong tries says so, and how to end
+/// it early.
+fn wait_notice(secs: i64, until: &str) -> Notice {
+    let (unit, n) = if secs >= 120 {
+        ("min", (secs + 59) / 60)
     } else {
-        ("pin-wait", secs.max(1))
+        ("s", secs.max(1))
     };
+    // Waits between single wrong tries are a few seconds; anything longer is the lockout.
+    let id = if secs > 60 { "pin-locked" } else { "pin-wait" };
     Notice {
         id,
-        args: vec![("n", n.to_string())],
+        args: vec![
+            ("n", n.to_string()),
+            ("unit", unit.to_string()),
+            ("until", until.to_string()),
+        ],
         error: true,
     }
 }

@@ -25,6 +25,7 @@ pub mod present;
 pub mod record;
 pub mod recorder;
 pub mod run;
+pub mod safe_file;
 pub mod source;
 pub mod state;
 pub mod status;

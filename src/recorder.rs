@@ -107,7 +107,9 @@ impl Recorder {
             Effect::VerifyPin(pin) => {
                 let now = jiff::Timestamp::now().as_second();
                 let outcome = match &self.pin {
-                    Some((data, hash)) => crate::pin::attempt(data, hash, &pin, now),
+                    Some((data, hash)) => {
+                        crate::pin::attempt(data, crate::pin::Counter::Kiosk, hash, &pin, now)
+                    }
                     // No PIN configured: nothing can unlock (a kiosk does not start without one).
                     None => crate::pin::Outcome::Blocked { wait_secs: 60 },
                 };

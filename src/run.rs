@@ -19,29 +19,99 @@ use crate::ui;
 /// How often the app is woken without input (idle countdown, signals).
 const TICK: Duration = Duration::from_millis(250);
 
+/// The longest the loop waits for input before it looks at the signals again: a signal is
+/// acted on within this time, however long the tick.
+const SIGNAL_SLICE: Duration = Duration::from_millis(40);
+
+/// The signals that end the program by default and that a program may catch: each of them,
+/// sent from outside, ends tebiki only through its own way out, which restores the terminal.
+/// (SIGKILL and SIGSTOP cannot be caught; Ctrl-C and Ctrl-\ typed in the terminal reach the app
+/// as keys, because the terminal is in raw mode.)
+const ENDING: [i32; 5] = [
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+];
+
+/// What signals asked for.
+pub(crate) struct Signals {
+    /// Finish what is being done (a record being written), restore the terminal, exit.
+    pub stop: Arc<AtomicBool>,
+    /// The terminal is gone (SIGHUP): exit at once, without drawing on it again.
+    pub hangup: Arc<AtomicBool>,
+}
+
+/// Catches every signal that would otherwise end the program with the terminal left raw.
+/// SIGTERM and SIGHUP always stop it; the others stop an attended program, and a locked kiosk
+/// ignores them (only the PIN or the system's shutdown ends it).
+pub(crate) fn catch_signals(locked: bool) -> io::Result<Signals> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let hangup = Arc::new(AtomicBool::new(false));
+    let ignored = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop))?;
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&stop))?;
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hangup))?;
+    for sig in ENDING {
+        let flag = if locked { &ignored } else { &stop };
+        signal_hook::flag::register(sig, Arc::clone(flag))?;
+    }
+    Ok(Signals { stop, hangup })
+}
+
+/// Waits up to `timeout` for input, looking at `stop` every [`SIGNAL_SLICE`]; `Ok(false)`
+/// when nothing came or a signal asked to stop.
+pub(crate) fn poll_input(timeout: Duration, stop: &AtomicBool) -> io::Result<bool> {
+    let start = Instant::now();
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        let left = timeout.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            return Ok(false);
+        }
+        if event::poll(left.min(SIGNAL_SLICE))? {
+            return Ok(true);
+        }
+    }
+}
+
+/// Sets up the terminal: raw mode, the alternate screen, bracketed paste (a paste or an input
+/// method's commit of many characters arrives as one event, not as key commands).
+pub(crate) fn enter_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    // ratatui's init installs a panic hook that restores the terminal before ours logs.
+    let terminal = ratatui::try_init()?;
+    // The answer to the start-up width question (ambiguous characters), before the first frame.
+    crate::terminal_width::settle();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was. After a hang-up the terminal is usually gone: the
+/// restore is still tried (SIGHUP may come from `kill`), but its failure is not reported on a
+/// terminal that cannot show it.
+pub(crate) fn leave_terminal(mut terminal: ratatui::DefaultTerminal, signals: &Signals) {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = terminal.show_cursor();
+    let _ = ratatui::try_restore();
+    if signals.hangup.load(Ordering::Relaxed) {
+        // Dropping it would try to show the cursor again on a closed terminal and report the
+        // failure there, which ends in a panic (and a slow core dump) instead of an exit.
+        std::mem::forget(terminal);
+    }
+}
+
 pub fn run(app: &mut App, recorder: &mut Recorder, log: &Path) -> io::Result<()> {
     install_panic_log(log);
-    let stop = Arc::new(AtomicBool::new(false));
-    // SIGTERM and SIGHUP (shutdown, a closed terminal) end the program cleanly: the loop
-    // finishes what it is doing, so a record being written is completed first. Ctrl-C in the
-    // terminal reaches the app as a key (raw mode), not as SIGINT; a SIGINT sent from outside
-    // stops an attended session but not a locked kiosk.
-    let mut signals = vec![signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
-    if app.mode == Mode::Attended {
-        signals.push(signal_hook::consts::SIGINT);
+    let signals = catch_signals(app.mode == Mode::Kiosk)?;
+    let mut terminal = enter_terminal()?;
+    let result = event_loop(&mut terminal, app, recorder, &signals.stop);
+    leave_terminal(terminal, &signals);
+    if signals.hangup.load(Ordering::Relaxed) {
+        return Ok(());
     }
-    for sig in signals {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    // ratatui's init installs a panic hook that restores the terminal before ours logs.
-    let mut terminal = ratatui::try_init()?;
-    crate::terminal_width::settle();
-    // Bracketed paste delivers a paste (or an input method's commit of many characters) as one
-    // event, so it cannot be mistaken for key commands.
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app, recorder, &stop);
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
     result
 }
 
@@ -57,8 +127,12 @@ fn event_loop(
         if app.wipe_screen {
             // The previous person's screen must not survive anywhere, scrollback included.
             app.wipe_screen = false;
-            terminal.clear()?;
-            execute!(io::stdout(), Clear(ClearType::Purge))?;
+            // Not `terminal.clear()`: it asks the terminal where the cursor is, and a terminal
+            // that does not answer in time would end the kiosk. The screen and scrollback are
+            // cleared directly, and the buffer of what is shown is reset, so the next frame is
+            // drawn whole.
+            execute!(io::stdout(), Clear(ClearType::All), Clear(ClearType::Purge))?;
+            terminal.swap_buffers();
         }
         terminal.draw(|frame| {
             ui::draw(frame, app);
@@ -67,11 +141,14 @@ fn event_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(TICK)? {
+        if poll_input(TICK, stop)? {
             let ev = event::read()?;
             if let Some(effect) = app.handle_event_at(&ev, Instant::now()) {
                 recorder.perform(app, effect);
             }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
         }
         app.tick(Instant::now());
     }
@@ -84,11 +161,7 @@ pub(crate) fn install_panic_log(log: &Path) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let at = jiff::Timestamp::now();
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log)
-        {
+        if let Ok(mut f) = crate::safe_file::open_append(&log, 0o640) {
             let _ = writeln!(f, "{at} panic: {info}");
         }
         previous(info);

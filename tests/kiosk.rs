@@ -116,3 +116,69 @@ fn a_kiosk_never_offers_to_quit_but_help_tells_staff_how_to_leave() {
     attended.keys("<F1>");
     assert!(!attended.screen().contains("Staff"));
 }
+
+#[test]
+fn esc_back_to_the_welcome_screen_forgets_the_person_as_the_idle_reset_does() {
+    let mut k = kiosk("en");
+    // The person picks English (the second language) and starts typing.
+    k.keys("<Down><Enter>");
+    k.paste("E1001").keys("<Enter>").paste("Secret Name");
+    k.keys("<Esc>");
+    assert_eq!(k.app.step, Step::Welcome);
+    assert!(k.app.person.is_blank(), "{:?}", k.app.person.fields);
+    assert!(
+        k.app.wipe_screen,
+        "the terminal is wiped, scrollback included"
+    );
+    assert_eq!(
+        k.app.lang, k.app.start_lang,
+        "the next person starts afresh"
+    );
+    k.keys("<Enter>");
+    assert!(!k.screen().contains("Secret Name"), "{}", k.screen());
+    assert!(!k.screen().contains("E1001"), "{}", k.screen());
+}
+
+#[test]
+fn the_receipt_counts_down_and_gives_way_to_the_welcome_screen() {
+    let mut k = kiosk("en");
+    k.app.settings.receipt_timeout = Duration::from_secs(30);
+    k.keys("<Enter>")
+        .identify("E1001", "Secret Name", "Sales")
+        .read_all()
+        .pass_check();
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    assert!(
+        k.screen().contains("Your choice has been saved"),
+        "{}",
+        k.screen()
+    );
+    let t0 = Instant::now();
+    k.app.tick(t0);
+    assert_eq!(k.app.receipt_left, Some(30));
+    assert!(
+        k.screen().contains("Back to the start in 30 s"),
+        "{}",
+        k.screen()
+    );
+    k.app.tick(t0 + Duration::from_millis(20_500));
+    assert_eq!(k.app.receipt_left, Some(10));
+    // A key gives more time (the person is still reading).
+    k.app.handle_event_at(
+        &common::parse_keys("<Down>")[0],
+        t0 + Duration::from_secs(25),
+    );
+    k.app.tick(t0 + Duration::from_secs(31));
+    assert_eq!(k.app.receipt_left, Some(24));
+    k.app.tick(t0 + Duration::from_secs(55));
+    assert_eq!(k.app.step, Step::Welcome);
+    assert!(k.app.person.is_blank());
+    assert!(k.app.wipe_screen);
+    assert_eq!(k.app.receipt_left, None);
+    assert!(!k.screen().contains("Secret Name"), "{}", k.screen());
+    assert_eq!(
+        k.records().len(),
+        1,
+        "the record stays, only the screen is cleared"
+    );
+}

@@ -443,3 +443,43 @@ fn dropping_the_harness_ends_the_app() {
         "process {pid} still exists after the drop"
     );
 }
+
+#[test]
+fn the_receipt_counts_down_and_the_next_person_finds_the_welcome_screen() {
+    let m = manifest();
+    let data = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        data.path().join("config.toml"),
+        "kiosk_id = \"k1\"\nreceipt_timeout_secs = 5\n",
+    )
+    .expect("config written");
+    let mut p = Spawn::new(&["--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    start_and_identify(
+        &mut p,
+        "Choose your language",
+        "Employee ID",
+        "E1002",
+        "Robin Private",
+        m.info_screens,
+    );
+    read_screens(&mut p, 1, m.info_screens, m.info_screens);
+    pass_check(&mut p, &m.answers, |n, of| format!("Question {n} of {of}"));
+    p.wait_for("Choose one answer", WAIT);
+    tick_all(&mut p);
+    p.enter();
+    p.wait_for("Please check your choice", WAIT);
+    p.enter();
+    p.wait_for("Your choice has been saved", WAIT);
+    p.wait_for("Back to the start in", WAIT);
+    let screen = p.wait_for("Robin Private", WAIT);
+    assert!(screen.contains("Consent given"), "{screen}");
+    // Nobody touches a key: after the countdown the welcome screen returns, the name gone.
+    let screen = p.wait_for("Choose your language", std::time::Duration::from_secs(8));
+    assert!(!screen.contains("Robin Private"), "{screen}");
+    assert_eq!(
+        only_record(data.path()).1["employee"]["name"],
+        "Robin Private"
+    );
+}

@@ -37,6 +37,18 @@ todo-terminal = Run tebiki in a terminal window (not through a pipe).
 todo-verify = Run “tebiki verify” to find and locate damage in the ledger.
 todo-checkpoint = Give the file that an earlier “tebiki verify” printed or saved.
 todo-report-bug = This should not happen: please report it with the command you ran.
+error-ledger-not-file = the ledger file is { $kind ->
+    [link] a symbolic link
+    [dir] a folder
+    [fifo] a named pipe
+   *[other] a special file
+  }, not an ordinary file; tebiki does not write to it
+todo-ledger-not-file = Move it out of the ledger folder (keep it: it may be evidence) and start again; tebiki then creates an ordinary file.
+error-ledger-seq-end = this ledger file has reached the largest sequence number; nothing more can be appended to it
+todo-ledger-seq-end = Run “tebiki verify”, then give this terminal a new kiosk_id in config.toml so that it starts a new file.
+error-arg-not-utf8 = an argument is not valid UTF-8 text: { $arg } (� marks the bytes that are not)
+todo-arg-not-utf8 = Type the argument again as UTF-8 text; a file name with such bytes needs renaming first.
+error-ledger-tail = the last line of this ledger file is not an intact record, so nothing can be appended after it
 warning-unreadable-line = a ledger line could not be read and was skipped: { $place }
 
 content-ok = Content OK: { $screens } screens in { $langs } languages, locales complete.
@@ -97,6 +109,10 @@ pin-enter = New admin PIN
 pin-again = The same PIN again
 error-pin-format = the PIN must be at least { $min } digits (0–9 only)
 error-pin-mismatch = the two PINs are not the same
+error-pin-weak = the PIN is too easy to guess (one digit repeated, a run like 123456 or 987654, or a repeated pattern like 121212)
+cli-pin-unlock-about = Clear a PIN lock after wrong tries (kiosk and dashboard); run it at this machine
+pin-unlock-done = The PIN lock is cleared: the admin PIN can be tried again at once.
+pin-unlock-none = There was no PIN lock to clear.
 todo-pin-again = Run “tebiki pin set” again.
 pin-set-done = Admin PIN set (only its hash is stored, in { $file }).
 

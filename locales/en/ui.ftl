@@ -55,6 +55,7 @@ save-failed-long = ✗ Your choice was NOT saved: the record could not be writte
 
 ## Receipt
 receipt-saved = ✓ Your choice has been saved.
+receipt-countdown = Back to the start in { $n } s (Enter: now; any other key: more time)
 receipt-name = Name
 receipt-id = Employee ID
 receipt-what = Recorded
@@ -138,9 +139,24 @@ act-unlock = Unlock
 act-cancel = Cancel
 pin-title = Staff only
 pin-prompt = Enter the admin PIN to leave this kiosk.
-pin-wrong = Wrong PIN. You can try again in { $n } s.
-pin-wait = Please wait { $n } s before trying again.
-pin-locked = Too many wrong PINs: locked for { $n } min.
+pin-wrong = Wrong PIN. You can try again in { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  } (at { $until }).
+pin-wait = Please wait { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  } (until { $until }) before trying again.
+pin-locked = Too many wrong PINs: locked for { $unit ->
+    [min] { $n } min
+   *[s] { $n } s
+  }, until { $until }. An admin can end the lock sooner by running “tebiki pin unlock” on this machine.
+pin-unavailable = The PIN cannot be checked now: this try could not be counted ({ $why ->
+    [full] the disk is full
+    [readonly] the data folder is read-only
+    [denied] no permission to write in the data folder
+   *[other] the count file in the data folder cannot be read or written
+  }). An admin at this machine can fix the data folder, or run “tebiki pin unlock”, and try again.
 idle-title = Still there?
 idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.
 idle-text-saved = Nothing has been pressed for a while. Your choice is saved. In { $n } s this screen closes and the terminal starts over for the next person. To keep it open while you note the receipt code, press any key.

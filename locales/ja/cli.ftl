@@ -37,6 +37,18 @@ todo-terminal = tebiki は端末のウィンドウで実行してください（
 todo-verify = 「tebiki verify」を実行すると、記録の損傷とその場所がわかります。
 todo-checkpoint = 以前の「tebiki verify」が出力または保存したファイルを指定してください。
 todo-report-bug = 本来起きないはずのことです。実行したコマンドとあわせて報告してください。
+error-ledger-not-file = 記録ファイルが{ $kind ->
+    [link] シンボリックリンク
+    [dir] フォルダー
+    [fifo] 名前付きパイプ
+   *[other] 特殊なファイル
+  }になっていて、通常のファイルではありません。tebiki は書き込みません
+todo-ledger-not-file = それを記録フォルダーの外へ移し（証拠かもしれないので消さずに）、もう一度始めてください。tebiki が通常のファイルを作ります。
+error-ledger-seq-end = この記録ファイルは通し番号（seq）の上限に達したため、これ以上追記できません
+todo-ledger-seq-end = 「tebiki verify」を実行してから、config.toml でこの端末に新しい kiosk_id を設定し、新しいファイルで始めてください。
+error-arg-not-utf8 = 引数に UTF-8 の文字として読めない部分があります：{ $arg }（読めないバイトは � で示しています）
+todo-arg-not-utf8 = 引数を UTF-8 の文字で入力し直してください。そのようなバイトを含むファイル名は、先に名前を変えてください。
+error-ledger-tail = この記録ファイルの最後の行が完全な記録ではないため、その後に追記できません
 warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
 
 content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。
@@ -96,6 +108,10 @@ error-id-pattern = config.toml の employee_id_pattern が正しいパターン�
 pin-enter = 新しい管理者 PIN
 pin-again = もう一度同じ PIN
 error-pin-format = PIN は { $min } 桁以上の数字（0〜9）にしてください
+error-pin-weak = その PIN は推測されやすいため使えません（同じ数字の繰り返し、123456 や 987654 のような連番、121212 のような繰り返し）
+cli-pin-unlock-about = PIN の入力ミスによるロックを解除する（キオスクとダッシュボード）。この端末で実行します
+pin-unlock-done = PIN のロックを解除しました。すぐに管理者 PIN を試せます。
+pin-unlock-none = 解除するロックはありませんでした。
 error-pin-mismatch = 2回入力した PIN が一致しません
 todo-pin-again = もう一度「tebiki pin set」を実行してください。
 pin-set-done = 管理者 PIN を設定しました（{ $file } には PIN のハッシュだけが保存されます）。

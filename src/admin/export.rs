@@ -35,13 +35,15 @@
 //!   | `kiosk`, `seq`, `record_id` | where the record is in the ledger |
 //!
 //!   Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab, CR (or their full-width
-//!   forms `＝＋－＠`) gets a leading `'`, so Excel shows it as text; a cell that already starts
+//!   forms `＝＋－＠`, or the minus signs U+2212 and U+FE63) gets a leading `'`, so Excel shows it as text; a cell that already starts
 //!   with `'` gets one too, so removing exactly one leading `'` from every cell that has one
 //!   gives back the stored value.
 //!
 //!   `--excel` writes UTF-8 with a BOM (Excel then detects UTF-8); `--encoding cp932` writes
-//!   Shift_JIS as Japanese Excel expects. Characters CP932 cannot hold are written as `〓` and
-//!   counted; the export then ends with exit 1 (complete, but not exact).
+//!   Shift_JIS as Japanese Excel expects. Characters CP932 cannot hold are written as `〓`, and
+//!   characters it holds only as another one (`¥` as `\`, `‾` as `~`, `−` as `－`, ...) are
+//!   counted too; the first few are named by row and column, and the export then ends with
+//!   exit 1 (complete, but not exact).
 //!
 //! Filters (all optional, combined with AND):
 //! - `--since`, `--until`: on the record's `at` (the time the ledger vouches for). `YYYY-MM-DD`
@@ -80,7 +82,7 @@ use super::{
     parse_bound, say, stream_ledger, warn, warn_read_issue,
 };
 use crate::cli::Env;
-use crate::escape::for_terminal;
+use crate::escape::json_for_terminal;
 use crate::ledger::{LedgerError, ReadIssue, Record};
 
 /// `tebiki export`
@@ -248,6 +250,10 @@ pub struct ExportSummary {
     pub duplicates: u64,
     /// Characters that the chosen encoding cannot hold.
     pub unmappable: u64,
+    /// Characters that the chosen encoding holds only as another character.
+    pub changed: u64,
+    /// The first few of both, with their row and column.
+    pub changes: Vec<Cp932Change>,
     pub files: Vec<FileHead>,
 }
 
@@ -307,7 +313,20 @@ pub fn csv_header(purposes: &[String]) -> Vec<String> {
 fn formula_start(c: char) -> bool {
     matches!(
         c,
-        '=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠' | '\''
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\t'
+            | '\r'
+            | '＝'
+            | '＋'
+            | '－'
+            | '＠'
+            | '\''
+            // The minus sign and the small hyphen-minus: Excel reads them as a minus, and CP932
+            // writes U+2212 as the full-width minus.
+            | '\u{2212}'
+            | '\u{FE63}'
     )
 }
 
@@ -438,14 +457,48 @@ fn join_into(cell: &mut String, texts: Option<&[Text<'_>]>) {
     }
 }
 
+/// How many changed characters a CP932 export names with their place.
+pub const CP932_EXAMPLES: usize = 5;
+
+/// A character that a CP932 file does not hold as it was: unmappable (written as `〓`) or
+/// written as another character (`¥` as `\`, `‾` as `~`, `−` as `－`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cp932Change {
+    /// The CSV row (the header is row 1) and column (1-based), as a spreadsheet shows them.
+    pub row: u64,
+    pub column: u64,
+    /// The column's name from the header row.
+    pub header: String,
+    pub from: char,
+    /// What a reader of the file gets instead.
+    pub to: String,
+}
+
+/// Where the CSV text being written is: row, column, inside quotes or not, and the header.
+#[derive(Debug, Default)]
+struct CsvPlace {
+    row: u64,
+    column: u64,
+    quoted: bool,
+    headers: Vec<String>,
+}
+
 /// Writes UTF-8 text as Shift_JIS (CP932), counting characters it cannot hold (written as
-/// `〓`, the customary stand-in). Input may arrive split inside a character.
+/// `〓`, the customary stand-in) and characters it holds only as another character, with the
+/// row and column of the first few. Input may arrive split inside a character.
 pub struct Cp932Writer<W: Write> {
     inner: W,
     encoder: encoding_rs::Encoder,
     pending: Vec<u8>,
     out: Vec<u8>,
     pub unmappable: u64,
+    /// Characters written as another character.
+    pub changed: u64,
+    /// The first [`CP932_EXAMPLES`] unmappable or changed characters.
+    pub examples: Vec<Cp932Change>,
+    place: CsvPlace,
+    /// What each non-ASCII character becomes: `None` when it is kept exactly.
+    seen: std::collections::HashMap<char, Option<String>>,
 }
 
 impl<W: Write> Cp932Writer<W> {
@@ -456,10 +509,83 @@ impl<W: Write> Cp932Writer<W> {
             pending: Vec::new(),
             out: Vec::with_capacity(64 * 1024),
             unmappable: 0,
+            changed: 0,
+            examples: Vec::new(),
+            place: CsvPlace {
+                row: 1,
+                column: 1,
+                ..CsvPlace::default()
+            },
+            seen: std::collections::HashMap::new(),
+        }
+    }
+
+    /// What `c` becomes in CP932 and back (`None`: itself). ASCII is always kept.
+    fn becomes(&mut self, c: char) -> Option<String> {
+        self.seen
+            .entry(c)
+            .or_insert_with(|| {
+                let mut buf = [0u8; 4];
+                let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
+                if unmappable {
+                    return Some("〓".to_string());
+                }
+                let (back, _) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes);
+                let mut chars = back.chars();
+                (chars.next() != Some(c) || chars.next().is_some()).then(|| back.into_owned())
+            })
+            .clone()
+    }
+
+    /// Follows the CSV text (RFC 4180 quoting) to know each character's row and column, and
+    /// notes every character that does not survive the encoding.
+    fn follow(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '"' => self.place.quoted = !self.place.quoted,
+                ',' if !self.place.quoted => self.place.column += 1,
+                '\n' if !self.place.quoted => {
+                    self.place.row += 1;
+                    self.place.column = 1;
+                }
+                '\r' if !self.place.quoted => {}
+                _ => {
+                    if self.place.row == 1 {
+                        let i = self.place.column as usize - 1;
+                        if self.place.headers.len() <= i {
+                            self.place.headers.resize(i + 1, String::new());
+                        }
+                        self.place.headers[i].push(c);
+                    }
+                    if c.is_ascii() {
+                        continue;
+                    }
+                    let Some(to) = self.becomes(c) else { continue };
+                    if to != "〓" {
+                        self.changed += 1;
+                    }
+                    if self.examples.len() < CP932_EXAMPLES {
+                        let header = self
+                            .place
+                            .headers
+                            .get(self.place.column as usize - 1)
+                            .cloned()
+                            .unwrap_or_default();
+                        self.examples.push(Cp932Change {
+                            row: self.place.row,
+                            column: self.place.column,
+                            header,
+                            from: c,
+                            to,
+                        });
+                    }
+                }
+            }
         }
     }
 
     fn encode(&mut self, text: &str) -> io::Result<()> {
+        self.follow(text);
         let mut rest = text;
         while !rest.is_empty() {
             self.out.reserve(rest.len() * 2 + 16);
@@ -602,6 +728,8 @@ pub fn export(
     let duplicates = if format == ExportFormat::Csv && csv.encoding == TextEncoding::Cp932 {
         let mut encoder = Cp932Writer::new(&mut *out);
         let duplicates = run.records(ledger_dir, &mut encoder)?;
+        run.summary.changed = encoder.changed;
+        run.summary.changes = std::mem::take(&mut encoder.examples);
         let (_, unmappable) = encoder.finish()?;
         run.summary.unmappable = unmappable;
         duplicates
@@ -762,7 +890,7 @@ impl Run<'_> {
                     return Ok(false);
                 }
                 let raw = if self.csv.terminal {
-                    for_terminal(&record.raw)
+                    json_for_terminal(&record.raw)
                 } else {
                     std::borrow::Cow::Borrowed(record.raw.as_str())
                 };
@@ -915,9 +1043,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     let summary = match result {
         Ok(s) => s,
         Err(ExportError::Ledger(e)) => return ledger_fail(env, &e),
-        // The reader went away (`| head`): nothing to tell it.
+        // The reader went away (`| head`): nothing to tell it. The export is cut short, so
+        // not 0: the status of a process ended by SIGPIPE, as shells expect.
         Err(ExportError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return ExitCode::from(1);
+            return ExitCode::from(141);
         }
         Err(ExportError::Write(e)) => {
             let place = args.output.as_ref().map(|p| p.display().to_string());
@@ -946,6 +1075,29 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             env,
             &env.ta("export-unmappable", &[("count", count(summary.unmappable))]),
         );
+    }
+    if summary.changed > 0 {
+        warn(
+            env,
+            &env.ta("export-cp932-changed", &[("count", count(summary.changed))]),
+        );
+    }
+    if summary.unmappable > 0 || summary.changed > 0 {
+        for c in &summary.changes {
+            eprintln!(
+                "  {}",
+                crate::escape::for_terminal(&env.ta(
+                    "export-cp932-at",
+                    &[
+                        ("row", count(c.row)),
+                        ("column", count(c.column)),
+                        ("header", arg(c.header.clone())),
+                        ("from", arg(c.from.to_string())),
+                        ("to", arg(c.to.clone())),
+                    ],
+                ))
+            );
+        }
         eprintln!("  {}", env.t("export-todo-unmappable"));
         code = ExitCode::from(1);
     }

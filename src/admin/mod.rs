@@ -9,7 +9,7 @@ pub mod record;
 pub mod report;
 pub mod roster;
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -254,8 +254,45 @@ pub(crate) fn warn_read_issue(env: &Env, issue: &ReadIssue) {
     );
 }
 
+/// A ledger file that tebiki refuses to append to: the message id, its `kind` argument,
+/// where (the file, with the line when known), and what to do.
+pub(crate) struct Refusal {
+    pub what: &'static str,
+    pub kind: &'static str,
+    pub place: String,
+    pub todo: &'static str,
+}
+
+pub(crate) fn ledger_refusal(e: &LedgerError) -> Option<Refusal> {
+    match e {
+        LedgerError::NotAFile { path, kind } => Some(Refusal {
+            what: "error-ledger-not-file",
+            kind: kind.as_str(),
+            place: path.display().to_string(),
+            todo: "todo-ledger-not-file",
+        }),
+        LedgerError::SeqExhausted { path } => Some(Refusal {
+            what: "error-ledger-seq-end",
+            kind: "",
+            place: path.display().to_string(),
+            todo: "todo-ledger-seq-end",
+        }),
+        LedgerError::CorruptTail { path, line } => Some(Refusal {
+            what: "error-ledger-tail",
+            kind: "",
+            place: format!("{}:{line}", path.display()),
+            todo: "todo-verify",
+        }),
+        _ => None,
+    }
+}
+
 /// A ledger error in words, with where it happened when known.
 pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
+    if let Some(r) = ledger_refusal(e) {
+        let what = env.ta(r.what, &[("kind", arg(r.kind))]);
+        return fail(env, &what, Some(&r.place), r.todo);
+    }
     match e {
         LedgerError::Io { path, source, .. } => fail(
             env,
@@ -642,55 +679,25 @@ pub fn ledger_bytes(dir: &Path) -> u64 {
 /// it, and a failed run leaves the old file as it was.
 pub struct AtomicFile {
     target: PathBuf,
-    temp: PathBuf,
-    out: Option<BufWriter<File>>,
+    out: Option<BufWriter<tempfile::NamedTempFile>>,
 }
 
 impl AtomicFile {
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
-        let dir = parent_dir(target);
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let mut n = 0u32;
-        loop {
-            let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-            let mut options = fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            // Rosters and exports hold names: readable by the owner and their group only, like
-            // the ledger.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o640);
-            }
-            match options.open(&temp) {
-                Ok(file) => {
-                    return Ok(AtomicFile {
-                        target: target.to_path_buf(),
-                        temp,
-                        out: Some(BufWriter::with_capacity(1 << 20, file)),
-                    });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-                Err(e) => return Err(e),
-            }
-        }
+        // Rosters and exports hold names: readable by the owner and their group only, like the
+        // ledger. The temporary file has a random name and is always new, never a link.
+        let file = crate::safe_file::temp_beside(target, 0o640)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            out: Some(BufWriter::with_capacity(1 << 20, file)),
+        })
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes, syncs and renames the file into place, then syncs the folder.
     pub fn commit(mut self) -> io::Result<()> {
         let out = self.out.take().ok_or_else(|| io::Error::other("closed"))?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&self.temp, &self.target)?;
-        // The rename is what makes the new file visible; syncing the folder keeps it so.
-        if let Ok(d) = File::open(parent_dir(&self.target)) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        crate::safe_file::persist(file, &self.target)
     }
 }
 
@@ -718,14 +725,6 @@ impl Write for AtomicFile {
         match &mut self.out {
             Some(out) => out.flush(),
             None => Ok(()),
-        }
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.out.take().is_some() {
-            let _ = fs::remove_file(&self.temp);
         }
     }
 }

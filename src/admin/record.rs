@@ -6,8 +6,8 @@
 
 use std::process::ExitCode;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::{Timestamp, ToSpan};
 use serde_json::{Value, json};
 
 use super::{arg, fail, ledger_fail, say};
@@ -221,7 +221,11 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 },
                 (None, days) => {
                     let days = days.map_or(FOLLOWUP_DAYS, i64::from);
-                    match today.checked_add(days.days()) {
+                    // A day count beyond the calendar is an input error, not a panic.
+                    match jiff::Span::new()
+                        .try_days(days)
+                        .and_then(|span| today.checked_add(span))
+                    {
                         Ok(d) => d,
                         Err(_) => {
                             return fail(
@@ -440,21 +444,24 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     records.push(Value::Object(stored));
     let after = crate::state::fold(&id, &records, &manifest.policy_version);
     let text = match common.format {
-        Format::Json => json!({
-            "saved": true,
-            "type": record_type,
-            "id": appended.id.to_string(),
-            "at": appended.at.to_string(),
-            "file": appended.file.display().to_string(),
-            "seq": appended.seq,
-            "employee_id": id,
-            "consent": after.consent,
-            "stage": after.stage,
-            "champion": after.champion,
-            "supported_by": after.supported_by,
-            "followup": after.followup,
-        })
-        .to_string(),
+        Format::Json => crate::escape::json_for_stdout(
+            &json!({
+                "saved": true,
+                "type": record_type,
+                "id": appended.id.to_string(),
+                "at": appended.at.to_string(),
+                "file": appended.file.display().to_string(),
+                "seq": appended.seq,
+                "employee_id": id,
+                "consent": after.consent,
+                "stage": after.stage,
+                "champion": after.champion,
+                "supported_by": after.supported_by,
+                "followup": after.followup,
+            })
+            .to_string(),
+        )
+        .into_owned(),
         Format::Text => {
             let when = appended
                 .at

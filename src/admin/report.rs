@@ -561,9 +561,9 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     report.generated_at = now.to_string();
     report.timezone = super::timezone_name(&tz);
     let text = match args.format {
-        // JSON escapes control characters itself, so names are safe as they are.
+        // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
         Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => s,
+            Ok(s) => crate::escape::json_for_stdout(&s).into_owned(),
             Err(e) => return fail(env, &e.to_string(), None, "todo-report-bug"),
         },
         // Names from the roster, folded for a terminal that draws ambiguous characters wide.

@@ -141,6 +141,9 @@ fn column_of(header: &str) -> Option<Column> {
         .find(|c| c.names().contains(&key.as_str()))
 }
 
+/// The most characters a roster value may have.
+pub const MAX_FIELD_CHARS: usize = 200;
+
 /// What is wrong with one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowProblem {
@@ -159,6 +162,12 @@ pub enum RowProblem {
     /// A control or invisible formatting character (line break, tab, escape, bidi override).
     Unsafe {
         column: Column,
+    },
+    /// Longer than [`MAX_FIELD_CHARS`]: no real id, name, department or address is, and a
+    /// huge value would slow every screen that shows it.
+    TooLong {
+        column: Column,
+        chars: usize,
     },
     /// More values than the header has columns (often an unquoted comma inside a value).
     ExtraFields {
@@ -390,6 +399,17 @@ pub fn parse(
             bad.push(BadRow {
                 line,
                 problem: RowProblem::Unsafe { column: c },
+            });
+            continue;
+        }
+        if let Some((column, chars)) = Column::ALL
+            .into_iter()
+            .map(|c| (c, cell(c).chars().count()))
+            .find(|(_, chars)| *chars > MAX_FIELD_CHARS)
+        {
+            bad.push(BadRow {
+                line,
+                problem: RowProblem::TooLong { column, chars },
             });
             continue;
         }
@@ -630,6 +650,14 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
         RowProblem::Unsafe { column } => env.ta(
             "roster-row-unsafe",
             &[("column", arg(column_label(env, *column)))],
+        ),
+        RowProblem::TooLong { column, chars } => env.ta(
+            "roster-row-too-long",
+            &[
+                ("column", arg(column_label(env, *column))),
+                ("chars", arg(chars.to_string())),
+                ("max", arg(MAX_FIELD_CHARS.to_string())),
+            ],
         ),
         RowProblem::ExtraFields { found, expected } => env.ta(
             "roster-row-extra-fields",

@@ -977,7 +977,9 @@ impl Dashboard {
                     Gate::Open
                 };
             }
-            Outcome::Wrong { .. } | Outcome::Blocked { .. } => prompt.refused(outcome),
+            Outcome::Wrong { .. } | Outcome::Blocked { .. } | Outcome::Unavailable { .. } => {
+                prompt.refused(outcome, &self.setup.tz)
+            }
         }
     }
 }
@@ -1026,7 +1028,13 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
         Effect::VerifyPin(pin) => {
             let now = jiff::Timestamp::now().as_second();
             let outcome = match &d.setup.pin_hash {
-                Some(hash) => crate::pin::attempt(&d.setup.data_dir, hash, &pin, now),
+                Some(hash) => crate::pin::attempt(
+                    &d.setup.data_dir,
+                    crate::pin::Counter::Dashboard,
+                    hash,
+                    &pin,
+                    now,
+                ),
                 None => crate::pin::Outcome::Accepted,
             };
             d.pin_outcome(outcome);
@@ -1089,6 +1097,10 @@ enum CheckFailed {
 /// Why an append failed, in the user's language, with the file when there is one.
 fn ledger_error_text(d: &Dashboard, e: &crate::ledger::LedgerError) -> String {
     use crate::ledger::LedgerError;
+    if let Some(r) = crate::admin::ledger_refusal(e) {
+        let text = d.loc.ta(&d.lang, r.what, &[("kind", r.kind.into())]);
+        return format!("{text} ({})", r.place);
+    }
     let (text, path) = match e {
         LedgerError::Io { path, source, .. } => (
             d.loc.ta(

@@ -33,7 +33,7 @@ fn event_loop(
         if d.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(TICK)? {
+        if crate::run::poll_input(TICK, stop)? {
             // Everything already typed is handled before the next frame, so fast typing in
             // the search does not wait for a draw per key.
             loop {
@@ -45,6 +45,9 @@ fn event_loop(
                     break;
                 }
             }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
         }
         let today = jiff::Timestamp::now().to_zoned(d.setup.tz.clone()).date();
         d.tick(Instant::now(), today);

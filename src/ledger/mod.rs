@@ -185,6 +185,54 @@ pub enum LedgerError {
         path: PathBuf,
         line: u64,
     },
+    /// The ledger path is a symbolic link, a folder, a named pipe or another special file:
+    /// tebiki writes only to an ordinary file it opened itself.
+    NotAFile {
+        path: PathBuf,
+        kind: NodeKind,
+    },
+    /// The last record has the largest `seq` there is: nothing can follow it in this file.
+    SeqExhausted {
+        path: PathBuf,
+    },
+}
+
+/// What stands at a path where an ordinary file was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Link,
+    Dir,
+    Fifo,
+    Other,
+}
+
+impl NodeKind {
+    pub fn of(file_type: fs::FileType) -> NodeKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return NodeKind::Fifo;
+            }
+        }
+        if file_type.is_symlink() {
+            NodeKind::Link
+        } else if file_type.is_dir() {
+            NodeKind::Dir
+        } else {
+            NodeKind::Other
+        }
+    }
+
+    /// The word the messages select on (`link`, `dir`, `fifo`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Link => "link",
+            NodeKind::Dir => "dir",
+            NodeKind::Fifo => "fifo",
+            NodeKind::Other => "other",
+        }
+    }
 }
 
 impl LedgerError {
@@ -233,6 +281,17 @@ impl fmt::Display for LedgerError {
             LedgerError::CorruptTail { path, line } => write!(
                 f,
                 "ledger: last line of {}:{line} is not a record",
+                path.display()
+            ),
+            LedgerError::NotAFile { path, kind } => write!(
+                f,
+                "ledger: {} is not an ordinary file ({})",
+                path.display(),
+                kind.as_str()
+            ),
+            LedgerError::SeqExhausted { path } => write!(
+                f,
+                "ledger: {} has reached the largest seq; nothing more can be appended",
                 path.display()
             ),
         }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::envelope::parse_line;
 use super::{
-    ENVELOPE_KEYS, IoOp, LedgerError, RECOVERY_TYPE, SCHEMA, is_safe_name, sha256,
+    ENVELOPE_KEYS, IoOp, LedgerError, NodeKind, RECOVERY_TYPE, SCHEMA, is_safe_name, sha256,
     validate_kiosk_id,
 };
 
@@ -246,7 +246,7 @@ impl Writer {
             let now = Timestamp::now();
             let at = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
             let id = Uuid::now_v7();
-            let seq = next.seq + 1;
+            let seq = self.next_seq(next.seq)?;
             let start = buf.len();
             encode(
                 &mut buf,
@@ -333,7 +333,12 @@ impl Writer {
         let scan = scan_tail(&self.file, len).map_err(|e| self.read_error(e))?;
         let (seq, hash) = match &scan.last_line {
             None => (0, [0u8; 32]),
-            Some(line) => match parse_line(line).ok().and_then(|env| env.seq) {
+            // A last line with any finding (not a record, a broken envelope) is not continued.
+            Some(line) => match parse_line(line)
+                .ok()
+                .filter(|env| env.problem.is_none())
+                .and_then(|env| env.seq)
+            {
                 Some(seq) => (seq, sha256(line)),
                 None => {
                     let line =
@@ -458,7 +463,7 @@ impl Writer {
         // Milliseconds, as the contract writes them; the returned value equals what is stored.
         let at = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
         let id = Uuid::now_v7();
-        let seq = tail.seq + 1;
+        let seq = self.next_seq(tail.seq)?;
         let mut line = Vec::with_capacity(512);
         encode(
             &mut line,
@@ -495,6 +500,14 @@ impl Writer {
             file: self.path.clone(),
         };
         Ok((appended, next))
+    }
+
+    /// The `seq` after `seq`; at the end of the range the file is full (readers would skip a
+    /// record whose `seq` wrapped to 0), so nothing is written.
+    fn next_seq(&self, seq: u64) -> Result<u64, LedgerError> {
+        seq.checked_add(1).ok_or_else(|| LedgerError::SeqExhausted {
+            path: self.path.clone(),
+        })
     }
 
     /// Best effort by design: the caller is already being told the record was not saved. If the
@@ -591,7 +604,8 @@ fn lock_bounded(
 fn same_file(file: &File, path: &Path) -> io::Result<bool> {
     use std::os::unix::fs::MetadataExt;
     let open = file.metadata()?;
-    match fs::metadata(path) {
+    // A link put in the file's place is not the file, even when it points to it.
+    match fs::symlink_metadata(path) {
         Ok(named) => Ok(open.dev() == named.dev() && open.ino() == named.ino()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(e),
@@ -644,14 +658,46 @@ fn open_ledger_file(dir: &Path, path: &Path) -> Result<File, LedgerError> {
     Ok(file)
 }
 
-/// Opens `path` (append mode when `append`), creating it with mode 0640 when missing.
+/// Opens `path` (append mode when `append`), creating it with mode 0640 when missing. Only an
+/// ordinary file is opened: a symbolic link is never followed, and a link, folder or named pipe
+/// in its place is refused with [`LedgerError::NotAFile`].
 fn open_or_create(path: &Path, append: bool) -> Result<(File, bool), LedgerError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(LedgerError::NotAFile {
+                path: path.to_path_buf(),
+                kind: NodeKind::of(meta.file_type()),
+            });
+        }
+        _ => {}
+    }
+    let (file, created) = open_or_create_inner(path, append)?;
+    // Whatever was opened (something may have been swapped in meanwhile) must be a file.
+    let meta = file
+        .metadata()
+        .map_err(|e| LedgerError::io(path, IoOp::Stat, e))?;
+    if !meta.file_type().is_file() {
+        return Err(LedgerError::NotAFile {
+            path: path.to_path_buf(),
+            kind: NodeKind::of(meta.file_type()),
+        });
+    }
+    Ok((file, created))
+}
+
+fn open_or_create_inner(path: &Path, append: bool) -> Result<(File, bool), LedgerError> {
     let mut options = OpenOptions::new();
     options.read(true);
     if append {
         options.append(true);
     } else {
         options.write(true);
+    }
+    #[cfg(unix)]
+    {
+        // Never through a link; and a named pipe swapped in after the check must not block.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let mut create = options.clone();
     create.create_new(true);
@@ -670,10 +716,15 @@ fn open_or_create(path: &Path, append: bool) -> Result<(File, bool), LedgerError
             }
             Ok((file, true))
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => options
-            .open(path)
-            .map(|f| (f, false))
-            .map_err(|e| LedgerError::io(path, IoOp::Open, e)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match options.open(path) {
+            Ok(f) => Ok((f, false)),
+            // ELOOP: a link appeared in the file's place.
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(LedgerError::NotAFile {
+                path: path.to_path_buf(),
+                kind: NodeKind::Link,
+            }),
+            Err(e) => Err(LedgerError::io(path, IoOp::Open, e)),
+        },
         Err(e) => Err(LedgerError::io(path, IoOp::Open, e)),
     }
 }

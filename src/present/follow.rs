@@ -2,7 +2,7 @@
 //! presenter writes a small state file in the data folder on every change (and every few
 //! seconds as a sign of life); the follower polls it. No sockets, nothing to configure.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -71,13 +71,8 @@ pub fn path(data: &Path) -> PathBuf {
 /// Writes the state to a temporary file beside it and renames it over the old one, so the
 /// follower never reads half a file.
 pub fn write(path: &Path, state: &FollowState) -> io::Result<()> {
-    let tmp = path.with_extension(format!("json.{}.tmp", state.pid));
     let text = serde_json::to_string(state).map_err(io::Error::other)?;
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-    }
-    std::fs::rename(&tmp, path)
+    crate::safe_file::write_atomic(path, text.as_bytes(), 0o640)
 }
 
 /// The state, when there is a readable file.

@@ -4,12 +4,10 @@
 
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::execute;
+use crossterm::event;
 
 use super::Presenter;
 use super::follow::{self, FollowState, Follower};
@@ -42,11 +40,14 @@ pub fn present(
             if p.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(TICK)? {
+            if crate::run::poll_input(TICK, stop)? {
                 let ev = event::read()?;
                 if let Some(effect) = p.handle_event(&ev) {
                     session::perform(p, recorder, effect);
                 }
+            }
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
             }
             p.tick(Instant::now());
             if let Some(state) = p.follow_state(pid) {
@@ -81,34 +82,28 @@ pub fn follow(f: &mut Follower, data: &Path, log: &Path) -> io::Result<()> {
             if f.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(TICK)? {
+            if crate::run::poll_input(TICK, stop)? {
                 f.handle_event(&event::read()?);
             }
         }
     })
 }
 
-/// Sets the terminal up, runs `body`, and restores the terminal. SIGTERM, SIGHUP and SIGINT
-/// set the stop flag, so the loop finishes what it is doing (a record being written) first.
+/// Sets the terminal up, runs `body`, and restores the terminal. Every signal that would end
+/// the program (TERM, HUP, INT, QUIT, USR1, USR2, ALRM) sets the stop flag instead, so the
+/// loop finishes what it is doing (a record being written) first; after a hang-up it ends at
+/// once, without touching the terminal that is gone.
 pub(crate) fn with_terminal(
     log: &Path,
     body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> io::Result<()>,
 ) -> io::Result<()> {
     crate::run::install_panic_log(log);
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    let signals = crate::run::catch_signals(false)?;
+    let mut terminal = crate::run::enter_terminal()?;
+    let result = body(&mut terminal, &signals.stop);
+    crate::run::leave_terminal(terminal, &signals);
+    if signals.hangup.load(Ordering::Relaxed) {
+        return Ok(());
     }
-    let mut terminal = ratatui::try_init()?;
-    crate::terminal_width::settle();
-    // Bracketed paste: a pasted or IME-committed name arrives as one event, not as keys.
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = body(&mut terminal, &stop);
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
     result
 }

@@ -271,6 +271,14 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
             n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
         let style = if n.error { theme::bad() } else { theme::warn() };
         Line::from(Span::styled(app.loc.ta(&app.lang, n.id, &args), style))
+    } else if let Some(secs) = app.receipt_left.filter(|_| !popup_open(app)) {
+        let mut text = app
+            .loc
+            .ta(&app.lang, "receipt-countdown", &[("n", secs.into())]);
+        if more_below {
+            text = format!("{text} · {}", app.t("more-below"));
+        }
+        Line::from(Span::styled(text, theme::dim()))
     } else if more_below && !popup_open(app) {
         Line::from(Span::styled(app.t("more-below"), theme::dim()))
     } else {

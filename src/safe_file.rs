@@ -1,0 +1,140 @@
+//! How tebiki writes files: never through a symbolic link, and a whole file only by a new
+//! file with a random name in the same folder, synced, renamed over the target, and the
+//! folder synced. A link planted where tebiki writes cannot make it overwrite another file.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Makes `options` refuse to open a symbolic link as the last part of the path (`O_NOFOLLOW`:
+/// the open fails instead of writing through the link).
+pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A new file with a random name beside `target` (`.<name>.<random>.tmp`), created with
+/// `mode` and never an existing file or link.
+pub fn temp_beside(target: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let file = builder.tempfile_in(parent_dir(target))?;
+    // The umask may have narrowed the mode; set it exactly.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(file)
+}
+
+/// Syncs `file`, renames it over `target` (replacing a link there, never following it) and
+/// syncs the folder, so the new file survives a crash once this returns.
+pub fn persist(file: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
+    file.as_file().sync_all()?;
+    file.persist(target).map_err(|e| e.error)?;
+    sync_dir(&parent_dir(target))
+}
+
+/// Writes `bytes` as the whole new content of `target` (mode `mode`): readers see the old file
+/// or the new one, never half of it.
+pub fn write_atomic(target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    let mut file = temp_beside(target, mode)?;
+    file.write_all(bytes)?;
+    persist(file, target)
+}
+
+/// Opens `path` for appending, creating it with `mode` when missing, without following a link.
+pub fn open_append(path: &Path, mode: u32) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    no_follow(&mut options).open(path)
+}
+
+/// Makes a rename or a new file in `dir` durable.
+#[cfg(unix)]
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir).and_then(|d| d.sync_all()) {
+        // Some network file systems cannot sync a directory; the file's own sync still holds.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_planted_link_is_replaced_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let target = dir.path().join("state.json");
+        std::os::unix::fs::symlink(&victim, &target).unwrap();
+        write_atomic(&target, b"new", 0o600).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        let meta = std::fs::symlink_metadata(&target).unwrap();
+        assert!(meta.file_type().is_file(), "the link itself was replaced");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "no temporary file left behind");
+    }
+
+    #[test]
+    fn appending_refuses_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let log = dir.path().join("tebiki.log");
+        std::os::unix::fs::symlink(&victim, &log).unwrap();
+        assert!(open_append(&log, 0o640).is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    }
+}

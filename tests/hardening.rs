@@ -1,0 +1,461 @@
+//! The edges: links planted where tebiki writes, a ledger at the end of its sequence numbers,
+//! arguments and outputs that used to end in a panic, hostile text on the way to a terminal.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::time::Duration;
+
+use common::{tebiki, text};
+use serde_json::Map;
+use tebiki::ledger::{LedgerError, NodeKind, Writer};
+
+const WAIT: Duration = Duration::from_secs(5);
+
+/// A data folder with a config naming the kiosk `k1` and a roster of one person.
+fn data_with_roster(dir: &Path) {
+    fs::write(dir.join("config.toml"), "kiosk_id = \"k1\"\n").unwrap();
+    let csv = dir.join("in.csv");
+    fs::write(
+        &csv,
+        "employee_id,name,department,email\nE1,Kim Lee,Sales,kim@example.com\n",
+    )
+    .unwrap();
+    let out = tebiki(
+        dir,
+        &["--lang", "en", "roster", "import", csv.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+}
+
+#[test]
+fn a_ledger_file_that_is_a_link_a_folder_or_a_pipe_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger");
+    fs::create_dir(&ledger).unwrap();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious, no newline at the end").unwrap();
+    symlink(&victim, ledger.join("k1.jsonl")).unwrap();
+    let err = Writer::open(&ledger, "k1", WAIT).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LedgerError::NotAFile {
+                kind: NodeKind::Link,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "precious, no newline at the end",
+        "the link's target is neither cut nor written"
+    );
+
+    fs::create_dir(ledger.join("k2.jsonl")).unwrap();
+    let err = Writer::open(&ledger, "k2", WAIT).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LedgerError::NotAFile {
+                kind: NodeKind::Dir,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+
+    let mkfifo = std::process::Command::new("mkfifo")
+        .arg(ledger.join("k3.jsonl"))
+        .status();
+    if matches!(mkfifo, Ok(s) if s.success()) {
+        let err = Writer::open(&ledger, "k3", WAIT).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LedgerError::NotAFile {
+                    kind: NodeKind::Fifo,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    } else {
+        println!("skipped the named pipe: mkfifo is not available");
+    }
+}
+
+#[test]
+fn a_ledger_replaced_by_a_link_while_open_is_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", WAIT).unwrap();
+    w.append("stage", Map::new()).unwrap();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    let path = ledger.join("k1.jsonl");
+    fs::rename(&path, dir.path().join("moved.jsonl")).unwrap();
+    symlink(&victim, &path).unwrap();
+    let err = w.append("stage", Map::new()).unwrap_err();
+    assert!(matches!(err, LedgerError::NotAFile { .. }), "{err:?}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[test]
+fn the_cli_says_what_where_and_what_to_do_about_a_linked_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let ledger = dir.path().join("ledger");
+    fs::create_dir_all(&ledger).unwrap();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    symlink(&victim, ledger.join("k1.jsonl")).unwrap();
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a symbolic link"), "{err}");
+    assert!(err.contains("k1.jsonl"), "{err}");
+    assert!(err.contains("Move it out of the ledger folder"), "{err}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[test]
+fn a_ledger_at_the_last_seq_is_not_appended_to() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let ledger = dir.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", WAIT).unwrap();
+    w.append("stage", Map::new()).unwrap();
+    drop(w);
+    // The same record with the largest seq there is (the chain is not what is tested here).
+    let path = ledger.join("k1.jsonl");
+    let text_before = fs::read_to_string(&path).unwrap();
+    let last = text_before.replace("\"seq\":1,", &format!("\"seq\":{},", u64::MAX));
+    fs::write(&path, &last).unwrap();
+
+    let err = Writer::open(&ledger, "k1", WAIT)
+        .and_then(|mut w| w.append("stage", Map::new()))
+        .unwrap_err();
+    assert!(matches!(err, LedgerError::SeqExhausted { .. }), "{err:?}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), last, "nothing appended");
+
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("largest sequence number"), "{err}");
+    assert!(err.contains("new kiosk_id"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), last, "nothing appended");
+}
+
+#[test]
+fn a_last_line_with_a_broken_envelope_is_not_continued() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", WAIT).unwrap();
+    w.append("stage", Map::new()).unwrap();
+    drop(w);
+    let path = ledger.join("k1.jsonl");
+    let broken = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"schema\":\"tebiki/1\"", "\"schema\":\"other/9\"");
+    fs::write(&path, &broken).unwrap();
+    let err = Writer::open(&ledger, "k1", WAIT).unwrap_err();
+    assert!(matches!(err, LedgerError::CorruptTail { .. }), "{err:?}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}
+
+/// `tebiki ARGS` with raw (possibly non-UTF-8) arguments.
+fn tebiki_os(data: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_a_usage_error_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = OsStr::from_bytes(b"\xff");
+    let out = tebiki_os(
+        dir.path(),
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("en"),
+            OsStr::new("status"),
+            bad,
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let file = OsStr::from_bytes(b"x\xff.csv");
+    let out = tebiki_os(
+        dir.path(),
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("ja"),
+            OsStr::new("export"),
+            OsStr::new("-o"),
+            file,
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("UTF-8"), "{err}");
+    assert!(!dir.path().join(OsStr::from_bytes(b"x\xff.csv")).exists());
+}
+
+#[test]
+fn a_day_count_beyond_the_calendar_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    for days in ["7304485", "4294967295"] {
+        let out = tebiki(
+            dir.path(),
+            &[
+                "--lang", "en", "record", "followup", "E1", "--in", days, "--by", "T",
+            ],
+        );
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{days}: {err}");
+        assert!(err.contains("--in"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert!(
+        !dir.path().join("ledger").join("k1.jsonl").exists()
+            || fs::read_to_string(dir.path().join("ledger").join("k1.jsonl"))
+                .unwrap()
+                .is_empty(),
+        "nothing written"
+    );
+}
+
+/// Runs `tebiki ARGS` with stdout (or stderr) a pipe whose reader is already gone.
+fn with_closed_pipe(data: &Path, args: &[&str], on_stderr: bool) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"));
+    cmd.args(args)
+        .env("TEBIKI_DATA", data)
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null());
+    if on_stderr {
+        cmd.stderr(writer).stdout(std::process::Stdio::piped());
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    } else {
+        cmd.stdout(writer).stderr(std::process::Stdio::piped());
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    for args in [
+        &["--lang", "en", "status", "E1", "--format", "json"][..],
+        &["--lang", "en", "status", "E1"],
+        &["--lang", "en", "verify", "--format", "json"],
+        &["--lang", "en", "report", "--format", "json"],
+        &["--lang", "en", "export", "--format", "jsonl"],
+        &["--lang", "en", "content", "check"],
+        &["--lang", "en", "--help"],
+    ] {
+        let (code, err) = with_closed_pipe(dir.path(), args, false);
+        assert!(
+            matches!(code, Some(0) | Some(141)),
+            "{args:?}: {code:?} {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // An error message to a closed stderr: no panic (101) either.
+    let (code, _) = with_closed_pipe(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "NOBODY", "informed", "--by", "T",
+        ],
+        true,
+    );
+    assert!(matches!(code, Some(2) | Some(141)), "{code:?}");
+}
+
+fn pin_set(data: &Path, pin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["pin", "set", "--lang", "en"])
+        .env("TEBIKI_DATA", data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(format!("{pin}\n{pin}\n").as_bytes())
+        .unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn weak_pins_are_refused_and_the_config_is_private_and_never_written_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for weak in ["000000", "123456", "987654", "121212"] {
+        let out = pin_set(dir.path(), weak);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{weak}: {err}");
+        assert!(err.contains("too easy to guess"), "{err}");
+    }
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "keep").unwrap();
+    symlink(&victim, dir.path().join("config.toml.tmp")).unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+    let config = dir.path().join("config.toml");
+    let meta = fs::symlink_metadata(&config).unwrap();
+    assert!(meta.file_type().is_file());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+
+    // A link in the config's place is replaced by the new file, its target left alone.
+    fs::rename(&config, dir.path().join("real.toml")).unwrap();
+    symlink(dir.path().join("real.toml"), &config).unwrap();
+    let before = fs::read_to_string(dir.path().join("real.toml")).unwrap();
+    let out = pin_set(dir.path(), "135792");
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("real.toml")).unwrap(),
+        before
+    );
+    assert!(fs::symlink_metadata(&config).unwrap().file_type().is_file());
+
+    // Group read given by an administrator (for a kiosk account) is kept; more never is.
+    fs::set_permissions(&config, fs::Permissions::from_mode(0o664)).unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert!(out.status.success(), "{:?}", text(&out));
+    let mode = fs::metadata(&config).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+#[test]
+fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "record",
+            "stage",
+            "E1",
+            "informed",
+            "--by",
+            "T",
+            "--note",
+            "\u{2212}100 ¥500 ‾ 𠮷",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let file = dir.path().join("out.csv");
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--encoding",
+            "cp932",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 character(s) cannot be written"), "{err}");
+    assert!(
+        err.contains("3 character(s) are written in Shift_JIS as another"),
+        "{err}"
+    );
+    // The first few, by row and column as a spreadsheet shows them (the header is row 1).
+    let bytes = fs::read(&file).unwrap();
+    let (csv_text, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let note = headers.iter().position(|h| h == "note").unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        &row[note], "'－100 \\500 ~ 〓",
+        "the leading minus sign is neutralised"
+    );
+    let at = format!("row 2, column {} (note)", note + 1);
+    for (from, to) in [("\u{2212}", "－"), ("¥", "\\"), ("‾", "~"), ("𠮷", "〓")] {
+        assert!(
+            err.contains(&format!("{at}: “{from}” becomes “{to}”")),
+            "{from}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_roster_value_longer_than_200_characters_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("in.csv");
+    let long = "長".repeat(201);
+    fs::write(
+        &csv,
+        format!(
+            "employee_id,name,department,email\nE1,Kim Lee,Sales,\nE2,{long},Sales,\nE3,{},Sales,\n",
+            "x".repeat(200)
+        ),
+    )
+    .unwrap();
+    let out = tebiki(
+        dir.path(),
+        &["--lang", "en", "roster", "import", csv.to_str().unwrap()],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("in.csv:3: the name is 201 characters long; at most 200"),
+        "{err}"
+    );
+    assert!(!err.contains("in.csv:4"), "200 characters are fine: {err}");
+    assert!(!dir.path().join("roster.csv").exists(), "nothing imported");
+}
