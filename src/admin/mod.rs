@@ -1,6 +1,7 @@
 //! The admin side of the command line: roster import, exports for HR and legal, the coverage
 //! report and a synthetic demo organisation, plus what they share (messages, progress, files).
 
+pub mod columns;
 pub mod demo;
 pub mod export;
 pub mod fields;
