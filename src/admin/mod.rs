@@ -8,6 +8,7 @@ pub mod fields;
 pub mod record;
 pub mod report;
 pub mod roster;
+pub mod roster_changes;
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
