@@ -64,6 +64,8 @@ pub enum Ctx {
     DashWithdrawalForm,
     /// Dashboard: recording an attendance at a session.
     DashAttendanceForm,
+    /// Dashboard: confirming the record about to be written.
+    DashConfirm,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -175,7 +177,12 @@ const DASH_FORMS: &[Ctx] = &[
     DashAttendanceForm,
 ];
 /// The dashboard's forms with more than one text field.
-const DASH_MULTI_FIELD: &[Ctx] = &[DashFollowupForm, DashWithdrawalForm, DashAttendanceForm];
+const DASH_MULTI_FIELD: &[Ctx] = &[
+    DashFollowupForm,
+    DashStageForm,
+    DashWithdrawalForm,
+    DashAttendanceForm,
+];
 /// Everywhere in the dashboard.
 const DASH_ALL: &[Ctx] = &[
     DashName,
@@ -189,6 +196,7 @@ const DASH_ALL: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashConfirm,
 ];
 
 /// The table, in hint-bar order.
@@ -920,6 +928,22 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[DashPick],
         key_label: "key-enter",
         action_label: "dash-act-assign",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashConfirm],
+        key_label: "key-enter",
+        action_label: "dash-act-record",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashConfirm],
+        key_label: "key-esc",
+        action_label: "dash-act-not-yet",
         in_hint_bar: true,
     },
     Binding {

@@ -246,6 +246,15 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("is not a date"), "{screen}");
     assert!(records(&ledger, "followup", "E100").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-12-08<Enter>");
+    // Nothing is written before the user has seen what will be recorded and confirmed it.
+    let screen = a.screen();
+    assert!(screen.contains("Record this?"), "{screen}");
+    assert!(
+        screen.contains("follow-up talk; the next one is due 2026-12-08"),
+        "{screen}"
+    );
+    assert!(records(&ledger, "followup", "E100").is_empty());
+    a.keys("<Enter>");
     let saved = records(&ledger, "followup", "E100");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["due"], "2026-12-08");
@@ -260,11 +269,24 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("Next due 2026-12-08"), "{screen}");
     assert!(screen.contains("Worried about the data plan"), "{screen}");
 
-    // Two weeks later: uses both channels, recorded here with a note.
+    // Two weeks later: uses both channels, recorded here with a note. The form starts at the
+    // current stage (hesitant).
     a.keys("s");
     assert!(a.screen().contains("Record a stage change"));
-    a.paste("Installed the app, keeps the old group too")
+    assert_eq!(
+        a.d.form.as_ref().map(|f| match f {
+            tebiki::dashboard::forms::Form::Stage(s) => s.stage(),
+            _ => Stage::NotStarted,
+        }),
+        Some(Stage::Hesitant)
+    );
+    a.keys("<Down>")
+        .paste("Installed the app, keeps the old group too")
         .keys("<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("stage is now “using both”"), "{screen}");
+    assert!(screen.contains("stays open"), "{screen}");
+    a.keys("<Enter>");
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Deferred, Stage::Parallel)
@@ -272,11 +294,12 @@ fn a_hesitant_employee_over_several_weeks() {
     let stage = records(&ledger, "stage", "E100");
     assert_eq!(stage[0]["stage"], "parallel");
     assert_eq!(stage[0]["recorded_by"]["name"], TRAINER);
-    // The stage change closed the follow-up.
-    assert!(a.screen().contains("None open"));
+    // The stage change left the open follow-up open.
+    assert!(a.screen().contains("Next due 2026-12-08"), "{}", a.screen());
+    assert_eq!(stage[0]["followup"], "kept");
 
-    // Moving over (the stage suggested next) before agreeing is refused, and nothing is written.
-    a.keys("s<Enter>");
+    // Moving over before agreeing is refused, and nothing is written.
+    a.keys("s<Down><Enter>");
     let screen = a.screen();
     assert!(screen.contains("needs the person’s consent"), "{screen}");
     assert_eq!(records(&ledger, "stage", "E100").len(), 1);
@@ -298,7 +321,7 @@ fn a_hesitant_employee_over_several_weeks() {
     let screen = a.screen();
     assert!(screen.contains("E100"), "{screen}");
     assert_eq!(a.d.view, View::Followups);
-    a.keys("s<Enter>");
+    a.keys("s<Down><Enter><Enter>");
     assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Migrated));
     assert_eq!(records(&ledger, "stage", "E100")[1]["stage"], "migrated");
     let screen = a.screen();
@@ -615,7 +638,7 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     a.keys(&"<Down>".repeat(e003));
     a.keys("a");
     assert!(a.screen().contains("Who will support Ken Tanaka (E003)?"));
-    a.keys("<Enter>");
+    a.keys("<Enter><Enter>");
     let i = a.d.model.find("E003").unwrap();
     let champion = a.d.model.champion_of(i).expect("paired");
     assert_eq!(&*a.d.model.people[champion as usize].id, "E001");
@@ -630,12 +653,23 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     let e003 = row_of(&a, "E003");
     a.d.selected[2] = e003;
     a.keys("x");
+    assert!(
+        a.screen().contains("no longer supports Ken Tanaka (E003)"),
+        "{}",
+        a.screen()
+    );
+    a.keys("<Enter>");
     assert_eq!(a.d.model.champion_of(i), None);
     // Make E008 a champion.
     let e008 = row_of(&a, "E008");
     a.d.selected[2] = e008;
+    // `c` writes nothing by itself: Esc on the confirmation leaves everything as it was.
     a.keys("c");
+    assert!(a.screen().contains("becomes a champion"), "{}", a.screen());
+    a.keys("<Esc>");
     let j = a.d.model.find("E008").unwrap();
+    assert!(!a.d.model.people[j as usize].standing.champion);
+    a.keys("c<Enter>");
     assert!(a.d.model.people[j as usize].standing.champion);
     assert_eq!(a.d.derived.champions.len(), 2);
 }
@@ -644,7 +678,7 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
 fn a_record_that_cannot_be_saved_says_why_and_keeps_what_was_typed() {
     // A kiosk id that cannot name a file: every append fails before touching the disk.
     let mut a = Admin::open_as(sample(), "en", Some("Mori"), None, "bad/id");
-    a.keys("3f").paste("Talked at lunch").keys("<Enter>");
+    a.keys("3f").paste("Talked at lunch").keys("<Enter><Enter>");
     let screen = a.screen();
     assert!(screen.contains("Not saved"), "{screen}");
     assert!(screen.contains("Talked at lunch"), "{screen}");
@@ -726,6 +760,12 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     assert!(records(&ledger, "withdrawal", "E001").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Tab>");
     a.paste("Asked by phone").keys("<Enter>");
+    assert!(
+        a.screen().contains("asked on 2026-11-23 to withdraw"),
+        "{}",
+        a.screen()
+    );
+    a.keys("<Enter>");
     let saved = records(&ledger, "withdrawal", "E001");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["requested_on"], "2026-11-23");
@@ -789,6 +829,8 @@ fn an_attendance_is_recorded_from_the_persons_page() {
     assert!(screen.contains("今日（2026-11-24）より後"), "{screen}");
     assert!(records(&ledger, "attendance", "E006").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-20<Enter>");
+    assert!(records(&ledger, "attendance", "E006").is_empty());
+    a.keys("<Enter>");
     let saved = records(&ledger, "attendance", "E006");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["session"]["id"], "11月説明会");
@@ -809,5 +851,49 @@ fn the_withdrawal_form_in_both_languages() {
             format!("dashboard_{lang}_withdrawal_form_80x24"),
             a.sized(80, 24)
         );
+    }
+}
+
+#[test]
+fn every_write_shows_what_will_be_recorded_first_in_both_languages() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let ledger = a.ledger();
+        // E002, hesitant with an open follow-up: the stage form starts at "hesitant" and
+        // offers to close the follow-up (off).
+        a.keys("3s<Down>");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_stage_form_open_followup_80x24"),
+            a.sized(80, 24)
+        );
+        a.keys("<Esc>");
+        let before = records(&ledger, "followup", "E002").len();
+        a.keys("f").paste("昼休みに話した").keys("<Enter>");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_confirm_followup_80x24"),
+            a.sized(80, 24)
+        );
+        // Esc goes back to the form with what was typed; nothing is written.
+        a.keys("<Esc>");
+        assert!(a.d.confirm.is_none() && a.d.form.is_some());
+        assert_eq!(records(&ledger, "followup", "E002").len(), before);
+        a.keys("<Enter><Enter>");
+        assert_eq!(records(&ledger, "followup", "E002").len(), before + 1);
+        // This change closes the follow-up: Tab to "close", Space ticks it.
+        a.keys("2")
+            .paste("E002")
+            .keys("<Enter>s<Down><Tab> <Enter>");
+        let screen = a.screen();
+        let closed = if lang == "ja" {
+            "フォローアップ  この変更で終える"
+        } else {
+            "Follow-up    closed by this change"
+        };
+        assert!(screen.contains(closed), "{screen}");
+        a.keys("<Enter>");
+        let i = a.d.model.find("E002").unwrap();
+        assert!(a.d.model.people[i as usize].followup.is_none(), "closed");
+        let stage = records(&ledger, "stage", "E002");
+        assert!(stage.last().unwrap().get("followup").is_none());
     }
 }

@@ -178,9 +178,20 @@ fn coming_bodies() -> Vec<(&'static str, Map<String, Value>)> {
         "recorded_by": { "name": "佐藤" },
         "how": { "method": "admin", "via": "cli", "session": null },
     });
+    // The dashboard's stage change that leaves the open follow-up open.
+    let (_, mut kept) = Entry {
+        employee: Subject::id("E2"),
+        change: Change::Stage(Stage::Hesitant),
+        note: None,
+        by: "佐藤".into(),
+        via: Via::Dashboard,
+    }
+    .record();
+    kept.insert("followup".into(), "kept".into());
     vec![
         ("consent", consent.as_object().cloned().unwrap()),
         ("void", void.as_object().cloned().unwrap()),
+        ("stage", kept),
     ]
 }
 

@@ -217,3 +217,5 @@ roster-changes-more = … and { $count } more
 roster-empty-value = (empty)
 roster-dry-run = Dry run: nothing was imported; the current roster is unchanged.
 demo-not-on-roster = { $count } more people are in the ledger but not yet on the roster (recent hires, as in a real organisation).
+export-col-followup = open follow-up
+export-followup-kept = stays open

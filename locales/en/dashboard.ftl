@@ -169,3 +169,25 @@ dash-saved-withdrawal = Saved: withdrawal of consent by { $name } ({ $id }).
 dash-saved-attendance = Saved: session attendance of { $name } ({ $id }).
 dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.
 dash-stage-needs-consent = Moving over needs the person’s consent under the current policy: ask them to go through the kiosk first.
+
+## Confirming a record before it is written
+dash-act-record = record it
+dash-act-not-yet = back
+dash-stage-close-followup = Close the open follow-up with this change (Space)
+dash-confirm-title = Record this?
+dash-confirm-who = Person
+dash-confirm-what = Record
+dash-confirm-note = Note
+dash-confirm-by = Recorded by
+dash-confirm-followup-label = Follow-up
+dash-confirm-followup-kept = stays open
+dash-confirm-followup-closed = closed by this change
+dash-confirm-stage = stage is now “{ $stage }”
+dash-confirm-followup = follow-up talk; the next one is due { $due }
+dash-confirm-champion-on = becomes a champion
+dash-confirm-champion-off = is no longer a champion
+dash-confirm-pairing-on = as champion, supports { $other }
+dash-confirm-pairing-off = as champion, no longer supports { $other }
+dash-confirm-attendance = attended the session “{ $session }” on { $day }
+dash-confirm-withdrawal = asked on { $day } to withdraw their consent
+dash-confirm-permanent = The ledger keeps every record for good: it cannot be edited or deleted later. Enter records it; Esc goes back without recording.

@@ -217,3 +217,5 @@ roster-changes-more = …ほか { $count } 人
 roster-empty-value = （空欄）
 roster-dry-run = 試しに確認しただけで、取り込んでいません。今の名簿は変わっていません。
 demo-not-on-roster = ほかに { $count } 人が、記録にはあるものの名簿にはまだ載っていません（実際の組織と同じく、最近の入社者）。
+export-col-followup = 対応中のフォローアップ
+export-followup-kept = 継続

@@ -160,3 +160,25 @@ dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の�
 dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
 dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
 dash-stage-needs-consent = 移行済みにするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
+
+## 記録する前の確認
+dash-act-record = 記録する
+dash-act-not-yet = 戻る
+dash-stage-close-followup = 対応中のフォローアップをこの変更で終える（Space）
+dash-confirm-title = この内容で記録しますか？
+dash-confirm-who = 対象
+dash-confirm-what = 記録
+dash-confirm-note = メモ
+dash-confirm-by = 記録者
+dash-confirm-followup-label = フォローアップ
+dash-confirm-followup-kept = 対応中のまま
+dash-confirm-followup-closed = この変更で終える
+dash-confirm-stage = 段階を「{ $stage }」にする
+dash-confirm-followup = フォローアップの面談。次回は { $due }
+dash-confirm-champion-on = 推進役になる
+dash-confirm-champion-off = 推進役をやめる
+dash-confirm-pairing-on = 推進役として { $other } さんを担当する
+dash-confirm-pairing-off = 推進役として { $other } さんの担当をやめる
+dash-confirm-attendance = 説明会「{ $session }」（{ $day }）に参加した
+dash-confirm-withdrawal = { $day } に、同意の取り消しを申し出た
+dash-confirm-permanent = 記録はすべて台帳に残り、あとから書き換えたり消したりはできません。Enter で記録、Esc で記録せずに戻ります。

@@ -177,6 +177,11 @@ pub const COLUMNS: &[Column] = &[
         fill: Fill::One(|r, c| text(r.f.due.as_deref(), c)),
     },
     Column {
+        key: "followup",
+        from: &["followup"],
+        fill: Fill::One(|r, c| c.code("export-followup-", r.f.followup.as_deref())),
+    },
+    Column {
         key: "active",
         from: &["active"],
         fill: Fill::One(|r, c| c.flag(r.f.active)),

@@ -86,6 +86,9 @@ pub struct Fields<'a> {
     /// `void`: the id of the record it cancels (or an object with that `id`).
     #[serde(borrow)]
     pub voids: Option<Session<'a>>,
+    /// `stage`: `kept` when the open follow-up stays open.
+    #[serde(borrow)]
+    pub followup: Option<Cow<'a, str>>,
 }
 
 /// `recorded_by`: who entered the record.
@@ -345,6 +348,7 @@ impl<'a> Fields<'a> {
                 .and_then(Value::as_array)
                 .map(|a| a.iter().filter_map(id_item).collect()),
             voids: v.get("voids").filter(|v| !v.is_null()).and_then(id_item),
+            followup: s(v.get("followup")),
         }
     }
 
@@ -400,13 +404,17 @@ pub struct Essentials<'a> {
     /// On a `champion` record: the person the champion supports.
     #[serde(borrow)]
     pub supports: Option<Cow<'a, str>>,
+    /// On a `stage` record: `kept` when the open follow-up stays open.
+    #[serde(borrow)]
+    pub followup: Option<Cow<'a, str>>,
 }
 
 impl<'a> Essentials<'a> {
     /// The top-level keys the fields come from, in the order [`Essentials::from_members`] takes
     /// their values.
-    pub const KEYS: [&'static str; 9] = [
+    pub const KEYS: [&'static str; 10] = [
         "type", "employee", "decision", "stage", "due", "note", "policy", "active", "supports",
+        "followup",
     ];
 
     /// The index of `key` in [`Essentials::KEYS`].
@@ -421,6 +429,7 @@ impl<'a> Essentials<'a> {
             b"policy" => 6,
             b"active" => 7,
             b"supports" => 8,
+            b"followup" => 9,
             _ => return None,
         })
     }
@@ -446,6 +455,7 @@ impl<'a> Essentials<'a> {
                 Some(_) => return None,
             },
             supports: text(member(8))?,
+            followup: text(member(9))?,
         })
     }
 
@@ -497,6 +507,7 @@ impl<'a> Essentials<'a> {
             policy: full.policy,
             active: full.active,
             supports: v.get("supports").and_then(Value::as_str).map(Cow::Borrowed),
+            followup: full.followup,
         }
     }
 

@@ -164,6 +164,7 @@ impl Census {
             stage: f.stage.as_deref(),
             active: f.active,
             supports: f.supports.as_deref(),
+            keeps_followup: f.followup.as_deref() == Some(crate::state::KEPT),
         });
         if applied.decision {
             person.policy = match f.policy_version() {

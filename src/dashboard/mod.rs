@@ -101,8 +101,18 @@ pub enum Effect {
     /// Check this PIN; report back with [`Dashboard::pin_outcome`].
     VerifyPin(String),
     /// Append this record; report back with [`Dashboard::record_saved`] or
-    /// [`Dashboard::record_failed`].
-    Append(Entry),
+    /// [`Dashboard::record_failed`]. With `keeps_followup` (a stage change), the person's open
+    /// follow-up stays open (`"followup": "kept"`).
+    Append { entry: Entry, keeps_followup: bool },
+}
+
+/// A record waiting for the user to confirm it: every write is shown first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub entry: Entry,
+    pub keeps_followup: bool,
+    /// The person's open follow-up is closed by this record (shown, so it is no surprise).
+    pub closes_followup: bool,
 }
 
 /// One person opened: their state and full history, read from disk when opened.
@@ -148,6 +158,8 @@ pub struct Dashboard {
     pub selected: [usize; 3],
     pub person: Option<PersonView>,
     pub form: Option<Form>,
+    /// A record shown for confirmation before it is written.
+    pub confirm: Option<Pending>,
     /// A record is being written.
     pub saving: bool,
     pub help: bool,
@@ -191,6 +203,7 @@ impl Dashboard {
             selected: [0; 3],
             person: None,
             form: None,
+            confirm: None,
             saving: false,
             help: false,
             help_scroll: 0,
@@ -216,6 +229,9 @@ impl Dashboard {
 
     /// Where the user is, ignoring the help.
     pub fn base_ctx(&self) -> Ctx {
+        if self.confirm.is_some() {
+            return Ctx::DashConfirm;
+        }
         match (&self.gate, &self.form, &self.person) {
             (Gate::Pin(_), _, _) => Ctx::Pin,
             (Gate::Name(_), _, _) => Ctx::DashName,
@@ -453,6 +469,9 @@ impl Dashboard {
             }
             Gate::Open => {}
         }
+        if self.confirm.is_some() {
+            return self.update_confirm(cmd);
+        }
         if self.form.is_some() {
             return self.update_form(cmd);
         }
@@ -624,8 +643,9 @@ impl Dashboard {
         match cmd {
             Cmd::Confirm => self.open_person(i),
             Cmd::Stage => {
-                let stage = self.model.people[i as usize].standing.stage;
-                self.form = Some(Form::Stage(StageForm::new(i, stage)));
+                let p = &self.model.people[i as usize];
+                let (stage, open) = (p.standing.stage, p.followup.is_some());
+                self.form = Some(Form::Stage(StageForm::new(i, stage, open)));
             }
             Cmd::Followup => {
                 self.form = Some(Form::Followup(FollowupForm::new(i, self.setup.today)));
@@ -641,14 +661,14 @@ impl Dashboard {
             }
             Cmd::Champion => {
                 let active = !self.model.people[i as usize].standing.champion;
-                return Some(self.entry(
+                return self.entry(
                     i,
                     Change::Champion {
                         active,
                         supports: None,
                     },
                     None,
-                ));
+                );
             }
             Cmd::Assign => {
                 let matches = pick_matches(&self.model, &self.derived, "", i);
@@ -663,14 +683,14 @@ impl Dashboard {
             Cmd::Remove => match self.model.champion_of(i) {
                 Some(c) => {
                     let supports = Some(self.subject(i));
-                    return Some(self.entry(
+                    return self.entry(
                         c,
                         Change::Champion {
                             active: false,
                             supports,
                         },
                         None,
-                    ));
+                    );
                 }
                 None => self.notice = Some(Notice::error("dash-no-pairing")),
             },
@@ -773,7 +793,7 @@ impl Dashboard {
                 Cmd::Confirm => match f.due_date(today) {
                     Ok(due) => {
                         let (i, note) = (f.person, f.note.value().to_string());
-                        return Some(self.entry(i, Change::Followup { due }, Some(note)));
+                        return self.entry(i, Change::Followup { due }, Some(note));
                     }
                     Err(problem) => {
                         f.on_due = true;
@@ -788,6 +808,11 @@ impl Dashboard {
             Form::Stage(f) => match cmd {
                 Cmd::Up => f.choice = f.choice.saturating_sub(1),
                 Cmd::Down => f.choice = (f.choice + 1).min(forms::STAGES.len() - 1),
+                // With an open follow-up: Tab moves between the note and "close it".
+                Cmd::FocusNext | Cmd::FocusPrev if f.followup_open => {
+                    f.on_close = !f.on_close;
+                }
+                Cmd::Input(ref t) if f.on_close && t == " " => f.close_followup = !f.close_followup,
                 Cmd::Confirm => {
                     let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
                     let consent = self.model.consent(i, &self.setup.policy);
@@ -796,8 +821,11 @@ impl Dashboard {
                         f.problem = Some(Notice::error("dash-stage-needs-consent"));
                         return None;
                     }
-                    return Some(self.entry(i, Change::Stage(stage), Some(note)));
+                    let keeps = f.followup_open && !f.close_followup;
+                    let closes = f.followup_open && f.close_followup;
+                    return self.ask(i, Change::Stage(stage), Some(note), keeps, closes);
                 }
+                _ if f.on_close => {}
                 other => {
                     f.problem = None;
                     self.notice = forms::edit(&mut f.note, &other);
@@ -820,7 +848,7 @@ impl Dashboard {
                                 policy_id: self.setup.policy_id.clone(),
                                 policy_version: self.setup.policy.clone(),
                             };
-                            return Some(self.entry(i, change, Some(note)));
+                            return self.entry(i, change, Some(note));
                         }
                         Err(problem) => {
                             f.on_note = false;
@@ -843,7 +871,7 @@ impl Dashboard {
                             session,
                             on: Some(on),
                         };
-                        return Some(self.entry(i, change, Some(note)));
+                        return self.entry(i, change, Some(note));
                     }
                     (Err(problem), _) => {
                         f.focus = 0;
@@ -866,14 +894,14 @@ impl Dashboard {
                     Some(&c) => {
                         let i = f.person;
                         let supports = Some(self.subject(i));
-                        return Some(self.entry(
+                        return self.entry(
                             c,
                             Change::Champion {
                                 active: true,
                                 supports,
                             },
                             None,
-                        ));
+                        );
                     }
                     None => f.problem = Some(Notice::error("dash-pick-none")),
                 },
@@ -911,21 +939,60 @@ impl Dashboard {
         }
     }
 
-    /// A record about person `i`, by the dashboard's user.
-    fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Effect {
-        self.saving = true;
-        Effect::Append(Entry {
-            employee: self.subject(i),
-            change,
-            note: note.filter(|n| !n.trim().is_empty()),
-            by: self.by.clone(),
-            via: Via::Dashboard,
-        })
+    /// A record about person `i`, by the dashboard's user, shown for confirmation first.
+    fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Option<Effect> {
+        self.ask(i, change, note, false, false)
+    }
+
+    /// As [`Dashboard::entry`], saying what happens to the person's open follow-up.
+    fn ask(
+        &mut self,
+        i: u32,
+        change: Change,
+        note: Option<String>,
+        keeps_followup: bool,
+        closes_followup: bool,
+    ) -> Option<Effect> {
+        self.confirm = Some(Pending {
+            entry: Entry {
+                employee: self.subject(i),
+                change,
+                note: note.filter(|n| !n.trim().is_empty()),
+                by: self.by.clone(),
+                via: Via::Dashboard,
+            },
+            keeps_followup,
+            closes_followup,
+        });
+        None
+    }
+
+    /// The confirmation: Enter writes the record shown, Esc goes back (to the form, if any).
+    fn update_confirm(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.saving {
+            return None;
+        }
+        match cmd {
+            Cmd::Confirm => {
+                let p = self.confirm.as_ref()?;
+                self.saving = true;
+                Some(Effect::Append {
+                    entry: p.entry.clone(),
+                    keeps_followup: p.keeps_followup,
+                })
+            }
+            Cmd::Back => {
+                self.confirm = None;
+                None
+            }
+            _ => None,
+        }
     }
 
     /// The record is on disk: the form closes and the lists show it at once.
     pub fn record_saved(&mut self, entry: &Entry) {
         self.saving = false;
+        self.confirm = None;
         self.form = None;
         self.refresh();
         let id = match &entry.change {
@@ -947,6 +1014,7 @@ impl Dashboard {
     /// Nothing was saved: the form stays open with what was typed, and says why.
     pub fn record_failed(&mut self, reason: String) {
         self.saving = false;
+        self.confirm = None;
         let notice = Notice {
             id: "dash-save-failed",
             args: vec![("reason", reason)],
@@ -1026,8 +1094,14 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
             };
             d.pin_outcome(outcome);
         }
-        Effect::Append(entry) => {
-            let (record_type, body) = entry.record();
+        Effect::Append {
+            entry,
+            keeps_followup,
+        } => {
+            let (record_type, mut body) = entry.record();
+            if keeps_followup {
+                body.insert("followup".into(), crate::state::KEPT.into());
+            }
             let result = crate::ledger::Writer::open(
                 &d.setup.ledger_dir,
                 &d.setup.kiosk_id,

@@ -101,6 +101,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     if let Some(form) = &d.form {
         forms::form(frame, d, form, areas.body);
     }
+    if let Some(pending) = &d.confirm {
+        forms::confirm(frame, d, pending, areas.body);
+    }
     if d.help {
         let rows: Vec<(&str, &str)> = keys::help_rows(d.base_ctx())
             .into_iter()
