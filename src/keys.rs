@@ -48,6 +48,8 @@ pub enum Ctx {
     DashOverview,
     /// Dashboard: searching people (typing goes into the search).
     DashPeople,
+    /// Dashboard: the people found, the search box left (keys are commands again).
+    DashPeopleList,
     /// Dashboard: one person's state and history.
     DashPerson,
     /// Dashboard: the hesitant and parallel staff to follow up with.
@@ -122,6 +124,8 @@ pub enum Cmd {
     Withdraw,
     /// Dashboard: record an attendance at a session.
     Attend,
+    /// Dashboard: put the keyboard in the search box.
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,9 +159,17 @@ const EVERYWHERE: &[Ctx] = &[
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
 /// The dashboard's top-level views.
-const DASH_VIEWS: &[Ctx] = &[DashOverview, DashPeople, DashFollowups, DashChampions];
+const DASH_VIEWS: &[Ctx] = &[
+    DashOverview,
+    DashPeople,
+    DashPeopleList,
+    DashFollowups,
+    DashChampions,
+];
 /// The dashboard's lists.
-const DASH_LISTS: &[Ctx] = &[DashPeople, DashFollowups, DashChampions];
+const DASH_LISTS: &[Ctx] = &[DashPeople, DashPeopleList, DashFollowups, DashChampions];
+/// The dashboard's lists whose letters are commands (not the search box).
+const DASH_KEY_LISTS: &[Ctx] = &[DashPeopleList, DashFollowups, DashChampions];
 /// The dashboard's text fields.
 const DASH_FIELDS: &[Ctx] = &[
     DashName,
@@ -188,6 +200,7 @@ const DASH_ALL: &[Ctx] = &[
     DashName,
     DashOverview,
     DashPeople,
+    DashPeopleList,
     DashPerson,
     DashFollowups,
     DashChampions,
@@ -954,6 +967,31 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-back",
         in_hint_bar: true,
     },
+    // In the people found: Esc clears the search, then goes back.
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPeopleList],
+        key_label: "key-esc",
+        action_label: "dash-act-clear",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPeopleList],
+        key_label: "key-esc",
+        action_label: "act-back",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('/'))],
+        cmd: Cmd::Search,
+        ctx: &[DashPeopleList],
+        key_label: "dash-key-slash",
+        action_label: "dash-act-search",
+        in_hint_bar: true,
+    },
     Binding {
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
@@ -973,7 +1011,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: true,
@@ -981,7 +1019,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
         cmd: Cmd::Down,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: false,
@@ -1022,7 +1060,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::PageUp)],
         cmd: Cmd::Prev,
-        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashPeople,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-pages",
         action_label: "dash-act-page",
         in_hint_bar: false,
@@ -1030,7 +1074,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::PageDown)],
         cmd: Cmd::Next,
-        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashPeople,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-pages",
         action_label: "dash-act-page",
         in_hint_bar: false,
@@ -1038,7 +1088,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Home)],
         cmd: Cmd::Top,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "key-home-end",
         action_label: "act-top-bottom",
         in_hint_bar: false,
@@ -1046,7 +1102,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::End)],
         cmd: Cmd::Bottom,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "key-home-end",
         action_label: "act-top-bottom",
         in_hint_bar: false,
@@ -1165,7 +1227,13 @@ pub static BINDINGS: &[Binding] = &[
             k(KeyCode::Char('4')),
         ],
         cmd: Cmd::Digit,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-views",
         action_label: "dash-act-views",
         in_hint_bar: true,
@@ -1175,7 +1243,7 @@ pub static BINDINGS: &[Binding] = &[
         cmd: Cmd::Back,
         ctx: &[DashPeople],
         key_label: "key-esc",
-        action_label: "dash-act-clear",
+        action_label: "dash-act-leave-search",
         in_hint_bar: true,
     },
     Binding {
@@ -1205,7 +1273,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Char('q'))],
         cmd: Cmd::Quit,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-q",
         action_label: "act-quit",
         in_hint_bar: true,

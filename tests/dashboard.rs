@@ -385,14 +385,14 @@ fn search_ignores_width_case_spaces_and_kana() {
     };
     a.paste("ＥＭＰ００１");
     assert_eq!(found(&a), ["EMP001"]);
-    a.keys("<Esc>").paste("emp002");
+    a.keys("<Esc><Esc>/").paste("emp002");
     assert_eq!(found(&a), ["ＥＭＰ００２"]);
-    a.keys("<Esc>").paste("ﾔﾏﾀﾞ");
+    a.keys("<Esc><Esc>/").paste("ﾔﾏﾀﾞ");
     assert_eq!(found(&a), ["ＥＭＰ００２", "EMP003"]);
-    a.keys("<Esc>").paste("suzukiICHIRO");
+    a.keys("<Esc><Esc>/").paste("suzukiICHIRO");
     assert_eq!(found(&a), ["EMP004"]);
     // Typed one key at a time, each key narrowing the last matches.
-    a.keys("<Esc>emp0");
+    a.keys("<Esc><Esc>/emp0");
     assert_eq!(found(&a).len(), 4);
     a.keys("0");
     assert_eq!(found(&a).len(), 4);
@@ -590,7 +590,7 @@ fn every_view_at_both_sizes_in_both_languages() {
                 format!("dashboard_{lang}_people_search_{size}"),
                 a.sized(w, h)
             );
-            a.keys("<Esc>").paste("山田花子").keys("<Enter>");
+            a.keys("<Esc><Esc>/").paste("山田花子").keys("<Enter>");
             insta::assert_snapshot!(format!("dashboard_{lang}_person_{size}"), a.sized(w, h));
             a.keys("<Esc><Esc><Esc>3");
             insta::assert_snapshot!(format!("dashboard_{lang}_followups_{size}"), a.sized(w, h));
@@ -896,4 +896,33 @@ fn every_write_shows_what_will_be_recorded_first_in_both_languages() {
         let stage = records(&ledger, "stage", "E002");
         assert!(stage.last().unwrap().get("followup").is_none());
     }
+}
+
+#[test]
+fn digits_and_q_are_search_text_only_while_the_search_box_has_focus() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("2");
+    assert_eq!(a.d.view, View::People);
+    // In the search box: digits and q are text.
+    a.keys("q2");
+    assert_eq!(a.d.query.value(), "q2");
+    assert!(!a.d.quit);
+    assert_eq!(a.d.view, View::People);
+    // Esc leaves the box (the query stays); then they are commands again.
+    a.keys("<BS><BS>E00<Esc>");
+    assert_eq!(a.d.query.value(), "E00");
+    assert!(a.screen().contains("/ Search"), "{}", a.screen());
+    a.keys("j");
+    assert_eq!(a.d.selected[0], 1, "j moves in the list");
+    a.keys("3");
+    assert_eq!(a.d.view, View::Followups);
+    a.keys("2");
+    assert!(
+        a.d.searching,
+        "back in People, the keyboard is in the search box"
+    );
+    a.keys("<Esc><Esc>");
+    assert_eq!(a.d.query.value(), "", "Esc in the list clears the search");
+    a.keys("/x<Esc>q");
+    assert!(a.d.quit, "q quits from the list");
 }

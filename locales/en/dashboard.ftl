@@ -171,8 +171,8 @@ dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or
 dash-stage-needs-consent = Moving over needs the person’s consent under the current policy: ask them to go through the kiosk first.
 
 ## Confirming a record before it is written
-dash-act-record = record it
-dash-act-not-yet = back
+dash-act-record = Record
+dash-act-not-yet = Back
 dash-stage-close-followup = Close the open follow-up with this change (Space)
 dash-confirm-title = Record this?
 dash-confirm-who = Person
@@ -191,3 +191,6 @@ dash-confirm-pairing-off = as champion, no longer supports { $other }
 dash-confirm-attendance = attended the session “{ $session }” on { $day }
 dash-confirm-withdrawal = asked on { $day } to withdraw their consent
 dash-confirm-permanent = The ledger keeps every record for good: it cannot be edited or deleted later. Enter records it; Esc goes back without recording.
+dash-key-slash = /
+dash-act-search = Search
+dash-act-leave-search = Leave search

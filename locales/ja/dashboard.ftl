@@ -182,3 +182,6 @@ dash-confirm-pairing-off = 推進役として { $other } さんの担当をや�
 dash-confirm-attendance = 説明会「{ $session }」（{ $day }）に参加した
 dash-confirm-withdrawal = { $day } に、同意の取り消しを申し出た
 dash-confirm-permanent = 記録はすべて台帳に残り、あとから書き換えたり消したりはできません。Enter で記録、Esc で記録せずに戻ります。
+dash-key-slash = /
+dash-act-search = 検索
+dash-act-leave-search = 検索欄を離れる

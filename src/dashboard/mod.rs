@@ -147,6 +147,8 @@ pub struct Dashboard {
     /// The department the overview shows: 0 for all, else 1 + index in `derived.departments`.
     pub department: usize,
     pub query: TextField,
+    /// The search box has the keyboard (People): typed digits and `q` are text there.
+    pub searching: bool,
     /// People matching the query, in model order.
     pub results: Vec<u32>,
     /// The normalised query `results` are for.
@@ -197,6 +199,7 @@ impl Dashboard {
             load_error: None,
             department: 0,
             query: TextField::default(),
+            searching: false,
             results: Vec::new(),
             searched: String::new(),
             narrowed: Vec::new(),
@@ -243,7 +246,8 @@ impl Dashboard {
             (_, None, Some(_)) => Ctx::DashPerson,
             _ => match self.view {
                 View::Overview => Ctx::DashOverview,
-                View::People => Ctx::DashPeople,
+                View::People if self.searching => Ctx::DashPeople,
+                View::People => Ctx::DashPeopleList,
                 View::Followups => Ctx::DashFollowups,
                 View::Champions => Ctx::DashChampions,
             },
@@ -489,6 +493,8 @@ impl Dashboard {
     fn switch_view(&mut self, view: View) {
         self.person = None;
         self.form = None;
+        // Arriving at People, the keyboard is in the search box.
+        self.searching = view == View::People;
         self.view = view;
     }
 
@@ -564,12 +570,16 @@ impl Dashboard {
                     self.open_person(i);
                 }
             }
+            // Esc leaves the search box; the list keeps what was found.
+            Cmd::Back if self.searching => self.searching = false,
+            Cmd::Search => self.searching = true,
             Cmd::Back if !self.query.value().is_empty() => {
                 self.query.clear();
                 self.selected[0] = 0;
                 self.search(true);
             }
             Cmd::Back => self.switch_view(View::Overview),
+            _ if !self.searching => {}
             other => {
                 let before = self.query.value().to_string();
                 self.notice = forms::edit(&mut self.query, &other);

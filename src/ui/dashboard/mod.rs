@@ -136,6 +136,9 @@ fn applies(d: &Dashboard, action: &str) -> bool {
             _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
         },
         "dash-act-clear" => !d.query.value().is_empty(),
+        "act-back" if d.base_ctx() == crate::keys::Ctx::DashPeopleList => {
+            d.query.value().is_empty()
+        }
         _ => true,
     }
 }
