@@ -348,6 +348,13 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("withdrawn"), "{screen}");
     assert!(screen.contains("opted out"), "{screen}");
     assert!(screen.contains("History (7)"), "{screen}");
+    // Newest first: the withdrawal just recorded is the first entry.
+    let first = screen
+        .lines()
+        .skip_while(|l| !l.contains("History (7)"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(first.contains("Withdrawal"), "{screen}");
     assert!(screen.contains(&format!("by {TRAINER}")), "{screen}");
 }
 
