@@ -933,3 +933,27 @@ fn digits_and_q_are_search_text_only_while_the_search_box_has_focus() {
     a.keys("/x<Esc>q");
     assert!(a.d.quit, "q quits from the list");
 }
+
+#[test]
+fn large_counts_have_thousands_separators() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = common::tebiki(dir.path(), &["demo", "--employees", "1200", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", common::text(&o));
+    for (lang, people) in [("en", "1,203 people"), ("ja", "1,203 人")] {
+        let copy = tempfile::tempdir().expect("temp dir");
+        for name in ["roster.csv", "ledger"] {
+            let from = dir.path().join(name);
+            if from.is_dir() {
+                std::fs::create_dir_all(copy.path().join(name)).unwrap();
+                for e in std::fs::read_dir(&from).unwrap().flatten() {
+                    std::fs::copy(e.path(), copy.path().join(name).join(e.file_name())).unwrap();
+                }
+            } else {
+                std::fs::copy(&from, copy.path().join(name)).unwrap();
+            }
+        }
+        let mut a = Admin::open(copy, lang, Some("森"), None);
+        let screen = a.screen();
+        assert!(screen.contains(people), "{screen}");
+    }
+}

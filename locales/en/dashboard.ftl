@@ -43,7 +43,7 @@ dash-reloading = Reading the ledger again (a file changed)… { $pct }%
 dash-load-failed = The ledger could not be read: { $reason }. Check the data folder, then start tebiki admin again.
 dash-unreadable = { $n ->
     [one] 1 ledger line could not be read and is not counted: run tebiki verify.
-   *[other] { $n } ledger lines could not be read and are not counted: run tebiki verify.
+   *[other] { $count } ledger lines could not be read and are not counted: run tebiki verify.
 }
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
 
@@ -60,7 +60,7 @@ dash-all-departments = All departments
 dash-no-department = (no department)
 dash-people-count = { $n ->
     [one] 1 person
-   *[other] { $n } people
+   *[other] { $count } people
 }
 dash-coverage-roster = Coverage: people on the roster who have been through onboarding
 dash-coverage-ledger = Coverage: people in the ledger who have been through onboarding (no roster imported)

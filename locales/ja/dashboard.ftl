@@ -41,7 +41,7 @@ dash-act-confirm-withdrawal = 撤回を記録
 dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
 dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
-dash-unreadable = 読めない記録が { $n } 行あり、集計に含めていません。tebiki verify を実行してください。
+dash-unreadable = 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
 ## 利用者
@@ -55,7 +55,7 @@ dash-name-missing = 先にお名前を入力してください。記録には記
 dash-department = 部署：
 dash-all-departments = すべての部署
 dash-no-department = （部署なし）
-dash-people-count = { $n } 人
+dash-people-count = { $count } 人
 dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
 dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
 dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）

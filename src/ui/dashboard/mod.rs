@@ -166,7 +166,13 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         let text = d.loc.ta(
             &d.lang,
             "dash-unreadable",
-            &[("n", d.model.unreadable.into())],
+            &[
+                ("n", d.model.unreadable.into()),
+                (
+                    "count",
+                    crate::i18n::group_digits(d.model.unreadable).into(),
+                ),
+            ],
         );
         return Some((text, theme::warn()));
     }
