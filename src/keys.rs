@@ -68,6 +68,8 @@ pub enum Ctx {
     DashAttendanceForm,
     /// Dashboard: confirming the record about to be written.
     DashConfirm,
+    /// Dashboard: choosing the filters.
+    DashFilter,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -126,6 +128,10 @@ pub enum Cmd {
     Attend,
     /// Dashboard: put the keyboard in the search box.
     Search,
+    /// Dashboard: open the filters (department, stage, consent, overdue).
+    Filter,
+    /// Dashboard: the next order of the lists (due date, name, department).
+    Sort,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +216,7 @@ const DASH_ALL: &[Ctx] = &[
     DashWithdrawalForm,
     DashAttendanceForm,
     DashConfirm,
+    DashFilter,
 ];
 
 /// The table, in hint-bar order.
@@ -944,6 +951,66 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
+        keys: &[k(KeyCode::Char('v'))],
+        cmd: Cmd::Filter,
+        ctx: &[DashOverview, DashPeopleList, DashFollowups, DashChampions],
+        key_label: "dash-key-v",
+        action_label: "dash-act-filter",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('o'))],
+        cmd: Cmd::Sort,
+        ctx: &[DashPeopleList, DashFollowups],
+        key_label: "dash-key-o",
+        action_label: "dash-act-sort",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[DashFilter],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[DashFilter],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), k(KeyCode::Char('h'))],
+        cmd: Cmd::CursorLeft,
+        ctx: &[DashFilter],
+        key_label: "dash-key-left-right",
+        action_label: "dash-act-change",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            k(KeyCode::Right),
+            k(KeyCode::Char('l')),
+            k(KeyCode::Char(' ')),
+        ],
+        cmd: Cmd::CursorRight,
+        ctx: &[DashFilter],
+        key_label: "dash-key-left-right",
+        action_label: "dash-act-change",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter), k(KeyCode::Esc), k(KeyCode::Char('v'))],
+        cmd: Cmd::Back,
+        ctx: &[DashFilter],
+        key_label: "key-enter",
+        action_label: "act-close",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Enter)],
         cmd: Cmd::Confirm,
         ctx: &[DashConfirm],
@@ -1337,7 +1404,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
-        ctx: &[DashOverview, DashPerson, DashFollowups, DashChampions],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashPerson,
+            DashFollowups,
+            DashChampions,
+            DashConfirm,
+            DashFilter,
+        ],
         key_label: "key-help",
         action_label: "act-help",
         in_hint_bar: true,

@@ -957,3 +957,90 @@ fn large_counts_have_thousands_separators() {
         assert!(screen.contains(people), "{screen}");
     }
 }
+
+#[test]
+fn every_key_of_a_view_is_on_its_hint_bar_or_behind_more_at_80_columns() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let more = a.d.t("act-more");
+        for keys in ["1", "2<Esc>", "3", "4", "3<Enter>"] {
+            a.keys(keys);
+            let ctx = a.d.ctx();
+            let screen = a.sized(80, 24);
+            let bar = screen.lines().last().unwrap_or_default().to_string();
+            let missing: Vec<String> = tebiki::keys::hints(ctx)
+                .into_iter()
+                .filter(|(_, action)| *action != "act-language")
+                .filter(|(_, action)| tebiki::ui::dashboard::applies(&a.d, action))
+                .map(|(_, action)| a.d.t(action))
+                .filter(|word| !bar.contains(word.as_str()))
+                .collect();
+            if !missing.is_empty() {
+                assert!(bar.contains(&more), "{ctx:?}: {missing:?} not on {bar:?}");
+                // The help it opens lists them.
+                a.keys("<F1>");
+                let help = a.sized(80, 24);
+                for word in &missing {
+                    if word != &a.d.t("act-help") {
+                        assert!(help.contains(word.as_str()), "{ctx:?}: {word} in\n{help}");
+                    }
+                }
+                a.keys("<Esc>");
+            }
+            a.keys("<Esc>");
+        }
+    }
+}
+
+#[test]
+fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("1<Down>");
+    let dept = a.d.derived.departments[0].0.as_deref().map(str::to_string);
+    let dept_name = dept.clone().unwrap_or_default();
+    // The overview's department is the filter of People and Follow-ups too.
+    a.keys("2<Esc>");
+    assert!(!a.d.results.is_empty());
+    for &i in &a.d.results {
+        assert_eq!(a.d.model.department(i).map(str::to_string), dept);
+    }
+    let screen = a.screen();
+    assert!(
+        screen.contains(&format!("Filter: {dept_name} (v to change)")),
+        "{screen}"
+    );
+    a.keys("3");
+    for &i in &a.d.followups {
+        assert_eq!(a.d.model.department(i).map(str::to_string), dept);
+    }
+    // v: all departments again, only hesitant people, only overdue follow-ups.
+    a.keys("v<Left><Down><Right><Right><Right><Down><Down><Right>");
+    assert!(a.screen().contains("Filter the lists"), "{}", a.screen());
+    a.keys("<Enter>");
+    assert_eq!(a.d.department, 0);
+    assert_eq!(a.d.filter.stage, Some(Stage::Hesitant));
+    assert!(a.d.filter.overdue);
+    let screen = a.screen();
+    assert!(
+        screen.contains("Filter: hesitant · overdue only"),
+        "{screen}"
+    );
+    for &i in &a.d.followups {
+        let p = &a.d.model.people[i as usize];
+        assert_eq!(p.standing.stage, Stage::Hesitant);
+        assert!(p.followup.as_ref().and_then(|f| f.due).unwrap() < TODAY);
+    }
+    // Cleared again, then sorted by name in People.
+    a.keys("v<Down><Left><Left><Left><Down><Down><Right><Enter>");
+    assert_eq!(a.d.filter, tebiki::dashboard::Filter::default());
+    a.keys("2<Esc>o");
+    assert!(a.screen().contains("Order: name"), "{}", a.screen());
+    let names: Vec<String> =
+        a.d.results
+            .iter()
+            .map(|&i| tebiki::dashboard::search::normalize(a.d.model.name(i).unwrap_or("")))
+            .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}

@@ -194,3 +194,24 @@ dash-confirm-permanent = The ledger keeps every record for good: it cannot be ed
 dash-key-slash = /
 dash-act-search = Search
 dash-act-leave-search = Leave search
+
+## Filters and order
+dash-key-v = v
+dash-key-o = o
+dash-key-left-right = ←→
+dash-act-filter = Filter
+dash-act-sort = Order
+dash-act-change = Change
+dash-filter-title = Filter the lists
+dash-filter-intro = The lists of every view show only the people who match. ↑↓ chooses a row, ←→ changes it.
+dash-filter-department = Department
+dash-filter-stage = Stage
+dash-filter-consent = Consent
+dash-filter-overdue = Follow-up
+dash-filter-all = all
+dash-filter-overdue-only = overdue only
+dash-filtered-by = Filter: { $filters } (v to change)
+dash-sorted-by = Order: { $order }
+dash-sort-due = due date
+dash-sort-name = name
+dash-sort-department = department

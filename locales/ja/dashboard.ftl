@@ -185,3 +185,24 @@ dash-confirm-permanent = 記録はすべて台帳に残り、あとから書き�
 dash-key-slash = /
 dash-act-search = 検索
 dash-act-leave-search = 検索欄を離れる
+
+## 絞り込みと並び順
+dash-key-v = v
+dash-key-o = o
+dash-key-left-right = ←→
+dash-act-filter = 絞り込み
+dash-act-sort = 並び順
+dash-act-change = 変更
+dash-filter-title = 一覧の絞り込み
+dash-filter-intro = どの画面の一覧も、当てはまる人だけを表示します。↑↓ で行を選び、←→ で変えます。
+dash-filter-department = 部署
+dash-filter-stage = 移行段階
+dash-filter-consent = 同意
+dash-filter-overdue = フォローアップ
+dash-filter-all = すべて
+dash-filter-overdue-only = 期日超過のみ
+dash-filtered-by = 絞り込み：{ $filters }（v で変更）
+dash-sorted-by = 並び順：{ $order }
+dash-sort-due = 期日
+dash-sort-name = 氏名
+dash-sort-department = 部署

@@ -19,6 +19,16 @@ pub const STAGES: [Stage; 5] = [
     Stage::OptedOut,
 ];
 
+/// Every stage, for the filter.
+pub const STAGES_ALL: [Stage; 6] = [
+    Stage::NotStarted,
+    Stage::Informed,
+    Stage::Hesitant,
+    Stage::Parallel,
+    Stage::Migrated,
+    Stage::OptedOut,
+];
+
 /// Days until the next follow-up, unless the trainer types another date.
 pub const FOLLOWUP_DAYS: i32 = 14;
 

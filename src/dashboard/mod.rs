@@ -25,7 +25,7 @@ use crate::events::{Change, Entry, Subject, Via};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
 use crate::kiosk::{PinPrompt, PinStep};
-use crate::state::{EmployeeState, Stage};
+use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
@@ -65,6 +65,47 @@ impl View {
         }
     }
 }
+
+/// Which people the lists show, the same in every view (and shown above them): the
+/// department (the overview's choice), a stage, a consent state, only overdue follow-ups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub stage: Option<Stage>,
+    pub consent: Option<ConsentState>,
+    pub overdue: bool,
+}
+
+/// The order of the people and follow-up lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Follow-ups: overdue first, then due soonest; people: as the roster lists them.
+    #[default]
+    Due,
+    Name,
+    Department,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Due => Sort::Name,
+            Sort::Name => Sort::Department,
+            Sort::Department => Sort::Due,
+        }
+    }
+
+    /// Fluent id of its name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Due => "dash-sort-due",
+            Sort::Name => "dash-sort-name",
+            Sort::Department => "dash-sort-department",
+        }
+    }
+}
+
+/// The rows of the filter pop-up.
+pub const FILTER_ROWS: usize = 4;
 
 /// What stands before the dashboard: the admin PIN, then the user's name.
 #[derive(Debug, Clone)]
@@ -149,6 +190,13 @@ pub struct Dashboard {
     pub query: TextField,
     /// The search box has the keyboard (People): typed digits and `q` are text there.
     pub searching: bool,
+    /// Stage, consent and overdue filters (the department is `department`).
+    pub filter: Filter,
+    /// The filter pop-up is open, on this row.
+    pub filtering: Option<usize>,
+    pub sort: Sort,
+    /// The follow-up list as filtered and sorted.
+    pub followups: Vec<u32>,
     /// People matching the query, in model order.
     pub results: Vec<u32>,
     /// The normalised query `results` are for.
@@ -200,6 +248,10 @@ impl Dashboard {
             department: 0,
             query: TextField::default(),
             searching: false,
+            filter: Filter::default(),
+            filtering: None,
+            sort: Sort::default(),
+            followups: Vec::new(),
             results: Vec::new(),
             searched: String::new(),
             narrowed: Vec::new(),
@@ -234,6 +286,9 @@ impl Dashboard {
     pub fn base_ctx(&self) -> Ctx {
         if self.confirm.is_some() {
             return Ctx::DashConfirm;
+        }
+        if self.filtering.is_some() {
+            return Ctx::DashFilter;
         }
         match (&self.gate, &self.form, &self.person) {
             (Gate::Pin(_), _, _) => Ctx::Pin,
@@ -330,8 +385,8 @@ impl Dashboard {
     /// The model changed: figures, lists and the open person follow.
     fn after_change(&mut self, everything: bool) {
         self.derived = Derived::of(&self.model, &self.setup.policy, self.setup.today);
-        self.search(true);
         self.department = self.department.min(self.derived.departments.len());
+        self.search(true);
         self.clamp_selection();
         if let Some(pv) = &self.person {
             let i = pv.person;
@@ -380,12 +435,125 @@ impl Dashboard {
             };
         }
         self.searched = q;
+        self.arrange();
+    }
+
+    /// Whether person `i` passes the department, stage, consent and overdue filters.
+    pub fn passes(&self, i: u32) -> bool {
+        let p = &self.model.people[i as usize];
+        if let Some(dept) = self.department.checked_sub(1) {
+            let wanted = self
+                .derived
+                .departments
+                .get(dept)
+                .map(|(n, _)| n.as_deref());
+            if wanted.is_some_and(|w| w != self.model.department(i)) {
+                return false;
+            }
+        }
+        self.filter.stage.is_none_or(|s| p.standing.stage == s)
+            && self
+                .filter
+                .consent
+                .is_none_or(|c| self.model.consent(i, &self.setup.policy) == c)
+            && (!self.filter.overdue
+                || p.followup
+                    .as_ref()
+                    .and_then(|f| f.due)
+                    .is_some_and(|d| d < self.setup.today))
+    }
+
+    /// Applies the filters and the order to the people found and the follow-ups.
+    fn arrange(&mut self) {
+        let mut results = std::mem::take(&mut self.results);
+        results.retain(|&i| self.passes(i));
+        let mut followups: Vec<u32> = self
+            .derived
+            .followups
+            .iter()
+            .copied()
+            .filter(|&i| self.passes(i))
+            .collect();
+        let name = |i: &u32| search::normalize(self.model.name(*i).unwrap_or(""));
+        let dept = |i: &u32| {
+            self.model
+                .department(*i)
+                .unwrap_or("\u{10FFFF}")
+                .to_string()
+        };
+        match self.sort {
+            Sort::Due => {}
+            Sort::Name => {
+                results.sort_by_cached_key(name);
+                followups.sort_by_cached_key(name);
+            }
+            Sort::Department => {
+                results.sort_by_cached_key(|i| (dept(i), name(i)));
+                followups.sort_by_cached_key(|i| (dept(i), name(i)));
+            }
+        }
+        self.results = results;
+        self.followups = followups;
+    }
+
+    /// The filters or the order changed: the lists follow, from the top.
+    fn refilter(&mut self) {
+        self.search(true);
+        self.selected = [0; 3];
+    }
+
+    /// The filter pop-up: ↑↓ a row, ←→ its value, Enter or Esc closes it.
+    fn update_filter(&mut self, cmd: Cmd) -> Option<Effect> {
+        let row = self.filtering?;
+        let step = |forward: bool, at: usize, n: usize| {
+            if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            }
+        };
+        let forward = matches!(cmd, Cmd::CursorRight | Cmd::Toggle | Cmd::Input(_));
+        match cmd {
+            Cmd::Up => self.filtering = Some(row.saturating_sub(1)),
+            Cmd::Down => self.filtering = Some((row + 1).min(FILTER_ROWS - 1)),
+            Cmd::Confirm | Cmd::Back | Cmd::Filter => self.filtering = None,
+            Cmd::CursorLeft | Cmd::CursorRight | Cmd::Toggle => {
+                match row {
+                    0 => {
+                        let n = self.derived.departments.len() + 1;
+                        self.department = step(forward, self.department, n);
+                    }
+                    1 => {
+                        let all = &forms::STAGES_ALL;
+                        let at = self
+                            .filter
+                            .stage
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.stage = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    2 => {
+                        let all = &ConsentState::ALL;
+                        let at = self
+                            .filter
+                            .consent
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.consent = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    _ => self.filter.overdue = !self.filter.overdue,
+                }
+                self.refilter();
+            }
+            _ => {}
+        }
+        None
     }
 
     fn clamp_selection(&mut self) {
         let lens = [
             self.results.len(),
-            self.derived.followups.len(),
+            self.followups.len(),
             self.derived.champion_rows.len(),
         ];
         for (s, len) in self.selected.iter_mut().zip(lens) {
@@ -476,6 +644,9 @@ impl Dashboard {
         if self.confirm.is_some() {
             return self.update_confirm(cmd);
         }
+        if self.filtering.is_some() {
+            return self.update_filter(cmd);
+        }
         if self.form.is_some() {
             return self.update_form(cmd);
         }
@@ -529,12 +700,17 @@ impl Dashboard {
         true
     }
 
-    /// Tab, Shift-Tab and q, the same in every top-level view.
+    /// Tab, Shift-Tab, q, the filters and the order, the same in every top-level view.
     fn common_view_cmd(&mut self, cmd: &Cmd) -> bool {
         match cmd {
             Cmd::FocusNext => self.step_view(true),
             Cmd::FocusPrev => self.step_view(false),
             Cmd::Quit => self.quit = true,
+            Cmd::Filter => self.filtering = Some(0),
+            Cmd::Sort => {
+                self.sort = self.sort.next();
+                self.refilter();
+            }
             _ => return false,
         }
         true
@@ -545,6 +721,7 @@ impl Dashboard {
             return None;
         }
         let n = self.derived.departments.len() + 1;
+        let before = self.department;
         match cmd {
             Cmd::Up => self.department = (self.department + n - 1) % n,
             Cmd::Down => self.department = (self.department + 1) % n,
@@ -552,6 +729,10 @@ impl Dashboard {
             Cmd::Bottom => self.department = n - 1,
             Cmd::Back => self.quit = true,
             _ => {}
+        }
+        // The department chosen here is the filter of the other views too.
+        if self.department != before {
+            self.refilter();
         }
         None
     }
@@ -568,6 +749,8 @@ impl Dashboard {
             Cmd::Confirm => {
                 if let Some(&i) = self.results.get(self.selected[0]) {
                     self.open_person(i);
+                    // Back from the person, the keyboard is on the list.
+                    self.searching = false;
                 }
             }
             // Esc leaves the search box; the list keeps what was found.
@@ -597,15 +780,10 @@ impl Dashboard {
             return None;
         }
         let page = self.page();
-        if Self::move_in(
-            &mut self.selected[1],
-            self.derived.followups.len(),
-            &cmd,
-            page,
-        ) {
+        if Self::move_in(&mut self.selected[1], self.followups.len(), &cmd, page) {
             return None;
         }
-        let person = self.derived.followups.get(self.selected[1]).copied();
+        let person = self.followups.get(self.selected[1]).copied();
         match (cmd, person) {
             (Cmd::Back, _) => self.switch_view(View::Overview),
             (cmd, Some(i)) => return self.person_cmd(i, cmd),

@@ -311,12 +311,16 @@ pub fn hint_bar_for(
     }
     let rest_w: usize = rest.iter().map(width).sum();
     if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
-        // Short of room: help keeps its key but drops its word, so this screen's keys fit.
+        // Short of room: the help key says "more" - the help lists every key of the screen,
+        // so the keys that do not fit here are one key away.
         let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
         for (key, action) in pinned.iter_mut() {
             if help_keys.contains(key) {
-                action.clear();
+                *action = format!(" {}  ", loc.t(lang, "act-more"));
             }
+        }
+        if let Some((_, last)) = pinned.last_mut() {
+            *last = last.trim_end().to_string();
         }
     }
     let pinned_w: usize = pinned.iter().map(width).sum();

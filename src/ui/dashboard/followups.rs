@@ -15,7 +15,7 @@ use crate::ui::theme;
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let width = area.width as usize;
     let today = d.setup.today;
-    let list = &d.derived.followups;
+    let list = &d.followups;
     let overdue = list
         .iter()
         .filter(|&&i| {

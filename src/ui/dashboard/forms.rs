@@ -101,6 +101,59 @@ fn fields_form(
     );
 }
 
+/// The filters: one row each (department, stage, consent, overdue), the chosen row
+/// highlighted; ←→ changes its value.
+pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
+    let width = inner(area);
+    let all = d.t("dash-filter-all");
+    let values = [
+        (
+            d.t("dash-filter-department"),
+            super::department_name(d).unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-stage"),
+            d.filter
+                .stage
+                .map(|s| stage_word(d, s))
+                .unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-consent"),
+            d.filter
+                .consent
+                .map(|c| super::consent_word(d, c))
+                .unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-overdue"),
+            d.t(if d.filter.overdue {
+                "dash-filter-overdue-only"
+            } else {
+                "dash-filter-all"
+            }),
+        ),
+    ];
+    let label_w = values
+        .iter()
+        .map(|(l, _)| crate::wrap::display_width(l))
+        .max()
+        .unwrap_or(0);
+    let mut lines = doc::plain_lines(&d.t("dash-filter-intro"), width, Style::new());
+    lines.push(Line::default());
+    for (n, (label, value)) in values.iter().enumerate() {
+        let style = if n == row {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let pad = " ".repeat(label_w - crate::wrap::display_width(label));
+        let text = format!("{label}{pad}  ‹ {value} ›");
+        lines.push(Line::styled(super::cell(&text, width), style));
+    }
+    boxed(frame, area, &d.t("dash-filter-title"), lines, Vec::new());
+}
+
 /// What is about to be recorded, in words, before it is written: who, what, the note, by
 /// whom, and that the ledger keeps it for good.
 pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
