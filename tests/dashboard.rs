@@ -1044,3 +1044,24 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
     sorted.sort();
     assert_eq!(names, sorted);
 }
+
+#[test]
+fn long_department_names_are_ellipsised_in_lists_and_whole_on_the_persons_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = "東日本営業本部 第二営業部 法人ソリューション課 西東京エリア担当グループ";
+    roster(
+        dir.path(),
+        &[("E1", "山田 花子", long), ("E2", "鈴木 一郎", "総務部")],
+    );
+    let mut a = Admin::open(dir, "ja", Some("森"), None);
+    a.keys("2");
+    let screen = a.sized(120, 30);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("E1 "))
+        .unwrap_or_default();
+    assert!(row.contains('…') && !row.contains(long), "{screen}");
+    a.keys("<Enter>");
+    let screen = a.sized(120, 30);
+    assert!(screen.contains(long), "{screen}");
+}

@@ -326,7 +326,7 @@ fn champion_on_and_off_rows_can_be_told_apart_in_keys_and_in_words() {
         assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
         let (header, rows) = csv_rows(&o.stdout);
         let (t, active, supports) = match labels {
-            Some("ja") => ("記録の種類", "有効", "支援する相手（社員番号）"),
+            Some("ja") => ("記録の種類", "有効", "担当する相手（社員番号）"),
             Some(_) => ("record", "on", "supports (ID)"),
             None => ("type", "active", "supports"),
         };
@@ -375,7 +375,7 @@ fn labels_give_headings_and_coded_values_in_words_of_the_language() {
     assert!(!decisions.contains(&"given"), "{decisions:?}");
     assert!(cells("移行段階").contains(&"併用中"));
     assert!(cells("記録の種類").contains(&"同意の取り消し"));
-    assert!(cells("記録の種類").contains(&"訂正（記録の取り消し）"));
+    assert!(cells("記録の種類").contains(&"訂正（記録の無効化）"));
     assert!(cells("本人確認").contains(&"名簿の氏名で確認"));
     assert!(cells("デモデータ").contains(&"はい"));
     let reasons = cells("理由").join("|");

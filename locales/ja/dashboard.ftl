@@ -1,4 +1,4 @@
-# 管理ダッシュボード（tebiki admin）：カバー率、人、フォローアップ、チャンピオン。
+# 管理ダッシュボード（tebiki admin）：カバー率、人、フォローアップ、推進役。
 
 dash-app-name = tebiki 管理
 dash-title = ダッシュボード
@@ -9,7 +9,7 @@ dash-by = 記録者：{ $name }
 dash-view-overview = 概要
 dash-view-people = 人を探す
 dash-view-followups = フォローアップ
-dash-view-champions = チャンピオン
+dash-view-champions = 推進役
 
 ## キーと操作
 dash-key-views = 1-4
@@ -31,17 +31,19 @@ dash-act-stage = 段階
 dash-act-followup = フォロー
 dash-act-assign = 担当割当
 dash-act-end-pairing = 担当解除
-dash-act-champion = チャンピオン
+dash-act-champion = 推進役
 dash-act-clear = 検索を消す
 dash-act-attendance = 参加の記録
-dash-act-withdrawal = 同意の撤回
-dash-act-confirm-withdrawal = 撤回を記録
+dash-act-withdrawal = 同意の取り消し
+dash-act-confirm-withdrawal = 取り消しを記録
 
 ## 読み込み
 dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
 dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
-dash-unreadable = 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
+dash-unreadable = { $n ->
+   *[other] 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
+}
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
 ## 利用者
@@ -55,18 +57,20 @@ dash-name-missing = 先にお名前を入力してください。記録には記
 dash-department = 部署：
 dash-all-departments = すべての部署
 dash-no-department = （部署なし）
-dash-people-count = { $count } 人
+dash-people-count = { $n ->
+   *[other] { $count } 人
+}
 dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
 dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
 dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）
 dash-stage-heading = 移行の段階
 dash-stage-aside = 別枠
 dash-consent-heading = 同意の状態
-dash-overview-summary = チャンピオン：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期限切れ { $overdue } 件）
+dash-overview-summary = 推進役：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期日超過 { $overdue } 件）
 dash-col-department = 部署
 dash-col-people = 人数
 dash-col-reached = 説明済み
-dash-col-overdue = 期限切れ
+dash-col-overdue = 期日超過
 
 ## 人を探す
 dash-search = 検索：
@@ -80,13 +84,13 @@ dash-col-stage = 段階
 ## 個人の詳細
 dash-field-consent = 同意
 dash-field-stage = 段階
-dash-field-champion = チャンピオン
-dash-field-supported-by = 担当チャンピオン
+dash-field-champion = 推進役
+dash-field-supported-by = 担当推進役
 dash-field-supports = 担当している人
 dash-field-followup = フォローアップ
 dash-policy-version = （方針 { $version }）
-dash-champion-yes = チャンピオン
-dash-champion-no = チャンピオンではない
+dash-champion-yes = 推進役
+dash-champion-no = 推進役ではない
 dash-nobody = なし
 dash-none-open = 予定なし
 dash-next-due = 次回 { $due }
@@ -95,29 +99,29 @@ dash-history-unreadable = 履歴を読み込めませんでした：{ $reason }�
 dash-history-pairs = { $id } を担当
 dash-history-unpairs = { $id } の担当を解除
 dash-recorded-by = 記録：{ $name }
-dash-type-consent = 意思表示
+dash-type-consent = 回答
 dash-type-withdrawal = 取り消し
 dash-type-stage = 段階
 dash-type-followup = フォロー
-dash-type-champion = チャンピオン
+dash-type-champion = 推進役
 dash-type-attendance = 説明会に参加
 dash-type-recovery = 復旧
 
 ## フォローアップ
-dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期限切れ { $overdue } 人）
+dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期日超過 { $overdue } 人）
 dash-followups-none = 迷っている人・併用中の人はいません。
 dash-col-due = 期日
 dash-col-note = メモ
 dash-overdue-days = { $due } +{ $days }日
 dash-no-date = 期日なし
 
-## チャンピオン
-dash-champions-summary = チャンピオン：{ $n } 人　担当のいない迷っている・併用中の人：{ $unsupported } 人
-dash-champions-none = チャンピオンはまだいません。人を開いて c を押すとチャンピオンにできます。
+## 推進役
+dash-champions-summary = 推進役：{ $n } 人　担当のいない迷っている・併用中の人：{ $unsupported } 人
+dash-champions-none = 推進役はまだいません。人を開いて c を押すと推進役にできます。
 dash-supports-n = { $n } 人を担当
-dash-unsupported-heading = 担当チャンピオンのいない、迷っている・併用中の人（{ $n } 人）
-dash-pick-a-person = 担当をつける人（チャンピオンの下の人、または担当のいない人）を選んでください。
-dash-no-pairing = この人には担当チャンピオンがいないため、解除するものがありません。
+dash-unsupported-heading = 担当推進役のいない、迷っている・併用中の人（{ $n } 人）
+dash-pick-a-person = 担当をつける人（推進役の下の人、または担当のいない人）を選んでください。
+dash-no-pairing = この人には担当推進役がいないため、解除するものがありません。
 
 ## 入力フォーム
 dash-followup-title = フォローアップを記録
@@ -130,12 +134,12 @@ dash-due-past = { $typed } は今日（{ $today }）より前です。今日以�
 dash-stage-title = 段階の変更を記録
 dash-stage-intro = { $who } さんは今どの段階ですか？ ↑↓ で選んでください。
 dash-stage-note = メモ（任意）：
-dash-withdrawal-title = 同意の撤回
-dash-withdrawal-intro = { $who } さんから同意を撤回したいとの申し出がありました。記録すると同意は終了して段階は「利用しない」になり、今の連絡手段はそのまま残ります。
+dash-withdrawal-title = 同意の取り消し
+dash-withdrawal-intro = { $who } さんから同意を取り消したいとの申し出がありました。記録すると同意は終了して段階は「利用しない」になり、今の連絡手段はそのまま残ります。
 dash-withdrawal-day = 申し出の日：
 dash-withdrawal-note = メモ（任意）：
-dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で撤回を記録します（Esc で取り消し）。
-dash-withdrawal-nothing = 撤回できる同意がありません。この人はまだ同意していません。何も保存していません。
+dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で取り消しを記録します（Esc でキャンセル）。
+dash-withdrawal-nothing = 取り消せる同意がありません。この人はまだ同意していません。何も保存していません。
 dash-attendance-title = 説明会への参加
 dash-attendance-intro = { $who } さんはいつ、どの説明会に参加しましたか？
 dash-attendance-session = 説明会：
@@ -145,18 +149,18 @@ dash-attendance-hint = 日付は YYYY-MM-DD の形で入力してください。
 dash-session-missing = 説明会の名前を入力してください（制御文字は使えません）。まだ保存していません。
 dash-day-invalid = 「{ $typed }」は日付として読めません。YYYY-MM-DD の形（例：2026-11-20）で入力してください。まだ保存していません。
 dash-day-future = { $typed } は今日（{ $today }）より後です。今日以前の日付にしてください。まだ保存していません。
-dash-pick-title = 担当チャンピオンを割り当て
-dash-pick-intro = { $who } さんを担当するのは誰ですか？ 入力するとチャンピオンを絞り込めます。
-dash-pick-none = 該当するチャンピオンがいません。先に誰かをチャンピオンにしてください（その人を開いて c）。
+dash-pick-title = 担当推進役を割り当て
+dash-pick-intro = { $who } さんを担当するのは誰ですか？ 入力すると推進役を絞り込めます。
+dash-pick-none = 該当する推進役がいません。先に誰かを推進役にしてください（その人を開いて c）。
 dash-field-cut = 長すぎたため、最初の200文字だけを残しました。
 dash-field-cleaned = 入力に含まれていた制御文字は取り除きました。
 
 ## 保存のあと
 dash-saved-stage = 保存しました：{ $name }（{ $id }）の段階。
 dash-saved-followup = 保存しました：{ $name }（{ $id }）のフォローアップ。
-dash-saved-champion = 保存しました：{ $name }（{ $id }）のチャンピオン設定。
-dash-saved-pairing = 保存しました：チャンピオン { $name }（{ $id }）の担当。
-dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の撤回。
+dash-saved-champion = 保存しました：{ $name }（{ $id }）の推進役設定。
+dash-saved-pairing = 保存しました：推進役 { $name }（{ $id }）の担当。
+dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の取り消し。
 dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
 dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
 dash-stage-needs-consent = 移行済みにするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
