@@ -148,6 +148,12 @@ impl Localizer {
             .map(|(_, b)| b)
     }
 
+    /// Whether `lang` has the message `id` (without its attribute part).
+    pub fn has_message(&self, lang: &Lang, id: &str) -> bool {
+        let msg_id = id.split_once('.').map_or(id, |(m, _)| m);
+        self.bundle(lang).is_some_and(|b| b.has_message(msg_id))
+    }
+
     /// A message without arguments, to be shown: on a terminal that draws ambiguous-width
     /// characters wide, they are folded to unambiguous ones (`ui::glyphs::fold`).
     pub fn t(&self, lang: &Lang, id: &str) -> String {

@@ -55,6 +55,8 @@ pub enum Ctx {
     DashOverview,
     /// Dashboard: searching people (typing goes into the search).
     DashPeople,
+    /// Dashboard: the people found, the search box left (keys are commands again).
+    DashPeopleList,
     /// Dashboard: one person's state and history.
     DashPerson,
     /// Dashboard: the hesitant and parallel staff to follow up with.
@@ -71,6 +73,10 @@ pub enum Ctx {
     DashWithdrawalForm,
     /// Dashboard: recording an attendance at a session.
     DashAttendanceForm,
+    /// Dashboard: confirming the record about to be written.
+    DashConfirm,
+    /// Dashboard: choosing the filters.
+    DashFilter,
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -127,6 +133,12 @@ pub enum Cmd {
     Withdraw,
     /// Dashboard: record an attendance at a session.
     Attend,
+    /// Dashboard: put the keyboard in the search box.
+    Search,
+    /// Dashboard: open the filters (department, stage, consent, overdue).
+    Filter,
+    /// Dashboard: the next order of the lists (due date, name, department).
+    Sort,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,9 +173,17 @@ const EVERYWHERE: &[Ctx] = &[
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
 /// The dashboard's top-level views.
-const DASH_VIEWS: &[Ctx] = &[DashOverview, DashPeople, DashFollowups, DashChampions];
+const DASH_VIEWS: &[Ctx] = &[
+    DashOverview,
+    DashPeople,
+    DashPeopleList,
+    DashFollowups,
+    DashChampions,
+];
 /// The dashboard's lists.
-const DASH_LISTS: &[Ctx] = &[DashPeople, DashFollowups, DashChampions];
+const DASH_LISTS: &[Ctx] = &[DashPeople, DashPeopleList, DashFollowups, DashChampions];
+/// The dashboard's lists whose letters are commands (not the search box).
+const DASH_KEY_LISTS: &[Ctx] = &[DashPeopleList, DashFollowups, DashChampions];
 /// The dashboard's text fields.
 const DASH_FIELDS: &[Ctx] = &[
     DashName,
@@ -183,12 +203,18 @@ const DASH_FORMS: &[Ctx] = &[
     DashAttendanceForm,
 ];
 /// The dashboard's forms with more than one text field.
-const DASH_MULTI_FIELD: &[Ctx] = &[DashFollowupForm, DashWithdrawalForm, DashAttendanceForm];
+const DASH_MULTI_FIELD: &[Ctx] = &[
+    DashFollowupForm,
+    DashStageForm,
+    DashWithdrawalForm,
+    DashAttendanceForm,
+];
 /// Everywhere in the dashboard.
 const DASH_ALL: &[Ctx] = &[
     DashName,
     DashOverview,
     DashPeople,
+    DashPeopleList,
     DashPerson,
     DashFollowups,
     DashChampions,
@@ -197,6 +223,8 @@ const DASH_ALL: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashConfirm,
+    DashFilter,
 ];
 
 /// The table, in hint-bar order.
@@ -963,11 +991,112 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
+        keys: &[k(KeyCode::Char('v'))],
+        cmd: Cmd::Filter,
+        ctx: &[DashOverview, DashPeopleList, DashFollowups, DashChampions],
+        key_label: "dash-key-v",
+        action_label: "dash-act-filter",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('o'))],
+        cmd: Cmd::Sort,
+        ctx: &[DashPeopleList, DashFollowups],
+        key_label: "dash-key-o",
+        action_label: "dash-act-sort",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[DashFilter],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[DashFilter],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), k(KeyCode::Char('h'))],
+        cmd: Cmd::CursorLeft,
+        ctx: &[DashFilter],
+        key_label: "dash-key-left-right",
+        action_label: "dash-act-change",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[
+            k(KeyCode::Right),
+            k(KeyCode::Char('l')),
+            k(KeyCode::Char(' ')),
+        ],
+        cmd: Cmd::CursorRight,
+        ctx: &[DashFilter],
+        key_label: "dash-key-left-right",
+        action_label: "dash-act-change",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter), k(KeyCode::Esc), k(KeyCode::Char('v'))],
+        cmd: Cmd::Back,
+        ctx: &[DashFilter],
+        key_label: "key-enter",
+        action_label: "act-close",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[DashConfirm],
+        key_label: "key-enter",
+        action_label: "dash-act-record",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashConfirm],
+        key_label: "key-esc",
+        action_label: "dash-act-not-yet",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Esc)],
         cmd: Cmd::Back,
         ctx: &[DashPerson, DashFollowups, DashChampions],
         key_label: "key-esc",
         action_label: "act-back",
+        in_hint_bar: true,
+    },
+    // In the people found: Esc clears the search, then goes back.
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPeopleList],
+        key_label: "key-esc",
+        action_label: "dash-act-clear",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        cmd: Cmd::Back,
+        ctx: &[DashPeopleList],
+        key_label: "key-esc",
+        action_label: "act-back",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('/'))],
+        cmd: Cmd::Search,
+        ctx: &[DashPeopleList],
+        key_label: "dash-key-slash",
+        action_label: "dash-act-search",
         in_hint_bar: true,
     },
     Binding {
@@ -989,7 +1118,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
         cmd: Cmd::Up,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: true,
@@ -997,7 +1126,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
         cmd: Cmd::Down,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-up-down",
         action_label: "act-move",
         in_hint_bar: false,
@@ -1038,7 +1167,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::PageUp)],
         cmd: Cmd::Prev,
-        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashPeople,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-pages",
         action_label: "dash-act-page",
         in_hint_bar: false,
@@ -1046,7 +1181,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::PageDown)],
         cmd: Cmd::Next,
-        ctx: &[DashPeople, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashPeople,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-pages",
         action_label: "dash-act-page",
         in_hint_bar: false,
@@ -1054,7 +1195,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Home)],
         cmd: Cmd::Top,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "key-home-end",
         action_label: "act-top-bottom",
         in_hint_bar: false,
@@ -1062,7 +1209,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::End)],
         cmd: Cmd::Bottom,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "key-home-end",
         action_label: "act-top-bottom",
         in_hint_bar: false,
@@ -1181,7 +1334,13 @@ pub static BINDINGS: &[Binding] = &[
             k(KeyCode::Char('4')),
         ],
         cmd: Cmd::Digit,
-        ctx: &[DashOverview, DashFollowups, DashChampions, DashPerson],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashFollowups,
+            DashChampions,
+            DashPerson,
+        ],
         key_label: "dash-key-views",
         action_label: "dash-act-views",
         in_hint_bar: true,
@@ -1191,7 +1350,7 @@ pub static BINDINGS: &[Binding] = &[
         cmd: Cmd::Back,
         ctx: &[DashPeople],
         key_label: "key-esc",
-        action_label: "dash-act-clear",
+        action_label: "dash-act-leave-search",
         in_hint_bar: true,
     },
     Binding {
@@ -1221,7 +1380,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Char('q'))],
         cmd: Cmd::Quit,
-        ctx: &[DashFollowups, DashChampions],
+        ctx: DASH_KEY_LISTS,
         key_label: "key-q",
         action_label: "act-quit",
         in_hint_bar: true,
@@ -1285,7 +1444,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
-        ctx: &[DashOverview, DashPerson, DashFollowups, DashChampions],
+        ctx: &[
+            DashOverview,
+            DashPeopleList,
+            DashPerson,
+            DashFollowups,
+            DashChampions,
+            DashConfirm,
+            DashFilter,
+        ],
         key_label: "key-help",
         action_label: "act-help",
         in_hint_bar: true,

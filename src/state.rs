@@ -107,6 +107,9 @@ impl Stage {
     }
 }
 
+/// The `followup` of a stage record that leaves the open follow-up open.
+pub const KEPT: &str = "kept";
+
 /// What the fold reads of one record; absent fields are `None`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Event<'a> {
@@ -116,6 +119,9 @@ pub struct Event<'a> {
     pub active: Option<bool>,
     /// On a `champion` record: the person the champion supports.
     pub supports: Option<&'a str>,
+    /// On a `stage` record: `"followup": "kept"`, the open follow-up stays open (a stage record
+    /// without it closes it, as every stage record did before).
+    pub keeps_followup: bool,
 }
 
 impl<'a> Event<'a> {
@@ -127,6 +133,7 @@ impl<'a> Event<'a> {
             stage: s("stage"),
             active: v.get("active").and_then(Value::as_bool),
             supports: s("supports"),
+            keeps_followup: s("followup") == Some(KEPT),
         }
     }
 }
@@ -217,7 +224,9 @@ impl Standing {
                     }
                     None => {}
                 }
-                self.followup_open = false;
+                if !e.keeps_followup {
+                    self.followup_open = false;
+                }
             }
             // Ending one pairing (`supports` with `active: false`) leaves the flag as it is.
             "champion" if e.supports.is_none() || e.active != Some(false) => {

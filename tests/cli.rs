@@ -311,3 +311,85 @@ fn help_speaks_the_chosen_language_including_its_headings() {
         "{out}"
     );
 }
+
+#[test]
+fn verify_output_as_it_is_printed_is_a_checkpoint_in_text_and_json() {
+    let data = tempfile::tempdir().unwrap();
+    let ledger = data.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", Duration::from_secs(1)).unwrap();
+    let mut k2 = Writer::open(&ledger, "k2", Duration::from_secs(1)).unwrap();
+    for i in 0..3 {
+        w.append(
+            "consent",
+            body(&format!("E{i}"), "A", "given", "2026-11-23"),
+        )
+        .unwrap();
+        k2.append(
+            "consent",
+            body(&format!("F{i}"), "B", "refused", "2026-11-23"),
+        )
+        .unwrap();
+    }
+    // `tebiki verify > cp.txt` in each language, and `--format json`; then the ledger grows.
+    let mut checkpoints = Vec::new();
+    for args in [
+        vec!["verify", "--lang", "ja"],
+        vec!["verify", "--lang", "en"],
+        vec!["verify", "--format", "json"],
+    ] {
+        let o = tebiki(data.path(), &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {:?}", text(&o));
+        let cp = data.path().join(format!("cp-{}.txt", checkpoints.len()));
+        std::fs::write(&cp, &o.stdout).unwrap();
+        checkpoints.push(cp);
+    }
+    w.append("consent", body("E9", "C", "deferred", "2026-11-23"))
+        .unwrap();
+    for cp in &checkpoints {
+        let o = tebiki(
+            data.path(),
+            &[
+                "verify",
+                "--checkpoint",
+                cp.to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{}: {out}{err}", cp.display());
+    }
+
+    // A checkpoint the ledger no longer extends is a finding, from the text output too.
+    let path = ledger.join("k1.jsonl");
+    let s = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    std::fs::write(&path, format!("{}\n", lines[..2].join("\n"))).unwrap();
+    let o = tebiki(
+        data.path(),
+        &[
+            "verify",
+            "--checkpoint",
+            checkpoints[0].to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
+
+    // Hand-written checkpoints keep their line-located errors.
+    let bad = data.path().join("bad.txt");
+    std::fs::write(&bad, "k1.jsonl 3 nothex\n").unwrap();
+    let o = tebiki(
+        data.path(),
+        &[
+            "verify",
+            "--checkpoint",
+            bad.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+    assert!(text(&o).1.contains("bad.txt:1"), "{:?}", text(&o));
+}

@@ -246,6 +246,15 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("is not a date"), "{screen}");
     assert!(records(&ledger, "followup", "E100").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-12-08<Enter>");
+    // Nothing is written before the user has seen what will be recorded and confirmed it.
+    let screen = a.screen();
+    assert!(screen.contains("Record this?"), "{screen}");
+    assert!(
+        screen.contains("follow-up talk; the next one is due 2026-12-08"),
+        "{screen}"
+    );
+    assert!(records(&ledger, "followup", "E100").is_empty());
+    a.keys("<Enter>");
     let saved = records(&ledger, "followup", "E100");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["due"], "2026-12-08");
@@ -260,11 +269,20 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("Next due 2026-12-08"), "{screen}");
     assert!(screen.contains("Worried about the data plan"), "{screen}");
 
-    // Two weeks later: wants to try LINE WORKS beside the old channel. Using it on their own
-    // phone needs their consent first: refused, and nothing is written.
-    a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
+    // Two weeks later: wants to try LINE WORKS beside the old channel. The form starts at the
+    // current stage (hesitant). Using their own phone needs their consent first: refused
+    // before anything is asked, and nothing is written.
+    a.keys("s");
     assert!(a.screen().contains("Record a stage change"));
-    a.paste("Installed the app, keeps the old group too")
+    assert_eq!(
+        a.d.form.as_ref().map(|f| match f {
+            tebiki::dashboard::forms::Form::Stage(s) => s.stage(),
+            _ => Stage::NotStarted,
+        }),
+        Some(Stage::Hesitant)
+    );
+    a.keys("<Down>")
+        .paste("Installed the app, keeps the old group too")
         .keys("<Enter>");
     let screen = a.screen();
     assert!(
@@ -274,7 +292,8 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(records(&ledger, "stage", "E100").is_empty());
     a.keys("<Esc>");
 
-    // Agrees at the kiosk; then uses both channels, recorded here with a note.
+    // Agrees at the kiosk (which settles the follow-up); then uses both channels, recorded
+    // here with a note after a confirmation.
     write(
         &ledger,
         "kiosk-1",
@@ -287,19 +306,24 @@ fn a_hesitant_employee_over_several_weeks() {
     a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
     a.paste("Installed the app, keeps the old group too")
         .keys("<Enter>");
+    let screen = a.screen();
+    assert!(screen.contains("stage is now “using both”"), "{screen}");
+    assert!(
+        records(&ledger, "stage", "E100").is_empty(),
+        "not before Enter"
+    );
+    a.keys("<Enter>");
     assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Parallel));
     let stage = records(&ledger, "stage", "E100");
     assert_eq!(stage[0]["stage"], "parallel");
     assert_eq!(stage[0]["recorded_by"]["name"], TRAINER);
-    // The stage change closed the follow-up.
-    assert!(a.screen().contains("None open"));
 
     // Moves over: recorded from the follow-up list, without leaving it.
     a.keys("<Esc><Tab>");
     let screen = a.screen();
     assert!(screen.contains("E100"), "{screen}");
     assert_eq!(a.d.view, View::Followups);
-    a.keys("s<Enter>");
+    a.keys("s<Down><Enter><Enter>");
     assert_eq!(a.state_of("E100"), (ConsentState::Given, Stage::Migrated));
     assert_eq!(records(&ledger, "stage", "E100")[1]["stage"], "migrated");
     let screen = a.screen();
@@ -326,6 +350,13 @@ fn a_hesitant_employee_over_several_weeks() {
     assert!(screen.contains("withdrawn"), "{screen}");
     assert!(screen.contains("opted out"), "{screen}");
     assert!(screen.contains("History (7)"), "{screen}");
+    // Newest first: the withdrawal just recorded is the first entry.
+    let first = screen
+        .lines()
+        .skip_while(|l| !l.contains("History (7)"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(first.contains("Withdrawal"), "{screen}");
     assert!(screen.contains(&format!("by {TRAINER}")), "{screen}");
 }
 
@@ -363,14 +394,14 @@ fn search_ignores_width_case_spaces_and_kana() {
     };
     a.paste("ＥＭＰ００１");
     assert_eq!(found(&a), ["EMP001"]);
-    a.keys("<Esc>").paste("emp002");
+    a.keys("<Esc><Esc>/").paste("emp002");
     assert_eq!(found(&a), ["ＥＭＰ００２"]);
-    a.keys("<Esc>").paste("ﾔﾏﾀﾞ");
+    a.keys("<Esc><Esc>/").paste("ﾔﾏﾀﾞ");
     assert_eq!(found(&a), ["ＥＭＰ００２", "EMP003"]);
-    a.keys("<Esc>").paste("suzukiICHIRO");
+    a.keys("<Esc><Esc>/").paste("suzukiICHIRO");
     assert_eq!(found(&a), ["EMP004"]);
     // Typed one key at a time, each key narrowing the last matches.
-    a.keys("<Esc>emp0");
+    a.keys("<Esc><Esc>/emp0");
     assert_eq!(found(&a).len(), 4);
     a.keys("0");
     assert_eq!(found(&a).len(), 4);
@@ -568,7 +599,7 @@ fn every_view_at_both_sizes_in_both_languages() {
                 format!("dashboard_{lang}_people_search_{size}"),
                 a.sized(w, h)
             );
-            a.keys("<Esc>").paste("山田花子").keys("<Enter>");
+            a.keys("<Esc><Esc>/").paste("山田花子").keys("<Enter>");
             insta::assert_snapshot!(format!("dashboard_{lang}_person_{size}"), a.sized(w, h));
             a.keys("<Esc><Esc><Esc>3");
             insta::assert_snapshot!(format!("dashboard_{lang}_followups_{size}"), a.sized(w, h));
@@ -616,7 +647,7 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     a.keys(&"<Down>".repeat(e003));
     a.keys("a");
     assert!(a.screen().contains("Who will support Ken Tanaka (E003)?"));
-    a.keys("<Enter>");
+    a.keys("<Enter><Enter>");
     let i = a.d.model.find("E003").unwrap();
     let champion = a.d.model.champion_of(i).expect("paired");
     assert_eq!(&*a.d.model.people[champion as usize].id, "E001");
@@ -631,12 +662,23 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     let e003 = row_of(&a, "E003");
     a.d.selected[2] = e003;
     a.keys("x");
+    assert!(
+        a.screen().contains("no longer supports Ken Tanaka (E003)"),
+        "{}",
+        a.screen()
+    );
+    a.keys("<Enter>");
     assert_eq!(a.d.model.champion_of(i), None);
     // Make E008 a champion.
     let e008 = row_of(&a, "E008");
     a.d.selected[2] = e008;
+    // `c` writes nothing by itself: Esc on the confirmation leaves everything as it was.
     a.keys("c");
+    assert!(a.screen().contains("becomes a champion"), "{}", a.screen());
+    a.keys("<Esc>");
     let j = a.d.model.find("E008").unwrap();
+    assert!(!a.d.model.people[j as usize].standing.champion);
+    a.keys("c<Enter>");
     assert!(a.d.model.people[j as usize].standing.champion);
     assert_eq!(a.d.derived.champions.len(), 2);
 }
@@ -645,7 +687,7 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
 fn a_record_that_cannot_be_saved_says_why_and_keeps_what_was_typed() {
     // A kiosk id that cannot name a file: every append fails before touching the disk.
     let mut a = Admin::open_as(sample(), "en", Some("Mori"), None, "bad/id");
-    a.keys("3f").paste("Talked at lunch").keys("<Enter>");
+    a.keys("3f").paste("Talked at lunch").keys("<Enter><Enter>");
     let screen = a.screen();
     assert!(screen.contains("Not saved"), "{screen}");
     assert!(screen.contains("Talked at lunch"), "{screen}");
@@ -727,6 +769,12 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     assert!(records(&ledger, "withdrawal", "E001").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Tab>");
     a.paste("Asked by phone").keys("<Enter>");
+    assert!(
+        a.screen().contains("asked on 2026-11-23 to withdraw"),
+        "{}",
+        a.screen()
+    );
+    a.keys("<Enter>");
     let saved = records(&ledger, "withdrawal", "E001");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["requested_on"], "2026-11-23");
@@ -790,6 +838,8 @@ fn an_attendance_is_recorded_from_the_persons_page() {
     assert!(screen.contains("今日（2026-11-24）より後"), "{screen}");
     assert!(records(&ledger, "attendance", "E006").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-20<Enter>");
+    assert!(records(&ledger, "attendance", "E006").is_empty());
+    a.keys("<Enter>");
     let saved = records(&ledger, "attendance", "E006");
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["session"]["id"], "11月説明会");
@@ -811,4 +861,207 @@ fn the_withdrawal_form_in_both_languages() {
             a.sized(80, 24)
         );
     }
+}
+
+#[test]
+fn every_write_shows_what_will_be_recorded_first_in_both_languages() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let ledger = a.ledger();
+        // E002, hesitant with an open follow-up: the stage form starts at "hesitant" and
+        // offers to close the follow-up (off).
+        a.keys("3s<Down>");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_stage_form_open_followup_80x24"),
+            a.sized(80, 24)
+        );
+        a.keys("<Esc>");
+        let before = records(&ledger, "followup", "E002").len();
+        a.keys("f").paste("昼休みに話した").keys("<Enter>");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_confirm_followup_80x24"),
+            a.sized(80, 24)
+        );
+        // Esc goes back to the form with what was typed; nothing is written.
+        a.keys("<Esc>");
+        assert!(a.d.confirm.is_none() && a.d.form.is_some());
+        assert_eq!(records(&ledger, "followup", "E002").len(), before);
+        a.keys("<Enter><Enter>");
+        assert_eq!(records(&ledger, "followup", "E002").len(), before + 1);
+        // This change closes the follow-up: Tab to "close", Space ticks it.
+        a.keys("2").paste("E002").keys("<Enter>s<Up><Tab> <Enter>");
+        let screen = a.screen();
+        let closed = if lang == "ja" {
+            "フォローアップ  この変更で終える"
+        } else {
+            "Follow-up    closed by this change"
+        };
+        assert!(screen.contains(closed), "{screen}");
+        a.keys("<Enter>");
+        let i = a.d.model.find("E002").unwrap();
+        assert!(a.d.model.people[i as usize].followup.is_none(), "closed");
+        let stage = records(&ledger, "stage", "E002");
+        assert!(stage.last().unwrap().get("followup").is_none());
+    }
+}
+
+#[test]
+fn digits_and_q_are_search_text_only_while_the_search_box_has_focus() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("2");
+    assert_eq!(a.d.view, View::People);
+    // In the search box: digits and q are text.
+    a.keys("q2");
+    assert_eq!(a.d.query.value(), "q2");
+    assert!(!a.d.quit);
+    assert_eq!(a.d.view, View::People);
+    // Esc leaves the box (the query stays); then they are commands again.
+    a.keys("<BS><BS>E00<Esc>");
+    assert_eq!(a.d.query.value(), "E00");
+    assert!(a.screen().contains("/ Search"), "{}", a.screen());
+    a.keys("j");
+    assert_eq!(a.d.selected[0], 1, "j moves in the list");
+    a.keys("3");
+    assert_eq!(a.d.view, View::Followups);
+    a.keys("2");
+    assert!(
+        a.d.searching,
+        "back in People, the keyboard is in the search box"
+    );
+    a.keys("<Esc><Esc>");
+    assert_eq!(a.d.query.value(), "", "Esc in the list clears the search");
+    a.keys("/x<Esc>q");
+    assert!(a.d.quit, "q quits from the list");
+}
+
+#[test]
+fn large_counts_have_thousands_separators() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = common::tebiki(dir.path(), &["demo", "--employees", "1200", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", common::text(&o));
+    for (lang, people) in [("en", "1,203 people"), ("ja", "1,203 人")] {
+        let copy = tempfile::tempdir().expect("temp dir");
+        for name in ["roster.csv", "ledger"] {
+            let from = dir.path().join(name);
+            if from.is_dir() {
+                std::fs::create_dir_all(copy.path().join(name)).unwrap();
+                for e in std::fs::read_dir(&from).unwrap().flatten() {
+                    std::fs::copy(e.path(), copy.path().join(name).join(e.file_name())).unwrap();
+                }
+            } else {
+                std::fs::copy(&from, copy.path().join(name)).unwrap();
+            }
+        }
+        let mut a = Admin::open(copy, lang, Some("森"), None);
+        let screen = a.screen();
+        assert!(screen.contains(people), "{screen}");
+    }
+}
+
+#[test]
+fn every_key_of_a_view_is_on_its_hint_bar_or_behind_more_at_80_columns() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let more = a.d.t("act-more");
+        for keys in ["1", "2<Esc>", "3", "4", "3<Enter>"] {
+            a.keys(keys);
+            let ctx = a.d.ctx();
+            let screen = a.sized(80, 24);
+            let bar = screen.lines().last().unwrap_or_default().to_string();
+            let missing: Vec<String> = tebiki::keys::hints(ctx)
+                .into_iter()
+                .filter(|(_, action)| *action != "act-language")
+                .filter(|(_, action)| tebiki::ui::dashboard::applies(&a.d, action))
+                .map(|(_, action)| a.d.t(action))
+                .filter(|word| !bar.contains(word.as_str()))
+                .collect();
+            if !missing.is_empty() {
+                assert!(bar.contains(&more), "{ctx:?}: {missing:?} not on {bar:?}");
+                // The help it opens lists them.
+                a.keys("<F1>");
+                let help = a.sized(80, 24);
+                for word in &missing {
+                    if word != &a.d.t("act-help") {
+                        assert!(help.contains(word.as_str()), "{ctx:?}: {word} in\n{help}");
+                    }
+                }
+                a.keys("<Esc>");
+            }
+            a.keys("<Esc>");
+        }
+    }
+}
+
+#[test]
+fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("1<Down>");
+    let dept = a.d.derived.departments[0].0.as_deref().map(str::to_string);
+    let dept_name = dept.clone().unwrap_or_default();
+    // The overview's department is the filter of People and Follow-ups too.
+    a.keys("2<Esc>");
+    assert!(!a.d.results.is_empty());
+    for &i in &a.d.results {
+        assert_eq!(a.d.model.department(i).map(str::to_string), dept);
+    }
+    let screen = a.screen();
+    assert!(
+        screen.contains(&format!("Filter: {dept_name} (v to change)")),
+        "{screen}"
+    );
+    a.keys("3");
+    for &i in &a.d.followups {
+        assert_eq!(a.d.model.department(i).map(str::to_string), dept);
+    }
+    // v: all departments again, only hesitant people, only overdue follow-ups.
+    a.keys("v<Left><Down><Right><Right><Right><Down><Down><Right>");
+    assert!(a.screen().contains("Filter the lists"), "{}", a.screen());
+    a.keys("<Enter>");
+    assert_eq!(a.d.department, 0);
+    assert_eq!(a.d.filter.stage, Some(Stage::Hesitant));
+    assert!(a.d.filter.overdue);
+    let screen = a.screen();
+    assert!(
+        screen.contains("Filter: hesitant · overdue only"),
+        "{screen}"
+    );
+    for &i in &a.d.followups {
+        let p = &a.d.model.people[i as usize];
+        assert_eq!(p.standing.stage, Stage::Hesitant);
+        assert!(p.followup.as_ref().and_then(|f| f.due).unwrap() < TODAY);
+    }
+    // Cleared again, then sorted by name in People.
+    a.keys("v<Down><Left><Left><Left><Down><Down><Right><Enter>");
+    assert_eq!(a.d.filter, tebiki::dashboard::Filter::default());
+    a.keys("2<Esc>o");
+    assert!(a.screen().contains("Order: name"), "{}", a.screen());
+    let names: Vec<String> =
+        a.d.results
+            .iter()
+            .map(|&i| tebiki::dashboard::search::normalize(a.d.model.name(i).unwrap_or("")))
+            .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn long_department_names_are_ellipsised_in_lists_and_whole_on_the_persons_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = "東日本営業本部 第二営業部 法人ソリューション課 西東京エリア担当グループ";
+    roster(
+        dir.path(),
+        &[("E1", "山田 花子", long), ("E2", "鈴木 一郎", "総務部")],
+    );
+    let mut a = Admin::open(dir, "ja", Some("森"), None);
+    a.keys("2");
+    let screen = a.sized(120, 30);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("E1 "))
+        .unwrap_or_default();
+    assert!(row.contains('…') && !row.contains(long), "{screen}");
+    a.keys("<Enter>");
+    let screen = a.sized(120, 30);
+    assert!(screen.contains(long), "{screen}");
 }

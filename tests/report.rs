@@ -412,6 +412,17 @@ fn the_demo_is_realistic_deterministic_and_careful_with_existing_data() {
         std::fs::read(a.join("roster.csv")).unwrap(),
         std::fs::read(b.join("roster.csv")).unwrap()
     );
+    for n in [1, 50, 400] {
+        let data = dir.path().join(format!("n{n}"));
+        let o = tebiki(&data, &["demo", "--employees", &n.to_string()]);
+        assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+        let roster = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+        assert_eq!(
+            roster.lines().count(),
+            n + 1,
+            "exactly {n} people and a header"
+        );
+    }
     let (ba, bb) = (bodies(&a), bodies(&b));
     assert!(
         ba.len() > 1000,

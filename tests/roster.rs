@@ -210,3 +210,51 @@ fn headers_and_encodings_that_cannot_work_are_explained() {
     assert!(text(&o).1.contains("missing.csv"));
     assert!(!data.join("roster.csv").exists());
 }
+
+#[test]
+fn an_import_says_who_is_added_removed_and_changed_and_a_dry_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = dir.path().join("first.csv");
+    let second = dir.path().join("second.csv");
+    let mut rows = String::from("employee_id,name,department\n");
+    for i in 1..=9 {
+        rows.push_str(&format!("E{i},社員 {i},営業部\n"));
+    }
+    std::fs::write(&first, &rows).unwrap();
+    let o = import(&data, &first, &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains("9 added, 0 removed, 0 changed"), "{out}");
+    assert!(
+        out.contains("E5 社員 5 (営業部)") && !out.contains("E6 社員 6"),
+        "the first five: {out}"
+    );
+    assert!(out.contains("… and 4 more"), "{out}");
+
+    // E1 leaves, E2 moves to another department, E10 joins.
+    let mut rows = String::from("employee_id,name,department\nE2,社員 2,総務部\n");
+    for i in 3..=10 {
+        rows.push_str(&format!("E{i},社員 {i},営業部\n"));
+    }
+    std::fs::write(&second, &rows).unwrap();
+    let before = std::fs::read(data.join("roster.csv")).unwrap();
+    let o = import(&data, &second, &["--dry-run"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains("1 added, 1 removed, 1 changed"), "{out}");
+    assert!(out.contains("E10 社員 10 (営業部)"), "{out}");
+    assert!(out.contains("E1 社員 1 (営業部)"), "{out}");
+    assert!(out.contains("department: 営業部 → 総務部"), "{out}");
+    assert!(out.contains("nothing was imported"), "{out}");
+    assert_eq!(
+        std::fs::read(data.join("roster.csv")).unwrap(),
+        before,
+        "a dry run leaves the roster as it was"
+    );
+
+    let o = import(&data, &second, &[]);
+    let (out, _) = text(&o);
+    assert!(out.contains("1 added, 1 removed, 1 changed"), "{out}");
+    assert_ne!(std::fs::read(data.join("roster.csv")).unwrap(), before);
+}

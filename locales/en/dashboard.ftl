@@ -43,7 +43,7 @@ dash-reloading = Reading the ledger again (a file changed)… { $pct }%
 dash-load-failed = The ledger could not be read: { $reason }. Check the data folder, then start tebiki admin again.
 dash-unreadable = { $n ->
     [one] 1 ledger line could not be read and is not counted: run tebiki verify.
-   *[other] { $n } ledger lines could not be read and are not counted: run tebiki verify.
+   *[other] { $count } ledger lines could not be read and are not counted: run tebiki verify.
 }
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
 
@@ -60,7 +60,7 @@ dash-all-departments = All departments
 dash-no-department = (no department)
 dash-people-count = { $n ->
     [one] 1 person
-   *[other] { $n } people
+   *[other] { $count } people
 }
 dash-coverage-roster = Coverage: people on the roster who have been through onboarding
 dash-coverage-ledger = Coverage: people in the ledger who have been through onboarding (no roster imported)
@@ -169,3 +169,49 @@ dash-saved-withdrawal = Saved: withdrawal of consent by { $name } ({ $id }).
 dash-saved-attendance = Saved: session attendance of { $name } ({ $id }).
 dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.
 dash-stage-needs-consent = Using LINE WORKS on their own phone (parallel or migrated) needs the person’s consent under the current policy: ask them to go through the kiosk first.
+
+## Confirming a record before it is written
+dash-act-record = Record
+dash-act-not-yet = Back
+dash-stage-close-followup = Close the open follow-up with this change (Space)
+dash-confirm-title = Record this?
+dash-confirm-who = Person
+dash-confirm-what = Record
+dash-confirm-note = Note
+dash-confirm-by = Recorded by
+dash-confirm-followup-label = Follow-up
+dash-confirm-followup-kept = stays open
+dash-confirm-followup-closed = closed by this change
+dash-confirm-stage = stage is now “{ $stage }”
+dash-confirm-followup = follow-up talk; the next one is due { $due }
+dash-confirm-champion-on = becomes a champion
+dash-confirm-champion-off = is no longer a champion
+dash-confirm-pairing-on = as champion, supports { $other }
+dash-confirm-pairing-off = as champion, no longer supports { $other }
+dash-confirm-attendance = attended the session “{ $session }” on { $day }
+dash-confirm-withdrawal = asked on { $day } to withdraw their consent
+dash-confirm-permanent = The ledger keeps every record for good: it cannot be edited or deleted later. Enter records it; Esc goes back without recording.
+dash-key-slash = /
+dash-act-search = Search
+dash-act-leave-search = Leave search
+
+## Filters and order
+dash-key-v = v
+dash-key-o = o
+dash-key-left-right = ←→
+dash-act-filter = Filter
+dash-act-sort = Order
+dash-act-change = Change
+dash-filter-title = Filter the lists
+dash-filter-intro = The lists of every view show only the people who match. ↑↓ chooses a row, ←→ changes it.
+dash-filter-department = Department
+dash-filter-stage = Stage
+dash-filter-consent = Consent
+dash-filter-overdue = Follow-up
+dash-filter-all = all
+dash-filter-overdue-only = overdue only
+dash-filtered-by = Filter: { $filters } (v to change)
+dash-sorted-by = Order: { $order }
+dash-sort-due = due date
+dash-sort-name = name
+dash-sort-department = department

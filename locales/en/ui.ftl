@@ -117,6 +117,7 @@ act-back = Back
 act-quit = Quit
 act-language = Language
 act-help = Help
+act-more = More
 act-close = Close
 act-erase = Erase
 act-cursor = Move the cursor

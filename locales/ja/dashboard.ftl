@@ -28,20 +28,22 @@ dash-act-open = 開く
 dash-act-department = 部署
 dash-act-page = ページ送り
 dash-act-stage = 段階
-dash-act-followup = フォロー
+dash-act-followup = フォローアップ
 dash-act-assign = 担当割当
 dash-act-end-pairing = 担当解除
 dash-act-champion = 推進役
 dash-act-clear = 検索を消す
 dash-act-attendance = 参加の記録
-dash-act-withdrawal = 同意の撤回
-dash-act-confirm-withdrawal = 撤回を記録
+dash-act-withdrawal = 同意の取り消し
+dash-act-confirm-withdrawal = 取り消しを記録
 
 ## 読み込み
 dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
 dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
-dash-unreadable = 読めない記録が { $n } 行あり、集計に含めていません。tebiki verify を実行してください。
+dash-unreadable = { $n ->
+   *[other] 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
+}
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
 ## 利用者
@@ -55,7 +57,9 @@ dash-name-missing = 先にお名前を入力してください。記録には記
 dash-department = 部署：
 dash-all-departments = すべての部署
 dash-no-department = （部署なし）
-dash-people-count = { $n } 人
+dash-people-count = { $n ->
+   *[other] { $count } 人
+}
 dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
 dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
 dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）
@@ -66,7 +70,7 @@ dash-overview-summary = 推進役：{ $champions } 人　未完了のフォロ�
 dash-col-department = 部署
 dash-col-people = 人数
 dash-col-reached = 説明済み
-dash-col-overdue = 期限切れ
+dash-col-overdue = 期日超過
 
 ## 人を探す
 dash-search = 検索：
@@ -95,7 +99,7 @@ dash-history-unreadable = 履歴を読み込めませんでした：{ $reason }�
 dash-history-pairs = { $id } を担当
 dash-history-unpairs = { $id } の担当を解除
 dash-recorded-by = 記録：{ $name }
-dash-type-consent = 意思表示
+dash-type-consent = 回答
 dash-type-withdrawal = 取り消し
 dash-type-stage = 段階
 dash-type-followup = フォロー
@@ -104,7 +108,7 @@ dash-type-attendance = 説明会に参加
 dash-type-recovery = 復旧
 
 ## フォローアップ
-dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期限切れ { $overdue } 人）
+dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期日超過 { $overdue } 人）
 dash-followups-none = 迷っている人・併用中の人はいません。
 dash-col-due = 期日
 dash-col-note = メモ
@@ -130,12 +134,12 @@ dash-due-past = { $typed } は今日（{ $today }）より前です。今日以�
 dash-stage-title = 段階の変更を記録
 dash-stage-intro = { $who } さんは今どの段階ですか？ ↑↓ で選んでください。
 dash-stage-note = メモ（任意）：
-dash-withdrawal-title = 同意の撤回
-dash-withdrawal-intro = { $who } さんから同意を撤回したいとの申し出がありました。記録すると同意は終了して段階は「利用しない」になり、今の連絡手段はそのまま残ります。
+dash-withdrawal-title = 同意の取り消し
+dash-withdrawal-intro = { $who } さんから同意を取り消したいとの申し出がありました。記録すると同意は終了して段階は「利用しない」になり、今の連絡手段はそのまま残ります。
 dash-withdrawal-day = 申し出の日：
 dash-withdrawal-note = メモ（任意）：
-dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で撤回を記録します（Esc で取り消し）。
-dash-withdrawal-nothing = 撤回できる同意がありません。この人はまだ同意していません。何も保存していません。
+dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で取り消しを記録します（Esc でキャンセル）。
+dash-withdrawal-nothing = 取り消せる同意がありません。この人はまだ同意していません。何も保存していません。
 dash-attendance-title = 説明会への参加
 dash-attendance-intro = { $who } さんはいつ、どの説明会に参加しましたか？
 dash-attendance-session = 説明会：
@@ -160,3 +164,49 @@ dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の�
 dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
 dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
 dash-stage-needs-consent = 自分のスマートフォンで使う段階（併用中・移行済み）にするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
+
+## 記録する前の確認
+dash-act-record = 記録する
+dash-act-not-yet = 戻る
+dash-stage-close-followup = 対応中のフォローアップをこの変更で終える（Space）
+dash-confirm-title = この内容で記録しますか？
+dash-confirm-who = 対象
+dash-confirm-what = 記録
+dash-confirm-note = メモ
+dash-confirm-by = 記録者
+dash-confirm-followup-label = フォローアップ
+dash-confirm-followup-kept = 対応中のまま
+dash-confirm-followup-closed = この変更で終える
+dash-confirm-stage = 段階を「{ $stage }」にする
+dash-confirm-followup = フォローアップの面談。次回は { $due }
+dash-confirm-champion-on = 推進役になる
+dash-confirm-champion-off = 推進役をやめる
+dash-confirm-pairing-on = 推進役として { $other } さんを担当する
+dash-confirm-pairing-off = 推進役として { $other } さんの担当をやめる
+dash-confirm-attendance = 説明会「{ $session }」（{ $day }）に参加した
+dash-confirm-withdrawal = { $day } に、同意の取り消しを申し出た
+dash-confirm-permanent = 記録はすべて台帳に残り、あとから書き換えたり消したりはできません。Enter で記録、Esc で記録せずに戻ります。
+dash-key-slash = /
+dash-act-search = 検索
+dash-act-leave-search = 検索欄を離れる
+
+## 絞り込みと並び順
+dash-key-v = v
+dash-key-o = o
+dash-key-left-right = ←→
+dash-act-filter = 絞り込み
+dash-act-sort = 並び順
+dash-act-change = 変更
+dash-filter-title = 一覧の絞り込み
+dash-filter-intro = どの画面の一覧も、当てはまる人だけを表示します。↑↓ で行を選び、←→ で変えます。
+dash-filter-department = 部署
+dash-filter-stage = 移行段階
+dash-filter-consent = 同意
+dash-filter-overdue = フォローアップ
+dash-filter-all = すべて
+dash-filter-overdue-only = 期日超過のみ
+dash-filtered-by = 絞り込み：{ $filters }（v で変更）
+dash-sorted-by = 並び順：{ $order }
+dash-sort-due = 期日
+dash-sort-name = 氏名
+dash-sort-department = 部署

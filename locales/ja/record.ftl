@@ -1,6 +1,6 @@
 # `tebiki record ...`：研修担当者・管理者が社員一人について記録する出来事。
 
-cli-record-about = 社員一人についての出来事を記録する（段階の変更、フォローアップ、推進役、参加、同意の撤回）
+cli-record-about = 社員一人についての出来事を記録する（段階の変更、フォローアップ、推進役、参加、同意の取り消し）
 cli-record-stage-about = 社員の移行段階が STAGE になったことを記録する
 cli-record-stage-arg-id = 社員番号
 cli-record-stage-arg-stage = 新しい段階：informed（説明済み）、hesitant（迷っている）、parallel（併用中）、migrated（移行済み）、opted_out（利用しない）
@@ -16,7 +16,7 @@ cli-record-attendance-about = 社員が説明会に参加したことを記録�
 cli-record-attendance-arg-id = 社員番号
 cli-record-attendance-arg-session = 説明会の名前（例：2026-11-24-osaka）
 cli-record-attendance-arg-date = 説明会の日（YYYY-MM-DD、既定は今日）
-cli-record-withdrawal-about = 社員から同意撤回の申し出があったことを記録する（本人の申し出により管理者が記録）
+cli-record-withdrawal-about = 社員から同意の取り消しの申し出があったことを記録する（本人の申し出により管理者が記録）
 cli-record-withdrawal-arg-id = 社員番号
 cli-record-withdrawal-arg-requested = 本人が申し出た日（YYYY-MM-DD、既定は今日）
 cli-record-arg-note = 記録に残すメモ（話した内容、決まったこと）
@@ -27,7 +27,7 @@ record-saved-stage = 保存しました：{ $who } さんの段階の変更
 record-saved-followup = 保存しました：{ $who } さんのフォローアップ
 record-saved-champion = 保存しました：{ $who } さんの推進役の記録
 record-saved-attendance = 保存しました：{ $who } さんの説明会参加
-record-saved-withdrawal = 保存しました：{ $who } さんの同意の撤回
+record-saved-withdrawal = 保存しました：{ $who } さんの同意の取り消し
 record-saved-where = { $at }、{ $file }（{ $seq } 件目）
 record-now = 現在：{ $consent }、{ $stage }
 

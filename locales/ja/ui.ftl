@@ -117,6 +117,7 @@ act-back = 戻る
 act-quit = 終了
 act-language = 言語
 act-help = ヘルプ
+act-more = ほか
 act-close = 閉じる
 act-erase = 消す
 act-cursor = カーソル移動

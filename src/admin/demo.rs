@@ -811,9 +811,12 @@ impl Bodies<'_> {
 }
 
 /// The synthetic people, in id order.
+/// The `n` people of the roster, then a few recent hires (3 in 1000) who are in the ledger but
+/// not yet on the roster.
 fn people(n: u32, rng: &mut Rng) -> Vec<Person> {
     let total: u32 = DEPARTMENTS.iter().map(|d| d.1).sum();
-    (0..n)
+    let not_yet_on_roster = n / 333;
+    (0..n + not_yet_on_roster)
         .map(|i| {
             let mut w = rng.below(u64::from(total)) as u32;
             let department = DEPARTMENTS
@@ -839,8 +842,7 @@ fn people(n: u32, rng: &mut Rng) -> Vec<Person> {
                 department,
                 email: rng.chance(0.8),
                 english,
-                // A few recent hires are in the ledger but not yet on the roster.
-                on_roster: !rng.chance(0.003),
+                on_roster: i < n,
             }
         })
         .collect()
@@ -849,7 +851,10 @@ fn people(n: u32, rng: &mut Rng) -> Vec<Person> {
 /// What a demo run wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSummary {
+    /// On the roster: exactly as many as asked for.
     pub employees: u64,
+    /// In the ledger only (recent hires not yet on the roster).
+    pub not_on_roster: u64,
     pub records: u64,
     pub files: u64,
 }
@@ -929,7 +934,8 @@ pub fn generate(
     }
     progress.finish();
     Ok(DemoSummary {
-        employees: people.len() as u64,
+        employees: people.iter().filter(|p| p.on_roster).count() as u64,
+        not_on_roster: people.iter().filter(|p| !p.on_roster).count() as u64,
         records: events.len() as u64,
         files: SITES.len() as u64,
     })
@@ -1018,6 +1024,12 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
             ),
         ],
     ));
+    if summary.not_on_roster > 0 {
+        let _ = say(&env.ta(
+            "demo-not-on-roster",
+            &[("count", count(summary.not_on_roster))],
+        ));
+    }
     let _ = say(&env.ta(
         "demo-roster",
         &[("path", arg(env.data.roster_path().display().to_string()))],

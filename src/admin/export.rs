@@ -11,28 +11,9 @@
 //!   (the SHA-256 of the last line read), so the document is itself a checkpoint:
 //!   `tebiki verify --checkpoint export.json` proves the ledger still extends what was
 //!   exported.
-//! - `csv`: one row per record, RFC 4180 quoting, CRLF line ends, these columns in order:
-//!
-//!   | column | value |
-//!   |---|---|
-//!   | `at_utc` | when the record was written, as stored (`2026-11-23T01:02:03.456Z`) |
-//!   | `at_local` | the same instant in the organisation's time zone, `YYYY-MM-DD HH:MM:SS` |
-//!   | `occurred_at` | when the event happened, when the record says so (trainer entries, demo) |
-//!   | `employee_id`, `employee_name`, `department` | as recorded |
-//!   | `type` | `consent`, `withdrawal`, `stage`, `followup`, `attendance`, `champion`, ... |
-//!   | `decision` | `given`, `refused`, `deferred` (consent records) |
-//!   | `stage`, `due` | stage records, follow-up records |
-//!   | `purpose_<id>` | one column per purpose of the current content: `yes`, `no`, or empty |
-//!   | `other_purposes` | purposes not in the current content, `id=yes;id=no` |
-//!   | `reasons` | reasons given when not agreeing, `;`-separated |
-//!   | `policy_id`, `policy_version` | the policy decided on |
-//!   | `content_sha256` | SHA-256 of the content shown (`lang:hash;...` when several) |
-//!   | `languages` | languages the content was shown in, `;`-separated |
-//!   | `ui_language` | the language the person decided in |
-//!   | `method`, `session` | kiosk / trainer / admin, and the session id when trainer-led |
-//!   | `receipt` | the receipt code the person got |
-//!   | `note` | a trainer's note |
-//!   | `kiosk`, `seq`, `record_id` | where the record is in the ledger |
+//! - `csv`: one row per record, RFC 4180 quoting, CRLF line ends, the columns of
+//!   [`super::columns::COLUMNS`] (every field of a record, or listed there as JSON-only);
+//!   `--labels ja|en` writes headings and coded values in words.
 //!
 //!   Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab, CR (or their full-width
 //!   forms `＝＋－＠`, or the minus signs U+2212 and U+FE63) gets a leading `'`, so Excel shows it as text; a cell that already starts
@@ -46,15 +27,17 @@
 //!   exit 1 (complete, but not exact).
 //!
 //! Filters (all optional, combined with AND):
-//! - `--since`, `--until`: on the record's `at` (the time the ledger vouches for). `YYYY-MM-DD`
-//!   means that whole local day (in the configured time zone, else the system's), both ends
-//!   included; a full RFC 3339 time is an instant, included.
+//! - `--since`, `--until`: on when it happened: the record's `occurred_at`, else its `at` (the
+//!   time the ledger vouches for). `YYYY-MM-DD` means that whole local day (in the configured
+//!   time zone, else the system's), both ends included; a full RFC 3339 time is an instant,
+//!   included.
 //! - `--status`: by the record itself, not by the person's current state: `given`, `refused`,
 //!   `deferred` match consent records with that decision; `withdrawn` matches withdrawal
 //!   records; a stage word (`not_started` ... `opted_out`) matches stage records setting that
 //!   stage. Several are given as `--status given,deferred` (any of them matches).
 //! - `--dept`: the department recorded with the record (surrounding spaces and full/half-width
-//!   differences ignored); may be given more than once.
+//!   differences ignored); may be given more than once. One that matches no department of the
+//!   roster or the ledger is a warning naming the known ones (exit 1).
 //!
 //! Unreadable ledger lines are reported on stderr as `file:line`, skipped, listed in the JSON
 //! document, and make the exit code 1 (export incomplete); everything else is still written.
@@ -66,7 +49,6 @@
 //! Speed: the ledger is read on a second thread (`admin::stream_ledger`) and each record's few
 //! fields are read from its line without building a JSON tree (`admin::fields`).
 
-use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -76,7 +58,8 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-use super::fields::{Fields, Text};
+use super::columns::{self, Labels};
+use super::fields::Fields;
 use super::{
     AtomicFile, Bound, Progress, TextEncoding, arg, count, fail, ledger_bytes, ledger_fail,
     parse_bound, say, stream_ledger, warn, warn_read_issue,
@@ -104,6 +87,9 @@ pub struct ExportArgs {
     pub excel: bool,
     #[arg(long, value_enum, value_name = "ENCODING")]
     pub encoding: Option<TextEncoding>,
+    /// Headings and coded values in words of this language (CSV); default: the stable keys.
+    #[arg(long, value_name = "LANG")]
+    pub labels: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -180,13 +166,28 @@ impl Filters {
         !(self.since.is_some_and(|s| at < s) || self.until.is_some_and(|u| at >= u))
     }
 
-    /// Whether the status and department filters need the record's fields.
+    /// Whether the filters need the record's fields: the status and department filters, and
+    /// the time filters (which apply to when the event happened, `occurred_at`).
     pub fn needs_fields(&self) -> bool {
-        !self.status.is_empty() || !self.depts.is_empty()
+        !self.status.is_empty()
+            || !self.depts.is_empty()
+            || self.since.is_some()
+            || self.until.is_some()
     }
 
-    /// The status and department filters.
-    pub fn matches_fields(&self, record_type: &str, f: &Fields<'_>) -> bool {
+    /// When the event happened: the record's `occurred_at` when it says, else its `at`.
+    pub fn when(at: Timestamp, f: &Fields<'_>) -> Timestamp {
+        f.occurred_at
+            .as_deref()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(at)
+    }
+
+    /// Every filter, on a record whose envelope time is `at` and whose fields are `f`.
+    pub fn matches_fields(&self, record_type: &str, at: Timestamp, f: &Fields<'_>) -> bool {
+        if !self.in_time(Self::when(at, f)) {
+            return false;
+        }
         if !self.status.is_empty() && !self.status.iter().any(|s| s.matches(record_type, f)) {
             return false;
         }
@@ -201,9 +202,8 @@ impl Filters {
 
     /// Every filter, for one record.
     pub fn matches(&self, r: &Record) -> bool {
-        self.in_time(r.at)
-            && (!self.needs_fields()
-                || Fields::with(&r.raw, |f| self.matches_fields(&r.record_type, f)))
+        !self.needs_fields()
+            || Fields::with(&r.raw, |f| self.matches_fields(&r.record_type, r.at, f))
     }
 
     fn to_json(&self) -> Value {
@@ -229,6 +229,8 @@ pub struct CsvOptions {
     /// The output is a terminal (any format): control and invisible characters are shown as
     /// `\u{..}` escapes instead of reaching it. Files and pipes get the values exactly.
     pub terminal: bool,
+    /// `--labels`: headings and coded values in words of a language.
+    pub labels: Option<std::rc::Rc<Labels>>,
 }
 
 /// Per ledger file read: where reading ended, as a checkpoint entry.
@@ -255,6 +257,8 @@ pub struct ExportSummary {
     /// The first few of both, with their row and column.
     pub changes: Vec<Cp932Change>,
     pub files: Vec<FileHead>,
+    /// With `--dept`: the departments of the records read (normalised with [`dept_key`]).
+    pub departments: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug)]
@@ -267,46 +271,6 @@ impl From<io::Error> for ExportError {
     fn from(e: io::Error) -> ExportError {
         ExportError::Write(e)
     }
-}
-
-/// The fixed CSV header (before and after the purpose columns).
-const HEAD_COLUMNS: [&str; 10] = [
-    "at_utc",
-    "at_local",
-    "occurred_at",
-    "employee_id",
-    "employee_name",
-    "department",
-    "type",
-    "decision",
-    "stage",
-    "due",
-];
-const TAIL_COLUMNS: [&str; 14] = [
-    "other_purposes",
-    "reasons",
-    "policy_id",
-    "policy_version",
-    "content_sha256",
-    "languages",
-    "ui_language",
-    "method",
-    "session",
-    "receipt",
-    "note",
-    "kiosk",
-    "seq",
-    "record_id",
-];
-
-/// The CSV header for `purposes`.
-pub fn csv_header(purposes: &[String]) -> Vec<String> {
-    HEAD_COLUMNS
-        .iter()
-        .map(|c| c.to_string())
-        .chain(purposes.iter().map(|p| format!("purpose_{p}")))
-        .chain(TAIL_COLUMNS.iter().map(|c| c.to_string()))
-        .collect()
 }
 
 /// Whether Excel (and similar) would read a cell starting with `c` as a formula.
@@ -342,120 +306,9 @@ pub fn unneutralise(cell: &str) -> &str {
     cell.strip_prefix('\'').unwrap_or(cell)
 }
 
-/// Fills `cells` (reused between rows) with the CSV row of `r`, whose fields are `f`.
-/// Written into the cells in place: a row costs no allocation once the cells have grown.
-fn csv_row(r: &Record, f: &Fields<'_>, opts: &CsvOptions, cells: &mut Vec<String>) {
-    let width = HEAD_COLUMNS.len() + opts.purposes.len() + TAIL_COLUMNS.len();
-    cells.resize_with(width, String::new);
-    for c in cells.iter_mut() {
-        c.clear();
-    }
-    let mut cell = cells.iter_mut();
-    let mut next = move || cell.next();
-    let mut put = |text: Option<&str>| {
-        if let Some(c) = next() {
-            c.push_str(text.unwrap_or(""));
-            Some(c)
-        } else {
-            None
-        }
-    };
-    put(f.at.as_deref());
-    if let Some(c) = put(None) {
-        let local = r.at.to_zoned(opts.tz.clone());
-        let _ = write!(
-            c,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            local.year(),
-            local.month(),
-            local.day(),
-            local.hour(),
-            local.minute(),
-            local.second()
-        );
-    }
-    put(f.occurred_at.as_deref());
-    put(f.employee_id());
-    put(f.employee_name());
-    put(f.department());
-    put(Some(&r.record_type));
-    put(f.decision.as_deref());
-    put(f.stage.as_deref());
-    put(f.due.as_deref());
-    let yes_no = |b: Option<bool>| if b == Some(true) { "yes" } else { "no" };
-    let purposes = f.purposes.as_deref().unwrap_or(&[]);
-    for p in &opts.purposes {
-        let text = purposes
-            .iter()
-            .find(|g| g.id.as_deref() == Some(p.as_str()))
-            .map(|g| yes_no(g.granted));
-        put(text);
-    }
-    if let Some(c) = put(None) {
-        for g in purposes {
-            let Some(id) = g.id.as_deref() else { continue };
-            if opts.purposes.iter().any(|p| p == id) {
-                continue;
-            }
-            if !c.is_empty() {
-                c.push(';');
-            }
-            let _ = write!(c, "{id}={}", yes_no(g.granted));
-        }
-    }
-    if let Some(c) = put(None) {
-        join_into(c, f.reasons.as_deref());
-    }
-    put(f.policy.as_ref().and_then(|p| p.id.as_deref()));
-    put(f.policy_version());
-    let content = f.content.as_ref();
-    if let Some(c) = put(None)
-        && let Some(h) = content.and_then(|c| c.sha256.as_ref())
-    {
-        if h.0.len() == 1 {
-            c.push_str(&h.0[0].1);
-        } else {
-            for (n, (lang, hash)) in h.0.iter().enumerate() {
-                if n > 0 {
-                    c.push(';');
-                }
-                let _ = write!(c, "{lang}:{hash}");
-            }
-        }
-    }
-    if let Some(c) = put(None) {
-        join_into(c, content.and_then(|c| c.languages.as_deref()));
-    }
-    put(f.ui_language.as_deref());
-    put(f.how.as_ref().and_then(|h| h.method.as_deref()));
-    put(f.session_id());
-    put(f.receipt.as_deref());
-    put(f.note.as_deref());
-    put(Some(&r.kiosk));
-    if let Some(c) = put(None) {
-        let _ = write!(c, "{}", r.seq);
-    }
-    if let Some(c) = put(None) {
-        let _ = write!(c, "{}", r.id);
-    }
-    for c in cells.iter_mut() {
-        neutralise(c);
-    }
-}
-
 /// How the ledger writes times (milliseconds, `Z`); the JSON export's own time uses it too.
 const AT_PRINTER: jiff::fmt::temporal::DateTimePrinter =
     jiff::fmt::temporal::DateTimePrinter::new().precision(Some(3));
-
-/// Appends `texts` to `cell`, `;`-separated.
-fn join_into(cell: &mut String, texts: Option<&[Text<'_>]>) {
-    for (n, t) in texts.unwrap_or(&[]).iter().enumerate() {
-        if n > 0 {
-            cell.push(';');
-        }
-        cell.push_str(&t.0);
-    }
-}
 
 /// How many changed characters a CP932 export names with their place.
 pub const CP932_EXAMPLES: usize = 5;
@@ -710,6 +563,7 @@ pub fn export(
         heads: Heads { files: Vec::new() },
         skipped: Vec::new(),
         ends: Vec::new(),
+        departments: Default::default(),
     };
     match format {
         ExportFormat::Csv if csv.bom && csv.encoding == TextEncoding::Utf8 => {
@@ -737,6 +591,7 @@ pub fn export(
         run.records(ledger_dir, out)?
     };
     let mut summary = run.summary;
+    summary.departments = run.departments.into_inner();
     summary.duplicates = duplicates;
     summary.skipped = run.skipped.len() as u64;
     summary.files = run.heads.finish();
@@ -795,6 +650,8 @@ struct Run<'a> {
     skipped: Vec<(String, u64, &'static str)>,
     /// Per file, the offset reading has reached (for progress).
     ends: Vec<(PathBuf, u64)>,
+    /// The departments of the records read (with `--dept` only), as [`dept_key`] gives them.
+    departments: std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
 
 /// Where rows go: through the CSV writer, or raw lines.
@@ -812,8 +669,11 @@ impl Run<'_> {
                 .terminator(csv::Terminator::CRLF)
                 .buffer_capacity(256 * 1024)
                 .from_writer(out);
-            w.write_record(csv_header(&self.csv.purposes))
-                .map_err(csv_error)?;
+            w.write_record(columns::header(
+                &self.csv.purposes,
+                self.csv.labels.as_deref(),
+            ))
+            .map_err(csv_error)?;
             Sink::Csv(Box::new(w))
         } else {
             Sink::Raw(out)
@@ -843,7 +703,7 @@ impl Run<'_> {
             if self.summary.read.is_multiple_of(4096) {
                 self.progress.set(self.ends.iter().map(|e| e.1).sum());
             }
-            if self.filters.in_time(record.at) && self.write(record, &mut sink, &mut cells)? {
+            if self.write(record, &mut sink, &mut cells)? {
                 self.summary.written += 1;
             }
             self.heads.see(record);
@@ -856,7 +716,21 @@ impl Run<'_> {
         Ok(duplicates)
     }
 
-    /// Writes `record` when the field filters keep it; says whether it did.
+    /// Notes the department of a record read, so that a `--dept` matching none can be told.
+    fn see_department(&self, f: &Fields<'_>) {
+        if self.filters.depts.is_empty() {
+            return;
+        }
+        if let Some(d) = f.department() {
+            let key = dept_key(d);
+            let mut seen = self.departments.borrow_mut();
+            if !seen.contains(&key) {
+                seen.insert(key);
+            }
+        }
+    }
+
+    /// Writes `record` when the filters keep it; says whether it did.
     fn write(
         &self,
         record: &Record,
@@ -866,10 +740,21 @@ impl Run<'_> {
         let filters = self.filters;
         match sink {
             Sink::Csv(w) => Fields::with(&record.raw, |f| {
-                if filters.needs_fields() && !filters.matches_fields(&record.record_type, f) {
+                self.see_department(f);
+                if filters.needs_fields()
+                    && !filters.matches_fields(&record.record_type, record.at, f)
+                {
                     return Ok(false);
                 }
-                csv_row(record, f, self.csv, cells);
+                let row = columns::Row {
+                    record,
+                    f,
+                    tz: &self.csv.tz,
+                };
+                columns::fill_row(&row, &self.csv.purposes, self.csv.labels.as_deref(), cells);
+                for c in cells.iter_mut() {
+                    neutralise(c);
+                }
                 // CSV is read by people (a spreadsheet, `cat`): control characters, escape
                 // sequences and bidi overrides in a cell come out visible and harmless, as
                 // `\u{001B}`. jsonl/json keep every record exactly.
@@ -884,7 +769,8 @@ impl Run<'_> {
             Sink::Raw(w) => {
                 if filters.needs_fields()
                     && !Fields::with(&record.raw, |f| {
-                        filters.matches_fields(&record.record_type, f)
+                        self.see_department(f);
+                        filters.matches_fields(&record.record_type, record.at, f)
                     })
                 {
                     return Ok(false);
@@ -920,7 +806,9 @@ fn csv_error(e: csv::Error) -> ExportError {
 
 /// `tebiki export`.
 pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
-    if args.format != ExportFormat::Csv && (args.excel || args.encoding.is_some()) {
+    if args.format != ExportFormat::Csv
+        && (args.excel || args.encoding.is_some() || args.labels.is_some())
+    {
         return fail(
             env,
             &env.t("export-error-excel-format"),
@@ -958,9 +846,17 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     {
         return fail(env, &env.t("export-error-range"), None, "export-todo-date");
     }
-    let purposes = match super::load_content(env) {
-        Ok(raw) => raw.manifest.purposes.iter().map(|p| p.id.clone()).collect(),
+    let raw = match super::load_content(env) {
+        Ok(raw) => raw,
         Err(code) => return code,
+    };
+    let purposes = raw.manifest.purposes.iter().map(|p| p.id.clone()).collect();
+    let labels = match &args.labels {
+        None => None,
+        Some(lang) => match labels(env, &raw, lang) {
+            Ok(l) => Some(std::rc::Rc::new(l)),
+            Err(code) => return code,
+        },
     };
     let csv_opts = CsvOptions {
         purposes,
@@ -968,6 +864,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         bom: args.excel,
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
         terminal: args.output.is_none() && io::stdout().is_terminal(),
+        labels,
     };
     let dir = env.data.ledger_dir();
     // An export inside the ledger folder would be read back as another kiosk's ledger.
@@ -1070,6 +967,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         )));
     }
     let mut code = ExitCode::SUCCESS;
+    if unknown_departments(env, &args.dept, &summary.departments) {
+        code = ExitCode::from(1);
+    }
     if summary.unmappable > 0 {
         warn(
             env,
@@ -1110,6 +1010,78 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         code = ExitCode::from(1);
     }
     code
+}
+
+/// The words of `lang` for `--labels`: Fluent's for headings and codes, the content's own for
+/// purposes and reasons.
+fn labels(env: &Env, raw: &crate::content::RawContent, lang: &str) -> Result<Labels, ExitCode> {
+    if !env.loc.has(lang) {
+        let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
+        return Err(fail(
+            env,
+            &env.ta(
+                "export-error-labels",
+                &[("lang", arg(lang)), ("langs", arg(langs.join(", ")))],
+            ),
+            None,
+            "export-todo-labels",
+        ));
+    }
+    let mut words = std::collections::HashMap::new();
+    if let Some(forms) = raw.langs.iter().find(|l| l.lang.as_str() == lang) {
+        for (id, l) in &forms.forms.reasons {
+            words.insert(format!("reason:{id}"), l.label.clone());
+        }
+        for (id, l) in &forms.forms.purposes {
+            words.insert(format!("purpose:{id}"), l.label.clone());
+        }
+    }
+    let (loc, _) = crate::i18n::Localizer::load(&env.source);
+    Ok(Labels::new(loc, crate::i18n::Lang::new(lang), words))
+}
+
+/// Warns about each `--dept` that matches no department of the roster or the ledger, naming
+/// the known ones; says whether there was one.
+fn unknown_departments(
+    env: &Env,
+    wanted: &[String],
+    in_ledger: &std::collections::BTreeSet<String>,
+) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
+    let mut known = in_ledger.clone();
+    if let Ok(Some(roster)) = super::roster::load(&env.data.roster_path()) {
+        known.extend(
+            roster
+                .iter()
+                .map(|e| dept_key(&e.department))
+                .filter(|d| !d.is_empty()),
+        );
+    }
+    let mut any = false;
+    for d in wanted {
+        if known.contains(&dept_key(d)) {
+            continue;
+        }
+        any = true;
+        let list: Vec<&str> = known.iter().map(String::as_str).take(40).collect();
+        let mut list = list.join(", ");
+        if known.len() > 40 {
+            list.push_str(", …");
+        }
+        warn(
+            env,
+            &env.ta(
+                "export-unknown-dept",
+                &[("dept", arg(d.clone())), ("known", arg(list))],
+            ),
+        );
+    }
+    if any {
+        eprintln!("  {}", env.t("export-todo-dept"));
+    }
+    any
 }
 
 #[cfg(test)]

@@ -50,7 +50,94 @@ pub struct Fields<'a> {
     #[serde(borrow)]
     pub session: Option<Session<'a>>,
     pub active: Option<bool>,
+    /// `champion`: the supported person's id, and as the roster knew them.
+    #[serde(borrow)]
+    pub supports: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub supported: Option<Employee<'a>>,
+    /// `withdrawal`: who asked (`employee`) and on which day.
+    #[serde(borrow)]
+    pub requested_by: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub requested_on: Option<Cow<'a, str>>,
+    /// `attendance`: the day of the session, when given.
+    #[serde(borrow)]
+    pub occurred_on: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub recorded_by: Option<Named<'a>>,
+    pub check: Option<Check>,
+    #[serde(borrow)]
+    pub alternative_chosen: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub alternative_offered: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub withdraw: Option<Withdraw<'a>>,
+    #[serde(borrow)]
+    pub renews: Option<Renews<'a>>,
+    #[serde(borrow)]
+    pub app: Option<App<'a>>,
+    pub on_roster: Option<bool>,
+    #[serde(borrow)]
+    pub action: Option<Cow<'a, str>>,
+    pub demo: Option<bool>,
+    /// The acknowledgements a consent records (ids, or objects with an `id`).
+    #[serde(borrow)]
+    pub acknowledged: Option<Vec<Session<'a>>>,
+    /// `void`: the id of the record it cancels (or an object with that `id`).
+    #[serde(borrow)]
+    pub voids: Option<Session<'a>>,
+    /// `stage`: `kept` when the open follow-up stays open.
+    #[serde(borrow)]
+    pub followup: Option<Cow<'a, str>>,
 }
+
+/// `recorded_by`: who entered the record.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Named<'a> {
+    #[serde(borrow)]
+    pub name: Option<Cow<'a, str>>,
+}
+
+/// The consent check's counts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Check {
+    pub questions: Option<u64>,
+    pub correct: Option<u64>,
+    pub correct_first_try: Option<u64>,
+    pub attempts: Option<u64>,
+}
+
+/// How to withdraw, as the person was told.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Withdraw<'a> {
+    #[serde(borrow)]
+    pub text: Option<Cow<'a, str>>,
+}
+
+/// The earlier decision a consent renews.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Renews<'a> {
+    #[serde(borrow)]
+    pub policy_version: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub decided_at: Option<Cow<'a, str>>,
+}
+
+/// The program that wrote the record.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct App<'a> {
+    #[serde(borrow)]
+    pub version: Option<Cow<'a, str>>,
+}
+
+/// `employee.verified`: how the person's identity was checked (`roster`, `code`), or `false`.
+#[derive(Debug, Default)]
+pub struct Verified<'a>(pub Option<Cow<'a, str>>);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -61,8 +148,10 @@ pub struct Employee<'a> {
     pub name: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub department: Option<Cow<'a, str>>,
-    /// How the person was identified at a terminal: `"roster"`, `"code"`, or `false`.
-    pub verified: Option<Value>,
+    #[serde(borrow)]
+    pub id_as_entered: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub verified: Option<Verified<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -89,6 +178,9 @@ pub struct ContentFields<'a> {
     pub languages: Option<Vec<Text<'a>>>,
     #[serde(borrow)]
     pub sha256: Option<Hashes<'a>>,
+    /// The slides shown in a trainer's session.
+    #[serde(borrow)]
+    pub slides: Option<Vec<Text<'a>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -98,6 +190,12 @@ pub struct How<'a> {
     pub method: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub session: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub mode: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub via: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub trainer: Option<Cow<'a, str>>,
 }
 
 /// A string in a list.
@@ -135,15 +233,25 @@ impl<'a> Fields<'a> {
                     .collect()
             })
         };
-        let employee = v
-            .get("employee")
-            .filter(|e| e.is_object())
-            .map(|e| Employee {
-                id: s(e.get("id")),
-                name: s(e.get("name")),
-                department: s(e.get("department")),
-                verified: e.get("verified").cloned(),
-            });
+        let person = |e: &'a Value| Employee {
+            id: s(e.get("id")),
+            name: s(e.get("name")),
+            department: s(e.get("department")),
+            id_as_entered: s(e.get("id_as_entered")),
+            verified: e
+                .get("verified")
+                .filter(|v| !v.is_null())
+                .and_then(Verified::from_value),
+        };
+        let employee = v.get("employee").filter(|e| e.is_object()).map(person);
+        let id_item = |v: &'a Value| match v {
+            Value::String(id) => Some(Session(Some(Cow::Borrowed(id)))),
+            Value::Object(m) => Some(Session(s(m.get("id")))),
+            Value::Null => Some(Session(None)),
+            _ => None,
+        };
+        let object = |key: &str| v.get(key).filter(|o| o.is_object());
+        let number = |o: &'a Value, key: &str| o.get(key).and_then(Value::as_u64);
         let purposes = v.get("purposes").and_then(Value::as_array).map(|a| {
             a.iter()
                 .map(|p| Purpose {
@@ -161,6 +269,7 @@ impl<'a> Fields<'a> {
             .filter(|c| c.is_object())
             .map(|c| ContentFields {
                 languages: texts(c.get("languages")),
+                slides: texts(c.get("slides")),
                 sha256: match c.get("sha256") {
                     Some(Value::Object(m)) => Some(Hashes(
                         m.iter()
@@ -178,6 +287,9 @@ impl<'a> Fields<'a> {
         let how = v.get("how").filter(|h| h.is_object()).map(|h| How {
             method: s(h.get("method")),
             session: s(h.get("session")),
+            mode: s(h.get("mode")),
+            via: s(h.get("via")),
+            trainer: s(h.get("trainer")),
         });
         let session = match v.get("session") {
             Some(Value::String(id)) => Some(Session(Some(Cow::Borrowed(id)))),
@@ -202,7 +314,50 @@ impl<'a> Fields<'a> {
             how,
             session,
             active: v.get("active").and_then(Value::as_bool),
+            supports: s(v.get("supports")),
+            supported: object("supported").map(person),
+            requested_by: s(v.get("requested_by")),
+            requested_on: s(v.get("requested_on")),
+            occurred_on: s(v.get("occurred_on")),
+            recorded_by: object("recorded_by").map(|r| Named {
+                name: s(r.get("name")),
+            }),
+            check: object("check").map(|c| Check {
+                questions: number(c, "questions"),
+                correct: number(c, "correct"),
+                correct_first_try: number(c, "correct_first_try"),
+                attempts: number(c, "attempts"),
+            }),
+            alternative_chosen: s(v.get("alternative_chosen")),
+            alternative_offered: s(v.get("alternative_offered")),
+            withdraw: object("withdraw").map(|w| Withdraw {
+                text: s(w.get("text")),
+            }),
+            renews: object("renews").map(|r| Renews {
+                policy_version: s(r.get("policy_version")),
+                decided_at: s(r.get("decided_at")),
+            }),
+            app: object("app").map(|a| App {
+                version: s(a.get("version")),
+            }),
+            on_roster: v.get("on_roster").and_then(Value::as_bool),
+            action: s(v.get("action")),
+            demo: v.get("demo").and_then(Value::as_bool),
+            acknowledged: v
+                .get("acknowledged")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(id_item).collect()),
+            voids: v.get("voids").filter(|v| !v.is_null()).and_then(id_item),
+            followup: s(v.get("followup")),
         }
+    }
+
+    /// Who entered the record: `recorded_by.name`, else the trainer of the session.
+    pub fn recorded_by(&self) -> Option<&str> {
+        self.recorded_by
+            .as_ref()
+            .and_then(|r| r.name.as_deref())
+            .or_else(|| self.how.as_ref().and_then(|h| h.trainer.as_deref()))
     }
 
     pub fn employee_id(&self) -> Option<&str> {
@@ -249,13 +404,17 @@ pub struct Essentials<'a> {
     /// On a `champion` record: the person the champion supports.
     #[serde(borrow)]
     pub supports: Option<Cow<'a, str>>,
+    /// On a `stage` record: `kept` when the open follow-up stays open.
+    #[serde(borrow)]
+    pub followup: Option<Cow<'a, str>>,
 }
 
 impl<'a> Essentials<'a> {
     /// The top-level keys the fields come from, in the order [`Essentials::from_members`] takes
     /// their values.
-    pub const KEYS: [&'static str; 9] = [
+    pub const KEYS: [&'static str; 10] = [
         "type", "employee", "decision", "stage", "due", "note", "policy", "active", "supports",
+        "followup",
     ];
 
     /// The index of `key` in [`Essentials::KEYS`].
@@ -270,6 +429,7 @@ impl<'a> Essentials<'a> {
             b"policy" => 6,
             b"active" => 7,
             b"supports" => 8,
+            b"followup" => 9,
             _ => return None,
         })
     }
@@ -295,6 +455,7 @@ impl<'a> Essentials<'a> {
                 Some(_) => return None,
             },
             supports: text(member(8))?,
+            followup: text(member(9))?,
         })
     }
 
@@ -346,6 +507,7 @@ impl<'a> Essentials<'a> {
             policy: full.policy,
             active: full.active,
             supports: v.get("supports").and_then(Value::as_str).map(Cow::Borrowed),
+            followup: full.followup,
         }
     }
 
@@ -409,6 +571,50 @@ impl<'de: 'a, 'a> Deserialize<'de> for Hashes<'a> {
                     out.push((k.0, h.0));
                 }
                 Ok(Hashes(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'a> Verified<'a> {
+    fn from_value(v: &'a Value) -> Option<Verified<'a>> {
+        match v {
+            Value::String(t) => Some(Verified(Some(Cow::Borrowed(t)))),
+            Value::Bool(b) => Some(Verified(Some(Cow::Borrowed(if *b {
+                "true"
+            } else {
+                "false"
+            })))),
+            Value::Null => Some(Verified(None)),
+            _ => None,
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Verified<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Verified<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("how the identity was checked, or false")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Verified(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Verified(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Verified(Some(Cow::Borrowed(if v {
+                    "true"
+                } else {
+                    "false"
+                }))))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Verified(None))
             }
         }
         d.deserialize_any(V)

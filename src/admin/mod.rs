@@ -2,12 +2,14 @@
 //! report and a synthetic demo organisation, plus what they share (messages, progress, files).
 
 pub mod codes;
+pub mod columns;
 pub mod demo;
 pub mod export;
 pub mod fields;
 pub mod record;
 pub mod report;
 pub mod roster;
+pub mod roster_changes;
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};

@@ -167,13 +167,14 @@ impl Census {
             stage: f.stage.as_deref(),
             active: f.active,
             supports: f.supports.as_deref(),
+            keeps_followup: f.followup.as_deref() == Some(crate::state::KEPT),
         });
         if applied.decision || record_type == "withdrawal" {
             let verified = f
                 .employee
                 .as_ref()
                 .and_then(|e| e.verified.as_ref())
-                .and_then(Value::as_str);
+                .and_then(|v| v.0.as_deref());
             person.unverified = !matches!(verified, Some("roster" | "code"));
         }
         if applied.decision {

@@ -32,6 +32,9 @@ pub struct ImportArgs {
     // Detected when not given: a BOM or valid UTF-8 means UTF-8, anything else Shift_JIS.
     #[arg(long, value_enum, value_name = "ENCODING")]
     pub encoding: Option<TextEncoding>,
+    /// Show what the import would change, without importing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// One person on the roster. Department and email may be empty.
@@ -774,9 +777,24 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     };
     let target = env.data.roster_path();
     let previous = match load(&target) {
-        Ok(Some(old)) => Some(old.len()),
+        Ok(Some(old)) => Some(old),
         _ => None,
     };
+    let changes =
+        super::roster_changes::compare(previous.as_deref().unwrap_or(&[]), &parsed.employees);
+    if args.dry_run {
+        let _ = say(&crate::escape::for_terminal(&env.ta(
+            "roster-read",
+            &[
+                ("count", count(parsed.employees.len() as u64)),
+                ("file", arg(file.clone())),
+                ("encoding", arg(parsed.encoding.as_str())),
+            ],
+        )));
+        super::roster_changes::print(env, &changes);
+        let _ = say(&env.t("roster-dry-run"));
+        return ExitCode::SUCCESS;
+    }
     if let Err(crate::config::ConfigError::Io { path, reason })
     | Err(crate::config::ConfigError::Parse { path, reason, .. }) = env.data.ensure()
     {
@@ -824,12 +842,13 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     if parsed.blank_rows > 0 {
         let _ = say(&env.ta("roster-blank-rows", &[("count", count(parsed.blank_rows))]));
     }
+    super::roster_changes::print(env, &changes);
     let saved = match previous {
-        Some(n) => env.ta(
+        Some(old) => env.ta(
             "roster-saved-replacing",
             &[
                 ("path", arg(target.display().to_string())),
-                ("count", count(n as u64)),
+                ("count", count(old.len() as u64)),
             ],
         ),
         None => env.ta(

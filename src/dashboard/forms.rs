@@ -19,6 +19,16 @@ pub const STAGES: [Stage; 5] = [
     Stage::OptedOut,
 ];
 
+/// Every stage, for the filter.
+pub const STAGES_ALL: [Stage; 6] = [
+    Stage::NotStarted,
+    Stage::Informed,
+    Stage::Hesitant,
+    Stage::Parallel,
+    Stage::Migrated,
+    Stage::OptedOut,
+];
+
 /// Days until the next follow-up, unless the trainer types another date.
 pub const FOLLOWUP_DAYS: i32 = 14;
 
@@ -202,30 +212,34 @@ impl AttendanceForm {
     }
 }
 
-/// A stage change: the new stage and an optional note.
+/// A stage change: the new stage, an optional note, and (when the person has an open
+/// follow-up) whether this change closes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageForm {
     pub person: u32,
     /// Index into [`STAGES`].
     pub choice: usize,
     pub note: TextField,
+    /// The person has an open follow-up.
+    pub followup_open: bool,
+    /// Close it with this change (off: it stays open).
+    pub close_followup: bool,
+    /// "Close the follow-up" has the keyboard (else the note).
+    pub on_close: bool,
     pub problem: Option<Notice>,
 }
 
 impl StageForm {
-    pub fn new(person: u32, current: Stage) -> StageForm {
-        // The usual next step: a hesitant person starts using both, parallel use ends in a
-        // move; otherwise the form starts at the person's current stage.
-        let suggested = match current {
-            Stage::Hesitant => Stage::Parallel,
-            Stage::Parallel => Stage::Migrated,
-            Stage::NotStarted => Stage::Informed,
-            s => s,
-        };
+    /// Starts at the person's current stage, so that Enter without a choice records no
+    /// surprise (`not_started` is not a choice: it starts at `informed`).
+    pub fn new(person: u32, current: Stage, followup_open: bool) -> StageForm {
         StageForm {
             person,
-            choice: STAGES.iter().position(|s| *s == suggested).unwrap_or(0),
+            choice: STAGES.iter().position(|s| *s == current).unwrap_or(0),
             note: TextField::default(),
+            followup_open,
+            close_followup: false,
+            on_close: false,
             problem: None,
         }
     }

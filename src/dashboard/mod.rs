@@ -27,7 +27,7 @@ use crate::kiosk::{PinPrompt, PinStep};
 use crate::ledger::Checked;
 use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
-use crate::state::{EmployeeState, Stage};
+use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
@@ -68,6 +68,47 @@ impl View {
     }
 }
 
+/// Which people the lists show, the same in every view (and shown above them): the
+/// department (the overview's choice), a stage, a consent state, only overdue follow-ups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub stage: Option<Stage>,
+    pub consent: Option<ConsentState>,
+    pub overdue: bool,
+}
+
+/// The order of the people and follow-up lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Follow-ups: overdue first, then due soonest; people: as the roster lists them.
+    #[default]
+    Due,
+    Name,
+    Department,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Due => Sort::Name,
+            Sort::Name => Sort::Department,
+            Sort::Department => Sort::Due,
+        }
+    }
+
+    /// Fluent id of its name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Due => "dash-sort-due",
+            Sort::Name => "dash-sort-name",
+            Sort::Department => "dash-sort-department",
+        }
+    }
+}
+
+/// The rows of the filter pop-up.
+pub const FILTER_ROWS: usize = 4;
+
 /// What stands before the dashboard: the admin PIN, then the user's name.
 #[derive(Debug, Clone)]
 pub enum Gate {
@@ -103,8 +144,21 @@ pub enum Effect {
     /// Check this PIN; report back with [`Dashboard::pin_outcome`].
     VerifyPin(String),
     /// Append this record; report back with [`Dashboard::record_saved`] or
-    /// [`Dashboard::record_failed`].
-    Append(Box<Entry>),
+    /// [`Dashboard::record_failed`]. With `keeps_followup` (a stage change), the person's open
+    /// follow-up stays open (`"followup": "kept"`).
+    Append {
+        entry: Box<Entry>,
+        keeps_followup: bool,
+    },
+}
+
+/// A record waiting for the user to confirm it: every write is shown first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub entry: Entry,
+    pub keeps_followup: bool,
+    /// The person's open follow-up is closed by this record (shown, so it is no surprise).
+    pub closes_followup: bool,
 }
 
 /// One person opened: their state and full history, read from disk when opened.
@@ -139,6 +193,15 @@ pub struct Dashboard {
     /// The department the overview shows: 0 for all, else 1 + index in `derived.departments`.
     pub department: usize,
     pub query: TextField,
+    /// The search box has the keyboard (People): typed digits and `q` are text there.
+    pub searching: bool,
+    /// Stage, consent and overdue filters (the department is `department`).
+    pub filter: Filter,
+    /// The filter pop-up is open, on this row.
+    pub filtering: Option<usize>,
+    pub sort: Sort,
+    /// The follow-up list as filtered and sorted.
+    pub followups: Vec<u32>,
     /// People matching the query, in model order.
     pub results: Vec<u32>,
     /// The normalised query `results` are for.
@@ -150,6 +213,8 @@ pub struct Dashboard {
     pub selected: [usize; 3],
     pub person: Option<PersonView>,
     pub form: Option<Form>,
+    /// A record shown for confirmation before it is written.
+    pub confirm: Option<Pending>,
     /// A record is being written.
     pub saving: bool,
     pub help: bool,
@@ -187,12 +252,18 @@ impl Dashboard {
             load_error: None,
             department: 0,
             query: TextField::default(),
+            searching: false,
+            filter: Filter::default(),
+            filtering: None,
+            sort: Sort::default(),
+            followups: Vec::new(),
             results: Vec::new(),
             searched: String::new(),
             narrowed: Vec::new(),
             selected: [0; 3],
             person: None,
             form: None,
+            confirm: None,
             saving: false,
             help: false,
             help_scroll: 0,
@@ -218,6 +289,12 @@ impl Dashboard {
 
     /// Where the user is, ignoring the help.
     pub fn base_ctx(&self) -> Ctx {
+        if self.confirm.is_some() {
+            return Ctx::DashConfirm;
+        }
+        if self.filtering.is_some() {
+            return Ctx::DashFilter;
+        }
         match (&self.gate, &self.form, &self.person) {
             (Gate::Pin(_), _, _) => Ctx::Pin,
             (Gate::Name(_), _, _) => Ctx::DashName,
@@ -229,7 +306,8 @@ impl Dashboard {
             (_, None, Some(_)) => Ctx::DashPerson,
             _ => match self.view {
                 View::Overview => Ctx::DashOverview,
-                View::People => Ctx::DashPeople,
+                View::People if self.searching => Ctx::DashPeople,
+                View::People => Ctx::DashPeopleList,
                 View::Followups => Ctx::DashFollowups,
                 View::Champions => Ctx::DashChampions,
             },
@@ -312,8 +390,8 @@ impl Dashboard {
     /// The model changed: figures, lists and the open person follow.
     fn after_change(&mut self, everything: bool) {
         self.derived = Derived::of(&self.model, &self.setup.policy, self.setup.today);
-        self.search(true);
         self.department = self.department.min(self.derived.departments.len());
+        self.search(true);
         self.clamp_selection();
         if let Some(pv) = &self.person {
             let i = pv.person;
@@ -362,12 +440,125 @@ impl Dashboard {
             };
         }
         self.searched = q;
+        self.arrange();
+    }
+
+    /// Whether person `i` passes the department, stage, consent and overdue filters.
+    pub fn passes(&self, i: u32) -> bool {
+        let p = &self.model.people[i as usize];
+        if let Some(dept) = self.department.checked_sub(1) {
+            let wanted = self
+                .derived
+                .departments
+                .get(dept)
+                .map(|(n, _)| n.as_deref());
+            if wanted.is_some_and(|w| w != self.model.department(i)) {
+                return false;
+            }
+        }
+        self.filter.stage.is_none_or(|s| p.standing.stage == s)
+            && self
+                .filter
+                .consent
+                .is_none_or(|c| self.model.consent(i, &self.setup.policy) == c)
+            && (!self.filter.overdue
+                || p.followup
+                    .as_ref()
+                    .and_then(|f| f.due)
+                    .is_some_and(|d| d < self.setup.today))
+    }
+
+    /// Applies the filters and the order to the people found and the follow-ups.
+    fn arrange(&mut self) {
+        let mut results = std::mem::take(&mut self.results);
+        results.retain(|&i| self.passes(i));
+        let mut followups: Vec<u32> = self
+            .derived
+            .followups
+            .iter()
+            .copied()
+            .filter(|&i| self.passes(i))
+            .collect();
+        let name = |i: &u32| search::normalize(self.model.name(*i).unwrap_or(""));
+        let dept = |i: &u32| {
+            self.model
+                .department(*i)
+                .unwrap_or("\u{10FFFF}")
+                .to_string()
+        };
+        match self.sort {
+            Sort::Due => {}
+            Sort::Name => {
+                results.sort_by_cached_key(name);
+                followups.sort_by_cached_key(name);
+            }
+            Sort::Department => {
+                results.sort_by_cached_key(|i| (dept(i), name(i)));
+                followups.sort_by_cached_key(|i| (dept(i), name(i)));
+            }
+        }
+        self.results = results;
+        self.followups = followups;
+    }
+
+    /// The filters or the order changed: the lists follow, from the top.
+    fn refilter(&mut self) {
+        self.search(true);
+        self.selected = [0; 3];
+    }
+
+    /// The filter pop-up: ↑↓ a row, ←→ its value, Enter or Esc closes it.
+    fn update_filter(&mut self, cmd: Cmd) -> Option<Effect> {
+        let row = self.filtering?;
+        let step = |forward: bool, at: usize, n: usize| {
+            if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            }
+        };
+        let forward = matches!(cmd, Cmd::CursorRight | Cmd::Toggle | Cmd::Input(_));
+        match cmd {
+            Cmd::Up => self.filtering = Some(row.saturating_sub(1)),
+            Cmd::Down => self.filtering = Some((row + 1).min(FILTER_ROWS - 1)),
+            Cmd::Confirm | Cmd::Back | Cmd::Filter => self.filtering = None,
+            Cmd::CursorLeft | Cmd::CursorRight | Cmd::Toggle => {
+                match row {
+                    0 => {
+                        let n = self.derived.departments.len() + 1;
+                        self.department = step(forward, self.department, n);
+                    }
+                    1 => {
+                        let all = &forms::STAGES_ALL;
+                        let at = self
+                            .filter
+                            .stage
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.stage = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    2 => {
+                        let all = &ConsentState::ALL;
+                        let at = self
+                            .filter
+                            .consent
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.consent = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    _ => self.filter.overdue = !self.filter.overdue,
+                }
+                self.refilter();
+            }
+            _ => {}
+        }
+        None
     }
 
     fn clamp_selection(&mut self) {
         let lens = [
             self.results.len(),
-            self.derived.followups.len(),
+            self.followups.len(),
             self.derived.champion_rows.len(),
         ];
         for (s, len) in self.selected.iter_mut().zip(lens) {
@@ -455,6 +646,12 @@ impl Dashboard {
             }
             Gate::Open => {}
         }
+        if self.confirm.is_some() {
+            return self.update_confirm(cmd);
+        }
+        if self.filtering.is_some() {
+            return self.update_filter(cmd);
+        }
         if self.form.is_some() {
             return self.update_form(cmd);
         }
@@ -472,6 +669,8 @@ impl Dashboard {
     fn switch_view(&mut self, view: View) {
         self.person = None;
         self.form = None;
+        // Arriving at People, the keyboard is in the search box.
+        self.searching = view == View::People;
         self.view = view;
     }
 
@@ -506,12 +705,17 @@ impl Dashboard {
         true
     }
 
-    /// Tab, Shift-Tab and q, the same in every top-level view.
+    /// Tab, Shift-Tab, q, the filters and the order, the same in every top-level view.
     fn common_view_cmd(&mut self, cmd: &Cmd) -> bool {
         match cmd {
             Cmd::FocusNext => self.step_view(true),
             Cmd::FocusPrev => self.step_view(false),
             Cmd::Quit => self.quit = true,
+            Cmd::Filter => self.filtering = Some(0),
+            Cmd::Sort => {
+                self.sort = self.sort.next();
+                self.refilter();
+            }
             _ => return false,
         }
         true
@@ -522,6 +726,7 @@ impl Dashboard {
             return None;
         }
         let n = self.derived.departments.len() + 1;
+        let before = self.department;
         match cmd {
             Cmd::Up => self.department = (self.department + n - 1) % n,
             Cmd::Down => self.department = (self.department + 1) % n,
@@ -529,6 +734,10 @@ impl Dashboard {
             Cmd::Bottom => self.department = n - 1,
             Cmd::Back => self.quit = true,
             _ => {}
+        }
+        // The department chosen here is the filter of the other views too.
+        if self.department != before {
+            self.refilter();
         }
         None
     }
@@ -545,14 +754,20 @@ impl Dashboard {
             Cmd::Confirm => {
                 if let Some(&i) = self.results.get(self.selected[0]) {
                     self.open_person(i);
+                    // Back from the person, the keyboard is on the list.
+                    self.searching = false;
                 }
             }
+            // Esc leaves the search box; the list keeps what was found.
+            Cmd::Back if self.searching => self.searching = false,
+            Cmd::Search => self.searching = true,
             Cmd::Back if !self.query.value().is_empty() => {
                 self.query.clear();
                 self.selected[0] = 0;
                 self.search(true);
             }
             Cmd::Back => self.switch_view(View::Overview),
+            _ if !self.searching => {}
             other => {
                 let before = self.query.value().to_string();
                 self.notice = forms::edit(&mut self.query, &other);
@@ -570,15 +785,10 @@ impl Dashboard {
             return None;
         }
         let page = self.page();
-        if Self::move_in(
-            &mut self.selected[1],
-            self.derived.followups.len(),
-            &cmd,
-            page,
-        ) {
+        if Self::move_in(&mut self.selected[1], self.followups.len(), &cmd, page) {
             return None;
         }
-        let person = self.derived.followups.get(self.selected[1]).copied();
+        let person = self.followups.get(self.selected[1]).copied();
         match (cmd, person) {
             (Cmd::Back, _) => self.switch_view(View::Overview),
             (cmd, Some(i)) => return self.person_cmd(i, cmd),
@@ -626,8 +836,9 @@ impl Dashboard {
         match cmd {
             Cmd::Confirm => self.open_person(i),
             Cmd::Stage => {
-                let stage = self.model.people[i as usize].standing.stage;
-                self.form = Some(Form::Stage(StageForm::new(i, stage)));
+                let p = &self.model.people[i as usize];
+                let (stage, open) = (p.standing.stage, p.followup.is_some());
+                self.form = Some(Form::Stage(StageForm::new(i, stage, open)));
             }
             Cmd::Followup => {
                 self.form = Some(Form::Followup(FollowupForm::new(i, self.setup.today)));
@@ -643,14 +854,14 @@ impl Dashboard {
             }
             Cmd::Champion => {
                 let active = !self.model.people[i as usize].standing.champion;
-                return Some(self.entry(
+                return self.entry(
                     i,
                     Change::Champion {
                         active,
                         supports: None,
                     },
                     None,
-                ));
+                );
             }
             Cmd::Assign => {
                 let matches = pick_matches(&self.model, &self.derived, "", i);
@@ -665,14 +876,14 @@ impl Dashboard {
             Cmd::Remove => match self.model.champion_of(i) {
                 Some(c) => {
                     let supports = Some(self.subject(i));
-                    return Some(self.entry(
+                    return self.entry(
                         c,
                         Change::Champion {
                             active: false,
                             supports,
                         },
                         None,
-                    ));
+                    );
                 }
                 None => self.notice = Some(Notice::error("dash-no-pairing")),
             },
@@ -775,7 +986,7 @@ impl Dashboard {
                 Cmd::Confirm => match f.due_date(today) {
                     Ok(due) => {
                         let (i, note) = (f.person, f.note.value().to_string());
-                        return Some(self.entry(i, Change::Followup { due }, Some(note)));
+                        return self.entry(i, Change::Followup { due }, Some(note));
                     }
                     Err(problem) => {
                         f.on_due = true;
@@ -790,6 +1001,11 @@ impl Dashboard {
             Form::Stage(f) => match cmd {
                 Cmd::Up => f.choice = f.choice.saturating_sub(1),
                 Cmd::Down => f.choice = (f.choice + 1).min(forms::STAGES.len() - 1),
+                // With an open follow-up: Tab moves between the note and "close it".
+                Cmd::FocusNext | Cmd::FocusPrev if f.followup_open => {
+                    f.on_close = !f.on_close;
+                }
+                Cmd::Input(ref t) if f.on_close && t == " " => f.close_followup = !f.close_followup,
                 Cmd::Confirm => {
                     let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
                     let consent = self.model.consent(i, &self.setup.policy);
@@ -800,8 +1016,11 @@ impl Dashboard {
                         f.problem = Some(Notice::error("dash-stage-needs-consent"));
                         return None;
                     }
-                    return Some(self.entry(i, Change::Stage(stage), Some(note)));
+                    let keeps = f.followup_open && !f.close_followup;
+                    let closes = f.followup_open && f.close_followup;
+                    return self.ask(i, Change::Stage(stage), Some(note), keeps, closes);
                 }
+                _ if f.on_close => {}
                 other => {
                     f.problem = None;
                     self.notice = forms::edit(&mut f.note, &other);
@@ -824,7 +1043,7 @@ impl Dashboard {
                                 policy_id: self.setup.policy_id.clone(),
                                 policy_version: self.setup.policy.clone(),
                             };
-                            return Some(self.entry(i, change, Some(note)));
+                            return self.entry(i, change, Some(note));
                         }
                         Err(problem) => {
                             f.on_note = false;
@@ -847,7 +1066,7 @@ impl Dashboard {
                             session,
                             on: Some(on),
                         };
-                        return Some(self.entry(i, change, Some(note)));
+                        return self.entry(i, change, Some(note));
                     }
                     (Err(problem), _) => {
                         f.focus = 0;
@@ -870,14 +1089,14 @@ impl Dashboard {
                     Some(&c) => {
                         let i = f.person;
                         let supports = Some(self.subject(i));
-                        return Some(self.entry(
+                        return self.entry(
                             c,
                             Change::Champion {
                                 active: true,
                                 supports,
                             },
                             None,
-                        ));
+                        );
                     }
                     None => f.problem = Some(Notice::error("dash-pick-none")),
                 },
@@ -916,21 +1135,60 @@ impl Dashboard {
         }
     }
 
-    /// A record about person `i`, by the dashboard's user.
-    fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Effect {
-        self.saving = true;
-        Effect::Append(Box::new(Entry {
-            employee: self.subject(i),
-            change,
-            note: note.filter(|n| !n.trim().is_empty()),
-            by: self.by.clone(),
-            via: Via::Dashboard,
-        }))
+    /// A record about person `i`, by the dashboard's user, shown for confirmation first.
+    fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Option<Effect> {
+        self.ask(i, change, note, false, false)
+    }
+
+    /// As [`Dashboard::entry`], saying what happens to the person's open follow-up.
+    fn ask(
+        &mut self,
+        i: u32,
+        change: Change,
+        note: Option<String>,
+        keeps_followup: bool,
+        closes_followup: bool,
+    ) -> Option<Effect> {
+        self.confirm = Some(Pending {
+            entry: Entry {
+                employee: self.subject(i),
+                change,
+                note: note.filter(|n| !n.trim().is_empty()),
+                by: self.by.clone(),
+                via: Via::Dashboard,
+            },
+            keeps_followup,
+            closes_followup,
+        });
+        None
+    }
+
+    /// The confirmation: Enter writes the record shown, Esc goes back (to the form, if any).
+    fn update_confirm(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.saving {
+            return None;
+        }
+        match cmd {
+            Cmd::Confirm => {
+                let p = self.confirm.as_ref()?;
+                self.saving = true;
+                Some(Effect::Append {
+                    entry: Box::new(p.entry.clone()),
+                    keeps_followup: p.keeps_followup,
+                })
+            }
+            Cmd::Back => {
+                self.confirm = None;
+                None
+            }
+            _ => None,
+        }
     }
 
     /// The record is on disk: the form closes and the lists show it at once.
     pub fn record_saved(&mut self, entry: &Entry) {
         self.saving = false;
+        self.confirm = None;
         self.form = None;
         self.refresh();
         let id = match &entry.change {
@@ -952,6 +1210,7 @@ impl Dashboard {
     /// Nothing was saved: the form stays open with what was typed, and says why.
     pub fn record_failed(&mut self, reason: String) {
         self.saving = false;
+        self.confirm = None;
         let notice = Notice {
             id: "dash-save-failed",
             args: vec![("reason", reason)],
@@ -1039,8 +1298,14 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
             };
             d.pin_outcome(outcome);
         }
-        Effect::Append(entry) => {
-            let (record_type, body) = entry.record();
+        Effect::Append {
+            entry,
+            keeps_followup,
+        } => {
+            let (record_type, mut body) = entry.record();
+            if keeps_followup {
+                body.insert("followup".into(), crate::state::KEPT.into());
+            }
             let dir = d.setup.ledger_dir.clone();
             let policy = d.setup.policy.clone();
             let result =

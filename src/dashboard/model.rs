@@ -177,6 +177,7 @@ impl Model {
             stage: f.stage.as_deref(),
             active: f.active,
             supports: f.supports.as_deref(),
+            keeps_followup: f.followup.as_deref() == Some(crate::state::KEPT),
         };
         if let Some(other) = event.supports {
             // The person supported is someone, even before anything is recorded about them.

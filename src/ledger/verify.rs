@@ -191,10 +191,35 @@ impl Checkpoint {
     ///
     /// An auditor can write an entry without tebiki:
     /// `echo "k1.jsonl $(tail -n1 k1.jsonl | jq .seq) $(tail -n1 k1.jsonl | tr -d '\n' | sha256sum | cut -c1-64)"`.
+    ///
+    /// The whole text output of `tebiki verify` (in any language) is a checkpoint too: when the
+    /// text starts with a line that is not indented and its indented lines are entries, those
+    /// entries are read and the rest (headings, counts, findings) is skipped.
     pub fn parse(text: &str) -> Result<Checkpoint, CheckpointError> {
         if text.trim_start().starts_with('{') {
             return Checkpoint::parse_report_json(text);
         }
+        Checkpoint::parse_lines(text).or_else(|e| Checkpoint::parse_verify_output(text).ok_or(e))
+    }
+
+    /// The indented checkpoint lines of `tebiki verify`'s text output, if `text` is one.
+    fn parse_verify_output(text: &str) -> Option<Checkpoint> {
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next()?;
+        if first.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let indented: String = lines
+            .filter(|l| l.starts_with(char::is_whitespace))
+            .filter(|l| Checkpoint::parse_lines(l).is_ok())
+            .map(|l| format!("{}\n", l.trim()))
+            .collect();
+        let checkpoint = Checkpoint::parse_lines(&indented).ok()?;
+        (!checkpoint.entries.is_empty()).then_some(checkpoint)
+    }
+
+    /// The text form, strictly: every line an entry, a comment or blank.
+    fn parse_lines(text: &str) -> Result<Checkpoint, CheckpointError> {
         let mut checkpoint = Checkpoint::default();
         for (i, raw) in text.lines().enumerate() {
             let line = (i + 1) as u64;

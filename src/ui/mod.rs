@@ -339,12 +339,37 @@ pub fn hint_bar_for(
     let rest_w: usize = rest.iter().map(width).sum();
     if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
         // Short of room: help keeps its key but drops its word, so this screen's keys fit.
+        // When some still do not, the help key says "more" (the help lists every key of the
+        // screen); on a narrow terminal only when that word pushes out no other key.
         let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
-        for (key, action) in pinned.iter_mut() {
+        let fitting = |pinned: &[(String, String)]| {
+            let mut room =
+                (area.width as usize).saturating_sub(pinned.iter().map(width).sum::<usize>() + 1);
+            let mut n = 0;
+            for h in &rest {
+                if width(h) > room {
+                    break;
+                }
+                room -= width(h);
+                n += 1;
+            }
+            n
+        };
+        let mut bare = pinned.clone();
+        let mut more = pinned.clone();
+        for ((key, b), (_, m)) in bare.iter_mut().zip(more.iter_mut()) {
             if help_keys.contains(key) {
-                action.clear();
+                b.clear();
+                *m = format!(" {}", loc.t(lang, "act-more"));
             }
         }
+        let fit = fitting(&bare);
+        let roomy = area.width >= 60;
+        pinned = if fit < rest.len() && (roomy || fitting(&more) == fit) {
+            more
+        } else {
+            bare
+        };
     }
     let pinned_w: usize = pinned.iter().map(width).sum();
     let mut room = (area.width as usize).saturating_sub(pinned_w + 1);

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{cell, lines_at, stage_style, stage_word, window};
 use crate::dashboard::Dashboard;
 use crate::dashboard::model::ChampionRow;
+use crate::i18n::group_digits;
 use crate::ui::dashboard::person::who;
 use crate::ui::{theme, truncate};
 
@@ -23,8 +24,8 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         &d.lang,
         "dash-champions-summary",
         &[
-            ("n", (d.derived.champions.len() as u64).into()),
-            ("unsupported", unsupported.into()),
+            ("n", group_digits(d.derived.champions.len() as u64).into()),
+            ("unsupported", group_digits(unsupported).into()),
         ],
     ))];
     lines.push(Line::default());
@@ -83,7 +84,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
                     &d.loc.ta(
                         &d.lang,
                         "dash-unsupported-heading",
-                        &[("n", unsupported.into())],
+                        &[("n", group_digits(unsupported).into())],
                     ),
                     width,
                 ),

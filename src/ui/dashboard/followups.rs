@@ -8,13 +8,14 @@ use ratatui::text::{Line, Span};
 
 use super::{cell, lines_at, shown, stage_style, stage_word, window};
 use crate::dashboard::Dashboard;
+use crate::i18n::group_digits;
 use crate::state::Stage;
 use crate::ui::theme;
 
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let width = area.width as usize;
     let today = d.setup.today;
-    let list = &d.derived.followups;
+    let list = &d.followups;
     let overdue = list
         .iter()
         .filter(|&&i| {
@@ -29,8 +30,8 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         &d.lang,
         "dash-followups-summary",
         &[
-            ("n", (list.len() as u64).into()),
-            ("overdue", overdue.into()),
+            ("n", group_digits(list.len() as u64).into()),
+            ("overdue", group_digits(overdue).into()),
         ],
     ))])];
     let due_w = 16;

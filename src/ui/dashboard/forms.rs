@@ -10,9 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::person::who;
 use super::{boxed, field_line, stage_word};
 use crate::app::Notice;
-use crate::dashboard::Dashboard;
 use crate::dashboard::forms::{Form, STAGES};
+use crate::dashboard::{Dashboard, Pending};
 use crate::kiosk::PinPrompt;
+use crate::record::entry::Change;
 use crate::text_field::TextField;
 use crate::ui::present::notice_text;
 use crate::ui::{doc, theme};
@@ -104,6 +105,148 @@ fn fields_form(
     );
 }
 
+/// The filters: one row each (department, stage, consent, overdue), the chosen row
+/// highlighted; ←→ changes its value.
+pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
+    let width = inner(area);
+    let all = d.t("dash-filter-all");
+    let values = [
+        (
+            d.t("dash-filter-department"),
+            super::department_name(d).unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-stage"),
+            d.filter
+                .stage
+                .map(|s| stage_word(d, s))
+                .unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-consent"),
+            d.filter
+                .consent
+                .map(|c| super::consent_word(d, c))
+                .unwrap_or_else(|| all.clone()),
+        ),
+        (
+            d.t("dash-filter-overdue"),
+            d.t(if d.filter.overdue {
+                "dash-filter-overdue-only"
+            } else {
+                "dash-filter-all"
+            }),
+        ),
+    ];
+    let label_w = values
+        .iter()
+        .map(|(l, _)| crate::wrap::display_width(l))
+        .max()
+        .unwrap_or(0);
+    let mut lines = doc::plain_lines(&d.t("dash-filter-intro"), width, Style::new());
+    lines.push(Line::default());
+    for (n, (label, value)) in values.iter().enumerate() {
+        let style = if n == row {
+            theme::focus()
+        } else {
+            Style::new()
+        };
+        let pad = " ".repeat(label_w - crate::wrap::display_width(label));
+        let text = format!("{label}{pad}  ‹ {value} ›");
+        lines.push(Line::styled(super::cell(&text, width), style));
+    }
+    boxed(frame, area, &d.t("dash-filter-title"), lines, Vec::new());
+}
+
+/// What is about to be recorded, in words, before it is written: who, what, the note, by
+/// whom, and that the ledger keeps it for good.
+pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
+    let width = inner(area);
+    let e = &p.entry;
+    let name = e.employee.name.clone().unwrap_or_default();
+    let who = format!("{name} ({})", e.employee.id);
+    let ta = |id: &str, args: &[(&str, String)]| -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        d.loc.ta(&d.lang, id, &args)
+    };
+    let what = match &e.change {
+        Change::Stage(s) => ta("dash-confirm-stage", &[("stage", stage_word(d, *s))]),
+        Change::Followup { due } => ta("dash-confirm-followup", &[("due", due.to_string())]),
+        Change::Champion {
+            active,
+            supports: None,
+        } => d.t(if *active {
+            "dash-confirm-champion-on"
+        } else {
+            "dash-confirm-champion-off"
+        }),
+        Change::Champion {
+            active,
+            supports: Some(s),
+        } => {
+            let other = format!("{} ({})", s.name.clone().unwrap_or_default(), s.id);
+            ta(
+                if *active {
+                    "dash-confirm-pairing-on"
+                } else {
+                    "dash-confirm-pairing-off"
+                },
+                &[("other", other)],
+            )
+        }
+        Change::Attendance { session, on } => ta(
+            "dash-confirm-attendance",
+            &[
+                ("session", session.clone()),
+                ("day", on.map(|d| d.to_string()).unwrap_or_default()),
+            ],
+        ),
+        Change::Withdrawal { requested_on, .. } => ta(
+            "dash-confirm-withdrawal",
+            &[("day", requested_on.to_string())],
+        ),
+    };
+    let mut rows = vec![
+        (d.t("dash-confirm-who"), who),
+        (d.t("dash-confirm-what"), what),
+    ];
+    if p.keeps_followup {
+        rows.push((
+            d.t("dash-confirm-followup-label"),
+            d.t("dash-confirm-followup-kept"),
+        ));
+    }
+    if p.closes_followup {
+        rows.push((
+            d.t("dash-confirm-followup-label"),
+            d.t("dash-confirm-followup-closed"),
+        ));
+    }
+    if let Some(note) = &e.note {
+        rows.push((d.t("dash-confirm-note"), note.clone()));
+    }
+    rows.push((d.t("dash-confirm-by"), e.by.clone()));
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| crate::wrap::display_width(l))
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for (label, value) in rows {
+        let pad = " ".repeat(label_width - crate::wrap::display_width(&label));
+        let text = format!("{label}{pad}  {}", crate::escape::for_display(&value));
+        lines.extend(doc::plain_lines(&text, width, Style::new()));
+    }
+    lines.push(Line::default());
+    lines.extend(doc::plain_lines(
+        &d.t("dash-confirm-permanent"),
+        width,
+        theme::dim(),
+    ));
+    boxed(frame, area, &d.t("dash-confirm-title"), lines, Vec::new());
+}
+
 pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
     let width = inner(area);
     let person = who(d, form.person());
@@ -142,7 +285,22 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ]));
             }
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-stage-note"), &f.note, true, width).0);
+            lines.push(field_line(&d.t("dash-stage-note"), &f.note, !f.on_close, width).0);
+            if f.followup_open {
+                let mark = if f.close_followup { "[x]" } else { "[ ]" };
+                let style = if f.on_close {
+                    theme::focus()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(
+                        format!("{mark} {}", d.t("dash-stage-close-followup")),
+                        style,
+                    ),
+                ]));
+            }
             lines.extend(problem_lines(d, &f.problem, width));
             boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
         }

@@ -62,6 +62,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         Gate::Name(field) => forms::name(frame, d, field, body),
         Gate::Open => {
             tabs(frame, d, Rect::new(body.x, body.y, body.width, 1));
+            if body.height > 1 {
+                filters_line(frame, d, Rect::new(body.x, body.y + 1, body.width, 1));
+            }
             let rest = Rect::new(
                 body.x,
                 body.y + 2.min(body.height),
@@ -101,6 +104,12 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     if let Some(form) = &d.form {
         forms::form(frame, d, form, areas.body);
     }
+    if let Some(row) = d.filtering {
+        forms::filters(frame, d, row, areas.body);
+    }
+    if let Some(pending) = &d.confirm {
+        forms::confirm(frame, d, pending, areas.body);
+    }
     if d.help {
         let rows: Vec<(&str, &str)> = keys::help_rows(d.base_ctx())
             .into_iter()
@@ -111,7 +120,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
 }
 
 /// Whether a key's action applies to what is selected.
-fn applies(d: &Dashboard, action: &str) -> bool {
+pub fn applies(d: &Dashboard, action: &str) -> bool {
     use crate::dashboard::model::ChampionRow;
     let row = || d.derived.champion_rows.get(d.selected[2]).copied();
     let person = d.person.as_ref().map(|p| p.person);
@@ -129,10 +138,13 @@ fn applies(d: &Dashboard, action: &str) -> bool {
         }
         "dash-act-open" => match d.view {
             View::People => !d.results.is_empty(),
-            View::Followups => !d.derived.followups.is_empty(),
+            View::Followups => !d.followups.is_empty(),
             _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
         },
         "dash-act-clear" => !d.query.value().is_empty(),
+        "act-back" if d.base_ctx() == crate::keys::Ctx::DashPeopleList => {
+            d.query.value().is_empty()
+        }
         _ => true,
     }
 }
@@ -160,7 +172,13 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         let text = d.loc.ta(
             &d.lang,
             "dash-unreadable",
-            &[("n", d.model.unreadable.into())],
+            &[
+                ("n", d.model.unreadable.into()),
+                (
+                    "count",
+                    crate::i18n::group_digits(d.model.unreadable).into(),
+                ),
+            ],
         );
         return Some((text, theme::warn()));
     }
@@ -183,6 +201,62 @@ fn loading(frame: &mut Frame, d: &Dashboard, area: Rect) {
     };
     let lines = doc::plain_lines(&text, area.width as usize, theme::dim());
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The filters in force (and the order, when not the usual one), on the line under the tabs,
+/// so that a short list is never mistaken for everyone.
+fn filters_line(frame: &mut Frame, d: &Dashboard, area: Rect) {
+    if !matches!(d.gate, Gate::Open) || d.person.is_some() {
+        return;
+    }
+    let words = filter_words(d);
+    let mut parts = Vec::new();
+    if !words.is_empty() {
+        parts.push(d.loc.ta(
+            &d.lang,
+            "dash-filtered-by",
+            &[("filters", words.join(" · ").into())],
+        ));
+    }
+    if d.sort != crate::dashboard::Sort::Due && matches!(d.view, View::People | View::Followups) {
+        parts.push(d.loc.ta(
+            &d.lang,
+            "dash-sorted-by",
+            &[("order", d.t(d.sort.label()).into())],
+        ));
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let text = truncate(&parts.join("   "), area.width as usize);
+    frame.render_widget(Paragraph::new(Line::styled(text, theme::heading())), area);
+}
+
+/// The department name the filter names (full; cut by whoever draws it).
+pub fn department_name(d: &Dashboard) -> Option<String> {
+    let i = d.department.checked_sub(1)?;
+    Some(match d.derived.departments.get(i)?.0.as_deref() {
+        Some(n) => for_display(n),
+        None => d.t("dash-no-department"),
+    })
+}
+
+/// Each filter in force, in words.
+pub fn filter_words(d: &Dashboard) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(n) = department_name(d) {
+        words.push(n);
+    }
+    if let Some(s) = d.filter.stage {
+        words.push(stage_word(d, s));
+    }
+    if let Some(c) = d.filter.consent {
+        words.push(consent_word(d, c));
+    }
+    if d.filter.overdue {
+        words.push(d.t("dash-filter-overdue-only"));
+    }
+    words
 }
 
 /// The four views, the current one highlighted.

@@ -171,8 +171,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         ),
         Span::raw(format!(
             "  {}",
-            d.loc
-                .ta(&d.lang, "dash-people-count", &[("n", c.people.into())])
+            d.loc.ta(
+                &d.lang,
+                "dash-people-count",
+                &[
+                    ("n", c.people.into()),
+                    ("count", group_digits(c.people).into())
+                ],
+            )
         )),
     ]));
     // Coverage.
@@ -218,9 +224,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         &d.lang,
         "dash-overview-summary",
         &[
-            ("champions", c.champions.into()),
-            ("open", c.open_followups.into()),
-            ("overdue", c.overdue.into()),
+            ("champions", group_digits(c.champions).into()),
+            ("open", group_digits(c.open_followups).into()),
+            ("overdue", group_digits(c.overdue).into()),
         ],
     ))));
     let room = area.height as usize;

@@ -24,7 +24,7 @@ pub fn columns(width: usize, rest: usize, fixed: usize) -> (usize, usize, usize)
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let width = area.width as usize;
     let mut lines = Vec::new();
-    let (field, col) = field_line(&d.t("dash-search"), &d.query, true, width.min(60));
+    let (field, col) = field_line(&d.t("dash-search"), &d.query, d.searching, width.min(60));
     lines.push(field);
     let found = d.loc.ta(
         &d.lang,
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         lines.push(Line::styled(d.t("dash-nobody-found"), theme::dim()));
     }
     lines_at(frame, lines, area, 0);
-    if d.form.is_none() && !d.help {
+    if d.searching && d.form.is_none() && d.confirm.is_none() && !d.help {
         frame.set_cursor_position((area.x + col as u16, area.y));
     }
 }

@@ -1,6 +1,6 @@
 //! One person: their current state (consent and policy version, stage, champion, who supports
-//! them and whom they support, the open follow-up) and their whole history, oldest first, in
-//! local time.
+//! them and whom they support, the open follow-up) and their whole history, newest first (what
+//! was just recorded shows at the top, not below the fold), in local time.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -242,7 +242,7 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
     let time_w = 16;
     let type_w = 14.min(width / 5);
     let what_w = 20.min(width / 4);
-    for (n, h) in s.history.iter().enumerate() {
+    for (n, h) in s.history.iter().enumerate().rev() {
         let at = pv
             .occurred
             .get(n)

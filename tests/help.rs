@@ -1,0 +1,148 @@
+//! Help and command-line errors as a person reads them, in Japanese and English: every
+//! command's `--help` is whole (no raw message id), clap's own words are translated, and a
+//! mistyped command line is explained in the chosen language.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use clap::CommandFactory;
+use common::{tebiki, text};
+
+/// Every command path: `[]`, `["status"]`, `["record", "stage"]`, ...
+fn command_paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(prefix.clone());
+    for sub in cmd.get_subcommands() {
+        let mut p = prefix.clone();
+        p.push(sub.get_name().to_string());
+        command_paths(sub, p, out);
+    }
+}
+
+/// Every message id of every locale file.
+fn message_ids() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut ids = BTreeSet::new();
+    for lang in std::fs::read_dir(root).unwrap().flatten() {
+        for file in std::fs::read_dir(lang.path()).unwrap().flatten() {
+            let s = std::fs::read_to_string(file.path()).unwrap();
+            for line in s.lines() {
+                if let Some((id, _)) = line.split_once(" =")
+                    && !id.is_empty()
+                    && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// A word that looks like a message id: lower-case words joined by at least two hyphens
+/// (`cli-record-stage-arg-note`), or any id the locale files define.
+fn looks_like_an_id(word: &str, ids: &BTreeSet<String>) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    let id_shape = parts.len() >= 3
+        && parts[0].starts_with(|c: char| c.is_ascii_lowercase())
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        });
+    id_shape || ids.contains(word)
+}
+
+#[test]
+fn every_help_page_in_both_languages_is_free_of_raw_message_ids() {
+    let data = tempfile::tempdir().unwrap();
+    let ids = message_ids();
+    assert!(ids.contains("cli-about"), "the locale files were read");
+    let mut paths = Vec::new();
+    command_paths(&tebiki::cli::Cli::command(), Vec::new(), &mut paths);
+    assert!(paths.len() > 15, "{paths:?}");
+    for lang in ["ja", "en"] {
+        for path in &paths {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.extend(["--help", "--lang", lang]);
+            let o = tebiki(data.path(), &args);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {out}{err}");
+            assert!(out.len() > 40, "{args:?} printed help: {out}");
+            for word in out.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+                let word = word.trim_matches('-');
+                assert!(
+                    !looks_like_an_id(word, &ids),
+                    "{args:?} shows the raw message id {word:?}:\n{out}"
+                );
+            }
+            // clap's own English words are replaced (by Fluent's, which in English are close).
+            assert!(!out.contains("[env:"), "{args:?}: {out}");
+            if lang == "ja" {
+                for english in ["[default:", "[possible values:", "Usage", "Options"] {
+                    assert!(!out.contains(english), "{args:?}: {english}\n{out}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_id_check_recognises_what_it_must_refuse() {
+    let ids = message_ids();
+    assert!(looks_like_an_id("cli-record-stage-arg-note", &ids));
+    assert!(looks_like_an_id("cli-usage", &ids));
+    assert!(!looks_like_an_id("utf-8", &ids));
+    assert!(!looks_like_an_id("2026-11-24-osaka", &ids));
+}
+
+#[test]
+fn defaults_and_possible_values_are_in_the_chosen_language() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["export", "--help", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert!(out.contains("[既定：csv]"), "{out}");
+    assert!(out.contains("[指定できる値：csv, json, jsonl]"), "{out}");
+    assert!(out.contains("[環境変数：TEBIKI_DATA]"), "{out}");
+    let o = tebiki(data.path(), &["record", "stage", "--help", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(out.contains("A note kept with the record"), "{out}");
+    assert!(out.contains("[default: text]"), "{out}");
+}
+
+#[test]
+fn parse_errors_speak_the_chosen_language_and_exit_2() {
+    let data = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["export", "--format", "xx", "--lang", "ja"],
+            "「xx」は --format <FORMAT> に指定できない値です",
+            "csv, json, jsonl",
+        ),
+        (
+            &["exprt", "--lang", "ja"],
+            "「exprt」というコマンドはありません",
+            "export",
+        ),
+        (
+            &["record", "stage", "--lang", "ja"],
+            "必要な引数がありません",
+            "「tebiki record stage --help」",
+        ),
+        (
+            &["report", "--limit", "many", "--lang", "en"],
+            "\"many\" is not a valid value for --limit",
+            "Run \"tebiki report --help\"",
+        ),
+    ];
+    for (args, what, more) in cases {
+        let o = tebiki(data.path(), args);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {out}{err}");
+        assert!(err.contains(what) && err.contains(more), "{args:?}: {err}");
+        for english in ["error: invalid", "For more information", "tip:"] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+    }
+}
