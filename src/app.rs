@@ -182,6 +182,8 @@ pub struct Person {
     pub prior: Option<Prior>,
     /// The highlighted item of a short choice step.
     pub menu: usize,
+    /// They were asked once to take their time (a screen passed quicker than skimming).
+    pub told_fast: bool,
     entered_at: Option<Instant>,
 }
 
@@ -234,6 +236,7 @@ impl Person {
             who: None,
             prior: None,
             menu: 0,
+            told_fast: false,
             entered_at: None,
         }
     }
@@ -751,12 +754,32 @@ impl App {
                     self.notice = Some(Notice::info("read-to-end-first"));
                     return None;
                 }
+                let fast = screen.required && self.passed_quickly(i);
                 self.person.revisit = false;
                 self.go(Step::Screen(i + 1));
+                if fast {
+                    self.person.visits[i].fast = true;
+                    // Said once, gently; nothing is held back.
+                    if !self.person.told_fast {
+                        self.person.told_fast = true;
+                        self.notice = Some(Notice::info("reading-take-your-time"));
+                    }
+                }
             }
             _ => {}
         }
         None
+    }
+
+    /// Whether screen `i` has been on screen for less time than the content's skimming speed
+    /// allows for its text in the current language.
+    fn passed_quickly(&self, i: usize) -> bool {
+        let so_far = self.person.visits[i].seconds
+            + self
+                .person
+                .entered_at
+                .map_or(0.0, |t| t.elapsed().as_secs_f64());
+        so_far < self.content.lang(&self.lang).screens[i].skim_seconds
     }
 
     fn screen_of_kind(&self, kind: ScreenKind) -> Option<usize> {

@@ -609,3 +609,42 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         "{r}"
     );
 }
+
+#[test]
+fn a_screen_passed_quicker_than_skimming_is_recorded_and_the_person_asked_once_to_slow_down() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E7007", "Quick Reader", "");
+    // The first screen, passed at once: the next one asks, gently, to take one's time.
+    k.keys("<End><Right>");
+    assert!(
+        k.screen().contains("Please take your time"),
+        "{}",
+        k.screen()
+    );
+    assert_eq!(k.app.step, Step::Screen(1), "nothing is held back");
+    // The second screen read slowly: not flagged, and the request is not repeated.
+    k.app.person.visits[1].seconds = 600.0;
+    k.keys("<End><Right>");
+    assert!(
+        !k.screen().contains("Please take your time"),
+        "{}",
+        k.screen()
+    );
+    k.read_all().pass_check();
+    k.keys(&format!("{AGREE}<Enter><Enter>"));
+    let r = only_record(&k);
+    let screens = r["content"]["screens"].as_array().unwrap();
+    assert_eq!(screens[0]["fast"], true, "{:#}", screens[0]);
+    assert!(screens[1].get("fast").is_none(), "{:#}", screens[1]);
+    // The export names the screens passed quickly.
+    let out = common::tebiki(k.dir.path(), &["export", "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let headers = rows.headers().unwrap().clone();
+    let col = headers.iter().position(|h| h == "fast_screens").unwrap();
+    let row = rows.records().next().unwrap().unwrap();
+    assert!(
+        row[col].starts_with(screens[0]["id"].as_str().unwrap()),
+        "{:?}",
+        &row[col]
+    );
+}

@@ -619,3 +619,16 @@ fn snapshot_setup_and_attendee_list() {
     t.keys("<Enter><Enter>G<Right>s");
     insta::assert_snapshot!("present_ja_attendees_80x24", t.screen());
 }
+
+#[test]
+fn snapshot_the_screen_turned_to_the_attendee() {
+    for lang in ["ja", "en"] {
+        let mut t = Trainer::with_roster(lang, lang, Some(&[("E1001", "山田 太郎", "営業部")]));
+        t.paste("佐藤 花子").keys("<Enter><Enter>");
+        t.paste("E1001").keys("<Enter><Enter>");
+        t.keys("G<Right>s<Enter>");
+        let screen = t.screen();
+        assert_eq!(t.p.phase, Phase::Handover, "{screen}");
+        insta::assert_snapshot!(format!("present_{lang}_handover_80x24"), t.sized(80, 24));
+    }
+}

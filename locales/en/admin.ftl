@@ -172,6 +172,7 @@ export-col-renews_decided_at_local = earlier decision (local time)
 export-col-content_sha256 = content shown (SHA-256)
 export-col-languages = languages shown
 export-col-slides = slides shown
+export-col-fast_screens = screens passed quicker than skimming
 export-col-check_questions = check: questions
 export-col-check_correct = check: correct
 export-col-check_first_try = check: correct first time

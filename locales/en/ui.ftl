@@ -264,3 +264,4 @@ choice-ack-heading = To agree, confirm both of these:
 choice-optional-heading = Optional: you can agree without these.
 choice-acknowledge-first = To agree, confirm both points under your answer (Space). Or choose “Not now” or “No”.
 review-not-granted = Not agreed: { $purpose }
+reading-take-your-time = That screen went by very quickly. Please take your time: there is no hurry.

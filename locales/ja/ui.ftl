@@ -264,3 +264,4 @@ choice-ack-heading = 同意するには、次の二つを確認してくださ�
 choice-optional-heading = 任意：これらに同意しなくても、利用に同意できます。
 choice-acknowledge-first = 同意するには、答えの下の二つの項目を確認してください（スペース）。または「今は使わない」か「使わない」を選んでください。
 review-not-granted = 同意しない：{ $purpose }
+reading-take-your-time = 前の画面はとても早く進みました。急ぐ必要はありません。ゆっくり読んでください。

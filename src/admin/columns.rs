@@ -323,6 +323,19 @@ pub const COLUMNS: &[Column] = &[
         }),
     },
     Column {
+        key: "fast_screens",
+        from: &["content.screens.fast"],
+        fill: Fill::One(|r, c| {
+            let screens = r.f.content.as_ref().and_then(|c| c.screens.as_deref());
+            for screen in screens.unwrap_or(&[]) {
+                if screen.fast == Some(true) {
+                    c.sep();
+                    c.out.push_str(screen.id.as_deref().unwrap_or(""));
+                }
+            }
+        }),
+    },
+    Column {
         key: "slides",
         from: &["content.slides"],
         fill: Fill::One(|r, c| {

@@ -181,6 +181,19 @@ pub struct ContentFields<'a> {
     /// The slides shown in a trainer's session.
     #[serde(borrow)]
     pub slides: Option<Vec<Text<'a>>>,
+    /// Each screen seen (only what the export shows of it: which were passed quicker than
+    /// skimming).
+    #[serde(borrow)]
+    pub screens: Option<Vec<ScreenSeen<'a>>>,
+}
+
+/// One screen of `content.screens`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ScreenSeen<'a> {
+    #[serde(borrow)]
+    pub id: Option<Cow<'a, str>>,
+    pub fast: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -270,6 +283,14 @@ impl<'a> Fields<'a> {
             .map(|c| ContentFields {
                 languages: texts(c.get("languages")),
                 slides: texts(c.get("slides")),
+                screens: c.get("screens").and_then(Value::as_array).map(|a| {
+                    a.iter()
+                        .map(|x| ScreenSeen {
+                            id: s(x.get("id")),
+                            fast: x.get("fast").and_then(Value::as_bool),
+                        })
+                        .collect()
+                }),
                 sha256: match c.get("sha256") {
                     Some(Value::Object(m)) => Some(Hashes(
                         m.iter()

@@ -35,6 +35,38 @@ pub struct Manifest {
     /// What each policy version changed, newest last: shown to people whose consent expired.
     #[serde(default)]
     pub changes: Vec<ChangeMeta>,
+    /// A skimming speed per language, well above ordinary reading: a required screen passed
+    /// quicker than this is recorded with `fast: true` (and the person is asked, once, to take
+    /// their time; nothing is blocked).
+    #[serde(default)]
+    pub skimming: BTreeMap<String, Skimming>,
+}
+
+/// How fast one can skim a language: `per_minute` characters (`unit = "chars"`, for Japanese)
+/// or words (`unit = "words"`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skimming {
+    pub unit: SkimUnit,
+    pub per_minute: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkimUnit {
+    Chars,
+    Words,
+}
+
+impl Skimming {
+    /// The fewest seconds `text` can be skimmed in.
+    pub fn seconds(&self, text: &str) -> f64 {
+        let units = match self.unit {
+            SkimUnit::Chars => text.chars().filter(|c| !c.is_whitespace()).count(),
+            SkimUnit::Words => text.split_whitespace().count(),
+        };
+        units as f64 * 60.0 / f64::from(self.per_minute.max(1))
+    }
 }
 
 /// One policy version's changes: the screens whose substance changed (the words are in each
@@ -318,6 +350,8 @@ pub struct Screen {
     pub required: bool,
     pub doc: Doc,
     pub notes: Option<Doc>,
+    /// The fewest seconds this screen can be skimmed in (0 without a declared speed).
+    pub skim_seconds: f64,
 }
 
 /// One language's screens and forms, filled with the organisation's values.
@@ -363,12 +397,18 @@ impl Content {
                     .map(|(meta, file)| {
                         let (text, notes) = split_notes(&file.text);
                         let text = fill(text, &values);
+                        let skim_seconds = raw
+                            .manifest
+                            .skimming
+                            .get(l.lang.as_str())
+                            .map_or(0.0, |s| s.seconds(&text));
                         let screen = Screen {
                             id: meta.id.clone(),
                             kind: meta.kind,
                             required: meta.required,
                             doc: parse(&text),
                             notes: notes.map(|n| parse(&fill(n, &values))),
+                            skim_seconds,
                         };
                         shown.push((meta.id.as_str(), text));
                         screen
