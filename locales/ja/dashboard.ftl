@@ -42,6 +42,8 @@ dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
 dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
 dash-unreadable = 読めない記録が { $n } 行あり、集計に含めていません。tebiki verify を実行してください。
+dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。赤で示した人の表示は正しくない可能性があります。tebiki verify を実行してください。
+dash-person-suspect = この人の記録が、記録の連鎖が切れた箇所にあり、集計に含めていません：表示が正しくない可能性があります。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
 ## 利用者

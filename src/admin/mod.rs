@@ -173,34 +173,64 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
 
 /// The file and 1-based line a read issue is about.
 pub fn issue_place(issue: &ReadIssue) -> (PathBuf, u64) {
-    match issue {
-        ReadIssue::Io { file, line, .. }
-        | ReadIssue::Unparseable { file, line, .. }
-        | ReadIssue::BadEnvelope { file, line, .. }
-        | ReadIssue::TornTail { file, line, .. } => (file.clone(), *line),
-    }
+    let (file, line) = issue.place();
+    (file.to_path_buf(), line)
 }
 
 /// A short word for what is wrong with a line (for JSON outputs).
 pub fn issue_kind(issue: &ReadIssue) -> &'static str {
+    issue.kind()
+}
+
+/// What is wrong with a ledger line, in words, naming it as `file:line`.
+pub(crate) fn read_issue_text(
+    loc: &crate::i18n::Localizer,
+    lang: &crate::i18n::Lang,
+    issue: &ReadIssue,
+) -> String {
+    let (file, line) = issue.place();
+    let place = format!("{}:{line}", file.display());
     match issue {
-        ReadIssue::Io { .. } => "io",
-        ReadIssue::Unparseable { .. } => "unparseable",
-        ReadIssue::BadEnvelope { .. } => "bad_envelope",
-        ReadIssue::TornTail { .. } => "torn_tail",
+        ReadIssue::ChainBreak { .. } => {
+            loc.ta(lang, "warning-chain-break", &[("place", arg(place))])
+        }
+        ReadIssue::SeqGap {
+            expected, found, ..
+        } => loc.ta(
+            lang,
+            "warning-seq-gap",
+            &[
+                ("place", arg(place)),
+                ("expected", (*expected).into()),
+                ("found", (*found).into()),
+            ],
+        ),
+        ReadIssue::Withheld {
+            last_line, records, ..
+        } => loc.ta(
+            lang,
+            "warning-withheld",
+            &[
+                ("place", arg(place)),
+                ("last", (*last_line).into()),
+                ("n", (*records).into()),
+            ],
+        ),
+        ReadIssue::RepeatedKey { key, .. } => loc.ta(
+            lang,
+            "warning-repeated-key",
+            &[
+                ("place", arg(place)),
+                ("key", arg(crate::escape::for_display(key))),
+            ],
+        ),
+        _ => loc.ta(lang, "warning-unreadable-line", &[("place", arg(place))]),
     }
 }
 
-/// Says on stderr which ledger line was skipped, as `file:line`.
+/// Says on stderr which ledger line was skipped or withheld, as `file:line`.
 pub(crate) fn warn_read_issue(env: &Env, issue: &ReadIssue) {
-    let (file, line) = issue_place(issue);
-    warn(
-        env,
-        &env.ta(
-            "warning-unreadable-line",
-            &[("place", arg(format!("{}:{line}", file.display())))],
-        ),
-    );
+    warn(env, &read_issue_text(&env.loc, &env.lang, issue));
 }
 
 /// A ledger error in words, with where it happened when known.
