@@ -124,6 +124,33 @@ pub struct Saved {
     pub receipt_code: String,
     pub record_id: String,
     pub at: jiff::Timestamp,
+    /// Where the record is in the ledger, once the writer said so: kiosk, seq, and the SHA-256
+    /// of its line.
+    pub witness: Option<(String, u64, String)>,
+}
+
+impl Saved {
+    /// The line the receipt's QR code holds (ledger-format.md, "Receipts").
+    pub fn receipt_line(&self) -> Option<String> {
+        let (kiosk, seq, sha) = self.witness.as_ref()?;
+        Some(format!(
+            "tebiki-receipt:1:{kiosk}:{seq}:{sha}:{}",
+            self.receipt_code
+        ))
+    }
+
+    /// The first 16 hex digits of the record's SHA-256, in groups of four.
+    pub fn fingerprint(&self) -> Option<String> {
+        let (_, _, sha) = self.witness.as_ref()?;
+        let head = sha.get(..16)?;
+        Some(
+            head.as_bytes()
+                .chunks(4)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
 }
 
 /// Everything about the person at the terminal. Replaced wholesale when they finish, so
@@ -140,6 +167,8 @@ pub struct Person {
     /// Reached the current screen from a wrong answer: Enter goes back to the question.
     pub revisit: bool,
     pub saved: Option<Saved>,
+    /// The receipt's QR code is shown.
+    pub code_shown: bool,
     /// The last save failed: the person was told nothing was recorded.
     pub save_failed: Option<String>,
     /// The receipt code is fixed when the summary is shown, so a retried save keeps it.
@@ -192,6 +221,7 @@ impl Person {
             },
             revisit: false,
             saved: None,
+            code_shown: false,
             save_failed: None,
             pending_code: None,
             renewal: None,
@@ -1009,11 +1039,19 @@ impl App {
             receipt_code: self.person.pending_code.clone().unwrap_or_default(),
             record_id,
             at,
+            witness: None,
         });
         self.person.save_failed = None;
         self.person.choice.reviewing = false;
         if let Some(r) = self.screen_of_kind(ScreenKind::Receipt) {
             self.go(Step::Screen(r));
+        }
+    }
+
+    /// Where the record just saved is in the ledger: the receipt's QR code names it.
+    pub fn record_witness(&mut self, kiosk: &str, seq: u64, line_sha256: &str) {
+        if let Some(saved) = &mut self.person.saved {
+            saved.witness = Some((kiosk.to_owned(), seq, line_sha256.to_owned()));
         }
     }
 
@@ -1025,7 +1063,21 @@ impl App {
     }
 
     fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.person.code_shown && cmd != Cmd::Confirm {
+            // Over the code, its key closes it; Enter still finishes, as the hint bar says.
+            if cmd == Cmd::ShowCode {
+                self.person.code_shown = false;
+            }
+            return None;
+        }
         match cmd {
+            Cmd::ShowCode => {
+                self.person.code_shown = self
+                    .person
+                    .saved
+                    .as_ref()
+                    .is_some_and(|s| s.witness.is_some());
+            }
             Cmd::Confirm | Cmd::Back => self.reset(),
             Cmd::Up => self.scroll_current(-1),
             Cmd::Down => self.scroll_current(1),

@@ -46,6 +46,8 @@ pub enum Command {
         seals: Option<PathBuf>,
         #[arg(long, value_name = "FILE")]
         signers: Option<PathBuf>,
+        #[arg(long, value_name = "TEXT")]
+        receipt: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -314,10 +316,15 @@ pub fn main() -> ExitCode {
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
         Some(Command::Verify {
+            receipt: Some(receipt),
+            ..
+        }) => verify_receipt(&env, &receipt),
+        Some(Command::Verify {
             checkpoint,
             seals,
             signers,
             format,
+            receipt: None,
         }) => verify(
             &env,
             checkpoint.as_deref(),
@@ -522,6 +529,75 @@ fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         eprintln!("  {}", env.t("todo-verify"));
+        ExitCode::from(1)
+    }
+}
+
+/// `tebiki verify --receipt TEXT`: exit 0 when the ledger holds exactly the record the
+/// receipt's line names, 1 (saying what differs) when not, 2 when the text is not a receipt.
+fn verify_receipt(env: &Env, text: &str) -> ExitCode {
+    use crate::ledger::{Receipt, ReceiptCheck};
+    let Some(receipt) = Receipt::parse(text) else {
+        return env.fail(
+            env.t("error-receipt-text"),
+            Some(text.chars().take(120).collect()),
+            "todo-receipt-text",
+        );
+    };
+    let dir = env.data.ledger_dir();
+    let found = match crate::ledger::check_receipt(&dir, &receipt) {
+        Ok(found) => found,
+        Err(e) => {
+            return env.fail(
+                env.ta("error-io", &[("reason", e.to_string().into())]),
+                Some(dir.display().to_string()),
+                "todo-data-folder",
+            );
+        }
+    };
+    let (ok, message) = match found {
+        ReceiptCheck::Holds { file, line } => (
+            true,
+            env.ta(
+                "receipt-holds",
+                &[("place", format!("{file}:{line}").into())],
+            ),
+        ),
+        ReceiptCheck::NoFile { file } => {
+            (false, env.ta("receipt-no-file", &[("file", file.into())]))
+        }
+        ReceiptCheck::NoRecord { file, seq } => (
+            false,
+            env.ta(
+                "receipt-no-record",
+                &[("file", file.into()), ("seq", seq.into())],
+            ),
+        ),
+        ReceiptCheck::Differs {
+            file,
+            line,
+            found_sha256,
+            code_matches,
+        } => (
+            false,
+            env.ta(
+                if code_matches {
+                    "receipt-differs"
+                } else {
+                    "receipt-differs-other"
+                },
+                &[
+                    ("place", format!("{file}:{line}").into()),
+                    ("sha", found_sha256.into()),
+                ],
+            ),
+        ),
+    };
+    println!("{}", for_terminal(&message));
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        println!("{}", env.t("todo-verify"));
         ExitCode::from(1)
     }
 }

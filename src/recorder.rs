@@ -56,7 +56,10 @@ impl Recorder {
         match effect {
             Effect::Append { record_type, body } => {
                 match self.open().and_then(|w| w.append(record_type, body)) {
-                    Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
+                    Ok(done) => {
+                        app.record_saved(record_type, done.id.to_string(), done.at);
+                        app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
+                    }
                     Err(e) => app.record_failed(e.to_string()),
                 }
             }

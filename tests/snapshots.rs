@@ -55,6 +55,8 @@ fn every_screen(lang: &str) {
     let at: jiff::Timestamp = "2026-11-23T01:02:03.456Z".parse().unwrap();
     k.app
         .record_saved("consent", "0192f0e0-0000-7000-8000-000000000000".into(), at);
+    k.app
+        .record_witness("test-kiosk", 1, &"3f2a9c0177be0d41".repeat(4));
     snap(&k, "50_receipt");
     k.keys("<Enter>");
     k.choose_withdraw();

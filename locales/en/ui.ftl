@@ -69,6 +69,11 @@ receipt-what-withdrawn = Consent withdrawn
 receipt-policy = Policy version
 receipt-when = Date and time
 receipt-code = Receipt code
+receipt-fingerprint = Record fingerprint
+receipt-keep-why = Keep this receipt (photograph the code with F4): with it you, or anyone you ask, can check that the record of your choice is still in the ledger exactly as it was made.
+receipt-code-title = Your receipt as a code for your phone
+receipt-code-too-small = The window is too small to show the code: make it at least 80×24.
+receipt-code-why = Photograph this code and keep it: it names your record in the ledger, so anyone can check later with “tebiki verify --receipt” that it is still exactly as it was made.
 
 ## Withdrawal
 withdraw-title = Withdraw your consent
@@ -92,6 +97,7 @@ key-left-right = ←→
 key-home-end = Home/End
 key-f1 = F1
 key-f2 = F2
+key-f4 = F4
 key-help = F1/?
 key-backspace = Backspace
 key-delete = Delete
@@ -109,6 +115,7 @@ act-review = Check and save
 act-save = Save
 act-change = Change
 act-finish = Finish
+act-receipt-code = Code for your phone
 act-tick = Tick
 act-page-down = Page down
 act-scroll = Scroll

@@ -69,6 +69,11 @@ receipt-what-withdrawn = 同意の取り消し
 receipt-policy = ポリシーの版
 receipt-when = 日時
 receipt-code = 控えの番号
+receipt-fingerprint = 記録の指紋
+receipt-keep-why = この控えを保管してください（F4 でコードを撮影できます）。これがあれば、ご本人やご本人が頼んだ人が、選択の記録が作られたときのまま台帳に残っていることを確かめられます。
+receipt-code-title = スマートフォン用の控えのコード
+receipt-code-too-small = 画面が小さいため、コードを表示できません。80×24 以上にしてください。
+receipt-code-why = このコードを撮影して保管してください。台帳のご本人の記録を指しているので、あとで「tebiki verify --receipt」により、作られたときのままであることをだれでも確かめられます。
 
 ## 同意の取り消し
 withdraw-title = 同意を取り消す
@@ -92,6 +97,7 @@ key-left-right = ←→
 key-home-end = Home/End
 key-f1 = F1
 key-f2 = F2
+key-f4 = F4
 key-help = F1/?
 key-backspace = Backspace
 key-delete = Delete
@@ -109,6 +115,7 @@ act-review = 確認して保存
 act-save = 保存
 act-change = 選び直す
 act-finish = 終わる
+act-receipt-code = スマホ用コード
 act-tick = チェック
 act-page-down = 次のページ
 act-scroll = スクロール

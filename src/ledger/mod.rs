@@ -2,6 +2,7 @@
 
 mod envelope;
 mod reader;
+mod receipt;
 pub mod seal;
 mod verify;
 mod writer;
@@ -18,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 pub use envelope::{EnvelopeProblem, Member};
 pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw};
+pub use receipt::{Receipt, ReceiptCheck, check_receipt};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
     FindingKind, Recovered, SealMark, VerifyReport, verify, verify_sealed,

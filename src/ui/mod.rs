@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod doc;
 pub mod overlay;
 pub mod present;
+pub mod qr;
 pub mod screen;
 pub mod theme;
 
@@ -125,6 +126,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         overlay::renewal(frame, app, areas.body);
     } else if app.person.choice.reviewing && app.step != Step::Withdraw {
         overlay::review(frame, app, areas.body);
+    } else if app.person.code_shown {
+        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
+        overlay::receipt_code(frame, app, above_hints);
     }
 }
 

@@ -235,3 +235,62 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         app.popup_scroll,
     );
 }
+
+/// The receipt's QR code over everything but the hint bar (`area`): the code at the left with
+/// what it is beside it, or below it when the terminal is narrow; a plain message when the
+/// terminal is too small to draw it whole.
+pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(saved) = &app.person.saved else {
+        return;
+    };
+    let (Some(line), Some(fingerprint)) = (saved.receipt_line(), saved.fingerprint()) else {
+        return;
+    };
+    frame.render_widget(Clear, area);
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
+    let drawn = crate::ui::qr::draw(frame.buffer_mut(), inner, &line);
+    let text_area = match drawn {
+        Some(qr) if inner.width >= qr.width + 22 => Rect::new(
+            qr.x + qr.width + 2,
+            inner.y + 1,
+            inner.width - qr.width - 2,
+            inner.height.saturating_sub(1),
+        ),
+        Some(qr) => Rect::new(
+            inner.x,
+            qr.y + qr.height,
+            inner.width,
+            inner.height.saturating_sub(qr.height),
+        ),
+        None => inner,
+    };
+    let width = text_area.width as usize;
+    let mut lines = doc::plain_lines(&app.t("receipt-code-title"), width, theme::title());
+    lines.push(Line::default());
+    if drawn.is_none() {
+        lines.extend(doc::plain_lines(
+            &app.t("receipt-code-too-small"),
+            width,
+            theme::warn(),
+        ));
+        lines.push(Line::default());
+    }
+    lines.extend(doc::plain_lines(
+        &app.t("receipt-fingerprint"),
+        width,
+        theme::dim(),
+    ));
+    lines.push(Line::styled(fingerprint, theme::heading()));
+    lines.push(Line::default());
+    lines.extend(doc::plain_lines(
+        &app.t("receipt-code-why"),
+        width,
+        ratatui::style::Style::new(),
+    ));
+    frame.render_widget(Paragraph::new(lines), text_area);
+}
