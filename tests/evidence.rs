@@ -593,3 +593,72 @@ fn the_systemd_timer_seals_hourly_with_the_command_tested_here() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("sealed up to seq"), "{out}");
 }
+
+// --- standard receipts --------------------------------------------------------------------
+
+#[test]
+fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let config = fs::read_to_string(data.join("config.toml")).unwrap();
+    let config = config.replacen(
+        "[org]\n",
+        "[org]\nname = \"Example K.K.\"\ncontact = \"hr@example.jp\"\n",
+        1,
+    );
+    fs::write(data.join("config.toml"), config).unwrap();
+    let records: Vec<Value> = ledger::merged(&data.join("ledger"))
+        .unwrap()
+        .map(|r| r.unwrap().value)
+        .filter(|v| v["type"] == "consent" || v["type"] == "withdrawal")
+        .collect();
+    let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let receipts: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(receipts.len(), records.len());
+    for (r, v) in receipts.iter().zip(&records) {
+        for key in [
+            "schema_version",
+            "record_id",
+            "pii_principal_id",
+            "privacy_notice",
+            "language",
+            "purposes",
+            "controller",
+            "collection_method",
+            "jurisdiction",
+            "withdrawal_method",
+            "retention",
+            "event_time",
+            "event_state",
+        ] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+        assert_eq!(r["record_id"], v["id"]);
+        assert_eq!(r["pii_principal_id"], v["employee"]["id"]);
+        assert_eq!(r["privacy_notice"]["version"], v["policy"]["version"]);
+        assert_eq!(r["controller"]["name"], "Example K.K.");
+        let expected = match (v["type"].as_str(), v["decision"].as_str()) {
+            (Some("withdrawal"), _) => "dpv:ConsentWithdrawn",
+            (_, Some("given")) if v.get("renews").is_some() => "dpv:RenewedConsentGiven",
+            (_, Some("given")) => "dpv:ConsentGiven",
+            (_, Some("refused")) => "dpv:ConsentRefused",
+            _ => "dpv:ConsentRequestDeferred",
+        };
+        assert_eq!(r["event_state"], expected, "{r}");
+    }
+    // Each receipt names its record so that verify --receipt finds it.
+    let line = receipts[0]["evidence"]["verify"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("tebiki verify --receipt ")
+        .to_owned();
+    let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+}

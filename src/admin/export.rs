@@ -109,6 +109,8 @@ pub enum ExportFormat {
     Csv,
     Json,
     Jsonl,
+    /// One consent receipt (ISO/IEC TS 27560, DPV words) per consent or withdrawal record.
+    Receipts,
 }
 
 /// What `--status` can select (see the module comment).
@@ -227,6 +229,8 @@ pub struct CsvOptions {
     /// The output is a terminal (any format): control and invisible characters are shown as
     /// `\u{..}` escapes instead of reaching it. Files and pipes get the values exactly.
     pub terminal: bool,
+    /// What `--format receipts` says about the organisation.
+    pub receipts: super::receipts::Context,
 }
 
 /// Per ledger file read: where reading ended, as a checkpoint entry.
@@ -761,6 +765,14 @@ impl Run<'_> {
                 {
                     return Ok(false);
                 }
+                if self.format == ExportFormat::Receipts {
+                    return Ok(super::receipts::write(
+                        record,
+                        &self.csv.receipts,
+                        w,
+                        self.csv.terminal,
+                    )?);
+                }
                 let raw = if self.csv.terminal {
                     for_terminal(&record.raw)
                 } else {
@@ -840,6 +852,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         bom: args.excel,
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
         terminal: args.output.is_none() && io::stdout().is_terminal(),
+        receipts: super::receipts::Context {
+            controller_name: config.org.name.clone(),
+            controller_contact: config.org.contact.clone(),
+        },
     };
     let dir = env.data.ledger_dir();
     // An export inside the ledger folder would be read back as another kiosk's ledger.

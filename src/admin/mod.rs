@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod export;
 pub mod fields;
+pub mod receipts;
 pub mod record;
 pub mod report;
 pub mod roster;

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use envelope::{EnvelopeProblem, Member};
-pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw};
+pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw, merged_raw_unchecked};
 pub use receipt::{Receipt, ReceiptCheck, check_receipt};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,

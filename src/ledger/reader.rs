@@ -216,17 +216,24 @@ impl LineRecord<'_> {
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
 pub fn merged(dir: &Path) -> Result<Merged, LedgerError> {
-    open_merged(dir, true)
+    open_merged(dir, true, true)
 }
 
 /// [`merged`] without building each record's JSON tree: `Record::value` is `Value::Null`, and
 /// `raw` (checked to be one JSON object, as always) is there to parse what is needed. For
 /// passes over whole ledgers (export, report), where the tree would cost most of the time.
 pub fn merged_raw(dir: &Path) -> Result<Merged, LedgerError> {
-    open_merged(dir, false)
+    open_merged(dir, false, true)
 }
 
-fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
+/// [`merged_raw`] without the chain and `seq` checks, only to measure what they cost
+/// (`cargo bench --bench ledger`). Nothing that uses records may read this way.
+#[doc(hidden)]
+pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, false, false)
+}
+
+fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -267,6 +274,7 @@ fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
             prev_hash: [0; 32],
             next_seq: 1,
             withheld: None,
+            checked,
             line: 0,
             offset: 0,
             head: Slot::default(),
@@ -468,6 +476,8 @@ struct FileStream {
     next_seq: u64,
     /// After a break: what is withheld so far.
     withheld: Option<Withheld>,
+    /// Whether the chain and `seq` are checked (see [`merged_raw_unchecked`]).
+    checked: bool,
     /// Lines taken so far.
     line: u64,
     /// File offset of `buf[start]`.
@@ -511,6 +521,26 @@ impl FileStream {
                 let line = self.line;
                 let path = &self.path;
                 let text = &self.buf[range.0..range.1];
+                if !self.checked {
+                    let head = &mut self.head;
+                    head.scanned = scanned.is_some();
+                    head.plain = scanned.as_ref().is_some_and(|s| s.plain);
+                    let env = match scanned {
+                        Some(scanned) => Ok(scanned.env),
+                        None => general_checks(text, path, line, offset),
+                    };
+                    match env.and_then(|env| fill(head, env, text, self.values, path, line, offset))
+                    {
+                        Ok(()) => {
+                            head.line = line;
+                            head.offset = offset;
+                            head.range = range;
+                            return true;
+                        }
+                        Err(issue) => issues.push_back(issue),
+                    }
+                    continue;
+                }
                 let hash = sha256(text);
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
                 let head = &mut self.head;
