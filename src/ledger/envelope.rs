@@ -1058,7 +1058,7 @@ mod tests {
     fn general(line: &[u8]) -> Option<(u64, Uuid, Timestamp, String, String)> {
         std::str::from_utf8(line).ok()?;
         let env = parse_line(line).ok()?;
-        if env.problem.is_some() {
+        if env.problem.is_some() || env.repeated.is_some() {
             return None;
         }
         Some((
@@ -1164,6 +1164,28 @@ mod tests {
         assert!(scan_line(deep.as_bytes(), &mut Vec::new()).is_none());
         let fine = GOOD.replace("[1,2]", &format!("{}1{}", "[".repeat(60), "]".repeat(60)));
         assert!(assert_sound(fine.as_bytes()));
+    }
+
+    #[test]
+    fn a_key_twice_in_any_object_is_flagged_and_never_scanned() {
+        for (body, key) in [
+            (r#""x":{"a":1,"b":2,"a":3}"#, "a"),
+            (r#""x":[{"k":1},{"k":1,"k":2}]"#, "k"),
+            (r#""x":1,"y":2,"x":3"#, "x"),
+            (r#""x":1,"\u0078":2"#, "x"),
+        ] {
+            let line = GOOD.replace(r#""x":{"a":[1,2]}"#, body);
+            let env = parse_line(line.as_bytes()).unwrap();
+            assert_eq!(env.repeated.as_deref(), Some(key), "{line}");
+            assert!(
+                scan_line(line.as_bytes(), &mut Vec::new()).is_none(),
+                "{line}"
+            );
+        }
+        // The same key in different objects is fine.
+        let line = GOOD.replace(r#""x":{"a":[1,2]}"#, r#""x":{"a":1},"y":{"a":{"a":2}}"#);
+        assert_eq!(parse_line(line.as_bytes()).unwrap().repeated, None);
+        assert!(assert_sound(line.as_bytes()));
     }
 
     #[test]

@@ -86,8 +86,7 @@ fn describe(path: &Path) -> io::Result<SealedFile> {
     let mut whole = Sha256::new();
     let mut line = Vec::new();
     let mut bytes = 0u64;
-    let mut last = GENESIS_PREV.to_owned();
-    let mut seq = 0;
+    let mut last_line: Vec<u8> = Vec::new();
     loop {
         line.clear();
         reader.read_until(b'\n', &mut line)?;
@@ -97,10 +96,15 @@ fn describe(path: &Path) -> io::Result<SealedFile> {
         }
         whole.update(&line);
         bytes += line.len() as u64;
-        let text = &line[..line.len() - 1];
-        last = hex::encode(sha256(text));
-        seq = parse_line(text).ok().and_then(|env| env.seq).unwrap_or(0);
+        std::mem::swap(&mut last_line, &mut line);
     }
+    let (last, seq) = match last_line.split_last() {
+        Some((_, text)) => (
+            hex::encode(sha256(text)),
+            parse_line(text).ok().and_then(|env| env.seq).unwrap_or(0),
+        ),
+        None => (GENESIS_PREV.to_owned(), 0),
+    };
     Ok(SealedFile {
         name: file_name_string(path),
         bytes,
