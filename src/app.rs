@@ -169,6 +169,8 @@ pub struct Person {
     pub saved: Option<Saved>,
     /// The receipt's QR code is shown.
     pub code_shown: bool,
+    /// Which of the current screen's links is shown as a QR code.
+    pub link_code: Option<usize>,
     /// The last save failed: the person was told nothing was recorded.
     pub save_failed: Option<String>,
     /// The receipt code is fixed when the summary is shown, so a retried save keeps it.
@@ -222,6 +224,7 @@ impl Person {
             revisit: false,
             saved: None,
             code_shown: false,
+            link_code: None,
             save_failed: None,
             pending_code: None,
             renewal: None,
@@ -751,7 +754,29 @@ impl App {
         self.note_reading();
     }
 
+    /// The web addresses the current text screen links to.
+    pub fn screen_links(&self) -> Vec<String> {
+        match self.step {
+            Step::Screen(i) if self.content.manifest.screens[i].kind == ScreenKind::Info => {
+                self.content.lang(&self.lang).screens[i].doc.links()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn update_info(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        if let Some(n) = self.person.link_code {
+            // Over a link's code, its key shows the next link; any other key closes it.
+            let more = cmd == Cmd::ShowCode && n + 1 < self.screen_links().len();
+            self.person.link_code = more.then_some(n + 1);
+            return None;
+        }
+        if cmd == Cmd::ShowCode {
+            if !self.screen_links().is_empty() {
+                self.person.link_code = Some(0);
+            }
+            return None;
+        }
         let page = self.viewport().saturating_sub(2).max(1) as isize;
         match cmd {
             Cmd::Up => self.scroll_by(i, -1),

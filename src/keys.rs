@@ -270,6 +270,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(4))],
         cmd: Cmd::ShowCode,
+        ctx: &[Reading, Revisit],
+        key_label: "key-f4",
+        action_label: "act-link-code",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(4))],
+        cmd: Cmd::ShowCode,
         ctx: &[Receipt],
         key_label: "key-f4",
         action_label: "act-receipt-code",

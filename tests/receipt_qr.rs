@@ -148,3 +148,39 @@ fn a_receipt_line_that_is_not_one_is_refused_with_what_to_do() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).0.contains("k9.jsonl"), "{:?}", text(&o));
 }
+
+#[test]
+fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
+    for lang in ["ja", "en"] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>").identify("E1001", "山田 太郎", "営業部");
+        let mut with_links = 0;
+        for _ in 0..20 {
+            if k.app.ctx() != tebiki::keys::Ctx::Reading {
+                break;
+            }
+            let links = k.app.screen_links();
+            let screen = k.screen();
+            let hint_bar = screen.lines().last().unwrap_or("").to_owned();
+            // The key is in the hint bar exactly where it works.
+            assert_eq!(hint_bar.contains("F4"), !links.is_empty(), "{screen}");
+            if let Some(first) = links.first() {
+                with_links += 1;
+                k.keys("<F4>");
+                assert_eq!(k.app.person.link_code, Some(0));
+                let buf = draw(&k);
+                for dark in [true, false] {
+                    assert_eq!(decode(&buf, dark), vec![first.clone()], "{lang} {dark}");
+                }
+                // F4 steps through the links; past the last, or on another key, it closes.
+                for _ in 1..links.len() {
+                    k.keys("<F4>");
+                }
+                k.keys("<Down>");
+                assert_eq!(k.app.person.link_code, None);
+            }
+            k.keys("<End><Right>");
+        }
+        assert!(with_links >= 3, "{lang}: {with_links} screens with links");
+    }
+}

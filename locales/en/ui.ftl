@@ -74,6 +74,9 @@ receipt-keep-why = Keep this receipt (photograph the code with F4): with it you,
 receipt-code-title = Your receipt as a code for your phone
 receipt-code-too-small = The window is too small to show the code: make it at least 80×24.
 receipt-code-why = Photograph this code and keep it: it names your record in the ledger, so anyone can check later with “tebiki verify --receipt” that it is still exactly as it was made.
+link-code-title = Open this page on your phone: point its camera at the code.
+link-code-more = Link { $n } of { $count }: F4 shows the next one, any other key goes back to the text.
+link-code-close = Any key goes back to the text.
 
 ## Withdrawal
 withdraw-title = Withdraw your consent
@@ -116,6 +119,7 @@ act-save = Save
 act-change = Change
 act-finish = Finish
 act-receipt-code = Code for your phone
+act-link-code = Open on phone
 act-tick = Tick
 act-page-down = Page down
 act-scroll = Scroll

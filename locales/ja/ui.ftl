@@ -74,6 +74,9 @@ receipt-keep-why = この控えを保管してください（F4 でコードを�
 receipt-code-title = スマートフォン用の控えのコード
 receipt-code-too-small = 画面が小さいため、コードを表示できません。80×24 以上にしてください。
 receipt-code-why = このコードを撮影して保管してください。台帳のご本人の記録を指しているので、あとで「tebiki verify --receipt」により、作られたときのままであることをだれでも確かめられます。
+link-code-title = このページをスマートフォンで開けます：カメラをコードに向けてください。
+link-code-more = リンク { $n }／{ $count }：F4 で次のリンク、ほかのキーで本文に戻ります。
+link-code-close = どのキーでも本文に戻ります。
 
 ## 同意の取り消し
 withdraw-title = 同意を取り消す
@@ -116,6 +119,7 @@ act-save = 保存
 act-change = 選び直す
 act-finish = 終わる
 act-receipt-code = スマホ用コード
+act-link-code = スマホで開く
 act-tick = チェック
 act-page-down = 次のページ
 act-scroll = スクロール

@@ -129,6 +129,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else if app.person.code_shown {
         let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
         overlay::receipt_code(frame, app, above_hints);
+    } else if let Some(n) = app.person.link_code {
+        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
+        overlay::link_code(frame, app, above_hints, n);
     }
 }
 
@@ -137,6 +140,7 @@ pub fn applies(app: &App, action: &str) -> bool {
     match action {
         "act-quit" => app.mode == crate::app::Mode::Attended,
         "act-staff-exit" => app.mode == crate::app::Mode::Kiosk,
+        "act-link-code" => !app.screen_links().is_empty(),
         _ => true,
     }
 }
