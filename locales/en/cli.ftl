@@ -55,7 +55,7 @@ todo-report-bug = This should not happen: please report it with the command you 
 warning-unreadable-line = a ledger line could not be read and was skipped: { $place }
 warning-chain-break = the chain of records breaks at { $place }: this line or the one before it was changed, added or removed
 warning-seq-gap = the record numbers jump at { $place } (expected { $expected }, found { $found }): records were removed, added or renumbered
-warning-withheld = { $n } record(s) at { $place } to line { $last } were not used: they come after a break in the chain and cannot be told apart from a changed record
+warning-withheld = { $n } record(s) from { $place } to line { $last } were not used: from the line before a break in the chain on, a record cannot be told apart from a changed one
 warning-repeated-key = a key appears twice in one record at { $place } (“{ $key }”): programs could read either value, so the record was not used
 
 content-ok = Content OK: { $screens } screens in { $langs } languages, locales complete.

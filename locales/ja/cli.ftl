@@ -55,7 +55,7 @@ todo-report-bug = 本来起きないはずのことです。実行したコマ�
 warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
 warning-chain-break = 記録の連鎖が { $place } で切れています：この行か直前の行が書き換えられたか、追加・削除されています
 warning-seq-gap = { $place } で記録の番号が飛んでいます（{ $expected } のはずが { $found }）：記録が削除・追加されたか、番号が付け替えられています
-warning-withheld = { $place } から { $last } 行目までの { $n } 件の記録を使っていません：連鎖が切れた後の記録は、書き換えられた記録と見分けられないためです
+warning-withheld = { $place } から { $last } 行目までの { $n } 件の記録を使っていません：連鎖が切れた箇所の直前の行から先は、書き換えられた記録と見分けられないためです
 warning-repeated-key = { $place } の記録に同じキー（「{ $key }」）が二度あります：どちらの値を読むかはプログラムにより異なるため、この記録を使っていません
 
 content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。
@@ -112,7 +112,13 @@ finding-checkpoint-not-extended = このファイルは、seq { $seq } のチェ
 finding-checkpoint-file-missing = チェックポイントにあるファイル（seq { $seq } まで）がありません
 finding-unreadable = 読み込めません（{ $kind }）
 finding-repeated-key = ひとつのオブジェクトにキー「{ $key }」が二度あります（どちらの値を読むかはプログラムにより異なります）
-finding-not-ledger-file = 通常の記録ファイルではありません（{ $what }）：記録ファイルは *.jsonl という名前の通常のファイルです
+finding-not-ledger-file = 通常の記録ファイルではありません（{ $what ->
+        [symlink] シンボリックリンク
+        [directory] フォルダー
+        [special] 特殊なファイル
+        [name] 名前の大文字・小文字が違う
+       *[other] 読み込めない
+    }）：記録ファイルは *.jsonl という名前の通常のファイルです
 finding-torn-piece-missing = 途切れた末尾は { $saved } として保存されたはずですが、そのファイルがないか、変わっています
 finding-seal-unreadable = 封印を読み込めません
 finding-seal-signature-missing = 封印の隣に署名（.sig）がありません
