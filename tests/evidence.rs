@@ -662,3 +662,40 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
     let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
 }
+
+#[test]
+fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
+    let (dir, file, _, _) = demo();
+    let (loc, _) = Localizer::load(&Source::Embedded);
+    let manifest = policy().manifest;
+    let setup = Setup {
+        ledger_dir: dir.path().join("ledger"),
+        roster_path: dir.path().join("roster.csv"),
+        data_dir: dir.path().to_path_buf(),
+        kiosk_id: "admin-desk".into(),
+        pin_hash: None,
+        by: Some("auditor".into()),
+        policy: manifest.policy_version,
+        policy_id: manifest.policy_id,
+        tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
+        today: jiff::civil::date(2026, 11, 24),
+    };
+    let mut d = Dashboard::new(loc, Lang::new("en"), setup);
+    d.resize(80, 24);
+    d.wait_loaded();
+    assert!(d.model.breaks.is_empty());
+    let records = d.model.records;
+    // A well-formed record for the last line's successor, but with a made-up `prev`.
+    let body = fs::read_to_string(&file).unwrap();
+    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    let mut forged = last.as_object().unwrap().clone();
+    forged.insert("seq".into(), (last["seq"].as_u64().unwrap() + 1).into());
+    forged.insert("prev".into(), "1".repeat(64).into());
+    forged.insert("id".into(), "019a8f4e-7c2b-7d3e-9a1b-0123456789ab".into());
+    forged.insert("at".into(), "2099-01-01T00:00:00.000Z".into());
+    let line = serde_json::to_string(&forged).unwrap();
+    fs::write(&file, format!("{body}{line}\n")).unwrap();
+    d.refresh();
+    assert_eq!(d.model.records, records, "the forged line was folded");
+    assert_eq!(d.model.breaks.len(), 1, "{:?}", d.model.breaks);
+}
