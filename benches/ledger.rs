@@ -16,7 +16,7 @@ use jiff::Timestamp;
 use jiff::fmt::temporal::DateTimePrinter;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use tebiki::ledger::{SCHEMA, Writer, merged, verify};
+use tebiki::ledger::{SCHEMA, Writer, merged, merged_raw, merged_raw_unchecked, verify};
 use tebiki::record::consent::receipt_code;
 use uuid::Builder;
 
@@ -139,6 +139,42 @@ fn verify_bench(phases: &mut Vec<(&'static str, Duration)>) {
     let merge_peak = proc_status_kb("VmHWM");
     assert_eq!((seen, issues), (records, 0), "records and issues of merged");
 
+    // What the readers' chain checks cost: the lent read (as export, report and status read)
+    // with and without them, best of three each, alternating; and a bare SHA-256 of the same
+    // bytes beside verify.
+    let lent = |checked: bool| {
+        let t = Instant::now();
+        let mut m = if checked {
+            merged_raw(&dir)
+        } else {
+            merged_raw_unchecked(&dir)
+        }
+        .expect("merged");
+        let mut n = 0u64;
+        while let Some(item) = m.next_line() {
+            let rec = item.expect("an intact ledger");
+            black_box(rec.raw);
+            n += 1;
+        }
+        assert_eq!(n, records);
+        t.elapsed()
+    };
+    let mut checked_runs = Vec::new();
+    let mut unchecked_runs = Vec::new();
+    let mut sha_runs = Vec::new();
+    for _ in 0..3 {
+        unchecked_runs.push(lent(false));
+        checked_runs.push(lent(true));
+        let t = Instant::now();
+        for kiosk in KIOSKS {
+            let data = fs::read(dir.join(format!("{kiosk}.jsonl"))).expect("ledger file");
+            black_box(Sha256::digest(&data));
+        }
+        sha_runs.push(t.elapsed());
+    }
+    let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
+    let (checked_best, unchecked_best, sha_best) =
+        (best(&checked_runs), best(&unchecked_runs), best(&sha_runs));
     let mb_s = |d: Duration| bytes as f64 / MB / d.as_secs_f64();
     let rec_s = |d: Duration| records as f64 / d.as_secs_f64();
     let mut sorted = runs.clone();
@@ -172,6 +208,24 @@ fn verify_bench(phases: &mut Vec<(&'static str, Duration)>) {
     let median = sorted[sorted.len() / 2];
     row("verify median", median, &target, verdict(median));
     row("merged (full read)", merge_time, "-", "(informative)");
+    row("read, no chain checks", unchecked_best, "-", "(best of 3)");
+    row("read, chain checks", checked_best, "<= +10%", "(best of 3)");
+    row("bare SHA-256, same bytes", sha_best, "-", "(best of 3)");
+    println!(
+        "  chain checks cost {:+.1}% over the read without them; verify takes {:.1}x a bare \
+         SHA-256 of the same bytes",
+        (checked_best.as_secs_f64() / unchecked_best.as_secs_f64() - 1.0) * 100.0,
+        sorted[0].as_secs_f64() / sha_best.as_secs_f64()
+    );
+    #[cfg(target_arch = "x86_64")]
+    println!(
+        "  SHA-256 extensions (sha_ni) on this CPU: {}",
+        if std::is_x86_feature_detected!("sha") {
+            "yes; the sha2 crate detects and uses them at run time"
+        } else {
+            "no; the sha2 crate uses its portable code"
+        }
+    );
 
     println!();
     match (rss_before, verify_peak, merge_peak) {

@@ -152,6 +152,33 @@ pub struct Saved {
     pub receipt_code: String,
     pub record_id: String,
     pub at: jiff::Timestamp,
+    /// Where the record is in the ledger, once the writer said so: kiosk, seq, and the SHA-256
+    /// of its line.
+    pub witness: Option<(String, u64, String)>,
+}
+
+impl Saved {
+    /// The line the receipt's QR code holds (ledger-format.md, "Receipts").
+    pub fn receipt_line(&self) -> Option<String> {
+        let (kiosk, seq, sha) = self.witness.as_ref()?;
+        Some(format!(
+            "tebiki-receipt:1:{kiosk}:{seq}:{sha}:{}",
+            self.receipt_code
+        ))
+    }
+
+    /// The first 16 hex digits of the record's SHA-256, in groups of four.
+    pub fn fingerprint(&self) -> Option<String> {
+        let (_, _, sha) = self.witness.as_ref()?;
+        let head = sha.get(..16)?;
+        Some(
+            head.as_bytes()
+                .chunks(4)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
 }
 
 /// Everything about the person at the terminal. Replaced wholesale when they finish, so
@@ -168,6 +195,10 @@ pub struct Person {
     /// Reached the current screen from a wrong answer: Enter goes back to the question.
     pub revisit: bool,
     pub saved: Option<Saved>,
+    /// The receipt's QR code is shown.
+    pub code_shown: bool,
+    /// Which of the current screen's links is shown as a QR code.
+    pub link_code: Option<usize>,
     /// The last save failed: the person was told nothing was recorded.
     pub save_failed: Option<String>,
     /// The receipt code is fixed when the summary is shown, so a retried save keeps it.
@@ -230,6 +261,8 @@ impl Person {
             },
             revisit: false,
             saved: None,
+            code_shown: false,
+            link_code: None,
             save_failed: None,
             pending_code: None,
             renewal: None,
@@ -726,7 +759,29 @@ impl App {
         self.note_reading();
     }
 
+    /// The web addresses the current text screen links to.
+    pub fn screen_links(&self) -> Vec<String> {
+        match self.step {
+            Step::Screen(i) if self.content.manifest.screens[i].kind == ScreenKind::Info => {
+                self.content.lang(&self.lang).screens[i].doc.links()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn update_info(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        if let Some(n) = self.person.link_code {
+            // Over a link's code, its key shows the next link; any other key closes it.
+            let more = cmd == Cmd::ShowCode && n + 1 < self.screen_links().len();
+            self.person.link_code = more.then_some(n + 1);
+            return None;
+        }
+        if cmd == Cmd::ShowCode {
+            if !self.screen_links().is_empty() {
+                self.person.link_code = Some(0);
+            }
+            return None;
+        }
         let page = self.viewport().saturating_sub(2).max(1) as isize;
         match cmd {
             Cmd::Up => self.scroll_by(i, -1),
@@ -1088,11 +1143,19 @@ impl App {
             receipt_code: self.person.pending_code.clone().unwrap_or_default(),
             record_id,
             at,
+            witness: None,
         });
         self.person.save_failed = None;
         self.person.choice.reviewing = false;
         if let Some(r) = self.screen_of_kind(ScreenKind::Receipt) {
             self.go(Step::Screen(r));
+        }
+    }
+
+    /// Where the record just saved is in the ledger: the receipt's QR code names it.
+    pub fn record_witness(&mut self, kiosk: &str, seq: u64, line_sha256: &str) {
+        if let Some(saved) = &mut self.person.saved {
+            saved.witness = Some((kiosk.to_owned(), seq, line_sha256.to_owned()));
         }
     }
 
@@ -1104,7 +1167,21 @@ impl App {
     }
 
     fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.person.code_shown && cmd != Cmd::Confirm {
+            // Over the code, its key closes it; Enter still finishes, as the hint bar says.
+            if cmd == Cmd::ShowCode {
+                self.person.code_shown = false;
+            }
+            return None;
+        }
         match cmd {
+            Cmd::ShowCode => {
+                self.person.code_shown = self
+                    .person
+                    .saved
+                    .as_ref()
+                    .is_some_and(|s| s.witness.is_some());
+            }
             Cmd::Confirm | Cmd::Back => self.start_over(),
             Cmd::Up => self.scroll_current(-1),
             Cmd::Down => self.scroll_current(1),

@@ -45,8 +45,18 @@ pub enum Command {
     Verify {
         #[arg(long, value_name = "FILE")]
         checkpoint: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        seals: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        signers: Option<PathBuf>,
+        #[arg(long, value_name = "TEXT")]
+        receipt: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    Seal {
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
     },
     #[command(subcommand)]
     Content(ContentCommand),
@@ -567,7 +577,24 @@ pub fn main() -> ExitCode {
         Some(Command::Pin(PinCommand::Set)) => pin_set(&env),
         Some(Command::Pin(PinCommand::Unlock)) => pin_unlock(&env),
         Some(Command::Status { id, format }) => status(&env, &id, format),
-        Some(Command::Verify { checkpoint, format }) => verify(&env, checkpoint.as_deref(), format),
+        Some(Command::Verify {
+            receipt: Some(receipt),
+            ..
+        }) => verify_receipt(&env, &receipt),
+        Some(Command::Verify {
+            checkpoint,
+            seals,
+            signers,
+            format,
+            receipt: None,
+        }) => verify(
+            &env,
+            checkpoint.as_deref(),
+            seals.as_deref(),
+            signers.as_deref(),
+            format,
+        ),
+        Some(Command::Seal { key }) => seal(&env, &key),
         Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
         Some(Command::Export(a)) => crate::admin::export::command(&env, &a),
         Some(Command::Report(a)) => crate::admin::report::command(&env, &a),
@@ -874,19 +901,10 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
 /// Unreadable ledger lines go to stderr with file:line; they make the answer incomplete (exit 1).
 fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> ExitCode {
     for issue in issues {
-        let (file, line) = match issue {
-            ledger::ReadIssue::Io { file, line, .. }
-            | ledger::ReadIssue::Unparseable { file, line, .. }
-            | ledger::ReadIssue::BadEnvelope { file, line, .. }
-            | ledger::ReadIssue::TornTail { file, line, .. } => (file.display().to_string(), *line),
-        };
         eprintln!(
             "{}: {}",
             env.t("warning-label"),
-            env.ta(
-                "warning-unreadable-line",
-                &[("place", format!("{file}:{line}").into())]
-            )
+            crate::admin::read_issue_text(&env.loc, &env.lang, issue)
         );
     }
     if issues.is_empty() {
@@ -897,7 +915,166 @@ fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> ExitCode {
     }
 }
 
-fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
+/// `tebiki verify --receipt TEXT`: exit 0 when the ledger holds exactly the record the
+/// receipt's line names, 1 (saying what differs) when not, 2 when the text is not a receipt.
+fn verify_receipt(env: &Env, text: &str) -> ExitCode {
+    use crate::ledger::{Receipt, ReceiptCheck};
+    let Some(receipt) = Receipt::parse(text) else {
+        return env.fail(
+            env.t("error-receipt-text"),
+            Some(text.chars().take(120).collect()),
+            "todo-receipt-text",
+        );
+    };
+    let dir = env.data.ledger_dir();
+    let found = match crate::ledger::check_receipt(&dir, &receipt) {
+        Ok(found) => found,
+        Err(e) => {
+            return env.fail(
+                env.ta("error-io", &[("reason", e.to_string().into())]),
+                Some(dir.display().to_string()),
+                "todo-data-folder",
+            );
+        }
+    };
+    let (ok, message) = match found {
+        ReceiptCheck::Holds { file, line } => (
+            true,
+            env.ta(
+                "receipt-holds",
+                &[("place", format!("{file}:{line}").into())],
+            ),
+        ),
+        ReceiptCheck::NoFile { file } => {
+            (false, env.ta("receipt-no-file", &[("file", file.into())]))
+        }
+        ReceiptCheck::NoRecord { file, seq } => (
+            false,
+            env.ta(
+                "receipt-no-record",
+                &[("file", file.into()), ("seq", seq.into())],
+            ),
+        ),
+        ReceiptCheck::Differs {
+            file,
+            line,
+            found_sha256,
+            code_matches,
+        } => (
+            false,
+            env.ta(
+                if code_matches {
+                    "receipt-differs"
+                } else {
+                    "receipt-differs-other"
+                },
+                &[
+                    ("place", format!("{file}:{line}").into()),
+                    ("sha", found_sha256.into()),
+                ],
+            ),
+        ),
+    };
+    println!("{}", for_terminal(&message));
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        println!("{}", env.t("todo-verify"));
+        ExitCode::from(1)
+    }
+}
+
+/// `tebiki seal --key FILE`.
+fn seal(env: &Env, key: &Path) -> ExitCode {
+    use crate::ledger::seal::{self, SealError};
+    let where_key = Some(key.display().to_string());
+    let key = match seal::read_key(key) {
+        Ok(k) => k,
+        Err(SealError::KeyEncrypted) => {
+            return env.fail(
+                env.t("error-seal-key-encrypted"),
+                where_key,
+                "todo-seal-key",
+            );
+        }
+        Err(SealError::KeyNotEd25519) => {
+            return env.fail(env.t("error-seal-key-type"), where_key, "todo-seal-key");
+        }
+        Err(e) => {
+            let reason = match e {
+                SealError::KeyUnreadable(r) => r,
+                other => format!("{other:?}"),
+            };
+            return env.fail(
+                env.ta("error-seal-key", &[("reason", reason.into())]),
+                where_key,
+                "todo-seal-key",
+            );
+        }
+    };
+    match seal::seal(&env.data.root, &key, jiff::Timestamp::now()) {
+        Ok(path) => {
+            println!(
+                "{}",
+                env.ta(
+                    "seal-written",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(SealError::Exists(path)) => env.fail(
+            env.t("error-seal-exists"),
+            Some(path.display().to_string()),
+            "todo-seal-again",
+        ),
+        Err(SealError::Io { path, source }) => env.fail(
+            env.ta("error-io", &[("reason", source.to_string().into())]),
+            Some(path.display().to_string()),
+            "todo-data-folder",
+        ),
+        Err(SealError::Ledger(e)) => {
+            let (what, place) = ledger_error_text(env, &e);
+            env.fail(what, place, "todo-data-folder")
+        }
+        Err(e) => env.fail(format!("{e:?}"), None, "todo-report-bug"),
+    }
+}
+
+fn verify(
+    env: &Env,
+    checkpoint: Option<&Path>,
+    seals: Option<&Path>,
+    signers: Option<&Path>,
+    format: Format,
+) -> ExitCode {
+    use crate::ledger::seal;
+    let signers_path = signers
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| env.data.root.join("seal-signers"));
+    let signers = match std::fs::read_to_string(&signers_path) {
+        Ok(text) => Some(seal::Signers::parse(&text)),
+        Err(e) if signers.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
+            return env.fail(
+                env.ta("error-io", &[("reason", e.to_string().into())]),
+                Some(signers_path.display().to_string()),
+                "todo-signers",
+            );
+        }
+        Err(_) => None,
+    };
+    let mut seal_dirs = vec![seal::seals_dir(&env.data.root)];
+    if let Some(dir) = seals {
+        if !dir.is_dir() {
+            return env.fail(
+                env.t("error-seals-dir"),
+                Some(dir.display().to_string()),
+                "todo-seals-dir",
+            );
+        }
+        seal_dirs.insert(0, dir.to_path_buf());
+    }
+    let seals = seal::read_seals(&seal_dirs, signers.as_ref());
     let checkpoint = match checkpoint {
         None => None,
         Some(path) => {
@@ -924,7 +1101,7 @@ fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
         }
     };
     let dir = env.data.ledger_dir();
-    let report = match ledger::verify(&dir, checkpoint.as_ref()) {
+    let report = match ledger::verify_sealed(&dir, checkpoint.as_ref(), &seals) {
         Ok(r) => r,
         Err(e) => {
             let (what, place) = ledger_error_text(env, &e);
@@ -938,7 +1115,7 @@ fn verify(env: &Env, checkpoint: Option<&Path>, format: Format) -> ExitCode {
         },
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            let text = crate::verify_text::render(&report, env, &dir);
+            let text = crate::verify_text::render(&report, env, &dir, seals.len());
             put(&crate::ui::glyphs::fold(&text))
         }
     }

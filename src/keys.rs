@@ -131,6 +131,8 @@ pub enum Cmd {
     Assign,
     /// Dashboard: record a withdrawal of consent the person asked for.
     Withdraw,
+    /// The receipt: show (or hide) its QR code.
+    ShowCode,
     /// Dashboard: record an attendance at a session.
     Attend,
     /// Dashboard: put the keyboard in the search box.
@@ -299,6 +301,22 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Receipt],
         key_label: "key-enter",
         action_label: "act-finish",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(4))],
+        cmd: Cmd::ShowCode,
+        ctx: &[Reading, Revisit],
+        key_label: "key-f4",
+        action_label: "act-link-code",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(4))],
+        cmd: Cmd::ShowCode,
+        ctx: &[Receipt],
+        key_label: "key-f4",
+        action_label: "act-receipt-code",
         in_hint_bar: true,
     },
     Binding {

@@ -89,7 +89,10 @@ impl Recorder {
                     })
                 });
                 match outcome {
-                    Ok(done) => app.record_saved(record_type, done.id.to_string(), done.at),
+                    Ok(done) => {
+                        app.record_saved(record_type, done.id.to_string(), done.at);
+                        app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
+                    }
                     Err(Checked::Ledger(e)) => app.record_failed(e.to_string()),
                     Err(Checked::Refused(_)) => app.record_refused(),
                 }

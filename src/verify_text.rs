@@ -14,8 +14,9 @@ fn s(v: impl ToString) -> FluentValue<'static> {
     FluentValue::from(v.to_string())
 }
 
-pub fn render(report: &VerifyReport, env: &Env, dir: &Path) -> String {
+pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> String {
     let mut out = String::new();
+    let sealed_any = seals > 0;
     let _ = writeln!(
         out,
         "{}",
@@ -49,6 +50,24 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path) -> String {
             f.last_seq,
             f.head_sha256
         );
+        if sealed_any {
+            let line = match &f.sealed {
+                Some(m) => env.ta(
+                    "verify-sealed",
+                    &[
+                        ("file", s(for_terminal(&f.file))),
+                        ("seq", s(m.seq)),
+                        ("at", s(&m.at)),
+                        ("seal", s(for_terminal(&m.seal))),
+                    ],
+                ),
+                None => env.ta("verify-unsealed", &[("file", s(for_terminal(&f.file)))]),
+            };
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if sealed_any {
+        let _ = writeln!(out, "{}", env.ta("verify-seals", &[("count", s(seals))]));
     }
     for r in &report.recovered {
         let _ = writeln!(
@@ -122,6 +141,44 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path) -> String {
             FindingKind::Unreadable { error_kind } => {
                 env.ta("finding-unreadable", &[("kind", s(error_kind))])
             }
+            FindingKind::RepeatedKey { key } => {
+                env.ta("finding-repeated-key", &[("key", s(for_terminal(key)))])
+            }
+            FindingKind::NotALedgerFile { what } => {
+                env.ta("finding-not-ledger-file", &[("what", s(what))])
+            }
+            FindingKind::TornPieceMissing { saved_as } => env.ta(
+                "finding-torn-piece-missing",
+                &[("saved", s(for_terminal(saved_as)))],
+            ),
+            FindingKind::SealUnreadable => env.t("finding-seal-unreadable"),
+            FindingKind::SealSignatureMissing => env.t("finding-seal-signature-missing"),
+            FindingKind::SealSignatureInvalid => env.t("finding-seal-signature-invalid"),
+            FindingKind::SealUntrustedSigner { signer } => env.ta(
+                "finding-seal-untrusted",
+                &[("signer", s(for_terminal(signer)))],
+            ),
+            FindingKind::SealNoSigners => env.t("finding-seal-no-signers"),
+            FindingKind::SealChainBreak => env.t("finding-seal-chain-break"),
+            FindingKind::SealedFileMissing { seal, seq } => env.ta(
+                "finding-sealed-file-missing",
+                &[("seal", s(for_terminal(seal))), ("seq", s(seq))],
+            ),
+            FindingKind::SealedFileChanged { seal, seq, bytes } => env.ta(
+                "finding-sealed-file-changed",
+                &[
+                    ("seal", s(for_terminal(seal))),
+                    ("seq", s(seq)),
+                    ("bytes", s(bytes)),
+                ],
+            ),
+            FindingKind::Backdated { at, seal } => env.ta(
+                "finding-backdated",
+                &[
+                    ("seal", s(for_terminal(seal))),
+                    ("at", s(at.map(|a| a.to_string()).unwrap_or_default())),
+                ],
+            ),
         };
         let _ = writeln!(out, "{place}: {what}");
     }

@@ -246,16 +246,21 @@ fn readers_report_bad_lines_with_their_place() {
     File::create(dir.join("empty.jsonl")).unwrap();
 
     let items: Vec<_> = merged(&dir).unwrap().collect();
-    assert_eq!(items.iter().filter(|i| i.is_ok()).count(), 3);
+    // The third record cannot be checked against the garbage after it, so it is withheld.
+    assert_eq!(items.iter().filter(|i| i.is_ok()).count(), 2);
     let issues: Vec<_> = items.into_iter().filter_map(|i| i.err()).collect();
-    assert_eq!(issues.len(), 3, "{issues:?}");
+    assert_eq!(issues.len(), 5, "{issues:?}");
     assert!(
-        matches!(&issues[0], ReadIssue::Unparseable { line: 4, .. }),
+        matches!(&issues[0], ReadIssue::ChainBreak { line: 4, .. }),
+        "{issues:?}"
+    );
+    assert!(
+        matches!(&issues[1], ReadIssue::Unparseable { line: 4, .. }),
         "{issues:?}"
     );
     assert!(
         matches!(
-            &issues[1],
+            &issues[2],
             ReadIssue::BadEnvelope {
                 line: 5,
                 key: "schema",
@@ -265,7 +270,19 @@ fn readers_report_bad_lines_with_their_place() {
         "{issues:?}"
     );
     assert!(
-        matches!(&issues[2], ReadIssue::TornTail { line: 6, .. }),
+        matches!(&issues[3], ReadIssue::TornTail { line: 6, .. }),
+        "{issues:?}"
+    );
+    assert!(
+        matches!(
+            &issues[4],
+            ReadIssue::Withheld {
+                line: 3,
+                last_line: 3,
+                records: 1,
+                ..
+            }
+        ),
         "{issues:?}"
     );
 

@@ -337,8 +337,10 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}{err}");
     assert!(err.contains("k1.jsonl:1"), "{err}");
+    // The first line is gone, so the second no longer chains to it and is withheld too.
+    assert!(err.contains("k1.jsonl:2"), "{err}");
     assert!(
-        err.contains("the report is incomplete: 1 ledger line(s) could not be read"),
+        err.contains("the report is incomplete: 3 ledger line(s) could not be read"),
         "{err}"
     );
     assert!(
@@ -350,7 +352,11 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
     assert_eq!(r["ledger"]["complete"], false);
     assert_eq!(
         r["skipped"],
-        json!([{ "file": "k1.jsonl", "line": 1, "problem": "unparseable" }])
+        json!([
+            { "file": "k1.jsonl", "line": 1, "problem": "unparseable" },
+            { "file": "k1.jsonl", "line": 2, "problem": "chain_break" },
+            { "file": "k1.jsonl", "line": 2, "problem": "withheld" },
+        ])
     );
 }
 

@@ -61,6 +61,8 @@ fn every_screen(lang: &str) {
         "0192f0e0-0000-7000-8000-000000000000".into(),
         at,
     );
+    k.app
+        .record_witness("test-kiosk", 1, &"3f2a9c0177be0d41".repeat(4));
     snap(&k, "50_receipt");
     // The same receipt after "Not now": nothing to withdraw, so no word on how to.
     if let Some(saved) = k.app.person.saved.as_mut() {

@@ -45,6 +45,8 @@ dash-unreadable = { $n ->
     [one] 1 ledger line could not be read and is not counted: run tebiki verify.
    *[other] { $count } ledger lines could not be read and are not counted: run tebiki verify.
 }
+dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people in red may be shown wrongly. Run tebiki verify.
+dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
 
 ## Who is using the dashboard

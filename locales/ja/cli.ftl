@@ -13,6 +13,11 @@ cli-status-arg-id = 社員番号
 cli-status-arg-format = 出力形式
 cli-verify-about = すべての記録ファイルの完全性を確認する（すべて無事なときだけ終了コード 0）
 cli-verify-arg-checkpoint = 記録がまだ延長しているはずのチェックポイント（以前の verify の出力）
+cli-verify-arg-seals = $DATA/seals のほかに確かめる封印のフォルダー（マシンの外に保管した写しなど）
+cli-verify-arg-signers = 信頼する封印の鍵（OpenSSH の allowed_signers 形式。既定：$DATA/seal-signers）
+cli-verify-arg-receipt = 控えの行（QR コードの内容）：台帳がその記録をそのまま保っているか
+cli-seal-about = すべての記録ファイルに封印を署名します（ssh-keygen -Y verify で確かめられる OpenSSH 署名）
+cli-seal-arg-key = OpenSSH 形式の Ed25519 秘密鍵（ssh-keygen -t ed25519）。データフォルダーの外に置きます
 cli-verify-arg-format = 出力形式
 cli-content-about = 内容のための道具
 cli-content-check-about = 内容と翻訳を検査する（言語間の一致、差し込み項目、構文エラー）
@@ -29,6 +34,12 @@ error-ledger-busy = 別のプロセスが記録ファイルを長くロックし
 error-kiosk-running = この端末 ID の tebiki がすでに動いています
 error-kiosk-id = 端末 ID「{ $id }」はファイル名に使えません（英数字と . _ - を使ってください）
 error-checkpoint = チェックポイントのファイルが正しくありません（「<ファイル> <seq> <sha256>」の行、または tebiki verify か export --format json の出力が必要です）
+error-seal-key = 封印の鍵を読み込めません：{ $reason }
+error-seal-key-encrypted = 封印の鍵がパスフレーズで保護されています。無人のタイマーではパスフレーズを入力できません
+error-seal-key-type = 封印の鍵が Ed25519 の鍵ではありません
+error-seal-exists = この秒の封印はすでにあります
+error-seals-dir = 封印のフォルダーがありません
+error-receipt-text = 控えの行ではありません（「tebiki-receipt:1:<kiosk>:<seq>:<sha256>:<code>」の形のはずです）
 todo-lang = --lang には、使える言語のどれかを指定してください。
 todo-config = config.toml のその行を直すか、ファイルを削除して新しい既定のファイルを作らせてください。
 todo-data-folder = データフォルダーがあり、書き込めることを確認してください。または --data で別のフォルダーを指定してください。
@@ -36,6 +47,11 @@ todo-content-check = 「tebiki content check」を実行すると、内容の問
 todo-terminal = tebiki は端末のウィンドウで実行してください（パイプ経由ではなく）。
 todo-verify = 「tebiki verify」を実行すると、記録の損傷とその場所がわかります。
 todo-checkpoint = 以前の「tebiki verify」が出力または保存したファイルを指定してください。
+todo-seal-key = 「ssh-keygen -t ed25519 -N '' -f ファイル」で作った暗号化なしの Ed25519 鍵を、封印するアカウントだけが読めるようにして指定してください。
+todo-seal-again = 1 秒おいてから「tebiki seal」をもう一度実行してください。
+todo-signers = allowed_signers ファイル（「名前 namespaces="tebiki-seal" ssh-ed25519 AAAA…」）を指定するか、--signers を省いて $DATA/seal-signers を使ってください。
+todo-seals-dir = 写した封印（*.json と *.json.sig）があるフォルダーを指定してください。
+todo-receipt-text = 控えの QR コードの内容を、スマートフォンで読み取ったとおりに引用符で囲んで指定してください。
 todo-report-bug = 本来起きないはずのことです。実行したコマンドとあわせて報告してください。
 error-ledger-not-file = 記録ファイルが{ $kind ->
     [link] シンボリックリンク
@@ -50,6 +66,10 @@ error-arg-not-utf8 = 引数に UTF-8 の文字として読めない部分があ�
 todo-arg-not-utf8 = 引数を UTF-8 の文字で入力し直してください。そのようなバイトを含むファイル名は、先に名前を変えてください。
 error-ledger-tail = この記録ファイルの最後の行が完全な記録ではないため、その後に追記できません
 warning-unreadable-line = 記録の行を読み込めなかったため飛ばしました：{ $place }
+warning-chain-break = 記録の連鎖が { $place } で切れています：この行か直前の行が書き換えられたか、追加・削除されています
+warning-seq-gap = { $place } で記録の番号が飛んでいます（{ $expected } のはずが { $found }）：記録が削除・追加されたか、番号が付け替えられています
+warning-withheld = { $place } から { $last } 行目までの { $n } 件の記録を使っていません：連鎖が切れた箇所の直前の行から先は、書き換えられた記録と見分けられないためです
+warning-repeated-key = { $place } の記録に同じキー（「{ $key }」）が二度あります：どちらの値を読むかはプログラムにより異なるため、この記録を使っていません
 
 content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。
 content-issues = 問題が { $count } 件見つかりました。
@@ -84,6 +104,15 @@ verify-no-files = 記録ファイルはまだありません。
 verify-file = { $file }：{ $records } 件、{ $range }
 verify-recovered = { $place }：書きかけの末尾 { $bytes } バイト（位置 { $offset }）を復旧しました（{ $saved } に保存）
 verify-duplicates = { $count } 件の記録が、同じ内容で複数のファイルにあります（1件として数えます）。
+seal-written = 封印しました：{ $path }（署名は隣の .sig）
+verify-sealed = { $file }：seq { $seq } まで { $at } に封印済み（{ $seal }）
+verify-unsealed = { $file }：まだ封印されていません
+verify-seals = 確かめた封印：{ $count } 件
+receipt-holds = 台帳はこの記録を変わらずそのまま保っています：{ $place }
+receipt-no-file = 台帳にファイル { $file } がありません：この控えの記録はありません。
+receipt-no-record = { $file } に seq { $seq } の記録がありません：この控えの記録はありません。
+receipt-differs = { $place } の記録は控えと異なります：控えを渡した後に書き換えられています（現在の SHA-256 は { $sha }）。
+receipt-differs-other = { $place } には控えとは別の記録があります（SHA-256 は { $sha }）：この控えの記録はありません。
 verify-intact = 無事です：{ $files } ファイル、{ $records } 件。
 verify-damaged = 損傷があります：{ $count } 件。記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
 finding-chain-break = 連鎖の切れ目：「prev」が直前の行の SHA-256 と一致しません（行が変更・削除・挿入されています）
@@ -97,6 +126,24 @@ finding-recovery-mismatch = 復旧の記録が、自分の位置と違う位置�
 finding-checkpoint-not-extended = このファイルは、seq { $seq } のチェックポイントを延長していません
 finding-checkpoint-file-missing = チェックポイントにあるファイル（seq { $seq } まで）がありません
 finding-unreadable = 読み込めません（{ $kind }）
+finding-repeated-key = ひとつのオブジェクトにキー「{ $key }」が二度あります（どちらの値を読むかはプログラムにより異なります）
+finding-not-ledger-file = 通常の記録ファイルではありません（{ $what ->
+        [symlink] シンボリックリンク
+        [directory] フォルダー
+        [special] 特殊なファイル
+        [name] 名前の大文字・小文字が違う
+       *[other] 読み込めない
+    }）：記録ファイルは *.jsonl という名前の通常のファイルです
+finding-torn-piece-missing = 途切れた末尾は { $saved } として保存されたはずですが、そのファイルがないか、変わっています
+finding-seal-unreadable = 封印を読み込めません
+finding-seal-signature-missing = 封印の隣に署名（.sig）がありません
+finding-seal-signature-invalid = 封印の署名が合いません：封印が書き換えられています
+finding-seal-untrusted = 信頼されていない鍵で署名された封印です（{ $signer }）
+finding-seal-no-signers = 信頼する封印の鍵（$DATA/seal-signers または --signers）がないため、封印の署名を確かめられません
+finding-seal-chain-break = 「previous」が直前の封印の SHA-256 と一致しません：封印が削除・追加・変更されています
+finding-sealed-file-missing = { $seal } で seq { $seq } まで封印されたファイルがありません
+finding-sealed-file-changed = { $seal } で seq { $seq } まで封印された先頭 { $bytes } バイトと一致しません：記録が切り取られたか、空にされたか、書き換えられています
+finding-backdated = { $seal } の後に追加された記録が、それより前の日時（{ $at }）になっています：日付のさかのぼり
 todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこの端末に別の kiosk_id を設定してください。
 
 cli-kiosk-about = 社員向けの流れ（ロック付き）：終了には管理者 PIN が必要（最初の画面で F10）。無操作で最初に戻る

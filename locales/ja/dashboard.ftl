@@ -44,6 +44,8 @@ dash-load-failed = 記録を読み込めませんでした：{ $reason }。デ�
 dash-unreadable = { $n ->
    *[other] 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
 }
+dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。赤で示した人の表示は正しくない可能性があります。tebiki verify を実行してください。
+dash-person-suspect = この人の記録が、記録の連鎖が切れた箇所にあり、集計に含めていません：表示が正しくない可能性があります。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
 ## 利用者

@@ -97,6 +97,8 @@ pub enum ExportFormat {
     Csv,
     Json,
     Jsonl,
+    /// One consent receipt (ISO/IEC TS 27560, DPV words) per consent or withdrawal record.
+    Receipts,
 }
 
 /// What `--status` can select (see the module comment).
@@ -231,6 +233,8 @@ pub struct CsvOptions {
     pub terminal: bool,
     /// `--labels`: headings and coded values in words of a language.
     pub labels: Option<std::rc::Rc<Labels>>,
+    /// What `--format receipts` says about the organisation.
+    pub receipts: super::receipts::Context,
 }
 
 /// Per ledger file read: where reading ended, as a checkpoint entry.
@@ -775,6 +779,14 @@ impl Run<'_> {
                 {
                     return Ok(false);
                 }
+                if self.format == ExportFormat::Receipts {
+                    return Ok(super::receipts::write(
+                        record,
+                        &self.csv.receipts,
+                        w,
+                        self.csv.terminal,
+                    )?);
+                }
                 let raw = if self.csv.terminal {
                     json_for_terminal(&record.raw)
                 } else {
@@ -865,6 +877,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
         terminal: args.output.is_none() && io::stdout().is_terminal(),
         labels,
+        receipts: super::receipts::Context {
+            controller_name: config.org.name.clone(),
+            controller_contact: config.org.contact.clone(),
+        },
     };
     let dir = env.data.ledger_dir();
     // An export inside the ledger folder would be read back as another kiosk's ledger.

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod demo;
 pub mod export;
 pub mod fields;
+pub mod receipts;
 pub mod record;
 pub mod report;
 pub mod roster;
@@ -226,34 +227,64 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
 
 /// The file and 1-based line a read issue is about.
 pub fn issue_place(issue: &ReadIssue) -> (PathBuf, u64) {
-    match issue {
-        ReadIssue::Io { file, line, .. }
-        | ReadIssue::Unparseable { file, line, .. }
-        | ReadIssue::BadEnvelope { file, line, .. }
-        | ReadIssue::TornTail { file, line, .. } => (file.clone(), *line),
-    }
+    let (file, line) = issue.place();
+    (file.to_path_buf(), line)
 }
 
 /// A short word for what is wrong with a line (for JSON outputs).
 pub fn issue_kind(issue: &ReadIssue) -> &'static str {
+    issue.kind()
+}
+
+/// What is wrong with a ledger line, in words, naming it as `file:line`.
+pub(crate) fn read_issue_text(
+    loc: &crate::i18n::Localizer,
+    lang: &crate::i18n::Lang,
+    issue: &ReadIssue,
+) -> String {
+    let (file, line) = issue.place();
+    let place = format!("{}:{line}", file.display());
     match issue {
-        ReadIssue::Io { .. } => "io",
-        ReadIssue::Unparseable { .. } => "unparseable",
-        ReadIssue::BadEnvelope { .. } => "bad_envelope",
-        ReadIssue::TornTail { .. } => "torn_tail",
+        ReadIssue::ChainBreak { .. } => {
+            loc.ta(lang, "warning-chain-break", &[("place", arg(place))])
+        }
+        ReadIssue::SeqGap {
+            expected, found, ..
+        } => loc.ta(
+            lang,
+            "warning-seq-gap",
+            &[
+                ("place", arg(place)),
+                ("expected", (*expected).into()),
+                ("found", (*found).into()),
+            ],
+        ),
+        ReadIssue::Withheld {
+            last_line, records, ..
+        } => loc.ta(
+            lang,
+            "warning-withheld",
+            &[
+                ("place", arg(place)),
+                ("last", (*last_line).into()),
+                ("n", (*records).into()),
+            ],
+        ),
+        ReadIssue::RepeatedKey { key, .. } => loc.ta(
+            lang,
+            "warning-repeated-key",
+            &[
+                ("place", arg(place)),
+                ("key", arg(crate::escape::for_display(key))),
+            ],
+        ),
+        _ => loc.ta(lang, "warning-unreadable-line", &[("place", arg(place))]),
     }
 }
 
-/// Says on stderr which ledger line was skipped, as `file:line`.
+/// Says on stderr which ledger line was skipped or withheld, as `file:line`.
 pub(crate) fn warn_read_issue(env: &Env, issue: &ReadIssue) {
-    let (file, line) = issue_place(issue);
-    warn(
-        env,
-        &env.ta(
-            "warning-unreadable-line",
-            &[("place", arg(format!("{}:{line}", file.display())))],
-        ),
-    );
+    warn(env, &read_issue_text(&env.loc, &env.lang, issue));
 }
 
 /// A ledger file that tebiki refuses to append to: the message id, its `kind` argument,
@@ -767,28 +798,25 @@ mod tests {
     #[test]
     fn picked_members_come_with_their_record_and_odd_lines_come_whole() {
         let dir = tempfile::tempdir().unwrap();
-        let envelope = |seq: u32| {
+        // Chained as a writer chains them, over the unreadable first line too, so that every
+        // record is handed on; the odd ones (an escaped key, a space) come whole.
+        let envelope = |seq: u32, prev: &str| {
             format!(
                 r#"{{"schema":"tebiki/1","seq":{seq},"prev":"{}","id":"019a8f4e-7c2b-7d3e-9a1b-0123456789a{seq}","at":"2026-11-23T01:02:0{seq}.456Z","kiosk":"k1","type":"stage""#,
-                "0".repeat(64)
+                hex::encode(crate::ledger::line_sha256(prev.as_bytes()))
             )
         };
-        let lines = [
-            format!(
-                r#"{},"employee":{{"id":"E1"}},"stage":"parallel"}}"#,
-                envelope(1)
-            ),
-            format!(
-                r#"{},"employee":{{"id":"E2"}},"employee":{{"id":"E3"}}}}"#,
-                envelope(2)
-            ),
-            format!(
-                r#"{},"employee":{{"id":"E4"}},"note":"\u00e9"}}"#,
-                envelope(3)
-            ),
-            "garbage".to_string(),
-            format!(r#"{}, "employee":{{"id":"E5"}}}}"#, envelope(4)),
+        let bodies = [
+            r#","employee":{"id":"E1"},"stage":"parallel"}"#,
+            r#","employee":{"id":"E2"},"n\u006fte":"x"}"#,
+            r#","employee":{"id":"E4"},"note":"\u00e9"}"#,
+            r#", "employee":{"id":"E5"}}"#,
         ];
+        let mut lines = vec!["garbage".to_string()];
+        for (n, body) in bodies.iter().enumerate() {
+            let prev = lines.last().unwrap().clone();
+            lines.push(format!("{}{body}", envelope(n as u32 + 2, &prev)));
+        }
         let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
         fs::write(dir.path().join("k1.jsonl"), &text).unwrap();
         let pick = |key: &[u8]| match key {
@@ -831,13 +859,13 @@ mod tests {
         assert_eq!(
             seen,
             [
+                "unparseable".to_string(),
                 format!(
                     r#"0 {} Some("{{\"id\":\"E1\"}}") Some("\"parallel\"") None"#,
-                    ends[0]
+                    ends[1]
                 ),
-                format!("0 {} None None Some({})", ends[1], lines[1].len()),
                 format!("0 {} None None Some({})", ends[2], lines[2].len()),
-                "unparseable".to_string(),
+                format!("0 {} None None Some({})", ends[3], lines[3].len()),
                 format!("0 {} None None Some({})", ends[4], lines[4].len()),
             ]
         );

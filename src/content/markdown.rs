@@ -173,6 +173,31 @@ impl Doc {
             .map(|(_, range)| range.clone())
     }
 
+    /// The web addresses the text links to, each once, in order.
+    pub fn links(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut see = |inline: &Inline| {
+            for (range, mark) in &inline.marks {
+                let text = inline.text.get(range.clone()).unwrap_or("");
+                let web = text.starts_with("https://") || text.starts_with("http://");
+                if *mark == Mark::Link && web && !out.iter().any(|u| u == text) {
+                    out.push(text.to_owned());
+                }
+            }
+        };
+        for b in &self.blocks {
+            match b {
+                Block::Heading { text, .. } | Block::Paragraph(text) => see(text),
+                Block::List(items) => items.iter().for_each(&mut see),
+                Block::Table { head, rows } => std::iter::once(head)
+                    .chain(rows)
+                    .flatten()
+                    .for_each(&mut see),
+            }
+        }
+        out
+    }
+
     /// Every piece of visible text, in order (for tests and the content hash of what is shown).
     pub fn plain_text(&self) -> String {
         let mut out = self.title.clone();

@@ -86,6 +86,11 @@ pub struct LedgerFile {
     pub path: PathBuf,
     /// Bytes folded from the start: the next record starts here.
     pub end: u64,
+    /// The chain of the file breaks: nothing more of it is folded.
+    pub broken: bool,
+    /// SHA-256 and `seq` of the line that ends at `end`, once known: what the next line must
+    /// name as its `prev`.
+    pub head: Option<([u8; 32], u64)>,
 }
 
 /// Everyone, folded.
@@ -104,6 +109,11 @@ pub struct Model {
     pub records: u64,
     /// Lines that could not be read (see `tebiki verify`).
     pub unreadable: u64,
+    /// Where the chain of a file breaks (`file:line`), and the records withheld after it.
+    pub breaks: Vec<String>,
+    pub withheld: u64,
+    /// People named in the record just before a break (the one a change most likely hit).
+    pub suspects: std::collections::HashSet<Box<str>>,
 }
 
 impl Model {
@@ -159,8 +169,36 @@ impl Model {
         self.files.push(LedgerFile {
             path: path.to_path_buf(),
             end: 0,
+            broken: false,
+            head: None,
         });
         self.files.len() - 1
+    }
+
+    /// Notes a read issue: a break stops folding its file and marks the person it names.
+    pub fn note_issue(&mut self, issue: &crate::ledger::ReadIssue) {
+        use crate::ledger::ReadIssue;
+        if !issue.is_break() {
+            self.unreadable += 1;
+            return;
+        }
+        let (path, line) = issue.place();
+        let file = self.file_index(path);
+        self.files[file].broken = true;
+        match issue {
+            ReadIssue::Withheld { records, first, .. } => {
+                self.withheld += records;
+                let first = String::from_utf8_lossy(first);
+                if let Some(id) = Essentials::with(&first, |f| f.employee_id().map(Box::from)) {
+                    self.suspects.insert(id);
+                }
+            }
+            _ => {
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                self.breaks
+                    .push(format!("{}:{line}", name.to_string_lossy()));
+            }
+        }
     }
 
     /// Folds one record (its fields, its time in Unix milliseconds and its [`pack`]ed

@@ -125,14 +125,43 @@ pub fn load(
                 f.end = f.end.max(record.offset + len);
                 read.fetch_add(len, Ordering::Relaxed);
             }
-            Err(_) => model.unreadable += 1,
+            Err(issue) => model.note_issue(issue),
         }
         Ok(())
     })?;
     // Stopped early only when nobody waits for the result any more (the dashboard quit), so
     // what was folded so far is as good as anything. Duplicate copies were skipped either way.
     let _ = outcome;
+    for f in &mut model.files {
+        f.head = last_line_link(&f.path, f.end);
+    }
     Ok(model)
+}
+
+/// The SHA-256 and `seq` of the line of `path` that ends at `end` (at its `\n`).
+fn last_line_link(path: &Path, end: u64) -> Option<([u8; 32], u64)> {
+    if end == 0 {
+        return Some(([0; 32], 0));
+    }
+    let mut file = File::open(path).ok()?;
+    let mut back = 4096u64;
+    loop {
+        let from = end.saturating_sub(back);
+        let mut bytes = vec![0; (end - from) as usize];
+        file.seek(SeekFrom::Start(from)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        bytes.pop_if(|b| *b == b'\n')?;
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(nl) => return link_of(&bytes[nl + 1..]),
+            None if from == 0 => return link_of(&bytes),
+            None => back *= 4,
+        }
+    }
+}
+
+fn link_of(line: &[u8]) -> Option<([u8; 32], u64)> {
+    let (seq, _) = ledger::line_link(line)?;
+    Some((ledger::line_sha256(line), seq))
 }
 
 /// What a refresh found.
@@ -171,6 +200,10 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
         if len < end {
             return Refreshed::Reload;
         }
+        if model.files[file].broken {
+            // Nothing after a break is folded; a full reload reads it again.
+            continue;
+        }
         if len == end {
             continue;
         }
@@ -187,6 +220,33 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
             let offset = end + at as u64;
             let line = &bytes[at..at + nl];
             at += nl + 1;
+            // The chain must go on from the last line folded; at a break, the line before it
+            // and everything after are not folded (as in a full read).
+            let link = ledger::line_link(line);
+            let linked = match (model.files[file].head, link) {
+                (Some((hash, seq)), Some((next_seq, prev))) => {
+                    prev == hash && next_seq == seq.saturating_add(1)
+                }
+                (None, _) => true,
+                (Some(_), None) => false,
+            };
+            if !linked {
+                if link.is_none() {
+                    // Not a record either, as a full read would also say.
+                    unreadable += 1;
+                }
+                let f = &mut model.files[file];
+                f.broken = true;
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                model.breaks.push(name.to_string_lossy().into_owned());
+                if new.last().is_some_and(|n| n.file == file) {
+                    new.pop();
+                }
+                break;
+            }
+            if let Some((seq, _)) = link {
+                model.files[file].head = Some((ledger::line_sha256(line), seq));
+            }
             // The same envelope check as a full read: a line that fails it is counted as
             // unreadable, not folded.
             let head = std::str::from_utf8(line).ok().and_then(|text| {

@@ -33,6 +33,9 @@ pub(crate) struct Envelope<'a> {
     pub kiosk: Option<Cow<'a, str>>,
     pub record_type: Option<Cow<'a, str>>,
     pub problem: Option<(&'static str, EnvelopeProblem)>,
+    /// A key that appears twice in one object of the line (at any depth), as decoded: JSON
+    /// readers disagree on which value counts, so such a line is never taken as a record.
+    pub repeated: Option<String>,
 }
 
 impl Envelope<'_> {
@@ -103,6 +106,18 @@ pub(crate) fn check_field<'a>(env: &mut Envelope<'a>, index: usize, value: Scala
     }
 }
 
+/// The `prev` of a line that starts as the writer writes it (`{"schema":"tebiki/1","seq":N,
+/// "prev":"<hex>"`), read from its first bytes only; `None` for any other start.
+pub(crate) fn prefix_prev(data: &[u8]) -> Option<[u8; 32]> {
+    let rest = data.strip_prefix(b"{\"schema\":\"tebiki/1\",\"seq\":".as_slice())?;
+    let digits = rest.iter().take(21).position(|b| !b.is_ascii_digit())?;
+    let rest = rest[digits..].strip_prefix(b",\"prev\":\"".as_slice())?;
+    if digits == 0 || rest.get(64) != Some(&b'"') || !is_hash(&rest[..64]) {
+        return None;
+    }
+    Some(decode_hash(&rest[..64]))
+}
+
 /// 64 lowercase hex digits.
 pub(crate) fn parse_hash(s: &str) -> Option<[u8; 32]> {
     if s.len() != 64 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
@@ -146,10 +161,10 @@ pub struct Member {
 /// [`parse_line`] in one pass over the bytes of a line, noting every top-level member in
 /// `members` (stored order). Takes only the form the writer produces (compact, envelope first
 /// and valid, no escapes in the envelope or in top-level keys, no key of the envelope
-/// repeated), and checks that the line is UTF-8 as it goes. For such a line it returns what
-/// [`parse_line`] would (no problem, the same fields; `prev` is checked but not decoded, as
-/// readers do not use it). Any other line gives `None` and is left to the general checks, which
-/// judge it; so this never accepts a line that they reject or flag.
+/// repeated, no key twice in any object), and checks that the line is UTF-8 as it goes. For
+/// such a line it returns what [`parse_line`] would (no problem, the same fields). Any other
+/// line gives `None` and is left to the general checks, which judge it; so this never accepts
+/// a line that they reject or flag.
 #[cfg(test)]
 pub(crate) fn scan_line<'a>(line: &'a [u8], members: &mut Vec<Member>) -> Option<Envelope<'a>> {
     let scanned = scan_record(line, members)?;
@@ -174,6 +189,22 @@ pub(crate) struct Scanned<'a> {
 /// has no whitespace, and strings no control characters).
 pub(crate) fn scan_record<'a>(data: &'a [u8], members: &mut Vec<Member>) -> Option<Scanned<'a>> {
     members.clear();
+    let mut keys = KEYS.take();
+    let scanned = scan_record_with(data, members, &mut keys);
+    KEYS.set(keys);
+    scanned
+}
+
+thread_local! {
+    /// The keys of the nested objects being scanned, kept from line to line.
+    static KEYS: std::cell::Cell<Vec<(u32, u32)>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+fn scan_record_with<'a>(
+    data: &'a [u8],
+    members: &mut Vec<Member>,
+    keys: &mut Vec<(u32, u32)>,
+) -> Option<Scanned<'a>> {
     if u32::try_from(data.len()).is_err() {
         return None;
     }
@@ -243,21 +274,25 @@ pub(crate) fn scan_record<'a>(data: &'a [u8], members: &mut Vec<Member>) -> Opti
             return None;
         }
         let start = end + 1;
-        i = skip_value(b, start, &mut unusual)?;
+        i = skip_value(b, start, &mut unusual, keys)?;
         note(key, (start, i));
     }
     if b.get(i) != Some(&b'}') {
         return None;
     }
+    if has_repeat(b, &members[ENVELOPE_KEYS.len()..], keys) {
+        return None;
+    }
     let env = Envelope {
         seq: Some(seq),
-        // Not decoded: readers do not use it, and `is_hash` checked it as `parse_hash` would.
-        prev: None,
+        // `is_hash` checked it as `parse_hash` would.
+        prev: Some(decode_hash(text(2))),
         id: Some(id),
         at: Some(at),
         kiosk: Some(Cow::Borrowed(kiosk)),
         record_type: Some(Cow::Borrowed(record_type)),
         problem: None,
+        repeated: None,
     };
     Some(Scanned {
         env,
@@ -391,14 +426,19 @@ fn skip_non_ascii(b: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
-/// `"key":` inside a nested object, from `i` (its opening quote).
+/// `"key":` inside a nested object, from `i` (its opening quote), noted in `keys`; a key with
+/// an escape gives `None`.
 #[inline(always)]
-fn skip_key(b: &[u8], i: usize, unusual: &mut bool) -> Option<usize> {
+fn skip_key(b: &[u8], i: usize, unusual: &mut bool, keys: &mut Vec<(u32, u32)>) -> Option<usize> {
     if b.get(i) != Some(&b'"') {
         return None;
     }
-    let (end, _) = skip_string(b, i + 1, unusual)?;
-    (b.get(end) == Some(&b':')).then_some(end + 1)
+    let (end, escapes) = skip_string(b, i + 1, unusual)?;
+    if escapes || b.get(end) != Some(&b':') {
+        return None;
+    }
+    keys.push(((i + 1) as u32, (end - 1) as u32));
+    Some(end + 1)
 }
 
 /// A number as JSON spells it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. One with an
@@ -456,11 +496,21 @@ fn positive_u64(b: &[u8], mut i: usize) -> Option<(u64, usize)> {
     Some((n, i))
 }
 
-/// One whole JSON value from `i`, nested as deep as 64 levels, without whitespace.
-fn skip_value(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<usize> {
+/// One whole JSON value from `i`, nested as deep as 64 levels, without whitespace. The keys of
+/// every object are noted in `keys` (reused scratch space) and must differ within the object;
+/// a key with an escape gives `None` (the general checks then compare keys as decoded).
+fn skip_value(
+    b: &[u8],
+    mut i: usize,
+    unusual: &mut bool,
+    keys: &mut Vec<(u32, u32)>,
+) -> Option<usize> {
     // Bit n of `objects` says whether level n+1 is an object (else an array).
     let mut objects: u64 = 0;
     let mut depth: u32 = 0;
+    // Where the keys of each open object start in `keys`.
+    let mut starts = [0u32; 64];
+    keys.clear();
     loop {
         let c = *b.get(i)?;
         i = match c {
@@ -476,7 +526,8 @@ fn skip_value(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<usize> {
                     objects = (objects << 1) | u64::from(c == b'{');
                     depth += 1;
                     i = if c == b'{' {
-                        skip_key(b, i + 1, unusual)?
+                        starts[depth as usize - 1] = keys.len() as u32;
+                        skip_key(b, i + 1, unusual, keys)?
                     } else {
                         i + 1
                     };
@@ -497,14 +548,20 @@ fn skip_value(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<usize> {
             let in_object = objects & 1 == 1;
             match *b.get(i)? {
                 b',' if in_object => {
-                    i = skip_key(b, i + 1, unusual)?;
+                    i = skip_key(b, i + 1, unusual, keys)?;
                     break;
                 }
                 b',' => {
                     i += 1;
                     break;
                 }
-                b'}' if in_object => {}
+                b'}' if in_object => {
+                    let start = starts[depth as usize - 1] as usize;
+                    if has_repeat_keys(b, &keys[start..]) {
+                        return None;
+                    }
+                    keys.truncate(start);
+                }
                 b']' if !in_object => {}
                 _ => return None,
             }
@@ -513,6 +570,30 @@ fn skip_value(b: &[u8], mut i: usize, unusual: &mut bool) -> Option<usize> {
             depth -= 1;
         }
     }
+}
+
+/// Whether two of the top-level members (after the envelope) have the same key.
+fn has_repeat(b: &[u8], members: &[Member], keys: &mut Vec<(u32, u32)>) -> bool {
+    if members.len() < 2 {
+        return false;
+    }
+    keys.clear();
+    keys.extend(members.iter().map(|m| m.key));
+    has_repeat_keys(b, keys)
+}
+
+/// Whether two of `keys` (ranges of `b`, without escapes) are the same text.
+fn has_repeat_keys(b: &[u8], keys: &[(u32, u32)]) -> bool {
+    let text = |k: &(u32, u32)| &b[k.0 as usize..k.1 as usize];
+    if keys.len() <= 24 {
+        return keys
+            .iter()
+            .enumerate()
+            .any(|(n, a)| keys[n + 1..].iter().any(|c| text(a) == text(c)));
+    }
+    let mut sorted: Vec<&[u8]> = keys.iter().map(text).collect();
+    sorted.sort_unstable();
+    sorted.windows(2).any(|w| w[0] == w[1])
 }
 
 #[inline(always)]
@@ -528,6 +609,15 @@ fn is_envelope_key(key: &[u8]) -> bool {
     );
     debug_assert_eq!(found, ENVELOPE_KEYS.iter().any(|k| k.as_bytes() == key));
     found
+}
+
+/// The bytes of 64 lowercase hex digits that [`is_hash`] took.
+fn decode_hash(s: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
+        *o = (HEX[usize::from(pair[0])] << 4) | (HEX[usize::from(pair[1])] & 0x0F);
+    }
+    out
 }
 
 /// 64 lowercase hex digits (what [`parse_hash`] takes), without decoding them.
@@ -672,7 +762,15 @@ impl<'de, 'p> Visitor<'de> for EnvelopeVisitor<'p, 'de> {
         // `next` is the index of the envelope key expected next; once the order breaks it is
         // pushed past the envelope so the rest of the line is only syntax-checked.
         let mut next = 0usize;
+        let mut seen: Vec<Cow<'de, str>> = Vec::with_capacity(24);
         while let Some(key) = map.next_key_seed(StrSeed)? {
+            if seen.contains(&key) {
+                if self.out.repeated.is_none() {
+                    self.out.repeated = Some(key.clone().into_owned());
+                }
+            } else {
+                seen.push(key.clone());
+            }
             if next < ENVELOPE_KEYS.len() {
                 if key == ENVELOPE_KEYS[next] {
                     let value = map.next_value_seed(ScalarSeed)?;
@@ -685,10 +783,88 @@ impl<'de, 'p> Visitor<'de> for EnvelopeVisitor<'p, 'de> {
             } else if let Some(k) = ENVELOPE_KEYS.iter().find(|k| **k == key) {
                 self.out.flag(k, EnvelopeProblem::Repeated);
             }
-            map.next_value::<IgnoredAny>()?;
+            map.next_value_seed(NoRepeats {
+                repeated: &mut self.out.repeated,
+            })?;
         }
         if next < ENVELOPE_KEYS.len() {
             self.out.flag(ENVELOPE_KEYS[next], EnvelopeProblem::Missing);
+        }
+        Ok(())
+    }
+}
+
+/// Skips a value, noting in `repeated` the first key that appears twice in one of its objects.
+struct NoRepeats<'r> {
+    repeated: &'r mut Option<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for NoRepeats<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NoRepeats<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(NoRepeats {
+                repeated: &mut *self.repeated,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen: Vec<Cow<'de, str>> = Vec::new();
+        while let Some(key) = map.next_key_seed(StrSeed)? {
+            if seen.contains(&key) {
+                if self.repeated.is_none() {
+                    *self.repeated = Some(key.into_owned());
+                }
+            } else {
+                seen.push(key);
+            }
+            map.next_value_seed(NoRepeats {
+                repeated: &mut *self.repeated,
+            })?;
         }
         Ok(())
     }
@@ -882,7 +1058,7 @@ mod tests {
     fn general(line: &[u8]) -> Option<(u64, Uuid, Timestamp, String, String)> {
         std::str::from_utf8(line).ok()?;
         let env = parse_line(line).ok()?;
-        if env.problem.is_some() {
+        if env.problem.is_some() || env.repeated.is_some() {
             return None;
         }
         Some((
@@ -988,6 +1164,28 @@ mod tests {
         assert!(scan_line(deep.as_bytes(), &mut Vec::new()).is_none());
         let fine = GOOD.replace("[1,2]", &format!("{}1{}", "[".repeat(60), "]".repeat(60)));
         assert!(assert_sound(fine.as_bytes()));
+    }
+
+    #[test]
+    fn a_key_twice_in_any_object_is_flagged_and_never_scanned() {
+        for (body, key) in [
+            (r#""x":{"a":1,"b":2,"a":3}"#, "a"),
+            (r#""x":[{"k":1},{"k":1,"k":2}]"#, "k"),
+            (r#""x":1,"y":2,"x":3"#, "x"),
+            (r#""x":1,"\u0078":2"#, "x"),
+        ] {
+            let line = GOOD.replace(r#""x":{"a":[1,2]}"#, body);
+            let env = parse_line(line.as_bytes()).unwrap();
+            assert_eq!(env.repeated.as_deref(), Some(key), "{line}");
+            assert!(
+                scan_line(line.as_bytes(), &mut Vec::new()).is_none(),
+                "{line}"
+            );
+        }
+        // The same key in different objects is fine.
+        let line = GOOD.replace(r#""x":{"a":[1,2]}"#, r#""x":{"a":1},"y":{"a":{"a":2}}"#);
+        assert_eq!(parse_line(line.as_bytes()).unwrap().repeated, None);
+        assert!(assert_sound(line.as_bytes()));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 mod envelope;
 mod reader;
+mod receipt;
+pub mod seal;
 mod verify;
 mod writer;
 
@@ -16,10 +18,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use envelope::{EnvelopeProblem, Member};
-pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw};
+pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw, merged_raw_unchecked};
+pub use receipt::{Receipt, ReceiptCheck, check_receipt};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
-    FindingKind, Recovered, VerifyReport, verify,
+    FindingKind, Recovered, SealMark, VerifyReport, verify, verify_sealed,
 };
 pub use writer::{Appended, Checked, LedgerIo, StdIo, Writer};
 
@@ -330,10 +333,25 @@ pub(crate) mod ts_serde {
 /// whose envelope keeps the contract (the same check every reader makes); `None` otherwise.
 pub fn line_key(line: &[u8]) -> Option<(jiff::Timestamp, uuid::Uuid)> {
     let env = envelope::parse_line(line).ok()?;
-    if env.problem.is_some() {
+    if env.problem.is_some() || env.repeated.is_some() {
         return None;
     }
     Some((env.at?, env.id?))
+}
+
+/// The `seq` and `prev` of one stored line (without its `\n`) that is a record by the same
+/// checks every reader makes; `None` otherwise.
+pub fn line_link(line: &[u8]) -> Option<(u64, [u8; 32])> {
+    let env = envelope::parse_line(line).ok()?;
+    if env.problem.is_some() || env.repeated.is_some() {
+        return None;
+    }
+    Some((env.seq?, env.prev?))
+}
+
+/// SHA-256 of a stored line, as the chain uses it.
+pub fn line_sha256(line: &[u8]) -> [u8; 32] {
+    sha256(line)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, scan_record};
+use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
 use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
 
 const READ_BUFFER: usize = 256 * 1024;
@@ -64,10 +64,86 @@ pub enum ReadIssue {
         offset: u64,
         bytes: u64,
     },
+    /// A key appears twice in one object of the line: readers could take either value.
+    RepeatedKey {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        key: String,
+    },
+    /// The chain breaks at `line`: its `prev` is not the SHA-256 of the line before it (for the
+    /// first line, not 64 zeros), or it cannot be read. The line before, or this one, was
+    /// changed, inserted or removed. Nothing from the line before on is used (see `Withheld`).
+    ChainBreak {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+    },
+    /// The `seq` of `line` is not one more than the line before's.
+    SeqGap {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        expected: u64,
+        found: u64,
+    },
+    /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
+    /// to `last_line` were not used: nothing after a break can be told apart from an edit.
+    /// `first` is the first of them as stored (the line a change most likely hit).
+    Withheld {
+        file: PathBuf,
+        line: u64,
+        last_line: u64,
+        records: u64,
+        first: Vec<u8>,
+    },
+}
+
+impl ReadIssue {
+    /// The file and 1-based line the issue is about.
+    pub fn place(&self) -> (&Path, u64) {
+        match self {
+            ReadIssue::Io { file, line, .. }
+            | ReadIssue::Unparseable { file, line, .. }
+            | ReadIssue::BadEnvelope { file, line, .. }
+            | ReadIssue::TornTail { file, line, .. }
+            | ReadIssue::RepeatedKey { file, line, .. }
+            | ReadIssue::ChainBreak { file, line, .. }
+            | ReadIssue::SeqGap { file, line, .. }
+            | ReadIssue::Withheld { file, line, .. } => (file, *line),
+        }
+    }
+
+    /// A short word for what is wrong (for JSON outputs).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadIssue::Io { .. } => "io",
+            ReadIssue::Unparseable { .. } => "unparseable",
+            ReadIssue::BadEnvelope { .. } => "bad_envelope",
+            ReadIssue::TornTail { .. } => "torn_tail",
+            ReadIssue::RepeatedKey { .. } => "repeated_key",
+            ReadIssue::ChainBreak { .. } => "chain_break",
+            ReadIssue::SeqGap { .. } => "seq_gap",
+            ReadIssue::Withheld { .. } => "withheld",
+        }
+    }
+
+    /// Whether the issue is about the integrity of the chain: a sign of tampering rather than
+    /// of a line that could not be read.
+    pub fn is_break(&self) -> bool {
+        matches!(
+            self,
+            ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } | ReadIssue::Withheld { .. }
+        )
+    }
 }
 
 /// The records of every `*.jsonl` in a folder, ordered by (`at`, `id`), each file in its own
-/// order. Memory grows with the number of files, not records: one read buffer and one pending
+/// order. Every line is checked as `tebiki verify` checks it: the chain (each line's `prev`
+/// against the SHA-256 of the line before, and the line after's `prev` against this one's,
+/// before the record is handed on), `seq`, the envelope, and keys repeated in an object. At
+/// the first break in a file, the record before it and everything after it in that file are
+/// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of files, not records: one read buffer and one pending
 /// record per file.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
@@ -140,17 +216,24 @@ impl LineRecord<'_> {
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
 pub fn merged(dir: &Path) -> Result<Merged, LedgerError> {
-    open_merged(dir, true)
+    open_merged(dir, true, true)
 }
 
 /// [`merged`] without building each record's JSON tree: `Record::value` is `Value::Null`, and
 /// `raw` (checked to be one JSON object, as always) is there to parse what is needed. For
 /// passes over whole ledgers (export, report), where the tree would cost most of the time.
 pub fn merged_raw(dir: &Path) -> Result<Merged, LedgerError> {
-    open_merged(dir, false)
+    open_merged(dir, false, true)
 }
 
-fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
+/// [`merged_raw`] without the chain and `seq` checks, only to measure what they cost
+/// (`cargo bench --bench ledger`). Nothing that uses records may read this way.
+#[doc(hidden)]
+pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, false, false)
+}
+
+fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -187,6 +270,11 @@ fn open_merged(dir: &Path, values: bool) -> Result<Merged, LedgerError> {
             start: 0,
             filled: 0,
             pinned: None,
+            hold: None,
+            prev_hash: [0; 32],
+            next_seq: 1,
+            withheld: None,
+            checked,
             line: 0,
             offset: 0,
             head: Slot::default(),
@@ -349,6 +437,25 @@ impl Default for Slot {
     }
 }
 
+/// Records withheld after a break in one file.
+#[derive(Debug)]
+struct Withheld {
+    line: u64,
+    last_line: u64,
+    records: u64,
+    first: Vec<u8>,
+}
+
+/// What the line after a record says the record's hash is.
+enum Next {
+    /// The line's `prev`.
+    Prev([u8; 32]),
+    /// A whole line whose `prev` cannot be read.
+    Unreadable,
+    /// Nothing more yet (the end of the file, or a line still being written).
+    Nothing,
+}
+
 #[derive(Debug)]
 struct FileStream {
     path: PathBuf,
@@ -361,6 +468,16 @@ struct FileStream {
     filled: usize,
     /// The line of the record yielded last from this file, kept until the next step.
     pinned: Option<(usize, usize)>,
+    /// The line of `head` while the line after it is looked at.
+    hold: Option<(usize, usize)>,
+    /// SHA-256 of the last complete line (64 zeros before the first).
+    prev_hash: [u8; 32],
+    /// The `seq` the next record must have.
+    next_seq: u64,
+    /// After a break: what is withheld so far.
+    withheld: Option<Withheld>,
+    /// Whether the chain and `seq` are checked (see [`merged_raw_unchecked`]).
+    checked: bool,
     /// Lines taken so far.
     line: u64,
     /// File offset of `buf[start]`.
@@ -404,6 +521,28 @@ impl FileStream {
                 let line = self.line;
                 let path = &self.path;
                 let text = &self.buf[range.0..range.1];
+                if !self.checked {
+                    let head = &mut self.head;
+                    head.scanned = scanned.is_some();
+                    head.plain = scanned.as_ref().is_some_and(|s| s.plain);
+                    let env = match scanned {
+                        Some(scanned) => Ok(scanned.env),
+                        None => general_checks(text, path, line, offset),
+                    };
+                    match env.and_then(|env| fill(head, env, text, self.values, path, line, offset))
+                    {
+                        Ok(()) => {
+                            head.line = line;
+                            head.offset = offset;
+                            head.range = range;
+                            return true;
+                        }
+                        Err(issue) => issues.push_back(issue),
+                    }
+                    continue;
+                }
+                let hash = sha256(text);
+                let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
                 let head = &mut self.head;
                 head.scanned = scanned.is_some();
                 head.plain = scanned.as_ref().is_some_and(|s| s.plain);
@@ -411,16 +550,63 @@ impl FileStream {
                     Some(scanned) => Ok(scanned.env),
                     None => general_checks(text, path, line, offset),
                 };
-                match env.and_then(|env| fill(head, env, text, self.values, path, line, offset)) {
-                    Ok(()) => {
-                        head.line = line;
-                        head.offset = offset;
-                        head.range = range;
-                        return true;
+                let read = env.and_then(|env| {
+                    let facts = (env.prev, env.seq);
+                    fill(head, env, text, self.values, path, line, offset).map(|()| facts)
+                });
+                let (prev, seq) = match read {
+                    Ok(facts) => facts,
+                    Err(issue) => {
+                        // Assume the line held the next seq, so one bad line is one issue.
+                        self.next_seq += 1;
+                        issues.push_back(issue);
+                        continue;
                     }
-                    Err(issue) => issues.push_back(issue),
+                };
+                if let Some(withheld) = &mut self.withheld {
+                    withheld.records += 1;
+                    withheld.last_line = line;
+                    continue;
                 }
-                continue;
+                if prev != Some(prev_hash) {
+                    issues.push_back(ReadIssue::ChainBreak {
+                        file: path.clone(),
+                        line,
+                        offset,
+                    });
+                    self.withhold(line, range);
+                    continue;
+                }
+                if seq != Some(self.next_seq) {
+                    issues.push_back(ReadIssue::SeqGap {
+                        file: path.clone(),
+                        line,
+                        offset,
+                        expected: self.next_seq,
+                        found: seq.unwrap_or(0),
+                    });
+                    self.withhold(line, range);
+                    continue;
+                }
+                self.next_seq = self.next_seq.saturating_add(1);
+                // Handed on only once the line after it names it (or there is none yet).
+                self.hold = Some(range);
+                let next = self.peek_prev();
+                let range = self.hold.take().unwrap_or(range);
+                if !matches!(next, Next::Nothing) && !matches!(next, Next::Prev(p) if p == hash) {
+                    issues.push_back(ReadIssue::ChainBreak {
+                        file: self.path.clone(),
+                        line: line + 1,
+                        offset: self.offset,
+                    });
+                    self.withhold(line, range);
+                    continue;
+                }
+                let head = &mut self.head;
+                head.line = line;
+                head.offset = offset;
+                head.range = range;
+                return true;
             }
             match self.read_more() {
                 Ok(0) if self.start == self.filled => self.file = None,
@@ -453,18 +639,61 @@ impl FileStream {
                 }
             }
         }
+        if let Some(w) = self.withheld.take() {
+            issues.push_back(ReadIssue::Withheld {
+                file: self.path.clone(),
+                line: w.line,
+                last_line: w.last_line,
+                records: w.records,
+                first: w.first,
+            });
+        }
         false
+    }
+
+    /// From the record of `line` (at `range` in the buffer) on, nothing of this file is used.
+    fn withhold(&mut self, line: u64, range: (usize, usize)) {
+        self.withheld = Some(Withheld {
+            line,
+            last_line: line,
+            records: 1,
+            first: self.buf[range.0..range.1].to_vec(),
+        });
+    }
+
+    /// The `prev` of the line after the one just taken, reading on as far as its start needs.
+    fn peek_prev(&mut self) -> Next {
+        loop {
+            let data = &self.buf[self.start..self.filled];
+            if let Some(prev) = prefix_prev(data) {
+                return Next::Prev(prev);
+            }
+            if let Some(end) = memchr::memchr(b'\n', data) {
+                return match parse_line(&data[..end]).ok().and_then(|env| env.prev) {
+                    Some(prev) => Next::Prev(prev),
+                    None => Next::Unreadable,
+                };
+            }
+            match self.read_more() {
+                Ok(n) if n > 0 => {}
+                // The next step reads on and reports what it finds.
+                _ => return Next::Nothing,
+            }
+        }
     }
 
     /// Reads more of the file into the buffer, first moving what is still needed to its front
     /// (or growing it for a line longer than the buffer): how many bytes came, 0 at the end.
     fn read_more(&mut self) -> io::Result<usize> {
-        let keep = self.pinned.map_or(self.start, |(a, _)| a.min(self.start));
+        let keep = [self.pinned, self.hold]
+            .iter()
+            .flatten()
+            .fold(self.start, |keep, (a, _)| keep.min(*a));
         if keep > 0 {
             self.buf.copy_within(keep..self.filled, 0);
             self.filled -= keep;
             self.start -= keep;
-            if let Some((a, z)) = &mut self.pinned {
+            for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
                 *a -= keep;
                 *z -= keep;
             }
@@ -525,6 +754,14 @@ fn fill(
     };
     if let Some((key, problem)) = env.problem {
         return Err(bad(key, problem));
+    }
+    if let Some(key) = env.repeated {
+        return Err(ReadIssue::RepeatedKey {
+            file: path.to_path_buf(),
+            line,
+            offset,
+            key,
+        });
     }
     let (Some(seq), Some(id), Some(at), Some(kiosk), Some(record_type)) =
         (env.seq, env.id, env.at, env.kiosk, env.record_type)

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::envelope::{EnvelopeProblem, parse_hash, parse_line};
+use super::seal::{BACKDATE_GRACE_SECS, ReadSeal, SealProblem, prefix_hashes};
 use super::{
     GENESIS_PREV, LedgerError, RECOVERY_TYPE, SETTLE_TRIES, SETTLE_WAIT, file_name_string,
     is_safe_name, kiosk_of_file, ledger_files, sha256, ts_serde, wait_for_writers,
@@ -69,9 +70,20 @@ pub struct FileSummary {
     pub last_at: Option<Timestamp>,
     /// The `seq` of the last record (0 for an empty file).
     pub last_seq: u64,
+    /// Up to where the latest valid seal covers the file, when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<SealMark>,
     /// SHA-256 of the last complete line without its `\n` (64 zeros for an empty file).
     pub head_sha256: String,
     pub bytes: u64,
+}
+
+/// How far a seal covers a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealMark {
+    pub seq: u64,
+    pub at: String,
+    pub seal: String,
 }
 
 /// A problem at a place: `line` is 1-based, `offset` the byte offset of that line's start.
@@ -88,9 +100,15 @@ pub struct Finding {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FindingKind {
     /// `prev` of this line is not the SHA-256 of the line before it.
-    ChainBreak { expected: String, found: String },
+    ChainBreak {
+        expected: String,
+        found: String,
+    },
     /// `seq` of this line is not one more than the previous line's.
-    SeqGap { expected: u64, found: u64 },
+    SeqGap {
+        expected: u64,
+        found: u64,
+    },
     /// Not one JSON object in UTF-8.
     Unparseable,
     /// Valid JSON whose envelope breaks the contract at `key`.
@@ -99,10 +117,16 @@ pub enum FindingKind {
         problem: EnvelopeProblem,
     },
     /// The file ends with a partial line (`bytes` long at `offset`) that no writer has recovered.
-    TornTail { offset: u64, bytes: u64 },
+    TornTail {
+        offset: u64,
+        bytes: u64,
+    },
     /// The record's `kiosk` is not the file's kiosk, and it is not a copy of a record of that
     /// kiosk's own file.
-    KioskMismatch { expected: String, found: String },
+    KioskMismatch {
+        expected: String,
+        found: String,
+    },
     /// The same id with different content elsewhere (`other_*` is where it was seen first).
     Conflict {
         id: String,
@@ -124,9 +148,57 @@ pub enum FindingKind {
         last_seq: u64,
     },
     /// A file named in the checkpoint is gone.
-    CheckpointFileMissing { seq: u64, sha256: String },
+    CheckpointFileMissing {
+        seq: u64,
+        sha256: String,
+    },
     /// The file could not be read (`error_kind` is the `io::ErrorKind` name).
-    Unreadable { error_kind: String },
+    Unreadable {
+        error_kind: String,
+    },
+    /// A key appears twice in one object of the record: readers could take either value.
+    RepeatedKey {
+        key: String,
+    },
+    /// Something in the ledger folder named like a ledger file that is not one: a symlink, a
+    /// directory, a FIFO or other special file, or a name ending in another case (`.JSONL`).
+    NotALedgerFile {
+        what: String,
+    },
+    /// A torn tail was recorded as saved aside, but the saved piece is gone or differs.
+    TornPieceMissing {
+        saved_as: String,
+    },
+    /// A seal (`file` names it) could not be read, or has no signature beside it.
+    SealUnreadable,
+    SealSignatureMissing,
+    /// The signature does not verify, or the seal names another signer.
+    SealSignatureInvalid,
+    /// Signed by a key not in the trusted signers.
+    SealUntrustedSigner {
+        signer: String,
+    },
+    /// Seals exist but no trusted signers were given (`$DATA/seal-signers` or `--signers`).
+    SealNoSigners,
+    /// `previous` is not the SHA-256 of the seal before (a seal removed, added or changed).
+    SealChainBreak,
+    /// A file the seal lists is gone.
+    SealedFileMissing {
+        seal: String,
+        seq: u64,
+    },
+    /// The file no longer begins with the bytes sealed (cut, emptied, or rewritten).
+    SealedFileChanged {
+        seal: String,
+        seq: u64,
+        bytes: u64,
+    },
+    /// A record appended after the latest seal, yet dated before it.
+    Backdated {
+        #[serde(with = "ts_serde")]
+        at: Option<Timestamp>,
+        seal: String,
+    },
 }
 
 /// A torn tail that a writer saved aside and recorded (a crash mid-write, handled).
@@ -331,8 +403,13 @@ struct Misplaced {
     kiosk: u32,
 }
 
+/// The latest valid seal's time and name, and per file the bytes and last seq it covers.
+type Basis = (Timestamp, String, HashMap<String, (u64, u64)>);
+
 struct State<'c> {
     checkpoint: Option<&'c Checkpoint>,
+    /// The latest valid seal: its time and name, and per file the bytes it covers.
+    basis: Option<Basis>,
     names: Vec<String>,
     seen: HashMap<Uuid, Seen>,
     misplaced: Vec<Misplaced>,
@@ -344,6 +421,18 @@ struct State<'c> {
 /// contract and, when given, a checkpoint. Fails only when the folder cannot be listed; an
 /// unreadable file is a finding.
 pub fn verify(dir: &Path, checkpoint: Option<&Checkpoint>) -> Result<VerifyReport, LedgerError> {
+    verify_sealed(dir, checkpoint, &[])
+}
+
+/// [`verify`], also checking `seals` (read by [`super::seal::read_seals`]): each signature and
+/// the chain of seals; that every sealed file is there, a regular file, and still begins with
+/// the bytes sealed; and that nothing appended after the latest seal is dated before it. Files
+/// the latest seal does not cover have no `sealed` mark.
+pub fn verify_sealed(
+    dir: &Path,
+    checkpoint: Option<&Checkpoint>,
+    seals: &[ReadSeal],
+) -> Result<VerifyReport, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -353,6 +442,7 @@ pub fn verify(dir: &Path, checkpoint: Option<&Checkpoint>) -> Result<VerifyRepor
     };
     let mut state = State {
         checkpoint,
+        basis: None,
         names: files.iter().map(|p| file_name_string(p)).collect(),
         seen: HashMap::new(),
         misplaced: Vec::new(),
@@ -364,6 +454,8 @@ pub fn verify(dir: &Path, checkpoint: Option<&Checkpoint>) -> Result<VerifyRepor
             duplicates: 0,
         },
     };
+    state.odd_entries(dir);
+    state.check_seals(dir, seals);
     for (idx, path) in files.iter().enumerate() {
         state.check_file(dir, path, idx as u32);
     }
@@ -509,12 +601,20 @@ impl State<'_> {
         let bytes = std::fs::metadata(path)
             .map(|m| m.len())
             .unwrap_or(fc.offset);
+        let sealed = self.basis.as_ref().and_then(|(at, seal, files)| {
+            files.get(&name).map(|&(_, seq)| SealMark {
+                seq,
+                at: at.to_string(),
+                seal: seal.clone(),
+            })
+        });
         self.report.files.push(FileSummary {
             file: name.clone(),
             records: fc.line,
             first_at: fc.first_at,
             last_at: fc.last_at,
             last_seq: fc.last_seq,
+            sealed,
             head_sha256: hex::encode(fc.prev_hash),
             bytes,
         });
@@ -543,6 +643,10 @@ impl State<'_> {
                     };
                     self.finding(fc, here.0, here.1, kind);
                 }
+                if let Some(key) = &env.repeated {
+                    let kind = FindingKind::RepeatedKey { key: key.clone() };
+                    self.finding(fc, here.0, here.1, kind);
+                }
                 if let Some(prev) = env.prev.filter(|p| *p != fc.prev_hash) {
                     let kind = FindingKind::ChainBreak {
                         expected: hex::encode(fc.prev_hash),
@@ -566,6 +670,7 @@ impl State<'_> {
                     None => fc.next_seq += 1,
                 }
                 if let Some(at) = env.at {
+                    self.backdated(fc, at, start);
                     fc.first_at = Some(fc.first_at.map_or(at, |t| t.min(at)));
                     fc.last_at = Some(fc.last_at.map_or(at, |t| t.max(at)));
                 }
@@ -673,6 +778,12 @@ impl State<'_> {
         let saved_found = is_safe_name(&saved_as)
             && std::fs::read(dir.join(&saved_as))
                 .is_ok_and(|data| data.len() as u64 == bytes && hex::encode(sha256(&data)) == sha);
+        if !saved_found {
+            let kind = FindingKind::TornPieceMissing {
+                saved_as: saved_as.clone(),
+            };
+            self.finding(fc, Some(fc.line), Some(start), kind);
+        }
         self.report.recovered.push(Recovered {
             file: fc.name.to_owned(),
             line: fc.line,
@@ -683,6 +794,161 @@ impl State<'_> {
             saved_found,
         });
         offset.unwrap_or(start)
+    }
+
+    /// A record past what the latest seal covers of its file, dated before that seal.
+    fn backdated(&mut self, fc: &FileCheck<'_>, at: Timestamp, start: u64) {
+        let Some((seal_at, seal, files)) = &self.basis else {
+            return;
+        };
+        let covered = files.get(fc.name).map_or(0, |&(bytes, _)| bytes);
+        let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
+        if start >= covered && seal_at.checked_sub(grace).is_ok_and(|limit| at < limit) {
+            let kind = FindingKind::Backdated {
+                at: Some(at),
+                seal: seal.clone(),
+            };
+            self.finding(fc, Some(fc.line), Some(start), kind);
+        }
+    }
+
+    /// Entries of the ledger folder named like ledger files that are not regular `*.jsonl`.
+    fn odd_entries(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut odd = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || !name.to_ascii_lowercase().ends_with(".jsonl") {
+                continue;
+            }
+            let what = match std::fs::symlink_metadata(entry.path()) {
+                Ok(m) if m.file_type().is_symlink() => "symlink",
+                Ok(m) if m.is_dir() => "directory",
+                Ok(m) if !m.is_file() => "special",
+                Ok(_) if !name.ends_with(".jsonl") => "name",
+                Ok(_) => continue,
+                Err(_) => "unreadable",
+            };
+            odd.push((name, what));
+        }
+        odd.sort();
+        for (name, what) in odd {
+            self.report.findings.push(Finding {
+                file: name,
+                line: None,
+                offset: None,
+                kind: FindingKind::NotALedgerFile {
+                    what: what.to_owned(),
+                },
+            });
+        }
+    }
+
+    /// The seals' own checks, and whether the ledger files still begin as sealed.
+    fn check_seals(&mut self, dir: &Path, seals: &[ReadSeal]) {
+        let mut previous = GENESIS_PREV.to_owned();
+        let mut valid: Vec<&ReadSeal> = Vec::new();
+        for s in seals {
+            let kind = match &s.problem {
+                Some(SealProblem::Unreadable) => Some(FindingKind::SealUnreadable),
+                Some(SealProblem::SignatureMissing) => Some(FindingKind::SealSignatureMissing),
+                Some(SealProblem::SignatureInvalid) => Some(FindingKind::SealSignatureInvalid),
+                Some(SealProblem::UntrustedSigner(signer)) => {
+                    Some(FindingKind::SealUntrustedSigner {
+                        signer: signer.clone(),
+                    })
+                }
+                Some(SealProblem::NoSigners) => Some(FindingKind::SealNoSigners),
+                None => None,
+            };
+            let chained = s
+                .seal
+                .as_ref()
+                .is_some_and(|seal| seal.previous == previous);
+            previous = hex::encode(s.sha256);
+            if let Some(kind) = kind {
+                self.seal_finding(&s.name, kind);
+                continue;
+            }
+            if !chained {
+                self.seal_finding(&s.name, FindingKind::SealChainBreak);
+            }
+            valid.push(s);
+        }
+        // Every sealed prefix of every file, each file read once.
+        let mut wanted: HashMap<&str, Vec<(u64, &str, u64, &ReadSeal)>> = HashMap::new();
+        for s in &valid {
+            for f in s.seal.iter().flat_map(|seal| &seal.files) {
+                wanted.entry(f.name.as_str()).or_default().push((
+                    f.bytes,
+                    f.file_sha256.as_str(),
+                    f.seq,
+                    s,
+                ));
+            }
+        }
+        let mut names: Vec<&str> = wanted.keys().copied().collect();
+        names.sort();
+        for name in names {
+            let list = &wanted[name];
+            let path = dir.join(name);
+            let meta = std::fs::symlink_metadata(&path);
+            if meta.is_err() || !is_safe_name(name) {
+                for (_, _, seq, s) in list {
+                    self.push_finding(
+                        name,
+                        FindingKind::SealedFileMissing {
+                            seal: s.name.clone(),
+                            seq: *seq,
+                        },
+                    );
+                }
+                continue;
+            }
+            if !meta.is_ok_and(|m| m.file_type().is_file()) {
+                // Reported as not a ledger file.
+                continue;
+            }
+            let offsets: Vec<u64> = list.iter().map(|(bytes, ..)| *bytes).collect();
+            let hashes = prefix_hashes(&path, &offsets).unwrap_or_else(|_| vec![None; list.len()]);
+            for ((bytes, sha, seq, s), found) in list.iter().zip(hashes) {
+                if found.map(hex::encode).as_deref() != Some(*sha) {
+                    self.push_finding(
+                        name,
+                        FindingKind::SealedFileChanged {
+                            seal: s.name.clone(),
+                            seq: *seq,
+                            bytes: *bytes,
+                        },
+                    );
+                }
+            }
+        }
+        if let Some(latest) = valid.last()
+            && let (Some(at), Some(seal)) = (latest.at, &latest.seal)
+        {
+            let files = seal
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), (f.bytes, f.seq)))
+                .collect();
+            self.basis = Some((at, latest.name.clone(), files));
+        }
+    }
+
+    fn seal_finding(&mut self, seal: &str, kind: FindingKind) {
+        self.push_finding(seal, kind);
+    }
+
+    fn push_finding(&mut self, file: &str, kind: FindingKind) {
+        self.report.findings.push(Finding {
+            file: file.to_owned(),
+            line: None,
+            offset: None,
+            kind,
+        });
     }
 
     fn intern(&mut self, kiosk: &str) -> u32 {
@@ -798,6 +1064,7 @@ mod tests {
                 last_seq: 2,
                 head_sha256: SHA.into(),
                 bytes: 10,
+                sealed: None,
             }],
             findings: vec![Finding {
                 file: "k1.jsonl".into(),

@@ -6,6 +6,7 @@ pub mod doc;
 pub mod glyphs;
 pub mod overlay;
 pub mod present;
+pub mod qr;
 pub mod screen;
 pub mod theme;
 
@@ -131,6 +132,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         overlay::renewal(frame, app, areas.body);
     } else if app.person.choice.reviewing && app.step != Step::Withdraw {
         overlay::review(frame, app, areas.body);
+    } else if app.person.code_shown {
+        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
+        overlay::receipt_code(frame, app, above_hints);
+    } else if let Some(n) = app.person.link_code {
+        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
+        overlay::link_code(frame, app, above_hints, n);
     }
 }
 
@@ -139,6 +146,7 @@ pub fn applies(app: &App, action: &str) -> bool {
     match action {
         "act-quit" => app.mode == crate::app::Mode::Attended,
         "act-staff-exit" => app.mode == crate::app::Mode::Kiosk,
+        "act-link-code" => !app.screen_links().is_empty(),
         _ => true,
     }
 }

@@ -259,3 +259,110 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         app.popup_scroll,
     );
 }
+
+/// A QR code of `text` over everything but the hint bar (`area`), with `lines` beside it, or
+/// below it when the terminal is narrow; `too_small` first when the code cannot be drawn whole.
+fn code_popup(
+    frame: &mut Frame,
+    area: Rect,
+    text: &str,
+    lines: impl Fn(usize) -> Vec<Line<'static>>,
+    too_small: &str,
+) {
+    frame.render_widget(Clear, area);
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
+    let drawn = crate::ui::qr::draw(frame.buffer_mut(), inner, text);
+    let text_area = match drawn {
+        Some(qr) if inner.width >= qr.width + 22 => Rect::new(
+            qr.x + qr.width + 2,
+            inner.y + 1,
+            inner.width - qr.width - 2,
+            inner.height.saturating_sub(1),
+        ),
+        Some(qr) => Rect::new(
+            inner.x,
+            qr.y + qr.height,
+            inner.width,
+            inner.height.saturating_sub(qr.height),
+        ),
+        None => inner,
+    };
+    let width = text_area.width as usize;
+    let mut out = Vec::new();
+    if drawn.is_none() {
+        out.extend(doc::plain_lines(too_small, width, theme::warn()));
+        out.push(Line::default());
+    }
+    out.extend(lines(width));
+    frame.render_widget(Paragraph::new(out), text_area);
+}
+
+/// The receipt's QR code, with the record's fingerprint and what keeping it gives.
+pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(saved) = &app.person.saved else {
+        return;
+    };
+    let (Some(line), Some(fingerprint)) = (saved.receipt_line(), saved.fingerprint()) else {
+        return;
+    };
+    let lines = |width: usize| {
+        let mut lines = doc::plain_lines(&app.t("receipt-code-title"), width, theme::title());
+        lines.push(Line::default());
+        lines.extend(doc::plain_lines(
+            &app.t("receipt-fingerprint"),
+            width,
+            theme::dim(),
+        ));
+        lines.push(Line::styled(fingerprint.clone(), theme::heading()));
+        lines.push(Line::default());
+        lines.extend(doc::plain_lines(
+            &app.t("receipt-code-why"),
+            width,
+            ratatui::style::Style::new(),
+        ));
+        lines
+    };
+    code_popup(frame, area, &line, lines, &app.t("receipt-code-too-small"));
+}
+
+/// Link `n` of the current screen as a QR code, so a person at a kiosk opens it on their phone.
+pub fn link_code(frame: &mut Frame, app: &App, area: Rect, n: usize) {
+    let links = app.screen_links();
+    let Some(url) = links.get(n.min(links.len().saturating_sub(1))) else {
+        return;
+    };
+    let lines = |width: usize| {
+        let mut lines = doc::plain_lines(&app.t("link-code-title"), width, theme::title());
+        lines.push(Line::default());
+        // The address whole, cut only where the width ends: never at a break a reader could
+        // take for its end.
+        let chars: Vec<char> = url.chars().collect();
+        for piece in chars.chunks(width.max(1)) {
+            lines.push(Line::styled(
+                piece.iter().collect::<String>(),
+                theme::link(),
+            ));
+        }
+        lines.push(Line::default());
+        let hint = if links.len() > 1 {
+            app.loc.ta(
+                &app.lang,
+                "link-code-more",
+                &[
+                    ("n", (n as u64 + 1).into()),
+                    ("count", (links.len() as u64).into()),
+                ],
+            )
+        } else {
+            app.t("link-code-close")
+        };
+        lines.extend(doc::plain_lines(&hint, width, theme::dim()));
+        lines
+    };
+    code_popup(frame, area, url, lines, &app.t("receipt-code-too-small"));
+}

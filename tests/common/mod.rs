@@ -183,6 +183,7 @@ pub fn parse_keys(seq: &str) -> Vec<Event> {
                 "Del" => (KeyCode::Delete, KeyModifiers::NONE),
                 "F1" => (KeyCode::F(1), KeyModifiers::NONE),
                 "F2" => (KeyCode::F(2), KeyModifiers::NONE),
+                "F4" => (KeyCode::F(4), KeyModifiers::NONE),
                 "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "C-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
                 "C-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),

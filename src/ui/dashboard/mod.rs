@@ -168,6 +168,17 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         };
         return Some((d.loc.ta(&d.lang, id, &[("pct", pct.into())]), theme::dim()));
     }
+    if let Some(first) = d.model.breaks.first() {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-chain-broken",
+            &[
+                ("place", first.clone().into()),
+                ("n", d.model.withheld.into()),
+            ],
+        );
+        return Some((text, theme::bad()));
+    }
     if d.model.unreadable > 0 {
         let text = d.loc.ta(
             &d.lang,

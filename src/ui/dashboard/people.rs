@@ -65,8 +65,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             Style::new()
         };
         let stage = p.standing.stage;
+        // A person named in the record before a break in the chain (see `tebiki verify`).
+        let id_style = if d.model.suspects.contains(&p.id) {
+            style.patch(theme::bad())
+        } else {
+            style
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", shown(&p.id, id_w)), style),
+            Span::styled(format!("{} ", shown(&p.id, id_w)), id_style),
             Span::styled(
                 format!("{} ", shown(d.model.name(i).unwrap_or(""), name_w)),
                 style,

@@ -228,6 +228,13 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
         ),
         theme::heading(),
     ));
+    if d.model.suspects.contains(s.employee_id.as_str()) {
+        out.extend(doc::plain_lines(
+            &d.t("dash-person-suspect"),
+            width,
+            theme::bad(),
+        ));
+    }
     if let Some(e) = &pv.error {
         out.extend(doc::plain_lines(
             &d.loc.ta(

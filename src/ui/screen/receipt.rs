@@ -45,6 +45,11 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
         ),
         ("receipt-code", saved.receipt_code.clone()),
     ];
+    let fingerprint = saved.fingerprint();
+    let rows: Vec<(&str, String)> = rows
+        .into_iter()
+        .chain(fingerprint.map(|f| ("receipt-fingerprint", f)))
+        .collect();
     let label_w = rows
         .iter()
         .map(|(l, _)| crate::wrap::display_width(&app.t(l)))
@@ -71,6 +76,10 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
             spans.extend(line.spans);
             body.push(Line::from(spans));
         }
+    }
+    if saved.witness.is_some() {
+        body.blank();
+        para(&mut body, &app.t("receipt-keep-why"), width, Style::new());
     }
     body.blank();
     body.extend(doc::render(&app.screen_doc(i), width));

@@ -1,0 +1,172 @@
+//! `tebiki export --format receipts`: one consent receipt per `consent` or `withdrawal` record,
+//! as JSON Lines, with the fields of ISO/IEC TS 27560 (consent record information structure)
+//! as the W3C Data Privacy Vocabulary's profile of it names them, and states in DPV words.
+
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::ledger::Record;
+
+/// The receipt format written: the standard, and the DPV profile of it used for the words.
+pub const SCHEMA_VERSION: &str = "ISO/IEC TS 27560:2023 (W3C DPV profile), tebiki-receipt/1";
+
+/// What every receipt says about the organisation, from `config.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The controller's name (`org.name`) and contact (`org.contact`), when set.
+    pub controller_name: Option<String>,
+    pub controller_contact: Option<String>,
+}
+
+/// DPV's word for a consent decision.
+fn state(record_type: &str, decision: Option<&str>, renews: bool) -> &'static str {
+    match (record_type, decision) {
+        ("withdrawal", _) => "dpv:ConsentWithdrawn",
+        (_, Some("given")) if renews => "dpv:RenewedConsentGiven",
+        (_, Some("given")) => "dpv:ConsentGiven",
+        (_, Some("refused")) => "dpv:ConsentRefused",
+        (_, Some("deferred")) => "dpv:ConsentRequestDeferred",
+        _ => "dpv:ConsentUnknown",
+    }
+}
+
+/// The receipt of one record, or `None` for a record that is not a consent or withdrawal.
+pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
+    let kind = record.record_type.as_str();
+    if kind != "consent" && kind != "withdrawal" {
+        return None;
+    }
+    let v: Value = serde_json::from_str(&record.raw).ok()?;
+    let s = |path: &[&str]| {
+        let mut at = &v;
+        for key in path {
+            at = at.get(key)?;
+        }
+        Some(at.clone())
+    };
+    let decision = v.get("decision").and_then(Value::as_str);
+    let event_state = state(kind, decision, v.get("renews").is_some());
+    let purposes: Vec<Value> = v
+        .get("purposes")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|p| {
+                    let granted = p.get("granted").and_then(Value::as_bool) == Some(true);
+                    let purpose_state = match (kind, decision) {
+                        ("consent", Some("given")) if granted => "dpv:ConsentGiven",
+                        ("consent", Some("deferred")) => "dpv:ConsentRequestDeferred",
+                        _ => "dpv:ConsentRefused",
+                    };
+                    json!({
+                        "purpose_id": p.get("id").cloned().unwrap_or(Value::Null),
+                        "lawful_basis": "dpv:Consent",
+                        "consent_state": purpose_state,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let method = s(&["how", "method"]).and_then(|m| m.as_str().map(str::to_owned));
+    let collection_method = match method.as_deref() {
+        Some("kiosk") => {
+            "self-service terminal (tebiki kiosk), after reading the notice and a short check"
+        }
+        Some("trainer-session") => "onboarding session led by a trainer (tebiki present)",
+        Some(_) | None => "recorded by an administrator or trainer (tebiki record)",
+    };
+    let line_sha256 = hex::encode(Sha256::digest(record.raw.as_bytes()));
+    let mut out = Map::new();
+    out.insert("schema_version".into(), SCHEMA_VERSION.into());
+    out.insert(
+        "record_id".into(),
+        record.id.hyphenated().to_string().into(),
+    );
+    out.insert(
+        "pii_principal_id".into(),
+        s(&["employee", "id"]).unwrap_or(Value::Null),
+    );
+    out.insert(
+        "privacy_notice".into(),
+        json!({
+            "policy_id": s(&["policy", "id"]),
+            "version": s(&["policy", "version"]),
+            "content_sha256": s(&["content", "sha256"]),
+        }),
+    );
+    out.insert(
+        "language".into(),
+        s(&["ui_language"]).unwrap_or(Value::Null),
+    );
+    out.insert("purposes".into(), purposes.into());
+    out.insert(
+        "controller".into(),
+        json!({ "name": ctx.controller_name, "contact": ctx.controller_contact }),
+    );
+    out.insert("collection_method".into(), collection_method.into());
+    out.insert(
+        "jurisdiction".into(),
+        json!({ "country": "JP", "law": "Act on the Protection of Personal Information (APPI)" }),
+    );
+    out.insert(
+        "withdrawal_method".into(),
+        s(&["withdraw", "text"]).unwrap_or_else(|| {
+            "at a tebiki terminal, or through the administrator (tebiki record withdrawal)".into()
+        }),
+    );
+    out.insert(
+        "retention".into(),
+        "kept in the append-only ledger as evidence of the decision; never edited or deleted, a \
+         mistaken record is cancelled by a void record"
+            .into(),
+    );
+    out.insert("event_time".into(), record.at.to_string().into());
+    out.insert("event_type".into(), kind.into());
+    out.insert("event_state".into(), event_state.into());
+    if let Some(reasons) = v
+        .get("reasons")
+        .filter(|r| r.as_array().is_some_and(|a| !a.is_empty()))
+    {
+        out.insert("reasons".into(), reasons.clone());
+    }
+    out.insert(
+        "evidence".into(),
+        json!({
+            "kiosk": record.kiosk,
+            "seq": record.seq,
+            "line_sha256": line_sha256,
+            "receipt": v.get("receipt"),
+            "verify": format!(
+                "tebiki verify --receipt tebiki-receipt:1:{}:{}:{line_sha256}:{}",
+                record.kiosk,
+                record.seq,
+                v.get("receipt").and_then(Value::as_str).unwrap_or("")
+            ),
+        }),
+    );
+    Some(Value::Object(out))
+}
+
+/// Writes the receipt of `record` as one line (escaped for a `terminal`, as every export
+/// format is); says whether there was one.
+pub fn write(
+    record: &Record,
+    ctx: &Context,
+    out: &mut dyn Write,
+    terminal: bool,
+) -> std::io::Result<bool> {
+    let Some(receipt) = receipt(record, ctx) else {
+        return Ok(false);
+    };
+    let text = receipt.to_string();
+    let text = if terminal {
+        crate::escape::for_terminal(&text)
+    } else {
+        std::borrow::Cow::Borrowed(text.as_str())
+    };
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    Ok(true)
+}

@@ -1,0 +1,374 @@
+//! Signed seals of the ledger (ledger-format.md, "Seals"): what every ledger file held at a
+//! time, signed with an Ed25519 key as an OpenSSH signature (SSHSIG), so that an auditor checks
+//! it with `ssh-keygen -Y verify` and `tebiki verify` proves the files still extend it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+
+use super::envelope::parse_line;
+use super::{GENESIS_PREV, LedgerError, file_name_string, ledger_files, sha256};
+
+/// The SSHSIG namespace of a seal signature.
+pub const NAMESPACE: &str = "tebiki-seal";
+/// The `schema` of a seal.
+pub const SEAL_SCHEMA: &str = "tebiki-seal/1";
+/// A record appended after a seal yet dated more than this before it is backdated; less is
+/// left to clock skew and to a record stamped just before the seal and written just after.
+pub const BACKDATE_GRACE_SECS: i64 = 60;
+
+/// One seal, with its keys in the order of the format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    pub schema: String,
+    pub at: String,
+    pub previous: String,
+    pub signer: String,
+    pub files: Vec<SealedFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedFile {
+    pub name: String,
+    pub bytes: u64,
+    pub seq: u64,
+    pub last_line_sha256: String,
+    pub file_sha256: String,
+}
+
+/// Why a seal could not be made.
+#[derive(Debug)]
+pub enum SealError {
+    /// The key file could not be read or is not an OpenSSH private key.
+    KeyUnreadable(String),
+    /// The key is protected by a passphrase.
+    KeyEncrypted,
+    /// The key is not Ed25519.
+    KeyNotEd25519,
+    Ledger(LedgerError),
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A seal with this second's name exists already.
+    Exists(PathBuf),
+    Sign(String),
+}
+
+/// Reads an unencrypted Ed25519 private key in OpenSSH format (as `ssh-keygen -t ed25519 -N ''`
+/// writes it).
+pub fn read_key(path: &Path) -> Result<PrivateKey, SealError> {
+    let text = fs::read(path).map_err(|e| SealError::KeyUnreadable(e.to_string()))?;
+    let key =
+        PrivateKey::from_openssh(&text).map_err(|e| SealError::KeyUnreadable(e.to_string()))?;
+    if key.is_encrypted() {
+        return Err(SealError::KeyEncrypted);
+    }
+    if key.algorithm() != ssh_key::Algorithm::Ed25519 {
+        return Err(SealError::KeyNotEd25519);
+    }
+    Ok(key)
+}
+
+/// The fingerprint of a key as `ssh-keygen -l` prints it (`SHA256:...`).
+pub fn fingerprint(key: &PublicKey) -> String {
+    key.fingerprint(HashAlg::Sha256).to_string()
+}
+
+/// What a ledger file holds up to its last complete line.
+fn describe(path: &Path) -> io::Result<SealedFile> {
+    let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
+    let mut whole = Sha256::new();
+    let mut line = Vec::new();
+    let mut bytes = 0u64;
+    let mut last_line: Vec<u8> = Vec::new();
+    loop {
+        line.clear();
+        reader.read_until(b'\n', &mut line)?;
+        if line.last() != Some(&b'\n') {
+            // The end, or a line still being written: sealed next time.
+            break;
+        }
+        whole.update(&line);
+        bytes += line.len() as u64;
+        std::mem::swap(&mut last_line, &mut line);
+    }
+    let (last, seq) = match last_line.split_last() {
+        Some((_, text)) => (
+            hex::encode(sha256(text)),
+            parse_line(text).ok().and_then(|env| env.seq).unwrap_or(0),
+        ),
+        None => (GENESIS_PREV.to_owned(), 0),
+    };
+    Ok(SealedFile {
+        name: file_name_string(path),
+        bytes,
+        seq,
+        last_line_sha256: last,
+        file_sha256: hex::encode(whole.finalize()),
+    })
+}
+
+/// `$DATA/seals`.
+pub fn seals_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("seals")
+}
+
+/// The seal files (`*.json`) of a folder, oldest first (their names are UTC times).
+pub fn seal_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.ends_with(".json") && !name.starts_with('.') {
+            out.push(entry.path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Writes a seal of every ledger file of `data_dir` at `now`, signed with `key`; returns the
+/// path of the seal (`<stamp>.json`, its signature beside it as `<stamp>.json.sig`).
+pub fn seal(data_dir: &Path, key: &PrivateKey, now: Timestamp) -> Result<PathBuf, SealError> {
+    let dir = seals_dir(data_dir);
+    let io_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| SealError::Io { path, source }
+    };
+    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    let ledger = super::ledger_dir(data_dir);
+    let paths = match ledger_files(&ledger) {
+        Ok(paths) => paths,
+        Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Vec::new()
+        }
+        Err(e) => return Err(SealError::Ledger(e)),
+    };
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        // Only regular files are sealed; `tebiki verify` reports anything else.
+        let regular = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+        if regular {
+            files.push(describe(path).map_err(io_err(path))?);
+        }
+    }
+    let previous = match seal_files(&dir).map_err(io_err(&dir))?.last() {
+        Some(last) => hex::encode(sha256(&fs::read(last).map_err(io_err(last))?)),
+        None => GENESIS_PREV.to_owned(),
+    };
+    let now = now.round(jiff::Unit::Millisecond).unwrap_or(now);
+    let seal = Seal {
+        schema: SEAL_SCHEMA.to_owned(),
+        at: now.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        previous,
+        signer: fingerprint(key.public_key()),
+        files,
+    };
+    let mut text = serde_json::to_string(&seal).map_err(|e| SealError::Sign(e.to_string()))?;
+    text.push('\n');
+    let sig = key
+        .sign(NAMESPACE, HashAlg::Sha512, text.as_bytes())
+        .and_then(|sig| sig.to_pem(LineEnding::LF))
+        .map_err(|e| SealError::Sign(e.to_string()))?;
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let path = dir.join(format!("{stamp}.json"));
+    let sig_path = dir.join(format!("{stamp}.json.sig"));
+    write_new(&path, text.as_bytes()).map_err(|source| {
+        if source.kind() == io::ErrorKind::AlreadyExists {
+            SealError::Exists(path.clone())
+        } else {
+            SealError::Io {
+                path: path.clone(),
+                source,
+            }
+        }
+    })?;
+    write_new(&sig_path, sig.as_bytes()).map_err(io_err(&sig_path))?;
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(path)
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// Trusted seal keys, from an OpenSSH allowed_signers file.
+#[derive(Debug, Clone, Default)]
+pub struct Signers {
+    pub keys: Vec<PublicKey>,
+}
+
+impl Signers {
+    /// Reads `principals [options] keytype base64 [comment]` lines; `#` comments and blank lines
+    /// are skipped, as are lines whose key cannot be read (an error would hide the others).
+    /// A line with a `namespaces=` option that does not list `tebiki-seal` is not trusted for
+    /// seals.
+    pub fn parse(text: &str) -> Signers {
+        let mut keys = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let Some(at) = words.iter().position(|w| w.starts_with("ssh-")) else {
+                continue;
+            };
+            let options = words[1..at].join(" ");
+            if let Some(ns) = options.split("namespaces=").nth(1) {
+                let list = ns.trim_start_matches('"');
+                let list = list.split('"').next().unwrap_or("");
+                if !list.split(',').any(|n| n == NAMESPACE) {
+                    continue;
+                }
+            }
+            let Some(data) = words.get(at + 1) else {
+                continue;
+            };
+            if let Ok(key) = PublicKey::from_openssh(&format!("{} {data}", words[at])) {
+                keys.push(key);
+            }
+        }
+        Signers { keys }
+    }
+}
+
+/// A seal read back, with what its checks found.
+#[derive(Debug, Clone)]
+pub struct ReadSeal {
+    /// Where it was read, e.g. `seals/20261129T230000Z.json`.
+    pub name: String,
+    pub seal: Option<Seal>,
+    pub at: Option<Timestamp>,
+    pub problem: Option<SealProblem>,
+    /// SHA-256 of the seal file.
+    pub sha256: [u8; 32],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SealProblem {
+    Unreadable,
+    SignatureMissing,
+    SignatureInvalid,
+    UntrustedSigner(String),
+    NoSigners,
+}
+
+/// Reads the seals of `dirs` (the same name in several folders is read once, from the first
+/// that has it) and checks each signature against `signers`.
+pub fn read_seals(dirs: &[PathBuf], signers: Option<&Signers>) -> Vec<ReadSeal> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut all: Vec<(String, PathBuf)> = Vec::new();
+    for dir in dirs {
+        for path in seal_files(dir).unwrap_or_default() {
+            let name = file_name_string(&path);
+            if !seen.contains(&name) {
+                seen.push(name.clone());
+                all.push((name, path));
+            }
+        }
+    }
+    all.sort();
+    all.into_iter()
+        .map(|(name, path)| read_one(&path, format!("seals/{name}"), signers))
+        .collect()
+}
+
+fn read_one(path: &Path, name: String, signers: Option<&Signers>) -> ReadSeal {
+    let mut out = ReadSeal {
+        name,
+        seal: None,
+        at: None,
+        problem: None,
+        sha256: [0; 32],
+    };
+    let Ok(bytes) = fs::read(path) else {
+        out.problem = Some(SealProblem::Unreadable);
+        return out;
+    };
+    out.sha256 = sha256(&bytes);
+    out.seal = serde_json::from_slice::<Seal>(&bytes)
+        .ok()
+        .filter(|s| s.schema == SEAL_SCHEMA);
+    out.at = out.seal.as_ref().and_then(|s| s.at.parse().ok());
+    if out.seal.is_none() || out.at.is_none() {
+        out.problem = Some(SealProblem::Unreadable);
+        return out;
+    }
+    let mut sig_path = path.as_os_str().to_owned();
+    sig_path.push(".sig");
+    let sig = fs::read(PathBuf::from(sig_path))
+        .ok()
+        .and_then(|pem| SshSig::from_pem(pem).ok());
+    let Some(sig) = sig else {
+        out.problem = Some(SealProblem::SignatureMissing);
+        return out;
+    };
+    let Some(signers) = signers else {
+        out.problem = Some(SealProblem::NoSigners);
+        return out;
+    };
+    let key = signers
+        .keys
+        .iter()
+        .find(|k| k.key_data() == sig.public_key());
+    out.problem = match key {
+        None => Some(SealProblem::UntrustedSigner(
+            sig.public_key().fingerprint(HashAlg::Sha256).to_string(),
+        )),
+        Some(key) => match key.verify(NAMESPACE, &bytes, &sig) {
+            Ok(())
+                if out
+                    .seal
+                    .as_ref()
+                    .is_some_and(|s| s.signer == fingerprint(key)) =>
+            {
+                None
+            }
+            _ => Some(SealProblem::SignatureInvalid),
+        },
+    };
+    out
+}
+
+/// The SHA-256 of the first `n` bytes of `path` for each `n` of `offsets` (ascending); `None`
+/// for an offset past the end of the file. One read of the file.
+pub fn prefix_hashes(path: &Path, offsets: &[u64]) -> io::Result<Vec<Option<[u8; 32]>>> {
+    let mut out = vec![None; offsets.len()];
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut pos = 0u64;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut next = 0;
+    loop {
+        while next < order.len() && offsets[order[next]] == pos {
+            out[order[next]] = Some(hasher.clone().finalize().into());
+            next += 1;
+        }
+        if next == order.len() {
+            return Ok(out);
+        }
+        let want = (offsets[order[next]] - pos).min(buf.len() as u64) as usize;
+        let n = match file.read(&mut buf[..want]) {
+            Ok(0) => return Ok(out),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buf[..n]);
+        pos += n as u64;
+    }
+}

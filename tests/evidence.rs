@@ -1,0 +1,701 @@
+//! Evidence that holds: every reader checks the chain as it reads (a flipped decision is
+//! reported by export, report, status and the dashboard, and never counted), and signed seals
+//! that `ssh-keygen -Y verify` accepts let `tebiki verify` catch what the chain alone cannot.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{tebiki, text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Value;
+use tebiki::content::RawContent;
+use tebiki::dashboard::{Dashboard, Setup};
+use tebiki::i18n::{Lang, Localizer};
+use tebiki::ledger::{self, ReadIssue};
+use tebiki::source::Source;
+
+/// A demo organisation, and the place of one `refused` consent in it.
+fn demo() -> (tempfile::TempDir, PathBuf, usize, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let o = tebiki(dir.path(), &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let ledger = dir.path().join("ledger");
+    let file = ledger::ledger_files(&ledger).unwrap().remove(0);
+    let body = fs::read_to_string(&file).unwrap();
+    // Not the last line: a change to the last line is what seals are for.
+    let lines: Vec<&str> = body.lines().collect();
+    let (n, line) = lines[..lines.len() - 1]
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.contains(r#""type":"consent""#) && l.contains(r#""decision":"refused""#))
+        .expect("a refused consent in the demo");
+    let value: Value = serde_json::from_str(line).unwrap();
+    let id = value["employee"]["id"].as_str().unwrap().to_owned();
+    (dir, file, n + 1, id)
+}
+
+/// Turns the `refused` on line `n` (1-based) of `file` into `given`, nothing else changed.
+fn flip(file: &Path, n: usize) {
+    let body = fs::read_to_string(file).unwrap();
+    let mut lines: Vec<String> = body.lines().map(str::to_owned).collect();
+    lines[n - 1] = lines[n - 1].replace(r#""decision":"refused""#, r#""decision":"given""#);
+    fs::write(file, lines.join("\n") + "\n").unwrap();
+}
+
+fn place(file: &Path, n: usize) -> String {
+    format!("{}:{n}", file.display())
+}
+
+#[test]
+fn the_reader_withholds_a_flipped_record_and_everything_after_it_in_that_file() {
+    let (_dir, file, n, _) = demo();
+    let total = fs::read_to_string(&file).unwrap().lines().count();
+    let clean: Vec<_> = ledger::merged(file.parent().unwrap()).unwrap().collect();
+    assert!(clean.iter().all(|i| i.is_ok()));
+    flip(&file, n);
+    let mut records = 0;
+    let mut issues = Vec::new();
+    for item in ledger::merged(file.parent().unwrap()).unwrap() {
+        match item {
+            Ok(r) => {
+                assert!(
+                    !(r.file == file && r.line >= n as u64),
+                    "line {} used",
+                    r.line
+                );
+                records += 1;
+            }
+            Err(issue) => issues.push(issue),
+        }
+    }
+    assert!(
+        matches!(&issues[0], ReadIssue::ChainBreak { line, .. } if *line == n as u64 + 1),
+        "{issues:?}"
+    );
+    match &issues[1] {
+        ReadIssue::Withheld {
+            line,
+            last_line,
+            records: withheld,
+            first,
+            ..
+        } => {
+            assert_eq!((*line, *last_line), (n as u64, total as u64));
+            assert_eq!(*withheld as usize, total - n + 1);
+            assert!(String::from_utf8_lossy(first).contains(r#""decision":"given""#));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(issues.len(), 2);
+    assert_eq!(records + total - n + 1, clean.len());
+}
+
+#[test]
+fn a_repeated_key_is_reported_by_the_reader_and_by_verify() {
+    let (dir, file, n, _) = demo();
+    let body = fs::read_to_string(&file).unwrap();
+    let mut lines: Vec<String> = body.lines().map(str::to_owned).collect();
+    // The second "decision" is the one many JSON readers keep.
+    lines[n - 1] = lines[n - 1].replace(
+        r#""decision":"refused""#,
+        r#""decision":"refused","decision":"given""#,
+    );
+    fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let issues: Vec<_> = ledger::merged(file.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::err)
+        .collect();
+    assert!(
+        issues.iter().any(
+            |i| matches!(i, ReadIssue::RepeatedKey { line, key, .. } if *line == n as u64 && key == "decision")
+        ),
+        "{issues:?}"
+    );
+    let o = tebiki(dir.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains(&format!(
+        "{}:{n}",
+        file.file_name().unwrap().to_string_lossy()
+    )));
+    assert!(out.contains("appears twice"), "{out}");
+}
+
+#[test]
+fn export_report_and_status_name_the_break_and_never_count_the_flipped_decision() {
+    let (dir, file, n, id) = demo();
+    let data = dir.path();
+    let before = text(&tebiki(data, &["status", &id, "--format", "json"])).0;
+    flip(&file, n);
+
+    let o = tebiki(data, &["export", "--format", "csv", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(&place(&file, n + 1)), "{err}");
+    assert!(err.contains(&place(&file, n)), "{err}");
+    assert!(err.contains("tebiki verify"), "{err}");
+    assert!(!out.is_empty(), "export still writes what it can");
+    assert!(
+        !out.lines()
+            .any(|l| l.contains(&id) && l.contains(",given,")),
+        "the flipped decision was exported"
+    );
+
+    let o = tebiki(data, &["report", "--format", "json", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["ledger"]["complete"], false, "{out}");
+    let skipped = report["skipped"].as_array().unwrap();
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["problem"] == "chain_break" && s["line"] == n as u64 + 1),
+        "{out}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["problem"] == "withheld" && s["line"] == n as u64)
+    );
+
+    for lang in ["en", "ja"] {
+        let o = tebiki(data, &["status", &id, "--lang", lang]);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(&place(&file, n + 1)), "{err}");
+        assert!(err.contains("tebiki verify"), "{err}");
+    }
+    // The flipped record is not folded: the person's history does not hold it.
+    let o = tebiki(data, &["status", &id, "--format", "json"]);
+    let (out, _) = text(&o);
+    assert!(
+        !out.contains(r#""decision": "given""#) || before.contains(r#""decision": "given""#),
+        "{out}"
+    );
+}
+
+fn policy() -> RawContent {
+    RawContent::load(&Source::Embedded).expect("embedded content loads")
+}
+
+#[test]
+fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
+    let (dir, file, n, id) = demo();
+    flip(&file, n);
+    let (loc, _) = Localizer::load(&Source::Embedded);
+    let manifest = policy().manifest;
+    let setup = Setup {
+        ledger_dir: dir.path().join("ledger"),
+        roster_path: dir.path().join("roster.csv"),
+        data_dir: dir.path().to_path_buf(),
+        kiosk_id: "admin-desk".into(),
+        pin_hash: None,
+        by: Some("auditor".into()),
+        policy: manifest.policy_version,
+        policy_id: manifest.policy_id,
+        tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
+        today: jiff::civil::date(2026, 11, 24),
+    };
+    let mut d = Dashboard::new(loc, Lang::new("en"), setup);
+    d.resize(80, 24);
+    d.wait_loaded();
+    assert!(
+        d.model.suspects.contains(id.as_str()),
+        "{:?}",
+        d.model.suspects
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| tebiki::ui::dashboard::draw(f, &d))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let screen = common::buffer_text(&buffer);
+    let name = file.file_name().unwrap().to_string_lossy();
+    assert!(screen.contains("chain breaks at"), "{screen}");
+    assert!(screen.contains(&format!("{name}:{}", n + 1)), "{screen}");
+    // The banner is red.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("chain breaks at"))
+        .unwrap();
+    let x = screen.lines().nth(row).unwrap().find("chain").unwrap();
+    let cell = &buffer[(x as u16, row as u16)];
+    assert_eq!(cell.fg, ratatui::style::Color::Red, "{cell:?}");
+}
+
+// --- seals ------------------------------------------------------------------------------
+
+fn ssh_keygen() -> bool {
+    Command::new("ssh-keygen").arg("-?").output().is_ok()
+}
+
+/// A data folder with a demo ledger, an Ed25519 key made by ssh-keygen outside it, and the
+/// key trusted in `$DATA/seal-signers`.
+struct Sealed {
+    data: tempfile::TempDir,
+    keys: tempfile::TempDir,
+}
+
+impl Sealed {
+    fn new() -> Sealed {
+        let data = tempfile::tempdir().unwrap();
+        let o = tebiki(data.path(), &["demo", "--employees", "30", "--lang", "en"]);
+        assert!(o.status.success(), "{}", text(&o).1);
+        let keys = tempfile::tempdir().unwrap();
+        let key = keys.path().join("seal");
+        let o = Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-C", "hr-seal", "-f"])
+            .arg(&key)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o).1);
+        let public = fs::read_to_string(keys.path().join("seal.pub")).unwrap();
+        let signers = format!("hr namespaces=\"tebiki-seal\" {public}");
+        fs::write(data.path().join("seal-signers"), &signers).unwrap();
+        fs::write(keys.path().join("allowed_signers"), &signers).unwrap();
+        Sealed { data, keys }
+    }
+
+    fn key(&self) -> PathBuf {
+        self.keys.path().join("seal")
+    }
+
+    fn seal(&self) -> PathBuf {
+        let o = tebiki(
+            self.data.path(),
+            &[
+                "seal",
+                "--key",
+                self.key().to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o).1);
+        let seals = self.data.path().join("seals");
+        ledger::seal::seal_files(&seals).unwrap().pop().unwrap()
+    }
+
+    fn ledger(&self) -> PathBuf {
+        self.data.path().join("ledger")
+    }
+
+    fn file(&self) -> PathBuf {
+        ledger::ledger_files(&self.ledger()).unwrap().remove(0)
+    }
+
+    fn verify(&self) -> (Option<i32>, String) {
+        let o = tebiki(self.data.path(), &["verify", "--lang", "en"]);
+        (o.status.code(), text(&o).0)
+    }
+}
+
+#[test]
+fn a_seal_is_checked_by_ssh_keygen_and_by_verify() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let seal = s.seal();
+    let o = Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-f"])
+        .arg(s.keys.path().join("allowed_signers"))
+        .args(["-I", "hr", "-n", "tebiki-seal", "-s"])
+        .arg(seal.with_extension("json.sig"))
+        .stdin(fs::File::open(&seal).unwrap())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{:?}", text(&o));
+    // The seal's own fields, as the format says.
+    let v: Value = serde_json::from_slice(&fs::read(&seal).unwrap()).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["schema", "at", "previous", "signer", "files"]);
+    assert_eq!(v["previous"], ledger::GENESIS_PREV);
+    let fp = Command::new("ssh-keygen")
+        .arg("-lf")
+        .arg(s.keys.path().join("seal.pub"))
+        .output()
+        .unwrap();
+    assert!(text(&fp).0.contains(v["signer"].as_str().unwrap()));
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("sealed up to seq"), "{out}");
+
+    // A second seal chains to the first; new records after it are "not sealed yet" only
+    // when they are in a file the seal does not list.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = s.seal();
+    let v2: Value = serde_json::from_slice(&fs::read(&second).unwrap()).unwrap();
+    let first_hash = hex_sha256(&fs::read(&seal).unwrap());
+    assert_eq!(v2["previous"], first_hash.as_str());
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(0), "{out}");
+
+    // Editing a seal breaks its signature (ssh-keygen agrees).
+    let edited = fs::read_to_string(&second)
+        .unwrap()
+        .replacen("\"seq\":", "\"seq\":1", 1);
+    fs::write(&second, &edited).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("signature does not verify"), "{out}");
+    let o = Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-f"])
+        .arg(s.keys.path().join("allowed_signers"))
+        .args(["-I", "hr", "-n", "tebiki-seal", "-s"])
+        .arg(second.with_extension("json.sig"))
+        .stdin(fs::File::open(&second).unwrap())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// Each tampering of the issue's list, on a freshly sealed ledger: verify exits 1 and says
+/// `expect`.
+#[test]
+fn verify_with_a_seal_catches_each_tampering() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    type Tamper = fn(&Sealed);
+    let cases: Vec<(&str, Tamper, &str)> = vec![
+        (
+            "last line cut",
+            |s| {
+                let body = fs::read_to_string(s.file()).unwrap();
+                let mut lines: Vec<&str> = body.lines().collect();
+                lines.pop();
+                fs::write(s.file(), lines.join("\n") + "\n").unwrap();
+            },
+            "no longer begins with",
+        ),
+        (
+            "file emptied",
+            |s| fs::write(s.file(), "").unwrap(),
+            "no longer begins with",
+        ),
+        (
+            "file deleted",
+            |s| fs::remove_file(s.file()).unwrap(),
+            "but is gone",
+        ),
+        (
+            "a new file with a backdated record",
+            |s| {
+                let mut w =
+                    ledger::Writer::open(&s.ledger(), "zz-new", std::time::Duration::from_secs(5))
+                        .unwrap();
+                w.append("consent", serde_json::Map::new()).unwrap();
+                drop(w);
+                let path = s.ledger().join("zz-new.jsonl");
+                let line = fs::read_to_string(&path).unwrap();
+                let v: Value = serde_json::from_str(line.trim()).unwrap();
+                let at = v["at"].as_str().unwrap();
+                let old = line.replace(at, "2025-01-02T03:04:05.000Z");
+                fs::write(&path, old).unwrap();
+            },
+            "backdated",
+        ),
+        (
+            "the chain recomputed after an edit",
+            |s| {
+                let body = fs::read_to_string(s.file()).unwrap();
+                let mut out = String::new();
+                let mut prev = ledger::GENESIS_PREV.to_owned();
+                for (n, line) in body.lines().enumerate() {
+                    let mut v: serde_json::Map<String, Value> = serde_json::from_str(line).unwrap();
+                    v.insert("prev".into(), Value::String(prev.clone()));
+                    if n == 2 {
+                        v.insert("note".into(), Value::String("changed".into()));
+                    }
+                    let line = serde_json::to_string(&v).unwrap();
+                    prev = hex_sha256(line.as_bytes());
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+                fs::write(s.file(), out).unwrap();
+            },
+            "no longer begins with",
+        ),
+        (
+            "a file replaced by a symlink",
+            |s| {
+                let file = s.file();
+                let other = s.data.path().join("elsewhere.jsonl");
+                fs::copy(&file, &other).unwrap();
+                fs::remove_file(&file).unwrap();
+                std::os::unix::fs::symlink(&other, &file).unwrap();
+            },
+            "(symlink)",
+        ),
+        (
+            "a .JSONL file",
+            |s| {
+                fs::copy(s.file(), s.ledger().join("extra.JSONL")).unwrap();
+            },
+            "(name)",
+        ),
+        (
+            "a directory named x.jsonl",
+            |s| fs::create_dir(s.ledger().join("x.jsonl")).unwrap(),
+            "(directory)",
+        ),
+        (
+            "the seal removed from the chain",
+            |s| {
+                let seals = ledger::seal::seal_files(&s.data.path().join("seals")).unwrap();
+                fs::remove_file(&seals[0]).unwrap();
+            },
+            "is not the SHA-256 of the seal before",
+        ),
+    ];
+    for (name, tamper, expect) in cases {
+        let s = Sealed::new();
+        s.seal();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        s.seal();
+        let (code, out) = s.verify();
+        assert_eq!(code, Some(0), "{name}: intact before\n{out}");
+        tamper(&s);
+        let (code, out) = s.verify();
+        assert_eq!(code, Some(1), "{name}\n{out}");
+        assert!(out.contains(expect), "{name}: expected {expect:?}\n{out}");
+    }
+}
+
+#[test]
+fn an_off_machine_copy_of_the_seals_still_proves_the_ledger_after_the_local_ones_go() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let seal = s.seal();
+    let copy = tempfile::tempdir().unwrap();
+    for p in [seal.clone(), seal.with_extension("json.sig")] {
+        fs::copy(&p, copy.path().join(p.file_name().unwrap())).unwrap();
+    }
+    fs::remove_dir_all(s.data.path().join("seals")).unwrap();
+    fs::write(s.file(), "").unwrap();
+    let (code, _) = s.verify();
+    assert_eq!(code, Some(0), "without seals an emptied file looks intact");
+    let o = tebiki(
+        s.data.path(),
+        &[
+            "verify",
+            "--seals",
+            copy.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("no longer begins with"), "{out}");
+    // Without a trusted key, a seal is not taken on trust.
+    fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+    let o = tebiki(
+        s.data.path(),
+        &[
+            "verify",
+            "--seals",
+            copy.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(
+        text(&o).0.contains("no trusted seal keys"),
+        "{:?}",
+        text(&o)
+    );
+}
+
+#[test]
+fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    let key = data.path().join("not-a-key");
+    fs::write(&key, "hello").unwrap();
+    let o = tebiki(
+        data.path(),
+        &["seal", "--key", key.to_str().unwrap(), "--lang", "en"],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("seal key could not be read"), "{err}");
+    assert!(err.contains("ssh-keygen -t ed25519"), "{err}");
+    assert!(
+        !data.path().join("seals").exists()
+            || ledger::seal::seal_files(&data.path().join("seals"))
+                .unwrap()
+                .is_empty()
+    );
+}
+
+/// The unit in deploy/ runs the same command line that seals here, and its timer fires hourly.
+#[test]
+fn the_systemd_timer_seals_hourly_with_the_command_tested_here() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy");
+    let service = fs::read_to_string(root.join("tebiki-seal.service")).unwrap();
+    let timer = fs::read_to_string(root.join("tebiki-seal.timer")).unwrap();
+    let setting = |text: &str, key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("{key}= missing"))
+            .to_owned()
+    };
+    assert_eq!(setting(&timer, "OnCalendar"), "hourly");
+    assert_eq!(setting(&timer, "Unit"), "tebiki-seal.service");
+    assert_eq!(setting(&service, "Type"), "oneshot");
+    let exec = setting(&service, "ExecStart");
+    let words: Vec<&str> = exec.split_whitespace().collect();
+    assert_eq!(words[..3], ["/usr/local/bin/tebiki", "seal", "--key"]);
+    let data_dir = setting(&service, "Environment");
+    assert_eq!(data_dir, "TEBIKI_DATA=/var/lib/tebiki");
+    assert!(setting(&service, "ReadWritePaths").starts_with("/var/lib/tebiki/seals"));
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let o = Command::new("systemd-analyze")
+            .args(["calendar", "hourly"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{:?}", text(&o));
+    } else {
+        eprintln!("skipped: systemd-analyze is not installed (calendar check)");
+    }
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed (seal run)");
+        return;
+    }
+    // The unit's arguments, with the key and data folder of this test.
+    let s = Sealed::new();
+    let mut args: Vec<String> = words[1..].iter().map(|w| w.to_string()).collect();
+    args[2] = s.key().display().to_string();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = tebiki(s.data.path(), &args);
+    assert!(o.status.success(), "{:?}", text(&o));
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("sealed up to seq"), "{out}");
+}
+
+// --- standard receipts --------------------------------------------------------------------
+
+#[test]
+fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let config = fs::read_to_string(data.join("config.toml")).unwrap();
+    let config = config.replacen(
+        "[org]\n",
+        "[org]\nname = \"Example K.K.\"\ncontact = \"hr@example.jp\"\n",
+        1,
+    );
+    fs::write(data.join("config.toml"), config).unwrap();
+    let records: Vec<Value> = ledger::merged(&data.join("ledger"))
+        .unwrap()
+        .map(|r| r.unwrap().value)
+        .filter(|v| v["type"] == "consent" || v["type"] == "withdrawal")
+        .collect();
+    let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let receipts: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(receipts.len(), records.len());
+    for (r, v) in receipts.iter().zip(&records) {
+        for key in [
+            "schema_version",
+            "record_id",
+            "pii_principal_id",
+            "privacy_notice",
+            "language",
+            "purposes",
+            "controller",
+            "collection_method",
+            "jurisdiction",
+            "withdrawal_method",
+            "retention",
+            "event_time",
+            "event_state",
+        ] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+        assert_eq!(r["record_id"], v["id"]);
+        assert_eq!(r["pii_principal_id"], v["employee"]["id"]);
+        assert_eq!(r["privacy_notice"]["version"], v["policy"]["version"]);
+        assert_eq!(r["controller"]["name"], "Example K.K.");
+        let expected = match (v["type"].as_str(), v["decision"].as_str()) {
+            (Some("withdrawal"), _) => "dpv:ConsentWithdrawn",
+            (_, Some("given")) if v.get("renews").is_some() => "dpv:RenewedConsentGiven",
+            (_, Some("given")) => "dpv:ConsentGiven",
+            (_, Some("refused")) => "dpv:ConsentRefused",
+            _ => "dpv:ConsentRequestDeferred",
+        };
+        assert_eq!(r["event_state"], expected, "{r}");
+    }
+    // Each receipt names its record so that verify --receipt finds it.
+    let line = receipts[0]["evidence"]["verify"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("tebiki verify --receipt ")
+        .to_owned();
+    let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+}
+
+#[test]
+fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
+    let (dir, file, _, _) = demo();
+    let (loc, _) = Localizer::load(&Source::Embedded);
+    let manifest = policy().manifest;
+    let setup = Setup {
+        ledger_dir: dir.path().join("ledger"),
+        roster_path: dir.path().join("roster.csv"),
+        data_dir: dir.path().to_path_buf(),
+        kiosk_id: "admin-desk".into(),
+        pin_hash: None,
+        by: Some("auditor".into()),
+        policy: manifest.policy_version,
+        policy_id: manifest.policy_id,
+        tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
+        today: jiff::civil::date(2026, 11, 24),
+    };
+    let mut d = Dashboard::new(loc, Lang::new("en"), setup);
+    d.resize(80, 24);
+    d.wait_loaded();
+    assert!(d.model.breaks.is_empty());
+    let records = d.model.records;
+    // A well-formed record for the last line's successor, but with a made-up `prev`.
+    let body = fs::read_to_string(&file).unwrap();
+    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    let mut forged = last.as_object().unwrap().clone();
+    forged.insert("seq".into(), (last["seq"].as_u64().unwrap() + 1).into());
+    forged.insert("prev".into(), "1".repeat(64).into());
+    forged.insert("id".into(), "019a8f4e-7c2b-7d3e-9a1b-0123456789ab".into());
+    forged.insert("at".into(), "2099-01-01T00:00:00.000Z".into());
+    let line = serde_json::to_string(&forged).unwrap();
+    fs::write(&file, format!("{body}{line}\n")).unwrap();
+    d.refresh();
+    assert_eq!(d.model.records, records, "the forged line was folded");
+    assert_eq!(d.model.breaks.len(), 1, "{:?}", d.model.breaks);
+}

@@ -1,0 +1,186 @@
+//! The receipt's QR code: drawn at 80x24, read back from the screen as a phone would (in a dark
+//! and a light terminal theme), and checked against the ledger with `tebiki verify --receipt`.
+
+mod common;
+
+use common::{Kiosk, tebiki, text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+/// A person through the whole flow to the receipt, the record written by the real writer.
+fn to_receipt(lang: &str) -> Kiosk {
+    let mut k = Kiosk::new(lang);
+    k.keys("<Enter>")
+        .identify("E1001", "山田 太郎", "営業部")
+        .read_all()
+        .pass_check();
+    // Agree to everything (the core purpose first) and save.
+    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    assert!(k.app.person.saved.is_some(), "{}", k.screen());
+    k
+}
+
+fn draw(k: &Kiosk) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| tebiki::ui::draw(f, &k.app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Grey level of a colour as a terminal theme shows it: `dark` themes draw the default
+/// background black and the default foreground white, light ones the other way round.
+fn luma(c: Color, is_fg: bool, dark: bool) -> u8 {
+    match c {
+        Color::Indexed(16) | Color::Black => 0,
+        Color::Indexed(231) | Color::White => 255,
+        Color::Reset => {
+            if is_fg == dark {
+                255
+            } else {
+                0
+            }
+        }
+        // Other colours of the screen: mid grey, never part of the code.
+        _ => 128,
+    }
+}
+
+/// What a phone camera would read from the screen: each cell two modules high (upper half
+/// block: foreground above, background below), scaled up.
+fn decode(buf: &Buffer, dark: bool) -> Vec<String> {
+    const SCALE: usize = 4;
+    let (w, h) = (buf.area.width as usize, buf.area.height as usize);
+    let (pw, ph) = (w * SCALE, 2 * h * SCALE);
+    let mut pixels = vec![0u8; pw * ph];
+    for y in 0..h {
+        for x in 0..w {
+            let cell = &buf[(x as u16, y as u16)];
+            let (top, bottom) = if cell.symbol() == "▀" {
+                (luma(cell.fg, true, dark), luma(cell.bg, false, dark))
+            } else {
+                let bg = luma(cell.bg, false, dark);
+                (bg, bg)
+            };
+            for (half, value) in [(0, top), (1, bottom)] {
+                for dy in 0..SCALE {
+                    let row = (2 * y + half) * SCALE + dy;
+                    for dx in 0..SCALE {
+                        pixels[row * pw + x * SCALE + dx] = value;
+                    }
+                }
+            }
+        }
+    }
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(pw, ph, |x, y| pixels[y * pw + x]);
+    img.detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, content)| content))
+        .collect()
+}
+
+#[test]
+fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
+    for lang in ["ja", "en"] {
+        let mut k = to_receipt(lang);
+        let saved = k.app.person.saved.clone().unwrap();
+        let line = saved
+            .receipt_line()
+            .expect("the writer said where the record is");
+        assert!(line.starts_with("tebiki-receipt:1:test-kiosk:1:"), "{line}");
+        assert!(
+            line.ends_with(&format!(":{}", saved.receipt_code)),
+            "{line}"
+        );
+        // The receipt names the key and shows the fingerprint as text.
+        let screen = k.screen();
+        assert!(screen.contains("F4"), "{screen}");
+        let fingerprint = saved.fingerprint().unwrap();
+        assert_eq!(fingerprint.len(), 19);
+        k.keys("<F4>");
+        assert!(k.app.person.code_shown);
+        let buf = draw(&k);
+        let screen = common::buffer_text(&buf);
+        assert!(screen.contains(&fingerprint), "{screen}");
+        for dark in [true, false] {
+            assert_eq!(decode(&buf, dark), vec![line.clone()], "dark theme: {dark}");
+        }
+        // The same key closes the code and keeps the receipt.
+        k.keys("<F4>");
+        assert!(!k.app.person.code_shown);
+        assert!(k.app.person.saved.is_some());
+
+        // The ledger holds exactly that record ...
+        let data = k.dir.path();
+        let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{out}{err}");
+        assert!(out.contains("test-kiosk.jsonl:1"), "{out}");
+        // ... and says so no more once the line changes.
+        let file = k.ledger_dir().join("test-kiosk.jsonl");
+        let body = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, body.replacen("\"given\"", "\"refused\"", 1)).unwrap();
+        let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}{err}");
+        assert!(out.contains("differs"), "{out}");
+    }
+}
+
+#[test]
+fn a_receipt_line_that_is_not_one_is_refused_with_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    for bad in [
+        "hello",
+        "tebiki-receipt:1:k1:0:00:ABCD-EFGH",
+        "tebiki-receipt:1:../x:3:0000000000000000000000000000000000000000000000000000000000000000:A",
+    ] {
+        let o = tebiki(data.path(), &["verify", "--receipt", bad, "--lang", "en"]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {out}{err}");
+        assert!(err.contains("tebiki-receipt:1:"), "{err}");
+    }
+    let missing = format!("tebiki-receipt:1:k9:3:{}:ABCD-EFGH", "0".repeat(64));
+    let o = tebiki(
+        data.path(),
+        &["verify", "--receipt", &missing, "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).0.contains("k9.jsonl"), "{:?}", text(&o));
+}
+
+#[test]
+fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
+    for lang in ["ja", "en"] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>").identify("E1001", "山田 太郎", "営業部");
+        let mut with_links = 0;
+        for _ in 0..20 {
+            if k.app.ctx() != tebiki::keys::Ctx::Reading {
+                break;
+            }
+            let links = k.app.screen_links();
+            let screen = k.screen();
+            let hint_bar = screen.lines().last().unwrap_or("").to_owned();
+            // The key is in the hint bar exactly where it works.
+            assert_eq!(hint_bar.contains("F4"), !links.is_empty(), "{screen}");
+            if let Some(first) = links.first() {
+                with_links += 1;
+                k.keys("<F4>");
+                assert_eq!(k.app.person.link_code, Some(0));
+                let buf = draw(&k);
+                for dark in [true, false] {
+                    assert_eq!(decode(&buf, dark), vec![first.clone()], "{lang} {dark}");
+                }
+                // F4 steps through the links; past the last, or on another key, it closes.
+                for _ in 1..links.len() {
+                    k.keys("<F4>");
+                }
+                k.keys("<Down>");
+                assert_eq!(k.app.person.link_code, None);
+            }
+            k.keys("<End><Right>");
+        }
+        assert!(with_links >= 3, "{lang}: {with_links} screens with links");
+    }
+}
