@@ -324,6 +324,10 @@ pub struct HistoryEntry {
     pub active: Option<bool>,
     /// On an `attendance` record: the session.
     pub session: Option<String>,
+    /// This record was voided, and why: it no longer counts (shown struck through).
+    pub voided: Option<String>,
+    /// On a `void` record: the id of the record it cancels.
+    pub voids: Option<String>,
     pub id: String,
 }
 
@@ -373,6 +377,30 @@ pub fn recorded_by(v: &Value) -> Option<String> {
     text(v, &["recorded_by", "name"]).or_else(|| text(v, &["how", "trainer"]))
 }
 
+/// One line of a person's history.
+fn history_entry(r: &Value, event: &Event<'_>, voided: Option<String>) -> HistoryEntry {
+    HistoryEntry {
+        at: text(r, &["at"]).unwrap_or_default(),
+        record_type: event.record_type.to_string(),
+        decision: event.decision.map(str::to_string),
+        stage: event.stage.map(str::to_string),
+        policy_version: text(r, &["policy", "version"]),
+        kiosk: text(r, &["kiosk"]).unwrap_or_default(),
+        receipt: text(r, &["receipt"]),
+        note: text(r, &["note"]),
+        due: text(r, &["due"]),
+        recorded_by: recorded_by(r),
+        supports: event.supports.map(str::to_string),
+        active: event.active,
+        session: (event.record_type == "attendance")
+            .then(|| text(r, &["session", "id"]))
+            .flatten(),
+        voided,
+        voids: text(r, &["voids"]),
+        id: text(r, &["id"]).unwrap_or_default(),
+    }
+}
+
 /// Folds records (in ledger order) into one employee's state and history. Records about other
 /// people count only where they pair a champion with this employee. `current_policy` is the
 /// version of the content in use: a `given` under an older version is `expired`.
@@ -398,13 +426,32 @@ pub fn fold<'a>(
         supports: Vec::new(),
         history: Vec::new(),
     };
+    // Records cancelled by a `void` (by id, with the reason) do not count; they stay in the
+    // history, marked.
+    let records: Vec<&Value> = records.into_iter().collect();
+    let voided: std::collections::HashMap<&str, String> = records
+        .iter()
+        .filter(|r| r.get("type").and_then(Value::as_str) == Some("void"))
+        .filter_map(|r| {
+            let target = r.get("voids").and_then(Value::as_str)?;
+            Some((target, text(r, &["note"]).unwrap_or_default()))
+        })
+        .collect();
     for r in records {
         let Some(about) = employee_id(r) else {
             continue;
         };
+        let id = r.get("id").and_then(Value::as_str).unwrap_or("");
+        let void_reason = voided.get(id).cloned();
         let event = Event::from_value(r);
-        pairings.apply(about, &event);
+        if void_reason.is_none() {
+            pairings.apply(about, &event);
+        }
         if about != employee {
+            continue;
+        }
+        if void_reason.is_some() {
+            state.history.push(history_entry(r, &event, void_reason));
             continue;
         }
         if let Some(n) = text(r, &["employee", "name"]) {
@@ -426,24 +473,8 @@ pub fn fold<'a>(
                 note: text(r, &["note"]),
             });
         }
-        state.history.push(HistoryEntry {
-            at: text(r, &["at"]).unwrap_or_default(),
-            record_type: event.record_type.to_string(),
-            decision: event.decision.map(str::to_string),
-            stage: event.stage.map(str::to_string),
-            policy_version: version,
-            kiosk: text(r, &["kiosk"]).unwrap_or_default(),
-            receipt: text(r, &["receipt"]),
-            note: text(r, &["note"]),
-            due: text(r, &["due"]),
-            recorded_by: recorded_by(r),
-            supports: event.supports.map(str::to_string),
-            active: event.active,
-            session: (event.record_type == "attendance")
-                .then(|| text(r, &["session", "id"]))
-                .flatten(),
-            id: text(r, &["id"]).unwrap_or_default(),
-        });
+        let _ = version;
+        state.history.push(history_entry(r, &event, None));
     }
     if !standing.followup_open {
         state.followup = None;

@@ -187,6 +187,7 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
                 (None, Some(false)) => "off".to_string(),
                 (None, _) => "on".to_string(),
             }),
+            "void" => h.voids.clone(),
             _ => h.decision.clone(),
         };
         let mut line = format!(
@@ -200,6 +201,17 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         if let Some(by) = &h.recorded_by {
             let by = for_terminal(&for_display(by)).into_owned();
             line.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
+        }
+        if let Some(reason) = &h.voided {
+            // Voided: kept in the history, struck through, and it no longer counts.
+            let struck: String = line
+                .trim_end()
+                .chars()
+                .flat_map(|c| [c, '\u{336}'])
+                .collect();
+            line = struck;
+            let reason = for_terminal(&for_display(reason)).into_owned();
+            line.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
         }
         let _ = writeln!(out, "{}", line.trim_end());
         if let Some(note) = h.note.as_deref().filter(|n| !n.is_empty()) {

@@ -103,7 +103,10 @@ fn defaults_and_possible_values_are_in_the_chosen_language() {
     let o = tebiki(data.path(), &["export", "--help", "--lang", "ja"]);
     let (out, _) = text(&o);
     assert!(out.contains("[既定：csv]"), "{out}");
-    assert!(out.contains("[指定できる値：csv, json, jsonl, receipts]"), "{out}");
+    assert!(
+        out.contains("[指定できる値：csv, json, jsonl, receipts]"),
+        "{out}"
+    );
     assert!(out.contains("[環境変数：TEBIKI_DATA]"), "{out}");
     let o = tebiki(data.path(), &["record", "stage", "--help", "--lang", "en"]);
     let (out, _) = text(&o);

@@ -419,3 +419,106 @@ fn parallel_withdrawals_and_migrations_record_one_withdrawal_and_no_migration_af
         );
     }
 }
+
+#[test]
+fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
+    let data = tempfile::tempdir().unwrap();
+    let file = roster_csv(data.path(), "社員番号,氏名\nE0001,山田 太郎\n");
+    assert!(
+        tebiki(data.path(), &["roster", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let rec = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(data.path(), &all)
+    };
+    let status = || -> serde_json::Value {
+        let o = tebiki(data.path(), &["status", "E0001", "--format", "json"]);
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    assert!(
+        rec(&["stage", "E0001", "hesitant", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert!(
+        rec(&["stage", "E0001", "informed", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert_eq!(status()["stage"], "informed");
+    let history = status()["history"].clone();
+    let wrong = history[1]["id"].as_str().unwrap().to_string();
+    // A void needs a reason.
+    let o = rec(&["void", &wrong, "--by", "hr"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = rec(&[
+        "void",
+        &wrong,
+        "--note",
+        "entered for the wrong person",
+        "--by",
+        "hr",
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let s = status();
+    assert_eq!(s["stage"], "hesitant", "the previous stage is back");
+    assert_eq!(s["history"][1]["voided"], "entered for the wrong person");
+    assert_eq!(s["history"][2]["type"], "void");
+    let plain = text(&tebiki(data.path(), &["--lang", "en", "status", "E0001"])).0;
+    assert!(
+        plain.contains("[voided: entered for the wrong person]"),
+        "{plain}"
+    );
+    // Not twice, and not an unknown id.
+    assert_eq!(
+        rec(&["void", &wrong, "--note", "again", "--by", "hr"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rec(&[
+            "void",
+            "0192f0e0-0000-7000-8000-000000000000",
+            "--note",
+            "x",
+            "--by",
+            "hr"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    // The export keeps both rows, linked.
+    let out = tebiki(data.path(), &["export", "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let headers = rows.headers().unwrap().clone();
+    let voids = headers.iter().position(|h| h == "voids").unwrap();
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 3);
+    assert_eq!(&records[2][voids], wrong.as_str());
+}
+
+#[test]
+fn a_person_s_own_decision_cannot_be_voided_by_an_admin() {
+    let data = tempfile::tempdir().unwrap();
+    let mut k = Kiosk::new("en").with_roster(people());
+    k.recorder = tebiki::recorder::Recorder::new(data.path().join("ledger"), "kiosk-a".into());
+    k.agree_as("E0001");
+    let consent = common::read_records(&data.path().join("ledger"))[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang", "en", "record", "void", &consent, "--note", "x", "--by", "hr",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("own decision"), "{}", text(&o).1);
+    assert_eq!(common::read_records(&data.path().join("ledger")).len(), 1);
+}

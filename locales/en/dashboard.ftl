@@ -217,3 +217,5 @@ dash-sorted-by = Order: { $order }
 dash-sort-due = due date
 dash-sort-name = name
 dash-sort-department = department
+dash-saved-void = Saved: a record of { $name } ({ $id }) is voided.
+dash-confirm-void = record { $record } is voided

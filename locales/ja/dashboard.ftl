@@ -212,3 +212,5 @@ dash-sorted-by = 並び順：{ $order }
 dash-sort-due = 期日
 dash-sort-name = 氏名
 dash-sort-department = 部署
+dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を取り消しました。
+dash-confirm-void = 記録 { $record } を取り消す

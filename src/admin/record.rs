@@ -65,6 +65,13 @@ pub enum RecordCommand {
         #[command(flatten)]
         common: Common,
     },
+    /// A trainer's or admin's record was a mistake: cancel it (the ledger keeps both).
+    Void {
+        #[arg(value_name = "RECORD_ID")]
+        record_id: String,
+        #[command(flatten)]
+        common: Common,
+    },
     /// The employee asked to withdraw their consent.
     Withdrawal {
         id: String,
@@ -172,12 +179,16 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     };
     let tz = super::timezone(&config);
     let today = Timestamp::now().to_zoned(tz.clone()).date();
+    if let RecordCommand::Void { record_id, common } = &cmd {
+        return void(env, &config, &manifest.policy_version, record_id, common);
+    }
     let (raw_id, common) = match &cmd {
         RecordCommand::Stage { id, common, .. }
         | RecordCommand::Followup { id, common, .. }
         | RecordCommand::Champion { id, common, .. }
         | RecordCommand::Attendance { id, common, .. }
         | RecordCommand::Withdrawal { id, common, .. } => (id.as_str(), common.clone()),
+        RecordCommand::Void { .. } => return ExitCode::SUCCESS,
     };
     let rule = match super::id_rule(env, &config) {
         Ok(r) => r,
@@ -286,6 +297,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 on,
             }
         }
+        RecordCommand::Void { .. } => return ExitCode::SUCCESS,
         RecordCommand::Withdrawal { requested, .. } => {
             let requested_on = match requested
                 .as_deref()
@@ -498,4 +510,121 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     // Saved is what counts: unreadable lines were warned about above.
     let _ = say(&text);
     ExitCode::SUCCESS
+}
+
+/// The employee a record (by its id) is about, reading the ledger for it.
+fn record_owner(
+    dir: &std::path::Path,
+    record_id: &str,
+) -> Result<Option<String>, crate::ledger::LedgerError> {
+    let needle = serde_json::to_string(record_id).unwrap_or_default();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let mut merged = crate::ledger::merged_raw(dir)?;
+    while let Some(item) = merged.next_line() {
+        let Ok(line) = item else { continue };
+        if finder.find(line.raw).is_none() || line.id.to_string() != record_id {
+            continue;
+        }
+        let v: Value = serde_json::from_slice(line.raw).unwrap_or_default();
+        return Ok(crate::state::employee_id(&v).map(str::to_string));
+    }
+    Ok(None)
+}
+
+/// `tebiki record void RECORD_ID --note WHY`: cancels a mistaken trainer's or admin's
+/// record by appending a `void` record; the ledger keeps both, and every reader then leaves
+/// the voided one out. A person's own decision cannot be voided.
+fn void(
+    env: &Env,
+    config: &crate::config::Config,
+    policy: &str,
+    record_id: &str,
+    common: &Common,
+) -> ExitCode {
+    let record_id = record_id.trim();
+    let Some(by) = recorder_name(common.by.as_deref()) else {
+        return fail(env, &env.t("record-error-by"), None, "record-todo-by");
+    };
+    let Some(note) = common
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return fail(
+            env,
+            &env.t("record-error-void-note"),
+            None,
+            "record-todo-void-note",
+        );
+    };
+    let dir = env.data.ledger_dir();
+    let owner = match record_owner(&dir, record_id) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            return fail(
+                env,
+                &env.ta("record-error-void-unknown", &[("id", arg(record_id))]),
+                None,
+                "record-todo-void-unknown",
+            );
+        }
+        Err(e) => return ledger_fail(env, &e),
+    };
+    let mut writer =
+        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT) {
+            Ok(w) => w,
+            Err(e) => return ledger_fail(env, &e),
+        };
+    let change = Change::Void {
+        target: record_id.to_string(),
+    };
+    let appended = writer.append_checked(|| {
+        let (records, _) = crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
+        let state = crate::state::fold(&owner, &records, policy);
+        allowed(&change, &state).map_err(|r| NotRecorded::Refused(r, state.consent))?;
+        let entry = Entry {
+            employee: Subject {
+                id: owner.clone(),
+                name: state.name.clone(),
+                department: state.department.clone(),
+                ..Subject::default()
+            },
+            change: change.clone(),
+            note: Some(note.to_string()),
+            by: by.clone(),
+            via: Via::Cli,
+        };
+        let (t, body) = entry.record();
+        Ok((t.as_str().to_string(), body))
+    });
+    match appended {
+        Ok(a) => {
+            let _ = say(&env.ta(
+                "record-saved-void",
+                &[
+                    ("record", arg(record_id)),
+                    ("id", arg(owner.as_str())),
+                    ("seq", a.seq.into()),
+                ],
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {
+            ledger_fail(env, &e)
+        }
+        Err(Checked::Refused(NotRecorded::Refused(refusal, _))) => {
+            let (message, todo) = refusal.message_ids();
+            fail(env, &env.ta(message, &[("id", arg(record_id))]), None, todo)
+        }
+        Err(Checked::Refused(NotRecorded::Unknown(who))) => fail(
+            env,
+            &env.ta("record-error-unknown", &[("id", arg(who.as_str()))]),
+            None,
+            "record-todo-unknown",
+        ),
+    }
 }

@@ -1198,6 +1198,7 @@ impl Dashboard {
             Change::Champion { .. } => "dash-saved-pairing",
             Change::Withdrawal { .. } => "dash-saved-withdrawal",
             Change::Attendance { .. } => "dash-saved-attendance",
+            Change::Void { .. } => "dash-saved-void",
         };
         let name = entry.employee.name.clone().unwrap_or_default();
         self.notice = Some(Notice {

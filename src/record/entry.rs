@@ -23,6 +23,10 @@ pub enum Change {
     },
     /// The person attended a session.
     Attendance { session: String, on: Option<Date> },
+    /// The record `target` (by its id) was a mistake and is cancelled; the entry's note says
+    /// why. Only trainers' and admins' records can be voided: a person's own decision (a
+    /// consent, a withdrawal) is changed only by that person.
+    Void { target: String },
     /// The person asked to withdraw their consent on `requested_on`; recorded by an admin,
     /// under the policy version in use.
     Withdrawal {
@@ -72,6 +76,10 @@ impl Entry {
                 }
                 RecordType::Attendance
             }
+            Change::Void { target } => {
+                body.insert("voids".into(), target.clone().into());
+                RecordType::Void
+            }
             Change::Withdrawal {
                 requested_on,
                 policy_id,
@@ -113,6 +121,12 @@ pub enum Refusal {
     RequestedBeforeConsent,
     /// Their attendance at this session is already recorded.
     AlreadyAttended,
+    /// No record of theirs has that id.
+    VoidUnknown,
+    /// A person's own decision (consent, withdrawal) or a void cannot be voided.
+    VoidNotAllowed,
+    /// That record is voided already.
+    AlreadyVoided,
 }
 
 impl Refusal {
@@ -136,6 +150,12 @@ impl Refusal {
                 "record-error-already-attended",
                 "record-todo-already-attended",
             ),
+            Refusal::VoidUnknown => ("record-error-void-unknown", "record-todo-void-unknown"),
+            Refusal::VoidNotAllowed => (
+                "record-error-void-not-allowed",
+                "record-todo-void-not-allowed",
+            ),
+            Refusal::AlreadyVoided => ("record-error-already-voided", "record-todo-already-voided"),
         }
     }
 }
@@ -181,6 +201,14 @@ pub fn allowed(change: &Change, state: &crate::state::EmployeeState) -> Result<(
         {
             Err(Refusal::RequestedBeforeConsent)
         }
+        Change::Void { target } => match state.history.iter().find(|h| &h.id == target) {
+            None => Err(Refusal::VoidUnknown),
+            Some(h) if matches!(h.record_type.as_str(), "consent" | "withdrawal" | "void") => {
+                Err(Refusal::VoidNotAllowed)
+            }
+            Some(h) if h.voided.is_some() => Err(Refusal::AlreadyVoided),
+            Some(_) => Ok(()),
+        },
         Change::Attendance { session, .. }
             if state.history.iter().any(|h| {
                 h.record_type == "attendance" && h.session.as_deref() == Some(session.as_str())

@@ -22,18 +22,21 @@ pub enum RecordType {
     Followup,
     Attendance,
     Champion,
+    /// Cancels a mistaken trainer's or admin's record, naming it (`voids`) and why (`note`).
+    Void,
     /// Written by the ledger writer itself after a torn tail.
     Recovery,
 }
 
 impl RecordType {
-    pub const ALL: [RecordType; 7] = [
+    pub const ALL: [RecordType; 8] = [
         RecordType::Consent,
         RecordType::Withdrawal,
         RecordType::Stage,
         RecordType::Followup,
         RecordType::Attendance,
         RecordType::Champion,
+        RecordType::Void,
         RecordType::Recovery,
     ];
 
@@ -45,6 +48,7 @@ impl RecordType {
             RecordType::Followup => "followup",
             RecordType::Attendance => "attendance",
             RecordType::Champion => "champion",
+            RecordType::Void => "void",
             RecordType::Recovery => "recovery",
         }
     }

@@ -171,6 +171,7 @@ pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
         d.loc.ta(&d.lang, id, &args)
     };
     let what = match &e.change {
+        Change::Void { target } => ta("dash-confirm-void", &[("record", target.clone())]),
         Change::Stage(s) => ta("dash-confirm-stage", &[("stage", stage_word(d, *s))]),
         Change::Followup { due } => ta("dash-confirm-followup", &[("due", due.to_string())]),
         Change::Champion {
