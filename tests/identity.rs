@@ -522,3 +522,31 @@ fn a_person_s_own_decision_cannot_be_voided_by_an_admin() {
     assert!(text(&o).1.contains("own decision"), "{}", text(&o).1);
     assert_eq!(common::read_records(&data.path().join("ledger")).len(), 1);
 }
+
+#[test]
+fn roster_import_applies_the_organisation_s_id_form() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(
+        tebiki(data.path(), &["config", "check"])
+            .status
+            .code()
+            .is_some()
+    );
+    let config = data.path().join("config.toml");
+    let cfg = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("employee_id_pattern = \"[A-Z][0-9]{{4}}\"\n{cfg}"),
+    )
+    .unwrap();
+    let file = roster_csv(data.path(), "社員番号,氏名\nA1234,山田\n12345,佐藤\n");
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", file.to_str().unwrap()],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(":3"), "{err}");
+    assert!(err.contains("organisation's form"), "{err}");
+    assert!(!data.path().join("roster.csv").exists());
+}

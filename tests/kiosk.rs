@@ -147,7 +147,7 @@ fn the_receipt_counts_down_and_gives_way_to_the_welcome_screen() {
         .identify("E1001", "Secret Name", "Sales")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys(&format!("{}<Enter><Enter>", common::AGREE));
     assert!(
         k.screen().contains("Your choice has been saved"),
         "{}",

@@ -17,7 +17,7 @@ fn to_receipt(lang: &str) -> Kiosk {
         .read_all()
         .pass_check();
     // Agree to everything (the core purpose first) and save.
-    k.keys("<Space><Down><Space><Down><Space><Enter><Enter>");
+    k.keys(&format!("{}<Enter><Enter>", common::AGREE));
     assert!(k.app.person.saved.is_some(), "{}", k.screen());
     k
 }

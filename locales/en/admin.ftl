@@ -112,6 +112,7 @@ report-days = { $days } days late
 report-never-list = ■ Never onboarded ({ $count })
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
+report-read-quickly-list = ■ Decided after passing a screen quicker than skimming (worth a talk; never held against anyone) ({ $count })
 report-more = … and { $count } more (--format json lists everyone, --limit 0 shows all)
 report-error-roster = the stored roster cannot be read: { $detail }
 report-todo-roster = Import the roster again with “tebiki roster import FILE.csv”.

@@ -112,6 +112,7 @@ report-days = { $days } 日超過
 report-never-list = ■ 未実施の人（{ $count } 人）
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
+report-read-quickly-list = ■ 流し読みより速く画面を進めて選択した人（話を聞く目安。不利に扱うことはありません）（{ $count } 人）
 report-more = …ほか { $count } 人（すべて見るには --format json または --limit 0）
 report-error-roster = 保存されている名簿を読み込めません：{ $detail }
 report-todo-roster = 「tebiki roster import ファイル.csv」で名簿を取り込み直してください。

@@ -403,7 +403,8 @@ impl<'a> Fields<'a> {
 }
 
 /// The few fields the report folds, so that its pass allocates nothing per record for the
-/// parts it does not need (content, check, purposes).
+/// parts it does not need (check, purposes; of `content`, only whether a screen was passed
+/// quickly, found without parsing it).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Essentials<'a> {
@@ -428,14 +429,35 @@ pub struct Essentials<'a> {
     /// On a `stage` record: `kept` when the open follow-up stays open.
     #[serde(borrow)]
     pub followup: Option<Cow<'a, str>>,
+    /// On a decision: a required screen was passed quicker than skimming.
+    #[serde(rename = "content", deserialize_with = "any_fast")]
+    pub fast: bool,
+}
+
+/// Only what the report needs of `content`: whether any screen was passed quickly.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FastContent {
+    screens: Vec<FastScreen>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FastScreen {
+    fast: Option<bool>,
+}
+
+fn any_fast<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    let c = FastContent::deserialize(d)?;
+    Ok(c.screens.iter().any(|s| s.fast == Some(true)))
 }
 
 impl<'a> Essentials<'a> {
     /// The top-level keys the fields come from, in the order [`Essentials::from_members`] takes
     /// their values.
-    pub const KEYS: [&'static str; 10] = [
+    pub const KEYS: [&'static str; 11] = [
         "type", "employee", "decision", "stage", "due", "note", "policy", "active", "supports",
-        "followup",
+        "followup", "content",
     ];
 
     /// The index of `key` in [`Essentials::KEYS`].
@@ -451,6 +473,7 @@ impl<'a> Essentials<'a> {
             b"active" => 7,
             b"supports" => 8,
             b"followup" => 9,
+            b"content" => 10,
             _ => return None,
         })
     }
@@ -477,6 +500,11 @@ impl<'a> Essentials<'a> {
             },
             supports: text(member(8))?,
             followup: text(member(9))?,
+            fast: match member(10) {
+                None => false,
+                // Only a line's `"fast":true` makes it so; the screens are not parsed.
+                Some(t) => memchr::memmem::find(t.as_bytes(), b"\"fast\":true").is_some(),
+            },
         })
     }
 
@@ -529,6 +557,10 @@ impl<'a> Essentials<'a> {
             active: full.active,
             supports: v.get("supports").and_then(Value::as_str).map(Cow::Borrowed),
             followup: full.followup,
+            fast: v
+                .get("content")
+                .and_then(|c| any_fast(c).ok())
+                .unwrap_or(false),
         }
     }
 

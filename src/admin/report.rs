@@ -77,6 +77,8 @@ struct Person {
     /// Their latest decision or withdrawal was made without an identity check (open mode, or
     /// a record from before identities were checked).
     unverified: bool,
+    /// Their latest decision was made after passing a required screen quicker than skimming.
+    fast: bool,
 }
 
 impl Person {
@@ -89,6 +91,7 @@ impl Person {
             roster,
             name: None,
             unverified: false,
+            fast: false,
         }
     }
 }
@@ -178,6 +181,7 @@ impl Census {
             person.unverified = !matches!(verified, Some("roster" | "code"));
         }
         if applied.decision {
+            person.fast = f.fast;
             person.policy = match f.policy_version() {
                 Some(v) => self.versions.intern(v),
                 None => NONE,
@@ -205,6 +209,7 @@ impl Census {
         let mut never = Vec::new();
         let mut not_on_roster = Vec::new();
         let mut unverified = Vec::new();
+        let mut read_quickly = Vec::new();
         let mut reached_on_roster = 0;
         let mut depts: HashMap<Option<String>, DepartmentRow> = HashMap::new();
         for id in &self.order {
@@ -267,6 +272,9 @@ impl Census {
             if p.unverified && state != ConsentState::None {
                 unverified.push(person());
             }
+            if p.fast && state != ConsentState::None {
+                read_quickly.push(person());
+            }
             let row = depts
                 .entry(department.clone())
                 .or_insert_with(|| DepartmentRow {
@@ -321,6 +329,7 @@ impl Census {
             never_onboarded: never,
             not_on_roster,
             unverified,
+            read_quickly,
             skipped: Vec::new(),
         }
     }
@@ -456,6 +465,9 @@ pub struct Report {
     /// People whose current decision was recorded without an identity check (`employee.verified`
     /// is `false` or missing): their name and department are as typed.
     pub unverified: Vec<PersonLine>,
+    /// People whose current decision followed a required screen passed quicker than skimming
+    /// (`fast: true` in the record): worth a talk, never held against them.
+    pub read_quickly: Vec<PersonLine>,
     /// Ledger lines that could not be read, so the report may be incomplete.
     pub skipped: Vec<Skipped>,
 }
@@ -833,6 +845,18 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.not_on_roster.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-read-quickly-list",
+        r.read_quickly.len(),
+        limit,
+        |out| {
+            for p in r.read_quickly.iter().take(shown(limit, usize::MAX)) {
                 let _ = writeln!(out, "  {}", person_text(p, None));
             }
         },

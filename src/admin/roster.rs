@@ -223,6 +223,8 @@ pub enum ImportError {
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub employees: Vec<Employee>,
+    /// The line of the input each employee's row starts on.
+    pub lines: Vec<u64>,
     pub encoding: TextEncoding,
     /// Header cells that name no column tebiki uses.
     pub ignored_columns: Vec<String>,
@@ -353,6 +355,7 @@ pub fn parse(
         line: 1,
     };
     let mut employees = Vec::new();
+    let mut row_lines = Vec::new();
     let mut bad = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut blank_rows = 0;
@@ -452,6 +455,7 @@ pub fn parse(
             continue;
         }
         seen.insert(key, line);
+        row_lines.push(line);
         employees.push(Employee {
             // Stored normalised, so every later lookup meets one form.
             id: canonical.unwrap_or_default(),
@@ -468,6 +472,7 @@ pub fn parse(
     }
     Ok(Parsed {
         employees,
+        lines: row_lines,
         encoding,
         ignored_columns,
         blank_rows,
@@ -673,11 +678,12 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
             env.ta("roster-row-bad-email", &[("email", arg(email.clone()))])
         }
         RowProblem::BadId { problem } => {
-            let args: Vec<(&str, FluentValue<'static>)> = problem
+            let mut args: Vec<(&str, FluentValue<'static>)> = problem
                 .args()
                 .into_iter()
                 .map(|(k, v)| (k, arg(v)))
                 .collect();
+            args.push(("example", arg("none")));
             env.ta(
                 "roster-row-bad-id",
                 &[("why", arg(env.ta(problem.message_id(), &args)))],
@@ -728,6 +734,32 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     let progress = Progress::bytes(bytes.len() as u64, env.t("roster-progress"));
     let parsed = parse(&bytes, args.encoding, &progress);
     progress.finish();
+    // The organisation's id form applies to the roster too: an id of another form could never
+    // be typed at a terminal.
+    let rule = crate::config::Config::parse(
+        &std::fs::read_to_string(env.data.config_path()).unwrap_or_default(),
+    )
+    .ok()
+    .and_then(|c| crate::record::identity::IdRule::new(c.employee_id_pattern.as_deref()).ok())
+    .unwrap_or_default();
+    let parsed = parsed.and_then(|p| {
+        let wrong: Vec<BadRow> = p
+            .employees
+            .iter()
+            .zip(&p.lines)
+            .filter_map(|(e, &line)| {
+                rule.check(&e.id).err().map(|problem| BadRow {
+                    line,
+                    problem: RowProblem::BadId { problem },
+                })
+            })
+            .collect();
+        if wrong.is_empty() {
+            Ok(p)
+        } else {
+            Err(ImportError::BadRows(wrong))
+        }
+    });
     let parsed = match parsed {
         Ok(p) => p,
         Err(ImportError::BadRows(rows)) => {
