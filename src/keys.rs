@@ -45,6 +45,10 @@ pub enum Ctx {
     Handover,
     /// Trainer mode: typing an attendee to add.
     AddAttendee,
+    /// Trainer mode: the attendees listed on the setup screen.
+    SetupList,
+    /// Trainer mode: the slide overview, to jump to any slide.
+    Overview,
     /// Trainer mode: quitting would leave attendees unrecorded or undecided.
     QuitConfirm,
     /// Trainer mode, second terminal: following the presenter with the notes.
@@ -111,6 +115,10 @@ pub enum Cmd {
     Later,
     /// Take an attendee off the list.
     Remove,
+    /// Put an attendee right.
+    Edit,
+    /// Trainer mode: the slide overview.
+    Overview,
     /// Record the attendance of the attendees listed.
     Record,
     /// Start presenting.
@@ -595,12 +603,28 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
-        keys: &[k(KeyCode::Tab), k(KeyCode::Down)],
+        keys: &[k(KeyCode::Tab)],
         cmd: Cmd::FocusNext,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-tab",
         action_label: "act-next-field",
         in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        cmd: Cmd::Up,
+        ctx: &[PresentSetup, AddAttendee],
+        key_label: "key-up-down",
+        action_label: "present-act-pick",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        cmd: Cmd::Down,
+        ctx: &[PresentSetup, AddAttendee],
+        key_label: "key-up-down",
+        action_label: "present-act-pick",
+        in_hint_bar: false,
     },
     Binding {
         keys: &[
@@ -612,18 +636,49 @@ pub static BINDINGS: &[Binding] = &[
                 code: KeyCode::Tab,
                 shift: true,
             },
-            k(KeyCode::Up),
         ],
         cmd: Cmd::FocusPrev,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-shift-tab",
         action_label: "act-prev-field",
         in_hint_bar: false,
     },
     Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[SetupList],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[SetupList],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('e')), k(KeyCode::Enter)],
+        cmd: Cmd::Edit,
+        ctx: &[SetupList],
+        key_label: "present-key-e",
+        action_label: "present-act-edit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('x')), k(KeyCode::Delete)],
+        cmd: Cmd::Remove,
+        ctx: &[SetupList],
+        key_label: "present-key-x",
+        action_label: "present-act-remove",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::F(5))],
         cmd: Cmd::Start,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "present-key-f5",
         action_label: "present-act-start",
         in_hint_bar: true,
@@ -631,7 +686,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Esc)],
         cmd: Cmd::Quit,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-esc",
         action_label: "act-quit",
         in_hint_bar: true,
@@ -663,6 +718,14 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Slides],
         key_label: "present-key-n",
         action_label: "present-act-notes",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('o'))],
+        cmd: Cmd::Overview,
+        ctx: &[Slides],
+        key_label: "present-key-o",
+        action_label: "present-act-overview",
         in_hint_bar: true,
     },
     Binding {
@@ -740,6 +803,55 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-scroll",
         in_hint_bar: false,
     },
+    // Trainer mode: the slide overview.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Overview],
+        key_label: "key-enter",
+        action_label: "present-act-show",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[Overview],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[Overview],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home), k(KeyCode::Char('g'))],
+        cmd: Cmd::Top,
+        ctx: &[Overview],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End), k(KeyCode::Char('G'))],
+        cmd: Cmd::Bottom,
+        ctx: &[Overview],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Char('o'))],
+        cmd: Cmd::Back,
+        ctx: &[Overview],
+        key_label: "key-esc",
+        action_label: "act-close",
+        in_hint_bar: true,
+    },
     // Trainer mode: the attendee list.
     Binding {
         keys: &[k(KeyCode::Enter)],
@@ -795,6 +907,14 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Attendees],
         key_label: "key-tab",
         action_label: "present-act-add",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('e'))],
+        cmd: Cmd::Edit,
+        ctx: &[Attendees],
+        key_label: "present-key-e",
+        action_label: "present-act-edit",
         in_hint_bar: true,
     },
     Binding {
@@ -899,7 +1019,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(2))],
         cmd: Cmd::SwitchLang,
-        ctx: &[PresentSetup, Slides, Attendees, AddAttendee, Follow],
+        ctx: &[
+            PresentSetup,
+            SetupList,
+            Slides,
+            Overview,
+            Attendees,
+            AddAttendee,
+            Follow,
+        ],
         key_label: "key-f2",
         action_label: "act-language",
         in_hint_bar: true,
@@ -907,7 +1035,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
-        ctx: &[Slides, Attendees, Follow],
+        ctx: &[Slides, Overview, SetupList, Attendees, Follow],
         key_label: "key-help",
         action_label: "act-help",
         in_hint_bar: true,
