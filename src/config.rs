@@ -46,7 +46,7 @@ impl DataDir {
     pub fn ensure(&self) -> Result<(), ConfigError> {
         create_private_dir(&self.root).map_err(|e| ConfigError::Io {
             path: self.root.clone(),
-            reason: e.to_string(),
+            source: e,
         })?;
         let path = self.config_path();
         if !path.exists() {
@@ -57,13 +57,13 @@ impl DataDir {
                 .open(&path)
                 .map_err(|e| ConfigError::Io {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    source: e,
                 })?;
             f.write_all(text.as_bytes())
                 .and_then(|_| f.sync_all())
                 .map_err(|e| ConfigError::Io {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    source: e,
                 })?;
         }
         Ok(())
@@ -75,7 +75,7 @@ impl DataDir {
         let path = self.config_path();
         let io = |e: std::io::Error| ConfigError::Io {
             path: path.clone(),
-            reason: e.to_string(),
+            source: e,
         };
         let text = std::fs::read_to_string(&path).map_err(io)?;
         let mut doc: toml_edit::DocumentMut =
@@ -101,10 +101,7 @@ impl DataDir {
                 reason,
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError::Io {
-                path,
-                reason: e.to_string(),
-            }),
+            Err(e) => Err(ConfigError::Io { path, source: e }),
         }
     }
 }
@@ -131,7 +128,7 @@ fn create_private_dir(path: &Path) -> std::io::Result<()> {
 pub enum ConfigError {
     Io {
         path: PathBuf,
-        reason: String,
+        source: std::io::Error,
     },
     Parse {
         path: PathBuf,

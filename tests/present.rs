@@ -737,3 +737,29 @@ fn with_both_languages_the_setup_and_notes_are_in_both() {
     );
     assert!(screen.contains("English"), "{screen}");
 }
+
+#[test]
+fn a_failed_save_is_told_in_the_trainers_language_without_the_systems_own_words() {
+    let mut t = Trainer::new("ja", "ja");
+    // Where the ledger folder should be, a file: nothing can be written there.
+    std::fs::write(t.dir.path().join("ledger"), "not a folder").expect("written");
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("One")
+        .keys("<Enter><Enter>");
+    t.keys("<Enter>G<Right>s");
+    let n = t.p.notice.clone().expect("a notice");
+    assert_eq!(n.id, "present-save-failed");
+    let screen = t.screen();
+    assert!(screen.contains("保存できませんでした"), "{screen}");
+    assert!(
+        !screen.contains("os error") && !screen.contains("ledger:"),
+        "{screen}"
+    );
+    let reason = &n.args[0].1;
+    assert!(
+        !reason.contains("os error") && !reason.is_ascii(),
+        "{reason}"
+    );
+}

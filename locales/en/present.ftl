@@ -96,7 +96,7 @@ present-attendance-saved = ✓ Attendance saved for { $n ->
        *[other] { $n } attendees
     }.
 present-later-saved = ✓ Saved: { $name } will make their choice at a kiosk later.
-present-save-failed = ✗ NOT saved: nothing was recorded ({ $reason }). Check the data folder and try again.
+present-save-failed = ✗ NOT saved, nothing was recorded: { $reason }
 present-no-attendees = There is no one on the list yet: press Tab to add an attendee.
 present-attendance-done = Attendance is already recorded for everyone on the list.
 present-record-first = Record attendance first (s).

@@ -40,7 +40,7 @@ dash-act-confirm-withdrawal = 撤回を記録
 ## 読み込み
 dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
-dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
+dash-load-failed = 記録を読み込めませんでした：{ $reason } そのあと tebiki admin をもう一度起動してください。
 dash-unreadable = 読めない記録が { $n } 行あり、集計に含めていません。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
@@ -158,5 +158,5 @@ dash-saved-champion = 保存しました：{ $name }（{ $id }）の推進役設
 dash-saved-pairing = 保存しました：推進役 { $name }（{ $id }）の担当。
 dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の撤回。
 dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
-dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
+dash-save-failed = 保存できませんでした（入力した内容は残っています）：{ $reason }
 dash-stage-needs-consent = 自分のスマートフォンで使う段階（併用中・移行済み）にするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。

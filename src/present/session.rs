@@ -389,7 +389,14 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
         Effect::Append { saving, records } => {
             match recorder.open().and_then(|w| w.append_batch(records)) {
                 Ok(_) => p.records_saved(saving),
-                Err(e) => p.records_failed(saving, e.to_string()),
+                Err(e) => {
+                    let words = crate::error_text::describe(
+                        &p.flow.loc,
+                        p.ui_lang(),
+                        crate::error_text::Failure::Ledger(&e),
+                    );
+                    p.records_failed(saving, words.line());
+                }
             }
         }
     }
