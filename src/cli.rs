@@ -410,6 +410,14 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     }
     if mode == Mode::Kiosk {
         match &config.admin_pin_hash {
+            // A hash that is not one would refuse every PIN (and count the tries): refused now.
+            Some(hash) if !crate::config::pin_hash_is_valid(hash) => {
+                return env.fail(
+                    env.t("error-pin-hash-invalid"),
+                    Some(env.data.config_path().display().to_string()),
+                    "todo-pin-again",
+                );
+            }
             Some(hash) => recorder = recorder.with_pin(env.data.root.clone(), hash.clone()),
             None => {
                 return env.fail(
@@ -704,6 +712,8 @@ fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode
     let id_rule = crate::admin::id_rule(env, config)?;
     Ok(crate::app::Settings {
         idle_timeout: std::time::Duration::from_secs(config.idle_timeout_secs.max(10)),
+        attract_after: std::time::Duration::from_secs(config.attract_after_secs.max(5)),
+        org_name: config.org.name.clone(),
         id_rule,
         id_example: config.employee_id_example.clone(),
         identity: config.identity.unwrap_or_default(),

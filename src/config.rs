@@ -124,6 +124,19 @@ fn create_private_dir(path: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(path)
 }
 
+/// Whether `admin_pin_hash` is a whole argon2id hash (as `tebiki pin set` writes it): with
+/// valid parameters, a salt and the hash itself. Anything else would reject every PIN.
+pub fn pin_hash_is_valid(stored: &str) -> bool {
+    use argon2::password_hash::PasswordHash;
+    let Ok(parsed) = PasswordHash::new(stored.trim()) else {
+        return false;
+    };
+    parsed.algorithm == argon2::ARGON2ID_IDENT
+        && parsed.salt.is_some()
+        && parsed.hash.is_some()
+        && argon2::Params::try_from(&parsed).is_ok()
+}
+
 #[derive(Debug)]
 pub enum ConfigError {
     Io {
@@ -147,6 +160,8 @@ pub struct Config {
     pub language: Option<String>,
     /// Seconds without a key press before a kiosk asks "Still there?".
     pub idle_timeout_secs: u64,
+    /// Seconds the kiosk's welcome screen waits untouched before the attract screen shows.
+    pub attract_after_secs: u64,
     /// IANA time zone for local times on receipts; the system's when unset.
     pub timezone: Option<String>,
     /// argon2id hash of the admin PIN (`tebiki pin set`).
@@ -170,6 +185,7 @@ impl Default for Config {
             kiosk_id: "kiosk".into(),
             language: None,
             idle_timeout_secs: 90,
+            attract_after_secs: 30,
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
@@ -411,6 +427,7 @@ kiosk_id = "{kiosk_id}"
 
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
+attract_after_secs = 30      # kiosk: idle seconds on the welcome screen before the attract screen / 待機画面までの秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # employee_id_example = "A1234"  # an id of that form, shown when a typed id is wrong / 入力例
 # identity = "roster"  # open | roster | code: how a person shows who they are (default: roster
@@ -446,6 +463,18 @@ plan = "free"                # LINE WORKS plan: free | paid / 利用プラン
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_whole_argon2id_hash_is_a_valid_pin_hash() {
+        let good = crate::pin::hash("482913").expect("hashed");
+        assert!(pin_hash_is_valid(&good));
+        assert!(!pin_hash_is_valid("1234"));
+        assert!(!pin_hash_is_valid(""));
+        assert!(!pin_hash_is_valid(&good[..good.len() - 20]) || good.len() < 20);
+        assert!(!pin_hash_is_valid(&good.replace("argon2id", "argon2i")));
+        let no_hash = good.rsplit_once('$').map(|(head, _)| head).unwrap_or("");
+        assert!(!pin_hash_is_valid(no_hash));
+    }
 
     #[test]
     fn the_default_config_text_parses_to_the_defaults() {

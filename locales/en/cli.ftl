@@ -116,6 +116,7 @@ cli-kiosk-about = The employee flow, locked: leaving needs the admin PIN (F10 on
 cli-pin-about = The admin PIN
 cli-pin-set-about = Set the admin PIN (asked twice without echo; two lines from stdin when it is not a terminal)
 error-no-pin = a kiosk cannot start without an admin PIN (it is what lets staff leave it)
+error-pin-hash-invalid = admin_pin_hash in config.toml is not a valid argon2id hash, so no PIN could ever be accepted
 todo-pin-set = Run “tebiki pin set” first.
 error-id-pattern = employee_id_pattern in config.toml is not a valid pattern: { $reason }
 pin-enter = New admin PIN

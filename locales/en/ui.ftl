@@ -245,3 +245,6 @@ field-requested-by = for a withdrawal, that you asked for it
 field-receipt = your receipt code
 fields-technical = technical data
 field-technical = a record number, a link to the previous record (so that changes can be detected), and the program version
+
+# The kiosk's attract screen, when nobody is there
+attract-press-key = Press any key to start

@@ -116,6 +116,7 @@ cli-kiosk-about = 社員向けの流れ（ロック付き）：終了には管�
 cli-pin-about = 管理者 PIN
 cli-pin-set-about = 管理者 PIN を設定する（画面に表示せずに2回入力。端末でないときは標準入力から2行）
 error-no-pin = 管理者 PIN がないとキオスクは起動できません（係の人が終了するために必要です）
+error-pin-hash-invalid = config.toml の admin_pin_hash が正しい argon2id のハッシュではないため、どの PIN も受け付けられません
 todo-pin-set = 先に「tebiki pin set」を実行してください。
 error-id-pattern = config.toml の employee_id_pattern が正しいパターンではありません：{ $reason }
 pin-enter = 新しい管理者 PIN

@@ -245,3 +245,6 @@ field-requested-by = 撤回の場合、本人が申し出たこと
 field-receipt = 控えのコード
 fields-technical = 技術的な情報
 field-technical = 記録の番号、前の記録とのつながり（改ざんを見つけるため）、プログラムの版
+
+# 誰も操作していないときのキオスクの待機画面
+attract-press-key = 何かキーを押して開始

@@ -1,6 +1,7 @@
 //! The view: draws the app's state and nothing else. Every screen's body is a list of lines
 //! at the body's width; the frame around it (header, notice, hint bar, pop-ups) is drawn here.
 
+pub mod attract;
 pub mod dashboard;
 pub mod doc;
 pub mod overlay;
@@ -71,6 +72,10 @@ pub fn scroll(app: &App) -> usize {
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    if let Some(step) = app.attract {
+        attract::draw(frame, app, step);
+        return;
+    }
     if layout::too_small(area.width, area.height) {
         too_small(frame, &app.loc, &app.lang, area);
         return;
