@@ -77,6 +77,46 @@ pub enum Ctx {
     DashAttendanceForm,
 }
 
+impl Ctx {
+    /// Every context, for tests that go through them all.
+    pub const ALL: &'static [Ctx] = &[
+        Welcome,
+        Form,
+        Reading,
+        Revisit,
+        Check,
+        CheckWrong,
+        Choice,
+        Review,
+        Receipt,
+        Help,
+        Pin,
+        Renewal,
+        Notice,
+        Choose,
+        PresentSetup,
+        Slides,
+        Attendees,
+        Handover,
+        AddAttendee,
+        SetupList,
+        Overview,
+        QuitConfirm,
+        Follow,
+        DashName,
+        DashOverview,
+        DashPeople,
+        DashPerson,
+        DashFollowups,
+        DashChampions,
+        DashFollowupForm,
+        DashStageForm,
+        DashPick,
+        DashWithdrawalForm,
+        DashAttendanceForm,
+    ];
+}
+
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cmd {
@@ -162,6 +202,8 @@ use Ctx::*;
 
 const TEXT: &[Ctx] = &[Reading, Revisit, Notice];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
+/// Where the arrows' page turning is shown in the hint bar.
+const PAGES_HINTED: &[Ctx] = &[Reading, Revisit];
 const EVERYWHERE: &[Ctx] = &[
     Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
     Renewal, Choose, Notice,
@@ -433,10 +475,20 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Right), k(KeyCode::PageDown)],
         cmd: Cmd::Next,
-        ctx: PAGES,
+        ctx: PAGES_HINTED,
         key_label: "key-left-right",
         action_label: "act-pages",
         in_hint_bar: true,
+    },
+    // On the check and the choice, Enter is the way on (after answering): the arrows still
+    // work there but are not advertised.
+    Binding {
+        keys: &[k(KeyCode::Right), k(KeyCode::PageDown)],
+        cmd: Cmd::Next,
+        ctx: PAGES,
+        key_label: "key-left-right",
+        action_label: "act-pages",
+        in_hint_bar: false,
     },
     Binding {
         keys: &[k(KeyCode::Left), k(KeyCode::PageUp)],

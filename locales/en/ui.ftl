@@ -25,6 +25,7 @@ field-too-long = That was too long: only the first 200 characters were kept.
 progress = { $n } / { $of }
 end-of-screen = — end of this screen —
 more-below = ▼ More below: ↓ or Space to read on
+more-below-scroll = ▼ More below: ↓ to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
 
 ## The check
@@ -119,6 +120,7 @@ act-back = Back
 act-quit = Quit
 act-language = Language
 act-help = Help
+act-help-more = More
 act-close = Close
 act-erase = Erase
 act-cursor = Move the cursor

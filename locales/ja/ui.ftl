@@ -25,6 +25,7 @@ field-too-long = 長すぎるため、最初の200文字だけを残しました
 progress = { $n } / { $of }
 end-of-screen = — この画面はここまでです —
 more-below = ▼ 続きがあります：↓ またはスペースで読み進めてください
+more-below-scroll = ▼ 続きがあります：↓ で読み進めてください
 read-to-end-first = まず、この画面を最後まで読んでください（↓ またはスペース）。
 
 ## 確認の質問
@@ -119,6 +120,7 @@ act-back = 戻る
 act-quit = 終了
 act-language = 言語
 act-help = ヘルプ
+act-help-more = その他
 act-close = 閉じる
 act-erase = 消す
 act-cursor = カーソル移動
