@@ -651,6 +651,7 @@ fn attendees_are_found_by_name_edited_removed_and_recorded() {
     t.paste("nobody").keys("<Enter>");
     assert_eq!(t.p.attendees.len(), 2);
     assert!(t.p.notice.as_ref().is_some_and(|n| n.error));
+    assert!(t.screen().contains("nobody に当たる"), "{}", t.screen());
     assert!(t.p.add.is_empty(), "a refused entry is cleared");
     // The list on the setup screen: Tab reaches it, the hint bar names edit and remove.
     t.keys("<Tab>");

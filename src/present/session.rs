@@ -222,7 +222,7 @@ impl AttendeeForm {
             // With the roster deciding who is who, nobody off the roster is recorded.
             self.clear();
             return Added::Problem(Notice {
-                id: "identity-not-on-roster",
+                id: "present-id-not-on-roster",
                 args: vec![("id", id)],
                 error: true,
             });
