@@ -159,7 +159,13 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
     if let Err(e) = codes.save(&path) {
         return fail(
             env,
-            &env.ta("codes-error-save", &[("reason", arg(e.to_string()))]),
+            &env.ta(
+                "codes-error-save",
+                &[(
+                    "reason",
+                    arg(env.words(crate::error_text::Failure::Io(&e, None)).what),
+                )],
+            ),
             Some(&path.display().to_string()),
             "codes-todo-save",
         );
