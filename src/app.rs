@@ -367,6 +367,8 @@ pub struct App {
     pub pin: Option<crate::kiosk::PinPrompt>,
     /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
     pub wipe_screen: bool,
+    /// The kiosk's attract screen is showing, at this step of its slow movement.
+    pub attract: Option<u64>,
     /// Lines scrolled in the open pop-up (help, review), for small terminals.
     pub popup_scroll: usize,
     /// The trainer's session this person decides in (`tebiki present`); `None` at a kiosk.
@@ -389,6 +391,10 @@ pub struct SessionInfo {
 pub struct Settings {
     /// Without a key press for this long, a kiosk asks "Still there?".
     pub idle_timeout: Duration,
+    /// Untouched this long on its welcome screen, a kiosk shows the attract screen.
+    pub attract_after: Duration,
+    /// The organisation's name (config `org.name`), for the attract screen.
+    pub org_name: Option<String>,
     /// The employee id rule with the organisation's pattern.
     pub id_rule: IdRule,
     /// An id of the organisation's form, shown when a typed one is wrong.
@@ -404,6 +410,8 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             idle_timeout: Duration::from_secs(90),
+            attract_after: Duration::from_secs(30),
+            org_name: None,
             id_rule: IdRule::default(),
             id_example: None,
             identity: IdentityMode::Open,
@@ -448,6 +456,7 @@ impl App {
             receipt_left: None,
             pin: None,
             wipe_screen: false,
+            attract: None,
             popup_scroll: 0,
             session: None,
             directory: None,
@@ -539,6 +548,10 @@ impl App {
             return None;
         }
         self.last_input = now;
+        if self.attract.take().is_some() {
+            // Any key only brings the welcome screen back: it must not also act on it.
+            return None;
+        }
         if self.idle_left.take().is_some() {
             // During "Still there?", a key only says yes: it must not also act on the screen.
             return None;

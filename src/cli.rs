@@ -125,6 +125,31 @@ impl Env {
 
     /// Prints an error in the three parts every error has (what, where, what to do) and
     /// returns exit code 2.
+    /// An error in words (see [`crate::error_text::describe`]), in the user's language.
+    pub fn words(&self, failure: crate::error_text::Failure<'_>) -> crate::error_text::Words {
+        crate::error_text::describe(&self.loc, &self.lang, failure)
+    }
+
+    /// Prints an error already in words (what, where, what to do); exit 2.
+    pub fn fail_words(&self, w: crate::error_text::Words) -> ExitCode {
+        eprintln!("{}: {}", self.t("error-label"), for_terminal(&w.what));
+        if let Some(place) = w.place {
+            eprintln!("  {}: {}", self.t("error-where"), for_terminal(&place));
+        }
+        eprintln!("  {}", for_terminal(&w.todo));
+        ExitCode::from(2)
+    }
+
+    /// An I/O error on `path`, in words chosen by its kind; exit 2.
+    pub fn io_fail(&self, e: &std::io::Error, path: Option<&std::path::Path>) -> ExitCode {
+        self.fail_words(self.words(crate::error_text::Failure::Io(e, path)))
+    }
+
+    /// A ledger error in words; exit 2.
+    pub fn ledger_fail(&self, e: &LedgerError) -> ExitCode {
+        self.fail_words(self.words(crate::error_text::Failure::Ledger(e)))
+    }
+
     fn fail(&self, what: String, place: Option<String>, todo_id: &str) -> ExitCode {
         eprintln!("{}: {}", self.t("error-label"), for_terminal(&what));
         if let Some(place) = place {
@@ -635,8 +660,7 @@ fn config_check(env: &Env) -> ExitCode {
         findings.push(env.t("config-bad-pin-hash"));
     }
     if let Err(e) = crate::ledger::validate_kiosk_id(&config.kiosk_id) {
-        let (what, _) = ledger_error_text(env, &e);
-        findings.push(what);
+        findings.push(env.words(crate::error_text::Failure::Ledger(&e)).what);
     }
     if findings.is_empty() {
         println!("{}", env.ta("config-all-set", &[("file", path.into())]));
@@ -688,13 +712,9 @@ fn load_config(env: &Env) -> Result<Config, ExitCode> {
     env.data.load_config().map_err(|e| config_error(env, e))
 }
 
-fn config_error(env: &Env, e: ConfigError) -> ExitCode {
+pub(crate) fn config_error(env: &Env, e: ConfigError) -> ExitCode {
     match e {
-        ConfigError::Io { path, reason } => env.fail(
-            env.ta("error-io", &[("reason", reason.into())]),
-            Some(path.display().to_string()),
-            "todo-data-folder",
-        ),
+        ConfigError::Io { path, source } => env.io_fail(&source, Some(&path)),
         ConfigError::Parse { path, line, reason } => env.fail(
             env.ta("error-config", &[("reason", reason.into())]),
             Some(place(&path.display().to_string(), line)),
@@ -715,30 +735,6 @@ fn load_content(env: &Env, config: &Config) -> Result<Content, ExitCode> {
                 "todo-content-check",
             ))
         }
-    }
-}
-
-fn ledger_error_text(env: &Env, e: &LedgerError) -> (String, Option<String>) {
-    if let Some(r) = crate::admin::ledger_refusal(e) {
-        return (env.ta(r.what, &[("kind", r.kind.into())]), Some(r.place));
-    }
-    match e {
-        LedgerError::Io { path, source, .. } => (
-            env.ta("error-io", &[("reason", source.to_string().into())]),
-            Some(path.display().to_string()),
-        ),
-        LedgerError::LockTimeout { path, .. } => {
-            (env.t("error-ledger-busy"), Some(path.display().to_string()))
-        }
-        LedgerError::InstanceBusy { path } => (
-            env.t("error-kiosk-running"),
-            Some(path.display().to_string()),
-        ),
-        LedgerError::BadKioskId(id) => (
-            env.ta("error-kiosk-id", &[("id", id.clone().into())]),
-            Some(env.data.config_path().display().to_string()),
-        ),
-        other => (other.to_string(), None),
     }
 }
 
@@ -773,6 +769,14 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     }
     if mode == Mode::Kiosk {
         match &config.admin_pin_hash {
+            // A hash that is not one would refuse every PIN (and count the tries): refused now.
+            Some(hash) if !crate::config::pin_hash_is_valid(hash) => {
+                return env.fail(
+                    env.t("error-pin-hash-invalid"),
+                    Some(env.data.config_path().display().to_string()),
+                    "todo-pin-again",
+                );
+            }
             Some(hash) => recorder = recorder.with_pin(env.data.root.clone(), hash.clone()),
             None => {
                 return env.fail(
@@ -789,15 +793,7 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
         return code;
     }
     if let Err(e) = recorder.open_exclusive() {
-        let (what, place) = ledger_error_text(env, &e);
-        let todo = match e {
-            LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
-            LedgerError::BadKioskId(_) => "todo-config",
-            ref other => crate::admin::ledger_refusal(other)
-                .map(|r| r.todo)
-                .unwrap_or("todo-data-folder"),
-        };
-        return env.fail(what, place, todo);
+        return env.ledger_fail(&e);
     }
     let (loc, _) = Localizer::load(&env.source);
     let mut app = App::new(
@@ -831,11 +827,7 @@ fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     );
     match crate::run::run(&mut app, &mut recorder, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => env.fail(
-            env.ta("error-io", &[("reason", e.to_string().into())]),
-            None,
-            "todo-terminal",
-        ),
+        Err(e) => env.fail_words(env.words(crate::error_text::Failure::Terminal(&e))),
     }
 }
 
@@ -874,8 +866,7 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     let (state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
         Ok(r) => r,
         Err(e) => {
-            let (what, place) = ledger_error_text(env, &e);
-            return env.fail(what, place, "todo-verify");
+            return env.ledger_fail(&e);
         }
     };
     let tz = config
@@ -1033,10 +1024,7 @@ fn seal(env: &Env, key: &Path) -> ExitCode {
             Some(path.display().to_string()),
             "todo-data-folder",
         ),
-        Err(SealError::Ledger(e)) => {
-            let (what, place) = ledger_error_text(env, &e);
-            env.fail(what, place, "todo-data-folder")
-        }
+        Err(SealError::Ledger(e)) => env.ledger_fail(&e),
         Err(e) => env.fail(format!("{e:?}"), None, "todo-report-bug"),
     }
 }
@@ -1080,13 +1068,7 @@ fn verify(
         Some(path) => {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
-                Err(e) => {
-                    return env.fail(
-                        env.ta("error-io", &[("reason", e.to_string().into())]),
-                        Some(path.display().to_string()),
-                        "todo-checkpoint",
-                    );
-                }
+                Err(e) => return env.io_fail(&e, Some(path)),
             };
             match Checkpoint::parse(&text) {
                 Ok(c) => Some(c),
@@ -1104,8 +1086,7 @@ fn verify(
     let report = match ledger::verify_sealed(&dir, checkpoint.as_ref(), &seals) {
         Ok(r) => r,
         Err(e) => {
-            let (what, place) = ledger_error_text(env, &e);
-            return env.fail(what, place, "todo-data-folder");
+            return env.ledger_fail(&e);
         }
     };
     match format {
@@ -1247,6 +1228,8 @@ fn settings(env: &Env, config: &Config) -> Result<crate::app::Settings, ExitCode
     let id_rule = crate::admin::id_rule(env, config)?;
     Ok(crate::app::Settings {
         idle_timeout: std::time::Duration::from_secs(config.idle_timeout_secs.max(10)),
+        attract_after: std::time::Duration::from_secs(config.attract_after_secs.max(5)),
+        org_name: config.org.name.clone(),
         id_rule,
         id_example: config.employee_id_example.clone(),
         identity: config.identity.unwrap_or_default(),
@@ -1291,11 +1274,7 @@ fn pin_set(env: &Env) -> ExitCode {
         match (ask("pin-enter"), ask("pin-again")) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => {
-                return env.fail(
-                    env.ta("error-io", &[("reason", e.to_string().into())]),
-                    None,
-                    "todo-terminal",
-                );
+                return env.fail_words(env.words(crate::error_text::Failure::Terminal(&e)));
             }
         }
     } else {
@@ -1374,13 +1353,8 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     };
     let (loc, _) = Localizer::load(&env.source);
     let log = env.data.log_path();
-    let io_fail = |e: std::io::Error| {
-        env.fail(
-            env.ta("error-io", &[("reason", e.to_string().into())]),
-            None,
-            "todo-terminal",
-        )
-    };
+    let io_fail =
+        |e: std::io::Error| env.fail_words(env.words(crate::error_text::Failure::Terminal(&e)));
     if notes {
         let mut follower = Follower::new(content, loc, view, env.lang.clone());
         return match crate::present::terminal::follow(&mut follower, &env.data.root, &log) {
@@ -1402,15 +1376,7 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     }
     let mut recorder = Recorder::new(env.data.ledger_dir(), config.kiosk_id.clone());
     if let Err(e) = recorder.open_exclusive() {
-        let (what, place) = ledger_error_text(env, &e);
-        let todo = match e {
-            LedgerError::InstanceBusy { .. } => "todo-kiosk-running",
-            LedgerError::BadKioskId(_) => "todo-config",
-            ref other => crate::admin::ledger_refusal(other)
-                .map(|r| r.todo)
-                .unwrap_or("todo-data-folder"),
-        };
-        return env.fail(what, place, todo);
+        return env.ledger_fail(&e);
     }
     // A roster that cannot be read only means names are typed: the session still runs.
     let roster = crate::admin::roster::load(&env.data.roster_path());
@@ -1462,8 +1428,7 @@ fn admin(env: &Env, by: Option<String>) -> ExitCode {
         Err(code) => return code,
     };
     if let Err(e) = ledger::validate_kiosk_id(&config.kiosk_id) {
-        let (what, place) = ledger_error_text(env, &e);
-        return env.fail(what, place, "todo-config");
+        return env.ledger_fail(&e);
     }
     let tz = crate::admin::timezone(&config);
     let setup = Setup {
@@ -1482,10 +1447,6 @@ fn admin(env: &Env, by: Option<String>) -> ExitCode {
     let mut dashboard = Dashboard::new(loc, env.lang.clone(), setup);
     match crate::dashboard::terminal::run(&mut dashboard, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => env.fail(
-            env.ta("error-io", &[("reason", e.to_string().into())]),
-            None,
-            "todo-terminal",
-        ),
+        Err(e) => env.fail_words(env.words(crate::error_text::Failure::Terminal(&e))),
     }
 }

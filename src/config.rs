@@ -49,7 +49,7 @@ impl DataDir {
     pub fn ensure(&self) -> Result<(), ConfigError> {
         create_private_dir(&self.root).map_err(|e| ConfigError::Io {
             path: self.root.clone(),
-            reason: e.to_string(),
+            source: e,
         })?;
         let path = self.config_path();
         if !path.exists() {
@@ -63,13 +63,13 @@ impl DataDir {
             }
             let mut f = options.open(&path).map_err(|e| ConfigError::Io {
                 path: path.clone(),
-                reason: e.to_string(),
+                source: e,
             })?;
             f.write_all(text.as_bytes())
                 .and_then(|_| f.sync_all())
                 .map_err(|e| ConfigError::Io {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    source: e,
                 })?;
         }
         Ok(())
@@ -81,7 +81,7 @@ impl DataDir {
         let path = self.config_path();
         let io = |e: std::io::Error| ConfigError::Io {
             path: path.clone(),
-            reason: e.to_string(),
+            source: e,
         };
         let text = std::fs::read_to_string(&path).map_err(io)?;
         let mut doc: toml_edit::DocumentMut =
@@ -117,10 +117,7 @@ impl DataDir {
                 reason,
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError::Io {
-                path,
-                reason: e.to_string(),
-            }),
+            Err(e) => Err(ConfigError::Io { path, source: e }),
         }
     }
 }
@@ -143,11 +140,24 @@ fn create_private_dir(path: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(path)
 }
 
+/// Whether `admin_pin_hash` is a whole argon2id hash (as `tebiki pin set` writes it): with
+/// valid parameters, a salt and the hash itself. Anything else would reject every PIN.
+pub fn pin_hash_is_valid(stored: &str) -> bool {
+    use argon2::password_hash::PasswordHash;
+    let Ok(parsed) = PasswordHash::new(stored.trim()) else {
+        return false;
+    };
+    parsed.algorithm == argon2::ARGON2ID_IDENT
+        && parsed.salt.is_some()
+        && parsed.hash.is_some()
+        && argon2::Params::try_from(&parsed).is_ok()
+}
+
 #[derive(Debug)]
 pub enum ConfigError {
     Io {
         path: PathBuf,
-        reason: String,
+        source: std::io::Error,
     },
     Parse {
         path: PathBuf,
@@ -168,6 +178,8 @@ pub struct Config {
     pub idle_timeout_secs: u64,
     /// Seconds the receipt stays up without a key press before the welcome screen returns.
     pub receipt_timeout_secs: u64,
+    /// Seconds the kiosk's welcome screen waits untouched before the attract screen shows.
+    pub attract_after_secs: u64,
     /// IANA time zone for local times on receipts; the system's when unset.
     pub timezone: Option<String>,
     /// argon2id hash of the admin PIN (`tebiki pin set`).
@@ -195,6 +207,7 @@ impl Default for Config {
             language: None,
             idle_timeout_secs: 90,
             receipt_timeout_secs: 30,
+            attract_after_secs: 30,
             timezone: None,
             admin_pin_hash: None,
             employee_id_pattern: None,
@@ -524,6 +537,7 @@ kiosk_id = "{kiosk_id}"
 # language = "ja"            # first language shown / 最初に表示する言語 (ja, en)
 idle_timeout_secs = 90       # kiosk: seconds before "Still there?" / 無操作で確認するまでの秒数
 receipt_timeout_secs = 30    # seconds the receipt stays up / 控えの画面を表示しておく秒数
+attract_after_secs = 30      # kiosk: idle seconds on the welcome screen before the attract screen / 待機画面までの秒数
 # employee_id_pattern = "[A-Z][0-9]{{4}}"  # form of an employee id / 社員番号の形式（正規表現）
 # employee_id_example = "A1234"  # an id of that form, shown when a typed id is wrong / 入力例
 # identity = "roster"  # open | roster | code: how a person shows who they are (default: roster
@@ -567,6 +581,22 @@ plan = "free"                # LINE WORKS plan: free | paid / 利用プラン
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_whole_argon2id_hash_is_a_valid_pin_hash() {
+        let good = crate::pin::hash("482913").expect("hashed");
+        assert!(pin_hash_is_valid(&good));
+        assert!(!pin_hash_is_valid("1234"));
+        assert!(!pin_hash_is_valid(""));
+        assert!(!pin_hash_is_valid(&format!("{good}!")), "not base64");
+        assert!(
+            !pin_hash_is_valid(&good.replace("m=", "x=")),
+            "unknown parameter"
+        );
+        assert!(!pin_hash_is_valid(&good.replace("argon2id", "argon2i")));
+        let no_hash = good.rsplit_once('$').map(|(head, _)| head).unwrap_or("");
+        assert!(!pin_hash_is_valid(no_hash));
+    }
 
     #[test]
     fn the_default_config_text_parses_to_the_defaults() {

@@ -45,6 +45,10 @@ pub enum Ctx {
     Handover,
     /// Trainer mode: typing an attendee to add.
     AddAttendee,
+    /// Trainer mode: the attendees listed on the setup screen.
+    SetupList,
+    /// Trainer mode: the slide overview, to jump to any slide.
+    Overview,
     /// Trainer mode: quitting would leave attendees unrecorded or undecided.
     QuitConfirm,
     /// Trainer mode, second terminal: following the presenter with the notes.
@@ -77,6 +81,49 @@ pub enum Ctx {
     DashConfirm,
     /// Dashboard: choosing the filters.
     DashFilter,
+}
+
+impl Ctx {
+    /// Every context, for tests that go through them all.
+    pub const ALL: &'static [Ctx] = &[
+        Welcome,
+        Form,
+        Reading,
+        Revisit,
+        Check,
+        CheckWrong,
+        Choice,
+        Review,
+        Receipt,
+        Help,
+        Pin,
+        Renewal,
+        Notice,
+        Choose,
+        PresentSetup,
+        Slides,
+        Attendees,
+        Handover,
+        AddAttendee,
+        SetupList,
+        Overview,
+        QuitConfirm,
+        Follow,
+        DashName,
+        DashOverview,
+        DashPeople,
+        DashPerson,
+        DashFollowups,
+        DashChampions,
+        DashFollowupForm,
+        DashStageForm,
+        DashPick,
+        DashWithdrawalForm,
+        DashAttendanceForm,
+        DashPeopleList,
+        DashConfirm,
+        DashFilter,
+    ];
 }
 
 /// What a key asks for. Meaning depends on the screen; `App::update` decides.
@@ -117,6 +164,10 @@ pub enum Cmd {
     Later,
     /// Take an attendee off the list.
     Remove,
+    /// Put an attendee right.
+    Edit,
+    /// Trainer mode: the slide overview.
+    Overview,
     /// Record the attendance of the attendees listed.
     Record,
     /// Start presenting.
@@ -168,6 +219,8 @@ use Ctx::*;
 
 const TEXT: &[Ctx] = &[Reading, Revisit, Notice];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
+/// Where the arrows' page turning is shown in the hint bar.
+const PAGES_HINTED: &[Ctx] = &[Reading, Revisit];
 const EVERYWHERE: &[Ctx] = &[
     Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
     Renewal, Choose, Notice,
@@ -471,10 +524,20 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Right), k(KeyCode::PageDown)],
         cmd: Cmd::Next,
-        ctx: PAGES,
+        ctx: PAGES_HINTED,
         key_label: "key-left-right",
         action_label: "act-pages",
         in_hint_bar: true,
+    },
+    // On the check and the choice, Enter is the way on (after answering): the arrows still
+    // work there but are not advertised.
+    Binding {
+        keys: &[k(KeyCode::Right), k(KeyCode::PageDown)],
+        cmd: Cmd::Next,
+        ctx: PAGES,
+        key_label: "key-left-right",
+        action_label: "act-pages",
+        in_hint_bar: false,
     },
     Binding {
         keys: &[k(KeyCode::Left), k(KeyCode::PageUp)],
@@ -641,12 +704,28 @@ pub static BINDINGS: &[Binding] = &[
         in_hint_bar: true,
     },
     Binding {
-        keys: &[k(KeyCode::Tab), k(KeyCode::Down)],
+        keys: &[k(KeyCode::Tab)],
         cmd: Cmd::FocusNext,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-tab",
         action_label: "act-next-field",
         in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        cmd: Cmd::Up,
+        ctx: &[PresentSetup, AddAttendee],
+        key_label: "key-up-down",
+        action_label: "present-act-pick",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        cmd: Cmd::Down,
+        ctx: &[PresentSetup, AddAttendee],
+        key_label: "key-up-down",
+        action_label: "present-act-pick",
+        in_hint_bar: false,
     },
     Binding {
         keys: &[
@@ -658,18 +737,49 @@ pub static BINDINGS: &[Binding] = &[
                 code: KeyCode::Tab,
                 shift: true,
             },
-            k(KeyCode::Up),
         ],
         cmd: Cmd::FocusPrev,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-shift-tab",
         action_label: "act-prev-field",
         in_hint_bar: false,
     },
     Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[SetupList],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[SetupList],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('e')), k(KeyCode::Enter)],
+        cmd: Cmd::Edit,
+        ctx: &[SetupList],
+        key_label: "present-key-e",
+        action_label: "present-act-edit",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('x')), k(KeyCode::Delete)],
+        cmd: Cmd::Remove,
+        ctx: &[SetupList],
+        key_label: "present-key-x",
+        action_label: "present-act-remove",
+        in_hint_bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::F(5))],
         cmd: Cmd::Start,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "present-key-f5",
         action_label: "present-act-start",
         in_hint_bar: true,
@@ -677,7 +787,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Esc)],
         cmd: Cmd::Quit,
-        ctx: &[PresentSetup],
+        ctx: &[PresentSetup, SetupList],
         key_label: "key-esc",
         action_label: "act-quit",
         in_hint_bar: true,
@@ -709,6 +819,14 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Slides],
         key_label: "present-key-n",
         action_label: "present-act-notes",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('o'))],
+        cmd: Cmd::Overview,
+        ctx: &[Slides],
+        key_label: "present-key-o",
+        action_label: "present-act-overview",
         in_hint_bar: true,
     },
     Binding {
@@ -786,6 +904,55 @@ pub static BINDINGS: &[Binding] = &[
         action_label: "act-scroll",
         in_hint_bar: false,
     },
+    // Trainer mode: the slide overview.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
+        ctx: &[Overview],
+        key_label: "key-enter",
+        action_label: "present-act-show",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up), k(KeyCode::Char('k'))],
+        cmd: Cmd::Up,
+        ctx: &[Overview],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), k(KeyCode::Char('j'))],
+        cmd: Cmd::Down,
+        ctx: &[Overview],
+        key_label: "key-up-down",
+        action_label: "act-move",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home), k(KeyCode::Char('g'))],
+        cmd: Cmd::Top,
+        ctx: &[Overview],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End), k(KeyCode::Char('G'))],
+        cmd: Cmd::Bottom,
+        ctx: &[Overview],
+        key_label: "present-key-g",
+        action_label: "present-act-first-last",
+        in_hint_bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Char('o'))],
+        cmd: Cmd::Back,
+        ctx: &[Overview],
+        key_label: "key-esc",
+        action_label: "act-close",
+        in_hint_bar: true,
+    },
     // Trainer mode: the attendee list.
     Binding {
         keys: &[k(KeyCode::Enter)],
@@ -841,6 +1008,14 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[Attendees],
         key_label: "key-tab",
         action_label: "present-act-add",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('e'))],
+        cmd: Cmd::Edit,
+        ctx: &[Attendees],
+        key_label: "present-key-e",
+        action_label: "present-act-edit",
         in_hint_bar: true,
     },
     Binding {
@@ -945,7 +1120,15 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(2))],
         cmd: Cmd::SwitchLang,
-        ctx: &[PresentSetup, Slides, Attendees, AddAttendee, Follow],
+        ctx: &[
+            PresentSetup,
+            SetupList,
+            Slides,
+            Overview,
+            Attendees,
+            AddAttendee,
+            Follow,
+        ],
         key_label: "key-f2",
         action_label: "act-language",
         in_hint_bar: true,
@@ -953,7 +1136,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::F(1)), k(KeyCode::Char('?'))],
         cmd: Cmd::Help,
-        ctx: &[Slides, Attendees, Follow],
+        ctx: &[Slides, Overview, SetupList, Attendees, Follow],
         key_label: "key-help",
         action_label: "act-help",
         in_hint_bar: true,

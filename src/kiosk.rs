@@ -11,6 +11,10 @@ use crate::text_field::TextField;
 /// How long "Still there?" counts down before the kiosk starts over.
 pub const COUNTDOWN: Duration = Duration::from_secs(15);
 
+/// The attract screen's text moves one cell this often, so nothing stays put long enough to
+/// burn into a screen.
+pub const ATTRACT_STEP: Duration = Duration::from_secs(2);
+
 /// The staff PIN prompt. The PIN is kept only until it is checked.
 #[derive(Debug, Clone, Default)]
 pub struct PinPrompt {
@@ -136,6 +140,12 @@ impl App {
             || !self.person.is_blank();
         if !away {
             self.idle_left = None;
+            // Nobody there: after a while the attract screen draws the next person in.
+            let idle = now.saturating_duration_since(self.last_input);
+            if idle >= self.settings.attract_after {
+                let shown = idle - self.settings.attract_after;
+                self.attract = Some(shown.as_secs() / ATTRACT_STEP.as_secs().max(1));
+            }
             return;
         }
         let idle = now.saturating_duration_since(self.last_input);

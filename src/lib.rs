@@ -12,6 +12,7 @@ pub mod config;
 pub mod consent;
 pub mod content;
 pub mod dashboard;
+pub mod error_text;
 pub mod escape;
 pub mod i18n;
 pub mod identify;

@@ -93,7 +93,14 @@ impl Recorder {
                         app.record_saved(record_type, done.id.to_string(), done.at);
                         app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
                     }
-                    Err(Checked::Ledger(e)) => app.record_failed(e.to_string()),
+                    Err(Checked::Ledger(e)) => {
+                        let words = crate::error_text::describe(
+                            &app.loc,
+                            &app.lang,
+                            crate::error_text::Failure::Ledger(&e),
+                        );
+                        app.record_failed(words.line());
+                    }
                     Err(Checked::Refused(_)) => app.record_refused(),
                 }
             }

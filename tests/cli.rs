@@ -393,3 +393,99 @@ fn verify_output_as_it_is_printed_is_a_checkpoint_in_text_and_json() {
     assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
     assert!(text(&o).1.contains("bad.txt:1"), "{:?}", text(&o));
 }
+
+#[test]
+fn a_missing_or_unreadable_file_is_told_in_japanese_without_the_systems_own_words() {
+    let data = tempfile::tempdir().unwrap();
+    let missing = data.path().join("nai.csv");
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "ja",
+            "roster",
+            "import",
+            missing.to_str().unwrap(),
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("ファイルまたはフォルダーがありません"),
+        "{err}"
+    );
+    assert!(err.contains("nai.csv"), "which file: {err}");
+    assert!(err.contains("パス"), "advice for a missing file: {err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
+    assert!(
+        !err.contains("CSV UTF-8"),
+        "no advice about the encoding: {err}"
+    );
+    // A folder where a file is expected: other words, other advice.
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "ja",
+            "roster",
+            "import",
+            data.path().to_str().unwrap(),
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        !err.contains("os error") && !err.contains("Is a directory"),
+        "{err}"
+    );
+    assert!(err.contains("フォルダー"), "{err}");
+    // The same in English.
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "import",
+            missing.to_str().unwrap(),
+        ],
+    );
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("does not exist") && !err.contains("os error"),
+        "{err}"
+    );
+}
+
+#[test]
+fn record_names_the_login_account_when_user_is_unset() {
+    let data = tempfile::tempdir().unwrap();
+    let csv = data.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "employee_id,name,department,email\nE0001,Aoi,Sales,\n",
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["roster", "import", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["--lang", "en", "record", "stage", "E0001", "hesitant"])
+        .env("TEBIKI_DATA", data.path())
+        .env_remove("TEBIKI_CONTENT")
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs");
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    let records = common::read_records(&data.path().join("ledger"));
+    let by = records[0]["recorded_by"]["name"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!by.is_empty(), "{records:?}");
+    #[cfg(unix)]
+    assert_eq!(Some(by.to_string()), tebiki::admin::record::login_name());
+}

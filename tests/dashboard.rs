@@ -962,7 +962,7 @@ fn large_counts_have_thousands_separators() {
 fn every_key_of_a_view_is_on_its_hint_bar_or_behind_more_at_80_columns() {
     for lang in ["ja", "en"] {
         let mut a = Admin::open(sample(), lang, Some("森"), None);
-        let more = a.d.t("act-more");
+        let more = a.d.t("act-help-more");
         for keys in ["1", "2<Esc>", "3", "4", "3<Enter>"] {
             a.keys(keys);
             let ctx = a.d.ctx();

@@ -182,3 +182,53 @@ fn the_receipt_counts_down_and_gives_way_to_the_welcome_screen() {
         "the record stays, only the screen is cleared"
     );
 }
+
+#[test]
+fn an_untouched_welcome_screen_gives_way_to_a_moving_attract_screen_and_any_key_brings_it_back() {
+    let mut k = kiosk("ja");
+    k.app.settings.attract_after = Duration::from_secs(30);
+    k.app.settings.org_name = Some("株式会社サンプル".into());
+    let t0 = Instant::now();
+    k.app.last_input = t0;
+    k.app.tick(t0 + Duration::from_secs(29));
+    assert_eq!(k.app.attract, None);
+    let welcome = k.screen();
+    k.app.tick(t0 + Duration::from_secs(31));
+    assert!(k.app.attract.is_some());
+    let first = k.screen();
+    assert!(first.contains("株式会社サンプル"), "{first}");
+    assert!(first.contains("何かキーを押して開始"), "{first}");
+    assert!(first.contains("Press any key to start"), "{first}");
+    assert_ne!(first, welcome);
+    // It moves, slowly.
+    k.app.tick(t0 + Duration::from_secs(31 + 20));
+    let later = k.screen();
+    assert_ne!(first, later, "the text has moved");
+    // Enter would start on the welcome screen: here it only brings the welcome screen back.
+    k.app.handle_event_at(
+        &common::parse_keys("<Enter>")[0],
+        t0 + Duration::from_secs(60),
+    );
+    assert_eq!(k.app.attract, None);
+    assert_eq!(k.app.step, Step::Welcome);
+    assert_eq!(k.screen(), welcome);
+    // And the next Enter does what it says.
+    k.keys("<Enter>");
+    assert_ne!(k.app.step, Step::Welcome);
+}
+
+#[test]
+fn the_attract_screen_is_only_for_an_empty_welcome_screen() {
+    let mut k = kiosk("en");
+    k.keys("<Enter>");
+    let t = k.app.last_input;
+    k.app.tick(t + Duration::from_secs(40));
+    assert_eq!(k.app.attract, None, "someone is typing who they are");
+    let mut attended = Kiosk::new("en");
+    let t = attended.app.last_input;
+    attended.app.tick(t + Duration::from_secs(4000));
+    assert_eq!(
+        attended.app.attract, None,
+        "an attended terminal has a trainer"
+    );
+}

@@ -632,3 +632,148 @@ fn snapshot_the_screen_turned_to_the_attendee() {
         insta::assert_snapshot!(format!("present_{lang}_handover_80x24"), t.sized(80, 24));
     }
 }
+
+#[test]
+fn attendees_are_found_by_name_edited_removed_and_recorded() {
+    let roster: &[(&str, &str, &str)] = &[
+        ("E1001", "山田 太郎", "営業部"),
+        ("E1002", "ヤマダ ハナコ", "総務部"),
+        ("E1003", "やまだ じろう", "総務部"),
+        ("E2001", "Kim Lee", "Sales"),
+    ];
+    let mut t = Trainer::with_roster("ja", "ja", Some(roster));
+    // The roster decides who is who: nobody off it is added.
+    t.p.flow.settings.identity = tebiki::record::identity::IdentityMode::Roster;
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    // Half-width katakana finds both Yamadas written in kana, in katakana or hiragana: the
+    // first is highlighted, Down moves to the second, Enter adds that one.
+    t.paste("ﾔﾏﾀﾞ");
+    let screen = t.screen();
+    assert!(
+        screen.contains("ヤマダ ハナコ") && screen.contains("やまだ じろう"),
+        "{screen}"
+    );
+    t.keys("<Down><Enter>");
+    assert_eq!(t.p.attendees.len(), 1);
+    assert_eq!(t.p.attendees[0].id, "E1003");
+    assert!(t.p.add.is_empty(), "the field is cleared for the next one");
+    // Case and width do not matter either.
+    t.paste("ＫＩＭ").keys("<Enter>");
+    assert_eq!(t.p.attendees[1].id, "E2001");
+    // A name that matches nobody, and is no id on the roster: refused, and the field cleared.
+    t.paste("nobody").keys("<Enter>");
+    assert_eq!(t.p.attendees.len(), 2);
+    assert!(t.p.notice.as_ref().is_some_and(|n| n.error));
+    assert!(t.screen().contains("nobody に当たる"), "{}", t.screen());
+    assert!(t.p.add.is_empty(), "a refused entry is cleared");
+    // The list on the setup screen: Tab reaches it, the hint bar names edit and remove.
+    t.keys("<Tab>");
+    assert_eq!(t.p.ctx(), Ctx::SetupList);
+    let screen = t.screen();
+    assert!(
+        screen.contains("e 修正") && screen.contains("x 一覧から外す"),
+        "{screen}"
+    );
+    // Edit the first: it goes back into the form; another is chosen instead.
+    t.keys("e");
+    assert_eq!(t.p.attendees.len(), 1);
+    assert_eq!(t.p.add.fields[0].value(), "E1003");
+    t.keys(&"<BS>".repeat(5));
+    t.paste("山田").keys("<Enter>");
+    assert_eq!(t.p.attendees.len(), 2);
+    assert!(t.p.attendees.iter().any(|a| a.id == "E1001"));
+    // Remove Kim Lee.
+    t.keys("<Tab>");
+    let kim =
+        t.p.attendees
+            .iter()
+            .position(|a| a.id == "E2001")
+            .expect("listed");
+    t.p.focus = 0;
+    t.keys(&"<Down>".repeat(kim)).keys("x");
+    assert_eq!(t.p.attendees.len(), 1);
+    assert_eq!(t.p.attendees[0].id, "E1001");
+    // Start, reach the list, record: one attendance, for the one left.
+    t.keys("<F5>G<Right>s");
+    let attendance: Vec<Value> = t
+        .records()
+        .into_iter()
+        .filter(|r| r["type"] == "attendance")
+        .collect();
+    assert_eq!(attendance.len(), 1);
+    assert_eq!(attendance[0]["employee"]["id"], "E1001");
+    // Recorded: no more editing.
+    t.keys("e");
+    assert_eq!(t.p.attendees.len(), 1);
+}
+
+#[test]
+fn the_overview_lists_every_slide_and_jumps_to_one() {
+    let mut t = Trainer::new("en", "en");
+    t.present_only().keys("o");
+    assert_eq!(t.p.ctx(), Ctx::Overview);
+    let screen = t.screen();
+    let last = t.p.slides.len();
+    let last_title = {
+        let i = t.p.slides[last - 1];
+        t.p.flow.content.lang(&Lang::new("en")).screens[i]
+            .doc
+            .title
+            .clone()
+    };
+    assert!(screen.contains(&title(&t, "en", &t.slide())), "{screen}");
+    assert!(screen.contains(&format!("{last}. ")), "{screen}");
+    assert!(
+        screen.contains(&last_title[..last_title.len().min(20)]),
+        "{screen}"
+    );
+    t.keys("<Down><Down><Enter>");
+    assert_eq!(t.p.ctx(), Ctx::Slides);
+    assert_eq!(t.p.at, 2);
+    t.keys("o<Esc>");
+    assert_eq!(t.p.ctx(), Ctx::Slides);
+    assert_eq!(t.p.at, 2, "Esc closes without moving");
+}
+
+#[test]
+fn with_both_languages_the_setup_and_notes_are_in_both() {
+    let mut t = Trainer::new("ja", "both");
+    let screen = t.screen();
+    assert!(
+        screen.contains("セッションの準備") && screen.contains("set up the session"),
+        "{screen}"
+    );
+    t.keys("<Enter>n");
+    let screen = t.sized(120, 40);
+    assert!(
+        screen.contains("研修担当者のメモ / Speaker notes"),
+        "{screen}"
+    );
+    assert!(screen.contains("English"), "{screen}");
+}
+
+#[test]
+fn a_failed_save_is_told_in_the_trainers_language_without_the_systems_own_words() {
+    let mut t = Trainer::new("ja", "ja");
+    // Where the ledger folder should be, a file: nothing can be written there.
+    std::fs::write(t.dir.path().join("ledger"), "not a folder").expect("written");
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("One")
+        .keys("<Enter><Enter>");
+    t.keys("<Enter>G<Right>s");
+    let n = t.p.notice.clone().expect("a notice");
+    assert_eq!(n.id, "present-save-failed");
+    let screen = t.screen();
+    assert!(screen.contains("保存できませんでした"), "{screen}");
+    assert!(
+        !screen.contains("os error") && !screen.contains("ledger:"),
+        "{screen}"
+    );
+    let reason = &n.args[0].1;
+    assert!(
+        !reason.contains("os error") && !reason.is_ascii(),
+        "{reason}"
+    );
+}

@@ -215,3 +215,30 @@ fn a_second_tebiki_for_the_same_kiosk_is_refused_with_a_clear_message() {
     assert!(screen.contains("kiosk_id"), "says what to do: {screen}");
     assert!(first.running(), "the first one is not disturbed");
 }
+
+#[test]
+fn a_kiosk_with_a_damaged_pin_hash_refuses_to_start_and_says_to_set_the_pin_again() {
+    let data = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        data.path().join("config.toml"),
+        "kiosk_id = \"k1\"\nadmin_pin_hash = \"$argon2id$garbage\"\n",
+    )
+    .expect("config written");
+    for (lang, words) in [
+        ("en", "not a valid argon2id hash"),
+        ("ja", "正しい argon2id"),
+    ] {
+        let mut term = Spawn::new(&["kiosk", "--lang", lang])
+            .env("TEBIKI_DATA", data.path())
+            .start();
+        let status = term.wait_exit(WAIT);
+        assert_eq!(status.exit_code(), 2);
+        let screen = term.screen();
+        assert!(screen.contains(words), "{screen}");
+        assert!(screen.contains("tebiki pin set"), "{screen}");
+    }
+    assert!(
+        !data.path().join("ledger").join("k1.jsonl").exists(),
+        "nothing written"
+    );
+}

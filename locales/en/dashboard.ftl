@@ -40,7 +40,7 @@ dash-act-confirm-withdrawal = Record the withdrawal
 ## Loading
 dash-loading = Reading the ledger… { $pct }%
 dash-reloading = Reading the ledger again (a file changed)… { $pct }%
-dash-load-failed = The ledger could not be read: { $reason }. Check the data folder, then start tebiki admin again.
+dash-load-failed = The ledger could not be read: { $reason } Then start tebiki admin again.
 dash-unreadable = { $n ->
     [one] 1 ledger line could not be read and is not counted: run tebiki verify.
    *[other] { $count } ledger lines could not be read and are not counted: run tebiki verify.
@@ -169,7 +169,7 @@ dash-saved-champion = Saved: champion { $name } ({ $id }).
 dash-saved-pairing = Saved: pairing of champion { $name } ({ $id }).
 dash-saved-withdrawal = Saved: withdrawal of consent by { $name } ({ $id }).
 dash-saved-attendance = Saved: session attendance of { $name } ({ $id }).
-dash-save-failed = Not saved: { $reason }. What you typed is kept; try again, or check the data folder.
+dash-save-failed = Not saved (what you typed is kept): { $reason }
 dash-stage-needs-consent = Using LINE WORKS on their own phone (parallel or migrated) needs the person’s consent under the current policy: ask them to go through the kiosk first.
 
 ## Confirming a record before it is written

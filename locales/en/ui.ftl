@@ -25,6 +25,7 @@ field-too-long = That was too long: only the first 200 characters were kept.
 progress = { $n } / { $of }
 end-of-screen = — end of this screen —
 more-below = ▼ More below: ↓ or Space to read on
+more-below-scroll = ▼ More below: ↓ to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
 
 ## The check
@@ -128,7 +129,7 @@ act-back = Back
 act-quit = Quit
 act-language = Language
 act-help = Help
-act-more = More
+act-help-more = More
 act-close = Close
 act-erase = Erase
 act-cursor = Move the cursor
@@ -276,3 +277,6 @@ choice-optional-heading = Optional: you can agree without these.
 choice-acknowledge-first = To agree, confirm both points under your answer (Space). Or choose “Not now” or “No”.
 review-not-granted = Not agreed: { $purpose }
 reading-take-your-time = That screen went by very quickly. Please take your time: there is no hurry.
+
+# The kiosk's attract screen, when nobody is there
+attract-press-key = Press any key to start

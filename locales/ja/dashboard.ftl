@@ -164,7 +164,7 @@ dash-saved-champion = 保存しました：{ $name }（{ $id }）の推進役設
 dash-saved-pairing = 保存しました：推進役 { $name }（{ $id }）の担当。
 dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の撤回。
 dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
-dash-save-failed = 保存できませんでした：{ $reason }。入力した内容は残っています。もう一度試すか、データフォルダーを確認してください。
+dash-save-failed = 保存できませんでした（入力した内容は残っています）：{ $reason }
 dash-stage-needs-consent = 自分のスマートフォンで使う段階（併用中・移行済み）にするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
 
 ## 記録する前の確認

@@ -25,6 +25,7 @@ field-too-long = 長すぎるため、最初の200文字だけを残しました
 progress = { $n } / { $of }
 end-of-screen = — この画面はここまでです —
 more-below = ▼ 続きがあります：↓ またはスペースで読み進めてください
+more-below-scroll = ▼ 続きがあります：↓ で読み進めてください
 read-to-end-first = まず、この画面を最後まで読んでください（↓ またはスペース）。
 
 ## 確認の質問
@@ -128,7 +129,7 @@ act-back = 戻る
 act-quit = 終了
 act-language = 言語
 act-help = ヘルプ
-act-more = ほか
+act-help-more = その他
 act-close = 閉じる
 act-erase = 消す
 act-cursor = カーソル移動
@@ -276,3 +277,6 @@ choice-optional-heading = 任意：これらに同意しなくても、利用に
 choice-acknowledge-first = 同意するには、答えの下の二つの項目を確認してください（スペース）。または「今は使わない」か「使わない」を選んでください。
 review-not-granted = 同意しない：{ $purpose }
 reading-take-your-time = 前の画面はとても早く進みました。急ぐ必要はありません。ゆっくり読んでください。
+
+# 誰も操作していないときのキオスクの待機画面
+attract-press-key = 何かキーを押して開始

@@ -53,14 +53,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
     let path = env.data.codes_path();
     let mut codes = match Codes::load(&path) {
         Ok(c) => c,
-        Err(e) => {
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                Some(&path.display().to_string()),
-                "todo-data-folder",
-            );
-        }
+        Err(e) => return env.io_fail(&e, Some(&path)),
     };
     let directory = super::roster::directory(&roster);
     // Whom to issue for: the people named, everyone, or everyone who has no code yet.
@@ -154,12 +147,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
                 f.commit()
             });
             if let Err(e) = written {
-                return fail(
-                    env,
-                    &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                    Some(&file.display().to_string()),
-                    "export-todo-output",
-                );
+                return env.io_fail(&e, Some(file));
             }
         }
         None => {
@@ -171,7 +159,13 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
     if let Err(e) = codes.save(&path) {
         return fail(
             env,
-            &env.ta("codes-error-save", &[("reason", arg(e.to_string()))]),
+            &env.ta(
+                "codes-error-save",
+                &[(
+                    "reason",
+                    arg(env.words(crate::error_text::Failure::Io(&e, None)).what),
+                )],
+            ),
             Some(&path.display().to_string()),
             "codes-todo-save",
         );

@@ -969,16 +969,7 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         );
     }
     if let Err(e) = env.data.ensure() {
-        let (path, reason) = match e {
-            crate::config::ConfigError::Io { path, reason }
-            | crate::config::ConfigError::Parse { path, reason, .. } => (path, reason),
-        };
-        return fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(reason))]),
-            Some(&path.display().to_string()),
-            "todo-data-folder",
-        );
+        return crate::cli::config_error(env, e);
     }
     let config = match super::load_config(env) {
         Ok(c) => c,
@@ -1002,14 +993,7 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
     ) {
         Ok(s) => s,
         Err(DemoError::Ledger(e)) => return ledger_fail(env, &e),
-        Err(DemoError::Io(e)) => {
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                Some(&env.data.root.display().to_string()),
-                "todo-data-folder",
-            );
-        }
+        Err(DemoError::Io(e)) => return env.io_fail(&e, Some(&env.data.root)),
     };
     let _ = say(&env.ta(
         "demo-done",

@@ -904,14 +904,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         Some(path) => {
             let mut file = match AtomicFile::create(path) {
                 Ok(f) => f,
-                Err(e) => {
-                    return fail(
-                        env,
-                        &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                        Some(&path.display().to_string()),
-                        "export-todo-output",
-                    );
-                }
+                Err(e) => return env.io_fail(&e, Some(path)),
             };
             let r = export(
                 &dir,
@@ -961,15 +954,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         Err(ExportError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
             return ExitCode::from(141);
         }
-        Err(ExportError::Write(e)) => {
-            let place = args.output.as_ref().map(|p| p.display().to_string());
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                place.as_deref(),
-                "export-todo-output",
-            );
-        }
+        Err(ExportError::Write(e)) => return env.io_fail(&e, args.output.as_deref()),
     };
     if let Some(path) = &args.output {
         let _ = say(&crate::escape::for_terminal(&env.ta(

@@ -814,6 +814,6 @@ mod tests {
         for (i, key) in Essentials::KEYS.iter().enumerate() {
             assert_eq!(Essentials::key_index(key.as_bytes()), Some(i));
         }
-        assert_eq!(Essentials::key_index(b"content"), None);
+        assert_eq!(Essentials::key_index(b"check"), None);
     }
 }

@@ -109,12 +109,7 @@ pub(crate) fn load_content(env: &Env) -> Result<crate::content::RawContent, Exit
 pub(crate) fn load_config(env: &Env) -> Result<Config, ExitCode> {
     use crate::config::ConfigError;
     env.data.load_config().map_err(|e| match e {
-        ConfigError::Io { path, reason } => fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(reason))]),
-            Some(&path.display().to_string()),
-            "todo-data-folder",
-        ),
+        ConfigError::Io { path, source } => env.io_fail(&source, Some(&path)),
         ConfigError::Parse { path, line, reason } => {
             let place = match line {
                 Some(l) => format!("{}:{l}", path.display()),
@@ -322,37 +317,7 @@ pub(crate) fn ledger_refusal(e: &LedgerError) -> Option<Refusal> {
 
 /// A ledger error in words, with where it happened when known.
 pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
-    if let Some(r) = ledger_refusal(e) {
-        let what = env.ta(r.what, &[("kind", arg(r.kind))]);
-        return fail(env, &what, Some(&r.place), r.todo);
-    }
-    match e {
-        LedgerError::Io { path, source, .. } => fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(source.to_string()))]),
-            Some(&path.display().to_string()),
-            "todo-data-folder",
-        ),
-        LedgerError::LockTimeout { path, .. } => fail(
-            env,
-            &env.t("error-ledger-busy"),
-            Some(&path.display().to_string()),
-            "todo-data-folder",
-        ),
-        LedgerError::InstanceBusy { path } => fail(
-            env,
-            &env.t("error-kiosk-running"),
-            Some(&path.display().to_string()),
-            "todo-kiosk-running",
-        ),
-        LedgerError::BadKioskId(id) => fail(
-            env,
-            &env.ta("error-kiosk-id", &[("id", arg(id.clone()))]),
-            None,
-            "todo-config",
-        ),
-        other => fail(env, &other.to_string(), None, "todo-verify"),
-    }
+    env.ledger_fail(e)
 }
 
 /// Records handed from the reading thread to the caller at a time.

@@ -115,13 +115,29 @@ impl StageArg {
     }
 }
 
-/// Who is recording: `--by`, else the login name of the account.
+/// Who is recording: `--by`, else the login name of the account (`$USER`, `$USERNAME`, then
+/// the system's user database, so a service or `env -i` still names the account).
 fn recorder_name(by: Option<&str>) -> Option<String> {
+    let clean = |n: String| Some(n.trim().to_string()).filter(|n| !n.is_empty());
     by.map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
+        .and_then(clean)
+        .or_else(|| std::env::var("USER").ok().and_then(clean))
+        .or_else(|| std::env::var("USERNAME").ok().and_then(clean))
+        .or_else(|| login_name().and_then(clean))
+}
+
+/// The name of the account this process runs as, from the system's user database.
+#[cfg(unix)]
+pub fn login_name() -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::current())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
+#[cfg(not(unix))]
+pub fn login_name() -> Option<String> {
+    None
 }
 
 fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {

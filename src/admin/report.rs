@@ -589,14 +589,7 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         Ok(()) => {}
         // The reader has what it wanted (`| head`).
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => {
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                None,
-                "report-todo-output",
-            );
-        }
+        Err(e) => return env.io_fail(&e, None),
     }
     if issues > 0 {
         eprintln!(

@@ -564,12 +564,7 @@ pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {
     let roster_path = env.data.roster_path();
     match load(&roster_path) {
         Ok(r) => Ok(r),
-        Err(LoadError::Io(e)) => Err(fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-            Some(&roster_path.display().to_string()),
-            "todo-data-folder",
-        )),
+        Err(LoadError::Io(e)) => Err(env.io_fail(&e, Some(&roster_path))),
         Err(LoadError::Invalid(e)) => {
             let (what, line) = match &e {
                 ImportError::BadRows(rows) => (row_text(env, &rows[0].problem), Some(rows[0].line)),
@@ -722,14 +717,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     let file = args.file.display().to_string();
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                env,
-                &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-                Some(&file),
-                "roster-todo-file",
-            );
-        }
+        Err(e) => return env.io_fail(&e, Some(&args.file)),
     };
     let progress = Progress::bytes(bytes.len() as u64, env.t("roster-progress"));
     let parsed = parse(&bytes, args.encoding, &progress);
@@ -827,23 +815,11 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         let _ = say(&env.t("roster-dry-run"));
         return ExitCode::SUCCESS;
     }
-    if let Err(crate::config::ConfigError::Io { path, reason })
-    | Err(crate::config::ConfigError::Parse { path, reason, .. }) = env.data.ensure()
-    {
-        return fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(reason))]),
-            Some(&path.display().to_string()),
-            "todo-data-folder",
-        );
+    if let Err(e) = env.data.ensure() {
+        return crate::cli::config_error(env, e);
     }
     if let Err(e) = write(&target, &parsed.employees) {
-        return fail(
-            env,
-            &env.ta("error-io", &[("reason", arg(e.to_string()))]),
-            Some(&target.display().to_string()),
-            "todo-data-folder",
-        );
+        return env.io_fail(&e, Some(&target));
     }
     let mut departments: Vec<&str> = parsed
         .employees

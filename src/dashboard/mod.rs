@@ -336,7 +336,7 @@ impl Dashboard {
                 // What was appended while the pass ran.
                 self.refresh();
             }
-            Err(e) => self.load_error = Some(e.to_string()),
+            Err(e) => self.load_error = Some(ledger_error_text(self, &e)),
         }
     }
 
@@ -931,7 +931,17 @@ impl Dashboard {
         };
         let (values, error) = match store::records_of(&self.model, i) {
             Ok(v) => (v, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (
+                Vec::new(),
+                Some(
+                    crate::error_text::describe(
+                        &self.loc,
+                        &self.lang,
+                        crate::error_text::Failure::Io(&e, None),
+                    )
+                    .line(),
+                ),
+            ),
         };
         let mut state = crate::state::fold(&p.id, values.iter(), &self.setup.policy);
         state.name = self.model.name(i).map(str::to_string).or(state.name);
@@ -1362,33 +1372,7 @@ enum CheckFailed {
 
 /// Why an append failed, in the user's language, with the file when there is one.
 fn ledger_error_text(d: &Dashboard, e: &crate::ledger::LedgerError) -> String {
-    use crate::ledger::LedgerError;
-    if let Some(r) = crate::admin::ledger_refusal(e) {
-        let text = d.loc.ta(&d.lang, r.what, &[("kind", r.kind.into())]);
-        return format!("{text} ({})", r.place);
-    }
-    let (text, path) = match e {
-        LedgerError::Io { path, source, .. } => (
-            d.loc.ta(
-                &d.lang,
-                "error-io",
-                &[("reason", source.to_string().into())],
-            ),
-            Some(path),
-        ),
-        LedgerError::LockTimeout { path, .. } => (d.t("error-ledger-busy"), Some(path)),
-        LedgerError::InstanceBusy { path } => (d.t("error-kiosk-running"), Some(path)),
-        LedgerError::BadKioskId(id) => (
-            d.loc
-                .ta(&d.lang, "error-kiosk-id", &[("id", id.clone().into())]),
-            None,
-        ),
-        other => (other.to_string(), None),
-    };
-    match path {
-        Some(p) => format!("{text} ({})", p.display()),
-        None => text,
-    }
+    crate::error_text::describe(&d.loc, &d.lang, crate::error_text::Failure::Ledger(e)).line()
 }
 
 /// The stage words a trainer can pick, for the views.

@@ -91,6 +91,8 @@ pub enum SetupField {
     Trainer,
     Session,
     Attendee,
+    /// The attendees added so far: to put one right or take one off.
+    List,
 }
 
 /// What a batch of records is for, so the outcome lands on the right attendees.
@@ -150,6 +152,8 @@ pub struct Presenter {
     pub current: Option<usize>,
     pub help: bool,
     pub help_scroll: usize,
+    /// The slide overview is open, with this slide (a position in `slides`) highlighted.
+    pub overview: Option<usize>,
     /// Asking whether to quit with work left undone.
     pub confirm_quit: bool,
     pub quit: bool,
@@ -218,6 +222,7 @@ impl Presenter {
             current: None,
             help: false,
             help_scroll: 0,
+            overview: None,
             confirm_quit: false,
             quit: false,
             notice: None,
@@ -252,6 +257,29 @@ impl Presenter {
         self.flow.loc.t(self.ui_lang(), id)
     }
 
+    /// The languages the frame's own text is in: the trainer's, or every language (the
+    /// trainer's first) while both are shown, so a mixed room can follow the set-up too.
+    pub fn frame_langs(&self) -> Vec<Lang> {
+        match &self.view {
+            View::One(l) => vec![l.clone()],
+            View::Both => both(&self.flow.content.languages(), &self.base_lang),
+        }
+    }
+
+    /// A short label in every language of the frame, joined by " / ".
+    pub fn label(&self, id: &str) -> String {
+        self.label_a(id, &[])
+    }
+
+    /// [`Presenter::label`] with arguments.
+    pub fn label_a(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        self.frame_langs()
+            .iter()
+            .map(|l| self.flow.loc.ta(l, id, args))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
     /// The manifest index of the current slide.
     pub fn screen(&self) -> Option<usize> {
         self.slides.get(self.at).copied()
@@ -275,7 +303,9 @@ impl Presenter {
     /// Where the trainer is, ignoring pop-ups.
     pub fn base_ctx(&self) -> Ctx {
         match self.phase {
+            Phase::Setup if self.setup_field == SetupField::List => Ctx::SetupList,
             Phase::Setup => Ctx::PresentSetup,
+            Phase::Slides if self.overview.is_some() => Ctx::Overview,
             Phase::Slides => Ctx::Slides,
             Phase::Attendees if self.adding => Ctx::AddAttendee,
             Phase::Attendees => Ctx::Attendees,
@@ -324,7 +354,7 @@ impl Presenter {
                     return effect;
                 }
                 let cmd = keys::cmd_for(key, self.ctx())?;
-                if cmd == Cmd::Digit {
+                if cmd == Cmd::Digit && self.overview.is_none() {
                     if let KeyCode::Char(c) = key.code
                         && self.jump.len() < MAX_JUMP_DIGITS
                     {
@@ -452,6 +482,9 @@ impl Presenter {
     fn setup_fields(&self) -> Vec<(SetupField, usize)> {
         let mut fields = vec![(SetupField::Trainer, 0), (SetupField::Session, 0)];
         fields.extend((0..self.add.visible_fields()).map(|f| (SetupField::Attendee, f)));
+        if !self.attendees.is_empty() {
+            fields.push((SetupField::List, 0));
+        }
         fields
     }
 
@@ -474,8 +507,48 @@ impl Presenter {
         }
     }
 
+    /// The roster's people matching what is typed in the attendee form.
+    pub fn matches(&self) -> Vec<&crate::record::Person> {
+        self.add
+            .matches(self.flow.directory.as_deref(), &self.attendees)
+    }
+
+    /// Up or Down: through the name search's matches when there are any, else `otherwise`.
+    fn move_pick(&mut self, down: bool) -> bool {
+        let n = self.matches().len();
+        if n == 0 {
+            return false;
+        }
+        self.add.move_pick(down, n);
+        true
+    }
+
     fn update_setup(&mut self, cmd: Cmd) -> Option<Effect> {
+        if self.setup_field == SetupField::List {
+            match cmd {
+                Cmd::FocusNext => self.move_setup_focus(true),
+                Cmd::FocusPrev => self.move_setup_focus(false),
+                Cmd::Up => self.focus = self.focus.saturating_sub(1),
+                Cmd::Down => {
+                    self.focus = (self.focus + 1).min(self.attendees.len().saturating_sub(1));
+                }
+                Cmd::Remove => self.remove(),
+                Cmd::Edit => self.edit_attendee(),
+                Cmd::Start => self.start(),
+                _ => {}
+            }
+            if self.attendees.is_empty() {
+                self.setup_field = SetupField::Attendee;
+                self.add.field = app::FIELD_ID;
+            }
+            return None;
+        }
+        let in_form = self.setup_field == SetupField::Attendee;
         match cmd {
+            Cmd::Down if in_form && self.move_pick(true) => {}
+            Cmd::Up if in_form && self.move_pick(false) => {}
+            Cmd::Down => self.move_setup_focus(true),
+            Cmd::Up => self.move_setup_focus(false),
             Cmd::FocusNext => self.move_setup_focus(true),
             Cmd::FocusPrev => self.move_setup_focus(false),
             Cmd::Start => self.start(),
@@ -494,6 +567,7 @@ impl Presenter {
                         self.start();
                     }
                 }
+                SetupField::List => {}
             },
             _ => {
                 let field = match self.setup_field {
@@ -503,6 +577,7 @@ impl Presenter {
                         self.notice = self.add.edit(&cmd);
                         return None;
                     }
+                    SetupField::List => return None,
                 };
                 self.notice = edit(field, &cmd);
             }
@@ -588,7 +663,29 @@ impl Presenter {
         }
     }
 
+    fn update_overview(&mut self, cmd: Cmd) {
+        let Some(at) = self.overview else {
+            return;
+        };
+        match cmd {
+            Cmd::Up => self.overview = Some(at.saturating_sub(1)),
+            Cmd::Down => self.overview = Some((at + 1).min(self.last())),
+            Cmd::Top => self.overview = Some(0),
+            Cmd::Bottom => self.overview = Some(self.last()),
+            Cmd::Confirm => {
+                self.overview = None;
+                self.go(at);
+            }
+            Cmd::Back | Cmd::Overview => self.overview = None,
+            _ => {}
+        }
+    }
+
     fn update_slides(&mut self, cmd: Cmd) {
+        if self.overview.is_some() {
+            self.update_overview(cmd);
+            return;
+        }
         let jump = std::mem::take(&mut self.jump);
         match cmd {
             Cmd::Confirm if !jump.is_empty() => match jump.parse::<usize>() {
@@ -622,6 +719,7 @@ impl Presenter {
                 self.notes = !self.notes;
                 self.clamp_scroll();
             }
+            Cmd::Overview => self.overview = Some(self.at),
             Cmd::Attendees if self.session.is_some() => self.open_attendees(),
             Cmd::Attendees => self.notice = Some(Notice::info("present-no-session")),
             _ => {}
@@ -652,6 +750,12 @@ impl Presenter {
                 self.adding = false;
                 self.add.clear();
             }
+            Cmd::Up => {
+                self.move_pick(false);
+            }
+            Cmd::Down => {
+                self.move_pick(true);
+            }
             Cmd::Confirm => {
                 if self.confirm_add() {
                     self.adding = false;
@@ -673,6 +777,7 @@ impl Presenter {
             Cmd::Record => return self.record_attendance(),
             Cmd::Later => return self.mark_later(),
             Cmd::Remove => self.remove(),
+            Cmd::Edit => self.edit_attendee(),
             Cmd::Confirm if n == 0 => self.adding = true,
             Cmd::Confirm => self.choose_now(),
             _ => {}
@@ -737,6 +842,27 @@ impl Presenter {
         }
         self.attendees.remove(self.focus);
         self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
+    }
+
+    /// The focused attendee back into the form, to put their id or name right; they leave the
+    /// list until added again.
+    fn edit_attendee(&mut self) {
+        let Some(a) = self.attendees.get(self.focus) else {
+            return;
+        };
+        if a.attendance {
+            self.notice = Some(Notice::info("present-cannot-edit"));
+            return;
+        }
+        self.add = AttendeeForm::load(a);
+        self.attendees.remove(self.focus);
+        self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
+        self.notice = Some(Notice::info("present-editing"));
+        if self.phase == Phase::Setup {
+            self.setup_field = SetupField::Attendee;
+        } else {
+            self.adding = true;
+        }
     }
 
     /// The focused attendee is to choose here: first the screen is turned to them.

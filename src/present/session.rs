@@ -60,7 +60,12 @@ pub struct AttendeeForm {
     pub field: usize,
     /// The id was not found on the roster: the name must be typed.
     pub needs_name: bool,
+    /// The highlighted one of the roster's people whose name (or id) matches what is typed.
+    pub pick: usize,
 }
+
+/// The most people a name search lists.
+pub const MAX_MATCHES: usize = 5;
 
 /// What Enter in the form led to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,10 +93,60 @@ impl AttendeeForm {
         *self = AttendeeForm::default();
     }
 
+    /// The form filled with an attendee taken back off the list to be put right.
+    pub fn load(a: &Attendee) -> AttendeeForm {
+        let mut form = AttendeeForm::default();
+        form.fields[FIELD_ID].insert(&a.id_as_entered);
+        if !a.on_roster {
+            form.needs_name = true;
+            form.fields[FIELD_NAME].insert(&a.name);
+            form.fields[FIELD_DEPT].insert(&a.department);
+        }
+        form
+    }
+
+    /// The roster's people whose name or id contains what is typed in the id field, compared
+    /// without regard to width, case or kana ([`crate::dashboard::search::normalize`]); none
+    /// listed already, at most [`MAX_MATCHES`].
+    pub fn matches<'a>(
+        &self,
+        roster: Option<&'a Directory>,
+        listed: &[Attendee],
+    ) -> Vec<&'a crate::record::Person> {
+        use crate::dashboard::search::normalize;
+        let Some(roster) = roster else {
+            return Vec::new();
+        };
+        if self.field != FIELD_ID || self.needs_name {
+            return Vec::new();
+        }
+        let query = normalize(self.fields[FIELD_ID].value());
+        if query.is_empty() {
+            return Vec::new();
+        }
+        roster
+            .people()
+            .iter()
+            .filter(|p| !listed.iter().any(|a| a.id == p.id))
+            .filter(|p| normalize(&p.name).contains(&query) || normalize(&p.id).contains(&query))
+            .take(MAX_MATCHES)
+            .collect()
+    }
+
+    /// Up or Down in the list of matches.
+    pub fn move_pick(&mut self, down: bool, n: usize) {
+        self.pick = if down {
+            (self.pick + 1).min(n.saturating_sub(1))
+        } else {
+            self.pick.saturating_sub(1)
+        };
+    }
+
     /// Text editing in the focused field. Editing the id asks the roster again on Enter.
     pub fn edit(&mut self, cmd: &Cmd) -> Option<Notice> {
         let notice = super::edit(&mut self.fields[self.field], cmd);
         if self.field == FIELD_ID && matches!(cmd, Cmd::Input(_) | Cmd::Backspace | Cmd::Delete) {
+            self.pick = 0;
             self.needs_name = false;
             self.fields[FIELD_NAME] = TextField::default();
             self.fields[FIELD_DEPT] = TextField::default();
@@ -110,6 +165,29 @@ impl AttendeeForm {
         let typed = self.fields[FIELD_ID].value().trim().to_string();
         if self.field == FIELD_ID && typed.is_empty() {
             return Added::Nothing;
+        }
+        // Not an id on the roster, but a name (or part of an id) that is: the highlighted
+        // match is added.
+        let by_id = settings
+            .id_rule
+            .check(&typed)
+            .ok()
+            .and_then(|id| roster.and_then(|r| r.find(&id)));
+        if self.field == FIELD_ID && by_id.is_none() {
+            let found = self.matches(roster, listed);
+            if let Some(p) = found.get(self.pick.min(found.len().saturating_sub(1))) {
+                let attendee = Attendee {
+                    id: p.id.clone(),
+                    id_as_entered: p.id.clone(),
+                    name: p.name.clone(),
+                    department: p.department.clone(),
+                    on_roster: true,
+                    attendance: false,
+                    status: Status::Pending,
+                };
+                self.clear();
+                return Added::Attendee(attendee);
+            }
         }
         let id = match settings.id_rule.check(&typed) {
             Ok(id) => id,
@@ -132,7 +210,8 @@ impl AttendeeForm {
         let found = roster.and_then(|r| r.find(&id));
         let id = found.map_or(id, |p| p.id.clone());
         if listed.iter().any(|a| a.id == id) {
-            self.field = FIELD_ID;
+            // Cleared like any refused id, so the next one typed is not appended to it.
+            self.clear();
             return Added::Problem(Notice {
                 id: "present-already-listed",
                 args: vec![("id", id)],
@@ -143,7 +222,7 @@ impl AttendeeForm {
             // With the roster deciding who is who, nobody off the roster is recorded.
             self.clear();
             return Added::Problem(Notice {
-                id: "identity-not-on-roster",
+                id: "present-id-not-on-roster",
                 args: vec![("id", id)],
                 error: true,
             });
@@ -310,7 +389,14 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
         Effect::Append { saving, records } => {
             match recorder.open().and_then(|w| w.append_batch(records)) {
                 Ok(_) => p.records_saved(saving),
-                Err(e) => p.records_failed(saving, e.to_string()),
+                Err(e) => {
+                    let words = crate::error_text::describe(
+                        &p.flow.loc,
+                        p.ui_lang(),
+                        crate::error_text::Failure::Ledger(&e),
+                    );
+                    p.records_failed(saving, words.line());
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The view: draws the app's state and nothing else. Every screen's body is a list of lines
 //! at the body's width; the frame around it (header, notice, hint bar, pop-ups) is drawn here.
 
+pub mod attract;
 pub mod dashboard;
 pub mod doc;
 pub mod glyphs;
@@ -73,6 +74,10 @@ pub fn scroll(app: &App) -> usize {
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    if let Some(step) = app.attract {
+        attract::draw(frame, app, step);
+        return;
+    }
     if layout::too_small(area.width, area.height) {
         too_small(frame, &app.loc, &app.lang, area);
         return;
@@ -288,7 +293,17 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
         }
         Line::from(Span::styled(text, theme::dim()))
     } else if more_below && !popup_open(app) {
-        Line::from(Span::styled(app.t("more-below"), theme::dim()))
+        // Space is named only where it pages down.
+        let space = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(' '),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        let id = if keys::cmd_for(&space, app.ctx()) == Some(keys::Cmd::PageDown) {
+            "more-below"
+        } else {
+            "more-below-scroll"
+        };
+        Line::from(Span::styled(app.t(id), theme::dim()))
     } else {
         Line::default()
     };
@@ -316,9 +331,104 @@ pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
     hint_bar_for(frame, &app.loc, &app.lang, &hints, &next, area);
 }
 
-/// Lays out a hint bar: the keys given, language and help pinned right; when short of room,
-/// help keeps its key but drops its word. The language key names what F2 switches to, in that
-/// language, so a person who cannot read the current one still finds it.
+/// One hint as shown: the key's label and what it does (with its trailing space).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub action: String,
+    /// Language and help, kept at the right.
+    pub pinned: bool,
+}
+
+/// Which hints a bar of `width` cells shows, each whole: the keys given, language and help
+/// pinned right. When they do not all fit, the last ones (the least important: the table
+/// lists them by importance) give way, and help says "more", since the help lists every key.
+/// The language key names what F2 switches to, in that language, so a person who cannot read
+/// the current one still finds it.
+pub fn hint_layout(
+    loc: &Localizer,
+    lang: &Lang,
+    hints: &[(&str, &str)],
+    next_view: &str,
+    width: usize,
+) -> Vec<Hint> {
+    let label = |key: &str, action: &str, pinned: bool| -> Hint {
+        let text = if action == "act-language" {
+            next_view.to_string()
+        } else {
+            loc.t(lang, action)
+        };
+        Hint {
+            key: loc.t(lang, key),
+            action: format!(" {text}  "),
+            pinned,
+        }
+    };
+    let w = |h: &Hint| display_width(&h.key) + display_width(&h.action);
+    let is_pinned = |action: &str| matches!(action, "act-language" | "act-help");
+    let rest: Vec<Hint> = hints
+        .iter()
+        .filter(|(_, a)| !is_pinned(a))
+        .map(|(k, a)| label(k, a, false))
+        .collect();
+    let mut pinned: Vec<Hint> = hints
+        .iter()
+        .filter(|(_, a)| is_pinned(a))
+        .map(|(k, a)| label(k, a, true))
+        .collect();
+    let trim_last = |pinned: &mut Vec<Hint>| {
+        if let Some(last) = pinned.last_mut() {
+            last.action = last.action.trim_end().to_string();
+        }
+    };
+    trim_last(&mut pinned);
+    let total = |rest: &[Hint], pinned: &[Hint]| -> usize {
+        rest.iter().map(w).sum::<usize>() + pinned.iter().map(w).sum::<usize>() + 1
+    };
+    if total(&rest, &pinned) <= width {
+        return rest.into_iter().chain(pinned).collect();
+    }
+    // Short of room: help becomes "more", and the least important keys move to it.
+    let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
+    let with_help_word = |word: &str| -> Vec<Hint> {
+        let mut pinned = pinned.clone();
+        for h in pinned.iter_mut() {
+            if help_keys.contains(&h.key) {
+                h.action = if word.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {word}  ")
+                };
+            }
+        }
+        trim_last(&mut pinned);
+        pinned
+    };
+    let fill = |pinned: &[Hint]| -> Vec<Hint> {
+        let mut room = width.saturating_sub(total(&[], pinned));
+        let mut shown = Vec::new();
+        for h in &rest {
+            if w(h) > room {
+                break;
+            }
+            room -= w(h);
+            shown.push(h.clone());
+        }
+        shown
+    };
+    let more = with_help_word(&loc.t(lang, "act-help-more"));
+    let shown = fill(&more);
+    // On terminals narrower than 80 columns the way on or back matters more than help's
+    // word: the key alone stays. From 80 columns on, help always has its word.
+    let bare = with_help_word("");
+    let shown_bare = fill(&bare);
+    if width < 80 && shown_bare.len() > shown.len() {
+        return shown_bare.into_iter().chain(bare).collect();
+    }
+    shown.into_iter().chain(more).collect()
+}
+
+/// Draws a hint bar (see [`hint_layout`]).
 pub fn hint_bar_for(
     frame: &mut Frame,
     loc: &Localizer,
@@ -327,73 +437,22 @@ pub fn hint_bar_for(
     next_view: &str,
     area: Rect,
 ) {
-    let label = |key: &str, action: &str| -> (String, String) {
-        let text = if action == "act-language" {
-            next_view.to_string()
-        } else {
-            loc.t(lang, action)
-        };
-        (loc.t(lang, key), format!(" {text}  "))
-    };
-    let width = |(k, a): &(String, String)| display_width(k) + display_width(a);
-    let (pinned, rest): (Vec<_>, Vec<_>) = hints
+    let layout = hint_layout(loc, lang, hints, next_view, area.width as usize);
+    let used: usize = 1 + layout
         .iter()
-        .partition(|(_, action)| matches!(*action, "act-language" | "act-help"));
-    let rest: Vec<(String, String)> = rest.into_iter().map(|(k, a)| label(k, a)).collect();
-    let mut pinned: Vec<(String, String)> = pinned.into_iter().map(|(k, a)| label(k, a)).collect();
-    if let Some((_, last)) = pinned.last_mut() {
-        *last = last.trim_end().to_string();
-    }
-    let rest_w: usize = rest.iter().map(width).sum();
-    if rest_w + pinned.iter().map(width).sum::<usize>() + 1 > area.width as usize {
-        // Short of room: help keeps its key but drops its word, so this screen's keys fit.
-        // When some still do not, the help key says "more" (the help lists every key of the
-        // screen); on a narrow terminal only when that word pushes out no other key.
-        let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
-        let fitting = |pinned: &[(String, String)]| {
-            let mut room =
-                (area.width as usize).saturating_sub(pinned.iter().map(width).sum::<usize>() + 1);
-            let mut n = 0;
-            for h in &rest {
-                if width(h) > room {
-                    break;
-                }
-                room -= width(h);
-                n += 1;
-            }
-            n
-        };
-        let mut bare = pinned.clone();
-        let mut more = pinned.clone();
-        for ((key, b), (_, m)) in bare.iter_mut().zip(more.iter_mut()) {
-            if help_keys.contains(key) {
-                b.clear();
-                *m = format!(" {}", loc.t(lang, "act-more"));
-            }
-        }
-        let fit = fitting(&bare);
-        let roomy = area.width >= 60;
-        pinned = if fit < rest.len() && (roomy || fitting(&more) == fit) {
-            more
-        } else {
-            bare
-        };
-    }
-    let pinned_w: usize = pinned.iter().map(width).sum();
-    let mut room = (area.width as usize).saturating_sub(pinned_w + 1);
+        .map(|h| display_width(&h.key) + display_width(&h.action))
+        .sum::<usize>();
     let mut spans = vec![Span::raw(" ")];
-    for h in rest {
-        if width(&h) > room {
-            break;
+    let mut gap = false;
+    for h in layout {
+        if h.pinned && !gap {
+            spans.push(Span::raw(
+                " ".repeat((area.width as usize).saturating_sub(used)),
+            ));
+            gap = true;
         }
-        room -= width(&h);
-        spans.push(Span::styled(h.0, theme::key()));
-        spans.push(Span::raw(h.1));
-    }
-    spans.push(Span::raw(" ".repeat(room)));
-    for (k, a) in pinned {
-        spans.push(Span::styled(k, theme::key()));
-        spans.push(Span::raw(a));
+        spans.push(Span::styled(h.key, theme::key()));
+        spans.push(Span::raw(h.action));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

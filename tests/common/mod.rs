@@ -188,6 +188,7 @@ pub fn parse_keys(seq: &str) -> Vec<Event> {
                 "C-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
                 "C-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
                 "C-\\" => (KeyCode::Char('\\'), KeyModifiers::CONTROL),
+                "F5" => (KeyCode::F(5), KeyModifiers::NONE),
                 "F10" => (KeyCode::F(10), KeyModifiers::NONE),
                 other => panic!("unknown key <{other}>"),
             };

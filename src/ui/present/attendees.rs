@@ -17,7 +17,7 @@ const MAX_LIST: u16 = 96;
 
 pub fn body(p: &Presenter, width: usize) -> Body {
     let mut body = Body::default();
-    body.extend(doc::title_lines(&p.t("present-attendees-title"), width));
+    body.extend(doc::title_lines(&p.label("present-attendees-title"), width));
     if let Some(s) = &p.session {
         let line = p.flow.loc.ta(
             p.ui_lang(),
@@ -32,38 +32,32 @@ pub fn body(p: &Presenter, width: usize) -> Body {
     body.blank();
     let unrecorded = p.unrecorded();
     if unrecorded > 0 {
-        let text = p.flow.loc.ta(
-            p.ui_lang(),
-            "present-attendance-pending",
-            &[("n", unrecorded.into())],
-        );
+        let text = p.label_a("present-attendance-pending", &[("n", unrecorded.into())]);
         para(&mut body, &text, width, theme::warn());
     } else if !p.attendees.is_empty() {
-        let text = p.flow.loc.ta(
-            p.ui_lang(),
-            "present-attendance-all",
-            &[("n", p.attendees.len().into())],
-        );
+        let text = p.label_a("present-attendance-all", &[("n", p.attendees.len().into())]);
         para(&mut body, &text, width, theme::good());
     }
     body.blank();
     let status = |a: &Attendee| -> (String, Style) {
         match a.status {
-            Status::Pending => (p.t("present-status-pending"), theme::warn()),
-            Status::Kiosk => (p.t("present-status-kiosk"), theme::heading()),
+            Status::Pending => (p.label("present-status-pending"), theme::warn()),
+            Status::Kiosk => (p.label("present-status-kiosk"), theme::heading()),
             // The list may be on a projector: it says that a choice is recorded, never which.
-            Status::Chosen(_) => (p.t("present-status-recorded"), theme::good()),
+            Status::Chosen(_) => (p.label("present-status-recorded"), theme::good()),
         }
     };
     attendee_list(&mut body, p, width, Some(&status));
     if !p.attendees.is_empty() {
         body.blank();
-        para(
-            &mut body,
-            &p.t("present-attendees-legend"),
-            width,
-            theme::dim(),
-        );
+        for lang in p.frame_langs() {
+            para(
+                &mut body,
+                &p.flow.loc.t(&lang, "present-attendees-legend"),
+                width,
+                theme::dim(),
+            );
+        }
     }
     if p.adding {
         add_form(&mut body, p, &p.add, true, width);

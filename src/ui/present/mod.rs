@@ -121,7 +121,50 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
             p.help_scroll,
             areas.body,
         );
+    } else if let Some(at) = p.overview {
+        overview(frame, p, at, areas.body);
     }
+}
+
+/// Every slide by number and title (in each language shown), the highlighted one marked:
+/// Enter shows it.
+fn overview(frame: &mut Frame, p: &Presenter, at: usize, area: Rect) {
+    let width = popup_width(area).saturating_sub(2) as usize;
+    let langs = p.slide_langs();
+    let lines: Vec<Line<'static>> = p
+        .slides
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let titles: Vec<String> = langs
+                .iter()
+                .map(|l| p.flow.content.lang(l).screens[i].doc.title.clone())
+                .collect();
+            let mark = if n == at { "▶" } else { " " };
+            let current = if n == p.at { "•" } else { " " };
+            let text = truncate(
+                &format!("{mark}{current}{:>2}. {}", n + 1, titles.join(" / ")),
+                width,
+            );
+            let style = if n == at {
+                theme::focus()
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    // Keep the highlighted slide in view.
+    let room = area.height.saturating_sub(2) as usize;
+    let scroll = (at + 1).saturating_sub(room);
+    popup(
+        frame,
+        area,
+        &p.label("present-overview-title"),
+        lines,
+        Vec::new(),
+        scroll,
+    );
 }
 
 /// Whether a key's action applies now: the attendee keys need a session, and what can be
@@ -134,7 +177,11 @@ fn applies(p: &Presenter, action: &str) -> bool {
         "present-act-record" => p.unrecorded() > 0,
         "present-act-choose-now" => open,
         "present-act-later" => open && focused.is_some_and(|a| a.status != Status::Kiosk),
-        "present-act-remove" => focused.is_some_and(|a| !a.attendance),
+        "present-act-remove" | "present-act-edit" => focused.is_some_and(|a| !a.attendance),
+        "present-act-pick" => {
+            !p.matches().is_empty()
+                && (p.adding || p.setup_field == crate::present::SetupField::Attendee)
+        }
         _ => true,
     }
 }

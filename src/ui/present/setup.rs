@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::{body_lines, centred_column, follow_focus};
 use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME};
 use crate::present::session::{Attendee, AttendeeForm};
-use crate::present::{Presenter, SetupField};
+use crate::present::{Phase, Presenter, SetupField};
 use crate::ui::screen::{field, para};
 use crate::ui::{Body, doc, theme, truncate};
 use crate::wrap::display_width;
@@ -18,21 +18,35 @@ const MAX_FORM: u16 = 76;
 
 pub fn body(p: &Presenter, width: usize) -> Body {
     let mut body = Body::default();
-    body.extend(doc::title_lines(&p.t("present-setup-title"), width));
+    body.extend(doc::title_lines(&p.label("present-setup-title"), width));
     body.blank();
-    para(&mut body, &p.t("present-setup-intro"), width, Style::new());
+    for lang in p.frame_langs() {
+        para(
+            &mut body,
+            &p.flow.loc.t(&lang, "present-setup-intro"),
+            width,
+            Style::new(),
+        );
+    }
     let here = p.setup_field;
     field(
         &mut body,
-        &p.t("present-trainer"),
+        &p.label("present-trainer"),
         &p.trainer,
         here == SetupField::Trainer,
         width,
     );
-    para(&mut body, &p.t("present-trainer-hint"), width, theme::dim());
+    for lang in p.frame_langs() {
+        para(
+            &mut body,
+            &p.flow.loc.t(&lang, "present-trainer-hint"),
+            width,
+            theme::dim(),
+        );
+    }
     field(
         &mut body,
-        &p.t("present-session-id"),
+        &p.label("present-session-id"),
         &p.session_id,
         here == SetupField::Session,
         width,
@@ -48,16 +62,21 @@ pub type StatusText<'a> = &'a dyn Fn(&Attendee) -> (String, Style);
 
 /// The attendees as rows: id, name, department (and, with `status`, where each stands).
 pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Option<StatusText<'_>>) {
-    let heading = p.flow.loc.ta(
-        p.ui_lang(),
+    let heading = p.label_a(
         "present-attendees-count",
         &[("n", p.attendees.len().into())],
     );
     para(body, &heading, width, theme::heading());
     if p.attendees.is_empty() {
-        para(body, &p.t("present-attendees-none"), width, theme::dim());
+        para(
+            body,
+            &p.label("present-attendees-none"),
+            width,
+            theme::dim(),
+        );
         return;
     }
+    let list_focused = p.phase == Phase::Setup && p.setup_field == SetupField::List;
     let col = |f: fn(&Attendee) -> &str| {
         p.attendees
             .iter()
@@ -69,7 +88,7 @@ pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Optio
     let name_w = col(|a| &a.name).min(20);
     let dept_w = col(|a| &a.department).min(16);
     for (n, a) in p.attendees.iter().enumerate() {
-        let focused = status.is_some() && n == p.focus && !p.adding;
+        let focused = ((status.is_some() && !p.adding) || list_focused) && n == p.focus;
         let g = crate::ui::glyphs::glyphs();
         let lead = if focused { g.pointer } else { "  " };
         let mark = if a.attendance {
@@ -129,37 +148,66 @@ pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Optio
 
 /// The "add an attendee" form: the id, then name and department when not on the roster.
 pub fn add_form(body: &mut Body, p: &Presenter, form: &AttendeeForm, focused: bool, width: usize) {
+    let label = if p.flow.directory.is_some() {
+        "present-add-id-or-name"
+    } else {
+        "present-add-id"
+    };
     field(
         body,
-        &p.t("present-add-id"),
+        &p.label(label),
         &form.fields[FIELD_ID],
         focused && form.field == FIELD_ID,
         width,
     );
+    if focused {
+        matches(body, p, form, width);
+    }
     if form.needs_name {
         field(
             body,
-            &p.t("identity-name"),
+            &p.label("identity-name"),
             &form.fields[FIELD_NAME],
             focused && form.field == FIELD_NAME,
             width,
         );
         field(
             body,
-            &p.t("identity-dept"),
+            &p.label("identity-dept"),
             &form.fields[FIELD_DEPT],
             focused && form.field == FIELD_DEPT,
             width,
         );
     }
     let roster = match &p.roster {
-        Some(r) => p
-            .flow
-            .loc
-            .ta(p.ui_lang(), "present-roster-yes", &[("n", r.len().into())]),
-        None => p.t("present-roster-no"),
+        Some(r) => p.label_a("present-roster-yes", &[("n", r.len().into())]),
+        None => p.label("present-roster-no"),
     };
     para(body, &roster, width, theme::dim());
+}
+
+/// The roster's people whose name or id matches what is typed; Enter adds the highlighted one.
+fn matches(body: &mut Body, p: &Presenter, form: &AttendeeForm, width: usize) {
+    let found = form.matches(p.flow.directory.as_deref(), &p.attendees);
+    if found.is_empty() {
+        return;
+    }
+    let pick = form.pick.min(found.len() - 1);
+    for (n, person) in found.iter().enumerate() {
+        let chosen = n == pick;
+        let text = truncate(
+            &format!(
+                "{}{}  {}  {}",
+                if chosen { "→ " } else { "  " },
+                person.id,
+                person.name,
+                person.department
+            ),
+            width.saturating_sub(2),
+        );
+        let style = if chosen { theme::focus() } else { theme::dim() };
+        body.push(Line::from(vec![Span::raw("  "), Span::styled(text, style)]));
+    }
 }
 
 /// Draws the form; returns whether lines are left below.

@@ -43,7 +43,7 @@ pub fn areas(p: &Presenter, body: Rect) -> SlideAreas {
             notes = Some(Rect::new(body.x + body.width - w, body.y, w, body.height));
         } else {
             // As tall as the notes need (with its border line), up to two fifths of the body.
-            let need = notes_lines(p, body.width.saturating_sub(3) as usize).len() as u16 + 1;
+            let need = notes_lines(p, body.width.saturating_sub(4) as usize).len() as u16 + 2;
             let h = need
                 .min(body.height * 2 / 5)
                 .max(5)
@@ -166,25 +166,44 @@ pub fn draw(frame: &mut Frame, p: &Presenter, body: Rect) -> bool {
     more
 }
 
-/// The notes of the slide at `width`, in the frame's language.
+/// The notes of the slide at `width`, in the frame's language, or in every language (each
+/// under its name) while both are shown.
 fn notes_lines(p: &Presenter, width: usize) -> Vec<Line<'static>> {
-    let notes = p
-        .screen()
-        .and_then(|i| p.flow.content.lang(p.ui_lang()).screens[i].notes.as_ref());
-    match notes {
-        Some(doc) => doc::render(doc, width.max(1)),
-        None => vec![Line::styled(p.t("present-no-notes"), theme::dim())],
+    let langs = p.frame_langs();
+    let tag = langs.len() > 1;
+    let mut out = Vec::new();
+    for (n, lang) in langs.iter().enumerate() {
+        if n > 0 {
+            out.push(Line::default());
+        }
+        if tag {
+            out.push(Line::styled(
+                p.flow.loc.t(lang, "language-name"),
+                theme::dim().add_modifier(Modifier::ITALIC),
+            ));
+        }
+        let notes = p
+            .screen()
+            .and_then(|i| p.flow.content.lang(lang).screens[i].notes.as_ref());
+        match notes {
+            Some(doc) => out.extend(doc::render(doc, width.max(1))),
+            None => out.push(Line::styled(
+                p.flow.loc.t(lang, "present-no-notes"),
+                theme::dim(),
+            )),
+        }
     }
+    out
 }
 
 /// The speaker notes of the slide, in the trainer's language.
 fn notes_panel(frame: &mut Frame, p: &Presenter, area: Rect) {
     let block = Block::default()
-        .borders(Borders::TOP | Borders::LEFT)
+        .borders(Borders::ALL)
         .border_set(crate::ui::glyphs::border_set())
         .border_style(theme::rule())
         .title(Span::styled(
-            format!(" {} ", p.t("present-notes-title")),
+            format!(" {} ", p.label("present-notes-title")),
             theme::warn().add_modifier(Modifier::BOLD),
         ));
     let inner = block.inner(area);
