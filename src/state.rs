@@ -461,9 +461,8 @@ pub fn fold<'a>(
             state.department = Some(d);
         }
         let applied = standing.apply(&event);
-        let version = text(r, &["policy", "version"]);
         if applied.decision {
-            state.policy_version = version.clone();
+            state.policy_version = text(r, &["policy", "version"]);
             // When it happened: a record entered later says so in `occurred_at`.
             state.decided_at = text(r, &["occurred_at"]).or_else(|| text(r, &["at"]));
         }
@@ -473,7 +472,6 @@ pub fn fold<'a>(
                 note: text(r, &["note"]),
             });
         }
-        let _ = version;
         state.history.push(history_entry(r, &event, None));
     }
     if !standing.followup_open {

@@ -511,6 +511,18 @@ pub fn placeholders_in(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn fill_forms(forms: &Forms, values: &Placeholders) -> Forms {
+    let labels = |map: &BTreeMap<String, Label>| -> BTreeMap<String, Label> {
+        map.iter()
+            .map(|(k, l)| {
+                (
+                    k.clone(),
+                    Label {
+                        label: fill(&l.label, values),
+                    },
+                )
+            })
+            .collect()
+    };
     Forms {
         questions: forms
             .questions
@@ -523,42 +535,9 @@ fn fill_forms(forms: &Forms, values: &Placeholders) -> Forms {
                 (k.clone(), q)
             })
             .collect(),
-        acknowledgements: forms
-            .acknowledgements
-            .iter()
-            .map(|(k, p)| {
-                (
-                    k.clone(),
-                    Label {
-                        label: fill(&p.label, values),
-                    },
-                )
-            })
-            .collect(),
-        purposes: forms
-            .purposes
-            .iter()
-            .map(|(k, p)| {
-                (
-                    k.clone(),
-                    Label {
-                        label: fill(&p.label, values),
-                    },
-                )
-            })
-            .collect(),
-        reasons: forms
-            .reasons
-            .iter()
-            .map(|(k, r)| {
-                (
-                    k.clone(),
-                    Label {
-                        label: fill(&r.label, values),
-                    },
-                )
-            })
-            .collect(),
+        acknowledgements: labels(&forms.acknowledgements),
+        purposes: labels(&forms.purposes),
+        reasons: labels(&forms.reasons),
         changes: forms
             .changes
             .iter()

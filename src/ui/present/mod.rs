@@ -89,23 +89,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         more_below,
         &p.t("present-more-below"),
     );
-    let next_view = view_name(
-        &p.flow.loc,
-        &p.view.next(&p.flow.content.languages(), &p.base_lang),
-        &p.base_lang,
-    );
-    let hints: Vec<(&str, &str)> = keys::hints(p.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(p, action))
-        .collect();
-    hint_bar(
-        frame,
-        &p.flow.loc,
-        p.ui_lang(),
-        &hints,
-        &next_view,
-        areas.hints,
-    );
+    presenter_hints(frame, p, areas.hints);
     if p.confirm_quit {
         confirm_quit(frame, p, areas.body);
     } else if p.help {
@@ -515,6 +499,17 @@ fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
         ratatui::widgets::Paragraph::new(lines),
         Rect::new(x, y, width as u16, h),
     );
+    let bottom = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        area.width,
+        1,
+    );
+    presenter_hints(frame, p, bottom);
+}
+
+/// The keys that work where the trainer is, and the view F2 switches to.
+fn presenter_hints(frame: &mut Frame, p: &Presenter, area: Rect) {
     let next_view = view_name(
         &p.flow.loc,
         &p.view.next(&p.flow.content.languages(), &p.base_lang),
@@ -524,17 +519,5 @@ fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
         .into_iter()
         .filter(|(_, action)| applies(p, action))
         .collect();
-    hint_bar(
-        frame,
-        &p.flow.loc,
-        p.ui_lang(),
-        &hints,
-        &next_view,
-        Rect::new(
-            area.x,
-            area.y + area.height.saturating_sub(1),
-            area.width,
-            1,
-        ),
-    );
+    hint_bar(frame, &p.flow.loc, p.ui_lang(), &hints, &next_view, area);
 }
