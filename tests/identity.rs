@@ -192,7 +192,7 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
         assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
         let screen = k.screen();
         let expected = if lang == "ja" {
-            "撤回できる同意の記録はありません"
+            "取り消せる同意の記録はありません"
         } else {
             "no consent on record for you to withdraw"
         };

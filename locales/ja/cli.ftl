@@ -211,7 +211,7 @@ config-key-org-allowance-yen = 月額の通信費補助（円。0 = なし）
 config-key-org-wifi-places = 社員用 Wi-Fi のある場所（"" = なし）
 config-key-org-notify-window = 通知を受け取る時間帯の例（例："9:00–20:00"）
 config-key-org-lost-contact = スマートフォンをなくしたときの報告先
-config-key-org-contact = 問い合わせ・同意撤回の窓口
+config-key-org-contact = 問い合わせ・同意の取り消しの窓口
 config-key-org-controller = 記録の管理責任者
 config-key-org-retention = 記録の保存期間
 config-bad-pin-hash = admin_pin_hash が tebiki の作った PIN のハッシュではありません。「tebiki pin set」を実行してください
