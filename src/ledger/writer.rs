@@ -729,26 +729,7 @@ fn open_or_create_inner(path: &Path, append: bool) -> Result<(File, bool), Ledge
     }
 }
 
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    match File::open(dir).and_then(|d| d.sync_all()) {
-        // Some network file systems cannot sync a directory; the file's own sync still holds.
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
-            ) =>
-        {
-            Ok(())
-        }
-        other => other,
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
-}
+use crate::safe_file::sync_dir;
 
 /// The end of the last complete line (`end`, just after its `\n`) and that line's bytes.
 struct TailScan {
