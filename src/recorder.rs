@@ -79,10 +79,10 @@ impl Recorder {
                                 crate::state::employee_id(&serde_json::Value::Object(body.clone()))
                                     .unwrap_or_default()
                                     .to_string();
-                            let (state, _) = crate::status::load(&dir, &id, &version)
-                                .map_err(|_| Refusal::NothingToWithdraw)?;
+                            let (state, _) =
+                                crate::status::load(&dir, &id, &version).map_err(Err)?;
                             if state.consent != ConsentState::Given {
-                                return Err(Refusal::NothingToWithdraw);
+                                return Err(Ok(Refusal::NothingToWithdraw));
                             }
                         }
                         Ok((record_type.as_str().to_string(), body))
@@ -93,7 +93,9 @@ impl Recorder {
                         app.record_saved(record_type, done.id.to_string(), done.at);
                         app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
                     }
-                    Err(Checked::Ledger(e)) => {
+                    // The ledger could not be read to check it: nothing written, said as such
+                    // (not as "nothing to withdraw").
+                    Err(Checked::Ledger(e) | Checked::Refused(Err(e))) => {
                         let words = crate::error_text::describe(
                             &app.loc,
                             &app.lang,
@@ -101,7 +103,7 @@ impl Recorder {
                         );
                         app.record_failed(words.line());
                     }
-                    Err(Checked::Refused(_)) => app.record_refused(),
+                    Err(Checked::Refused(Ok(_))) => app.record_refused(),
                 }
             }
             Effect::VerifyCode { id, code } => {
