@@ -6,16 +6,18 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use fluent_bundle::FluentValue;
 
 use crate::app::{App, Mode};
-use crate::config::{Config, ConfigError, DataDir};
+pub use crate::command::{Env, Format};
+use crate::command::{config_error, issue_text, place};
+use crate::config::{Config, DataDir};
 use crate::content::check::check;
-use crate::content::{Content, ContentIssue, IssueKind, RawContent};
+use crate::content::{Content, RawContent};
 use crate::escape::for_terminal;
 use crate::i18n::{Lang, Localizer};
-use crate::ledger::{self, Checkpoint, LedgerError};
+use crate::ledger::{self, Checkpoint};
 use crate::record::identity::{Directory, IdentityMode};
 use crate::recorder::Recorder;
 use crate::source::Source;
@@ -30,7 +32,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
     #[arg(long, global = true, value_enum, value_name = "WIDTH")]
-    pub ambiguous_width: Option<crate::ui::glyphs::AmbiguousWidth>,
+    pub ambiguous_width: Option<crate::glyphs::AmbiguousWidth>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -99,65 +101,6 @@ pub enum ConfigCommand {
 pub enum PinCommand {
     Set,
     Unlock,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
-
-/// What the process needs before any command runs: where data lives, the language, messages.
-pub struct Env {
-    pub data: DataDir,
-    pub source: Source,
-    pub loc: Localizer,
-    pub lang: Lang,
-}
-
-impl Env {
-    pub fn t(&self, id: &str) -> String {
-        self.loc.t(&self.lang, id)
-    }
-    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        self.loc.ta(&self.lang, id, args)
-    }
-
-    /// Prints an error in the three parts every error has (what, where, what to do) and
-    /// returns exit code 2.
-    /// An error in words (see [`crate::error_text::describe`]), in the user's language.
-    pub fn words(&self, failure: crate::error_text::Failure<'_>) -> crate::error_text::Words {
-        crate::error_text::describe(&self.loc, &self.lang, failure)
-    }
-
-    /// Prints an error already in words (what, where, what to do); exit 2.
-    pub fn fail_words(&self, w: crate::error_text::Words) -> ExitCode {
-        eprintln!("{}: {}", self.t("error-label"), for_terminal(&w.what));
-        if let Some(place) = w.place {
-            eprintln!("  {}: {}", self.t("error-where"), for_terminal(&place));
-        }
-        eprintln!("  {}", for_terminal(&w.todo));
-        ExitCode::from(2)
-    }
-
-    /// An I/O error on `path`, in words chosen by its kind; exit 2.
-    pub fn io_fail(&self, e: &std::io::Error, path: Option<&std::path::Path>) -> ExitCode {
-        self.fail_words(self.words(crate::error_text::Failure::Io(e, path)))
-    }
-
-    /// A ledger error in words; exit 2.
-    pub fn ledger_fail(&self, e: &LedgerError) -> ExitCode {
-        self.fail_words(self.words(crate::error_text::Failure::Ledger(e)))
-    }
-
-    fn fail(&self, what: String, place: Option<String>, todo_id: &str) -> ExitCode {
-        eprintln!("{}: {}", self.t("error-label"), for_terminal(&what));
-        if let Some(place) = place {
-            eprintln!("  {}: {}", self.t("error-where"), for_terminal(&place));
-        }
-        eprintln!("  {}", self.t(todo_id));
-        ExitCode::from(2)
-    }
 }
 
 /// The value of `--name VALUE` or `--name=VALUE` in the raw arguments, before clap parses them:
@@ -701,26 +644,8 @@ fn put(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-fn place(file: &str, line: Option<usize>) -> String {
-    match line {
-        Some(l) => format!("{file}:{l}"),
-        None => file.to_string(),
-    }
-}
-
 fn load_config(env: &Env) -> Result<Config, ExitCode> {
     env.data.load_config().map_err(|e| config_error(env, e))
-}
-
-pub(crate) fn config_error(env: &Env, e: ConfigError) -> ExitCode {
-    match e {
-        ConfigError::Io { path, source } => env.io_fail(&source, Some(&path)),
-        ConfigError::Parse { path, line, reason } => env.fail(
-            env.ta("error-config", &[("reason", reason.into())]),
-            Some(place(&path.display().to_string(), line)),
-            "todo-config",
-        ),
-    }
 }
 
 /// Loads and fills the content, or says what is wrong with it.
@@ -878,7 +803,7 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
-            put(&crate::ui::glyphs::fold(&text))
+            put(&crate::glyphs::fold(&text))
         }
         Format::Json => match serde_json::to_string_pretty(&state) {
             // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
@@ -1097,58 +1022,13 @@ fn verify(
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::verify_text::render(&report, env, &dir, seals.len());
-            put(&crate::ui::glyphs::fold(&text))
+            put(&crate::glyphs::fold(&text))
         }
     }
     if report.is_intact() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
-}
-
-/// A content issue in words.
-pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
-    let s = |v: &str| FluentValue::from(v.to_string());
-    match &issue.kind {
-        IssueKind::Missing => env.t("issue-missing"),
-        IssueKind::Unreadable(r) => env.ta("issue-unreadable", &[("reason", s(r))]),
-        IssueKind::Parse(r) => env.ta("issue-parse", &[("reason", s(r))]),
-        IssueKind::NoTitle => env.t("issue-no-title"),
-        IssueKind::UnknownPlaceholder(p) => env.ta("issue-placeholder", &[("name", s(p))]),
-        IssueKind::Unmatched { what, id } => {
-            env.ta("issue-unmatched", &[("what", s(what)), ("id", s(id))])
-        }
-        IssueKind::OptionCount {
-            id,
-            expected,
-            found,
-        } => env.ta(
-            "issue-option-count",
-            &[
-                ("id", s(id)),
-                ("expected", s(&expected.to_string())),
-                ("found", s(&found.to_string())),
-            ],
-        ),
-        IssueKind::BadAnswer { id } => env.ta("issue-bad-answer", &[("id", s(id))]),
-        IssueKind::UnknownScreen { id } => env.ta("issue-unknown-screen", &[("id", s(id))]),
-        IssueKind::DuplicateId { id } => env.ta("issue-duplicate-id", &[("id", s(id))]),
-        IssueKind::Directive(r) => env.ta("issue-directive", &[("reason", s(r))]),
-        IssueKind::MissingRule { question, screen } => env.ta(
-            "issue-missing-rule",
-            &[("question", s(question)), ("screen", s(screen))],
-        ),
-        IssueKind::NoLanguages => env.t("issue-no-languages"),
-        IssueKind::LocaleMissing { lang, id, defined } => env.ta(
-            "issue-locale-missing",
-            &[("lang", s(lang)), ("id", s(id)), ("defined", s(defined))],
-        ),
-        IssueKind::LocaleVariables { lang, id, vars } => env.ta(
-            "issue-locale-vars",
-            &[("lang", s(lang)), ("id", s(id)), ("vars", s(vars))],
-        ),
-        IssueKind::LocaleParse(r) => env.ta("issue-parse", &[("reason", s(r))]),
     }
 }
 
@@ -1357,7 +1237,7 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         |e: std::io::Error| env.fail_words(env.words(crate::error_text::Failure::Terminal(&e)));
     if notes {
         let mut follower = Follower::new(content, loc, view, env.lang.clone());
-        return match crate::present::terminal::follow(&mut follower, &env.data.root, &log) {
+        return match crate::run::present::follow(&mut follower, &env.data.root, &log) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => io_fail(e),
         };
@@ -1412,7 +1292,7 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
             error: true,
         });
     }
-    match crate::present::terminal::present(&mut presenter, &mut recorder, &env.data.root, &log) {
+    match crate::run::present::present(&mut presenter, &mut recorder, &env.data.root, &log) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => io_fail(e),
     }
@@ -1445,7 +1325,7 @@ fn admin(env: &Env, by: Option<String>) -> ExitCode {
     };
     let (loc, _) = Localizer::load(&env.source);
     let mut dashboard = Dashboard::new(loc, env.lang.clone(), setup);
-    match crate::dashboard::terminal::run(&mut dashboard, &env.data.log_path()) {
+    match crate::run::dashboard::run(&mut dashboard, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => env.fail_words(env.words(crate::error_text::Failure::Terminal(&e))),
     }

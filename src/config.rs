@@ -196,7 +196,7 @@ pub struct Config {
     pub identity: Option<crate::record::identity::IdentityMode>,
     /// How the terminal draws East Asian ambiguous characters (box drawing, ▶ → — …):
     /// `auto` asks it at start-up; `--ambiguous-width` overrides this.
-    pub ambiguous_width: crate::ui::glyphs::AmbiguousWidth,
+    pub ambiguous_width: crate::glyphs::AmbiguousWidth,
     pub org: Org,
 }
 
@@ -213,7 +213,7 @@ impl Default for Config {
             employee_id_pattern: None,
             employee_id_example: None,
             identity: None,
-            ambiguous_width: crate::ui::glyphs::AmbiguousWidth::Auto,
+            ambiguous_width: crate::glyphs::AmbiguousWidth::Auto,
             org: Org::default(),
         }
     }
@@ -619,7 +619,7 @@ mod tests {
             ]
         );
         assert_eq!(c.org.plan, Plan::Free);
-        assert_eq!(c.ambiguous_width, crate::ui::glyphs::AmbiguousWidth::Auto);
+        assert_eq!(c.ambiguous_width, crate::glyphs::AmbiguousWidth::Auto);
     }
 
     #[test]
@@ -632,7 +632,7 @@ mod tests {
 
     #[test]
     fn ambiguous_width_is_read_and_a_wrong_value_names_its_line() {
-        use crate::ui::glyphs::AmbiguousWidth;
+        use crate::glyphs::AmbiguousWidth;
         let c = Config::parse("ambiguous_width = \"wide\"\n").unwrap();
         assert_eq!(c.ambiguous_width, AmbiguousWidth::Wide);
         let c = Config::parse("ambiguous_width = \"narrow\"\n").unwrap();

@@ -155,7 +155,7 @@ impl Localizer {
     }
 
     /// A message without arguments, to be shown: on a terminal that draws ambiguous-width
-    /// characters wide, they are folded to unambiguous ones (`ui::glyphs::fold`).
+    /// characters wide, they are folded to unambiguous ones (`crate::glyphs::fold`).
     pub fn t(&self, lang: &Lang, id: &str) -> String {
         shown(self.format(lang, id, None))
     }
@@ -207,7 +207,7 @@ impl Localizer {
 }
 
 fn shown(text: String) -> String {
-    match crate::ui::glyphs::fold(&text) {
+    match crate::glyphs::fold(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(folded) => folded,
     }

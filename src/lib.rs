@@ -8,17 +8,17 @@
 pub mod admin;
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod config;
-pub mod consent;
 pub mod content;
 pub mod dashboard;
 pub mod error_text;
 pub mod escape;
+pub mod glyphs;
 pub mod i18n;
 pub mod identify;
 pub mod intern;
 pub mod keys;
-pub mod kiosk;
 pub mod layout;
 pub mod ledger;
 pub mod pin;
@@ -35,3 +35,6 @@ pub mod text_field;
 pub mod ui;
 pub mod verify_text;
 pub mod wrap;
+
+/// The kiosk's behaviour is part of the flow (`app::kiosk`); the old path stays for callers.
+pub use app::kiosk;

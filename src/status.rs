@@ -180,7 +180,7 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             "followup" => h
                 .due
                 .as_ref()
-                .map(|d| format!("{}{d}", crate::ui::glyphs::glyphs().due)),
+                .map(|d| format!("{}{d}", crate::glyphs::glyphs().due)),
             "champion" => Some(match (&h.supports, h.active) {
                 (Some(p), Some(false)) => format!("-{p}"),
                 (Some(p), _) => format!("+{p}"),

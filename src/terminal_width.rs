@@ -9,7 +9,7 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
-use crate::ui::glyphs::{self, AmbiguousWidth};
+use crate::glyphs::{self, AmbiguousWidth};
 
 /// How long to wait for the terminal's answer. Terminals answer in a few milliseconds (a
 /// remote one in a round trip); the second question lets one that cannot answer the first say

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{AtomicFile, arg, count, fail, say};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::record::codes::Codes;
 use crate::record::identity::key;
 

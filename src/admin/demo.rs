@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 
 use super::roster::Employee;
 use super::{Progress, arg, count, fail, ledger_fail, say};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::content::Content;
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::{LedgerError, Writer};
@@ -969,7 +969,7 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         );
     }
     if let Err(e) = env.data.ensure() {
-        return crate::cli::config_error(env, e);
+        return crate::command::config_error(env, e);
     }
     let config = match super::load_config(env) {
         Ok(c) => c,

@@ -64,7 +64,7 @@ use super::{
     AtomicFile, Bound, Progress, TextEncoding, arg, count, fail, ledger_bytes, ledger_fail,
     parse_bound, say, stream_ledger, warn, warn_read_issue,
 };
-use crate::cli::Env;
+use crate::command::Env;
 use crate::escape::json_for_terminal;
 use crate::ledger::{LedgerError, ReadIssue, Record};
 

@@ -23,7 +23,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::cli::Env;
+use crate::command::Env;
 use crate::config::Config;
 use crate::escape::for_terminal;
 use crate::ledger::{IoOp, LedgerError, ReadIssue, Record};
@@ -98,7 +98,7 @@ pub(crate) fn load_content(env: &Env) -> Result<crate::content::RawContent, Exit
         };
         fail(
             env,
-            &crate::cli::issue_text(env, first),
+            &crate::command::issue_text(env, first),
             Some(&place),
             "todo-content-check",
         )
@@ -280,39 +280,6 @@ pub(crate) fn read_issue_text(
 /// Says on stderr which ledger line was skipped or withheld, as `file:line`.
 pub(crate) fn warn_read_issue(env: &Env, issue: &ReadIssue) {
     warn(env, &read_issue_text(&env.loc, &env.lang, issue));
-}
-
-/// A ledger file that tebiki refuses to append to: the message id, its `kind` argument,
-/// where (the file, with the line when known), and what to do.
-pub(crate) struct Refusal {
-    pub what: &'static str,
-    pub kind: &'static str,
-    pub place: String,
-    pub todo: &'static str,
-}
-
-pub(crate) fn ledger_refusal(e: &LedgerError) -> Option<Refusal> {
-    match e {
-        LedgerError::NotAFile { path, kind } => Some(Refusal {
-            what: "error-ledger-not-file",
-            kind: kind.as_str(),
-            place: path.display().to_string(),
-            todo: "todo-ledger-not-file",
-        }),
-        LedgerError::SeqExhausted { path } => Some(Refusal {
-            what: "error-ledger-seq-end",
-            kind: "",
-            place: path.display().to_string(),
-            todo: "todo-ledger-seq-end",
-        }),
-        LedgerError::CorruptTail { path, line } => Some(Refusal {
-            what: "error-ledger-tail",
-            kind: "",
-            place: format!("{}:{line}", path.display()),
-            todo: "todo-verify",
-        }),
-        _ => None,
-    }
 }
 
 /// A ledger error in words, with where it happened when known.

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use super::{arg, fail, ledger_fail, say};
-use crate::cli::{Env, Format};
+use crate::command::{Env, Format};
 use crate::escape::{for_display, for_terminal};
 use crate::ledger::Checked;
 use crate::record::entry::{Change, Entry, Refusal, allowed};

@@ -25,7 +25,7 @@ use serde_json::Value;
 use super::fields::Essentials;
 use super::roster::Employee;
 use super::{Progress, arg, count, fail, ledger_bytes, ledger_fail, say, warn_read_issue};
-use crate::cli::{Env, Format};
+use crate::command::{Env, Format};
 use crate::escape::for_terminal;
 use crate::i18n::group_digits;
 use crate::intern::Interner;
@@ -582,7 +582,7 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         // Names from the roster, folded for a terminal that draws ambiguous characters wide.
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            crate::ui::glyphs::fold(&to_text(&report, env, &tz, now, args.limit)).into_owned()
+            crate::glyphs::fold(&to_text(&report, env, &tz, now, args.limit)).into_owned()
         }
     };
     match say(text.trim_end()) {
@@ -611,7 +611,7 @@ const BAR: usize = 30;
 /// A bar of `share` (0..=1) of `width` cells, in eighths of a cell (in the glyph set's
 /// blocks: whole cells and a half mark on a terminal that draws blocks wide).
 pub fn bar(share: f64, width: usize) -> String {
-    let g = crate::ui::glyphs::glyphs();
+    let g = crate::glyphs::glyphs();
     let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
     let mut s = g.full.repeat(eighths / 8);
     s.push_str(g.eighths[eighths % 8]);

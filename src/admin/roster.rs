@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{AtomicFile, Progress, TextEncoding, arg, count, fail, say, warn};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::escape::is_unsafe;
 use fluent_bundle::FluentValue;
 
@@ -816,7 +816,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Err(e) = env.data.ensure() {
-        return crate::cli::config_error(env, e);
+        return crate::command::config_error(env, e);
     }
     if let Err(e) = write(&target, &parsed.employees) {
         return env.io_fail(&e, Some(&target));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::roster::Employee;
 use super::{count, say};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::escape::for_terminal;
 
 /// How many people of each kind are listed by name.

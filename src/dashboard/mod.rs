@@ -10,7 +10,6 @@ pub mod forms;
 pub mod model;
 pub mod search;
 pub mod store;
-pub mod terminal;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -21,9 +20,9 @@ use jiff::tz::TimeZone;
 use serde_json::Value;
 
 use crate::app::Notice;
+use crate::app::kiosk::{PinPrompt, PinStep};
 use crate::i18n::{Lang, Localizer};
 use crate::keys::{self, Cmd, Ctx};
-use crate::kiosk::{PinPrompt, PinStep};
 use crate::ledger::Checked;
 use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
@@ -173,6 +172,12 @@ pub struct PersonView {
     pub error: Option<String>,
     /// Records of the person when the history was read: a change means read it again.
     records: usize,
+}
+
+/// How far the open person's timeline can scroll at the current size. The view implements it with the same
+/// terminal-free composition it draws, so update learns it without depending on the view.
+pub trait Measured {
+    fn max_scroll(&self) -> usize;
 }
 
 pub struct Dashboard {
@@ -917,7 +922,7 @@ impl Dashboard {
 
     fn clamp_scroll(&mut self) {
         if self.person.is_some() {
-            let max = crate::ui::dashboard::person::max_scroll(self);
+            let max = self.max_scroll();
             if let Some(pv) = self.person.as_mut() {
                 pv.scroll = pv.scroll.min(max);
             }

@@ -6,7 +6,6 @@
 
 pub mod follow;
 pub mod session;
-pub mod terminal;
 
 use std::time::{Duration, Instant};
 
@@ -115,6 +114,12 @@ pub enum Effect {
         saving: Saving,
         records: Vec<(&'static str, Map<String, Value>)>,
     },
+}
+
+/// How far the current slide can scroll at the current size. The view implements it with the same
+/// terminal-free composition it draws, so update learns it without depending on the view.
+pub trait Measured {
+    fn max_scroll(&self) -> usize;
 }
 
 pub struct Presenter {
@@ -727,7 +732,7 @@ impl Presenter {
     }
 
     fn clamp_scroll(&mut self) {
-        let max = crate::ui::present::slides::max_scroll(self);
+        let max = self.max_scroll();
         self.scroll = self.scroll.min(max);
     }
 

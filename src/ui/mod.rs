@@ -4,7 +4,7 @@
 pub mod attract;
 pub mod dashboard;
 pub mod doc;
-pub mod glyphs;
+pub use crate::glyphs;
 pub mod overlay;
 pub mod present;
 pub mod qr;
@@ -61,6 +61,17 @@ pub fn body(app: &App, width: usize) -> Body {
             ScreenKind::Choice => screen::choice::body(app, i, width),
             ScreenKind::Receipt => screen::receipt::body(app, i, width),
         },
+    }
+}
+
+impl crate::app::Measured for App {
+    fn measure(&self, width: usize) -> crate::app::Measure {
+        let body = body(self, width);
+        crate::app::Measure {
+            lines: body.lines.len(),
+            focus: body.focus,
+            mark: body.mark,
+        }
     }
 }
 

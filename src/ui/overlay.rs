@@ -42,7 +42,7 @@ fn popup(
         let mut visible: Vec<Line<'static>> = lines.into_iter().skip(top).take(shown).collect();
         if more {
             visible.push(Line::from(Span::styled(
-                crate::ui::glyphs::glyphs().more_below,
+                crate::glyphs::glyphs().more_below,
                 theme::dim(),
             )));
         }
@@ -57,7 +57,7 @@ fn popup(
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_set(crate::ui::glyphs::border_set())
+                .border_set(crate::glyphs::border_set())
                 .border_style(theme::title())
                 .title(Span::styled(format!(" {title} "), theme::title())),
         ),
@@ -137,7 +137,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("pin-prompt"), width, ratatui::style::Style::new());
     lines.push(Line::default());
-    let g = crate::ui::glyphs::glyphs();
+    let g = crate::glyphs::glyphs();
     let dots = g.secret.repeat(prompt.field.value().chars().count());
     lines.push(Line::from(Span::styled(
         format!(" {dots}{}", g.caret),
@@ -224,7 +224,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
                     &crate::content::markdown::Inline::plain(&t.summary),
                     width,
                     plain,
-                    crate::ui::glyphs::glyphs().bullet_tight,
+                    crate::glyphs::glyphs().bullet_tight,
                     "  ",
                 );
                 lines.extend(item);

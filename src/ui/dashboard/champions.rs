@@ -48,12 +48,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         let line = match *row {
             ChampionRow::Champion(c) => {
                 let count = d.model.supported_by(c).len() as u64;
-                let text = format!(
-                    "{} {}{}",
-                    crate::ui::glyphs::glyphs().star,
-                    who(d, c),
-                    dept(c)
-                );
+                let text = format!("{} {}{}", crate::glyphs::glyphs().star, who(d, c), dept(c));
                 let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
                 let room = width.saturating_sub(crate::wrap::display_width(&tail) + 2);
                 Line::from(vec![
@@ -63,7 +58,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             }
             ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p) => {
                 let indent = if matches!(row, ChampionRow::Supported(..)) {
-                    format!("   {} ", crate::ui::glyphs::glyphs().branch)
+                    format!("   {} ", crate::glyphs::glyphs().branch)
                 } else {
                     "   ".to_string()
                 };

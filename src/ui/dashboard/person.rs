@@ -109,7 +109,7 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
     if let Some(dept) = d.model.department(i) {
         title.push_str(&format!(
             "  {}  {}",
-            crate::ui::glyphs::glyphs().dot,
+            crate::glyphs::glyphs().dot,
             for_display(dept)
         ));
     }
@@ -296,6 +296,12 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
         }
     }
     out
+}
+
+impl crate::dashboard::Measured for Dashboard {
+    fn max_scroll(&self) -> usize {
+        max_scroll(self)
+    }
 }
 
 /// The furthest the person's lines scroll at the current size.

@@ -54,7 +54,7 @@ pub fn lines(f: &Follower, width: usize) -> Vec<Line<'static>> {
         let title = format!("{}. {}", state.slide, screen.doc.title);
         out.extend(doc::plain_lines(&title, width, theme::title()));
         out.push(Line::styled(
-            crate::ui::glyphs::glyphs().heavy_rule.repeat(width),
+            crate::glyphs::glyphs().heavy_rule.repeat(width),
             theme::title().remove_modifier(Modifier::BOLD),
         ));
         out.push(Line::default());
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         &format!(
             "{} {} {}",
             f.t("app-name"),
-            crate::ui::glyphs::glyphs().bar,
+            crate::glyphs::glyphs().bar,
             f.t("present-follow-title")
         ),
         &right.join("   "),
@@ -157,10 +157,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         let y = column.y + notes_h;
         frame.render_widget(
             Paragraph::new(vec![
-                Line::styled(
-                    crate::ui::glyphs::glyphs().rule.repeat(width),
-                    theme::rule(),
-                ),
+                Line::styled(crate::glyphs::glyphs().rule.repeat(width), theme::rule()),
                 next,
             ]),
             Rect::new(column.x, y, column.width, 2.min(column.height)),

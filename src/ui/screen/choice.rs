@@ -220,7 +220,7 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                         &Inline::plain(&r),
                         width,
                         Style::new(),
-                        crate::ui::glyphs::glyphs().bullet,
+                        crate::glyphs::glyphs().bullet,
                         "   ",
                     ));
                 }

@@ -1,11 +1,13 @@
 //! The employee flow's state and its `update`: key commands in, effects (records to append) out.
 //! Nothing here touches the terminal or the disk, so every step can be driven from a test.
 
+pub mod consent;
+pub mod kiosk;
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::consent;
 use crate::content::{Content, ScreenKind};
 use crate::i18n::{Lang, Localizer};
 use crate::identify::{CodeState, OnRecord};
@@ -15,7 +17,6 @@ use crate::record::consent::{Decision, new_receipt_code};
 use crate::record::identity::{Directory, IdRule, IdentityMode};
 use crate::record::{RecordType, Subject};
 use crate::text_field::TextField;
-use crate::ui;
 
 /// How the flow is run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,6 +336,22 @@ pub enum Effect {
     VerifyCode { id: String, code: String },
 }
 
+/// The current step's text laid out at a width, as far as update needs it: how many lines
+/// it has, which hold the focused item and which the highlighted rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    pub lines: usize,
+    pub focus: Option<(usize, usize)>,
+    pub mark: Option<(usize, usize)>,
+}
+
+/// How the current step's text lays out at a width, for scrolling and read-to-end. The view
+/// implements it with the same terminal-free composition it draws (`ui::body`), so update
+/// learns line counts without depending on the view and without a terminal.
+pub trait Measured {
+    fn measure(&self, width: usize) -> Measure;
+}
+
 pub struct App {
     pub content: Content,
     pub loc: Localizer,
@@ -364,7 +381,7 @@ pub struct App {
     /// Seconds left before the receipt gives way to the welcome screen, while it shows.
     pub receipt_left: Option<u64>,
     /// The staff PIN prompt (kiosk), when open.
-    pub pin: Option<crate::kiosk::PinPrompt>,
+    pub pin: Option<kiosk::PinPrompt>,
     /// Set when a person's session was cleared: the runner wipes the terminal, scrollback included.
     pub wipe_screen: bool,
     /// The kiosk's attract screen is showing, at this step of its slow movement.
@@ -603,15 +620,15 @@ impl App {
         if layout::too_small(self.width, self.height) {
             return;
         }
-        let body = ui::body(self, self.text_width());
+        let body = self.measure(self.text_width());
         let Some((first, end)) = body.focus else {
             return;
         };
         let view = self.viewport();
-        let max = body.lines.len().saturating_sub(view);
+        let max = body.lines.saturating_sub(view);
         // Keep a few lines after the focus in view too: what a choice opens up (the reasons
         // under "Not now") appears there.
-        let end = (end + SCROLL_AHEAD).min(body.lines.len());
+        let end = (end + SCROLL_AHEAD).min(body.lines);
         let scroll = self.scroll_mut();
         if end > *scroll + view {
             *scroll = end.saturating_sub(view);
@@ -743,7 +760,7 @@ impl App {
     }
 
     fn max_scroll(&self) -> usize {
-        let total = ui::body(self, self.text_width()).lines.len();
+        let total = self.measure(self.text_width()).lines;
         total.saturating_sub(self.viewport())
     }
 
@@ -953,9 +970,9 @@ impl App {
         if layout::too_small(self.width, self.height) {
             return;
         }
-        let body = ui::body(self, self.text_width());
+        let body = self.measure(self.text_width());
         if let Some((first, _)) = body.mark {
-            let max = body.lines.len().saturating_sub(self.viewport());
+            let max = body.lines.saturating_sub(self.viewport());
             self.person.visits[i].scroll = first.saturating_sub(1).min(max);
             self.note_reading();
         }

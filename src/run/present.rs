@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use crossterm::event;
 
-use super::Presenter;
-use super::follow::{self, FollowState, Follower};
-use super::session;
+use crate::present::Presenter;
+use crate::present::follow::{self, FollowState, Follower};
+use crate::present::session;
 use crate::recorder::Recorder;
 
 /// How often the loops wake without input: the clock, and the follower's poll of the state
@@ -35,7 +35,7 @@ pub fn present(
         loop {
             terminal.draw(|frame| {
                 crate::ui::present::draw(frame, p);
-                crate::ui::glyphs::sanitize(frame.buffer_mut());
+                crate::glyphs::sanitize(frame.buffer_mut());
             })?;
             if p.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -77,7 +77,7 @@ pub fn follow(f: &mut Follower, data: &Path, log: &Path) -> io::Result<()> {
             f.poll(follow::read(&state_path), jiff::Timestamp::now());
             terminal.draw(|frame| {
                 crate::ui::present::notes::draw(frame, f);
-                crate::ui::glyphs::sanitize(frame.buffer_mut());
+                crate::glyphs::sanitize(frame.buffer_mut());
             })?;
             if f.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());

@@ -16,6 +16,9 @@ use crate::app::{App, Mode};
 use crate::recorder::Recorder;
 use crate::ui;
 
+pub mod dashboard;
+pub mod present;
+
 /// How often the app is woken without input (idle countdown, signals).
 const TICK: Duration = Duration::from_millis(250);
 
@@ -136,7 +139,7 @@ fn event_loop(
         }
         terminal.draw(|frame| {
             ui::draw(frame, app);
-            ui::glyphs::sanitize(frame.buffer_mut());
+            crate::glyphs::sanitize(frame.buffer_mut());
         })?;
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());

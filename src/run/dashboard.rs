@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 
 use crossterm::event;
 
-use super::{Dashboard, perform};
+use crate::dashboard::{Dashboard, perform};
 
 /// How often the loop wakes without input: loading progress, and the look for new records.
 const TICK: Duration = Duration::from_millis(200);
 
 pub fn run(d: &mut Dashboard, log: &Path) -> io::Result<()> {
-    crate::present::terminal::with_terminal(log, |terminal, stop| event_loop(terminal, d, stop))
+    crate::run::present::with_terminal(log, |terminal, stop| event_loop(terminal, d, stop))
 }
 
 fn event_loop(
@@ -28,7 +28,7 @@ fn event_loop(
     loop {
         terminal.draw(|frame| {
             crate::ui::dashboard::draw(frame, d);
-            crate::ui::glyphs::sanitize(frame.buffer_mut());
+            crate::glyphs::sanitize(frame.buffer_mut());
         })?;
         if d.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
