@@ -781,7 +781,7 @@ fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Ok(canonical) => canonical,
         Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
     };
-    let id = match crate::admin::roster::load(&env.data.roster_path()) {
+    let id = match crate::roster::load(&env.data.roster_path()) {
         Ok(Some(roster)) => roster
             .iter()
             .find(|e| crate::record::identity::key(&e.id) == crate::record::identity::key(&id))
@@ -1100,7 +1100,7 @@ fn identity_setup(
             "todo-identity-no-codes",
         ));
     }
-    Ok(roster.map(|r| std::sync::Arc::new(crate::admin::roster::directory(&r))))
+    Ok(roster.map(|r| std::sync::Arc::new(crate::roster::directory(&r))))
 }
 
 /// The flow's settings from config.toml; a bad employee id pattern is an input error.
@@ -1259,7 +1259,7 @@ fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         return env.ledger_fail(&e);
     }
     // A roster that cannot be read only means names are typed: the session still runs.
-    let roster = crate::admin::roster::load(&env.data.roster_path());
+    let roster = crate::roster::load(&env.data.roster_path());
     let roster_unreadable = roster.is_err();
     if config.identity.is_none() {
         settings.identity = match &roster {

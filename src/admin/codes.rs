@@ -55,7 +55,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return env.io_fail(&e, Some(&path)),
     };
-    let directory = super::roster::directory(&roster);
+    let directory = crate::roster::directory(&roster);
     // Whom to issue for: the people named, everyone, or everyone who has no code yet.
     let mut people = Vec::new();
     if args.ids.is_empty() {

@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::fields::{Fields, Text};
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::Record;
+use crate::ledger::fields::{Fields, Text};
 
 /// One record while its row is written.
 pub struct Row<'a, 'b> {

@@ -26,7 +26,6 @@ use jiff::{Timestamp, ToSpan};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::roster::Employee;
 use super::{Progress, arg, count, fail, ledger_fail, say};
 use crate::command::Env;
 use crate::content::Content;
@@ -37,6 +36,7 @@ use crate::record::consent::{
 };
 use crate::record::entry::{Change, Entry};
 use crate::record::{How, RecordType, SessionRef, Subject, Verified, Via};
+use crate::roster::Employee;
 use crate::state::Stage;
 
 /// Who the demo's trainer and admin records name as having recorded them.
@@ -901,7 +901,7 @@ pub fn generate(
         })
         .collect();
     std::fs::create_dir_all(&data.root).map_err(DemoError::Io)?;
-    super::roster::write(&data.roster_path(), &roster).map_err(DemoError::Io)?;
+    crate::roster::write(&data.roster_path(), &roster).map_err(DemoError::Io)?;
 
     let shapes = Shapes::new(content, loc);
     let bodies = Bodies {

@@ -1,9 +1,11 @@
 //! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (ledger-format.md).
 
 mod envelope;
+pub mod fields;
 mod reader;
 mod receipt;
 pub mod seal;
+pub mod stream;
 mod verify;
 mod writer;
 

@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use serde_json::{Map, Value};
 
-use crate::admin::roster::Employee;
 use crate::app::{self, App, Notice, SessionInfo, Step};
 use crate::content::ScreenKind;
 use crate::i18n::Lang;
 use crate::keys::{self, Cmd, Ctx};
+use crate::roster::Employee;
 use crate::text_field::{Inserted, TextField};
 use session::{Added, Attendee, AttendeeForm, Status};
 
@@ -188,7 +188,7 @@ impl Presenter {
         if flow.directory.is_none() {
             flow.directory = roster
                 .as_deref()
-                .map(|r| std::sync::Arc::new(crate::admin::roster::directory(r)));
+                .map(|r| std::sync::Arc::new(crate::roster::directory(r)));
         }
         let slides: Vec<usize> = flow
             .content
