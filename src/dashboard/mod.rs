@@ -586,10 +586,8 @@ impl Dashboard {
                     return None;
                 }
                 let cmd = keys::cmd_for(key, self.ctx())?;
-                if cmd == Cmd::Digit {
-                    if let KeyCode::Char(c) = key.code
-                        && let Some(v) = c.to_digit(10).and_then(|d| View::ALL.get(d as usize - 1))
-                    {
+                if let Cmd::Digit(d) = cmd {
+                    if let Some(v) = usize::from(d).checked_sub(1).and_then(|i| View::ALL.get(i)) {
                         self.notice = None;
                         self.switch_view(*v);
                     }
@@ -597,7 +595,7 @@ impl Dashboard {
                 }
                 self.update(cmd)
             }
-            Event::Paste(text) if is_text_ctx(self.ctx()) => self.update(Cmd::Input(text.clone())),
+            Event::Paste(text) if self.ctx().takes_text() => self.update(Cmd::Input(text.clone())),
             _ => None,
         }
     }
@@ -1257,21 +1255,6 @@ impl Dashboard {
             }
         }
     }
-}
-
-/// Whether typed text goes into a field here.
-pub fn is_text_ctx(ctx: Ctx) -> bool {
-    matches!(
-        ctx,
-        Ctx::Pin
-            | Ctx::DashName
-            | Ctx::DashPeople
-            | Ctx::DashFollowupForm
-            | Ctx::DashStageForm
-            | Ctx::DashPick
-            | Ctx::DashWithdrawalForm
-            | Ctx::DashAttendanceForm
-    )
 }
 
 /// Champions whose id or name contains `filter`, other than the person to be supported.

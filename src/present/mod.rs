@@ -359,11 +359,11 @@ impl Presenter {
                     return effect;
                 }
                 let cmd = keys::cmd_for(key, self.ctx())?;
-                if cmd == Cmd::Digit && self.overview.is_none() {
-                    if let KeyCode::Char(c) = key.code
-                        && self.jump.len() < MAX_JUMP_DIGITS
-                    {
-                        self.jump.push(c);
+                if let Cmd::Digit(d) = cmd
+                    && self.overview.is_none()
+                {
+                    if self.jump.len() < MAX_JUMP_DIGITS {
+                        self.jump.push(char::from(b'0' + d));
                     }
                     return None;
                 }
