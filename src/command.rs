@@ -63,13 +63,19 @@ impl Env {
     }
 
     pub(crate) fn fail(&self, what: String, place: Option<String>, todo_id: &str) -> ExitCode {
-        eprintln!("{}: {}", self.t("error-label"), for_terminal(&what));
-        if let Some(place) = place {
-            eprintln!("  {}: {}", self.t("error-where"), for_terminal(&place));
-        }
-        eprintln!("  {}", self.t(todo_id));
-        ExitCode::from(2)
+        fail(self, &what, place.as_deref(), todo_id)
     }
+}
+
+/// Prints an error in the three parts every error has (what, where, what to do), the one way
+/// every command does, and returns exit code 2.
+pub(crate) fn fail(env: &Env, what: &str, place: Option<&str>, todo_id: &str) -> ExitCode {
+    eprintln!("{}: {}", env.t("error-label"), for_terminal(what));
+    if let Some(place) = place {
+        eprintln!("  {}: {}", env.t("error-where"), for_terminal(place));
+    }
+    eprintln!("  {}", env.t(todo_id));
+    ExitCode::from(2)
 }
 
 pub(crate) fn place(file: &str, line: Option<usize>) -> String {

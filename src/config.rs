@@ -298,6 +298,15 @@ pub enum Plan {
 }
 
 impl Config {
+    /// The organisation's time zone (`timezone`), else the system's: every local date and
+    /// time uses it.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        self.timezone
+            .as_deref()
+            .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+    }
+
     /// Parses config text; an error carries the 1-based line when known. A time zone that is
     /// not one is an error, never a silent UTC.
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {

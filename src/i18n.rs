@@ -76,9 +76,11 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// All languages' bundles. Lookups never fail loudly: a missing message shows its id, which
-/// `tebiki content check` reports before it can reach a screen.
+/// `tebiki content check` reports before it can reach a screen. Loaded once per process;
+/// a clone shares the bundles.
+#[derive(Clone)]
 pub struct Localizer {
-    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    bundles: std::rc::Rc<Vec<(Lang, FluentBundle<FluentResource>)>>,
 }
 
 impl fmt::Debug for Localizer {
@@ -128,7 +130,12 @@ impl Localizer {
             }
             bundles.push((Lang::new(&code), bundle));
         }
-        (Localizer { bundles }, issues)
+        (
+            Localizer {
+                bundles: std::rc::Rc::new(bundles),
+            },
+            issues,
+        )
     }
 
     /// The languages there are bundles for, in folder order.

@@ -388,10 +388,7 @@ fn no_source_file_is_longer_than_700_lines_without_its_tests() {
             .replace('\\', "/");
         let text = std::fs::read_to_string(&file).expect("read source");
         // The tests are the module at the end, after `#[cfg(test)]`.
-        let lines = text
-            .lines()
-            .take_while(|l| *l != "#[cfg(test)]")
-            .count();
+        let lines = text.lines().take_while(|l| *l != "#[cfg(test)]").count();
         if lines > MAX_LINES && !AWAITING_SPLIT.contains(&rel.as_str()) {
             long.push(format!("  src/{rel}: {lines} lines"));
         }

@@ -15,6 +15,7 @@ pub mod roster_changes;
 pub use crate::ledger::fields;
 pub use crate::ledger::stream::{Item, Picked, ledger_bytes, stream_ledger, stream_picked};
 // Shared with the domain; these paths stay for the commands that use them.
+pub(crate) use crate::command::fail;
 pub use crate::encoding::TextEncoding;
 pub use crate::progress::Progress;
 pub use crate::safe_file::AtomicFile;
@@ -32,17 +33,6 @@ use crate::command::Env;
 use crate::config::Config;
 use crate::escape::for_terminal;
 use crate::ledger::{LedgerError, ReadIssue};
-
-/// Prints an error in the three parts every error has (what, where, what to do), the same way
-/// the rest of the command line does, and returns exit code 2.
-pub(crate) fn fail(env: &Env, what: &str, place: Option<&str>, todo_id: &str) -> ExitCode {
-    eprintln!("{}: {}", env.t("error-label"), for_terminal(what));
-    if let Some(place) = place {
-        eprintln!("  {}: {}", env.t("error-where"), for_terminal(place));
-    }
-    eprintln!("  {}", env.t(todo_id));
-    ExitCode::from(2)
-}
 
 /// Prints a line to stdout. A reader that went away (`| head`) must not crash the command, so
 /// the error comes back for the caller to weigh instead of panicking as `println!` does.
@@ -157,11 +147,7 @@ pub(crate) fn id_fail(
 
 /// The organisation's time zone (config), else the system's: local dates and times use it.
 pub fn timezone(config: &Config) -> TimeZone {
-    config
-        .timezone
-        .as_deref()
-        .and_then(|t| TimeZone::get(t).ok())
-        .unwrap_or_else(TimeZone::system)
+    config.time_zone()
 }
 
 /// The name of a time zone for people (`Asia/Tokyo`), or its offset when it has none.

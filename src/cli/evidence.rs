@@ -41,11 +41,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             return env.ledger_fail(&e);
         }
     };
-    let tz = config
-        .timezone
-        .as_deref()
-        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
-        .unwrap_or_else(jiff::tz::TimeZone::system);
+    let tz = config.time_zone();
     match format {
         Format::Text => {
             crate::terminal_width::settle_for_text();

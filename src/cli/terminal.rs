@@ -93,7 +93,7 @@ pub(super) fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     if let Err(e) = recorder.open_exclusive() {
         return env.ledger_fail(&e);
     }
-    let (loc, _) = Localizer::load(&env.source);
+    let loc = env.loc.clone();
     let mut app = App::new(
         content,
         loc,
@@ -103,13 +103,7 @@ pub(super) fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
     );
     app.settings = settings;
     app.directory = directory;
-    if let Some(tz) = config
-        .timezone
-        .as_deref()
-        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
-    {
-        app.tz = tz;
-    }
+    app.tz = config.time_zone();
     // Said before the screen is taken over, so staff starting the terminal see it (and the
     // log of a service keeps it).
     eprintln!(
@@ -210,7 +204,7 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
             View::parse(env.lang.as_str(), &langs).unwrap_or_else(|| View::One(langs[0].clone()))
         }
     };
-    let (loc, _) = Localizer::load(&env.source);
+    let loc = env.loc.clone();
     let log = env.data.log_path();
     let io_fail =
         |e: std::io::Error| env.fail_words(env.words(crate::error_text::Failure::Terminal(&e)));
@@ -255,13 +249,7 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         config.kiosk_id.clone(),
     );
     app.settings = settings;
-    if let Some(tz) = config
-        .timezone
-        .as_deref()
-        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
-    {
-        app.tz = tz;
-    }
+    app.tz = config.time_zone();
     let session_id = crate::present::default_session_id(jiff::Timestamp::now(), &app.tz);
     let mut presenter = Presenter::new(app, view, roster.ok().flatten(), &session_id);
     if roster_unreadable {
@@ -289,7 +277,7 @@ pub(super) fn admin(env: &Env, by: Option<String>) -> ExitCode {
     if let Err(e) = ledger::validate_kiosk_id(&config.kiosk_id) {
         return env.ledger_fail(&e);
     }
-    let tz = crate::admin::timezone(&config);
+    let tz = config.time_zone();
     let setup = Setup {
         ledger_dir: env.data.ledger_dir(),
         roster_path: env.data.roster_path(),
@@ -302,7 +290,7 @@ pub(super) fn admin(env: &Env, by: Option<String>) -> ExitCode {
         today: jiff::Timestamp::now().to_zoned(tz.clone()).date(),
         tz,
     };
-    let (loc, _) = Localizer::load(&env.source);
+    let loc = env.loc.clone();
     let mut dashboard = Dashboard::new(loc, env.lang.clone(), setup);
     match crate::run::dashboard::run(&mut dashboard, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -375,7 +375,7 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         Err(code) => return code,
     };
     let content = Content::prepare(&raw, &config.org, &env.loc);
-    let tz = super::timezone(&config);
+    let tz = config.time_zone();
     let started = Instant::now();
     let summary = match generate(
         &env.data,
