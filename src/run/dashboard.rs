@@ -4,52 +4,44 @@
 
 use std::io;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event;
 
+use super::{Screen, event_loop, with_terminal};
 use crate::dashboard::{Dashboard, perform};
 
 /// How often the loop wakes without input: loading progress, and the look for new records.
 const TICK: Duration = Duration::from_millis(200);
 
-pub fn run(d: &mut Dashboard, log: &Path) -> io::Result<()> {
-    crate::run::present::with_terminal(log, |terminal, stop| event_loop(terminal, d, stop))
+impl Screen for Dashboard {
+    const TICK: Duration = TICK;
+    fn resize(&mut self, width: u16, height: u16) {
+        Dashboard::resize(self, width, height);
+    }
+    fn done(&self) -> bool {
+        self.quit
+    }
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        crate::ui::dashboard::draw(frame, self);
+    }
+    fn event(&mut self, event: &event::Event) {
+        if let Some(effect) = self.handle_event(event) {
+            perform(self, effect);
+        }
+    }
+    fn takes_typed_ahead(&self) -> bool {
+        true
+    }
+    fn tick(&mut self, now: Instant) {
+        let today = jiff::Timestamp::now()
+            .to_zoned(self.setup.tz.clone())
+            .date();
+        Dashboard::tick(self, now, today);
+    }
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    d: &mut Dashboard,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    d.resize(size.width, size.height);
-    loop {
-        terminal.draw(|frame| {
-            crate::ui::dashboard::draw(frame, d);
-            crate::glyphs::sanitize(frame.buffer_mut());
-        })?;
-        if d.quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        if crate::run::poll_input(TICK, stop)? {
-            // Everything already typed is handled before the next frame, so fast typing in
-            // the search does not wait for a draw per key.
-            loop {
-                let ev = event::read()?;
-                if let Some(effect) = d.handle_event(&ev) {
-                    perform(d, effect);
-                }
-                if d.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        let today = jiff::Timestamp::now().to_zoned(d.setup.tz.clone()).date();
-        d.tick(Instant::now(), today);
-    }
+/// Runs the dashboard until it is quit or a signal asks to stop.
+pub fn run(d: &mut Dashboard, log: &Path) -> io::Result<()> {
+    with_terminal(log, false, |terminal, stop| event_loop(terminal, d, stop))
 }

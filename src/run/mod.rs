@@ -106,30 +106,50 @@ pub(crate) fn leave_terminal(mut terminal: ratatui::DefaultTerminal, signals: &S
     }
 }
 
-pub fn run(app: &mut App, recorder: &mut Recorder, log: &Path) -> io::Result<()> {
-    install_panic_log(log);
-    let signals = catch_signals(app.mode == Mode::Kiosk)?;
-    let mut terminal = enter_terminal()?;
-    let result = event_loop(&mut terminal, app, recorder, &signals.stop);
-    leave_terminal(terminal, &signals);
-    if signals.hangup.load(Ordering::Relaxed) {
-        return Ok(());
+/// What the one event loop runs: the flow, trainer mode's two terminals, the dashboard. Each
+/// says how often it wakes, draws itself, takes an event (carrying out what it asks for) and
+/// moves on with time; the loop owns the terminal, the signals and the order of these.
+pub(crate) trait Screen {
+    /// How often the loop wakes without input.
+    const TICK: Duration;
+    /// The terminal's size, at the start.
+    fn resize(&mut self, width: u16, height: u16);
+    /// Whether it asked to end.
+    fn done(&self) -> bool;
+    /// Before each frame: what must happen outside the frame (clearing the screen), or be
+    /// read first.
+    fn before_draw(&mut self, _terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+        Ok(())
     }
-    result
+    fn draw(&self, frame: &mut ratatui::Frame);
+    /// One event, and the effects it asks for carried out.
+    fn event(&mut self, event: &event::Event);
+    /// Whether every event already typed is taken before the next frame (fast typing in a
+    /// search does not wait for a draw per key).
+    fn takes_typed_ahead(&self) -> bool {
+        false
+    }
+    fn tick(&mut self, _now: Instant) {}
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    recorder: &mut Recorder,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    loop {
-        if app.wipe_screen {
+/// The employee flow, with the recorder that carries out its effects.
+struct Flow<'a> {
+    app: &'a mut App,
+    recorder: &'a mut Recorder,
+}
+
+impl Screen for Flow<'_> {
+    const TICK: Duration = TICK;
+    fn resize(&mut self, width: u16, height: u16) {
+        self.app.resize(width, height);
+    }
+    fn done(&self) -> bool {
+        self.app.quit
+    }
+    fn before_draw(&mut self, terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+        if self.app.wipe_screen {
             // The previous person's screen must not survive anywhere, scrollback included.
-            app.wipe_screen = false;
+            self.app.wipe_screen = false;
             // Not `terminal.clear()`: it asks the terminal where the cursor is, and a terminal
             // that does not answer in time would end the kiosk. The screen and scrollback are
             // cleared directly, and the buffer of what is shown is reset, so the next frame is
@@ -137,23 +157,80 @@ fn event_loop(
             execute!(io::stdout(), Clear(ClearType::All), Clear(ClearType::Purge))?;
             terminal.swap_buffers();
         }
+        Ok(())
+    }
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        ui::draw(frame, self.app);
+    }
+    fn event(&mut self, event: &event::Event) {
+        if let Some(effect) = self.app.handle_event_at(event, Instant::now()) {
+            self.recorder.perform(self.app, effect);
+        }
+    }
+    fn tick(&mut self, now: Instant) {
+        self.app.tick(now);
+    }
+}
+
+/// Runs the employee flow in this terminal; a kiosk ignores the signals an attended terminal
+/// stops on (see [`catch_signals`]).
+pub fn run(app: &mut App, recorder: &mut Recorder, log: &Path) -> io::Result<()> {
+    let locked = app.mode == Mode::Kiosk;
+    with_terminal(log, locked, |terminal, stop| {
+        event_loop(terminal, &mut Flow { app, recorder }, stop)
+    })
+}
+
+/// Sets the terminal up, runs `body`, and restores the terminal. Every signal that would end
+/// the program (TERM, HUP, and unless `locked` INT, QUIT, USR1, USR2, ALRM) sets the stop flag
+/// instead, so the loop finishes what it is doing (a record being written) first; after a
+/// hang-up it ends at once, without touching the terminal that is gone.
+pub(crate) fn with_terminal(
+    log: &Path,
+    locked: bool,
+    body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> io::Result<()>,
+) -> io::Result<()> {
+    install_panic_log(log);
+    let signals = catch_signals(locked)?;
+    let mut terminal = enter_terminal()?;
+    let result = body(&mut terminal, &signals.stop);
+    leave_terminal(terminal, &signals);
+    if signals.hangup.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    result
+}
+
+/// The one event loop: draw, wait for an event or the next tick, take it, tick, until the
+/// screen is done or a signal asks to stop.
+pub(crate) fn event_loop<S: Screen>(
+    terminal: &mut ratatui::DefaultTerminal,
+    screen: &mut S,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    screen.resize(size.width, size.height);
+    loop {
+        screen.before_draw(terminal)?;
         terminal.draw(|frame| {
-            ui::draw(frame, app);
+            screen.draw(frame);
             crate::glyphs::sanitize(frame.buffer_mut());
         })?;
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if screen.done() || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if poll_input(TICK, stop)? {
-            let ev = event::read()?;
-            if let Some(effect) = app.handle_event_at(&ev, Instant::now()) {
-                recorder.perform(app, effect);
+        if poll_input(S::TICK, stop)? {
+            loop {
+                screen.event(&event::read()?);
+                if !screen.takes_typed_ahead() || screen.done() || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        app.tick(Instant::now());
+        screen.tick(Instant::now());
     }
 }
 
