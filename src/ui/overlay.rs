@@ -3,71 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::keys;
-use crate::ui::{doc, screen, theme, truncate};
-
-/// A centred rectangle inside `area`, `h` lines high (cut to fit), leaving a margin.
-fn centred(area: Rect, h: u16) -> Rect {
-    let w = area.width.saturating_sub(4).min(72).max(area.width.min(20));
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-/// A bordered pop-up. When `lines` and `pinned` do not fit, `lines` scroll (from `scroll`)
-/// with a marker showing there is more, and `pinned` (what to press) always stays in view.
-fn popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: String,
-    lines: Vec<Line<'static>>,
-    pinned: Vec<Line<'static>>,
-    scroll: usize,
-) {
-    let rect = centred(area, (lines.len() + pinned.len()) as u16 + 2);
-    let room = (rect.height as usize)
-        .saturating_sub(2 + pinned.len())
-        .max(1);
-    let lines = if lines.len() > room {
-        let top = scroll.min(lines.len() - room);
-        let more = top + room < lines.len();
-        let shown = if more { room - 1 } else { room };
-        let mut visible: Vec<Line<'static>> = lines.into_iter().skip(top).take(shown).collect();
-        if more {
-            visible.push(Line::from(Span::styled(
-                crate::glyphs::glyphs().more_below,
-                theme::dim(),
-            )));
-        }
-        visible
-    } else {
-        lines
-    };
-    let lines: Vec<Line<'static>> = lines.into_iter().chain(pinned).collect();
-    let title = truncate(&title, rect.width.saturating_sub(4) as usize);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_set(crate::glyphs::border_set())
-                .border_style(theme::title())
-                .title(Span::styled(format!(" {title} "), theme::title())),
-        ),
-        rect,
-    );
-}
-
-fn inner_width(area: Rect) -> usize {
-    centred(area, 3).width.saturating_sub(2) as usize
-}
+use crate::ui::widgets::{inner_width, popup_with_more};
+use crate::ui::{doc, screen, theme};
 
 /// Every key that works on the screen under the help, and what it does.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
@@ -105,7 +46,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         ));
         lines.extend(screen::notice::lines(app, width));
     }
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("help-title"),
@@ -119,7 +60,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
 pub fn review(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let (lines, pinned) = screen::choice::summary(app, width);
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("review-title"),
@@ -153,7 +94,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
             theme::bad(),
         ));
     }
-    popup(frame, area, app.t("pin-title"), lines, Vec::new(), 0);
+    popup_with_more(frame, area, app.t("pin-title"), lines, Vec::new(), 0);
 }
 
 /// "Still there?" with the seconds left before the kiosk starts over.
@@ -169,7 +110,7 @@ pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
         .loc
         .ta(&app.lang, id, &[("n", seconds.to_string().into())]);
     let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
-    popup(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
+    popup_with_more(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
 }
 
 /// An earlier consent expired: when they agreed, to which version, and what changed since.
@@ -250,7 +191,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
             lines.extend(doc::plain_lines(&text, width, plain));
         }
     }
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("renewal-title"),

@@ -15,7 +15,7 @@ use crate::dashboard::forms::{Form, STAGES};
 use crate::dashboard::{Dashboard, Pending};
 use crate::record::entry::Change;
 use crate::text_field::TextField;
-use crate::ui::present::notice_text;
+use crate::ui::widgets::notice_text;
 use crate::ui::{doc, theme};
 
 /// Text width inside a pop-up over `area`.

@@ -22,9 +22,8 @@ use crate::keys;
 use crate::layout;
 use crate::state::{ConsentState, Stage};
 use crate::text_field::TextField;
-use crate::ui::present::{
-    frame_areas, header_bar, help, hint_bar, inset, notice_line, notice_text, popup,
-};
+use crate::ui::present::frame_areas;
+use crate::ui::widgets::{header_bar, help, hint_bar_for, inset, notice_line, notice_text, popup};
 use crate::ui::{doc, glyphs, theme, truncate};
 use crate::wrap::display_width;
 
@@ -100,7 +99,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     let next = d
         .loc
         .t(&langs[(at + 1) % langs.len().max(1)], "language-name");
-    hint_bar(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
+    hint_bar_for(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
     if let Some(form) = &d.form {
         forms::form(frame, d, form, areas.body);
     }

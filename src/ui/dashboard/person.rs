@@ -309,7 +309,7 @@ pub fn max_scroll(d: &Dashboard) -> usize {
     let Some(pv) = &d.person else {
         return 0;
     };
-    let width = crate::ui::present::inset(Rect::new(0, 0, d.width, 1)).width as usize;
+    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
     let height = (d.height as usize).saturating_sub(CHROME);
     lines(d, pv, width).len().saturating_sub(height)
 }

@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{centred_column, clock, frame_areas, header_bar, help, hint_bar, view_name};
+use super::{centred_column, clock, frame_areas, header_bar, help, view_name};
 use crate::content::markdown::{Block, Doc};
 use crate::i18n::Lang;
 use crate::keys;
@@ -175,7 +175,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         &f.view.next(&f.content.languages(), &f.base_lang),
         &f.base_lang,
     );
-    hint_bar(
+    crate::ui::hint_bar_for(
         frame,
         &f.loc,
         f.ui_lang(),
