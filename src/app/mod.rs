@@ -4,6 +4,7 @@
 mod check;
 mod choice;
 pub mod consent;
+mod hints;
 pub mod kiosk;
 mod notice;
 mod reading;

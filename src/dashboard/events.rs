@@ -2,6 +2,38 @@
 
 use super::*;
 
+impl crate::keys::Applies for Dashboard {
+    /// Whether a key's action applies to what is selected.
+    fn applies(&self, action: &str) -> bool {
+        use crate::dashboard::model::ChampionRow;
+        let row = || self.derived.champion_rows.get(self.selected[2]).copied();
+        let person = self.person.as_ref().map(|p| p.person);
+        match action {
+            "dash-act-end-pairing" => match person {
+                Some(i) => self.model.champion_of(i).is_some(),
+                None => matches!(row(), Some(ChampionRow::Supported(..))),
+            },
+            "dash-act-assign" if self.form.is_none() => {
+                person.is_some()
+                    || matches!(
+                        row(),
+                        Some(ChampionRow::Supported(..) | ChampionRow::Unsupported(_))
+                    )
+            }
+            "dash-act-open" => match self.view {
+                View::People => !self.results.is_empty(),
+                View::Followups => !self.followups.is_empty(),
+                _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
+            },
+            "dash-act-clear" => !self.query.value().is_empty(),
+            "act-back" if self.base_ctx() == crate::keys::Ctx::DashPeopleList => {
+                self.query.value().is_empty()
+            }
+            _ => true,
+        }
+    }
+}
+
 impl Dashboard {
     /// A terminal event in, maybe an effect out.
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {

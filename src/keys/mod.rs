@@ -312,6 +312,29 @@ impl IntoIterator for Table {
     }
 }
 
+/// What a state machine says of its keys: whether the binding with this action does something
+/// where it is now (quitting is for an attended terminal, "end the pairing" needs a pairing).
+/// The hint bar and help show only the bindings that do.
+pub trait Applies {
+    fn applies(&self, action: &str) -> bool;
+}
+
+/// The hint bar for `ctx` of `machine`: its hints that do something now.
+pub fn hints_for(ctx: Ctx, machine: &impl Applies) -> Vec<(&'static str, &'static str)> {
+    hints(ctx)
+        .into_iter()
+        .filter(|(_, action)| machine.applies(action))
+        .collect()
+}
+
+/// Help's rows for `ctx` of `machine`: its bindings that do something now.
+pub fn help_rows_for(ctx: Ctx, machine: &impl Applies) -> Vec<(&'static str, &'static str)> {
+    help_rows(ctx)
+        .into_iter()
+        .filter(|(_, action)| machine.applies(action))
+        .collect()
+}
+
 /// What a key press means in `ctx`: a binding from the table, or typed text in a field.
 pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);

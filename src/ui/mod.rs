@@ -158,16 +158,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Whether a key's action applies in this mode: a kiosk cannot be quit, only left by staff.
-pub fn applies(app: &App, action: &str) -> bool {
-    match action {
-        "act-quit" => app.mode == crate::app::Mode::Attended,
-        "act-staff-exit" => app.mode == crate::app::Mode::Kiosk,
-        "act-link-code" => !app.screen_links().is_empty(),
-        _ => true,
-    }
-}
-
 /// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).
 fn popup_open(app: &App) -> bool {
     app.help
@@ -289,10 +279,7 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
 
 /// The hint bar: the keys that work here, from the key table (those that apply in this mode).
 pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let hints: Vec<(&str, &str)> = keys::hints(app.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(app, action))
-        .collect();
+    let hints = keys::hints_for(app.ctx(), app);
     let langs = app.content.languages();
     let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
     let next = app.loc.t(&langs[(at + 1) % langs.len()], "language-name");

@@ -15,9 +15,8 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("help-intro"), width, theme::dim());
     lines.push(Line::default());
-    let rows: Vec<(String, String)> = keys::help_rows(app.base_ctx())
+    let rows: Vec<(String, String)> = keys::help_rows_for(app.base_ctx(), app)
         .into_iter()
-        .filter(|(_, action)| crate::ui::applies(app, action))
         .map(|(key, action)| (app.t(key), app.t(action)))
         .collect();
     let key_w = rows

@@ -16,7 +16,6 @@ use ratatui::text::Line;
 use crate::i18n::{Lang, Localizer};
 use crate::keys;
 use crate::layout;
-use crate::present::session::Status;
 use crate::present::{Phase, Presenter, View};
 use crate::ui::hint_bar_for;
 use crate::ui::widgets::{
@@ -92,10 +91,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if p.confirm_quit {
         confirm_quit(frame, p, areas.body);
     } else if p.help {
-        let rows = keys::help_rows(p.base_ctx())
-            .into_iter()
-            .filter(|(_, action)| applies(p, action))
-            .collect::<Vec<_>>();
+        let rows = keys::help_rows_for(p.base_ctx(), p);
         help(
             frame,
             &p.flow.loc,
@@ -148,25 +144,6 @@ fn overview(frame: &mut Frame, p: &Presenter, at: usize, area: Rect) {
         Vec::new(),
         scroll,
     );
-}
-
-/// Whether a key's action applies now: the attendee keys need a session, and what can be
-/// done with the highlighted attendee depends on where they stand.
-fn applies(p: &Presenter, action: &str) -> bool {
-    let focused = p.attendees.get(p.focus);
-    let open = focused.is_some_and(|a| a.attendance && !matches!(a.status, Status::Chosen(_)));
-    match action {
-        "present-act-attendees" => p.session.is_some(),
-        "present-act-record" => p.unrecorded() > 0,
-        "present-act-choose-now" => open,
-        "present-act-later" => open && focused.is_some_and(|a| a.status != Status::Kiosk),
-        "present-act-remove" | "present-act-edit" => focused.is_some_and(|a| !a.attendance),
-        "present-act-pick" => {
-            !p.matches().is_empty()
-                && (p.adding || p.setup_field == crate::present::SetupField::Attendee)
-        }
-        _ => true,
-    }
 }
 
 /// The name of a view in its own language(s): what F2 switches to.
@@ -289,9 +266,6 @@ fn presenter_hints(frame: &mut Frame, p: &Presenter, area: Rect) {
         &p.view.next(&p.flow.content.languages(), &p.base_lang),
         &p.base_lang,
     );
-    let hints: Vec<(&str, &str)> = keys::hints(p.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(p, action))
-        .collect();
+    let hints = keys::hints_for(p.ctx(), p);
     hint_bar_for(frame, &p.flow.loc, p.ui_lang(), &hints, &next_view, area);
 }
