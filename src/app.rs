@@ -335,6 +335,7 @@ pub enum Effect {
     VerifyCode { id: String, code: String },
 }
 
+#[derive(Clone)]
 pub struct App {
     pub content: Content,
     pub loc: Localizer,

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::source::{Source, SourceError};
@@ -39,7 +40,7 @@ pub struct LocaleIssue {
 /// the terminal as invisible characters and into records and exports.
 pub fn new_bundle(lang: &str) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = lang.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
     bundle
 }
@@ -77,8 +78,10 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 
 /// All languages' bundles. Lookups never fail loudly: a missing message shows its id, which
 /// `tebiki content check` reports before it can reach a screen.
+#[derive(Clone)]
 pub struct Localizer {
-    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+    /// Shared, so that a copy of the localizer (for another screen or thread) costs nothing.
+    bundles: Arc<Vec<(Lang, FluentBundle<FluentResource>)>>,
 }
 
 impl fmt::Debug for Localizer {
@@ -128,7 +131,12 @@ impl Localizer {
             }
             bundles.push((Lang::new(&code), bundle));
         }
-        (Localizer { bundles }, issues)
+        (
+            Localizer {
+                bundles: Arc::new(bundles),
+            },
+            issues,
+        )
     }
 
     /// The languages there are bundles for, in folder order.
