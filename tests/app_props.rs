@@ -72,11 +72,21 @@ fn pastes() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Terminal sizes, drawn where layout bugs live: degenerate ones, the usual range around
+/// 80x24, and now and then a huge one (drawing costs grow with the area, so huge ones are rare).
+fn sizes() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        2 => (1u16..=12, 1u16..=8),
+        5 => (20u16..=120, 5u16..=50),
+        1 => (121u16..=400, 51u16..=120),
+    ]
+}
+
 fn event() -> impl Strategy<Value = Ev> {
     prop_oneof![
         12 => proptest::sample::select(KEYS).prop_map(Ev::Key),
         2 => pastes().prop_map(Ev::Paste),
-        1 => (1u16..=400, 1u16..=120).prop_map(|(w, h)| Ev::Resize(w, h)),
+        1 => sizes().prop_map(|(w, h)| Ev::Resize(w, h)),
         1 => (0u64..=200).prop_map(Ev::Wait),
     ]
 }
