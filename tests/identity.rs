@@ -449,8 +449,10 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
             .success()
     );
     assert_eq!(status()["stage"], "informed");
+    // Newest first: the mistaken stage is at the top.
     let history = status()["history"].clone();
-    let wrong = history[1]["id"].as_str().unwrap().to_string();
+    assert_eq!(history[0]["stage"], "informed");
+    let wrong = history[0]["id"].as_str().unwrap().to_string();
     // A void needs a reason.
     let o = rec(&["void", &wrong, "--by", "hr"]);
     assert_eq!(o.status.code(), Some(2));
@@ -466,7 +468,24 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
     let s = status();
     assert_eq!(s["stage"], "hesitant", "the previous stage is back");
     assert_eq!(s["history"][1]["voided"], "entered for the wrong person");
-    assert_eq!(s["history"][2]["type"], "void");
+    assert_eq!(s["history"][0]["type"], "void");
+    // The report counts the stage the person is back at, in the JSON and the text.
+    let o = tebiki(data.path(), &["report", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["stage"]["hesitant"], 1, "{r:#}");
+    assert_eq!(r["stage"]["informed"], 0, "{r:#}");
+    assert_eq!(r["departments"][0]["stage"]["hesitant"], 1, "{r:#}");
+    let o = tebiki(data.path(), &["--lang", "en", "report"]);
+    let report = text(&o).0;
+    let line = |label: &str| {
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {report}"))
+            .to_string()
+    };
+    assert!(line("hesitant").contains(" 1 "), "{report}");
+    assert!(line("informed").contains(" 0 "), "{report}");
     let plain = text(&tebiki(data.path(), &["--lang", "en", "status", "E0001"])).0;
     assert!(
         plain.contains("[voided: entered for the wrong person]"),

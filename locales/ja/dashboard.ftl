@@ -35,6 +35,9 @@ dash-act-champion = 推進役
 dash-act-clear = 検索を消す
 dash-act-attendance = 参加の記録
 dash-act-withdrawal = 同意の取り消し
+dash-act-void = 訂正
+dash-act-confirm-void = 無効にする
+dash-act-select-record = 選ぶ
 dash-act-confirm-withdrawal = 取り消しを記録
 
 ## 読み込み
@@ -212,5 +215,20 @@ dash-sorted-by = 並び順：{ $order }
 dash-sort-due = 期日
 dash-sort-name = 氏名
 dash-sort-department = 部署
-dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を取り消しました。
-dash-confirm-void = 記録 { $record } を取り消す
+dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を無効にしました（訂正）。
+dash-confirm-void = 次の記録を無効にする：{ $record }
+
+## 誤った記録の訂正（人のページで v）
+dash-void-title = 誤った記録の訂正
+dash-void-intro = { $who } さんの次の記録は誤りのため、無効にします。台帳には元の記録と訂正の両方が残ります。
+dash-void-record-id = 記録 ID：{ $id }
+dash-void-note = 理由（必須）：
+dash-void-hint = 誤りだった理由を入力してください。Enter で記録する内容を確認します（Esc でキャンセル）。
+dash-void-note-missing = 誤りだった理由を入力してください。理由は記録と一緒に残ります。何も保存していません。
+dash-void-nothing = 訂正できる記録がありません。
+dash-void-own-decision = この記録は本人の選択（回答または同意の取り消し）です。変えられるのは本人だけです（端末であらためて選ぶか、同意の取り消しを申し出てもらってください）。何も保存していません。
+dash-void-a-void = この記録は訂正そのものです。訂正を無効にすることはできません。何も保存していません。
+dash-void-already = この記録はすでに無効です（理由は履歴に表示されています）。何も保存していません。
+dash-history-voided = 無効（訂正）：{ $reason }
+dash-history-voids = 無効にした記録：{ $what }
+dash-type-void = 訂正
