@@ -569,3 +569,70 @@ fn roster_import_applies_the_organisation_s_id_form() {
     assert!(err.contains("organisation's form"), "{err}");
     assert!(!data.path().join("roster.csv").exists());
 }
+
+#[test]
+fn a_stage_change_leaves_the_open_follow_up_open_unless_told_to_close_it() {
+    let data = tempfile::tempdir().unwrap();
+    let file = roster_csv(data.path(), "社員番号,氏名\nE0001,山田 太郎\n");
+    assert!(
+        tebiki(data.path(), &["roster", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let rec = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(data.path(), &all)
+    };
+    let status = || -> serde_json::Value {
+        let o = tebiki(data.path(), &["status", "E0001", "--format", "json"]);
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let open = || -> u64 {
+        let o = tebiki(data.path(), &["report", "--format", "json"]);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["followups"]["open"].as_u64().unwrap()
+    };
+    assert!(
+        rec(&["followup", "E0001", "--in", "7", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert_eq!(open(), 1);
+    // By default the follow-up stays open, and the output says so.
+    let o = rec(&["stage", "E0001", "hesitant", "--by", "hr"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("stays open"), "{}", text(&o).0);
+    let s = status();
+    assert_eq!(s["stage"], "hesitant");
+    assert!(!s["followup"].is_null(), "{s:#}");
+    assert_eq!(open(), 1);
+    let stages = || -> Vec<serde_json::Value> {
+        common::read_records(&data.path().join("ledger"))
+            .into_iter()
+            .filter(|r| r["type"] == "stage")
+            .collect()
+    };
+    assert_eq!(stages()[0]["followup"], "kept");
+    // --close-followup closes it.
+    let o = rec(&[
+        "stage",
+        "E0001",
+        "informed",
+        "--close-followup",
+        "--by",
+        "hr",
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("is closed"), "{}", text(&o).0);
+    assert!(status()["followup"].is_null());
+    assert_eq!(open(), 0);
+    assert!(stages()[1].get("followup").is_none());
+    // Without an open follow-up there is nothing to keep: the record says nothing of it.
+    assert!(
+        rec(&["stage", "E0001", "hesitant", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert!(stages()[2].get("followup").is_none());
+}
