@@ -65,16 +65,16 @@ dash-no-department = （部署なし）
 dash-people-count = { $n ->
    *[other] { $count } 人
 }
-dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
-dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
+dash-coverage-roster = カバー率：名簿のうち、説明・手続きを実施済みの人
+dash-coverage-ledger = カバー率：記録にある人のうち、説明・手続きを実施済みの人（名簿は未登録）
 dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）
 dash-stage-heading = 移行の段階
 dash-stage-aside = 別枠
 dash-consent-heading = 同意の状態
-dash-overview-summary = 推進役：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期限切れ { $overdue } 件）
+dash-overview-summary = 推進役：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期日超過 { $overdue } 件）
 dash-col-department = 部署
 dash-col-people = 人数
-dash-col-reached = 説明済み
+dash-col-reached = 実施済み
 dash-col-overdue = 期日超過
 
 ## 人を探す
@@ -107,7 +107,7 @@ dash-recorded-by = 記録：{ $name }
 dash-type-consent = 回答
 dash-type-withdrawal = 取り消し
 dash-type-stage = 段階
-dash-type-followup = フォロー
+dash-type-followup = フォローアップ
 dash-type-champion = 推進役
 dash-type-attendance = 説明会に参加
 dash-type-recovery = 復旧
