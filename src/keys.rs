@@ -77,6 +77,8 @@ pub enum Ctx {
     DashWithdrawalForm,
     /// Dashboard: recording an attendance at a session.
     DashAttendanceForm,
+    /// Dashboard: voiding a mistaken record of the person's timeline (its reason).
+    DashVoidForm,
     /// Dashboard: confirming the record about to be written.
     DashConfirm,
     /// Dashboard: choosing the filters.
@@ -120,6 +122,7 @@ impl Ctx {
         DashPick,
         DashWithdrawalForm,
         DashAttendanceForm,
+        DashVoidForm,
         DashPeopleList,
         DashConfirm,
         DashFilter,
@@ -186,6 +189,8 @@ pub enum Cmd {
     ShowCode,
     /// Dashboard: record an attendance at a session.
     Attend,
+    /// Dashboard: void the record selected in a person's timeline.
+    Void,
     /// Dashboard: put the keyboard in the search box.
     Search,
     /// Dashboard: open the filters (department, stage, consent, overdue).
@@ -248,6 +253,7 @@ const DASH_FIELDS: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
 ];
 /// The dashboard's forms.
 const DASH_FORMS: &[Ctx] = &[
@@ -256,6 +262,7 @@ const DASH_FORMS: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
 ];
 /// The dashboard's forms with more than one text field.
 const DASH_MULTI_FIELD: &[Ctx] = &[
@@ -278,6 +285,7 @@ const DASH_ALL: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
     DashConfirm,
     DashFilter,
 ];
@@ -1178,6 +1186,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         cmd: Cmd::Confirm,
+        ctx: &[DashVoidForm],
+        key_label: "key-enter",
+        action_label: "dash-act-confirm-void",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        cmd: Cmd::Confirm,
         ctx: &[DashWithdrawalForm],
         key_label: "key-enter",
         action_label: "dash-act-confirm-withdrawal",
@@ -1354,7 +1370,7 @@ pub static BINDINGS: &[Binding] = &[
         cmd: Cmd::Up,
         ctx: &[DashPerson],
         key_label: "key-up-down",
-        action_label: "act-scroll",
+        action_label: "dash-act-select-record",
         in_hint_bar: true,
     },
     Binding {
@@ -1362,7 +1378,7 @@ pub static BINDINGS: &[Binding] = &[
         cmd: Cmd::Down,
         ctx: &[DashPerson],
         key_label: "key-up-down",
-        action_label: "act-scroll",
+        action_label: "dash-act-select-record",
         in_hint_bar: false,
     },
     Binding {
@@ -1475,6 +1491,14 @@ pub static BINDINGS: &[Binding] = &[
         ctx: &[DashPerson],
         key_label: "dash-key-w",
         action_label: "dash-act-withdrawal",
+        in_hint_bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char('v'))],
+        cmd: Cmd::Void,
+        ctx: &[DashPerson],
+        key_label: "dash-key-v",
+        action_label: "dash-act-void",
         in_hint_bar: true,
     },
     Binding {

@@ -29,7 +29,7 @@ use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
-use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
+use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, VoidForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
 use store::{Loading, Refreshed};
 
@@ -169,6 +169,8 @@ pub struct PersonView {
     /// When each history entry happened, when the record says (`occurred_at`).
     pub occurred: Vec<Option<String>>,
     pub scroll: usize,
+    /// The record selected in the timeline: 0 is the newest (the timeline is newest first).
+    pub cursor: usize,
     /// The records could not be read back (the reason).
     pub error: Option<String>,
     /// Records of the person when the history was read: a change means read it again.
@@ -303,6 +305,7 @@ impl Dashboard {
             (_, Some(Form::Pick(_)), _) => Ctx::DashPick,
             (_, Some(Form::Withdrawal(_)), _) => Ctx::DashWithdrawalForm,
             (_, Some(Form::Attendance(_)), _) => Ctx::DashAttendanceForm,
+            (_, Some(Form::Void(_)), _) => Ctx::DashVoidForm,
             (_, None, Some(_)) => Ctx::DashPerson,
             _ => match self.view {
                 View::Overview => Ctx::DashOverview,
@@ -895,9 +898,25 @@ impl Dashboard {
     fn update_person(&mut self, cmd: Cmd) -> Option<Effect> {
         let pv = self.person.as_mut()?;
         let page = (self.height as usize).saturating_sub(8).max(1);
+        let entries = pv.state.history.len();
         match cmd {
+            // With a timeline, ↑↓ select a record in it (the page follows).
+            Cmd::Up if entries > 0 => {
+                pv.cursor = pv.cursor.saturating_sub(1);
+                self.follow_cursor();
+                return None;
+            }
+            Cmd::Down if entries > 0 => {
+                pv.cursor = (pv.cursor + 1).min(entries - 1);
+                self.follow_cursor();
+                return None;
+            }
             Cmd::Up => pv.scroll = pv.scroll.saturating_sub(1),
             Cmd::Down => pv.scroll += 1,
+            Cmd::Void => {
+                self.void_selected();
+                return None;
+            }
             Cmd::Prev => pv.scroll = pv.scroll.saturating_sub(page),
             Cmd::Next => pv.scroll += page,
             Cmd::Top => pv.scroll = 0,
@@ -913,6 +932,66 @@ impl Dashboard {
         }
         self.clamp_scroll();
         None
+    }
+
+    /// Scrolls the person's page so the selected record is in view (the top of the page, with
+    /// the person's state, when the newest is selected).
+    fn follow_cursor(&mut self) {
+        let height = crate::ui::dashboard::person::page_height(self);
+        let Some(rows) = crate::ui::dashboard::person::entry_rows(self) else {
+            return;
+        };
+        let Some(pv) = self.person.as_mut() else {
+            return;
+        };
+        let row = rows.get(pv.cursor).copied().unwrap_or(0);
+        if pv.cursor == 0 {
+            pv.scroll = 0;
+        } else if row < pv.scroll {
+            pv.scroll = row;
+        } else if row + 1 > pv.scroll + height {
+            pv.scroll = row + 1 - height;
+        }
+        self.clamp_scroll();
+    }
+
+    /// `v` on the person's page: a form to void the selected record, or why it cannot be.
+    fn void_selected(&mut self) {
+        let Some(pv) = &self.person else {
+            return;
+        };
+        let n = pv.state.history.len();
+        if n == 0 {
+            self.notice = Some(Notice::error("dash-void-nothing"));
+            return;
+        }
+        let at = n - 1 - pv.cursor.min(n - 1);
+        let target = pv.state.history[at].clone();
+        let change = Change::Void {
+            target: target.id.clone(),
+        };
+        if let Err(refusal) = crate::record::entry::allowed(&change, &pv.state) {
+            use crate::record::entry::Refusal;
+            let id = match refusal {
+                Refusal::VoidNotAllowed if target.record_type == "void" => "dash-void-a-void",
+                Refusal::VoidNotAllowed => "dash-void-own-decision",
+                Refusal::AlreadyVoided => "dash-void-already",
+                other => other.message_ids().0,
+            };
+            self.notice = Some(Notice {
+                id,
+                args: vec![("id", target.id.clone())],
+                error: true,
+            });
+            return;
+        }
+        self.form = Some(Form::Void(Box::new(VoidForm {
+            person: pv.person,
+            occurred: pv.occurred.get(at).cloned().flatten(),
+            target,
+            note: TextField::default(),
+            problem: None,
+        })));
     }
 
     fn clamp_scroll(&mut self) {
@@ -969,6 +1048,7 @@ impl Dashboard {
             state,
             occurred,
             scroll: 0,
+            cursor: 0,
             error,
             records: p.records.len(),
         });
@@ -1090,6 +1170,25 @@ impl Dashboard {
                 other => {
                     f.problem = None;
                     self.notice = forms::edit(f.field(), &other);
+                }
+            },
+            Form::Void(f) => match cmd {
+                Cmd::Confirm => {
+                    let note = f.note.value().trim().to_string();
+                    // A void says why: the ledger keeps the mistake and the reason together.
+                    if note.is_empty() {
+                        f.problem = Some(Notice::error("dash-void-note-missing"));
+                        return None;
+                    }
+                    let change = Change::Void {
+                        target: f.target.id.clone(),
+                    };
+                    let i = f.person;
+                    return self.entry(i, change, Some(note));
+                }
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(&mut f.note, &other);
                 }
             },
             Form::Pick(f) => match cmd {
@@ -1266,6 +1365,7 @@ pub fn is_text_ctx(ctx: Ctx) -> bool {
             | Ctx::DashPick
             | Ctx::DashWithdrawalForm
             | Ctx::DashAttendanceForm
+            | Ctx::DashVoidForm
     )
 }
 
