@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::source::{Source, SourceError};
@@ -39,7 +40,7 @@ pub struct LocaleIssue {
 /// the terminal as invisible characters and into records and exports.
 pub fn new_bundle(lang: &str) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = lang.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
     bundle
 }
@@ -76,11 +77,11 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// All languages' bundles. Lookups never fail loudly: a missing message shows its id, which
-/// `tebiki content check` reports before it can reach a screen. Loaded once per process;
-/// a clone shares the bundles.
+/// `tebiki content check` reports before it can reach a screen. Loaded once per process.
 #[derive(Clone)]
 pub struct Localizer {
-    bundles: std::rc::Rc<Vec<(Lang, FluentBundle<FluentResource>)>>,
+    /// Shared, so that a copy of the localizer (for another screen or thread) costs nothing.
+    bundles: Arc<Vec<(Lang, FluentBundle<FluentResource>)>>,
 }
 
 impl fmt::Debug for Localizer {
@@ -132,7 +133,7 @@ impl Localizer {
         }
         (
             Localizer {
-                bundles: std::rc::Rc::new(bundles),
+                bundles: Arc::new(bundles),
             },
             issues,
         )

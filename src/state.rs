@@ -304,7 +304,7 @@ impl Pairings {
 }
 
 /// One event in a person's history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
     pub at: String,
     #[serde(rename = "type")]
@@ -401,6 +401,21 @@ fn history_entry(r: &Value, event: &Event<'_>, voided: Option<String>) -> Histor
     }
 }
 
+/// The records `records` cancel with a `void`: their ids, each with the void's reason (its
+/// note). A voided record no longer counts anywhere; it stays in the history, marked.
+pub fn voided_ids<'a>(
+    records: impl IntoIterator<Item = &'a Value>,
+) -> std::collections::HashMap<&'a str, String> {
+    records
+        .into_iter()
+        .filter(|r| r.get("type").and_then(Value::as_str) == Some("void"))
+        .filter_map(|r| {
+            let target = r.get("voids").and_then(Value::as_str)?;
+            Some((target, text(r, &["note"]).unwrap_or_default()))
+        })
+        .collect()
+}
+
 /// Folds records (in ledger order) into one employee's state and history. Records about other
 /// people count only where they pair a champion with this employee. `current_policy` is the
 /// version of the content in use: a `given` under an older version is `expired`.
@@ -429,14 +444,7 @@ pub fn fold<'a>(
     // Records cancelled by a `void` (by id, with the reason) do not count; they stay in the
     // history, marked.
     let records: Vec<&Value> = records.into_iter().collect();
-    let voided: std::collections::HashMap<&str, String> = records
-        .iter()
-        .filter(|r| r.get("type").and_then(Value::as_str) == Some("void"))
-        .filter_map(|r| {
-            let target = r.get("voids").and_then(Value::as_str)?;
-            Some((target, text(r, &["note"]).unwrap_or_default()))
-        })
-        .collect();
+    let voided = voided_ids(records.iter().copied());
     for r in records {
         let Some(about) = employee_id(r) else {
             continue;

@@ -1065,3 +1065,112 @@ fn long_department_names_are_ellipsised_in_lists_and_whole_on_the_persons_page()
     let screen = a.sized(120, 30);
     assert!(screen.contains(long), "{screen}");
 }
+
+#[test]
+fn a_mistaken_record_is_voided_from_the_timeline_and_no_longer_counts() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let ledger = a.ledger();
+        let migrated = |a: &Admin| a.d.derived.all.stage[Stage::Migrated as usize];
+        assert_eq!(a.state_of("E004"), (ConsentState::Given, Stage::Migrated));
+        assert_eq!(migrated(&a), 1);
+        // E004's page: the newest record (the stage) is selected; v opens the form.
+        a.keys("2").paste("E004").keys("<Enter>v");
+        assert!(matches!(
+            a.d.form,
+            Some(tebiki::dashboard::forms::Form::Void(_))
+        ));
+        // A void needs its reason: nothing is written without one.
+        a.keys("<Enter>");
+        assert!(a.d.confirm.is_none());
+        assert!(records(&ledger, "void", "E004").is_empty());
+        let reason = if lang == "ja" {
+            "別の人と取り違えた"
+        } else {
+            "entered for the wrong person"
+        };
+        a.paste(reason);
+        // The record's id is new in every run.
+        let id = records(&ledger, "stage", "E004")[0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let form = a.sized(80, 24);
+        assert!(form.contains(&id), "{form}");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_void_form_80x24"),
+            form.replace(&id, "<record id>")
+        );
+        a.keys("<Enter>");
+        insta::assert_snapshot!(
+            format!("dashboard_{lang}_confirm_void_80x24"),
+            a.sized(80, 24)
+        );
+        assert!(
+            records(&ledger, "void", "E004").is_empty(),
+            "only shown so far"
+        );
+        a.keys("<Enter>");
+        let saved = records(&ledger, "void", "E004");
+        assert_eq!(saved.len(), 1);
+        let stage = records(&ledger, "stage", "E004");
+        assert_eq!(saved[0]["voids"], stage[0]["id"]);
+        assert_eq!(saved[0]["note"], reason);
+        assert_eq!(saved[0]["recorded_by"]["name"], "森");
+        // The previous stage is back, in the person's state and in every count.
+        assert_eq!(a.state_of("E004"), (ConsentState::Given, Stage::Informed));
+        assert_eq!(migrated(&a), 0);
+        let screen = a.screen();
+        let word = if lang == "ja" {
+            "無効（訂正）"
+        } else {
+            "voided:"
+        };
+        assert!(screen.contains(word) && screen.contains(reason), "{screen}");
+        // The timeline shows the voided record struck through.
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &a.d))
+            .unwrap();
+        let struck = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(ratatui::style::Modifier::CROSSED_OUT));
+        assert!(struck, "{screen}");
+        // The consent, the person's own decision, cannot be voided here: it says why.
+        a.keys("<Down><Down>v");
+        assert!(a.d.form.is_none());
+        let screen = a.screen();
+        let why = if lang == "ja" {
+            "本人の選択"
+        } else {
+            "own decision"
+        };
+        assert!(screen.contains(why), "{screen}");
+        assert_eq!(records(&ledger, "void", "E004").len(), 1);
+        // Read again from the start, the void still counts.
+        let Admin { d, dir } = a;
+        drop(d);
+        let a = Admin::open(dir, lang, Some("森"), None);
+        assert_eq!(a.state_of("E004"), (ConsentState::Given, Stage::Informed));
+        assert_eq!(migrated(&a), 0);
+    }
+}
+
+#[test]
+fn a_voided_pairing_no_longer_pairs() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let e002 = a.d.model.find("E002").unwrap();
+    assert!(a.d.model.champion_of(e002).is_some());
+    a.keys("2").paste("E001").keys("<Enter>v");
+    a.paste("wrong champion").keys("<Enter><Enter>");
+    assert_eq!(records(&a.ledger(), "void", "E001").len(), 1);
+    assert_eq!(a.d.model.champion_of(e002), None);
+    let Admin { d, dir } = a;
+    drop(d);
+    let a = Admin::open(dir, "en", Some("Mori"), None);
+    let e002 = a.d.model.find("E002").unwrap();
+    assert_eq!(a.d.model.champion_of(e002), None);
+}

@@ -452,6 +452,32 @@ fn a_department_matching_nothing_known_is_a_warning_naming_the_known_ones() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
 }
 
+#[test]
+fn a_status_matching_nothing_known_is_a_warning_naming_the_known_ones() {
+    let (_keep, data) = every_kind_of_record();
+    // Not a parse error (exit 2): the export is written (just the header), with a warning.
+    let o = tebiki(&data, &["export", "--status", "agreed", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("“agreed”") && err.contains("given, refused, deferred"),
+        "{err}"
+    );
+    assert_eq!(out.lines().count(), 1, "just the header: {out}");
+    // With a known one beside it, the known one still selects its records.
+    let o = tebiki(
+        &data,
+        &["export", "--status", "given,agreed", "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).0.lines().count() > 1, "{:?}", text(&o));
+    let o = tebiki(&data, &["export", "--status", "given", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    // Help still lists the known values.
+    let o = tebiki(&data, &["export", "--help", "--lang", "en"]);
+    assert!(text(&o).0.contains("opted_out"), "{}", text(&o).0);
+}
+
 /// Where LibreOffice's command-line converter is, if it is installed.
 fn soffice() -> Option<PathBuf> {
     ["soffice", "libreoffice"].iter().find_map(|name| {

@@ -22,8 +22,8 @@ fn listed(ctx: Ctx) -> bool {
         | Help | Pin | Renewal | Notice | Choose | PresentSetup | Slides | Attendees | Handover
         | AddAttendee | SetupList | Overview | QuitConfirm | Follow | DashName | DashOverview
         | DashPeople | DashPerson | DashFollowups | DashChampions | DashFollowupForm
-        | DashStageForm | DashPick | DashWithdrawalForm | DashAttendanceForm | DashPeopleList
-        | DashConfirm | DashFilter => Ctx::ALL.contains(&ctx),
+        | DashStageForm | DashPick | DashWithdrawalForm | DashAttendanceForm | DashVoidForm
+        | DashPeopleList | DashConfirm | DashFilter => Ctx::ALL.contains(&ctx),
     }
 }
 

@@ -449,8 +449,10 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
             .success()
     );
     assert_eq!(status()["stage"], "informed");
+    // Newest first: the mistaken stage is at the top.
     let history = status()["history"].clone();
-    let wrong = history[1]["id"].as_str().unwrap().to_string();
+    assert_eq!(history[0]["stage"], "informed");
+    let wrong = history[0]["id"].as_str().unwrap().to_string();
     // A void needs a reason.
     let o = rec(&["void", &wrong, "--by", "hr"]);
     assert_eq!(o.status.code(), Some(2));
@@ -466,7 +468,24 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
     let s = status();
     assert_eq!(s["stage"], "hesitant", "the previous stage is back");
     assert_eq!(s["history"][1]["voided"], "entered for the wrong person");
-    assert_eq!(s["history"][2]["type"], "void");
+    assert_eq!(s["history"][0]["type"], "void");
+    // The report counts the stage the person is back at, in the JSON and the text.
+    let o = tebiki(data.path(), &["report", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["stage"]["hesitant"], 1, "{r:#}");
+    assert_eq!(r["stage"]["informed"], 0, "{r:#}");
+    assert_eq!(r["departments"][0]["stage"]["hesitant"], 1, "{r:#}");
+    let o = tebiki(data.path(), &["--lang", "en", "report"]);
+    let report = text(&o).0;
+    let line = |label: &str| {
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {report}"))
+            .to_string()
+    };
+    assert!(line("hesitant").contains(" 1 "), "{report}");
+    assert!(line("informed").contains(" 0 "), "{report}");
     let plain = text(&tebiki(data.path(), &["--lang", "en", "status", "E0001"])).0;
     assert!(
         plain.contains("[voided: entered for the wrong person]"),
@@ -549,4 +568,71 @@ fn roster_import_applies_the_organisation_s_id_form() {
     assert!(err.contains(":3"), "{err}");
     assert!(err.contains("organisation's form"), "{err}");
     assert!(!data.path().join("roster.csv").exists());
+}
+
+#[test]
+fn a_stage_change_leaves_the_open_follow_up_open_unless_told_to_close_it() {
+    let data = tempfile::tempdir().unwrap();
+    let file = roster_csv(data.path(), "社員番号,氏名\nE0001,山田 太郎\n");
+    assert!(
+        tebiki(data.path(), &["roster", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let rec = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(data.path(), &all)
+    };
+    let status = || -> serde_json::Value {
+        let o = tebiki(data.path(), &["status", "E0001", "--format", "json"]);
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let open = || -> u64 {
+        let o = tebiki(data.path(), &["report", "--format", "json"]);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["followups"]["open"].as_u64().unwrap()
+    };
+    assert!(
+        rec(&["followup", "E0001", "--in", "7", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert_eq!(open(), 1);
+    // By default the follow-up stays open, and the output says so.
+    let o = rec(&["stage", "E0001", "hesitant", "--by", "hr"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("stays open"), "{}", text(&o).0);
+    let s = status();
+    assert_eq!(s["stage"], "hesitant");
+    assert!(!s["followup"].is_null(), "{s:#}");
+    assert_eq!(open(), 1);
+    let stages = || -> Vec<serde_json::Value> {
+        common::read_records(&data.path().join("ledger"))
+            .into_iter()
+            .filter(|r| r["type"] == "stage")
+            .collect()
+    };
+    assert_eq!(stages()[0]["followup"], "kept");
+    // --close-followup closes it.
+    let o = rec(&[
+        "stage",
+        "E0001",
+        "informed",
+        "--close-followup",
+        "--by",
+        "hr",
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("is closed"), "{}", text(&o).0);
+    assert!(status()["followup"].is_null());
+    assert_eq!(open(), 0);
+    assert!(stages()[1].get("followup").is_none());
+    // Without an open follow-up there is nothing to keep: the record says nothing of it.
+    assert!(
+        rec(&["stage", "E0001", "hesitant", "--by", "hr"])
+            .status
+            .success()
+    );
+    assert!(stages()[2].get("followup").is_none());
 }

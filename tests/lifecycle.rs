@@ -171,7 +171,8 @@ fn a_hesitant_employee_over_several_weeks() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(state(&data, id), ("withdrawn".into(), "opted_out".into()));
 
-    // The history holds every step, with who recorded the trainer's and admin's events.
+    // The history holds every step, newest first, with who recorded the trainer's and
+    // admin's events.
     let s = status(&data, id, &[]);
     let types: Vec<&str> = s["history"]
         .as_array()
@@ -182,13 +183,13 @@ fn a_hesitant_employee_over_several_weeks() {
     assert_eq!(
         types,
         [
+            "withdrawal",
+            "stage",
+            "stage",
             "consent",
-            "attendance",
             "followup",
+            "attendance",
             "consent",
-            "stage",
-            "stage",
-            "withdrawal"
         ]
     );
     let by: Vec<&str> = s["history"]
@@ -200,11 +201,11 @@ fn a_hesitant_employee_over_several_weeks() {
     assert_eq!(
         by,
         [
-            "Trainer Tanaka",
-            "Trainer Tanaka",
-            "Trainer Tanaka",
             "Admin Mori",
-            "Admin Mori"
+            "Admin Mori",
+            "Trainer Tanaka",
+            "Trainer Tanaka",
+            "Trainer Tanaka",
         ]
     );
     let withdrawal = k

@@ -36,6 +36,9 @@ dash-act-clear = Clear search
 dash-act-attendance = Attendance
 dash-act-withdrawal = Withdrawal
 dash-act-confirm-withdrawal = Record the withdrawal
+dash-act-void = Void
+dash-act-confirm-void = Void it
+dash-act-select-record = Select
 
 ## Loading
 dash-loading = Reading the ledger… { $pct }%
@@ -218,4 +221,19 @@ dash-sort-due = due date
 dash-sort-name = name
 dash-sort-department = department
 dash-saved-void = Saved: a record of { $name } ({ $id }) is voided.
-dash-confirm-void = record { $record } is voided
+dash-confirm-void = voids { $record }
+
+## Voiding a mistaken record (v on a person's page)
+dash-void-title = Correct a mistaken record
+dash-void-intro = This record of { $who } was a mistake: it will be voided. The ledger keeps both the record and the correction.
+dash-void-record-id = record id: { $id }
+dash-void-note = Why (required):
+dash-void-hint = Say why the record was a mistake. Enter shows what will be recorded; Esc cancels.
+dash-void-note-missing = Say why the record was a mistake: the reason stays with it. Nothing was saved.
+dash-void-nothing = There is no record to void.
+dash-void-own-decision = Their own decision: only they can change it. Nothing was saved.
+dash-void-a-void = A correction cannot itself be voided. Nothing was saved.
+dash-void-already = Voided already (the reason is in the history). Nothing was saved.
+dash-history-voided = voided: { $reason }
+dash-history-voids = voids: { $what }
+dash-type-void = Correction

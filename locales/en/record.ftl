@@ -3,6 +3,7 @@
 cli-record-about = Add a trainer/admin event about one employee (stage change, follow-up, champion, attendance, withdrawal)
 cli-record-stage-about = The employee's migration stage is now STAGE
 cli-record-stage-arg-id = Employee ID
+cli-record-stage-arg-close_followup = Close the open follow-up with this change (without it, it stays open)
 cli-record-stage-arg-stage = The new stage: informed, hesitant, parallel (both channels), migrated or opted_out
 cli-record-followup-about = A follow-up conversation, and when the next one is due
 cli-record-followup-arg-id = Employee ID
@@ -30,6 +31,8 @@ record-saved-attendance = Saved: attendance of { $who }.
 record-saved-withdrawal = Saved: withdrawal of consent for { $who }.
 record-saved-where = { $at }, { $file } (record { $seq })
 record-now = Now: { $consent }, { $stage }.
+record-followup-kept = The open follow-up (next due { $due }) stays open; record with --close-followup to close it.
+record-followup-closed = The open follow-up is closed by this change.
 
 record-error-id = “{ $id }” is not a usable employee ID: { $why }
 record-todo-id = Give the employee ID as on the roster (see “tebiki status ID”).

@@ -35,6 +35,9 @@ dash-act-champion = 推進役
 dash-act-clear = 検索を消す
 dash-act-attendance = 参加の記録
 dash-act-withdrawal = 同意の取り消し
+dash-act-void = 訂正
+dash-act-confirm-void = 無効にする
+dash-act-select-record = 選ぶ
 dash-act-confirm-withdrawal = 取り消しを記録
 
 ## 読み込み
@@ -62,16 +65,16 @@ dash-no-department = （部署なし）
 dash-people-count = { $n ->
    *[other] { $count } 人
 }
-dash-coverage-roster = カバー率：名簿のうち、説明を受けた人
-dash-coverage-ledger = カバー率：記録にある人のうち、説明を受けた人（名簿は未登録）
+dash-coverage-roster = カバー率：名簿のうち、説明・手続きを実施済みの人
+dash-coverage-ledger = カバー率：記録にある人のうち、説明・手続きを実施済みの人（名簿は未登録）
 dash-coverage-figures = { $pct }%（{ $of } 人中 { $n } 人）
 dash-stage-heading = 移行の段階
 dash-stage-aside = 別枠
 dash-consent-heading = 同意の状態
-dash-overview-summary = 推進役：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期限切れ { $overdue } 件）
+dash-overview-summary = 推進役：{ $champions } 人　未完了のフォローアップ：{ $open } 件（うち期日超過 { $overdue } 件）
 dash-col-department = 部署
 dash-col-people = 人数
-dash-col-reached = 説明済み
+dash-col-reached = 実施済み
 dash-col-overdue = 期日超過
 
 ## 人を探す
@@ -104,7 +107,7 @@ dash-recorded-by = 記録：{ $name }
 dash-type-consent = 回答
 dash-type-withdrawal = 取り消し
 dash-type-stage = 段階
-dash-type-followup = フォロー
+dash-type-followup = フォローアップ
 dash-type-champion = 推進役
 dash-type-attendance = 説明会に参加
 dash-type-recovery = 復旧
@@ -212,5 +215,20 @@ dash-sorted-by = 並び順：{ $order }
 dash-sort-due = 期日
 dash-sort-name = 氏名
 dash-sort-department = 部署
-dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を取り消しました。
-dash-confirm-void = 記録 { $record } を取り消す
+dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を無効にしました（訂正）。
+dash-confirm-void = 次の記録を無効にする：{ $record }
+
+## 誤った記録の訂正（人のページで v）
+dash-void-title = 誤った記録の訂正
+dash-void-intro = { $who } さんの次の記録は誤りのため、無効にします。台帳には元の記録と訂正の両方が残ります。
+dash-void-record-id = 記録 ID：{ $id }
+dash-void-note = 理由（必須）：
+dash-void-hint = 誤りだった理由を入力してください。Enter で記録する内容を確認します（Esc でキャンセル）。
+dash-void-note-missing = 誤りだった理由を入力してください。理由は記録と一緒に残ります。何も保存していません。
+dash-void-nothing = 訂正できる記録がありません。
+dash-void-own-decision = 本人の選択のため、変えられるのは本人だけです。何も保存していません。
+dash-void-a-void = 訂正そのものは無効にできません。何も保存していません。
+dash-void-already = すでに無効です（理由は履歴にあります）。何も保存していません。
+dash-history-voided = 無効（訂正）：{ $reason }
+dash-history-voids = 無効にした記録：{ $what }
+dash-type-void = 訂正

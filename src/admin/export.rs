@@ -34,7 +34,8 @@
 //! - `--status`: by the record itself, not by the person's current state: `given`, `refused`,
 //!   `deferred` match consent records with that decision; `withdrawn` matches withdrawal
 //!   records; a stage word (`not_started` ... `opted_out`) matches stage records setting that
-//!   stage. Several are given as `--status given,deferred` (any of them matches).
+//!   stage. Several are given as `--status given,deferred` (any of them matches). A value that
+//!   is none of these matches no record and is a warning naming the known ones (exit 1).
 //! - `--dept`: the department recorded with the record (surrounding spaces and full/half-width
 //!   differences ignored); may be given more than once. One that matches no department of the
 //!   roster or the ledger is a warning naming the known ones (exit 1).
@@ -79,8 +80,8 @@ pub struct ExportArgs {
     pub since: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS")]
-    pub status: Vec<StatusFilter>,
+    #[arg(long, value_delimiter = ',', value_name = "STATUS", value_parser = StatusParser)]
+    pub status: Vec<StatusArg>,
     #[arg(long, value_name = "DEPT")]
     pub dept: Vec<String>,
     #[arg(long)]
@@ -116,6 +117,60 @@ pub enum StatusFilter {
     Migrated,
     #[value(name = "opted_out")]
     OptedOut,
+    /// A `--status` value that is none of these: it matches no record (and is warned about).
+    #[value(skip)]
+    Unknown,
+}
+
+/// One `--status` value as given: a known one, or one that matches nothing known (the export
+/// is still written, with a warning naming the known values, and exit 1, as for `--dept`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusArg {
+    Known(StatusFilter),
+    Unknown(String),
+}
+
+impl StatusArg {
+    pub fn filter(&self) -> StatusFilter {
+        match self {
+            StatusArg::Known(f) => *f,
+            StatusArg::Unknown(_) => StatusFilter::Unknown,
+        }
+    }
+}
+
+/// Reads a `--status` value without refusing an unknown one; help still lists the known ones.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusParser;
+
+impl clap::builder::TypedValueParser for StatusParser {
+    type Value = StatusArg;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<StatusArg, clap::Error> {
+        let text = value.to_string_lossy();
+        let text = text.trim();
+        Ok(
+            match <StatusFilter as clap::ValueEnum>::from_str(text, true) {
+                Ok(f) => StatusArg::Known(f),
+                Err(_) => StatusArg::Unknown(text.to_string()),
+            },
+        )
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            <StatusFilter as clap::ValueEnum>::value_variants()
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value),
+        ))
+    }
 }
 
 impl StatusFilter {
@@ -131,6 +186,7 @@ impl StatusFilter {
             StatusFilter::Parallel => "parallel",
             StatusFilter::Migrated => "migrated",
             StatusFilter::OptedOut => "opted_out",
+            StatusFilter::Unknown => "unknown",
         }
     }
 
@@ -140,6 +196,7 @@ impl StatusFilter {
                 record_type == "consent" && f.decision.as_deref() == Some(self.as_str())
             }
             StatusFilter::Withdrawn => record_type == "withdrawal",
+            StatusFilter::Unknown => false,
             _ => record_type == "stage" && f.stage.as_deref() == Some(self.as_str()),
         }
     }
@@ -834,7 +891,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     };
     let tz = super::timezone(&config);
     let mut filters = Filters {
-        status: args.status.clone(),
+        status: args.status.iter().map(StatusArg::filter).collect(),
         depts: args.dept.iter().map(|d| dept_key(d)).collect(),
         ..Filters::default()
     };
@@ -971,6 +1028,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     if unknown_departments(env, &args.dept, &summary.departments) {
         code = ExitCode::from(1);
     }
+    if unknown_statuses(env, &args.status) {
+        code = ExitCode::from(1);
+    }
     if summary.unmappable > 0 {
         warn(
             env,
@@ -1039,6 +1099,35 @@ fn labels(env: &Env, raw: &crate::content::RawContent, lang: &str) -> Result<Lab
     }
     let (loc, _) = crate::i18n::Localizer::load(&env.source);
     Ok(Labels::new(loc, crate::i18n::Lang::new(lang), words))
+}
+
+/// Warns about each `--status` value that is none of the known ones, naming them; says whether
+/// there was one.
+fn unknown_statuses(env: &Env, given: &[StatusArg]) -> bool {
+    let known: Vec<&str> = <StatusFilter as clap::ValueEnum>::value_variants()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let mut any = false;
+    for s in given {
+        if let StatusArg::Unknown(text) = s {
+            any = true;
+            warn(
+                env,
+                &env.ta(
+                    "export-unknown-status",
+                    &[
+                        ("status", arg(text.clone())),
+                        ("known", arg(known.join(", "))),
+                    ],
+                ),
+            );
+        }
+    }
+    if any {
+        eprintln!("  {}", env.t("export-todo-status"));
+    }
+    any
 }
 
 /// Warns about each `--dept` that matches no department of the roster or the ledger, naming

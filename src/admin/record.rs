@@ -32,6 +32,9 @@ pub enum RecordCommand {
         id: String,
         #[arg(value_enum)]
         stage: StageArg,
+        /// Close the open follow-up with this change; without it, an open follow-up stays open.
+        #[arg(long)]
+        close_followup: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -378,6 +381,13 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             Ok(w) => w,
             Err(e) => return ledger_fail(env, &e),
         };
+    let close_followup = matches!(
+        cmd,
+        RecordCommand::Stage {
+            close_followup: true,
+            ..
+        }
+    );
     let mut read = None;
     // Under the check lock: the ledger as it is now decides whether this may be recorded, so
     // two of these at once cannot both withdraw the same consent.
@@ -417,7 +427,11 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             by: by.clone(),
             via: Via::Cli,
         };
-        let (record_type, body) = entry.record();
+        let (record_type, mut body) = entry.record();
+        // A stage change leaves the open follow-up open unless told to close it.
+        if matches!(entry.change, Change::Stage(_)) && state.followup.is_some() && !close_followup {
+            body.insert("followup".into(), crate::state::KEPT.into());
+        }
         read = Some((records, issues, record_type, body.clone()));
         Ok((record_type.as_str().to_string(), body))
     });
@@ -458,6 +472,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let Some((mut records, issues, record_type, body)) = read else {
         return ExitCode::SUCCESS;
     };
+    // What happened to an open follow-up, for a stage change.
+    let open_before = crate::state::fold(&id, &records, &manifest.policy_version).followup;
     for issue in &issues {
         super::warn_read_issue(env, issue);
     }
@@ -471,58 +487,70 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     // The records read before, and this one: read again, the ledger would say the same.
     records.push(Value::Object(stored));
     let after = crate::state::fold(&id, &records, &manifest.policy_version);
-    let text = match common.format {
-        Format::Json => crate::escape::json_for_stdout(
-            &json!({
-                "saved": true,
-                "type": record_type,
-                "id": appended.id.to_string(),
-                "at": appended.at.to_string(),
-                "file": appended.file.display().to_string(),
-                "seq": appended.seq,
-                "employee_id": id,
-                "consent": after.consent,
-                "stage": after.stage,
-                "champion": after.champion,
-                "supported_by": after.supported_by,
-                "followup": after.followup,
-            })
-            .to_string(),
-        )
-        .into_owned(),
-        Format::Text => {
-            let when = appended
-                .at
-                .to_zoned(tz)
-                .strftime("%Y-%m-%d %H:%M:%S")
-                .to_string();
-            let who = match after.name.as_deref() {
-                Some(n) => format!("{} {}", for_terminal(&id), for_terminal(&for_display(n))),
-                None => for_terminal(&id).into_owned(),
-            };
-            let consent = after.consent.as_str();
-            let stage = after.stage.as_str();
-            [
-                env.ta(&format!("record-saved-{record_type}"), &[("who", arg(who))]),
-                env.ta(
-                    "record-saved-where",
-                    &[
-                        ("at", arg(when)),
-                        ("file", arg(appended.file.display().to_string())),
-                        ("seq", appended.seq.into()),
-                    ],
-                ),
-                env.ta(
-                    "record-now",
-                    &[
-                        ("consent", arg(env.t(&format!("state-{consent}")))),
-                        ("stage", arg(env.t(&format!("report-stage-{stage}")))),
-                    ],
-                ),
-            ]
-            .join("\n")
-        }
-    };
+    let text =
+        match common.format {
+            Format::Json => crate::escape::json_for_stdout(
+                &json!({
+                    "saved": true,
+                    "type": record_type,
+                    "id": appended.id.to_string(),
+                    "at": appended.at.to_string(),
+                    "file": appended.file.display().to_string(),
+                    "seq": appended.seq,
+                    "employee_id": id,
+                    "consent": after.consent,
+                    "stage": after.stage,
+                    "champion": after.champion,
+                    "supported_by": after.supported_by,
+                    "followup": after.followup,
+                })
+                .to_string(),
+            )
+            .into_owned(),
+            Format::Text => {
+                let when = appended
+                    .at
+                    .to_zoned(tz)
+                    .strftime("%Y-%m-%d %H:%M:%S")
+                    .to_string();
+                let who = match after.name.as_deref() {
+                    Some(n) => format!("{} {}", for_terminal(&id), for_terminal(&for_display(n))),
+                    None => for_terminal(&id).into_owned(),
+                };
+                let consent = after.consent.as_str();
+                let stage = after.stage.as_str();
+                [
+                    env.ta(&format!("record-saved-{record_type}"), &[("who", arg(who))]),
+                    env.ta(
+                        "record-saved-where",
+                        &[
+                            ("at", arg(when)),
+                            ("file", arg(appended.file.display().to_string())),
+                            ("seq", appended.seq.into()),
+                        ],
+                    ),
+                    env.ta(
+                        "record-now",
+                        &[
+                            ("consent", arg(env.t(&format!("state-{consent}")))),
+                            ("stage", arg(env.t(&format!("report-stage-{stage}")))),
+                        ],
+                    ),
+                ]
+                .into_iter()
+                .chain(open_before.filter(|_| record_type == "stage").map(
+                    |_| match &after.followup {
+                        Some(f) => env.ta(
+                            "record-followup-kept",
+                            &[("due", arg(f.due.clone().unwrap_or_default()))],
+                        ),
+                        None => env.t("record-followup-closed"),
+                    },
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+            }
+        };
     // Saved is what counts: unreadable lines were warned about above.
     let _ = say(&text);
     ExitCode::SUCCESS

@@ -107,6 +107,9 @@ pub struct Census {
     departments: Interner,
     versions: Interner,
     records: u64,
+    /// People with a `void` among their records: folded again, without the records voided,
+    /// once the pass is over ([`Census::refold`]).
+    voiding: std::collections::HashSet<Box<str>>,
 }
 
 impl Census {
@@ -118,6 +121,7 @@ impl Census {
             departments: Interner::default(),
             versions: Interner::default(),
             records: 0,
+            voiding: std::collections::HashSet::new(),
         };
         if let Some(employees) = &roster {
             census.people.reserve(employees.len());
@@ -141,6 +145,36 @@ impl Census {
     /// Folds one record, given by its fields, into its employee's state.
     pub fn add(&mut self, f: &Essentials<'_>) {
         self.records += 1;
+        self.fold(f);
+    }
+
+    /// The people whose records include a `void`: their state counts only once
+    /// [`Census::refold`] has folded them again without the records voided.
+    pub fn voiding(&self) -> &std::collections::HashSet<Box<str>> {
+        &self.voiding
+    }
+
+    /// Folds person `id` again from `records` (all of theirs, in ledger order), leaving out
+    /// every record a `void` among them cancels, as the state fold does.
+    pub fn refold(&mut self, id: &str, records: &[Value]) {
+        let voided = crate::state::voided_ids(records.iter());
+        let Some(person) = self.people.get_mut(id) else {
+            return;
+        };
+        let mut fresh = Person::new(person.roster);
+        fresh.department = person.department;
+        fresh.name = person.name.take();
+        *person = fresh;
+        for r in records {
+            let rid = r.get("id").and_then(Value::as_str).unwrap_or("");
+            if voided.contains_key(rid) || crate::state::employee_id(r) != Some(id) {
+                continue;
+            }
+            self.fold(&Essentials::from_value(r));
+        }
+    }
+
+    fn fold(&mut self, f: &Essentials<'_>) {
         let Some(id) = f.employee_id() else {
             return;
         };
@@ -163,6 +197,9 @@ impl Census {
             && let Some(name) = f.employee_name()
         {
             person.name = Some(name.into());
+        }
+        if record_type == "void" && !self.voiding.contains(id) {
+            self.voiding.insert(id.into());
         }
         let applied = person.standing.apply(&Event {
             record_type,
@@ -529,6 +566,16 @@ pub fn build(
         },
     )?;
     let duplicates = duplicates?;
+    let mut census = census;
+    if !census.voiding().is_empty() {
+        // Corrections are rare: only then is the ledger read again, for the people concerned.
+        let mut about = records_about(ledger_dir, census.voiding())?;
+        let ids: Vec<Box<str>> = census.voiding().iter().cloned().collect();
+        for id in ids {
+            let records = about.remove(&id).unwrap_or_default();
+            census.refold(&id, &records);
+        }
+    }
     let mut report = census.finish(today, current_policy);
     report.ledger.files = crate::ledger::ledger_files(ledger_dir)
         .map(|f| f.len() as u64)
@@ -538,6 +585,45 @@ pub fn build(
     report.ledger.complete = skipped.is_empty();
     report.skipped = skipped;
     Ok(report)
+}
+
+/// The records about each of `ids`, parsed, in ledger order. Only lines that hold one of the
+/// ids as a JSON string (or an escape that may spell one) are parsed.
+fn records_about(
+    ledger_dir: &Path,
+    ids: &std::collections::HashSet<Box<str>>,
+) -> Result<HashMap<Box<str>, Vec<Value>>, LedgerError> {
+    let needles: Vec<Vec<u8>> = ids
+        .iter()
+        .map(|id| serde_json::to_vec(&**id).unwrap_or_default())
+        .collect();
+    // With many people a plain parse of every line is quicker than looking for each id.
+    let finders: Vec<memchr::memmem::Finder<'_>> = if needles.len() <= 32 {
+        needles.iter().map(memchr::memmem::Finder::new).collect()
+    } else {
+        Vec::new()
+    };
+    let escape = memchr::memmem::Finder::new(b"\\u");
+    let mut out: HashMap<Box<str>, Vec<Value>> = HashMap::new();
+    let mut merged = crate::ledger::merged_raw(ledger_dir)?;
+    while let Some(item) = merged.next_line() {
+        let Ok(rec) = item else { continue };
+        if !finders.is_empty()
+            && escape.find(rec.raw).is_none()
+            && !finders.iter().any(|f| f.find(rec.raw).is_some())
+        {
+            continue;
+        }
+        let Ok(value) = serde_json::from_slice::<Value>(rec.raw) else {
+            continue;
+        };
+        if let Some(id) = crate::state::employee_id(&value)
+            && ids.contains(id)
+        {
+            out.entry(id.into()).or_default().push(value);
+        }
+    }
+    Ok(out)
 }
 
 /// `tebiki report`.

@@ -364,6 +364,7 @@ pub trait Measured {
     fn measure(&self, width: usize) -> Measure;
 }
 
+#[derive(Clone)]
 pub struct App {
     pub content: Content,
     pub loc: Localizer,

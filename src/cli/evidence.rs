@@ -35,12 +35,14 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             .map_or(id, |e| e.id.clone()),
         _ => id,
     };
-    let (state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
+    let (mut state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
         Ok(r) => r,
         Err(e) => {
             return env.ledger_fail(&e);
         }
     };
+    // Newest first, in the text and the JSON alike (as the dashboard shows a timeline).
+    state.history.reverse();
     let tz = config.time_zone();
     match format {
         Format::Text => {

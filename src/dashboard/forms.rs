@@ -260,6 +260,18 @@ pub struct PickForm {
     pub problem: Option<Notice>,
 }
 
+/// Voiding a mistaken record of the person's timeline: which record, and why (required).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoidForm {
+    pub person: u32,
+    /// The record to void, as the timeline shows it.
+    pub target: crate::state::HistoryEntry,
+    /// When it happened (`occurred_at`), when the record says.
+    pub occurred: Option<String>,
+    pub note: TextField,
+    pub problem: Option<Notice>,
+}
+
 /// A form open over the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Form {
@@ -268,6 +280,7 @@ pub enum Form {
     Pick(PickForm),
     Withdrawal(WithdrawalForm),
     Attendance(AttendanceForm),
+    Void(Box<VoidForm>),
 }
 
 impl Form {
@@ -278,6 +291,7 @@ impl Form {
             Form::Pick(f) => f.person,
             Form::Withdrawal(f) => f.person,
             Form::Attendance(f) => f.person,
+            Form::Void(f) => f.person,
         }
     }
 
@@ -288,6 +302,7 @@ impl Form {
             Form::Pick(f) => f.problem = n,
             Form::Withdrawal(f) => f.problem = n,
             Form::Attendance(f) => f.problem = n,
+            Form::Void(f) => f.problem = n,
         }
     }
 }

@@ -33,7 +33,7 @@ use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
-use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, WithdrawalForm};
+use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, VoidForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
 use store::{Loading, Refreshed};
 
@@ -173,16 +173,23 @@ pub struct PersonView {
     /// When each history entry happened, when the record says (`occurred_at`).
     pub occurred: Vec<Option<String>>,
     pub scroll: usize,
+    /// The record selected in the timeline: 0 is the newest (the timeline is newest first).
+    pub cursor: usize,
     /// The records could not be read back (the reason).
     pub error: Option<String>,
     /// Records of the person when the history was read: a change means read it again.
     records: usize,
 }
 
-/// How far the open person's timeline can scroll at the current size. The view implements it with the same
-/// terminal-free composition it draws, so update learns it without depending on the view.
+/// How the open person's page lays out at the current size. The view implements it with the
+/// same terminal-free composition it draws, so update learns it without depending on the view.
 pub trait Measured {
+    /// How far the page can scroll.
     fn max_scroll(&self) -> usize;
+    /// Rows of the page shown at once.
+    fn page_height(&self) -> usize;
+    /// The row of each timeline entry on the page (newest first); `None` without a person.
+    fn entry_rows(&self) -> Option<Vec<usize>>;
 }
 
 pub struct Dashboard {
@@ -313,6 +320,7 @@ impl Dashboard {
             (_, Some(Form::Pick(_)), _) => Ctx::DashPick,
             (_, Some(Form::Withdrawal(_)), _) => Ctx::DashWithdrawalForm,
             (_, Some(Form::Attendance(_)), _) => Ctx::DashAttendanceForm,
+            (_, Some(Form::Void(_)), _) => Ctx::DashVoidForm,
             (_, None, Some(_)) => Ctx::DashPerson,
             _ => match self.view {
                 View::Overview => Ctx::DashOverview,

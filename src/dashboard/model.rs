@@ -114,6 +114,23 @@ pub struct Model {
     pub withheld: u64,
     /// People named in the record just before a break (the one a change most likely hit).
     pub suspects: std::collections::HashSet<Box<str>>,
+    /// People with a `void` folded since they were last folded again: their state counts
+    /// only once [`Model::refold`] has left the voided records out.
+    pub stale: Vec<u32>,
+    /// Where the records cancelled by a `void` are stored ([`pack`]).
+    pub voided: std::collections::HashSet<u64>,
+    /// Every `champion` record, in ledger order (few): the pairings are folded again from
+    /// these when one of them is voided.
+    champion_log: Vec<ChampionEntry>,
+}
+
+/// A `champion` record, kept to fold the pairings again.
+#[derive(Debug, Clone)]
+struct ChampionEntry {
+    location: u64,
+    champion: Box<str>,
+    supports: Option<Box<str>>,
+    active: Option<bool>,
 }
 
 impl Model {
@@ -221,6 +238,16 @@ impl Model {
             // The person supported is someone, even before anything is recorded about them.
             self.find_or_add(other);
         }
+        match event.record_type {
+            "champion" => self.champion_log.push(ChampionEntry {
+                location,
+                champion: id.into(),
+                supports: event.supports.map(Into::into),
+                active: event.active,
+            }),
+            "void" if self.stale.last() != Some(&(i as u32)) => self.stale.push(i as u32),
+            _ => {}
+        }
         self.pairings.apply(id, &event);
         let on_roster = self.people[i].roster != NONE;
         if let Some(d) = f.department().map(str::trim).filter(|d| !d.is_empty())
@@ -236,12 +263,20 @@ impl Model {
             self.people[i].name = Some(name.into());
             self.keys[i] = search::person_key(id, Some(name));
         }
+        self.fold_standing(i, f, &event);
+        let p = &mut self.people[i];
+        p.last_at = p.last_at.max(at_ms);
+        p.records.push(location);
+    }
+
+    /// Folds one record's event into person `i`'s standing, policy version and follow-up.
+    fn fold_standing(&mut self, i: usize, f: &Essentials<'_>, event: &Event<'_>) {
         let version = match f.policy_version() {
             Some(v) => self.versions.intern(v),
             None => NONE,
         };
         let p = &mut self.people[i];
-        let applied = p.standing.apply(&event);
+        let applied = p.standing.apply(event);
         if applied.decision {
             p.policy = version;
         }
@@ -253,8 +288,60 @@ impl Model {
         } else if !p.standing.followup_open {
             p.followup = None;
         }
-        p.last_at = p.last_at.max(at_ms);
-        p.records.push(location);
+    }
+
+    /// Folds person `i` again from `records` (all of theirs, read back in ledger order, one
+    /// per stored location), leaving out every record a `void` among them cancels, as the
+    /// state fold does. A voided champion record folds the pairings again too.
+    pub fn refold(&mut self, i: u32, records: &[serde_json::Value]) {
+        let Some(p) = self.people.get(i as usize) else {
+            return;
+        };
+        if records.len() != p.records.len() {
+            return;
+        }
+        let voided = crate::state::voided_ids(records.iter());
+        let mut pairings_changed = false;
+        let mut keep = Vec::with_capacity(records.len());
+        for (r, &location) in records.iter().zip(&p.records) {
+            let id = r
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("");
+            if voided.contains_key(id) {
+                pairings_changed |= self.voided.insert(location)
+                    && r.get("type").and_then(serde_json::Value::as_str) == Some("champion");
+            } else {
+                keep.push(r);
+            }
+        }
+        let p = &mut self.people[i as usize];
+        p.standing = Standing::NEW;
+        p.policy = NONE;
+        p.followup = None;
+        for r in keep {
+            let event = Event::from_value(r);
+            self.fold_standing(i as usize, &Essentials::from_value(r), &event);
+        }
+        if pairings_changed {
+            let mut pairings = Pairings::default();
+            for c in self
+                .champion_log
+                .iter()
+                .filter(|c| !self.voided.contains(&c.location))
+            {
+                pairings.apply(
+                    &c.champion,
+                    &Event {
+                        record_type: "champion",
+                        supports: c.supports.as_deref(),
+                        active: c.active,
+                        ..Event::default()
+                    },
+                );
+            }
+            self.pairings = pairings;
+        }
     }
 
     /// The person's name: the roster's, else the latest recorded.

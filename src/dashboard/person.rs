@@ -70,9 +70,25 @@ impl Dashboard {
     pub(super) fn update_person(&mut self, cmd: Cmd) -> Option<Effect> {
         let pv = self.person.as_mut()?;
         let page = (self.height as usize).saturating_sub(8).max(1);
+        let entries = pv.state.history.len();
         match cmd {
+            // With a timeline, ↑↓ select a record in it (the page follows).
+            Cmd::Up if entries > 0 => {
+                pv.cursor = pv.cursor.saturating_sub(1);
+                self.follow_cursor();
+                return None;
+            }
+            Cmd::Down if entries > 0 => {
+                pv.cursor = (pv.cursor + 1).min(entries - 1);
+                self.follow_cursor();
+                return None;
+            }
             Cmd::Up => pv.scroll = pv.scroll.saturating_sub(1),
             Cmd::Down => pv.scroll += 1,
+            Cmd::Void => {
+                self.void_selected();
+                return None;
+            }
             Cmd::Prev => pv.scroll = pv.scroll.saturating_sub(page),
             Cmd::Next => pv.scroll += page,
             Cmd::Top => pv.scroll = 0,
@@ -88,6 +104,66 @@ impl Dashboard {
         }
         self.clamp_scroll();
         None
+    }
+
+    /// Scrolls the person's page so the selected record is in view (the top of the page, with
+    /// the person's state, when the newest is selected).
+    fn follow_cursor(&mut self) {
+        let height = self.page_height();
+        let Some(rows) = self.entry_rows() else {
+            return;
+        };
+        let Some(pv) = self.person.as_mut() else {
+            return;
+        };
+        let row = rows.get(pv.cursor).copied().unwrap_or(0);
+        if pv.cursor == 0 {
+            pv.scroll = 0;
+        } else if row < pv.scroll {
+            pv.scroll = row;
+        } else if row + 1 > pv.scroll + height {
+            pv.scroll = row + 1 - height;
+        }
+        self.clamp_scroll();
+    }
+
+    /// `v` on the person's page: a form to void the selected record, or why it cannot be.
+    fn void_selected(&mut self) {
+        let Some(pv) = &self.person else {
+            return;
+        };
+        let n = pv.state.history.len();
+        if n == 0 {
+            self.notice = Some(Notice::error("dash-void-nothing"));
+            return;
+        }
+        let at = n - 1 - pv.cursor.min(n - 1);
+        let target = pv.state.history[at].clone();
+        let change = Change::Void {
+            target: target.id.clone(),
+        };
+        if let Err(refusal) = crate::record::entry::allowed(&change, &pv.state) {
+            use crate::record::entry::Refusal;
+            let id = match refusal {
+                Refusal::VoidNotAllowed if target.record_type == "void" => "dash-void-a-void",
+                Refusal::VoidNotAllowed => "dash-void-own-decision",
+                Refusal::AlreadyVoided => "dash-void-already",
+                other => other.message_ids().0,
+            };
+            self.notice = Some(Notice {
+                id,
+                args: vec![("id", target.id.clone())],
+                error: true,
+            });
+            return;
+        }
+        self.form = Some(Form::Void(Box::new(VoidForm {
+            person: pv.person,
+            occurred: pv.occurred.get(at).cloned().flatten(),
+            target,
+            note: TextField::default(),
+            problem: None,
+        })));
     }
 
     pub(super) fn clamp_scroll(&mut self) {
@@ -144,6 +220,7 @@ impl Dashboard {
             state,
             occurred,
             scroll: 0,
+            cursor: 0,
             error,
             records: p.records.len(),
         });

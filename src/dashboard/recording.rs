@@ -120,6 +120,25 @@ impl Dashboard {
                     self.notice = forms::edit(f.field(), &other);
                 }
             },
+            Form::Void(f) => match cmd {
+                Cmd::Confirm => {
+                    let note = f.note.value().trim().to_string();
+                    // A void says why: the ledger keeps the mistake and the reason together.
+                    if note.is_empty() {
+                        f.problem = Some(Notice::error("dash-void-note-missing"));
+                        return None;
+                    }
+                    let change = Change::Void {
+                        target: f.target.id.clone(),
+                    };
+                    let i = f.person;
+                    return self.entry(i, change, Some(note));
+                }
+                other => {
+                    f.problem = None;
+                    self.notice = forms::edit(&mut f.note, &other);
+                }
+            },
             Form::Pick(f) => match cmd {
                 Cmd::Up => f.selected = f.selected.saturating_sub(1),
                 Cmd::Down => f.selected = (f.selected + 1).min(f.matches.len().saturating_sub(1)),

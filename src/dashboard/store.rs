@@ -135,7 +135,18 @@ pub fn load(
     for f in &mut model.files {
         f.head = last_line_link(&f.path, f.end);
     }
+    settle_voids(&mut model);
     Ok(model)
+}
+
+/// Folds again, without the records voided, everyone a `void` was folded for since.
+pub fn settle_voids(model: &mut Model) {
+    for i in std::mem::take(&mut model.stale) {
+        // Unreadable now: the state stays as folded, and the person view says why.
+        if let Ok(records) = records_of(model, i) {
+            model.refold(i, &records);
+        }
+    }
 }
 
 /// The SHA-256 and `seq` of the line of `path` that ends at `end` (at its `\n`).
@@ -289,6 +300,7 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
     for n in &new {
         Essentials::with(&n.line, |f| model.add(f, n.at, pack(n.file, n.offset)));
     }
+    settle_voids(model);
     Refreshed::Folded(new.len() as u64)
 }
 

@@ -29,6 +29,7 @@ const DASH_FIELDS: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
 ];
 /// The dashboard's forms.
 const DASH_FORMS: &[Ctx] = &[
@@ -37,6 +38,7 @@ const DASH_FORMS: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
 ];
 /// The dashboard's forms with more than one text field.
 const DASH_MULTI_FIELD: &[Ctx] = &[
@@ -59,6 +61,7 @@ const DASH_ALL: &[Ctx] = &[
     DashPick,
     DashWithdrawalForm,
     DashAttendanceForm,
+    DashVoidForm,
     DashConfirm,
     DashFilter,
 ];
@@ -71,6 +74,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[DashName], "key-enter", "act-start", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, DASH_LISTS, "key-enter", "dash-act-open", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[DashFollowupForm, DashStageForm, DashAttendanceForm], "key-enter", "act-save", SHOWN),
+    bind(&[k(Enter)], Cmd::Confirm, &[DashVoidForm], "key-enter", "dash-act-confirm-void", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[DashWithdrawalForm], "key-enter", "dash-act-confirm-withdrawal", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[DashPick], "key-enter", "dash-act-assign", SHOWN),
     bind(&[k(Char('v'))], Cmd::Filter, &[DashOverview, DashPeopleList, DashFollowups, DashChampions], "dash-key-v", "dash-act-filter", SHOWN),
@@ -94,8 +98,8 @@ pub static BINDINGS: &[Binding] = &[
     // In the search and the forms letters are text: only the arrows move.
     bind(&[k(Up)], Cmd::Up, &[DashPeople, DashStageForm, DashPick], "key-up-down", "act-move", SHOWN),
     bind(&[k(Down)], Cmd::Down, &[DashPeople, DashStageForm, DashPick], "key-up-down", "act-move", HELP_ONLY),
-    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[DashPerson], "key-up-down", "act-scroll", SHOWN),
-    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[DashPerson], "key-up-down", "act-scroll", HELP_ONLY),
+    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[DashPerson], "key-up-down", "dash-act-select-record", SHOWN),
+    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[DashPerson], "key-up-down", "dash-act-select-record", HELP_ONLY),
     bind(&[k(PageUp)], Cmd::Prev, &[ DashPeople, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "dash-key-pages", "dash-act-page", HELP_ONLY),
     bind(&[k(PageDown)], Cmd::Next, &[ DashPeople, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "dash-key-pages", "dash-act-page", HELP_ONLY),
     bind(&[k(Home)], Cmd::Top, &[ DashOverview, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "key-home-end", "act-top-bottom", HELP_ONLY),
@@ -107,6 +111,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Char('c'))], Cmd::Champion, &[DashPerson, DashChampions], "dash-key-c", "dash-act-champion", SHOWN),
     bind(&[k(Char('t'))], Cmd::Attend, &[DashPerson], "dash-key-t", "dash-act-attendance", SHOWN),
     bind(&[k(Char('w'))], Cmd::Withdraw, &[DashPerson], "dash-key-w", "dash-act-withdrawal", SHOWN),
+    bind(&[k(Char('v'))], Cmd::Void, &[DashPerson], "dash-key-v", "dash-act-void", SHOWN),
     bind(&[k(Tab)], Cmd::FocusNext, DASH_VIEWS, "key-tab", "dash-act-next-view", SHOWN),
     bind(&[sh(BackTab), sh(Tab)], Cmd::FocusPrev, DASH_VIEWS, "key-shift-tab", "dash-act-prev-view", HELP_ONLY),
     bind(&[k(Tab)], Cmd::FocusNext, DASH_MULTI_FIELD, "key-tab", "act-next-field", SHOWN),

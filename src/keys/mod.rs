@@ -82,6 +82,8 @@ pub enum Ctx {
     DashWithdrawalForm,
     /// Dashboard: recording an attendance at a session.
     DashAttendanceForm,
+    /// Dashboard: voiding a mistaken record of the person's timeline (its reason).
+    DashVoidForm,
     /// Dashboard: confirming the record about to be written.
     DashConfirm,
     /// Dashboard: choosing the filters.
@@ -125,6 +127,7 @@ impl Ctx {
         DashPick,
         DashWithdrawalForm,
         DashAttendanceForm,
+        DashVoidForm,
         DashPeopleList,
         DashConfirm,
         DashFilter,
@@ -191,6 +194,8 @@ pub enum Cmd {
     ShowCode,
     /// Dashboard: record an attendance at a session.
     Attend,
+    /// Dashboard: void the record selected in a person's timeline.
+    Void,
     /// Dashboard: put the keyboard in the search box.
     Search,
     /// Dashboard: open the filters (department, stage, consent, overdue).
@@ -259,7 +264,7 @@ impl Ctx {
             | QuitConfirm | Follow => trainer::BINDINGS,
             DashName | DashOverview | DashPeople | DashPeopleList | DashPerson | DashFollowups
             | DashChampions | DashFollowupForm | DashStageForm | DashPick | DashWithdrawalForm
-            | DashAttendanceForm | DashConfirm | DashFilter => dashboard::BINDINGS,
+            | DashAttendanceForm | DashVoidForm | DashConfirm | DashFilter => dashboard::BINDINGS,
         }
     }
 
@@ -277,6 +282,7 @@ impl Ctx {
                 | DashPick
                 | DashWithdrawalForm
                 | DashAttendanceForm
+                | DashVoidForm
         )
     }
 }

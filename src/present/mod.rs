@@ -119,8 +119,8 @@ pub enum Effect {
     },
 }
 
-/// How far the current slide can scroll at the current size. The view implements it with the same
-/// terminal-free composition it draws, so update learns it without depending on the view.
+/// How far the current slide can scroll at the current size. The view implements it with the
+/// same terminal-free composition it draws, so update learns it without depending on the view.
 pub trait Measured {
     fn max_scroll(&self) -> usize;
 }

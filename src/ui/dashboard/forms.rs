@@ -171,7 +171,23 @@ pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
         d.loc.ta(&d.lang, id, &args)
     };
     let what = match &e.change {
-        Change::Void { target } => ta("dash-confirm-void", &[("record", target.clone())]),
+        Change::Void { target } => {
+            // The record voided, in the timeline's words, when the person's page has it.
+            let record = d
+                .person
+                .as_ref()
+                .and_then(|pv| {
+                    let at = pv.state.history.iter().position(|h| &h.id == target)?;
+                    let occurred = pv.occurred.get(at).cloned().flatten();
+                    Some(super::person::entry_summary(
+                        d,
+                        &pv.state.history[at],
+                        occurred.as_deref(),
+                    ))
+                })
+                .unwrap_or_else(|| target.clone());
+            ta("dash-confirm-void", &[("record", record)])
+        }
         Change::Stage(s) => ta("dash-confirm-stage", &[("stage", stage_word(d, *s))]),
         Change::Followup { due } => ta("dash-confirm-followup", &[("due", due.to_string())]),
         Change::Champion {
@@ -330,6 +346,39 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
             ],
             &f.problem,
         ),
+        Form::Void(f) => {
+            let mut lines = doc::plain_lines(
+                &d.loc
+                    .ta(&d.lang, "dash-void-intro", &[("who", person.into())]),
+                width,
+                Style::new(),
+            );
+            lines.push(Line::default());
+            let summary = super::person::entry_summary(d, &f.target, f.occurred.as_deref());
+            for line in doc::plain_lines(&summary, width.saturating_sub(2), theme::heading()) {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(line.spans);
+                lines.push(Line::from(spans));
+            }
+            lines.extend(doc::plain_lines(
+                &d.loc.ta(
+                    &d.lang,
+                    "dash-void-record-id",
+                    &[("id", f.target.id.clone().into())],
+                ),
+                width,
+                theme::dim(),
+            ));
+            lines.push(Line::default());
+            lines.push(field_line(&d.t("dash-void-note"), &f.note, true, width).0);
+            lines.extend(doc::plain_lines(
+                &d.t("dash-void-hint"),
+                width,
+                theme::dim(),
+            ));
+            lines.extend(problem_lines(d, &f.problem, width));
+            boxed(frame, area, &d.t("dash-void-title"), lines, Vec::new());
+        }
         Form::Pick(f) => {
             let mut lines = doc::plain_lines(
                 &d.loc

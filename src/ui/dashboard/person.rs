@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{cell, consent_word, lines_at, stage_style, stage_word};
@@ -102,6 +102,52 @@ fn what(d: &Dashboard, h: &HistoryEntry) -> String {
 
 /// The person's lines at `width`.
 pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>> {
+    lines_and_rows(d, pv, width).0
+}
+
+/// The history entry as a line of the timeline: when, what kind, what, by whom.
+pub fn entry_summary(d: &Dashboard, h: &HistoryEntry, occurred: Option<&str>) -> String {
+    let at = occurred.unwrap_or(&h.at);
+    let type_id = format!("dash-type-{}", h.record_type);
+    let type_word = match d.t(&type_id) {
+        t if t == type_id => for_display(&h.record_type),
+        t => t,
+    };
+    let what = what(d, h);
+    let mut out = format!("{}  {type_word}", local_time(d, at));
+    if !what.is_empty() {
+        out.push_str(&format!("  {what}"));
+    }
+    if let Some(b) = h.recorded_by.as_deref() {
+        out.push_str("  ");
+        out.push_str(&d.loc.ta(
+            &d.lang,
+            "dash-recorded-by",
+            &[("name", for_display(b).into())],
+        ));
+    }
+    out
+}
+
+/// Rows of the person's page shown at once.
+pub fn page_height(d: &Dashboard) -> usize {
+    (d.height as usize).saturating_sub(CHROME).max(1)
+}
+
+/// The row of each timeline entry on the person's page (newest first), at the current size.
+pub fn entry_rows(d: &Dashboard) -> Option<Vec<usize>> {
+    let pv = d.person.as_ref()?;
+    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
+    Some(lines_and_rows(d, pv, width).1)
+}
+
+/// The person's lines at `width`, and the row of each timeline entry (newest first).
+fn lines_and_rows(
+    d: &Dashboard,
+    pv: &PersonView,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let mut rows = Vec::with_capacity(pv.state.history.len());
     let s = &pv.state;
     let i = pv.person;
     let mut out = Vec::new();
@@ -249,7 +295,9 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
     let time_w = 16;
     let type_w = 14.min(width / 5);
     let what_w = 20.min(width / 4);
-    for (n, h) in s.history.iter().enumerate().rev() {
+    for (shown, (n, h)) in s.history.iter().enumerate().rev().enumerate() {
+        rows.push(out.len());
+        let selected = shown == pv.cursor;
         let at = pv
             .occurred
             .get(n)
@@ -272,18 +320,67 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
                 )
             })
             .unwrap_or_default();
-        let rest = width.saturating_sub(time_w + type_w + what_w + 3);
+        let rest = width.saturating_sub(2 + time_w + type_w + what_w + 3);
+        // A voided record stays in the timeline, struck through, and says so in words (some
+        // terminals draw no strike-through).
+        let struck = |style: Style| {
+            let style = if h.voided.is_some() {
+                style.add_modifier(Modifier::CROSSED_OUT)
+            } else {
+                style
+            };
+            if selected { theme::focus() } else { style }
+        };
+        let mark = if selected {
+            crate::ui::glyphs::glyphs().pointer
+        } else {
+            "  "
+        };
+        // A void names the record it cancels, in the same words.
+        let what = match h.voids.as_deref() {
+            Some(target) if h.record_type == "void" => {
+                let cancelled = s
+                    .history
+                    .iter()
+                    .find(|x| x.id == target)
+                    .map(|x| {
+                        let type_id = format!("dash-type-{}", x.record_type);
+                        let t = d.t(&type_id);
+                        let w = what(d, x);
+                        if w.is_empty() { t } else { format!("{t} {w}") }
+                    })
+                    .unwrap_or_else(|| for_display(target));
+                d.loc
+                    .ta(&d.lang, "dash-history-voids", &[("what", cancelled.into())])
+            }
+            _ => what(d, h),
+        };
         out.push(Line::from(vec![
-            Span::styled(cell(&local_time(d, &at), time_w), theme::dim()),
+            Span::styled(mark.to_string(), theme::focus()),
+            Span::styled(cell(&local_time(d, &at), time_w), struck(theme::dim())),
             Span::raw(" "),
-            Span::styled(cell(&type_word, type_w), theme::heading()),
+            Span::styled(cell(&type_word, type_w), struck(theme::heading())),
             Span::raw(" "),
-            Span::raw(cell(&what(d, h), what_w)),
+            Span::styled(cell(&what, what_w), struck(Style::new())),
             Span::raw(" "),
-            Span::styled(cell(&by, rest), theme::dim()),
+            Span::styled(cell(&by, rest), struck(theme::dim())),
         ]));
+        if let Some(reason) = &h.voided {
+            let indent = time_w + 3;
+            let text = d.loc.ta(
+                &d.lang,
+                "dash-history-voided",
+                &[("reason", for_display(reason).into())],
+            );
+            for line in doc::plain_lines(&text, width.saturating_sub(indent).max(10), theme::bad())
+            {
+                let mut spans = vec![Span::raw(" ".repeat(indent))];
+                spans.extend(line.spans);
+                out.push(Line::from(spans));
+            }
+        }
         if let Some(note) = h.note.as_deref().filter(|n| !n.trim().is_empty()) {
-            let indent = time_w + 1;
+            let indent = time_w + 3;
             for line in doc::plain_lines(
                 &for_display(note),
                 width.saturating_sub(indent).max(10),
@@ -295,12 +392,18 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
             }
         }
     }
-    out
+    (out, rows)
 }
 
 impl crate::dashboard::Measured for Dashboard {
     fn max_scroll(&self) -> usize {
         max_scroll(self)
+    }
+    fn page_height(&self) -> usize {
+        page_height(self)
+    }
+    fn entry_rows(&self) -> Option<Vec<usize>> {
+        entry_rows(self)
     }
 }
 
