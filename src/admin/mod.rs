@@ -320,8 +320,9 @@ pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
     env.ledger_fail(e)
 }
 
-/// Records handed from the reading thread to the caller at a time.
-const HANDOVER: usize = 2048;
+/// Records handed from the reading thread to the caller at a time. Small, because each slot of
+/// a batch keeps room for the longest line it has held (a few times the average line).
+const HANDOVER: usize = 256;
 
 /// One item of the merged ledger.
 pub type Item = Result<Record, ReadIssue>;
