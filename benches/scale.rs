@@ -102,9 +102,10 @@ fn best_of(runs: usize, mut one: impl FnMut() -> Option<Run>) -> Option<Run> {
     })
 }
 
-fn on_path(program: &str) -> bool {
+/// Whether `program` runs (`openssl version`, `jq --version`).
+fn on_path(program: &str, arg: &str) -> bool {
     Command::new(program)
-        .arg("--version")
+        .arg(arg)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -256,7 +257,7 @@ fn main() {
         return;
     };
     let data = tmp.path().join("data");
-    let tools = (on_path("openssl"), on_path("jq"));
+    let tools = (on_path("openssl", "version"), on_path("jq", "--version"));
     let n = employees.to_string();
     eprintln!("writing the demo organisation ({employees} employees) ...");
     let demo1 = run(
