@@ -819,12 +819,11 @@ impl Run<'_> {
                 // CSV is read by people (a spreadsheet, `cat`): control characters, escape
                 // sequences and bidi overrides in a cell come out visible and harmless, as
                 // `\u{001B}`. jsonl/json keep every record exactly.
-                w.write_record(
-                    cells
-                        .iter()
-                        .map(|c| crate::escape::for_text_cell(c).into_owned()),
-                )
-                .map_err(csv_error)?;
+                for c in cells.iter() {
+                    w.write_field(crate::escape::for_text_cell(c).as_bytes())
+                        .map_err(csv_error)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(csv_error)?;
                 Ok(true)
             }),
             Sink::Raw(w) => {

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use super::{IoOp, LedgerError, ReadIssue, Record};
 
-/// Records handed from the reading thread to the caller at a time.
-const HANDOVER: usize = 2048;
+/// Records handed from the reading thread to the caller at a time. Small, because each slot of
+/// a batch keeps room for the longest line it has held (a few times the average line).
+const HANDOVER: usize = 256;
 
 /// One item of the merged ledger.
 pub type Item = Result<Record, ReadIssue>;
@@ -18,44 +19,52 @@ pub type Item = Result<Record, ReadIssue>;
 /// [`crate::ledger::merged_raw`]) on a second thread and calls `each` with every item in
 /// order, so that reading and the caller's work overlap on two cores. At most a few batches
 /// are in flight, so memory stays flat; used batches go back to the reading thread, which
-/// frees them where they were allocated (cheaper for the allocator than freeing across
-/// threads) and reuses their space. Stops early when `each` fails; returns how many
-/// duplicate records were skipped.
+/// fills their records again in place (their strings keep their space), so that a pass
+/// allocates nothing per record once the first batches are made. Stops early when `each`
+/// fails; returns how many duplicate records were skipped.
 pub fn stream_ledger<E>(
     dir: &Path,
     mut each: impl FnMut(&Item) -> Result<(), E>,
 ) -> Result<Result<u64, E>, LedgerError> {
     let mut merged = crate::ledger::merged_raw(dir)?;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    // A batch and how many of its items are this round's (the rest are kept for their space).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Item>, usize)>(2);
     let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Item>>();
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
-            let fresh = |back: &std::sync::mpsc::Receiver<Vec<Item>>| match back.try_recv() {
-                Ok(mut used) => {
-                    used.clear();
-                    used
-                }
-                Err(_) => Vec::with_capacity(HANDOVER),
+            let fresh = |back: &std::sync::mpsc::Receiver<Vec<Item>>| {
+                back.try_recv()
+                    .unwrap_or_else(|_| Vec::with_capacity(HANDOVER))
             };
             let mut batch = fresh(&back_rx);
-            for item in merged.by_ref() {
-                batch.push(item);
-                if batch.len() == HANDOVER {
+            let mut used = 0;
+            while let Some(item) = merged.next_line() {
+                let slot = batch.get_mut(used);
+                match (item, slot) {
+                    (Ok(record), Some(Ok(slot))) => refill(slot, &record),
+                    (Ok(record), Some(slot)) => *slot = Ok(owned(&record)),
+                    (Ok(record), None) => batch.push(Ok(owned(&record))),
+                    (Err(issue), Some(slot)) => *slot = Err(issue),
+                    (Err(issue), None) => batch.push(Err(issue)),
+                }
+                used += 1;
+                if used == HANDOVER {
                     let full = std::mem::replace(&mut batch, fresh(&back_rx));
-                    if tx.send(full).is_err() {
+                    used = 0;
+                    if tx.send((full, HANDOVER)).is_err() {
                         // The caller stopped; nobody wants the rest.
                         return merged.duplicates();
                     }
                 }
             }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
+            if used > 0 {
+                let _ = tx.send((batch, used));
             }
             merged.duplicates()
         });
         let mut outcome = Ok(());
-        'batches: while let Ok(batch) = rx.recv() {
-            for item in &batch {
+        'batches: while let Ok((batch, used)) = rx.recv() {
+            for item in &batch[..used] {
                 if let Err(e) = each(item) {
                     outcome = Err(e);
                     break 'batches;
@@ -75,6 +84,45 @@ pub fn stream_ledger<E>(
             }),
         }
     })
+}
+
+/// A lent record as an owned [`Record`] (without its JSON tree).
+fn owned(r: &crate::ledger::LineRecord<'_>) -> Record {
+    let mut record = Record {
+        file: r.file.to_path_buf(),
+        line: 0,
+        offset: 0,
+        raw: String::new(),
+        value: serde_json::Value::Null,
+        seq: 0,
+        id: r.id,
+        at: r.at,
+        kiosk: String::new(),
+        record_type: String::new(),
+    };
+    refill(&mut record, r);
+    record
+}
+
+/// Overwrites `slot` with the lent record `r`, reusing the slot's strings.
+fn refill(slot: &mut Record, r: &crate::ledger::LineRecord<'_>) {
+    if slot.file.as_os_str() != r.file.as_os_str() {
+        slot.file.clear();
+        slot.file.push(r.file);
+    }
+    slot.line = r.line;
+    slot.offset = r.offset;
+    slot.raw.clear();
+    // Checked to be UTF-8 when read, so this copies it as it is.
+    slot.raw.push_str(&String::from_utf8_lossy(r.raw));
+    slot.value = serde_json::Value::Null;
+    slot.seq = r.seq;
+    slot.id = r.id;
+    slot.at = r.at;
+    slot.kiosk.clear();
+    slot.kiosk.push_str(r.kiosk);
+    slot.record_type.clear();
+    slot.record_type.push_str(r.record_type);
 }
 
 /// Records handed over at a time by [`stream_picked`], and the bytes after which a batch goes

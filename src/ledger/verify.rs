@@ -1,17 +1,18 @@
 //! Integrity check of every ledger file, and the checkpoint that proves a log still extends.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
+use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, Read};
 use std::path::Path;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::envelope::{EnvelopeProblem, parse_hash, parse_line};
+use super::envelope::{Envelope, EnvelopeProblem, Member, parse_hash, parse_line, scan_record};
 use super::seal::{BACKDATE_GRACE_SECS, ReadSeal, SealProblem, prefix_hashes};
 use super::{
     GENESIS_PREV, LedgerError, RECOVERY_TYPE, SETTLE_TRIES, SETTLE_WAIT, file_name_string,
@@ -380,8 +381,8 @@ impl Checkpoint {
     }
 }
 
-/// Where an id was first seen. Fixed size (about 48 bytes, ~60-100 with the table's overhead), so
-/// conflict detection over a million records stays near 100 MB without keeping any record.
+/// Where an id was first seen, kept only for ids that occur more than once (see [`repeated_ids`]):
+/// an intact ledger has none, so the duplicate check costs 16 bytes an id.
 struct Seen {
     /// First half of the line's SHA-256: equal content means equal halves, and 128 bits leave
     /// no room for accidental matches.
@@ -400,21 +401,38 @@ struct Misplaced {
     offset: u64,
     id: Option<Uuid>,
     hash: [u8; 16],
-    kiosk: u32,
+    kiosk: String,
 }
 
 /// The latest valid seal's time and name, and per file the bytes and last seq it covers.
 type Basis = (Timestamp, String, HashMap<String, (u64, u64)>);
 
-struct State<'c> {
+/// Where a finding goes among the findings of the same line, so that the order is the same as
+/// one pass over the files in order would give (the files are read in parallel, and an id's
+/// repeats are looked at after all files).
+const PHASE_LINE: u8 = 0;
+const PHASE_CONFLICT: u8 = 1;
+const PHASE_AFTER_ID: u8 = 2;
+const PHASE_FILE: u8 = 3;
+const PHASE_ALL_FILES: u8 = 4;
+
+/// What every file's check reads and nothing writes.
+struct Shared<'c> {
+    dir: &'c Path,
     checkpoint: Option<&'c Checkpoint>,
     /// The latest valid seal: its time and name, and per file the bytes it covers.
     basis: Option<Basis>,
     names: Vec<String>,
-    seen: HashMap<Uuid, Seen>,
+}
+
+/// What the check of one file found.
+struct FileOut {
+    summary: FileSummary,
+    findings: Vec<(Finding, u8)>,
+    recovered: Vec<Recovered>,
+    /// Every id read, sorted (each as its 128 bits).
+    ids: Vec<u128>,
     misplaced: Vec<Misplaced>,
-    kiosks: Vec<String>,
-    report: VerifyReport,
 }
 
 /// Verifies every ledger file in `dir` (a missing folder has no files) against the format
@@ -428,6 +446,13 @@ pub fn verify(dir: &Path, checkpoint: Option<&Checkpoint>) -> Result<VerifyRepor
 /// the chain of seals; that every sealed file is there, a regular file, and still begins with
 /// the bytes sealed; and that nothing appended after the latest seal is dated before it. Files
 /// the latest seal does not cover have no `sealed` mark.
+///
+/// One pass over the bytes: each line is hashed once (the chain) and its envelope read by the
+/// writer-form scanner (the general parser only for other lines). Files are checked on as many
+/// threads as there are cores (at most one a file) and the results put together in file order,
+/// so the report is the same on any machine. Memory: a read buffer a thread, and 16 bytes an
+/// id for the check that ids are unique; only ids found more than once are looked at again,
+/// in a second pass that reads just them.
 pub fn verify_sealed(
     dir: &Path,
     checkpoint: Option<&Checkpoint>,
@@ -440,59 +465,241 @@ pub fn verify_sealed(
         }
         Err(e) => return Err(e),
     };
-    let mut state = State {
+    let mut findings: Vec<(Finding, u8)> = Vec::new();
+    odd_entries(dir, &mut findings);
+    let basis = check_seals(dir, seals, &mut findings);
+    let shared = Shared {
+        dir,
         checkpoint,
-        basis: None,
+        basis,
         names: files.iter().map(|p| file_name_string(p)).collect(),
-        seen: HashMap::new(),
-        misplaced: Vec::new(),
-        kiosks: Vec::new(),
-        report: VerifyReport {
-            files: Vec::new(),
-            findings: Vec::new(),
-            recovered: Vec::new(),
-            duplicates: 0,
-        },
     };
-    state.odd_entries(dir);
-    state.check_seals(dir, seals);
-    for (idx, path) in files.iter().enumerate() {
-        state.check_file(dir, path, idx as u32);
+    let mut report = VerifyReport {
+        files: Vec::with_capacity(files.len()),
+        findings: Vec::new(),
+        recovered: Vec::new(),
+        duplicates: 0,
+    };
+    let mut ids = Vec::with_capacity(files.len());
+    let mut misplaced = Vec::new();
+    for out in check_files(&shared, &files) {
+        report.files.push(out.summary);
+        findings.extend(out.findings);
+        report.recovered.extend(out.recovered);
+        ids.push(out.ids);
+        misplaced.extend(out.misplaced);
     }
-    state.resolve_misplaced();
+    let repeated = repeated_ids(&ids);
+    drop(ids);
+    let lines: Vec<u64> = report.files.iter().map(|f| f.records).collect();
+    let seen = if repeated.is_empty() {
+        HashMap::new()
+    } else {
+        see_repeated(
+            &shared,
+            &files,
+            &lines,
+            &repeated,
+            &mut findings,
+            &mut report,
+        )
+    };
+    resolve_misplaced(&shared, misplaced, &seen, &mut findings);
     if let Some(cp) = checkpoint {
         for entry in &cp.entries {
-            if !state.names.contains(&entry.file) {
-                state.report.findings.push(Finding {
-                    file: entry.file.clone(),
-                    line: None,
-                    offset: None,
-                    kind: FindingKind::CheckpointFileMissing {
-                        seq: entry.seq,
-                        sha256: entry.sha256.clone(),
-                    },
-                });
+            if !shared.names.contains(&entry.file) {
+                let kind = FindingKind::CheckpointFileMissing {
+                    seq: entry.seq,
+                    sha256: entry.sha256.clone(),
+                };
+                findings.push((finding_at(&entry.file, None, None, kind), PHASE_ALL_FILES));
             }
         }
     }
     // Stable: within a line, findings keep the order they were found in.
-    let order: HashMap<&str, usize> = state
+    let order: HashMap<&str, usize> = shared
         .names
         .iter()
         .enumerate()
         .map(|(i, n)| (n.as_str(), i))
         .collect();
-    state.report.findings.sort_by_key(|f| {
+    findings.sort_by_key(|(f, phase)| {
         (
             order.get(f.file.as_str()).copied().unwrap_or(usize::MAX),
             f.line.unwrap_or(u64::MAX),
+            *phase,
         )
     });
-    Ok(state.report)
+    report.findings = findings.into_iter().map(|(f, _)| f).collect();
+    Ok(report)
+}
+
+fn finding_at(file: &str, line: Option<u64>, offset: Option<u64>, kind: FindingKind) -> Finding {
+    Finding {
+        file: file.to_owned(),
+        line,
+        offset,
+        kind,
+    }
+}
+
+/// Checks every file, on up to as many threads as there are cores, largest files first; the
+/// results in file order.
+fn check_files(shared: &Shared<'_>, files: &[std::path::PathBuf]) -> Vec<FileOut> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    if threads <= 1 {
+        return files
+            .iter()
+            .enumerate()
+            .map(|(idx, path)| check_file(shared, path, idx as u32))
+            .collect();
+    }
+    let mut todo: Vec<usize> = (0..files.len()).collect();
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .collect();
+    todo.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut outs: Vec<Option<FileOut>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&idx) = todo.get(k) else {
+                            return done;
+                        };
+                        done.push((idx, check_file(shared, &files[idx], idx as u32)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => {
+                    for (idx, out) in done {
+                        outs[idx] = Some(out);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    outs.into_iter().flatten().collect()
+}
+
+/// The ids found more than once, over every file's sorted ids, in order.
+fn repeated_ids(lists: &[Vec<u128>]) -> Vec<u128> {
+    let mut heap: BinaryHeap<Reverse<(u128, usize, usize)>> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| l.first().map(|&id| Reverse((id, i, 0))))
+        .collect();
+    let mut repeated = Vec::new();
+    let mut last: Option<u128> = None;
+    while let Some(Reverse((id, list, at))) = heap.pop() {
+        if last == Some(id) {
+            if repeated.last() != Some(&id) {
+                repeated.push(id);
+            }
+        } else {
+            last = Some(id);
+        }
+        if let Some(&next) = lists[list].get(at + 1) {
+            heap.push(Reverse((next, list, at + 1)));
+        }
+    }
+    repeated
+}
+
+/// The envelope of a line: by the writer-form scanner when the line has that form, else by the
+/// general parser (which judges every other line); `None` when it is not one JSON object in
+/// UTF-8.
+fn read_envelope<'a>(line: &'a [u8], members: &mut Vec<Member>) -> Option<Envelope<'a>> {
+    if let Some(scanned) = scan_record(line, members)
+        && scanned.end == line.len()
+    {
+        return Some(scanned.env);
+    }
+    std::str::from_utf8(line).ok()?;
+    parse_line(line).ok()
+}
+
+/// Calls `each` with every complete line of `file` (without its `\n`) and its offset, up to
+/// `limit` lines; reads in large blocks, so it is bound by the hashing and parsing of the
+/// lines, not by system calls. A last line without `\n` is waited for (a writer may be
+/// mid-append) and then given to `torn` as its offset and length.
+fn each_line(
+    file: &File,
+    limit: Option<u64>,
+    mut each: impl FnMut(&[u8], u64),
+    mut torn: impl FnMut(u64, u64),
+) -> io::Result<()> {
+    let mut file = file;
+    let mut buf = vec![0u8; READ_BUFFER];
+    let (mut start, mut filled) = (0usize, 0usize);
+    let mut offset = 0u64;
+    let mut lines = 0u64;
+    let mut settles = 0;
+    // Bytes read since the last wait for a writer.
+    let mut fresh = 0;
+    loop {
+        while let Some(nl) = memchr::memchr(b'\n', &buf[start..filled]) {
+            if limit.is_some_and(|l| lines >= l) {
+                return Ok(());
+            }
+            each(&buf[start..start + nl], offset);
+            lines += 1;
+            offset += nl as u64 + 1;
+            start += nl + 1;
+            settles = 0;
+            fresh = 0;
+        }
+        if limit.is_some_and(|l| lines >= l) {
+            return Ok(());
+        }
+        if start > 0 {
+            buf.copy_within(start..filled, 0);
+            filled -= start;
+            start = 0;
+        }
+        if filled == buf.len() {
+            // A line longer than the buffer.
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = match file.read(&mut buf[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        filled += n;
+        fresh += n;
+        if n > 0 {
+            continue;
+        }
+        if filled == 0 {
+            return Ok(());
+        }
+        // A writer may be mid-append: once it is done, the line may be whole.
+        if settles == 0 || (fresh > 0 && settles < SETTLE_TRIES) {
+            settles += 1;
+            fresh = 0;
+            wait_for_writers(file, SETTLE_WAIT);
+            continue;
+        }
+        torn(offset, filled as u64);
+        return Ok(());
+    }
 }
 
 /// Per-file progress of the line checks.
 struct FileCheck<'a> {
+    shared: &'a Shared<'a>,
     idx: u32,
     name: &'a str,
     kiosk: Option<&'a str>,
@@ -513,103 +720,99 @@ struct FileCheck<'a> {
     /// After `recovery` records: the offset they name and where the last one ends. Pieces saved
     /// at one offset are recorded back to back, each naming that offset.
     recovery_run: Option<(u64, u64)>,
+    members: Vec<Member>,
+    findings: Vec<(Finding, u8)>,
+    recovered: Vec<Recovered>,
+    ids: Vec<u128>,
+    misplaced: Vec<Misplaced>,
 }
 
-impl State<'_> {
-    fn check_file(&mut self, dir: &Path, path: &Path, idx: u32) {
-        let name = self.names[idx as usize].clone();
-        let checkpoint = self.checkpoint.and_then(|cp| cp.get(&name));
-        let checkpoint_hash = checkpoint.and_then(|e| parse_hash(&e.sha256));
-        let mut fc = FileCheck {
-            idx,
-            name: &name,
-            kiosk: kiosk_of_file(path),
-            line: 0,
-            offset: 0,
-            prev_hash: [0; 32],
-            next_seq: 1,
-            last_seq: 0,
-            first_at: None,
-            last_at: None,
-            checkpoint,
-            checkpoint_hash,
-            checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
-            checkpoint_line: None,
-            checkpoint_position: None,
-            recovery_run: None,
+fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut {
+    let name = shared.names[idx as usize].as_str();
+    let checkpoint = shared.checkpoint.and_then(|cp| cp.get(name));
+    let checkpoint_hash = checkpoint.and_then(|e| parse_hash(&e.sha256));
+    let mut fc = FileCheck {
+        shared,
+        idx,
+        name,
+        kiosk: kiosk_of_file(path),
+        line: 0,
+        offset: 0,
+        prev_hash: [0; 32],
+        next_seq: 1,
+        last_seq: 0,
+        first_at: None,
+        last_at: None,
+        checkpoint,
+        checkpoint_hash,
+        checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
+        checkpoint_line: None,
+        checkpoint_position: None,
+        recovery_run: None,
+        members: Vec::new(),
+        findings: Vec::new(),
+        recovered: Vec::new(),
+        ids: Vec::new(),
+        misplaced: Vec::new(),
+    };
+    let mut torn = None;
+    let read = File::open(path).and_then(|file| {
+        each_line(
+            &file,
+            None,
+            |line, _| fc.check_line(line),
+            |offset, bytes| torn = Some((offset, bytes)),
+        )
+    });
+    if let Some((offset, bytes)) = torn {
+        fc.finding(
+            Some(fc.line + 1),
+            Some(offset),
+            FindingKind::TornTail { offset, bytes },
+            PHASE_FILE,
+        );
+    }
+    if let Err(e) = read {
+        fc.finding(
+            None,
+            None,
+            FindingKind::Unreadable {
+                error_kind: format!("{:?}", e.kind()),
+            },
+            PHASE_FILE,
+        );
+    }
+    if let (Some(entry), false) = (fc.checkpoint, fc.checkpoint_met) {
+        let (line, offset, found) = match fc.checkpoint_line.or(fc.checkpoint_position) {
+            Some((line, offset, hash)) => (Some(line), Some(offset), Some(hex::encode(hash))),
+            None => (None, None, None),
         };
-        let read = File::open(path).and_then(|file| {
-            let mut reader = BufReader::with_capacity(READ_BUFFER, file);
-            let mut buf = Vec::with_capacity(4096);
-            let mut settles = 0;
-            loop {
-                let n = reader.read_until(b'\n', &mut buf)?;
-                if buf.is_empty() {
-                    return Ok(());
-                }
-                if buf.last() != Some(&b'\n') {
-                    // A writer may be mid-append: once it is done, the line may be whole.
-                    if settles == 0 || (n > 0 && settles < SETTLE_TRIES) {
-                        settles += 1;
-                        wait_for_writers(reader.get_ref(), SETTLE_WAIT);
-                        continue;
-                    }
-                    self.finding(
-                        &fc,
-                        Some(fc.line + 1),
-                        Some(fc.offset),
-                        FindingKind::TornTail {
-                            offset: fc.offset,
-                            bytes: buf.len() as u64,
-                        },
-                    );
-                    return Ok(());
-                }
-                settles = 0;
-                buf.pop();
-                self.check_line(dir, &mut fc, &buf);
-                buf.clear();
-            }
-        });
-        if let Err(e) = read {
-            self.finding(
-                &fc,
-                None,
-                None,
-                FindingKind::Unreadable {
-                    error_kind: format!("{:?}", e.kind()),
-                },
-            );
-        }
-        if let (Some(entry), false) = (fc.checkpoint, fc.checkpoint_met) {
-            let (line, offset, found) = match fc.checkpoint_line.or(fc.checkpoint_position) {
-                Some((line, offset, hash)) => (Some(line), Some(offset), Some(hex::encode(hash))),
-                None => (None, None, None),
-            };
-            self.finding(
-                &fc,
-                line,
-                offset,
-                FindingKind::CheckpointNotExtended {
-                    seq: entry.seq,
-                    expected_sha256: entry.sha256.clone(),
-                    found_sha256: found,
-                    last_seq: fc.last_seq,
-                },
-            );
-        }
-        let bytes = std::fs::metadata(path)
-            .map(|m| m.len())
-            .unwrap_or(fc.offset);
-        let sealed = self.basis.as_ref().and_then(|(at, seal, files)| {
-            files.get(&name).map(|&(_, seq)| SealMark {
-                seq,
-                at: at.to_string(),
-                seal: seal.clone(),
-            })
-        });
-        self.report.files.push(FileSummary {
-            file: name.clone(),
+        fc.finding(
+            line,
+            offset,
+            FindingKind::CheckpointNotExtended {
+                seq: entry.seq,
+                expected_sha256: entry.sha256.clone(),
+                found_sha256: found,
+                last_seq: fc.last_seq,
+            },
+            PHASE_FILE,
+        );
+    }
+    let bytes = std::fs::metadata(path)
+        .map(|m| m.len())
+        .unwrap_or(fc.offset);
+    let sealed = shared.basis.as_ref().and_then(|(at, seal, files)| {
+        files.get(name).map(|&(_, seq)| SealMark {
+            seq,
+            at: at.to_string(),
+            seal: seal.clone(),
+        })
+    });
+    fc.ids.sort_unstable();
+    FileOut {
+        summary: FileSummary {
+            file: name.to_owned(),
             records: fc.line,
             first_at: fc.first_at,
             last_at: fc.last_at,
@@ -617,151 +820,122 @@ impl State<'_> {
             sealed,
             head_sha256: hex::encode(fc.prev_hash),
             bytes,
-        });
+        },
+        findings: fc.findings,
+        recovered: fc.recovered,
+        ids: fc.ids,
+        misplaced: fc.misplaced,
     }
+}
 
-    fn check_line(&mut self, dir: &Path, fc: &mut FileCheck<'_>, line: &[u8]) {
-        fc.line += 1;
-        let start = fc.offset;
-        fc.offset += line.len() as u64 + 1;
+impl FileCheck<'_> {
+    fn check_line(&mut self, line: &[u8]) {
+        self.line += 1;
+        let start = self.offset;
+        self.offset += line.len() as u64 + 1;
         let hash = sha256(line);
-        let here = (Some(fc.line), Some(start));
-        let parsed = std::str::from_utf8(line)
-            .ok()
-            .and_then(|text| parse_line(text.as_bytes()).ok());
-        match parsed {
+        let here = (Some(self.line), Some(start));
+        let mut members = std::mem::take(&mut self.members);
+        match read_envelope(line, &mut members) {
             None => {
-                self.finding(fc, here.0, here.1, FindingKind::Unparseable);
+                self.finding(here.0, here.1, FindingKind::Unparseable, PHASE_LINE);
                 // Assume the broken line held the next seq, so one bad line is one finding.
-                fc.next_seq += 1;
+                self.next_seq += 1;
             }
-            Some(env) => {
-                if let Some((key, problem)) = env.problem {
-                    let kind = FindingKind::BadEnvelope {
-                        key: key.to_owned(),
-                        problem,
-                    };
-                    self.finding(fc, here.0, here.1, kind);
-                }
-                if let Some(key) = &env.repeated {
-                    let kind = FindingKind::RepeatedKey { key: key.clone() };
-                    self.finding(fc, here.0, here.1, kind);
-                }
-                if let Some(prev) = env.prev.filter(|p| *p != fc.prev_hash) {
-                    let kind = FindingKind::ChainBreak {
-                        expected: hex::encode(fc.prev_hash),
-                        found: hex::encode(prev),
-                    };
-                    self.finding(fc, here.0, here.1, kind);
-                }
-                match env.seq {
-                    Some(seq) => {
-                        if seq != fc.next_seq {
-                            let kind = FindingKind::SeqGap {
-                                expected: fc.next_seq,
-                                found: seq,
-                            };
-                            self.finding(fc, here.0, here.1, kind);
-                        }
-                        // Resynchronise so a gap is reported once, not on every later line.
-                        fc.next_seq = seq.saturating_add(1);
-                        fc.last_seq = seq;
-                    }
-                    None => fc.next_seq += 1,
-                }
-                if let Some(at) = env.at {
-                    self.backdated(fc, at, start);
-                    fc.first_at = Some(fc.first_at.map_or(at, |t| t.min(at)));
-                    fc.last_at = Some(fc.last_at.map_or(at, |t| t.max(at)));
-                }
-                let mut short = [0u8; 16];
-                short.copy_from_slice(&hash[..16]);
-                let home = match (&env.kiosk, fc.kiosk) {
-                    (Some(k), Some(own)) => k == own,
-                    _ => true,
-                };
-                if let Some(id) = env.id {
-                    self.see(fc, id, short, home, start);
-                }
-                if !home && let Some(k) = &env.kiosk {
-                    let kiosk = self.intern(k);
-                    self.misplaced.push(Misplaced {
-                        file: fc.idx,
-                        line: fc.line,
-                        offset: start,
-                        id: env.id,
-                        hash: short,
-                        kiosk,
-                    });
-                }
-                if env.record_type.as_deref() == Some(RECOVERY_TYPE) {
-                    let offset = self.recovered(dir, fc, line, start);
-                    fc.recovery_run = Some((offset, start + line.len() as u64 + 1));
-                } else {
-                    fc.recovery_run = None;
-                }
-                if let (Some(entry), Some(seq)) = (fc.checkpoint, env.seq)
-                    && seq == entry.seq
-                {
-                    if Some(hash) == fc.checkpoint_hash {
-                        fc.checkpoint_met = true;
-                    } else if fc.checkpoint_line.is_none() {
-                        fc.checkpoint_line = Some((fc.line, start, hash));
-                    }
-                }
-            }
+            Some(env) => self.check_envelope(line, env, hash, start),
         }
-        if fc.checkpoint.is_some_and(|e| e.seq == fc.line) {
-            fc.checkpoint_position = Some((fc.line, start, hash));
+        self.members = members;
+        if self.checkpoint.is_some_and(|e| e.seq == self.line) {
+            self.checkpoint_position = Some((self.line, start, hash));
         }
-        fc.prev_hash = hash;
+        self.prev_hash = hash;
     }
 
-    /// Duplicate or conflict: the same id seen before with the same or other content.
-    fn see(&mut self, fc: &FileCheck<'_>, id: Uuid, hash: [u8; 16], home: bool, start: u64) {
-        match self.seen.entry(id) {
-            Entry::Vacant(v) => {
-                v.insert(Seen {
-                    hash,
-                    file: fc.idx,
-                    line: fc.line,
-                    home,
-                });
-            }
-            Entry::Occupied(mut o) => {
-                let seen = o.get_mut();
-                if seen.hash == hash {
-                    self.report.duplicates += 1;
-                    if home && !seen.home {
-                        // Point at the original so copies elsewhere resolve against it.
-                        *seen = Seen {
-                            hash,
-                            file: fc.idx,
-                            line: fc.line,
-                            home,
-                        };
-                    }
-                } else {
-                    let kind = FindingKind::Conflict {
-                        id: id.hyphenated().to_string(),
-                        other_file: self.names[seen.file as usize].clone(),
-                        other_line: seen.line,
+    fn check_envelope(&mut self, line: &[u8], env: Envelope<'_>, hash: [u8; 32], start: u64) {
+        let here = (Some(self.line), Some(start));
+        if let Some((key, problem)) = env.problem {
+            let kind = FindingKind::BadEnvelope {
+                key: key.to_owned(),
+                problem,
+            };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        if let Some(key) = &env.repeated {
+            let kind = FindingKind::RepeatedKey { key: key.clone() };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        if let Some(prev) = env.prev.filter(|p| *p != self.prev_hash) {
+            let kind = FindingKind::ChainBreak {
+                expected: hex::encode(self.prev_hash),
+                found: hex::encode(prev),
+            };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        match env.seq {
+            Some(seq) => {
+                if seq != self.next_seq {
+                    let kind = FindingKind::SeqGap {
+                        expected: self.next_seq,
+                        found: seq,
                     };
-                    self.finding(fc, Some(fc.line), Some(start), kind);
+                    self.finding(here.0, here.1, kind, PHASE_LINE);
                 }
+                // Resynchronise so a gap is reported once, not on every later line.
+                self.next_seq = seq.saturating_add(1);
+                self.last_seq = seq;
+            }
+            None => self.next_seq += 1,
+        }
+        if let Some(at) = env.at {
+            self.backdated(at, start);
+            self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
+            self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
+        }
+        let mut short = [0u8; 16];
+        short.copy_from_slice(&hash[..16]);
+        let home = match (&env.kiosk, self.kiosk) {
+            (Some(k), Some(own)) => k == own,
+            _ => true,
+        };
+        if let Some(id) = env.id {
+            self.ids.push(id.as_u128());
+        }
+        if !home && let Some(k) = &env.kiosk {
+            self.misplaced.push(Misplaced {
+                file: self.idx,
+                line: self.line,
+                offset: start,
+                id: env.id,
+                hash: short,
+                kiosk: k.to_string(),
+            });
+        }
+        if env.record_type.as_deref() == Some(RECOVERY_TYPE) {
+            let offset = self.recovered(line, start);
+            self.recovery_run = Some((offset, start + line.len() as u64 + 1));
+        } else {
+            self.recovery_run = None;
+        }
+        if let (Some(entry), Some(seq)) = (self.checkpoint, env.seq)
+            && seq == entry.seq
+        {
+            if Some(hash) == self.checkpoint_hash {
+                self.checkpoint_met = true;
+            } else if self.checkpoint_line.is_none() {
+                self.checkpoint_line = Some((self.line, start, hash));
             }
         }
     }
 
     /// Lists a recovery record and checks where it says the torn bytes were; returns that offset.
-    fn recovered(&mut self, dir: &Path, fc: &FileCheck<'_>, line: &[u8], start: u64) -> u64 {
+    fn recovered(&mut self, line: &[u8], start: u64) -> u64 {
         let value: serde_json::Value = serde_json::from_slice(line).unwrap_or_default();
         let field_u64 = |k: &str| value.get(k).and_then(|v| v.as_u64());
         let field_str = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
         let offset = field_u64("offset");
         // Right after other recovery records naming the same offset is where it belongs too.
         let continues_run = matches!(
-            (fc.recovery_run, offset),
+            (self.recovery_run, offset),
             (Some((named, end)), Some(o)) if o == named && end == start
         );
         if offset != Some(start) && !continues_run {
@@ -769,24 +943,24 @@ impl State<'_> {
                 claimed_offset: offset,
                 actual_offset: start,
             };
-            self.finding(fc, Some(fc.line), Some(start), kind);
+            self.finding(Some(self.line), Some(start), kind, PHASE_AFTER_ID);
         }
         let saved_as = field_str("saved_as").to_owned();
         let sha = field_str("sha256").to_owned();
         let bytes = field_u64("bytes").unwrap_or(0);
         // Only a plain name beside the ledger: the record must not point the check elsewhere.
         let saved_found = is_safe_name(&saved_as)
-            && std::fs::read(dir.join(&saved_as))
+            && std::fs::read(self.shared.dir.join(&saved_as))
                 .is_ok_and(|data| data.len() as u64 == bytes && hex::encode(sha256(&data)) == sha);
         if !saved_found {
             let kind = FindingKind::TornPieceMissing {
                 saved_as: saved_as.clone(),
             };
-            self.finding(fc, Some(fc.line), Some(start), kind);
+            self.finding(Some(self.line), Some(start), kind, PHASE_AFTER_ID);
         }
-        self.report.recovered.push(Recovered {
-            file: fc.name.to_owned(),
-            line: fc.line,
+        self.recovered.push(Recovered {
+            file: self.name.to_owned(),
+            line: self.line,
             offset: offset.unwrap_or(start),
             bytes,
             sha256: sha,
@@ -797,208 +971,255 @@ impl State<'_> {
     }
 
     /// A record past what the latest seal covers of its file, dated before that seal.
-    fn backdated(&mut self, fc: &FileCheck<'_>, at: Timestamp, start: u64) {
-        let Some((seal_at, seal, files)) = &self.basis else {
+    fn backdated(&mut self, at: Timestamp, start: u64) {
+        let Some((seal_at, seal, files)) = &self.shared.basis else {
             return;
         };
-        let covered = files.get(fc.name).map_or(0, |&(bytes, _)| bytes);
+        let covered = files.get(self.name).map_or(0, |&(bytes, _)| bytes);
         let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
         if start >= covered && seal_at.checked_sub(grace).is_ok_and(|limit| at < limit) {
             let kind = FindingKind::Backdated {
                 at: Some(at),
                 seal: seal.clone(),
             };
-            self.finding(fc, Some(fc.line), Some(start), kind);
+            self.finding(Some(self.line), Some(start), kind, PHASE_LINE);
         }
     }
 
-    /// Entries of the ledger folder named like ledger files that are not regular `*.jsonl`.
-    fn odd_entries(&mut self, dir: &Path) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
+    fn finding(&mut self, line: Option<u64>, offset: Option<u64>, kind: FindingKind, phase: u8) {
+        self.findings
+            .push((finding_at(self.name, line, offset, kind), phase));
+    }
+}
+
+/// The second look at ids found more than once: every line carrying one of `repeated`, in file
+/// order up to the lines the first pass read, tells an identical copy (counted as a duplicate)
+/// from a conflict (a finding). Returns where each repeated id was first seen (its original,
+/// when a copy came first).
+fn see_repeated(
+    shared: &Shared<'_>,
+    files: &[std::path::PathBuf],
+    lines: &[u64],
+    repeated: &[u128],
+    findings: &mut Vec<(Finding, u8)>,
+    report: &mut VerifyReport,
+) -> HashMap<u128, Seen> {
+    let mut seen: HashMap<u128, Seen> = HashMap::with_capacity(repeated.len());
+    let mut members = Vec::new();
+    for (idx, path) in files.iter().enumerate() {
+        let Ok(file) = File::open(path) else {
+            continue;
         };
-        let mut odd = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !name.to_ascii_lowercase().ends_with(".jsonl") {
-                continue;
-            }
-            let what = match std::fs::symlink_metadata(entry.path()) {
-                Ok(m) if m.file_type().is_symlink() => "symlink",
-                Ok(m) if m.is_dir() => "directory",
-                Ok(m) if !m.is_file() => "special",
-                Ok(_) if !name.ends_with(".jsonl") => "name",
-                Ok(_) => continue,
-                Err(_) => "unreadable",
-            };
-            odd.push((name, what));
-        }
-        odd.sort();
-        for (name, what) in odd {
-            self.report.findings.push(Finding {
-                file: name,
-                line: None,
-                offset: None,
-                kind: FindingKind::NotALedgerFile {
-                    what: what.to_owned(),
-                },
-            });
-        }
-    }
-
-    /// The seals' own checks, and whether the ledger files still begin as sealed.
-    fn check_seals(&mut self, dir: &Path, seals: &[ReadSeal]) {
-        let mut previous = GENESIS_PREV.to_owned();
-        let mut valid: Vec<&ReadSeal> = Vec::new();
-        for s in seals {
-            let kind = match &s.problem {
-                Some(SealProblem::Unreadable) => Some(FindingKind::SealUnreadable),
-                Some(SealProblem::SignatureMissing) => Some(FindingKind::SealSignatureMissing),
-                Some(SealProblem::SignatureInvalid) => Some(FindingKind::SealSignatureInvalid),
-                Some(SealProblem::UntrustedSigner(signer)) => {
-                    Some(FindingKind::SealUntrustedSigner {
-                        signer: signer.clone(),
-                    })
+        let name = shared.names[idx].as_str();
+        let own = kiosk_of_file(path);
+        let mut line_no = 0u64;
+        let _ = each_line(
+            &file,
+            Some(lines[idx]),
+            |line, start| {
+                line_no += 1;
+                let Some(env) = read_envelope(line, &mut members) else {
+                    return;
+                };
+                let Some(id) = env.id.map(|id| id.as_u128()) else {
+                    return;
+                };
+                if repeated.binary_search(&id).is_err() {
+                    return;
                 }
-                Some(SealProblem::NoSigners) => Some(FindingKind::SealNoSigners),
-                None => None,
-            };
-            let chained = s
-                .seal
-                .as_ref()
-                .is_some_and(|seal| seal.previous == previous);
-            previous = hex::encode(s.sha256);
-            if let Some(kind) = kind {
-                self.seal_finding(&s.name, kind);
-                continue;
-            }
-            if !chained {
-                self.seal_finding(&s.name, FindingKind::SealChainBreak);
-            }
-            valid.push(s);
-        }
-        // Every sealed prefix of every file, each file read once.
-        let mut wanted: HashMap<&str, Vec<(u64, &str, u64, &ReadSeal)>> = HashMap::new();
-        for s in &valid {
-            for f in s.seal.iter().flat_map(|seal| &seal.files) {
-                wanted.entry(f.name.as_str()).or_default().push((
-                    f.bytes,
-                    f.file_sha256.as_str(),
-                    f.seq,
-                    s,
-                ));
-            }
-        }
-        let mut names: Vec<&str> = wanted.keys().copied().collect();
-        names.sort();
-        for name in names {
-            let list = &wanted[name];
-            let path = dir.join(name);
-            let meta = std::fs::symlink_metadata(&path);
-            if meta.is_err() || !is_safe_name(name) {
-                for (_, _, seq, s) in list {
-                    self.push_finding(
-                        name,
-                        FindingKind::SealedFileMissing {
-                            seal: s.name.clone(),
-                            seq: *seq,
-                        },
-                    );
+                let mut hash = [0u8; 16];
+                hash.copy_from_slice(&sha256(line)[..16]);
+                let home = match (&env.kiosk, own) {
+                    (Some(k), Some(own)) => k == own,
+                    _ => true,
+                };
+                let here = Seen {
+                    hash,
+                    file: idx as u32,
+                    line: line_no,
+                    home,
+                };
+                match seen.entry(id) {
+                    Entry::Vacant(v) => {
+                        v.insert(here);
+                    }
+                    Entry::Occupied(mut o) => {
+                        let first = o.get_mut();
+                        if first.hash == hash {
+                            report.duplicates += 1;
+                            if home && !first.home {
+                                // Point at the original so copies elsewhere resolve against it.
+                                *first = here;
+                            }
+                        } else {
+                            let kind = FindingKind::Conflict {
+                                id: Uuid::from_u128(id).hyphenated().to_string(),
+                                other_file: shared.names[first.file as usize].clone(),
+                                other_line: first.line,
+                            };
+                            findings.push((
+                                finding_at(name, Some(line_no), Some(start), kind),
+                                PHASE_CONFLICT,
+                            ));
+                        }
+                    }
                 }
-                continue;
+            },
+            |_, _| {},
+        );
+    }
+    seen
+}
+
+/// Records in another kiosk's file are fine only as identical copies of the original.
+fn resolve_misplaced(
+    shared: &Shared<'_>,
+    misplaced: Vec<Misplaced>,
+    seen: &HashMap<u128, Seen>,
+    findings: &mut Vec<(Finding, u8)>,
+) {
+    for m in misplaced {
+        let copy =
+            m.id.and_then(|id| seen.get(&id.as_u128()))
+                .is_some_and(|s| s.home && s.hash == m.hash);
+        if copy {
+            continue;
+        }
+        let file = &shared.names[m.file as usize];
+        let expected = kiosk_of_file(Path::new(file)).unwrap_or("").to_owned();
+        let kind = FindingKind::KioskMismatch {
+            expected,
+            found: m.kiosk,
+        };
+        findings.push((
+            finding_at(file, Some(m.line), Some(m.offset), kind),
+            PHASE_ALL_FILES,
+        ));
+    }
+}
+
+/// Entries of the ledger folder named like ledger files that are not regular `*.jsonl`.
+fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut odd = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !name.to_ascii_lowercase().ends_with(".jsonl") {
+            continue;
+        }
+        let what = match std::fs::symlink_metadata(entry.path()) {
+            Ok(m) if m.file_type().is_symlink() => "symlink",
+            Ok(m) if m.is_dir() => "directory",
+            Ok(m) if !m.is_file() => "special",
+            Ok(_) if !name.ends_with(".jsonl") => "name",
+            Ok(_) => continue,
+            Err(_) => "unreadable",
+        };
+        odd.push((name, what));
+    }
+    odd.sort();
+    for (name, what) in odd {
+        let kind = FindingKind::NotALedgerFile {
+            what: what.to_owned(),
+        };
+        findings.push((finding_at(&name, None, None, kind), PHASE_LINE));
+    }
+}
+
+/// The seals' own checks, and whether the ledger files still begin as sealed; the latest valid
+/// seal's basis for the backdating check.
+fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>) -> Option<Basis> {
+    let mut push = |file: &str, kind: FindingKind| {
+        findings.push((finding_at(file, None, None, kind), PHASE_LINE));
+    };
+    let mut previous = GENESIS_PREV.to_owned();
+    let mut valid: Vec<&ReadSeal> = Vec::new();
+    for s in seals {
+        let kind = match &s.problem {
+            Some(SealProblem::Unreadable) => Some(FindingKind::SealUnreadable),
+            Some(SealProblem::SignatureMissing) => Some(FindingKind::SealSignatureMissing),
+            Some(SealProblem::SignatureInvalid) => Some(FindingKind::SealSignatureInvalid),
+            Some(SealProblem::UntrustedSigner(signer)) => Some(FindingKind::SealUntrustedSigner {
+                signer: signer.clone(),
+            }),
+            Some(SealProblem::NoSigners) => Some(FindingKind::SealNoSigners),
+            None => None,
+        };
+        let chained = s
+            .seal
+            .as_ref()
+            .is_some_and(|seal| seal.previous == previous);
+        previous = hex::encode(s.sha256);
+        if let Some(kind) = kind {
+            push(&s.name, kind);
+            continue;
+        }
+        if !chained {
+            push(&s.name, FindingKind::SealChainBreak);
+        }
+        valid.push(s);
+    }
+    // Every sealed prefix of every file, each file read once.
+    let mut wanted: HashMap<&str, Vec<(u64, &str, u64, &ReadSeal)>> = HashMap::new();
+    for s in &valid {
+        for f in s.seal.iter().flat_map(|seal| &seal.files) {
+            wanted.entry(f.name.as_str()).or_default().push((
+                f.bytes,
+                f.file_sha256.as_str(),
+                f.seq,
+                s,
+            ));
+        }
+    }
+    let mut names: Vec<&str> = wanted.keys().copied().collect();
+    names.sort();
+    for name in names {
+        let list = &wanted[name];
+        let path = dir.join(name);
+        let meta = std::fs::symlink_metadata(&path);
+        if meta.is_err() || !is_safe_name(name) {
+            for (_, _, seq, s) in list {
+                push(
+                    name,
+                    FindingKind::SealedFileMissing {
+                        seal: s.name.clone(),
+                        seq: *seq,
+                    },
+                );
             }
-            if !meta.is_ok_and(|m| m.file_type().is_file()) {
-                // Reported as not a ledger file.
-                continue;
-            }
-            let offsets: Vec<u64> = list.iter().map(|(bytes, ..)| *bytes).collect();
-            let hashes = prefix_hashes(&path, &offsets).unwrap_or_else(|_| vec![None; list.len()]);
-            for ((bytes, sha, seq, s), found) in list.iter().zip(hashes) {
-                if found.map(hex::encode).as_deref() != Some(*sha) {
-                    self.push_finding(
-                        name,
-                        FindingKind::SealedFileChanged {
-                            seal: s.name.clone(),
-                            seq: *seq,
-                            bytes: *bytes,
-                        },
-                    );
-                }
+            continue;
+        }
+        if !meta.is_ok_and(|m| m.file_type().is_file()) {
+            // Reported as not a ledger file.
+            continue;
+        }
+        let offsets: Vec<u64> = list.iter().map(|(bytes, ..)| *bytes).collect();
+        let hashes = prefix_hashes(&path, &offsets).unwrap_or_else(|_| vec![None; list.len()]);
+        for ((bytes, sha, seq, s), found) in list.iter().zip(hashes) {
+            if found.map(hex::encode).as_deref() != Some(*sha) {
+                push(
+                    name,
+                    FindingKind::SealedFileChanged {
+                        seal: s.name.clone(),
+                        seq: *seq,
+                        bytes: *bytes,
+                    },
+                );
             }
         }
-        if let Some(latest) = valid.last()
-            && let (Some(at), Some(seal)) = (latest.at, &latest.seal)
-        {
-            let files = seal
-                .files
-                .iter()
-                .map(|f| (f.name.clone(), (f.bytes, f.seq)))
-                .collect();
-            self.basis = Some((at, latest.name.clone(), files));
-        }
     }
-
-    fn seal_finding(&mut self, seal: &str, kind: FindingKind) {
-        self.push_finding(seal, kind);
-    }
-
-    fn push_finding(&mut self, file: &str, kind: FindingKind) {
-        self.report.findings.push(Finding {
-            file: file.to_owned(),
-            line: None,
-            offset: None,
-            kind,
-        });
-    }
-
-    fn intern(&mut self, kiosk: &str) -> u32 {
-        match self.kiosks.iter().position(|k| k == kiosk) {
-            Some(i) => i as u32,
-            None => {
-                self.kiosks.push(kiosk.to_owned());
-                (self.kiosks.len() - 1) as u32
-            }
-        }
-    }
-
-    /// Records in another kiosk's file are fine only as identical copies of the original.
-    fn resolve_misplaced(&mut self) {
-        let misplaced = std::mem::take(&mut self.misplaced);
-        for m in misplaced {
-            let copy =
-                m.id.and_then(|id| self.seen.get(&id))
-                    .is_some_and(|s| s.home && s.hash == m.hash);
-            if copy {
-                continue;
-            }
-            let file = &self.names[m.file as usize];
-            let expected = kiosk_of_file(Path::new(file)).unwrap_or("").to_owned();
-            self.report.findings.push(Finding {
-                file: file.clone(),
-                line: Some(m.line),
-                offset: Some(m.offset),
-                kind: FindingKind::KioskMismatch {
-                    expected,
-                    found: self.kiosks[m.kiosk as usize].clone(),
-                },
-            });
-        }
-    }
-
-    fn finding(
-        &mut self,
-        fc: &FileCheck<'_>,
-        line: Option<u64>,
-        offset: Option<u64>,
-        kind: FindingKind,
-    ) {
-        self.report.findings.push(Finding {
-            file: fc.name.to_owned(),
-            line,
-            offset,
-            kind,
-        });
-    }
+    let latest = valid.last()?;
+    let (Some(at), Some(seal)) = (latest.at, &latest.seal) else {
+        return None;
+    };
+    let files = seal
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), (f.bytes, f.seq)))
+        .collect();
+    Some((at, latest.name.clone(), files))
 }
 
 #[cfg(test)]
@@ -1006,6 +1227,13 @@ mod tests {
     use super::*;
 
     const SHA: &str = "3f2a000000000000000000000000000000000000000000000000000000000abc";
+
+    #[test]
+    fn repeated_ids_are_found_within_and_across_files_once_each() {
+        let lists = vec![vec![1, 4, 4, 9], vec![], vec![2, 9, 9, 12], vec![4, 7]];
+        assert_eq!(repeated_ids(&lists), vec![4, 9]);
+        assert!(repeated_ids(&[vec![1, 2], vec![3]]).is_empty());
+    }
 
     #[test]
     fn checkpoint_text_round_trip() {
