@@ -11,15 +11,11 @@ pub mod report;
 pub mod roster;
 pub mod roster_changes;
 
-// Reading the ledger lives in ledger/; these paths stay for the commands that use them.
-pub use crate::ledger::fields;
-pub use crate::ledger::stream::{Item, Picked, ledger_bytes, stream_ledger, stream_picked};
 // Shared with the domain; these paths stay for the commands that use them.
 pub(crate) use crate::command::fail;
 pub use crate::encoding::TextEncoding;
 pub use crate::progress::Progress;
 pub use crate::safe_file::AtomicFile;
-pub(crate) use crate::safe_file::parent_dir;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -145,11 +141,6 @@ pub(crate) fn id_fail(
     )
 }
 
-/// The organisation's time zone (config), else the system's: local dates and times use it.
-pub fn timezone(config: &Config) -> TimeZone {
-    config.time_zone()
-}
-
 /// The name of a time zone for people (`Asia/Tokyo`), or its offset when it has none.
 pub fn timezone_name(tz: &TimeZone) -> String {
     match tz.iana_name() {
@@ -256,6 +247,7 @@ pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::stream::stream_picked;
     use std::fs;
 
     #[test]

@@ -28,6 +28,8 @@ use crate::record::identity::Directory;
 use crate::record::{RecordType, Subject};
 use crate::text_field::TextField;
 
+/// The check of ids and names, at its old path.
+pub use crate::escape::has_control;
 pub use settings::{SessionInfo, Settings};
 
 /// How the flow is run.
@@ -683,10 +685,4 @@ impl App {
         self.clamp_scroll();
         self.note_reading();
     }
-}
-
-/// Control and format characters (escape sequences, bidi overrides, zero-width marks) have no
-/// place in an id or a name: they could hide or reorder what staff see later.
-pub fn has_control(s: &str) -> bool {
-    s.chars().any(crate::escape::is_unsafe)
 }
