@@ -770,6 +770,14 @@ fn write_delta(cache: &Path, header: &Header, entries: &[Entry]) -> io::Result<(
 /// Creates `$DATA/cache` (mode 3770 like a shared data folder: each account of the group
 /// makes its own folder in it, and only its own can be removed) and this account's folder in
 /// it (0700). Only a folder this account owns is used.
+/// Writes `name` in the cache folder `cache` (created when missing), whole; a failure only
+/// means the cache is not used.
+pub fn write_cache_file(cache: &Path, name: &str, bytes: &[u8]) {
+    if create_cache_dir(cache).is_ok() {
+        let _ = replace(&cache.join(name), bytes);
+    }
+}
+
 /// Replaces `target` whole (a new file beside it, renamed over it): readers see the old file or
 /// the new one. Not synced: the cache is checked when read, and a lost write only means reading
 /// more of the ledger next time.
