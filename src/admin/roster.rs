@@ -591,20 +591,23 @@ impl RosterIds {
             }
             text.push(b'\n');
         }
-        RosterIds::from_text(text).unwrap_or(RosterIds {
+        let len = text.len();
+        RosterIds::from_text(text, 0, len).unwrap_or(RosterIds {
             text: Vec::new(),
             lines: Vec::new(),
         })
     }
 
-    fn from_text(text: Vec<u8>) -> Option<RosterIds> {
+    /// The lines of `text[from..to]`, which must end with a line break.
+    fn from_text(text: Vec<u8>, from: usize, to: usize) -> Option<RosterIds> {
         let mut lines = Vec::new();
-        let mut start = 0usize;
-        for end in memchr::memchr_iter(b'\n', &text) {
+        let mut start = from;
+        for end in memchr::memchr_iter(b'\n', text.get(from..to)?) {
+            let end = from + end;
             lines.push((u32::try_from(start).ok()?, u32::try_from(end).ok()?));
             start = end + 1;
         }
-        (start == text.len()).then_some(RosterIds { text, lines })
+        (start == to).then_some(RosterIds { text, lines })
     }
 
     /// The key, id, name and department of line `i`.
@@ -684,11 +687,11 @@ fn read_ids(cache: &Path, stamp: &str) -> Option<RosterIds> {
     {
         return None;
     }
-    let rest = body.strip_prefix(format!("{IDS_MAGIC}\n{stamp}\n").as_bytes())?;
-    let ids = RosterIds::from_text(rest.to_vec())?;
-    (0..ids.lines.len())
-        .all(|i| ids.line(i).is_some())
-        .then_some(ids)
+    let head = format!("{IDS_MAGIC}\n{stamp}\n");
+    if !body.starts_with(head.as_bytes()) {
+        return None;
+    }
+    RosterIds::from_text(bytes, head.len(), body_len)
 }
 
 fn write_ids(cache: &Path, stamp: &str, ids: &RosterIds) {
