@@ -20,39 +20,80 @@ pub fn load(
 }
 
 /// The records [`fold`] needs for `employee`, in ledger order: those about them, and champion
-/// pairings that name them as the person supported.
+/// pairings that name them as the person supported. Read through the per-person index in
+/// `$DATA/cache` when it can answer (see `ledger::person_index`), else from the whole ledger.
 pub fn records(
+    ledger_dir: &Path,
+    employee: &str,
+) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
+    if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee) {
+        return Ok((mine, Vec::new()));
+    }
+    records_scanned(ledger_dir, employee)
+}
+
+/// [`records`] by reading every line of the ledger.
+pub fn records_scanned(
     ledger_dir: &Path,
     employee: &str,
 ) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
     let mut mine = Vec::new();
     let mut issues = Vec::new();
-    // Only a line that holds the id as a JSON string can be about them: the others are not
-    // parsed, which makes a lookup in a large ledger several times faster.
-    let needle = serde_json::to_string(employee).unwrap_or_default();
-    let needle = memchr::memmem::Finder::new(needle.as_bytes());
-    let escape = memchr::memmem::Finder::new(b"\\u");
+    let matcher = Matcher::new(employee);
     if ledger_dir.is_dir() {
         let mut merged = ledger::merged_raw(ledger_dir)?;
         // Lines are lent, not copied: only the few about this person are parsed.
         while let Some(item) = merged.next_line() {
             match item {
-                Ok(rec) if needle.find(rec.raw).is_some() || escape.find(rec.raw).is_some() => {
-                    let Ok(value) = serde_json::from_slice::<serde_json::Value>(rec.raw) else {
-                        continue;
-                    };
-                    if crate::state::employee_id(&value) == Some(employee)
-                        || value.get("supports").and_then(|s| s.as_str()) == Some(employee)
-                    {
+                Ok(rec) => {
+                    if let Some(value) = matcher.about(rec.raw) {
                         mine.push(value);
                     }
                 }
-                Ok(_) => {}
                 Err(issue) => issues.push(issue),
             }
         }
     }
     Ok((mine, issues))
+}
+
+/// The lines about `employee` among `lines` (in the order given), as [`records`] selects them.
+pub(crate) fn select<'a>(
+    lines: impl Iterator<Item = &'a [u8]>,
+    employee: &str,
+) -> Vec<serde_json::Value> {
+    let matcher = Matcher::new(employee);
+    lines.filter_map(|raw| matcher.about(raw)).collect()
+}
+
+struct Matcher<'a> {
+    employee: &'a str,
+    needle: memchr::memmem::Finder<'static>,
+    escape: memchr::memmem::Finder<'static>,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(employee: &'a str) -> Matcher<'a> {
+        let needle = serde_json::to_string(employee).unwrap_or_default();
+        Matcher {
+            employee,
+            needle: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+            escape: memchr::memmem::Finder::new(b"\\u").into_owned(),
+        }
+    }
+
+    /// The record of `raw` when it is about the person. Only a line that holds the id as a
+    /// JSON string can be about them: the others are not parsed, which makes a lookup in a
+    /// large ledger several times faster.
+    fn about(&self, raw: &[u8]) -> Option<serde_json::Value> {
+        if self.needle.find(raw).is_none() && self.escape.find(raw).is_none() {
+            return None;
+        }
+        let value = serde_json::from_slice::<serde_json::Value>(raw).ok()?;
+        (crate::state::employee_id(&value) == Some(self.employee)
+            || value.get("supports").and_then(|s| s.as_str()) == Some(self.employee))
+        .then_some(value)
+    }
 }
 
 /// The readable form, every value escaped for the terminal.

@@ -557,6 +557,190 @@ pub fn load(path: &Path) -> Result<Option<Vec<Employee>>, LoadError> {
         .map_err(LoadError::Invalid)
 }
 
+/// The roster's ids, to find the roster's form of an id (`e0001` is `E0001`) without reading
+/// the whole roster: kept in this account's cache folder (`roster-ids`, beside the person
+/// index), valid while `roster.csv` is the same file with the same size and times.
+#[derive(Debug)]
+pub struct RosterIds {
+    /// `key\tid\n` lines sorted by key.
+    text: Vec<u8>,
+    lines: Vec<(u32, u32)>,
+}
+
+const IDS_MAGIC: &str = "tebiki-roster-ids 1";
+
+impl RosterIds {
+    fn from_employees(roster: &[Employee]) -> RosterIds {
+        let mut rows: Vec<(String, &Employee)> = roster
+            .iter()
+            .map(|e| (crate::record::identity::key(&e.id), e))
+            .collect();
+        // The first row of a key, as a search through the roster finds it.
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.dedup_by(|b, a| a.0 == b.0);
+        let mut text = Vec::new();
+        for (key, e) in rows {
+            for (i, field) in [key.as_str(), &e.id, &e.name, &e.department]
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    text.push(b'\t');
+                }
+                text.extend_from_slice(field.as_bytes());
+            }
+            text.push(b'\n');
+        }
+        let len = text.len();
+        RosterIds::from_text(text, 0, len).unwrap_or(RosterIds {
+            text: Vec::new(),
+            lines: Vec::new(),
+        })
+    }
+
+    /// The lines of `text[from..to]`, which must end with a line break.
+    fn from_text(text: Vec<u8>, from: usize, to: usize) -> Option<RosterIds> {
+        let mut lines = Vec::new();
+        let mut start = from;
+        for end in memchr::memchr_iter(b'\n', text.get(from..to)?) {
+            let end = from + end;
+            lines.push((u32::try_from(start).ok()?, u32::try_from(end).ok()?));
+            start = end + 1;
+        }
+        (start == to).then_some(RosterIds { text, lines })
+    }
+
+    /// The key, id, name and department of line `i`.
+    fn line(&self, i: usize) -> Option<[&str; 4]> {
+        let (a, z) = self.lines[i];
+        let line = std::str::from_utf8(&self.text[a as usize..z as usize]).ok()?;
+        let mut fields = line.split('\t');
+        let out = [
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+        ];
+        fields.next().is_none().then_some(out)
+    }
+
+    /// The roster's form of `id` (any case), when it is on the roster.
+    pub fn find(&self, id: &str) -> Option<String> {
+        self.find_person(id).map(|p| p.id)
+    }
+
+    /// The person with `id` (any case), as the roster has them.
+    pub fn find_person(&self, id: &str) -> Option<crate::record::Person> {
+        let key = crate::record::identity::key(id);
+        let i = self
+            .lines
+            .binary_search_by(|&(a, z)| {
+                let line = &self.text[a as usize..z as usize];
+                let tab = memchr::memchr(b'\t', line).unwrap_or(line.len());
+                line[..tab].cmp(key.as_bytes())
+            })
+            .ok()?;
+        let [_, id, name, department] = self.line(i)?;
+        Some(crate::record::Person {
+            id: id.to_string(),
+            name: name.to_string(),
+            department: department.to_string(),
+        })
+    }
+}
+
+/// What identifies the stored roster file as it is now.
+fn roster_stamp(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    #[cfg(unix)]
+    let more = {
+        use std::os::unix::fs::MetadataExt;
+        format!(
+            "{} {} {}.{}",
+            meta.dev(),
+            meta.ino(),
+            meta.ctime(),
+            meta.ctime_nsec()
+        )
+    };
+    #[cfg(not(unix))]
+    let more = String::new();
+    Some(format!(
+        "{} {}.{} {more}",
+        meta.len(),
+        modified.as_secs(),
+        modified.subsec_nanos()
+    ))
+}
+
+fn read_ids(cache: &Path, stamp: &str) -> Option<RosterIds> {
+    let bytes = std::fs::read(cache.join("roster-ids")).ok()?;
+    let body_len = bytes.len().checked_sub(65)?;
+    let (body, check) = bytes.split_at(body_len);
+    if check.last() != Some(&b'\n')
+        || hex::encode(crate::ledger::line_sha256(body)).as_bytes() != &check[..64]
+    {
+        return None;
+    }
+    let head = format!("{IDS_MAGIC}\n{stamp}\n");
+    if !body.starts_with(head.as_bytes()) {
+        return None;
+    }
+    RosterIds::from_text(bytes, head.len(), body_len)
+}
+
+fn write_ids(cache: &Path, stamp: &str, ids: &RosterIds) {
+    let mut body = format!("{IDS_MAGIC}\n{stamp}\n").into_bytes();
+    body.extend_from_slice(&ids.text);
+    let check = hex::encode(crate::ledger::line_sha256(&body));
+    body.extend_from_slice(check.as_bytes());
+    body.push(b'\n');
+    crate::ledger::person_index::write_cache_file(cache, "roster-ids", &body);
+}
+
+/// The ids of the stored roster (`None` when none was imported): from the cache when it is
+/// fresh, else by reading the roster (then cached).
+pub fn ids(data: &crate::config::DataDir) -> Result<Option<RosterIds>, LoadError> {
+    let path = data.roster_path();
+    let cache = crate::ledger::person_index::cache_dir(&data.ledger_dir());
+    let stamp = roster_stamp(&path);
+    if let (Some(cache), Some(stamp)) = (&cache, &stamp)
+        && let Some(ids) = read_ids(cache, stamp)
+    {
+        return Ok(Some(ids));
+    }
+    let Some(roster) = load(&path)? else {
+        return Ok(None);
+    };
+    let ids = RosterIds::from_employees(&roster);
+    // Cached only when the file did not change while it was read.
+    if let (Some(cache), Some(stamp)) = (&cache, &stamp)
+        && roster_stamp(&path).as_deref() == Some(stamp.as_str())
+        && roster.iter().all(|e| {
+            [&e.id, &e.name, &e.department]
+                .iter()
+                .all(|f| !f.contains(['\t', '\n']))
+        })
+    {
+        write_ids(cache, stamp, &ids);
+    }
+    Ok(Some(ids))
+}
+
+/// [`ids`], or why the roster cannot be read, said on stderr (the exit code is then returned).
+pub fn ids_or_say(env: &Env) -> Result<Option<RosterIds>, ExitCode> {
+    match ids(&env.data) {
+        Ok(ids) => Ok(ids),
+        // The same words as every other command that reads the roster.
+        Err(_) => load_or_say(env).map(|r| r.map(|r| RosterIds::from_employees(&r))),
+    }
+}
+
 /// The text of an import error for one place (`what` in the error's three parts).
 /// The imported roster (`None` when there is none), or why it cannot be read, said on stderr
 /// (the exit code is then returned).
@@ -951,5 +1135,56 @@ mod tests {
                 encoding: TextEncoding::Cp932
             }
         );
+    }
+
+    #[test]
+    fn roster_ids_come_from_the_cache_only_while_the_roster_is_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::config::DataDir::new(dir.path().to_path_buf());
+        let header = "employee_id,name,department,email\n";
+        std::fs::write(
+            data.roster_path(),
+            format!("{header}E0001,Aoki,Sales,\nE0002,Baba,Sales,\n"),
+        )
+        .unwrap();
+        let first = ids(&data).unwrap().unwrap();
+        assert_eq!(first.find("e0001").as_deref(), Some("E0001"));
+        assert_eq!(first.find("E0003"), None);
+        let cache = crate::ledger::person_index::cache_dir(&data.ledger_dir())
+            .unwrap()
+            .join("roster-ids");
+        let cached = std::fs::read(&cache).unwrap();
+        assert_eq!(
+            ids(&data).unwrap().unwrap().find("E0002").as_deref(),
+            Some("E0002")
+        );
+
+        // A new roster (imported as a new file) is read again.
+        let tmp = dir.path().join("roster.tmp");
+        std::fs::write(&tmp, format!("{header}E0003,Chiba,Sales,\n")).unwrap();
+        std::fs::rename(&tmp, data.roster_path()).unwrap();
+        let second = ids(&data).unwrap().unwrap();
+        assert_eq!(second.find("e0003").as_deref(), Some("E0003"));
+        assert_eq!(second.find("E0001"), None);
+        assert_ne!(std::fs::read(&cache).unwrap(), cached);
+
+        // Garbage, or a changed id whose check no longer holds, is never used.
+        for bad in [b"garbage".to_vec(), {
+            let mut b = std::fs::read(&cache).unwrap();
+            let at = b.windows(5).position(|w| w == b"E0003").unwrap();
+            b[at + 4] = b'9';
+            b
+        }] {
+            std::fs::write(&cache, &bad).unwrap();
+            let again = ids(&data).unwrap().unwrap();
+            assert_eq!(again.find("E0003").as_deref(), Some("E0003"));
+            assert_eq!(again.find("E0009"), None);
+        }
+
+        // An unreadable roster is still an error.
+        std::fs::write(data.roster_path(), "not,a,roster\n").unwrap();
+        assert!(matches!(ids(&data), Err(LoadError::Invalid(_))));
+        std::fs::remove_file(data.roster_path()).unwrap();
+        assert!(ids(&data).unwrap().is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (ledger-format.md).
 
 mod envelope;
+pub mod person_index;
 mod reader;
 mod receipt;
 pub mod seal;
