@@ -17,7 +17,6 @@ pub mod error_text;
 pub mod escape;
 pub mod glyphs;
 pub mod i18n;
-pub mod identify;
 pub mod intern;
 pub mod keys;
 pub mod layout;
@@ -39,5 +38,6 @@ pub mod ui;
 pub mod verify_text;
 pub mod wrap;
 
-/// The kiosk's behaviour is part of the flow (`app::kiosk`); the old path stays for callers.
-pub use app::kiosk;
+/// Who is at the terminal and the kiosk's behaviour are part of the flow (`app::identify`,
+/// `app::kiosk`); the old paths stay for callers.
+pub use app::{identify, kiosk};

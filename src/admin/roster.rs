@@ -31,6 +31,15 @@ pub struct ImportArgs {
     pub dry_run: bool,
 }
 
+/// [`ids`], or why the roster cannot be read, said on stderr (the exit code is then returned).
+pub fn ids_or_say(env: &Env) -> Result<Option<RosterIds>, ExitCode> {
+    match ids(&env.data) {
+        Ok(ids) => Ok(ids),
+        // The same words as every other command that reads the roster.
+        Err(_) => load_or_say(env).map(|r| r.map(|r| RosterIds::from_employees(&r))),
+    }
+}
+
 /// The imported roster (`None` when there is none), or why it cannot be read, said on stderr
 /// (the exit code is then returned).
 pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {

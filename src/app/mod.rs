@@ -5,6 +5,7 @@ mod check;
 mod choice;
 pub mod consent;
 mod hints;
+pub mod identify;
 pub mod kiosk;
 mod notice;
 mod reading;
@@ -18,9 +19,9 @@ use std::time::Instant;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::app::identify::{CodeState, OnRecord};
 use crate::content::{Content, ScreenKind};
 use crate::i18n::{Lang, Localizer};
-use crate::identify::{CodeState, OnRecord};
 use crate::keys::{self, Cmd, Ctx};
 use crate::layout;
 use crate::record::consent::{Decision, new_receipt_code};

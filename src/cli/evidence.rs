@@ -28,11 +28,8 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Ok(canonical) => canonical,
         Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
     };
-    let id = match crate::roster::load(&env.data.roster_path()) {
-        Ok(Some(roster)) => roster
-            .iter()
-            .find(|e| crate::record::identity::key(&e.id) == crate::record::identity::key(&id))
-            .map_or(id, |e| e.id.clone()),
+    let id = match crate::roster::ids(&env.data) {
+        Ok(Some(roster)) => roster.find(&id).unwrap_or(id),
         _ => id,
     };
     let (mut state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {

@@ -1,7 +1,9 @@
 //! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (ledger-format.md).
 
+pub(crate) mod about;
 mod envelope;
 pub mod fields;
+pub mod person_index;
 mod reader;
 mod receipt;
 pub mod seal;

@@ -5,6 +5,8 @@
 //! The stored roster is UTF-8 without BOM, header `employee_id,name,department,email`, one row
 //! per employee in the order of the input; it is itself a valid input for this parser.
 
+mod ids;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -15,6 +17,7 @@ use crate::encoding::TextEncoding;
 use crate::escape::is_unsafe;
 use crate::progress::Progress;
 use crate::safe_file::AtomicFile;
+pub use ids::*;
 
 /// One person on the roster. Department and email may be empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -519,7 +522,6 @@ pub fn load(path: &Path) -> Result<Option<Vec<Employee>>, LoadError> {
         .map_err(LoadError::Invalid)
 }
 
-/// The text of an import error for one place (`what` in the error's three parts).
 /// The roster's people found by id without regard to case or width.
 pub fn directory(roster: &[Employee]) -> crate::record::identity::Directory {
     crate::record::identity::Directory::new(
@@ -617,5 +619,56 @@ mod tests {
                 encoding: TextEncoding::Cp932
             }
         );
+    }
+
+    #[test]
+    fn roster_ids_come_from_the_cache_only_while_the_roster_is_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::config::DataDir::new(dir.path().to_path_buf());
+        let header = "employee_id,name,department,email\n";
+        std::fs::write(
+            data.roster_path(),
+            format!("{header}E0001,Aoki,Sales,\nE0002,Baba,Sales,\n"),
+        )
+        .unwrap();
+        let first = ids(&data).unwrap().unwrap();
+        assert_eq!(first.find("e0001").as_deref(), Some("E0001"));
+        assert_eq!(first.find("E0003"), None);
+        let cache = crate::ledger::person_index::cache_dir(&data.ledger_dir())
+            .unwrap()
+            .join("roster-ids");
+        let cached = std::fs::read(&cache).unwrap();
+        assert_eq!(
+            ids(&data).unwrap().unwrap().find("E0002").as_deref(),
+            Some("E0002")
+        );
+
+        // A new roster (imported as a new file) is read again.
+        let tmp = dir.path().join("roster.tmp");
+        std::fs::write(&tmp, format!("{header}E0003,Chiba,Sales,\n")).unwrap();
+        std::fs::rename(&tmp, data.roster_path()).unwrap();
+        let second = ids(&data).unwrap().unwrap();
+        assert_eq!(second.find("e0003").as_deref(), Some("E0003"));
+        assert_eq!(second.find("E0001"), None);
+        assert_ne!(std::fs::read(&cache).unwrap(), cached);
+
+        // Garbage, or a changed id whose check no longer holds, is never used.
+        for bad in [b"garbage".to_vec(), {
+            let mut b = std::fs::read(&cache).unwrap();
+            let at = b.windows(5).position(|w| w == b"E0003").unwrap();
+            b[at + 4] = b'9';
+            b
+        }] {
+            std::fs::write(&cache, &bad).unwrap();
+            let again = ids(&data).unwrap().unwrap();
+            assert_eq!(again.find("E0003").as_deref(), Some("E0003"));
+            assert_eq!(again.find("E0009"), None);
+        }
+
+        // An unreadable roster is still an error.
+        std::fs::write(data.roster_path(), "not,a,roster\n").unwrap();
+        assert!(matches!(ids(&data), Err(LoadError::Invalid(_))));
+        std::fs::remove_file(data.roster_path()).unwrap();
+        assert!(ids(&data).unwrap().is_none());
     }
 }
