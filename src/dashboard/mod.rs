@@ -147,6 +147,9 @@ pub struct Setup {
 pub enum Effect {
     /// Check this PIN; report back with [`Dashboard::pin_outcome`].
     VerifyPin(String),
+    /// Read person `i`'s records back from the ledger and show them
+    /// ([`Dashboard::show_person`]).
+    OpenPerson(u32),
     /// Append this record; report back with [`Dashboard::record_saved`] or
     /// [`Dashboard::record_failed`]. With `keeps_followup` (a stage change), the person's open
     /// follow-up stays open (`"followup": "kept"`).
@@ -359,6 +362,10 @@ fn update_pin(prompt: &mut PinPrompt, cmd: Cmd, quit: &mut bool) -> Option<Effec
 /// (taking the file's lock for that one append, as a kiosk on the same machine does).
 pub fn perform(d: &mut Dashboard, effect: Effect) {
     match effect {
+        Effect::OpenPerson(i) => {
+            let read = store::records_of(&d.model, i);
+            d.show_person(i, read);
+        }
         Effect::VerifyPin(pin) => {
             let now = jiff::Timestamp::now().as_second();
             let outcome = match &d.setup.pin_hash {

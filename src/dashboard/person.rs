@@ -9,7 +9,7 @@ impl Dashboard {
             return None;
         }
         match cmd {
-            Cmd::Confirm => self.open_person(i),
+            Cmd::Confirm => return Some(Effect::OpenPerson(i)),
             Cmd::Stage => {
                 let p = &self.model.people[i as usize];
                 let (stage, open) = (p.standing.stage, p.followup.is_some());
@@ -175,12 +175,19 @@ impl Dashboard {
         }
     }
 
-    /// Opens person `i`: their history is read back from the ledger now.
+    /// Opens person `i`: their history is read back from the ledger now (when new records of
+    /// theirs were folded in; a key that opens a person asks for it as an effect).
     pub fn open_person(&mut self, i: u32) {
+        let read = store::records_of(&self.model, i);
+        self.show_person(i, read);
+    }
+
+    /// Shows person `i` with their records as `read` back from the ledger.
+    pub fn show_person(&mut self, i: u32, read: std::io::Result<Vec<Value>>) {
         let Some(p) = self.model.people.get(i as usize) else {
             return;
         };
-        let (values, error) = match store::records_of(&self.model, i) {
+        let (values, error) = match read {
             Ok(v) => (v, None),
             Err(e) => (
                 Vec::new(),

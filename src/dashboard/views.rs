@@ -35,9 +35,9 @@ impl Dashboard {
         match cmd {
             Cmd::Confirm => {
                 if let Some(&i) = self.results.get(self.selected[0]) {
-                    self.open_person(i);
                     // Back from the person, the keyboard is on the list.
                     self.searching = false;
+                    return Some(Effect::OpenPerson(i));
                 }
             }
             // Esc leaves the search box; the list keeps what was found.
