@@ -66,7 +66,7 @@ impl DataDir {
                 source: e,
             })?;
             f.write_all(text.as_bytes())
-                .and_then(|_| f.sync_all())
+                .and_then(|()| f.sync_all())
                 .map_err(|e| ConfigError::Io {
                     path: path.clone(),
                     source: e,
@@ -98,9 +98,9 @@ impl DataDir {
         #[cfg(unix)]
         let mode = {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::symlink_metadata(&path)
-                .map(|m| CONFIG_MODE | (m.permissions().mode() & 0o040))
-                .unwrap_or(CONFIG_MODE)
+            std::fs::symlink_metadata(&path).map_or(CONFIG_MODE, |m| {
+                CONFIG_MODE | (m.permissions().mode() & 0o040)
+            })
         };
         #[cfg(not(unix))]
         let mode = CONFIG_MODE;
@@ -603,7 +603,7 @@ mod tests {
             "unknown parameter"
         );
         assert!(!pin_hash_is_valid(&good.replace("argon2id", "argon2i")));
-        let no_hash = good.rsplit_once('$').map(|(head, _)| head).unwrap_or("");
+        let no_hash = good.rsplit_once('$').map_or("", |(head, _)| head);
         assert!(!pin_hash_is_valid(no_hash));
     }
 

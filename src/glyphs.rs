@@ -376,7 +376,7 @@ pub fn sanitize(buf: &mut Buffer) {
     if !wide() {
         return;
     }
-    for cell in buf.content.iter_mut() {
+    for cell in &mut buf.content {
         let symbol = cell.symbol();
         if !is_ambiguous(symbol) {
             continue;
@@ -515,7 +515,10 @@ mod tests {
             vec![true, false, true],
         ];
         let narrow = qr_lines(&dark);
-        let text: Vec<String> = narrow.iter().map(|l| l.to_string()).collect();
+        let text: Vec<String> = narrow
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         assert_eq!(text, ["▀▄▀", "▀ ▀"]);
         with_wide(true, || {
             let wide = qr_lines(&dark);
@@ -555,7 +558,11 @@ mod tests {
         sanitize(&mut buf);
         assert_eq!(buf, before, "narrow mode leaves the frame alone");
         with_wide(true, || sanitize(&mut buf));
-        let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        let cells: Vec<&str> = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
         assert_eq!(cells, ["I", "-", "日", " ", "?", " "]);
     }
 }

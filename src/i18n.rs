@@ -107,8 +107,7 @@ impl Localizer {
                 }
                 let file = match source.read("locales", &format!("{code}/{name}")) {
                     Ok(f) => f,
-                    Err(SourceError::Missing { path })
-                    | Err(SourceError::Unreadable { path, .. }) => {
+                    Err(SourceError::Missing { path } | SourceError::Unreadable { path, .. }) => {
                         issues.push(LocaleIssue {
                             file: path,
                             line: None,

@@ -30,8 +30,7 @@ pub fn parent_dir(path: &Path) -> PathBuf {
 pub fn temp_beside(target: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
     let name = target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -161,7 +160,9 @@ impl AtomicFile {
     /// Flushes, syncs and renames the file into place, then syncs the folder.
     pub fn commit(mut self) -> io::Result<()> {
         let out = self.out.take().ok_or_else(|| io::Error::other("closed"))?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
+        let file = out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         persist(file, &self.target)
     }
 }

@@ -169,14 +169,14 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
     for h in &s.history {
-        let when =
-            h.at.parse::<jiff::Timestamp>()
-                .map(|t| {
-                    t.to_zoned(tz.clone())
-                        .strftime("%Y-%m-%d %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_else(|_| for_terminal(&h.at).into_owned());
+        let when = h.at.parse::<jiff::Timestamp>().map_or_else(
+            |_| for_terminal(&h.at).into_owned(),
+            |t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            },
+        );
         // What the record says: a decision, a stage, a pairing, a due date.
         let what = match h.record_type.as_str() {
             "stage" => h.stage.clone(),

@@ -96,7 +96,7 @@ pub fn ask(timeout: Duration) -> Option<bool> {
         };
         let wait = rustix::event::Timespec {
             tv_sec: left.as_secs() as _,
-            tv_nsec: left.subsec_nanos() as _,
+            tv_nsec: left.subsec_nanos().into(),
         };
         let mut fds = [rustix::event::PollFd::new(
             &tty,

@@ -99,7 +99,7 @@ impl App {
             | Cmd::End => match field.edit(&cmd) {
                 Some(Inserted::Cut) => self.notice = Some(Notice::error("field-too-long")),
                 Some(Inserted::Removed) => {
-                    self.notice = Some(Notice::error("identity-control-chars"))
+                    self.notice = Some(Notice::error("identity-control-chars"));
                 }
                 _ => {}
             },

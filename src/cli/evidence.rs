@@ -45,7 +45,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
-            put(&crate::glyphs::fold(&text))
+            put(&crate::glyphs::fold(&text));
         }
         Format::Json => match serde_json::to_string_pretty(&state) {
             // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
@@ -204,9 +204,8 @@ pub(super) fn verify(
     format: Format,
 ) -> ExitCode {
     use crate::ledger::seal;
-    let signers_path = signers
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| env.data.root.join("seal-signers"));
+    let signers_path =
+        signers.map_or_else(|| env.data.root.join("seal-signers"), Path::to_path_buf);
     let signers = match std::fs::read_to_string(&signers_path) {
         Ok(text) => Some(seal::Signers::parse(&text)),
         Err(e) if signers.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
@@ -264,7 +263,7 @@ pub(super) fn verify(
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let text = crate::verify_text::render(&report, env, &dir, seals.len());
-            put(&crate::glyphs::fold(&text))
+            put(&crate::glyphs::fold(&text));
         }
     }
     if report.is_intact() {

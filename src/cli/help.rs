@@ -188,7 +188,7 @@ pub(super) fn clap_error(e: &clap::Error, command: &str, loc: &Localizer, lang: 
             ContextValue::StyledStr(s) => Some(s.to_string()),
             ContextValue::StyledStrs(v) => Some(
                 v.iter()
-                    .map(|s| s.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
             ),

@@ -184,9 +184,7 @@ pub fn main() -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let content_arg = peek(&args, "content").or_else(|| std::env::var("TEBIKI_CONTENT").ok());
-    let source = content_arg
-        .map(|d| Source::Dir(PathBuf::from(d)))
-        .unwrap_or(Source::Embedded);
+    let source = content_arg.map_or(Source::Embedded, |d| Source::Dir(PathBuf::from(d)));
     let (loc, locale_issues) = Localizer::load(&source);
     let data = DataDir::new(data_root(peek(&args, "data").map(PathBuf::from)));
     let config = data.load_config().ok();
@@ -232,7 +230,12 @@ pub fn main() -> ExitCode {
         && !env.loc.has(l)
         && !own_lang
     {
-        let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
+        let langs: Vec<String> = env
+            .loc
+            .languages()
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         return env.fail(
             env.ta(
                 "error-unknown-lang",

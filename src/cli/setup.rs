@@ -157,7 +157,11 @@ pub(super) fn pin_set(env: &Env) -> ExitCode {
         Ok(h) => h,
         Err(e) => return env.fail(format!("{e:?}"), None, "todo-report-bug"),
     };
-    if let Err(e) = env.data.ensure().and_then(|_| env.data.set_pin_hash(&hash)) {
+    if let Err(e) = env
+        .data
+        .ensure()
+        .and_then(|()| env.data.set_pin_hash(&hash))
+    {
         return config_error(env, e);
     }
     put(&format!(

@@ -185,7 +185,8 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
         Some(l) => match View::parse(l, &langs) {
             Some(v) => v,
             None => {
-                let mut names: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
+                let mut names: Vec<String> =
+                    langs.iter().map(std::string::ToString::to_string).collect();
                 names.push("both".into());
                 return env.fail(
                     env.ta(

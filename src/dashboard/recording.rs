@@ -295,7 +295,7 @@ impl Dashboard {
                 };
             }
             Outcome::Wrong { .. } | Outcome::Blocked { .. } | Outcome::Unavailable { .. } => {
-                prompt.refused(outcome, &self.setup.tz)
+                prompt.refused(outcome, &self.setup.tz);
             }
         }
     }

@@ -95,7 +95,7 @@ impl Dashboard {
         let row = self.derived.champion_rows.get(self.selected[2]).copied();
         let person = match row {
             Some(ChampionRow::Champion(c)) => Some(c),
-            Some(ChampionRow::Supported(_, p)) | Some(ChampionRow::Unsupported(p)) => Some(p),
+            Some(ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p)) => Some(p),
             _ => None,
         };
         match (cmd, person) {

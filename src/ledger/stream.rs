@@ -76,7 +76,7 @@ pub fn stream_ledger<E>(
         // Dropping the receiver makes a reader still sending stop at its next batch.
         drop(rx);
         match reader.join() {
-            Ok(duplicates) => Ok(outcome.map(|_| duplicates)),
+            Ok(duplicates) => Ok(outcome.map(|()| duplicates)),
             Err(_) => Err(LedgerError::Io {
                 path: dir.to_path_buf(),
                 op: IoOp::Read,
@@ -317,7 +317,7 @@ pub fn stream_picked<S, E>(
         // Dropping the receiver makes a reader still sending stop at its next batch.
         drop(rx);
         match reader.join() {
-            Ok(duplicates) => Ok((state, outcome.map(|_| duplicates))),
+            Ok(duplicates) => Ok((state, outcome.map(|()| duplicates))),
             Err(_) => Err(LedgerError::Io {
                 path: dir.to_path_buf(),
                 op: IoOp::Read,

@@ -337,7 +337,7 @@ pub fn parse(
         };
         let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         if n % 4096 == 0 {
-            progress.set(record.position().map(|p| p.byte()).unwrap_or(0));
+            progress.set(record.position().map_or(0, csv::Position::byte));
         }
         if record.iter().all(|c| c.trim().is_empty()) {
             blank_rows += 1;
@@ -360,8 +360,7 @@ pub fn parse(
         let cell = |c: Column| {
             index[c as usize]
                 .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
+                .map_or("", str::trim)
         };
         if let Some(c) = Column::ALL
             .into_iter()

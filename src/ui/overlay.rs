@@ -124,8 +124,10 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         .decided_at
         .as_deref()
         .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-        .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
-        .unwrap_or_else(|| "-".into());
+        .map_or_else(
+            || "-".into(),
+            |t| t.to_zoned(app.tz.clone()).date().to_string(),
+        );
     let old = r.policy_version.clone().unwrap_or_else(|| "-".into());
     let text = app.loc.ta(
         &app.lang,

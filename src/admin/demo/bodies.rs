@@ -227,7 +227,7 @@ impl Bodies<'_> {
             .iter()
             .map(|id| ScreenSeen {
                 id: id.clone(),
-                seconds: (rng.range(80, 1200) as f64) / 10.0,
+                seconds: f64::from(rng.range(80, 1200)) / 10.0,
                 read_to_end: !rng.chance(0.05),
                 languages: vec![lang.to_string()],
                 fast: false,

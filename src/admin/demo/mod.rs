@@ -348,7 +348,7 @@ fn ledger_has_records(dir: &Path) -> bool {
     crate::ledger::ledger_files(dir)
         .unwrap_or_default()
         .iter()
-        .any(|p| std::fs::metadata(p).map(|m| m.len() > 0).unwrap_or(false))
+        .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 0))
 }
 
 /// `tebiki demo`.

@@ -114,7 +114,7 @@ impl Timeline<'_> {
         let date = self.date(c.day)?;
         let at = date
             .at(9, 0, 0, 0)
-            .checked_add((c.minute as i64).minutes())
+            .checked_add(i64::from(c.minute).minutes())
             .ok()?
             .to_zoned(self.tz.clone())
             .ok()?

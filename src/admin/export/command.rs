@@ -103,7 +103,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
                 &mut on_issue,
             );
             match r {
-                Ok(summary) => file.commit().map(|_| summary).map_err(ExportError::Write),
+                Ok(summary) => file.commit().map(|()| summary).map_err(ExportError::Write),
                 Err(e) => Err(e),
             }
         }
@@ -211,7 +211,12 @@ pub(super) fn labels(
     lang: &str,
 ) -> Result<Labels, ExitCode> {
     if !env.loc.has(lang) {
-        let langs: Vec<String> = env.loc.languages().iter().map(|l| l.to_string()).collect();
+        let langs: Vec<String> = env
+            .loc
+            .languages()
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         return Err(fail(
             env,
             &env.ta(

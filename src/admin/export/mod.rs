@@ -288,9 +288,10 @@ pub fn export(
 
 /// A ledger file's name as verify and checkpoints write it (`k1.jsonl`).
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The state of one export while it streams.

@@ -234,10 +234,10 @@ pub fn build(
                     on_issue(issue);
                     let (file, line) = super::issue_place(issue);
                     skipped.push(Skipped {
-                        file: file
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_else(|| file.display().to_string()),
+                        file: file.file_name().map_or_else(
+                            || file.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
                         line,
                         problem: super::issue_kind(issue),
                     });
@@ -258,9 +258,7 @@ pub fn build(
         }
     }
     let mut report = census.finish(today, current_policy);
-    report.ledger.files = crate::ledger::ledger_files(ledger_dir)
-        .map(|f| f.len() as u64)
-        .unwrap_or(0);
+    report.ledger.files = crate::ledger::ledger_files(ledger_dir).map_or(0, |f| f.len() as u64);
     report.ledger.duplicates = duplicates;
     report.ledger.skipped_lines = skipped.len() as u64;
     report.ledger.complete = skipped.is_empty();

@@ -32,7 +32,7 @@ impl Base {
         if &head[..8] != BASE_MAGIC {
             return None;
         }
-        let header_len = u32::from_le_bytes(head[8..12].try_into().ok()?) as u64;
+        let header_len = u64::from(u32::from_le_bytes(head[8..12].try_into().ok()?));
         if header_len > len {
             return None;
         }

@@ -110,7 +110,7 @@ impl Checkpoint {
                     seq,
                     sha256: sha,
                 })
-                .map_err(|_| err(CheckpointErrorKind::DuplicateFile))?;
+                .map_err(|()| err(CheckpointErrorKind::DuplicateFile))?;
         }
         Ok(checkpoint)
     }
@@ -141,7 +141,7 @@ impl Checkpoint {
                     seq: f.last_seq,
                     sha256: sha,
                 })
-                .map_err(|_| err(CheckpointErrorKind::DuplicateFile))?;
+                .map_err(|()| err(CheckpointErrorKind::DuplicateFile))?;
         }
         Ok(checkpoint)
     }

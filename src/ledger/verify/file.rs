@@ -184,9 +184,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
             PHASE_FILE,
         );
     }
-    let bytes = std::fs::metadata(path)
-        .map(|m| m.len())
-        .unwrap_or(fc.offset);
+    let bytes = std::fs::metadata(path).map_or(fc.offset, |m| m.len());
     let sealed = shared.basis.as_ref().and_then(|(at, seal, files)| {
         files.get(name).map(|&(_, seq)| SealMark {
             seq,
@@ -321,7 +319,7 @@ impl FileCheck<'_> {
     /// Lists a recovery record and checks where it says the torn bytes were; returns that offset.
     pub(super) fn recovered(&mut self, line: &[u8], start: u64) -> u64 {
         let value: serde_json::Value = serde_json::from_slice(line).unwrap_or_default();
-        let field_u64 = |k: &str| value.get(k).and_then(|v| v.as_u64());
+        let field_u64 = |k: &str| value.get(k).and_then(serde_json::Value::as_u64);
         let field_str = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
         let offset = field_u64("offset");
         // Right after other recovery records naming the same offset is where it belongs too.

@@ -195,7 +195,7 @@ fn finding_at(file: &str, line: Option<u64>, offset: Option<u64>, kind: FindingK
 /// results in file order.
 fn check_files(shared: &Shared<'_>, files: &[std::path::PathBuf]) -> Vec<FileOut> {
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(files.len());
     if threads <= 1 {
         return files
@@ -447,7 +447,7 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
         }
     }
     let mut names: Vec<&str> = wanted.keys().copied().collect();
-    names.sort();
+    names.sort_unstable();
     for name in names {
         let list = &wanted[name];
         let path = dir.join(name);

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
                 let stage = d.model.people[p as usize].standing.stage;
                 let room = width.saturating_sub(stage_w + 1 + indent.chars().count());
                 Line::from(vec![
-                    Span::styled(indent.to_string(), base),
+                    Span::styled(indent.clone(), base),
                     Span::styled(cell(&format!("{}{}", who(d, p), dept(p)), room), base),
                     Span::raw(" "),
                     Span::styled(

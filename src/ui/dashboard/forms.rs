@@ -119,15 +119,13 @@ pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
             d.t("dash-filter-stage"),
             d.filter
                 .stage
-                .map(|s| stage_word(d, s))
-                .unwrap_or_else(|| all.clone()),
+                .map_or_else(|| all.clone(), |s| stage_word(d, s)),
         ),
         (
             d.t("dash-filter-consent"),
             d.filter
                 .consent
-                .map(|c| super::consent_word(d, c))
-                .unwrap_or_else(|| all.clone()),
+                .map_or_else(|| all.clone(), |c| super::consent_word(d, c)),
         ),
         (
             d.t("dash-filter-overdue"),

@@ -168,8 +168,7 @@ fn loading(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let pct = d
         .loading
         .as_ref()
-        .map(|l| (l.fraction() * 100.0).floor() as u64)
-        .unwrap_or(0);
+        .map_or(0, |l| (l.fraction() * 100.0).floor() as u64);
     let text = match &d.load_error {
         Some(e) => d.loc.ta(
             &d.lang,

@@ -212,8 +212,7 @@ fn lines_and_rows(
     let supported_by = s
         .supported_by
         .as_deref()
-        .map(name_of)
-        .unwrap_or_else(|| d.t("dash-nobody"));
+        .map_or_else(|| d.t("dash-nobody"), name_of);
     out.push(label_value(
         &d.t("dash-field-supported-by"),
         supported_by,
@@ -339,17 +338,15 @@ fn lines_and_rows(
         // A void names the record it cancels, in the same words.
         let what = match h.voids.as_deref() {
             Some(target) if h.record_type == "void" => {
-                let cancelled = s
-                    .history
-                    .iter()
-                    .find(|x| x.id == target)
-                    .map(|x| {
+                let cancelled = s.history.iter().find(|x| x.id == target).map_or_else(
+                    || for_display(target),
+                    |x| {
                         let type_id = format!("dash-type-{}", x.record_type);
                         let t = d.t(&type_id);
                         let w = what(d, x);
                         if w.is_empty() { t } else { format!("{t} {w}") }
-                    })
-                    .unwrap_or_else(|| for_display(target));
+                    },
+                );
                 d.loc
                     .ta(&d.lang, "dash-history-voids", &[("what", cancelled.into())])
             }

@@ -16,8 +16,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let choice = &app.person.choice;
     let label = |map: &std::collections::BTreeMap<String, crate::content::Label>, id: &str| {
         map.get(id)
-            .map(|l| l.label.clone())
-            .unwrap_or_else(|| id.to_string())
+            .map_or_else(|| id.to_string(), |l| l.label.clone())
     };
     let doc = app.screen_doc(i);
     let mut body = Body::default();

@@ -70,7 +70,7 @@ pub fn hint_layout(
     let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
     let with_help_word = |word: &str| -> Vec<Hint> {
         let mut pinned = pinned.clone();
-        for h in pinned.iter_mut() {
+        for h in &mut pinned {
             if help_keys.contains(&h.key) {
                 h.action = if word.is_empty() {
                     String::new()
