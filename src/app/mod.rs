@@ -565,7 +565,7 @@ impl App {
             self.quit = true;
             return None;
         }
-        let cmd = keys::cmd_for(key, self.ctx())?;
+        let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
         self.update(cmd)
     }
 

@@ -47,7 +47,7 @@ impl Dashboard {
                     self.quit = true;
                     return None;
                 }
-                let cmd = keys::cmd_for(key, self.ctx())?;
+                let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
                 if let Cmd::Digit(d) = cmd {
                     if let Some(v) = usize::from(d).checked_sub(1).and_then(|i| View::ALL.get(i)) {
                         self.notice = None;

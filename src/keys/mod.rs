@@ -343,18 +343,34 @@ pub fn help_rows_for(ctx: Ctx, machine: &impl Applies) -> Vec<(&'static str, &'s
 
 /// What a key press means in `ctx`: a binding from the table, or typed text in a field.
 pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
+    cmd_where(event, ctx, |_| true)
+}
+
+/// What a key press means in `ctx` of `machine`: of the bindings the key has there, the first
+/// that applies now (as the hint bar shows it), else the first (its command then reaches
+/// update, which ignores what does not apply, as before).
+pub fn cmd_for_in(event: &KeyEvent, ctx: Ctx, machine: &impl Applies) -> Option<Cmd> {
+    cmd_where(event, ctx, |b| machine.applies(b.action_label))
+}
+
+fn cmd_where(event: &KeyEvent, ctx: Ctx, applies: impl Fn(&Binding) -> bool) -> Option<Cmd> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     let shift = event.modifiers.contains(KeyModifiers::SHIFT);
     if ctrl || alt {
         return None;
     }
-    let found = ctx.table().iter().find(|b| {
+    let mut bound = ctx.table().iter().filter(|b| {
         b.ctx.contains(&ctx)
             && b.keys.iter().any(|key| {
                 key.code == event.code && (key.shift == shift || !matches!(key.code, KeyCode::Tab))
             })
     });
+    let first = bound.next();
+    let found = first
+        .filter(|b| applies(b))
+        .or_else(|| bound.find(|b| applies(b)))
+        .or(first);
     if let Some(b) = found {
         return Some(b.cmd.clone());
     }

@@ -380,7 +380,7 @@ impl Presenter {
                     self.after_flow();
                     return effect;
                 }
-                let cmd = keys::cmd_for(key, self.ctx())?;
+                let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
                 if let Cmd::Digit(d) = cmd
                     && self.overview.is_none()
                 {
