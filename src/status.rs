@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::escape::{for_display, for_terminal};
 use crate::i18n::{Lang, Localizer};
+use crate::ledger::about::Matcher;
 use crate::ledger::{self, LedgerError, ReadIssue};
 use crate::state::{EmployeeState, fold};
 
@@ -55,45 +56,6 @@ pub fn records_scanned(
         }
     }
     Ok((mine, issues))
-}
-
-/// The lines about `employee` among `lines` (in the order given), as [`records`] selects them.
-pub(crate) fn select<'a>(
-    lines: impl Iterator<Item = &'a [u8]>,
-    employee: &str,
-) -> Vec<serde_json::Value> {
-    let matcher = Matcher::new(employee);
-    lines.filter_map(|raw| matcher.about(raw)).collect()
-}
-
-struct Matcher<'a> {
-    employee: &'a str,
-    needle: memchr::memmem::Finder<'static>,
-    escape: memchr::memmem::Finder<'static>,
-}
-
-impl<'a> Matcher<'a> {
-    fn new(employee: &'a str) -> Matcher<'a> {
-        let needle = serde_json::to_string(employee).unwrap_or_default();
-        Matcher {
-            employee,
-            needle: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
-            escape: memchr::memmem::Finder::new(b"\\u").into_owned(),
-        }
-    }
-
-    /// The record of `raw` when it is about the person. Only a line that holds the id as a
-    /// JSON string can be about them: the others are not parsed, which makes a lookup in a
-    /// large ledger several times faster.
-    fn about(&self, raw: &[u8]) -> Option<serde_json::Value> {
-        if self.needle.find(raw).is_none() && self.escape.find(raw).is_none() {
-            return None;
-        }
-        let value = serde_json::from_slice::<serde_json::Value>(raw).ok()?;
-        (crate::state::employee_id(&value) == Some(self.employee)
-            || value.get("supports").and_then(|s| s.as_str()) == Some(self.employee))
-        .then_some(value)
-    }
 }
 
 /// The readable form, every value escaped for the terminal.
@@ -207,21 +169,21 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
     for h in &s.history {
-        let when =
-            h.at.parse::<jiff::Timestamp>()
-                .map(|t| {
-                    t.to_zoned(tz.clone())
-                        .strftime("%Y-%m-%d %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_else(|_| for_terminal(&h.at).into_owned());
+        let when = h.at.parse::<jiff::Timestamp>().map_or_else(
+            |_| for_terminal(&h.at).into_owned(),
+            |t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            },
+        );
         // What the record says: a decision, a stage, a pairing, a due date.
         let what = match h.record_type.as_str() {
             "stage" => h.stage.clone(),
             "followup" => h
                 .due
                 .as_ref()
-                .map(|d| format!("{}{d}", crate::ui::glyphs::glyphs().due)),
+                .map(|d| format!("{}{d}", crate::glyphs::glyphs().due)),
             "champion" => Some(match (&h.supports, h.active) {
                 (Some(p), Some(false)) => format!("-{p}"),
                 (Some(p), _) => format!("+{p}"),

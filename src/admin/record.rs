@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::roster::RosterIds;
 use super::{arg, fail, ledger_fail, say};
-use crate::cli::{Env, Format};
+use crate::command::{Env, Format};
 use crate::escape::{for_display, for_terminal};
 use crate::ledger::Checked;
 use crate::record::entry::{Change, Entry, Refusal, allowed};
@@ -196,7 +196,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Ok(raw) => raw.manifest,
         Err(code) => return code,
     };
-    let tz = super::timezone(&config);
+    let tz = config.time_zone();
     let today = Timestamp::now().to_zoned(tz.clone()).date();
     if let RecordCommand::Void { record_id, common } = &cmd {
         return void(env, &config, &manifest.policy_version, record_id, common);
@@ -303,7 +303,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 );
             }
             let session = session.trim();
-            if session.is_empty() || crate::app::has_control(session) {
+            if session.is_empty() || crate::escape::has_control(session) {
                 return fail(
                     env,
                     &env.ta("record-error-session", &[("session", arg(session))]),
