@@ -106,13 +106,6 @@ dash-history-unreadable = The history could not be read: { $reason }. Run tebiki
 dash-history-pairs = Supports { $id }
 dash-history-unpairs = No longer supports { $id }
 dash-recorded-by = by { $name }
-dash-type-consent = Decision
-dash-type-withdrawal = Withdrawal
-dash-type-stage = Stage
-dash-type-followup = Follow-up
-dash-type-champion = Champion
-dash-type-attendance = Attended
-dash-type-recovery = Recovery
 
 ## Follow-ups
 dash-followups-summary = Hesitant or in parallel use: { $n } ({ $overdue } overdue)
@@ -166,12 +159,6 @@ dash-field-cut = That was too long: only the first 200 characters were kept.
 dash-field-cleaned = Control characters were left out of what you typed.
 
 ## After saving
-dash-saved-stage = Saved: stage of { $name } ({ $id }).
-dash-saved-followup = Saved: follow-up with { $name } ({ $id }).
-dash-saved-champion = Saved: champion { $name } ({ $id }).
-dash-saved-pairing = Saved: pairing of champion { $name } ({ $id }).
-dash-saved-withdrawal = Saved: withdrawal of consent by { $name } ({ $id }).
-dash-saved-attendance = Saved: session attendance of { $name } ({ $id }).
 dash-save-failed = Not saved (what you typed is kept): { $reason }
 dash-stage-needs-consent = Using LINE WORKS on their own phone (parallel or migrated) needs the person’s consent under the current policy: ask them to go through the kiosk first.
 
@@ -187,14 +174,6 @@ dash-confirm-by = Recorded by
 dash-confirm-followup-label = Follow-up
 dash-confirm-followup-kept = stays open
 dash-confirm-followup-closed = closed by this change
-dash-confirm-stage = stage is now “{ $stage }”
-dash-confirm-followup = follow-up talk; the next one is due { $due }
-dash-confirm-champion-on = becomes a champion
-dash-confirm-champion-off = is no longer a champion
-dash-confirm-pairing-on = as champion, supports { $other }
-dash-confirm-pairing-off = as champion, no longer supports { $other }
-dash-confirm-attendance = attended the session “{ $session }” on { $day }
-dash-confirm-withdrawal = asked on { $day } to withdraw their consent
 dash-confirm-permanent = The ledger keeps every record for good: it cannot be edited or deleted later. Enter records it; Esc goes back without recording.
 dash-key-slash = /
 dash-act-search = Search
@@ -220,8 +199,6 @@ dash-sorted-by = Order: { $order }
 dash-sort-due = due date
 dash-sort-name = name
 dash-sort-department = department
-dash-saved-void = Saved: a record of { $name } ({ $id }) is voided.
-dash-confirm-void = voids { $record }
 
 ## Voiding a mistaken record (v on a person's page)
 dash-void-title = Correct a mistaken record
@@ -236,4 +213,3 @@ dash-void-a-void = A correction cannot itself be voided. Nothing was saved.
 dash-void-already = Voided already (the reason is in the history). Nothing was saved.
 dash-history-voided = voided: { $reason }
 dash-history-voids = voids: { $what }
-dash-type-void = Correction

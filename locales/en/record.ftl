@@ -24,11 +24,6 @@ cli-record-arg-note = A note kept with the record (what was said, what was agree
 cli-record-arg-by = Who is recording this (default: the login name)
 cli-record-arg-format = Output format
 
-record-saved-stage = Saved: stage change for { $who }.
-record-saved-followup = Saved: follow-up for { $who }.
-record-saved-champion = Saved: champion record for { $who }.
-record-saved-attendance = Saved: attendance of { $who }.
-record-saved-withdrawal = Saved: withdrawal of consent for { $who }.
 record-saved-where = { $at }, { $file } (record { $seq })
 record-now = Now: { $consent }, { $stage }.
 record-followup-kept = The open follow-up (next due { $due }) stays open; record with --close-followup to close it.
@@ -74,3 +69,52 @@ record-error-already-voided = record “{ $id }” is voided already
 record-todo-already-voided = Nothing needs recording; “tebiki status ID” shows it struck through with the reason.
 record-saved-void = Saved: record { $record } of { $id } is voided (the ledger keeps both; record { $seq }).
 status-voided = {"  "}[voided: { $reason }]
+
+## Each record type: its word (the export's type column); .timeline, its word in the
+## dashboard's timeline; .saved, what `tebiki record` says once one is written; .dash-saved
+## and .dash-confirm, what the dashboard says before and after writing one.
+record-type-consent = decision
+    .timeline = Decision
+record-type-withdrawal = withdrawal of consent
+    .timeline = Withdrawal
+    .saved = Saved: withdrawal of consent for { $who }.
+    .dash-saved = Saved: withdrawal of consent by { $name } ({ $id }).
+    .dash-confirm = asked on { $day } to withdraw their consent
+record-type-stage = stage change
+    .timeline = Stage
+    .saved = Saved: stage change for { $who }.
+    .dash-saved = Saved: stage of { $name } ({ $id }).
+    .dash-confirm = stage is now “{ $stage }”
+record-type-followup = follow-up
+    .timeline = Follow-up
+    .saved = Saved: follow-up for { $who }.
+    .dash-saved = Saved: follow-up with { $name } ({ $id }).
+    .dash-confirm = follow-up talk; the next one is due { $due }
+record-type-attendance = attendance
+    .timeline = Attended
+    .saved = Saved: attendance of { $who }.
+    .dash-saved = Saved: session attendance of { $name } ({ $id }).
+    .dash-confirm = attended the session “{ $session }” on { $day }
+record-type-champion = champion
+    .timeline = Champion
+    .saved = Saved: champion record for { $who }.
+    .dash-saved = { $pairing ->
+        [yes] Saved: pairing of champion { $name } ({ $id }).
+       *[no] Saved: champion { $name } ({ $id }).
+    }
+    .dash-confirm = { $pairing ->
+        [yes] { $active ->
+            [yes] as champion, supports { $other }
+           *[no] as champion, no longer supports { $other }
+        }
+       *[no] { $active ->
+            [yes] becomes a champion
+           *[no] is no longer a champion
+        }
+    }
+record-type-void = correction (cancels a record)
+    .timeline = Correction
+    .dash-saved = Saved: a record of { $name } ({ $id }) is voided.
+    .dash-confirm = voids { $record }
+record-type-recovery = recovery after an interrupted write
+    .timeline = Recovery

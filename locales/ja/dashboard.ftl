@@ -104,13 +104,6 @@ dash-history-unreadable = 履歴を読み込めませんでした：{ $reason }�
 dash-history-pairs = { $id } を担当
 dash-history-unpairs = { $id } の担当を解除
 dash-recorded-by = 記録：{ $name }
-dash-type-consent = 回答
-dash-type-withdrawal = 取り消し
-dash-type-stage = 段階
-dash-type-followup = フォローアップ
-dash-type-champion = 推進役
-dash-type-attendance = 説明会に参加
-dash-type-recovery = 復旧
 
 ## フォローアップ
 dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期日超過 { $overdue } 人）
@@ -161,12 +154,6 @@ dash-field-cut = 長すぎたため、最初の200文字だけを残しました
 dash-field-cleaned = 入力に含まれていた制御文字は取り除きました。
 
 ## 保存のあと
-dash-saved-stage = 保存しました：{ $name }（{ $id }）の段階。
-dash-saved-followup = 保存しました：{ $name }（{ $id }）のフォローアップ。
-dash-saved-champion = 保存しました：{ $name }（{ $id }）の推進役設定。
-dash-saved-pairing = 保存しました：推進役 { $name }（{ $id }）の担当。
-dash-saved-withdrawal = 保存しました：{ $name }（{ $id }）の同意の取り消し。
-dash-saved-attendance = 保存しました：{ $name }（{ $id }）の説明会への参加。
 dash-save-failed = 保存できませんでした（入力した内容は残っています）：{ $reason }
 dash-stage-needs-consent = 自分のスマートフォンで使う段階（併用中・移行済み）にするには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
 
@@ -182,14 +169,6 @@ dash-confirm-by = 記録者
 dash-confirm-followup-label = フォローアップ
 dash-confirm-followup-kept = 対応中のまま
 dash-confirm-followup-closed = この変更で終える
-dash-confirm-stage = 段階を「{ $stage }」にする
-dash-confirm-followup = フォローアップの面談。次回は { $due }
-dash-confirm-champion-on = 推進役になる
-dash-confirm-champion-off = 推進役をやめる
-dash-confirm-pairing-on = 推進役として { $other } さんを担当する
-dash-confirm-pairing-off = 推進役として { $other } さんの担当をやめる
-dash-confirm-attendance = 説明会「{ $session }」（{ $day }）に参加した
-dash-confirm-withdrawal = { $day } に、同意の取り消しを申し出た
 dash-confirm-permanent = 記録はすべて台帳に残り、あとから書き換えたり消したりはできません。Enter で記録、Esc で記録せずに戻ります。
 dash-key-slash = /
 dash-act-search = 検索
@@ -215,8 +194,6 @@ dash-sorted-by = 並び順：{ $order }
 dash-sort-due = 期日
 dash-sort-name = 氏名
 dash-sort-department = 部署
-dash-saved-void = 保存しました：{ $name } さん（{ $id }）の記録を無効にしました（訂正）。
-dash-confirm-void = 次の記録を無効にする：{ $record }
 
 ## 誤った記録の訂正（人のページで v）
 dash-void-title = 誤った記録の訂正
@@ -231,4 +208,3 @@ dash-void-a-void = 訂正そのものは無効にできません。何も保存�
 dash-void-already = すでに無効です（理由は履歴にあります）。何も保存していません。
 dash-history-voided = 無効（訂正）：{ $reason }
 dash-history-voids = 無効にした記録：{ $what }
-dash-type-void = 訂正

@@ -24,11 +24,6 @@ cli-record-arg-note = 記録に残すメモ（話した内容、決まったこ�
 cli-record-arg-by = 記録する人の名前（既定はログイン名）
 cli-record-arg-format = 出力形式
 
-record-saved-stage = 保存しました：{ $who } さんの段階の変更
-record-saved-followup = 保存しました：{ $who } さんのフォローアップ
-record-saved-champion = 保存しました：{ $who } さんの推進役の記録
-record-saved-attendance = 保存しました：{ $who } さんの説明会参加
-record-saved-withdrawal = 保存しました：{ $who } さんの同意の取り消し
 record-saved-where = { $at }、{ $file }（{ $seq } 件目）
 record-now = 現在：{ $consent }、{ $stage }
 record-followup-kept = 開いているフォローアップ（次回 { $due }）はそのままです。終えるには --close-followup を付けて記録します。
@@ -74,3 +69,52 @@ record-error-already-voided = 記録「{ $id }」はすでに無効です
 record-todo-already-voided = 記録は不要です。「tebiki status 社員番号」に理由とともに取り消し線で表示されます。
 record-saved-void = 保存しました：{ $id } さんの記録 { $record } を無効にしました（訂正。台帳には両方が残ります。記録 { $seq }）。
 status-voided = {"  "}［無効（訂正）：{ $reason }］
+
+## Each record type: its word (the export's type column); .timeline, its word in the
+## dashboard's timeline; .saved, what `tebiki record` says once one is written; .dash-saved
+## and .dash-confirm, what the dashboard says before and after writing one.
+record-type-consent = 回答
+    .timeline = 回答
+record-type-withdrawal = 同意の取り消し
+    .timeline = 取り消し
+    .saved = 保存しました：{ $who } さんの同意の取り消し
+    .dash-saved = 保存しました：{ $name }（{ $id }）の同意の取り消し。
+    .dash-confirm = { $day } に、同意の取り消しを申し出た
+record-type-stage = 段階の変更
+    .timeline = 段階
+    .saved = 保存しました：{ $who } さんの段階の変更
+    .dash-saved = 保存しました：{ $name }（{ $id }）の段階。
+    .dash-confirm = 段階を「{ $stage }」にする
+record-type-followup = フォローアップ
+    .timeline = フォローアップ
+    .saved = 保存しました：{ $who } さんのフォローアップ
+    .dash-saved = 保存しました：{ $name }（{ $id }）のフォローアップ。
+    .dash-confirm = フォローアップの面談。次回は { $due }
+record-type-attendance = 説明会に参加
+    .timeline = 説明会に参加
+    .saved = 保存しました：{ $who } さんの説明会参加
+    .dash-saved = 保存しました：{ $name }（{ $id }）の説明会への参加。
+    .dash-confirm = 説明会「{ $session }」（{ $day }）に参加した
+record-type-champion = 推進役
+    .timeline = 推進役
+    .saved = 保存しました：{ $who } さんの推進役の記録
+    .dash-saved = { $pairing ->
+        [yes] 保存しました：推進役 { $name }（{ $id }）の担当。
+       *[no] 保存しました：{ $name }（{ $id }）の推進役設定。
+    }
+    .dash-confirm = { $pairing ->
+        [yes] { $active ->
+            [yes] 推進役として { $other } さんを担当する
+           *[no] 推進役として { $other } さんの担当をやめる
+        }
+       *[no] { $active ->
+            [yes] 推進役になる
+           *[no] 推進役をやめる
+        }
+    }
+record-type-void = 訂正（記録の無効化）
+    .timeline = 訂正
+    .dash-saved = 保存しました：{ $name } さん（{ $id }）の記録を無効にしました（訂正）。
+    .dash-confirm = 次の記録を無効にする：{ $record }
+record-type-recovery = 書き込み中断からの復旧
+    .timeline = 復旧

@@ -159,7 +159,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "type",
         from: &["type"],
-        fill: Fill::One(|r, c| c.code("export-type-", Some(&r.record.record_type))),
+        fill: Fill::One(|r, c| c.code("record-type-", Some(&r.record.record_type))),
     },
     Column {
         key: "decision",

@@ -514,7 +514,10 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 let consent = after.consent.as_str();
                 let stage = after.stage.as_str();
                 [
-                    env.ta(&format!("record-saved-{record_type}"), &[("who", arg(who))]),
+                    env.ta(
+                        &format!("record-type-{record_type}.saved"),
+                        &[("who", arg(who))],
+                    ),
                     env.ta(
                         "record-saved-where",
                         &[

@@ -248,19 +248,18 @@ impl Dashboard {
         self.confirm = None;
         self.form = None;
         self.refresh();
-        let id = match &entry.change {
-            Change::Stage(_) => "dash-saved-stage",
-            Change::Followup { .. } => "dash-saved-followup",
-            Change::Champion { supports: None, .. } => "dash-saved-champion",
-            Change::Champion { .. } => "dash-saved-pairing",
-            Change::Withdrawal { .. } => "dash-saved-withdrawal",
-            Change::Attendance { .. } => "dash-saved-attendance",
-            Change::Void { .. } => "dash-saved-void",
-        };
         let name = entry.employee.name.clone().unwrap_or_default();
+        let mut args = vec![("name", name), ("id", entry.employee.id.clone())];
+        args.extend(
+            entry
+                .change
+                .word_args()
+                .into_iter()
+                .filter(|(k, _)| *k != "id" && *k != "name"),
+        );
         self.notice = Some(Notice {
-            id,
-            args: vec![("name", name), ("id", entry.employee.id.clone())],
+            id: entry.change.kind().dash_saved_id(),
+            args,
             error: false,
         });
     }

@@ -47,6 +47,48 @@ pub struct Entry {
     pub via: Via,
 }
 
+impl Change {
+    /// The type of the record this change writes.
+    pub fn kind(&self) -> RecordType {
+        match self {
+            Change::Stage(_) => RecordType::Stage,
+            Change::Followup { .. } => RecordType::Followup,
+            Change::Champion { .. } => RecordType::Champion,
+            Change::Attendance { .. } => RecordType::Attendance,
+            Change::Void { .. } => RecordType::Void,
+            Change::Withdrawal { .. } => RecordType::Withdrawal,
+        }
+    }
+
+    /// The arguments of the words that describe the change (`.dash-confirm` and `.dash-saved`
+    /// of [`RecordType::word_id`]), as plain values: `stage` is the stage's code and `record`
+    /// the voided record's id, for the caller to put in words.
+    pub fn word_args(&self) -> Vec<(&'static str, String)> {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        match self {
+            Change::Stage(s) => vec![("stage", s.as_str().to_string())],
+            Change::Followup { due } => vec![("due", due.to_string())],
+            Change::Champion { active, supports } => {
+                let mut args = vec![
+                    ("active", yes_no(*active)),
+                    ("pairing", yes_no(supports.is_some())),
+                ];
+                if let Some(s) = supports {
+                    let name = s.name.clone().unwrap_or_default();
+                    args.push(("other", format!("{name} ({})", s.id)));
+                }
+                args
+            }
+            Change::Attendance { session, on } => vec![
+                ("session", session.clone()),
+                ("day", on.map(|d| d.to_string()).unwrap_or_default()),
+            ],
+            Change::Void { target } => vec![("record", target.clone())],
+            Change::Withdrawal { requested_on, .. } => vec![("day", requested_on.to_string())],
+        }
+    }
+}
+
 impl Entry {
     /// The record type and body, ready for the ledger writer.
     pub fn record(&self) -> (RecordType, Map<String, Value>) {
@@ -238,6 +280,114 @@ mod tests {
             by: "佐藤".into(),
             via: Via::Cli,
         }
+    }
+
+    fn changes() -> Vec<Change> {
+        let day = jiff::civil::date(2026, 11, 2);
+        let other = Subject {
+            name: Some("Ana".into()),
+            ..Subject::id("E2")
+        };
+        vec![
+            Change::Stage(Stage::Parallel),
+            Change::Followup { due: day },
+            Change::Champion {
+                active: true,
+                supports: None,
+            },
+            Change::Champion {
+                active: false,
+                supports: Some(other),
+            },
+            Change::Attendance {
+                session: "intro".into(),
+                on: Some(day),
+            },
+            Change::Void {
+                target: "r-1".into(),
+            },
+            Change::Withdrawal {
+                requested_on: day,
+                policy_id: "p".into(),
+                policy_version: "1".into(),
+            },
+        ]
+    }
+
+    fn words(
+        loc: &crate::i18n::Localizer,
+        lang: &crate::i18n::Lang,
+        id: &str,
+        args: &[(&'static str, String)],
+    ) -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        loc.ta_stored(lang, id, &args)
+    }
+
+    #[test]
+    fn every_change_names_its_type_and_has_its_words_in_every_language() {
+        let (loc, issues) = crate::i18n::Localizer::load(&crate::source::Source::Embedded);
+        assert!(issues.is_empty(), "{issues:?}");
+        for change in changes() {
+            assert_eq!(change.kind(), entry(change.clone()).record().0);
+            let mut args = change.word_args();
+            args.extend([("name", "Kai".to_string()), ("id", "E1".to_string())]);
+            for lang in loc.languages() {
+                for id in [
+                    change.kind().word("dash-confirm"),
+                    change.kind().dash_saved_id().to_string(),
+                ] {
+                    let text = words(&loc, &lang, &id, &args);
+                    assert!(!text.is_empty() && text != id, "{lang}: {id}");
+                    assert!(
+                        !text.contains('{') && !text.contains('\n'),
+                        "{lang}: {text}"
+                    );
+                }
+            }
+        }
+        for t in RecordType::ALL {
+            for lang in loc.languages() {
+                assert!(loc.has_message(&lang, t.word_id()), "{lang}: {t:?}");
+                let timeline = t.word("timeline");
+                assert_ne!(loc.t_stored(&lang, &timeline), timeline, "{lang}");
+            }
+        }
+        // A champion's words depend on whether they start or stop, and whom they support.
+        let en = crate::i18n::Lang::new("en");
+        let champion = |active: bool, supports: Option<Subject>| {
+            let c = Change::Champion { active, supports };
+            let mut args = c.word_args();
+            args.extend([("name", "Kai".to_string()), ("id", "E1".to_string())]);
+            (
+                words(&loc, &en, &c.kind().word("dash-confirm"), &args),
+                words(&loc, &en, c.kind().dash_saved_id(), &args),
+            )
+        };
+        let ana = Subject {
+            name: Some("Ana".into()),
+            ..Subject::id("E2")
+        };
+        assert_eq!(
+            champion(true, None),
+            (
+                "becomes a champion".to_string(),
+                "Saved: champion Kai (E1).".to_string()
+            )
+        );
+        assert_eq!(champion(false, None).0, "is no longer a champion");
+        assert_eq!(
+            champion(true, Some(ana.clone())),
+            (
+                "as champion, supports Ana (E2)".to_string(),
+                "Saved: pairing of champion Kai (E1).".to_string()
+            )
+        );
+        assert_eq!(
+            champion(false, Some(ana)).0,
+            "as champion, no longer supports Ana (E2)"
+        );
     }
 
     #[test]

@@ -56,6 +56,42 @@ impl RecordType {
     pub fn parse(s: &str) -> Option<RecordType> {
         RecordType::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// The Fluent message that names the type (`record-type-<type>` in `record.ftl`): its
+    /// value is the export's word; its attributes are the timeline's word (`.timeline`),
+    /// what `tebiki record` says once one is written (`.saved`), and what the dashboard says
+    /// before and after writing one (`.dash-confirm`, `.dash-saved`).
+    pub fn word_id(self) -> &'static str {
+        match self {
+            RecordType::Consent => "record-type-consent",
+            RecordType::Withdrawal => "record-type-withdrawal",
+            RecordType::Stage => "record-type-stage",
+            RecordType::Followup => "record-type-followup",
+            RecordType::Attendance => "record-type-attendance",
+            RecordType::Champion => "record-type-champion",
+            RecordType::Void => "record-type-void",
+            RecordType::Recovery => "record-type-recovery",
+        }
+    }
+
+    /// The message `attr` of [`RecordType::word_id`], e.g. `record-type-stage.timeline`.
+    pub fn word(self, attr: &str) -> String {
+        format!("{}.{attr}", self.word_id())
+    }
+
+    /// What the dashboard says once a record of this type is saved (`.dash-saved`).
+    pub fn dash_saved_id(self) -> &'static str {
+        match self {
+            RecordType::Consent => "record-type-consent.dash-saved",
+            RecordType::Withdrawal => "record-type-withdrawal.dash-saved",
+            RecordType::Stage => "record-type-stage.dash-saved",
+            RecordType::Followup => "record-type-followup.dash-saved",
+            RecordType::Attendance => "record-type-attendance.dash-saved",
+            RecordType::Champion => "record-type-champion.dash-saved",
+            RecordType::Void => "record-type-void.dash-saved",
+            RecordType::Recovery => "record-type-recovery.dash-saved",
+        }
+    }
 }
 
 /// A person as the roster lists them.

@@ -13,7 +13,6 @@ use crate::app::Notice;
 use crate::app::kiosk::PinPrompt;
 use crate::dashboard::forms::{Form, STAGES};
 use crate::dashboard::{Dashboard, Pending};
-use crate::record::entry::Change;
 use crate::text_field::TextField;
 use crate::ui::widgets::notice_text;
 use crate::ui::{doc, theme};
@@ -163,65 +162,23 @@ pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
     let e = &p.entry;
     let name = e.employee.name.clone().unwrap_or_default();
     let who = format!("{name} ({})", e.employee.id);
-    let ta = |id: &str, args: &[(&str, String)]| -> String {
-        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
-            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-        d.loc.ta(&d.lang, id, &args)
-    };
-    let what = match &e.change {
-        Change::Void { target } => {
-            // The record voided, in the timeline's words, when the person's page has it.
-            let record = d
-                .person
-                .as_ref()
-                .and_then(|pv| {
-                    let at = pv.state.history.iter().position(|h| &h.id == target)?;
-                    let occurred = pv.occurred.get(at).cloned().flatten();
-                    Some(super::person::entry_summary(
-                        d,
-                        &pv.state.history[at],
-                        occurred.as_deref(),
-                    ))
-                })
-                .unwrap_or_else(|| target.clone());
-            ta("dash-confirm-void", &[("record", record)])
-        }
-        Change::Stage(s) => ta("dash-confirm-stage", &[("stage", stage_word(d, *s))]),
-        Change::Followup { due } => ta("dash-confirm-followup", &[("due", due.to_string())]),
-        Change::Champion {
-            active,
-            supports: None,
-        } => d.t(if *active {
-            "dash-confirm-champion-on"
-        } else {
-            "dash-confirm-champion-off"
-        }),
-        Change::Champion {
-            active,
-            supports: Some(s),
-        } => {
-            let other = format!("{} ({})", s.name.clone().unwrap_or_default(), s.id);
-            ta(
-                if *active {
-                    "dash-confirm-pairing-on"
-                } else {
-                    "dash-confirm-pairing-off"
-                },
-                &[("other", other)],
-            )
-        }
-        Change::Attendance { session, on } => ta(
-            "dash-confirm-attendance",
-            &[
-                ("session", session.clone()),
-                ("day", on.map(|d| d.to_string()).unwrap_or_default()),
-            ],
-        ),
-        Change::Withdrawal { requested_on, .. } => ta(
-            "dash-confirm-withdrawal",
-            &[("day", requested_on.to_string())],
-        ),
-    };
+    // The change's words, its stage and the record it voids put in words first.
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = e
+        .change
+        .word_args()
+        .into_iter()
+        .map(|(k, v)| {
+            let v = match k {
+                "stage" => crate::state::Stage::parse(&v).map_or(v, |s| stage_word(d, s)),
+                "record" => voided_summary(d, &v),
+                _ => v,
+            };
+            (k, v.into())
+        })
+        .collect();
+    let what = d
+        .loc
+        .ta(&d.lang, &e.change.kind().word("dash-confirm"), &args);
     let mut rows = vec![
         (d.t("dash-confirm-who"), who),
         (d.t("dash-confirm-what"), what),
@@ -260,6 +217,22 @@ pub fn confirm(frame: &mut Frame, d: &Dashboard, p: &Pending, area: Rect) {
         theme::dim(),
     ));
     boxed(frame, area, &d.t("dash-confirm-title"), lines, Vec::new());
+}
+
+/// The record `target` voids, in the timeline's words when the person's page has it.
+fn voided_summary(d: &Dashboard, target: &str) -> String {
+    d.person
+        .as_ref()
+        .and_then(|pv| {
+            let at = pv.state.history.iter().position(|h| h.id == target)?;
+            let occurred = pv.occurred.get(at).cloned().flatten();
+            Some(super::person::entry_summary(
+                d,
+                &pv.state.history[at],
+                occurred.as_deref(),
+            ))
+        })
+        .unwrap_or_else(|| target.to_string())
 }
 
 pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {

@@ -108,7 +108,7 @@ pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>>
 /// The history entry as a line of the timeline: when, what kind, what, by whom.
 pub fn entry_summary(d: &Dashboard, h: &HistoryEntry, occurred: Option<&str>) -> String {
     let at = occurred.unwrap_or(&h.at);
-    let type_id = format!("dash-type-{}", h.record_type);
+    let type_id = format!("record-type-{}.timeline", h.record_type);
     let type_word = match d.t(&type_id) {
         t if t == type_id => for_display(&h.record_type),
         t => t,
@@ -303,7 +303,7 @@ fn lines_and_rows(
             .cloned()
             .flatten()
             .unwrap_or_else(|| h.at.clone());
-        let type_id = format!("dash-type-{}", h.record_type);
+        let type_id = format!("record-type-{}.timeline", h.record_type);
         let type_word = match d.t(&type_id) {
             t if t == type_id => for_display(&h.record_type),
             t => t,
@@ -341,7 +341,7 @@ fn lines_and_rows(
                 let cancelled = s.history.iter().find(|x| x.id == target).map_or_else(
                     || for_display(target),
                     |x| {
-                        let type_id = format!("dash-type-{}", x.record_type);
+                        let type_id = format!("record-type-{}.timeline", x.record_type);
                         let t = d.t(&type_id);
                         let w = what(d, x);
                         if w.is_empty() { t } else { format!("{t} {w}") }
