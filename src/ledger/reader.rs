@@ -5,9 +5,11 @@ use std::collections::{BinaryHeap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 
 use jiff::Timestamp;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
@@ -144,7 +146,9 @@ impl ReadIssue {
 /// before the record is handed on), `seq`, the envelope, and keys repeated in an object. At
 /// the first break in a file, the record before it and everything after it in that file are
 /// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of files, not records: one read buffer and one pending
-/// record per file.
+/// record per file, and two more buffers per file when the lines are hashed on a helper thread
+/// (a ledger of a few MB or more, on a machine with a second core), so that hashing overlaps
+/// reading.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
 /// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
@@ -234,6 +238,17 @@ pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
 }
 
 fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
+    open_merged_with(dir, values, checked, None)
+}
+
+/// [`open_merged`], with the lines hashed on a helper thread when `ahead` says so (by default
+/// when the chain is checked, the ledger is large and there is a second core).
+fn open_merged_with(
+    dir: &Path,
+    values: bool,
+    checked: bool,
+    ahead: Option<bool>,
+) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -241,6 +256,18 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
         }
         Err(e) => return Err(e),
     };
+    let ahead = checked
+        && ahead.unwrap_or_else(|| {
+            let bytes: u64 = files
+                .iter()
+                .filter_map(|path| std::fs::metadata(path).ok())
+                .map(|meta| meta.len())
+                .sum();
+            bytes >= AHEAD_FROM_BYTES
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        });
+    // The helper ends once every file's stream (each holding a sender) is gone.
+    let jobs = if ahead { start_hasher() } else { None };
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
@@ -264,9 +291,11 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
             }
         };
         merged.streams.push(FileStream {
+            index: merged.streams.len(),
+            ahead: jobs.as_ref().map(Ahead::new),
             path,
             file,
-            buf: Vec::new(),
+            buf: Arc::default(),
             start: 0,
             filled: 0,
             pinned: None,
@@ -458,12 +487,17 @@ enum Next {
 
 #[derive(Debug)]
 struct FileStream {
+    /// Index of the file among the ledger files of the folder.
+    index: usize,
+    /// The lines' hashes from the helper thread, when it hashes them.
+    ahead: Option<Ahead>,
     path: PathBuf,
     /// `None` once the file is read to its end (or as far as it can be read).
     file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
-    /// record in `head` and of the one `pinned` before it.
-    buf: Vec<u8>,
+    /// record in `head` and of the one `pinned` before it. Shared only with the helper thread
+    /// that hashes lines, which only reads it; written only when no one else holds it.
+    buf: Arc<Vec<u8>>,
     start: usize,
     filled: usize,
     /// The line of the record yielded last from this file, kept until the next step.
@@ -541,7 +575,14 @@ impl FileStream {
                     }
                     continue;
                 }
-                let hash = sha256(text);
+                let hash = match self.ahead.as_mut().and_then(Ahead::next) {
+                    Some(hash) => {
+                        debug_assert_eq!(hash, sha256(text), "line {line} hashed ahead");
+                        hash
+                    }
+                    // No helper (or it is gone): hashed here.
+                    None => sha256(text),
+                };
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
                 let head = &mut self.head;
                 head.scanned = scanned.is_some();
@@ -689,8 +730,25 @@ impl FileStream {
             .iter()
             .flatten()
             .fold(self.start, |keep, (a, _)| keep.min(*a));
+        if Arc::get_mut(&mut self.buf).is_none() {
+            // The helper thread still hashes this buffer: go on in another one.
+            let mut other = self
+                .ahead
+                .as_mut()
+                .and_then(Ahead::take_spare)
+                .unwrap_or_default();
+            // Nobody else holds it, so this does not copy it.
+            let fresh = Arc::make_mut(&mut other);
+            fresh.resize(self.buf.len(), 0);
+            fresh[..self.filled - keep].copy_from_slice(&self.buf[keep..self.filled]);
+            let old = std::mem::replace(&mut self.buf, other);
+            if let Some(ahead) = &mut self.ahead {
+                ahead.keep_spare(old);
+            }
+        } else if keep > 0 {
+            Arc::make_mut(&mut self.buf).copy_within(keep..self.filled, 0);
+        }
         if keep > 0 {
-            self.buf.copy_within(keep..self.filled, 0);
             self.filled -= keep;
             self.start -= keep;
             for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
@@ -698,22 +756,155 @@ impl FileStream {
                 *z -= keep;
             }
         }
-        if self.filled == self.buf.len() {
-            let more = self.buf.len().max(READ_BUFFER);
-            self.buf.resize(self.buf.len() + more, 0);
+        // Not shared now (a buffer shared still would be copied here, never written).
+        let buf = Arc::make_mut(&mut self.buf);
+        if self.filled == buf.len() {
+            let more = buf.len().max(READ_BUFFER);
+            buf.resize(buf.len() + more, 0);
         }
         let Some(mut file) = self.file.as_ref() else {
             return Ok(0);
         };
         loop {
-            match file.read(&mut self.buf[self.filled..]) {
+            match file.read(&mut buf[self.filled..]) {
                 Ok(n) => {
+                    let from = self.filled;
                     self.filled += n;
+                    if n > 0
+                        && let Some(ahead) = &self.ahead
+                    {
+                        // A helper gone is noticed when a hash is missing; it is then done here.
+                        let _ = ahead.send(self.index, &self.buf, (from, self.filled));
+                    }
                     return Ok(n);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
+        }
+    }
+}
+
+/// Ledgers smaller than this (all files together) are hashed on the reading thread: a helper
+/// thread would cost more than it saves.
+const AHEAD_FROM_BYTES: u64 = 4 << 20;
+
+/// Line hashes sent back from the helper thread at a time: small, so that the reader, which
+/// hands the helper a buffer and then takes its first lines at once, waits little for them.
+const AHEAD_BATCH: usize = 16;
+
+/// Bytes of one file just read, for the helper thread to hash line by line.
+struct HashJob {
+    file: usize,
+    buf: Arc<Vec<u8>>,
+    range: (usize, usize),
+    back: mpsc::Sender<Vec<[u8; 32]>>,
+}
+
+/// The SHA-256 of each line of a file, computed on a helper thread over exactly the bytes the
+/// reader takes its lines from (the buffers it read them into), so that the chain check and
+/// the reading overlap. The helper cuts lines where the reader does (a line in the writer's form
+/// has no `\n` inside) and never hashes bytes after the last `\n` until they are followed by
+/// one: a line still being written or torn has no hash, as for the reader it is not a line.
+#[derive(Debug)]
+struct Ahead {
+    jobs: mpsc::Sender<HashJob>,
+    back: mpsc::Sender<Vec<[u8; 32]>>,
+    hashes: mpsc::Receiver<Vec<[u8; 32]>>,
+    /// Hashes received and not yet taken: one per line, in file order.
+    ready: VecDeque<[u8; 32]>,
+    /// Buffers handed to the helper before, to read into again once it is done with them.
+    spare: Vec<Arc<Vec<u8>>>,
+}
+
+impl Ahead {
+    fn new(jobs: &mpsc::Sender<HashJob>) -> Ahead {
+        let (back, hashes) = mpsc::channel();
+        Ahead {
+            jobs: jobs.clone(),
+            back,
+            hashes,
+            ready: VecDeque::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    /// Hands `buf[range]`, just read, to the helper; false if the helper is gone.
+    fn send(&self, file: usize, buf: &Arc<Vec<u8>>, range: (usize, usize)) -> bool {
+        self.jobs
+            .send(HashJob {
+                file,
+                buf: Arc::clone(buf),
+                range,
+                back: self.back.clone(),
+            })
+            .is_ok()
+    }
+
+    /// The hash of the next line, waiting for the helper if need be; `None` if the helper is
+    /// gone without it.
+    fn next(&mut self) -> Option<[u8; 32]> {
+        loop {
+            if let Some(hash) = self.ready.pop_front() {
+                return Some(hash);
+            }
+            let batch = self.hashes.recv().ok()?;
+            self.ready.extend(batch);
+        }
+    }
+
+    /// A buffer the helper no longer reads, if one is kept.
+    fn take_spare(&mut self) -> Option<Arc<Vec<u8>>> {
+        let i = self.spare.iter().position(|b| Arc::strong_count(b) == 1)?;
+        Some(self.spare.swap_remove(i))
+    }
+
+    fn keep_spare(&mut self, buf: Arc<Vec<u8>>) {
+        // Two are enough: the helper is at most a buffer behind.
+        if self.spare.len() < 2 {
+            self.spare.push(buf);
+        }
+    }
+}
+
+/// Starts the helper thread that hashes lines for every file of a merged read; it ends when
+/// every sender of jobs is gone.
+fn start_hasher() -> Option<mpsc::Sender<HashJob>> {
+    let (jobs, rx) = mpsc::channel::<HashJob>();
+    std::thread::Builder::new()
+        .name("tebiki-line-hash".into())
+        .spawn(move || hash_lines(rx))
+        .ok()?;
+    Some(jobs)
+}
+
+fn hash_lines(jobs: mpsc::Receiver<HashJob>) {
+    // Per file: the line begun in an earlier buffer and not yet ended.
+    let mut partial: Vec<Sha256> = Vec::new();
+    while let Ok(job) = jobs.recv() {
+        if partial.len() <= job.file {
+            partial.resize_with(job.file + 1, Sha256::new);
+        }
+        let line = &mut partial[job.file];
+        let mut data = &job.buf[job.range.0..job.range.1];
+        let mut batch = Vec::with_capacity(AHEAD_BATCH);
+        let mut gone = false;
+        while let Some(end) = memchr::memchr(b'\n', data) {
+            line.update(&data[..end]);
+            batch.push(line.finalize_reset().into());
+            data = &data[end + 1..];
+            if batch.len() == AHEAD_BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(AHEAD_BATCH));
+                gone |= job.back.send(full).is_err();
+            }
+        }
+        line.update(data);
+        let HashJob { buf, back, .. } = job;
+        // Let go of the buffer before the last hashes, so that a reader that took them all
+        // can read into it again.
+        drop(buf);
+        if !batch.is_empty() && !gone {
+            let _ = back.send(batch);
         }
     }
 }
@@ -787,4 +978,101 @@ fn fill(
     head.record_type.clear();
     head.record_type.push_str(&record_type);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs::{self, File, OpenOptions};
+    use std::io::{self, Write};
+    use std::path::Path;
+    use std::time::Duration;
+
+    use serde_json::{Value, json};
+
+    use super::open_merged_with;
+    use crate::ledger::{LedgerIo, Writer};
+
+    struct NoSync;
+
+    impl LedgerIo for NoSync {
+        fn sync(&mut self, _: &File) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Two kiosks' files, one with a record longer than the read buffer.
+    fn ledger(dir: &Path) {
+        for kiosk in ["k1", "k2"] {
+            let mut w =
+                Writer::open_with_io(dir, kiosk, Duration::from_secs(5), Box::new(NoSync)).unwrap();
+            for n in 0..1500 {
+                let note = if n == 700 {
+                    "長".repeat(120_000)
+                } else {
+                    "x".repeat(n % 300)
+                };
+                let Value::Object(body) = json!({
+                    "employee": {"id": format!("E{n:05}")},
+                    "decision": "given",
+                    "note": note,
+                }) else {
+                    unreachable!()
+                };
+                w.append("consent", body).unwrap();
+            }
+        }
+    }
+
+    /// Every item of a checked merged read, as text, with the lines hashed ahead or not.
+    fn items(dir: &Path, ahead: bool) -> Vec<String> {
+        let mut merged = open_merged_with(dir, false, true, Some(ahead)).unwrap();
+        let mut out = Vec::new();
+        while let Some(item) = merged.next_line() {
+            out.push(match item {
+                Ok(r) => format!(
+                    "{} {} {} {} {}",
+                    r.file_index,
+                    r.line,
+                    r.offset,
+                    r.seq,
+                    String::from_utf8_lossy(r.raw)
+                ),
+                Err(issue) => format!("{issue:?}"),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn hashing_ahead_reads_exactly_what_hashing_inline_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        ledger(dir.path());
+        let intact = items(dir.path(), true);
+        assert_eq!(intact.len(), 3000);
+        assert_eq!(intact, items(dir.path(), false));
+
+        // One decision changed, and a line cut short at the end of the other file.
+        let k1 = dir.path().join("k1.jsonl");
+        let text = fs::read_to_string(&k1).unwrap();
+        let at = text.match_indices("\"given\"").nth(1000).unwrap().0;
+        let changed = format!("{}\"refused\"{}", &text[..at], &text[at + 7..]);
+        fs::write(&k1, changed).unwrap();
+        let mut k2 = OpenOptions::new()
+            .append(true)
+            .open(dir.path().join("k2.jsonl"))
+            .unwrap();
+        k2.write_all(b"{\"schema\":\"tebiki/1\",\"seq\":1501,\"pr")
+            .unwrap();
+        drop(k2);
+
+        let damaged = items(dir.path(), true);
+        assert_eq!(damaged, items(dir.path(), false));
+        assert!(
+            damaged.iter().any(|i| i.starts_with("ChainBreak")),
+            "{damaged:?}"
+        );
+        assert!(damaged.iter().any(|i| i.starts_with("Withheld")));
+        assert!(damaged.iter().any(|i| i.starts_with("TornTail")));
+        assert!(damaged.len() < intact.len());
+    }
 }
