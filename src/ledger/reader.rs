@@ -791,7 +791,11 @@ const AHEAD_FROM_BYTES: u64 = 4 << 20;
 
 /// Line hashes sent back from the helper thread at a time: small, so that the reader, which
 /// hands the helper a buffer and then takes its first lines at once, waits little for them.
-const AHEAD_BATCH: usize = 16;
+const AHEAD_BATCH: usize = 8;
+
+/// How often the reader asks again for a hash not yet there before it sleeps until it comes
+/// (a few tens of microseconds: a batch takes about ten).
+const AHEAD_SPINS: u32 = 2_000;
 
 /// Bytes of one file just read, for the helper thread to hash line by line.
 struct HashJob {
@@ -844,11 +848,23 @@ impl Ahead {
     /// The hash of the next line, waiting for the helper if need be; `None` if the helper is
     /// gone without it.
     fn next(&mut self) -> Option<[u8; 32]> {
+        let mut spins = 0;
         loop {
             if let Some(hash) = self.ready.pop_front() {
                 return Some(hash);
             }
-            let batch = self.hashes.recv().ok()?;
+            // The helper is usually a few lines away: waiting for it by asking again for a
+            // moment costs less than going to sleep and being woken for every batch.
+            let batch = match self.hashes.try_recv() {
+                Ok(batch) => batch,
+                Err(mpsc::TryRecvError::Empty) if spins < AHEAD_SPINS => {
+                    spins += 1;
+                    std::hint::spin_loop();
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Empty) => self.hashes.recv().ok()?,
+                Err(mpsc::TryRecvError::Disconnected) => return None,
+            };
             self.ready.extend(batch);
         }
     }
