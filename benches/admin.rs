@@ -145,8 +145,7 @@ fn verdict(ok: bool) -> &'static str {
 
 fn peak(r: &Run) -> String {
     r.peak_mb
-        .map(|m| format!("{m:.1} MB"))
-        .unwrap_or_else(|| "?".into())
+        .map_or_else(|| "?".into(), |m| format!("{m:.1} MB"))
 }
 
 /// One round over the ledger as it is: export to CSV (three runs) and report (three runs).
@@ -231,8 +230,7 @@ fn main() {
     );
     let cpu = |r: &Run| {
         r.cpu_seconds
-            .map(|c| format!("{c:.2} s"))
-            .unwrap_or_else(|| "?".into())
+            .map_or_else(|| "?".into(), |c| format!("{c:.2} s"))
     };
     row(
         "export: wall / CPU seconds (median run)",

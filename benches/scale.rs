@@ -64,7 +64,7 @@ fn run(program: &str, args: &[&str], data: &Path, stdout: Option<&Path>) -> Opti
     // SAFETY: an all-zero `rusage` is a valid value of that plain C struct.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: `pid` is our own child, not yet waited for; both pointers are to live locals.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let waited = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
     let wall = start.elapsed();
     // The child is reaped; `child` must not be waited for again (dropping it does not wait).
     drop(child);

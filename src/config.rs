@@ -66,7 +66,7 @@ impl DataDir {
                 source: e,
             })?;
             f.write_all(text.as_bytes())
-                .and_then(|_| f.sync_all())
+                .and_then(|()| f.sync_all())
                 .map_err(|e| ConfigError::Io {
                     path: path.clone(),
                     source: e,
@@ -98,9 +98,9 @@ impl DataDir {
         #[cfg(unix)]
         let mode = {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::symlink_metadata(&path)
-                .map(|m| CONFIG_MODE | (m.permissions().mode() & 0o040))
-                .unwrap_or(CONFIG_MODE)
+            std::fs::symlink_metadata(&path).map_or(CONFIG_MODE, |m| {
+                CONFIG_MODE | (m.permissions().mode() & 0o040)
+            })
         };
         #[cfg(not(unix))]
         let mode = CONFIG_MODE;
@@ -196,7 +196,7 @@ pub struct Config {
     pub identity: Option<crate::record::identity::IdentityMode>,
     /// How the terminal draws East Asian ambiguous characters (box drawing, ▶ → — …):
     /// `auto` asks it at start-up; `--ambiguous-width` overrides this.
-    pub ambiguous_width: crate::ui::glyphs::AmbiguousWidth,
+    pub ambiguous_width: crate::glyphs::AmbiguousWidth,
     pub org: Org,
 }
 
@@ -213,7 +213,7 @@ impl Default for Config {
             employee_id_pattern: None,
             employee_id_example: None,
             identity: None,
-            ambiguous_width: crate::ui::glyphs::AmbiguousWidth::Auto,
+            ambiguous_width: crate::glyphs::AmbiguousWidth::Auto,
             org: Org::default(),
         }
     }
@@ -298,6 +298,15 @@ pub enum Plan {
 }
 
 impl Config {
+    /// The organisation's time zone (`timezone`), else the system's: every local date and
+    /// time uses it.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        self.timezone
+            .as_deref()
+            .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+    }
+
     /// Parses config text; an error carries the 1-based line when known. A time zone that is
     /// not one is an error, never a silent UTC.
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
@@ -594,7 +603,7 @@ mod tests {
             "unknown parameter"
         );
         assert!(!pin_hash_is_valid(&good.replace("argon2id", "argon2i")));
-        let no_hash = good.rsplit_once('$').map(|(head, _)| head).unwrap_or("");
+        let no_hash = good.rsplit_once('$').map_or("", |(head, _)| head);
         assert!(!pin_hash_is_valid(no_hash));
     }
 
@@ -619,7 +628,7 @@ mod tests {
             ]
         );
         assert_eq!(c.org.plan, Plan::Free);
-        assert_eq!(c.ambiguous_width, crate::ui::glyphs::AmbiguousWidth::Auto);
+        assert_eq!(c.ambiguous_width, crate::glyphs::AmbiguousWidth::Auto);
     }
 
     #[test]
@@ -632,7 +641,7 @@ mod tests {
 
     #[test]
     fn ambiguous_width_is_read_and_a_wrong_value_names_its_line() {
-        use crate::ui::glyphs::AmbiguousWidth;
+        use crate::glyphs::AmbiguousWidth;
         let c = Config::parse("ambiguous_width = \"wide\"\n").unwrap();
         assert_eq!(c.ambiguous_width, AmbiguousWidth::Wide);
         let c = Config::parse("ambiguous_width = \"narrow\"\n").unwrap();

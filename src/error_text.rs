@@ -120,7 +120,7 @@ pub fn describe(loc: &Localizer, lang: &Lang, failure: Failure<'_>) -> Words {
             },
             LedgerError::NotAFile { .. } | LedgerError::SeqExhausted { .. } => {
                 // A ledger path that is not a plain file, or a file at the end of its numbers.
-                let r = crate::admin::ledger_refusal(e).unwrap_or(crate::admin::Refusal {
+                let r = ledger_refusal(e).unwrap_or(Refusal {
                     what: "error-ledger-record-invalid",
                     kind: "",
                     place: String::new(),
@@ -138,6 +138,39 @@ pub fn describe(loc: &Localizer, lang: &Lang, failure: Failure<'_>) -> Words {
                 todo: loc.t(lang, "todo-report-bug"),
             },
         },
+    }
+}
+
+/// A ledger file that tebiki refuses to append to: the message id, its `kind` argument,
+/// where (the file, with the line when known), and what to do.
+pub(crate) struct Refusal {
+    pub what: &'static str,
+    pub kind: &'static str,
+    pub place: String,
+    pub todo: &'static str,
+}
+
+pub(crate) fn ledger_refusal(e: &LedgerError) -> Option<Refusal> {
+    match e {
+        LedgerError::NotAFile { path, kind } => Some(Refusal {
+            what: "error-ledger-not-file",
+            kind: kind.as_str(),
+            place: path.display().to_string(),
+            todo: "todo-ledger-not-file",
+        }),
+        LedgerError::SeqExhausted { path } => Some(Refusal {
+            what: "error-ledger-seq-end",
+            kind: "",
+            place: path.display().to_string(),
+            todo: "todo-ledger-seq-end",
+        }),
+        LedgerError::CorruptTail { path, line } => Some(Refusal {
+            what: "error-ledger-tail",
+            kind: "",
+            place: format!("{}:{line}", path.display()),
+            todo: "todo-verify",
+        }),
+        _ => None,
     }
 }
 

@@ -21,6 +21,12 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{E0000}'..='\u{E007F}')
 }
 
+/// Control and format characters (escape sequences, bidi overrides, zero-width marks) have no
+/// place in an id or a name: they could hide or reorder what staff see later.
+pub fn has_control(s: &str) -> bool {
+    s.chars().any(is_unsafe)
+}
+
 /// JSON text for a terminal: every unsafe character (see [`is_unsafe`]) as a JSON `\uXXXX`
 /// escape (a surrogate pair above U+FFFF), so the output is still the same JSON value. The
 /// structure of JSON is ASCII, so only string contents can change.

@@ -77,7 +77,7 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// All languages' bundles. Lookups never fail loudly: a missing message shows its id, which
-/// `tebiki content check` reports before it can reach a screen.
+/// `tebiki content check` reports before it can reach a screen. Loaded once per process.
 #[derive(Clone)]
 pub struct Localizer {
     /// Shared, so that a copy of the localizer (for another screen or thread) costs nothing.
@@ -107,8 +107,7 @@ impl Localizer {
                 }
                 let file = match source.read("locales", &format!("{code}/{name}")) {
                     Ok(f) => f,
-                    Err(SourceError::Missing { path })
-                    | Err(SourceError::Unreadable { path, .. }) => {
+                    Err(SourceError::Missing { path } | SourceError::Unreadable { path, .. }) => {
                         issues.push(LocaleIssue {
                             file: path,
                             line: None,
@@ -163,7 +162,7 @@ impl Localizer {
     }
 
     /// A message without arguments, to be shown: on a terminal that draws ambiguous-width
-    /// characters wide, they are folded to unambiguous ones (`ui::glyphs::fold`).
+    /// characters wide, they are folded to unambiguous ones (`crate::glyphs::fold`).
     pub fn t(&self, lang: &Lang, id: &str) -> String {
         shown(self.format(lang, id, None))
     }
@@ -215,7 +214,7 @@ impl Localizer {
 }
 
 fn shown(text: String) -> String {
-    match crate::ui::glyphs::fold(&text) {
+    match crate::glyphs::fold(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(folded) => folded,
     }

@@ -8,23 +8,25 @@
 pub mod admin;
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod config;
-pub mod consent;
 pub mod content;
 pub mod dashboard;
+pub mod encoding;
 pub mod error_text;
 pub mod escape;
+pub mod glyphs;
 pub mod i18n;
-pub mod identify;
 pub mod intern;
 pub mod keys;
-pub mod kiosk;
 pub mod layout;
 pub mod ledger;
 pub mod pin;
 pub mod present;
+pub mod progress;
 pub mod record;
 pub mod recorder;
+pub mod roster;
 pub mod run;
 pub mod safe_file;
 pub mod source;
@@ -35,3 +37,7 @@ pub mod text_field;
 pub mod ui;
 pub mod verify_text;
 pub mod wrap;
+
+/// Who is at the terminal and the kiosk's behaviour are part of the flow (`app::identify`,
+/// `app::kiosk`); the old paths stay for callers.
+pub use app::{identify, kiosk};

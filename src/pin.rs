@@ -65,13 +65,11 @@ pub fn hash(pin: &str) -> Result<String, PinError> {
 
 /// Whether `pin` matches the stored hash. A hash that cannot be read matches nothing.
 pub fn matches(pin: &str, stored: &str) -> bool {
-    PasswordHash::new(stored)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(pin.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// Where a PIN is asked: each place counts its own wrong tries, so wrong PINs typed at the

@@ -3,7 +3,7 @@
 //! folder synced. A link planted where tebiki writes cannot make it overwrite another file.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Makes `options` refuse to open a symbolic link as the last part of the path (`O_NOFOLLOW`:
@@ -30,8 +30,7 @@ pub fn parent_dir(path: &Path) -> PathBuf {
 pub fn temp_beside(target: &Path, mode: u32) -> io::Result<tempfile::NamedTempFile> {
     let name = target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -136,5 +135,55 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &log).unwrap();
         assert!(open_append(&log, 0o640).is_err());
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    }
+}
+
+/// A file written under a temporary name in the target's folder and renamed over the target
+/// only by [`AtomicFile::commit`]: readers see the old file or the whole new one, never half of
+/// it, and a failed run leaves the old file as it was.
+pub struct AtomicFile {
+    target: PathBuf,
+    out: Option<BufWriter<tempfile::NamedTempFile>>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        // Rosters and exports hold names: readable by the owner and their group only, like the
+        // ledger. The temporary file has a random name and is always new, never a link.
+        let file = temp_beside(target, 0o640)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            out: Some(BufWriter::with_capacity(1 << 20, file)),
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place, then syncs the folder.
+    pub fn commit(mut self) -> io::Result<()> {
+        let out = self.out.take().ok_or_else(|| io::Error::other("closed"))?;
+        let file = out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        persist(file, &self.target)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.out {
+            Some(out) => out.write(buf),
+            None => Err(io::Error::other("closed")),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.write_all(buf),
+            None => Err(io::Error::other("closed")),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
     }
 }

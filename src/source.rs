@@ -136,11 +136,7 @@ fn read_dir_names(dir: &Path, want_dirs: bool) -> Vec<String> {
     };
     entries
         .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_type()
-                .map(|t| t.is_dir() == want_dirs)
-                .unwrap_or(false)
-        })
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() == want_dirs))
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .collect()
 }

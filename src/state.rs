@@ -493,7 +493,10 @@ pub fn fold<'a>(
     state.stage = standing.stage;
     state.champion = standing.champion;
     state.reached = standing.reached;
-    state.supported_by = pairings.champion_of.get(employee).map(|c| c.to_string());
+    state.supported_by = pairings
+        .champion_of
+        .get(employee)
+        .map(std::string::ToString::to_string);
     state.supports = pairings
         .supported_by(employee)
         .into_iter()

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::escape::{for_display, for_terminal};
 use crate::i18n::{Lang, Localizer};
+use crate::ledger::about::Matcher;
 use crate::ledger::{self, LedgerError, ReadIssue};
 use crate::state::{EmployeeState, fold};
 
@@ -20,34 +21,36 @@ pub fn load(
 }
 
 /// The records [`fold`] needs for `employee`, in ledger order: those about them, and champion
-/// pairings that name them as the person supported.
+/// pairings that name them as the person supported. Read through the per-person index in
+/// `$DATA/cache` when it can answer (see `ledger::person_index`), else from the whole ledger.
 pub fn records(
+    ledger_dir: &Path,
+    employee: &str,
+) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
+    if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee) {
+        return Ok((mine, Vec::new()));
+    }
+    records_scanned(ledger_dir, employee)
+}
+
+/// [`records`] by reading every line of the ledger.
+pub fn records_scanned(
     ledger_dir: &Path,
     employee: &str,
 ) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
     let mut mine = Vec::new();
     let mut issues = Vec::new();
-    // Only a line that holds the id as a JSON string can be about them: the others are not
-    // parsed, which makes a lookup in a large ledger several times faster.
-    let needle = serde_json::to_string(employee).unwrap_or_default();
-    let needle = memchr::memmem::Finder::new(needle.as_bytes());
-    let escape = memchr::memmem::Finder::new(b"\\u");
+    let matcher = Matcher::new(employee);
     if ledger_dir.is_dir() {
         let mut merged = ledger::merged_raw(ledger_dir)?;
         // Lines are lent, not copied: only the few about this person are parsed.
         while let Some(item) = merged.next_line() {
             match item {
-                Ok(rec) if needle.find(rec.raw).is_some() || escape.find(rec.raw).is_some() => {
-                    let Ok(value) = serde_json::from_slice::<serde_json::Value>(rec.raw) else {
-                        continue;
-                    };
-                    if crate::state::employee_id(&value) == Some(employee)
-                        || value.get("supports").and_then(|s| s.as_str()) == Some(employee)
-                    {
+                Ok(rec) => {
+                    if let Some(value) = matcher.about(rec.raw) {
                         mine.push(value);
                     }
                 }
-                Ok(_) => {}
                 Err(issue) => issues.push(issue),
             }
         }
@@ -166,21 +169,21 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
     for h in &s.history {
-        let when =
-            h.at.parse::<jiff::Timestamp>()
-                .map(|t| {
-                    t.to_zoned(tz.clone())
-                        .strftime("%Y-%m-%d %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_else(|_| for_terminal(&h.at).into_owned());
+        let when = h.at.parse::<jiff::Timestamp>().map_or_else(
+            |_| for_terminal(&h.at).into_owned(),
+            |t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            },
+        );
         // What the record says: a decision, a stage, a pairing, a due date.
         let what = match h.record_type.as_str() {
             "stage" => h.stage.clone(),
             "followup" => h
                 .due
                 .as_ref()
-                .map(|d| format!("{}{d}", crate::ui::glyphs::glyphs().due)),
+                .map(|d| format!("{}{d}", crate::glyphs::glyphs().due)),
             "champion" => Some(match (&h.supports, h.active) {
                 (Some(p), Some(false)) => format!("-{p}"),
                 (Some(p), _) => format!("+{p}"),

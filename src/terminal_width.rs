@@ -9,7 +9,7 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
-use crate::ui::glyphs::{self, AmbiguousWidth};
+use crate::glyphs::{self, AmbiguousWidth};
 
 /// How long to wait for the terminal's answer. Terminals answer in a few milliseconds (a
 /// remote one in a round trip); the second question lets one that cannot answer the first say
@@ -96,7 +96,7 @@ pub fn ask(timeout: Duration) -> Option<bool> {
         };
         let wait = rustix::event::Timespec {
             tv_sec: left.as_secs() as _,
-            tv_nsec: left.subsec_nanos() as _,
+            tv_nsec: left.subsec_nanos().into(),
         };
         let mut fds = [rustix::event::PollFd::new(
             &tty,

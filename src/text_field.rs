@@ -59,8 +59,7 @@ impl TextField {
         self.value
             .grapheme_indices(true)
             .nth(grapheme)
-            .map(|(i, _)| i)
-            .unwrap_or(self.value.len())
+            .map_or(self.value.len(), |(i, _)| i)
     }
 
     /// Inserts text at the cursor. Line breaks and tabs become spaces (a field is one line);

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use fluent_bundle::FluentValue;
 
-use crate::cli::Env;
+use crate::command::Env;
 use crate::escape::for_terminal;
 use crate::ledger::{FindingKind, VerifyReport};
 

@@ -26,7 +26,7 @@ use unicode_width::UnicodeWidthStr;
 /// Display width in terminal columns: East Asian ambiguous characters count two when the
 /// terminal draws them so (see `ui::glyphs`).
 pub fn display_width(s: &str) -> usize {
-    if crate::ui::glyphs::wide() {
+    if crate::glyphs::wide() {
         UnicodeWidthStr::width_cjk(s)
     } else {
         UnicodeWidthStr::width(s)
@@ -715,7 +715,7 @@ mod tests {
         assert_eq!(display_width("αβ※"), 3);
         assert_eq!(display_width("─→…"), 3);
         assert_eq!(display_width(""), 0);
-        crate::ui::glyphs::with_wide(true, || {
+        crate::glyphs::with_wide(true, || {
             assert_eq!(display_width("─→…"), 6);
             assert_eq!(display_width("日本語abc"), 9);
             // Wrapping counts them so too: "a→b→c d" is 9 columns wide there, 7 otherwise.

@@ -55,7 +55,7 @@ fn the_reader_withholds_a_flipped_record_and_everything_after_it_in_that_file() 
     let (_dir, file, n, _) = demo();
     let total = fs::read_to_string(&file).unwrap().lines().count();
     let clean: Vec<_> = ledger::merged(file.parent().unwrap()).unwrap().collect();
-    assert!(clean.iter().all(|i| i.is_ok()));
+    assert!(clean.iter().all(std::result::Result::is_ok));
     flip(&file, n);
     let mut records = 0;
     let mut issues = Vec::new();
@@ -584,7 +584,10 @@ fn the_systemd_timer_seals_hourly_with_the_command_tested_here() {
     }
     // The unit's arguments, with the key and data folder of this test.
     let s = Sealed::new();
-    let mut args: Vec<String> = words[1..].iter().map(|w| w.to_string()).collect();
+    let mut args: Vec<String> = words[1..]
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     args[2] = s.key().display().to_string();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = tebiki(s.data.path(), &args);

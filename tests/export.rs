@@ -145,7 +145,7 @@ fn jsonl_is_every_record_exactly_as_stored_in_ledger_order() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut got: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let mut got: Vec<String> = lines.iter().map(std::string::ToString::to_string).collect();
     stored.sort();
     got.sort();
     assert_eq!(got, stored);

@@ -307,7 +307,7 @@ fn withdrawing_takes_three_steps_from_the_welcome_screen() {
         .identify("E8008", "Jo", "")
         .read_all()
         .pass_check();
-    k.keys(&format!("{}<Enter><Enter><Enter>", AGREE));
+    k.keys(&format!("{AGREE}<Enter><Enter><Enter>"));
     k.choose_withdraw();
     k.identify("E8008", "Jo", "");
     assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
@@ -493,7 +493,7 @@ fn a_wrong_answer_opens_the_screen_at_its_rule_highlighted() {
 #[test]
 fn the_right_answer_is_not_always_the_longest_option() {
     let k = Kiosk::new("ja");
-    for lang in k.app.content.langs.iter() {
+    for lang in &k.app.content.langs {
         let questions = &k.app.content.manifest.questions;
         let longest = questions
             .iter()

@@ -98,7 +98,7 @@ fn open_mode_records_typed_names_as_unverified() {
         .identify("x9", "Someone", "")
         .read_all()
         .pass_check();
-    k.keys(&format!("{}<Enter><Enter>", AGREE));
+    k.keys(&format!("{AGREE}<Enter><Enter>"));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], false);
     assert_eq!(r["employee"]["name"], "Someone");
@@ -178,7 +178,7 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
         .keys("<Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
     k.read_all().pass_check();
-    k.keys(&format!("{}<Enter><Enter>", AGREE));
+    k.keys(&format!("{AGREE}<Enter><Enter>"));
     let r = &k.records()[0];
     assert_eq!(r["employee"]["verified"], "code");
 }

@@ -109,7 +109,7 @@ fn a_second_kiosk_instance_is_refused_at_once() {
     let start = Instant::now();
     match second.claim_instance() {
         Err(LedgerError::InstanceBusy { path }) => {
-            assert_eq!(path, dir.join(".k1.instance.lock"))
+            assert_eq!(path, dir.join(".k1.instance.lock"));
         }
         other => panic!("expected InstanceBusy, got {other:?}"),
     }
@@ -248,7 +248,10 @@ fn readers_report_bad_lines_with_their_place() {
     let items: Vec<_> = merged(&dir).unwrap().collect();
     // The third record cannot be checked against the garbage after it, so it is withheld.
     assert_eq!(items.iter().filter(|i| i.is_ok()).count(), 2);
-    let issues: Vec<_> = items.into_iter().filter_map(|i| i.err()).collect();
+    let issues: Vec<_> = items
+        .into_iter()
+        .filter_map(std::result::Result::err)
+        .collect();
     assert_eq!(issues.len(), 5, "{issues:?}");
     assert!(
         matches!(&issues[0], ReadIssue::ChainBreak { line: 4, .. }),

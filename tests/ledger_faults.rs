@@ -135,7 +135,7 @@ fn failed_write_or_sync_is_reported_and_rolled_back() {
             Err(LedgerError::Io {
                 op: got, source, ..
             }) => {
-                assert_eq!((got, source.kind()), (op, kind), "{name}")
+                assert_eq!((got, source.kind()), (op, kind), "{name}");
             }
             other => panic!("{name}: expected an I/O error, got {other:?}"),
         }

@@ -137,7 +137,7 @@ fn unset_values_are_never_shown_as_facts() {
         let text: String =
             tebiki::ui::doc::render(&k.app.content.lang(&l).screens[costs].doc, 1000)
                 .iter()
-                .map(|line| line.to_string())
+                .map(std::string::ToString::to_string)
                 .collect();
         // The guide's worked example of an allowance stays, marked as an example; no amount is
         // said to be paid.

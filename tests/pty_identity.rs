@@ -62,13 +62,11 @@ fn a_roster_checked_terminal_in_japanese() {
     p.enter();
     p.wait_for(" 1 / ", WAIT);
     let ledger = data.path().join("ledger");
-    let lines: usize = std::fs::read_dir(&ledger)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
-                .map(|e| std::fs::read_to_string(e.path()).unwrap().lines().count())
-                .sum()
-        })
-        .unwrap_or(0);
+    let lines: usize = std::fs::read_dir(&ledger).map_or(0, |d| {
+        d.filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
+            .map(|e| std::fs::read_to_string(e.path()).unwrap().lines().count())
+            .sum()
+    });
     assert_eq!(lines, 0, "nothing is recorded before a choice");
 }

@@ -63,7 +63,7 @@ fn flow_screen(walk: &mut Walk, k: &mut common::Kiosk, name: &str) {
     for (w, h) in SIZES {
         k.app.resize(w, h);
         check(&format!("{} flow {name}", walk.lang), w, h, |f| {
-            tebiki::ui::draw(f, &k.app)
+            tebiki::ui::draw(f, &k.app);
         });
         walk.checked += 1;
     }
@@ -161,7 +161,7 @@ fn every_flow_screen(lang: &str) -> usize {
     // Too small for anything: the message alone.
     k.app.resize(30, 10);
     check(&format!("{lang} too small"), 30, 10, |f| {
-        tebiki::ui::draw(f, &k.app)
+        tebiki::ui::draw(f, &k.app);
     });
     walk.checked
 }
@@ -265,7 +265,7 @@ fn trainer_screen(walk: &mut Walk, p: &mut Presenter, name: &str) {
     for (w, h) in SIZES {
         p.resize(w, h);
         check(&format!("{} trainer {name}", walk.lang), w, h, |f| {
-            tebiki::ui::present::draw(f, p)
+            tebiki::ui::present::draw(f, p);
         });
         walk.checked += 1;
     }
@@ -322,7 +322,7 @@ fn every_trainer_screen(lang: &str) -> usize {
     let mut f = Follower::new(content, loc, View::One(Lang::new(lang)), Lang::new(lang));
     for (w, h) in SIZES {
         check(&format!("{lang} follower waiting"), w, h, |frame| {
-            tebiki::ui::present::notes::draw(frame, &f)
+            tebiki::ui::present::notes::draw(frame, &f);
         });
     }
     let started: jiff::Timestamp = state.started_at.parse().unwrap();
@@ -338,7 +338,7 @@ fn every_trainer_screen(lang: &str) -> usize {
         f.width = w;
         f.height = h;
         let screen = check(&format!("{lang} follower"), w, h, |frame| {
-            tebiki::ui::present::notes::draw(frame, &f)
+            tebiki::ui::present::notes::draw(frame, &f);
         });
         assert!(screen.contains("12:34"), "{screen}");
         walk.checked += 1;
@@ -394,7 +394,7 @@ fn admin_screen(walk: &mut Walk, d: &mut Dashboard, name: &str) {
     for (w, h) in SIZES {
         d.resize(w, h);
         check(&format!("{} dashboard {name}", walk.lang), w, h, |f| {
-            tebiki::ui::dashboard::draw(f, d)
+            tebiki::ui::dashboard::draw(f, d);
         });
         walk.checked += 1;
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{AtomicFile, arg, count, fail, say};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::record::codes::Codes;
 use crate::record::identity::key;
 
@@ -55,7 +55,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return env.io_fail(&e, Some(&path)),
     };
-    let directory = super::roster::directory(&roster);
+    let directory = crate::roster::directory(&roster);
     // Whom to issue for: the people named, everyone, or everyone who has no code yet.
     let mut people = Vec::new();
     if args.ids.is_empty() {

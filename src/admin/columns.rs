@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::fields::{Fields, Text};
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::Record;
+use crate::ledger::fields::{Fields, Text};
 
 /// One record while its row is written.
 pub struct Row<'a, 'b> {
@@ -131,7 +131,7 @@ pub const COLUMNS: &[Column] = &[
                     .as_ref()
                     .and_then(|e| e.id_as_entered.as_deref()),
                 c,
-            )
+            );
         }),
     },
     Column {
@@ -194,7 +194,7 @@ pub const COLUMNS: &[Column] = &[
                 r.f.supports
                     .as_deref()
                     .or_else(|| r.f.supported.as_ref().and_then(|s| s.id.as_deref()));
-            text(id, c)
+            text(id, c);
         }),
     },
     Column {
@@ -279,7 +279,7 @@ pub const COLUMNS: &[Column] = &[
                     .as_ref()
                     .and_then(|x| x.policy_version.as_deref()),
                 c,
-            )
+            );
         }),
     },
     Column {
@@ -292,7 +292,7 @@ pub const COLUMNS: &[Column] = &[
         from: &["renews.decided_at"],
         fill: Fill::One(|r, c| {
             let at = r.f.renews.as_ref().and_then(|x| x.decided_at.as_deref());
-            c.local(instant(at), r.tz)
+            c.local(instant(at), r.tz);
         }),
     },
     Column {
@@ -319,7 +319,7 @@ pub const COLUMNS: &[Column] = &[
             c.codes(
                 "export-lang-",
                 r.f.content.as_ref().and_then(|c| c.languages.as_deref()),
-            )
+            );
         }),
     },
     Column {
@@ -374,7 +374,7 @@ pub const COLUMNS: &[Column] = &[
             c.code(
                 "export-method-",
                 r.f.how.as_ref().and_then(|h| h.method.as_deref()),
-            )
+            );
         }),
     },
     Column {
@@ -384,7 +384,7 @@ pub const COLUMNS: &[Column] = &[
             c.code(
                 "export-mode-",
                 r.f.how.as_ref().and_then(|h| h.mode.as_deref()),
-            )
+            );
         }),
     },
     Column {
@@ -394,7 +394,7 @@ pub const COLUMNS: &[Column] = &[
             c.code(
                 "export-via-",
                 r.f.how.as_ref().and_then(|h| h.via.as_deref()),
-            )
+            );
         }),
     },
     Column {
@@ -600,7 +600,7 @@ pub fn header(purposes: &[String], labels: Option<&Labels>) -> Vec<String> {
                 for p in purposes {
                     out.push(match labels {
                         Some(l) => {
-                            let what = l.word("purpose:", p).unwrap_or_else(|| p.to_string());
+                            let what = l.word("purpose:", p).unwrap_or_else(|| p.clone());
                             l.loc
                                 .ta(&l.lang, "export-col-purpose", &[("purpose", what.into())])
                         }

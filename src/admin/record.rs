@@ -10,12 +10,12 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use super::roster::RosterIds;
 use super::{arg, fail, ledger_fail, say};
-use crate::cli::{Env, Format};
+use crate::command::{Env, Format};
 use crate::escape::{for_display, for_terminal};
 use crate::ledger::Checked;
 use crate::record::entry::{Change, Entry, Refusal, allowed};
-use crate::record::identity::Directory;
 use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 
@@ -161,12 +161,12 @@ fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
 }
 
 /// The person as the roster knows them (found without regard to case or width).
-fn on_roster(id: &str, roster: Option<&Directory>) -> Option<Subject> {
-    roster?.find(id).map(Subject::from_person)
+fn on_roster(id: &str, roster: Option<&RosterIds>) -> Option<Subject> {
+    roster?.find_person(id).map(|p| Subject::from_person(&p))
 }
 
 /// The person as the roster knows them, else as the ledger does.
-fn subject(id: &str, roster: Option<&Directory>, state: &EmployeeState) -> Option<Subject> {
+fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Option<Subject> {
     if let Some(s) = on_roster(id, roster) {
         return Some(s);
     }
@@ -196,7 +196,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Ok(raw) => raw.manifest,
         Err(code) => return code,
     };
-    let tz = super::timezone(&config);
+    let tz = config.time_zone();
     let today = Timestamp::now().to_zoned(tz.clone()).date();
     if let RecordCommand::Void { record_id, common } = &cmd {
         return void(env, &config, &manifest.policy_version, record_id, common);
@@ -303,7 +303,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 );
             }
             let session = session.trim();
-            if session.is_empty() || crate::app::has_control(session) {
+            if session.is_empty() || crate::escape::has_control(session) {
                 return fail(
                     env,
                     &env.ta("record-error-session", &[("session", arg(session))]),
@@ -344,25 +344,19 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             }
         }
     };
-    let roster = match super::roster::load_or_say(env) {
-        Ok(r) => r.map(|r| super::roster::directory(&r)),
+    let roster = match super::roster::ids_or_say(env) {
+        Ok(r) => r,
         Err(code) => return code,
     };
     // The roster's form of the id, when it knows it (`e0001` is `E0001`).
-    let id = roster
-        .as_ref()
-        .and_then(|r| r.find(&id))
-        .map_or(id, |p| p.id.clone());
+    let id = roster.as_ref().and_then(|r| r.find(&id)).unwrap_or(id);
     let change = match change {
         Change::Champion {
             active,
             supports: Some(other),
         } => {
             let other_id = match rule.check(&other.id) {
-                Ok(o) => roster
-                    .as_ref()
-                    .and_then(|r| r.find(&o))
-                    .map_or(o, |p| p.id.clone()),
+                Ok(o) => roster.as_ref().and_then(|r| r.find(&o)).unwrap_or(o),
                 Err(problem) => return super::id_fail(env, &other.id, &problem, &config),
             };
             if other_id == id {

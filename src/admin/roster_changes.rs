@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::roster::Employee;
 use super::{count, say};
-use crate::cli::Env;
+use crate::command::Env;
 use crate::escape::for_terminal;
+use crate::roster::Employee;
 
 /// How many people of each kind are listed by name.
 pub const SHOWN: usize = 5;

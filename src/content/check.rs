@@ -313,7 +313,7 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
                             id: (*id).clone(),
                             defined,
                         },
-                    ))
+                    ));
                 }
                 Some((vars, file, line)) => {
                     // Compare with the first language that has the message.
@@ -345,8 +345,7 @@ fn message_line(text: &str, id: &str) -> usize {
             l.strip_prefix(id)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map(|i| i + 1)
-        .unwrap_or(1)
+        .map_or(1, |i| i + 1)
 }
 
 fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {

@@ -397,8 +397,7 @@ impl Builder {
                     .iter()
                     .rev()
                     .find(|(_, m)| *m == Mark::Link)
-                    .map(|(s, _)| *s)
-                    .unwrap_or(0);
+                    .map_or(0, |(s, _)| *s);
                 let shown = self.inline().text[start..].to_string();
                 if !url.is_empty() && shown != url {
                     // A link whose text differs from its address shows the address too: a

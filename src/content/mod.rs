@@ -577,24 +577,15 @@ pub fn content_hash(shown: &[(&str, String)], manifest: &Manifest, forms: &Forms
         let label = forms
             .acknowledgements
             .get(&a.id)
-            .map(|l| l.label.as_str())
-            .unwrap_or("");
+            .map_or("", |l| l.label.as_str());
         h.update(format!("acknowledgement {}\n{label}\n", a.id));
     }
     for p in &manifest.purposes {
-        let label = forms
-            .purposes
-            .get(&p.id)
-            .map(|l| l.label.as_str())
-            .unwrap_or("");
+        let label = forms.purposes.get(&p.id).map_or("", |l| l.label.as_str());
         h.update(format!("purpose {}\n{label}\n", p.id));
     }
     for r in &manifest.reasons {
-        let label = forms
-            .reasons
-            .get(&r.id)
-            .map(|l| l.label.as_str())
-            .unwrap_or("");
+        let label = forms.reasons.get(&r.id).map_or("", |l| l.label.as_str());
         h.update(format!("reason {}\n{label}\n", r.id));
     }
     hex::encode(h.finalize())

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::search;
-use crate::admin::fields::Essentials;
-use crate::admin::roster::Employee;
+use crate::ledger::fields::Essentials;
+use crate::roster::Employee;
 use crate::state::{ConsentState, Event, Pairings, Stage, Standing, settle};
 
 /// "None" for the interned and roster indices.

@@ -12,9 +12,10 @@ use std::thread::JoinHandle;
 use serde_json::Value;
 
 use super::model::{Model, pack, unpack};
-use crate::admin::fields::Essentials;
-use crate::admin::roster::{self, Employee};
+use crate::ledger::fields::Essentials;
+use crate::ledger::stream::{ledger_bytes, stream_ledger};
 use crate::ledger::{self, LedgerError};
+use crate::roster::{self, Employee};
 
 /// What a full pass gives: the model, and whether the roster could not be read.
 pub struct Loaded {
@@ -41,7 +42,7 @@ impl Loading {
     ) -> Loading {
         let read = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let total = crate::admin::ledger_bytes(&ledger_dir);
+        let total = ledger_bytes(&ledger_dir);
         let (r, c) = (Arc::clone(&read), Arc::clone(&cancel));
         let handle = std::thread::spawn(move || {
             let (roster, roster_unreadable) = match roster {
@@ -66,7 +67,9 @@ impl Loading {
     }
 
     pub fn is_finished(&self) -> bool {
-        self.handle.as_ref().is_none_or(|h| h.is_finished())
+        self.handle
+            .as_ref()
+            .is_none_or(std::thread::JoinHandle::is_finished)
     }
 
     /// Waits for the pass to end and gives its result.
@@ -109,7 +112,7 @@ pub fn load(
     for path in ledger::ledger_files(dir).unwrap_or_default() {
         model.file_index(&path);
     }
-    let outcome = crate::admin::stream_ledger(dir, |item| {
+    let outcome = stream_ledger(dir, |item| {
         if cancel.load(Ordering::Relaxed) {
             return Err(());
         }

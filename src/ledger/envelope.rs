@@ -751,7 +751,7 @@ struct EnvelopeVisitor<'p, 'a> {
     out: &'p mut Envelope<'a>,
 }
 
-impl<'de, 'p> Visitor<'de> for EnvelopeVisitor<'p, 'de> {
+impl<'de> Visitor<'de> for EnvelopeVisitor<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -1,9 +1,13 @@
 //! The consent ledger: append-only, hash-chained JSON Lines files, one per kiosk (ledger-format.md).
 
+pub(crate) mod about;
 mod envelope;
+pub mod fields;
+pub mod person_index;
 mod reader;
 mod receipt;
 pub mod seal;
+pub mod stream;
 mod verify;
 mod writer;
 
@@ -76,7 +80,7 @@ pub fn ledger_files(dir: &Path) -> Result<Vec<PathBuf>, LedgerError> {
         }
         let path = entry.path();
         // Follows symlinks on purpose: a share may link files in.
-        if fs::metadata(&path).map(|m| m.is_file()).unwrap_or(false) {
+        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             files.push(path);
         }
     }
@@ -90,9 +94,10 @@ pub fn kiosk_of_file(path: &Path) -> Option<&str> {
 }
 
 pub(crate) fn file_name_string(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.to_string_lossy().into_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {

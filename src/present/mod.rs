@@ -4,20 +4,22 @@
 //! Like the employee flow, nothing here touches the terminal or the disk: keys come in, the
 //! state changes, and effects (records to append) go out to [`session::perform`].
 
+mod attendees;
 pub mod follow;
 pub mod session;
-pub mod terminal;
+mod setup;
+mod slides;
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use serde_json::{Map, Value};
 
-use crate::admin::roster::Employee;
 use crate::app::{self, App, Notice, SessionInfo, Step};
 use crate::content::ScreenKind;
 use crate::i18n::Lang;
 use crate::keys::{self, Cmd, Ctx};
+use crate::roster::Employee;
 use crate::text_field::{Inserted, TextField};
 use session::{Added, Attendee, AttendeeForm, Status};
 
@@ -117,6 +119,12 @@ pub enum Effect {
     },
 }
 
+/// How far the current slide can scroll at the current size. The view implements it with the
+/// same terminal-free composition it draws, so update learns it without depending on the view.
+pub trait Measured {
+    fn max_scroll(&self) -> usize;
+}
+
 pub struct Presenter {
     /// The employee flow, run for one attendee at a time. It also holds the content and the
     /// messages the slides use.
@@ -170,6 +178,25 @@ pub struct Presenter {
     pub shown: Vec<bool>,
 }
 
+impl crate::keys::Applies for Presenter {
+    fn applies(&self, action: &str) -> bool {
+        let focused = self.attendees.get(self.focus);
+        let open = focused.is_some_and(|a| a.attendance && !matches!(a.status, Status::Chosen(_)));
+        match action {
+            "present-act-attendees" => self.session.is_some(),
+            "present-act-record" => self.unrecorded() > 0,
+            "present-act-choose-now" => open,
+            "present-act-later" => open && focused.is_some_and(|a| a.status != Status::Kiosk),
+            "present-act-remove" | "present-act-edit" => focused.is_some_and(|a| !a.attendance),
+            "present-act-pick" => {
+                !self.matches().is_empty()
+                    && (self.adding || self.setup_field == crate::present::SetupField::Attendee)
+            }
+            _ => true,
+        }
+    }
+}
+
 impl Presenter {
     /// A presenter at the setup screen. `flow` brings the content, the messages, the
     /// organisation's settings and the time zone; `session_id` is the suggested id.
@@ -183,7 +210,7 @@ impl Presenter {
         if flow.directory.is_none() {
             flow.directory = roster
                 .as_deref()
-                .map(|r| std::sync::Arc::new(crate::admin::roster::directory(r)));
+                .map(|r| std::sync::Arc::new(crate::roster::directory(r)));
         }
         let slides: Vec<usize> = flow
             .content
@@ -353,12 +380,12 @@ impl Presenter {
                     self.after_flow();
                     return effect;
                 }
-                let cmd = keys::cmd_for(key, self.ctx())?;
-                if cmd == Cmd::Digit && self.overview.is_none() {
-                    if let KeyCode::Char(c) = key.code
-                        && self.jump.len() < MAX_JUMP_DIGITS
-                    {
-                        self.jump.push(c);
+                let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
+                if let Cmd::Digit(d) = cmd
+                    && self.overview.is_none()
+                {
+                    if self.jump.len() < MAX_JUMP_DIGITS {
+                        self.jump.push(char::from(b'0' + d));
                     }
                     return None;
                 }
@@ -475,513 +502,6 @@ impl Presenter {
             self.note_shown();
         }
         self.clamp_scroll();
-    }
-
-    // --- setup ---------------------------------------------------------------------------
-
-    fn setup_fields(&self) -> Vec<(SetupField, usize)> {
-        let mut fields = vec![(SetupField::Trainer, 0), (SetupField::Session, 0)];
-        fields.extend((0..self.add.visible_fields()).map(|f| (SetupField::Attendee, f)));
-        if !self.attendees.is_empty() {
-            fields.push((SetupField::List, 0));
-        }
-        fields
-    }
-
-    fn move_setup_focus(&mut self, forward: bool) {
-        let fields = self.setup_fields();
-        let here = (self.setup_field, self.add.field);
-        let at = fields
-            .iter()
-            .position(|&(f, sub)| f == here.0 && (f != SetupField::Attendee || sub == here.1))
-            .unwrap_or(0);
-        let n = fields.len();
-        let (field, sub) = fields[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
-        self.setup_field = field;
-        if field == SetupField::Attendee {
-            self.add.field = sub;
-        }
-    }
-
-    /// The roster's people matching what is typed in the attendee form.
-    pub fn matches(&self) -> Vec<&crate::record::Person> {
-        self.add
-            .matches(self.flow.directory.as_deref(), &self.attendees)
-    }
-
-    /// Up or Down: through the name search's matches when there are any, else `otherwise`.
-    fn move_pick(&mut self, down: bool) -> bool {
-        let n = self.matches().len();
-        if n == 0 {
-            return false;
-        }
-        self.add.move_pick(down, n);
-        true
-    }
-
-    fn update_setup(&mut self, cmd: Cmd) -> Option<Effect> {
-        if self.setup_field == SetupField::List {
-            match cmd {
-                Cmd::FocusNext => self.move_setup_focus(true),
-                Cmd::FocusPrev => self.move_setup_focus(false),
-                Cmd::Up => self.focus = self.focus.saturating_sub(1),
-                Cmd::Down => {
-                    self.focus = (self.focus + 1).min(self.attendees.len().saturating_sub(1));
-                }
-                Cmd::Remove => self.remove(),
-                Cmd::Edit => self.edit_attendee(),
-                Cmd::Start => self.start(),
-                _ => {}
-            }
-            if self.attendees.is_empty() {
-                self.setup_field = SetupField::Attendee;
-                self.add.field = app::FIELD_ID;
-            }
-            return None;
-        }
-        let in_form = self.setup_field == SetupField::Attendee;
-        match cmd {
-            Cmd::Down if in_form && self.move_pick(true) => {}
-            Cmd::Up if in_form && self.move_pick(false) => {}
-            Cmd::Down => self.move_setup_focus(true),
-            Cmd::Up => self.move_setup_focus(false),
-            Cmd::FocusNext => self.move_setup_focus(true),
-            Cmd::FocusPrev => self.move_setup_focus(false),
-            Cmd::Start => self.start(),
-            Cmd::Confirm => match self.setup_field {
-                SetupField::Trainer if self.trainer.value().trim().is_empty() => self.start(),
-                SetupField::Trainer => self.setup_field = SetupField::Session,
-                SetupField::Session if self.session_id.value().trim().is_empty() => {
-                    self.notice = Some(Notice::error("present-session-id-missing"));
-                }
-                SetupField::Session => {
-                    self.setup_field = SetupField::Attendee;
-                    self.add.field = app::FIELD_ID;
-                }
-                SetupField::Attendee => {
-                    if self.confirm_add() {
-                        self.start();
-                    }
-                }
-                SetupField::List => {}
-            },
-            _ => {
-                let field = match self.setup_field {
-                    SetupField::Trainer => &mut self.trainer,
-                    SetupField::Session => &mut self.session_id,
-                    SetupField::Attendee => {
-                        self.notice = self.add.edit(&cmd);
-                        return None;
-                    }
-                    SetupField::List => return None,
-                };
-                self.notice = edit(field, &cmd);
-            }
-        }
-        None
-    }
-
-    /// Enter in the attendee form. Returns true when the form was empty (nothing to add).
-    fn confirm_add(&mut self) -> bool {
-        let roster = self.flow.directory.clone();
-        match self
-            .add
-            .confirm(roster.as_deref(), &self.flow.settings, &self.attendees)
-        {
-            Added::Nothing => return true,
-            Added::Moved => {}
-            Added::Attendee(a) => {
-                self.notice = Some(Notice {
-                    id: "present-added",
-                    args: vec![("name", a.name.clone()), ("id", a.id.clone())],
-                    error: false,
-                });
-                self.attendees.push(a);
-            }
-            Added::Problem(n) => self.notice = Some(n),
-        }
-        false
-    }
-
-    /// From the setup to the slides: with a session when the trainer gave their name.
-    fn start(&mut self) {
-        let trainer = self.trainer.value().trim().to_string();
-        let id = self.session_id.value().trim().to_string();
-        if !self.add.is_empty() {
-            // Typed but not added: say so rather than silently leaving someone out.
-            self.setup_field = SetupField::Attendee;
-            self.notice = Some(Notice::error("present-add-pending"));
-            return;
-        }
-        if trainer.is_empty() {
-            if !self.attendees.is_empty() {
-                self.setup_field = SetupField::Trainer;
-                self.notice = Some(Notice::error("present-trainer-missing"));
-                return;
-            }
-            self.session = None;
-        } else {
-            if id.is_empty() {
-                self.setup_field = SetupField::Session;
-                self.notice = Some(Notice::error("present-session-id-missing"));
-                return;
-            }
-            self.session = Some(SessionInfo { id, trainer });
-        }
-        self.phase = Phase::Slides;
-        self.started = Instant::now();
-        self.now = self.started;
-        self.started_at = now_ms();
-        self.go(0);
-    }
-
-    // --- slides --------------------------------------------------------------------------
-
-    fn last(&self) -> usize {
-        self.slides.len().saturating_sub(1)
-    }
-
-    /// Shows slide `at` (a position among the slides) from its top.
-    pub fn go(&mut self, at: usize) {
-        self.at = at.min(self.last());
-        self.scroll = 0;
-        self.note_shown();
-    }
-
-    fn note_shown(&mut self) {
-        if let Some(s) = self.shown.get_mut(self.at) {
-            *s = true;
-        }
-        for lang in self.slide_langs() {
-            if !self.langs_shown.contains(&lang) {
-                self.langs_shown.push(lang);
-            }
-        }
-    }
-
-    fn update_overview(&mut self, cmd: Cmd) {
-        let Some(at) = self.overview else {
-            return;
-        };
-        match cmd {
-            Cmd::Up => self.overview = Some(at.saturating_sub(1)),
-            Cmd::Down => self.overview = Some((at + 1).min(self.last())),
-            Cmd::Top => self.overview = Some(0),
-            Cmd::Bottom => self.overview = Some(self.last()),
-            Cmd::Confirm => {
-                self.overview = None;
-                self.go(at);
-            }
-            Cmd::Back | Cmd::Overview => self.overview = None,
-            _ => {}
-        }
-    }
-
-    fn update_slides(&mut self, cmd: Cmd) {
-        if self.overview.is_some() {
-            self.update_overview(cmd);
-            return;
-        }
-        let jump = std::mem::take(&mut self.jump);
-        match cmd {
-            Cmd::Confirm if !jump.is_empty() => match jump.parse::<usize>() {
-                Ok(n) if n >= 1 && n <= self.slides.len() => self.go(n - 1),
-                _ => {
-                    self.notice = Some(Notice {
-                        id: "present-no-such-slide",
-                        args: vec![("n", jump), ("of", self.slides.len().to_string())],
-                        error: true,
-                    });
-                }
-            },
-            Cmd::Next | Cmd::Confirm => {
-                if self.at < self.last() {
-                    self.go(self.at + 1);
-                } else if self.session.is_some() {
-                    self.open_attendees();
-                } else {
-                    self.notice = Some(Notice::info("present-last-slide"));
-                }
-            }
-            Cmd::Prev if self.at > 0 => self.go(self.at - 1),
-            Cmd::Top => self.go(0),
-            Cmd::Bottom => self.go(self.last()),
-            Cmd::Up => self.scroll = self.scroll.saturating_sub(1),
-            Cmd::Down => {
-                self.scroll += 1;
-                self.clamp_scroll();
-            }
-            Cmd::Notes => {
-                self.notes = !self.notes;
-                self.clamp_scroll();
-            }
-            Cmd::Overview => self.overview = Some(self.at),
-            Cmd::Attendees if self.session.is_some() => self.open_attendees(),
-            Cmd::Attendees => self.notice = Some(Notice::info("present-no-session")),
-            _ => {}
-        }
-    }
-
-    fn clamp_scroll(&mut self) {
-        let max = crate::ui::present::slides::max_scroll(self);
-        self.scroll = self.scroll.min(max);
-    }
-
-    // --- the attendee list ---------------------------------------------------------------
-
-    fn open_attendees(&mut self) {
-        self.phase = Phase::Attendees;
-        self.adding = self.attendees.is_empty();
-        self.add.clear();
-        self.focus = self
-            .attendees
-            .iter()
-            .position(|a| a.status == Status::Pending)
-            .unwrap_or(0);
-    }
-
-    fn update_adding(&mut self, cmd: Cmd) {
-        match cmd {
-            Cmd::Back => {
-                self.adding = false;
-                self.add.clear();
-            }
-            Cmd::Up => {
-                self.move_pick(false);
-            }
-            Cmd::Down => {
-                self.move_pick(true);
-            }
-            Cmd::Confirm => {
-                if self.confirm_add() {
-                    self.adding = false;
-                } else if matches!(&self.notice, Some(n) if n.id == "present-added") {
-                    self.focus = self.attendees.len().saturating_sub(1);
-                }
-            }
-            _ => self.notice = self.add.edit(&cmd),
-        }
-    }
-
-    fn update_attendees(&mut self, cmd: Cmd) -> Option<Effect> {
-        let n = self.attendees.len();
-        match cmd {
-            Cmd::Up => self.focus = self.focus.saturating_sub(1),
-            Cmd::Down => self.focus = (self.focus + 1).min(n.saturating_sub(1)),
-            Cmd::FocusNext => self.adding = true,
-            Cmd::Back => self.phase = Phase::Slides,
-            Cmd::Record => return self.record_attendance(),
-            Cmd::Later => return self.mark_later(),
-            Cmd::Remove => self.remove(),
-            Cmd::Edit => self.edit_attendee(),
-            Cmd::Confirm if n == 0 => self.adding = true,
-            Cmd::Confirm => self.choose_now(),
-            _ => {}
-        }
-        None
-    }
-
-    fn record_attendance(&mut self) -> Option<Effect> {
-        let list: Vec<usize> = (0..self.attendees.len())
-            .filter(|&i| !self.attendees[i].attendance)
-            .collect();
-        if list.is_empty() {
-            self.notice = Some(Notice::info(if self.attendees.is_empty() {
-                "present-no-attendees"
-            } else {
-                "present-attendance-done"
-            }));
-            return None;
-        }
-        let saving = Saving::Attendance(list);
-        let records = session::records(self, &saving);
-        Some(Effect::Append { saving, records })
-    }
-
-    /// The focused attendee, if their attendance is recorded; otherwise says what to do.
-    fn focused_recorded(&mut self) -> Option<usize> {
-        let a = self.attendees.get(self.focus)?;
-        if !a.attendance {
-            self.notice = Some(Notice::info("present-record-first"));
-            return None;
-        }
-        if let Status::Chosen(_) = a.status {
-            self.notice = Some(Notice {
-                id: "present-already-chosen",
-                args: vec![("name", a.name.clone())],
-                error: false,
-            });
-            return None;
-        }
-        Some(self.focus)
-    }
-
-    fn mark_later(&mut self) -> Option<Effect> {
-        let i = self.focused_recorded()?;
-        if self.attendees[i].status == Status::Kiosk {
-            self.notice = Some(Notice::info("present-already-later"));
-            return None;
-        }
-        let saving = Saving::Later(i);
-        let records = session::records(self, &saving);
-        Some(Effect::Append { saving, records })
-    }
-
-    fn remove(&mut self) {
-        let Some(a) = self.attendees.get(self.focus) else {
-            return;
-        };
-        if a.attendance {
-            // The ledger already says they attended; the list must not contradict it.
-            self.notice = Some(Notice::info("present-cannot-remove"));
-            return;
-        }
-        self.attendees.remove(self.focus);
-        self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
-    }
-
-    /// The focused attendee back into the form, to put their id or name right; they leave the
-    /// list until added again.
-    fn edit_attendee(&mut self) {
-        let Some(a) = self.attendees.get(self.focus) else {
-            return;
-        };
-        if a.attendance {
-            self.notice = Some(Notice::info("present-cannot-edit"));
-            return;
-        }
-        self.add = AttendeeForm::load(a);
-        self.attendees.remove(self.focus);
-        self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
-        self.notice = Some(Notice::info("present-editing"));
-        if self.phase == Phase::Setup {
-            self.setup_field = SetupField::Attendee;
-        } else {
-            self.adding = true;
-        }
-    }
-
-    /// The focused attendee is to choose here: first the screen is turned to them.
-    fn choose_now(&mut self) {
-        let Some(i) = self.focused_recorded() else {
-            return;
-        };
-        if self.session.is_none() {
-            return;
-        }
-        self.current = Some(i);
-        self.phase = Phase::Handover;
-    }
-
-    /// Runs the employee flow for the attendee the screen was turned to, from the check.
-    fn start_choice(&mut self) {
-        let Some(i) = self.current else {
-            return;
-        };
-        let Some(session) = self.session.clone() else {
-            return;
-        };
-        let a = self.attendees[i].clone();
-        self.flow.start_lang = self.ui_lang().clone();
-        self.flow.start_attendee(session, a.subject());
-        self.flow.resize(self.width, self.height);
-        self.current = Some(i);
-        self.phase = Phase::Attendee;
-    }
-
-    /// After the employee flow handled something: note a saved choice, and return to the
-    /// list once the receipt is closed (or the attendee went all the way back).
-    pub fn after_flow(&mut self) {
-        if self.phase != Phase::Attendee {
-            return;
-        }
-        let Some(i) = self.current else {
-            return;
-        };
-        if let Some(saved) = &self.flow.person.saved
-            && let Some(decision) = saved.decision
-            && let Some(a) = self.attendees.get_mut(i)
-        {
-            a.status = Status::Chosen(decision);
-        }
-        if self.flow.step == Step::Welcome {
-            self.leave_flow();
-        }
-    }
-
-    /// Back to the list, with nothing of the attendee left in the flow; the next undecided
-    /// attendee is highlighted.
-    fn leave_flow(&mut self) {
-        let i = self.current.take().unwrap_or(0);
-        self.flow.reset();
-        self.phase = Phase::Attendees;
-        self.adding = false;
-        self.focus = (i + 1..self.attendees.len())
-            .chain(0..=i)
-            .find(|&j| {
-                self.attendees
-                    .get(j)
-                    .is_some_and(|a| a.status == Status::Pending)
-            })
-            .unwrap_or(i);
-    }
-
-    /// The runner appended the records and they are on disk.
-    pub fn records_saved(&mut self, saving: Saving) {
-        match saving {
-            Saving::Attendance(list) => {
-                for &i in &list {
-                    if let Some(a) = self.attendees.get_mut(i) {
-                        a.attendance = true;
-                    }
-                }
-                self.notice = Some(Notice {
-                    id: "present-attendance-saved",
-                    args: vec![("n", list.len().to_string())],
-                    error: false,
-                });
-            }
-            Saving::Later(i) => {
-                if let Some(a) = self.attendees.get_mut(i) {
-                    a.status = Status::Kiosk;
-                    self.notice = Some(Notice {
-                        id: "present-later-saved",
-                        args: vec![("name", a.name.clone())],
-                        error: false,
-                    });
-                }
-            }
-        }
-    }
-
-    /// Nothing of the batch was saved: say so; the trainer can try again.
-    pub fn records_failed(&mut self, _saving: Saving, reason: String) {
-        self.notice = Some(Notice {
-            id: "present-save-failed",
-            args: vec![("reason", reason)],
-            error: true,
-        });
-    }
-
-    /// What the follower needs to know, once the slides have started.
-    pub fn follow_state(&self, pid: u32) -> Option<follow::FollowState> {
-        if self.phase == Phase::Setup {
-            return None;
-        }
-        let screen = self.screen()?;
-        Some(follow::FollowState {
-            pid,
-            slide: self.at + 1,
-            of: self.slides.len(),
-            screen: self.flow.content.manifest.screens[screen].id.clone(),
-            view: self.view.as_str().to_string(),
-            started_at: self.started_at.to_string(),
-            updated_at: jiff::Timestamp::now().to_string(),
-        })
     }
 }
 

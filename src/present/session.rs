@@ -350,7 +350,7 @@ pub fn attendance_body(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<Stri
     body.insert(
         "content".into(),
         json!({
-            "languages": p.langs_shown.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            "languages": p.langs_shown.iter().map(super::super::i18n::Lang::as_str).collect::<Vec<_>>(),
             "slides": slides,
         }),
     );

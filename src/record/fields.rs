@@ -132,7 +132,7 @@ pub fn leaf_paths(v: &serde_json::Value) -> Vec<String> {
                     }
                 }
             }
-            serde_json::Value::Array(items) if items.iter().any(|i| i.is_object()) => {
+            serde_json::Value::Array(items) if items.iter().any(serde_json::Value::is_object) => {
                 for item in items {
                     walk(item, format!("{at}[]"), out);
                 }
@@ -212,7 +212,7 @@ mod tests {
         for record in [consent, withdrawal] {
             for path in leaf_paths(&record)
                 .into_iter()
-                .chain(envelope.iter().map(|s| s.to_string()))
+                .chain(envelope.iter().map(std::string::ToString::to_string))
             {
                 assert!(
                     find(&path).is_some(),

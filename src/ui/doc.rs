@@ -117,7 +117,7 @@ pub fn render_marked(
         let start = out.len();
         match block {
             Block::Heading { text, .. } => {
-                out.extend(styled_lines(text, width, theme::heading(), "", ""))
+                out.extend(styled_lines(text, width, theme::heading(), "", ""));
             }
             Block::Paragraph(text) => out.extend(styled_lines(text, width, Style::new(), "", "")),
             Block::List(items) => {
@@ -326,7 +326,7 @@ fn stacked(head: &[Inline], rows: &[Vec<Inline>], width: usize) -> Vec<Line<'sta
                     "  ",
                 ));
             } else {
-                let label = head.get(c).map(|h| h.text.as_str()).unwrap_or("");
+                let label = head.get(c).map_or("", |h| h.text.as_str());
                 let mut text = Inline::plain(&format!("{label}: "));
                 let shift = text.text.len();
                 text.text.push_str(&cell.text);

@@ -4,24 +4,25 @@
 pub mod attract;
 pub mod dashboard;
 pub mod doc;
-pub mod glyphs;
+pub use crate::glyphs;
 pub mod overlay;
 pub mod present;
 pub mod qr;
 pub mod screen;
 pub mod theme;
+pub mod widgets;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::app::{App, Step};
 use crate::content::ScreenKind;
-use crate::i18n::{Lang, Localizer};
 use crate::keys;
-use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::wrap::display_width;
+use crate::layout;
+pub(crate) use widgets::too_small;
+pub use widgets::{Hint, hint_bar_for, hint_layout, truncate};
 
 /// A screen's body: its lines, where the text cursor is (line, column), which lines hold
 /// the focused item (so scrolling can keep it in view), and which lines are highlighted (the
@@ -61,6 +62,17 @@ pub fn body(app: &App, width: usize) -> Body {
             ScreenKind::Choice => screen::choice::body(app, i, width),
             ScreenKind::Receipt => screen::receipt::body(app, i, width),
         },
+    }
+}
+
+impl crate::app::Measured for App {
+    fn measure(&self, width: usize) -> crate::app::Measure {
+        let body = body(self, width);
+        crate::app::Measure {
+            lines: body.lines.len(),
+            focus: body.focus,
+            mark: body.mark,
+        }
     }
 }
 
@@ -146,16 +158,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Whether a key's action applies in this mode: a kiosk cannot be quit, only left by staff.
-pub fn applies(app: &App, action: &str) -> bool {
-    match action {
-        "act-quit" => app.mode == crate::app::Mode::Attended,
-        "act-staff-exit" => app.mode == crate::app::Mode::Kiosk,
-        "act-link-code" => !app.screen_links().is_empty(),
-        _ => true,
-    }
-}
-
 /// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).
 fn popup_open(app: &App) -> bool {
     app.help
@@ -163,25 +165,6 @@ fn popup_open(app: &App) -> bool {
         || app.idle_left.is_some()
         || app.person.choice.reviewing
         || app.renewal_open()
-}
-
-/// In place of everything: the window is too small, and how large it must be.
-pub(crate) fn too_small(frame: &mut Frame, loc: &Localizer, lang: &Lang, area: Rect) {
-    let text = loc.ta(
-        lang,
-        "too-small",
-        &[
-            ("width", MIN_WIDTH.to_string().into()),
-            ("height", MIN_HEIGHT.to_string().into()),
-        ],
-    );
-    let lines = doc::plain_lines(&text, area.width.max(1) as usize, theme::warn());
-    let h = (lines.len() as u16).min(area.height);
-    let y = area.y + area.height.saturating_sub(h) / 2;
-    frame.render_widget(
-        Paragraph::new(lines).alignment(Alignment::Center),
-        Rect::new(area.x, y, area.width, h),
-    );
 }
 
 /// The screen's title for the header.
@@ -253,31 +236,6 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// Cuts text to `width` columns, ending with "…" (the glyph set's ellipsis) when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    // Names and notes from the ledger come here unfolded: folded, they are measured as drawn.
-    let text = glyphs::fold(text);
-    let text = text.as_ref();
-    if crate::wrap::display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = crate::wrap::display_width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    if width > 0 {
-        out.push_str(glyphs::glyphs().ellipsis);
-    }
-    out
-}
-
 fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
     let line = if let Some(n) = &app.notice {
         let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
@@ -321,138 +279,9 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
 
 /// The hint bar: the keys that work here, from the key table (those that apply in this mode).
 pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let hints: Vec<(&str, &str)> = keys::hints(app.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(app, action))
-        .collect();
+    let hints = keys::hints_for(app.ctx(), app);
     let langs = app.content.languages();
     let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
     let next = app.loc.t(&langs[(at + 1) % langs.len()], "language-name");
     hint_bar_for(frame, &app.loc, &app.lang, &hints, &next, area);
-}
-
-/// One hint as shown: the key's label and what it does (with its trailing space).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    pub key: String,
-    pub action: String,
-    /// Language and help, kept at the right.
-    pub pinned: bool,
-}
-
-/// Which hints a bar of `width` cells shows, each whole: the keys given, language and help
-/// pinned right. When they do not all fit, the last ones (the least important: the table
-/// lists them by importance) give way, and help says "more", since the help lists every key.
-/// The language key names what F2 switches to, in that language, so a person who cannot read
-/// the current one still finds it.
-pub fn hint_layout(
-    loc: &Localizer,
-    lang: &Lang,
-    hints: &[(&str, &str)],
-    next_view: &str,
-    width: usize,
-) -> Vec<Hint> {
-    let label = |key: &str, action: &str, pinned: bool| -> Hint {
-        let text = if action == "act-language" {
-            next_view.to_string()
-        } else {
-            loc.t(lang, action)
-        };
-        Hint {
-            key: loc.t(lang, key),
-            action: format!(" {text}  "),
-            pinned,
-        }
-    };
-    let w = |h: &Hint| display_width(&h.key) + display_width(&h.action);
-    let is_pinned = |action: &str| matches!(action, "act-language" | "act-help");
-    let rest: Vec<Hint> = hints
-        .iter()
-        .filter(|(_, a)| !is_pinned(a))
-        .map(|(k, a)| label(k, a, false))
-        .collect();
-    let mut pinned: Vec<Hint> = hints
-        .iter()
-        .filter(|(_, a)| is_pinned(a))
-        .map(|(k, a)| label(k, a, true))
-        .collect();
-    let trim_last = |pinned: &mut Vec<Hint>| {
-        if let Some(last) = pinned.last_mut() {
-            last.action = last.action.trim_end().to_string();
-        }
-    };
-    trim_last(&mut pinned);
-    let total = |rest: &[Hint], pinned: &[Hint]| -> usize {
-        rest.iter().map(w).sum::<usize>() + pinned.iter().map(w).sum::<usize>() + 1
-    };
-    if total(&rest, &pinned) <= width {
-        return rest.into_iter().chain(pinned).collect();
-    }
-    // Short of room: help becomes "more", and the least important keys move to it.
-    let help_keys = [loc.t(lang, "key-help"), loc.t(lang, "key-f1")];
-    let with_help_word = |word: &str| -> Vec<Hint> {
-        let mut pinned = pinned.clone();
-        for h in pinned.iter_mut() {
-            if help_keys.contains(&h.key) {
-                h.action = if word.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {word}  ")
-                };
-            }
-        }
-        trim_last(&mut pinned);
-        pinned
-    };
-    let fill = |pinned: &[Hint]| -> Vec<Hint> {
-        let mut room = width.saturating_sub(total(&[], pinned));
-        let mut shown = Vec::new();
-        for h in &rest {
-            if w(h) > room {
-                break;
-            }
-            room -= w(h);
-            shown.push(h.clone());
-        }
-        shown
-    };
-    let more = with_help_word(&loc.t(lang, "act-help-more"));
-    let shown = fill(&more);
-    // On terminals narrower than 80 columns the way on or back matters more than help's
-    // word: the key alone stays. From 80 columns on, help always has its word.
-    let bare = with_help_word("");
-    let shown_bare = fill(&bare);
-    if width < 80 && shown_bare.len() > shown.len() {
-        return shown_bare.into_iter().chain(bare).collect();
-    }
-    shown.into_iter().chain(more).collect()
-}
-
-/// Draws a hint bar (see [`hint_layout`]).
-pub fn hint_bar_for(
-    frame: &mut Frame,
-    loc: &Localizer,
-    lang: &Lang,
-    hints: &[(&str, &str)],
-    next_view: &str,
-    area: Rect,
-) {
-    let layout = hint_layout(loc, lang, hints, next_view, area.width as usize);
-    let used: usize = 1 + layout
-        .iter()
-        .map(|h| display_width(&h.key) + display_width(&h.action))
-        .sum::<usize>();
-    let mut spans = vec![Span::raw(" ")];
-    let mut gap = false;
-    for h in layout {
-        if h.pinned && !gap {
-            spans.push(Span::raw(
-                " ".repeat((area.width as usize).saturating_sub(used)),
-            ));
-            gap = true;
-        }
-        spans.push(Span::styled(h.key, theme::key()));
-        spans.push(Span::raw(h.action));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

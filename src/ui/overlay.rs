@@ -3,80 +3,20 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::keys;
-use crate::ui::{doc, screen, theme, truncate};
-
-/// A centred rectangle inside `area`, `h` lines high (cut to fit), leaving a margin.
-fn centred(area: Rect, h: u16) -> Rect {
-    let w = area.width.saturating_sub(4).min(72).max(area.width.min(20));
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-/// A bordered pop-up. When `lines` and `pinned` do not fit, `lines` scroll (from `scroll`)
-/// with a marker showing there is more, and `pinned` (what to press) always stays in view.
-fn popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: String,
-    lines: Vec<Line<'static>>,
-    pinned: Vec<Line<'static>>,
-    scroll: usize,
-) {
-    let rect = centred(area, (lines.len() + pinned.len()) as u16 + 2);
-    let room = (rect.height as usize)
-        .saturating_sub(2 + pinned.len())
-        .max(1);
-    let lines = if lines.len() > room {
-        let top = scroll.min(lines.len() - room);
-        let more = top + room < lines.len();
-        let shown = if more { room - 1 } else { room };
-        let mut visible: Vec<Line<'static>> = lines.into_iter().skip(top).take(shown).collect();
-        if more {
-            visible.push(Line::from(Span::styled(
-                crate::ui::glyphs::glyphs().more_below,
-                theme::dim(),
-            )));
-        }
-        visible
-    } else {
-        lines
-    };
-    let lines: Vec<Line<'static>> = lines.into_iter().chain(pinned).collect();
-    let title = truncate(&title, rect.width.saturating_sub(4) as usize);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_set(crate::ui::glyphs::border_set())
-                .border_style(theme::title())
-                .title(Span::styled(format!(" {title} "), theme::title())),
-        ),
-        rect,
-    );
-}
-
-fn inner_width(area: Rect) -> usize {
-    centred(area, 3).width.saturating_sub(2) as usize
-}
+use crate::ui::widgets::{inner_width, popup_with_more};
+use crate::ui::{doc, screen, theme};
 
 /// Every key that works on the screen under the help, and what it does.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("help-intro"), width, theme::dim());
     lines.push(Line::default());
-    let rows: Vec<(String, String)> = keys::help_rows(app.base_ctx())
+    let rows: Vec<(String, String)> = keys::help_rows_for(app.base_ctx(), app)
         .into_iter()
-        .filter(|(_, action)| crate::ui::applies(app, action))
         .map(|(key, action)| (app.t(key), app.t(action)))
         .collect();
     let key_w = rows
@@ -105,7 +45,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         ));
         lines.extend(screen::notice::lines(app, width));
     }
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("help-title"),
@@ -119,7 +59,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
 pub fn review(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let (lines, pinned) = screen::choice::summary(app, width);
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("review-title"),
@@ -137,7 +77,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("pin-prompt"), width, ratatui::style::Style::new());
     lines.push(Line::default());
-    let g = crate::ui::glyphs::glyphs();
+    let g = crate::glyphs::glyphs();
     let dots = g.secret.repeat(prompt.field.value().chars().count());
     lines.push(Line::from(Span::styled(
         format!(" {dots}{}", g.caret),
@@ -153,7 +93,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
             theme::bad(),
         ));
     }
-    popup(frame, area, app.t("pin-title"), lines, Vec::new(), 0);
+    popup_with_more(frame, area, app.t("pin-title"), lines, Vec::new(), 0);
 }
 
 /// "Still there?" with the seconds left before the kiosk starts over.
@@ -169,7 +109,7 @@ pub fn idle(frame: &mut Frame, app: &App, area: Rect, seconds: u64) {
         .loc
         .ta(&app.lang, id, &[("n", seconds.to_string().into())]);
     let lines = doc::plain_lines(&text, width, ratatui::style::Style::new());
-    popup(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
+    popup_with_more(frame, area, app.t("idle-title"), lines, Vec::new(), 0);
 }
 
 /// An earlier consent expired: when they agreed, to which version, and what changed since.
@@ -184,8 +124,10 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         .decided_at
         .as_deref()
         .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-        .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
-        .unwrap_or_else(|| "-".into());
+        .map_or_else(
+            || "-".into(),
+            |t| t.to_zoned(app.tz.clone()).date().to_string(),
+        );
     let old = r.policy_version.clone().unwrap_or_else(|| "-".into());
     let text = app.loc.ta(
         &app.lang,
@@ -224,7 +166,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
                     &crate::content::markdown::Inline::plain(&t.summary),
                     width,
                     plain,
-                    crate::ui::glyphs::glyphs().bullet_tight,
+                    crate::glyphs::glyphs().bullet_tight,
                     "  ",
                 );
                 lines.extend(item);
@@ -250,7 +192,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
             lines.extend(doc::plain_lines(&text, width, plain));
         }
     }
-    popup(
+    popup_with_more(
         frame,
         area,
         app.t("renewal-title"),

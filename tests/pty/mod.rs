@@ -146,10 +146,7 @@ impl Pty {
         for (k, v) in &spec.env {
             cmd.env(k, v);
         }
-        let cwd = spec
-            .cwd
-            .map(Path::to_path_buf)
-            .unwrap_or_else(std::env::temp_dir);
+        let cwd = spec.cwd.map_or_else(std::env::temp_dir, Path::to_path_buf);
         cmd.cwd(cwd);
         let child = pair
             .slave
@@ -190,7 +187,10 @@ impl Pty {
 
     /// Writes bytes as if typed.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
-        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         writer
             .write_all(bytes.as_ref())
             .and_then(|()| writer.flush())
@@ -432,7 +432,9 @@ fn take_in(
         };
         drop(p);
         if let Some(reply) = reply {
-            let mut w = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let mut w = writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
         }
         rest = &rest[at + question.len()..];
@@ -445,7 +447,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn lock(parser: &Mutex<vt100::Parser>) -> MutexGuard<'_, vt100::Parser> {
     // A panic elsewhere must not hide the screen from the failure message.
-    parser.lock().unwrap_or_else(|e| e.into_inner())
+    parser
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The screen between rules, so blank rows and trailing text are visible in a panic message.

@@ -48,12 +48,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         let line = match *row {
             ChampionRow::Champion(c) => {
                 let count = d.model.supported_by(c).len() as u64;
-                let text = format!(
-                    "{} {}{}",
-                    crate::ui::glyphs::glyphs().star,
-                    who(d, c),
-                    dept(c)
-                );
+                let text = format!("{} {}{}", crate::glyphs::glyphs().star, who(d, c), dept(c));
                 let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
                 let room = width.saturating_sub(crate::wrap::display_width(&tail) + 2);
                 Line::from(vec![
@@ -63,14 +58,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             }
             ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p) => {
                 let indent = if matches!(row, ChampionRow::Supported(..)) {
-                    format!("   {} ", crate::ui::glyphs::glyphs().branch)
+                    format!("   {} ", crate::glyphs::glyphs().branch)
                 } else {
                     "   ".to_string()
                 };
                 let stage = d.model.people[p as usize].standing.stage;
                 let room = width.saturating_sub(stage_w + 1 + indent.chars().count());
                 Line::from(vec![
-                    Span::styled(indent.to_string(), base),
+                    Span::styled(indent.clone(), base),
                     Span::styled(cell(&format!("{}{}", who(d, p), dept(p)), room), base),
                     Span::raw(" "),
                     Span::styled(

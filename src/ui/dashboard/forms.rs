@@ -10,12 +10,12 @@ use ratatui::widgets::Paragraph;
 use super::person::who;
 use super::{boxed, field_line, stage_word};
 use crate::app::Notice;
+use crate::app::kiosk::PinPrompt;
 use crate::dashboard::forms::{Form, STAGES};
 use crate::dashboard::{Dashboard, Pending};
-use crate::kiosk::PinPrompt;
 use crate::record::entry::Change;
 use crate::text_field::TextField;
-use crate::ui::present::notice_text;
+use crate::ui::widgets::notice_text;
 use crate::ui::{doc, theme};
 
 /// Text width inside a pop-up over `area`.
@@ -40,7 +40,7 @@ pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
     let width = inner(area);
     let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
     lines.push(Line::default());
-    let g = crate::ui::glyphs::glyphs();
+    let g = crate::glyphs::glyphs();
     let dots = g.secret.repeat(prompt.field.value().chars().count());
     lines.push(Line::styled(
         format!(" {dots}{}", g.caret),
@@ -119,15 +119,13 @@ pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
             d.t("dash-filter-stage"),
             d.filter
                 .stage
-                .map(|s| stage_word(d, s))
-                .unwrap_or_else(|| all.clone()),
+                .map_or_else(|| all.clone(), |s| stage_word(d, s)),
         ),
         (
             d.t("dash-filter-consent"),
             d.filter
                 .consent
-                .map(|c| super::consent_word(d, c))
-                .unwrap_or_else(|| all.clone()),
+                .map_or_else(|| all.clone(), |c| super::consent_word(d, c)),
         ),
         (
             d.t("dash-filter-overdue"),
@@ -291,7 +289,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
             for (n, s) in STAGES.iter().enumerate() {
                 let chosen = n == f.choice;
                 let mark = if chosen {
-                    crate::ui::glyphs::glyphs().choice_on
+                    crate::glyphs::glyphs().choice_on
                 } else {
                     "( )"
                 };
@@ -405,11 +403,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
                 lines.push(Line::styled(
                     super::cell(
-                        &format!(
-                            " {} {}  {tail}",
-                            crate::ui::glyphs::glyphs().star,
-                            who(d, c)
-                        ),
+                        &format!(" {} {}  {tail}", crate::glyphs::glyphs().star, who(d, c)),
                         width,
                     ),
                     style,

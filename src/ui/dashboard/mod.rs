@@ -22,9 +22,8 @@ use crate::keys;
 use crate::layout;
 use crate::state::{ConsentState, Stage};
 use crate::text_field::TextField;
-use crate::ui::present::{
-    frame_areas, header_bar, help, hint_bar, inset, notice_line, notice_text, popup,
-};
+use crate::ui::present::frame_areas;
+use crate::ui::widgets::{header_bar, help, hint_bar_for, inset, notice_line, notice_text, popup};
 use crate::ui::{doc, glyphs, theme, truncate};
 use crate::wrap::display_width;
 
@@ -91,16 +90,13 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         .map(|n| notice_text(&d.loc, &d.lang, n))
         .or_else(|| status_line(d));
     notice_line(frame, areas.notice, notice, false, "");
-    let hints: Vec<(&str, &str)> = keys::hints(d.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(d, action))
-        .collect();
+    let hints = keys::hints_for(d.ctx(), d);
     let langs = d.loc.languages();
     let at = langs.iter().position(|l| *l == d.lang).unwrap_or(0);
     let next = d
         .loc
         .t(&langs[(at + 1) % langs.len().max(1)], "language-name");
-    hint_bar(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
+    hint_bar_for(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
     if let Some(form) = &d.form {
         forms::form(frame, d, form, areas.body);
     }
@@ -111,42 +107,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         forms::confirm(frame, d, pending, areas.body);
     }
     if d.help {
-        let rows: Vec<(&str, &str)> = keys::help_rows(d.base_ctx())
-            .into_iter()
-            .filter(|(_, action)| applies(d, action))
-            .collect();
+        let rows = keys::help_rows_for(d.base_ctx(), d);
         help(frame, &d.loc, &d.lang, &rows, d.help_scroll, areas.body);
     }
 }
 
-/// Whether a key's action applies to what is selected.
+/// Whether a key's action applies to what is selected (the dashboard says so).
 pub fn applies(d: &Dashboard, action: &str) -> bool {
-    use crate::dashboard::model::ChampionRow;
-    let row = || d.derived.champion_rows.get(d.selected[2]).copied();
-    let person = d.person.as_ref().map(|p| p.person);
-    match action {
-        "dash-act-end-pairing" => match person {
-            Some(i) => d.model.champion_of(i).is_some(),
-            None => matches!(row(), Some(ChampionRow::Supported(..))),
-        },
-        "dash-act-assign" if d.form.is_none() => {
-            person.is_some()
-                || matches!(
-                    row(),
-                    Some(ChampionRow::Supported(..) | ChampionRow::Unsupported(_))
-                )
-        }
-        "dash-act-open" => match d.view {
-            View::People => !d.results.is_empty(),
-            View::Followups => !d.followups.is_empty(),
-            _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
-        },
-        "dash-act-clear" => !d.query.value().is_empty(),
-        "act-back" if d.base_ctx() == crate::keys::Ctx::DashPeopleList => {
-            d.query.value().is_empty()
-        }
-        _ => true,
-    }
+    crate::keys::Applies::applies(d, action)
 }
 
 /// The line above the hint bar when there is no notice: reading progress, or a problem.
@@ -200,8 +168,7 @@ fn loading(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let pct = d
         .loading
         .as_ref()
-        .map(|l| (l.fraction() * 100.0).floor() as u64)
-        .unwrap_or(0);
+        .map_or(0, |l| (l.fraction() * 100.0).floor() as u64);
     let text = match &d.load_error {
         Some(e) => d.loc.ta(
             &d.lang,

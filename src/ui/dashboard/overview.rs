@@ -94,7 +94,7 @@ fn stage_lines(d: &Dashboard, c: &Counts, width: usize) -> Vec<Line<'static>> {
     // Opting out is not a step of the funnel: it is shown apart.
     lines.push(Line::styled(
         {
-            let dots = crate::ui::glyphs::glyphs().dotted.repeat(2);
+            let dots = crate::glyphs::glyphs().dotted.repeat(2);
             format!("{dots} {} {dots}", d.t("dash-stage-aside"))
         },
         theme::dim(),

@@ -137,7 +137,7 @@ pub fn page_height(d: &Dashboard) -> usize {
 /// The row of each timeline entry on the person's page (newest first), at the current size.
 pub fn entry_rows(d: &Dashboard) -> Option<Vec<usize>> {
     let pv = d.person.as_ref()?;
-    let width = crate::ui::present::inset(Rect::new(0, 0, d.width, 1)).width as usize;
+    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
     Some(lines_and_rows(d, pv, width).1)
 }
 
@@ -155,7 +155,7 @@ fn lines_and_rows(
     if let Some(dept) = d.model.department(i) {
         title.push_str(&format!(
             "  {}  {}",
-            crate::ui::glyphs::glyphs().dot,
+            crate::glyphs::glyphs().dot,
             for_display(dept)
         ));
     }
@@ -212,8 +212,7 @@ fn lines_and_rows(
     let supported_by = s
         .supported_by
         .as_deref()
-        .map(name_of)
-        .unwrap_or_else(|| d.t("dash-nobody"));
+        .map_or_else(|| d.t("dash-nobody"), name_of);
     out.push(label_value(
         &d.t("dash-field-supported-by"),
         supported_by,
@@ -339,17 +338,15 @@ fn lines_and_rows(
         // A void names the record it cancels, in the same words.
         let what = match h.voids.as_deref() {
             Some(target) if h.record_type == "void" => {
-                let cancelled = s
-                    .history
-                    .iter()
-                    .find(|x| x.id == target)
-                    .map(|x| {
+                let cancelled = s.history.iter().find(|x| x.id == target).map_or_else(
+                    || for_display(target),
+                    |x| {
                         let type_id = format!("dash-type-{}", x.record_type);
                         let t = d.t(&type_id);
                         let w = what(d, x);
                         if w.is_empty() { t } else { format!("{t} {w}") }
-                    })
-                    .unwrap_or_else(|| for_display(target));
+                    },
+                );
                 d.loc
                     .ta(&d.lang, "dash-history-voids", &[("what", cancelled.into())])
             }
@@ -395,12 +392,24 @@ fn lines_and_rows(
     (out, rows)
 }
 
+impl crate::dashboard::Measured for Dashboard {
+    fn max_scroll(&self) -> usize {
+        max_scroll(self)
+    }
+    fn page_height(&self) -> usize {
+        page_height(self)
+    }
+    fn entry_rows(&self) -> Option<Vec<usize>> {
+        entry_rows(self)
+    }
+}
+
 /// The furthest the person's lines scroll at the current size.
 pub fn max_scroll(d: &Dashboard) -> usize {
     let Some(pv) = &d.person else {
         return 0;
     };
-    let width = crate::ui::present::inset(Rect::new(0, 0, d.width, 1)).width as usize;
+    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
     let height = (d.height as usize).saturating_sub(CHROME);
     lines(d, pv, width).len().saturating_sub(height)
 }

@@ -11,20 +11,18 @@ use std::time::Duration;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::text::Line;
 
-use crate::app::Notice;
 use crate::i18n::{Lang, Localizer};
 use crate::keys;
 use crate::layout;
-use crate::present::session::Status;
 use crate::present::{Phase, Presenter, View};
-use crate::ui::{Body, doc, glyphs, theme, truncate};
-use crate::wrap::display_width;
-
-/// Columns left empty at each side of the text.
-pub const MARGIN: u16 = 2;
+use crate::ui::hint_bar_for;
+use crate::ui::widgets::{
+    MARGIN, body_lines, centred_column, follow_focus, header_bar, help, inset, notice_line,
+    notice_text, popup, popup_width,
+};
+use crate::ui::{doc, glyphs, theme, truncate};
 
 /// The rows every screen of trainer mode has: header and progress, body, notice, hints.
 pub struct Frame4 {
@@ -93,10 +91,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if p.confirm_quit {
         confirm_quit(frame, p, areas.body);
     } else if p.help {
-        let rows = keys::help_rows(p.base_ctx())
-            .into_iter()
-            .filter(|(_, action)| applies(p, action))
-            .collect::<Vec<_>>();
+        let rows = keys::help_rows_for(p.base_ctx(), p);
         help(
             frame,
             &p.flow.loc,
@@ -149,25 +144,6 @@ fn overview(frame: &mut Frame, p: &Presenter, at: usize, area: Rect) {
         Vec::new(),
         scroll,
     );
-}
-
-/// Whether a key's action applies now: the attendee keys need a session, and what can be
-/// done with the highlighted attendee depends on where they stand.
-fn applies(p: &Presenter, action: &str) -> bool {
-    let focused = p.attendees.get(p.focus);
-    let open = focused.is_some_and(|a| a.attendance && !matches!(a.status, Status::Chosen(_)));
-    match action {
-        "present-act-attendees" => p.session.is_some(),
-        "present-act-record" => p.unrecorded() > 0,
-        "present-act-choose-now" => open,
-        "present-act-later" => open && focused.is_some_and(|a| a.status != Status::Kiosk),
-        "present-act-remove" | "present-act-edit" => focused.is_some_and(|a| !a.attendance),
-        "present-act-pick" => {
-            !p.matches().is_empty()
-                && (p.adding || p.setup_field == crate::present::SetupField::Attendee)
-        }
-        _ => true,
-    }
 }
 
 /// The name of a view in its own language(s): what F2 switches to.
@@ -224,231 +200,6 @@ fn header(frame: &mut Frame, p: &Presenter, area: Rect) {
         &format!("{} {} {title}", p.t("app-name"), glyphs::glyphs().bar),
         &right.join("   "),
         progress,
-    );
-}
-
-/// The header: name and title on the left, `right` on the right; below it a bar filled to
-/// `progress` (n of total), or a plain rule.
-pub fn header_bar(
-    frame: &mut Frame,
-    area: Rect,
-    left: &str,
-    right: &str,
-    progress: Option<(usize, usize)>,
-) {
-    let width = area.width as usize;
-    let right = format!("{right} ");
-    let right_w = display_width(&right);
-    // The left part may hold a screen's title, straight from the content.
-    let left = truncate(
-        &format!(" {}", glyphs::fold(left)),
-        width.saturating_sub(right_w + 1),
-    );
-    let pad = width.saturating_sub(display_width(&left) + right_w);
-    let line = Line::from(vec![
-        Span::styled(
-            left,
-            theme::header().add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        Span::styled(" ".repeat(pad), theme::header()),
-        Span::styled(right, theme::header()),
-    ]);
-    frame.render_widget(
-        Paragraph::new(line),
-        Rect::new(area.x, area.y, area.width, 1),
-    );
-    if area.height > 1 {
-        let filled = match progress {
-            Some((n, of)) => width * n.min(of) / of.max(1),
-            None => 0,
-        };
-        let bar = Line::from(vec![
-            Span::styled(glyphs::glyphs().heavy_rule.repeat(filled), theme::title()),
-            Span::styled(glyphs::glyphs().rule.repeat(width - filled), theme::dim()),
-        ]);
-        frame.render_widget(
-            Paragraph::new(bar),
-            Rect::new(area.x, area.y + 1, area.width, 1),
-        );
-    }
-}
-
-/// A notice in words, styled as a warning or an error.
-pub fn notice_text(loc: &Localizer, lang: &Lang, n: &Notice) -> (String, Style) {
-    // Counts go in as numbers, so the English plural forms apply.
-    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = n
-        .args
-        .iter()
-        .map(|(k, v)| match v.parse::<i64>() {
-            Ok(number) => (*k, number.into()),
-            Err(_) => (*k, v.clone().into()),
-        })
-        .collect();
-    let style = if n.error { theme::bad() } else { theme::warn() };
-    (loc.ta(lang, n.id, &args), style)
-}
-
-/// The line above the hint bar: a notice, else a hint that the text goes on below.
-pub fn notice_line(
-    frame: &mut Frame,
-    area: Rect,
-    notice: Option<(String, Style)>,
-    more_below: bool,
-    more_text: &str,
-) {
-    let inner = inset(area);
-    let (text, style) = match notice {
-        Some(n) => n,
-        None if more_below => (more_text.to_string(), theme::dim()),
-        None => return,
-    };
-    let text = truncate(&text, inner.width as usize);
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), inner);
-}
-
-/// `area` without the side margins.
-pub fn inset(area: Rect) -> Rect {
-    let m = MARGIN.min(area.width / 4);
-    Rect::new(
-        area.x + m,
-        area.y,
-        area.width.saturating_sub(2 * m),
-        area.height,
-    )
-}
-
-/// A column of at most `max` cells, centred in `area`.
-pub fn centred_column(area: Rect, max: u16) -> Rect {
-    let inner = inset(area);
-    let w = inner.width.min(max);
-    Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height)
-}
-
-/// The hint bar of trainer mode: the shared layout, with the view F2 switches to.
-pub fn hint_bar(
-    frame: &mut Frame,
-    loc: &Localizer,
-    lang: &Lang,
-    hints: &[(&str, &str)],
-    next_view: &str,
-    area: Rect,
-) {
-    crate::ui::hint_bar_for(frame, loc, lang, hints, next_view, area);
-}
-
-/// Draws a body's lines in `area` from line `top`, with the text cursor when it is in view.
-/// Returns whether lines are left below.
-pub fn body_lines(frame: &mut Frame, body: &Body, area: Rect, top: usize) -> bool {
-    let visible: Vec<Line<'static>> = body
-        .lines
-        .iter()
-        .skip(top)
-        .take(area.height as usize)
-        .cloned()
-        .collect();
-    frame.render_widget(Paragraph::new(visible), area);
-    if let Some((line, col)) = body.cursor
-        && line >= top
-        && line < top + area.height as usize
-    {
-        let x = area.x + (col as u16).min(area.width.saturating_sub(1));
-        frame.set_cursor_position((x, area.y + (line - top) as u16));
-    }
-    body.lines.len() > top + area.height as usize
-}
-
-/// The first line to show so that the focused lines (or the cursor) are in view.
-pub fn follow_focus(body: &Body, height: usize) -> usize {
-    let Some((first, end)) = body.focus else {
-        return 0;
-    };
-    // A few lines after the focus too: what the field's hint says is just below it.
-    let end = (end + 2).min(body.lines.len());
-    if end > height {
-        (end - height).min(first)
-    } else {
-        0
-    }
-}
-
-/// A bordered pop-up in the middle of `area`: `lines` scroll from `scroll` when they do not
-/// fit, `pinned` (what to press) always stays in view.
-pub fn popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    lines: Vec<Line<'static>>,
-    pinned: Vec<Line<'static>>,
-    scroll: usize,
-) {
-    let w = popup_width(area);
-    let h = ((lines.len() + pinned.len()) as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    let room = (h as usize).saturating_sub(2 + pinned.len()).max(1);
-    let top = scroll.min(lines.len().saturating_sub(room));
-    let mut shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(room).collect();
-    shown.extend(pinned);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(shown).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_set(glyphs::border_set())
-                .border_style(theme::title())
-                .title(Span::styled(
-                    format!(" {} ", truncate(title, w.saturating_sub(4) as usize)),
-                    theme::title(),
-                )),
-        ),
-        rect,
-    );
-}
-
-fn popup_width(area: Rect) -> u16 {
-    area.width.saturating_sub(4).min(72).max(area.width.min(20))
-}
-
-/// Every key that works on the screen under the help, and what it does.
-pub fn help(
-    frame: &mut Frame,
-    loc: &Localizer,
-    lang: &Lang,
-    rows: &[(&str, &str)],
-    scroll: usize,
-    area: Rect,
-) {
-    let width = popup_width(area).saturating_sub(2) as usize;
-    let mut lines = doc::plain_lines(&loc.t(lang, "help-intro"), width, theme::dim());
-    lines.push(Line::default());
-    let rows: Vec<(String, String)> = rows
-        .iter()
-        .map(|(k, a)| (loc.t(lang, k), loc.t(lang, a)))
-        .collect();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| display_width(k))
-        .max()
-        .unwrap_or(0);
-    for (key, action) in rows {
-        let pad = key_w.saturating_sub(display_width(&key)) + 2;
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {key}"), theme::key()),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(action),
-        ]));
-    }
-    popup(
-        frame,
-        area,
-        &loc.t(lang, "help-title"),
-        lines,
-        Vec::new(),
-        scroll,
     );
 }
 
@@ -515,9 +266,6 @@ fn presenter_hints(frame: &mut Frame, p: &Presenter, area: Rect) {
         &p.view.next(&p.flow.content.languages(), &p.base_lang),
         &p.base_lang,
     );
-    let hints: Vec<(&str, &str)> = keys::hints(p.ctx())
-        .into_iter()
-        .filter(|(_, action)| applies(p, action))
-        .collect();
-    hint_bar(frame, &p.flow.loc, p.ui_lang(), &hints, &next_view, area);
+    let hints = keys::hints_for(p.ctx(), p);
+    hint_bar_for(frame, &p.flow.loc, p.ui_lang(), &hints, &next_view, area);
 }

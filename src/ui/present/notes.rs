@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{centred_column, clock, frame_areas, header_bar, help, hint_bar, view_name};
+use super::{centred_column, clock, frame_areas, header_bar, help, view_name};
 use crate::content::markdown::{Block, Doc};
 use crate::i18n::Lang;
 use crate::keys;
@@ -54,7 +54,7 @@ pub fn lines(f: &Follower, width: usize) -> Vec<Line<'static>> {
         let title = format!("{}. {}", state.slide, screen.doc.title);
         out.extend(doc::plain_lines(&title, width, theme::title()));
         out.push(Line::styled(
-            crate::ui::glyphs::glyphs().heavy_rule.repeat(width),
+            crate::glyphs::glyphs().heavy_rule.repeat(width),
             theme::title().remove_modifier(Modifier::BOLD),
         ));
         out.push(Line::default());
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         &format!(
             "{} {} {}",
             f.t("app-name"),
-            crate::ui::glyphs::glyphs().bar,
+            crate::glyphs::glyphs().bar,
             f.t("present-follow-title")
         ),
         &right.join("   "),
@@ -157,10 +157,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         let y = column.y + notes_h;
         frame.render_widget(
             Paragraph::new(vec![
-                Line::styled(
-                    crate::ui::glyphs::glyphs().rule.repeat(width),
-                    theme::rule(),
-                ),
+                Line::styled(crate::glyphs::glyphs().rule.repeat(width), theme::rule()),
                 next,
             ]),
             Rect::new(column.x, y, column.width, 2.min(column.height)),
@@ -178,7 +175,7 @@ pub fn draw(frame: &mut Frame, f: &Follower) {
         &f.view.next(&f.content.languages(), &f.base_lang),
         &f.base_lang,
     );
-    hint_bar(
+    crate::ui::hint_bar_for(
         frame,
         &f.loc,
         f.ui_lang(),

@@ -89,7 +89,7 @@ pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Optio
     let dept_w = col(|a| &a.department).min(16);
     for (n, a) in p.attendees.iter().enumerate() {
         let focused = ((status.is_some() && !p.adding) || list_focused) && n == p.focus;
-        let g = crate::ui::glyphs::glyphs();
+        let g = crate::glyphs::glyphs();
         let lead = if focused { g.pointer } else { "  " };
         let mark = if a.attendance {
             "✓ ".to_string()

@@ -93,7 +93,7 @@ pub fn slide_lines(p: &Presenter, lang: &Lang, width: usize, tag: bool) -> Vec<L
         ));
     }
     lines.extend(doc::plain_lines(&screen.doc.title, width, theme::title()));
-    let rule = crate::ui::glyphs::glyphs().heavy_rule.repeat(width);
+    let rule = crate::glyphs::glyphs().heavy_rule.repeat(width);
     lines.push(Line::styled(
         rule,
         theme::title().remove_modifier(Modifier::BOLD),
@@ -125,6 +125,12 @@ fn columns_lines(p: &Presenter, a: &SlideAreas) -> Vec<Vec<Line<'static>>> {
             .zip(&a.columns)
             .map(|(lang, r)| slide_lines(p, lang, r.width as usize, tag))
             .collect()
+    }
+}
+
+impl crate::present::Measured for Presenter {
+    fn max_scroll(&self) -> usize {
+        max_scroll(self)
     }
 }
 
@@ -200,7 +206,7 @@ fn notes_lines(p: &Presenter, width: usize) -> Vec<Line<'static>> {
 fn notes_panel(frame: &mut Frame, p: &Presenter, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_set(crate::ui::glyphs::border_set())
+        .border_set(crate::glyphs::border_set())
         .border_style(theme::rule())
         .title(Span::styled(
             format!(" {} ", p.label("present-notes-title")),

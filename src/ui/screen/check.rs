@@ -45,10 +45,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     if check.wrong.is_some() {
         let explains = app.content.screen_index(&meta.explains).unwrap_or(0);
         let title = &content.screens[explains].doc.title;
-        let screen_no = app
-            .info_progress(explains)
-            .map(|(n, _)| n)
-            .unwrap_or(explains + 1);
+        let screen_no = app.info_progress(explains).map_or(explains + 1, |(n, _)| n);
         body.blank();
         let start = body.lines.len();
         para(&mut body, &app.t("check-wrong"), width, theme::bad());

@@ -16,8 +16,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let choice = &app.person.choice;
     let label = |map: &std::collections::BTreeMap<String, crate::content::Label>, id: &str| {
         map.get(id)
-            .map(|l| l.label.clone())
-            .unwrap_or_else(|| id.to_string())
+            .map_or_else(|| id.to_string(), |l| l.label.clone())
     };
     let doc = app.screen_doc(i);
     let mut body = Body::default();
@@ -220,7 +219,7 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                         &Inline::plain(&r),
                         width,
                         Style::new(),
-                        crate::ui::glyphs::glyphs().bullet,
+                        crate::glyphs::glyphs().bullet,
                         "   ",
                     ));
                 }

@@ -21,7 +21,7 @@ use crate::ui::{Body, doc, theme};
 /// highlighted when focused. Records which lines it took in `body.focus` when focused.
 pub fn item(body: &mut Body, marker: &str, label: &str, focused: bool, style: Style, width: usize) {
     let lead = if focused {
-        crate::ui::glyphs::glyphs().pointer
+        crate::glyphs::glyphs().pointer
     } else {
         "  "
     };
@@ -62,7 +62,7 @@ pub fn checkbox(on: bool) -> &'static str {
 
 pub fn radio(on: bool) -> &'static str {
     if on {
-        crate::ui::glyphs::glyphs().radio_on
+        crate::glyphs::glyphs().radio_on
     } else {
         "( )"
     }
@@ -128,7 +128,7 @@ pub fn field(body: &mut Body, label: &str, value: &TextField, focused: bool, wid
     };
     body.push(Line::from(vec![
         Span::raw(if focused {
-            crate::ui::glyphs::glyphs().pointer
+            crate::glyphs::glyphs().pointer
         } else {
             "  "
         }),

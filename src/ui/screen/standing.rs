@@ -3,8 +3,8 @@
 
 use ratatui::style::Style;
 
+use crate::app::identify::{MenuItem, OnRecord};
 use crate::app::{App, Step};
-use crate::identify::{MenuItem, OnRecord};
 use crate::ui::screen::{item, para};
 use crate::ui::{Body, doc, theme};
 

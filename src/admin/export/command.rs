@@ -1,0 +1,314 @@
+//! `tebiki export`: the arguments checked, the column labels in the chosen language, and
+//! warnings for a department or status that matches nothing.
+
+use super::*;
+
+/// `tebiki export`.
+pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
+    if args.format != ExportFormat::Csv
+        && (args.excel || args.encoding.is_some() || args.labels.is_some())
+    {
+        return fail(
+            env,
+            &env.t("export-error-excel-format"),
+            None,
+            "export-todo-excel-format",
+        );
+    }
+    let config = match crate::admin::load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let tz = config.time_zone();
+    let mut filters = Filters {
+        status: args.status.iter().map(StatusArg::filter).collect(),
+        depts: args.dept.iter().map(|d| dept_key(d)).collect(),
+        ..Filters::default()
+    };
+    for (text, bound) in [(&args.since, Bound::Since), (&args.until, Bound::Until)] {
+        let Some(text) = text else { continue };
+        match parse_bound(text, &tz, bound) {
+            Some(t) if bound == Bound::Since => filters.since = Some(t),
+            Some(t) => filters.until = Some(t),
+            None => {
+                return fail(
+                    env,
+                    &env.ta("export-error-date", &[("value", arg(text.clone()))]),
+                    None,
+                    "export-todo-date",
+                );
+            }
+        }
+    }
+    if let (Some(s), Some(u)) = (filters.since, filters.until)
+        && s >= u
+    {
+        return fail(env, &env.t("export-error-range"), None, "export-todo-date");
+    }
+    let raw = match crate::admin::load_content(env) {
+        Ok(raw) => raw,
+        Err(code) => return code,
+    };
+    let purposes = raw.manifest.purposes.iter().map(|p| p.id.clone()).collect();
+    let labels = match &args.labels {
+        None => None,
+        Some(lang) => match labels(env, &raw, lang) {
+            Ok(l) => Some(std::rc::Rc::new(l)),
+            Err(code) => return code,
+        },
+    };
+    let csv_opts = CsvOptions {
+        purposes,
+        tz,
+        bom: args.excel,
+        encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
+        terminal: args.output.is_none() && io::stdout().is_terminal(),
+        labels,
+        receipts: crate::admin::receipts::Context {
+            controller_name: config.org.name.clone(),
+            controller_contact: config.org.contact.clone(),
+        },
+    };
+    let dir = env.data.ledger_dir();
+    // An export inside the ledger folder would be read back as another kiosk's ledger.
+    if let Some(path) = &args.output
+        && let (Some(parent), Ok(ledger)) = (
+            crate::safe_file::parent_dir(path).canonicalize().ok(),
+            dir.canonicalize(),
+        )
+        && parent == ledger
+    {
+        return fail(
+            env,
+            &env.t("export-error-into-ledger"),
+            Some(&path.display().to_string()),
+            "export-todo-output",
+        );
+    }
+    let progress = Progress::bytes(ledger_bytes(&dir), env.t("export-progress"));
+    let mut on_issue = |issue: &ReadIssue| progress.suspend(|| warn_read_issue(env, issue));
+    let result = match &args.output {
+        Some(path) => {
+            let mut file = match AtomicFile::create(path) {
+                Ok(f) => f,
+                Err(e) => return env.io_fail(&e, Some(path)),
+            };
+            let r = export(
+                &dir,
+                args.format,
+                &filters,
+                &csv_opts,
+                &mut file,
+                &progress,
+                &mut on_issue,
+            );
+            match r {
+                Ok(summary) => file.commit().map(|()| summary).map_err(ExportError::Write),
+                Err(e) => Err(e),
+            }
+        }
+        None => {
+            if args.format == ExportFormat::Csv
+                && io::stdout().is_terminal()
+                && (args.excel || args.encoding == Some(TextEncoding::Cp932))
+            {
+                return fail(
+                    env,
+                    &env.t("export-error-excel-terminal"),
+                    None,
+                    "export-todo-output",
+                );
+            }
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+            export(
+                &dir,
+                args.format,
+                &filters,
+                &csv_opts,
+                &mut out,
+                &progress,
+                &mut on_issue,
+            )
+        }
+    };
+    progress.finish();
+    let summary = match result {
+        Ok(s) => s,
+        Err(ExportError::Ledger(e)) => return ledger_fail(env, &e),
+        // The reader went away (`| head`): nothing to tell it. The export is cut short, so
+        // not 0: the status of a process ended by SIGPIPE, as shells expect.
+        Err(ExportError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return ExitCode::from(141);
+        }
+        Err(ExportError::Write(e)) => return env.io_fail(&e, args.output.as_deref()),
+    };
+    if let Some(path) = &args.output {
+        let _ = say(&crate::escape::for_terminal(&env.ta(
+            "export-done",
+            &[
+                ("written", count(summary.written)),
+                ("read", count(summary.read)),
+                ("files", count(summary.files.len() as u64)),
+                ("path", arg(path.display().to_string())),
+            ],
+        )));
+    }
+    let mut code = ExitCode::SUCCESS;
+    if unknown_departments(env, &args.dept, &summary.departments) {
+        code = ExitCode::from(1);
+    }
+    if unknown_statuses(env, &args.status) {
+        code = ExitCode::from(1);
+    }
+    if summary.unmappable > 0 {
+        warn(
+            env,
+            &env.ta("export-unmappable", &[("count", count(summary.unmappable))]),
+        );
+    }
+    if summary.changed > 0 {
+        warn(
+            env,
+            &env.ta("export-cp932-changed", &[("count", count(summary.changed))]),
+        );
+    }
+    if summary.unmappable > 0 || summary.changed > 0 {
+        for c in &summary.changes {
+            eprintln!(
+                "  {}",
+                crate::escape::for_terminal(&env.ta(
+                    "export-cp932-at",
+                    &[
+                        ("row", count(c.row)),
+                        ("column", count(c.column)),
+                        ("header", arg(c.header.clone())),
+                        ("from", arg(c.from.to_string())),
+                        ("to", arg(c.to.clone())),
+                    ],
+                ))
+            );
+        }
+        eprintln!("  {}", env.t("export-todo-unmappable"));
+        code = ExitCode::from(1);
+    }
+    if summary.skipped > 0 {
+        warn(
+            env,
+            &env.ta("export-incomplete", &[("count", count(summary.skipped))]),
+        );
+        eprintln!("  {}", env.t("todo-verify"));
+        code = ExitCode::from(1);
+    }
+    code
+}
+
+/// The words of `lang` for `--labels`: Fluent's for headings and codes, the content's own for
+/// purposes and reasons.
+pub(super) fn labels(
+    env: &Env,
+    raw: &crate::content::RawContent,
+    lang: &str,
+) -> Result<Labels, ExitCode> {
+    if !env.loc.has(lang) {
+        let langs: Vec<String> = env
+            .loc
+            .languages()
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
+        return Err(fail(
+            env,
+            &env.ta(
+                "export-error-labels",
+                &[("lang", arg(lang)), ("langs", arg(langs.join(", ")))],
+            ),
+            None,
+            "export-todo-labels",
+        ));
+    }
+    let mut words = std::collections::HashMap::new();
+    if let Some(forms) = raw.langs.iter().find(|l| l.lang.as_str() == lang) {
+        for (id, l) in &forms.forms.reasons {
+            words.insert(format!("reason:{id}"), l.label.clone());
+        }
+        for (id, l) in &forms.forms.purposes {
+            words.insert(format!("purpose:{id}"), l.label.clone());
+        }
+    }
+    let loc = env.loc.clone();
+    Ok(Labels::new(loc, crate::i18n::Lang::new(lang), words))
+}
+
+/// Warns about each `--status` value that is none of the known ones, naming them; says whether
+/// there was one.
+pub(super) fn unknown_statuses(env: &Env, given: &[StatusArg]) -> bool {
+    let known: Vec<&str> = <StatusFilter as clap::ValueEnum>::value_variants()
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let mut any = false;
+    for s in given {
+        if let StatusArg::Unknown(text) = s {
+            any = true;
+            warn(
+                env,
+                &env.ta(
+                    "export-unknown-status",
+                    &[
+                        ("status", arg(text.clone())),
+                        ("known", arg(known.join(", "))),
+                    ],
+                ),
+            );
+        }
+    }
+    if any {
+        eprintln!("  {}", env.t("export-todo-status"));
+    }
+    any
+}
+
+/// Warns about each `--dept` that matches no department of the roster or the ledger, naming
+/// the known ones; says whether there was one.
+pub(super) fn unknown_departments(
+    env: &Env,
+    wanted: &[String],
+    in_ledger: &std::collections::BTreeSet<String>,
+) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
+    let mut known = in_ledger.clone();
+    if let Ok(Some(roster)) = crate::roster::load(&env.data.roster_path()) {
+        known.extend(
+            roster
+                .iter()
+                .map(|e| dept_key(&e.department))
+                .filter(|d| !d.is_empty()),
+        );
+    }
+    let mut any = false;
+    for d in wanted {
+        if known.contains(&dept_key(d)) {
+            continue;
+        }
+        any = true;
+        let list: Vec<&str> = known.iter().map(String::as_str).take(40).collect();
+        let mut list = list.join(", ");
+        if known.len() > 40 {
+            list.push_str(", …");
+        }
+        warn(
+            env,
+            &env.ta(
+                "export-unknown-dept",
+                &[("dept", arg(d.clone())), ("known", arg(list))],
+            ),
+        );
+    }
+    if any {
+        eprintln!("  {}", env.t("export-todo-dept"));
+    }
+    any
+}

@@ -1,0 +1,390 @@
+//! `tebiki report [--format text|json]`: coverage against the roster, counts by consent state
+//! and migration stage, per department, and overdue follow-ups, from one pass over the ledger.
+//!
+//! The pass keeps one small state per employee and none per record, so memory grows with the
+//! number of people, not the size of the ledger. Records are folded per employee in ledger
+//! order (`ledger::merged`: by `at`, then id). The rules:
+//!
+//! Every person's state comes from [`crate::state::Standing::apply`], the one fold (its rules
+//! are written there). A follow-up is overdue when its `due` date (`YYYY-MM-DD`) is before
+//! today in the organisation's time zone.
+//! - Department and name: the roster's, else the latest recorded with the person's records.
+
+mod census;
+mod text;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
+
+use super::{Progress, arg, count, fail, ledger_fail, say, warn_read_issue};
+use crate::command::{Env, Format};
+use crate::escape::for_terminal;
+use crate::i18n::group_digits;
+use crate::intern::Interner;
+use crate::ledger::fields::Essentials;
+use crate::ledger::stream::{ledger_bytes, stream_picked};
+use crate::ledger::{LedgerError, ReadIssue};
+use crate::roster::Employee;
+use crate::state::{ConsentState, Event, Standing, settle};
+pub use census::*;
+pub use text::*;
+
+/// `tebiki report`
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    // Names listed per section in the text form; 0 lists everyone.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
+
+pub use crate::state::Stage;
+
+/// The consent states in the order the report lists them.
+pub const CONSENT_ORDER: [ConsentState; 6] = ConsentState::ALL;
+
+/// Counts by consent state, serialised as `{ "none": n, "given": n, ... }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConsentCounts(pub [u64; 6]);
+
+impl ConsentCounts {
+    pub fn get(&self, c: ConsentState) -> u64 {
+        self.0[consent_index(c)]
+    }
+}
+
+impl Serialize for ConsentCounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(6))?;
+        for (c, n) in CONSENT_ORDER.iter().zip(self.0) {
+            m.serialize_entry(c.as_str(), &n)?;
+        }
+        m.end()
+    }
+}
+
+/// Counts by stage, serialised as `{ "not_started": n, ... }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StageCounts(pub [u64; 6]);
+
+impl StageCounts {
+    pub fn get(&self, s: Stage) -> u64 {
+        self.0[s as usize]
+    }
+}
+
+impl Serialize for StageCounts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(6))?;
+        for (st, n) in Stage::ALL.iter().zip(self.0) {
+            m.serialize_entry(st.as_str(), &n)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LedgerInfo {
+    pub records: u64,
+    pub files: u64,
+    pub duplicates: u64,
+    pub skipped_lines: u64,
+    /// False when some ledger lines could not be read (see `skipped`).
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterInfo {
+    pub employees: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub roster: u64,
+    /// Roster employees with a consent, withdrawal or attendance record.
+    pub reached: u64,
+    pub never_onboarded: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Followups {
+    pub open: u64,
+    pub overdue: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DepartmentRow {
+    /// `null` for people without a department.
+    pub department: Option<String>,
+    pub employees: u64,
+    pub reached: u64,
+    pub consent: ConsentCounts,
+    pub stage: StageCounts,
+    pub champions: u64,
+    pub overdue: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLine {
+    pub employee_id: String,
+    pub name: String,
+    pub department: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueLine {
+    #[serde(flatten)]
+    pub person: PersonLine,
+    pub due: String,
+    pub days_overdue: u64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    pub line: u64,
+    pub problem: &'static str,
+}
+
+/// Everything the report says; the JSON form is this, serialised.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub generated_at: String,
+    pub today: String,
+    pub timezone: String,
+    pub policy_version: String,
+    pub ledger: LedgerInfo,
+    /// `null` when no roster was imported.
+    pub roster: Option<RosterInfo>,
+    /// Everyone on the roster or in the ledger.
+    pub employees: u64,
+    pub coverage: Option<Coverage>,
+    pub consent: ConsentCounts,
+    pub stage: StageCounts,
+    pub champions: u64,
+    pub followups: Followups,
+    pub departments: Vec<DepartmentRow>,
+    /// Oldest due date first.
+    pub overdue_followups: Vec<OverdueLine>,
+    pub never_onboarded: Vec<PersonLine>,
+    /// In the ledger but not on the roster (empty when there is no roster).
+    pub not_on_roster: Vec<PersonLine>,
+    /// People whose current decision was recorded without an identity check (`employee.verified`
+    /// is `false` or missing): their name and department are as typed.
+    pub unverified: Vec<PersonLine>,
+    /// People whose current decision followed a required screen passed quicker than skimming
+    /// (`fast: true` in the record): worth a talk, never held against them.
+    pub read_quickly: Vec<PersonLine>,
+    /// Ledger lines that could not be read, so the report may be incomplete.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Reads the whole ledger once and builds the report. Unreadable lines are passed to
+/// `on_issue` as they are met (and listed in the report).
+pub fn build(
+    ledger_dir: &Path,
+    roster: Option<Vec<Employee>>,
+    today: Date,
+    current_policy: &str,
+    progress: &Progress,
+    on_issue: &mut dyn FnMut(&ReadIssue),
+) -> Result<Report, LedgerError> {
+    let mut skipped = Vec::new();
+    // Where each file has been read to, for progress.
+    let mut ends: Vec<u64> = Vec::new();
+    let mut n = 0u64;
+    let (census, duplicates) = stream_picked(
+        ledger_dir,
+        Essentials::KEYS.len(),
+        Essentials::key_index,
+        // The roster's index is built while the first records are read.
+        || Census::new(roster),
+        |census, item| -> Result<(), LedgerError> {
+            match item {
+                Ok(record) => {
+                    let member = |i| record.member(i);
+                    if !record.picked() {
+                        Essentials::with(record.line().unwrap_or(""), |f| census.add(f));
+                    } else if let Some(f) = Essentials::from_members(member) {
+                        census.add(&f);
+                    } else {
+                        Essentials::with_member_tree(member, |f| census.add(f));
+                    }
+                    n += 1;
+                    if ends.len() <= record.file {
+                        ends.resize(record.file + 1, 0);
+                    }
+                    ends[record.file] = record.end;
+                    if n.is_multiple_of(4096) {
+                        progress.set(ends.iter().sum());
+                    }
+                }
+                Err(issue) => {
+                    on_issue(issue);
+                    let (file, line) = super::issue_place(issue);
+                    skipped.push(Skipped {
+                        file: file.file_name().map_or_else(
+                            || file.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        line,
+                        problem: super::issue_kind(issue),
+                    });
+                }
+            }
+            Ok(())
+        },
+    )?;
+    let duplicates = duplicates?;
+    let mut census = census;
+    if !census.voiding().is_empty() {
+        // Corrections are rare: only then is the ledger read again, for the people concerned.
+        let mut about = records_about(ledger_dir, census.voiding())?;
+        let ids: Vec<Box<str>> = census.voiding().iter().cloned().collect();
+        for id in ids {
+            let records = about.remove(&id).unwrap_or_default();
+            census.refold(&id, &records);
+        }
+    }
+    let mut report = census.finish(today, current_policy);
+    report.ledger.files = crate::ledger::ledger_files(ledger_dir).map_or(0, |f| f.len() as u64);
+    report.ledger.duplicates = duplicates;
+    report.ledger.skipped_lines = skipped.len() as u64;
+    report.ledger.complete = skipped.is_empty();
+    report.skipped = skipped;
+    Ok(report)
+}
+
+/// The records about each of `ids`, parsed, in ledger order. Only lines that hold one of the
+/// ids as a JSON string (or an escape that may spell one) are parsed.
+fn records_about(
+    ledger_dir: &Path,
+    ids: &std::collections::HashSet<Box<str>>,
+) -> Result<HashMap<Box<str>, Vec<Value>>, LedgerError> {
+    let needles: Vec<Vec<u8>> = ids
+        .iter()
+        .map(|id| serde_json::to_vec(&**id).unwrap_or_default())
+        .collect();
+    // With many people a plain parse of every line is quicker than looking for each id.
+    let finders: Vec<memchr::memmem::Finder<'_>> = if needles.len() <= 32 {
+        needles.iter().map(memchr::memmem::Finder::new).collect()
+    } else {
+        Vec::new()
+    };
+    let escape = memchr::memmem::Finder::new(b"\\u");
+    let mut out: HashMap<Box<str>, Vec<Value>> = HashMap::new();
+    let mut merged = crate::ledger::merged_raw(ledger_dir)?;
+    while let Some(item) = merged.next_line() {
+        let Ok(rec) = item else { continue };
+        if !finders.is_empty()
+            && escape.find(rec.raw).is_none()
+            && !finders.iter().any(|f| f.find(rec.raw).is_some())
+        {
+            continue;
+        }
+        let Ok(value) = serde_json::from_slice::<Value>(rec.raw) else {
+            continue;
+        };
+        if let Some(id) = crate::state::employee_id(&value)
+            && ids.contains(id)
+        {
+            out.entry(id.into()).or_default().push(value);
+        }
+    }
+    Ok(out)
+}
+
+/// `tebiki report`.
+pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
+    let config = match super::load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let policy = match super::load_content(env) {
+        Ok(raw) => raw.manifest.policy_version,
+        Err(code) => return code,
+    };
+    let roster = match super::roster::load_or_say(env) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let tz = config.time_zone();
+    let now = Timestamp::now()
+        .round(jiff::Unit::Millisecond)
+        .unwrap_or_else(|_| Timestamp::now());
+    let today = now.to_zoned(tz.clone()).date();
+    let dir = env.data.ledger_dir();
+    let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
+    let mut issues = 0u64;
+    let result = build(&dir, roster, today, &policy, &progress, &mut |issue| {
+        issues += 1;
+        progress.suspend(|| warn_read_issue(env, issue));
+    });
+    progress.finish();
+    let mut report = match result {
+        Ok(r) => r,
+        Err(e) => return ledger_fail(env, &e),
+    };
+    report.generated_at = now.to_string();
+    report.timezone = super::timezone_name(&tz);
+    let text = match args.format {
+        // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(s) => crate::escape::json_for_stdout(&s).into_owned(),
+            Err(e) => return fail(env, &e.to_string(), None, "todo-report-bug"),
+        },
+        // Names from the roster, folded for a terminal that draws ambiguous characters wide.
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            crate::glyphs::fold(&to_text(&report, env, &tz, now, args.limit)).into_owned()
+        }
+    };
+    match say(text.trim_end()) {
+        Ok(()) => {}
+        // The reader has what it wanted (`| head`).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return env.io_fail(&e, None),
+    }
+    if issues > 0 {
+        eprintln!(
+            "{}: {}",
+            env.t("warning-label"),
+            env.ta("report-incomplete", &[("count", count(issues))])
+        );
+        eprintln!("  {}", env.t("todo-verify"));
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+// --- the text form -------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_use_eighths() {
+        assert_eq!(bar(0.0, 10), "");
+        assert_eq!(bar(1.0, 2), "██");
+        assert_eq!(bar(0.5, 1), "▌");
+        assert_eq!(bar(2.0, 1), "█");
+    }
+
+    #[test]
+    fn padding_counts_wide_characters_twice() {
+        assert_eq!(pad("営業", 6), "営業  ");
+        assert_eq!(pad_left("12", 4), "  12");
+    }
+}

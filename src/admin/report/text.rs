@@ -1,0 +1,374 @@
+//! The report as text for people: bars, percentages, the sections and the department table.
+
+use super::*;
+
+/// Width of the longest bar, in terminal cells.
+pub(super) const BAR: usize = 30;
+
+/// A bar of `share` (0..=1) of `width` cells, in eighths of a cell (in the glyph set's
+/// blocks: whole cells and a half mark on a terminal that draws blocks wide).
+pub fn bar(share: f64, width: usize) -> String {
+    let g = crate::glyphs::glyphs();
+    let eighths = (share.clamp(0.0, 1.0) * (width * 8) as f64).round() as usize;
+    let mut s = g.full.repeat(eighths / 8);
+    s.push_str(g.eighths[eighths % 8]);
+    s
+}
+
+/// `s` padded with spaces to `width` terminal cells (CJK counts two).
+pub(super) fn pad(s: &str, width: usize) -> String {
+    let w = crate::wrap::display_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+pub(super) fn pad_left(s: &str, width: usize) -> String {
+    let w = crate::wrap::display_width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+pub(super) fn percent(n: u64, total: u64) -> String {
+    if total == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}%", n as f64 * 100.0 / total as f64)
+    }
+}
+
+/// Label, count, share and bar, one line each, labels aligned.
+pub(super) fn bar_lines(out: &mut String, rows: &[(String, u64)], total: u64) {
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| crate::wrap::display_width(l))
+        .max()
+        .unwrap_or(0);
+    let count_w = rows
+        .iter()
+        .map(|(_, n)| group_digits(*n).len())
+        .max()
+        .unwrap_or(1);
+    for (label, n) in rows {
+        let share = if total == 0 {
+            0.0
+        } else {
+            *n as f64 / total as f64
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {}  {:>6}  {}",
+            pad(label, label_w),
+            pad_left(&group_digits(*n), count_w),
+            percent(*n, total),
+            bar(share, BAR)
+        );
+    }
+}
+
+/// The readable form. Every name and note is escaped for the terminal.
+pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usize) -> String {
+    let mut out = String::new();
+    let t = |id: &str| env.t(id);
+    let when = now
+        .to_zoned(tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        env.ta(
+            "report-title",
+            &[("time", arg(when)), ("tz", arg(r.timezone.clone()))]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        env.ta(
+            "report-sources",
+            &[
+                ("records", count(r.ledger.records)),
+                ("files", count(r.ledger.files)),
+                ("employees", count(r.employees)),
+                ("policy", arg(r.policy_version.clone())),
+            ]
+        )
+    );
+    if r.ledger.duplicates > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            env.ta(
+                "report-duplicates",
+                &[("count", count(r.ledger.duplicates))]
+            )
+        );
+    }
+    if !r.ledger.complete {
+        let _ = writeln!(
+            out,
+            "{}",
+            env.ta(
+                "report-incomplete",
+                &[("count", count(r.ledger.skipped_lines))]
+            )
+        );
+    }
+
+    out.push('\n');
+    let _ = writeln!(out, "{}", t("report-coverage"));
+    match &r.coverage {
+        Some(c) => {
+            let rows = [
+                (t("report-reached"), c.reached),
+                (t("report-never"), c.never_onboarded),
+            ];
+            bar_lines(&mut out, &rows, c.roster);
+            if !r.not_on_roster.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    env.ta(
+                        "report-not-on-roster-count",
+                        &[("count", count(r.not_on_roster.len() as u64))]
+                    )
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(out, "  {}", t("report-no-roster"));
+        }
+    }
+
+    out.push('\n');
+    let _ = writeln!(out, "{}", t("report-consent"));
+    let rows: Vec<(String, u64)> = CONSENT_ORDER
+        .iter()
+        .map(|c| {
+            (
+                format!(
+                    "{} ({})",
+                    t(&format!("report-consent-{}", c.as_str())),
+                    c.as_str()
+                ),
+                r.consent.get(*c),
+            )
+        })
+        .collect();
+    bar_lines(&mut out, &rows, r.employees);
+
+    out.push('\n');
+    let _ = writeln!(out, "{}", t("report-stage"));
+    let rows: Vec<(String, u64)> = Stage::ALL
+        .iter()
+        .map(|s| {
+            (
+                format!(
+                    "{} ({})",
+                    t(&format!("report-stage-{}", s.as_str())),
+                    s.as_str()
+                ),
+                r.stage.get(*s),
+            )
+        })
+        .collect();
+    bar_lines(&mut out, &rows, r.employees);
+    let _ = writeln!(
+        out,
+        "  {}",
+        env.ta("report-champions", &[("count", count(r.champions))])
+    );
+
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{}",
+        env.ta(
+            "report-followups",
+            &[
+                ("open", count(r.followups.open)),
+                ("overdue", count(r.followups.overdue)),
+            ]
+        )
+    );
+
+    out.push('\n');
+    let _ = writeln!(out, "{}", t("report-departments"));
+    department_table(&mut out, r, env);
+
+    list_section(
+        &mut out,
+        env,
+        "report-overdue-list",
+        r.overdue_followups.len(),
+        limit,
+        |out| {
+            for o in r.overdue_followups.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(
+                    out,
+                    "  {}  {}  {}",
+                    o.due,
+                    pad_left(
+                        &env.ta("report-days", &[("days", count(o.days_overdue))]),
+                        13
+                    ),
+                    person_text(&o.person, o.note.as_deref())
+                );
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-never-list",
+        r.never_onboarded.len(),
+        limit,
+        |out| {
+            for p in r.never_onboarded.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-not-on-roster-list",
+        r.not_on_roster.len(),
+        limit,
+        |out| {
+            for p in r.not_on_roster.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-read-quickly-list",
+        r.read_quickly.len(),
+        limit,
+        |out| {
+            for p in r.read_quickly.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-unverified-list",
+        r.unverified.len(),
+        limit,
+        |out| {
+            for p in r.unverified.iter().take(shown(limit, usize::MAX)) {
+                let _ = writeln!(out, "  {}", person_text(p, None));
+            }
+        },
+    );
+    out
+}
+
+pub(super) fn shown(limit: usize, len: usize) -> usize {
+    if limit == 0 { len } else { limit.min(len) }
+}
+
+pub(super) fn person_text(p: &PersonLine, note: Option<&str>) -> String {
+    let mut s = format!(
+        "{}  {}  {}",
+        for_terminal(&p.employee_id),
+        for_terminal(&p.name),
+        for_terminal(p.department.as_deref().unwrap_or("-"))
+    );
+    if let Some(n) = note.filter(|n| !n.is_empty()) {
+        s.push_str("  ");
+        s.push_str(&for_terminal(n));
+    }
+    s
+}
+
+pub(super) fn list_section(
+    out: &mut String,
+    env: &Env,
+    title_id: &str,
+    len: usize,
+    limit: usize,
+    body: impl FnOnce(&mut String),
+) {
+    if len == 0 {
+        return;
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{}", env.ta(title_id, &[("count", count(len as u64))]));
+    body(out);
+    let shown_n = shown(limit, len);
+    if shown_n < len {
+        let _ = writeln!(
+            out,
+            "  {}",
+            env.ta("report-more", &[("count", count((len - shown_n) as u64))])
+        );
+    }
+}
+
+pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
+    // The bar (reached, of 10 cells) sits beside the reached share it draws.
+    let headers = [
+        env.t("report-col-department"),
+        env.t("report-col-employees"),
+        env.t("report-col-reached"),
+        String::new(),
+        env.t("report-col-given"),
+        env.t("report-col-deferred"),
+        env.t("report-col-refused"),
+        env.t("report-col-withdrawn"),
+        env.t("report-col-parallel"),
+        env.t("report-col-migrated"),
+        env.t("report-col-overdue"),
+    ];
+    let none = env.t("report-no-department");
+    let rows: Vec<[String; 11]> = r
+        .departments
+        .iter()
+        .map(|d| {
+            let share = if d.employees == 0 {
+                0.0
+            } else {
+                d.reached as f64 / d.employees as f64
+            };
+            [
+                for_terminal(d.department.as_deref().unwrap_or(&none)).into_owned(),
+                group_digits(d.employees),
+                percent(d.reached, d.employees),
+                bar(share, 10),
+                group_digits(d.consent.get(ConsentState::Given)),
+                group_digits(d.consent.get(ConsentState::Deferred)),
+                group_digits(d.consent.get(ConsentState::Refused)),
+                group_digits(d.consent.get(ConsentState::Withdrawn)),
+                group_digits(d.stage.get(Stage::Parallel)),
+                group_digits(d.stage.get(Stage::Migrated)),
+                group_digits(d.overdue),
+            ]
+        })
+        .collect();
+    let mut widths = headers.clone().map(|h| crate::wrap::display_width(&h));
+    widths[3] = 10;
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(crate::wrap::display_width(cell));
+        }
+    }
+    let line = |cells: &[String; 11]| {
+        let mut s = String::from(" ");
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            s.push(' ');
+            if i == 0 || i == 3 {
+                s.push_str(&pad(cell, w));
+            } else {
+                s.push_str(&pad_left(cell, w));
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let _ = writeln!(out, "{}", line(&headers));
+    for row in &rows {
+        let _ = writeln!(out, "{}", line(row));
+    }
+}

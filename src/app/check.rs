@@ -1,0 +1,89 @@
+//! The check: answering its questions, and a wrong answer sending the person back to the rule.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_check(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        let questions = &self.content.manifest.questions;
+        if questions.is_empty() {
+            // A manifest without questions: the check is passed by reading it.
+            if matches!(cmd, Cmd::Next | Cmd::Confirm) {
+                self.go(Step::Screen(i + 1));
+            } else if matches!(cmd, Cmd::Prev | Cmd::Back) {
+                self.go(Step::Screen(i.saturating_sub(1)));
+            }
+            return None;
+        }
+        let check = &mut self.person.check;
+        let q = &questions[check.current];
+        if let Some(_wrong) = check.wrong {
+            match cmd {
+                Cmd::Confirm => {
+                    let target = self.content.screen_index(&q.explains).unwrap_or(0);
+                    self.person.check.wrong = None;
+                    self.person.revisit = true;
+                    self.go(Step::Screen(target));
+                    self.scroll_to_rule(target);
+                }
+                Cmd::Back | Cmd::Up | Cmd::Down | Cmd::Toggle | Cmd::FocusNext | Cmd::FocusPrev => {
+                    check.wrong = None;
+                }
+                _ => {}
+            }
+            return None;
+        }
+        match cmd {
+            Cmd::Up | Cmd::FocusPrev => check.focus = (check.focus + q.options - 1) % q.options,
+            Cmd::Down | Cmd::FocusNext => check.focus = (check.focus + 1) % q.options,
+            // Space only ticks: answering takes Enter, so reading on with Space never
+            // answers a question by accident.
+            Cmd::Toggle => check.ticked = Some(check.focus),
+            Cmd::Confirm => {
+                if let Some(t) = check.ticked.take() {
+                    check.focus = t;
+                }
+                check.attempts[check.current] += 1;
+                if check.focus + 1 == q.answer {
+                    if check.attempts[check.current] == 1 {
+                        check.first_try[check.current] = true;
+                    }
+                    check.passed[check.current] = true;
+                    check.focus = 0;
+                    match check.passed.iter().position(|p| !p) {
+                        Some(next) => {
+                            check.current = next;
+                            self.notice = Some(Notice::info("check-correct"));
+                        }
+                        None => self.go(Step::Screen(i + 1)),
+                    }
+                } else {
+                    check.wrong = Some(check.focus);
+                }
+            }
+            Cmd::Next => {
+                if self.person.check.all_passed() {
+                    self.go(Step::Screen(i + 1));
+                } else {
+                    self.notice = Some(Notice::info("check-answer-first"));
+                }
+            }
+            Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+            _ => {}
+        }
+        None
+    }
+
+    /// After a wrong answer, the explaining screen opens with the rule the question asks
+    /// about at the top (one line above it for context), where it is highlighted.
+    pub(super) fn scroll_to_rule(&mut self, i: usize) {
+        if layout::too_small(self.width, self.height) {
+            return;
+        }
+        let body = self.measure(self.text_width());
+        if let Some((first, _)) = body.mark {
+            let max = body.lines.saturating_sub(self.viewport());
+            self.person.visits[i].scroll = first.saturating_sub(1).min(max);
+            self.note_reading();
+        }
+    }
+}

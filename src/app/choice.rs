@@ -1,0 +1,132 @@
+//! The choice: the three answers, what each opens up, and the review before saving.
+
+use super::*;
+
+impl App {
+    /// The focusable lines of the choice form, in order: the three answers, then what the
+    /// answer opens up - the acknowledgements and optional purposes under "agree", the
+    /// optional reasons under the alternatives.
+    pub fn choice_items(&self) -> Vec<ChoiceItem> {
+        let c = &self.person.choice;
+        let m = &self.content.manifest;
+        let mut items: Vec<ChoiceItem> = Pick::ALL.into_iter().map(ChoiceItem::Pick).collect();
+        match c.pick {
+            Some(Pick::Agree) => {
+                items.extend((0..m.acknowledgements.len()).map(ChoiceItem::Ack));
+                items.extend(
+                    (0..m.purposes.len())
+                        .filter(|&p| !m.purposes[p].required)
+                        .map(ChoiceItem::Purpose),
+                );
+            }
+            Some(_) => items.extend((0..c.reasons.len()).map(ChoiceItem::Reason)),
+            None => {}
+        }
+        items
+    }
+
+    /// The decision the answer adds up to, or why it does not add up to one yet.
+    pub fn decision(&self) -> Result<Decision, &'static str> {
+        let c = &self.person.choice;
+        match c.pick {
+            None => Err("choice-nothing-chosen"),
+            Some(Pick::NotNow) => Ok(Decision::Deferred),
+            Some(Pick::Refuse) => Ok(Decision::Refused),
+            Some(Pick::Agree) if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
+            Some(Pick::Agree) => Err("choice-acknowledge-first"),
+        }
+    }
+
+    /// Each purpose and whether it is granted: the core ones by agreeing, the optional ones
+    /// when ticked too.
+    pub fn purposes_granted(&self) -> Vec<(String, bool)> {
+        let given = self.decision() == Ok(Decision::Given);
+        self.content
+            .manifest
+            .purposes
+            .iter()
+            .zip(&self.person.choice.purposes)
+            .map(|(p, &ticked)| (p.id.clone(), given && (p.required || ticked)))
+            .collect()
+    }
+
+    pub(super) fn update_choice(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        if self.person.choice.reviewing {
+            return match cmd {
+                Cmd::Confirm => self.save_choice(),
+                Cmd::Up => {
+                    self.popup_scroll = self.popup_scroll.saturating_sub(1);
+                    None
+                }
+                Cmd::Down => {
+                    self.popup_scroll = (self.popup_scroll + 1).min(MAX_POPUP_SCROLL);
+                    None
+                }
+                Cmd::Back => {
+                    self.person.choice.reviewing = false;
+                    self.person.save_failed = None;
+                    None
+                }
+                _ => None,
+            };
+        }
+        let items = self.choice_items();
+        let n = items.len();
+        let c = &mut self.person.choice;
+        match cmd {
+            Cmd::Up | Cmd::FocusPrev => c.focus = (c.focus + n - 1) % n,
+            Cmd::Down | Cmd::FocusNext => c.focus = (c.focus + 1) % n,
+            Cmd::Toggle => match items[c.focus.min(n - 1)] {
+                ChoiceItem::Pick(pick) => {
+                    if c.pick == Some(pick) {
+                        c.pick = None;
+                    } else {
+                        c.pick = Some(pick);
+                    }
+                    // What belonged to another answer goes with it.
+                    if c.pick != Some(Pick::Agree) {
+                        c.acks.iter_mut().for_each(|a| *a = false);
+                        c.purposes.iter_mut().for_each(|p| *p = false);
+                    }
+                    if !matches!(c.pick, Some(Pick::NotNow | Pick::Refuse)) {
+                        c.reasons.iter_mut().for_each(|r| *r = false);
+                    }
+                }
+                ChoiceItem::Ack(a) => c.acks[a] = !c.acks[a],
+                ChoiceItem::Purpose(p) => c.purposes[p] = !c.purposes[p],
+                ChoiceItem::Reason(r) => c.reasons[r] = !c.reasons[r],
+            },
+            Cmd::Confirm | Cmd::Next => match self.decision() {
+                Ok(_) => {
+                    self.person.choice.reviewing = true;
+                    self.popup_scroll = 0;
+                    self.person
+                        .pending_code
+                        .get_or_insert_with(new_receipt_code);
+                }
+                Err(why) => self.notice = Some(Notice::info(why)),
+            },
+            Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+            _ => {}
+        }
+        let n = self.choice_items().len();
+        let c = &mut self.person.choice;
+        c.focus = c.focus.min(n - 1);
+        None
+    }
+
+    pub(super) fn save_choice(&mut self) -> Option<Effect> {
+        let decision = self.decision().ok()?;
+        self.close_visit();
+        let code = self
+            .person
+            .pending_code
+            .get_or_insert_with(new_receipt_code)
+            .clone();
+        let body = crate::record::consent::consent_body(&consent::facts(self, decision, &code)?);
+        Some(Effect::Append {
+            record_type: RecordType::Consent,
+            body,
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! Reading the text screens: scrolling, paging, and noting when a screen was read to its end.
+
+use super::*;
+
+impl App {
+    /// Lines the body can show at once.
+    pub fn viewport(&self) -> usize {
+        layout::areas(self.width, self.height).body.height as usize
+    }
+
+    /// Width the body text is wrapped to.
+    pub fn text_width(&self) -> usize {
+        layout::areas(self.width, self.height).body.width.max(1) as usize
+    }
+
+    pub(super) fn max_scroll(&self) -> usize {
+        let total = self.measure(self.text_width()).lines;
+        total.saturating_sub(self.viewport())
+    }
+
+    pub(super) fn clamp_scroll(&mut self) {
+        let max = self.max_scroll();
+        let scroll = self.scroll_mut();
+        *scroll = (*scroll).min(max);
+    }
+
+    /// Marks the current screen read once its last line has been on screen.
+    pub(super) fn note_reading(&mut self) {
+        if let Step::Screen(i) = self.step {
+            if layout::too_small(self.width, self.height) {
+                return;
+            }
+            if self.person.visits[i].scroll >= self.max_scroll() {
+                self.person.visits[i].read_to_end = true;
+            }
+        }
+    }
+
+    pub(super) fn scroll_by(&mut self, i: usize, delta: isize) {
+        let max = self.max_scroll();
+        let v = &mut self.person.visits[i];
+        v.scroll = v.scroll.saturating_add_signed(delta).min(max);
+        self.note_reading();
+    }
+
+    /// The web addresses the current text screen links to.
+    pub fn screen_links(&self) -> Vec<String> {
+        match self.step {
+            Step::Screen(i) if self.content.manifest.screens[i].kind == ScreenKind::Info => {
+                self.content.lang(&self.lang).screens[i].doc.links()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn update_info(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
+        if let Some(n) = self.person.link_code {
+            // Over a link's code, its key shows the next link; any other key closes it.
+            let more = cmd == Cmd::ShowCode && n + 1 < self.screen_links().len();
+            self.person.link_code = more.then_some(n + 1);
+            return None;
+        }
+        if cmd == Cmd::ShowCode {
+            if !self.screen_links().is_empty() {
+                self.person.link_code = Some(0);
+            }
+            return None;
+        }
+        let page = self.viewport().saturating_sub(2).max(1) as isize;
+        match cmd {
+            Cmd::Up => self.scroll_by(i, -1),
+            Cmd::Down => self.scroll_by(i, 1),
+            Cmd::PageDown => self.scroll_by(i, page),
+            Cmd::Top => self.scroll_by(i, isize::MIN / 2),
+            Cmd::Bottom => self.scroll_by(i, isize::MAX / 2),
+            Cmd::Prev | Cmd::Back => {
+                self.person.revisit = false;
+                if i == 0 {
+                    self.go(Step::Identity);
+                } else {
+                    self.go(Step::Screen(i - 1));
+                }
+            }
+            Cmd::Confirm if self.person.revisit => {
+                if let Some(check) = self.screen_of_kind(ScreenKind::Check) {
+                    self.person.revisit = false;
+                    self.go(Step::Screen(check));
+                }
+            }
+            Cmd::Next | Cmd::Confirm => {
+                let screen = &self.content.manifest.screens[i];
+                if screen.required && !self.person.visits[i].read_to_end {
+                    self.notice = Some(Notice::info("read-to-end-first"));
+                    return None;
+                }
+                let fast = screen.required && self.passed_quickly(i);
+                self.person.revisit = false;
+                self.go(Step::Screen(i + 1));
+                if fast {
+                    self.person.visits[i].fast = true;
+                    // Said once, gently; nothing is held back.
+                    if !self.person.told_fast {
+                        self.person.told_fast = true;
+                        self.notice = Some(Notice::info("reading-take-your-time"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Whether screen `i` has been on screen for less time than the content's skimming speed
+    /// allows for its text in the current language.
+    pub(super) fn passed_quickly(&self, i: usize) -> bool {
+        let so_far = self.person.visits[i].seconds
+            + self
+                .person
+                .entered_at
+                .map_or(0.0, |t| t.elapsed().as_secs_f64());
+        so_far < self.content.lang(&self.lang).screens[i].skim_seconds
+    }
+
+    pub(super) fn screen_of_kind(&self, kind: ScreenKind) -> Option<usize> {
+        self.content
+            .manifest
+            .screens
+            .iter()
+            .position(|s| s.kind == kind)
+    }
+
+    /// Info screens in order: (position among them, how many there are) for "3 / 11".
+    pub fn info_progress(&self, i: usize) -> Option<(usize, usize)> {
+        let screens = &self.content.manifest.screens;
+        if screens[i].kind != ScreenKind::Info {
+            return None;
+        }
+        let n = screens
+            .iter()
+            .filter(|s| s.kind == ScreenKind::Info)
+            .count();
+        let at = screens[..=i]
+            .iter()
+            .filter(|s| s.kind == ScreenKind::Info)
+            .count();
+        Some((at, n))
+    }
+}

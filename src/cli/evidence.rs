@@ -1,0 +1,274 @@
+//! The commands about the evidence: `status` (one person, from the ledger), `verify` (the
+//! ledger, a checkpoint, seals, or one receipt) and `seal`.
+
+use super::*;
+
+pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
+    let config = match load_config(env) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let version = match RawContent::load(&env.source) {
+        Ok(raw) => raw.manifest.policy_version,
+        Err(issues) => {
+            let first = &issues[0];
+            return env.fail(
+                issue_text(env, first),
+                Some(place(&first.file, first.line)),
+                "todo-content-check",
+            );
+        }
+    };
+    // The one id rule: `ｅ０００１` and `e0001` are the roster's `E0001`.
+    let rule = match crate::admin::id_rule(env, &config) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let id = match rule.check(id) {
+        Ok(canonical) => canonical,
+        Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
+    };
+    let id = match crate::roster::ids(&env.data) {
+        Ok(Some(roster)) => roster.find(&id).unwrap_or(id),
+        _ => id,
+    };
+    let (mut state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
+        Ok(r) => r,
+        Err(e) => {
+            return env.ledger_fail(&e);
+        }
+    };
+    // Newest first, in the text and the JSON alike (as the dashboard shows a timeline).
+    state.history.reverse();
+    let tz = config.time_zone();
+    match format {
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
+            put(&crate::glyphs::fold(&text));
+        }
+        Format::Json => match serde_json::to_string_pretty(&state) {
+            // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
+            Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
+        },
+    }
+    report_read_issues(env, &issues)
+}
+
+/// Unreadable ledger lines go to stderr with file:line; they make the answer incomplete (exit 1).
+pub(super) fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> ExitCode {
+    for issue in issues {
+        eprintln!(
+            "{}: {}",
+            env.t("warning-label"),
+            crate::admin::read_issue_text(&env.loc, &env.lang, issue)
+        );
+    }
+    if issues.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("  {}", env.t("todo-verify"));
+        ExitCode::from(1)
+    }
+}
+
+/// `tebiki verify --receipt TEXT`: exit 0 when the ledger holds exactly the record the
+/// receipt's line names, 1 (saying what differs) when not, 2 when the text is not a receipt.
+pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
+    use crate::ledger::{Receipt, ReceiptCheck};
+    let Some(receipt) = Receipt::parse(text) else {
+        return env.fail(
+            env.t("error-receipt-text"),
+            Some(text.chars().take(120).collect()),
+            "todo-receipt-text",
+        );
+    };
+    let dir = env.data.ledger_dir();
+    let found = match crate::ledger::check_receipt(&dir, &receipt) {
+        Ok(found) => found,
+        Err(e) => {
+            return env.fail(
+                env.ta("error-io", &[("reason", e.to_string().into())]),
+                Some(dir.display().to_string()),
+                "todo-data-folder",
+            );
+        }
+    };
+    let (ok, message) = match found {
+        ReceiptCheck::Holds { file, line } => (
+            true,
+            env.ta(
+                "receipt-holds",
+                &[("place", format!("{file}:{line}").into())],
+            ),
+        ),
+        ReceiptCheck::NoFile { file } => {
+            (false, env.ta("receipt-no-file", &[("file", file.into())]))
+        }
+        ReceiptCheck::NoRecord { file, seq } => (
+            false,
+            env.ta(
+                "receipt-no-record",
+                &[("file", file.into()), ("seq", seq.into())],
+            ),
+        ),
+        ReceiptCheck::Differs {
+            file,
+            line,
+            found_sha256,
+            code_matches,
+        } => (
+            false,
+            env.ta(
+                if code_matches {
+                    "receipt-differs"
+                } else {
+                    "receipt-differs-other"
+                },
+                &[
+                    ("place", format!("{file}:{line}").into()),
+                    ("sha", found_sha256.into()),
+                ],
+            ),
+        ),
+    };
+    println!("{}", for_terminal(&message));
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        println!("{}", env.t("todo-verify"));
+        ExitCode::from(1)
+    }
+}
+
+/// `tebiki seal --key FILE`.
+pub(super) fn seal(env: &Env, key: &Path) -> ExitCode {
+    use crate::ledger::seal::{self, SealError};
+    let where_key = Some(key.display().to_string());
+    let key = match seal::read_key(key) {
+        Ok(k) => k,
+        Err(SealError::KeyEncrypted) => {
+            return env.fail(
+                env.t("error-seal-key-encrypted"),
+                where_key,
+                "todo-seal-key",
+            );
+        }
+        Err(SealError::KeyNotEd25519) => {
+            return env.fail(env.t("error-seal-key-type"), where_key, "todo-seal-key");
+        }
+        Err(e) => {
+            let reason = match e {
+                SealError::KeyUnreadable(r) => r,
+                other => format!("{other:?}"),
+            };
+            return env.fail(
+                env.ta("error-seal-key", &[("reason", reason.into())]),
+                where_key,
+                "todo-seal-key",
+            );
+        }
+    };
+    match seal::seal(&env.data.root, &key, jiff::Timestamp::now()) {
+        Ok(path) => {
+            println!(
+                "{}",
+                env.ta(
+                    "seal-written",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(SealError::Exists(path)) => env.fail(
+            env.t("error-seal-exists"),
+            Some(path.display().to_string()),
+            "todo-seal-again",
+        ),
+        Err(SealError::Io { path, source }) => env.fail(
+            env.ta("error-io", &[("reason", source.to_string().into())]),
+            Some(path.display().to_string()),
+            "todo-data-folder",
+        ),
+        Err(SealError::Ledger(e)) => env.ledger_fail(&e),
+        Err(e) => env.fail(format!("{e:?}"), None, "todo-report-bug"),
+    }
+}
+
+pub(super) fn verify(
+    env: &Env,
+    checkpoint: Option<&Path>,
+    seals: Option<&Path>,
+    signers: Option<&Path>,
+    format: Format,
+) -> ExitCode {
+    use crate::ledger::seal;
+    let signers_path =
+        signers.map_or_else(|| env.data.root.join("seal-signers"), Path::to_path_buf);
+    let signers = match std::fs::read_to_string(&signers_path) {
+        Ok(text) => Some(seal::Signers::parse(&text)),
+        Err(e) if signers.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
+            return env.fail(
+                env.ta("error-io", &[("reason", e.to_string().into())]),
+                Some(signers_path.display().to_string()),
+                "todo-signers",
+            );
+        }
+        Err(_) => None,
+    };
+    let mut seal_dirs = vec![seal::seals_dir(&env.data.root)];
+    if let Some(dir) = seals {
+        if !dir.is_dir() {
+            return env.fail(
+                env.t("error-seals-dir"),
+                Some(dir.display().to_string()),
+                "todo-seals-dir",
+            );
+        }
+        seal_dirs.insert(0, dir.to_path_buf());
+    }
+    let seals = seal::read_seals(&seal_dirs, signers.as_ref());
+    let checkpoint = match checkpoint {
+        None => None,
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => return env.io_fail(&e, Some(path)),
+            };
+            match Checkpoint::parse(&text) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    return env.fail(
+                        env.t("error-checkpoint"),
+                        Some(format!("{}:{}", path.display(), e.line)),
+                        "todo-checkpoint",
+                    );
+                }
+            }
+        }
+    };
+    let dir = env.data.ledger_dir();
+    let report = match ledger::verify_sealed(&dir, checkpoint.as_ref(), &seals) {
+        Ok(r) => r,
+        Err(e) => {
+            return env.ledger_fail(&e);
+        }
+    };
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
+            Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
+        },
+        Format::Text => {
+            crate::terminal_width::settle_for_text();
+            let text = crate::verify_text::render(&report, env, &dir, seals.len());
+            put(&crate::glyphs::fold(&text));
+        }
+    }
+    if report.is_intact() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,297 @@
+//! clap's help and errors in the user's language: every argument's help from the Fluent
+//! messages, and a usage error said in the three parts every error has.
+
+use super::*;
+
+/// Fills the help texts of every argument and subcommand from Fluent: `cli-about`,
+/// `cli-<sub>-about`, `cli-arg-<id>` (global) and `cli-<sub>-arg-<id>`.
+pub(super) fn localize(
+    cmd: clap::Command,
+    loc: &Localizer,
+    lang: &Lang,
+    prefix: &str,
+    data_dir: &Path,
+) -> clap::Command {
+    let about_id = if prefix.is_empty() {
+        "cli-about".to_string()
+    } else {
+        format!("cli-{prefix}-about")
+    };
+    // clap's own words (the usage line, the headings, the help and version flags, defaults and
+    // possible values: see `arg_details`; parse errors: see `clap_error`) go through Fluent too.
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        loc.t(lang, "cli-usage")
+    );
+    let mut cmd = cmd
+        .about(loc.t(lang, &about_id))
+        .help_template(template)
+        .subcommand_help_heading(loc.t(lang, "cli-commands"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(loc.t(lang, "cli-help")),
+        );
+    if prefix.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(loc.t(lang, "cli-version")),
+        );
+    }
+    let options = loc.t(lang, "cli-options");
+    let arguments = loc.t(lang, "cli-arguments");
+    let mut ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    // Headings show in the order they are first given: arguments before options, as clap does.
+    ids.sort_by_key(|(_, positional)| !positional);
+    for (id, positional) in ids {
+        let heading = if positional {
+            arguments.clone()
+        } else {
+            options.clone()
+        };
+        cmd = cmd.mut_arg(id.as_str(), |a: Arg| a.help_heading(heading));
+    }
+    if prefix.is_empty() {
+        let after = loc.ta(
+            lang,
+            "cli-after-help",
+            &[("dir", data_dir.display().to_string().into())],
+        );
+        cmd = cmd.after_help(after);
+    }
+    let arg_ids: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_global_set() || prefix.is_empty())
+        .map(|a| a.get_id().to_string())
+        .filter(|id| id != "help" && id != "version")
+        .collect();
+    for id in arg_ids {
+        let text = arg_help(loc, lang, prefix, &id);
+        cmd = cmd.mut_arg(id.as_str(), |a: Arg| {
+            let details = arg_details(&a, loc, lang);
+            let text = if details.is_empty() {
+                text
+            } else {
+                format!("{text} {details}")
+            };
+            // clap insists that only arguments taking values hide theirs.
+            let takes_values = a.get_action().takes_values();
+            let has_env = a.get_env().is_some();
+            a.help(text)
+                .hide_env(has_env)
+                .hide_default_value(takes_values)
+                .hide_possible_values(takes_values)
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_prefix = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}-{name}")
+        };
+        cmd = cmd.mut_subcommand(name.as_str(), |s| {
+            localize(s, loc, lang, &sub_prefix, data_dir)
+        });
+    }
+    cmd
+}
+
+/// The help of argument `id` of the command `prefix` (e.g. `record-stage`): its own message
+/// `cli-record-stage-arg-note`, else the one its parent commands share (`cli-record-arg-note`),
+/// else the global `cli-arg-note`.
+pub(super) fn arg_help(loc: &Localizer, lang: &Lang, prefix: &str, id: &str) -> String {
+    let mut scope = prefix;
+    loop {
+        let msg = if scope.is_empty() {
+            format!("cli-arg-{id}")
+        } else {
+            format!("cli-{scope}-arg-{id}")
+        };
+        if scope.is_empty() || loc.has_message(lang, &msg) {
+            return loc.t(lang, &msg);
+        }
+        scope = scope.rsplit_once('-').map_or("", |(parent, _)| parent);
+    }
+}
+
+/// What clap would add after an argument's help (`[env: …] [default: …] [possible values: …]`),
+/// in the user's language.
+pub(super) fn arg_details(a: &Arg, loc: &Localizer, lang: &Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(name) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        let name = name.to_string_lossy().into_owned();
+        parts.push(loc.ta(lang, "cli-env", &[("name", name.into())]));
+    }
+    let takes_values = a.get_action().takes_values();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_values && !defaults.is_empty() && !a.is_hide_default_value_set() {
+        parts.push(loc.ta(
+            lang,
+            "cli-default",
+            &[("value", defaults.join(", ").into())],
+        ));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if takes_values && !values.is_empty() && !a.is_hide_possible_values_set() {
+        parts.push(loc.ta(lang, "cli-values", &[("values", values.join(", ").into())]));
+    }
+    parts
+        .iter()
+        .map(|p| format!("[{p}]"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A parse error in the user's language, from clap's error kind and context (clap's own
+/// rendering is English only): what was wrong, the usage line, a suggestion, what to do.
+/// Help and version requests print as clap prints them (their text is already localised).
+pub(super) fn clap_error(e: &clap::Error, command: &str, loc: &Localizer, lang: &Lang) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    let get = |kind: ContextKind| -> Option<String> {
+        match e.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join(", ")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::StyledStrs(v) => Some(
+                v.iter()
+                    .map(std::string::ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let choices = get(ContextKind::ValidValue);
+    let t = |id: &str, args: &[(&str, String)]| -> String {
+        let args: Vec<(&str, FluentValue<'_>)> =
+            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        loc.ta(lang, id, &args)
+    };
+    let what = match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => {
+            t("cli-error-missing-value", &[("arg", arg.clone())])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => match &choices {
+            Some(c) => t(
+                "cli-error-invalid-value-choices",
+                &[
+                    ("arg", arg.clone()),
+                    ("value", value),
+                    ("values", c.clone()),
+                ],
+            ),
+            None => t(
+                "cli-error-invalid-value",
+                &[("arg", arg.clone()), ("value", value)],
+            ),
+        },
+        ErrorKind::UnknownArgument => match get(ContextKind::TrailingArg) {
+            Some(_) => t("cli-error-unexpected", &[("arg", arg.clone())]),
+            None => t("cli-error-unknown-arg", &[("arg", arg.clone())]),
+        },
+        ErrorKind::InvalidSubcommand => t(
+            "cli-error-unknown-command",
+            &[(
+                "command",
+                get(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            )],
+        ),
+        ErrorKind::MissingRequiredArgument => t("cli-error-missing-required", &[("args", arg)]),
+        ErrorKind::MissingSubcommand => t(
+            "cli-error-missing-command",
+            &[(
+                "commands",
+                get(ContextKind::ValidSubcommand).unwrap_or_default(),
+            )],
+        ),
+        ErrorKind::ArgumentConflict => t(
+            "cli-error-conflict",
+            &[
+                ("arg", arg),
+                ("other", get(ContextKind::PriorArg).unwrap_or_default()),
+            ],
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooFewValues
+        | ErrorKind::TooManyValues
+        | ErrorKind::WrongNumberOfValues => {
+            t("cli-error-value-count", &[("arg", arg), ("value", value)])
+        }
+        ErrorKind::InvalidUtf8 => t("cli-error-utf8", &[]),
+        _ => t("cli-error-other", &[]),
+    };
+    eprintln!("{}: {}", loc.t(lang, "error-label"), for_terminal(&what));
+    let suggestion = get(ContextKind::SuggestedSubcommand)
+        .or_else(|| get(ContextKind::SuggestedArg))
+        .or_else(|| get(ContextKind::SuggestedValue));
+    if let Some(s) = suggestion {
+        eprintln!(
+            "  {}",
+            for_terminal(&t("cli-error-suggest", &[("value", s)]))
+        );
+    }
+    let usage = get(ContextKind::Usage).map(|u| {
+        let u = u.trim();
+        u.strip_prefix("Usage:").unwrap_or(u).trim().to_string()
+    });
+    if let Some(u) = usage {
+        eprintln!("  {}: {}", loc.t(lang, "cli-usage"), for_terminal(&u));
+    }
+    eprintln!(
+        "  {}",
+        t("cli-todo-help", &[("command", command.to_string())])
+    );
+    ExitCode::from(2)
+}
+
+/// The command the arguments name, as far as they name one (`tebiki record stage`), for
+/// "run … --help" in a parse error.
+pub(super) fn command_path(cmd: &clap::Command, args: &[std::ffi::OsString]) -> String {
+    let mut path = vec![cmd.get_name().to_string()];
+    let mut current = cmd;
+    for a in args.iter().skip(1) {
+        let Some(a) = a.to_str() else { continue };
+        if let Some(sub) = current.find_subcommand(a) {
+            path.push(sub.get_name().to_string());
+            current = sub;
+        }
+    }
+    path.join(" ")
+}

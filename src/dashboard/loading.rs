@@ -1,0 +1,255 @@
+//! Loading the ledger into the model, and refreshing it as records are appended.
+
+use super::*;
+
+impl Dashboard {
+    /// Waits for the first full pass (or a reload) to end and takes its result.
+    pub fn wait_loaded(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            self.take_loaded(loading);
+        }
+    }
+
+    pub(super) fn take_loaded(&mut self, loading: Loading) {
+        match loading.finish() {
+            Ok(loaded) => {
+                if loaded.roster_unreadable {
+                    self.notice = Some(Notice::error("dash-roster-unreadable"));
+                }
+                self.model = loaded.model;
+                self.loaded = true;
+                self.load_error = None;
+                self.after_change(true);
+                // What was appended while the pass ran.
+                self.refresh();
+            }
+            Err(e) => self.load_error = Some(ledger_error_text(self, &e)),
+        }
+    }
+
+    /// Called several times a second: takes a finished pass, and every [`REFRESH_EVERY`]
+    /// folds what was appended to the ledger.
+    pub fn tick(&mut self, now: Instant, today: Date) {
+        if today != self.setup.today {
+            self.setup.today = today;
+            self.after_change(false);
+        }
+        if self.loading.as_ref().is_some_and(Loading::is_finished)
+            && let Some(loading) = self.loading.take()
+        {
+            self.take_loaded(loading);
+            self.last_refresh = Some(now);
+        }
+        let due = self
+            .last_refresh
+            .is_none_or(|at| now.saturating_duration_since(at) >= REFRESH_EVERY);
+        if due {
+            self.last_refresh = Some(now);
+            self.refresh();
+        }
+    }
+
+    /// Folds what was appended since the last look; starts a full pass when only that gives
+    /// the right state (a file shrank, or older records arrived from another site).
+    pub fn refresh(&mut self) {
+        if !self.loaded || self.loading.is_some() {
+            return;
+        }
+        match store::refresh(&mut self.model, &self.setup.ledger_dir) {
+            Refreshed::Nothing => {}
+            Refreshed::Folded(_) => self.after_change(false),
+            Refreshed::Reload => self.reload(),
+        }
+    }
+
+    /// Reads the whole ledger again on the second thread; the current figures stay shown
+    /// until it is done.
+    pub fn reload(&mut self) {
+        if self.loading.is_none() {
+            self.loading = Some(Loading::start(
+                self.setup.ledger_dir.clone(),
+                self.setup.roster_path.clone(),
+                Some(self.model.roster.clone()),
+            ));
+        }
+    }
+
+    /// The model changed: figures, lists and the open person follow.
+    pub(super) fn after_change(&mut self, everything: bool) {
+        self.derived = Derived::of(&self.model, &self.setup.policy, self.setup.today);
+        self.department = self.department.min(self.derived.departments.len());
+        self.search(true);
+        self.clamp_selection();
+        if let Some(pv) = &self.person {
+            let i = pv.person;
+            let now = self.model.people.get(i as usize).map(|p| p.records.len());
+            if everything || now != Some(pv.records) {
+                let scroll = pv.scroll;
+                self.open_person(i);
+                if let Some(pv) = self.person.as_mut() {
+                    pv.scroll = scroll;
+                }
+            }
+        }
+        if let Some(Form::Pick(f)) = &mut self.form {
+            f.matches = pick_matches(&self.model, &self.derived, f.filter.value(), f.person);
+        }
+    }
+
+    /// Runs the search for the query; a query that extends the last one searches only its
+    /// matches.
+    pub(super) fn search(&mut self, full: bool) {
+        let q = search::normalize(self.query.value());
+        if full {
+            self.narrowed.clear();
+            self.results = model::search(&self.model, &q, None);
+        } else if q == self.searched {
+            return;
+        } else if !self.searched.is_empty() && q.contains(self.searched.as_str()) {
+            let narrowed = model::search(&self.model, &q, Some(&self.results));
+            let wider = std::mem::replace(&mut self.results, narrowed);
+            self.narrowed
+                .push((std::mem::take(&mut self.searched), wider));
+        } else {
+            while let Some((earlier, _)) = self.narrowed.last()
+                && !q.contains(earlier.as_str())
+            {
+                self.narrowed.pop();
+            }
+            self.results = match self.narrowed.pop() {
+                Some((earlier, matches)) if earlier == q => matches,
+                Some((earlier, matches)) => {
+                    let narrowed = model::search(&self.model, &q, Some(&matches));
+                    self.narrowed.push((earlier, matches));
+                    narrowed
+                }
+                None => model::search(&self.model, &q, None),
+            };
+        }
+        self.searched = q;
+        self.arrange();
+    }
+
+    /// Whether person `i` passes the department, stage, consent and overdue filters.
+    pub fn passes(&self, i: u32) -> bool {
+        let p = &self.model.people[i as usize];
+        if let Some(dept) = self.department.checked_sub(1) {
+            let wanted = self
+                .derived
+                .departments
+                .get(dept)
+                .map(|(n, _)| n.as_deref());
+            if wanted.is_some_and(|w| w != self.model.department(i)) {
+                return false;
+            }
+        }
+        self.filter.stage.is_none_or(|s| p.standing.stage == s)
+            && self
+                .filter
+                .consent
+                .is_none_or(|c| self.model.consent(i, &self.setup.policy) == c)
+            && (!self.filter.overdue
+                || p.followup
+                    .as_ref()
+                    .and_then(|f| f.due)
+                    .is_some_and(|d| d < self.setup.today))
+    }
+
+    /// Applies the filters and the order to the people found and the follow-ups.
+    pub(super) fn arrange(&mut self) {
+        let mut results = std::mem::take(&mut self.results);
+        results.retain(|&i| self.passes(i));
+        let mut followups: Vec<u32> = self
+            .derived
+            .followups
+            .iter()
+            .copied()
+            .filter(|&i| self.passes(i))
+            .collect();
+        let name = |i: &u32| search::normalize(self.model.name(*i).unwrap_or(""));
+        let dept = |i: &u32| {
+            self.model
+                .department(*i)
+                .unwrap_or("\u{10FFFF}")
+                .to_string()
+        };
+        match self.sort {
+            Sort::Due => {}
+            Sort::Name => {
+                results.sort_by_cached_key(name);
+                followups.sort_by_cached_key(name);
+            }
+            Sort::Department => {
+                results.sort_by_cached_key(|i| (dept(i), name(i)));
+                followups.sort_by_cached_key(|i| (dept(i), name(i)));
+            }
+        }
+        self.results = results;
+        self.followups = followups;
+    }
+
+    /// The filters or the order changed: the lists follow, from the top.
+    pub(super) fn refilter(&mut self) {
+        self.search(true);
+        self.selected = [0; 3];
+    }
+
+    /// The filter pop-up: ↑↓ a row, ←→ its value, Enter or Esc closes it.
+    pub(super) fn update_filter(&mut self, cmd: Cmd) -> Option<Effect> {
+        let row = self.filtering?;
+        let step = |forward: bool, at: usize, n: usize| {
+            if forward {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            }
+        };
+        let forward = matches!(cmd, Cmd::CursorRight | Cmd::Toggle | Cmd::Input(_));
+        match cmd {
+            Cmd::Up => self.filtering = Some(row.saturating_sub(1)),
+            Cmd::Down => self.filtering = Some((row + 1).min(FILTER_ROWS - 1)),
+            Cmd::Confirm | Cmd::Back | Cmd::Filter => self.filtering = None,
+            Cmd::CursorLeft | Cmd::CursorRight | Cmd::Toggle => {
+                match row {
+                    0 => {
+                        let n = self.derived.departments.len() + 1;
+                        self.department = step(forward, self.department, n);
+                    }
+                    1 => {
+                        let all = &forms::STAGES_ALL;
+                        let at = self
+                            .filter
+                            .stage
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.stage = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    2 => {
+                        let all = &ConsentState::ALL;
+                        let at = self
+                            .filter
+                            .consent
+                            .map_or(0, |s| all.iter().position(|x| *x == s).map_or(0, |p| p + 1));
+                        let next = step(forward, at, all.len() + 1);
+                        self.filter.consent = next.checked_sub(1).map(|k| all[k]);
+                    }
+                    _ => self.filter.overdue = !self.filter.overdue,
+                }
+                self.refilter();
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn clamp_selection(&mut self) {
+        let lens = [
+            self.results.len(),
+            self.followups.len(),
+            self.derived.champion_rows.len(),
+        ];
+        for (s, len) in self.selected.iter_mut().zip(lens) {
+            *s = (*s).min(len.saturating_sub(1));
+        }
+    }
+}

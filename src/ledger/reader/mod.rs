@@ -1,0 +1,430 @@
+//! Streams the records of every ledger file in a folder, merged by time then id.
+
+mod ahead;
+mod file;
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
+use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
+use ahead::*;
+use file::*;
+
+const READ_BUFFER: usize = 256 * 1024;
+
+/// One record with a valid envelope, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub file: PathBuf,
+    /// 1-based line number in `file`.
+    pub line: u64,
+    /// Byte offset of the line in `file`.
+    pub offset: u64,
+    /// The line exactly as stored, without its `\n`.
+    pub raw: String,
+    /// The whole record, keys in stored order.
+    pub value: Value,
+    pub seq: u64,
+    pub id: Uuid,
+    pub at: Timestamp,
+    pub kiosk: String,
+    pub record_type: String,
+}
+
+/// A line that could not be returned as a record; readers show it, never drop it silently.
+#[derive(Debug)]
+pub enum ReadIssue {
+    /// Reading stopped at `line` of `file`.
+    Io {
+        file: PathBuf,
+        line: u64,
+        source: io::Error,
+    },
+    /// Not one JSON object in UTF-8.
+    Unparseable {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+    },
+    /// Valid JSON whose envelope breaks the contract at `key`.
+    BadEnvelope {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        key: &'static str,
+        problem: EnvelopeProblem,
+    },
+    /// The file ends with a line that has no `\n` (a crash mid-write, not yet recovered).
+    TornTail {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        bytes: u64,
+    },
+    /// A key appears twice in one object of the line: readers could take either value.
+    RepeatedKey {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        key: String,
+    },
+    /// The chain breaks at `line`: its `prev` is not the SHA-256 of the line before it (for the
+    /// first line, not 64 zeros), or it cannot be read. The line before, or this one, was
+    /// changed, inserted or removed. Nothing from the line before on is used (see `Withheld`).
+    ChainBreak {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+    },
+    /// The `seq` of `line` is not one more than the line before's.
+    SeqGap {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        expected: u64,
+        found: u64,
+    },
+    /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
+    /// to `last_line` were not used: nothing after a break can be told apart from an edit.
+    /// `first` is the first of them as stored (the line a change most likely hit).
+    Withheld {
+        file: PathBuf,
+        line: u64,
+        last_line: u64,
+        records: u64,
+        first: Vec<u8>,
+    },
+}
+
+impl ReadIssue {
+    /// The file and 1-based line the issue is about.
+    pub fn place(&self) -> (&Path, u64) {
+        match self {
+            ReadIssue::Io { file, line, .. }
+            | ReadIssue::Unparseable { file, line, .. }
+            | ReadIssue::BadEnvelope { file, line, .. }
+            | ReadIssue::TornTail { file, line, .. }
+            | ReadIssue::RepeatedKey { file, line, .. }
+            | ReadIssue::ChainBreak { file, line, .. }
+            | ReadIssue::SeqGap { file, line, .. }
+            | ReadIssue::Withheld { file, line, .. } => (file, *line),
+        }
+    }
+
+    /// A short word for what is wrong (for JSON outputs).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadIssue::Io { .. } => "io",
+            ReadIssue::Unparseable { .. } => "unparseable",
+            ReadIssue::BadEnvelope { .. } => "bad_envelope",
+            ReadIssue::TornTail { .. } => "torn_tail",
+            ReadIssue::RepeatedKey { .. } => "repeated_key",
+            ReadIssue::ChainBreak { .. } => "chain_break",
+            ReadIssue::SeqGap { .. } => "seq_gap",
+            ReadIssue::Withheld { .. } => "withheld",
+        }
+    }
+
+    /// Whether the issue is about the integrity of the chain: a sign of tampering rather than
+    /// of a line that could not be read.
+    pub fn is_break(&self) -> bool {
+        matches!(
+            self,
+            ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } | ReadIssue::Withheld { .. }
+        )
+    }
+}
+
+/// The records of every `*.jsonl` in a folder, ordered by (`at`, `id`), each file in its own
+/// order. Every line is checked as `tebiki verify` checks it: the chain (each line's `prev`
+/// against the SHA-256 of the line before, and the line after's `prev` against this one's,
+/// before the record is handed on), `seq`, the envelope, and keys repeated in an object. At
+/// the first break in a file, the record before it and everything after it in that file are
+/// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of files, not records: one read buffer and one pending
+/// record per file, and two more buffers per file when the lines are hashed on a helper thread
+/// (a ledger of a few MB or more, on a machine with a second core), so that hashing overlaps
+/// reading.
+///
+/// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
+/// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
+/// order is by (`at`, `id`); should a file not be in time order, a copy may show up twice.
+///
+/// As an iterator it yields owned [`Record`]s; [`Merged::next_line`] lends each record instead
+/// ([`LineRecord`]), so that a pass over a whole ledger allocates nothing per record.
+#[derive(Debug)]
+pub struct Merged {
+    streams: Vec<FileStream>,
+    /// The files' next records by [`merge_key`], then file.
+    heap: BinaryHeap<Reverse<(MergeKey, usize)>>,
+    issues: VecDeque<ReadIssue>,
+    last_key: Option<MergeKey>,
+    last_hashes: Vec<[u8; 32]>,
+    duplicates: u64,
+    /// The record yielded last, taken from its file's slot (which got the buffers of the one
+    /// before); its line stays in that file's read buffer until the next step.
+    current: Slot,
+    current_file: usize,
+}
+
+/// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
+type MergeKey = (i128, u128);
+
+fn merge_key(at: Timestamp, id: Uuid) -> MergeKey {
+    // Big-endian, so the number orders as the bytes do, as `Uuid`'s own order does.
+    (at.as_nanosecond(), id.as_u128())
+}
+
+/// A record lent by [`Merged::next_line`]: the same facts as [`Record`], borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct LineRecord<'a> {
+    /// Index of the file among the ledger files of the folder (sorted by name).
+    pub file_index: usize,
+    pub file: &'a Path,
+    /// 1-based line number in `file`.
+    pub line: u64,
+    /// Byte offset of the line in `file`.
+    pub offset: u64,
+    /// The line exactly as stored, without its `\n`: UTF-8, checked.
+    pub raw: &'a [u8],
+    pub seq: u64,
+    pub id: Uuid,
+    pub at: Timestamp,
+    pub kiosk: &'a str,
+    pub record_type: &'a str,
+    /// Every top-level member of the line (envelope included) in stored order, when the line
+    /// has the writer's form; `None` for a line that only the general parser could read (a
+    /// hand-edited one, say), whose members a reader must then find in `raw` itself.
+    pub members: Option<&'a [Member]>,
+    /// Whether the line, in the writer's form, has no `\uXXXX` escape and no number with an
+    /// exponent or of more than 300 characters: then a JSON tree (`serde_json::Value`) of it, or
+    /// of any of its members, can surely be built (nothing in it is out of range for one).
+    pub plain: bool,
+}
+
+impl LineRecord<'_> {
+    /// The key of `member` as stored (without quotes; the writer's form has no escapes there).
+    pub fn key(&self, member: &Member) -> &[u8] {
+        &self.raw[member.key.0 as usize..member.key.1 as usize]
+    }
+
+    /// The value of `member` as JSON text.
+    pub fn value(&self, member: &Member) -> &[u8] {
+        &self.raw[member.value.0 as usize..member.value.1 as usize]
+    }
+}
+
+/// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
+pub fn merged(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, true, true)
+}
+
+/// [`merged`] without building each record's JSON tree: `Record::value` is `Value::Null`, and
+/// `raw` (checked to be one JSON object, as always) is there to parse what is needed. For
+/// passes over whole ledgers (export, report), where the tree would cost most of the time.
+pub fn merged_raw(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, false, true)
+}
+
+/// [`merged_raw`] without the chain and `seq` checks, only to measure what they cost
+/// (`cargo bench --bench ledger`). Nothing that uses records may read this way.
+#[doc(hidden)]
+pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
+    open_merged(dir, false, false)
+}
+
+fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
+    open_merged_with(dir, values, checked, None)
+}
+
+/// [`open_merged`], with the lines hashed on a helper thread when `ahead` says so (by default
+/// when the chain is checked, the ledger is large and there is a second core).
+fn open_merged_with(
+    dir: &Path,
+    values: bool,
+    checked: bool,
+    ahead: Option<bool>,
+) -> Result<Merged, LedgerError> {
+    let files = match ledger_files(dir) {
+        Ok(files) => files,
+        Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
+    let ahead = checked
+        && ahead.unwrap_or_else(|| {
+            let bytes: u64 = files
+                .iter()
+                .filter_map(|path| std::fs::metadata(path).ok())
+                .map(|meta| meta.len())
+                .sum();
+            bytes >= AHEAD_FROM_BYTES
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        });
+    // The helper ends once every file's stream (each holding a sender) is gone.
+    let jobs = if ahead { start_hasher() } else { None };
+    let mut merged = Merged {
+        streams: Vec::with_capacity(files.len()),
+        heap: BinaryHeap::with_capacity(files.len()),
+        issues: VecDeque::new(),
+        last_key: None,
+        last_hashes: Vec::new(),
+        duplicates: 0,
+        current: Slot::default(),
+        current_file: 0,
+    };
+    for path in files {
+        let file = match File::open(&path) {
+            Ok(file) => Some(file),
+            Err(source) => {
+                merged.issues.push_back(ReadIssue::Io {
+                    file: path.clone(),
+                    line: 0,
+                    source,
+                });
+                None
+            }
+        };
+        merged.streams.push(FileStream {
+            index: merged.streams.len(),
+            ahead: jobs.as_ref().map(Ahead::new),
+            path,
+            file,
+            buf: Arc::default(),
+            start: 0,
+            filled: 0,
+            pinned: None,
+            hold: None,
+            prev_hash: [0; 32],
+            next_seq: 1,
+            withheld: None,
+            checked,
+            line: 0,
+            offset: 0,
+            head: Slot::default(),
+            values,
+        });
+        merged.advance(merged.streams.len() - 1);
+    }
+    Ok(merged)
+}
+
+impl Merged {
+    /// Records skipped so far because an identical copy was already yielded.
+    pub fn duplicates(&self) -> u64 {
+        self.duplicates
+    }
+
+    /// The next item, with the record lent rather than copied out: the same items in the same
+    /// order as the iterator.
+    pub fn next_line(&mut self) -> Option<Result<LineRecord<'_>, ReadIssue>> {
+        match self.step()? {
+            Err(issue) => Some(Err(issue)),
+            Ok(()) => {
+                let c = &self.current;
+                let stream = &self.streams[self.current_file];
+                Some(Ok(LineRecord {
+                    file_index: self.current_file,
+                    file: &stream.path,
+                    line: c.line,
+                    offset: c.offset,
+                    raw: stream.pinned_line(),
+                    seq: c.seq,
+                    id: c.id,
+                    at: c.at,
+                    kiosk: &c.kiosk,
+                    record_type: &c.record_type,
+                    members: c.scanned.then_some(c.members.as_slice()),
+                    plain: c.plain,
+                }))
+            }
+        }
+    }
+
+    /// Loads the next record of file `idx` into its slot and the heap, queueing any issues met
+    /// on the way.
+    fn advance(&mut self, idx: usize) {
+        let stream = &mut self.streams[idx];
+        if stream.next_record(&mut self.issues) {
+            let head = &stream.head;
+            self.heap.push(Reverse((merge_key(head.at, head.id), idx)));
+        }
+    }
+
+    /// Moves to the next item: an issue, or a record now in `current`.
+    fn step(&mut self) -> Option<Result<(), ReadIssue>> {
+        // The line lent last is no longer needed.
+        if let Some(stream) = self.streams.get_mut(self.current_file) {
+            stream.pinned = None;
+        }
+        loop {
+            if let Some(issue) = self.issues.pop_front() {
+                return Some(Err(issue));
+            }
+            let Reverse((key, idx)) = self.heap.pop()?;
+            // The file's slot becomes `current`, its line kept in the file's buffer while the
+            // file reads on; the slot takes the buffers of the record yielded before.
+            let stream = &mut self.streams[idx];
+            std::mem::swap(&mut self.current, &mut stream.head);
+            stream.pinned = Some(self.current.range);
+            self.current_file = idx;
+            self.advance(idx);
+            let line = self.streams[idx].pinned_line();
+            // Copies meet back to back, so only a record whose key came just before it or is
+            // next in line needs its hash; hashing every record would cost a whole pass.
+            let next_same = self.heap.peek().is_some_and(|Reverse((k, _))| *k == key);
+            if self.last_key == Some(key) {
+                let hash = sha256(line);
+                if self.last_hashes.contains(&hash) {
+                    self.duplicates += 1;
+                    self.streams[idx].pinned = None;
+                    continue;
+                }
+                self.last_hashes.push(hash);
+            } else {
+                self.last_key = Some(key);
+                self.last_hashes.clear();
+                if next_same {
+                    self.last_hashes.push(sha256(line));
+                }
+            }
+            return Some(Ok(()));
+        }
+    }
+}
+
+impl Iterator for Merged {
+    type Item = Result<Record, ReadIssue>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.step()? {
+            Err(issue) => Some(Err(issue)),
+            Ok(()) => {
+                let c = &mut self.current;
+                let stream = &self.streams[self.current_file];
+                Some(Ok(Record {
+                    file: stream.path.clone(),
+                    line: c.line,
+                    offset: c.offset,
+                    // Checked to be UTF-8 when read, so this copies it as it is.
+                    raw: String::from_utf8_lossy(stream.pinned_line()).into_owned(),
+                    value: std::mem::take(&mut c.value),
+                    seq: c.seq,
+                    id: c.id,
+                    at: c.at,
+                    kiosk: c.kiosk.clone(),
+                    record_type: c.record_type.clone(),
+                }))
+            }
+        }
+    }
+}

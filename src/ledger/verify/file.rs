@@ -1,0 +1,388 @@
+//! Checking one ledger file: each line's envelope, its chain and its sequence.
+
+use super::*;
+
+/// The envelope of a line: by the writer-form scanner when the line has that form, else by the
+/// general parser (which judges every other line); `None` when it is not one JSON object in
+/// UTF-8.
+pub(super) fn read_envelope<'a>(line: &'a [u8], members: &mut Vec<Member>) -> Option<Envelope<'a>> {
+    if let Some(scanned) = scan_record(line, members)
+        && scanned.end == line.len()
+    {
+        return Some(scanned.env);
+    }
+    std::str::from_utf8(line).ok()?;
+    parse_line(line).ok()
+}
+
+/// Calls `each` with every complete line of `file` (without its `\n`) and its offset, up to
+/// `limit` lines; reads in large blocks, so it is bound by the hashing and parsing of the
+/// lines, not by system calls. A last line without `\n` is waited for (a writer may be
+/// mid-append) and then given to `torn` as its offset and length.
+pub(super) fn each_line(
+    file: &File,
+    limit: Option<u64>,
+    mut each: impl FnMut(&[u8], u64),
+    mut torn: impl FnMut(u64, u64),
+) -> io::Result<()> {
+    let mut file = file;
+    let mut buf = vec![0u8; READ_BUFFER];
+    let (mut start, mut filled) = (0usize, 0usize);
+    let mut offset = 0u64;
+    let mut lines = 0u64;
+    let mut settles = 0;
+    // Bytes read since the last wait for a writer.
+    let mut fresh = 0;
+    loop {
+        while let Some(nl) = memchr::memchr(b'\n', &buf[start..filled]) {
+            if limit.is_some_and(|l| lines >= l) {
+                return Ok(());
+            }
+            each(&buf[start..start + nl], offset);
+            lines += 1;
+            offset += nl as u64 + 1;
+            start += nl + 1;
+            settles = 0;
+            fresh = 0;
+        }
+        if limit.is_some_and(|l| lines >= l) {
+            return Ok(());
+        }
+        if start > 0 {
+            buf.copy_within(start..filled, 0);
+            filled -= start;
+            start = 0;
+        }
+        if filled == buf.len() {
+            // A line longer than the buffer.
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = match file.read(&mut buf[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        filled += n;
+        fresh += n;
+        if n > 0 {
+            continue;
+        }
+        if filled == 0 {
+            return Ok(());
+        }
+        // A writer may be mid-append: once it is done, the line may be whole.
+        if settles == 0 || (fresh > 0 && settles < SETTLE_TRIES) {
+            settles += 1;
+            fresh = 0;
+            wait_for_writers(file, SETTLE_WAIT);
+            continue;
+        }
+        torn(offset, filled as u64);
+        return Ok(());
+    }
+}
+
+/// Per-file progress of the line checks.
+pub(super) struct FileCheck<'a> {
+    pub(super) shared: &'a Shared<'a>,
+    pub(super) idx: u32,
+    pub(super) name: &'a str,
+    pub(super) kiosk: Option<&'a str>,
+    pub(super) line: u64,
+    pub(super) offset: u64,
+    pub(super) prev_hash: [u8; 32],
+    pub(super) next_seq: u64,
+    pub(super) last_seq: u64,
+    pub(super) first_at: Option<Timestamp>,
+    pub(super) last_at: Option<Timestamp>,
+    pub(super) checkpoint: Option<&'a CheckpointEntry>,
+    pub(super) checkpoint_hash: Option<[u8; 32]>,
+    pub(super) checkpoint_met: bool,
+    /// The first line carrying the checkpoint's seq, else the line at that position: where to
+    /// point when the checkpoint is not met.
+    pub(super) checkpoint_line: Option<(u64, u64, [u8; 32])>,
+    pub(super) checkpoint_position: Option<(u64, u64, [u8; 32])>,
+    /// After `recovery` records: the offset they name and where the last one ends. Pieces saved
+    /// at one offset are recorded back to back, each naming that offset.
+    pub(super) recovery_run: Option<(u64, u64)>,
+    pub(super) members: Vec<Member>,
+    pub(super) findings: Vec<(Finding, u8)>,
+    pub(super) recovered: Vec<Recovered>,
+    pub(super) ids: Vec<u128>,
+    pub(super) misplaced: Vec<Misplaced>,
+}
+
+pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut {
+    let name = shared.names[idx as usize].as_str();
+    let checkpoint = shared.checkpoint.and_then(|cp| cp.get(name));
+    let checkpoint_hash = checkpoint.and_then(|e| parse_hash(&e.sha256));
+    let mut fc = FileCheck {
+        shared,
+        idx,
+        name,
+        kiosk: kiosk_of_file(path),
+        line: 0,
+        offset: 0,
+        prev_hash: [0; 32],
+        next_seq: 1,
+        last_seq: 0,
+        first_at: None,
+        last_at: None,
+        checkpoint,
+        checkpoint_hash,
+        checkpoint_met: checkpoint.is_some_and(|e| e.seq == 0 && e.sha256 == GENESIS_PREV),
+        checkpoint_line: None,
+        checkpoint_position: None,
+        recovery_run: None,
+        members: Vec::new(),
+        findings: Vec::new(),
+        recovered: Vec::new(),
+        ids: Vec::new(),
+        misplaced: Vec::new(),
+    };
+    let mut torn = None;
+    let read = File::open(path).and_then(|file| {
+        each_line(
+            &file,
+            None,
+            |line, _| fc.check_line(line),
+            |offset, bytes| torn = Some((offset, bytes)),
+        )
+    });
+    if let Some((offset, bytes)) = torn {
+        fc.finding(
+            Some(fc.line + 1),
+            Some(offset),
+            FindingKind::TornTail { offset, bytes },
+            PHASE_FILE,
+        );
+    }
+    if let Err(e) = read {
+        fc.finding(
+            None,
+            None,
+            FindingKind::Unreadable {
+                error_kind: format!("{:?}", e.kind()),
+            },
+            PHASE_FILE,
+        );
+    }
+    if let (Some(entry), false) = (fc.checkpoint, fc.checkpoint_met) {
+        let (line, offset, found) = match fc.checkpoint_line.or(fc.checkpoint_position) {
+            Some((line, offset, hash)) => (Some(line), Some(offset), Some(hex::encode(hash))),
+            None => (None, None, None),
+        };
+        fc.finding(
+            line,
+            offset,
+            FindingKind::CheckpointNotExtended {
+                seq: entry.seq,
+                expected_sha256: entry.sha256.clone(),
+                found_sha256: found,
+                last_seq: fc.last_seq,
+            },
+            PHASE_FILE,
+        );
+    }
+    let bytes = std::fs::metadata(path).map_or(fc.offset, |m| m.len());
+    let sealed = shared.basis.as_ref().and_then(|(at, seal, files)| {
+        files.get(name).map(|&(_, seq)| SealMark {
+            seq,
+            at: at.to_string(),
+            seal: seal.clone(),
+        })
+    });
+    fc.ids.sort_unstable();
+    FileOut {
+        summary: FileSummary {
+            file: name.to_owned(),
+            records: fc.line,
+            first_at: fc.first_at,
+            last_at: fc.last_at,
+            last_seq: fc.last_seq,
+            sealed,
+            head_sha256: hex::encode(fc.prev_hash),
+            bytes,
+        },
+        findings: fc.findings,
+        recovered: fc.recovered,
+        ids: fc.ids,
+        misplaced: fc.misplaced,
+    }
+}
+
+impl FileCheck<'_> {
+    pub(super) fn check_line(&mut self, line: &[u8]) {
+        self.line += 1;
+        let start = self.offset;
+        self.offset += line.len() as u64 + 1;
+        let hash = sha256(line);
+        let here = (Some(self.line), Some(start));
+        let mut members = std::mem::take(&mut self.members);
+        match read_envelope(line, &mut members) {
+            None => {
+                self.finding(here.0, here.1, FindingKind::Unparseable, PHASE_LINE);
+                // Assume the broken line held the next seq, so one bad line is one finding.
+                self.next_seq += 1;
+            }
+            Some(env) => self.check_envelope(line, env, hash, start),
+        }
+        self.members = members;
+        if self.checkpoint.is_some_and(|e| e.seq == self.line) {
+            self.checkpoint_position = Some((self.line, start, hash));
+        }
+        self.prev_hash = hash;
+    }
+
+    pub(super) fn check_envelope(
+        &mut self,
+        line: &[u8],
+        env: Envelope<'_>,
+        hash: [u8; 32],
+        start: u64,
+    ) {
+        let here = (Some(self.line), Some(start));
+        if let Some((key, problem)) = env.problem {
+            let kind = FindingKind::BadEnvelope {
+                key: key.to_owned(),
+                problem,
+            };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        if let Some(key) = &env.repeated {
+            let kind = FindingKind::RepeatedKey { key: key.clone() };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        if let Some(prev) = env.prev.filter(|p| *p != self.prev_hash) {
+            let kind = FindingKind::ChainBreak {
+                expected: hex::encode(self.prev_hash),
+                found: hex::encode(prev),
+            };
+            self.finding(here.0, here.1, kind, PHASE_LINE);
+        }
+        match env.seq {
+            Some(seq) => {
+                if seq != self.next_seq {
+                    let kind = FindingKind::SeqGap {
+                        expected: self.next_seq,
+                        found: seq,
+                    };
+                    self.finding(here.0, here.1, kind, PHASE_LINE);
+                }
+                // Resynchronise so a gap is reported once, not on every later line.
+                self.next_seq = seq.saturating_add(1);
+                self.last_seq = seq;
+            }
+            None => self.next_seq += 1,
+        }
+        if let Some(at) = env.at {
+            self.backdated(at, start);
+            self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
+            self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
+        }
+        let mut short = [0u8; 16];
+        short.copy_from_slice(&hash[..16]);
+        let home = match (&env.kiosk, self.kiosk) {
+            (Some(k), Some(own)) => k == own,
+            _ => true,
+        };
+        if let Some(id) = env.id {
+            self.ids.push(id.as_u128());
+        }
+        if !home && let Some(k) = &env.kiosk {
+            self.misplaced.push(Misplaced {
+                file: self.idx,
+                line: self.line,
+                offset: start,
+                id: env.id,
+                hash: short,
+                kiosk: k.to_string(),
+            });
+        }
+        if env.record_type.as_deref() == Some(RECOVERY_TYPE) {
+            let offset = self.recovered(line, start);
+            self.recovery_run = Some((offset, start + line.len() as u64 + 1));
+        } else {
+            self.recovery_run = None;
+        }
+        if let (Some(entry), Some(seq)) = (self.checkpoint, env.seq)
+            && seq == entry.seq
+        {
+            if Some(hash) == self.checkpoint_hash {
+                self.checkpoint_met = true;
+            } else if self.checkpoint_line.is_none() {
+                self.checkpoint_line = Some((self.line, start, hash));
+            }
+        }
+    }
+
+    /// Lists a recovery record and checks where it says the torn bytes were; returns that offset.
+    pub(super) fn recovered(&mut self, line: &[u8], start: u64) -> u64 {
+        let value: serde_json::Value = serde_json::from_slice(line).unwrap_or_default();
+        let field_u64 = |k: &str| value.get(k).and_then(serde_json::Value::as_u64);
+        let field_str = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let offset = field_u64("offset");
+        // Right after other recovery records naming the same offset is where it belongs too.
+        let continues_run = matches!(
+            (self.recovery_run, offset),
+            (Some((named, end)), Some(o)) if o == named && end == start
+        );
+        if offset != Some(start) && !continues_run {
+            let kind = FindingKind::RecoveryMismatch {
+                claimed_offset: offset,
+                actual_offset: start,
+            };
+            self.finding(Some(self.line), Some(start), kind, PHASE_AFTER_ID);
+        }
+        let saved_as = field_str("saved_as").to_owned();
+        let sha = field_str("sha256").to_owned();
+        let bytes = field_u64("bytes").unwrap_or(0);
+        // Only a plain name beside the ledger: the record must not point the check elsewhere.
+        let saved_found = is_safe_name(&saved_as)
+            && std::fs::read(self.shared.dir.join(&saved_as))
+                .is_ok_and(|data| data.len() as u64 == bytes && hex::encode(sha256(&data)) == sha);
+        if !saved_found {
+            let kind = FindingKind::TornPieceMissing {
+                saved_as: saved_as.clone(),
+            };
+            self.finding(Some(self.line), Some(start), kind, PHASE_AFTER_ID);
+        }
+        self.recovered.push(Recovered {
+            file: self.name.to_owned(),
+            line: self.line,
+            offset: offset.unwrap_or(start),
+            bytes,
+            sha256: sha,
+            saved_as,
+            saved_found,
+        });
+        offset.unwrap_or(start)
+    }
+
+    /// A record past what the latest seal covers of its file, dated before that seal.
+    pub(super) fn backdated(&mut self, at: Timestamp, start: u64) {
+        let Some((seal_at, seal, files)) = &self.shared.basis else {
+            return;
+        };
+        let covered = files.get(self.name).map_or(0, |&(bytes, _)| bytes);
+        let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
+        if start >= covered && seal_at.checked_sub(grace).is_ok_and(|limit| at < limit) {
+            let kind = FindingKind::Backdated {
+                at: Some(at),
+                seal: seal.clone(),
+            };
+            self.finding(Some(self.line), Some(start), kind, PHASE_LINE);
+        }
+    }
+
+    pub(super) fn finding(
+        &mut self,
+        line: Option<u64>,
+        offset: Option<u64>,
+        kind: FindingKind,
+        phase: u8,
+    ) {
+        self.findings
+            .push((finding_at(self.name, line, offset, kind), phase));
+    }
+}

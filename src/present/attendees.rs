@@ -1,0 +1,257 @@
+//! The session's attendee list: adding, putting right, handing the screen over to an attendee
+//! who chooses in private, and recording attendance.
+
+use super::*;
+
+impl Presenter {
+    pub(super) fn open_attendees(&mut self) {
+        self.phase = Phase::Attendees;
+        self.adding = self.attendees.is_empty();
+        self.add.clear();
+        self.focus = self
+            .attendees
+            .iter()
+            .position(|a| a.status == Status::Pending)
+            .unwrap_or(0);
+    }
+
+    pub(super) fn update_adding(&mut self, cmd: Cmd) {
+        match cmd {
+            Cmd::Back => {
+                self.adding = false;
+                self.add.clear();
+            }
+            Cmd::Up => {
+                self.move_pick(false);
+            }
+            Cmd::Down => {
+                self.move_pick(true);
+            }
+            Cmd::Confirm => {
+                if self.confirm_add() {
+                    self.adding = false;
+                } else if matches!(&self.notice, Some(n) if n.id == "present-added") {
+                    self.focus = self.attendees.len().saturating_sub(1);
+                }
+            }
+            _ => self.notice = self.add.edit(&cmd),
+        }
+    }
+
+    pub(super) fn update_attendees(&mut self, cmd: Cmd) -> Option<Effect> {
+        let n = self.attendees.len();
+        match cmd {
+            Cmd::Up => self.focus = self.focus.saturating_sub(1),
+            Cmd::Down => self.focus = (self.focus + 1).min(n.saturating_sub(1)),
+            Cmd::FocusNext => self.adding = true,
+            Cmd::Back => self.phase = Phase::Slides,
+            Cmd::Record => return self.record_attendance(),
+            Cmd::Later => return self.mark_later(),
+            Cmd::Remove => self.remove(),
+            Cmd::Edit => self.edit_attendee(),
+            Cmd::Confirm if n == 0 => self.adding = true,
+            Cmd::Confirm => self.choose_now(),
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn record_attendance(&mut self) -> Option<Effect> {
+        let list: Vec<usize> = (0..self.attendees.len())
+            .filter(|&i| !self.attendees[i].attendance)
+            .collect();
+        if list.is_empty() {
+            self.notice = Some(Notice::info(if self.attendees.is_empty() {
+                "present-no-attendees"
+            } else {
+                "present-attendance-done"
+            }));
+            return None;
+        }
+        let saving = Saving::Attendance(list);
+        let records = session::records(self, &saving);
+        Some(Effect::Append { saving, records })
+    }
+
+    /// The focused attendee, if their attendance is recorded; otherwise says what to do.
+    pub(super) fn focused_recorded(&mut self) -> Option<usize> {
+        let a = self.attendees.get(self.focus)?;
+        if !a.attendance {
+            self.notice = Some(Notice::info("present-record-first"));
+            return None;
+        }
+        if let Status::Chosen(_) = a.status {
+            self.notice = Some(Notice {
+                id: "present-already-chosen",
+                args: vec![("name", a.name.clone())],
+                error: false,
+            });
+            return None;
+        }
+        Some(self.focus)
+    }
+
+    pub(super) fn mark_later(&mut self) -> Option<Effect> {
+        let i = self.focused_recorded()?;
+        if self.attendees[i].status == Status::Kiosk {
+            self.notice = Some(Notice::info("present-already-later"));
+            return None;
+        }
+        let saving = Saving::Later(i);
+        let records = session::records(self, &saving);
+        Some(Effect::Append { saving, records })
+    }
+
+    pub(super) fn remove(&mut self) {
+        let Some(a) = self.attendees.get(self.focus) else {
+            return;
+        };
+        if a.attendance {
+            // The ledger already says they attended; the list must not contradict it.
+            self.notice = Some(Notice::info("present-cannot-remove"));
+            return;
+        }
+        self.attendees.remove(self.focus);
+        self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
+    }
+
+    /// The focused attendee back into the form, to put their id or name right; they leave the
+    /// list until added again.
+    pub(super) fn edit_attendee(&mut self) {
+        let Some(a) = self.attendees.get(self.focus) else {
+            return;
+        };
+        if a.attendance {
+            self.notice = Some(Notice::info("present-cannot-edit"));
+            return;
+        }
+        self.add = AttendeeForm::load(a);
+        self.attendees.remove(self.focus);
+        self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
+        self.notice = Some(Notice::info("present-editing"));
+        if self.phase == Phase::Setup {
+            self.setup_field = SetupField::Attendee;
+        } else {
+            self.adding = true;
+        }
+    }
+
+    /// The focused attendee is to choose here: first the screen is turned to them.
+    pub(super) fn choose_now(&mut self) {
+        let Some(i) = self.focused_recorded() else {
+            return;
+        };
+        if self.session.is_none() {
+            return;
+        }
+        self.current = Some(i);
+        self.phase = Phase::Handover;
+    }
+
+    /// Runs the employee flow for the attendee the screen was turned to, from the check.
+    pub(super) fn start_choice(&mut self) {
+        let Some(i) = self.current else {
+            return;
+        };
+        let Some(session) = self.session.clone() else {
+            return;
+        };
+        let a = self.attendees[i].clone();
+        self.flow.start_lang = self.ui_lang().clone();
+        self.flow.start_attendee(session, a.subject());
+        self.flow.resize(self.width, self.height);
+        self.current = Some(i);
+        self.phase = Phase::Attendee;
+    }
+
+    /// After the employee flow handled something: note a saved choice, and return to the
+    /// list once the receipt is closed (or the attendee went all the way back).
+    pub fn after_flow(&mut self) {
+        if self.phase != Phase::Attendee {
+            return;
+        }
+        let Some(i) = self.current else {
+            return;
+        };
+        if let Some(saved) = &self.flow.person.saved
+            && let Some(decision) = saved.decision
+            && let Some(a) = self.attendees.get_mut(i)
+        {
+            a.status = Status::Chosen(decision);
+        }
+        if self.flow.step == Step::Welcome {
+            self.leave_flow();
+        }
+    }
+
+    /// Back to the list, with nothing of the attendee left in the flow; the next undecided
+    /// attendee is highlighted.
+    pub(super) fn leave_flow(&mut self) {
+        let i = self.current.take().unwrap_or(0);
+        self.flow.reset();
+        self.phase = Phase::Attendees;
+        self.adding = false;
+        self.focus = (i + 1..self.attendees.len())
+            .chain(0..=i)
+            .find(|&j| {
+                self.attendees
+                    .get(j)
+                    .is_some_and(|a| a.status == Status::Pending)
+            })
+            .unwrap_or(i);
+    }
+
+    /// The runner appended the records and they are on disk.
+    pub fn records_saved(&mut self, saving: Saving) {
+        match saving {
+            Saving::Attendance(list) => {
+                for &i in &list {
+                    if let Some(a) = self.attendees.get_mut(i) {
+                        a.attendance = true;
+                    }
+                }
+                self.notice = Some(Notice {
+                    id: "present-attendance-saved",
+                    args: vec![("n", list.len().to_string())],
+                    error: false,
+                });
+            }
+            Saving::Later(i) => {
+                if let Some(a) = self.attendees.get_mut(i) {
+                    a.status = Status::Kiosk;
+                    self.notice = Some(Notice {
+                        id: "present-later-saved",
+                        args: vec![("name", a.name.clone())],
+                        error: false,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Nothing of the batch was saved: say so; the trainer can try again.
+    pub fn records_failed(&mut self, _saving: Saving, reason: String) {
+        self.notice = Some(Notice {
+            id: "present-save-failed",
+            args: vec![("reason", reason)],
+            error: true,
+        });
+    }
+
+    /// What the follower needs to know, once the slides have started.
+    pub fn follow_state(&self, pid: u32) -> Option<follow::FollowState> {
+        if self.phase == Phase::Setup {
+            return None;
+        }
+        let screen = self.screen()?;
+        Some(follow::FollowState {
+            pid,
+            slide: self.at + 1,
+            of: self.slides.len(),
+            screen: self.flow.content.manifest.screens[screen].id.clone(),
+            view: self.view.as_str().to_string(),
+            started_at: self.started_at.to_string(),
+            updated_at: jiff::Timestamp::now().to_string(),
+        })
+    }
+}
