@@ -114,7 +114,10 @@ fn refill(slot: &mut Record, r: &crate::ledger::LineRecord<'_>) {
     slot.offset = r.offset;
     slot.raw.clear();
     // Checked to be UTF-8 when read, so this copies it as it is.
-    slot.raw.push_str(&String::from_utf8_lossy(r.raw));
+    match std::str::from_utf8(r.raw) {
+        Ok(raw) => slot.raw.push_str(raw),
+        Err(_) => slot.raw.push_str(&String::from_utf8_lossy(r.raw)),
+    }
     slot.value = serde_json::Value::Null;
     slot.seq = r.seq;
     slot.id = r.id;

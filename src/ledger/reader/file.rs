@@ -65,12 +65,17 @@ pub(super) enum Next {
 
 #[derive(Debug)]
 pub(super) struct FileStream {
+    /// Index of the file among the ledger files of the folder.
+    pub(super) index: usize,
+    /// The lines' hashes from the helper thread, when it hashes them.
+    pub(super) ahead: Option<Ahead>,
     pub(super) path: PathBuf,
     /// `None` once the file is read to its end (or as far as it can be read).
     pub(super) file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
-    /// record in `head` and of the one `pinned` before it.
-    pub(super) buf: Vec<u8>,
+    /// record in `head` and of the one `pinned` before it. Shared only with the helper thread
+    /// that hashes lines, which only reads it; written only when no one else holds it.
+    pub(super) buf: Arc<Vec<u8>>,
     pub(super) start: usize,
     pub(super) filled: usize,
     /// The line of the record yielded last from this file, kept until the next step.
@@ -148,7 +153,14 @@ impl FileStream {
                     }
                     continue;
                 }
-                let hash = sha256(text);
+                let hash = match self.ahead.as_mut().and_then(Ahead::next) {
+                    Some(hash) => {
+                        debug_assert_eq!(hash, sha256(text), "line {line} hashed ahead");
+                        hash
+                    }
+                    // No helper (or it is gone): hashed here.
+                    None => sha256(text),
+                };
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
                 let head = &mut self.head;
                 head.scanned = scanned.is_some();
@@ -296,8 +308,25 @@ impl FileStream {
             .iter()
             .flatten()
             .fold(self.start, |keep, (a, _)| keep.min(*a));
+        if Arc::get_mut(&mut self.buf).is_none() {
+            // The helper thread still hashes this buffer: go on in another one.
+            let mut other = self
+                .ahead
+                .as_mut()
+                .and_then(Ahead::take_spare)
+                .unwrap_or_default();
+            // Nobody else holds it, so this does not copy it.
+            let fresh = Arc::make_mut(&mut other);
+            fresh.resize(self.buf.len(), 0);
+            fresh[..self.filled - keep].copy_from_slice(&self.buf[keep..self.filled]);
+            let old = std::mem::replace(&mut self.buf, other);
+            if let Some(ahead) = &mut self.ahead {
+                ahead.keep_spare(old);
+            }
+        } else if keep > 0 {
+            Arc::make_mut(&mut self.buf).copy_within(keep..self.filled, 0);
+        }
         if keep > 0 {
-            self.buf.copy_within(keep..self.filled, 0);
             self.filled -= keep;
             self.start -= keep;
             for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
@@ -305,17 +334,26 @@ impl FileStream {
                 *z -= keep;
             }
         }
-        if self.filled == self.buf.len() {
-            let more = self.buf.len().max(READ_BUFFER);
-            self.buf.resize(self.buf.len() + more, 0);
+        // Not shared now (a buffer shared still would be copied here, never written).
+        let buf = Arc::make_mut(&mut self.buf);
+        if self.filled == buf.len() {
+            let more = buf.len().max(READ_BUFFER);
+            buf.resize(buf.len() + more, 0);
         }
         let Some(mut file) = self.file.as_ref() else {
             return Ok(0);
         };
         loop {
-            match file.read(&mut self.buf[self.filled..]) {
+            match file.read(&mut buf[self.filled..]) {
                 Ok(n) => {
+                    let from = self.filled;
                     self.filled += n;
+                    if n > 0
+                        && let Some(ahead) = &self.ahead
+                    {
+                        // A helper gone is noticed when a hash is missing; it is then done here.
+                        let _ = ahead.send(self.index, &self.buf, (from, self.filled));
+                    }
                     return Ok(n);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}

@@ -1,5 +1,6 @@
 //! Streams the records of every ledger file in a folder, merged by time then id.
 
+mod ahead;
 mod file;
 
 use std::cmp::Reverse;
@@ -7,6 +8,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde_json::Value;
@@ -14,6 +16,7 @@ use uuid::Uuid;
 
 use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
 use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
+use ahead::*;
 use file::*;
 
 const READ_BUFFER: usize = 256 * 1024;
@@ -147,7 +150,9 @@ impl ReadIssue {
 /// before the record is handed on), `seq`, the envelope, and keys repeated in an object. At
 /// the first break in a file, the record before it and everything after it in that file are
 /// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of files, not records: one read buffer and one pending
-/// record per file.
+/// record per file, and two more buffers per file when the lines are hashed on a helper thread
+/// (a ledger of a few MB or more, on a machine with a second core), so that hashing overlaps
+/// reading.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
 /// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
@@ -237,6 +242,17 @@ pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
 }
 
 fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
+    open_merged_with(dir, values, checked, None)
+}
+
+/// [`open_merged`], with the lines hashed on a helper thread when `ahead` says so (by default
+/// when the chain is checked, the ledger is large and there is a second core).
+fn open_merged_with(
+    dir: &Path,
+    values: bool,
+    checked: bool,
+    ahead: Option<bool>,
+) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
         Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -244,6 +260,18 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
         }
         Err(e) => return Err(e),
     };
+    let ahead = checked
+        && ahead.unwrap_or_else(|| {
+            let bytes: u64 = files
+                .iter()
+                .filter_map(|path| std::fs::metadata(path).ok())
+                .map(|meta| meta.len())
+                .sum();
+            bytes >= AHEAD_FROM_BYTES
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        });
+    // The helper ends once every file's stream (each holding a sender) is gone.
+    let jobs = if ahead { start_hasher() } else { None };
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
@@ -267,9 +295,11 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
             }
         };
         merged.streams.push(FileStream {
+            index: merged.streams.len(),
+            ahead: jobs.as_ref().map(Ahead::new),
             path,
             file,
-            buf: Vec::new(),
+            buf: Arc::default(),
             start: 0,
             filled: 0,
             pinned: None,

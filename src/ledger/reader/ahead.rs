@@ -1,0 +1,244 @@
+//! Hashing each file's lines on a helper thread, ahead of the reader, so that the chain check
+//! overlaps parsing.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, mpsc};
+
+use sha2::{Digest, Sha256};
+
+/// Ledgers smaller than this (all files together) are hashed on the reading thread: a helper
+/// thread would cost more than it saves.
+pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
+
+/// Line hashes sent back from the helper thread at a time: small, so that the reader, which
+/// hands the helper a buffer and then takes its first lines at once, waits little for them.
+const AHEAD_BATCH: usize = 8;
+
+/// How often the reader asks again for a hash not yet there before it sleeps until it comes
+/// (a few tens of microseconds: a batch takes about ten).
+const AHEAD_SPINS: u32 = 2_000;
+
+/// Bytes of one file just read, for the helper thread to hash line by line.
+pub(super) struct HashJob {
+    file: usize,
+    buf: Arc<Vec<u8>>,
+    range: (usize, usize),
+    back: mpsc::Sender<Vec<[u8; 32]>>,
+}
+
+/// The SHA-256 of each line of a file, computed on a helper thread over exactly the bytes the
+/// reader takes its lines from (the buffers it read them into), so that the chain check and
+/// the reading overlap. The helper cuts lines where the reader does (a line in the writer's form
+/// has no `\n` inside) and never hashes bytes after the last `\n` until they are followed by
+/// one: a line still being written or torn has no hash, as for the reader it is not a line.
+#[derive(Debug)]
+pub(super) struct Ahead {
+    jobs: mpsc::Sender<HashJob>,
+    back: mpsc::Sender<Vec<[u8; 32]>>,
+    hashes: mpsc::Receiver<Vec<[u8; 32]>>,
+    /// Hashes received and not yet taken: one per line, in file order.
+    ready: VecDeque<[u8; 32]>,
+    /// Buffers handed to the helper before, to read into again once it is done with them.
+    spare: Vec<Arc<Vec<u8>>>,
+}
+
+impl Ahead {
+    pub(super) fn new(jobs: &mpsc::Sender<HashJob>) -> Ahead {
+        let (back, hashes) = mpsc::channel();
+        Ahead {
+            jobs: jobs.clone(),
+            back,
+            hashes,
+            ready: VecDeque::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    /// Hands `buf[range]`, just read, to the helper; false if the helper is gone.
+    pub(super) fn send(&self, file: usize, buf: &Arc<Vec<u8>>, range: (usize, usize)) -> bool {
+        self.jobs
+            .send(HashJob {
+                file,
+                buf: Arc::clone(buf),
+                range,
+                back: self.back.clone(),
+            })
+            .is_ok()
+    }
+
+    /// The hash of the next line, waiting for the helper if need be; `None` if the helper is
+    /// gone without it.
+    pub(super) fn next(&mut self) -> Option<[u8; 32]> {
+        let mut spins = 0;
+        loop {
+            if let Some(hash) = self.ready.pop_front() {
+                return Some(hash);
+            }
+            // The helper is usually a few lines away: waiting for it by asking again for a
+            // moment costs less than going to sleep and being woken for every batch.
+            let batch = match self.hashes.try_recv() {
+                Ok(batch) => batch,
+                Err(mpsc::TryRecvError::Empty) if spins < AHEAD_SPINS => {
+                    spins += 1;
+                    std::hint::spin_loop();
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Empty) => self.hashes.recv().ok()?,
+                Err(mpsc::TryRecvError::Disconnected) => return None,
+            };
+            self.ready.extend(batch);
+        }
+    }
+
+    /// A buffer the helper no longer reads, if one is kept.
+    pub(super) fn take_spare(&mut self) -> Option<Arc<Vec<u8>>> {
+        let i = self.spare.iter().position(|b| Arc::strong_count(b) == 1)?;
+        Some(self.spare.swap_remove(i))
+    }
+
+    pub(super) fn keep_spare(&mut self, buf: Arc<Vec<u8>>) {
+        // Two are enough: the helper is at most a buffer behind.
+        if self.spare.len() < 2 {
+            self.spare.push(buf);
+        }
+    }
+}
+
+/// Starts the helper thread that hashes lines for every file of a merged read; it ends when
+/// every sender of jobs is gone.
+pub(super) fn start_hasher() -> Option<mpsc::Sender<HashJob>> {
+    let (jobs, rx) = mpsc::channel::<HashJob>();
+    std::thread::Builder::new()
+        .name("tebiki-line-hash".into())
+        .spawn(move || hash_lines(rx))
+        .ok()?;
+    Some(jobs)
+}
+
+fn hash_lines(jobs: mpsc::Receiver<HashJob>) {
+    // Per file: the line begun in an earlier buffer and not yet ended.
+    let mut partial: Vec<Sha256> = Vec::new();
+    while let Ok(job) = jobs.recv() {
+        if partial.len() <= job.file {
+            partial.resize_with(job.file + 1, Sha256::new);
+        }
+        let line = &mut partial[job.file];
+        let mut data = &job.buf[job.range.0..job.range.1];
+        let mut batch = Vec::with_capacity(AHEAD_BATCH);
+        let mut gone = false;
+        while let Some(end) = memchr::memchr(b'\n', data) {
+            line.update(&data[..end]);
+            batch.push(line.finalize_reset().into());
+            data = &data[end + 1..];
+            if batch.len() == AHEAD_BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(AHEAD_BATCH));
+                gone |= job.back.send(full).is_err();
+            }
+        }
+        line.update(data);
+        let HashJob { buf, back, .. } = job;
+        // Let go of the buffer before the last hashes, so that a reader that took them all
+        // can read into it again.
+        drop(buf);
+        if !batch.is_empty() && !gone {
+            let _ = back.send(batch);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs::{self, File, OpenOptions};
+    use std::io::{self, Write};
+    use std::path::Path;
+    use std::time::Duration;
+
+    use serde_json::{Value, json};
+
+    use super::super::open_merged_with;
+    use crate::ledger::{LedgerIo, Writer};
+
+    struct NoSync;
+
+    impl LedgerIo for NoSync {
+        fn sync(&mut self, _: &File) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Two kiosks' files, one with a record longer than the read buffer.
+    fn ledger(dir: &Path) {
+        for kiosk in ["k1", "k2"] {
+            let mut w =
+                Writer::open_with_io(dir, kiosk, Duration::from_secs(5), Box::new(NoSync)).unwrap();
+            for n in 0..1500 {
+                let note = if n == 700 {
+                    "長".repeat(120_000)
+                } else {
+                    "x".repeat(n % 300)
+                };
+                let Value::Object(body) = json!({
+                    "employee": {"id": format!("E{n:05}")},
+                    "decision": "given",
+                    "note": note,
+                }) else {
+                    unreachable!()
+                };
+                w.append("consent", body).unwrap();
+            }
+        }
+    }
+
+    /// Every item of a checked merged read, as text, with the lines hashed ahead or not.
+    fn items(dir: &Path, ahead: bool) -> Vec<String> {
+        let mut merged = open_merged_with(dir, false, true, Some(ahead)).unwrap();
+        let mut out = Vec::new();
+        while let Some(item) = merged.next_line() {
+            out.push(match item {
+                Ok(r) => format!(
+                    "{} {} {} {} {}",
+                    r.file_index,
+                    r.line,
+                    r.offset,
+                    r.seq,
+                    String::from_utf8_lossy(r.raw)
+                ),
+                Err(issue) => format!("{issue:?}"),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn hashing_ahead_reads_exactly_what_hashing_inline_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        ledger(dir.path());
+        let intact = items(dir.path(), true);
+        assert_eq!(intact.len(), 3000);
+        assert_eq!(intact, items(dir.path(), false));
+
+        // One decision changed, and a line cut short at the end of the other file.
+        let k1 = dir.path().join("k1.jsonl");
+        let text = fs::read_to_string(&k1).unwrap();
+        let at = text.match_indices("\"given\"").nth(1000).unwrap().0;
+        let changed = format!("{}\"refused\"{}", &text[..at], &text[at + 7..]);
+        fs::write(&k1, changed).unwrap();
+        let mut k2 = OpenOptions::new()
+            .append(true)
+            .open(dir.path().join("k2.jsonl"))
+            .unwrap();
+        k2.write_all(b"{\"schema\":\"tebiki/1\",\"seq\":1501,\"pr")
+            .unwrap();
+        drop(k2);
+
+        let damaged = items(dir.path(), true);
+        assert_eq!(damaged, items(dir.path(), false));
+        assert!(
+            damaged.iter().any(|i| i.starts_with("ChainBreak")),
+            "{damaged:?}"
+        );
+        assert!(damaged.iter().any(|i| i.starts_with("Withheld")));
+        assert!(damaged.iter().any(|i| i.starts_with("TornTail")));
+        assert!(damaged.len() < intact.len());
+    }
+}
