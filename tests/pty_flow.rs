@@ -483,3 +483,39 @@ fn the_receipt_counts_down_and_the_next_person_finds_the_welcome_screen() {
         "Robin Private"
     );
 }
+
+#[test]
+fn a_terminal_brings_the_person_index_up_to_date_before_anyone_is_identified() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let demo = Command::new(BIN)
+        .args(["demo", "--employees", "40", "--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .output()
+        .expect("demo runs");
+    assert!(demo.status.success(), "{demo:?}");
+    let ledger = data.path().join("ledger");
+    let cache = tebiki::ledger::person_index::cache_dir(&ledger).expect("a cache folder");
+    assert!(
+        !cache.join("person-index").exists(),
+        "no index before the terminal starts"
+    );
+
+    let mut p = Spawn::new(&["--lang", "en"])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    p.wait_for("Choose your language", WAIT);
+    // Nobody has typed anything: the terminal builds the index while the welcome screen shows.
+    let start = std::time::Instant::now();
+    while !cache.join("person-index").is_file() && start.elapsed() < WAIT {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        cache.join("person-index").is_file(),
+        "the index was built at start-up"
+    );
+    assert!(
+        p.screen().contains("Choose your language"),
+        "{}",
+        p.screen()
+    );
+}

@@ -117,10 +117,21 @@ pub(super) fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
             )]
         )
     );
+    warm_person_index(env.data.ledger_dir());
     match crate::run::run(&mut app, &mut recorder, &env.data.log_path()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => env.fail_words(env.words(crate::error_text::Failure::Terminal(&e))),
     }
+}
+
+/// Brings the per-person index up to date while the welcome screen shows, so that the first
+/// person identified after a start (or after the cache was deleted) does not wait for it to be
+/// built. Nothing is lost if the terminal quits first: the index's files are replaced whole.
+fn warm_person_index(ledger: std::path::PathBuf) {
+    std::thread::spawn(move || {
+        // No person has an empty id: the lookup only brings the index up to date.
+        let _ = crate::ledger::person_index::lookup(&ledger, "");
+    });
 }
 
 /// The roster and the identity mode a terminal runs with: `identity` from config, else
@@ -260,6 +271,7 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
             error: true,
         });
     }
+    warm_person_index(env.data.ledger_dir());
     match crate::run::present::present(&mut presenter, &mut recorder, &env.data.root, &log) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => io_fail(e),
