@@ -257,6 +257,9 @@ fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Creates `$DATA/cache` (mode 3770 like a shared data folder: each account of the group
+/// makes its own folder in it, and only its own can be removed) and this account's folder in
+/// it (0700). Only a folder this account owns is used.
 fn create_cache_dir(cache: &Path) -> io::Result<()> {
     if !cache.is_dir() {
         if let Some(root) = cache.parent().filter(|r| !r.is_dir()) {

@@ -285,9 +285,6 @@ pub(super) fn write_delta(cache: &Path, header: &Header, entries: &[Entry]) -> i
     replace(&cache.join(DELTA_NAME), &out)
 }
 
-/// Creates `$DATA/cache` (mode 3770 like a shared data folder: each account of the group
-/// makes its own folder in it, and only its own can be removed) and this account's folder in
-/// it (0700). Only a folder this account owns is used.
 /// Writes `name` in the cache folder `cache` (created when missing), whole; a failure only
 /// means the cache is not used.
 pub fn write_cache_file(cache: &Path, name: &str, bytes: &[u8]) {
