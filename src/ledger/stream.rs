@@ -113,8 +113,9 @@ fn refill(slot: &mut Record, r: &crate::ledger::LineRecord<'_>) {
     slot.line = r.line;
     slot.offset = r.offset;
     slot.raw.clear();
-    // Checked to be UTF-8 when read, so this copies it as it is.
-    match std::str::from_utf8(r.raw) {
+    // Checked to be UTF-8 when read, so this copies it as it is (checked again, quickly, to
+    // borrow it as text without unsafe code).
+    match simdutf8::basic::from_utf8(r.raw) {
         Ok(raw) => slot.raw.push_str(raw),
         Err(_) => slot.raw.push_str(&String::from_utf8_lossy(r.raw)),
     }
@@ -163,13 +164,18 @@ impl<'a> Picked<'a> {
 
     /// The JSON text of wanted member `i`; `None` when the line has no such member.
     pub fn member(&self, i: usize) -> Option<&'a str> {
+        // Checked to be UTF-8 by the reading thread; checked again here, off that thread, to
+        // borrow it as text.
+        simdutf8::basic::from_utf8(self.member_bytes(i)?).ok()
+    }
+
+    /// The JSON bytes of wanted member `i`, for a caller that only looks for ASCII in them.
+    pub fn member_bytes(&self, i: usize) -> Option<&'a [u8]> {
         let (start, end) = *self.spans.get(i)?;
         if end == 0 {
             return None;
         }
-        // Checked to be UTF-8 by the reading thread; checked again here, off that thread, to
-        // borrow it as text.
-        std::str::from_utf8(self.text.get(start as usize..end as usize)?).ok()
+        self.text.get(start as usize..end as usize)
     }
 
     /// The whole line, when the members were not picked.
@@ -177,7 +183,7 @@ impl<'a> Picked<'a> {
         if self.picked {
             return None;
         }
-        std::str::from_utf8(self.text).ok()
+        simdutf8::basic::from_utf8(self.text).ok()
     }
 }
 

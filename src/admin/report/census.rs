@@ -57,7 +57,9 @@ impl Person {
 #[derive(Debug)]
 pub struct Census {
     pub(super) roster: Option<Vec<Employee>>,
-    pub(super) people: HashMap<Box<str>, Person>,
+    /// Keyed with foldhash: the ids are looked up once per record, where the default SipHash
+    /// costs more than the fold; its seed is random per process, as SipHash's is.
+    pub(super) people: HashMap<Box<str>, Person, foldhash::fast::RandomState>,
     /// People in order of first appearance (the roster first), for stable lists.
     pub(super) order: Vec<Box<str>>,
     pub(super) departments: Interner,
@@ -72,7 +74,7 @@ impl Census {
     pub fn new(roster: Option<Vec<Employee>>) -> Census {
         let mut census = Census {
             roster: None,
-            people: HashMap::new(),
+            people: HashMap::default(),
             order: Vec::new(),
             departments: Interner::default(),
             versions: Interner::default(),
