@@ -497,6 +497,11 @@ impl Labels {
         }
     }
 
+    /// The same words with a cache of their own, for another thread.
+    pub fn fresh(&self) -> Labels {
+        Labels::new(self.loc.clone(), self.lang.clone(), self.content.clone())
+    }
+
     /// The words for `code` under `prefix` (a Fluent id prefix, or `reason:`), if any.
     fn word(&self, prefix: &str, code: &str) -> Option<String> {
         let key = format!("{prefix}{code}");

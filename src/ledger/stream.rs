@@ -8,6 +8,10 @@ use std::path::Path;
 
 use super::{IoOp, LedgerError, ReadIssue, Record};
 
+mod mapped;
+
+pub use mapped::stream_mapped;
+
 /// Records handed from the reading thread to the caller at a time. Small, because each slot of
 /// a batch keeps room for the longest line it has held (a few times the average line).
 const HANDOVER: usize = 256;

@@ -71,7 +71,7 @@ use super::{
 use crate::command::Env;
 use crate::escape::json_for_terminal;
 use crate::ledger::fields::Fields;
-use crate::ledger::stream::{ledger_bytes, stream_ledger};
+use crate::ledger::stream::{Item, ledger_bytes, stream_ledger};
 use crate::ledger::{LedgerError, ReadIssue, Record};
 pub use command::*;
 pub use filters::*;
@@ -176,6 +176,35 @@ impl Heads {
                 f.3 += 1;
             }
             None => self.files.push((r.file.clone(), r.seq, r.raw.clone(), 1)),
+        }
+    }
+
+    /// [`Heads::see`] for every record of a batch, copying only each file's last line.
+    fn see_batch(&mut self, items: &[Item]) {
+        // Per file seen in the batch: its place in `files` and its last record.
+        let mut last: Vec<(usize, &Record)> = Vec::new();
+        for r in items.iter().filter_map(|i| i.as_ref().ok()) {
+            let at = match self
+                .files
+                .iter()
+                .position(|f| f.0.as_os_str() == r.file.as_os_str())
+            {
+                Some(at) => at,
+                None => {
+                    self.files.push((r.file.clone(), r.seq, String::new(), 0));
+                    self.files.len() - 1
+                }
+            };
+            let f = &mut self.files[at];
+            f.1 = r.seq;
+            f.3 += 1;
+            match last.iter_mut().find(|l| l.0 == at) {
+                Some(l) => l.1 = r,
+                None => last.push((at, r)),
+            }
+        }
+        for (at, r) in last {
+            self.files[at].2.clone_from(&r.raw);
         }
     }
 
@@ -311,64 +340,182 @@ struct Run<'a> {
     departments: std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
 
-/// Where rows go: through the CSV writer, or raw lines.
-enum Sink<'w> {
-    // Boxed: the CSV writer is large, and there is one sink per export.
-    Csv(Box<csv::Writer<&'w mut dyn Write>>),
-    Raw(&'w mut dyn Write),
+/// What a worker making CSV rows keeps from batch to batch.
+struct RowWorker {
+    cells: Vec<String>,
+    labels: Option<Labels>,
+    /// With `--dept`: the departments of the records it read (see [`Run::see_department`]).
+    departments: std::collections::BTreeSet<String>,
+}
+
+/// A batch's CSV rows, and how many records passed the filters.
+struct Rows {
+    text: Result<Vec<u8>, ExportError>,
+    written: u64,
+}
+
+/// Makes the CSV rows of a batch of records (on a worker thread).
+struct RowMaker<'a> {
+    filters: &'a Filters,
+    purposes: &'a [String],
+    tz: &'a TimeZone,
+}
+
+impl RowMaker<'_> {
+    fn make(&self, worker: &mut RowWorker, items: &[Item]) -> Rows {
+        let mut text = Vec::with_capacity(items.len() * 512);
+        let mut written = 0;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut text);
+        let filters = self.filters;
+        for record in items.iter().filter_map(|i| i.as_ref().ok()) {
+            let row = Fields::with(&record.raw, |f| -> Result<bool, csv::Error> {
+                if !filters.depts.is_empty()
+                    && let Some(d) = f.department()
+                {
+                    let key = dept_key(d);
+                    if !worker.departments.contains(&key) {
+                        worker.departments.insert(key);
+                    }
+                }
+                if filters.needs_fields()
+                    && !filters.matches_fields(&record.record_type, record.at, f)
+                {
+                    return Ok(false);
+                }
+                let row = columns::Row {
+                    record,
+                    f,
+                    tz: self.tz,
+                };
+                let cells = &mut worker.cells;
+                columns::fill_row(&row, self.purposes, worker.labels.as_ref(), cells);
+                for c in cells.iter_mut() {
+                    neutralise(c);
+                }
+                // CSV is read by people (a spreadsheet, `cat`): control characters, escape
+                // sequences and bidi overrides in a cell come out visible and harmless, as
+                // `\u{001B}`. jsonl/json keep every record exactly.
+                for c in cells.iter() {
+                    w.write_field(crate::escape::for_text_cell(c).as_bytes())?;
+                }
+                w.write_record(None::<&[u8]>)?;
+                Ok(true)
+            });
+            match row {
+                Ok(true) => written += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    return Rows {
+                        text: Err(csv_error(e)),
+                        written,
+                    };
+                }
+            }
+        }
+        let flushed = w.flush();
+        drop(w);
+        Rows {
+            text: flushed.map(|()| text).map_err(ExportError::Write),
+            written,
+        }
+    }
 }
 
 impl Run<'_> {
     /// Streams every record through the filters into `out`; returns the duplicates skipped.
     fn records(&mut self, dir: &Path, out: &mut dyn Write) -> Result<u64, ExportError> {
-        let mut sink = if self.format == ExportFormat::Csv {
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .buffer_capacity(256 * 1024)
-                .from_writer(out);
-            w.write_record(columns::header(
-                &self.csv.purposes,
-                self.csv.labels.as_deref(),
-            ))
-            .map_err(csv_error)?;
-            Sink::Csv(Box::new(w))
-        } else {
-            Sink::Raw(out)
-        };
-        let mut cells: Vec<String> = Vec::new();
+        if self.format == ExportFormat::Csv {
+            return self.csv_records(dir, out);
+        }
         let duplicates = stream_ledger(dir, |item| -> Result<(), ExportError> {
-            let record = match item {
-                Ok(r) => r,
-                Err(issue) => {
-                    (self.on_issue)(issue);
-                    let (file, line) = super::issue_place(issue);
-                    self.skipped
-                        .push((file_name(&file), line, super::issue_kind(issue)));
-                    return Ok(());
-                }
+            let Some(record) = self.read(item) else {
+                return Ok(());
             };
-            self.summary.read += 1;
-            let end = record.offset + record.raw.len() as u64 + 1;
-            match self
-                .ends
-                .iter_mut()
-                .find(|e| e.0.as_os_str() == record.file.as_os_str())
-            {
-                Some(e) => e.1 = end,
-                None => self.ends.push((record.file.clone(), end)),
-            }
-            if self.summary.read.is_multiple_of(4096) {
-                self.progress.set(self.ends.iter().map(|e| e.1).sum());
-            }
-            if self.write(record, &mut sink, &mut cells)? {
+            if self.write(record, &mut *out)? {
                 self.summary.written += 1;
             }
             self.heads.see(record);
             Ok(())
         })
         .map_err(ExportError::Ledger)??;
-        if let Sink::Csv(mut w) = sink {
+        Ok(duplicates)
+    }
+
+    /// Notes an item read (its place for progress, or the issue); the record, if it is one.
+    fn read<'i>(&mut self, item: &'i Item) -> Option<&'i Record> {
+        let record = match item {
+            Ok(r) => r,
+            Err(issue) => {
+                (self.on_issue)(issue);
+                let (file, line) = super::issue_place(issue);
+                self.skipped
+                    .push((file_name(&file), line, super::issue_kind(issue)));
+                return None;
+            }
+        };
+        self.summary.read += 1;
+        let end = record.offset + record.raw.len() as u64 + 1;
+        match self
+            .ends
+            .iter_mut()
+            .find(|e| e.0.as_os_str() == record.file.as_os_str())
+        {
+            Some(e) => e.1 = end,
+            None => self.ends.push((record.file.clone(), end)),
+        }
+        if self.summary.read.is_multiple_of(4096) {
+            self.progress.set(self.ends.iter().map(|e| e.1).sum());
+        }
+        Some(record)
+    }
+
+    /// CSV: rows are made on worker threads, a batch of records each, and written here in
+    /// ledger order (making a row costs several times reading its record).
+    fn csv_records(&mut self, dir: &Path, out: &mut dyn Write) -> Result<u64, ExportError> {
+        {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut *out);
+            w.write_record(columns::header(
+                &self.csv.purposes,
+                self.csv.labels.as_deref(),
+            ))
+            .map_err(csv_error)?;
             w.flush()?;
+        }
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+        let states = (0..workers)
+            .map(|_| RowWorker {
+                cells: Vec::new(),
+                labels: self.csv.labels.as_deref().map(Labels::fresh),
+                departments: std::collections::BTreeSet::new(),
+            })
+            .collect();
+        let rows = RowMaker {
+            filters: self.filters,
+            purposes: &self.csv.purposes,
+            tz: &self.csv.tz,
+        };
+        let (duplicates, states) = crate::ledger::stream::stream_mapped(
+            dir,
+            states,
+            |worker, items| rows.make(worker, items),
+            |items, rows| -> Result<(), ExportError> {
+                for item in items {
+                    self.read(item);
+                }
+                self.heads.see_batch(items);
+                out.write_all(&rows.text?)?;
+                self.summary.written += rows.written;
+                Ok(())
+            },
+        )
+        .map_err(ExportError::Ledger)??;
+        let mut seen = self.departments.borrow_mut();
+        for worker in states {
+            seen.extend(worker.departments);
         }
         Ok(duplicates)
     }
@@ -388,76 +535,41 @@ impl Run<'_> {
     }
 
     /// Writes `record` when the filters keep it; says whether it did.
-    fn write(
-        &self,
-        record: &Record,
-        sink: &mut Sink<'_>,
-        cells: &mut Vec<String>,
-    ) -> Result<bool, ExportError> {
+    fn write(&self, record: &Record, w: &mut dyn Write) -> Result<bool, ExportError> {
         let filters = self.filters;
-        match sink {
-            Sink::Csv(w) => Fields::with(&record.raw, |f| {
+        if filters.needs_fields()
+            && !Fields::with(&record.raw, |f| {
                 self.see_department(f);
-                if filters.needs_fields()
-                    && !filters.matches_fields(&record.record_type, record.at, f)
-                {
-                    return Ok(false);
-                }
-                let row = columns::Row {
-                    record,
-                    f,
-                    tz: &self.csv.tz,
-                };
-                columns::fill_row(&row, &self.csv.purposes, self.csv.labels.as_deref(), cells);
-                for c in cells.iter_mut() {
-                    neutralise(c);
-                }
-                // CSV is read by people (a spreadsheet, `cat`): control characters, escape
-                // sequences and bidi overrides in a cell come out visible and harmless, as
-                // `\u{001B}`. jsonl/json keep every record exactly.
-                for c in cells.iter() {
-                    w.write_field(crate::escape::for_text_cell(c).as_bytes())
-                        .map_err(csv_error)?;
-                }
-                w.write_record(None::<&[u8]>).map_err(csv_error)?;
-                Ok(true)
-            }),
-            Sink::Raw(w) => {
-                if filters.needs_fields()
-                    && !Fields::with(&record.raw, |f| {
-                        self.see_department(f);
-                        filters.matches_fields(&record.record_type, record.at, f)
-                    })
-                {
-                    return Ok(false);
-                }
-                if self.format == ExportFormat::Receipts {
-                    return Ok(super::receipts::write(
-                        record,
-                        &self.csv.receipts,
-                        w,
-                        self.csv.terminal,
-                    )?);
-                }
-                let raw = if self.csv.terminal {
-                    json_for_terminal(&record.raw)
-                } else {
-                    std::borrow::Cow::Borrowed(record.raw.as_str())
-                };
-                if self.format == ExportFormat::Json {
-                    w.write_all(if self.summary.written == 0 {
-                        b"\n"
-                    } else {
-                        b",\n"
-                    })?;
-                    w.write_all(raw.as_bytes())?;
-                } else {
-                    w.write_all(raw.as_bytes())?;
-                    w.write_all(b"\n")?;
-                }
-                Ok(true)
-            }
+                filters.matches_fields(&record.record_type, record.at, f)
+            })
+        {
+            return Ok(false);
         }
+        if self.format == ExportFormat::Receipts {
+            return Ok(super::receipts::write(
+                record,
+                &self.csv.receipts,
+                w,
+                self.csv.terminal,
+            )?);
+        }
+        let raw = if self.csv.terminal {
+            json_for_terminal(&record.raw)
+        } else {
+            std::borrow::Cow::Borrowed(record.raw.as_str())
+        };
+        if self.format == ExportFormat::Json {
+            w.write_all(if self.summary.written == 0 {
+                b"\n"
+            } else {
+                b",\n"
+            })?;
+            w.write_all(raw.as_bytes())?;
+        } else {
+            w.write_all(raw.as_bytes())?;
+            w.write_all(b"\n")?;
+        }
+        Ok(true)
     }
 }
 
