@@ -647,6 +647,10 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
         assert_eq!(r["pii_principal_id"], v["employee"]["id"]);
         assert_eq!(r["privacy_notice"]["version"], v["policy"]["version"]);
         assert_eq!(r["controller"]["name"], "Example K.K.");
+        assert_eq!(r["controller"]["contact"], "hr@example.jp");
+        // No retention period configured: none is made up.
+        assert!(r["retention"]["period"].is_null(), "{r}");
+        assert!(r["retention"]["storage"].as_str().is_some(), "{r}");
         let expected = match (v["type"].as_str(), v["decision"].as_str()) {
             (Some("withdrawal"), _) => "dpv:ConsentWithdrawn",
             (_, Some("given")) if v.get("renews").is_some() => "dpv:RenewedConsentGiven",
@@ -664,6 +668,25 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
         .to_owned();
     let o = tebiki(data, &["verify", "--receipt", &line, "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+
+    // The controller, its address, the privacy contact and the retention period the privacy
+    // notice names are the ones the receipts name.
+    let config = fs::read_to_string(data.join("config.toml")).unwrap();
+    let config = config.replacen(
+        "[org]\n",
+        "[org]\ncontroller = \"サンプル株式会社\"\ncontroller_address = \"東京都千代田区1-1\"\n\
+         privacy_contact = \"総務部 個人情報窓口\"\nretention = \"退職後 5 年間\"\n",
+        1,
+    );
+    fs::write(data.join("config.toml"), config).unwrap();
+    let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["controller"]["name"], "サンプル株式会社");
+    assert_eq!(first["controller"]["address"], "東京都千代田区1-1");
+    assert_eq!(first["controller"]["contact"], "総務部 個人情報窓口");
+    assert_eq!(first["retention"]["period"], "退職後 5 年間");
 }
 
 #[test]

@@ -15,9 +15,14 @@ pub const SCHEMA_VERSION: &str = "ISO/IEC TS 27560:2023 (W3C DPV profile), tebik
 /// What every receipt says about the organisation, from `config.toml`.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// The controller's name (`org.name`) and contact (`org.contact`), when set.
+    /// The controller (`org.controller`, else `org.name`), its address
+    /// (`org.controller_address`) and whom to ask about a record (`org.privacy_contact`, else
+    /// `org.contact`), when set: the same the privacy notice names.
     pub controller_name: Option<String>,
+    pub controller_address: Option<String>,
     pub controller_contact: Option<String>,
+    /// How long records are kept (`org.retention`), when set.
+    pub retention: Option<String>,
 }
 
 /// DPV's word for a consent decision.
@@ -103,7 +108,11 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
     out.insert("purposes".into(), purposes.into());
     out.insert(
         "controller".into(),
-        json!({ "name": ctx.controller_name, "contact": ctx.controller_contact }),
+        json!({
+            "name": ctx.controller_name,
+            "address": ctx.controller_address,
+            "contact": ctx.controller_contact,
+        }),
     );
     out.insert("collection_method".into(), collection_method.into());
     out.insert(
@@ -118,9 +127,12 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
     );
     out.insert(
         "retention".into(),
-        "kept in the append-only ledger as evidence of the decision; never edited or deleted, a \
-         mistaken record is cancelled by a void record"
-            .into(),
+        json!({
+            // The period the organisation set; null when it has not, never made up.
+            "period": ctx.retention,
+            "storage": "kept in the append-only ledger as evidence of the decision; never edited \
+                        or deleted, a mistaken record is cancelled by a void record",
+        }),
     );
     out.insert("event_time".into(), record.at.to_string().into());
     out.insert("event_type".into(), kind.into());

@@ -65,8 +65,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         terminal: args.output.is_none() && io::stdout().is_terminal(),
         labels,
         receipts: crate::admin::receipts::Context {
-            controller_name: config.org.name.clone(),
-            controller_contact: config.org.contact.clone(),
+            controller_name: config.org.controller.clone().or(config.org.name.clone()),
+            controller_address: config.org.controller_address.clone(),
+            controller_contact: config.org.privacy_contact.clone().or(config.org.contact.clone()),
+            retention: config.org.retention.clone(),
         },
     };
     let dir = env.data.ledger_dir();
