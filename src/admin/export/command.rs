@@ -67,7 +67,11 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         receipts: crate::admin::receipts::Context {
             controller_name: config.org.controller.clone().or(config.org.name.clone()),
             controller_address: config.org.controller_address.clone(),
-            controller_contact: config.org.privacy_contact.clone().or(config.org.contact.clone()),
+            controller_contact: config
+                .org
+                .privacy_contact
+                .clone()
+                .or(config.org.contact.clone()),
             retention: config.org.retention.clone(),
         },
     };

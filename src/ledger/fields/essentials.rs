@@ -9,26 +9,26 @@ use super::*;
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Essentials<'a> {
-    #[serde(borrow, rename = "type")]
+    #[serde(borrow, rename = "type", deserialize_with = "borrowed")]
     pub record_type: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub employee: Option<Employee<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub decision: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub stage: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub due: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub note: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub policy: Option<Policy<'a>>,
     pub active: Option<bool>,
     /// On a `champion` record: the person the champion supports.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub supports: Option<Cow<'a, str>>,
     /// On a `stage` record: `kept` when the open follow-up stays open.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub followup: Option<Cow<'a, str>>,
     /// On a decision: a required screen was passed quicker than skimming.
     #[serde(rename = "content", deserialize_with = "any_fast")]

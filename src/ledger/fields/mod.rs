@@ -19,26 +19,26 @@ use serde_json::Value;
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Fields<'a> {
-    #[serde(borrow, rename = "type")]
+    #[serde(borrow, rename = "type", deserialize_with = "borrowed")]
     pub record_type: Option<Cow<'a, str>>,
     /// The envelope's time, as stored.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub at: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub occurred_at: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub employee: Option<Employee<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub decision: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub stage: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub due: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub note: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub receipt: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub ui_language: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub purposes: Option<Vec<Purpose<'a>>>,
@@ -54,24 +54,24 @@ pub struct Fields<'a> {
     pub session: Option<Session<'a>>,
     pub active: Option<bool>,
     /// `champion`: the supported person's id, and as the roster knew them.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub supports: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub supported: Option<Employee<'a>>,
     /// `withdrawal`: who asked (`employee`) and on which day.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub requested_by: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub requested_on: Option<Cow<'a, str>>,
     /// `attendance`: the day of the session, when given.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub occurred_on: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub recorded_by: Option<Named<'a>>,
     pub check: Option<Check>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub alternative_chosen: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub alternative_offered: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub withdraw: Option<Withdraw<'a>>,
@@ -80,7 +80,7 @@ pub struct Fields<'a> {
     #[serde(borrow)]
     pub app: Option<App<'a>>,
     pub on_roster: Option<bool>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub action: Option<Cow<'a, str>>,
     pub demo: Option<bool>,
     /// The acknowledgements a consent records (ids, or objects with an `id`).
@@ -90,7 +90,7 @@ pub struct Fields<'a> {
     #[serde(borrow)]
     pub voids: Option<Session<'a>>,
     /// `stage`: `kept` when the open follow-up stays open.
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub followup: Option<Cow<'a, str>>,
 }
 
@@ -98,7 +98,7 @@ pub struct Fields<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Named<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub name: Option<Cow<'a, str>>,
 }
 
@@ -116,7 +116,7 @@ pub struct Check {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Withdraw<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub text: Option<Cow<'a, str>>,
 }
 
@@ -124,9 +124,9 @@ pub struct Withdraw<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Renews<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub policy_version: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub decided_at: Option<Cow<'a, str>>,
 }
 
@@ -134,7 +134,7 @@ pub struct Renews<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct App<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub version: Option<Cow<'a, str>>,
 }
 
@@ -145,13 +145,13 @@ pub struct Verified<'a>(pub Option<Cow<'a, str>>);
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Employee<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub name: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub department: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub id_as_entered: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub verified: Option<Verified<'a>>,
@@ -160,7 +160,7 @@ pub struct Employee<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Purpose<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub id: Option<Cow<'a, str>>,
     pub granted: Option<bool>,
 }
@@ -168,9 +168,9 @@ pub struct Purpose<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Policy<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub version: Option<Cow<'a, str>>,
 }
 
@@ -194,7 +194,7 @@ pub struct ContentFields<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ScreenSeen<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub id: Option<Cow<'a, str>>,
     pub fast: Option<bool>,
 }
@@ -202,15 +202,15 @@ pub struct ScreenSeen<'a> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct How<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub method: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub session: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub mode: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub via: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "borrowed")]
     pub trainer: Option<Cow<'a, str>>,
 }
 
@@ -225,6 +225,15 @@ pub struct Hashes<'a>(pub Vec<(Cow<'a, str>, Cow<'a, str>)>);
 /// A session: its id, whether written as a string or as an object with an `id`.
 #[derive(Debug, Default)]
 pub struct Session<'a>(pub Option<Cow<'a, str>>);
+
+/// A string field that borrows from the line when it can (no escapes in it). Serde's own
+/// `Option<Cow<str>>` always copies, even with `#[serde(borrow)]`, which borrows only a `Cow`
+/// that is the field itself (as in [`Text`]).
+pub(super) fn borrowed<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Cow<'a, str>>, D::Error> {
+    Option::<Text<'de>>::deserialize(d).map(|t| t.map(|t| t.0))
+}
 
 impl<'a> Fields<'a> {
     /// Reads `raw` (one stored line) and calls `f` with its fields.
@@ -642,5 +651,35 @@ mod tests {
             assert_eq!(Essentials::key_index(key.as_bytes()), Some(i));
         }
         assert_eq!(Essentials::key_index(b"check"), None);
+    }
+}
+#[cfg(test)]
+mod borrowing {
+    use super::*;
+
+    /// Strings without escapes are read in place (no copy per field); escaped ones decoded.
+    #[test]
+    fn plain_strings_borrow_from_the_line_and_escaped_ones_are_decoded() {
+        let line = r#"{"type":"consent","employee":{"id":"E1","name":"山田"},"policy":{"version":"v1"},"note":"a\"b"}"#;
+        let f: Fields = serde_json::from_str(line).unwrap();
+        assert!(matches!(f.record_type, Some(Cow::Borrowed("consent"))));
+        let e = f.employee.as_ref().unwrap();
+        assert!(matches!(e.name, Some(Cow::Borrowed("山田"))));
+        assert!(matches!(e.id, Some(Cow::Borrowed("E1"))));
+        assert!(matches!(
+            f.policy.as_ref().unwrap().version,
+            Some(Cow::Borrowed("v1"))
+        ));
+        assert!(matches!(&f.note, Some(Cow::Owned(n)) if n == "a\"b"));
+        let e: Essentials = serde_json::from_str(line).unwrap();
+        assert!(matches!(e.record_type, Some(Cow::Borrowed("consent"))));
+        // A field of another type is still an error, so the line falls back to the JSON tree.
+        assert!(serde_json::from_str::<Fields>(r#"{"note":5}"#).is_err());
+        assert!(
+            serde_json::from_str::<Fields>(r#"{"note":null}"#)
+                .unwrap()
+                .note
+                .is_none()
+        );
     }
 }
