@@ -112,11 +112,6 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     }
 }
 
-/// Whether a key's action applies to what is selected (the dashboard says so).
-pub fn applies(d: &Dashboard, action: &str) -> bool {
-    crate::keys::Applies::applies(d, action)
-}
-
 /// The line above the hint bar when there is no notice: reading progress, or a problem.
 fn status_line(d: &Dashboard) -> Option<(String, Style)> {
     if let Some(e) = &d.load_error {
