@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::person::who;
-use super::{boxed, field_line, stage_word};
+use super::{boxed, stage_word};
 use crate::app::Notice;
 use crate::app::kiosk::PinPrompt;
 use crate::dashboard::forms::{Form, STAGES};
 use crate::dashboard::{Dashboard, Pending};
 use crate::text_field::TextField;
-use crate::ui::widgets::notice_text;
+use crate::ui::widgets::{Place, notice_text, secret_line, text_field};
 use crate::ui::{doc, theme};
 
 /// Text width inside a pop-up over `area`.
@@ -39,12 +39,7 @@ pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
     let width = inner(area);
     let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
     lines.push(Line::default());
-    let g = crate::glyphs::glyphs();
-    let dots = g.secret.repeat(prompt.field.value().chars().count());
-    lines.push(Line::styled(
-        format!(" {dots}{}", g.caret),
-        theme::heading(),
-    ));
+    lines.push(secret_line(&prompt.field));
     lines.extend(problem_lines(d, &prompt.message, width));
     boxed(frame, area, &d.t("pin-title"), lines, Vec::new());
 }
@@ -57,8 +52,15 @@ pub fn name(frame: &mut Frame, d: &Dashboard, field: &TextField, area: Rect) {
     lines.extend(doc::plain_lines(&d.t("dash-name-why"), width, Style::new()));
     lines.push(Line::default());
     let row = lines.len();
-    let (line, col) = field_line(&d.t("dash-name-label"), field, true, width.min(50));
-    lines.push(line);
+    let drawn = text_field(
+        &d.t("dash-name-label"),
+        field,
+        true,
+        width.min(50),
+        Place::Before,
+    );
+    let col = drawn.cursor.map_or(0, |(_, col)| col);
+    lines.push(drawn.line());
     let h = (lines.len() as u16).min(area.height);
     frame.render_widget(
         Paragraph::new(lines),
@@ -90,7 +92,7 @@ fn fields_form(
     let mut lines = doc::plain_lines(&intro, width, Style::new());
     lines.push(Line::default());
     for (label, field, focused) in fields {
-        lines.push(field_line(&d.t(label), field, *focused, width).0);
+        lines.push(text_field(&d.t(label), field, *focused, width, Place::Before).line());
     }
     let hint = d.t(&format!("dash-{kind}-hint"));
     lines.extend(doc::plain_lines(&hint, width, theme::dim()));
@@ -273,7 +275,16 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ]));
             }
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-stage-note"), &f.note, !f.on_close, width).0);
+            lines.push(
+                text_field(
+                    &d.t("dash-stage-note"),
+                    &f.note,
+                    !f.on_close,
+                    width,
+                    Place::Before,
+                )
+                .line(),
+            );
             if f.followup_open {
                 let mark = if f.close_followup { "[x]" } else { "[ ]" };
                 let style = if f.on_close {
@@ -341,7 +352,9 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 theme::dim(),
             ));
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-void-note"), &f.note, true, width).0);
+            lines.push(
+                text_field(&d.t("dash-void-note"), &f.note, true, width, Place::Before).line(),
+            );
             lines.extend(doc::plain_lines(
                 &d.t("dash-void-hint"),
                 width,
@@ -358,7 +371,9 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 Style::new(),
             );
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-search"), &f.filter, true, width).0);
+            lines.push(
+                text_field(&d.t("dash-search"), &f.filter, true, width, Place::Before).line(),
+            );
             let room = (area.height as usize)
                 .saturating_sub(lines.len() + 4)
                 .max(3);
