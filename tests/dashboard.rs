@@ -656,6 +656,20 @@ fn a_person_and_the_people_found_show_exactly_the_keys_that_work() {
     a.keys("<Esc>");
     assert_eq!(a.d.ctx(), Ctx::DashOverview);
 
+    // The search finds an id typed full-width, in another case, with spaces around it.
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    for typed in ["Ｅ００３", " e003 ", "\u{3000}ｅ００３\u{3000}"] {
+        a.keys("2").paste(typed);
+        let found: Vec<&str> =
+            a.d.results
+                .iter()
+                .map(|&i| &*a.d.model.people[i as usize].id)
+                .collect();
+        assert_eq!(found, ["E003"], "{typed:?}");
+        a.keys("<Esc><Esc><Esc>");
+        assert_eq!(a.d.ctx(), Ctx::DashOverview, "{typed:?}");
+    }
+
     // E002 is supported by E001: the pairing can be ended.
     let mut a = Admin::open(sample(), "en", Some("Mori"), None);
     a.keys("2").paste("E002").keys("<Enter>");
