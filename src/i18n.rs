@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(group_digits(0), "0");
         assert_eq!(group_digits(999), "999");
         assert_eq!(group_digits(3000), "3,000");
-        assert_eq!(group_digits(1234567), "1,234,567");
+        assert_eq!(group_digits(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -282,7 +282,7 @@ pub fn parse(
     let header = loop {
         match records.next() {
             None => return Err(ImportError::Empty),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => {}
             Some(Ok(r)) => break r,
             Some(Err(_)) => return Err(ImportError::Empty),
         }
