@@ -170,7 +170,7 @@ fn consent(who: Value, decision: &str, version: &str, reasons: &[&str], occurred
 fn roster(dir: &Path, rows: &[(&str, &str, &str)]) {
     let mut csv = String::from("employee_id,name,department,email\n");
     for (id, name, dept) in rows {
-        csv.push_str(&format!("{id},{name},{dept},\n"));
+        csv.push_str(&[id, ",", name, ",", dept, ",\n"].concat());
     }
     std::fs::write(dir.join("roster.csv"), csv).expect("roster written");
 }

@@ -36,7 +36,7 @@ impl Trainer {
         let roster = rows.map(|rows| {
             let mut csv = String::from("employee_id,name,department,email\n");
             for (id, name, dept) in rows {
-                csv.push_str(&format!("{id},{name},{dept},\n"));
+                csv.push_str(&[id, ",", name, ",", dept, ",\n"].concat());
             }
             let path = dir.path().join("roster.csv");
             std::fs::write(&path, csv).expect("roster written");
