@@ -22,7 +22,7 @@ fn inner(area: Rect) -> usize {
     area.width.saturating_sub(4).min(72).max(area.width.min(20)) as usize - 2
 }
 
-fn problem_lines(d: &Dashboard, n: &Option<Notice>, width: usize) -> Vec<Line<'static>> {
+fn problem_lines(d: &Dashboard, n: Option<&Notice>, width: usize) -> Vec<Line<'static>> {
     match n {
         Some(n) => {
             let (text, style) = notice_text(&d.loc, &d.lang, n);
@@ -40,7 +40,7 @@ pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
     let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
     lines.push(Line::default());
     lines.push(secret_line(&prompt.field));
-    lines.extend(problem_lines(d, &prompt.message, width));
+    lines.extend(problem_lines(d, prompt.message.as_ref(), width));
     boxed(frame, area, &d.t("pin-title"), lines, Vec::new());
 }
 
@@ -81,7 +81,7 @@ fn fields_form(
     kind: &str,
     person: String,
     fields: &[(&str, &TextField, bool)],
-    problem: &Option<Notice>,
+    problem: Option<&Notice>,
 ) {
     let width = inner(area);
     let intro = d.loc.ta(
@@ -251,7 +251,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-followup-note", &f.note, !f.on_due),
                 ("dash-followup-due", &f.due, f.on_due),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Stage(f) => {
             let mut lines = doc::plain_lines(
@@ -300,7 +300,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     ),
                 ]));
             }
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
         }
         Form::Withdrawal(f) => fields_form(
@@ -313,7 +313,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-withdrawal-day", &f.requested_on, !f.on_note),
                 ("dash-withdrawal-note", &f.note, f.on_note),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Attendance(f) => fields_form(
             frame,
@@ -326,7 +326,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-attendance-day", &f.on, f.focus == 1),
                 ("dash-attendance-note", &f.note, f.focus == 2),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Void(f) => {
             let mut lines = doc::plain_lines(
@@ -360,7 +360,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 width,
                 theme::dim(),
             ));
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-void-title"), lines, Vec::new());
         }
         Form::Pick(f) => {
@@ -397,7 +397,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     style,
                 ));
             }
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-pick-title"), lines, Vec::new());
         }
     }
