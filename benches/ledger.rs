@@ -491,7 +491,9 @@ fn consent_fields(out: &mut Vec<u8>, rng: &mut Rng, n: u64) -> io::Result<()> {
         )?;
     }
     out.extend_from_slice(b"],\"reasons\":[");
-    if decision != "given" {
+    if decision == "given" {
+        out.push(b']');
+    } else {
         let first = rng.below(REASONS.len() as u64) as usize;
         write!(out, "\"{}\"", REASONS[first])?;
         if rng.below(2) == 0 {
@@ -503,8 +505,6 @@ fn consent_fields(out: &mut Vec<u8>, rng: &mut Rng, n: u64) -> io::Result<()> {
             "no"
         };
         write!(out, "],\"alternative_chosen\":\"{chosen}\"")?;
-    } else {
-        out.push(b']');
     }
 
     let mut code = [0u8; 5];

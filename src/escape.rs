@@ -3,6 +3,7 @@
 //! instead of reaching the terminal. This is the one list every output to a terminal uses.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Whether a character must not reach a terminal raw: C0, DEL and C1 controls; the bidi
 /// controls (U+061C, U+200E/F, U+202A-E, U+2066-9); zero-width and invisible characters; the
@@ -39,7 +40,7 @@ pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
     for c in json.chars() {
         if is_unsafe(c) {
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                let _ = write!(out, "\\u{unit:04x}");
             }
         } else {
             out.push(c);
@@ -78,7 +79,7 @@ fn escape_where(s: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         if escape(c) {
-            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+            let _ = write!(out, "\\u{{{:04X}}}", c as u32);
         } else {
             out.push(c);
         }

@@ -62,13 +62,13 @@ pub fn set_wide(wide: bool) {
 
 /// Runs `f` with the mode set for this thread only.
 pub fn with_wide<R>(wide: bool, f: impl FnOnce() -> R) -> R {
-    let before = THIS_THREAD.with(|c| c.replace(Some(wide)));
     struct Restore(Option<bool>);
     impl Drop for Restore {
         fn drop(&mut self) {
             THIS_THREAD.with(|c| c.set(self.0));
         }
     }
+    let before = THIS_THREAD.with(|c| c.replace(Some(wide)));
     let _restore = Restore(before);
     f()
 }

@@ -69,11 +69,7 @@ pub fn parse_ftl(display: &str, text: &str) -> (FluentResource, Vec<LocaleIssue>
 /// 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() + 1
 }
 
 /// All languages' bundles. Lookups never fail loudly: a missing message shows its id, which
@@ -102,7 +98,7 @@ impl Localizer {
         for code in source.subdirs("locales") {
             let mut bundle = new_bundle(&code);
             for name in source.files("locales", &code) {
-                if !name.ends_with(".ftl") {
+                if std::path::Path::new(&name).extension() != Some("ftl".as_ref()) {
                     continue;
                 }
                 let file = match source.read("locales", &format!("{code}/{name}")) {
@@ -242,7 +238,7 @@ mod tests {
         assert_eq!(group_digits(0), "0");
         assert_eq!(group_digits(999), "999");
         assert_eq!(group_digits(3000), "3,000");
-        assert_eq!(group_digits(1234567), "1,234,567");
+        assert_eq!(group_digits(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Source {
                 Ok(SourceFile { display, text })
             }
             Source::Dir(base) => {
-                let path = self.disk_root(base, root).join(rel);
+                let path = Self::disk_root(base, root).join(rel);
                 match std::fs::read(&path) {
                     Ok(bytes) => {
                         let text =
@@ -79,7 +79,7 @@ impl Source {
                 .dirs()
                 .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
                 .collect(),
-            Source::Dir(base) => read_dir_names(&self.disk_root(base, root), true),
+            Source::Dir(base) => read_dir_names(&Self::disk_root(base, root), true),
         };
         names.sort();
         names
@@ -96,13 +96,13 @@ impl Source {
                         .collect()
                 })
                 .unwrap_or_default(),
-            Source::Dir(base) => read_dir_names(&self.disk_root(base, root).join(sub), false),
+            Source::Dir(base) => read_dir_names(&Self::disk_root(base, root).join(sub), false),
         };
         names.sort();
         names
     }
 
-    fn disk_root(&self, base: &Path, root: &str) -> PathBuf {
+    fn disk_root(base: &Path, root: &str) -> PathBuf {
         base.join(root)
     }
 

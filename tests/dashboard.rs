@@ -170,7 +170,7 @@ fn consent(who: Value, decision: &str, version: &str, reasons: &[&str], occurred
 fn roster(dir: &Path, rows: &[(&str, &str, &str)]) {
     let mut csv = String::from("employee_id,name,department,email\n");
     for (id, name, dept) in rows {
-        csv.push_str(&format!("{id},{name},{dept},\n"));
+        csv.push_str(&[id, ",", name, ",", dept, ",\n"].concat());
     }
     std::fs::write(dir.join("roster.csv"), csv).expect("roster written");
 }
@@ -626,6 +626,61 @@ fn every_view_at_both_sizes_in_both_languages() {
 }
 
 #[test]
+fn a_person_and_the_people_found_show_exactly_the_keys_that_work() {
+    use tebiki::keys::{Cmd, Ctx};
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    // E003 has no champion: there is no pairing to end.
+    a.keys("2").paste("E003").keys("<Enter>");
+    assert_eq!(a.d.ctx(), Ctx::DashPerson);
+    let disabled = common::keys_agree(Ctx::DashPerson, &a.d);
+    assert!(disabled.contains(&Cmd::Remove), "{disabled:?}");
+    assert!(!disabled.contains(&Cmd::Assign), "{disabled:?}");
+    let before = a.screen();
+    a.keys("x");
+    assert_eq!(a.screen(), before, "x does nothing");
+    a.keys("<F1>");
+    let help = a.screen();
+    assert!(!help.contains(&a.d.t("dash-act-end-pairing")), "{help}");
+    assert!(help.contains(&a.d.t("dash-act-assign")), "{help}");
+    common::keys_agree(Ctx::Help, &a.d);
+    // Back in the people found, Esc first clears the search, then goes back.
+    a.keys("<Esc><Esc>");
+    assert_eq!(a.d.ctx(), Ctx::DashPeopleList);
+    let disabled = common::keys_agree(Ctx::DashPeopleList, &a.d);
+    assert!(disabled.contains(&Cmd::Back) && !disabled.contains(&Cmd::Clear));
+    a.keys("<Esc>");
+    assert_eq!(a.d.ctx(), Ctx::DashPeopleList);
+    assert_eq!(a.d.query.value(), "");
+    let disabled = common::keys_agree(Ctx::DashPeopleList, &a.d);
+    assert!(disabled.contains(&Cmd::Clear) && !disabled.contains(&Cmd::Back));
+    a.keys("<Esc>");
+    assert_eq!(a.d.ctx(), Ctx::DashOverview);
+
+    // The search finds an id typed full-width, in another case, with spaces around it.
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    for typed in ["Ｅ００３", " e003 ", "\u{3000}ｅ００３\u{3000}"] {
+        a.keys("2").paste(typed);
+        let found: Vec<&str> =
+            a.d.results
+                .iter()
+                .map(|&i| &*a.d.model.people[i as usize].id)
+                .collect();
+        assert_eq!(found, ["E003"], "{typed:?}");
+        a.keys("<Esc><Esc><Esc>");
+        assert_eq!(a.d.ctx(), Ctx::DashOverview, "{typed:?}");
+    }
+
+    // E002 is supported by E001: the pairing can be ended.
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("2").paste("E002").keys("<Enter>");
+    let disabled = common::keys_agree(Ctx::DashPerson, &a.d);
+    assert!(!disabled.contains(&Cmd::Remove), "{disabled:?}");
+    let before = a.screen();
+    a.keys("x");
+    assert_ne!(a.screen(), before, "x ends the pairing");
+}
+
+#[test]
 fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     let mut a = Admin::open(sample(), "en", Some("Mori"), None);
     a.keys("4");
@@ -968,10 +1023,9 @@ fn every_key_of_a_view_is_on_its_hint_bar_or_behind_more_at_80_columns() {
             let ctx = a.d.ctx();
             let screen = a.sized(80, 24);
             let bar = screen.lines().last().unwrap_or_default().to_string();
-            let missing: Vec<String> = tebiki::keys::hints(ctx)
+            let missing: Vec<String> = tebiki::keys::hints_for(ctx, &a.d)
                 .into_iter()
                 .filter(|(_, action)| *action != "act-language")
-                .filter(|(_, action)| tebiki::ui::dashboard::applies(&a.d, action))
                 .map(|(_, action)| a.d.t(action))
                 .filter(|word| !bar.contains(word.as_str()))
                 .collect();

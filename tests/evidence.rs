@@ -365,11 +365,11 @@ fn hex_sha256(bytes: &[u8]) -> String {
 /// `expect`.
 #[test]
 fn verify_with_a_seal_catches_each_tampering() {
+    type Tamper = fn(&Sealed);
     if !ssh_keygen() {
         eprintln!("skipped: ssh-keygen is not installed");
         return;
     }
-    type Tamper = fn(&Sealed);
     let cases: Vec<(&str, Tamper, &str)> = vec![
         (
             "last line cut",

@@ -540,7 +540,8 @@ fn an_output_file_is_replaced_only_by_a_finished_export() {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    let tmp = |n: &String| std::path::Path::new(n).extension() == Some("tmp".as_ref());
+    assert!(!names.iter().any(tmp), "{names:?}");
     // Never into the ledger folder, where it would be read as another kiosk's ledger.
     let inside = data.join("ledger/export.jsonl");
     let o = export(

@@ -321,6 +321,7 @@ fn withdrawing_takes_three_steps_from_the_welcome_screen() {
 
 #[test]
 fn two_people_in_a_row_chain_their_records() {
+    use sha2::Digest;
     let mut k = Kiosk::new("en");
     for (id, name) in [("A1", "First"), ("A2", "Second")] {
         k.keys("<Enter>")
@@ -335,7 +336,6 @@ fn two_people_in_a_row_chain_their_records() {
     assert_eq!(recs[0]["decision"], "refused");
     let first_line = std::fs::read_to_string(k.ledger_dir().join("test-kiosk.jsonl")).unwrap();
     let first_line = first_line.lines().next().unwrap();
-    use sha2::Digest;
     assert_eq!(
         recs[1]["prev"],
         hex::encode(sha2::Sha256::digest(first_line.as_bytes()))

@@ -636,3 +636,113 @@ fn a_stage_change_leaves_the_open_follow_up_open_unless_told_to_close_it() {
     );
     assert!(stages()[2].get("followup").is_none());
 }
+
+#[test]
+fn a_full_width_or_spaced_id_finds_the_same_person_at_every_command() {
+    let data = tempfile::tempdir().unwrap();
+    // Roster import: a full-width id with ideographic spaces around it is stored plainly.
+    let file = roster_csv(
+        data.path(),
+        "社員番号,氏名,部署\n\u{3000}Ｅ０００１\u{3000},山田 太郎,営業部\nE0002,鈴木 花子,総務部\n",
+    );
+    let out = tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let stored = std::fs::read_to_string(data.path().join("roster.csv")).unwrap();
+    assert!(stored.contains("E0001,山田 太郎"), "{stored}");
+    let ledger_lines = |data: &Path| -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(data.join("ledger")).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "jsonl") {
+                for l in std::fs::read_to_string(e.path()).unwrap().lines() {
+                    out.push(serde_json::from_str(l).unwrap());
+                }
+            }
+        }
+        out
+    };
+    let typed = ["Ｅ０００１", " e0001 ", "\u{3000}ｅ０００１\u{3000}"];
+    for (n, id) in typed.iter().enumerate() {
+        // `record ... ID`: stored in the roster's form.
+        let stage = ["hesitant", "informed", "hesitant"][n];
+        let out = tebiki(
+            data.path(),
+            &["--lang", "en", "record", "stage", id, stage, "--by", "佐藤"],
+        );
+        assert!(out.status.success(), "{id:?}: {}", text(&out).1);
+        let last = ledger_lines(data.path()).pop().unwrap();
+        assert_eq!(last["employee"]["id"], "E0001", "{id:?}: {last}");
+        // `status ID`: the same person, with what was just recorded.
+        for asked in typed {
+            let out = tebiki(
+                data.path(),
+                &["--lang", "en", "status", asked, "--format", "json"],
+            );
+            let (o, e) = text(&out);
+            assert!(out.status.success(), "{asked:?}: {e}");
+            let v: serde_json::Value = serde_json::from_str(&o).unwrap();
+            assert_eq!(v["employee_id"], "E0001", "{asked:?}");
+            assert_eq!(v["stage"], stage, "{asked:?}");
+        }
+    }
+    // `record champion ID --supports ID`: both in the roster's form, and one person typed
+    // two ways is refused as supporting themselves.
+    let out = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "record",
+            "champion",
+            " ｅ０００２",
+            "--supports",
+            "Ｅ０００１ ",
+            "--by",
+            "x",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out).1);
+    let last = ledger_lines(data.path()).pop().unwrap();
+    assert_eq!(last["employee"]["id"], "E0002", "{last}");
+    assert_eq!(last["supports"], "E0001", "{last}");
+    let before = ledger_lines(data.path()).len();
+    for (who, whom) in [("E0003", "ｅ０００３"), ("e0004", " Ｅ０００４ ")] {
+        let out = tebiki(
+            data.path(),
+            &[
+                "--lang",
+                "en",
+                "record",
+                "champion",
+                who,
+                "--supports",
+                whom,
+                "--by",
+                "x",
+            ],
+        );
+        let (_, e) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{who} {whom}: {e}");
+        assert!(e.contains("cannot support themselves"), "{who} {whom}: {e}");
+    }
+    assert_eq!(ledger_lines(data.path()).len(), before, "nothing written");
+    // `roster codes ID`: the roster's person.
+    let codes = data.path().join("codes.csv");
+    let out = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "codes",
+            "\u{3000}ｅ０００１ ",
+            "--format",
+            "list",
+            "-o",
+            codes.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out).1);
+    let list = std::fs::read_to_string(&codes).unwrap();
+    assert!(list.contains("E0001,山田 太郎"), "{list}");
+    assert!(!list.contains("E0002"), "{list}");
+}

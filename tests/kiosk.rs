@@ -29,6 +29,38 @@ fn quitting_keys_do_nothing_on_a_kiosk() {
 }
 
 #[test]
+fn a_kiosk_shows_and_obeys_the_staff_exit_not_quit_and_an_attended_terminal_the_reverse() {
+    use tebiki::keys::{Cmd, Ctx};
+    let mut k = kiosk("en");
+    let disabled = common::keys_agree(Ctx::Welcome, &k.app);
+    assert!(disabled.contains(&Cmd::Quit), "{disabled:?}");
+    assert!(!disabled.contains(&Cmd::StaffExit), "{disabled:?}");
+    let bar = k.screen().lines().last().unwrap_or_default().to_string();
+    assert!(!bar.contains(&k.app.t("act-quit")), "{bar}");
+    k.keys("q");
+    assert!(!k.app.quit);
+    assert!(k.app.pin.is_none());
+    // Help lists what works here, F10 among it, and its own keys agree too.
+    k.keys("<F1>");
+    assert_eq!(k.app.ctx(), Ctx::Help);
+    common::keys_agree(Ctx::Help, &k.app);
+    assert!(k.screen().contains("F10"), "{}", k.screen());
+    k.keys("<Esc><F10>");
+    assert!(k.app.pin.is_some());
+
+    let mut attended = Kiosk::new("en");
+    let disabled = common::keys_agree(Ctx::Welcome, &attended.app);
+    assert!(disabled.contains(&Cmd::StaffExit), "{disabled:?}");
+    assert!(!disabled.contains(&Cmd::Quit), "{disabled:?}");
+    attended.keys("<F1>");
+    assert!(!attended.screen().contains("F10"), "{}", attended.screen());
+    attended.keys("<Esc><F10>");
+    assert!(attended.app.pin.is_none());
+    attended.keys("q");
+    assert!(attended.app.quit);
+}
+
+#[test]
 fn leaving_takes_the_staff_pin() {
     let mut k = kiosk("ja");
     k.keys("<F10>");

@@ -200,7 +200,7 @@ fn kiosks_merge_by_time_then_id_and_copies_count_once() {
     // A sync tool's conflict copy of k1, and a stale (shorter) copy of k2.
     fs::copy(dir.join("k1.jsonl"), dir.join("k1 (conflict copy).jsonl")).unwrap();
     let k2 = fs::read_to_string(dir.join("k2.jsonl")).unwrap();
-    let stale: String = k2.lines().take(5).map(|l| format!("{l}\n")).collect();
+    let stale: String = k2.lines().take(5).flat_map(|l| [l, "\n"]).collect();
     fs::write(dir.join("k2.old.jsonl"), stale).unwrap();
     assert_eq!(kiosk_files(&dir).len(), 5);
 

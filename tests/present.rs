@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use serde_json::Value;
 use tebiki::app::{App, Mode};
 use tebiki::i18n::Lang;
-use tebiki::keys::{self, Ctx};
+use tebiki::keys::{self, Cmd, Ctx};
 use tebiki::present::follow::{self, FollowState, Follower};
 use tebiki::present::session::{self, Status};
 use tebiki::present::{Phase, Presenter, View};
@@ -36,7 +36,7 @@ impl Trainer {
         let roster = rows.map(|rows| {
             let mut csv = String::from("employee_id,name,department,email\n");
             for (id, name, dept) in rows {
-                csv.push_str(&format!("{id},{name},{dept},\n"));
+                csv.push_str(&[id, ",", name, ",", dept, ",\n"].concat());
             }
             let path = dir.path().join("roster.csv");
             std::fs::write(&path, csv).expect("roster written");
@@ -316,8 +316,12 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         t.records().is_empty(),
         "nothing recorded before the trainer confirms"
     );
+    // Before attendance is recorded nobody can choose: Enter is not offered and does nothing.
+    let before = t.screen();
+    assert!(!before.contains("ここで選択"), "{before}");
     t.keys("<Enter>");
-    assert!(t.screen().contains("先に出席を記録"), "{}", t.screen());
+    assert_eq!(t.p.phase, Phase::Attendees);
+    assert_eq!(t.screen(), before);
     t.keys("s");
     let attendance: Vec<Value> = t
         .records()
@@ -494,10 +498,23 @@ fn an_attendee_not_yet_recorded_can_be_taken_off_the_list() {
         t.screen()
     );
     t.keys(&"<BS>".repeat(2)).keys("<Enter>G<Right>");
+    assert_eq!(t.p.ctx(), Ctx::Attendees);
+    let disabled = common::keys_agree(Ctx::Attendees, &t.p);
+    for cmd in [Cmd::Remove, Cmd::Edit, Cmd::Record] {
+        assert!(!disabled.contains(&cmd), "{cmd:?} in {disabled:?}");
+    }
+    // Not recorded yet: they cannot choose now.
+    assert!(disabled.contains(&Cmd::Confirm), "{disabled:?}");
     t.keys("x");
     assert_eq!(t.p.attendees.len(), 1);
     assert_eq!(t.p.attendees[0].id, "E2");
     t.keys("s");
+    let disabled = common::keys_agree(Ctx::Attendees, &t.p);
+    for cmd in [Cmd::Remove, Cmd::Edit, Cmd::Record] {
+        assert!(disabled.contains(&cmd), "{cmd:?} not in {disabled:?}");
+    }
+    let bar = t.screen().lines().last().unwrap_or_default().to_string();
+    assert!(!bar.contains(" x "), "{bar}");
     t.keys("x");
     assert_eq!(t.p.attendees.len(), 1, "a recorded attendee stays");
 }
@@ -507,13 +524,14 @@ fn without_a_trainer_name_the_slides_run_without_a_session() {
     let mut t = Trainer::new("en", "en");
     t.keys("<Enter>");
     assert!(t.p.session.is_none());
-    t.keys("a");
-    assert_eq!(t.p.phase, Phase::Slides);
-    assert!(t.screen().contains("No session"), "{}", t.screen());
     assert!(
         !t.screen().contains("Attendees"),
         "no attendee key without a session"
     );
+    let before = t.screen();
+    t.keys("a");
+    assert_eq!(t.p.phase, Phase::Slides);
+    assert_eq!(t.screen(), before, "and the key does nothing");
     t.keys("q");
     assert!(t.p.quit, "nothing to lose");
     assert!(t.records().is_empty());

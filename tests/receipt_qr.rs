@@ -164,6 +164,15 @@ fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
             let hint_bar = screen.lines().last().unwrap_or("").to_owned();
             // The key is in the hint bar exactly where it works.
             assert_eq!(hint_bar.contains("F4"), !links.is_empty(), "{screen}");
+            let disabled = common::keys_agree(tebiki::keys::Ctx::Reading, &k.app);
+            assert_eq!(
+                disabled.contains(&tebiki::keys::Cmd::ShowCode),
+                links.is_empty()
+            );
+            if links.is_empty() {
+                k.keys("<F4>");
+                assert_eq!(k.screen(), screen, "F4 does nothing without links");
+            }
             if let Some(first) = links.first() {
                 with_links += 1;
                 k.keys("<F4>");

@@ -208,10 +208,10 @@ fn rec(kind: &str, extra: Value) -> Value {
 
 #[test]
 fn stages_follow_the_documented_rules() {
+    use Stage::*;
     let given = || rec("consent", decision("given"));
     let deferred = || rec("consent", decision("deferred"));
     let stage = |s: &str| rec("stage", json!({ "stage": s }));
-    use Stage::*;
     let cases: Vec<(Vec<Value>, Stage)> = vec![
         (vec![], NotStarted),
         (vec![rec("attendance", json!({}))], Informed),

@@ -6,6 +6,7 @@ mod common;
 
 use common::{tebiki, text};
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Output;
 
@@ -219,7 +220,7 @@ fn an_import_says_who_is_added_removed_and_changed_and_a_dry_run_changes_nothing
     let second = dir.path().join("second.csv");
     let mut rows = String::from("employee_id,name,department\n");
     for i in 1..=9 {
-        rows.push_str(&format!("E{i},社員 {i},営業部\n"));
+        let _ = writeln!(rows, "E{i},社員 {i},営業部");
     }
     std::fs::write(&first, &rows).unwrap();
     let o = import(&data, &first, &[]);
@@ -235,7 +236,7 @@ fn an_import_says_who_is_added_removed_and_changed_and_a_dry_run_changes_nothing
     // E1 leaves, E2 moves to another department, E10 joins.
     let mut rows = String::from("employee_id,name,department\nE2,社員 2,総務部\n");
     for i in 3..=10 {
-        rows.push_str(&format!("E{i},社員 {i},営業部\n"));
+        let _ = writeln!(rows, "E{i},社員 {i},営業部");
     }
     std::fs::write(&second, &rows).unwrap();
     let before = std::fs::read(data.join("roster.csv")).unwrap();

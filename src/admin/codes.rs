@@ -70,7 +70,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
             Err(code) => return code,
         };
         for raw in &args.ids {
-            let id = match rule.check(raw) {
+            let id = match rule.resolve(raw, Some(&directory)) {
                 Ok(id) => id,
                 Err(problem) => return super::id_fail(env, raw, &problem, &config),
             };

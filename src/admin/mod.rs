@@ -301,7 +301,7 @@ mod tests {
             let prev = lines.last().unwrap().clone();
             lines.push(format!("{}{body}", envelope(n as u32 + 2, &prev)));
         }
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let text: String = lines.iter().flat_map(|l| [l.as_str(), "\n"]).collect();
         fs::write(dir.path().join("k1.jsonl"), &text).unwrap();
         let pick = |key: &[u8]| match key {
             b"employee" => Some(0),

@@ -349,17 +349,20 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Err(code) => return code,
     };
     // The roster's form of the id, when it knows it (`e0001` is `E0001`).
-    let id = roster.as_ref().and_then(|r| r.find(&id)).unwrap_or(id);
+    let id = match rule.resolve(&id, roster.as_ref()) {
+        Ok(id) => id,
+        Err(problem) => return super::id_fail(env, &id, &problem, &config),
+    };
     let change = match change {
         Change::Champion {
             active,
             supports: Some(other),
         } => {
-            let other_id = match rule.check(&other.id) {
-                Ok(o) => roster.as_ref().and_then(|r| r.find(&o)).unwrap_or(o),
+            let other_id = match rule.resolve(&other.id, roster.as_ref()) {
+                Ok(o) => o,
                 Err(problem) => return super::id_fail(env, &other.id, &problem, &config),
             };
-            if other_id == id {
+            if crate::record::identity::same_id(&other_id, &id) {
                 return fail(env, &env.t("record-error-self"), None, "record-todo-self");
             }
             Change::Champion {

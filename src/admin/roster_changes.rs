@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::{count, say};
 use crate::command::Env;
 use crate::escape::for_terminal;
+use crate::record::identity::key;
 use crate::roster::Employee;
 
 /// How many people of each kind are listed by name.
@@ -23,11 +24,12 @@ pub struct Changes<'a> {
 
 /// Compares `new` with `old` by id; each list is in the order of its roster.
 pub fn compare<'a>(old: &'a [Employee], new: &'a [Employee]) -> Changes<'a> {
-    let old_by_id: HashMap<&str, &Employee> = old.iter().map(|e| (e.id.as_str(), e)).collect();
-    let new_by_id: HashMap<&str, &Employee> = new.iter().map(|e| (e.id.as_str(), e)).collect();
+    // The one id rule's comparison: an id whose case changed is the same person, changed.
+    let old_by_id: HashMap<String, &Employee> = old.iter().map(|e| (key(&e.id), e)).collect();
+    let new_by_id: HashMap<String, &Employee> = new.iter().map(|e| (key(&e.id), e)).collect();
     let mut changes = Changes::default();
     for e in new {
-        match old_by_id.get(e.id.as_str()) {
+        match old_by_id.get(&key(&e.id)) {
             None => changes.added.push(e),
             Some(before) if *before != e => changes.changed.push((before, e)),
             Some(_) => {}
@@ -35,7 +37,7 @@ pub fn compare<'a>(old: &'a [Employee], new: &'a [Employee]) -> Changes<'a> {
     }
     changes.removed = old
         .iter()
-        .filter(|e| !new_by_id.contains_key(e.id.as_str()))
+        .filter(|e| !new_by_id.contains_key(&key(&e.id)))
         .collect();
     changes
 }
@@ -52,6 +54,7 @@ fn person(e: &Employee) -> String {
 fn difference(env: &Env, before: &Employee, after: &Employee) -> String {
     let mut parts = Vec::new();
     for (id, a, b) in [
+        ("roster-column-employee-id", &before.id, &after.id),
         ("roster-column-name", &before.name, &after.name),
         (
             "roster-column-department",
@@ -150,5 +153,14 @@ mod tests {
         assert_eq!(c.removed, [&old[1]]);
         assert_eq!(c.changed, [(&old[0], &new[1])]);
         assert_eq!(compare(&new, &new), Changes::default());
+    }
+
+    #[test]
+    fn an_id_whose_case_changed_is_the_same_person_changed() {
+        let old = [e("e0001", "山田", "営業")];
+        let new = [e("E0001", "山田", "営業")];
+        let c = compare(&old, &new);
+        assert!(c.added.is_empty() && c.removed.is_empty(), "{c:?}");
+        assert_eq!(c.changed, [(&old[0], &new[0])]);
     }
 }

@@ -1,14 +1,18 @@
-//! Which of the current step's keys do something: the hint bar and help show only those.
+//! Which of the flow's commands do something where the person is: the key handler, the hint
+//! bar and help ask this.
 
 use super::{App, Mode};
-use crate::keys::Applies;
+use crate::keys::{Cmd, Ctx, Enabled};
 
-impl Applies for App {
-    fn applies(&self, action: &str) -> bool {
-        match action {
-            "act-quit" => self.mode == Mode::Attended,
-            "act-staff-exit" => self.mode == Mode::Kiosk,
-            "act-link-code" => !self.screen_links().is_empty(),
+impl Enabled for App {
+    fn enabled(&self, ctx: Ctx, cmd: &Cmd) -> bool {
+        match cmd {
+            Cmd::Quit => self.mode == Mode::Attended,
+            Cmd::StaffExit => self.mode == Mode::Kiosk,
+            // On a text screen the code is of its links; the receipt always has its own.
+            Cmd::ShowCode if matches!(ctx, Ctx::Reading | Ctx::Revisit) => {
+                !self.screen_links().is_empty()
+            }
             _ => true,
         }
     }

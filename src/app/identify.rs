@@ -388,7 +388,7 @@ impl App {
     /// A returning person with a current consent is told so; someone whose consent expired is
     /// told what changed; a withdrawal goes on only where there is a consent to withdraw.
     pub fn lookup_done(&mut self, prior: Option<Prior>) {
-        self.person.prior = prior.clone();
+        self.person.prior.clone_from(&prior);
         self.person.menu = 0;
         let consent = prior.as_ref().map(|p| p.consent);
         match (self.person.intent, consent) {

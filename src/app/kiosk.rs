@@ -143,7 +143,7 @@ impl App {
             // Nobody there: after a while the attract screen draws the next person in.
             let idle = now.saturating_duration_since(self.last_input);
             if idle >= self.settings.attract_after {
-                let shown = idle - self.settings.attract_after;
+                let shown = idle.saturating_sub(self.settings.attract_after);
                 self.attract = Some(shown.as_secs() / ATTRACT_STEP.as_secs().max(1));
             }
             return;
@@ -153,12 +153,12 @@ impl App {
             self.idle_left = None;
             return;
         }
-        let over = idle - self.settings.idle_timeout;
+        let over = idle.saturating_sub(self.settings.idle_timeout);
         if over >= COUNTDOWN {
             self.reset();
             self.wipe_screen = true;
         } else {
-            self.idle_left = Some((COUNTDOWN - over).as_secs().max(1));
+            self.idle_left = Some(COUNTDOWN.saturating_sub(over).as_secs().max(1));
         }
     }
 }

@@ -24,13 +24,10 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let id = match rule.check(id) {
-        Ok(canonical) => canonical,
+    let roster = crate::roster::ids(&env.data).ok().flatten();
+    let id = match rule.resolve(id, roster.as_ref()) {
+        Ok(id) => id,
         Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
-    };
-    let id = match crate::roster::ids(&env.data) {
-        Ok(Some(roster)) => roster.find(&id).unwrap_or(id),
-        _ => id,
     };
     let (mut state, issues) = match crate::status::load(&env.data.ledger_dir(), &id, &version) {
         Ok(r) => r,

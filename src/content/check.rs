@@ -257,7 +257,7 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
     for lang in source.subdirs("locales") {
         let messages = per_lang.entry(lang.clone()).or_default();
         for name in source.files("locales", &lang) {
-            if !name.ends_with(".ftl") {
+            if std::path::Path::new(&name).extension() != Some("ftl".as_ref()) {
                 continue;
             }
             let file = match source.read("locales", &format!("{lang}/{name}")) {

@@ -2,33 +2,32 @@
 
 use super::*;
 
-impl crate::keys::Applies for Dashboard {
-    /// Whether a key's action applies to what is selected.
-    fn applies(&self, action: &str) -> bool {
+impl crate::keys::Enabled for Dashboard {
+    /// Whether a command does something to what is selected.
+    fn enabled(&self, ctx: Ctx, cmd: &Cmd) -> bool {
         use crate::dashboard::model::ChampionRow;
         let row = || self.derived.champion_rows.get(self.selected[2]).copied();
         let person = self.person.as_ref().map(|p| p.person);
-        match action {
-            "dash-act-end-pairing" => match person {
+        match (ctx, cmd) {
+            (Ctx::DashPerson | Ctx::DashChampions, Cmd::Remove) => match person {
                 Some(i) => self.model.champion_of(i).is_some(),
                 None => matches!(row(), Some(ChampionRow::Supported(..))),
             },
-            "dash-act-assign" if self.form.is_none() => {
+            (Ctx::DashPerson | Ctx::DashChampions, Cmd::Assign) => {
                 person.is_some()
                     || matches!(
                         row(),
                         Some(ChampionRow::Supported(..) | ChampionRow::Unsupported(_))
                     )
             }
-            "dash-act-open" => match self.view {
-                View::People => !self.results.is_empty(),
-                View::Followups => !self.followups.is_empty(),
-                _ => !matches!(row(), None | Some(ChampionRow::UnsupportedHeading)),
-            },
-            "dash-act-clear" => !self.query.value().is_empty(),
-            "act-back" if self.base_ctx() == crate::keys::Ctx::DashPeopleList => {
-                self.query.value().is_empty()
+            (Ctx::DashPeople | Ctx::DashPeopleList, Cmd::Confirm) => !self.results.is_empty(),
+            (Ctx::DashFollowups, Cmd::Confirm) => !self.followups.is_empty(),
+            (Ctx::DashChampions, Cmd::Confirm) => {
+                !matches!(row(), None | Some(ChampionRow::UnsupportedHeading))
             }
+            // In the people found, Esc first clears the search, then goes back.
+            (Ctx::DashPeopleList, Cmd::Clear) => !self.query.value().is_empty(),
+            (Ctx::DashPeopleList, Cmd::Back) => self.query.value().is_empty(),
             _ => true,
         }
     }

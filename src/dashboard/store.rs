@@ -192,9 +192,6 @@ pub enum Refreshed {
 /// Folds what was appended to the ledger files of `dir` since the model was built (only the
 /// new bytes are read). Whole lines only: a line still being written waits for the next time.
 pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
-    let Ok(paths) = ledger::ledger_files(dir) else {
-        return Refreshed::Nothing;
-    };
     struct New {
         at: i64,
         id: String,
@@ -202,6 +199,9 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
         offset: u64,
         line: String,
     }
+    let Ok(paths) = ledger::ledger_files(dir) else {
+        return Refreshed::Nothing;
+    };
     let mut new: Vec<New> = Vec::new();
     let mut ends: Vec<(usize, u64)> = Vec::new();
     let mut unreadable = 0;

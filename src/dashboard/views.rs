@@ -43,7 +43,7 @@ impl Dashboard {
             // Esc leaves the search box; the list keeps what was found.
             Cmd::Back if self.searching => self.searching = false,
             Cmd::Search => self.searching = true,
-            Cmd::Back if !self.query.value().is_empty() => {
+            Cmd::Clear => {
                 self.query.clear();
                 self.selected[0] = 0;
                 self.search(true);

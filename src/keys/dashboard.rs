@@ -88,7 +88,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Esc)], Cmd::Back, &[DashConfirm], "key-esc", "dash-act-not-yet", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[DashPerson, DashFollowups, DashChampions], "key-esc", "act-back", SHOWN),
     // In the people found: Esc clears the search, then goes back.
-    bind(&[k(Esc)], Cmd::Back, &[DashPeopleList], "key-esc", "dash-act-clear", SHOWN),
+    bind(&[k(Esc)], Cmd::Clear, &[DashPeopleList], "key-esc", "dash-act-clear", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[DashPeopleList], "key-esc", "act-back", SHOWN),
     bind(&[k(Char('/'))], Cmd::Search, &[DashPeopleList], "dash-key-slash", "dash-act-search", SHOWN),
     bind(&[k(Up), k(Char('k'))], Cmd::Up, &[DashOverview], "key-up-down", "dash-act-department", SHOWN),

@@ -202,6 +202,8 @@ pub enum Cmd {
     Filter,
     /// Dashboard: the next order of the lists (due date, name, department).
     Sort,
+    /// Dashboard: clear the search (the people found).
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,87 +320,117 @@ impl IntoIterator for Table {
     }
 }
 
-/// What a state machine says of its keys: whether the binding with this action does something
-/// where it is now (quitting is for an attended terminal, "end the pairing" needs a pairing).
-/// The hint bar and help show only the bindings that do.
-pub trait Applies {
-    fn applies(&self, action: &str) -> bool;
+/// What a state machine says of its commands: whether one does something where it is now
+/// (quitting is for an attended terminal, "end the pairing" needs a pairing). The key handler,
+/// the hint bar and help all ask it, so a key is shown exactly when it does something.
+/// `ctx` is where the keys are read: where the machine is, or, for help's rows, the place
+/// under the help.
+pub trait Enabled {
+    fn enabled(&self, ctx: Ctx, cmd: &Cmd) -> bool;
 }
 
-/// The hint bar for `ctx` of `machine`: its hints that do something now.
-pub fn hints_for(ctx: Ctx, machine: &impl Applies) -> Vec<(&'static str, &'static str)> {
-    hints(ctx)
-        .into_iter()
-        .filter(|(_, action)| machine.applies(action))
-        .collect()
-}
+/// Every command enabled: the tables as written, for the views that have no state to ask.
+#[derive(Debug, Clone, Copy)]
+pub struct AllEnabled;
 
-/// Help's rows for `ctx` of `machine`: its bindings that do something now.
-pub fn help_rows_for(ctx: Ctx, machine: &impl Applies) -> Vec<(&'static str, &'static str)> {
-    help_rows(ctx)
-        .into_iter()
-        .filter(|(_, action)| machine.applies(action))
-        .collect()
-}
-
-/// What a key press means in `ctx`: a binding from the table, or typed text in a field.
-pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
-    cmd_where(event, ctx, |_| true)
-}
-
-/// What a key press means in `ctx` of `machine`: of the bindings the key has there, the first
-/// that applies now (as the hint bar shows it), else the first (its command then reaches
-/// update, which ignores what does not apply, as before).
-pub fn cmd_for_in(event: &KeyEvent, ctx: Ctx, machine: &impl Applies) -> Option<Cmd> {
-    cmd_where(event, ctx, |b| machine.applies(b.action_label))
-}
-
-fn cmd_where(event: &KeyEvent, ctx: Ctx, applies: impl Fn(&Binding) -> bool) -> Option<Cmd> {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = event.modifiers.contains(KeyModifiers::ALT);
-    let shift = event.modifiers.contains(KeyModifiers::SHIFT);
-    if ctrl || alt {
-        return None;
+impl Enabled for AllEnabled {
+    fn enabled(&self, _: Ctx, _: &Cmd) -> bool {
+        true
     }
-    let mut bound = ctx.table().iter().filter(|b| {
+}
+
+/// Whether a binding's key stands for the key `key` (Shift matters only for Tab).
+fn same_key(bound: &Key, code: KeyCode, shift: bool) -> bool {
+    bound.code == code && (bound.shift == shift || !matches!(bound.code, KeyCode::Tab))
+}
+
+/// The binding a key reaches in `ctx` of `machine`: the first of the key's bindings there whose
+/// command is enabled now.
+fn reached(
+    code: KeyCode,
+    shift: bool,
+    ctx: Ctx,
+    machine: &impl Enabled,
+) -> Option<&'static Binding> {
+    ctx.table().iter().find(|b| {
+        b.ctx.contains(&ctx)
+            && b.keys.iter().any(|key| same_key(key, code, shift))
+            && machine.enabled(ctx, &b.cmd)
+    })
+}
+
+/// The bindings of `ctx` that do something now: enabled, and reached by one of their keys.
+fn live(ctx: Ctx, machine: &impl Enabled) -> impl Iterator<Item = &'static Binding> + '_ {
+    ctx.table().iter().filter(move |b| {
         b.ctx.contains(&ctx)
             && b.keys.iter().any(|key| {
-                key.code == event.code && (key.shift == shift || !matches!(key.code, KeyCode::Tab))
+                reached(key.code, key.shift, ctx, machine).is_some_and(|r| std::ptr::eq(r, *b))
             })
-    });
-    let first = bound.next();
-    let found = first
-        .filter(|b| applies(b))
-        .or_else(|| bound.find(|b| applies(b)))
-        .or(first);
-    if let Some(b) = found {
-        return Some(b.cmd.clone());
-    }
-    match event.code {
-        KeyCode::Char(c) if ctx.takes_text() => Some(Cmd::Input(c.to_string())),
-        _ => None,
-    }
+    })
 }
 
-/// The hint bar for `ctx`: (key label id, action label id), in table order.
-pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
-    ctx.table()
-        .iter()
-        .filter(|b| b.in_hint_bar && b.ctx.contains(&ctx))
+/// The hint bar for `ctx` of `machine`: (key label id, action label id) of the bindings that
+/// do something now, in table order.
+pub fn hints_for(ctx: Ctx, machine: &impl Enabled) -> Vec<(&'static str, &'static str)> {
+    live(ctx, machine)
+        .filter(|b| b.in_hint_bar)
         .map(|b| (b.key_label, b.action_label))
         .collect()
 }
 
-/// Every binding that applies in `ctx`, for the help overlay: (key label id, action label id).
-pub fn help_rows(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+/// Help's rows for `ctx` of `machine`: every binding that does something now, once per label.
+pub fn help_rows_for(ctx: Ctx, machine: &impl Enabled) -> Vec<(&'static str, &'static str)> {
     let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
-    for b in ctx.table().iter().filter(|b| b.ctx.contains(&ctx)) {
+    for b in live(ctx, machine) {
         let row = (b.key_label, b.action_label);
         if !rows.contains(&row) {
             rows.push(row);
         }
     }
     rows
+}
+
+/// What a key press means in `ctx`, every command enabled: a binding from the table, or typed
+/// text in a field.
+pub fn cmd_for(event: &KeyEvent, ctx: Ctx) -> Option<Cmd> {
+    cmd_for_in(event, ctx, &AllEnabled)
+}
+
+/// What a key press means in `ctx` of `machine`: the first of the key's bindings there whose
+/// command is enabled now, or typed text in a field. A key whose commands are all disabled does
+/// nothing.
+pub fn cmd_for_in(event: &KeyEvent, ctx: Ctx, machine: &impl Enabled) -> Option<Cmd> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+    if ctrl || alt {
+        return None;
+    }
+    if let Some(b) = reached(event.code, shift, ctx, machine) {
+        return Some(b.cmd.clone());
+    }
+    let bound = ctx
+        .table()
+        .iter()
+        .any(|b| b.ctx.contains(&ctx) && b.keys.iter().any(|k| same_key(k, event.code, shift)));
+    match event.code {
+        KeyCode::Char(c) if ctx.takes_text() && !bound => {
+            let input = Cmd::Input(c.to_string());
+            machine.enabled(ctx, &input).then_some(input)
+        }
+        _ => None,
+    }
+}
+
+/// The hint bar for `ctx`, every command enabled.
+pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    hints_for(ctx, &AllEnabled)
+}
+
+/// Every binding of `ctx`, every command enabled, for the help overlay: (key label id, action
+/// label id).
+pub fn help_rows(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    help_rows_for(ctx, &AllEnabled)
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Tab)], Cmd::FocusNext, &[PresentSetup, SetupList], "key-tab", "act-next-field", SHOWN),
     bind(&[k(Up)], Cmd::Up, &[PresentSetup, AddAttendee], "key-up-down", "present-act-pick", SHOWN),
     bind(&[k(Down)], Cmd::Down, &[PresentSetup, AddAttendee], "key-up-down", "present-act-pick", HELP_ONLY),
+    // Without names to pick from, the arrows move between the setup's fields.
+    bind(&[k(Up)], Cmd::FocusPrev, &[PresentSetup], "key-up-down", "act-move", HELP_ONLY),
+    bind(&[k(Down)], Cmd::FocusNext, &[PresentSetup], "key-up-down", "act-move", HELP_ONLY),
     bind(&[sh(BackTab), sh(Tab)], Cmd::FocusPrev, &[PresentSetup, SetupList], "key-shift-tab", "act-prev-field", HELP_ONLY),
     bind(&[k(Up), k(Char('k'))], Cmd::Up, &[SetupList], "key-up-down", "act-move", SHOWN),
     bind(&[k(Down), k(Char('j'))], Cmd::Down, &[SetupList], "key-up-down", "act-move", HELP_ONLY),

@@ -320,6 +320,8 @@ pub(crate) mod ts_serde {
     use jiff::Timestamp;
     use serde::{Deserialize, Deserializer, Serializer};
 
+    // Serde's `serialize_with` hands the field over by reference.
+    #[allow(clippy::ref_option)]
     pub fn serialize<S: Serializer>(ts: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
         match ts {
             Some(ts) => s.collect_str(ts),

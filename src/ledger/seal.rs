@@ -126,7 +126,7 @@ pub fn seal_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
         let entry = entry?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.ends_with(".json") && !name.starts_with('.') {
+        if Path::new(name).extension() == Some("json".as_ref()) && !name.starts_with('.') {
             out.push(entry.path());
         }
     }

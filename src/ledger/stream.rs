@@ -155,7 +155,7 @@ pub struct Picked<'a> {
     text: &'a [u8],
     /// Where each wanted member is in `text`; (0, 0) when absent.
     spans: &'a [(u32, u32)],
-    picked: bool,
+    members_only: bool,
 }
 
 impl<'a> Picked<'a> {
@@ -163,7 +163,7 @@ impl<'a> Picked<'a> {
     /// them at most once and nothing that a JSON tree could not read (see
     /// [`crate::ledger::LineRecord::plain`]). When not, the caller reads [`Picked::line`].
     pub fn picked(&self) -> bool {
-        self.picked
+        self.members_only
     }
 
     /// The JSON text of wanted member `i`; `None` when the line has no such member.
@@ -184,7 +184,7 @@ impl<'a> Picked<'a> {
 
     /// The whole line, when the members were not picked.
     pub fn line(&self) -> Option<&'a str> {
-        if self.picked {
+        if self.members_only {
             return None;
         }
         simdutf8::basic::from_utf8(self.text).ok()
@@ -315,7 +315,7 @@ pub fn stream_picked<S, E>(
                             Some(first) => &batch.spans[first..first + wanted],
                             None => &[],
                         },
-                        picked: r.spans.is_some(),
+                        members_only: r.spans.is_some(),
                     }),
                     Err(issue) => Err(issue),
                 };

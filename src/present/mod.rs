@@ -5,6 +5,7 @@
 //! state changes, and effects (records to append) go out to [`session::perform`].
 
 mod attendees;
+mod enabled;
 pub mod follow;
 pub mod session;
 mod setup;
@@ -176,25 +177,6 @@ pub struct Presenter {
     /// The languages the slides were shown in, and which slides were shown.
     pub langs_shown: Vec<Lang>,
     pub shown: Vec<bool>,
-}
-
-impl crate::keys::Applies for Presenter {
-    fn applies(&self, action: &str) -> bool {
-        let focused = self.attendees.get(self.focus);
-        let open = focused.is_some_and(|a| a.attendance && !matches!(a.status, Status::Chosen(_)));
-        match action {
-            "present-act-attendees" => self.session.is_some(),
-            "present-act-record" => self.unrecorded() > 0,
-            "present-act-choose-now" => open,
-            "present-act-later" => open && focused.is_some_and(|a| a.status != Status::Kiosk),
-            "present-act-remove" | "present-act-edit" => focused.is_some_and(|a| !a.attendance),
-            "present-act-pick" => {
-                !self.matches().is_empty()
-                    && (self.adding || self.setup_field == crate::present::SetupField::Attendee)
-            }
-            _ => true,
-        }
-    }
 }
 
 impl Presenter {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME, Notice, SessionInfo, Settings};
 use crate::keys::Cmd;
 use crate::record::consent::Decision;
-use crate::record::identity::{Directory, IdentityMode};
+use crate::record::identity::{Directory, IdentityMode, same_id};
 use crate::record::{How, RecordType, SessionRef, Subject, Verified};
 use crate::recorder::Recorder;
 use crate::text_field::TextField;
@@ -127,7 +127,7 @@ impl AttendeeForm {
         roster
             .people()
             .iter()
-            .filter(|p| !listed.iter().any(|a| a.id == p.id))
+            .filter(|p| !listed.iter().any(|a| same_id(&a.id, &p.id)))
             .filter(|p| normalize(&p.name).contains(&query) || normalize(&p.id).contains(&query))
             .take(MAX_MATCHES)
             .collect()
@@ -209,7 +209,7 @@ impl AttendeeForm {
         };
         let found = roster.and_then(|r| r.find(&id));
         let id = found.map_or(id, |p| p.id.clone());
-        if listed.iter().any(|a| a.id == id) {
+        if listed.iter().any(|a| same_id(&a.id, &id)) {
             // Cleared like any refused id, so the next one typed is not appended to it.
             self.clear();
             return Added::Problem(Notice {

@@ -10,7 +10,11 @@
 //!   a real id;
 //! - the organisation's `employee_id_pattern`, when set, else at most [`MAX_ID_CHARS`];
 //! - matched to the roster without regard to case ([`key`]); the roster's form is what is
-//!   stored, with `id_as_entered` beside it when typed otherwise.
+//!   stored, with `id_as_entered` beside it when typed otherwise. [`IdRule::resolve`] turns a
+//!   typed id into its recorded form (`status`, `record`, `roster codes`), [`same_id`]
+//!   compares two (the roster's changes, a champion and whom they support, a session's
+//!   attendees). The dashboard's search folds width, case and spaces the same way, and more
+//!   (kana), as it matches parts of ids and names.
 
 use std::collections::HashMap;
 
@@ -151,6 +155,23 @@ pub fn key(canonical_id: &str) -> String {
     canonical_id.to_lowercase()
 }
 
+/// Whether two canonical ids are the same person's (any case).
+pub fn same_id(a: &str, b: &str) -> bool {
+    a == b || key(a) == key(b)
+}
+
+/// What knows people's ids in the form they are recorded in: the roster.
+pub trait Known {
+    /// The recorded form of `canonical_id` (any case), when known.
+    fn recorded_form(&self, canonical_id: &str) -> Option<String>;
+}
+
+impl Known for Directory {
+    fn recorded_form(&self, canonical_id: &str) -> Option<String> {
+        self.find(canonical_id).map(|p| p.id.clone())
+    }
+}
+
 /// The id rule with the organisation's settings.
 #[derive(Debug, Clone, Default)]
 pub struct IdRule {
@@ -165,6 +186,14 @@ impl IdRule {
             .map(|p| regex::Regex::new(&format!("^(?:{p})$")))
             .transpose()?;
         Ok(IdRule { pattern })
+    }
+
+    /// An id typed anywhere (a command's argument, a terminal's field) as it is recorded:
+    /// [`IdRule::check`], then the roster's form when the roster has it (`ｅ０００１` is the
+    /// roster's `E0001`).
+    pub fn resolve(&self, raw: &str, known: Option<&impl Known>) -> Result<String, IdProblem> {
+        let id = self.check(raw)?;
+        Ok(known.and_then(|k| k.recorded_form(&id)).unwrap_or(id))
     }
 
     /// The canonical id, or what is wrong with it.

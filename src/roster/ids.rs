@@ -74,7 +74,15 @@ impl RosterIds {
     pub fn find(&self, id: &str) -> Option<String> {
         self.find_person(id).map(|p| p.id)
     }
+}
 
+impl crate::record::identity::Known for RosterIds {
+    fn recorded_form(&self, canonical_id: &str) -> Option<String> {
+        self.find(canonical_id)
+    }
+}
+
+impl RosterIds {
     /// The person with `id` (any case), as the roster has them.
     pub fn find_person(&self, id: &str) -> Option<crate::record::Person> {
         let key = crate::record::identity::key(id);

@@ -252,11 +252,7 @@ fn cp932(bytes: &[u8]) -> Result<String, ImportError> {
 
 /// 1-based line of a byte offset.
 fn line_at(bytes: &[u8], offset: usize) -> u64 {
-    bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u64
-        + 1
+    memchr::memchr_iter(b'\n', &bytes[..offset.min(bytes.len())]).count() as u64 + 1
 }
 
 /// Reads and checks a whole roster; every bad row is reported, not only the first.
@@ -282,7 +278,7 @@ pub fn parse(
     let header = loop {
         match records.next() {
             None => return Err(ImportError::Empty),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => {}
             Some(Ok(r)) => break r,
             Some(Err(_)) => return Err(ImportError::Empty),
         }
@@ -461,10 +457,7 @@ impl LineCounter<'_> {
         if to < self.at {
             return line_at(self.text, to);
         }
-        self.line += self.text[self.at..to]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
+        self.line += memchr::memchr_iter(b'\n', &self.text[self.at..to]).count() as u64;
         self.at = to;
         self.line
     }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::keys;
-use crate::ui::widgets::{inner_width, popup_with_more};
+use crate::ui::widgets::{inner_width, popup_with_more, secret_line};
 use crate::ui::{doc, screen, theme};
 
 /// Every key that works on the screen under the help, and what it does.
@@ -77,12 +77,7 @@ pub fn pin(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let mut lines = doc::plain_lines(&app.t("pin-prompt"), width, ratatui::style::Style::new());
     lines.push(Line::default());
-    let g = crate::glyphs::glyphs();
-    let dots = g.secret.repeat(prompt.field.value().chars().count());
-    lines.push(Line::from(Span::styled(
-        format!(" {dots}{}", g.caret),
-        theme::heading(),
-    )));
+    lines.push(secret_line(&prompt.field));
     if let Some(n) = &prompt.message {
         let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
             n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();

@@ -291,3 +291,66 @@ impl Kiosk {
 /// On the choice screen, from its first line: "agree" (Space), down past "Not now" and "No" to
 /// the two acknowledgements, each confirmed. Optional purposes stay unticked.
 pub const AGREE: &str = "<Space><Down><Down><Down><Space><Down><Space>";
+
+/// The key event a binding's key sends.
+pub fn key_event(key: &tebiki::keys::Key) -> KeyEvent {
+    let mods = if key.shift {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(key.code, mods)
+}
+
+/// The hint bar, help and the key handler of `machine` agree in `ctx`: every hint shown is a
+/// binding whose command is enabled and that one of its keys reaches; a binding whose command
+/// is disabled is neither shown nor reached by any of its keys. Returns the commands disabled.
+pub fn keys_agree(
+    ctx: tebiki::keys::Ctx,
+    machine: &impl tebiki::keys::Enabled,
+) -> Vec<tebiki::keys::Cmd> {
+    use tebiki::keys::{self, BINDINGS};
+    let here: Vec<_> = BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)).collect();
+    let hints = keys::hints_for(ctx, machine);
+    let help = keys::help_rows_for(ctx, machine);
+    for (key_label, action) in &hints {
+        let works = here.iter().any(|b| {
+            b.in_hint_bar
+                && b.key_label == *key_label
+                && b.action_label == *action
+                && b.keys
+                    .iter()
+                    .any(|k| keys::cmd_for_in(&key_event(k), ctx, machine).as_ref() == Some(&b.cmd))
+        });
+        assert!(works, "{ctx:?}: hint {key_label} {action} does nothing");
+        assert!(
+            help.contains(&(key_label, action)),
+            "{ctx:?}: {action} not in help"
+        );
+    }
+    let mut disabled = Vec::new();
+    for b in here.iter().filter(|b| !machine.enabled(ctx, &b.cmd)) {
+        let row = (b.key_label, b.action_label);
+        let same_row_enabled = here
+            .iter()
+            .any(|o| (o.key_label, o.action_label) == row && machine.enabled(ctx, &o.cmd));
+        if !same_row_enabled {
+            assert!(!hints.contains(&row), "{ctx:?}: {row:?} shown but disabled");
+            assert!(
+                !help.contains(&row),
+                "{ctx:?}: {row:?} in help but disabled"
+            );
+        }
+        for k in b.keys {
+            assert_ne!(
+                keys::cmd_for_in(&key_event(k), ctx, machine).as_ref(),
+                Some(&b.cmd),
+                "{ctx:?}: {:?} reaches the disabled {:?}",
+                k.code,
+                b.cmd
+            );
+        }
+        disabled.push(b.cmd.clone());
+    }
+    disabled
+}

@@ -299,12 +299,11 @@ impl Pty {
                     framed(&screen)
                 );
             }
-            if start.elapsed() >= timeout {
-                panic!(
-                    "waiting for {what}: not seen within {timeout:?}; screen:\n{}",
-                    framed(&screen)
-                );
-            }
+            assert!(
+                start.elapsed() < timeout,
+                "waiting for {what}: not seen within {timeout:?}; screen:\n{}",
+                framed(&screen)
+            );
             thread::sleep(POLL);
         }
     }
@@ -355,12 +354,11 @@ impl Pty {
                 }
                 return status;
             }
-            if start.elapsed() >= timeout {
-                panic!(
-                    "the app did not exit within {timeout:?}; screen:\n{}",
-                    framed(&self.screen())
-                );
-            }
+            assert!(
+                start.elapsed() < timeout,
+                "the app did not exit within {timeout:?}; screen:\n{}",
+                framed(&self.screen())
+            );
             thread::sleep(POLL);
         }
     }

@@ -65,7 +65,7 @@ pub(super) struct Bodies<'a> {
 }
 
 impl Bodies<'_> {
-    pub(super) fn employee(&self, p: &Person) -> Subject {
+    pub(super) fn employee(p: &Person) -> Subject {
         Subject {
             id: p.id.clone(),
             name: Some(p.name.clone()),
@@ -84,13 +84,12 @@ impl Bodies<'_> {
 
     /// A trainer's or admin's record, as `tebiki record` writes it.
     pub(super) fn entry(
-        &self,
         p: &Person,
         change: Change,
         note: Option<&str>,
     ) -> (RecordType, Map<String, Value>) {
         Entry {
-            employee: self.employee(p),
+            employee: Self::employee(p),
             change,
             note: note.map(str::to_string),
             by: DEMO_RECORDER.to_string(),
@@ -103,7 +102,7 @@ impl Bodies<'_> {
         let p = &self.people[e.person as usize];
         let (record_type, mut body) = match e.kind {
             Kind::Attendance(topic) => {
-                let (t, mut body) = self.entry(
+                let (t, mut body) = Self::entry(
                     p,
                     Change::Attendance {
                         session: format!("{}-{topic}", self.session(p, e.at)),
@@ -136,7 +135,7 @@ impl Bodies<'_> {
                     _ => "今のメール連絡を続ける",
                 };
                 let stage = Stage::parse(stage).unwrap_or(Stage::Informed);
-                self.entry(p, Change::Stage(stage), Some(note))
+                Self::entry(p, Change::Stage(stage), Some(note))
             }
             Kind::Followup(days) => {
                 let due =
@@ -144,13 +143,13 @@ impl Bodies<'_> {
                         .date()
                         .checked_add(i32::from(days).days())
                         .unwrap_or(jiff::civil::Date::MAX);
-                self.entry(
+                Self::entry(
                     p,
                     Change::Followup { due },
                     Some(*rng.pick(&FOLLOWUP_NOTES)),
                 )
             }
-            Kind::Champion => self.entry(
+            Kind::Champion => Self::entry(
                 p,
                 Change::Champion {
                     active: true,
@@ -190,7 +189,7 @@ impl Bodies<'_> {
             self.shapes.policy_version.as_str()
         };
         let bytes = rng.next().to_le_bytes();
-        let mut employee = self.employee(p);
+        let mut employee = Self::employee(p);
         employee.verified = Some(Verified::Roster);
         Made {
             employee,

@@ -248,7 +248,7 @@ pub fn export(
         heads: Heads { files: Vec::new() },
         skipped: Vec::new(),
         ends: Vec::new(),
-        departments: Default::default(),
+        departments: std::cell::RefCell::default(),
     };
     match format {
         ExportFormat::Csv if csv.bom && csv.encoding == TextEncoding::Utf8 => {

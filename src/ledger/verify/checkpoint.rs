@@ -1,6 +1,8 @@
 //! The checkpoint: each file's length and hash at a moment, which proves later that the log
 //! still extends what it was.
 
+use std::fmt::Write as _;
+
 use super::*;
 
 /// Per file, the `seq` and SHA-256 of a line the log must still contain.
@@ -72,8 +74,11 @@ impl Checkpoint {
         let indented: String = lines
             .filter(|l| l.starts_with(char::is_whitespace))
             .filter(|l| Checkpoint::parse_lines(l).is_ok())
-            .map(|l| format!("{}\n", l.trim()))
-            .collect();
+            .fold(String::new(), |mut text, l| {
+                text.push_str(l.trim());
+                text.push('\n');
+                text
+            });
         let checkpoint = Checkpoint::parse_lines(&indented).ok()?;
         (!checkpoint.entries.is_empty()).then_some(checkpoint)
     }
@@ -162,7 +167,7 @@ impl Checkpoint {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for e in &self.entries {
-            out.push_str(&format!("{} {} {}\n", e.file, e.seq, e.sha256));
+            let _ = writeln!(out, "{} {} {}", e.file, e.seq, e.sha256);
         }
         out
     }

@@ -386,7 +386,7 @@ fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
             Ok(m) if m.file_type().is_symlink() => "symlink",
             Ok(m) if m.is_dir() => "directory",
             Ok(m) if !m.is_file() => "special",
-            Ok(_) if !name.ends_with(".jsonl") => "name",
+            Ok(_) if Path::new(&name).extension() != Some("jsonl".as_ref()) => "name",
             Ok(_) => continue,
             Err(_) => "unreadable",
         };

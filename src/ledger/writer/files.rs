@@ -25,7 +25,7 @@ pub(super) fn lock_bounded(
                 waited,
             });
         }
-        thread::sleep(pause.min(wait - waited));
+        thread::sleep(pause.min(wait.saturating_sub(waited)));
         pause = (pause * 2).min(Duration::from_millis(5));
     }
 }
@@ -216,13 +216,13 @@ pub(super) fn count_newlines(file: &File, end: u64) -> io::Result<u64> {
     file.seek(SeekFrom::Start(0))?;
     let mut reader = io::BufReader::with_capacity(1 << 16, file.take(end));
     let mut count = 0u64;
-    let mut buf = [0u8; 1 << 16];
+    let mut buf = vec![0u8; 1 << 16];
     loop {
         let n = reader.read(&mut buf)?;
         if n == 0 {
             return Ok(count);
         }
-        count += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+        count += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
     }
 }
 

@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::person::who;
-use super::{boxed, field_line, stage_word};
+use super::{boxed, stage_word};
 use crate::app::Notice;
 use crate::app::kiosk::PinPrompt;
 use crate::dashboard::forms::{Form, STAGES};
 use crate::dashboard::{Dashboard, Pending};
 use crate::text_field::TextField;
-use crate::ui::widgets::notice_text;
+use crate::ui::widgets::{Place, notice_text, secret_line, text_field};
 use crate::ui::{doc, theme};
 
 /// Text width inside a pop-up over `area`.
@@ -22,7 +22,7 @@ fn inner(area: Rect) -> usize {
     area.width.saturating_sub(4).min(72).max(area.width.min(20)) as usize - 2
 }
 
-fn problem_lines(d: &Dashboard, n: &Option<Notice>, width: usize) -> Vec<Line<'static>> {
+fn problem_lines(d: &Dashboard, n: Option<&Notice>, width: usize) -> Vec<Line<'static>> {
     match n {
         Some(n) => {
             let (text, style) = notice_text(&d.loc, &d.lang, n);
@@ -39,13 +39,8 @@ pub fn pin(frame: &mut Frame, d: &Dashboard, prompt: &PinPrompt, area: Rect) {
     let width = inner(area);
     let mut lines = doc::plain_lines(&d.t("dash-pin-prompt"), width, Style::new());
     lines.push(Line::default());
-    let g = crate::glyphs::glyphs();
-    let dots = g.secret.repeat(prompt.field.value().chars().count());
-    lines.push(Line::styled(
-        format!(" {dots}{}", g.caret),
-        theme::heading(),
-    ));
-    lines.extend(problem_lines(d, &prompt.message, width));
+    lines.push(secret_line(&prompt.field));
+    lines.extend(problem_lines(d, prompt.message.as_ref(), width));
     boxed(frame, area, &d.t("pin-title"), lines, Vec::new());
 }
 
@@ -57,8 +52,15 @@ pub fn name(frame: &mut Frame, d: &Dashboard, field: &TextField, area: Rect) {
     lines.extend(doc::plain_lines(&d.t("dash-name-why"), width, Style::new()));
     lines.push(Line::default());
     let row = lines.len();
-    let (line, col) = field_line(&d.t("dash-name-label"), field, true, width.min(50));
-    lines.push(line);
+    let drawn = text_field(
+        &d.t("dash-name-label"),
+        field,
+        true,
+        width.min(50),
+        Place::Before,
+    );
+    let col = drawn.cursor.map_or(0, |(_, col)| col);
+    lines.push(drawn.line());
     let h = (lines.len() as u16).min(area.height);
     frame.render_widget(
         Paragraph::new(lines),
@@ -79,7 +81,7 @@ fn fields_form(
     kind: &str,
     person: String,
     fields: &[(&str, &TextField, bool)],
-    problem: &Option<Notice>,
+    problem: Option<&Notice>,
 ) {
     let width = inner(area);
     let intro = d.loc.ta(
@@ -90,7 +92,7 @@ fn fields_form(
     let mut lines = doc::plain_lines(&intro, width, Style::new());
     lines.push(Line::default());
     for (label, field, focused) in fields {
-        lines.push(field_line(&d.t(label), field, *focused, width).0);
+        lines.push(text_field(&d.t(label), field, *focused, width, Place::Before).line());
     }
     let hint = d.t(&format!("dash-{kind}-hint"));
     lines.extend(doc::plain_lines(&hint, width, theme::dim()));
@@ -249,7 +251,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-followup-note", &f.note, !f.on_due),
                 ("dash-followup-due", &f.due, f.on_due),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Stage(f) => {
             let mut lines = doc::plain_lines(
@@ -273,7 +275,16 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ]));
             }
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-stage-note"), &f.note, !f.on_close, width).0);
+            lines.push(
+                text_field(
+                    &d.t("dash-stage-note"),
+                    &f.note,
+                    !f.on_close,
+                    width,
+                    Place::Before,
+                )
+                .line(),
+            );
             if f.followup_open {
                 let mark = if f.close_followup { "[x]" } else { "[ ]" };
                 let style = if f.on_close {
@@ -289,7 +300,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     ),
                 ]));
             }
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
         }
         Form::Withdrawal(f) => fields_form(
@@ -302,7 +313,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-withdrawal-day", &f.requested_on, !f.on_note),
                 ("dash-withdrawal-note", &f.note, f.on_note),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Attendance(f) => fields_form(
             frame,
@@ -315,7 +326,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 ("dash-attendance-day", &f.on, f.focus == 1),
                 ("dash-attendance-note", &f.note, f.focus == 2),
             ],
-            &f.problem,
+            f.problem.as_ref(),
         ),
         Form::Void(f) => {
             let mut lines = doc::plain_lines(
@@ -341,13 +352,15 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 theme::dim(),
             ));
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-void-note"), &f.note, true, width).0);
+            lines.push(
+                text_field(&d.t("dash-void-note"), &f.note, true, width, Place::Before).line(),
+            );
             lines.extend(doc::plain_lines(
                 &d.t("dash-void-hint"),
                 width,
                 theme::dim(),
             ));
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-void-title"), lines, Vec::new());
         }
         Form::Pick(f) => {
@@ -358,7 +371,9 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 Style::new(),
             );
             lines.push(Line::default());
-            lines.push(field_line(&d.t("dash-search"), &f.filter, true, width).0);
+            lines.push(
+                text_field(&d.t("dash-search"), &f.filter, true, width, Place::Before).line(),
+            );
             let room = (area.height as usize)
                 .saturating_sub(lines.len() + 4)
                 .max(3);
@@ -382,7 +397,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     style,
                 ));
             }
-            lines.extend(problem_lines(d, &f.problem, width));
+            lines.extend(problem_lines(d, f.problem.as_ref(), width));
             boxed(frame, area, &d.t("dash-pick-title"), lines, Vec::new());
         }
     }

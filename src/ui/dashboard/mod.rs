@@ -14,14 +14,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::dashboard::{Dashboard, Gate, View};
 use crate::escape::for_display;
 use crate::keys;
 use crate::layout;
 use crate::state::{ConsentState, Stage};
-use crate::text_field::TextField;
 use crate::ui::present::frame_areas;
 use crate::ui::widgets::{header_bar, help, hint_bar_for, inset, notice_line, notice_text, popup};
 use crate::ui::{doc, glyphs, theme, truncate};
@@ -110,11 +108,6 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         let rows = keys::help_rows_for(d.base_ctx(), d);
         help(frame, &d.loc, &d.lang, &rows, d.help_scroll, areas.body);
     }
-}
-
-/// Whether a key's action applies to what is selected (the dashboard says so).
-pub fn applies(d: &Dashboard, action: &str) -> bool {
-    crate::keys::Applies::applies(d, action)
 }
 
 /// The line above the hint bar when there is no notice: reading progress, or a problem.
@@ -306,46 +299,6 @@ pub fn bar(value: u64, max: u64, width: usize) -> (String, String) {
     };
     let g = glyphs::glyphs();
     (g.full.repeat(filled), g.empty.repeat(width - filled))
-}
-
-/// A text field on one line: `label` then the value, the cursor shown as a reversed cell
-/// when `focused` (the real cursor is placed too).
-pub fn field_line(
-    label: &str,
-    field: &TextField,
-    focused: bool,
-    width: usize,
-) -> (Line<'static>, usize) {
-    let label = format!("{label} ");
-    let room = width.saturating_sub(display_width(&label) + 1).max(1);
-    let (visible, col) = field.visible(room);
-    let mut spans = vec![Span::styled(label.clone(), theme::heading())];
-    let style = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
-    if focused {
-        let mut before = String::new();
-        let mut at = None;
-        let mut after = String::new();
-        let mut used = 0;
-        for g in visible.graphemes(true) {
-            if used < col {
-                before.push_str(g);
-            } else if at.is_none() {
-                at = Some(g.to_string());
-            } else {
-                after.push_str(g);
-            }
-            used += display_width(g);
-        }
-        spans.push(Span::styled(before, style));
-        spans.push(Span::styled(
-            at.unwrap_or_else(|| " ".to_string()),
-            theme::focus(),
-        ));
-        spans.push(Span::styled(after, style));
-    } else {
-        spans.push(Span::styled(visible.to_string(), style));
-    }
-    (Line::from(spans), display_width(&label) + col)
 }
 
 /// Draws `lines` in `area` from line `top`.

@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{cell, consent_word, field_line, lines_at, shown, stage_style, stage_word, window};
+use super::{cell, consent_word, lines_at, shown, stage_style, stage_word, window};
 use crate::dashboard::Dashboard;
 use crate::i18n::group_digits;
 use crate::ui::theme;
+use crate::ui::widgets::{Place, text_field};
 
 /// Column widths for a list of people: id, name, department, and `rest` fixed columns of
 /// `fixed` each.
@@ -24,8 +25,15 @@ pub fn columns(width: usize, rest: usize, fixed: usize) -> (usize, usize, usize)
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let width = area.width as usize;
     let mut lines = Vec::new();
-    let (field, col) = field_line(&d.t("dash-search"), &d.query, d.searching, width.min(60));
-    lines.push(field);
+    let search = text_field(
+        &d.t("dash-search"),
+        &d.query,
+        d.searching,
+        width.min(60),
+        Place::Before,
+    );
+    let col = search.cursor.map(|(_, col)| col);
+    lines.push(search.line());
     let found = d.loc.ta(
         &d.lang,
         "dash-found",
@@ -98,7 +106,11 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         lines.push(Line::styled(d.t("dash-nobody-found"), theme::dim()));
     }
     lines_at(frame, lines, area, 0);
-    if d.searching && d.form.is_none() && d.confirm.is_none() && !d.help {
+    if let Some(col) = col
+        && d.form.is_none()
+        && d.confirm.is_none()
+        && !d.help
+    {
         frame.set_cursor_position((area.x + col as u16, area.y));
     }
 }

@@ -116,7 +116,8 @@ pub fn entry_summary(d: &Dashboard, h: &HistoryEntry, occurred: Option<&str>) ->
     let what = what(d, h);
     let mut out = format!("{}  {type_word}", local_time(d, at));
     if !what.is_empty() {
-        out.push_str(&format!("  {what}"));
+        out.push_str("  ");
+        out.push_str(&what);
     }
     if let Some(b) = h.recorded_by.as_deref() {
         out.push_str("  ");
@@ -153,11 +154,9 @@ fn lines_and_rows(
     let mut out = Vec::new();
     let mut title = who(d, i);
     if let Some(dept) = d.model.department(i) {
-        title.push_str(&format!(
-            "  {}  {}",
-            crate::glyphs::glyphs().dot,
-            for_display(dept)
-        ));
+        for part in ["  ", crate::glyphs::glyphs().dot, "  ", &for_display(dept)] {
+            title.push_str(part);
+        }
     }
     out.extend(doc::plain_lines(&title, width, theme::title()));
     out.push(Line::default());

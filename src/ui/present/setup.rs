@@ -9,7 +9,8 @@ use super::{body_lines, centred_column, follow_focus};
 use crate::app::{FIELD_DEPT, FIELD_ID, FIELD_NAME};
 use crate::present::session::{Attendee, AttendeeForm};
 use crate::present::{Phase, Presenter, SetupField};
-use crate::ui::screen::{field, para};
+use crate::ui::screen::para;
+use crate::ui::widgets::{Place, text_field};
 use crate::ui::{Body, doc, theme, truncate};
 use crate::wrap::display_width;
 
@@ -29,13 +30,14 @@ pub fn body(p: &Presenter, width: usize) -> Body {
         );
     }
     let here = p.setup_field;
-    field(
-        &mut body,
+    text_field(
         &p.label("present-trainer"),
         &p.trainer,
         here == SetupField::Trainer,
         width,
-    );
+        Place::Above,
+    )
+    .push_to(&mut body);
     for lang in p.frame_langs() {
         para(
             &mut body,
@@ -44,13 +46,14 @@ pub fn body(p: &Presenter, width: usize) -> Body {
             theme::dim(),
         );
     }
-    field(
-        &mut body,
+    text_field(
         &p.label("present-session-id"),
         &p.session_id,
         here == SetupField::Session,
         width,
-    );
+        Place::Above,
+    )
+    .push_to(&mut body);
     body.blank();
     attendee_list(&mut body, p, width, None);
     add_form(&mut body, p, &p.add, here == SetupField::Attendee, width);
@@ -153,31 +156,34 @@ pub fn add_form(body: &mut Body, p: &Presenter, form: &AttendeeForm, focused: bo
     } else {
         "present-add-id"
     };
-    field(
-        body,
+    text_field(
         &p.label(label),
         &form.fields[FIELD_ID],
         focused && form.field == FIELD_ID,
         width,
-    );
+        Place::Above,
+    )
+    .push_to(body);
     if focused {
         matches(body, p, form, width);
     }
     if form.needs_name {
-        field(
-            body,
+        text_field(
             &p.label("identity-name"),
             &form.fields[FIELD_NAME],
             focused && form.field == FIELD_NAME,
             width,
-        );
-        field(
-            body,
+            Place::Above,
+        )
+        .push_to(body);
+        text_field(
             &p.label("identity-dept"),
             &form.fields[FIELD_DEPT],
             focused && form.field == FIELD_DEPT,
             width,
-        );
+            Place::Above,
+        )
+        .push_to(body);
     }
     let roster = match &p.roster {
         Some(r) => p.label_a("present-roster-yes", &[("n", r.len().into())]),

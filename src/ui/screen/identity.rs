@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use crate::app::{App, FIELD_DEPT, FIELD_ID, FIELD_NAME};
 use crate::record::identity::IdentityMode;
 use crate::text_field::TextField;
-use crate::ui::screen::{field, para};
+use crate::ui::screen::para;
+use crate::ui::widgets::{Place, text_field};
 use crate::ui::{Body, doc, theme};
 
 pub fn body(app: &App, width: usize) -> Body {
@@ -27,13 +28,14 @@ pub fn body(app: &App, width: usize) -> Body {
     ];
     for (id, label) in labels.into_iter().take(app.identity_fields()) {
         let focused = app.person.field == id;
-        field(
-            &mut body,
+        text_field(
             &app.t(label),
             &app.person.fields[id],
             focused,
             width,
-        );
+            Place::Above,
+        )
+        .push_to(&mut body);
     }
     body.blank();
     para(&mut body, &super::notice::short(app), width, Style::new());
@@ -51,6 +53,6 @@ pub fn code_body(app: &App, width: usize) -> Body {
     // The code is not shown as typed: someone behind the person should not read it.
     let mut masked = TextField::default();
     masked.insert(&"*".repeat(app.code.field.value().chars().count()));
-    field(&mut body, &app.t("code-label"), &masked, true, width);
+    text_field(&app.t("code-label"), &masked, true, width, Place::Above).push_to(&mut body);
     body
 }

@@ -10,11 +10,10 @@ pub mod standing;
 pub mod welcome;
 pub mod withdraw;
 
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 
 use crate::content::markdown::Inline;
-use crate::text_field::TextField;
 use crate::ui::{Body, doc, theme};
 
 /// A selectable line (checkbox, radio button, menu item): `marker` then the wrapped label,
@@ -101,44 +100,5 @@ pub fn who_id(app: &crate::app::App) -> String {
     match &app.person.who {
         Some(w) => w.id.clone(),
         None => app.person.id().to_string(),
-    }
-}
-
-/// The widest a text field is drawn.
-pub const MAX_FIELD: usize = 40;
-
-/// A labelled one-line text field (its label, then the value underlined, the cursor in it
-/// when focused). The field is at most [`MAX_FIELD`] columns wide.
-pub fn field(body: &mut Body, label: &str, value: &TextField, focused: bool, width: usize) {
-    body.blank();
-    let label_style = if focused {
-        theme::heading()
-    } else {
-        Style::new()
-    };
-    para(body, label, width, label_style);
-    let field_width = width.saturating_sub(4).clamp(1, MAX_FIELD);
-    let (shown, col) = value.visible(field_width);
-    let used = crate::wrap::display_width(shown);
-    let style = Style::new().add_modifier(Modifier::UNDERLINED);
-    let style = if focused {
-        style.add_modifier(Modifier::BOLD)
-    } else {
-        style
-    };
-    body.push(Line::from(vec![
-        Span::raw(if focused {
-            crate::glyphs::glyphs().pointer
-        } else {
-            "  "
-        }),
-        Span::styled(
-            format!("{shown}{}", " ".repeat(field_width.saturating_sub(used))),
-            style,
-        ),
-    ]));
-    if focused {
-        body.cursor = Some((body.lines.len() - 1, 2 + col));
-        body.focus = Some((body.lines.len() - 2, body.lines.len()));
     }
 }
