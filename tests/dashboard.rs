@@ -87,20 +87,34 @@ impl Admin {
     /// Types a key sequence: `<Enter>`, `<Tab>`, `<F2>` ... and plain characters.
     fn keys(&mut self, seq: &str) -> &mut Admin {
         for event in common::parse_keys(seq) {
+            self.draw();
             if let Some(effect) = self.d.handle_event(&event) {
                 perform(&mut self.d, effect);
             }
         }
+        self.draw()
+    }
+
+    /// Draws at the dashboard's size and takes what was drawn, as the runner does after
+    /// every event.
+    fn draw(&mut self) -> &mut Admin {
+        let (w, h) = (self.d.width, self.d.height);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &self.d))
+            .expect("draw");
+        self.d.note_drawn();
         self
     }
 
     /// Pastes text, as a terminal with bracketed paste (or an IME commit) delivers it.
     fn paste(&mut self, text: &str) -> &mut Admin {
+        self.draw();
         let event = crossterm::event::Event::Paste(text.to_string());
         if let Some(effect) = self.d.handle_event(&event) {
             perform(&mut self.d, effect);
         }
-        self
+        self.draw()
     }
 
     fn sized(&mut self, w: u16, h: u16) -> String {
@@ -1173,4 +1187,59 @@ fn a_voided_pairing_no_longer_pairs() {
     let a = Admin::open(dir, "en", Some("Mori"), None);
     let e002 = a.d.model.find("E002").unwrap();
     assert_eq!(a.d.model.champion_of(e002), None);
+}
+
+#[test]
+fn a_long_timeline_follows_the_selected_record_and_scrolls_no_further_than_its_end() {
+    let dir = sample();
+    let ledger = dir.path().join("ledger");
+    for _ in 0..30 {
+        let who = employee("E005", "高橋 翔", "物流部");
+        write(
+            &ledger,
+            "kiosk-b",
+            "consent",
+            consent(who, "deferred", &policy(), &[], ""),
+        );
+    }
+    let mut a = Admin::open(dir, "en", Some("森"), None);
+    a.keys("2").paste("E005").keys("<Enter>");
+    let entries =
+        a.d.person
+            .as_ref()
+            .expect("E005's page")
+            .state
+            .history
+            .len();
+    assert!(entries > 30, "{entries}");
+    let laid = |a: &Admin| {
+        let key = a.d.page_key_at(a.d.width, a.d.height).expect("a page open");
+        a.d.page_viewport.laid(key).expect("the page was drawn")
+    };
+    assert_eq!(laid(&a).top, 0);
+    // Down through the timeline: the selected record is always on the page.
+    for n in 1..entries {
+        a.keys("<Down>");
+        let pv = a.d.person.as_ref().expect("page open");
+        assert_eq!(pv.cursor, n);
+        let drawn = laid(&a);
+        let (row, _) = drawn.focus.expect("the selected record's row");
+        assert!(
+            drawn.top <= row && row < drawn.top + drawn.height,
+            "record {n} at row {row}, page from {} ({} rows)",
+            drawn.top,
+            drawn.height
+        );
+    }
+    let drawn = laid(&a);
+    assert_eq!(drawn.top, drawn.max_top(), "the oldest is at the bottom");
+    // Paging on stops at the last line.
+    a.keys("<PageDown><PageDown><PageDown>");
+    assert_eq!(
+        a.d.person.as_ref().map(|pv| pv.scroll),
+        Some(drawn.max_top())
+    );
+    // Home: the page starts at the top again, with the person's state.
+    a.keys("<Home>");
+    assert_eq!(laid(&a).top, 0);
 }

@@ -30,6 +30,7 @@ impl Dashboard {
     /// Called several times a second: takes a finished pass, and every [`REFRESH_EVERY`]
     /// folds what was appended to the ledger.
     pub fn tick(&mut self, now: Instant, today: Date) {
+        self.note_drawn();
         if today != self.setup.today {
             self.setup.today = today;
             self.after_change(false);

@@ -33,6 +33,7 @@ use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
+use crate::viewport::Viewport;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, VoidForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
 use store::{Loading, Refreshed};
@@ -184,17 +185,6 @@ pub struct PersonView {
     records: usize,
 }
 
-/// How the open person's page lays out at the current size. The view implements it with the
-/// same terminal-free composition it draws, so update learns it without depending on the view.
-pub trait Measured {
-    /// How far the page can scroll.
-    fn max_scroll(&self) -> usize;
-    /// Rows of the page shown at once.
-    fn page_height(&self) -> usize;
-    /// The row of each timeline entry on the page (newest first); `None` without a person.
-    fn entry_rows(&self) -> Option<Vec<usize>>;
-}
-
 pub struct Dashboard {
     pub loc: Localizer,
     pub lang: Lang,
@@ -244,6 +234,9 @@ pub struct Dashboard {
     pub width: u16,
     pub height: u16,
     last_refresh: Option<Instant>,
+    /// What the view last laid out of the open person's page (written back as it draws):
+    /// scrolling goes by it.
+    pub page_viewport: Viewport,
 }
 
 impl Dashboard {
@@ -292,6 +285,7 @@ impl Dashboard {
             width: 80,
             height: 24,
             last_refresh: None,
+            page_viewport: Viewport::default(),
         }
     }
 

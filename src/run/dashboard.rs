@@ -25,6 +25,9 @@ impl Screen for Dashboard {
     fn draw(&self, frame: &mut ratatui::Frame) {
         crate::ui::dashboard::draw(frame, self);
     }
+    fn drawn(&mut self) {
+        self.note_drawn();
+    }
     fn event(&mut self, event: &event::Event) {
         if let Some(effect) = self.handle_event(event) {
             perform(self, effect);
