@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Map, Value, json};
 use tebiki::content::RawContent;
-use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform};
+use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::ledger::Writer;
 use tebiki::source::Source;
@@ -76,7 +76,8 @@ impl Admin {
         };
         let mut d = Dashboard::new(loc, Lang::new(lang), setup);
         d.resize(80, 24);
-        d.wait_loaded();
+        let effects = d.wait_loaded();
+        perform_all(&mut d, effects);
         Admin { d, dir }
     }
 
@@ -93,6 +94,14 @@ impl Admin {
             }
         }
         self.draw()
+    }
+
+    /// Looks for what was appended to the ledger, as the runner's tick does every two
+    /// seconds, and folds it in.
+    fn refresh(&mut self) -> &mut Admin {
+        let effect = self.d.refresh();
+        perform_all(&mut self.d, effect);
+        self
     }
 
     /// Draws at the dashboard's size and takes what was drawn, as the runner does after
@@ -226,7 +235,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "consent",
         consent(hanako(), "deferred", &v, &["privacy", "cost"], ""),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Deferred, Stage::Hesitant)
@@ -244,7 +253,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "attendance",
         json!({ "employee": hanako(), "session": { "id": "S-1" }, "how": { "method": "session", "trainer": "Mori" } }),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Deferred, Stage::Hesitant)
@@ -314,7 +323,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "consent",
         consent(hanako(), "given", &v, &[], ""),
     );
-    a.d.refresh();
+    a.refresh();
     assert!(a.screen().contains("consent given"));
     // "using both": the third of the stages, whichever the form starts on.
     a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
@@ -354,7 +363,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "withdrawal",
         json!({ "employee": hanako(), "policy": { "id": "lineworks-byod", "version": v } }),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Withdrawn, Stage::OptedOut)
@@ -735,7 +744,7 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
             "",
         ),
     );
-    a.d.refresh();
+    a.refresh();
     assert!(a.d.loading.is_none(), "only the new bytes were read");
     assert_eq!(a.d.model.records, records + 1);
     assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
@@ -752,7 +761,7 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
         .open(ledger.join("kiosk-2.jsonl"))
         .expect("ledger file opens");
     std::io::Write::write_all(&mut f, format!("{forged}\n").as_bytes()).expect("appended");
-    a.d.refresh();
+    a.refresh();
     assert_eq!(a.d.model.unreadable, unreadable + 1);
     assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
     // A file that shrank (restored from a backup, say) is read again in full.
@@ -760,9 +769,10 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
     let text = std::fs::read_to_string(&file).expect("readable");
     let first_line = text.lines().next().expect("a line");
     std::fs::write(&file, format!("{first_line}\n")).expect("rewritten");
-    a.d.refresh();
+    a.refresh();
     assert!(a.d.loading.is_some(), "a full pass started");
-    a.d.wait_loaded();
+    let effects = a.d.wait_loaded();
+    perform_all(&mut a.d, effects);
     assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::NotStarted));
     assert_eq!(a.d.model.records, records);
 }
@@ -1242,4 +1252,55 @@ fn a_long_timeline_follows_the_selected_record_and_scrolls_no_further_than_its_e
     // Home: the page starts at the top again, with the person's state.
     a.keys("<Home>");
     assert_eq!(laid(&a).top, 0);
+}
+
+#[test]
+fn the_tick_asks_for_the_ledger_as_an_effect_and_folding_what_was_read_updates_the_figures() {
+    use tebiki::dashboard::{Effect, REFRESH_EVERY, store};
+    let mut a = Admin::open(sample(), "en", Some("森"), None);
+    let given_at = ConsentState::ALL
+        .iter()
+        .position(|c| *c == ConsentState::Given)
+        .expect("a state");
+    let given = |a: &Admin| a.d.derived.all.consent[given_at];
+    let before = given(&a);
+    assert_ne!(a.state_of("E007").0, ConsentState::Given);
+    // E007's page is open when a kiosk records their consent.
+    a.keys("2").paste("E007").keys("<Enter>");
+    let history = |a: &Admin| a.d.person.as_ref().map(|pv| pv.state.history.len());
+    let shown = history(&a).expect("E007's page");
+    write(
+        &a.ledger(),
+        "kiosk-9",
+        "consent",
+        consent(
+            employee("E007", "渡辺 健太", ""),
+            "given",
+            &policy(),
+            &[],
+            "",
+        ),
+    );
+
+    // The tick reads nothing itself: it asks.
+    let t0 = std::time::Instant::now();
+    let effects = a.d.tick(t0, TODAY);
+    assert_eq!(effects, vec![Effect::Refresh]);
+    assert_eq!(given(&a), before);
+    // The effect performer reads (and folds nothing) ...
+    let appended = store::read_appended(&a.d.model, &a.ledger());
+    assert_eq!(given(&a), before);
+    // ... update folds what was read: the figures count it, and the open page asks to be
+    // read again.
+    let i = a.d.model.find("E007").expect("on the roster");
+    assert_eq!(a.d.refreshed(appended), Some(Effect::RereadPerson(i)));
+    assert_eq!(given(&a), before + 1);
+    assert_eq!(a.state_of("E007").0, ConsentState::Given);
+    assert_eq!(history(&a), Some(shown), "not read yet");
+    perform(&mut a.d, Effect::RereadPerson(i));
+    assert_eq!(history(&a), Some(shown + 1));
+
+    // Until the next look is due, the tick asks for nothing; then it asks again.
+    assert!(a.d.tick(t0 + REFRESH_EVERY / 2, TODAY).is_empty());
+    assert_eq!(a.d.tick(t0 + REFRESH_EVERY, TODAY), vec![Effect::Refresh]);
 }

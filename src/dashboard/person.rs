@@ -192,11 +192,21 @@ impl Dashboard {
         }
     }
 
-    /// Opens person `i`: their history is read back from the ledger now (when new records of
-    /// theirs were folded in; a key that opens a person asks for it as an effect).
-    pub fn open_person(&mut self, i: u32) {
-        let read = store::records_of(&self.model, i);
+    /// Shows the open person `i` again with their records as `read` back after new ones of
+    /// theirs were folded in, the page where it was. Nothing when they were closed since.
+    pub fn reread_person(&mut self, i: u32, read: std::io::Result<Vec<Value>>) {
+        let Some(scroll) = self
+            .person
+            .as_ref()
+            .filter(|pv| pv.person == i)
+            .map(|pv| pv.scroll)
+        else {
+            return;
+        };
         self.show_person(i, read);
+        if let Some(pv) = self.person.as_mut() {
+            pv.scroll = scroll;
+        }
     }
 
     /// Shows person `i` with their records as `read` back from the ledger.

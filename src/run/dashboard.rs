@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crossterm::event;
 
 use super::{Screen, event_loop, with_terminal};
-use crate::dashboard::{Dashboard, perform};
+use crate::dashboard::{Dashboard, perform, perform_all};
 
 /// How often the loop wakes without input: loading progress, and the look for new records.
 const TICK: Duration = Duration::from_millis(200);
@@ -40,7 +40,8 @@ impl Screen for Dashboard {
         let today = jiff::Timestamp::now()
             .to_zoned(self.setup.tz.clone())
             .date();
-        Dashboard::tick(self, now, today);
+        let effects = Dashboard::tick(self, now, today);
+        perform_all(self, effects);
     }
 }
 
