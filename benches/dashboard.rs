@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tebiki::content::RawContent;
-use tebiki::dashboard::{Dashboard, Setup, View};
+use tebiki::dashboard::{Dashboard, Effect, Setup, View, perform, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::keys::Cmd;
 use tebiki::source::Source;
@@ -117,7 +117,8 @@ fn main() {
         .draw(|f| tebiki::ui::dashboard::draw(f, &d))
         .expect("draw");
     let first_frame = t.elapsed();
-    d.wait_loaded();
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
     let load = start.elapsed();
     println!(
         "  load (roster + ledger, roster and demo on disk): {:.2} s; first frame while loading {:.2} ms",
@@ -134,7 +135,8 @@ fn main() {
 
     // A refresh that finds nothing new: the cost of looking every two seconds.
     let t = Instant::now();
-    d.refresh();
+    let effects = d.refresh();
+    perform_all(&mut d, effects);
     println!("  refresh with nothing new: {:.2} ms", ms(t.elapsed()));
 
     // Search typed one key at a time, then erased: the first key scans everyone, further keys
@@ -173,7 +175,7 @@ fn main() {
     for k in 0..200 {
         let i = ((k * 7919) % n) as u32;
         let t = Instant::now();
-        d.open_person(i);
+        perform(&mut d, Effect::OpenPerson(i));
         open.push(ms(t.elapsed()));
         history += d.person.as_ref().map_or(0, |p| p.state.history.len());
     }
@@ -199,7 +201,7 @@ fn main() {
         println!("  frame 160x48, {view:?}: {}", stats(frames));
     }
     d.view = View::People;
-    d.open_person(0);
+    perform(&mut d, Effect::OpenPerson(0));
     let mut frames = Vec::new();
     for _ in 0..50 {
         let t = Instant::now();

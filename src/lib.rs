@@ -36,6 +36,7 @@ pub mod terminal_width;
 pub mod text_field;
 pub mod ui;
 pub mod verify_text;
+pub mod viewport;
 pub mod wrap;
 
 /// Who is at the terminal and the kiosk's behaviour are part of the flow (`app::identify`,

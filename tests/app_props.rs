@@ -136,6 +136,8 @@ fn play(
     let mut now = Instant::now();
     app.last_input = now;
     let mut records = 0;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("test terminal");
     for ev in events {
         if app.quit {
             break;
@@ -205,6 +207,12 @@ fn play(
             }
             None => prop_assert!(!confirm, "a confirm without exactly one record"),
         }
+        // Drawn after every event, as the runner does: scrolling and read-to-end go by what
+        // was drawn.
+        let size = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+        terminal.resize(size).expect("test terminal resized");
+        terminal.draw(|f| tebiki::ui::draw(f, &app)).expect("draw");
+        app.note_drawn();
     }
     common::render(&app, app.width, app.height);
     Ok(())

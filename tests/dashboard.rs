@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Map, Value, json};
 use tebiki::content::RawContent;
-use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform};
+use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::ledger::Writer;
 use tebiki::source::Source;
@@ -76,7 +76,8 @@ impl Admin {
         };
         let mut d = Dashboard::new(loc, Lang::new(lang), setup);
         d.resize(80, 24);
-        d.wait_loaded();
+        let effects = d.wait_loaded();
+        perform_all(&mut d, effects);
         Admin { d, dir }
     }
 
@@ -87,20 +88,42 @@ impl Admin {
     /// Types a key sequence: `<Enter>`, `<Tab>`, `<F2>` ... and plain characters.
     fn keys(&mut self, seq: &str) -> &mut Admin {
         for event in common::parse_keys(seq) {
+            self.draw();
             if let Some(effect) = self.d.handle_event(&event) {
                 perform(&mut self.d, effect);
             }
         }
+        self.draw()
+    }
+
+    /// Looks for what was appended to the ledger, as the runner's tick does every two
+    /// seconds, and folds it in.
+    fn refresh(&mut self) -> &mut Admin {
+        let effect = self.d.refresh();
+        perform_all(&mut self.d, effect);
+        self
+    }
+
+    /// Draws at the dashboard's size and takes what was drawn, as the runner does after
+    /// every event.
+    fn draw(&mut self) -> &mut Admin {
+        let (w, h) = (self.d.width, self.d.height);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &self.d))
+            .expect("draw");
+        self.d.note_drawn();
         self
     }
 
     /// Pastes text, as a terminal with bracketed paste (or an IME commit) delivers it.
     fn paste(&mut self, text: &str) -> &mut Admin {
+        self.draw();
         let event = crossterm::event::Event::Paste(text.to_string());
         if let Some(effect) = self.d.handle_event(&event) {
             perform(&mut self.d, effect);
         }
-        self
+        self.draw()
     }
 
     fn sized(&mut self, w: u16, h: u16) -> String {
@@ -212,7 +235,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "consent",
         consent(hanako(), "deferred", &v, &["privacy", "cost"], ""),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Deferred, Stage::Hesitant)
@@ -230,7 +253,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "attendance",
         json!({ "employee": hanako(), "session": { "id": "S-1" }, "how": { "method": "session", "trainer": "Mori" } }),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Deferred, Stage::Hesitant)
@@ -300,7 +323,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "consent",
         consent(hanako(), "given", &v, &[], ""),
     );
-    a.d.refresh();
+    a.refresh();
     assert!(a.screen().contains("consent given"));
     // "using both": the third of the stages, whichever the form starts on.
     a.keys("s<Up><Up><Up><Up><Up><Down><Down>");
@@ -340,7 +363,7 @@ fn a_hesitant_employee_over_several_weeks() {
         "withdrawal",
         json!({ "employee": hanako(), "policy": { "id": "lineworks-byod", "version": v } }),
     );
-    a.d.refresh();
+    a.refresh();
     assert_eq!(
         a.state_of("E100"),
         (ConsentState::Withdrawn, Stage::OptedOut)
@@ -776,7 +799,7 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
             "",
         ),
     );
-    a.d.refresh();
+    a.refresh();
     assert!(a.d.loading.is_none(), "only the new bytes were read");
     assert_eq!(a.d.model.records, records + 1);
     assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
@@ -793,7 +816,7 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
         .open(ledger.join("kiosk-2.jsonl"))
         .expect("ledger file opens");
     std::io::Write::write_all(&mut f, format!("{forged}\n").as_bytes()).expect("appended");
-    a.d.refresh();
+    a.refresh();
     assert_eq!(a.d.model.unreadable, unreadable + 1);
     assert_eq!(a.state_of("E006"), (ConsentState::Given, Stage::Informed));
     // A file that shrank (restored from a backup, say) is read again in full.
@@ -801,9 +824,10 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
     let text = std::fs::read_to_string(&file).expect("readable");
     let first_line = text.lines().next().expect("a line");
     std::fs::write(&file, format!("{first_line}\n")).expect("rewritten");
-    a.d.refresh();
+    a.refresh();
     assert!(a.d.loading.is_some(), "a full pass started");
-    a.d.wait_loaded();
+    let effects = a.d.wait_loaded();
+    perform_all(&mut a.d, effects);
     assert_eq!(a.state_of("E006"), (ConsentState::None, Stage::NotStarted));
     assert_eq!(a.d.model.records, records);
 }
@@ -1227,4 +1251,110 @@ fn a_voided_pairing_no_longer_pairs() {
     let a = Admin::open(dir, "en", Some("Mori"), None);
     let e002 = a.d.model.find("E002").unwrap();
     assert_eq!(a.d.model.champion_of(e002), None);
+}
+
+#[test]
+fn a_long_timeline_follows_the_selected_record_and_scrolls_no_further_than_its_end() {
+    let dir = sample();
+    let ledger = dir.path().join("ledger");
+    for _ in 0..30 {
+        let who = employee("E005", "高橋 翔", "物流部");
+        write(
+            &ledger,
+            "kiosk-b",
+            "consent",
+            consent(who, "deferred", &policy(), &[], ""),
+        );
+    }
+    let mut a = Admin::open(dir, "en", Some("森"), None);
+    a.keys("2").paste("E005").keys("<Enter>");
+    let entries =
+        a.d.person
+            .as_ref()
+            .expect("E005's page")
+            .state
+            .history
+            .len();
+    assert!(entries > 30, "{entries}");
+    let laid = |a: &Admin| {
+        let key = a.d.page_key_at(a.d.width, a.d.height).expect("a page open");
+        a.d.page_viewport.laid(key).expect("the page was drawn")
+    };
+    assert_eq!(laid(&a).top, 0);
+    // Down through the timeline: the selected record is always on the page.
+    for n in 1..entries {
+        a.keys("<Down>");
+        let pv = a.d.person.as_ref().expect("page open");
+        assert_eq!(pv.cursor, n);
+        let drawn = laid(&a);
+        let (row, _) = drawn.focus.expect("the selected record's row");
+        assert!(
+            drawn.top <= row && row < drawn.top + drawn.height,
+            "record {n} at row {row}, page from {} ({} rows)",
+            drawn.top,
+            drawn.height
+        );
+    }
+    let drawn = laid(&a);
+    assert_eq!(drawn.top, drawn.max_top(), "the oldest is at the bottom");
+    // Paging on stops at the last line.
+    a.keys("<PageDown><PageDown><PageDown>");
+    assert_eq!(
+        a.d.person.as_ref().map(|pv| pv.scroll),
+        Some(drawn.max_top())
+    );
+    // Home: the page starts at the top again, with the person's state.
+    a.keys("<Home>");
+    assert_eq!(laid(&a).top, 0);
+}
+
+#[test]
+fn the_tick_asks_for_the_ledger_as_an_effect_and_folding_what_was_read_updates_the_figures() {
+    use tebiki::dashboard::{Effect, REFRESH_EVERY, store};
+    let mut a = Admin::open(sample(), "en", Some("森"), None);
+    let given_at = ConsentState::ALL
+        .iter()
+        .position(|c| *c == ConsentState::Given)
+        .expect("a state");
+    let given = |a: &Admin| a.d.derived.all.consent[given_at];
+    let before = given(&a);
+    assert_ne!(a.state_of("E007").0, ConsentState::Given);
+    // E007's page is open when a kiosk records their consent.
+    a.keys("2").paste("E007").keys("<Enter>");
+    let history = |a: &Admin| a.d.person.as_ref().map(|pv| pv.state.history.len());
+    let shown = history(&a).expect("E007's page");
+    write(
+        &a.ledger(),
+        "kiosk-9",
+        "consent",
+        consent(
+            employee("E007", "渡辺 健太", ""),
+            "given",
+            &policy(),
+            &[],
+            "",
+        ),
+    );
+
+    // The tick reads nothing itself: it asks.
+    let t0 = std::time::Instant::now();
+    let effects = a.d.tick(t0, TODAY);
+    assert_eq!(effects, vec![Effect::Refresh]);
+    assert_eq!(given(&a), before);
+    // The effect performer reads (and folds nothing) ...
+    let appended = store::read_appended(&a.d.model, &a.ledger());
+    assert_eq!(given(&a), before);
+    // ... update folds what was read: the figures count it, and the open page asks to be
+    // read again.
+    let i = a.d.model.find("E007").expect("on the roster");
+    assert_eq!(a.d.refreshed(appended), Some(Effect::RereadPerson(i)));
+    assert_eq!(given(&a), before + 1);
+    assert_eq!(a.state_of("E007").0, ConsentState::Given);
+    assert_eq!(history(&a), Some(shown), "not read yet");
+    perform(&mut a.d, Effect::RereadPerson(i));
+    assert_eq!(history(&a), Some(shown + 1));
+
+    // Until the next look is due, the tick asks for nothing; then it asks again.
+    assert!(a.d.tick(t0 + REFRESH_EVERY / 2, TODAY).is_empty());
+    assert_eq!(a.d.tick(t0 + REFRESH_EVERY, TODAY), vec![Effect::Refresh]);
 }

@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
 use tebiki::content::RawContent;
-use tebiki::dashboard::{Dashboard, Setup};
+use tebiki::dashboard::{Dashboard, Setup, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::ledger::{self, ReadIssue};
 use tebiki::source::Source;
@@ -203,7 +203,8 @@ fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     };
     let mut d = Dashboard::new(loc, Lang::new("en"), setup);
     d.resize(80, 24);
-    d.wait_loaded();
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
     assert!(
         d.model.suspects.contains(id.as_str()),
         "{:?}",
@@ -708,7 +709,8 @@ fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     };
     let mut d = Dashboard::new(loc, Lang::new("en"), setup);
     d.resize(80, 24);
-    d.wait_loaded();
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
     assert!(d.model.breaks.is_empty());
     let records = d.model.records;
     // A well-formed record for the last line's successor, but with a made-up `prev`.
@@ -721,7 +723,8 @@ fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     forged.insert("at".into(), "2099-01-01T00:00:00.000Z".into());
     let line = serde_json::to_string(&forged).unwrap();
     fs::write(&file, format!("{body}{line}\n")).unwrap();
-    d.refresh();
+    let effects = d.refresh();
+    perform_all(&mut d, effects);
     assert_eq!(d.model.records, records, "the forged line was folded");
     assert_eq!(d.model.breaks.len(), 1, "{:?}", d.model.breaks);
 }

@@ -230,6 +230,141 @@ fn a_required_screen_must_be_read_to_the_end_first() {
     assert_ne!(k.app.step, first);
 }
 
+/// The current screen's lines at the app's size (the test lays it out itself, as the view does).
+fn body_lines(k: &Kiosk) -> usize {
+    tebiki::ui::body(&k.app, k.app.text_width()).lines.len()
+}
+
+/// One key to the app, with no drawing before or after it.
+fn undrawn_key(k: &mut Kiosk, name: &str) {
+    let event = common::parse_keys(name).remove(0);
+    assert_eq!(k.app.handle_event(&event), None);
+}
+
+#[test]
+fn a_screen_is_read_to_the_end_only_once_a_drawing_showed_its_end() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E5006", "Sam", "");
+    let Step::Screen(i) = k.app.step else {
+        panic!("on a text screen: {:?}", k.app.step)
+    };
+    assert!(
+        body_lines(&k) > k.app.viewport(),
+        "the screen is longer than a page"
+    );
+    // Scrolled to the end, but nothing drawn since: not read, and not passed.
+    undrawn_key(&mut k, "<End>");
+    undrawn_key(&mut k, "<End>");
+    assert!(!k.app.person.visits[i].read_to_end);
+    undrawn_key(&mut k, "<Right>");
+    assert_eq!(
+        k.app.step,
+        Step::Screen(i),
+        "not passed without the end shown"
+    );
+    // A drawing at another size than the terminal's does not count either.
+    common::render(&k.app, 80, 60);
+    k.app.note_drawn();
+    assert!(
+        !k.app.person.visits[i].read_to_end,
+        "drawn at 80x60, shown at 80x24"
+    );
+    // Drawn at the terminal's size, with the last line on screen: read.
+    k.draw();
+    assert!(k.app.person.visits[i].read_to_end);
+    let last = body_lines(&k) - k.app.viewport();
+    assert_eq!(k.app.person.visits[i].scroll, last);
+
+    // The next screen, reached without a drawing, is not read however short it is.
+    undrawn_key(&mut k, "<Right>");
+    let Step::Screen(next) = k.app.step else {
+        panic!("on the next screen: {:?}", k.app.step)
+    };
+    assert_eq!(next, i + 1);
+    undrawn_key(&mut k, "<End>");
+    assert!(!k.app.person.visits[next].read_to_end);
+    // Drawn in the other language, then switched back before the drawing was taken: not read.
+    k.app.lang = tebiki::i18n::Lang::new("ja");
+    common::render(&k.app, 80, 24);
+    k.app.lang = tebiki::i18n::Lang::new("en");
+    k.app.note_drawn();
+    assert!(!k.app.person.visits[next].read_to_end);
+}
+
+#[test]
+fn after_a_resize_the_viewport_follows_the_new_size() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E5007", "Sam", "");
+    let Step::Screen(i) = k.app.step else {
+        panic!("on a text screen: {:?}", k.app.step)
+    };
+    k.keys("<End>");
+    let lines = body_lines(&k);
+    assert_eq!(k.app.person.visits[i].scroll, lines - 20);
+    let key = k.app.view_key_at(80, 24);
+    let laid = k.app.body_viewport.laid(key).expect("drawn at 80x24");
+    assert_eq!((laid.height, laid.lines, laid.top), (20, lines, lines - 20));
+
+    // Smaller: the same lines stay at the top, and the end is now further down.
+    let resized = k.app.handle_event(&crossterm::event::Event::Resize(80, 14));
+    assert_eq!(resized, None, "a resize asks for nothing");
+    k.draw();
+    let lines = body_lines(&k);
+    let laid = k
+        .app
+        .body_viewport
+        .laid(k.app.view_key_at(80, 14))
+        .expect("drawn at 80x14");
+    assert_eq!(laid.height, 10, "the body of a 14-line terminal");
+    assert_eq!(laid.lines, lines);
+    assert!(!laid.end_shown());
+    k.keys("<End>");
+    assert_eq!(k.app.person.visits[i].scroll, lines - 10);
+    assert!(k.screen().contains(&last_text_line(&k)), "{}", k.screen());
+
+    // Larger again: the scroll comes back within the text, its last line on the last row.
+    k.app.resize(80, 24);
+    k.draw();
+    assert_eq!(k.app.person.visits[i].scroll, body_lines(&k) - 20);
+}
+
+/// The last non-blank line of the current screen's text.
+fn last_text_line(k: &Kiosk) -> String {
+    tebiki::ui::body(&k.app, k.app.text_width())
+        .lines
+        .iter()
+        .rev()
+        .map(|l| l.to_string().trim().to_string())
+        .find(|l| !l.is_empty())
+        .expect("a screen with text")
+}
+
+#[test]
+fn scrolling_stops_at_the_last_line() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E5008", "Sam", "");
+    let Step::Screen(i) = k.app.step else {
+        panic!("on a text screen: {:?}", k.app.step)
+    };
+    let last = body_lines(&k) - k.app.viewport();
+    for _ in 0..last + 5 {
+        k.keys("<Down>");
+    }
+    assert_eq!(k.app.person.visits[i].scroll, last);
+    k.keys("<Up>");
+    assert_eq!(
+        k.app.person.visits[i].scroll,
+        last - 1,
+        "one up from the end"
+    );
+    k.keys("<Space><Space><Space><Space><Space>");
+    assert_eq!(k.app.person.visits[i].scroll, last);
+    k.keys("<End><Up>");
+    assert_eq!(k.app.person.visits[i].scroll, last - 1);
+    k.keys("<Home>");
+    assert_eq!(k.app.person.visits[i].scroll, 0);
+}
+
 #[test]
 fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() {
     let mut k = Kiosk::new("en");

@@ -63,20 +63,30 @@ impl Trainer {
     /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters.
     fn keys(&mut self, seq: &str) -> &mut Trainer {
         for event in common::parse_keys(seq) {
+            self.draw();
             if let Some(effect) = self.p.handle_event(&event) {
                 session::perform(&mut self.p, &mut self.recorder, effect);
             }
         }
+        self.draw()
+    }
+
+    /// Draws at the presenter's size and takes what was drawn, as the runner does after
+    /// every event.
+    fn draw(&mut self) -> &mut Trainer {
+        render(&self.p, self.p.width, self.p.height);
+        self.p.note_drawn();
         self
     }
 
     /// Pastes text (a name typed through an input method arrives like this).
     fn paste(&mut self, text: &str) -> &mut Trainer {
+        self.draw();
         let event = crossterm::event::Event::Paste(text.to_string());
         if let Some(effect) = self.p.handle_event(&event) {
             session::perform(&mut self.p, &mut self.recorder, effect);
         }
-        self
+        self.draw()
     }
 
     fn screen(&mut self) -> String {
@@ -184,6 +194,32 @@ fn next_previous_and_first_last_move_through_the_slides() {
     assert!(t.p.slides.iter().all(|&i| {
         t.p.flow.content.manifest.screens[i].kind == tebiki::content::ScreenKind::Info
     }));
+}
+
+#[test]
+fn a_long_slide_scrolls_to_its_last_line_and_no_further_at_any_size() {
+    let mut t = Trainer::new("en", "both");
+    t.present_only();
+    t.sized(80, 14);
+    let laid = |t: &Trainer| {
+        let key = t.p.slide_key_at(t.p.width, t.p.height);
+        t.p.slide_viewport.laid(key).expect("the slide was drawn")
+    };
+    t.draw();
+    let max = laid(&t).max_top();
+    assert!(max > 2, "both languages stacked are longer than 14 rows");
+    for _ in 0..max + 5 {
+        t.keys("j");
+    }
+    assert_eq!(t.p.scroll, max, "stops at the last line");
+    t.keys("k");
+    assert_eq!(t.p.scroll, max - 1);
+    // Taller: the slide is drawn from within its text, and the viewport says so.
+    t.sized(80, 24);
+    t.draw();
+    let taller = laid(&t);
+    assert!(taller.height > 10);
+    assert_eq!(t.p.scroll, (max - 1).min(taller.max_top()));
 }
 
 #[test]

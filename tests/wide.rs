@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use tebiki::app::{App, Mode};
 use tebiki::content::ScreenKind;
-use tebiki::dashboard::{Dashboard, Setup, perform};
+use tebiki::dashboard::{Dashboard, Setup, perform, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::present::follow::Follower;
 use tebiki::present::{Presenter, View, session};
@@ -378,7 +378,8 @@ fn dashboard(lang: &str, dir: &std::path::Path, pin: Option<String>) -> Dashboar
     };
     let mut d = Dashboard::new(loc, Lang::new(lang), setup);
     d.resize(80, 24);
-    d.wait_loaded();
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
     d
 }
 

@@ -23,7 +23,7 @@ impl App {
                     self.person.check.wrong = None;
                     self.person.revisit = true;
                     self.go(Step::Screen(target));
-                    self.scroll_to_rule(target);
+                    self.scroll_to_rule();
                 }
                 Cmd::Back | Cmd::Up | Cmd::Down | Cmd::Toggle | Cmd::FocusNext | Cmd::FocusPrev => {
                     check.wrong = None;
@@ -74,16 +74,9 @@ impl App {
     }
 
     /// After a wrong answer, the explaining screen opens with the rule the question asks
-    /// about at the top (one line above it for context), where it is highlighted.
-    pub(super) fn scroll_to_rule(&mut self, i: usize) {
-        if layout::too_small(self.width, self.height) {
-            return;
-        }
-        let body = self.measure(self.text_width());
-        if let Some((first, _)) = body.mark {
-            let max = body.lines.saturating_sub(self.viewport());
-            self.person.visits[i].scroll = first.saturating_sub(1).min(max);
-            self.note_reading();
-        }
+    /// about at the top (one line above it for context), where it is highlighted: the view
+    /// scrolls there as it draws it.
+    pub(super) fn scroll_to_rule(&mut self) {
+        self.body_viewport.requests.to_mark = true;
     }
 }

@@ -16,7 +16,7 @@ use crate::text_field::{Inserted, TextField};
 pub const CODE_TRIES: u32 = 3;
 
 /// What the "where you stand" step says, and offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OnRecord {
     /// A current consent is on record: read again and decide anew, withdraw it, or finish.
     Agreed,

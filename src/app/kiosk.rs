@@ -128,6 +128,7 @@ impl App {
     /// Called several times a second with the time: counts idle time on a kiosk, shows
     /// "Still there?" and then starts over for the next person.
     pub fn tick(&mut self, now: Instant) {
+        self.note_drawn();
         self.tick_receipt(now);
         if self.mode != Mode::Kiosk {
             return;

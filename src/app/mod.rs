@@ -28,6 +28,7 @@ use crate::record::consent::{Decision, new_receipt_code};
 use crate::record::identity::Directory;
 use crate::record::{RecordType, Subject};
 use crate::text_field::TextField;
+use crate::viewport::Viewport;
 
 /// The check of ids and names, at its old path.
 pub use crate::escape::has_control;
@@ -51,7 +52,7 @@ impl Mode {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     Welcome,
     Identity,
@@ -80,7 +81,7 @@ pub enum Intent {
 const MAX_POPUP_SCROLL: usize = 100;
 
 /// Lines kept in view below the focused item.
-const SCROLL_AHEAD: usize = 3;
+pub const SCROLL_AHEAD: usize = 3;
 
 /// The identity form's fields.
 pub const FIELD_ID: usize = 0;
@@ -351,22 +352,6 @@ pub enum Effect {
     VerifyCode { id: String, code: String },
 }
 
-/// The current step's text laid out at a width, as far as update needs it: how many lines
-/// it has, which hold the focused item and which the highlighted rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Measure {
-    pub lines: usize,
-    pub focus: Option<(usize, usize)>,
-    pub mark: Option<(usize, usize)>,
-}
-
-/// How the current step's text lays out at a width, for scrolling and read-to-end. The view
-/// implements it with the same terminal-free composition it draws (`ui::body`), so update
-/// learns line counts without depending on the view and without a terminal.
-pub trait Measured {
-    fn measure(&self, width: usize) -> Measure;
-}
-
 #[derive(Clone)]
 pub struct App {
     pub content: Content,
@@ -410,6 +395,9 @@ pub struct App {
     pub directory: Option<std::sync::Arc<Directory>>,
     /// The personal code prompt (code mode).
     pub code: CodeState,
+    /// What the view last laid out of the current step's body (written back as it draws):
+    /// scrolling and read-to-end go by it, and by nothing else.
+    pub body_viewport: Viewport,
 }
 
 impl App {
@@ -453,6 +441,7 @@ impl App {
             session: None,
             directory: None,
             code: CodeState::default(),
+            body_viewport: Viewport::default(),
         }
     }
 
@@ -527,6 +516,7 @@ impl App {
 
     /// Like [`App::handle_event`], with the time it happened (tests pass their own clock).
     pub fn handle_event_at(&mut self, event: &Event, now: Instant) -> Option<Effect> {
+        self.note_drawn();
         let input = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => true,
             Event::Paste(_) => true,
@@ -570,16 +560,18 @@ impl App {
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
+        self.note_drawn();
         self.width = width;
         self.height = height;
-        self.clamp_scroll();
-        self.note_reading();
     }
 
     /// The one place input changes state.
     pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        self.note_drawn();
         let effect = self.apply(cmd);
-        self.follow_focus();
+        // The view keeps the focused item (an option, a field, a message) in view as it
+        // draws what this command changed.
+        self.body_viewport.requests.follow = true;
         effect
     }
 
@@ -588,31 +580,6 @@ impl App {
             Step::Screen(i) => &mut self.person.visits[i].scroll,
             _ => &mut self.other_scroll,
         }
-    }
-
-    /// Scrolls so the focused item (an option, a field, a message) is in view.
-    fn follow_focus(&mut self) {
-        if layout::too_small(self.width, self.height) {
-            return;
-        }
-        let body = self.measure(self.text_width());
-        let Some((first, end)) = body.focus else {
-            return;
-        };
-        let view = self.viewport();
-        let max = body.lines.saturating_sub(view);
-        // Keep a few lines after the focus in view too: what a choice opens up (the reasons
-        // under "Not now") appears there.
-        let end = (end + SCROLL_AHEAD).min(body.lines);
-        let scroll = self.scroll_mut();
-        if end > *scroll + view {
-            *scroll = end.saturating_sub(view);
-        }
-        if first < *scroll {
-            *scroll = first;
-        }
-        *scroll = (*scroll).min(max);
-        self.note_reading();
     }
 
     fn apply(&mut self, cmd: Cmd) -> Option<Effect> {
@@ -683,7 +650,5 @@ impl App {
             self.welcome_focus = (at + 1) % langs.len();
         }
         self.note_language();
-        self.clamp_scroll();
-        self.note_reading();
     }
 }

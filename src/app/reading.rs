@@ -13,26 +13,37 @@ impl App {
         layout::areas(self.width, self.height).body.width.max(1) as usize
     }
 
+    /// What the view draws now, at the size it is told: the step and the language (the
+    /// viewport's drawings are of this, or do not count).
+    pub fn view_key_at(&self, width: u16, height: u16) -> u64 {
+        crate::viewport::key(&(self.step, &self.lang), width, height)
+    }
+
+    fn view_key(&self) -> u64 {
+        self.view_key_at(self.width, self.height)
+    }
+
+    /// The furthest the current step scrolls, as last drawn (unbounded before it was drawn at
+    /// this size: the view bounds what it shows).
     pub(super) fn max_scroll(&self) -> usize {
-        let total = self.measure(self.text_width()).lines;
-        total.saturating_sub(self.viewport())
+        self.body_viewport.max_top(self.view_key())
     }
 
-    pub(super) fn clamp_scroll(&mut self) {
-        let max = self.max_scroll();
-        let scroll = self.scroll_mut();
-        *scroll = (*scroll).min(max);
-    }
-
-    /// Marks the current screen read once its last line has been on screen.
-    pub(super) fn note_reading(&mut self) {
-        if let Step::Screen(i) = self.step {
-            if layout::too_small(self.width, self.height) {
-                return;
-            }
-            if self.person.visits[i].scroll >= self.max_scroll() {
-                self.person.visits[i].read_to_end = true;
-            }
+    /// Takes what the view drew (the runner calls it after every frame; input and ticks take
+    /// it first too): where it scrolled to (the focus followed, the text bounded), and a text
+    /// screen is read once a drawing of it, at the current size and in the current language,
+    /// had its last line on screen. Nothing drawn, or drawn of something else, counts for
+    /// nothing.
+    pub fn note_drawn(&mut self) {
+        let key = self.view_key();
+        let Some(drawn) = self.body_viewport.take(key) else {
+            return;
+        };
+        *self.scroll_mut() = drawn.top;
+        if let Step::Screen(i) = self.step
+            && drawn.end_shown()
+        {
+            self.person.visits[i].read_to_end = true;
         }
     }
 
@@ -40,7 +51,6 @@ impl App {
         let max = self.max_scroll();
         let v = &mut self.person.visits[i];
         v.scroll = v.scroll.saturating_add_signed(delta).min(max);
-        self.note_reading();
     }
 
     /// The web addresses the current text screen links to.

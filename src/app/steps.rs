@@ -17,8 +17,6 @@ impl App {
             self.person.entered_at = Some(Instant::now());
         }
         self.note_language();
-        self.clamp_scroll();
-        self.note_reading();
     }
 
     pub(super) fn note_language(&mut self) {

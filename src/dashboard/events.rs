@@ -36,6 +36,7 @@ impl crate::keys::Enabled for Dashboard {
 impl Dashboard {
     /// A terminal event in, maybe an effect out.
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        self.note_drawn();
         match event {
             Event::Resize(w, h) => {
                 self.resize(*w, *h);
@@ -62,13 +63,14 @@ impl Dashboard {
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
+        self.note_drawn();
         self.width = width;
         self.height = height;
-        self.clamp_scroll();
     }
 
     /// The one place a command changes the dashboard's state.
     pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        self.note_drawn();
         self.notice = None;
         if cmd == Cmd::SwitchLang {
             let langs = self.loc.languages();

@@ -3,14 +3,17 @@
 use super::*;
 
 impl Dashboard {
-    /// Waits for the first full pass (or a reload) to end and takes its result.
-    pub fn wait_loaded(&mut self) {
-        if let Some(loading) = self.loading.take() {
-            self.take_loaded(loading);
+    /// Waits for the first full pass (or a reload) to end and takes its result; what it asks
+    /// for next (reading what was appended meanwhile) is for the effect performer.
+    pub fn wait_loaded(&mut self) -> Vec<Effect> {
+        match self.loading.take() {
+            Some(loading) => self.take_loaded(loading),
+            None => Vec::new(),
         }
     }
 
-    pub(super) fn take_loaded(&mut self, loading: Loading) {
+    pub(super) fn take_loaded(&mut self, loading: Loading) -> Vec<Effect> {
+        let mut effects = Vec::new();
         match loading.finish() {
             Ok(loaded) => {
                 if loaded.roster_unreadable {
@@ -19,25 +22,29 @@ impl Dashboard {
                 self.model = loaded.model;
                 self.loaded = true;
                 self.load_error = None;
-                self.after_change(true);
+                effects.extend(self.after_change(true));
                 // What was appended while the pass ran.
-                self.refresh();
+                effects.extend(self.refresh());
             }
             Err(e) => self.load_error = Some(ledger_error_text(self, &e)),
         }
+        effects
     }
 
     /// Called several times a second: takes a finished pass, and every [`REFRESH_EVERY`]
-    /// folds what was appended to the ledger.
-    pub fn tick(&mut self, now: Instant, today: Date) {
+    /// asks for what was appended to the ledger (read by the effect performer, folded back
+    /// with [`Dashboard::refreshed`]).
+    pub fn tick(&mut self, now: Instant, today: Date) -> Vec<Effect> {
+        self.note_drawn();
+        let mut effects = Vec::new();
         if today != self.setup.today {
             self.setup.today = today;
-            self.after_change(false);
+            effects.extend(self.after_change(false));
         }
         if self.loading.as_ref().is_some_and(Loading::is_finished)
             && let Some(loading) = self.loading.take()
         {
-            self.take_loaded(loading);
+            effects.extend(self.take_loaded(loading));
             self.last_refresh = Some(now);
         }
         let due = self
@@ -45,20 +52,31 @@ impl Dashboard {
             .is_none_or(|at| now.saturating_duration_since(at) >= REFRESH_EVERY);
         if due {
             self.last_refresh = Some(now);
-            self.refresh();
+            effects.extend(self.refresh());
         }
+        effects
     }
 
-    /// Folds what was appended since the last look; starts a full pass when only that gives
-    /// the right state (a file shrank, or older records arrived from another site).
-    pub fn refresh(&mut self) {
+    /// Asks for what was appended since the last look, once the ledger is loaded (and not
+    /// while it is read again).
+    pub fn refresh(&self) -> Option<Effect> {
+        (self.loaded && self.loading.is_none()).then_some(Effect::Refresh)
+    }
+
+    /// Folds what the effect performer read of the ledger's new records; starts a full pass
+    /// when only that gives the right state (a file shrank, or older records arrived from
+    /// another site). The open person's records are read again when new ones of theirs came.
+    pub fn refreshed(&mut self, appended: Appended) -> Option<Effect> {
         if !self.loaded || self.loading.is_some() {
-            return;
+            return None;
         }
-        match store::refresh(&mut self.model, &self.setup.ledger_dir) {
-            Refreshed::Nothing => {}
+        match store::fold_appended(&mut self.model, appended) {
+            Refreshed::Nothing => None,
             Refreshed::Folded(_) => self.after_change(false),
-            Refreshed::Reload => self.reload(),
+            Refreshed::Reload => {
+                self.reload();
+                None
+            }
         }
     }
 
@@ -74,26 +92,21 @@ impl Dashboard {
         }
     }
 
-    /// The model changed: figures, lists and the open person follow.
-    pub(super) fn after_change(&mut self, everything: bool) {
+    /// The model changed: figures and lists follow; the open person's records are asked for
+    /// again when they changed (or `everything` did).
+    #[must_use]
+    pub(super) fn after_change(&mut self, everything: bool) -> Option<Effect> {
         self.derived = Derived::of(&self.model, &self.setup.policy, self.setup.today);
         self.department = self.department.min(self.derived.departments.len());
         self.search(true);
         self.clamp_selection();
-        if let Some(pv) = &self.person {
-            let i = pv.person;
-            let now = self.model.people.get(i as usize).map(|p| p.records.len());
-            if everything || now != Some(pv.records) {
-                let scroll = pv.scroll;
-                self.open_person(i);
-                if let Some(pv) = self.person.as_mut() {
-                    pv.scroll = scroll;
-                }
-            }
-        }
         if let Some(Form::Pick(f)) = &mut self.form {
             f.matches = pick_matches(&self.model, &self.derived, f.filter.value(), f.person);
         }
+        let pv = self.person.as_ref()?;
+        let i = pv.person;
+        let now = self.model.people.get(i as usize).map(|p| p.records.len());
+        (everything || now != Some(pv.records)).then_some(Effect::RereadPerson(i))
     }
 
     /// Runs the search for the query; a query that extends the last one searches only its

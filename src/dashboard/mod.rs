@@ -2,9 +2,11 @@
 //! stands, whom to follow up with, and who supports whom; stage changes, follow-ups and
 //! champion pairings are recorded from here.
 //!
-//! Like the other full-screen modes, nothing here draws: keys come in, the state changes, and
-//! effects (a record to append, a PIN to check) go out to [`perform`]. The ledger is read on a
-//! second thread at start ([`store::Loading`]), then only what is appended is folded in.
+//! Like the other full-screen modes, nothing here draws or reads files: keys and ticks come
+//! in, the state changes, and effects (a record to append, a PIN to check, a person's records
+//! or what was appended to the ledger to read) go out to [`perform`], whose outcome is folded
+//! back. The ledger is read on a second thread at start ([`store::Loading`]), then only what
+//! is appended is folded in.
 
 mod events;
 pub mod forms;
@@ -33,9 +35,10 @@ use crate::record::entry::{Change, Entry};
 use crate::record::{Subject, Via};
 use crate::state::{ConsentState, EmployeeState, Stage};
 use crate::text_field::TextField;
+use crate::viewport::Viewport;
 use forms::{AttendanceForm, FollowupForm, Form, PickForm, StageForm, VoidForm, WithdrawalForm};
 use model::{ChampionRow, Derived, Model};
-use store::{Loading, Refreshed};
+use store::{Appended, Loading, Refreshed};
 
 /// How often the ledger files are looked at for new records.
 pub const REFRESH_EVERY: Duration = Duration::from_secs(2);
@@ -150,6 +153,12 @@ pub enum Effect {
     /// Read person `i`'s records back from the ledger and show them
     /// ([`Dashboard::show_person`]).
     OpenPerson(u32),
+    /// Read the open person `i`'s records again (new ones of theirs were folded in) and show
+    /// them where the page was ([`Dashboard::reread_person`]).
+    RereadPerson(u32),
+    /// Read what was appended to the ledger since the last look; fold it back with
+    /// [`Dashboard::refreshed`].
+    Refresh,
     /// Append this record; report back with [`Dashboard::record_saved`] or
     /// [`Dashboard::record_failed`]. With `keeps_followup` (a stage change), the person's open
     /// follow-up stays open (`"followup": "kept"`).
@@ -182,17 +191,6 @@ pub struct PersonView {
     pub error: Option<String>,
     /// Records of the person when the history was read: a change means read it again.
     records: usize,
-}
-
-/// How the open person's page lays out at the current size. The view implements it with the
-/// same terminal-free composition it draws, so update learns it without depending on the view.
-pub trait Measured {
-    /// How far the page can scroll.
-    fn max_scroll(&self) -> usize;
-    /// Rows of the page shown at once.
-    fn page_height(&self) -> usize;
-    /// The row of each timeline entry on the page (newest first); `None` without a person.
-    fn entry_rows(&self) -> Option<Vec<usize>>;
 }
 
 pub struct Dashboard {
@@ -244,6 +242,9 @@ pub struct Dashboard {
     pub width: u16,
     pub height: u16,
     last_refresh: Option<Instant>,
+    /// What the view last laid out of the open person's page (written back as it draws):
+    /// scrolling goes by it.
+    pub page_viewport: Viewport,
 }
 
 impl Dashboard {
@@ -292,6 +293,7 @@ impl Dashboard {
             width: 80,
             height: 24,
             last_refresh: None,
+            page_viewport: Viewport::default(),
         }
     }
 
@@ -361,10 +363,35 @@ fn update_pin(prompt: &mut PinPrompt, cmd: Cmd, quit: &mut bool) -> Option<Effec
 /// Carries out an effect: checks the PIN, or appends the record to this terminal's ledger file
 /// (taking the file's lock for that one append, as a kiosk on the same machine does).
 pub fn perform(d: &mut Dashboard, effect: Effect) {
+    let mut next = Some(effect);
+    while let Some(effect) = next {
+        next = perform_one(d, effect);
+    }
+}
+
+/// Carries out each of `effects` (and what each asks for next) in order.
+pub fn perform_all(d: &mut Dashboard, effects: impl IntoIterator<Item = Effect>) {
+    for effect in effects {
+        perform(d, effect);
+    }
+}
+
+/// Carries out one effect; returns what folding its outcome asks for next.
+fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
     match effect {
         Effect::OpenPerson(i) => {
             let read = store::records_of(&d.model, i);
             d.show_person(i, read);
+            None
+        }
+        Effect::RereadPerson(i) => {
+            let read = store::records_of(&d.model, i);
+            d.reread_person(i, read);
+            None
+        }
+        Effect::Refresh => {
+            let appended = store::read_appended(&d.model, &d.setup.ledger_dir);
+            d.refreshed(appended)
         }
         Effect::VerifyPin(pin) => {
             let now = jiff::Timestamp::now().as_second();
@@ -379,6 +406,7 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
                 None => crate::pin::Outcome::Accepted,
             };
             d.pin_outcome(outcome);
+            None
         }
         Effect::Append {
             entry,
@@ -405,7 +433,7 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
                         })
                     });
             match result {
-                Ok(_) => d.record_saved(&entry),
+                Ok(_) => return d.record_saved(&entry),
                 Err(Checked::Ledger(e) | Checked::Refused(CheckFailed::Unreadable(e))) => {
                     let reason = ledger_error_text(d, &e);
                     d.record_failed(reason);
@@ -431,6 +459,7 @@ pub fn perform(d: &mut Dashboard, effect: Effect) {
                     d.record_failed(reason);
                 }
             }
+            None
         }
     }
 }

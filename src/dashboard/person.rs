@@ -83,12 +83,12 @@ impl Dashboard {
                 self.follow_cursor();
                 return None;
             }
-            Cmd::Up => pv.scroll = pv.scroll.saturating_sub(1),
-            Cmd::Down => pv.scroll += 1,
             Cmd::Void => {
                 self.void_selected();
                 return None;
             }
+            Cmd::Up => pv.scroll = pv.scroll.saturating_sub(1),
+            Cmd::Down => pv.scroll += 1,
             Cmd::Prev => pv.scroll = pv.scroll.saturating_sub(page),
             Cmd::Next => pv.scroll += page,
             Cmd::Top => pv.scroll = 0,
@@ -102,29 +102,17 @@ impl Dashboard {
                 return self.person_cmd(i, other);
             }
         }
+        // Scrolled by hand: the page goes where it was asked, not back to the selection.
+        self.page_viewport.requests.follow = false;
         self.clamp_scroll();
         None
     }
 
-    /// Scrolls the person's page so the selected record is in view (the top of the page, with
-    /// the person's state, when the newest is selected).
+    /// Asks the view to scroll the person's page so the selected record is in view (the top
+    /// of the page, with the person's state, when the newest is selected): it alone knows
+    /// where the records fall.
     fn follow_cursor(&mut self) {
-        let height = self.page_height();
-        let Some(rows) = self.entry_rows() else {
-            return;
-        };
-        let Some(pv) = self.person.as_mut() else {
-            return;
-        };
-        let row = rows.get(pv.cursor).copied().unwrap_or(0);
-        if pv.cursor == 0 {
-            pv.scroll = 0;
-        } else if row < pv.scroll {
-            pv.scroll = row;
-        } else if row + 1 > pv.scroll + height {
-            pv.scroll = row + 1 - height;
-        }
-        self.clamp_scroll();
+        self.page_viewport.requests.follow = true;
     }
 
     /// `v` on the person's page: a form to void the selected record, or why it cannot be.
@@ -166,20 +154,59 @@ impl Dashboard {
         })));
     }
 
+    /// Bounds the scroll by the page as last drawn at this size (the view bounds it too).
     pub(super) fn clamp_scroll(&mut self) {
-        if self.person.is_some() {
-            let max = self.max_scroll();
+        if let Some(key) = self.page_key_at(self.width, self.height) {
+            let max = self.page_viewport.max_top(key);
             if let Some(pv) = self.person.as_mut() {
                 pv.scroll = pv.scroll.min(max);
             }
         }
     }
 
-    /// Opens person `i`: their history is read back from the ledger now (when new records of
-    /// theirs were folded in; a key that opens a person asks for it as an effect).
-    pub fn open_person(&mut self, i: u32) {
-        let read = store::records_of(&self.model, i);
+    /// What the view draws of the open person's page now, at the size it is told: whose
+    /// page, with how many records, in which language (the page viewport's drawings are of
+    /// this, or do not count). `None` without a person open.
+    pub fn page_key_at(&self, width: u16, height: u16) -> Option<u64> {
+        let pv = self.person.as_ref()?;
+        let what = (
+            pv.person,
+            pv.records,
+            pv.state.history.len(),
+            pv.error.is_some(),
+            &self.lang,
+        );
+        Some(crate::viewport::key(&what, width, height))
+    }
+
+    /// Takes what the view drew (the runner calls it after every frame; input and ticks take
+    /// it first too): where the person's page is scrolled to.
+    pub fn note_drawn(&mut self) {
+        let Some(key) = self.page_key_at(self.width, self.height) else {
+            return;
+        };
+        if let Some(drawn) = self.page_viewport.take(key)
+            && let Some(pv) = self.person.as_mut()
+        {
+            pv.scroll = drawn.top;
+        }
+    }
+
+    /// Shows the open person `i` again with their records as `read` back after new ones of
+    /// theirs were folded in, the page where it was. Nothing when they were closed since.
+    pub fn reread_person(&mut self, i: u32, read: std::io::Result<Vec<Value>>) {
+        let Some(scroll) = self
+            .person
+            .as_ref()
+            .filter(|pv| pv.person == i)
+            .map(|pv| pv.scroll)
+        else {
+            return;
+        };
         self.show_person(i, read);
+        if let Some(pv) = self.person.as_mut() {
+            pv.scroll = scroll;
+        }
     }
 
     /// Shows person `i` with their records as `read` back from the ledger.

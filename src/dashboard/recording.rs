@@ -242,12 +242,13 @@ impl Dashboard {
         }
     }
 
-    /// The record is on disk: the form closes and the lists show it at once.
-    pub fn record_saved(&mut self, entry: &Entry) {
+    /// The record is on disk: the form closes, and the lists show it at once (reading it
+    /// back, with what else was appended, is asked of the effect performer).
+    #[must_use]
+    pub fn record_saved(&mut self, entry: &Entry) -> Option<Effect> {
         self.saving = false;
         self.confirm = None;
         self.form = None;
-        self.refresh();
         let name = entry.employee.name.clone().unwrap_or_default();
         let mut args = vec![("name", name), ("id", entry.employee.id.clone())];
         args.extend(
@@ -262,6 +263,7 @@ impl Dashboard {
             args,
             error: false,
         });
+        self.refresh()
     }
 
     /// Nothing was saved: the form stays open with what was typed, and says why.

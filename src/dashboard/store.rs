@@ -189,36 +189,42 @@ pub enum Refreshed {
     Reload,
 }
 
-/// Folds what was appended to the ledger files of `dir` since the model was built (only the
-/// new bytes are read). Whole lines only: a line still being written waits for the next time.
-pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
-    struct New {
-        at: i64,
-        id: String,
-        file: usize,
-        offset: u64,
-        line: String,
-    }
+/// What was appended to the ledger files since the model's reading of them ended: read by the
+/// effect performer ([`read_appended`]), folded by update ([`fold_appended`]).
+#[derive(Debug, Default)]
+pub struct Appended {
+    tails: Vec<Tail>,
+    /// A file is shorter than what was folded of it.
+    shrank: bool,
+}
+
+/// The bytes of one file from where the model's reading of it ended.
+#[derive(Debug)]
+struct Tail {
+    path: PathBuf,
+    from: u64,
+    bytes: Vec<u8>,
+}
+
+/// Reads what was appended to the ledger files of `dir` since the model was built (only the
+/// new bytes; nothing is folded here). A file that cannot be read now is left for next time.
+pub fn read_appended(model: &Model, dir: &Path) -> Appended {
+    let mut out = Appended::default();
     let Ok(paths) = ledger::ledger_files(dir) else {
-        return Refreshed::Nothing;
+        return out;
     };
-    let mut new: Vec<New> = Vec::new();
-    let mut ends: Vec<(usize, u64)> = Vec::new();
-    let mut unreadable = 0;
     for path in paths {
-        let file = model.file_index(&path);
-        let end = model.files[file].end;
+        let known = model.files.iter().rfind(|f| f.path == path);
+        let (end, broken) = known.map_or((0, false), |f| (f.end, f.broken));
         let Ok(len) = std::fs::metadata(&path).map(|m| m.len()) else {
             continue;
         };
         if len < end {
-            return Refreshed::Reload;
+            out.shrank = true;
+            return out;
         }
-        if model.files[file].broken {
-            // Nothing after a break is folded; a full reload reads it again.
-            continue;
-        }
-        if len == end {
+        // Nothing after a break is folded (a full reload reads it again); nothing new.
+        if broken || len == end {
             continue;
         }
         let mut bytes = Vec::with_capacity((len - end) as usize);
@@ -226,7 +232,37 @@ pub fn refresh(model: &mut Model, dir: &Path) -> Refreshed {
             f.seek(SeekFrom::Start(end))?;
             f.take(len - end).read_to_end(&mut bytes)
         });
-        if read.is_err() {
+        if read.is_ok() {
+            out.tails.push(Tail {
+                path,
+                from: end,
+                bytes,
+            });
+        }
+    }
+    out
+}
+
+/// Folds what [`read_appended`] read. Whole lines only: a line still being written waits for
+/// the next time. A tail read from elsewhere than where the model now stands is left out.
+pub fn fold_appended(model: &mut Model, appended: Appended) -> Refreshed {
+    struct New {
+        at: i64,
+        id: String,
+        file: usize,
+        offset: u64,
+        line: String,
+    }
+    if appended.shrank {
+        return Refreshed::Reload;
+    }
+    let mut new: Vec<New> = Vec::new();
+    let mut ends: Vec<(usize, u64)> = Vec::new();
+    let mut unreadable = 0;
+    for Tail { path, from, bytes } in appended.tails {
+        let file = model.file_index(&path);
+        let end = model.files[file].end;
+        if end != from || model.files[file].broken {
             continue;
         }
         let mut at = 0usize;

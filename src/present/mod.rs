@@ -22,6 +22,7 @@ use crate::i18n::Lang;
 use crate::keys::{self, Cmd, Ctx};
 use crate::roster::Employee;
 use crate::text_field::{Inserted, TextField};
+use crate::viewport::Viewport;
 use session::{Added, Attendee, AttendeeForm, Status};
 
 /// The most digits a slide number can have.
@@ -120,12 +121,6 @@ pub enum Effect {
     },
 }
 
-/// How far the current slide can scroll at the current size. The view implements it with the
-/// same terminal-free composition it draws, so update learns it without depending on the view.
-pub trait Measured {
-    fn max_scroll(&self) -> usize;
-}
-
 pub struct Presenter {
     /// The employee flow, run for one attendee at a time. It also holds the content and the
     /// messages the slides use.
@@ -177,6 +172,9 @@ pub struct Presenter {
     /// The languages the slides were shown in, and which slides were shown.
     pub langs_shown: Vec<Lang>,
     pub shown: Vec<bool>,
+    /// What the view last laid out of the slide (written back as it draws): scrolling goes
+    /// by it.
+    pub slide_viewport: Viewport,
 }
 
 impl Presenter {
@@ -241,6 +239,7 @@ impl Presenter {
             started_at: now_ms(),
             now,
             langs_shown: Vec::new(),
+            slide_viewport: Viewport::default(),
             shown,
         }
     }
@@ -336,6 +335,7 @@ impl Presenter {
 
     /// A terminal event in, maybe an effect out.
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        self.note_drawn();
         match event {
             Event::Resize(w, h) => {
                 self.resize(*w, *h);
@@ -387,20 +387,22 @@ impl Presenter {
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
+        self.note_drawn();
         self.width = width;
         self.height = height;
         self.flow.resize(width, height);
-        self.clamp_scroll();
     }
 
     /// Called several times a second: the clock.
     pub fn tick(&mut self, now: Instant) {
+        self.note_drawn();
         self.now = now;
         self.flow.tick(now);
     }
 
     /// The one place a command changes the trainer's state.
     pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
+        self.note_drawn();
         self.notice = None;
         if self.confirm_quit {
             match cmd {
@@ -483,7 +485,6 @@ impl Presenter {
         if self.phase == Phase::Slides {
             self.note_shown();
         }
-        self.clamp_scroll();
     }
 }
 

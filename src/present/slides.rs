@@ -77,10 +77,7 @@ impl Presenter {
                 self.scroll += 1;
                 self.clamp_scroll();
             }
-            Cmd::Notes => {
-                self.notes = !self.notes;
-                self.clamp_scroll();
-            }
+            Cmd::Notes => self.notes = !self.notes,
             Cmd::Overview => self.overview = Some(self.at),
             Cmd::Attendees if self.session.is_some() => self.open_attendees(),
             Cmd::Attendees => self.notice = Some(Notice::info("present-no-session")),
@@ -88,8 +85,29 @@ impl Presenter {
         }
     }
 
+    /// What the view draws of the slides now, at the size it is told: the slide, the
+    /// languages and whether the notes share the screen (the slide viewport's drawings are
+    /// of this, or do not count).
+    pub fn slide_key_at(&self, width: u16, height: u16) -> u64 {
+        let what = (self.at, self.view.as_str(), self.notes, &self.base_lang);
+        crate::viewport::key(&what, width, height)
+    }
+
+    /// Bounds the scroll by the slide as last drawn at this size (the view bounds it too).
     pub(super) fn clamp_scroll(&mut self) {
-        let max = self.max_scroll();
+        let max = self
+            .slide_viewport
+            .max_top(self.slide_key_at(self.width, self.height));
         self.scroll = self.scroll.min(max);
+    }
+
+    /// Takes what the views drew (the runner calls it after every frame; input and ticks take
+    /// it first too): where the slide is scrolled to, and what the attendee's flow showed.
+    pub fn note_drawn(&mut self) {
+        let key = self.slide_key_at(self.width, self.height);
+        if let Some(drawn) = self.slide_viewport.take(key) {
+            self.scroll = drawn.top;
+        }
+        self.flow.note_drawn();
     }
 }

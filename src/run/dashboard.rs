@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crossterm::event;
 
 use super::{Screen, event_loop, with_terminal};
-use crate::dashboard::{Dashboard, perform};
+use crate::dashboard::{Dashboard, perform, perform_all};
 
 /// How often the loop wakes without input: loading progress, and the look for new records.
 const TICK: Duration = Duration::from_millis(200);
@@ -25,6 +25,9 @@ impl Screen for Dashboard {
     fn draw(&self, frame: &mut ratatui::Frame) {
         crate::ui::dashboard::draw(frame, self);
     }
+    fn drawn(&mut self) {
+        self.note_drawn();
+    }
     fn event(&mut self, event: &event::Event) {
         if let Some(effect) = self.handle_event(event) {
             perform(self, effect);
@@ -37,7 +40,8 @@ impl Screen for Dashboard {
         let today = jiff::Timestamp::now()
             .to_zoned(self.setup.tz.clone())
             .date();
-        Dashboard::tick(self, now, today);
+        let effects = Dashboard::tick(self, now, today);
+        perform_all(self, effects);
     }
 }
 

@@ -122,6 +122,9 @@ pub(crate) trait Screen {
         Ok(())
     }
     fn draw(&self, frame: &mut ratatui::Frame);
+    /// After each frame: what the view wrote back of its layout (the viewports), taken into
+    /// the state.
+    fn drawn(&mut self) {}
     /// One event, and the effects it asks for carried out.
     fn event(&mut self, event: &event::Event);
     /// Whether every event already typed is taken before the next frame (fast typing in a
@@ -161,6 +164,9 @@ impl Screen for Flow<'_> {
     }
     fn draw(&self, frame: &mut ratatui::Frame) {
         ui::draw(frame, self.app);
+    }
+    fn drawn(&mut self) {
+        self.app.note_drawn();
     }
     fn event(&mut self, event: &event::Event) {
         if let Some(effect) = self.app.handle_event_at(event, Instant::now()) {
@@ -216,6 +222,7 @@ pub(crate) fn event_loop<S: Screen>(
             screen.draw(frame);
             crate::glyphs::sanitize(frame.buffer_mut());
         })?;
+        screen.drawn();
         if screen.done() || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

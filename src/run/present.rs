@@ -38,6 +38,9 @@ impl Screen for Presenting<'_> {
     fn draw(&self, frame: &mut ratatui::Frame) {
         crate::ui::present::draw(frame, self.p);
     }
+    fn drawn(&mut self) {
+        self.p.note_drawn();
+    }
     fn event(&mut self, event: &event::Event) {
         if let Some(effect) = self.p.handle_event(event) {
             session::perform(self.p, self.recorder, effect);

@@ -21,6 +21,7 @@ use crate::app::{App, Step};
 use crate::content::ScreenKind;
 use crate::keys;
 use crate::layout;
+use crate::viewport;
 pub(crate) use widgets::too_small;
 pub use widgets::{Hint, hint_bar_for, hint_layout, truncate};
 
@@ -65,23 +66,35 @@ pub fn body(app: &App, width: usize) -> Body {
     }
 }
 
-impl crate::app::Measured for App {
-    fn measure(&self, width: usize) -> crate::app::Measure {
-        let body = body(self, width);
-        crate::app::Measure {
-            lines: body.lines.len(),
-            focus: body.focus,
-            mark: body.mark,
-        }
-    }
-}
-
 /// Lines scrolled past at the top of the current step.
 pub fn scroll(app: &App) -> usize {
     match app.step {
         Step::Screen(i) => app.person.visits[i].scroll,
         _ => app.other_scroll,
     }
+}
+
+/// The first line of the body to show, as update asked (the rule it asked for brought to the
+/// top, the focus kept in view, the text within bounds); written back to the app's viewport
+/// with what was laid out, for update to scroll and note reading by.
+fn settle(app: &App, body: &Body, height: usize, area: Rect) -> usize {
+    let asked = app.body_viewport.requests;
+    let want = match body.mark {
+        Some((first, _)) if asked.to_mark => first.saturating_sub(1),
+        _ => scroll(app),
+    };
+    let focus = body.focus.filter(|_| asked.follow);
+    let lines = body.lines.len();
+    let top = viewport::settle(want, lines, height, focus, crate::app::SCROLL_AHEAD);
+    app.body_viewport.record(viewport::Drawn {
+        key: app.view_key_at(area.width, area.height),
+        lines,
+        height,
+        top,
+        focus: body.focus,
+        mark: body.mark,
+    });
+    top
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -98,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     header(frame, app, areas.header);
 
     let body = body(app, areas.body.width as usize);
-    let top = scroll(app).min(body.lines.len());
+    let top = settle(app, &body, areas.body.height as usize, area);
     let visible: Vec<Line<'static>> = body
         .lines
         .iter()

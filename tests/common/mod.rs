@@ -61,22 +61,33 @@ impl Kiosk {
         self.dir.path().join("ledger")
     }
 
-    /// Types a key sequence: `<Enter>`, `<Down>`, `<S-Tab>`, `<F2>` ... and plain characters.
+    /// Draws the app at its size and takes what was drawn, as the runner does after every
+    /// event (the view writes back what it laid out, which scrolling and read-to-end go by).
+    pub fn draw(&mut self) -> &mut Kiosk {
+        render(&self.app, self.app.width, self.app.height);
+        self.app.note_drawn();
+        self
+    }
+
+    /// Types a key sequence: `<Enter>`, `<Down>`, `<S-Tab>`, `<F2>` ... and plain characters,
+    /// drawn before each key and after the last, as the runner does.
     pub fn keys(&mut self, seq: &str) -> &mut Kiosk {
         for event in parse_keys(seq) {
+            self.draw();
             if let Some(effect) = self.app.handle_event(&event) {
                 self.recorder.perform(&mut self.app, effect);
             }
         }
-        self
+        self.draw()
     }
 
     /// Pastes text, as a terminal with bracketed paste (or an IME commit) delivers it.
     pub fn paste(&mut self, text: &str) -> &mut Kiosk {
+        self.draw();
         if let Some(effect) = self.app.handle_event(&Event::Paste(text.to_string())) {
             self.recorder.perform(&mut self.app, effect);
         }
-        self
+        self.draw()
     }
 
     pub fn screen(&self) -> String {

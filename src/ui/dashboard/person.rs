@@ -14,9 +14,6 @@ use crate::state::{HistoryEntry, Stage};
 use crate::ui::{doc, theme};
 use crate::wrap::display_width;
 
-/// Rows above the person's lines (tabs and a blank) and around the body.
-const CHROME: usize = 6;
-
 /// `at` (RFC 3339) as a local date and time.
 pub fn local_time(d: &Dashboard, at: &str) -> String {
     match at.parse::<jiff::Timestamp>() {
@@ -100,11 +97,6 @@ fn what(d: &Dashboard, h: &HistoryEntry) -> String {
     }
 }
 
-/// The person's lines at `width`.
-pub fn lines(d: &Dashboard, pv: &PersonView, width: usize) -> Vec<Line<'static>> {
-    lines_and_rows(d, pv, width).0
-}
-
 /// The history entry as a line of the timeline: when, what kind, what, by whom.
 pub fn entry_summary(d: &Dashboard, h: &HistoryEntry, occurred: Option<&str>) -> String {
     let at = occurred.unwrap_or(&h.at);
@@ -128,18 +120,6 @@ pub fn entry_summary(d: &Dashboard, h: &HistoryEntry, occurred: Option<&str>) ->
         ));
     }
     out
-}
-
-/// Rows of the person's page shown at once.
-pub fn page_height(d: &Dashboard) -> usize {
-    (d.height as usize).saturating_sub(CHROME).max(1)
-}
-
-/// The row of each timeline entry on the person's page (newest first), at the current size.
-pub fn entry_rows(d: &Dashboard) -> Option<Vec<usize>> {
-    let pv = d.person.as_ref()?;
-    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
-    Some(lines_and_rows(d, pv, width).1)
 }
 
 /// The person's lines at `width`, and the row of each timeline entry (newest first).
@@ -391,35 +371,31 @@ fn lines_and_rows(
     (out, rows)
 }
 
-impl crate::dashboard::Measured for Dashboard {
-    fn max_scroll(&self) -> usize {
-        max_scroll(self)
-    }
-    fn page_height(&self) -> usize {
-        page_height(self)
-    }
-    fn entry_rows(&self) -> Option<Vec<usize>> {
-        entry_rows(self)
-    }
-}
-
-/// The furthest the person's lines scroll at the current size.
-pub fn max_scroll(d: &Dashboard) -> usize {
-    let Some(pv) = &d.person else {
-        return 0;
-    };
-    let width = crate::ui::widgets::inset(Rect::new(0, 0, d.width, 1)).width as usize;
-    let height = (d.height as usize).saturating_sub(CHROME);
-    lines(d, pv, width).len().saturating_sub(height)
-}
-
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let Some(pv) = &d.person else {
         return;
     };
-    let all = lines(d, pv, area.width as usize);
-    let top = pv
-        .scroll
-        .min(all.len().saturating_sub(area.height as usize));
+    let (all, rows) = lines_and_rows(d, pv, area.width as usize);
+    let height = area.height as usize;
+    // The selected record kept in view when update asked (the top of the page, with the
+    // person's state, for the newest); written back for update to scroll by.
+    let focus = rows.get(pv.cursor).map(|&row| (row, row + 1));
+    let (want, follow) = match focus {
+        _ if !d.page_viewport.requests.follow => (pv.scroll, None),
+        Some(_) if pv.cursor == 0 => (0, None),
+        f => (pv.scroll, f),
+    };
+    let top = crate::viewport::settle(want, all.len(), height, follow, 0);
+    let size = frame.area();
+    if let Some(key) = d.page_key_at(size.width, size.height) {
+        d.page_viewport.record(crate::viewport::Drawn {
+            key,
+            lines: all.len(),
+            height,
+            top,
+            focus,
+            mark: None,
+        });
+    }
     lines_at(frame, all, area, top);
 }

@@ -8,10 +8,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{MARGIN, centred_column, frame_areas};
+use super::{MARGIN, centred_column};
 use crate::i18n::Lang;
 use crate::present::{Presenter, View};
 use crate::ui::{doc, theme, truncate};
+use crate::viewport::Drawn;
 
 /// The widest a slide's text gets: longer lines are hard to follow from the back of a room.
 pub const MAX_TEXT: u16 = 88;
@@ -128,42 +129,36 @@ fn columns_lines(p: &Presenter, a: &SlideAreas) -> Vec<Vec<Line<'static>>> {
     }
 }
 
-impl crate::present::Measured for Presenter {
-    fn max_scroll(&self) -> usize {
-        max_scroll(self)
-    }
-}
-
-/// How far the current slide can scroll at the presenter's terminal size.
-pub fn max_scroll(p: &Presenter) -> usize {
-    let body = frame_areas(p.width, p.height).body;
-    let a = areas(p, body);
-    let height = a.columns.first().map_or(0, |r| r.height as usize);
-    columns_lines(p, &a)
-        .iter()
-        .map(|l| l.len().saturating_sub(height))
-        .max()
-        .unwrap_or(0)
-}
-
 /// Draws the slide; returns whether text is left below.
 pub fn draw(frame: &mut Frame, p: &Presenter, body: Rect) -> bool {
     let a = areas(p, body);
     let mut more = false;
     let columns = columns_lines(p, &a);
     // A slide that fits sits a little lower, as on a printed slide; a long one starts at the top.
-    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
     let room = a.columns.first().map_or(0, |r| r.height);
-    let drop = (room.saturating_sub(tallest) / 4).min(3);
+    // Scrolled as far as the presenter asked, within the tallest column; written back for
+    // update to scroll by.
+    let top = p.scroll.min(tallest.saturating_sub(room as usize));
+    let area = frame.area();
+    p.slide_viewport.record(Drawn {
+        key: p.slide_key_at(area.width, area.height),
+        lines: tallest,
+        height: room as usize,
+        top,
+        focus: None,
+        mark: None,
+    });
+    let drop = (room.saturating_sub(tallest as u16) / 4).min(3);
     for (lines, rect) in columns.into_iter().zip(&a.columns) {
         let rect = Rect::new(rect.x, rect.y + drop, rect.width, rect.height - drop);
         let shown: Vec<Line<'static>> = lines
             .iter()
-            .skip(p.scroll)
+            .skip(top)
             .take(rect.height as usize)
             .cloned()
             .collect();
-        more |= lines.len() > p.scroll + rect.height as usize;
+        more |= lines.len() > top + rect.height as usize;
         frame.render_widget(Paragraph::new(shown), rect);
     }
     if let Some(r) = a.notes {
