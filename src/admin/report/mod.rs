@@ -190,16 +190,31 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads the whole ledger once and builds the report. Unreadable lines are passed to
-/// `on_issue` as they are met (and listed in the report).
+/// Why a report was not built.
+#[derive(Debug)]
+pub enum BuildError {
+    Ledger(LedgerError),
+    /// The roster could not be read; `roster` said why, and this is the exit code.
+    Roster(ExitCode),
+}
+
+impl From<LedgerError> for BuildError {
+    fn from(e: LedgerError) -> BuildError {
+        BuildError::Ledger(e)
+    }
+}
+
+/// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
+/// imported) while the first records are read. Unreadable lines are passed to `on_issue` as
+/// they are met (and listed in the report).
 pub fn build(
     ledger_dir: &Path,
-    roster: Option<Vec<Employee>>,
+    roster: impl FnOnce() -> Result<Option<Vec<Employee>>, ExitCode>,
     today: Date,
     current_policy: &str,
     progress: &Progress,
     on_issue: &mut dyn FnMut(&ReadIssue),
-) -> Result<Report, LedgerError> {
+) -> Result<Report, BuildError> {
     let mut skipped = Vec::new();
     // Where each file has been read to, for progress.
     let mut ends: Vec<u64> = Vec::new();
@@ -208,9 +223,10 @@ pub fn build(
         ledger_dir,
         Essentials::KEYS.len(),
         Essentials::key_index,
-        // The roster's index is built while the first records are read.
-        || Census::new(roster),
-        |census, item| -> Result<(), LedgerError> {
+        // The roster is read, and its index built, while the first records are read.
+        || roster().map(Census::new),
+        |census, item| -> Result<(), BuildError> {
+            let census = census.as_mut().map_err(|code| BuildError::Roster(*code))?;
             match item {
                 Ok(record) => {
                     let member = |i| record.member(i);
@@ -246,8 +262,8 @@ pub fn build(
             Ok(())
         },
     )?;
+    let mut census = census.map_err(BuildError::Roster)?;
     let duplicates = duplicates?;
-    let mut census = census;
     if !census.voiding().is_empty() {
         // Corrections are rare: only then is the ledger read again, for the people concerned.
         let mut about = records_about(ledger_dir, census.voiding())?;
@@ -315,10 +331,6 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         Ok(raw) => raw.manifest.policy_version,
         Err(code) => return code,
     };
-    let roster = match super::roster::load_or_say(env) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
     let tz = config.time_zone();
     let now = Timestamp::now()
         .round(jiff::Unit::Millisecond)
@@ -327,6 +339,7 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     let dir = env.data.ledger_dir();
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
     let mut issues = 0u64;
+    let roster = || progress.suspend(|| super::roster::load_or_say(env));
     let result = build(&dir, roster, today, &policy, &progress, &mut |issue| {
         issues += 1;
         progress.suspend(|| warn_read_issue(env, issue));
@@ -334,7 +347,8 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     progress.finish();
     let mut report = match result {
         Ok(r) => r,
-        Err(e) => return ledger_fail(env, &e),
+        Err(BuildError::Ledger(e)) => return ledger_fail(env, &e),
+        Err(BuildError::Roster(code)) => return code,
     };
     report.generated_at = now.to_string();
     report.timezone = super::timezone_name(&tz);

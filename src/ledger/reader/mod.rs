@@ -19,7 +19,9 @@ use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_f
 use ahead::*;
 use file::*;
 
-const READ_BUFFER: usize = 256 * 1024;
+/// Bytes read from a file at a time. Large enough that the thread hashing lines ahead (on large
+/// ledgers) stays ahead of the reader, which otherwise waits for it at the start of every read.
+const READ_BUFFER: usize = 1024 * 1024;
 
 /// One record with a valid envelope, as stored.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ use crate::ledger::{IoOp, LedgerError};
 
 /// Batches in flight at most (being read, worked on, or waiting for their turn): memory stays
 /// flat whatever the ledger's size and however slowly the caller writes.
-const IN_FLIGHT: usize = 8;
+const IN_FLIGHT: usize = 6;
 
 /// A batch of items, its number in ledger order, and how many of its items are this round's
 /// (the rest are kept for their space).
