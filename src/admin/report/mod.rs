@@ -219,12 +219,18 @@ pub fn build(
     // Where each file has been read to, for progress.
     let mut ends: Vec<u64> = Vec::new();
     let mut n = 0u64;
-    let (census, duplicates) = stream_picked(
+    let mut roster = Some(roster);
+    let streamed = stream_picked(
         ledger_dir,
         Essentials::KEYS.len(),
         Essentials::key_index,
         // The roster is read, and its index built, while the first records are read.
-        || roster().map(Census::new),
+        || {
+            roster
+                .take()
+                .map_or(Ok(None), |read| read())
+                .map(Census::new)
+        },
         |census, item| -> Result<(), BuildError> {
             let census = census.as_mut().map_err(|code| BuildError::Roster(*code))?;
             match item {
@@ -261,7 +267,13 @@ pub fn build(
             }
             Ok(())
         },
-    )?;
+    );
+    // A ledger folder that cannot be opened is told after a roster that cannot be read, as
+    // when the roster was read first.
+    if let (Err(_), Some(read)) = (&streamed, roster.take()) {
+        read().map_err(BuildError::Roster)?;
+    }
+    let (census, duplicates) = streamed?;
     let mut census = census.map_err(BuildError::Roster)?;
     let duplicates = duplicates?;
     if !census.voiding().is_empty() {
