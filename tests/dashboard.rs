@@ -1358,3 +1358,45 @@ fn the_tick_asks_for_the_ledger_as_an_effect_and_folding_what_was_read_updates_t
     assert!(a.d.tick(t0 + REFRESH_EVERY / 2, TODAY).is_empty());
     assert_eq!(a.d.tick(t0 + REFRESH_EVERY, TODAY), vec![Effect::Refresh]);
 }
+
+#[test]
+fn a_full_pass_is_asked_for_as_an_effect_and_started_by_the_performer() {
+    use tebiki::dashboard::{Effect, store};
+    let mut a = Admin::open(sample(), "en", Some("森"), None);
+    let before = a.d.model.records;
+    assert!(before > 1);
+    // A ledger file shorter than what was folded of it: only a full pass gives the right
+    // state.
+    let file = std::fs::read_dir(a.ledger())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .expect("a ledger file");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first = text.split_inclusive('\n').next().unwrap().to_string();
+    std::fs::write(&file, first).unwrap();
+    let appended = store::read_appended(&a.d.model, &a.ledger());
+    let asked = a.d.refreshed(appended);
+    assert!(
+        matches!(asked, Some(Effect::Load { roster: Some(_) })),
+        "{asked:?}"
+    );
+    // Update started nothing itself: no pass runs until the performer starts it.
+    assert!(a.d.loading.is_none());
+    assert_eq!(
+        a.d.model.records, before,
+        "the figures stay until the pass is done"
+    );
+    tebiki::dashboard::perform_all(&mut a.d, asked);
+    assert!(a.d.loading.is_some());
+    // Asking again while it runs asks for nothing.
+    assert!(a.d.reload().is_none());
+    let effects = a.d.wait_loaded();
+    tebiki::dashboard::perform_all(&mut a.d, effects);
+    assert!(
+        a.d.model.records < before,
+        "read again: {} of {before}",
+        a.d.model.records
+    );
+}

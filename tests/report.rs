@@ -292,6 +292,32 @@ fn arb_record() -> impl Strategy<Value = Value> {
     })
 }
 
+fn arb_person_record() -> impl Strategy<Value = Value> {
+    let who = prop_oneof![Just("E1"), Just("E2"), Just("E3"), Just("X9")];
+    let name = prop_oneof![Just("佐藤"), Just("Sato"), Just("")];
+    let dept = prop_oneof![Just("営業部"), Just(""), Just("製造部")];
+    (arb_record(), who, name, dept).prop_map(|(mut v, who, name, dept)| {
+        v["employee"] = json!({ "id": who, "name": name, "department": dept });
+        v
+    })
+}
+
+fn arb_roster() -> impl Strategy<Value = Option<Vec<tebiki::roster::Employee>>> {
+    let id = prop_oneof![Just("E1"), Just("E2"), Just("E3"), Just("E4")];
+    let person = (
+        id,
+        prop_oneof![Just("佐藤 一郎"), Just("山田")],
+        prop_oneof![Just("総務部"), Just("")],
+    )
+        .prop_map(|(id, name, department)| tebiki::roster::Employee {
+            id: id.into(),
+            name: name.into(),
+            department: department.into(),
+            email: String::new(),
+        });
+    proptest::option::of(proptest::collection::vec(person, 0..5))
+}
+
 proptest! {
     /// The report's one-pass fold gives every person the consent state `tebiki status` gives.
     #[test]
@@ -310,6 +336,26 @@ proptest! {
             }
         }
         prop_assert_eq!(report.consent.0, expected);
+    }
+
+    /// The report reads the roster while it folds the ledger and gives it to the census
+    /// afterwards: the report is the one it makes with the roster given first.
+    #[test]
+    fn a_roster_given_after_the_fold_makes_the_same_report(
+        roster in arb_roster(),
+        records in proptest::collection::vec(arb_person_record(), 0..16),
+    ) {
+        let today: jiff::civil::Date = "2026-11-23".parse().unwrap();
+        let mut first = Census::new(roster.clone());
+        let mut after = Census::new(None);
+        for r in &records {
+            first.add_value(r);
+            after.add_value(r);
+        }
+        after.attach_roster(roster);
+        let a = serde_json::to_value(first.finish(today, POLICY)).unwrap();
+        let b = serde_json::to_value(after.finish(today, POLICY)).unwrap();
+        prop_assert_eq!(a, b);
     }
 }
 

@@ -73,22 +73,23 @@ impl Dashboard {
         match store::fold_appended(&mut self.model, appended) {
             Refreshed::Nothing => None,
             Refreshed::Folded(_) => self.after_change(false),
-            Refreshed::Reload => {
-                self.reload();
-                None
-            }
+            Refreshed::Reload => self.reload(),
         }
     }
 
-    /// Reads the whole ledger again on the second thread; the current figures stay shown
-    /// until it is done.
-    pub fn reload(&mut self) {
+    /// Asks for the whole ledger to be read again (with the roster already read), unless a
+    /// pass is running.
+    #[must_use]
+    pub fn reload(&self) -> Option<Effect> {
+        self.loading.is_none().then(|| Effect::Load {
+            roster: Some(self.model.roster.clone()),
+        })
+    }
+
+    /// A full pass begun by the effect performer: its result is taken once it is done.
+    pub fn loading_started(&mut self, loading: Loading) {
         if self.loading.is_none() {
-            self.loading = Some(Loading::start(
-                self.setup.ledger_dir.clone(),
-                self.setup.roster_path.clone(),
-                Some(self.model.roster.clone()),
-            ));
+            self.loading = Some(loading);
         }
     }
 

@@ -159,6 +159,12 @@ pub enum Effect {
     /// Read what was appended to the ledger since the last look; fold it back with
     /// [`Dashboard::refreshed`].
     Refresh,
+    /// Read the whole ledger (and the roster, unless `roster` holds it) on a second thread;
+    /// hand the pass begun to [`Dashboard::loading_started`]. The current figures stay shown
+    /// until it is done.
+    Load {
+        roster: Option<Option<std::sync::Arc<Vec<crate::roster::Employee>>>>,
+    },
     /// Append this record; report back with [`Dashboard::record_saved`] or
     /// [`Dashboard::record_failed`]. With `keeps_followup` (a stage change), the person's open
     /// follow-up stays open (`"followup": "kept"`).
@@ -248,8 +254,16 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    /// A dashboard that starts reading the ledger at once, behind the PIN and name prompts.
+    /// A dashboard that starts reading the ledger at once, behind the PIN and name prompts:
+    /// [`Dashboard::idle`] with its first [`Effect::Load`] performed.
     pub fn new(loc: Localizer, lang: Lang, setup: Setup) -> Dashboard {
+        let mut d = Dashboard::idle(loc, lang, setup);
+        perform(&mut d, Effect::Load { roster: None });
+        d
+    }
+
+    /// A dashboard that has read nothing yet; its first [`Effect::Load`] reads the ledger.
+    pub fn idle(loc: Localizer, lang: Lang, setup: Setup) -> Dashboard {
         let gate = if setup.pin_hash.is_some() {
             Gate::Pin(PinPrompt::default())
         } else if setup.by.is_none() {
@@ -258,7 +272,6 @@ impl Dashboard {
             Gate::Open
         };
         let by = setup.by.clone().unwrap_or_default();
-        let loading = Loading::start(setup.ledger_dir.clone(), setup.roster_path.clone(), None);
         Dashboard {
             loc,
             lang,
@@ -269,7 +282,7 @@ impl Dashboard {
             model: Model::default(),
             derived: Derived::default(),
             loaded: false,
-            loading: Some(loading),
+            loading: None,
             load_error: None,
             department: 0,
             query: TextField::default(),
@@ -392,6 +405,15 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
         Effect::Refresh => {
             let appended = store::read_appended(&d.model, &d.setup.ledger_dir);
             d.refreshed(appended)
+        }
+        Effect::Load { roster } => {
+            let loading = Loading::start(
+                d.setup.ledger_dir.clone(),
+                d.setup.roster_path.clone(),
+                roster,
+            );
+            d.loading_started(loading);
+            None
         }
         Effect::VerifyPin(pin) => {
             let now = jiff::Timestamp::now().as_second();

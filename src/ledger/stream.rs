@@ -43,14 +43,7 @@ pub fn stream_ledger<E>(
             let mut batch = fresh(&back_rx);
             let mut used = 0;
             while let Some(item) = merged.next_line() {
-                let slot = batch.get_mut(used);
-                match (item, slot) {
-                    (Ok(record), Some(Ok(slot))) => refill(slot, &record),
-                    (Ok(record), Some(slot)) => *slot = Ok(owned(&record)),
-                    (Ok(record), None) => batch.push(Ok(owned(&record))),
-                    (Err(issue), Some(slot)) => *slot = Err(issue),
-                    (Err(issue), None) => batch.push(Err(issue)),
-                }
+                put(&mut batch, used, item);
                 used += 1;
                 if used == HANDOVER {
                     let full = std::mem::replace(&mut batch, fresh(&back_rx));
@@ -88,6 +81,17 @@ pub fn stream_ledger<E>(
             }),
         }
     })
+}
+
+/// Puts `item` in place `used` of `batch`, reusing the space of the record there.
+fn put(batch: &mut Vec<Item>, used: usize, item: Result<crate::ledger::LineRecord<'_>, ReadIssue>) {
+    match (item, batch.get_mut(used)) {
+        (Ok(record), Some(Ok(slot))) => refill(slot, &record),
+        (Ok(record), Some(slot)) => *slot = Ok(owned(&record)),
+        (Ok(record), None) => batch.push(Ok(owned(&record))),
+        (Err(issue), Some(slot)) => *slot = Err(issue),
+        (Err(issue), None) => batch.push(Err(issue)),
+    }
 }
 
 /// A lent record as an owned [`Record`] (without its JSON tree).

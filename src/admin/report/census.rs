@@ -95,6 +95,41 @@ impl Census {
         census
     }
 
+    /// Gives a census folded without a roster the roster read meanwhile: it is then the census
+    /// [`Census::new`] with that roster would have folded (the roster's people first, in its
+    /// order, the first of a repeated id counting; then the others in order of appearance;
+    /// names kept only for people not on the roster).
+    pub fn attach_roster(&mut self, roster: Option<Vec<Employee>>) {
+        let Some(employees) = roster else { return };
+        debug_assert!(self.roster.is_none(), "a roster is attached once");
+        let mut order = Vec::with_capacity(employees.len() + self.order.len());
+        self.people.reserve(employees.len());
+        for (i, e) in employees.iter().enumerate() {
+            match self.people.get_mut(e.id.as_str()) {
+                Some(p) if p.roster == NONE => {
+                    p.roster = i as u32;
+                    p.name = None;
+                    order.push(e.id.as_str().into());
+                }
+                // A repeated id: the first counts.
+                Some(_) => {}
+                None => {
+                    let key: Box<str> = e.id.as_str().into();
+                    order.push(key.clone());
+                    self.people.insert(key, Person::new(i as u32));
+                }
+            }
+        }
+        let people = &self.people;
+        order.extend(
+            self.order
+                .drain(..)
+                .filter(|id| people.get(id).is_some_and(|p| p.roster == NONE)),
+        );
+        self.order = order;
+        self.roster = Some(employees);
+    }
+
     /// Folds one record (the whole stored object) into its employee's state.
     pub fn add_value(&mut self, record: &Value) {
         self.add(&Essentials::from_value(record));

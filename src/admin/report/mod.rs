@@ -205,11 +205,12 @@ impl From<LedgerError> for BuildError {
 }
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
-/// imported) while the first records are read. Unreadable lines are passed to `on_issue` as
-/// they are met (and listed in the report).
+/// imported) on a thread of its own while the records are read and folded; the census is then
+/// given it. Unreadable lines are passed to `on_issue` as they are met (and listed in the
+/// report).
 pub fn build(
     ledger_dir: &Path,
-    roster: impl FnOnce() -> Result<Option<Vec<Employee>>, ExitCode>,
+    roster: impl FnOnce() -> Result<Option<Vec<Employee>>, ExitCode> + Send,
     today: Date,
     current_policy: &str,
     progress: &Progress,
@@ -219,62 +220,68 @@ pub fn build(
     // Where each file has been read to, for progress.
     let mut ends: Vec<u64> = Vec::new();
     let mut n = 0u64;
-    let mut roster = Some(roster);
-    let streamed = stream_picked(
-        ledger_dir,
-        Essentials::KEYS.len(),
-        Essentials::key_index,
-        // The roster is read, and its index built, while the first records are read.
-        || {
-            roster
-                .take()
-                .map_or(Ok(None), |read| read())
-                .map(Census::new)
-        },
-        |census, item| -> Result<(), BuildError> {
-            let census = census.as_mut().map_err(|code| BuildError::Roster(*code))?;
-            match item {
-                Ok(record) => {
-                    let member = |i| record.member(i);
-                    if !record.picked() {
-                        Essentials::with(record.line().unwrap_or(""), |f| census.add(f));
-                    } else if let Some(f) = Essentials::from_members(member) {
-                        census.add(&f);
-                    } else {
-                        Essentials::with_member_tree(member, |f| census.add(f));
-                    }
-                    n += 1;
-                    if ends.len() <= record.file {
-                        ends.resize(record.file + 1, 0);
-                    }
-                    ends[record.file] = record.end;
-                    if n.is_multiple_of(4096) {
-                        progress.set(ends.iter().sum());
-                    }
-                }
-                Err(issue) => {
-                    on_issue(issue);
-                    let (file, line) = super::issue_place(issue);
-                    skipped.push(Skipped {
-                        file: file.file_name().map_or_else(
-                            || file.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        ),
-                        line,
-                        problem: super::issue_kind(issue),
-                    });
-                }
+    let roster_failed = std::sync::atomic::AtomicBool::new(false);
+    let (read, roster) = std::thread::scope(|scope| {
+        let reading_roster = scope.spawn(|| {
+            let roster = roster();
+            if roster.is_err() {
+                roster_failed.store(true, std::sync::atomic::Ordering::Relaxed);
             }
-            Ok(())
-        },
-    );
-    // A ledger folder that cannot be opened is told after a roster that cannot be read, as
-    // when the roster was read first.
-    if let (Err(_), Some(read)) = (&streamed, roster.take()) {
-        read().map_err(BuildError::Roster)?;
-    }
-    let (census, duplicates) = streamed?;
-    let mut census = census.map_err(BuildError::Roster)?;
+            roster
+        });
+        let read = stream_picked(
+            ledger_dir,
+            Essentials::KEYS.len(),
+            Essentials::key_index,
+            || Census::new(None),
+            |census, item| -> Result<(), BuildError> {
+                if roster_failed.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(BuildError::Roster(ExitCode::FAILURE));
+                }
+                match item {
+                    Ok(record) => {
+                        let member = |i| record.member(i);
+                        if !record.picked() {
+                            Essentials::with(record.line().unwrap_or(""), |f| census.add(f));
+                        } else if let Some(f) = Essentials::from_members(member) {
+                            census.add(&f);
+                        } else {
+                            Essentials::with_member_tree(member, |f| census.add(f));
+                        }
+                        n += 1;
+                        if ends.len() <= record.file {
+                            ends.resize(record.file + 1, 0);
+                        }
+                        ends[record.file] = record.end;
+                        if n.is_multiple_of(4096) {
+                            progress.set(ends.iter().sum());
+                        }
+                    }
+                    Err(issue) => {
+                        on_issue(issue);
+                        let (file, line) = super::issue_place(issue);
+                        skipped.push(Skipped {
+                            file: file.file_name().map_or_else(
+                                || file.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            ),
+                            line,
+                            problem: super::issue_kind(issue),
+                        });
+                    }
+                }
+                Ok(())
+            },
+        );
+        (read, reading_roster.join())
+    });
+    let roster = match roster {
+        Ok(Ok(roster)) => roster,
+        Ok(Err(code)) => return Err(BuildError::Roster(code)),
+        Err(_) => return Err(BuildError::Roster(ExitCode::FAILURE)),
+    };
+    let (mut census, duplicates) = read?;
+    census.attach_roster(roster);
     let duplicates = duplicates?;
     if !census.voiding().is_empty() {
         // Corrections are rare: only then is the ledger read again, for the people concerned.

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
-use super::{HANDOVER, Item, owned, refill};
+use super::{HANDOVER, Item, put};
 use crate::ledger::{IoOp, LedgerError};
 
 /// Batches in flight at most (being read, worked on, or waiting for their turn): memory stays
@@ -70,14 +70,7 @@ where
             };
             let mut used = 0;
             while let Some(item) = merged.next_line() {
-                let slot = batch.get_mut(used);
-                match (item, slot) {
-                    (Ok(record), Some(Ok(slot))) => refill(slot, &record),
-                    (Ok(record), Some(slot)) => *slot = Ok(owned(&record)),
-                    (Ok(record), None) => batch.push(Ok(owned(&record))),
-                    (Err(issue), Some(slot)) => *slot = Err(issue),
-                    (Err(issue), None) => batch.push(Err(issue)),
-                }
+                put(&mut batch, used, item);
                 used += 1;
                 if used == HANDOVER {
                     let Some(fresh) = next_batch() else {
