@@ -688,6 +688,31 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
     assert_eq!(first["controller"]["address"], "東京都千代田区1-1");
     assert_eq!(first["controller"]["contact"], "総務部 個人情報窓口");
     assert_eq!(first["retention"]["period"], "退職後 5 年間");
+
+    // A blank value is not set, as on the privacy notice: the next one, or null.
+    let config = fs::read_to_string(data.join("config.toml"))
+        .unwrap()
+        .replacen("controller = \"サンプル株式会社\"", "controller = \"\"", 1)
+        .replacen(
+            "controller_address = \"東京都千代田区1-1\"",
+            "controller_address = \" \"",
+            1,
+        )
+        .replacen(
+            "privacy_contact = \"総務部 個人情報窓口\"",
+            "privacy_contact = \"\"",
+            1,
+        )
+        .replacen("retention = \"退職後 5 年間\"", "retention = \"  \"", 1);
+    fs::write(data.join("config.toml"), config).unwrap();
+    let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["controller"]["name"], "Example K.K.");
+    assert!(first["controller"]["address"].is_null(), "{first}");
+    assert_eq!(first["controller"]["contact"], "hr@example.jp");
+    assert!(first["retention"]["period"].is_null(), "{first}");
 }
 
 #[test]

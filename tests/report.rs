@@ -424,6 +424,13 @@ fn without_a_roster_the_report_says_how_to_get_coverage() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err.contains("roster.csv:2"), "{err}");
     assert!(err.contains("tebiki roster import"), "{err}");
+    // With a ledger folder that cannot be opened too, the roster is still told first.
+    std::fs::write(dir.path().join("ledger"), "not a folder").unwrap();
+    let o = tebiki(dir.path(), &["report", "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("roster.csv:2"), "{err}");
+    assert!(!err.contains("ledger"), "{err}");
 }
 
 /// Record bodies without the envelope, which differs between runs (ids, times, hashes).

@@ -64,15 +64,14 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
         terminal: args.output.is_none() && io::stdout().is_terminal(),
         labels,
+        // A blank value is not set, as on the privacy notice: the next one, or null.
         receipts: crate::admin::receipts::Context {
-            controller_name: config.org.controller.clone().or(config.org.name.clone()),
-            controller_address: config.org.controller_address.clone(),
-            controller_contact: config
-                .org
-                .privacy_contact
-                .clone()
-                .or(config.org.contact.clone()),
-            retention: config.org.retention.clone(),
+            controller_name: set(config.org.controller.as_deref())
+                .or(set(config.org.name.as_deref())),
+            controller_address: set(config.org.controller_address.as_deref()),
+            controller_contact: set(config.org.privacy_contact.as_deref())
+                .or(set(config.org.contact.as_deref())),
+            retention: set(config.org.retention.as_deref()),
         },
     };
     let dir = env.data.ledger_dir();
@@ -317,4 +316,9 @@ pub(super) fn unknown_departments(
         eprintln!("  {}", env.t("export-todo-dept"));
     }
     any
+}
+
+/// An `[org]` value for a receipt: `None` when it is missing or blank.
+fn set(value: Option<&str>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty()).map(str::to_string)
 }

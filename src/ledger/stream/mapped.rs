@@ -1,8 +1,10 @@
 //! Reading the merged ledger with the caller's work per batch of records spread over worker
 //! threads, the results handed back in ledger order ([`stream_mapped`]).
 
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::io;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -18,13 +20,17 @@ const IN_FLIGHT: usize = 6;
 /// (the rest are kept for their space).
 type Batch = (u64, Vec<Item>, usize);
 
+/// What a panic carries, handed to the caller's thread to go on there.
+type Panic = Box<dyn Any + Send>;
+
 /// Reads the merged ledger of `dir` (records without their JSON tree, as
 /// [`super::stream_ledger`]) on a second thread, has each batch of items turned into an `Out`
 /// by `work` on one of the worker threads (one per state in `states`, each working with its
 /// own), and calls `each` on the calling thread with every batch's items and their `Out`, in
 /// ledger order. So a caller whose work per record costs more than reading it uses every core,
 /// and its output stays in order. At most a few batches are in flight. Stops early when `each`
-/// fails; returns how many duplicate records were skipped, and the workers' states.
+/// fails; returns how many duplicate records were skipped, and the workers' states. A panic in
+/// `work` stops every thread and then goes on on the calling thread.
 pub fn stream_mapped<S, Out, E>(
     dir: &Path,
     states: Vec<S>,
@@ -41,7 +47,7 @@ where
     // Taken out (and so dropped) by the caller's thread when it stops, so that a reader waiting
     // to hand over a batch stops too.
     let jobs_rx = Mutex::new(Some(jobs_rx));
-    let (done_tx, done_rx) = mpsc::channel::<(Batch, Out)>();
+    let (done_tx, done_rx) = mpsc::channel::<(Batch, Result<Out, Panic>)>();
     let (back_tx, back_rx) = mpsc::channel::<Vec<Item>>();
     // Set when the caller stopped: the workers then stop too.
     let stopped = AtomicBool::new(false);
@@ -99,8 +105,10 @@ where
                     let Ok((number, batch, used)) = job else {
                         break;
                     };
-                    let out = work(&mut state, &batch[..used]);
-                    if done_tx.send(((number, batch, used), out)).is_err() {
+                    // A panic goes to the caller, which is waiting for this batch.
+                    let out = catch_unwind(AssertUnwindSafe(|| work(&mut state, &batch[..used])));
+                    let failed = out.is_err();
+                    if done_tx.send(((number, batch, used), out)).is_err() || failed {
                         break;
                     }
                 }
@@ -109,9 +117,17 @@ where
         }
         drop(done_tx);
         let mut outcome = Ok(());
+        let mut panicked: Option<Panic> = None;
         let mut waiting: BTreeMap<u64, (Vec<Item>, usize, Out)> = BTreeMap::new();
         let mut next = 0;
         'done: while let Ok(((number, batch, used), out)) = done_rx.recv() {
+            let out = match out {
+                Ok(out) => out,
+                Err(panic) => {
+                    panicked = Some(panic);
+                    break 'done;
+                }
+            };
             waiting.insert(number, (batch, used, out));
             while let Some((batch, used, out)) = waiting.remove(&next) {
                 next += 1;
@@ -137,6 +153,9 @@ where
             .into_iter()
             .filter_map(|w| w.join().ok())
             .collect();
+        if let Some(panic) = panicked {
+            resume_unwind(panic);
+        }
         match duplicates {
             Ok(duplicates) if states.len() == workers => Ok(outcome.map(|()| (duplicates, states))),
             _ => Err(LedgerError::Io {
@@ -236,5 +255,36 @@ mod tests {
         .unwrap();
         assert_eq!(outcome.err(), Some("stop"));
         assert_eq!(batches, 3);
+    }
+
+    /// A panic in the work (a bug) ends the read with that panic, as it would on one thread,
+    /// rather than leaving the caller waiting for a batch that never comes.
+    #[test]
+    fn a_work_that_panics_panics_the_caller_instead_of_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        ledger(dir.path(), 2000);
+        let path = dir.path().to_path_buf();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = std::panic::catch_unwind(|| {
+                stream_mapped(
+                    &path,
+                    vec![(); 2],
+                    |(), items| {
+                        assert!(
+                            items.iter().all(|i| i.as_ref().unwrap().seq != 700),
+                            "bad record"
+                        );
+                        items.len()
+                    },
+                    |_, _| -> Result<(), ()> { Ok(()) },
+                )
+            });
+            let _ = tx.send(outcome.is_err());
+        });
+        let panicked = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the read hung after a worker panicked");
+        assert!(panicked, "the worker's panic reaches the caller");
     }
 }
