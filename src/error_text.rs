@@ -52,6 +52,8 @@ pub fn io_ids(kind: io::ErrorKind) -> (&'static str, &'static str) {
         K::ReadOnlyFilesystem => ("io-read-only", "todo-io-read-only"),
         K::InvalidData => ("io-invalid-data", "todo-io-invalid-data"),
         K::IsADirectory => ("io-is-dir", "todo-io-is-dir"),
+        // What [`crate::safe_file::AtomicFile::create`] says of a device, pipe or socket.
+        K::Unsupported => ("io-not-file", "todo-io-not-file"),
         K::NotADirectory => ("io-not-dir", "todo-io-not-found"),
         K::ResourceBusy | K::WouldBlock | K::Deadlock => ("io-busy", "todo-io-busy"),
         K::TimedOut

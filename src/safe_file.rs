@@ -127,6 +127,26 @@ mod tests {
     }
 
     #[test]
+    fn a_device_or_a_pipe_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped the pipe: mkfifo not available");
+            return;
+        }
+        for target in [fifo.as_path(), Path::new("/dev/null")] {
+            let e = AtomicFile::create(target).err().expect("refused");
+            assert_eq!(e.kind(), io::ErrorKind::Unsupported, "{target:?}");
+        }
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(
+            &std::fs::symlink_metadata(&fifo).unwrap().file_type()
+        ));
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
     fn appending_refuses_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let victim = dir.path().join("victim");
@@ -147,7 +167,19 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
+    /// A target that is a device, a pipe or a socket is refused (`ErrorKind::Unsupported`):
+    /// renaming over it would replace, say, `/dev/stdout` for everyone. A link is replaced by
+    /// the file, never followed; a folder fails at the rename.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        if let Ok(meta) = std::fs::symlink_metadata(target) {
+            let kind = meta.file_type();
+            if !(kind.is_file() || kind.is_symlink() || kind.is_dir()) {
+                return Err(io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    "not a regular file",
+                ));
+            }
+        }
         // Rosters and exports hold names: readable by the owner and their group only, like the
         // ledger. The temporary file has a random name and is always new, never a link.
         let file = temp_beside(target, 0o640)?;
