@@ -189,6 +189,7 @@ mod tests {
         );
         assert_eq!(io_ids(io::ErrorKind::StorageFull).1, "todo-io-full");
         assert_eq!(io_ids(io::ErrorKind::InvalidData).1, "todo-io-invalid-data");
-        assert_eq!(io_ids(io::ErrorKind::Unsupported).1, "todo-io-other");
+        assert_eq!(io_ids(io::ErrorKind::Unsupported).1, "todo-io-not-file");
+        assert_eq!(io_ids(io::ErrorKind::Other).1, "todo-io-other");
     }
 }
