@@ -574,6 +574,23 @@ fn an_empty_or_missing_ledger_exports_just_the_header() {
 }
 
 #[test]
+fn a_ledger_folder_that_cannot_be_read_is_told_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the ledger folder should be.
+    std::fs::write(dir.path().join("ledger"), "not a folder").unwrap();
+    for format in ["csv", "json", "jsonl"] {
+        let o = export(dir.path(), &["--format", format]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{format}: {out} {err}");
+        assert!(out.is_empty(), "{format}: nothing on stdout, got {out:?}");
+        assert!(
+            err.contains("ledger"),
+            "{format}: the place is named: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_demo_organisation_exports_completely_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -239,6 +239,13 @@ pub fn export(
     progress: &Progress,
     on_issue: &mut dyn FnMut(&ReadIssue),
 ) -> Result<ExportSummary, ExportError> {
+    // A ledger folder that cannot be read is told before anything is written (a missing one
+    // is an empty ledger).
+    match crate::ledger::ledger_files(ledger_dir) {
+        Err(LedgerError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(ExportError::Ledger(e)),
+        Ok(_) => {}
+    }
     let mut run = Run {
         format,
         filters,
