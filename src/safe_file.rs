@@ -127,6 +127,30 @@ mod tests {
     }
 
     #[test]
+    fn an_unfinished_file_is_removed_and_a_finished_one_is_not_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let done = dir.path().join("done.csv");
+        let mut f = AtomicFile::create(&done).unwrap();
+        f.write_all(b"kept").unwrap();
+        f.commit().unwrap();
+        let mut half = AtomicFile::create(&dir.path().join("half.csv")).unwrap();
+        half.write_all(b"half").unwrap();
+        half.flush().unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        // What a stop signal does before the process ends (here only to this test's files:
+        // other tests run beside it).
+        remove_unfinished_where(|p| p.starts_with(dir.path()));
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["done.csv"]);
+        assert_eq!(std::fs::read_to_string(&done).unwrap(), "kept");
+        drop(half);
+        assert!(unfinished().iter().all(|p| !p.starts_with(dir.path())));
+    }
+
+    #[test]
     fn a_device_or_a_pipe_is_never_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe");
@@ -163,7 +187,57 @@ mod tests {
 /// it, and a failed run leaves the old file as it was.
 pub struct AtomicFile {
     target: PathBuf,
+    /// The temporary file's path, while it may still be left behind by a signal.
+    temp: PathBuf,
     out: Option<BufWriter<tempfile::NamedTempFile>>,
+}
+
+/// Temporary files of the [`AtomicFile`]s not yet committed or dropped: what a stop signal
+/// removes ([`remove_on_stop_signals`]).
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the temporary files of every unfinished [`AtomicFile`] (what a stop signal does).
+pub fn remove_unfinished() {
+    remove_unfinished_where(|_| true);
+}
+
+fn remove_unfinished_where(which: impl Fn(&Path) -> bool) {
+    unfinished().retain(|path| {
+        if which(path) {
+            let _ = std::fs::remove_file(path);
+            false
+        } else {
+            true
+        }
+    });
+}
+
+/// For a command that writes a whole file for a while (an export): on Ctrl-C, `kill` or a
+/// closed terminal, the unfinished file's temporary twin is removed before the process ends
+/// by that signal, so nothing half-written is left beside the target. Installed once.
+pub fn remove_on_stop_signals() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("tebiki-stop".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    remove_unfinished();
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    std::process::exit(128 + signal);
+                }
+            });
+    });
 }
 
 impl AtomicFile {
@@ -183,8 +257,11 @@ impl AtomicFile {
         // Rosters and exports hold names: readable by the owner and their group only, like the
         // ledger. The temporary file has a random name and is always new, never a link.
         let file = temp_beside(target, 0o640)?;
+        let temp = file.path().to_path_buf();
+        unfinished().push(temp.clone());
         Ok(AtomicFile {
             target: target.to_path_buf(),
+            temp,
             out: Some(BufWriter::with_capacity(1 << 20, file)),
         })
     }
@@ -196,6 +273,14 @@ impl AtomicFile {
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
         persist(file, &self.target)
+    }
+}
+
+impl Drop for AtomicFile {
+    /// Committed (renamed into place) or dropped (removed by its `NamedTempFile`): no longer
+    /// one for a stop signal to remove.
+    fn drop(&mut self) {
+        unfinished().retain(|p| p != &self.temp);
     }
 }
 

@@ -641,3 +641,43 @@ fn hostile_names_come_out_visible_and_harmless_in_csv_and_exact_in_jsonl() {
     let line: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(line["employee"]["name"], name);
 }
+
+#[test]
+fn an_export_stopped_by_ctrl_c_leaves_nothing_half_written() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "5000", "--lang", "en"]);
+    assert!(o.status.success(), "{:?}", text(&o));
+    let out = data.join("out");
+    std::fs::create_dir(&out).unwrap();
+    let target = out.join("consent.csv");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["export", "--lang", "en", "-o"])
+        .arg(&target)
+        .env("TEBIKI_DATA", data)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The export has begun once its temporary file is there.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(&out).unwrap().next().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no temporary file"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // 22,000 records take the export most of a second; the signal comes within milliseconds.
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(2), "ended by the signal: {status:?}");
+    let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

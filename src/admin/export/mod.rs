@@ -44,7 +44,8 @@
 //! document, and make the exit code 1 (export incomplete); everything else is still written.
 //!
 //! Output: `-o FILE` is written beside FILE under a temporary name and renamed over it only
-//! when the export is finished; a FILE that is a device, a pipe or a socket is refused (exit 2),
+//! when the export is finished (stopped by Ctrl-C, `kill` or a closed terminal, the temporary
+//! file is removed); a FILE that is a device, a pipe or a socket is refused (exit 2),
 //! never replaced. Without `-o` it goes to stdout; when that is a terminal,
 //! control and invisible characters are shown escaped rather than sent to it raw.
 //!
