@@ -16,7 +16,7 @@ impl Progress {
         Progress::new(
             total,
             message,
-            "{msg} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+            "{msg} [{wide_bar}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
         )
     }
 
@@ -25,7 +25,7 @@ impl Progress {
         Progress::new(
             total,
             message,
-            "{msg} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta})",
+            "{msg} [{wide_bar}] {human_pos}/{human_len} ({per_sec}, {eta})",
         )
     }
 
