@@ -380,14 +380,7 @@ impl RowMaker<'_> {
         let filters = self.filters;
         for record in items.iter().filter_map(|i| i.as_ref().ok()) {
             let row = Fields::with(&record.raw, |f| -> Result<bool, csv::Error> {
-                if !filters.depts.is_empty()
-                    && let Some(d) = f.department()
-                {
-                    let key = dept_key(d);
-                    if !worker.departments.contains(&key) {
-                        worker.departments.insert(key);
-                    }
-                }
+                note_department(filters, f, &mut worker.departments);
                 if filters.needs_fields()
                     && !filters.matches_fields(&record.record_type, record.at, f)
                 {
@@ -531,16 +524,7 @@ impl Run<'_> {
 
     /// Notes the department of a record read, so that a `--dept` matching none can be told.
     fn see_department(&self, f: &Fields<'_>) {
-        if self.filters.depts.is_empty() {
-            return;
-        }
-        if let Some(d) = f.department() {
-            let key = dept_key(d);
-            let mut seen = self.departments.borrow_mut();
-            if !seen.contains(&key) {
-                seen.insert(key);
-            }
-        }
+        note_department(self.filters, f, &mut self.departments.borrow_mut());
     }
 
     /// Writes `record` when the filters keep it; says whether it did.
@@ -579,6 +563,20 @@ impl Run<'_> {
             w.write_all(b"\n")?;
         }
         Ok(true)
+    }
+}
+
+/// With `--dept`: notes the department of a record read in `seen`, so that a `--dept` matching
+/// none can be told.
+fn note_department(
+    filters: &Filters,
+    f: &Fields<'_>,
+    seen: &mut std::collections::BTreeSet<String>,
+) {
+    if !filters.depts.is_empty()
+        && let Some(d) = f.department()
+    {
+        seen.insert(dept_key(d));
     }
 }
 
