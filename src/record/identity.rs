@@ -127,6 +127,10 @@ fn is_default_ignorable(c: char) -> bool {
 /// The id as recorded: NFKC, trimmed, checked for characters that do not belong in an id.
 /// The organisation's pattern is checked by [`IdRule::check`].
 pub fn canonical(raw: &str) -> Result<String, IdProblem> {
+    // Printable ASCII without spaces (most ids) is its own NFKC and has nothing to refuse.
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_graphic()) {
+        return Ok(raw.to_string());
+    }
     for (i, c) in raw.chars().enumerate() {
         if is_invisible(c) && !matches!(c, '\t' | '\n' | '\r') {
             return Err(IdProblem::Invisible { ch: c, at: i + 1 });
@@ -258,6 +262,20 @@ mod tests {
         assert_eq!(canonical("\u{3000}A1234\u{3000}"), Ok("A1234".into()));
         assert_eq!(canonical("①２3"), Ok("123".into()));
         assert_eq!(key("E0001"), key(&canonical("ｅ０００１").unwrap()));
+    }
+
+    #[test]
+    fn printable_ascii_is_taken_as_it_is_because_nfkc_keeps_it() {
+        let all: String = (0x21u8..=0x7E).map(char::from).collect();
+        assert_eq!(all.nfkc().collect::<String>(), all);
+        for c in all.chars() {
+            assert!(!is_invisible(c) && !c.is_whitespace(), "{c:?}");
+            assert!(!c.is_numeric() || c.is_ascii_digit(), "{c:?}");
+        }
+        assert_eq!(canonical(&all), Ok(all.clone()));
+        // With a space it takes the full path: trimmed there, refused inside.
+        assert_eq!(canonical(" E0001 "), Ok("E0001".into()));
+        assert_eq!(canonical("E0001\t"), Ok("E0001".into()));
     }
 
     #[test]

@@ -318,7 +318,7 @@ pub fn parse(
     let mut employees = Vec::new();
     let mut row_lines = Vec::new();
     let mut bad = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen: HashMap<String, u64, foldhash::fast::RandomState> = HashMap::default();
     let mut blank_rows = 0;
     for (n, record) in records.enumerate() {
         let record = match record {

@@ -74,7 +74,10 @@ impl Census {
     pub fn new(roster: Option<Vec<Employee>>) -> Census {
         let mut census = Census {
             roster: None,
-            people: HashMap::default(),
+            people: HashMap::with_capacity_and_hasher(
+                1 << 12,
+                foldhash::fast::RandomState::default(),
+            ),
             order: Vec::new(),
             departments: Interner::default(),
             versions: Interner::default(),
@@ -188,6 +191,8 @@ impl Census {
         }
         if person.roster == NONE
             && let Some(name) = f.employee_name()
+            // Most records repeat the person's name: kept as it is then.
+            && person.name.as_deref() != Some(name)
         {
             person.name = Some(name.into());
         }

@@ -650,7 +650,16 @@ mod tests {
         for (i, key) in Essentials::KEYS.iter().enumerate() {
             assert_eq!(Essentials::key_index(key.as_bytes()), Some(i));
         }
-        assert_eq!(Essentials::key_index(b"check"), None);
+        for other in [
+            &b"check"[..],
+            b"typ",
+            b"types",
+            b"type\0",
+            b"",
+            b"employees",
+        ] {
+            assert_eq!(Essentials::key_index(other), None);
+        }
     }
 }
 #[cfg(test)]
