@@ -171,6 +171,29 @@ struct Round {
     verify: Option<Run>,
     export: Option<Run>,
     report: Option<Run>,
+    /// tebiki's merged reader over every record, in the bench: without and with the checks of
+    /// the chain, `seq` and repeated keys (hashing every line).
+    read_unchecked: Duration,
+    read_checked: Duration,
+}
+
+/// Reads every record of the ledger of `data` through tebiki's merged reader (as export and
+/// report do), with or without the chain checks: the time, and the records read.
+fn read_all(data: &Path, checked: bool) -> (Duration, u64) {
+    let dir = data.join("ledger");
+    let started = Instant::now();
+    let merged = if checked {
+        tebiki::ledger::merged_raw(&dir)
+    } else {
+        tebiki::ledger::merged_raw_unchecked(&dir)
+    };
+    let mut records = 0;
+    if let Ok(mut merged) = merged {
+        while let Some(item) = merged.next_line() {
+            records += u64::from(item.is_ok());
+        }
+    }
+    (started.elapsed(), records)
 }
 
 fn round(data: &Path, tmp: &Path, runs: usize, tools: (bool, bool), label: &str) -> Round {
@@ -216,6 +239,15 @@ fn round(data: &Path, tmp: &Path, runs: usize, tools: (bool, bool), label: &str)
     });
     let _ = std::fs::remove_file(&csv);
     let report = best_of(runs, || run(EXE, &["report"], data, None));
+    // Taken turn about, so that both meet the machine alike.
+    let (mut read_unchecked, mut read_checked) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs {
+        let (time, plain) = read_all(data, false);
+        read_unchecked = read_unchecked.min(time);
+        let (time, checked) = read_all(data, true);
+        read_checked = read_checked.min(time);
+        assert_eq!(plain, checked, "records read without and with the checks");
+    }
     eprintln!("  measured: {label}");
     Round {
         bytes,
@@ -228,6 +260,8 @@ fn round(data: &Path, tmp: &Path, runs: usize, tools: (bool, bool), label: &str)
         verify,
         export,
         report,
+        read_unchecked,
+        read_checked,
     }
 }
 
@@ -392,6 +426,15 @@ fn main() {
                 met(x <= EXPORT_JQ_RATIO)
             );
         }
+        let cost = r.read_checked.as_secs_f64() / r.read_unchecked.as_secs_f64() - 1.0;
+        println!(
+            "ledger {name}: reading every record without chain checks {}, with them {} \
+             ({:+.0}%; target +10%: {})",
+            secs(r.read_unchecked),
+            secs(r.read_checked),
+            cost * 100.0,
+            met(cost <= 0.10)
+        );
         if let (Some(o), Some(v)) = (r.openssl, r.verify) {
             println!(
                 "ledger {name}: openssl takes {:.3}x the bench's SHA-256; verify {:.3}x openssl",

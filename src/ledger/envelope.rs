@@ -230,7 +230,7 @@ fn scan_record_with<'a>(
             }
             i += 1;
         }
-        if b.get(i..i + pattern.len())? != *pattern {
+        if !at_short(b, i, index) {
             return None;
         }
         // The key without its quotes and colon.
@@ -311,6 +311,39 @@ const ENVELOPE_PATTERNS: [&[u8]; 7] = [
     b"\"kiosk\":",
     b"\"type\":",
 ];
+
+/// [`ENVELOPE_PATTERNS`] as numbers (little-endian), and the masks of their lengths.
+const PACKED_PATTERNS: [(u128, u128); 7] = {
+    let mut all = [(0u128, 0u128); 7];
+    let mut p = 0;
+    while p < 7 {
+        let pattern = ENVELOPE_PATTERNS[p];
+        let mut i = 0;
+        while i < pattern.len() {
+            all[p].0 |= (pattern[i] as u128) << (8 * i);
+            all[p].1 |= 0xFF << (8 * i);
+            i += 1;
+        }
+        p += 1;
+    }
+    all
+};
+
+/// Whether envelope pattern `index` is at `i`: compared as one number where 16 bytes can be
+/// read (a comparison of byte slices calls `memcmp`, once per member of every line).
+#[inline(always)]
+fn at_short(b: &[u8], i: usize, index: usize) -> bool {
+    let (word, mask) = PACKED_PATTERNS[index];
+    match b.get(i..i + 16) {
+        Some(here) => {
+            let here = u128::from_le_bytes(here.try_into().unwrap_or([0; 16]));
+            here & mask == word
+        }
+        None => b
+            .get(i..)
+            .is_some_and(|rest| rest.starts_with(ENVELOPE_PATTERNS[index])),
+    }
+}
 
 // The functions below, which `scan_record` uses, take the line and where to start, and give
 // where the thing they read ends, or `None` for anything outside the form they take: that sends
@@ -650,17 +683,27 @@ fn key_print(b: &[u8], key: (u32, u32)) -> u64 {
     (head & mask) ^ spread
 }
 
+/// `word` at `i`, compared as one number (a comparison of byte slices calls `memcmp`).
 #[inline(always)]
-fn skip_literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
-    (b.get(i..i + word.len())? == word).then_some(i + word.len())
+fn skip_literal<const N: usize>(b: &[u8], i: usize, word: &[u8; N]) -> Option<usize> {
+    let here: &[u8; N] = b.get(i..i + N)?.try_into().ok()?;
+    (here == word).then_some(i + N)
 }
 
-/// Whether `key` is one of [`ENVELOPE_KEYS`].
+/// Whether `key` is one of [`ENVELOPE_KEYS`] (compared as numbers by length: a comparison of
+/// byte slices calls `memcmp`, and this runs for every top-level key).
 fn is_envelope_key(key: &[u8]) -> bool {
-    let found = matches!(
-        key,
-        b"schema" | b"seq" | b"prev" | b"id" | b"at" | b"kiosk" | b"type"
-    );
+    fn is<const N: usize>(key: &[u8], word: &[u8; N]) -> bool {
+        <&[u8; N]>::try_from(key).is_ok_and(|k| k == word)
+    }
+    let found = match key.len() {
+        2 => is(key, b"id") || is(key, b"at"),
+        3 => is(key, b"seq"),
+        4 => is(key, b"prev") || is(key, b"type"),
+        5 => is(key, b"kiosk"),
+        6 => is(key, b"schema"),
+        _ => false,
+    };
     debug_assert_eq!(found, ENVELOPE_KEYS.iter().any(|k| k.as_bytes() == key));
     found
 }
