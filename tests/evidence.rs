@@ -125,6 +125,63 @@ fn a_repeated_key_is_reported_by_the_reader_and_by_verify() {
     assert!(out.contains("appears twice"), "{out}");
 }
 
+/// A record whose string holds half a surrogate pair (`"\udc00"`): valid JSON grammar, but no
+/// text, so no reader can take its fields; it is reported by every reader and by verify, never
+/// dropped without a word.
+#[test]
+fn a_record_whose_text_is_half_a_surrogate_pair_is_reported_everywhere() {
+    let (dir, file, n, id) = demo();
+    let data = dir.path();
+    let body = fs::read_to_string(&file).unwrap();
+    let line = body.lines().nth(n - 1).unwrap();
+    let mut record: serde_json::Map<String, Value> = serde_json::from_str(line).unwrap();
+    let kiosk = record["kiosk"].as_str().unwrap().to_owned();
+    record.insert("kiosk".into(), "planted".into());
+    record.insert("seq".into(), 1.into());
+    record.insert("prev".into(), "0".repeat(64).into());
+    record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+    record.insert("decision".into(), "given".into());
+    record.remove("note");
+    let text_line = serde_json::to_string(&record).unwrap();
+    let planted = format!(
+        "{},\"note\":\"\\udc00\"}}\n",
+        &text_line[..text_line.len() - 1]
+    );
+    let path = data.join("ledger").join("planted.jsonl");
+    fs::write(&path, &planted).unwrap();
+    assert_ne!(kiosk, "planted");
+    let at = "planted.jsonl:1";
+
+    let o = tebiki(data, &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains(at), "{out}");
+    for format in ["csv", "jsonl"] {
+        let o = tebiki(data, &["export", "--format", format, "--lang", "en"]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{format}: {err}");
+        assert!(err.contains(at), "{format}: {err}");
+        assert!(!out.contains("planted"), "{format}: the record was used");
+    }
+    let o = tebiki(data, &["report", "--format", "json", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["ledger"]["complete"], false, "{out}");
+    assert!(
+        report["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["file"] == "planted.jsonl" && s["line"] == 1),
+        "{out}"
+    );
+    let o = tebiki(data, &["status", &id, "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(at), "{err}");
+}
+
 #[test]
 fn export_report_and_status_name_the_break_and_never_count_the_flipped_decision() {
     let (dir, file, n, id) = demo();

@@ -58,7 +58,19 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Envelope<'_>, Unparseable> {
     de.deserialize_map(EnvelopeVisitor { out: &mut env })
         .map_err(|_| Unparseable)?;
     de.end().map_err(|_| Unparseable)?;
+    if !escapes_are_text(line) {
+        return Err(Unparseable);
+    }
     Ok(env)
+}
+
+/// Whether every `\uXXXX` escape of a JSON line spells text: JSON's grammar lets a string hold
+/// half of a UTF-16 surrogate pair alone (`"\udc00"`), which is no character, so no reader can
+/// take such a string as text and one that skips it would drop the record's fields without a
+/// word (the writer never writes one). Only lines with an escape are parsed for this.
+fn escapes_are_text(line: &[u8]) -> bool {
+    memchr::memmem::find(line, b"\\u").is_none()
+        || serde_json::from_slice::<serde_json::Value>(line).is_ok()
 }
 
 /// Checks one envelope value; used by the fast parser and by readers holding a `serde_json::Value`.
@@ -230,7 +242,7 @@ fn scan_record_with<'a>(
             }
             i += 1;
         }
-        if !at_short(b, i, index) {
+        if b.get(i..i + pattern.len())? != *pattern {
             return None;
         }
         // The key without its quotes and colon.
@@ -283,6 +295,10 @@ fn scan_record_with<'a>(
     if has_repeat(b, &members[ENVELOPE_KEYS.len()..], keys) {
         return None;
     }
+    // A `\uXXXX` escape makes the line unusual: such lines are rare, and checked whole.
+    if unusual && !escapes_are_text(&b[..=i]) {
+        return None;
+    }
     let env = Envelope {
         seq: Some(seq),
         // `is_hash` checked it as `parse_hash` would.
@@ -311,39 +327,6 @@ const ENVELOPE_PATTERNS: [&[u8]; 7] = [
     b"\"kiosk\":",
     b"\"type\":",
 ];
-
-/// [`ENVELOPE_PATTERNS`] as numbers (little-endian), and the masks of their lengths.
-const PACKED_PATTERNS: [(u128, u128); 7] = {
-    let mut all = [(0u128, 0u128); 7];
-    let mut p = 0;
-    while p < 7 {
-        let pattern = ENVELOPE_PATTERNS[p];
-        let mut i = 0;
-        while i < pattern.len() {
-            all[p].0 |= (pattern[i] as u128) << (8 * i);
-            all[p].1 |= 0xFF << (8 * i);
-            i += 1;
-        }
-        p += 1;
-    }
-    all
-};
-
-/// Whether envelope pattern `index` is at `i`: compared as one number where 16 bytes can be
-/// read (a comparison of byte slices calls `memcmp`, once per member of every line).
-#[inline(always)]
-fn at_short(b: &[u8], i: usize, index: usize) -> bool {
-    let (word, mask) = PACKED_PATTERNS[index];
-    match b.get(i..i + 16) {
-        Some(here) => {
-            let here = u128::from_le_bytes(here.try_into().unwrap_or([0; 16]));
-            here & mask == word
-        }
-        None => b
-            .get(i..)
-            .is_some_and(|rest| rest.starts_with(ENVELOPE_PATTERNS[index])),
-    }
-}
 
 // The functions below, which `scan_record` uses, take the line and where to start, and give
 // where the thing they read ends, or `None` for anything outside the form they take: that sends
@@ -617,93 +600,29 @@ fn has_repeat(b: &[u8], members: &[Member], keys: &mut Vec<(u32, u32)>) -> bool 
 
 /// Whether two of `keys` (ranges of `b`, without escapes) are the same text.
 fn has_repeat_keys(b: &[u8], keys: &[(u32, u32)]) -> bool {
-    match keys.len() {
-        0 | 1 => false,
-        2..=8 => repeat_by_prints::<8>(b, keys),
-        9..=24 => repeat_by_prints::<24>(b, keys),
-        _ => {
-            let text = |k: &(u32, u32)| &b[k.0 as usize..k.1 as usize];
-            let mut sorted: Vec<&[u8]> = keys.iter().map(text).collect();
-            sorted.sort_unstable();
-            sorted.windows(2).any(|w| w[0] == w[1])
-        }
-    }
-}
-
-/// [`has_repeat_keys`] for at most `N` keys: compared by a print of their length and ends
-/// first. Equal keys have equal prints and most keys differ in them, so the texts are rarely
-/// compared.
-#[inline(always)]
-fn repeat_by_prints<const N: usize>(b: &[u8], keys: &[(u32, u32)]) -> bool {
-    let text = |k: (u32, u32)| &b[k.0 as usize..k.1 as usize];
-    let mut prints = [0u64; N];
-    for (p, k) in prints.iter_mut().zip(keys) {
-        *p = key_print(b, *k);
-    }
-    let prints = &prints[..keys.len()];
-    prints.iter().enumerate().any(|(n, p)| {
-        prints[n + 1..]
+    let text = |k: &(u32, u32)| &b[k.0 as usize..k.1 as usize];
+    if keys.len() <= 24 {
+        return keys
             .iter()
             .enumerate()
-            .any(|(m, q)| p == q && text(keys[n]) == text(keys[n + 1 + m]))
-    })
-}
-
-/// A number made of a key's length and its first and last (up to) eight bytes: the same for
-/// the same key. `key` is a range of `b`.
-#[inline(always)]
-fn key_print(b: &[u8], key: (u32, u32)) -> u64 {
-    let (a, z) = (key.0 as usize, key.1 as usize);
-    let len = z - a;
-    let word = |at: usize| {
-        b.get(at..at + 8)
-            .and_then(|w| w.try_into().ok())
-            .map(u64::from_le_bytes)
-    };
-    let spread = (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    if len > 8 {
-        // Both words lie inside the key.
-        let (Some(head), Some(tail)) = (word(a), word(z - 8)) else {
-            return spread;
-        };
-        return head ^ tail.rotate_left(29) ^ spread;
+            .any(|(n, a)| keys[n + 1..].iter().any(|c| text(a) == text(c)));
     }
-    // The bytes after a short key (its quote, a colon and more) are masked off; at the very
-    // end of `b` it is read byte by byte.
-    let head = word(a).unwrap_or_else(|| {
-        let mut w = [0u8; 8];
-        w[..len].copy_from_slice(&b[a..z]);
-        u64::from_le_bytes(w)
-    });
-    let mask = if len == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * len)) - 1
-    };
-    (head & mask) ^ spread
+    let mut sorted: Vec<&[u8]> = keys.iter().map(text).collect();
+    sorted.sort_unstable();
+    sorted.windows(2).any(|w| w[0] == w[1])
 }
 
-/// `word` at `i`, compared as one number (a comparison of byte slices calls `memcmp`).
 #[inline(always)]
-fn skip_literal<const N: usize>(b: &[u8], i: usize, word: &[u8; N]) -> Option<usize> {
-    let here: &[u8; N] = b.get(i..i + N)?.try_into().ok()?;
-    (here == word).then_some(i + N)
+fn skip_literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    (b.get(i..i + word.len())? == word).then_some(i + word.len())
 }
 
-/// Whether `key` is one of [`ENVELOPE_KEYS`] (compared as numbers by length: a comparison of
-/// byte slices calls `memcmp`, and this runs for every top-level key).
+/// Whether `key` is one of [`ENVELOPE_KEYS`].
 fn is_envelope_key(key: &[u8]) -> bool {
-    fn is<const N: usize>(key: &[u8], word: &[u8; N]) -> bool {
-        <&[u8; N]>::try_from(key).is_ok_and(|k| k == word)
-    }
-    let found = match key.len() {
-        2 => is(key, b"id") || is(key, b"at"),
-        3 => is(key, b"seq"),
-        4 => is(key, b"prev") || is(key, b"type"),
-        5 => is(key, b"kiosk"),
-        6 => is(key, b"schema"),
-        _ => false,
-    };
+    let found = matches!(
+        key,
+        b"schema" | b"seq" | b"prev" | b"id" | b"at" | b"kiosk" | b"type"
+    );
     debug_assert_eq!(found, ENVELOPE_KEYS.iter().any(|k| k.as_bytes() == key));
     found
 }
@@ -1261,6 +1180,29 @@ mod tests {
         assert!(scan_line(deep.as_bytes(), &mut Vec::new()).is_none());
         let fine = GOOD.replace("[1,2]", &format!("{}1{}", "[".repeat(60), "]".repeat(60)));
         assert!(assert_sound(fine.as_bytes()));
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_no_text_and_the_line_no_record() {
+        for lone in [
+            r"\udc00",
+            r"\ud800",
+            r"\ud800x",
+            r"\udc00\ud800",
+            r"\ud83d\u0041",
+        ] {
+            let line = GOOD.replace(r#""x":{"a":[1,2]}"#, &format!(r#""note":"{lone}""#));
+            assert!(parse_line(line.as_bytes()).is_err(), "{line}");
+            assert!(
+                scan_line(line.as_bytes(), &mut Vec::new()).is_none(),
+                "{line}"
+            );
+        }
+        for fine in [r"\ud83d\ude00", r"C:\\users", r"\u0041\u3042"] {
+            let line = GOOD.replace(r#""x":{"a":[1,2]}"#, &format!(r#""note":"{fine}""#));
+            assert!(parse_line(line.as_bytes()).is_ok(), "{line}");
+            assert!(assert_sound(line.as_bytes()), "{line}");
+        }
     }
 
     #[test]

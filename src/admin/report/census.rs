@@ -74,10 +74,7 @@ impl Census {
     pub fn new(roster: Option<Vec<Employee>>) -> Census {
         let mut census = Census {
             roster: None,
-            people: HashMap::with_capacity_and_hasher(
-                1 << 12,
-                foldhash::fast::RandomState::default(),
-            ),
+            people: HashMap::default(),
             order: Vec::new(),
             departments: Interner::default(),
             versions: Interner::default(),

@@ -61,36 +61,22 @@ impl<'a> Essentials<'a> {
         "followup", "content",
     ];
 
-    /// The index of `key` in [`Essentials::KEYS`]. Called for every top-level member of every
-    /// record, so the key is compared as one number rather than byte by byte.
+    /// The index of `key` in [`Essentials::KEYS`].
     pub fn key_index(key: &[u8]) -> Option<usize> {
-        const fn packed(key: &[u8]) -> u64 {
-            let mut word = 0u64;
-            let mut i = 0;
-            while i < key.len() {
-                word |= (key[i] as u64) << (8 * i);
-                i += 1;
-            }
-            word
-        }
-        const PACKED: [u64; 11] = {
-            let mut all = [0u64; 11];
-            let mut i = 0;
-            while i < 11 {
-                all[i] = packed(Essentials::KEYS[i].as_bytes());
-                i += 1;
-            }
-            all
-        };
-        // Every key is 1 to 8 bytes: with its length, the number tells them apart.
-        if key.is_empty() || key.len() > 8 {
-            return None;
-        }
-        let word = packed(key);
-        PACKED
-            .iter()
-            .zip(Essentials::KEYS)
-            .position(|(&k, name)| k == word && name.len() == key.len())
+        Some(match key {
+            b"type" => 0,
+            b"employee" => 1,
+            b"decision" => 2,
+            b"stage" => 3,
+            b"due" => 4,
+            b"note" => 5,
+            b"policy" => 6,
+            b"active" => 7,
+            b"supports" => 8,
+            b"followup" => 9,
+            b"content" => 10,
+            _ => return None,
+        })
     }
 
     /// The fields from the JSON text of the members named in [`Essentials::KEYS`] (`None`:
