@@ -159,15 +159,26 @@ mod tests {
             eprintln!("skipped the pipe: mkfifo not available");
             return;
         }
-        for target in [fifo.as_path(), Path::new("/dev/null")] {
+        // A link to a device, and `/dev/stdout` itself (a link to `/proc/self/fd/1`, which may
+        // be a terminal, a pipe or a regular file).
+        let link = dir.path().join("to-null");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        for target in [
+            fifo.as_path(),
+            Path::new("/dev/null"),
+            &link,
+            Path::new("/dev/stdout"),
+            Path::new("/proc/self/fd/1"),
+        ] {
             let e = AtomicFile::create(target).err().expect("refused");
             assert_eq!(e.kind(), io::ErrorKind::Unsupported, "{target:?}");
         }
         assert!(std::os::unix::fs::FileTypeExt::is_fifo(
             &std::fs::symlink_metadata(&fifo).unwrap().file_type()
         ));
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary file left behind");
+        assert_eq!(left.len(), 2, "no temporary file left behind");
     }
 
     #[test]
@@ -218,10 +229,11 @@ fn remove_unfinished_where(which: impl Fn(&Path) -> bool) {
     });
 }
 
-/// For a command that writes a whole file for a while (an export): on Ctrl-C, `kill` or a
-/// closed terminal, the unfinished file's temporary twin is removed before the process ends
-/// by that signal, so nothing half-written is left beside the target. Installed once.
-pub fn remove_on_stop_signals() {
+/// For a command that writes a whole file for a while (an export, one-time codes): on Ctrl-C,
+/// `kill` or a closed terminal, the unfinished file's temporary twin is removed before the
+/// process ends by that signal, so nothing half-written is left beside the target. Installed
+/// once, by the first [`AtomicFile::create`].
+fn remove_on_stop_signals() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -241,18 +253,22 @@ pub fn remove_on_stop_signals() {
 }
 
 impl AtomicFile {
-    /// A target that is a device, a pipe or a socket is refused (`ErrorKind::Unsupported`):
-    /// renaming over it would replace, say, `/dev/stdout` for everyone. A link is replaced by
-    /// the file, never followed; a folder fails at the rename.
+    /// A target that is a device, a pipe or a socket, a link to one, or anything in `/dev` or
+    /// `/proc` is refused (`ErrorKind::Unsupported`): renaming over it would replace, say,
+    /// `/dev/stdout` (a link to `/proc/self/fd/1`) for everyone. Any other link is replaced by
+    /// the file, never followed (nor written through); a folder fails at the rename.
+    ///
+    /// For the commands that write whole files (exports, rosters, codes): from the first one
+    /// on, a stop signal removes the unfinished temporary file and ends the process (see
+    /// [`remove_on_stop_signals`]); the terminal programs, which handle signals themselves,
+    /// write no such files.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
-        if let Ok(meta) = std::fs::symlink_metadata(target) {
-            let kind = meta.file_type();
-            if !(kind.is_file() || kind.is_symlink() || kind.is_dir()) {
-                return Err(io::Error::new(
-                    io::ErrorKind::Unsupported,
-                    "not a regular file",
-                ));
-            }
+        remove_on_stop_signals();
+        if !replaceable(target) {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "not a regular file",
+            ));
         }
         // Rosters and exports hold names: readable by the owner and their group only, like the
         // ledger. The temporary file has a random name and is always new, never a link.
@@ -274,6 +290,27 @@ impl AtomicFile {
             .map_err(std::io::IntoInnerError::into_error)?;
         persist(file, &self.target)
     }
+}
+
+/// Whether `target` may be replaced by a file: it does not exist, or it is a regular file, a
+/// folder, or a link that leads to one of those or nowhere; and it is not in the system's
+/// device or process folders.
+fn replaceable(target: &Path) -> bool {
+    let regular = |kind: std::fs::FileType| kind.is_file() || kind.is_dir();
+    let fits = match std::fs::symlink_metadata(target) {
+        Err(_) => true,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::metadata(target).map_or(true, |to| regular(to.file_type()))
+        }
+        Ok(meta) => regular(meta.file_type()),
+    };
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let system = std::fs::canonicalize(folder)
+        .is_ok_and(|f| f.starts_with("/dev") || f.starts_with("/proc"));
+    fits && !system
 }
 
 impl Drop for AtomicFile {

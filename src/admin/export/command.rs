@@ -94,7 +94,6 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     let mut on_issue = |issue: &ReadIssue| progress.suspend(|| warn_read_issue(env, issue));
     let result = match &args.output {
         Some(path) => {
-            crate::safe_file::remove_on_stop_signals();
             let mut file = match AtomicFile::create(path) {
                 Ok(f) => f,
                 Err(e) => return env.io_fail(&e, Some(path)),
