@@ -380,6 +380,17 @@ pub const PLACEHOLDERS: [&str; 13] = [
     "controller",
 ];
 
+/// Who keeps the records, as the organisation set it for one language (see [`Org::keeper`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keeper {
+    pub name: Option<String>,
+    pub controller: Option<String>,
+    pub address: Option<String>,
+    pub privacy_contact: Option<String>,
+    pub contact: Option<String>,
+    pub retention: Option<String>,
+}
+
 impl Org {
     /// Whether a switch named in the content's manifest (`when = "remote_wipe"`) is on.
     pub fn uses(&self, switch: &str) -> bool {
@@ -398,6 +409,26 @@ impl Org {
             .get(lang.as_str())
             .and_then(pick)
             .map(String::as_str)
+    }
+
+    /// Who keeps the records and for how long, as the privacy notice in `lang` names them:
+    /// each the language's own value (`[org.xx]`), else the organisation's; a blank one is not
+    /// set. Receipts carry the same, in the language the person read.
+    pub fn keeper(&self, lang: &Lang) -> Keeper {
+        let own = |pick: fn(&OrgText) -> Option<&String>, base: &Option<String>| {
+            self.text(lang, pick)
+                .map(str::to_string)
+                .or_else(|| base.clone())
+                .filter(|v| !v.trim().is_empty())
+        };
+        Keeper {
+            name: own(|t| t.name.as_ref(), &self.name),
+            controller: own(|t| t.controller.as_ref(), &self.controller),
+            address: own(|t| t.controller_address.as_ref(), &self.controller_address),
+            privacy_contact: own(|t| t.privacy_contact.as_ref(), &self.privacy_contact),
+            contact: own(|t| t.contact.as_ref(), &self.contact),
+            retention: own(|t| t.retention.as_ref(), &self.retention),
+        }
     }
 
     /// Fills every placeholder for `lang`, taking the organisation's own words where it set
@@ -490,10 +521,10 @@ impl Org {
                 .filter(|v| !v.trim().is_empty())
         };
         let ask = |id: &str| loc.ta_stored(lang, id, &[("contact", contact.clone().into())]);
-        let privacy_contact = own(|t| t.privacy_contact.as_ref(), &self.privacy_contact)
-            .unwrap_or_else(|| contact.clone());
-        let controller = own(|t| t.controller.as_ref(), &self.controller);
-        let address = own(|t| t.controller_address.as_ref(), &self.controller_address);
+        let keeper = self.keeper(lang);
+        let privacy_contact = keeper.privacy_contact.unwrap_or_else(|| contact.clone());
+        let controller = keeper.controller;
+        let address = keeper.address;
         let controller_sentence = match (&controller, address) {
             (Some(c), Some(a)) => loc.ta_stored(
                 lang,
@@ -515,7 +546,8 @@ impl Org {
         );
         map.insert(
             "retention",
-            own(|t| t.retention.as_ref(), &self.retention)
+            keeper
+                .retention
                 .unwrap_or_else(|| ask("org-unset-retention")),
         );
         map.insert("lost_contact", lost);

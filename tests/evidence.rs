@@ -770,6 +770,28 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
     assert!(first["controller"]["address"].is_null(), "{first}");
     assert_eq!(first["controller"]["contact"], "hr@example.jp");
     assert!(first["retention"]["period"].is_null(), "{first}");
+
+    // Values set per language are the ones the notice in the record's language names.
+    let config = fs::read_to_string(data.join("config.toml")).unwrap()
+        + "\n[org.ja]\ncontroller = \"サンプル株式会社\"\n\n[org.en]\ncontroller = \"Sample K.K.\"\n\
+           retention = \"5 years\"\n";
+    fs::write(data.join("config.toml"), config).unwrap();
+    let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let mut languages = std::collections::BTreeSet::new();
+    for line in out.lines() {
+        let r: Value = serde_json::from_str(line).unwrap();
+        let language = r["language"].as_str().unwrap_or("").to_owned();
+        let (name, period) = match language.as_str() {
+            "ja" => ("サンプル株式会社", Value::Null),
+            _ => ("Sample K.K.", Value::from("5 years")),
+        };
+        assert_eq!(r["controller"]["name"], name, "{r}");
+        assert_eq!(r["retention"]["period"], period, "{r}");
+        languages.insert(language);
+    }
+    assert!(!languages.is_empty(), "{out}");
 }
 
 #[test]

@@ -12,17 +12,14 @@ use crate::ledger::Record;
 /// The receipt format written: the standard, and the DPV profile of it used for the words.
 pub const SCHEMA_VERSION: &str = "ISO/IEC TS 27560:2023 (W3C DPV profile), tebiki-receipt/1";
 
-/// What every receipt says about the organisation, from `config.toml`.
+/// What every receipt says about the organisation, from `config.toml`: the controller
+/// (`controller`, else `name`), its address (`controller_address`), whom to ask about a record
+/// (`privacy_contact`, else `contact`) and how long records are kept (`retention`), each as the
+/// privacy notice in the record's language names it ([`crate::config::Org::keeper`]); `null`
+/// when not set.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// The controller (`org.controller`, else `org.name`), its address
-    /// (`org.controller_address`) and whom to ask about a record (`org.privacy_contact`, else
-    /// `org.contact`), when set: the same the privacy notice names.
-    pub controller_name: Option<String>,
-    pub controller_address: Option<String>,
-    pub controller_contact: Option<String>,
-    /// How long records are kept (`org.retention`), when set.
-    pub retention: Option<String>,
+    pub org: crate::config::Org,
 }
 
 /// DPV's word for a consent decision.
@@ -106,12 +103,14 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
         s(&["ui_language"]).unwrap_or(Value::Null),
     );
     out.insert("purposes".into(), purposes.into());
+    let language = v.get("ui_language").and_then(Value::as_str).unwrap_or("");
+    let keeper = ctx.org.keeper(&crate::i18n::Lang::new(language));
     out.insert(
         "controller".into(),
         json!({
-            "name": ctx.controller_name,
-            "address": ctx.controller_address,
-            "contact": ctx.controller_contact,
+            "name": keeper.controller.or(keeper.name),
+            "address": keeper.address,
+            "contact": keeper.privacy_contact.or(keeper.contact),
         }),
     );
     out.insert("collection_method".into(), collection_method.into());
@@ -129,7 +128,7 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
         "retention".into(),
         json!({
             // The period the organisation set; null when it has not, never made up.
-            "period": ctx.retention,
+            "period": keeper.retention,
             "storage": "kept in the append-only ledger as evidence of the decision; never edited \
                         or deleted, a mistaken record is cancelled by a void record",
         }),

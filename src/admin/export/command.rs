@@ -64,14 +64,8 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),
         terminal: args.output.is_none() && io::stdout().is_terminal(),
         labels,
-        // A blank value is not set, as on the privacy notice: the next one, or null.
         receipts: crate::admin::receipts::Context {
-            controller_name: set(config.org.controller.as_deref())
-                .or(set(config.org.name.as_deref())),
-            controller_address: set(config.org.controller_address.as_deref()),
-            controller_contact: set(config.org.privacy_contact.as_deref())
-                .or(set(config.org.contact.as_deref())),
-            retention: set(config.org.retention.as_deref()),
+            org: config.org.clone(),
         },
     };
     let dir = env.data.ledger_dir();
@@ -316,9 +310,4 @@ pub(super) fn unknown_departments(
         eprintln!("  {}", env.t("export-todo-dept"));
     }
     any
-}
-
-/// An `[org]` value for a receipt: `None` when it is missing or blank.
-fn set(value: Option<&str>) -> Option<String> {
-    value.filter(|v| !v.trim().is_empty()).map(str::to_string)
 }
