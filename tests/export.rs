@@ -542,14 +542,35 @@ fn an_output_file_is_replaced_only_by_a_finished_export() {
         .collect();
     let tmp = |n: &String| std::path::Path::new(n).extension() == Some("tmp".as_ref());
     assert!(!names.iter().any(tmp), "{names:?}");
-    // Never into the ledger folder, where it would be read as another kiosk's ledger.
-    let inside = data.join("ledger/export.jsonl");
+    // Never over tebiki's own files: in the ledger folder it would be read as another kiosk's
+    // ledger, and in the data folder it could replace the settings, the roster or a seal.
+    let config = std::fs::read(data.join("config.toml")).unwrap();
+    for inside in [
+        data.join("ledger/export.jsonl"),
+        data.join("config.toml"),
+        data.join("roster.csv"),
+        data.join("seals/x.json"),
+        data.join("ledger/../config.toml"),
+    ] {
+        let _ = std::fs::create_dir_all(data.join("seals"));
+        let o = export(
+            &data,
+            &["--format", "jsonl", "-o", inside.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(2), "{inside:?}");
+        assert!(text(&o).1.contains("tebiki's own files"), "{:?}", text(&o));
+    }
+    assert!(!data.join("ledger/export.jsonl").exists());
+    assert!(!data.join("seals/x.json").exists());
+    assert_eq!(std::fs::read(data.join("config.toml")).unwrap(), config);
+    // Any other file beside them is fine.
+    let beside = data.join("export.jsonl");
     let o = export(
         &data,
-        &["--format", "jsonl", "-o", inside.to_str().unwrap()],
+        &["--format", "jsonl", "-o", beside.to_str().unwrap()],
     );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(!inside.exists());
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert!(beside.exists());
     // A folder that does not exist is an input error with its place.
     let o = export(
         &data,

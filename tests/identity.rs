@@ -745,4 +745,31 @@ fn a_full_width_or_spaced_id_finds_the_same_person_at_every_command() {
     let list = std::fs::read_to_string(&codes).unwrap();
     assert!(list.contains("E0001,山田 太郎"), "{list}");
     assert!(!list.contains("E0002"), "{list}");
+    // Never over tebiki's own files (here its settings), and then no code is issued.
+    let config = data.path().join("config.toml");
+    let settings = std::fs::read(&config).unwrap();
+    let issued = std::fs::read(data.path().join("identity-codes.json")).unwrap();
+    let out = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "codes",
+            "E0002",
+            "-o",
+            config.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out).1);
+    assert!(
+        text(&out).1.contains("tebiki's own files"),
+        "{}",
+        text(&out).1
+    );
+    assert_eq!(std::fs::read(&config).unwrap(), settings);
+    assert_eq!(
+        std::fs::read(data.path().join("identity-codes.json")).unwrap(),
+        issued
+    );
 }

@@ -66,7 +66,8 @@ export-todo-date = Give dates as YYYY-MM-DD (a whole day in the local time zone)
 export-error-excel-format = --excel and --encoding only apply to --format csv
 export-todo-excel-format = Use --format csv with --excel, or leave --excel and --encoding out for JSON.
 export-error-excel-terminal = a file for Excel would not display properly in the terminal
-export-error-into-ledger = the export would be written into the ledger folder, where it would be read as part of the ledger
+output-error-own-file = this would replace one of tebiki's own files in its data folder (settings, roster, codes, seals) or be read as part of the ledger
+todo-output-own-file = Give another file, e.g. -o ~/consent.csv.
 export-todo-output = Give a file with -o, e.g. -o consent.csv, and check that its folder exists and is writable.
 
 report-progress = Reading the ledger

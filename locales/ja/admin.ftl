@@ -66,7 +66,8 @@ export-todo-date = 日付は YYYY-MM-DD（現地時間の丸 1 日）、時刻�
 export-error-excel-format = --excel と --encoding は --format csv のときだけ使えます
 export-todo-excel-format = --excel は --format csv と一緒に使うか、JSON では --excel と --encoding を外してください。
 export-error-excel-terminal = Excel 向けのファイルは端末では正しく表示できません
-export-error-into-ledger = 記録フォルダーの中に書き出すと、記録の一部として読み込まれてしまいます
+output-error-own-file = tebiki がデータフォルダーに置いている自身のファイル（設定・名簿・コード・封印など）を置き換えるか、記録の一部として読み込まれることになります
+todo-output-own-file = 別のファイルを指定してください（例：-o ~/consent.csv）。
 export-todo-output = -o でファイルを指定してください（例：-o consent.csv）。保存先のフォルダーがあり、書き込めることも確認してください。
 
 report-progress = 記録を読み込み中

@@ -142,6 +142,9 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
     // The codes go out first: hashes of codes nobody could be given would lock people out.
     match &args.output {
         Some(file) => {
+            if let Some(code) = super::refuse_over_own_files(env, file) {
+                return code;
+            }
             let written = AtomicFile::create(file).and_then(|mut f| {
                 f.write_all(text.as_bytes())?;
                 f.commit()

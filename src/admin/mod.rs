@@ -244,6 +244,33 @@ pub(crate) fn ledger_fail(env: &Env, e: &LedgerError) -> ExitCode {
     env.ledger_fail(e)
 }
 
+/// Refuses an output file `path` (given with `-o`) that is one of tebiki's own files in the
+/// data folder (settings, roster, codes, log, seal keys) or inside one of its folders (ledger,
+/// seals, cache), where it would replace what tebiki keeps or be read as part of the ledger:
+/// the exit code, after saying so; `None` for any other path.
+pub(crate) fn refuse_over_own_files(env: &Env, path: &std::path::Path) -> Option<ExitCode> {
+    const FOLDERS: [&str; 3] = ["ledger", "seals", "cache"];
+    const FILES: [&str; 5] = [
+        "config.toml",
+        "roster.csv",
+        "identity-codes.json",
+        "tebiki.log",
+        "seal-signers",
+    ];
+    let parent = crate::safe_file::parent_dir(path).canonicalize().ok()?;
+    let data = env.data.root.canonicalize().ok()?;
+    let name = path.file_name()?.to_str().unwrap_or_default();
+    let own = FOLDERS.iter().any(|f| parent.starts_with(data.join(f)))
+        || (parent == data && (FILES.contains(&name) || FOLDERS.contains(&name)));
+    own.then(|| {
+        env.fail(
+            env.t("output-error-own-file"),
+            Some(path.display().to_string()),
+            "todo-output-own-file",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

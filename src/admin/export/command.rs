@@ -69,20 +69,12 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         },
     };
     let dir = env.data.ledger_dir();
-    // An export inside the ledger folder would be read back as another kiosk's ledger.
-    if let Some(path) = &args.output
-        && let (Some(parent), Ok(ledger)) = (
-            crate::safe_file::parent_dir(path).canonicalize().ok(),
-            dir.canonicalize(),
-        )
-        && parent == ledger
+    if let Some(code) = args
+        .output
+        .as_deref()
+        .and_then(|path| super::super::refuse_over_own_files(env, path))
     {
-        return fail(
-            env,
-            &env.t("export-error-into-ledger"),
-            Some(&path.display().to_string()),
-            "export-todo-output",
-        );
+        return code;
     }
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("export-progress"));
     let mut on_issue = |issue: &ReadIssue| progress.suspend(|| warn_read_issue(env, issue));
