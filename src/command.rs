@@ -13,6 +13,40 @@ use crate::i18n::{Lang, Localizer};
 use crate::ledger::LedgerError;
 use crate::source::Source;
 
+/// The first error met writing a command's output to stdout, other than a reader that went
+/// away (`| head`): the command goes on, and once it is done the error is told and the exit
+/// says the output was not all written ([`take_output_error`]).
+static OUTPUT_ERROR: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
+
+/// Writes `text` to stdout. A reader that went away has what it wanted: the rest is dropped
+/// quietly, never a panic as with `print!`. Any other failure (a full disk) is kept for
+/// [`take_output_error`].
+pub(crate) fn put(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let mut kept = OUTPUT_ERROR
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.get_or_insert(e);
+    }
+}
+
+/// [`put`] with a line end.
+pub(crate) fn say(text: &str) {
+    put(&format!("{text}\n"));
+}
+
+/// The output error [`put`] met, if any (taken once).
+pub(crate) fn take_output_error() -> Option<std::io::Error> {
+    OUTPUT_ERROR
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,

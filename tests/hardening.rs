@@ -456,3 +456,77 @@ fn a_roster_value_longer_than_200_characters_is_refused_with_file_and_line() {
     assert!(!err.contains("in.csv:4"), "200 characters are fine: {err}");
     assert!(!dir.path().join("roster.csv").exists(), "nothing imported");
 }
+
+/// A command whose result is its output fails when that output cannot be written (a full
+/// disk): a checkpoint kept with `verify > file` must not be silently empty. A command that
+/// saved something (a record) still exits as its saving did.
+#[test]
+fn output_that_cannot_be_written_fails_the_command_that_is_only_output() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = common::tebiki(dir.path(), &["demo", "--employees", "30", "--lang", "en"]);
+    assert!(o.status.success(), "{:?}", common::text(&o));
+    let id = "E000001";
+    for args in [
+        vec!["verify"],
+        vec!["verify", "--format", "json"],
+        vec!["status", id],
+        vec!["report", "--format", "json"],
+        vec!["config", "check"],
+    ] {
+        for lang in ["en", "ja"] {
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+                .args(["--lang", lang])
+                .args(&args)
+                .env("TEBIKI_DATA", dir.path())
+                .stdout(full.try_clone().unwrap())
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{args:?} {lang}: {err}");
+            let full_words = if lang == "en" {
+                "disk is full"
+            } else {
+                "ディスク"
+            };
+            assert!(err.contains(full_words), "{args:?} {lang}: {err}");
+        }
+    }
+    // The record is on disk: its command says so by its exit, whatever became of its output.
+    let before = std::fs::read_dir(dir.path().join("ledger"))
+        .unwrap()
+        .map(|e| {
+            std::fs::read_to_string(e.unwrap().path())
+                .unwrap()
+                .lines()
+                .count()
+        })
+        .sum::<usize>();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args([
+            "--lang", "en", "record", "stage", id, "informed", "--by", "x",
+        ])
+        .env("TEBIKI_DATA", dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let after = std::fs::read_dir(dir.path().join("ledger"))
+        .unwrap()
+        .map(|e| {
+            std::fs::read_to_string(e.unwrap().path())
+                .unwrap()
+                .lines()
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(after, before + 1);
+}

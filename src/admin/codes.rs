@@ -88,7 +88,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
         }
     }
     if people.is_empty() {
-        let _ = say(&env.t("codes-none-needed"));
+        say(&env.t("codes-none-needed"));
         return ExitCode::SUCCESS;
     }
     let mut issued = Vec::with_capacity(people.len());

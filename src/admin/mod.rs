@@ -12,12 +12,11 @@ pub mod roster;
 pub mod roster_changes;
 
 // Shared with the domain; these paths stay for the commands that use them.
-pub(crate) use crate::command::fail;
+pub(crate) use crate::command::{fail, say};
 pub use crate::encoding::TextEncoding;
 pub use crate::progress::Progress;
 pub use crate::safe_file::AtomicFile;
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,15 +28,6 @@ use crate::command::Env;
 use crate::config::Config;
 use crate::escape::for_terminal;
 use crate::ledger::{LedgerError, ReadIssue};
-
-/// Prints a line to stdout. A reader that went away (`| head`) must not crash the command, so
-/// the error comes back for the caller to weigh instead of panicking as `println!` does.
-pub(crate) fn say(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.write_all(b"\n")?;
-    out.flush()
-}
 
 /// A warning line on stderr.
 pub(crate) fn warn(env: &Env, text: &str) {

@@ -552,7 +552,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             }
         };
     // Saved is what counts: unreadable lines were warned about above.
-    let _ = say(&text);
+    say(&text);
     ExitCode::SUCCESS
 }
 
@@ -647,7 +647,7 @@ fn void(
     });
     match appended {
         Ok(a) => {
-            let _ = say(&env.ta(
+            say(&env.ta(
                 "record-saved-void",
                 &[
                     ("record", arg(record_id)),

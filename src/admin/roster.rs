@@ -271,7 +271,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     let changes =
         super::roster_changes::compare(previous.as_deref().unwrap_or(&[]), &parsed.employees);
     if args.dry_run {
-        let _ = say(&crate::escape::for_terminal(&env.ta(
+        say(&crate::escape::for_terminal(&env.ta(
             "roster-read",
             &[
                 ("count", count(parsed.employees.len() as u64)),
@@ -280,7 +280,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             ],
         )));
         super::roster_changes::print(env, &changes);
-        let _ = say(&env.t("roster-dry-run"));
+        say(&env.t("roster-dry-run"));
         return ExitCode::SUCCESS;
     }
     if let Err(e) = env.data.ensure() {
@@ -306,7 +306,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             ),
         );
     }
-    let _ = say(&crate::escape::for_terminal(&env.ta(
+    say(&crate::escape::for_terminal(&env.ta(
         "roster-imported",
         &[
             ("count", count(parsed.employees.len() as u64)),
@@ -316,7 +316,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         ],
     )));
     if parsed.blank_rows > 0 {
-        let _ = say(&env.ta("roster-blank-rows", &[("count", count(parsed.blank_rows))]));
+        say(&env.ta("roster-blank-rows", &[("count", count(parsed.blank_rows))]));
     }
     super::roster_changes::print(env, &changes);
     let saved = match previous {
@@ -332,6 +332,6 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             &[("path", arg(target.display().to_string()))],
         ),
     };
-    let _ = say(&crate::escape::for_terminal(&saved));
+    say(&crate::escape::for_terminal(&saved));
     ExitCode::SUCCESS
 }

@@ -79,7 +79,7 @@ fn difference(env: &Env, before: &Employee, after: &Employee) -> String {
 
 /// Prints the counts and the first few of each kind.
 pub fn print(env: &Env, changes: &Changes<'_>) {
-    let _ = say(&env.ta(
+    say(&env.ta(
         "roster-changes",
         &[
             ("added", count(changes.added.len() as u64)),
@@ -91,12 +91,12 @@ pub fn print(env: &Env, changes: &Changes<'_>) {
         if items.is_empty() {
             return;
         }
-        let _ = say(&format!("  {}", env.t(heading)));
+        say(&format!("  {}", env.t(heading)));
         for item in items.iter().take(SHOWN) {
-            let _ = say(&for_terminal(&format!("    {item}")));
+            say(&for_terminal(&format!("    {item}")));
         }
         if items.len() > SHOWN {
-            let _ = say(&format!(
+            say(&format!(
                 "    {}",
                 env.ta(
                     "roster-changes-more",

@@ -130,11 +130,11 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
             ),
         ),
     };
-    println!("{}", for_terminal(&message));
+    say(&for_terminal(&message));
     if ok {
         ExitCode::SUCCESS
     } else {
-        println!("{}", env.t("todo-verify"));
+        say(&env.t("todo-verify"));
         ExitCode::from(1)
     }
 }
@@ -169,13 +169,10 @@ pub(super) fn seal(env: &Env, key: &Path) -> ExitCode {
     };
     match seal::seal(&env.data.root, &key, jiff::Timestamp::now()) {
         Ok(path) => {
-            println!(
-                "{}",
-                env.ta(
-                    "seal-written",
-                    &[("path", path.display().to_string().into())]
-                )
-            );
+            say(&env.ta(
+                "seal-written",
+                &[("path", path.display().to_string().into())],
+            ));
             ExitCode::SUCCESS
         }
         Err(SealError::Exists(path)) => env.fail(

@@ -16,7 +16,7 @@ use fluent_bundle::FluentValue;
 
 use crate::app::{App, Mode};
 pub use crate::command::{Env, Format};
-use crate::command::{config_error, issue_text, place};
+use crate::command::{config_error, issue_text, place, put, say, take_output_error};
 use crate::config::{Config, DataDir};
 use crate::content::check::check;
 use crate::content::{Content, RawContent};
@@ -248,7 +248,19 @@ pub fn main() -> ExitCode {
             "todo-lang",
         );
     }
-    match cli.command {
+    // Commands whose whole result is their output: one that could not be written fails them.
+    // (A command that saved something, a record say, still did: its exit stays as it is.)
+    let only_output = matches!(
+        cli.command,
+        Some(
+            Command::Status { .. }
+                | Command::Verify { .. }
+                | Command::Report(_)
+                | Command::Config(ConfigCommand::Check)
+                | Command::Content(ContentCommand::Check)
+        )
+    );
+    let code = match cli.command {
         Some(Command::Content(ContentCommand::Check)) => content_check(&env),
         _ if !locale_issues.is_empty() => {
             let first = &locale_issues[0];
@@ -289,13 +301,10 @@ pub fn main() -> ExitCode {
         Some(Command::Record(c)) => crate::admin::record::command(&env, c),
         Some(Command::Present { lang, notes }) => present(&env, lang.as_deref(), notes),
         Some(Command::Admin { by }) => admin(&env, by),
+    };
+    // Output that could not be written (a full disk) is told, and the exit says so.
+    match take_output_error() {
+        Some(e) if only_output => env.io_fail(&e, None),
+        _ => code,
     }
-}
-
-/// Writes to stdout. A reader that went away (`| head -1`) has what it wanted: the rest is
-/// dropped quietly, never a panic as with `print!`.
-fn put(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }

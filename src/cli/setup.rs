@@ -36,18 +36,15 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
         findings.push(env.words(crate::error_text::Failure::Ledger(&e)).what);
     }
     if findings.is_empty() {
-        println!("{}", env.ta("config-all-set", &[("file", path.into())]));
+        say(&env.ta("config-all-set", &[("file", path.into())]));
         return ExitCode::SUCCESS;
     }
-    println!(
-        "{}",
-        env.ta(
-            "config-findings",
-            &[("file", path.into()), ("count", findings.len().into())]
-        )
-    );
+    say(&env.ta(
+        "config-findings",
+        &[("file", path.into()), ("count", findings.len().into())],
+    ));
     for f in findings {
-        println!("  - {}", for_terminal(&f));
+        say(&format!("  - {}", for_terminal(&f)));
     }
     ExitCode::from(1)
 }

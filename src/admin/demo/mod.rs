@@ -390,7 +390,7 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         Err(DemoError::Ledger(e)) => return ledger_fail(env, &e),
         Err(DemoError::Io(e)) => return env.io_fail(&e, Some(&env.data.root)),
     };
-    let _ = say(&env.ta(
+    say(&env.ta(
         "demo-done",
         &[
             ("employees", count(summary.employees)),
@@ -404,16 +404,16 @@ pub fn command(env: &Env, args: &DemoArgs) -> ExitCode {
         ],
     ));
     if summary.not_on_roster > 0 {
-        let _ = say(&env.ta(
+        say(&env.ta(
             "demo-not-on-roster",
             &[("count", count(summary.not_on_roster))],
         ));
     }
-    let _ = say(&env.ta(
+    say(&env.ta(
         "demo-roster",
         &[("path", arg(env.data.roster_path().display().to_string()))],
     ));
-    let _ = say(&env.t("demo-next"));
+    say(&env.t("demo-next"));
     ExitCode::SUCCESS
 }
 

@@ -135,7 +135,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         Err(ExportError::Write(e)) => return env.io_fail(&e, args.output.as_deref()),
     };
     if let Some(path) = &args.output {
-        let _ = say(&crate::escape::for_terminal(&env.ta(
+        say(&crate::escape::for_terminal(&env.ta(
             "export-done",
             &[
                 ("written", count(summary.written)),

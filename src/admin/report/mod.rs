@@ -383,12 +383,7 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
             crate::glyphs::fold(&to_text(&report, env, &tz, now, args.limit)).into_owned()
         }
     };
-    match say(text.trim_end()) {
-        Ok(()) => {}
-        // The reader has what it wanted (`| head`).
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return env.io_fail(&e, None),
-    }
+    say(text.trim_end());
     if issues > 0 {
         eprintln!(
             "{}: {}",
