@@ -266,6 +266,7 @@ mod tests {
     use super::*;
     use crate::ledger::stream::stream_picked;
     use std::fs;
+    use std::io::Write;
 
     #[test]
     fn dates_cover_whole_local_days_and_times_are_inclusive() {
