@@ -530,3 +530,53 @@ fn output_that_cannot_be_written_fails_the_command_that_is_only_output() {
         .sum::<usize>();
     assert_eq!(after, before + 1);
 }
+
+/// A pipe (or a device) put where the imported roster lives is refused with its place, not
+/// read: readers waited on it for ever.
+#[test]
+fn a_pipe_in_place_of_the_roster_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = common::tebiki(dir.path(), &["demo", "--employees", "20", "--lang", "en"]);
+    assert!(o.status.success(), "{:?}", common::text(&o));
+    let roster = dir.path().join("roster.csv");
+    fs::remove_file(&roster).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&roster).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    for args in [
+        vec!["report"],
+        vec!["status", "E000001"],
+        vec!["record", "stage", "E000001", "informed", "--by", "x"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .args(["--lang", "en"])
+            .args(&args)
+            .env("TEBIKI_DATA", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("{args:?} waits on the pipe");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        // `status` answers without a roster it cannot read, as it does without any roster.
+        if args[0] == "status" {
+            continue;
+        }
+        assert_eq!(status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("roster.csv"), "{args:?}: {err}");
+        assert!(err.contains("special file"), "{args:?}: {err}");
+    }
+}

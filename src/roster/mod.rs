@@ -504,6 +504,14 @@ pub enum LoadError {
 
 /// The stored roster, or `None` when none was imported.
 pub fn load(path: &Path) -> Result<Option<Vec<Employee>>, LoadError> {
+    // The imported roster is a file tebiki wrote: a pipe or a device put in its place would
+    // hold every reader waiting, or feed it anything.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(LoadError::Io(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "not a regular file",
+        )));
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
