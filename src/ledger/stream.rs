@@ -3,10 +3,10 @@
 //! ([`stream_picked`]).
 
 use std::fs;
-use std::io;
+
 use std::path::Path;
 
-use super::{IoOp, LedgerError, ReadIssue, Record};
+use super::{LedgerError, ReadIssue, Record};
 
 mod mapped;
 
@@ -74,11 +74,8 @@ pub fn stream_ledger<E>(
         drop(rx);
         match reader.join() {
             Ok(duplicates) => Ok(outcome.map(|()| duplicates)),
-            Err(_) => Err(LedgerError::Io {
-                path: dir.to_path_buf(),
-                op: IoOp::Read,
-                source: io::Error::other("the ledger reader stopped unexpectedly"),
-            }),
+            // A bug, not a fault of the ledger: it goes on as the panic it is.
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     })
 }
@@ -335,11 +332,8 @@ pub fn stream_picked<S, E>(
         drop(rx);
         match reader.join() {
             Ok(duplicates) => Ok((state, outcome.map(|()| duplicates))),
-            Err(_) => Err(LedgerError::Io {
-                path: dir.to_path_buf(),
-                op: IoOp::Read,
-                source: io::Error::other("the ledger reader stopped unexpectedly"),
-            }),
+            // A bug, not a fault of the ledger: it goes on as the panic it is.
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     })
 }

@@ -148,23 +148,16 @@ fn hash_lines(jobs: mpsc::Receiver<HashJob>) {
 
 #[cfg(test)]
 mod tests {
-    use std::fs::{self, File, OpenOptions};
-    use std::io::{self, Write};
+    use std::fs::{self, OpenOptions};
+    use std::io::Write;
     use std::path::Path;
     use std::time::Duration;
 
     use serde_json::{Value, json};
 
     use super::super::open_merged_with;
-    use crate::ledger::{LedgerIo, Writer};
-
-    struct NoSync;
-
-    impl LedgerIo for NoSync {
-        fn sync(&mut self, _: &File) -> io::Result<()> {
-            Ok(())
-        }
-    }
+    use crate::ledger::Writer;
+    use crate::ledger::writer::NoSync;
 
     /// Two kiosks' files, one with a record longer than the read buffer.
     fn ledger(dir: &Path) {

@@ -3,14 +3,14 @@
 
 use std::any::Any;
 use std::collections::BTreeMap;
-use std::io;
+
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
 use super::{HANDOVER, Item, put};
-use crate::ledger::{IoOp, LedgerError};
+use crate::ledger::LedgerError;
 
 /// Batches in flight at most (being read, worked on, or waiting for their turn): memory stays
 /// flat whatever the ledger's size and however slowly the caller writes.
@@ -30,7 +30,10 @@ type Panic = Box<dyn Any + Send>;
 /// ledger order. So a caller whose work per record costs more than reading it uses every core,
 /// and its output stays in order. At most a few batches are in flight. Stops early when `each`
 /// fails; returns how many duplicate records were skipped, and the workers' states. A panic in
-/// `work` stops every thread and then goes on on the calling thread.
+/// `work` (or in reading) stops every thread and then goes on on the calling thread.
+///
+/// # Panics
+/// When `states` is empty (no worker), and with any panic of `work` or of the reading.
 pub fn stream_mapped<S, Out, E>(
     dir: &Path,
     states: Vec<S>,
@@ -42,7 +45,11 @@ where
     Out: Send,
 {
     let mut merged = crate::ledger::merged_raw(dir)?;
-    let workers = states.len().max(1);
+    let workers = states.len();
+    assert!(
+        workers > 0,
+        "stream_mapped needs a state for at least one worker"
+    );
     let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Batch>(workers);
     // Taken out (and so dropped) by the caller's thread when it stops, so that a reader waiting
     // to hand over a batch stops too.
@@ -148,42 +155,28 @@ where
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take();
-        let duplicates = reader.join();
+        // A panic (in `work`, or a bug in the reading) goes on as the panic it is.
+        let duplicates = reader.join().unwrap_or_else(|p| resume_unwind(p));
         let states: Vec<S> = workers_done
             .into_iter()
-            .filter_map(|w| w.join().ok())
+            .map(|w| w.join().unwrap_or_else(|p| resume_unwind(p)))
             .collect();
         if let Some(panic) = panicked {
             resume_unwind(panic);
         }
-        match duplicates {
-            Ok(duplicates) if states.len() == workers => Ok(outcome.map(|()| (duplicates, states))),
-            _ => Err(LedgerError::Io {
-                path: dir.to_path_buf(),
-                op: IoOp::Read,
-                source: io::Error::other("the ledger reader stopped unexpectedly"),
-            }),
-        }
+        Ok(outcome.map(|()| (duplicates, states)))
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use std::fs::File;
     use std::time::Duration;
 
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::ledger::{LedgerIo, Writer};
-
-    struct NoSync;
-
-    impl LedgerIo for NoSync {
-        fn sync(&mut self, _: &File) -> io::Result<()> {
-            Ok(())
-        }
-    }
+    use crate::ledger::Writer;
+    use crate::ledger::writer::NoSync;
 
     fn ledger(dir: &Path, records: usize) {
         for kiosk in ["k1", "k2", "k3"] {

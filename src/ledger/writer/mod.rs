@@ -57,6 +57,17 @@ pub struct StdIo;
 
 impl LedgerIo for StdIo {}
 
+/// The real file system without syncing: for the tests that write many records.
+#[cfg(test)]
+pub(crate) struct NoSync;
+
+#[cfg(test)]
+impl LedgerIo for NoSync {
+    fn sync(&mut self, _: &File) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// What an append saved, for the receipt and the app's log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appended {
