@@ -43,12 +43,16 @@ pub fn ids_or_say(env: &Env) -> Result<Option<RosterIds>, ExitCode> {
 /// The imported roster (`None` when there is none), or why it cannot be read, said on stderr
 /// (the exit code is then returned).
 pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {
+    load(&env.data.roster_path()).map_err(|e| say_load_error(env, &e))
+}
+
+/// Says on stderr why the imported roster cannot be read; the exit code.
+pub fn say_load_error(env: &Env, e: &LoadError) -> ExitCode {
     let roster_path = env.data.roster_path();
-    match load(&roster_path) {
-        Ok(r) => Ok(r),
-        Err(LoadError::Io(e)) => Err(env.io_fail(&e, Some(&roster_path))),
-        Err(LoadError::Invalid(e)) => {
-            let (what, line) = match &e {
+    match e {
+        LoadError::Io(e) => env.io_fail(e, Some(&roster_path)),
+        LoadError::Invalid(e) => {
+            let (what, line) = match e {
                 ImportError::BadRows(rows) => (row_text(env, &rows[0].problem), Some(rows[0].line)),
                 other => error_text(env, other),
             };
@@ -56,12 +60,12 @@ pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {
                 Some(l) => format!("{}:{l}", roster_path.display()),
                 None => roster_path.display().to_string(),
             };
-            Err(fail(
+            fail(
                 env,
                 &env.ta("report-error-roster", &[("detail", arg(what))]),
                 Some(&place),
                 "report-todo-roster",
-            ))
+            )
         }
     }
 }

@@ -194,8 +194,8 @@ pub struct Report {
 #[derive(Debug)]
 pub enum BuildError {
     Ledger(LedgerError),
-    /// The roster could not be read; `roster` said why, and this is the exit code.
-    Roster(ExitCode),
+    /// The roster could not be read.
+    Roster(crate::roster::LoadError),
 }
 
 impl From<LedgerError> for BuildError {
@@ -206,11 +206,11 @@ impl From<LedgerError> for BuildError {
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
 /// imported) on a thread of its own while the records are read and folded; the census is then
-/// given it. Unreadable lines are passed to `on_issue` as they are met (and listed in the
+/// given it (a roster that cannot be read stops the fold: no report). Unreadable lines are passed to `on_issue` as they are met (and listed in the
 /// report).
 pub fn build(
     ledger_dir: &Path,
-    roster: impl FnOnce() -> Result<Option<Vec<Employee>>, ExitCode> + Send,
+    roster: impl FnOnce() -> Result<Option<Vec<Employee>>, crate::roster::LoadError> + Send,
     today: Date,
     current_policy: &str,
     progress: &Progress,
@@ -234,9 +234,10 @@ pub fn build(
             Essentials::KEYS.len(),
             Essentials::key_index,
             || Census::new(None),
-            |census, item| -> Result<(), BuildError> {
+            // Stops (`Err(())`) once the roster failed: the report is then not made.
+            |census, item| -> Result<(), ()> {
                 if roster_failed.load(std::sync::atomic::Ordering::Relaxed) {
-                    return Err(BuildError::Roster(ExitCode::FAILURE));
+                    return Err(());
                 }
                 match item {
                     Ok(record) => {
@@ -277,12 +278,13 @@ pub fn build(
     });
     let roster = match roster {
         Ok(Ok(roster)) => roster,
-        Ok(Err(code)) => return Err(BuildError::Roster(code)),
-        Err(_) => return Err(BuildError::Roster(ExitCode::FAILURE)),
+        Ok(Err(e)) => return Err(BuildError::Roster(e)),
+        Err(panic) => std::panic::resume_unwind(panic),
     };
     let (mut census, duplicates) = read?;
     census.attach_roster(roster);
-    let duplicates = duplicates?;
+    // The fold stops only for a roster that failed, which has returned above.
+    let duplicates = duplicates.unwrap_or_default();
     if !census.voiding().is_empty() {
         // Corrections are rare: only then is the ledger read again, for the people concerned.
         let mut about = records_about(ledger_dir, census.voiding())?;
@@ -358,7 +360,8 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     let dir = env.data.ledger_dir();
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
     let mut issues = 0u64;
-    let roster = || progress.suspend(|| super::roster::load_or_say(env));
+    let roster_path = env.data.roster_path();
+    let roster = || crate::roster::load(&roster_path);
     let result = build(&dir, roster, today, &policy, &progress, &mut |issue| {
         issues += 1;
         progress.suspend(|| warn_read_issue(env, issue));
@@ -367,7 +370,7 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     let mut report = match result {
         Ok(r) => r,
         Err(BuildError::Ledger(e)) => return ledger_fail(env, &e),
-        Err(BuildError::Roster(code)) => return code,
+        Err(BuildError::Roster(e)) => return super::roster::say_load_error(env, &e),
     };
     report.generated_at = now.to_string();
     report.timezone = super::timezone_name(&tz);
