@@ -62,6 +62,10 @@ pub struct AttendeeForm {
     pub needs_name: bool,
     /// The highlighted one of the roster's people whose name (or id) matches what is typed.
     pub pick: usize,
+    /// The last answer of [`AttendeeForm::matches`] (positions in the roster) and what it was
+    /// for: the key handler, the hint bar and the view all ask, several times a frame, and a
+    /// search of a large roster costs tens of milliseconds.
+    found: std::cell::RefCell<Option<(u64, Vec<usize>)>>,
 }
 
 /// The most people a name search lists.
@@ -114,23 +118,46 @@ impl AttendeeForm {
         listed: &[Attendee],
     ) -> Vec<&'a crate::record::Person> {
         use crate::dashboard::search::normalize;
+        use std::hash::{BuildHasher, Hash, Hasher};
         let Some(roster) = roster else {
             return Vec::new();
         };
         if self.field != FIELD_ID || self.needs_name {
             return Vec::new();
         }
-        let query = normalize(self.fields[FIELD_ID].value());
-        if query.is_empty() {
-            return Vec::new();
+        let typed = self.fields[FIELD_ID].value();
+        let people = roster.people();
+        // What the answer depends on: the roster, what is typed, and who is listed.
+        let mut key = foldhash::quality::FixedState::default().build_hasher();
+        (people.as_ptr() as usize, people.len(), typed).hash(&mut key);
+        for a in listed {
+            a.id.hash(&mut key);
         }
-        roster
-            .people()
-            .iter()
-            .filter(|p| !listed.iter().any(|a| same_id(&a.id, &p.id)))
-            .filter(|p| normalize(&p.name).contains(&query) || normalize(&p.id).contains(&query))
-            .take(MAX_MATCHES)
-            .collect()
+        let key = key.finish();
+        let mut found = self.found.borrow_mut();
+        if !matches!(&*found, Some((k, _)) if *k == key) {
+            let query = normalize(typed);
+            let listed: std::collections::HashSet<String> = listed
+                .iter()
+                .map(|a| crate::record::identity::key(&a.id))
+                .collect();
+            let hits = people
+                .iter()
+                .take(if query.is_empty() { 0 } else { usize::MAX })
+                .enumerate()
+                .filter(|(_, p)| {
+                    (normalize(&p.name).contains(&query) || normalize(&p.id).contains(&query))
+                        && !listed.contains(&crate::record::identity::key(&p.id))
+                })
+                .map(|(i, _)| i)
+                .take(MAX_MATCHES)
+                .collect();
+            *found = Some((key, hits));
+        }
+        found
+            .as_ref()
+            .map(|(_, hits)| hits.iter().filter_map(|&i| people.get(i)).collect())
+            .unwrap_or_default()
     }
 
     /// Up or Down in the list of matches.
