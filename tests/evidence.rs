@@ -182,6 +182,53 @@ fn a_record_whose_text_is_half_a_surrogate_pair_is_reported_everywhere() {
     assert!(err.contains(at), "{err}");
 }
 
+/// A record of one kiosk put into another file (a replay, chained anew) is reported by every
+/// reader and never used: each kiosk writes only its own file.
+#[test]
+fn a_record_in_another_kiosks_file_is_reported_and_not_used() {
+    let (dir, file, n, id) = demo();
+    let data = dir.path();
+    let before = text(&tebiki(data, &["status", &id, "--format", "json"])).0;
+    let body = fs::read_to_string(&file).unwrap();
+    let mut record: serde_json::Map<String, Value> =
+        serde_json::from_str(body.lines().nth(n - 1).unwrap()).unwrap();
+    record.insert("seq".into(), 1.into());
+    record.insert("prev".into(), "0".repeat(64).into());
+    record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+    record.insert("decision".into(), "given".into());
+    let path = data.join("ledger").join("replay.jsonl");
+    fs::write(&path, serde_json::to_string(&record).unwrap() + "\n").unwrap();
+    let at = "replay.jsonl:1";
+
+    let o = tebiki(data, &["export", "--format", "csv", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(at) && err.contains("another kiosk"), "{err}");
+    assert!(!out.contains("replay"), "the record was used");
+    let o = tebiki(data, &["report", "--format", "json", "--lang", "ja"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(at) && err.contains("別の端末"), "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        report["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["file"] == "replay.jsonl" && s["problem"] == "misplaced"),
+        "{out}"
+    );
+    // Twice: the second answer comes through the person index.
+    for _ in 0..2 {
+        let o = tebiki(data, &["status", &id, "--lang", "en"]);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(at), "{err}");
+        let o = tebiki(data, &["status", &id, "--format", "json"]);
+        assert_eq!(text(&o).0, before, "the replayed decision was used");
+    }
+}
+
 #[test]
 fn export_report_and_status_name_the_break_and_never_count_the_flipped_decision() {
     let (dir, file, n, id) = demo();

@@ -98,6 +98,7 @@ warning-chain-break = 記録の連鎖が { $place } で切れています：こ�
 warning-seq-gap = { $place } で記録の番号が飛んでいます（{ $expected } のはずが { $found }）：記録が削除・追加されたか、番号が付け替えられています
 warning-withheld = { $place } から { $last } 行目までの { $n } 件の記録を使っていません：連鎖が切れた箇所の直前の行から先は、書き換えられた記録と見分けられないためです
 warning-repeated-key = { $place } の記録に同じキー（「{ $key }」）が二度あります：どちらの値を読むかはプログラムにより異なるため、この記録を使っていません
+warning-misplaced = { $place } に、別の端末（「{ $kiosk }」）の記録があります：各端末は自分のファイルにしか書かないため、コピーされたか置かれた記録です。この記録は使っていません
 
 content-ok = 内容に問題はありません：{ $screens } 画面、{ $langs } 言語、翻訳もそろっています。
 content-issues = 問題が { $count } 件見つかりました。

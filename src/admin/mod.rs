@@ -220,6 +220,14 @@ pub(crate) fn read_issue_text(
                 ("key", arg(crate::escape::for_display(key))),
             ],
         ),
+        ReadIssue::Misplaced { kiosk, .. } => loc.ta(
+            lang,
+            "warning-misplaced",
+            &[
+                ("place", arg(place)),
+                ("kiosk", arg(crate::escape::for_display(kiosk))),
+            ],
+        ),
         _ => loc.ta(lang, "warning-unreadable-line", &[("place", arg(place))]),
     }
 }

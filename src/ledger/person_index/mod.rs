@@ -329,7 +329,7 @@ fn answer(
                     let n = read_at_most(file, end, &mut more).map_err(|_| Miss::Scan)?;
                     let next = &more[..n];
                     memchr::memchr(b'\n', next)
-                        .and_then(|z| record_facts(&next[..z], &mut members))
+                        .and_then(|z| record_facts(&next[..z], &mut members, None))
                         .map(|f| f.prev)
                 }
             };
@@ -338,8 +338,18 @@ fn answer(
             }
         }
         buf.truncate(len);
-        let facts = record_facts(&buf, &mut members).ok_or(Miss::Changed(state.slot))?;
-        lines.push((facts.key, rank, e.offset, e.sha, buf));
+        let home = crate::ledger::kiosk_of_file(Path::new(&state.name));
+        let facts = record_facts(&buf, &mut members, Some(home.unwrap_or_default()))
+            .ok_or(Miss::Changed(state.slot))?;
+        lines.push((facts.key, rank, e.offset, e.sha, buf, facts.home));
+    }
+    // A record in another kiosk's file must be a copy (a sync tool's) of one in its own file;
+    // any other is for the full read to report.
+    if lines
+        .iter()
+        .any(|l| !l.5 && !lines.iter().any(|m| m.5 && m.3 == l.3))
+    {
+        return Err(Miss::Scan);
     }
     lines.sort_by(|a, b| {
         a.0.cmp(&b.0)
@@ -351,7 +361,7 @@ fn answer(
     let mut kept: Vec<&[u8]> = Vec::with_capacity(lines.len());
     let mut run: Vec<[u8; 32]> = Vec::new();
     let mut last_key = None;
-    for (key, _, _, sha, line) in &lines {
+    for (key, _, _, sha, line, _) in &lines {
         if last_key == Some(*key) {
             if run.contains(sha) {
                 continue;

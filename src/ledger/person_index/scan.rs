@@ -143,11 +143,18 @@ pub(super) struct LineFacts {
     pub(super) seq: u64,
     pub(super) prev: [u8; 32],
     pub(super) key: (i128, u128),
+    /// Whether the record is of the kiosk given to [`record_facts`] (true when none is).
+    pub(super) home: bool,
 }
 
 /// The envelope of `line` by the checks every reader makes (the writer's form read in one
-/// pass, any other line by the general parser); `None` when the line is not a record.
-pub(super) fn record_facts(line: &[u8], members: &mut Vec<Member>) -> Option<LineFacts> {
+/// pass, any other line by the general parser); `None` when the line is not a record. `kiosk`:
+/// the kiosk whose file the line is in, when [`LineFacts::home`] is wanted.
+pub(super) fn record_facts(
+    line: &[u8],
+    members: &mut Vec<Member>,
+    kiosk: Option<&str>,
+) -> Option<LineFacts> {
     let env = match scan_record(line, members).filter(|s| s.end == line.len()) {
         Some(scanned) => scanned.env,
         None => {
@@ -159,7 +166,7 @@ pub(super) fn record_facts(line: &[u8], members: &mut Vec<Member>) -> Option<Lin
     if env.problem.is_some() || env.repeated.is_some() {
         return None;
     }
-    let (Some(seq), Some(prev), Some(id), Some(at), Some(_), Some(_)) = (
+    let (Some(seq), Some(prev), Some(id), Some(at), Some(own), Some(_)) = (
         env.seq,
         env.prev,
         env.id,
@@ -173,6 +180,7 @@ pub(super) fn record_facts(line: &[u8], members: &mut Vec<Member>) -> Option<Lin
         seq,
         prev,
         key: (at.as_nanosecond(), id.as_u128()),
+        home: kiosk.is_none_or(|k| k == own),
     })
 }
 
@@ -214,7 +222,7 @@ pub(super) fn take_line(
     members: &mut Vec<Member>,
     out: &mut Vec<Entry>,
 ) {
-    let facts = record_facts(line, members);
+    let facts = record_facts(line, members, None);
     let people = facts.as_ref().and(people_of(line));
     let (Some(facts), Some(people)) = (facts, people) else {
         state.irregular = true;

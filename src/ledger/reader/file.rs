@@ -23,6 +23,8 @@ pub(super) struct Slot {
     pub(super) scanned: bool,
     /// See [`LineRecord::plain`].
     pub(super) plain: bool,
+    /// The record's `kiosk` is not the one whose file it is in (see [`ReadIssue::Misplaced`]).
+    pub(super) misplaced: bool,
 }
 
 impl Default for Slot {
@@ -40,6 +42,7 @@ impl Default for Slot {
             members: Vec::new(),
             scanned: false,
             plain: false,
+            misplaced: false,
         }
     }
 }
@@ -147,6 +150,7 @@ impl FileStream {
                             head.line = line;
                             head.offset = offset;
                             head.range = range;
+                            head.misplaced = false;
                             return true;
                         }
                         Err(issue) => issues.push_back(issue),
@@ -225,6 +229,8 @@ impl FileStream {
                 head.line = line;
                 head.offset = offset;
                 head.range = range;
+                head.misplaced =
+                    crate::ledger::kiosk_of_file(&self.path) != Some(head.kiosk.as_str());
                 return true;
             }
             match self.read_more() {

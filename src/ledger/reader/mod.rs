@@ -95,6 +95,15 @@ pub enum ReadIssue {
         expected: u64,
         found: u64,
     },
+    /// The record's `kiosk` is not the kiosk whose file it is in (`ledger/<kiosk>.jsonl`):
+    /// each kiosk writes only its own file, so the record was put there by something else (a
+    /// copy, a replay). It is not used.
+    Misplaced {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        kiosk: String,
+    },
     /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
     /// to `last_line` were not used: nothing after a break can be told apart from an edit.
     /// `first` is the first of them as stored (the line a change most likely hit).
@@ -116,6 +125,7 @@ impl ReadIssue {
             | ReadIssue::BadEnvelope { file, line, .. }
             | ReadIssue::TornTail { file, line, .. }
             | ReadIssue::RepeatedKey { file, line, .. }
+            | ReadIssue::Misplaced { file, line, .. }
             | ReadIssue::ChainBreak { file, line, .. }
             | ReadIssue::SeqGap { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
@@ -130,6 +140,7 @@ impl ReadIssue {
             ReadIssue::BadEnvelope { .. } => "bad_envelope",
             ReadIssue::TornTail { .. } => "torn_tail",
             ReadIssue::RepeatedKey { .. } => "repeated_key",
+            ReadIssue::Misplaced { .. } => "misplaced",
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::Withheld { .. } => "withheld",
@@ -170,6 +181,9 @@ pub struct Merged {
     issues: VecDeque<ReadIssue>,
     last_key: Option<MergeKey>,
     last_hashes: Vec<[u8; 32]>,
+    /// Records of the current key found in another kiosk's file, held back until a record of
+    /// the same key shows them to be copies of it (then duplicates); else reported.
+    misplaced: Vec<([u8; 32], ReadIssue)>,
     duplicates: u64,
     /// The record yielded last, taken from its file's slot (which got the buffers of the one
     /// before); its line stays in that file's read buffer until the next step.
@@ -280,6 +294,7 @@ fn open_merged_with(
         issues: VecDeque::new(),
         last_key: None,
         last_hashes: Vec::new(),
+        misplaced: Vec::new(),
         duplicates: 0,
         current: Slot::default(),
         current_file: 0,
@@ -372,7 +387,26 @@ impl Merged {
             if let Some(issue) = self.issues.pop_front() {
                 return Some(Err(issue));
             }
-            let Reverse((key, idx)) = self.heap.pop()?;
+            let Some(Reverse((key, idx))) = self.heap.pop() else {
+                // What no copy showed to be one is reported, at the end as after every key.
+                if self.misplaced.is_empty() {
+                    return None;
+                }
+                self.issues
+                    .extend(self.misplaced.drain(..).map(|(_, issue)| issue));
+                continue;
+            };
+            if self.last_key != Some(key) {
+                if !self.misplaced.is_empty() {
+                    // Reported before the next key's records.
+                    self.heap.push(Reverse((key, idx)));
+                    self.issues
+                        .extend(self.misplaced.drain(..).map(|(_, issue)| issue));
+                    continue;
+                }
+                self.last_key = Some(key);
+                self.last_hashes.clear();
+            }
             // The file's slot becomes `current`, its line kept in the file's buffer while the
             // file reads on; the slot takes the buffers of the record yielded before.
             let stream = &mut self.streams[idx];
@@ -384,21 +418,34 @@ impl Merged {
             // Copies meet back to back, so only a record whose key came just before it or is
             // next in line needs its hash; hashing every record would cost a whole pass.
             let next_same = self.heap.peek().is_some_and(|Reverse((k, _))| *k == key);
-            if self.last_key == Some(key) {
-                let hash = sha256(line);
-                if self.last_hashes.contains(&hash) {
-                    self.duplicates += 1;
-                    self.streams[idx].pinned = None;
-                    continue;
-                }
-                self.last_hashes.push(hash);
-            } else {
-                self.last_key = Some(key);
-                self.last_hashes.clear();
-                if next_same {
-                    self.last_hashes.push(sha256(line));
-                }
+            let alone = self.last_hashes.is_empty() && self.misplaced.is_empty() && !next_same;
+            if alone && !self.current.misplaced {
+                return Some(Ok(()));
             }
+            let hash = sha256(line);
+            if self.last_hashes.contains(&hash) {
+                self.duplicates += 1;
+                self.streams[idx].pinned = None;
+                continue;
+            }
+            if self.current.misplaced {
+                // In another kiosk's file: a copy of a record of this key (a sync tool's), or
+                // not to be used.
+                let stream = &self.streams[idx];
+                let issue = ReadIssue::Misplaced {
+                    file: stream.path.clone(),
+                    line: self.current.line,
+                    offset: self.current.offset,
+                    kiosk: self.current.kiosk.clone(),
+                };
+                self.misplaced.push((hash, issue));
+                self.streams[idx].pinned = None;
+                continue;
+            }
+            let before = self.misplaced.len();
+            self.misplaced.retain(|(h, _)| *h != hash);
+            self.duplicates += (before - self.misplaced.len()) as u64;
+            self.last_hashes.push(hash);
             return Some(Ok(()));
         }
     }
