@@ -182,6 +182,27 @@ mod tests {
     }
 
     #[test]
+    fn an_output_file_replaced_is_never_made_more_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        for (before, after) in [(0o600, 0o600), (0o644, 0o640), (0o400, 0o400)] {
+            let target = dir.path().join(format!("export-{before:o}.csv"));
+            std::fs::write(&target, "old").unwrap();
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(before)).unwrap();
+            let mut f = AtomicFile::create_output(&target).unwrap();
+            f.write_all(b"new").unwrap();
+            f.commit().unwrap();
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, after, "{before:o}");
+        }
+        let fresh = dir.path().join("new.csv");
+        let mut f = AtomicFile::create_output(&fresh).unwrap();
+        f.write_all(b"new").unwrap();
+        f.commit().unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
     fn appending_refuses_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let victim = dir.path().join("victim");
@@ -263,6 +284,16 @@ impl AtomicFile {
     /// [`remove_on_stop_signals`]); the terminal programs, which handle signals themselves,
     /// write no such files.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        Self::create_with_mode(target, 0o640)
+    }
+
+    /// [`AtomicFile::create`] for a file given by the user to write output to (`-o`): never
+    /// made more readable than the file it replaces was (an export kept 0600 stays 0600).
+    pub fn create_output(target: &Path) -> io::Result<AtomicFile> {
+        Self::create_with_mode(target, replacing_mode(target))
+    }
+
+    fn create_with_mode(target: &Path, mode: u32) -> io::Result<AtomicFile> {
         remove_on_stop_signals();
         if !replaceable(target) {
             return Err(io::Error::new(
@@ -272,7 +303,7 @@ impl AtomicFile {
         }
         // Rosters and exports hold names: readable by the owner and their group only, like the
         // ledger. The temporary file has a random name and is always new, never a link.
-        let file = temp_beside(target, 0o640)?;
+        let file = temp_beside(target, mode)?;
         let temp = file.path().to_path_buf();
         unfinished().push(temp.clone());
         Ok(AtomicFile {
@@ -289,6 +320,24 @@ impl AtomicFile {
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
         persist(file, &self.target)
+    }
+}
+
+/// The mode of a file that replaces `target`: 0640, narrowed to the mode of the regular file
+/// there now (an export kept 0600 stays 0600).
+fn replacing_mode(target: &Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        match std::fs::symlink_metadata(target) {
+            Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o640,
+            _ => 0o640,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = target;
+        0o640
     }
 }
 

@@ -145,7 +145,7 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
             if let Some(code) = super::refuse_over_own_files(env, file) {
                 return code;
             }
-            let written = AtomicFile::create(file).and_then(|mut f| {
+            let written = AtomicFile::create_output(file).and_then(|mut f| {
                 f.write_all(text.as_bytes())?;
                 f.commit()
             });

@@ -80,7 +80,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     let mut on_issue = |issue: &ReadIssue| progress.suspend(|| warn_read_issue(env, issue));
     let result = match &args.output {
         Some(path) => {
-            let mut file = match AtomicFile::create(path) {
+            let mut file = match AtomicFile::create_output(path) {
                 Ok(f) => f,
                 Err(e) => return env.io_fail(&e, Some(path)),
             };
