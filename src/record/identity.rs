@@ -159,8 +159,12 @@ pub fn key(canonical_id: &str) -> String {
     canonical_id.to_lowercase()
 }
 
-/// Whether two canonical ids are the same person's (any case).
+/// Whether two canonical ids are the same person's (any case): their [`key`]s are equal
+/// (for ASCII ids, the most, compared without making them).
 pub fn same_id(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a == b || key(a) == key(b)
 }
 
@@ -262,6 +266,23 @@ mod tests {
         assert_eq!(canonical("\u{3000}A1234\u{3000}"), Ok("A1234".into()));
         assert_eq!(canonical("①２3"), Ok("123".into()));
         assert_eq!(key("E0001"), key(&canonical("ｅ０００１").unwrap()));
+    }
+
+    #[test]
+    fn same_id_is_equal_keys() {
+        for (a, b) in [
+            ("E0001", "e0001"),
+            ("E0001", "E0002"),
+            ("Ä1", "ä1"),
+            ("İ1", "i̇1"),
+            ("ß", "SS"),
+            ("ΑΣ", "ας"),
+            ("ΑΣ", "ασ"),
+            ("", ""),
+            ("E0001", "E00011"),
+        ] {
+            assert_eq!(same_id(a, b), key(a) == key(b), "{a} {b}");
+        }
     }
 
     #[test]
