@@ -17,6 +17,7 @@ pub mod error_text;
 pub mod escape;
 pub mod glyphs;
 pub mod i18n;
+pub mod ids;
 pub mod intern;
 pub mod keys;
 pub mod layout;

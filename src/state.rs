@@ -259,44 +259,58 @@ pub fn settle(
 
 /// Who supports whom: for each supported person, their champion. Fed every `champion` record
 /// with a `supports` (in ledger order); a newer pairing for the same person replaces the older.
+/// Ids are matched without regard to case, and kept as recorded.
 #[derive(Debug, Clone, Default)]
 pub struct Pairings {
-    /// Supported person -> champion.
-    pub champion_of: HashMap<Box<str>, Box<str>>,
+    /// Supported person (their id's [`crate::ids::key`]) -> their id and their
+    /// champion's, as recorded.
+    champion_of: HashMap<Box<str>, (Box<str>, Box<str>)>,
 }
 
 impl Pairings {
     /// Takes in one record about `employee` (the champion when it is a `champion` record).
     pub fn apply(&mut self, employee: &str, e: &Event<'_>) {
+        use crate::ids::{key, same_id};
         if e.record_type != "champion" {
             return;
         }
         match (e.supports, e.active != Some(false)) {
             (Some(other), true) => {
-                self.champion_of.insert(other.into(), employee.into());
+                self.champion_of
+                    .insert(key(other).into(), (other.into(), employee.into()));
             }
             (Some(other), false) => {
+                let other = key(other);
                 if self
                     .champion_of
-                    .get(other)
-                    .is_some_and(|c| &**c == employee)
+                    .get(other.as_str())
+                    .is_some_and(|(_, c)| same_id(c, employee))
                 {
-                    self.champion_of.remove(other);
+                    self.champion_of.remove(other.as_str());
                 }
             }
             // A champion who stops no longer supports anyone.
-            (None, false) => self.champion_of.retain(|_, c| &**c != employee),
+            (None, false) => self.champion_of.retain(|_, (_, c)| !same_id(c, employee)),
             (None, true) => {}
         }
     }
 
-    /// The people `champion` supports, sorted.
+    /// The champion of `supported`, as recorded.
+    pub fn champion(&self, supported: &str) -> Option<&str> {
+        crate::ids::with_key(supported, |k| self.champion_of.get(k).map(|(_, c)| &**c))
+    }
+
+    /// Every pairing: the person supported and their champion, as recorded.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.champion_of.values().map(|(p, c)| (&**p, &**c))
+    }
+
+    /// The people `champion` supports (as recorded), sorted.
     pub fn supported_by(&self, champion: &str) -> Vec<&str> {
         let mut v: Vec<&str> = self
-            .champion_of
             .iter()
-            .filter(|(_, c)| &***c == champion)
-            .map(|(p, _)| &**p)
+            .filter(|(_, c)| crate::ids::same_id(c, champion))
+            .map(|(p, _)| p)
             .collect();
         v.sort_unstable();
         v
@@ -455,7 +469,7 @@ pub fn fold<'a>(
         if void_reason.is_none() {
             pairings.apply(about, &event);
         }
-        if about != employee {
+        if !crate::ids::same_id(about, employee) {
             continue;
         }
         if void_reason.is_some() {
@@ -494,8 +508,7 @@ pub fn fold<'a>(
     state.champion = standing.champion;
     state.reached = standing.reached;
     state.supported_by = pairings
-        .champion_of
-        .get(employee)
+        .champion(employee)
         .map(std::string::ToString::to_string);
     state.supports = pairings
         .supported_by(employee)

@@ -309,11 +309,7 @@ fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     d.resize(80, 24);
     let effects = d.wait_loaded();
     perform_all(&mut d, effects);
-    assert!(
-        d.model.suspects.contains(id.as_str()),
-        "{:?}",
-        d.model.suspects
-    );
+    assert!(d.model.is_suspect(&id), "{:?}", d.model.suspects);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| tebiki::ui::dashboard::draw(f, &d))

@@ -773,3 +773,68 @@ fn a_full_width_or_spaced_id_finds_the_same_person_at_every_command() {
         issued
     );
 }
+
+/// Records of one person whose id was recorded in another case (typed in open mode before the
+/// roster came, or a roster imported again in another case) are that person's: for status,
+/// record, the report and the dashboard alike.
+#[test]
+fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    // Someone who never decided, and the policy version in use.
+    let status = |id: &str| -> serde_json::Value {
+        let o = tebiki(data, &["status", id, "--format", "json"]);
+        serde_json::from_slice(&o.stdout).unwrap_or_default()
+    };
+    let (id, version) = (1..=40)
+        .map(|n| format!("E{n:06}"))
+        .find_map(|id| {
+            let s = status(&id);
+            (s["consent"] == "none").then_some(id)
+        })
+        .map(|id| (id, status("E000001")["policy_version"].clone()))
+        .expect("someone who never decided");
+    let typed = id.to_lowercase();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": typed, "name": "typed", "verified": false},
+        "decision": "given",
+        "policy": {"id": "line-works-own-phone", "version": version},
+        "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+    }) else {
+        unreachable!()
+    };
+    tebiki::ledger::Writer::open(
+        &data.join("ledger"),
+        "open-kiosk",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap()
+    .append("consent", body)
+    .unwrap();
+
+    for asked in [id.as_str(), typed.as_str()] {
+        let s = status(asked);
+        assert_eq!(s["consent"], "given", "{asked}: {s}");
+    }
+    let o = tebiki(data, &["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let named = |list: &str| {
+        report[list].as_array().unwrap().iter().any(|p| {
+            p["employee_id"]
+                .as_str()
+                .is_some_and(|e| e.eq_ignore_ascii_case(&id))
+        })
+    };
+    assert!(!named("not_on_roster"), "{report}");
+    assert!(!named("never_onboarded"), "{report}");
+    assert_eq!(report["employees"], 40, "{report}");
+    // The withdrawal is taken: the person has a consent to withdraw.
+    let o = tebiki(
+        data,
+        &["--lang", "en", "record", "withdrawal", &id, "--by", "HR"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    assert_eq!(status(&typed)["consent"], "withdrawn");
+}

@@ -6,6 +6,8 @@
 //! records: a timeline is read back from disk when someone opens it.
 
 use std::collections::HashMap;
+
+use crate::record::identity;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -98,6 +100,7 @@ pub struct LedgerFile {
 pub struct Model {
     pub roster: Option<Arc<Vec<Employee>>>,
     pub people: Vec<Person>,
+    /// People by their id's [`identity::key`]: one person whatever the case of the id.
     index: HashMap<Box<str>, u32>,
     /// One search key per person ([`search::person_key`]), same order as `people`.
     pub keys: Vec<Box<str>>,
@@ -112,7 +115,8 @@ pub struct Model {
     /// Where the chain of a file breaks (`file:line`), and the records withheld after it.
     pub breaks: Vec<String>,
     pub withheld: u64,
-    /// People named in the record just before a break (the one a change most likely hit).
+    /// People (their ids' keys) named in the record just before a break (the one a change
+    /// most likely hit): see [`Model::is_suspect`].
     pub suspects: std::collections::HashSet<Box<str>>,
     /// People with a `void` folded since they were last folded again: their state counts
     /// only once [`Model::refold`] has left the voided records out.
@@ -142,7 +146,7 @@ impl Model {
             model.keys.reserve(employees.len());
             model.index.reserve(employees.len());
             for (i, e) in employees.iter().enumerate() {
-                if model.index.contains_key(e.id.as_str()) {
+                if model.find(&e.id).is_some() {
                     continue;
                 }
                 let mut p = Person::new(&e.id, i as u32);
@@ -159,22 +163,27 @@ impl Model {
 
     fn insert(&mut self, p: Person, name: Option<&str>) -> u32 {
         let i = self.people.len() as u32;
-        self.index.insert(p.id.clone(), i);
+        self.index.insert(identity::key(&p.id).into(), i);
         self.keys.push(search::person_key(&p.id, name));
         self.people.push(p);
         i
     }
 
-    /// The person with this id.
+    /// The person with this id (in any case).
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        identity::with_key(id, |key| self.index.get(key).copied())
     }
 
     fn find_or_add(&mut self, id: &str) -> u32 {
-        match self.index.get(id) {
-            Some(&i) => i,
+        match self.find(id) {
+            Some(i) => i,
             None => self.insert(Person::new(id, NONE), None),
         }
+    }
+
+    /// Whether the person with this id was named in the record just before a break.
+    pub fn is_suspect(&self, id: &str) -> bool {
+        identity::with_key(id, |key| self.suspects.contains(key))
     }
 
     /// The index of `path` in [`Model::files`], added when new.
@@ -206,8 +215,8 @@ impl Model {
             ReadIssue::Withheld { records, first, .. } => {
                 self.withheld += records;
                 let first = String::from_utf8_lossy(first);
-                if let Some(id) = Essentials::with(&first, |f| f.employee_id().map(Box::from)) {
-                    self.suspects.insert(id);
+                if let Some(id) = Essentials::with(&first, |f| f.employee_id().map(identity::key)) {
+                    self.suspects.insert(id.into());
                 }
             }
             _ => {
@@ -379,7 +388,7 @@ impl Model {
     /// The person's champion, when someone supports them.
     pub fn champion_of(&self, i: u32) -> Option<u32> {
         let id = &self.people.get(i as usize)?.id;
-        self.pairings.champion_of.get(id).and_then(|c| self.find(c))
+        self.pairings.champion(id).and_then(|c| self.find(c))
     }
 
     /// The people `i` supports, sorted by id.
@@ -520,7 +529,7 @@ impl Derived {
                 .cmp(&model.people[*b as usize].id)
         });
         let mut supported: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (person, champion) in &model.pairings.champion_of {
+        for (person, champion) in model.pairings.iter() {
             if let (Some(p), Some(c)) = (model.find(person), model.find(champion)) {
                 supported.entry(c).or_default().push(p);
             }
@@ -552,10 +561,10 @@ impl Derived {
         }
         champion_rows.push(ChampionRow::UnsupportedHeading);
         for &i in &followups {
-            if !model
+            if model
                 .pairings
-                .champion_of
-                .contains_key(&model.people[i as usize].id)
+                .champion(&model.people[i as usize].id)
+                .is_none()
             {
                 champion_rows.push(ChampionRow::Unsupported(i));
             }

@@ -1,5 +1,9 @@
 //! Which records are about a person: their id as the employee, or as the person a champion
-//! supports.
+//! supports, in any case (ids are matched without regard to case).
+
+use aho_corasick::AhoCorasick;
+
+use crate::ids::same_id;
 
 /// The lines about `employee` among `lines` (in the order given), as `status::records` selects them.
 pub(crate) fn select<'a>(
@@ -10,32 +14,68 @@ pub(crate) fn select<'a>(
     lines.filter_map(|raw| matcher.about(raw)).collect()
 }
 
-pub(crate) struct Matcher<'a> {
-    employee: &'a str,
-    needle: memchr::memmem::Finder<'static>,
+/// Finds lines that may hold one of some ids as a JSON string, in any case: the others need
+/// not be parsed, which makes a pass over a large ledger several times faster.
+pub(crate) struct IdFinder {
+    /// `None` when a line cannot be ruled out this way (too many ids, or an id whose case
+    /// is not ASCII's).
+    ids: Option<AhoCorasick>,
     escape: memchr::memmem::Finder<'static>,
 }
 
-impl<'a> Matcher<'a> {
-    pub(crate) fn new(employee: &'a str) -> Matcher<'a> {
-        let needle = serde_json::to_string(employee).unwrap_or_default();
-        Matcher {
-            employee,
-            needle: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+impl IdFinder {
+    pub(crate) fn new<'a>(ids: impl Iterator<Item = &'a str>) -> IdFinder {
+        let ids: Vec<&str> = ids.collect();
+        // With many people a plain parse of every line is quicker than looking for each id.
+        let usable = ids.len() <= 32 && ids.iter().all(|id| id.is_ascii());
+        let needles: Vec<String> = ids
+            .iter()
+            .map(|id| serde_json::to_string(id).unwrap_or_default())
+            .collect();
+        IdFinder {
+            ids: usable
+                .then(|| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .build(&needles)
+                        .ok()
+                })
+                .flatten(),
             escape: memchr::memmem::Finder::new(b"\\u").into_owned(),
         }
     }
 
-    /// The record of `raw` when it is about the person. Only a line that holds the id as a
-    /// JSON string can be about them: the others are not parsed, which makes a lookup in a
-    /// large ledger several times faster.
+    /// Whether `raw` may hold one of the ids (always true when they cannot be looked for).
+    pub(crate) fn may_hold(&self, raw: &[u8]) -> bool {
+        match &self.ids {
+            Some(ids) => ids.is_match(raw) || self.escape.find(raw).is_some(),
+            None => true,
+        }
+    }
+}
+
+pub(crate) struct Matcher<'a> {
+    employee: &'a str,
+    finder: IdFinder,
+}
+
+impl<'a> Matcher<'a> {
+    pub(crate) fn new(employee: &'a str) -> Matcher<'a> {
+        Matcher {
+            employee,
+            finder: IdFinder::new(std::iter::once(employee)),
+        }
+    }
+
+    /// The record of `raw` when it is about the person (their id in any case).
     pub(crate) fn about(&self, raw: &[u8]) -> Option<serde_json::Value> {
-        if self.needle.find(raw).is_none() && self.escape.find(raw).is_none() {
+        if !self.finder.may_hold(raw) {
             return None;
         }
         let value = serde_json::from_slice::<serde_json::Value>(raw).ok()?;
-        (crate::state::employee_id(&value) == Some(self.employee)
-            || value.get("supports").and_then(|s| s.as_str()) == Some(self.employee))
+        let is = |id: Option<&str>| id.is_some_and(|id| same_id(id, self.employee));
+        (is(crate::state::employee_id(&value))
+            || is(value.get("supports").and_then(|s| s.as_str())))
         .then_some(value)
     }
 }

@@ -154,19 +154,7 @@ pub fn canonical(raw: &str) -> Result<String, IdProblem> {
     Ok(id)
 }
 
-/// The form two ids are compared in: canonical and case-folded (`e0001` is `E0001`).
-pub fn key(canonical_id: &str) -> String {
-    canonical_id.to_lowercase()
-}
-
-/// Whether two canonical ids are the same person's (any case): their [`key`]s are equal
-/// (for ASCII ids, the most, compared without making them).
-pub fn same_id(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a == b || key(a) == key(b)
-}
+pub use crate::ids::{key, same_id, with_key};
 
 /// What knows people's ids in the form they are recorded in: the roster.
 pub trait Known {

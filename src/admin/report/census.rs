@@ -2,6 +2,7 @@
 //! is made of.
 
 use super::*;
+use crate::record::identity;
 
 pub(super) fn consent_index(c: ConsentState) -> usize {
     CONSENT_ORDER.iter().position(|x| *x == c).unwrap_or(0)
@@ -19,6 +20,8 @@ pub(super) struct Followup {
 /// One person's folded state: a few bytes, plus a name only for people not on the roster.
 #[derive(Debug, Clone)]
 pub(super) struct Person {
+    /// The id as the report shows it: the roster's, else as first recorded.
+    pub(super) id: Box<str>,
     pub(super) standing: Standing,
     /// Interned policy version of the decision behind the consent state.
     pub(super) policy: u32,
@@ -38,8 +41,9 @@ pub(super) struct Person {
 }
 
 impl Person {
-    pub(super) fn new(roster: u32) -> Person {
+    pub(super) fn new(id: &str, roster: u32) -> Person {
         Person {
+            id: id.into(),
             standing: Standing::NEW,
             policy: NONE,
             followup: None,
@@ -57,16 +61,17 @@ impl Person {
 #[derive(Debug)]
 pub struct Census {
     pub(super) roster: Option<Vec<Employee>>,
-    /// Keyed with foldhash: the ids are looked up once per record, where the default SipHash
-    /// costs more than the fold; its seed is random per process, as SipHash's is.
+    /// Keyed by each id's [`identity::key`] (one person whatever the case their id was
+    /// recorded in), with foldhash: the ids are looked up once per record, where the default
+    /// SipHash costs more than the fold; its seed is random per process, as SipHash's is.
     pub(super) people: HashMap<Box<str>, Person, foldhash::fast::RandomState>,
-    /// People in order of first appearance (the roster first), for stable lists.
+    /// People (their keys) in order of first appearance (the roster first), for stable lists.
     pub(super) order: Vec<Box<str>>,
     pub(super) departments: Interner,
     pub(super) versions: Interner,
     pub(super) records: u64,
-    /// People with a `void` among their records: folded again, without the records voided,
-    /// once the pass is over ([`Census::refold`]).
+    /// People (their keys) with a `void` among their records: folded again, without the
+    /// records voided, once the pass is over ([`Census::refold`]).
     pub(super) voiding: std::collections::HashSet<Box<str>>,
 }
 
@@ -84,10 +89,10 @@ impl Census {
         if let Some(employees) = &roster {
             census.people.reserve(employees.len());
             for (i, e) in employees.iter().enumerate() {
-                let key: Box<str> = e.id.as_str().into();
+                let key: Box<str> = identity::key(&e.id).into();
                 if !census.people.contains_key(&key) {
                     census.order.push(key.clone());
-                    census.people.insert(key, Person::new(i as u32));
+                    census.people.insert(key, Person::new(&e.id, i as u32));
                 }
             }
         }
@@ -105,18 +110,19 @@ impl Census {
         let mut order = Vec::with_capacity(employees.len() + self.order.len());
         self.people.reserve(employees.len());
         for (i, e) in employees.iter().enumerate() {
-            match self.people.get_mut(e.id.as_str()) {
+            let key: Box<str> = identity::key(&e.id).into();
+            match self.people.get_mut(&key) {
                 Some(p) if p.roster == NONE => {
                     p.roster = i as u32;
                     p.name = None;
-                    order.push(e.id.as_str().into());
+                    p.id = e.id.as_str().into();
+                    order.push(key);
                 }
                 // A repeated id: the first counts.
                 Some(_) => {}
                 None => {
-                    let key: Box<str> = e.id.as_str().into();
                     order.push(key.clone());
-                    self.people.insert(key, Person::new(i as u32));
+                    self.people.insert(key, Person::new(&e.id, i as u32));
                 }
             }
         }
@@ -149,18 +155,20 @@ impl Census {
 
     /// Folds person `id` again from `records` (all of theirs, in ledger order), leaving out
     /// every record a `void` among them cancels, as the state fold does.
-    pub fn refold(&mut self, id: &str, records: &[Value]) {
+    pub fn refold(&mut self, key: &str, records: &[Value]) {
         let voided = crate::state::voided_ids(records.iter());
-        let Some(person) = self.people.get_mut(id) else {
+        let Some(person) = self.people.get_mut(key) else {
             return;
         };
-        let mut fresh = Person::new(person.roster);
+        let mut fresh = Person::new(&person.id, person.roster);
         fresh.department = person.department;
         fresh.name = person.name.take();
         *person = fresh;
         for r in records {
             let rid = r.get("id").and_then(Value::as_str).unwrap_or("");
-            if voided.contains_key(rid) || crate::state::employee_id(r) != Some(id) {
+            if voided.contains_key(rid)
+                || !crate::state::employee_id(r).is_some_and(|id| identity::same_id(id, key))
+            {
                 continue;
             }
             self.fold(&Essentials::from_value(r));
@@ -172,14 +180,15 @@ impl Census {
             return;
         };
         let record_type = f.record_type.as_deref().unwrap_or("");
-        let person = match self.people.get_mut(id) {
-            Some(p) => p,
-            None => {
-                let key: Box<str> = id.into();
+        let person = identity::with_key(id, |key| {
+            if !self.people.contains_key(key) {
+                let key: Box<str> = key.into();
                 self.order.push(key.clone());
-                self.people.entry(key).or_insert_with(|| Person::new(NONE))
+                self.people.insert(key, Person::new(id, NONE));
             }
-        };
+            self.people.get_mut(key)
+        });
+        let Some(person) = person else { return };
         if let Some(d) = f.department().map(str::trim).filter(|d| !d.is_empty())
             // Most records repeat the person's department: no lookup needed then.
             && self.departments.get(person.department) != Some(d)
@@ -193,8 +202,8 @@ impl Census {
         {
             person.name = Some(name.into());
         }
-        if record_type == "void" && !self.voiding.contains(id) {
-            self.voiding.insert(id.into());
+        if record_type == "void" {
+            self.voiding.insert(identity::key(id).into());
         }
         let applied = person.standing.apply(&Event {
             record_type,
@@ -270,7 +279,7 @@ impl Census {
             stage[si] += 1;
             champions += u64::from(p.standing.champion);
             let person = || PersonLine {
-                employee_id: id.to_string(),
+                employee_id: p.id.to_string(),
                 name: name.clone(),
                 department: department.clone(),
             };

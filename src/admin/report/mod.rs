@@ -303,40 +303,29 @@ pub fn build(
     Ok(report)
 }
 
-/// The records about each of `ids`, parsed, in ledger order. Only lines that hold one of the
-/// ids as a JSON string (or an escape that may spell one) are parsed.
+/// The records about each of `ids` (people's [`crate::record::identity::key`]s), parsed, in
+/// ledger order. Only lines that hold one of the ids as a JSON string in any case (or an
+/// escape that may spell one) are parsed.
 fn records_about(
     ledger_dir: &Path,
     ids: &std::collections::HashSet<Box<str>>,
 ) -> Result<HashMap<Box<str>, Vec<Value>>, LedgerError> {
-    let needles: Vec<Vec<u8>> = ids
-        .iter()
-        .map(|id| serde_json::to_vec(&**id).unwrap_or_default())
-        .collect();
-    // With many people a plain parse of every line is quicker than looking for each id.
-    let finders: Vec<memchr::memmem::Finder<'_>> = if needles.len() <= 32 {
-        needles.iter().map(memchr::memmem::Finder::new).collect()
-    } else {
-        Vec::new()
-    };
-    let escape = memchr::memmem::Finder::new(b"\\u");
+    let finder = crate::ledger::about::IdFinder::new(ids.iter().map(|id| &**id));
     let mut out: HashMap<Box<str>, Vec<Value>> = HashMap::new();
     let mut merged = crate::ledger::merged_raw(ledger_dir)?;
     while let Some(item) = merged.next_line() {
         let Ok(rec) = item else { continue };
-        if !finders.is_empty()
-            && escape.find(rec.raw).is_none()
-            && !finders.iter().any(|f| f.find(rec.raw).is_some())
-        {
+        if !finder.may_hold(rec.raw) {
             continue;
         }
         let Ok(value) = serde_json::from_slice::<Value>(rec.raw) else {
             continue;
         };
-        if let Some(id) = crate::state::employee_id(&value)
-            && ids.contains(id)
-        {
-            out.entry(id.into()).or_default().push(value);
+        if let Some(id) = crate::state::employee_id(&value) {
+            let key = crate::record::identity::key(id);
+            if ids.contains(key.as_str()) {
+                out.entry(key.into()).or_default().push(value);
+            }
         }
     }
     Ok(out)

@@ -41,8 +41,9 @@ pub use store::*;
 const BASE_NAME: &str = "person-index";
 const DELTA_NAME: &str = "person-index.delta";
 const LOCK_NAME: &str = "person-index.lock";
-const BASE_MAGIC: &[u8; 8] = b"TBKPIX01";
-const DELTA_MAGIC: &[u8; 8] = b"TBKPDX01";
+/// Version 2: entries keyed by the id's case-folded key (version 1 files are built again).
+const BASE_MAGIC: &[u8; 8] = b"TBKPIX02";
+const DELTA_MAGIC: &[u8; 8] = b"TBKPDX02";
 /// key u64, slot u32, len u32, offset u64, sha256.
 const ENTRY_SIZE: usize = 8 + 4 + 4 + 8 + 32;
 /// start u64, count u32, check (8 bytes of a SHA-256).
@@ -100,15 +101,18 @@ impl Entry {
     }
 }
 
-/// FNV-1a: spreads ids over the buckets. Not a check of anything (every line found is read
-/// and its id compared).
+/// FNV-1a of the id's [`crate::ids::key`] (one person whatever the case their
+/// id was recorded in): spreads ids over the buckets. Not a check of anything (every line
+/// found is read and its id compared).
 fn key_of(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::ids::with_key(id, |key| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in key.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    })
 }
 
 /// What the index knows of one ledger file: how far it is indexed and how its chain ends there.

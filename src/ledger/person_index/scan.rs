@@ -204,7 +204,7 @@ pub(super) fn people_of(line: &[u8]) -> Option<Vec<String>> {
         ids.push(id.to_string());
     }
     if let Some(s) = who.supports.as_ref().and_then(Value::as_str)
-        && !ids.iter().any(|i| i == s)
+        && !ids.iter().any(|i| crate::ids::same_id(i, s))
     {
         ids.push(s.to_string());
     }

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         };
         let stage = p.standing.stage;
         // A person named in the record before a break in the chain (see `tebiki verify`).
-        let id_style = if d.model.suspects.contains(&p.id) {
+        let id_style = if d.model.is_suspect(&p.id) {
             style.patch(theme::bad())
         } else {
             style

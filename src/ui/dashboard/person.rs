@@ -252,7 +252,7 @@ fn lines_and_rows(
         ),
         theme::heading(),
     ));
-    if d.model.suspects.contains(s.employee_id.as_str()) {
+    if d.model.is_suspect(&s.employee_id) {
         out.extend(doc::plain_lines(
             &d.t("dash-person-suspect"),
             width,
