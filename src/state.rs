@@ -371,6 +371,11 @@ pub struct EmployeeState {
     /// The people they support, as a champion.
     pub supports: Vec<String>,
     pub history: Vec<HistoryEntry>,
+    /// The id as the person's first record holds it (the same person's id in whatever case
+    /// `employee_id` was asked in): what a new record about someone off the roster uses, so
+    /// that the ledger keeps one spelling.
+    #[serde(skip)]
+    pub recorded_id: Option<String>,
 }
 
 /// The employee id a record is about, if it is about one.
@@ -454,6 +459,7 @@ pub fn fold<'a>(
         supported_by: None,
         supports: Vec::new(),
         history: Vec::new(),
+        recorded_id: None,
     };
     // Records cancelled by a `void` (by id, with the reason) do not count; they stay in the
     // history, marked.
@@ -471,6 +477,9 @@ pub fn fold<'a>(
         }
         if !crate::ids::same_id(about, employee) {
             continue;
+        }
+        if state.recorded_id.is_none() {
+            state.recorded_id = Some(about.to_string());
         }
         if void_reason.is_some() {
             state.history.push(history_entry(r, &event, void_reason));

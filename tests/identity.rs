@@ -838,3 +838,51 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
     assert_eq!(status(&typed)["consent"], "withdrawn");
 }
+
+/// Someone off the roster recorded as `E5`: a record typed for `e5` is theirs, and keeps the
+/// spelling the ledger already holds.
+#[test]
+fn a_record_for_someone_off_the_roster_keeps_the_id_as_the_ledger_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E5", "name": "Walk-in", "verified": false},
+        "stage": "informed",
+    }) else {
+        unreachable!()
+    };
+    tebiki::ledger::Writer::open(
+        &data.join("ledger"),
+        "k1",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap()
+    .append("stage", body)
+    .unwrap();
+    let o = tebiki(
+        data,
+        &[
+            "--lang", "en", "record", "stage", "e5", "hesitant", "--by", "x",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let mut files: Vec<_> = std::fs::read_dir(data.join("ledger"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let ids: Vec<String> = files
+        .iter()
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .collect::<Vec<_>>()
+        })
+        .map(|v| v["employee"]["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["E5", "E5"], "{ids:?}");
+}

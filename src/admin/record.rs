@@ -171,7 +171,8 @@ fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Optio
         return Some(s);
     }
     (!state.history.is_empty()).then(|| Subject {
-        id: id.to_string(),
+        // As the ledger holds it, whatever the case it was typed in.
+        id: state.recorded_id.clone().unwrap_or_else(|| id.to_string()),
         name: state.name.clone(),
         department: state.department.clone(),
         ..Subject::default()

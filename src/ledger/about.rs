@@ -17,8 +17,8 @@ pub(crate) fn select<'a>(
 /// Finds lines that may hold one of some ids as a JSON string, in any case: the others need
 /// not be parsed, which makes a pass over a large ledger several times faster.
 pub(crate) struct IdFinder {
-    /// `None` when a line cannot be ruled out this way (too many ids, or an id whose case
-    /// is not ASCII's).
+    /// `None` when a line cannot be ruled out this way (too many ids, or an id with letters
+    /// that have a case outside ASCII).
     ids: Option<AhoCorasick>,
     escape: memchr::memmem::Finder<'static>,
 }
@@ -26,18 +26,19 @@ pub(crate) struct IdFinder {
 impl IdFinder {
     pub(crate) fn new<'a>(ids: impl Iterator<Item = &'a str>) -> IdFinder {
         let ids: Vec<&str> = ids.collect();
-        // With many people a plain parse of every line is quicker than looking for each id.
-        let usable = ids.len() <= 32 && ids.iter().all(|id| id.is_ascii());
-        let needles: Vec<String> = ids
-            .iter()
-            .map(|id| serde_json::to_string(id).unwrap_or_default())
-            .collect();
+        // With many people a plain parse of every line is quicker than looking for each id;
+        // and the search tells cases apart only in ASCII (kanji, kana and digits have none).
+        let caseless = |c: char| c.is_ascii() || !(c.is_lowercase() || c.is_uppercase());
+        let usable = ids.len() <= 32 && ids.iter().all(|id| id.chars().all(caseless));
         IdFinder {
             ids: usable
                 .then(|| {
+                    let needles = ids
+                        .iter()
+                        .map(|id| serde_json::to_string(id).unwrap_or_default());
                     AhoCorasick::builder()
                         .ascii_case_insensitive(true)
-                        .build(&needles)
+                        .build(needles)
                         .ok()
                 })
                 .flatten(),
@@ -77,5 +78,33 @@ impl<'a> Matcher<'a> {
         (is(crate::state::employee_id(&value))
             || is(value.get("supports").and_then(|s| s.as_str())))
         .then_some(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_in_any_case_and_only_where_they_may_be() {
+        let line = |id: &str| format!(r#"{{"employee":{{"id":"{id}"}},"x":"E00011"}}"#);
+        let f = IdFinder::new(["E0001", "山田１"].into_iter());
+        assert!(f.may_hold(line("e0001").as_bytes()));
+        assert!(f.may_hold(line("E0001").as_bytes()));
+        assert!(f.may_hold(line("山田１").as_bytes()));
+        assert!(
+            !f.may_hold(line("E0002").as_bytes()),
+            "not a prefix of a longer id"
+        );
+        assert!(
+            f.may_hold(br#"{"employee":{"id":"\u0045\u0030001"}}"#),
+            "escapes are parsed"
+        );
+        // Letters with a case outside ASCII cannot be looked for this way: every line is parsed.
+        let f = IdFinder::new(["Иван1"].into_iter());
+        assert!(f.may_hold(line("x").as_bytes()));
+        let m = Matcher::new("E0001");
+        assert!(m.about(line("e0001").as_bytes()).is_some());
+        assert!(m.about(line("E0002").as_bytes()).is_none());
     }
 }
