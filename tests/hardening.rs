@@ -496,15 +496,18 @@ fn output_that_cannot_be_written_fails_the_command_that_is_only_output() {
         }
     }
     // The record is on disk: its command says so by its exit, whatever became of its output.
-    let before = std::fs::read_dir(dir.path().join("ledger"))
-        .unwrap()
-        .map(|e| {
-            std::fs::read_to_string(e.unwrap().path())
-                .unwrap()
-                .lines()
-                .count()
-        })
-        .sum::<usize>();
+    let lines = || -> usize {
+        std::fs::read_dir(dir.path().join("ledger"))
+            .unwrap()
+            .map(|e| {
+                fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .lines()
+                    .count()
+            })
+            .sum()
+    };
+    let before = lines();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
         .args([
             "--lang", "en", "record", "stage", id, "informed", "--by", "x",
@@ -519,15 +522,7 @@ fn output_that_cannot_be_written_fails_the_command_that_is_only_output() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let after = std::fs::read_dir(dir.path().join("ledger"))
-        .unwrap()
-        .map(|e| {
-            std::fs::read_to_string(e.unwrap().path())
-                .unwrap()
-                .lines()
-                .count()
-        })
-        .sum::<usize>();
+    let after = lines();
     assert_eq!(after, before + 1);
 }
 

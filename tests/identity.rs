@@ -797,22 +797,17 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
         .map(|id| (id, status("E000001")["policy_version"].clone()))
         .expect("someone who never decided");
     let typed = id.to_lowercase();
-    let serde_json::Value::Object(body) = serde_json::json!({
-        "employee": {"id": typed, "name": "typed", "verified": false},
-        "decision": "given",
-        "policy": {"id": "line-works-own-phone", "version": version},
-        "how": {"method": "kiosk", "mode": "kiosk", "session": null},
-    }) else {
-        unreachable!()
-    };
-    tebiki::ledger::Writer::open(
-        &data.join("ledger"),
+    append(
+        data,
         "open-kiosk",
-        std::time::Duration::from_secs(5),
-    )
-    .unwrap()
-    .append("consent", body)
-    .unwrap();
+        "consent",
+        serde_json::json!({
+            "employee": {"id": typed, "name": "typed", "verified": false},
+            "decision": "given",
+            "policy": {"id": "line-works-own-phone", "version": version},
+            "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+        }),
+    );
 
     for asked in [id.as_str(), typed.as_str()] {
         let s = status(asked);
@@ -845,20 +840,15 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
 fn a_record_for_someone_off_the_roster_keeps_the_id_as_the_ledger_holds_it() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    let serde_json::Value::Object(body) = serde_json::json!({
-        "employee": {"id": "E5", "name": "Walk-in", "verified": false},
-        "stage": "informed",
-    }) else {
-        unreachable!()
-    };
-    tebiki::ledger::Writer::open(
-        &data.join("ledger"),
+    append(
+        data,
         "k1",
-        std::time::Duration::from_secs(5),
-    )
-    .unwrap()
-    .append("stage", body)
-    .unwrap();
+        "stage",
+        serde_json::json!({
+            "employee": {"id": "E5", "name": "Walk-in", "verified": false},
+            "stage": "informed",
+        }),
+    );
     let o = tebiki(
         data,
         &[
@@ -885,4 +875,19 @@ fn a_record_for_someone_off_the_roster_keeps_the_id_as_the_ledger_holds_it() {
         .map(|v| v["employee"]["id"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(ids, ["E5", "E5"], "{ids:?}");
+}
+
+/// Appends a record of `record_type` with `body` to kiosk `kiosk`'s file, as a terminal would.
+fn append(data: &Path, kiosk: &str, record_type: &str, body: serde_json::Value) {
+    let serde_json::Value::Object(body) = body else {
+        panic!("a record body is an object")
+    };
+    tebiki::ledger::Writer::open(
+        &data.join("ledger"),
+        kiosk,
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap()
+    .append(record_type, body)
+    .unwrap();
 }
