@@ -295,8 +295,10 @@ fn scan_record_with<'a>(
     if has_repeat(b, &members[ENVELOPE_KEYS.len()..], keys) {
         return None;
     }
-    // A `\uXXXX` escape makes the line unusual: such lines are rare, and checked whole.
-    if unusual && !escapes_are_text(&b[..=i]) {
+    // A `\uXXXX` escape or a number with an exponent makes the line unusual: such lines are
+    // rare, and left to the general checks when those would not take them (half a surrogate
+    // pair; a number too large for any reader, as `1e400`).
+    if unusual && parse_line(&b[..=i]).is_err() {
         return None;
     }
     let env = Envelope {
@@ -1205,6 +1207,24 @@ mod tests {
         }
     }
 
+    /// A number JSON's grammar allows but too large for a reader (`1e400`) makes a line that
+    /// the general checks reject: the scan must not take it either (it did, so readers that
+    /// skip a record's tree used a line verify called unreadable).
+    #[test]
+    fn numbers_out_of_range_are_judged_as_the_general_checks_judge_them() {
+        for (number, readable) in [
+            ("1e400", false),
+            ("-1.5e+340", false),
+            ("1e308", true),
+            ("1.5e-400", true),
+            ("-0.0e0", true),
+        ] {
+            let line = GOOD.replace("[1,2]", &format!("[1,{number}]"));
+            assert_eq!(parse_line(line.as_bytes()).is_ok(), readable, "{line}");
+            assert_eq!(assert_sound(line.as_bytes()), readable, "{line}");
+        }
+    }
+
     #[test]
     fn a_key_twice_in_any_object_is_flagged_and_never_scanned() {
         for (body, key) in [
@@ -1236,6 +1256,54 @@ mod tests {
         let line = GOOD.replace(r#""x":{"a":[1,2]}"#, r#""x":{"a":1},"y":{"a":{"a":2}}"#);
         assert_eq!(parse_line(line.as_bytes()).unwrap().repeated, None);
         assert!(assert_sound(line.as_bytes()));
+    }
+
+    /// Keys are compared by length and first bytes before their text: keys that agree there
+    /// but differ later, keys at the very end of the bytes, and empty keys.
+    #[test]
+    fn repeated_keys_are_found_by_their_whole_text() {
+        let check = |text: &str, keys: &[(u32, u32)], repeated: bool| {
+            assert_eq!(
+                has_repeat_keys(text.as_bytes(), keys),
+                repeated,
+                "{text} {keys:?}"
+            );
+        };
+        // "abcdefgX" and "abcdefgY": same length and first seven bytes.
+        check("abcdefgXabcdefgY", &[(0, 8), (8, 16)], false);
+        check("abcdefgXabcdefgX", &[(0, 8), (8, 16)], true);
+        // Short keys ending the bytes (no eight bytes to read at once).
+        check("abab", &[(0, 2), (2, 4)], true);
+        check("abac", &[(0, 2), (2, 4)], false);
+        check("aba", &[(0, 2), (2, 3)], false);
+        check("xx", &[(0, 0), (2, 2)], true);
+        // Keys of 9 to 16 bytes, alike but for one byte, some ending the bytes.
+        for len in 9..=16 {
+            let a = "k".repeat(len);
+            let mut c = a.clone();
+            c.replace_range(len - 1.., "j");
+            let (l, m) = (len as u32, 2 * len as u32);
+            check(&format!("{a}{c}"), &[(0, l), (l, m)], false);
+            check(&format!("{a}{a}"), &[(0, l), (l, m)], true);
+            c = a.clone();
+            c.replace_range(..1, "j");
+            check(&format!("{a}{c}"), &[(0, l), (l, m)], false);
+        }
+        // A key of 300 bytes twice, and once beside one differing in its last byte.
+        let long = format!("{0}{0}{1}b", "a".repeat(300), "a".repeat(299));
+        check(&long, &[(0, 300), (300, 600)], true);
+        check(&long, &[(0, 300), (600, 900)], false);
+        // Among many keys (past the pairwise comparison's 24).
+        let many: String = (0..40)
+            .map(|n| format!("k{n:02}"))
+            .collect::<Vec<_>>()
+            .concat();
+        let mut keys: Vec<(u32, u32)> = (0..40).map(|n| (n * 3, n * 3 + 3)).collect();
+        check(&many, &keys, false);
+        keys.push((51, 54));
+        check(&many, &keys, true);
+        check(&many, &keys[17..], true);
+        check(&many, &keys[18..], false);
     }
 
     #[test]
@@ -1349,5 +1417,67 @@ mod tests {
             }
             assert_sound(&line);
         }
+
+        /// Objects nested in objects and arrays, with keys from a few alike (same lengths,
+        /// same first or last bytes) so that repeats are common: the scan takes a line exactly
+        /// when no object in it has a key twice, as the general parser decides.
+        #[test]
+        fn the_scan_finds_every_repeated_key(
+            body in proptest::collection::vec((key_names(), value_text()), 0..30)
+        ) {
+            let members: Vec<String> =
+                body.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            let line = GOOD.replace(r#""x":{"a":[1,2]}"#, &members.join(","));
+            let line = line.replace(",}", "}");
+            let general = parse_line(line.as_bytes()).unwrap();
+            let scanned = scan_line(line.as_bytes(), &mut Vec::new()).is_some();
+            proptest::prop_assert_eq!(scanned, general.repeated.is_none(), "{}", line);
+        }
+    }
+
+    /// Keys alike in length and ends, and keys longer than 8 and 16 bytes.
+    fn key_names() -> proptest::sample::Select<&'static str> {
+        proptest::sample::select(&[
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "aa",
+            "xy",
+            "xay",
+            "xby",
+            "abcdefgh",
+            "abcdefgx",
+            "abcdefghi",
+            "abcdefghij0123456",
+            "abcdefghij0123457",
+            "bbcdefghij0123456",
+            "read_to_end",
+            "read_to_fin",
+            "languages",
+            "recorded_by",
+            "occurred_at",
+        ])
+    }
+
+    /// A JSON value as the writer writes it: objects (keys from [`key_names`]) and arrays
+    /// nested a few levels, numbers and strings.
+    fn value_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![Just("1".to_string()), Just("\"s\"".to_string())];
+        leaf.prop_recursive(4, 40, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5)
+                    .prop_map(|items| format!("[{}]", items.join(","))),
+                proptest::collection::vec((key_names(), inner), 0..10).prop_map(|members| {
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\":{v}"))
+                        .collect();
+                    format!("{{{}}}", members.join(","))
+                }),
+            ]
+        })
     }
 }

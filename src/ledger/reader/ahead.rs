@@ -10,9 +10,10 @@ use sha2::{Digest, Sha256};
 /// thread would cost more than it saves.
 pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
 
-/// Line hashes sent back from the helper thread at a time: small, so that the reader, which
-/// hands the helper a buffer and then takes its first lines at once, waits little for them.
-const AHEAD_BATCH: usize = 8;
+/// Line hashes sent back from the helper thread at a time: few, so that the reader seldom
+/// waits for a batch, yet enough that handing them over costs little per line (the reader
+/// hands the helper the next bytes of a file before it needs them: see `file::PREFETCH`).
+const AHEAD_BATCH: usize = 32;
 
 /// How often the reader asks again for a hash not yet there before it sleeps until it comes
 /// (a few tens of microseconds: a batch takes about ten).

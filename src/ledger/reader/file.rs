@@ -73,6 +73,8 @@ pub(super) struct FileStream {
     /// The lines' hashes from the helper thread, when it hashes them.
     pub(super) ahead: Option<Ahead>,
     pub(super) path: PathBuf,
+    /// The kiosk whose file it is (its name without `.jsonl`), if its name is text.
+    pub(super) kiosk: Option<String>,
     /// `None` once the file is read to its end (or as far as it can be read).
     pub(super) file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
@@ -101,7 +103,16 @@ pub(super) struct FileStream {
     pub(super) head: Slot,
     /// Whether records get their `value` (see [`merged_raw`]).
     pub(super) values: bool,
+    /// Whether a read ahead of need (see [`PREFETCH`]) found the end of the file: the next
+    /// reads are left to need.
+    pub(super) prefetch_ended: bool,
 }
+
+/// With lines hashed on the helper thread, the next bytes of a file are read (and handed to
+/// the helper) once fewer than this are left to take, rather than when none are: by the time
+/// the reader comes to them the helper is awake and has hashed their first lines, where
+/// otherwise the reader waited for it at every buffer.
+const PREFETCH: usize = 64 * 1024;
 
 impl FileStream {
     pub(super) fn pinned_line(&self) -> &[u8] {
@@ -116,6 +127,12 @@ impl FileStream {
         // Bytes read since the last wait for a writer.
         let mut fresh = 0;
         while self.file.is_some() {
+            if self.ahead.is_some() && !self.prefetch_ended && self.filled - self.start < PREFETCH {
+                // A failed read is met again, and reported, when the bytes are needed.
+                if let Ok(0) = self.read_more() {
+                    self.prefetch_ended = true;
+                }
+            }
             let data = &self.buf[self.start..self.filled];
             // A record in the writer's form is read in one pass that also finds where its line
             // ends; any other line is found by its `\n` and left to the general checks.
@@ -229,8 +246,7 @@ impl FileStream {
                 head.line = line;
                 head.offset = offset;
                 head.range = range;
-                head.misplaced =
-                    crate::ledger::kiosk_of_file(&self.path) != Some(head.kiosk.as_str());
+                head.misplaced = self.kiosk.as_deref() != Some(head.kiosk.as_str());
                 return true;
             }
             match self.read_more() {

@@ -314,6 +314,7 @@ fn open_merged_with(
         merged.streams.push(FileStream {
             index: merged.streams.len(),
             ahead: jobs.as_ref().map(Ahead::new),
+            kiosk: super::kiosk_of_file(&path).map(str::to_string),
             path,
             file,
             buf: Arc::default(),
@@ -329,6 +330,7 @@ fn open_merged_with(
             offset: 0,
             head: Slot::default(),
             values,
+            prefetch_ended: false,
         });
         merged.advance(merged.streams.len() - 1);
     }
