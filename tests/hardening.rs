@@ -526,6 +526,60 @@ fn output_that_cannot_be_written_fails_the_command_that_is_only_output() {
     assert_eq!(after, before + 1);
 }
 
+/// One-time codes that could not all be written out (a full disk, a reader that went away
+/// as `| head` does) are not saved, and the command says so: it exited 0 without a word, so
+/// the codes someone saw looked issued and none of them worked.
+#[test]
+fn codes_that_could_not_be_written_out_are_not_saved_and_it_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = common::tebiki(dir.path(), &["demo", "--employees", "30", "--lang", "en"]);
+    assert!(o.status.success(), "{:?}", common::text(&o));
+    let hashes = dir.path().join("identity-codes.json");
+    let codes = |lang: &str, stdout: std::process::Stdio| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .args(["--lang", lang, "roster", "codes", "--all"])
+            .env("TEBIKI_DATA", dir.path())
+            .stdout(stdout)
+            .output()
+            .unwrap()
+    };
+    // A pipe whose reader has gone before anything is written.
+    let gone = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        std::process::Stdio::from(writer)
+    };
+    for lang in ["en", "ja"] {
+        let o = codes(lang, gone());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+        let words = if lang == "en" {
+            "none of the codes shown works"
+        } else {
+            "表示されたコードはどれも使えません"
+        };
+        assert!(err.contains(words), "{lang}: {err}");
+        assert!(!hashes.exists(), "nothing saved");
+        if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+            let o = codes(lang, full.into());
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+            assert!(!hashes.exists(), "nothing saved");
+        } else {
+            eprintln!("skipped the full disk: no /dev/full on this system");
+        }
+    }
+    // Written whole, they are saved.
+    let o = codes("en", std::process::Stdio::piped());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(hashes.exists());
+}
+
 /// A pipe (or a device) put where the imported roster lives is refused with its place, not
 /// read: readers waited on it for ever.
 #[test]

@@ -154,8 +154,19 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
             }
         }
         None => {
-            if std::io::stdout().write_all(text.as_bytes()).is_err() {
-                return ExitCode::SUCCESS;
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => {}
+                // Nothing is saved, so the codes shown (some of them) must not be used.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return fail(
+                        env,
+                        &env.t("codes-error-cut-short"),
+                        None,
+                        "codes-todo-cut-short",
+                    );
+                }
+                Err(e) => return env.io_fail(&e, None),
             }
         }
     }
