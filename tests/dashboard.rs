@@ -1316,6 +1316,16 @@ fn a_long_timeline_follows_the_selected_record_and_scrolls_no_further_than_its_e
     // Home: the page starts at the top again, with the person's state.
     a.keys("<Home>");
     assert_eq!(laid(&a).top, 0);
+    // A page down goes on by what was shown at once, its last line kept in view.
+    let shown = laid(&a);
+    assert!(
+        shown.height > 2 && shown.max_top() > shown.height,
+        "{shown:?}"
+    );
+    a.keys("<PageDown>");
+    assert_eq!(laid(&a).top, shown.height - 1);
+    a.keys("<PageUp>");
+    assert_eq!(laid(&a).top, 0);
 }
 
 #[test]

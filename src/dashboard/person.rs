@@ -68,8 +68,15 @@ impl Dashboard {
     }
 
     pub(super) fn update_person(&mut self, cmd: Cmd) -> Option<Effect> {
+        // A page is what the view showed at once (one line kept in view), else about that.
+        let shown = self
+            .page_key_at(self.width, self.height)
+            .and_then(|key| self.page_viewport.laid(key))
+            .map(|drawn| drawn.height.saturating_sub(1));
+        let page = shown
+            .unwrap_or_else(|| (self.height as usize).saturating_sub(8))
+            .max(1);
         let pv = self.person.as_mut()?;
-        let page = (self.height as usize).saturating_sub(8).max(1);
         let entries = pv.state.history.len();
         match cmd {
             // With a timeline, ↑↓ select a record in it (the page follows).
