@@ -130,6 +130,19 @@ fn a_repeated_key_is_reported_by_the_reader_and_by_verify() {
 /// dropped without a word.
 #[test]
 fn a_record_whose_text_is_half_a_surrogate_pair_is_reported_everywhere() {
+    planted_everywhere("\"\\udc00\"");
+}
+
+/// A record with a number too large for any reader (`1e400`, JSON grammar all the same):
+/// verify called it intact while the readers that build its tree could not read it.
+#[test]
+fn a_record_with_a_number_out_of_range_is_reported_everywhere() {
+    planted_everywhere("1e400");
+}
+
+/// Plants in a new ledger file a record whose `note` is `note` (JSON text no reader can take)
+/// and checks that verify, export, report and status each report it by file and line.
+fn planted_everywhere(note: &str) {
     let (dir, file, n, id) = demo();
     let data = dir.path();
     let body = fs::read_to_string(&file).unwrap();
@@ -143,10 +156,7 @@ fn a_record_whose_text_is_half_a_surrogate_pair_is_reported_everywhere() {
     record.insert("decision".into(), "given".into());
     record.remove("note");
     let text_line = serde_json::to_string(&record).unwrap();
-    let planted = format!(
-        "{},\"note\":\"\\udc00\"}}\n",
-        &text_line[..text_line.len() - 1]
-    );
+    let planted = format!("{},\"note\":{note}}}\n", &text_line[..text_line.len() - 1]);
     let path = data.join("ledger").join("planted.jsonl");
     fs::write(&path, &planted).unwrap();
     assert_ne!(kiosk, "planted");
