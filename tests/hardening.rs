@@ -564,6 +564,13 @@ fn codes_that_could_not_be_written_out_are_not_saved_and_it_is_said() {
             let o = codes(lang, full.into());
             let err = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(2), "{lang}: {err}");
+            assert!(err.contains(words), "{lang}: {err}");
+            let full_words = if lang == "en" {
+                "disk is full"
+            } else {
+                "ディスク"
+            };
+            assert!(err.contains(full_words), "{lang}: {err}");
             assert!(!hashes.exists(), "nothing saved");
         } else {
             eprintln!("skipped the full disk: no /dev/full on this system");

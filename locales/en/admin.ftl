@@ -139,7 +139,8 @@ codes-slip = { $org }  Personal code for the LINE WORKS explanation terminal
     Type it after your employee ID. Keep it to yourself; ask HR for a new one if it is lost.
 codes-error-save = the codes were printed, but their hashes could not be saved: { $reason }
 codes-todo-save = The printed codes will not work: fix the data folder, then issue them again.
-codes-error-cut-short = the codes were not saved: their output stopped before its end (the program reading it went away), so none of the codes shown works
+codes-error-cut-short = the codes were not saved: their output could not be written whole ({ $reason }), so none of the codes shown works
+codes-reason-reader-gone = the program reading it stopped before the end
 codes-todo-cut-short = Issue them again with the whole output going to the terminal or to a file (-o FILE).
 codes-issued = { $count } personal codes issued; their hashes are in { $file }. The codes themselves are not kept anywhere: hand out the slips now.
 

@@ -155,18 +155,20 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
         }
         None => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => {}
-                // Nothing is saved, so the codes shown (some of them) must not be used.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return fail(
-                        env,
-                        &env.t("codes-error-cut-short"),
-                        None,
-                        "codes-todo-cut-short",
-                    );
-                }
-                Err(e) => return env.io_fail(&e, None),
+            // Nothing is saved when the codes could not all be written out: those shown (or
+            // written to a file that is now partial) must not be used.
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                let reason = if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    env.t("codes-reason-reader-gone")
+                } else {
+                    env.words(crate::error_text::Failure::Io(&e, None)).what
+                };
+                return fail(
+                    env,
+                    &env.ta("codes-error-cut-short", &[("reason", arg(reason))]),
+                    None,
+                    "codes-todo-cut-short",
+                );
             }
         }
     }

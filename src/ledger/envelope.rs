@@ -1258,8 +1258,9 @@ mod tests {
         assert!(assert_sound(line.as_bytes()));
     }
 
-    /// Keys are compared by length and first bytes before their text: keys that agree there
-    /// but differ later, keys at the very end of the bytes, and empty keys.
+    /// Repeated keys are found however alike the keys are: keys that agree in length and first
+    /// bytes but differ later, keys at the very end of the bytes, empty keys, and more keys
+    /// than are compared pair by pair.
     #[test]
     fn repeated_keys_are_found_by_their_whole_text() {
         let check = |text: &str, keys: &[(u32, u32)], repeated: bool| {

@@ -128,9 +128,12 @@ impl FileStream {
         let mut fresh = 0;
         while self.file.is_some() {
             if self.ahead.is_some() && !self.prefetch_ended && self.filled - self.start < PREFETCH {
-                // A failed read is met again, and reported, when the bytes are needed.
-                if let Ok(0) = self.read_more() {
-                    self.prefetch_ended = true;
+                // A failed read is met again, and reported, when the bytes are needed. Bytes
+                // that came count as a writer's progress, as when they are read at need.
+                match self.read_more() {
+                    Ok(0) => self.prefetch_ended = true,
+                    Ok(n) => fresh += n,
+                    Err(_) => {}
                 }
             }
             let data = &self.buf[self.start..self.filled];
