@@ -813,6 +813,31 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
         let s = status(asked);
         assert_eq!(s["consent"], "given", "{asked}: {s}");
     }
+    // A champion paired with them by the typed id: both status answers name them as on the
+    // roster.
+    let champion = if id == "E000001" {
+        "E000002"
+    } else {
+        "E000001"
+    };
+    append(
+        data,
+        "open-kiosk",
+        "champion",
+        serde_json::json!({
+            "employee": {"id": champion.to_lowercase(), "name": "typed", "verified": false},
+            "supports": typed,
+            "active": true,
+        }),
+    );
+    let s = status(champion);
+    assert_eq!(s["supports"], serde_json::json!([id]), "{s}");
+    let s = status(&typed);
+    assert_eq!(s["supported_by"], champion, "{s}");
+    // The history shows the record as it is; the summary, the person.
+    let o = tebiki(data, &["--lang", "en", "status", champion]);
+    let (out, _) = text(&o);
+    assert!(out.contains(&format!("supports: {id}")), "{out}");
     let o = tebiki(data, &["report", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let named = |list: &str| {

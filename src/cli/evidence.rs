@@ -37,6 +37,20 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     };
     // Newest first, in the text and the JSON alike (as the dashboard shows a timeline).
     state.history.reverse();
+    // The people paired with them, by their ids as on the roster (a champion record may have
+    // been typed in another case).
+    if let Some(roster) = &roster {
+        use crate::record::identity::Known;
+        let on_roster = |id: &mut String| {
+            if let Some(form) = roster.recorded_form(id) {
+                *id = form;
+            }
+        };
+        state.supports.iter_mut().for_each(on_roster);
+        if let Some(id) = state.supported_by.as_mut() {
+            on_roster(id);
+        }
+    }
     let tz = config.time_zone();
     match format {
         Format::Text => {
