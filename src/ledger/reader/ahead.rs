@@ -16,7 +16,7 @@ pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
 const AHEAD_BATCH: usize = 32;
 
 /// How often the reader asks again for a hash not yet there before it sleeps until it comes
-/// (a few tens of microseconds: a batch takes about ten).
+/// (a few tens of microseconds: a batch of lines takes about thirty to hash).
 const AHEAD_SPINS: u32 = 2_000;
 
 /// Bytes of one file just read, for the helper thread to hash line by line.
