@@ -832,6 +832,14 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
     );
     let s = status(champion);
     assert_eq!(s["supports"], serde_json::json!([id]), "{s}");
+    // Shown by the roster's name, not the one the record was made with.
+    let roster = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+    let on_roster = roster
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{champion},")))
+        .and_then(|rest| rest.split(',').next())
+        .expect("the champion on the roster");
+    assert_eq!(s["name"], on_roster, "{s}");
     let s = status(&typed);
     assert_eq!(s["supported_by"], champion, "{s}");
     // The history shows the record as it is; the summary, the person.

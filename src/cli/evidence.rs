@@ -37,10 +37,18 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     };
     // Newest first, in the text and the JSON alike (as the dashboard shows a timeline).
     state.history.reverse();
-    // The people paired with them, by their ids as on the roster (a champion record may have
-    // been typed in another case).
+    // Someone on the roster is shown by the roster's name and department, as the report and
+    // the dashboard show them (their records keep the names they were made with); the people
+    // paired with them by their ids as on the roster (a champion record may have been typed
+    // in another case).
     if let Some(roster) = &roster {
         use crate::record::identity::Known;
+        if let Some(person) = roster.find_person(&state.employee_id) {
+            state.name = Some(person.name);
+            if !person.department.is_empty() {
+                state.department = Some(person.department);
+            }
+        }
         let on_roster = |id: &mut String| {
             if let Some(form) = roster.recorded_form(id) {
                 *id = form;
