@@ -72,8 +72,11 @@ pub fn for_text_cell(s: &str) -> Cow<'_, str> {
 }
 
 fn escape_where(s: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
-    // Printable ASCII is never unsafe: most cells are that alone, checked a byte at a time.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(&escape) {
+    // Text with no byte that can start an unsafe character is left as it is, checked a byte at
+    // a time (most text: ASCII, kana, kanji); only other text is checked a character at a time.
+    // (Every byte is looked at, without stopping at the first flagged: that the compiler can
+    // do many bytes at once.)
+    if !s.bytes().fold(false, |seen, b| seen | may_start_unsafe(b)) || !s.chars().any(&escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -87,6 +90,14 @@ fn escape_where(s: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `b` may be the first byte, in UTF-8, of a character [`is_unsafe`] takes: the C0
+/// controls and DEL themselves, and the lead bytes of the C1 controls (C2), U+061C (D8),
+/// U+180E (E1), U+200B-2069 (E2), U+FEFF and U+FFF9-FFFB (EF) and the tags (F3).
+#[inline]
+fn may_start_unsafe(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)
+}
+
 /// Text as shown to people: composed (NFC, so a name typed with combining marks looks and
 /// compares like its usual form) and safe for the terminal. Records keep the text as entered.
 pub fn for_display(s: &str) -> String {
@@ -98,6 +109,33 @@ pub fn for_display(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character the terminal must not get raw starts with a byte the quick check
+    /// flags, so text it passes is surely safe.
+    #[test]
+    fn the_quick_check_flags_every_unsafe_character() {
+        let mut unsafe_chars = 0;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let text = c.encode_utf8(&mut buf);
+            if is_unsafe(c) {
+                unsafe_chars += 1;
+                assert!(may_start_unsafe(text.as_bytes()[0]), "U+{:04X}", c as u32);
+            }
+            if !text.bytes().any(may_start_unsafe) {
+                assert_eq!(
+                    for_terminal(text),
+                    Cow::Borrowed(&*text),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        // The C0 and C1 controls and DEL, and the characters listed by `is_unsafe`.
+        assert!(unsafe_chars > 65 + 128, "{unsafe_chars}");
+        assert_eq!(for_text_cell("部署\u{202E}名"), "部署\\u{202E}名");
+        assert_eq!(for_text_cell("（株）山田"), "（株）山田");
+    }
 
     #[test]
     fn escapes_are_made_visible() {

@@ -393,13 +393,16 @@ impl RowMaker<'_> {
                 };
                 let cells = &mut worker.cells;
                 columns::fill_row(&row, self.purposes, worker.labels.as_ref(), cells);
-                for c in cells.iter_mut() {
-                    neutralise(c);
-                }
                 // CSV is read by people (a spreadsheet, `cat`): control characters, escape
                 // sequences and bidi overrides in a cell come out visible and harmless, as
-                // `\u{001B}`. jsonl/json keep every record exactly.
-                for c in cells.iter() {
+                // `\u{001B}`. jsonl/json keep every record exactly. Most cells of a row are
+                // empty: nothing to check then.
+                for c in cells.iter_mut() {
+                    if c.is_empty() {
+                        w.write_field(b"")?;
+                        continue;
+                    }
+                    neutralise(c);
                     w.write_field(crate::escape::for_text_cell(c).as_bytes())?;
                 }
                 w.write_record(None::<&[u8]>)?;
