@@ -582,46 +582,8 @@ impl Cell<'_> {
     /// An instant in the organisation's time zone, `YYYY-MM-DD HH:MM:SS`.
     fn local(&mut self, at: Option<Timestamp>, tz: &TimeZone) {
         let Some(at) = at else { return };
-        local_time(self.out, at, tz);
+        super::local_time(self.out, at, tz);
     }
-}
-
-/// Appends `at` in the time zone `tz` as `YYYY-MM-DD HH:MM:SS` (two of every exported row's
-/// cells: put together digit by digit, which took a tenth of the time formatting did).
-pub(crate) fn local_time(out: &mut String, at: Timestamp, tz: &TimeZone) {
-    let local = tz.to_datetime(at);
-    let year = local.year();
-    if !(0..=9999).contains(&year) {
-        let _ = write!(
-            out,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            year,
-            local.month(),
-            local.day(),
-            local.hour(),
-            local.minute(),
-            local.second()
-        );
-        return;
-    }
-    let mut text = *b"0000-00-00 00:00:00";
-    let mut put = |at: usize, digits: usize, mut n: u16| {
-        for i in (at..at + digits).rev() {
-            text[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-    };
-    put(0, 4, year.unsigned_abs());
-    for (at, n) in [
-        (5, local.month()),
-        (8, local.day()),
-        (11, local.hour()),
-        (14, local.minute()),
-        (17, local.second()),
-    ] {
-        put(at, 2, n.unsigned_abs().into());
-    }
-    out.extend(text.iter().map(|&b| char::from(b)));
 }
 
 /// The header row: the stable keys, or with labels the headings in words.
@@ -710,44 +672,6 @@ pub fn covered(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Local times put together digit by digit read as formatting them through the zoned time
-    /// reads, across years, days, seconds and zones with and without summer time.
-    #[test]
-    fn local_times_read_as_formatted() {
-        let zones = [
-            TimeZone::UTC,
-            TimeZone::fixed(jiff::tz::offset(9)),
-            TimeZone::fixed(jiff::tz::Offset::from_seconds(-(3 * 3600 + 30 * 60)).unwrap()),
-        ]
-        .into_iter()
-        .chain(
-            ["Asia/Tokyo", "America/New_York", "Australia/Lord_Howe"]
-                .iter()
-                .filter_map(|n| TimeZone::get(n).ok()),
-        );
-        for tz in zones {
-            // From 1970 to 2100 in steps that reach every second of a minute and hour of a day.
-            let mut second = 0i64;
-            while second < 4_102_444_800 {
-                let at = Timestamp::from_second(second).unwrap();
-                let zoned = at.to_zoned(tz.clone());
-                let expected = format!(
-                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                    zoned.year(),
-                    zoned.month(),
-                    zoned.day(),
-                    zoned.hour(),
-                    zoned.minute(),
-                    zoned.second()
-                );
-                let mut out = String::from("x");
-                local_time(&mut out, at, &tz);
-                assert_eq!(out, format!("x{expected}"), "{at} {tz:?}");
-                second += 86_399 * 3 + 7;
-            }
-        }
-    }
 
     #[test]
     fn keys_are_unique_and_every_column_names_its_fields() {
