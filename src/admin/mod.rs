@@ -312,6 +312,10 @@ pub(crate) fn refuse_over_own_files(env: &Env, path: &std::path::Path) -> Option
 mod tests {
     use super::*;
 
+    use crate::ledger::stream::stream_picked;
+    use std::fs;
+    use std::io::Write;
+
     /// Local times put together digit by digit read as formatting them through the zoned time
     /// reads, across years, days, seconds and zones with and without summer time.
     #[test]
@@ -349,9 +353,6 @@ mod tests {
             }
         }
     }
-    use crate::ledger::stream::stream_picked;
-    use std::fs;
-    use std::io::Write;
 
     #[test]
     fn dates_cover_whole_local_days_and_times_are_inclusive() {

@@ -6,8 +6,6 @@
 //! records: a timeline is read back from disk when someone opens it.
 
 use std::collections::HashMap;
-
-use crate::record::identity;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,6 +13,7 @@ use jiff::civil::Date;
 
 use super::search;
 use crate::ledger::fields::Essentials;
+use crate::record::identity;
 use crate::roster::Employee;
 use crate::state::{ConsentState, Event, Pairings, Stage, Standing, settle};
 

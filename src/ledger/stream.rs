@@ -3,7 +3,6 @@
 //! ([`stream_picked`]).
 
 use std::fs;
-
 use std::path::Path;
 
 use super::{LedgerError, ReadIssue, Record};

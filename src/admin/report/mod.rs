@@ -206,8 +206,8 @@ impl From<LedgerError> for BuildError {
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
 /// imported) on a thread of its own while the records are read and folded; the census is then
-/// given it (a roster that cannot be read stops the fold: no report). Unreadable lines are passed to `on_issue` as they are met (and listed in the
-/// report).
+/// given it (a roster that cannot be read stops the fold: no report). Unreadable lines are
+/// passed to `on_issue` as they are met (and listed in the report).
 pub fn build(
     ledger_dir: &Path,
     roster: impl FnOnce() -> Result<Option<Vec<Employee>>, crate::roster::LoadError> + Send,
