@@ -274,13 +274,14 @@ pub fn parse(
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    // One record read into again and again: a row allocates only what is kept of it.
+    let mut record = csv::StringRecord::new();
     let header = loop {
-        match records.next() {
-            None => return Err(ImportError::Empty),
-            Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => {}
-            Some(Ok(r)) => break r,
-            Some(Err(_)) => return Err(ImportError::Empty),
+        match reader.read_record(&mut record) {
+            Ok(false) => return Err(ImportError::Empty),
+            Ok(true) if record.iter().all(|c| c.trim().is_empty()) => {}
+            Ok(true) => break record.clone(),
+            Err(_) => return Err(ImportError::Empty),
         }
     };
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
@@ -315,14 +316,22 @@ pub fn parse(
         at: 0,
         line: 1,
     };
-    let mut employees = Vec::new();
-    let mut row_lines = Vec::new();
+    // About as many rows as the text has lines, so that the lists grow once or not at all (at
+    // most a quarter of a million reserved: a file of blank lines reserves no more).
+    let rows = memchr::memchr_iter(b'\n', text.as_bytes())
+        .count()
+        .min(1 << 18);
+    let mut employees = Vec::with_capacity(rows);
+    let mut row_lines = Vec::with_capacity(rows);
     let mut bad = Vec::new();
-    let mut seen: HashMap<String, u64, foldhash::fast::RandomState> = HashMap::default();
+    // Keys kept inline (most ids are short): no allocation per row for them.
+    let mut seen: HashMap<compact_str::CompactString, u64, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(rows, foldhash::fast::RandomState::default());
     let mut blank_rows = 0;
-    for (n, record) in records.enumerate() {
-        let record = match record {
-            Ok(r) => r,
+    for n in 0.. {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 bad.push(BadRow {
                     line: e.position().map_or(0, |p| lines.line_of(p.byte())),
@@ -330,7 +339,8 @@ pub fn parse(
                 });
                 continue;
             }
-        };
+        }
+        let record = &record;
         let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         if n % 4096 == 0 {
             progress.set(record.position().map_or(0, csv::Position::byte));
@@ -386,10 +396,11 @@ pub fn parse(
             cell(Column::Email),
         );
         let canonical = crate::record::identity::canonical(id);
-        let key = canonical
+        let key: compact_str::CompactString = canonical
             .as_deref()
             .map(crate::record::identity::key)
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into();
         let problem = if id.is_empty() {
             Some(RowProblem::MissingId)
         } else if let Err(problem) = &canonical {

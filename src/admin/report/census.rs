@@ -1,6 +1,9 @@
 //! The census: every person's state folded from the ledger once, and the counts the report
 //! is made of.
 
+use compact_str::CompactString;
+
+use super::people::People;
 use super::*;
 use crate::record::identity;
 
@@ -17,41 +20,54 @@ pub(super) struct Followup {
     pub(super) note: Option<Box<str>>,
 }
 
-/// One person's folded state: a few bytes, plus a name only for people not on the roster.
+/// One person's folded state: the few bytes every record of theirs updates, which with the
+/// person's key take one cache line of the table (what is shown of them is kept apart).
 #[derive(Debug, Clone)]
 pub(super) struct Person {
-    /// The id as the report shows it: the roster's, else as first recorded.
-    pub(super) id: Box<str>,
     pub(super) standing: Standing,
-    /// Interned policy version of the decision behind the consent state.
-    pub(super) policy: u32,
-    /// The open follow-up's details (open while `standing.followup_open`).
-    pub(super) followup: Option<Followup>,
-    /// Interned, the latest recorded.
-    pub(super) department: u32,
-    /// Index into the roster, or [`NONE`].
-    pub(super) roster: u32,
-    /// The latest recorded name (kept only for people not on the roster).
-    pub(super) name: Option<Box<str>>,
     /// Their latest decision or withdrawal was made without an identity check (open mode, or
     /// a record from before identities were checked).
     pub(super) unverified: bool,
     /// Their latest decision was made after passing a required screen quicker than skimming.
     pub(super) fast: bool,
+    /// Interned policy version of the decision behind the consent state.
+    pub(super) policy: u32,
+    /// Interned, the latest recorded.
+    pub(super) department: u32,
+    /// Index into the roster, or [`NONE`].
+    pub(super) roster: u32,
+    /// The open follow-up's details (open while `standing.followup_open`).
+    pub(super) followup: Option<Box<Followup>>,
 }
 
 impl Person {
-    pub(super) fn new(id: &str, roster: u32) -> Person {
+    pub(super) fn new(roster: u32) -> Person {
         Person {
-            id: id.into(),
             standing: Standing::NEW,
-            policy: NONE,
-            followup: None,
-            department: NONE,
-            roster,
-            name: None,
             unverified: false,
             fast: false,
+            policy: NONE,
+            department: NONE,
+            roster,
+            followup: None,
+        }
+    }
+}
+
+/// What the report shows of a person besides their roster entry.
+#[derive(Debug, Clone)]
+pub(super) struct Shown {
+    /// The id as the report shows it: the roster's, else as first recorded.
+    pub(super) id: CompactString,
+    /// The latest recorded name (kept only for people not on the roster).
+    pub(super) name: Option<CompactString>,
+}
+
+impl Shown {
+    pub(super) fn new(id: &str) -> Shown {
+        Shown {
+            id: id.into(),
+            name: None,
         }
     }
 }
@@ -62,11 +78,11 @@ impl Person {
 pub struct Census {
     pub(super) roster: Option<Vec<Employee>>,
     /// Keyed by each id's [`identity::key`] (one person whatever the case their id was
-    /// recorded in), with foldhash: the ids are looked up once per record, where the default
-    /// SipHash costs more than the fold; its seed is random per process, as SipHash's is.
-    pub(super) people: HashMap<Box<str>, Person, foldhash::fast::RandomState>,
-    /// People (their keys) in order of first appearance (the roster first), for stable lists.
-    pub(super) order: Vec<Box<str>>,
+    /// recorded in), in order of first appearance (those of a roster given first, first).
+    /// With foldhash: the ids are looked up once per record, where the default SipHash costs
+    /// more than the fold; its seed is random per process, as SipHash's is. Keys and ids are
+    /// kept inline (most are short), so a lookup reads the table and not a string elsewhere.
+    pub(super) people: People,
     pub(super) departments: Interner,
     pub(super) versions: Interner,
     pub(super) records: u64,
@@ -79,8 +95,7 @@ impl Census {
     pub fn new(roster: Option<Vec<Employee>>) -> Census {
         let mut census = Census {
             roster: None,
-            people: HashMap::default(),
-            order: Vec::new(),
+            people: People::default(),
             departments: Interner::default(),
             versions: Interner::default(),
             records: 0,
@@ -89,51 +104,60 @@ impl Census {
         if let Some(employees) = &roster {
             census.people.reserve(employees.len());
             for (i, e) in employees.iter().enumerate() {
-                let key: Box<str> = identity::key(&e.id).into();
-                if !census.people.contains_key(&key) {
-                    census.order.push(key.clone());
-                    census.people.insert(key, Person::new(&e.id, i as u32));
-                }
+                // A repeated id: the first counts.
+                identity::with_key(&e.id, |key| {
+                    census
+                        .people
+                        .find_or_add(key, &e.id, || Person::new(i as u32))
+                });
             }
         }
         census.roster = roster;
         census
     }
 
-    /// Gives a census folded without a roster the roster read meanwhile: it is then the census
-    /// [`Census::new`] with that roster would have folded (the roster's people first, in its
-    /// order, the first of a repeated id counting; then the others in order of appearance;
-    /// names kept only for people not on the roster).
+    /// Gives a census folded without a roster (so far, or all through) the roster read
+    /// meanwhile: it then goes on as, and finishes as, the census [`Census::new`] with that
+    /// roster would have (the roster's people listed first, in its order, the first of a
+    /// repeated id counting; then the others in order of appearance; names kept only for
+    /// people not on the roster).
     pub fn attach_roster(&mut self, roster: Option<Vec<Employee>>) {
         let Some(employees) = roster else { return };
         debug_assert!(self.roster.is_none(), "a roster is attached once");
-        let mut order = Vec::with_capacity(employees.len() + self.order.len());
         self.people.reserve(employees.len());
         for (i, e) in employees.iter().enumerate() {
-            let key: Box<str> = identity::key(&e.id).into();
-            match self.people.get_mut(&key) {
-                Some(p) if p.roster == NONE => {
-                    p.roster = i as u32;
-                    p.name = None;
-                    p.id = e.id.as_str().into();
-                    order.push(key);
+            let people = &mut self.people;
+            identity::with_key(&e.id, |key| {
+                let (at, added) = people.find_or_add(key, &e.id, || Person::new(i as u32));
+                // Else a repeated id: the first counts.
+                if !added && people.person(at).roster == NONE {
+                    people.person_mut(at).roster = i as u32;
+                    *people.shown_mut(at) = Shown::new(&e.id);
                 }
-                // A repeated id: the first counts.
-                Some(_) => {}
-                None => {
-                    order.push(key.clone());
-                    self.people.insert(key, Person::new(&e.id, i as u32));
-                }
+            });
+        }
+        self.roster = Some(employees);
+    }
+
+    /// The people in the order the report lists them: the roster's in its order, then the
+    /// others in order of first appearance.
+    fn listing_order(&self) -> Vec<usize> {
+        let roster = self.roster.as_deref().map_or(0, <[Employee]>::len);
+        let mut on_roster = vec![usize::MAX; roster];
+        for (i, p) in self.people.persons().enumerate() {
+            if let Some(slot) = on_roster.get_mut(p.roster as usize) {
+                *slot = i;
             }
         }
-        let people = &self.people;
+        let mut order: Vec<usize> = on_roster.into_iter().filter(|&i| i != usize::MAX).collect();
         order.extend(
-            self.order
-                .drain(..)
-                .filter(|id| people.get(id).is_some_and(|p| p.roster == NONE)),
+            self.people
+                .persons()
+                .enumerate()
+                .filter(|(_, p)| p.roster == NONE)
+                .map(|(i, _)| i),
         );
-        self.order = order;
-        self.roster = Some(employees);
+        order
     }
 
     /// Folds one record (the whole stored object) into its employee's state.
@@ -157,12 +181,12 @@ impl Census {
     /// every record a `void` among them cancels, as the state fold does.
     pub fn refold(&mut self, key: &str, records: &[Value]) {
         let voided = crate::state::voided_ids(records.iter());
-        let Some(person) = self.people.get_mut(key) else {
+        let Some(at) = self.people.find(key) else {
             return;
         };
-        let mut fresh = Person::new(&person.id, person.roster);
+        let person = self.people.person_mut(at);
+        let mut fresh = Person::new(person.roster);
         fresh.department = person.department;
-        fresh.name = person.name.take();
         *person = fresh;
         for r in records {
             let rid = r.get("id").and_then(Value::as_str).unwrap_or("");
@@ -180,15 +204,10 @@ impl Census {
             return;
         };
         let record_type = f.record_type.as_deref().unwrap_or("");
-        let person = identity::with_key(id, |key| {
-            if !self.people.contains_key(key) {
-                let key: Box<str> = key.into();
-                self.order.push(key.clone());
-                self.people.insert(key, Person::new(id, NONE));
-            }
-            self.people.get_mut(key)
-        });
-        let Some(person) = person else { return };
+        let people = &mut self.people;
+        let (at, _) =
+            identity::with_key(id, |key| people.find_or_add(key, id, || Person::new(NONE)));
+        let (person, shown) = self.people.both_mut(at);
         if let Some(d) = f.department().map(str::trim).filter(|d| !d.is_empty())
             // Most records repeat the person's department: no lookup needed then.
             && self.departments.get(person.department) != Some(d)
@@ -198,9 +217,9 @@ impl Census {
         if person.roster == NONE
             && let Some(name) = f.employee_name()
             // Most records repeat the person's name: kept as it is then.
-            && person.name.as_deref() != Some(name)
+            && shown.name.as_deref() != Some(name)
         {
-            person.name = Some(name.into());
+            shown.name = Some(CompactString::from(name));
         }
         if record_type == "void" {
             self.voiding.insert(identity::key(id).into());
@@ -229,10 +248,10 @@ impl Census {
             };
         }
         if applied.opens_followup {
-            person.followup = Some(Followup {
+            person.followup = Some(Box::new(Followup {
                 due: f.due.as_deref().and_then(|d| d.trim().parse::<Date>().ok()),
                 note: f.note.as_deref().map(Into::into),
-            });
+            }));
         } else if !person.standing.followup_open {
             person.followup = None;
         }
@@ -252,22 +271,19 @@ impl Census {
         let mut unverified = Vec::new();
         let mut read_quickly = Vec::new();
         let mut reached_on_roster = 0;
-        let mut depts: HashMap<Option<String>, DepartmentRow> = HashMap::new();
-        for id in &self.order {
-            let Some(p) = self.people.get(id) else {
-                continue;
-            };
+        let mut depts: HashMap<Option<&str>, DepartmentRow, foldhash::fast::RandomState> =
+            HashMap::default();
+        for at in self.listing_order() {
+            let (p, shown) = (self.people.person(at), self.people.shown(at));
             let on_roster = roster.get(p.roster as usize);
             let name = on_roster
                 .map(|e| e.name.as_str())
-                .or(p.name.as_deref())
-                .unwrap_or("")
-                .to_string();
+                .or(shown.name.as_deref())
+                .unwrap_or("");
             let department = on_roster
                 .map(|e| e.department.as_str())
                 .filter(|d| !d.is_empty())
-                .or_else(|| self.departments.get(p.department))
-                .map(str::to_string);
+                .or_else(|| self.departments.get(p.department));
             let state = settle(
                 p.standing.consent,
                 self.versions.get(p.policy),
@@ -279,9 +295,9 @@ impl Census {
             stage[si] += 1;
             champions += u64::from(p.standing.champion);
             let person = || PersonLine {
-                employee_id: p.id.to_string(),
-                name: name.clone(),
-                department: department.clone(),
+                employee_id: shown.id.to_string(),
+                name: name.to_string(),
+                department: department.map(str::to_string),
             };
             let is_overdue = match &p.followup {
                 Some(f) => {
@@ -316,12 +332,10 @@ impl Census {
             if p.fast && state != ConsentState::None {
                 read_quickly.push(person());
             }
-            let row = depts
-                .entry(department.clone())
-                .or_insert_with(|| DepartmentRow {
-                    department: department.clone(),
-                    ..DepartmentRow::default()
-                });
+            let row = depts.entry(department).or_insert_with(|| DepartmentRow {
+                department: department.map(str::to_string),
+                ..DepartmentRow::default()
+            });
             row.employees += 1;
             row.reached += u64::from(p.standing.reached);
             row.consent.0[ci] += 1;
@@ -352,7 +366,7 @@ impl Census {
             roster: has_roster.then_some(RosterInfo {
                 employees: roster.len() as u64,
             }),
-            employees: self.order.len() as u64,
+            employees: self.people.len() as u64,
             coverage: has_roster.then_some(Coverage {
                 roster: roster.len() as u64,
                 reached: reached_on_roster,

@@ -11,6 +11,7 @@
 //! - Department and name: the roster's, else the latest recorded with the person's records.
 
 mod census;
+mod people;
 mod text;
 
 use std::collections::HashMap;
@@ -205,9 +206,10 @@ impl From<LedgerError> for BuildError {
 }
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
-/// imported) on a thread of its own while the records are read and folded; the census is then
-/// given it (a roster that cannot be read stops the fold: no report). Unreadable lines are
-/// passed to `on_issue` as they are met (and listed in the report).
+/// imported) on a thread of its own while the records are read and folded; the census is
+/// given it as soon as it is read, so that the rest of the fold and what follows it keep
+/// nothing the roster already says (a roster that cannot be read stops the fold: no report).
+/// Unreadable lines are passed to `on_issue` as they are met (and listed in the report).
 pub fn build(
     ledger_dir: &Path,
     roster: impl FnOnce() -> Result<Option<Vec<Employee>>, crate::roster::LoadError> + Send,
@@ -220,15 +222,15 @@ pub fn build(
     // Where each file has been read to, for progress.
     let mut ends: Vec<u64> = Vec::new();
     let mut n = 0u64;
-    let roster_failed = std::sync::atomic::AtomicBool::new(false);
-    let (read, roster) = std::thread::scope(|scope| {
-        let reading_roster = scope.spawn(|| {
-            let roster = roster();
-            if roster.is_err() {
-                roster_failed.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            roster
+    // The roster as read, until the census takes it.
+    let (roster_tx, roster_rx) = std::sync::mpsc::sync_channel(1);
+    let mut roster_error = None;
+    let (read, reading_roster) = std::thread::scope(|scope| {
+        let reading_roster = scope.spawn(move || {
+            // Nobody listens once the fold has stopped for another reason.
+            let _ = roster_tx.send(roster());
         });
+        let mut taken = false;
         let read = stream_picked(
             ledger_dir,
             Essentials::KEYS.len(),
@@ -236,15 +238,28 @@ pub fn build(
             || Census::new(None),
             // Stops (`Err(())`) once the roster failed: the report is then not made.
             |census, item| -> Result<(), ()> {
-                if roster_failed.load(std::sync::atomic::Ordering::Relaxed) {
-                    return Err(());
+                if !taken && n.is_multiple_of(1024) {
+                    match roster_rx.try_recv() {
+                        Ok(Ok(roster)) => {
+                            census.attach_roster(roster);
+                            taken = true;
+                        }
+                        Ok(Err(e)) => {
+                            roster_error = Some(e);
+                            return Err(());
+                        }
+                        // Still being read (or its thread panicked: said once it is joined).
+                        Err(_) => {}
+                    }
                 }
                 match item {
                     Ok(record) => {
                         let member = |i| record.member(i);
                         if !record.picked() {
                             Essentials::with(record.line().unwrap_or(""), |f| census.add(f));
-                        } else if let Some(f) = Essentials::from_members(member) {
+                        } else if let Some(f) =
+                            Essentials::from_members(member, record.member_bytes(10))
+                        {
                             census.add(&f);
                         } else {
                             Essentials::with_member_tree(member, |f| census.add(f));
@@ -276,13 +291,21 @@ pub fn build(
         );
         (read, reading_roster.join())
     });
-    let roster = match roster {
-        Ok(Ok(roster)) => roster,
+    if let Err(panic) = reading_roster {
+        std::panic::resume_unwind(panic);
+    }
+    if let Some(e) = roster_error {
+        return Err(BuildError::Roster(e));
+    }
+    // Read after the last record, or before none (the ledger could not be read): waiting,
+    // its thread ended. A roster that cannot be read is told first.
+    let late = match roster_rx.try_recv() {
         Ok(Err(e)) => return Err(BuildError::Roster(e)),
-        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(Ok(roster)) => roster,
+        Err(_) => None,
     };
     let (mut census, duplicates) = read?;
-    census.attach_roster(roster);
+    census.attach_roster(late);
     // The fold stops only for a roster that failed, which has returned above.
     let duplicates = duplicates.unwrap_or_default();
     if !census.voiding().is_empty() {

@@ -83,8 +83,13 @@ impl<'a> Essentials<'a> {
     /// absent), of a line that is valid JSON with each of these keys at most once: what
     /// [`Essentials::with`] gives for that line, without reading the rest of it. `None` when a
     /// value has a type the fields do not take, where [`Essentials::with`] reads the whole line
-    /// as a tree instead: the caller then calls it.
-    pub fn from_members(member: impl Fn(usize) -> Option<&'a str>) -> Option<Essentials<'a>> {
+    /// as a tree instead: the caller then calls it. `content` is the bytes of member 10
+    /// (`content`), only searched for ASCII, so not checked as text (which its length would
+    /// cost); `member(10)` is not called.
+    pub fn from_members(
+        member: impl Fn(usize) -> Option<&'a str>,
+        content: Option<&[u8]>,
+    ) -> Option<Essentials<'a>> {
         Some(Essentials {
             record_type: text(member(0))?,
             employee: typed(member(1))?,
@@ -101,10 +106,10 @@ impl<'a> Essentials<'a> {
             },
             supports: text(member(8))?,
             followup: text(member(9))?,
-            fast: match member(10) {
+            fast: match content {
                 None => false,
                 // Only a line's `"fast":true` makes it so; the screens are not parsed.
-                Some(t) => memchr::memmem::find(t.as_bytes(), b"\"fast\":true").is_some(),
+                Some(t) => memchr::memmem::find(t, b"\"fast\":true").is_some(),
             },
         })
     }

@@ -641,10 +641,12 @@ mod tests {
                     .map(|(_, v)| *v)
             };
             let whole = normal(Essentials::with(&line, |f| format!("{f:?}")));
-            let picked = normal(match Essentials::from_members(member) {
-                Some(f) => format!("{f:?}"),
-                None => Essentials::with_member_tree(member, |f| format!("{f:?}")),
-            });
+            let picked = normal(
+                match Essentials::from_members(member, member(10).map(str::as_bytes)) {
+                    Some(f) => format!("{f:?}"),
+                    None => Essentials::with_member_tree(member, |f| format!("{f:?}")),
+                },
+            );
             assert_eq!(picked, whole, "{line}");
         }
         for (i, key) in Essentials::KEYS.iter().enumerate() {
