@@ -15,10 +15,6 @@ pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
 /// hands the helper the next bytes of a file before it needs them: see `file::PREFETCH`).
 const AHEAD_BATCH: usize = 32;
 
-/// How often the reader asks again for a hash not yet there before it sleeps until it comes
-/// (a few tens of microseconds: a batch of lines takes about thirty to hash).
-const AHEAD_SPINS: u32 = 2_000;
-
 /// Bytes of one file just read, for the helper thread to hash line by line.
 pub(super) struct HashJob {
     file: usize,
@@ -39,6 +35,9 @@ pub(super) struct Ahead {
     hashes: mpsc::Receiver<Vec<[u8; 32]>>,
     /// Hashes received and not yet taken: one per line, in file order.
     ready: VecDeque<[u8; 32]>,
+    /// Lines the reader hashed itself because their hash had not come yet: as many hashes
+    /// still to come are theirs, and are dropped.
+    hashed_here: usize,
     /// Buffers handed to the helper before, to read into again once it is done with them.
     spare: Vec<Arc<Vec<u8>>>,
 }
@@ -51,6 +50,7 @@ impl Ahead {
             back,
             hashes,
             ready: VecDeque::new(),
+            hashed_here: 0,
             spare: Vec::new(),
         }
     }
@@ -67,27 +67,27 @@ impl Ahead {
             .is_ok()
     }
 
-    /// The hash of the next line, waiting for the helper if need be; `None` if the helper is
-    /// gone without it.
-    pub(super) fn next(&mut self) -> Option<[u8; 32]> {
-        let mut spins = 0;
+    /// The hash of the next line, `line`: the helper's, or, when it has not come yet (the
+    /// helper is behind, or not running for a moment on a busy machine), hashed here rather
+    /// than waited for. The reader never waits for the helper, so checking the chain costs it
+    /// at most the hashing it would have done alone.
+    pub(super) fn next(&mut self, line: &[u8]) -> [u8; 32] {
         loop {
             if let Some(hash) = self.ready.pop_front() {
-                return Some(hash);
+                return hash;
             }
-            // The helper is usually a few lines away: waiting for it by asking again for a
-            // moment costs less than going to sleep and being woken for every batch.
-            let batch = match self.hashes.try_recv() {
-                Ok(batch) => batch,
-                Err(mpsc::TryRecvError::Empty) if spins < AHEAD_SPINS => {
-                    spins += 1;
-                    std::hint::spin_loop();
-                    continue;
+            match self.hashes.try_recv() {
+                Ok(batch) => {
+                    let done = self.hashed_here.min(batch.len());
+                    self.hashed_here -= done;
+                    self.ready.extend(&batch[done..]);
                 }
-                Err(mpsc::TryRecvError::Empty) => self.hashes.recv().ok()?,
-                Err(mpsc::TryRecvError::Disconnected) => return None,
-            };
-            self.ready.extend(batch);
+                // Not come yet, or the helper is gone.
+                Err(_) => {
+                    self.hashed_here += 1;
+                    return Sha256::digest(line).into();
+                }
+            }
         }
     }
 
@@ -157,6 +157,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::super::open_merged_with;
+    use super::*;
     use crate::ledger::Writer;
     use crate::ledger::writer::NoSync;
 
@@ -201,6 +202,32 @@ mod tests {
             });
         }
         out
+    }
+
+    /// A line whose hash has not come from the helper yet is hashed by the reader, which
+    /// then drops the helper's hash of it when it comes: every line gets its own line's hash,
+    /// from whichever hashed it first, and no hash is taken for another line.
+    #[test]
+    fn a_hash_not_come_yet_is_made_here_and_the_helpers_own_later_dropped() {
+        let (jobs, _helper_gets) = mpsc::channel();
+        let mut ahead = Ahead::new(&jobs);
+        let lines: Vec<Vec<u8>> = (0..6).map(|n| format!("line {n}").into_bytes()).collect();
+        let sha = |l: &[u8]| -> [u8; 32] { Sha256::digest(l).into() };
+        // Nothing has come: the first two lines are hashed here.
+        assert_eq!(ahead.next(&lines[0]), sha(&lines[0]));
+        assert_eq!(ahead.next(&lines[1]), sha(&lines[1]));
+        // The helper's hashes of lines 0 to 3 come (marked, to tell them from ones made here):
+        // the two already made are dropped, the next two taken from the helper.
+        let marked = |n: u8| [n; 32];
+        ahead.back.send((0..4).map(marked).collect()).unwrap();
+        assert_eq!(ahead.next(&lines[2]), marked(2));
+        assert_eq!(ahead.next(&lines[3]), marked(3));
+        // Behind again: line 4 is made here, and the helper's 4 and 5, coming in two batches,
+        // give line 5 the helper's.
+        assert_eq!(ahead.next(&lines[4]), sha(&lines[4]));
+        ahead.back.send(vec![marked(4)]).unwrap();
+        ahead.back.send(vec![marked(5)]).unwrap();
+        assert_eq!(ahead.next(&lines[5]), marked(5));
     }
 
     #[test]

@@ -177,12 +177,13 @@ impl FileStream {
                     }
                     continue;
                 }
-                let hash = match self.ahead.as_mut().and_then(Ahead::next) {
-                    Some(hash) => {
+                let hash = match self.ahead.as_mut() {
+                    Some(ahead) => {
+                        let hash = ahead.next(text);
                         debug_assert_eq!(hash, sha256(text), "line {line} hashed ahead");
                         hash
                     }
-                    // No helper (or it is gone): hashed here.
+                    // No helper: hashed here.
                     None => sha256(text),
                 };
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
