@@ -63,6 +63,27 @@ fn a_roster_saved_by_japanese_excel_is_detected_as_shift_jis_and_normalised() {
     );
 }
 
+/// An import leaves the roster's ids in the cache, exactly as the first lookup would make
+/// them from the stored roster, so that lookup does not read the whole roster.
+#[test]
+fn an_import_caches_the_ids_the_first_lookup_would_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("社員名簿.csv");
+    std::fs::write(&file, cp932(JAPANESE)).unwrap();
+    let o = import(&data, &file, &[]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let cache = tebiki::ledger::person_index::cache_dir(&data.join("ledger"))
+        .unwrap()
+        .join("roster-ids");
+    let primed = std::fs::read(&cache).expect("the import cached the roster's ids");
+    std::fs::remove_file(&cache).unwrap();
+    let dir = tebiki::config::DataDir::new(data.clone());
+    let ids = tebiki::roster::ids(&dir).unwrap().unwrap();
+    assert_eq!(ids.find("e002").as_deref(), Some("E002"));
+    assert_eq!(std::fs::read(&cache).unwrap(), primed);
+}
+
 #[test]
 fn utf8_with_or_without_a_bom_and_either_header_language_give_the_same_roster() {
     let dir = tempfile::tempdir().unwrap();

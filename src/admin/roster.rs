@@ -293,6 +293,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     if let Err(e) = write(&target, &parsed.employees) {
         return env.io_fail(&e, Some(&target));
     }
+    crate::roster::cache_ids(&env.data, &parsed.employees);
     let mut departments: Vec<&str> = parsed
         .employees
         .iter()

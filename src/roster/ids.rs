@@ -157,6 +157,29 @@ pub(super) fn write_ids(cache: &Path, stamp: &str, ids: &RosterIds) {
     crate::ledger::person_index::write_cache_file(cache, "roster-ids", &body);
 }
 
+/// Whether `roster`'s ids can be kept in the cache (its lines are tab-separated).
+fn cacheable(roster: &[Employee]) -> bool {
+    roster.iter().all(|e| {
+        [&e.id, &e.name, &e.department]
+            .iter()
+            .all(|f| !f.contains(['\t', '\n']))
+    })
+}
+
+/// Caches the ids of `roster`, just stored as the data folder's roster (see [`write`]), so
+/// that the first lookup after an import does not read the whole roster (seconds for a
+/// million rows). Best effort: a cache that cannot be written is made at the first lookup.
+pub fn cache_ids(data: &crate::config::DataDir, roster: &[Employee]) {
+    let path = data.roster_path();
+    if let (Some(cache), Some(stamp)) = (
+        crate::ledger::person_index::cache_dir(&data.ledger_dir()),
+        roster_stamp(&path),
+    ) && cacheable(roster)
+    {
+        write_ids(&cache, &stamp, &RosterIds::from_employees(roster));
+    }
+}
+
 /// The ids of the stored roster (`None` when none was imported): from the cache when it is
 /// fresh, else by reading the roster (then cached).
 pub fn ids(data: &crate::config::DataDir) -> Result<Option<RosterIds>, LoadError> {
@@ -175,11 +198,7 @@ pub fn ids(data: &crate::config::DataDir) -> Result<Option<RosterIds>, LoadError
     // Cached only when the file did not change while it was read.
     if let (Some(cache), Some(stamp)) = (&cache, &stamp)
         && roster_stamp(&path).as_deref() == Some(stamp.as_str())
-        && roster.iter().all(|e| {
-            [&e.id, &e.name, &e.department]
-                .iter()
-                .all(|f| !f.contains(['\t', '\n']))
-        })
+        && cacheable(&roster)
     {
         write_ids(cache, stamp, &ids);
     }

@@ -15,6 +15,15 @@ pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
 /// hands the helper the next bytes of a file before it needs them: see `file::PREFETCH`).
 const AHEAD_BATCH: usize = 32;
 
+/// Read buffers of one file at most (the one read into and those the helper may still be
+/// hashing): when the helper is this far behind, the reader waits for it rather than read
+/// into one more, so memory stays flat however far behind the helper falls.
+const BUFFERS: usize = 2;
+
+/// How long the reader waits for the helper's next hashes before it looks again whether a
+/// buffer is free (the helper lets go of a buffer just before its last hashes).
+const BUFFER_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Bytes of one file just read, for the helper thread to hash line by line.
 pub(super) struct HashJob {
     file: usize,
@@ -77,11 +86,7 @@ impl Ahead {
                 return hash;
             }
             match self.hashes.try_recv() {
-                Ok(batch) => {
-                    let done = self.hashed_here.min(batch.len());
-                    self.hashed_here -= done;
-                    self.ready.extend(&batch[done..]);
-                }
+                Ok(batch) => self.take(&batch),
                 // Not come yet, or the helper is gone.
                 Err(_) => {
                     self.hashed_here += 1;
@@ -91,17 +96,35 @@ impl Ahead {
         }
     }
 
-    /// A buffer the helper no longer reads, if one is kept.
-    pub(super) fn take_spare(&mut self) -> Option<Arc<Vec<u8>>> {
-        let i = self.spare.iter().position(|b| Arc::strong_count(b) == 1)?;
-        Some(self.spare.swap_remove(i))
+    /// Hashes from the helper, less those of lines hashed here meanwhile.
+    fn take(&mut self, batch: &[[u8; 32]]) {
+        let done = self.hashed_here.min(batch.len());
+        self.hashed_here -= done;
+        self.ready.extend(&batch[done..]);
     }
 
-    pub(super) fn keep_spare(&mut self, buf: Arc<Vec<u8>>) {
-        // Two are enough: the helper is at most a buffer behind.
-        if self.spare.len() < 2 {
-            self.spare.push(buf);
+    /// A buffer to read into instead of the one the helper still hashes: a kept one it is done
+    /// with, else a new one while the file has fewer than [`BUFFERS`], else the first one the
+    /// helper lets go of (waited for).
+    pub(super) fn free_buffer(&mut self) -> Arc<Vec<u8>> {
+        loop {
+            if let Some(i) = self.spare.iter().position(|b| Arc::strong_count(b) == 1) {
+                return self.spare.swap_remove(i);
+            }
+            // The one read into, and the kept ones.
+            if 1 + self.spare.len() < BUFFERS {
+                return Arc::default();
+            }
+            // A helper gone has let go of every buffer (its jobs are dropped with it).
+            if let Ok(batch) = self.hashes.recv_timeout(BUFFER_WAIT) {
+                self.take(&batch);
+            }
         }
+    }
+
+    /// Keeps a buffer handed to the helper, to read into again once it is done with it.
+    pub(super) fn keep_spare(&mut self, buf: Arc<Vec<u8>>) {
+        self.spare.push(buf);
     }
 }
 
@@ -228,6 +251,36 @@ mod tests {
         ahead.back.send(vec![marked(4)]).unwrap();
         ahead.back.send(vec![marked(5)]).unwrap();
         assert_eq!(ahead.next(&lines[5]), marked(5));
+    }
+
+    /// A reader far ahead of its helper reads into at most [`BUFFERS`] buffers of a file: then
+    /// it waits for the first the helper lets go of, so memory stays flat.
+    #[test]
+    fn a_helper_far_behind_holds_no_more_than_a_few_buffers_of_a_file() {
+        let (jobs, helper_gets) = mpsc::channel();
+        let mut ahead = Ahead::new(&jobs);
+        let mut buf = Arc::new(vec![0u8; 16]);
+        for _ in 0..BUFFERS - 1 {
+            assert!(ahead.send(0, &buf, (0, 16)));
+            let next = ahead.free_buffer();
+            assert!(!Arc::ptr_eq(&next, &buf));
+            ahead.keep_spare(std::mem::replace(&mut buf, next));
+        }
+        assert!(ahead.send(0, &buf, (0, 16)));
+        // Every buffer is with the helper, which gets to the first one after a while.
+        let first: HashJob = helper_gets.recv().unwrap();
+        let released = Arc::as_ptr(&first.buf);
+        let helper = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            drop(first);
+        });
+        let next = ahead.free_buffer();
+        assert_eq!(
+            Arc::as_ptr(&next),
+            released,
+            "the buffer let go of is read into"
+        );
+        helper.join().unwrap();
     }
 
     #[test]

@@ -339,7 +339,7 @@ impl FileStream {
             let mut other = self
                 .ahead
                 .as_mut()
-                .and_then(Ahead::take_spare)
+                .map(Ahead::free_buffer)
                 .unwrap_or_default();
             // Nobody else holds it, so this does not copy it.
             let fresh = Arc::make_mut(&mut other);

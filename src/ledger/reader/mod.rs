@@ -19,9 +19,10 @@ use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_f
 use ahead::*;
 use file::*;
 
-/// Bytes read from a file at a time. Large enough that the thread hashing lines ahead (on large
-/// ledgers) stays ahead of the reader, which otherwise waits for it at the start of every read.
-const READ_BUFFER: usize = 1024 * 1024;
+/// Bytes read from a file at a time: the size of each of the few read buffers a file has
+/// (see `ahead::BUFFERS`), small enough that a read of many files stays within a few MB, large
+/// enough that reading costs few calls.
+const READ_BUFFER: usize = 512 * 1024;
 
 /// One record with a valid envelope, as stored.
 #[derive(Debug, Clone, PartialEq)]
