@@ -782,4 +782,10 @@ fn a_screen_passed_quicker_than_skimming_is_recorded_and_the_person_asked_once_t
         "{:?}",
         &row[col]
     );
+    // The report lists the person among those whose decision followed a quick screen.
+    let out = common::tebiki(k.dir.path(), &["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quick = report["read_quickly"].as_array().unwrap();
+    assert_eq!(quick.len(), 1, "{report:#}");
+    assert_eq!(quick[0]["employee_id"], "E7007");
 }

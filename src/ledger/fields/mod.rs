@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn the_members_give_what_the_whole_line_gives() {
         let normal = |s: String| s.replace("Owned(", "").replace("Borrowed(", "");
-        let cases: [&[(&str, &str)]; 12] = [
+        let cases: [&[(&str, &str)]; 14] = [
             &[
                 ("type", r#""consent""#),
                 (
@@ -591,6 +591,18 @@ mod tests {
                 ("decision", r#""given""#),
                 ("policy", r#"{"id":"p","version":"2026-11-23"}"#),
                 ("content", r#"{"languages":["ja"],"x":[1,{"y":null}]}"#),
+            ],
+            &[
+                ("type", r#""consent""#),
+                ("decision", r#""given""#),
+                (
+                    "content",
+                    r#"{"screens":[{"id":"a","seconds":1.5,"fast":true},{"id":"b"}]}"#,
+                ),
+            ],
+            &[
+                ("type", r#""consent""#),
+                ("content", r#"{"screens":[{"id":"a","fast":false}]}"#),
             ],
             &[
                 ("type", r#""followup""#),
