@@ -328,7 +328,7 @@ pub fn parse(
     let mut seen: HashMap<compact_str::CompactString, u64, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(rows, foldhash::fast::RandomState::default());
     let mut blank_rows = 0;
-    for n in 0.. {
+    for n in 0u64.. {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,

@@ -21,7 +21,8 @@ const AHEAD_BATCH: usize = 32;
 const BUFFERS: usize = 2;
 
 /// How long the reader waits for the helper's next hashes before it looks again whether a
-/// buffer is free (the helper lets go of a buffer just before its last hashes).
+/// buffer is free (the helper lets go of a buffer just before it sends its last hashes of it,
+/// none or some, so a reader waiting for a buffer wakes when it is free).
 const BUFFER_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// Bytes of one file just read, for the helper thread to hash line by line.
@@ -162,9 +163,9 @@ fn hash_lines(jobs: mpsc::Receiver<HashJob>) {
         line.update(data);
         let HashJob { buf, back, .. } = job;
         // Let go of the buffer before the last hashes, so that a reader that took them all
-        // can read into it again.
+        // can read into it again; sent even when empty, to wake a reader waiting for a buffer.
         drop(buf);
-        if !batch.is_empty() && !gone {
+        if !gone {
             let _ = back.send(batch);
         }
     }
