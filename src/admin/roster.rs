@@ -290,10 +290,10 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     if let Err(e) = env.data.ensure() {
         return crate::command::config_error(env, e);
     }
-    if let Err(e) = write(&target, &parsed.employees) {
-        return env.io_fail(&e, Some(&target));
+    match write(&target, &parsed.employees) {
+        Ok(wrote) => crate::roster::cache_ids(&env.data, &parsed.employees, wrote),
+        Err(e) => return env.io_fail(&e, Some(&target)),
     }
-    crate::roster::cache_ids(&env.data, &parsed.employees);
     let mut departments: Vec<&str> = parsed
         .employees
         .iter()

@@ -166,15 +166,22 @@ fn cacheable(roster: &[Employee]) -> bool {
     })
 }
 
-/// Caches the ids of `roster`, just stored as the data folder's roster (see [`write`]), so
-/// that the first lookup after an import does not read the whole roster (seconds for a
-/// million rows). Best effort: a cache that cannot be written is made at the first lookup.
-pub fn cache_ids(data: &crate::config::DataDir, roster: &[Employee]) {
+/// Caches the ids of `roster`, just stored as the data folder's roster by [`write`] (which
+/// said it `wrote` that), so that the first lookup after an import does not read the whole
+/// roster (seconds for a million rows). Only while the stored file is still the one written,
+/// unchanged while it is checked (another import at the same moment may have replaced it):
+/// a roster's ids are never cached under another roster's stamp. Best effort: a cache that
+/// cannot be written is made at the first lookup.
+pub fn cache_ids(data: &crate::config::DataDir, roster: &[Employee], wrote: Written) {
     let path = data.roster_path();
-    if let (Some(cache), Some(stamp)) = (
-        crate::ledger::person_index::cache_dir(&data.ledger_dir()),
-        roster_stamp(&path),
-    ) && cacheable(roster)
+    let Some(stamp) = roster_stamp(&path) else {
+        return;
+    };
+    let still = std::fs::read(&path).is_ok_and(|b| crate::ledger::line_sha256(&b) == wrote.sha)
+        && roster_stamp(&path).as_deref() == Some(stamp.as_str());
+    if let Some(cache) = crate::ledger::person_index::cache_dir(&data.ledger_dir())
+        && still
+        && cacheable(roster)
     {
         write_ids(&cache, &stamp, &RosterIds::from_employees(roster));
     }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
+use sha2::Digest;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::encoding::TextEncoding;
@@ -491,18 +492,48 @@ fn plausible_email(s: &str) -> bool {
 }
 
 /// Writes the normalised roster atomically.
-pub fn write(path: &Path, employees: &[Employee]) -> std::io::Result<()> {
+pub fn write(path: &Path, employees: &[Employee]) -> std::io::Result<Written> {
     let mut file = AtomicFile::create(path)?;
+    let mut hashed = Hashing {
+        out: &mut file,
+        sha: sha2::Sha256::new(),
+    };
     {
-        let mut w = csv::WriterBuilder::new().from_writer(&mut file);
+        let mut w = csv::WriterBuilder::new().from_writer(&mut hashed);
         w.write_record(Column::ALL.map(Column::as_str))?;
         for e in employees {
             w.write_record([&e.id, &e.name, &e.department, &e.email])?;
         }
         w.flush()?;
     }
+    let sha = hashed.sha.finalize().into();
     file.flush()?;
-    file.commit()
+    file.commit()?;
+    Ok(Written { sha })
+}
+
+/// What [`write`] wrote: to tell later whether the stored roster is still that file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// SHA-256 of the bytes written.
+    pub sha: [u8; 32],
+}
+
+/// Passes bytes on to `out`, hashing them on the way.
+struct Hashing<'a, W: std::io::Write> {
+    out: &'a mut W,
+    sha: sha2::Sha256,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.sha.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Why `$DATA/roster.csv` could not be loaded.
@@ -630,6 +661,46 @@ mod tests {
                 encoding: TextEncoding::Cp932
             }
         );
+    }
+
+    /// An import caches the ids of the roster it wrote only while the stored file is still
+    /// that roster: when another import replaced it meanwhile, nothing is cached, and a
+    /// lookup finds the other roster's ids.
+    #[test]
+    fn an_import_caches_its_ids_only_while_its_roster_is_the_one_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = crate::config::DataDir::new(dir.path().to_path_buf());
+        let person = |id: &str| Employee {
+            id: id.into(),
+            name: "Aoki".into(),
+            department: String::new(),
+            email: String::new(),
+        };
+        let cache = crate::ledger::person_index::cache_dir(&data.ledger_dir())
+            .unwrap()
+            .join("roster-ids");
+        let mine = vec![person("E0001")];
+        let wrote = write(&data.roster_path(), &mine).unwrap();
+        // Another import stores its roster before this one caches its ids.
+        write(&data.roster_path(), &[person("E0002")]).unwrap();
+        cache_ids(&data, &mine, wrote);
+        assert!(
+            !cache.exists(),
+            "no ids cached under the other roster's stamp"
+        );
+        let found = ids(&data).unwrap().unwrap();
+        assert_eq!(found.find("e0002").as_deref(), Some("E0002"));
+        assert_eq!(found.find("E0001"), None);
+        // With its roster still stored, an import caches exactly what a lookup would.
+        let wrote = write(&data.roster_path(), &mine).unwrap();
+        cache_ids(&data, &mine, wrote);
+        let cached = std::fs::read(&cache).unwrap();
+        std::fs::remove_file(&cache).unwrap();
+        assert_eq!(
+            ids(&data).unwrap().unwrap().find("e0001").as_deref(),
+            Some("E0001")
+        );
+        assert_eq!(std::fs::read(&cache).unwrap(), cached);
     }
 
     #[test]

@@ -77,11 +77,8 @@ impl Shown {
 #[derive(Debug)]
 pub struct Census {
     pub(super) roster: Option<Vec<Employee>>,
-    /// Keyed by each id's [`identity::key`] (one person whatever the case their id was
+    /// Everyone, by their id's [`identity::key`] (one person whatever the case their id was
     /// recorded in), in order of first appearance (those of a roster given first, first).
-    /// With foldhash: the ids are looked up once per record, where the default SipHash costs
-    /// more than the fold; its seed is random per process, as SipHash's is. Keys and ids are
-    /// kept inline (most are short), so a lookup reads the table and not a string elsewhere.
     pub(super) people: People,
     pub(super) departments: Interner,
     pub(super) versions: Interner,

@@ -8,9 +8,9 @@ use hashbrown::HashTable;
 
 use super::census::{Person, Shown};
 
-/// A person's key (see [`crate::record::identity::key`]) and folded state: one cache line, so
-/// that the one lookup per record reads the small table of indices (which stays in cache)
-/// and then this line, where the key is checked and the state updated.
+/// A person's key (see [`crate::record::identity::key`]) and folded state in one cache line:
+/// the one lookup per record reads the table of indices, then this line, where the key is
+/// checked and the state updated (the key kept inline, not as a string elsewhere).
 #[derive(Debug, Clone)]
 #[repr(align(64))]
 struct Slot {

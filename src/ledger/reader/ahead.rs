@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256};
 pub(super) const AHEAD_FROM_BYTES: u64 = 4 << 20;
 
 /// Line hashes sent back from the helper thread at a time: few, so that the reader seldom
-/// waits for a batch, yet enough that handing them over costs little per line (the reader
-/// hands the helper the next bytes of a file before it needs them: see `file::PREFETCH`).
+/// finds none come and hashes a line itself, yet enough that handing them over costs little
+/// per line (the reader hands the helper the next bytes of a file before it needs them: see
+/// `file::PREFETCH`).
 const AHEAD_BATCH: usize = 32;
 
 /// Read buffers of one file at most (the one read into and those the helper may still be

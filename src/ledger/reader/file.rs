@@ -111,7 +111,7 @@ pub(super) struct FileStream {
 /// With lines hashed on the helper thread, the next bytes of a file are read (and handed to
 /// the helper) once fewer than this are left to take, rather than when none are: by the time
 /// the reader comes to them the helper is awake and has hashed their first lines, where
-/// otherwise the reader waited for it at every buffer.
+/// otherwise the reader hashed them itself at every buffer.
 const PREFETCH: usize = 64 * 1024;
 
 impl FileStream {
