@@ -575,7 +575,13 @@ fn skip_value(
                 }
                 b'}' if in_object => {
                     let start = starts[depth as usize - 1] as usize;
-                    if has_repeat_keys(b, &keys[start..]) {
+                    let object = &keys[start..];
+                    // Most objects are small: their keys are compared here, pair by pair.
+                    if if object.len() <= SMALL_OBJECT {
+                        same_pair(b, object)
+                    } else {
+                        has_repeat_keys(b, object)
+                    } {
                         return None;
                     }
                     keys.truncate(start);
@@ -603,15 +609,63 @@ fn has_repeat(b: &[u8], members: &[Member], keys: &mut Vec<(u32, u32)>) -> bool 
 /// Whether two of `keys` (ranges of `b`, without escapes) are the same text.
 fn has_repeat_keys(b: &[u8], keys: &[(u32, u32)]) -> bool {
     let text = |k: &(u32, u32)| &b[k.0 as usize..k.1 as usize];
-    if keys.len() <= 24 {
-        return keys
-            .iter()
-            .enumerate()
-            .any(|(n, a)| keys[n + 1..].iter().any(|c| text(a) == text(c)));
+    if keys.len() <= SMALL_OBJECT {
+        return same_pair(b, keys);
+    }
+    if keys.len() <= PRINTED_KEYS {
+        // Each key's fingerprint goes into a small table. Equal keys have equal fingerprints,
+        // so only when a fingerprint is met again are the keys compared.
+        let mut table = [0u64; 2 * PRINTED_KEYS];
+        for key in keys {
+            // Never 0, which marks a free place.
+            let print = fingerprint(text(key)) | 1;
+            let mut at = (print >> 58) as usize;
+            loop {
+                match table[at] {
+                    0 => {
+                        table[at] = print;
+                        break;
+                    }
+                    seen if seen == print => return same_pair(b, keys),
+                    _ => at = (at + 1) % table.len(),
+                }
+            }
+        }
+        return false;
     }
     let mut sorted: Vec<&[u8]> = keys.iter().map(text).collect();
     sorted.sort_unstable();
     sorted.windows(2).any(|w| w[0] == w[1])
+}
+
+/// Whether two of `keys` are the same text, compared pair by pair. Keys of different lengths
+/// differ (most pairs): only others are compared byte for byte.
+#[inline(always)]
+fn same_pair(b: &[u8], keys: &[(u32, u32)]) -> bool {
+    for (n, &(a, z)) in keys.iter().enumerate() {
+        for &(c, e) in &keys[n + 1..] {
+            if e - c == z - a && b[a as usize..z as usize] == b[c as usize..e as usize] {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Objects with at most this many keys compare their keys pair by pair, which costs less than
+/// fingerprinting them.
+const SMALL_OBJECT: usize = 4;
+
+/// Objects with at most this many keys look for a repeated key through a table of their keys'
+/// fingerprints (twice as many places as keys, indexed by the top 6 bits); larger ones sort their keys.
+const PRINTED_KEYS: usize = 32;
+
+/// A 64-bit fingerprint of a key. The same key always gives the same one (different keys
+/// seldom do).
+#[inline]
+fn fingerprint(key: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(key)
 }
 
 #[inline(always)]
@@ -1294,12 +1348,23 @@ mod tests {
         let long = format!("{0}{0}{1}b", "a".repeat(300), "a".repeat(299));
         check(&long, &[(0, 300), (300, 600)], true);
         check(&long, &[(0, 300), (600, 900)], false);
-        // Among many keys (past the pairwise comparison's 24).
+        // Among many keys: sorted past the fingerprint table's 32.
         let many: String = (0..40)
             .map(|n| format!("k{n:02}"))
             .collect::<Vec<_>>()
             .concat();
         let mut keys: Vec<(u32, u32)> = (0..40).map(|n| (n * 3, n * 3 + 3)).collect();
+        // Every count of keys the fingerprint table takes: none repeated, the first one repeated
+        // last, or two neighbours alike.
+        for n in SMALL_OBJECT + 1..=PRINTED_KEYS {
+            check(&many, &keys[..n], false);
+            let mut repeated = keys[..n].to_vec();
+            repeated[n - 1] = repeated[0];
+            check(&many, &repeated, true);
+            let mut repeated = keys[..n].to_vec();
+            repeated[n / 2] = repeated[n / 2 - 1];
+            check(&many, &repeated, true);
+        }
         check(&many, &keys, false);
         keys.push((51, 54));
         check(&many, &keys, true);
