@@ -506,13 +506,31 @@ fn a_damaged_line_is_reported_with_its_place_and_skipped_and_the_export_says_inc
             .any(|s| s["file"] == "k1.jsonl" && s["line"] == 2 && s["problem"] == "unparseable"),
         "{skipped:?}"
     );
+    // The withheld run says how far it goes and how many records it holds: every line of k1
+    // but the unreadable one.
+    let k1_lines = lines.len() as u64;
     assert!(
-        skipped
-            .iter()
-            .any(|s| s["file"] == "k1.jsonl" && s["line"] == 1 && s["problem"] == "withheld"),
+        skipped.iter().any(|s| s["file"] == "k1.jsonl"
+            && s["line"] == 1
+            && s["problem"] == "withheld"
+            && s["last_line"] == k1_lines
+            && s["records"] == k1_lines - 1),
         "{skipped:?}"
     );
     assert_eq!(doc["count"], k2_records);
+    // The summary counts the line not read and the records not used, not the issues.
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("the export is incomplete: 1 ledger line(s) could not be read"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "the export is incomplete: {} record(s) from a break in the hash chain onwards were not used",
+            k1_lines - 1
+        )),
+        "{err}"
+    );
 
     // In Japanese too.
     let o = tebiki(&data, &["export", "--format", "jsonl", "--lang", "ja"]);

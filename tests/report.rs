@@ -392,9 +392,20 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
     assert!(err.contains("k1.jsonl:1"), "{err}");
     // The first line is gone, so the second no longer chains to it and is withheld too.
     assert!(err.contains("k1.jsonl:2"), "{err}");
+    // One line not read, and one record after it not used (not 3 issues).
     assert!(
-        err.contains("the report is incomplete: 3 ledger line(s) could not be read"),
+        err.contains("the report is incomplete: 1 ledger line(s) could not be read"),
         "{err}"
+    );
+    assert!(
+        err.contains(
+            "the report is incomplete: 1 record(s) from a break in the hash chain onwards were not used"
+        ),
+        "{err}"
+    );
+    assert!(
+        out.contains("the report is incomplete: 1 record(s) from a break"),
+        "the report itself says so: {out}"
     );
     assert!(
         out.contains("Been through onboarding"),
@@ -408,9 +419,11 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
         json!([
             { "file": "k1.jsonl", "line": 1, "problem": "unparseable" },
             { "file": "k1.jsonl", "line": 2, "problem": "chain_break" },
-            { "file": "k1.jsonl", "line": 2, "problem": "withheld" },
+            { "file": "k1.jsonl", "line": 2, "problem": "withheld", "last_line": 2, "records": 1 },
         ])
     );
+    assert_eq!(r["ledger"]["skipped_lines"], 1);
+    assert_eq!(r["ledger"]["withheld_records"], 1);
 }
 
 #[test]

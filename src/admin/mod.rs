@@ -212,6 +212,55 @@ pub fn issue_place(issue: &ReadIssue) -> (PathBuf, u64) {
     (file.to_path_buf(), line)
 }
 
+/// What a reader left out of the ledger, for the line that says an output is incomplete: the
+/// lines it could not read, and the records after a break in the chain that it did not use (a
+/// break is counted by the records it withholds, which can be hundreds).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub lines: u64,
+    pub withheld: u64,
+}
+
+impl LeftOut {
+    pub fn see(&mut self, issue: &ReadIssue) {
+        match issue {
+            ReadIssue::Withheld { records, .. } => self.withheld += records,
+            // Told with the records it withholds (a `Withheld` always follows).
+            ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
+            _ => self.lines += 1,
+        }
+    }
+
+    /// The incomplete output's lines, from `{what}-incomplete` (lines not read) and
+    /// `{what}-incomplete-withheld` (records not used) in Fluent.
+    pub fn say(&self, env: &Env, what: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.lines > 0 {
+            out.push(env.ta(
+                &format!("{what}-incomplete"),
+                &[("count", count(self.lines))],
+            ));
+        }
+        if self.withheld > 0 {
+            out.push(env.ta(
+                &format!("{what}-incomplete-withheld"),
+                &[("count", count(self.withheld))],
+            ));
+        }
+        out
+    }
+}
+
+/// `last_line` and `records` of a withheld run (for JSON outputs), else nothing.
+pub fn withheld_range(issue: &ReadIssue) -> Option<(u64, u64)> {
+    match issue {
+        ReadIssue::Withheld {
+            last_line, records, ..
+        } => Some((*last_line, *records)),
+        _ => None,
+    }
+}
+
 /// A short word for what is wrong with a line (for JSON outputs).
 pub fn issue_kind(issue: &ReadIssue) -> &'static str {
     issue.kind()

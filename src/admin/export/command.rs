@@ -184,10 +184,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         code = ExitCode::from(1);
     }
     if summary.skipped > 0 {
-        warn(
-            env,
-            &env.ta("export-incomplete", &[("count", count(summary.skipped))]),
-        );
+        for line in summary.left_out.say(env, "export") {
+            warn(env, &line);
+        }
         eprintln!("  {}", env.t("todo-verify"));
         code = ExitCode::from(1);
     }

@@ -40,8 +40,10 @@
 //!   differences ignored); may be given more than once. One that matches no department of the
 //!   roster or the ledger is a warning naming the known ones (exit 1).
 //!
-//! Unreadable ledger lines are reported on stderr as `file:line`, skipped, listed in the JSON
-//! document, and make the exit code 1 (export incomplete); everything else is still written.
+//! Unreadable ledger lines, and the records from a break in the chain onwards (a `withheld`
+//! entry gives their `last_line` and how many `records`), are reported on stderr as
+//! `file:line`, skipped, listed in the JSON document, and make the exit code 1 (export
+//! incomplete); everything else is still written.
 //!
 //! Output: `-o FILE` is written beside FILE under a temporary name and renamed over it only
 //! when the export is finished (stopped by Ctrl-C, `kill` or a closed terminal, the temporary
@@ -127,7 +129,10 @@ pub struct FileHead {
 pub struct ExportSummary {
     pub read: u64,
     pub written: u64,
+    /// Issues met (lines not read, breaks and what they withheld).
     pub skipped: u64,
+    /// What was left out, counted for the summary (see [`super::LeftOut`]).
+    pub left_out: super::LeftOut,
     pub duplicates: u64,
     /// Characters that the chosen encoding cannot hold.
     pub unmappable: u64,
@@ -306,8 +311,13 @@ pub fn export(
         let skipped: Vec<Value> = run
             .skipped
             .iter()
-            .map(|(file, line, problem)| {
-                serde_json::json!({ "file": file, "line": line, "problem": problem })
+            .map(|(file, line, problem, withheld)| {
+                let mut entry = serde_json::json!({ "file": file, "line": line, "problem": problem });
+                if let Some((last_line, records)) = withheld {
+                    entry["last_line"] = (*last_line).into();
+                    entry["records"] = (*records).into();
+                }
+                entry
             })
             .collect();
         write!(
@@ -341,8 +351,9 @@ struct Run<'a> {
     on_issue: &'a mut dyn FnMut(&ReadIssue),
     summary: ExportSummary,
     heads: Heads,
-    /// File, line and problem of each line that could not be read.
-    skipped: Vec<(String, u64, &'static str)>,
+    /// File, line and problem of each line that could not be read or was not used; for a
+    /// withheld run, also its last line and how many records it holds.
+    skipped: Vec<(String, u64, &'static str, Option<(u64, u64)>)>,
     /// Per file, the offset reading has reached (for progress).
     ends: Vec<(PathBuf, u64)>,
     /// The departments of the records read (with `--dept` only), as [`dept_key`] gives them.
@@ -455,8 +466,13 @@ impl Run<'_> {
             Err(issue) => {
                 (self.on_issue)(issue);
                 let (file, line) = super::issue_place(issue);
-                self.skipped
-                    .push((file_name(&file), line, super::issue_kind(issue)));
+                self.summary.left_out.see(issue);
+                self.skipped.push((
+                    file_name(&file),
+                    line,
+                    super::issue_kind(issue),
+                    super::withheld_range(issue),
+                ));
                 return None;
             }
         };

@@ -99,8 +99,12 @@ pub struct LedgerInfo {
     pub records: u64,
     pub files: u64,
     pub duplicates: u64,
+    /// Lines that could not be read (each in `skipped`).
     pub skipped_lines: u64,
-    /// False when some ledger lines could not be read (see `skipped`).
+    /// Records from a break in the chain onwards, not used (each run in `skipped`, as
+    /// `withheld` with its `last_line` and `records`).
+    pub withheld_records: u64,
+    /// False when some ledger lines could not be read or were not used (see `skipped`).
     pub complete: bool,
 }
 
@@ -156,6 +160,11 @@ pub struct Skipped {
     pub file: String,
     pub line: u64,
     pub problem: &'static str,
+    /// `withheld`: the last line not used, and how many records were not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
 }
 
 /// Everything the report says; the JSON form is this, serialised.
@@ -219,6 +228,7 @@ pub fn build(
     on_issue: &mut dyn FnMut(&ReadIssue),
 ) -> Result<Report, BuildError> {
     let mut skipped = Vec::new();
+    let mut left_out = super::LeftOut::default();
     // Where each file has been read to, for progress.
     let mut ends: Vec<u64> = Vec::new();
     let mut n = 0u64;
@@ -275,7 +285,9 @@ pub fn build(
                     }
                     Err(issue) => {
                         on_issue(issue);
+                        left_out.see(issue);
                         let (file, line) = super::issue_place(issue);
+                        let withheld = super::withheld_range(issue);
                         skipped.push(Skipped {
                             file: file.file_name().map_or_else(
                                 || file.display().to_string(),
@@ -283,6 +295,8 @@ pub fn build(
                             ),
                             line,
                             problem: super::issue_kind(issue),
+                            last_line: withheld.map(|w| w.0),
+                            records: withheld.map(|w| w.1),
                         });
                     }
                 }
@@ -320,7 +334,8 @@ pub fn build(
     let mut report = census.finish(today, current_policy);
     report.ledger.files = crate::ledger::ledger_files(ledger_dir).map_or(0, |f| f.len() as u64);
     report.ledger.duplicates = duplicates;
-    report.ledger.skipped_lines = skipped.len() as u64;
+    report.ledger.skipped_lines = left_out.lines;
+    report.ledger.withheld_records = left_out.withheld;
     report.ledger.complete = skipped.is_empty();
     report.skipped = skipped;
     Ok(report)
@@ -371,11 +386,11 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     let today = now.to_zoned(tz.clone()).date();
     let dir = env.data.ledger_dir();
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
-    let mut issues = 0u64;
+    let mut left_out = super::LeftOut::default();
     let roster_path = env.data.roster_path();
     let roster = || crate::roster::load(&roster_path);
     let result = build(&dir, roster, today, &policy, &progress, &mut |issue| {
-        issues += 1;
+        left_out.see(issue);
         progress.suspend(|| warn_read_issue(env, issue));
     });
     progress.finish();
@@ -399,12 +414,10 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         }
     };
     say(text.trim_end());
-    if issues > 0 {
-        eprintln!(
-            "{}: {}",
-            env.t("warning-label"),
-            env.ta("report-incomplete", &[("count", count(issues))])
-        );
+    if left_out != super::LeftOut::default() {
+        for line in left_out.say(env, "report") {
+            eprintln!("{}: {line}", env.t("warning-label"));
+        }
         eprintln!("  {}", env.t("todo-verify"));
         return ExitCode::from(1);
     }

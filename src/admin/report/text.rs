@@ -102,15 +102,12 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             )
         );
     }
-    if !r.ledger.complete {
-        let _ = writeln!(
-            out,
-            "{}",
-            env.ta(
-                "report-incomplete",
-                &[("count", count(r.ledger.skipped_lines))]
-            )
-        );
+    let left_out = super::super::LeftOut {
+        lines: r.ledger.skipped_lines,
+        withheld: r.ledger.withheld_records,
+    };
+    for line in left_out.say(env, "report") {
+        let _ = writeln!(out, "{line}");
     }
 
     out.push('\n');
