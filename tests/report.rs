@@ -566,3 +566,57 @@ fn the_demo_is_realistic_deterministic_and_careful_with_existing_data() {
         Some(2)
     );
 }
+
+/// A withdrawal HR records by hand (`tebiki record withdrawal`: the id checked against the
+/// roster, name and department taken from it) does not put the person among those who decided
+/// without an identity check; a decision typed at an open terminal (`verified: false`) does, and
+/// so does a terminal's record that says nothing of a check (written before there was one).
+#[test]
+fn only_decisions_taken_without_an_identity_check_are_listed_as_such() {
+    let (_keep, data) = organisation();
+    let ledger = data.join("ledger");
+    let mut w = Writer::open(&ledger, "k1", Duration::from_secs(1)).unwrap();
+    let consent = |id: &str, name: &str, verified: Option<Value>| {
+        let mut b = body(id, name, "営業部", decision("given"));
+        if let (Some(v), Some(Value::Object(e))) = (verified, b.get_mut("employee")) {
+            e.insert("verified".into(), v);
+        }
+        b.insert(
+            "how".into(),
+            json!({ "method": "kiosk", "mode": "kiosk", "session": null }),
+        );
+        b
+    };
+    for (id, name, verified) in [
+        ("E1", "山田 太郎", Some(json!("roster"))),
+        ("E2", "佐藤 花子", Some(json!(false))),
+        ("E3", "鈴木 一郎", None),
+    ] {
+        w.append("consent", consent(id, name, verified)).unwrap();
+    }
+    drop(w);
+    let o = tebiki(
+        &data,
+        &[
+            "record",
+            "withdrawal",
+            "E1",
+            "--by",
+            "hr-tanaka",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let listed: Vec<&str> = r["unverified"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["employee_id"].as_str())
+        .collect();
+    assert_eq!(listed, ["E2", "E3"], "{}", r["unverified"]);
+    assert_eq!(r["consent"]["withdrawn"], 1, "{}", r["consent"]);
+}

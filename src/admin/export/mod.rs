@@ -312,7 +312,8 @@ pub fn export(
             .skipped
             .iter()
             .map(|(file, line, problem, withheld)| {
-                let mut entry = serde_json::json!({ "file": file, "line": line, "problem": problem });
+                let mut entry =
+                    serde_json::json!({ "file": file, "line": line, "problem": problem });
                 if let Some((last_line, records)) = withheld {
                     entry["last_line"] = (*last_line).into();
                     entry["records"] = (*records).into();

@@ -230,12 +230,14 @@ impl Census {
             keeps_followup: f.followup.as_deref() == Some(crate::state::KEPT),
         });
         if applied.decision || record_type == "withdrawal" {
-            let verified = f
-                .employee
-                .as_ref()
-                .and_then(|e| e.verified.as_ref())
-                .and_then(|v| v.0.as_deref());
-            person.unverified = !matches!(verified, Some("roster" | "code"));
+            let verified = f.employee.as_ref().and_then(|e| e.verified.as_ref());
+            person.unverified = match verified.map(|v| v.0.as_deref()) {
+                Some(Some("roster" | "code")) => false,
+                // Entered by HR (a withdrawal asked for in person), who took the id, name and
+                // department from the roster: not typed at an open terminal.
+                None => !f.entered_by_hand(),
+                _ => true,
+            };
         }
         if applied.decision {
             person.fast = f.fast;

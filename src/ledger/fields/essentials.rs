@@ -33,6 +33,17 @@ pub struct Essentials<'a> {
     /// On a decision: a required screen was passed quicker than skimming.
     #[serde(rename = "content", deserialize_with = "any_fast")]
     pub fast: bool,
+    /// How the record was made (only its `method` is read).
+    #[serde(borrow)]
+    pub how: Option<Method<'a>>,
+}
+
+/// `how.method`: `kiosk`, `trainer-session`, or `admin` for a record entered by hand.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Method<'a> {
+    #[serde(borrow, deserialize_with = "borrowed")]
+    pub method: Option<Cow<'a, str>>,
 }
 
 /// Only what the report needs of `content`: whether any screen was passed quickly.
@@ -61,9 +72,9 @@ static FAST: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 impl<'a> Essentials<'a> {
     /// The top-level keys the fields come from, in the order [`Essentials::from_members`] takes
     /// their values.
-    pub const KEYS: [&'static str; 11] = [
+    pub const KEYS: [&'static str; 12] = [
         "type", "employee", "decision", "stage", "due", "note", "policy", "active", "supports",
-        "followup", "content",
+        "followup", "content", "how",
     ];
 
     /// The index of `key` in [`Essentials::KEYS`].
@@ -80,6 +91,7 @@ impl<'a> Essentials<'a> {
             b"supports" => 8,
             b"followup" => 9,
             b"content" => 10,
+            b"how" => 11,
             _ => return None,
         })
     }
@@ -116,6 +128,7 @@ impl<'a> Essentials<'a> {
                 // Only a line's `"fast":true` makes it so; the screens are not parsed.
                 Some(t) => FAST.find(t).is_some(),
             },
+            how: typed(member(11))?,
         })
     }
 
@@ -172,7 +185,17 @@ impl<'a> Essentials<'a> {
                 .get("content")
                 .and_then(|c| any_fast(c).ok())
                 .unwrap_or(false),
+            how: v.get("how").filter(|h| h.is_object()).map(|h| Method {
+                method: h.get("method").and_then(Value::as_str).map(Cow::Borrowed),
+            }),
         }
+    }
+
+    /// Whether a person entered the record by hand (`how.method` is `admin`: `tebiki record`
+    /// or the dashboard), with the id checked against the roster or the ledger, rather than
+    /// the person at a terminal or in a session.
+    pub fn entered_by_hand(&self) -> bool {
+        self.how.as_ref().and_then(|h| h.method.as_deref()) == Some("admin")
     }
 
     pub fn employee_id(&self) -> Option<&str> {

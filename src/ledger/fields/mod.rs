@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn the_members_give_what_the_whole_line_gives() {
         let normal = |s: String| s.replace("Owned(", "").replace("Borrowed(", "");
-        let cases: [&[(&str, &str)]; 14] = [
+        let cases: [&[(&str, &str)]; 17] = [
             &[
                 ("type", r#""consent""#),
                 (
@@ -636,6 +636,13 @@ mod tests {
                 ("type", "1"),
                 ("employee", r#"{"id":"E7","extra":{"deep":[1,2]}}"#),
             ],
+            &[
+                ("type", r#""withdrawal""#),
+                ("employee", r#"{"id":"E8"}"#),
+                ("how", r#"{"method":"admin","via":"cli","session":null}"#),
+            ],
+            &[("type", r#""withdrawal""#), ("how", r#""admin""#)],
+            &[("type", r#""withdrawal""#), ("how", r#"{"method":5}"#)],
         ];
         for members in cases {
             let line = format!(
