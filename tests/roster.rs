@@ -280,3 +280,87 @@ fn an_import_says_who_is_added_removed_and_changed_and_a_dry_run_changes_nothing
     assert!(out.contains("1 added, 1 removed, 1 changed"), "{out}");
     assert_ne!(std::fs::read(data.join("roster.csv")).unwrap(), before);
 }
+
+/// Two imports at once do not both claim to have replaced the same roster: an import waits
+/// (and says so) while another holds the data folder, counts its changes against the roster
+/// that one saved, and only then saves its own.
+#[test]
+fn an_import_waits_for_another_and_compares_with_what_that_one_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = dir.path().join("first.csv");
+    let second = dir.path().join("second.csv");
+    std::fs::write(&first, "employee_id,name,department\nE1,山田 太郎,営業部\n").unwrap();
+    std::fs::write(
+        &second,
+        "employee_id,name,department\nE1,山田 太郎,営業部\nE2,佐藤 花子,総務部\n",
+    )
+    .unwrap();
+    assert_eq!(import(&data, &first, &[]).status.code(), Some(0));
+
+    // Another import holds the data folder.
+    let held = std::fs::File::open(&data).unwrap();
+    held.lock().unwrap();
+    let waiting = {
+        let (data, second) = (data.clone(), second.clone());
+        std::thread::spawn(move || import(&data, &second, &[]))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(!waiting.is_finished(), "the import waits for the other");
+    let stored = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+    assert!(
+        !stored.contains("E2"),
+        "nothing saved while waiting: {stored}"
+    );
+    // What the other import saves is what this one is compared with.
+    std::fs::write(
+        data.join("roster.csv"),
+        "employee_id,name,department\nE3,鈴木 一郎,営業部\n",
+    )
+    .unwrap();
+    held.unlock().unwrap();
+    let o = waiting.join().unwrap();
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(
+        err.contains("Waiting for another roster import in this data folder to finish"),
+        "{err}"
+    );
+    assert!(
+        out.contains("Compared with the current roster: 2 added, 1 removed, 0 changed."),
+        "{out}"
+    );
+    let stored = std::fs::read_to_string(data.join("roster.csv")).unwrap();
+    assert!(stored.contains("E2") && !stored.contains("E3"), "{stored}");
+}
+
+/// A stored roster that cannot be read is replaced by an import, which says so rather than
+/// count its changes as if there had been none without a word.
+#[test]
+fn an_import_over_an_unreadable_roster_says_it_could_not_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, "employee_id,name,department\nE1,山田 太郎,営業部\n").unwrap();
+    assert_eq!(import(&data, &file, &[]).status.code(), Some(0));
+    std::fs::write(data.join("roster.csv"), "x\n").unwrap();
+    let o = import(&data, &file, &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(
+        err.contains("the roster stored now could not be read (the header has no column for"),
+        "{err}"
+    );
+    assert!(out.contains("1 added, 0 removed"), "{out}");
+    std::fs::write(data.join("roster.csv"), "x\n").unwrap();
+    let o = tebiki(
+        &data,
+        &["roster", "import", file.to_str().unwrap(), "--lang", "ja"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("いま保存されている名簿を読み込めませんでした"),
+        "{err}"
+    );
+}

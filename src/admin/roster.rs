@@ -185,6 +185,39 @@ pub fn command(env: &Env, command: RosterCommand) -> ExitCode {
     }
 }
 
+/// How long an import waits for another one in the same data folder to finish.
+const IMPORT_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Holds the data folder's lock for roster imports (the folder itself is locked: no file is
+/// added to it), waiting for another import to finish; says so while it waits, and fails with
+/// exit 2 after [`IMPORT_WAIT`].
+fn import_lock(env: &Env) -> Result<std::fs::File, ExitCode> {
+    let folder = &env.data.root;
+    let lock = std::fs::File::open(folder).map_err(|e| env.io_fail(&e, Some(folder)))?;
+    let start = std::time::Instant::now();
+    let mut told = false;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(lock),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(e)) => return Err(env.io_fail(&e, Some(folder))),
+        }
+        if start.elapsed() >= IMPORT_WAIT {
+            return Err(fail(
+                env,
+                &env.t("roster-error-busy"),
+                Some(&folder.display().to_string()),
+                "roster-todo-busy",
+            ));
+        }
+        if !told {
+            eprintln!("{}", env.t("roster-waiting"));
+            told = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     let file = args.file.display().to_string();
     let bytes = match std::fs::read(&args.file) {
@@ -268,9 +301,42 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         }
     };
     let target = env.data.roster_path();
+    // One import at a time, from here to the roster saved: the roster the changes are
+    // counted against is the one this import replaces.
+    let _one_import = if args.dry_run {
+        None
+    } else {
+        if let Err(e) = env.data.ensure() {
+            return crate::command::config_error(env, e);
+        }
+        match import_lock(env) {
+            Ok(lock) => Some(lock),
+            Err(code) => return code,
+        }
+    };
     let previous = match load(&target) {
         Ok(Some(old)) => Some(old),
-        _ => None,
+        Ok(None) => None,
+        Err(e) => {
+            // Replaced anyway (that is what an import is for), but not as if there were none.
+            let what = match &e {
+                LoadError::Io(e) => e.to_string(),
+                LoadError::Invalid(ImportError::BadRows(rows)) => {
+                    format!(
+                        "{}:{} {}",
+                        target.display(),
+                        rows[0].line,
+                        row_text(env, &rows[0].problem)
+                    )
+                }
+                LoadError::Invalid(other) => error_text(env, other).0,
+            };
+            warn(
+                env,
+                &env.ta("roster-previous-unreadable", &[("detail", arg(what))]),
+            );
+            None
+        }
     };
     let changes =
         super::roster_changes::compare(previous.as_deref().unwrap_or(&[]), &parsed.employees);
@@ -286,9 +352,6 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         super::roster_changes::print(env, &changes);
         say(&env.t("roster-dry-run"));
         return ExitCode::SUCCESS;
-    }
-    if let Err(e) = env.data.ensure() {
-        return crate::command::config_error(env, e);
     }
     match write(&target, &parsed.employees) {
         Ok(wrote) => crate::roster::cache_ids(&env.data, &parsed.employees, wrote),
