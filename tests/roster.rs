@@ -364,3 +364,51 @@ fn an_import_over_an_unreadable_roster_says_it_could_not_be_read() {
         "{err}"
     );
 }
+
+/// `status` says when an id is on neither the roster nor the ledger (a mistyped id would read
+/// as someone who never decided), and when the stored roster cannot be read, which leaves the
+/// answer without the roster's name and department (`report` and `record` refuse it): exit 1.
+#[test]
+fn status_says_when_the_id_is_unknown_or_the_roster_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, "employee_id,name,department\nE1,山田 太郎,営業部\n").unwrap();
+    assert_eq!(import(&data, &file, &[]).status.code(), Some(0));
+    let status =
+        |id: &str, lang: &str| tebiki(&data, &["status", id, "--lang", lang, "--format", "json"]);
+    let o = status("E1", "en");
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let state: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(state["name"], "山田 太郎");
+
+    let o = status("E9", "en");
+    assert_eq!(o.status.code(), Some(1));
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("E9 is not on the roster and has no records: check the ID"),
+        "{err}"
+    );
+    let (_, err) = text(&status("E9", "ja"));
+    assert!(err.contains("E9 は名簿になく、記録もありません"), "{err}");
+
+    std::fs::write(
+        data.join("roster.csv"),
+        "employee_id,name,department\nE1,山田 太郎,営業部\nE1,重複,総務部\n",
+    )
+    .unwrap();
+    let o = status("E1", "en");
+    assert_eq!(o.status.code(), Some(1));
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("the stored roster could not be read ("),
+        "{err}"
+    );
+    assert!(err.contains("roster.csv:3"), "names the line: {err}");
+    let state: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        state["name"],
+        serde_json::Value::Null,
+        "not the roster's name"
+    );
+}

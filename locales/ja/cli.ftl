@@ -127,6 +127,8 @@ status-followup = 未完了のフォローアップ、予定日 { $due }：{ $no
 status-by = {"  "}記録：{ $name }
 status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
+status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません
+status-not-on-roster = { $id } は名簿になく、記録もありません。ID を確かめてください
 
 verify-folder = 記録フォルダー：{ $dir }
 verify-no-files = 記録ファイルはまだありません。

@@ -48,18 +48,10 @@ pub fn load_or_say(env: &Env) -> Result<Option<Vec<Employee>>, ExitCode> {
 
 /// Says on stderr why the imported roster cannot be read; the exit code.
 pub fn say_load_error(env: &Env, e: &LoadError) -> ExitCode {
-    let roster_path = env.data.roster_path();
     match e {
-        LoadError::Io(e) => env.io_fail(e, Some(&roster_path)),
-        LoadError::Invalid(e) => {
-            let (what, line) = match e {
-                ImportError::BadRows(rows) => (row_text(env, &rows[0].problem), Some(rows[0].line)),
-                other => error_text(env, other),
-            };
-            let place = match line {
-                Some(l) => format!("{}:{l}", roster_path.display()),
-                None => roster_path.display().to_string(),
-            };
+        LoadError::Io(e) => env.io_fail(e, Some(&env.data.roster_path())),
+        LoadError::Invalid(_) => {
+            let (what, place) = load_error_text(env, e);
             fail(
                 env,
                 &env.ta("report-error-roster", &[("detail", arg(what))]),
@@ -68,6 +60,23 @@ pub fn say_load_error(env: &Env, e: &LoadError) -> ExitCode {
             )
         }
     }
+}
+
+/// What is wrong with the stored roster, and where (`roster.csv:LINE` when a line is to blame).
+pub fn load_error_text(env: &Env, e: &LoadError) -> (String, String) {
+    let roster_path = env.data.roster_path();
+    let (what, line) = match e {
+        LoadError::Io(e) => (env.ta("error-io", &[("reason", arg(e.to_string()))]), None),
+        LoadError::Invalid(ImportError::BadRows(rows)) => {
+            (row_text(env, &rows[0].problem), Some(rows[0].line))
+        }
+        LoadError::Invalid(other) => error_text(env, other),
+    };
+    let place = match line {
+        Some(l) => format!("{}:{l}", roster_path.display()),
+        None => roster_path.display().to_string(),
+    };
+    (what, place)
 }
 
 pub fn error_text(env: &Env, e: &ImportError) -> (String, Option<u64>) {
@@ -319,21 +328,13 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         Ok(None) => None,
         Err(e) => {
             // Replaced anyway (that is what an import is for), but not as if there were none.
-            let what = match &e {
-                LoadError::Io(e) => e.to_string(),
-                LoadError::Invalid(ImportError::BadRows(rows)) => {
-                    format!(
-                        "{}:{} {}",
-                        target.display(),
-                        rows[0].line,
-                        row_text(env, &rows[0].problem)
-                    )
-                }
-                LoadError::Invalid(other) => error_text(env, other).0,
-            };
+            let (what, place) = load_error_text(env, &e);
             warn(
                 env,
-                &env.ta("roster-previous-unreadable", &[("detail", arg(what))]),
+                &env.ta(
+                    "roster-previous-unreadable",
+                    &[("detail", arg(format!("{place}: {what}")))],
+                ),
             );
             None
         }

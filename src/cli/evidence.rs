@@ -24,7 +24,11 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let roster = crate::roster::ids(&env.data).ok().flatten();
+    // A roster that cannot be read leaves the answer without the roster's words (told below).
+    let (roster, roster_problem) = match crate::roster::ids(&env.data) {
+        Ok(roster) => (roster, None),
+        Err(e) => (None, Some(e)),
+    };
     let id = match rule.resolve(id, roster.as_ref()) {
         Ok(id) => id,
         Err(problem) => return crate::admin::id_fail(env, id, &problem, &config),
@@ -72,7 +76,34 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
         },
     }
-    report_read_issues(env, &issues)
+    let code = report_read_issues(env, &issues);
+    if let Some(e) = &roster_problem {
+        let (what, place) = crate::admin::roster::load_error_text(env, e);
+        crate::admin::warn(
+            env,
+            &env.ta(
+                "status-roster-unreadable",
+                &[("detail", format!("{place}: {what}").into())],
+            ),
+        );
+        eprintln!("  {}", env.t("report-todo-roster"));
+        return ExitCode::from(1);
+    }
+    if let Some(roster) = &roster
+        && state.history.is_empty()
+        && roster.find_person(&state.employee_id).is_none()
+    {
+        // A mistyped id reads as someone who never decided otherwise.
+        crate::admin::warn(
+            env,
+            &env.ta(
+                "status-not-on-roster",
+                &[("id", state.employee_id.clone().into())],
+            ),
+        );
+        return ExitCode::from(1);
+    }
+    code
 }
 
 /// Unreadable ledger lines go to stderr with file:line; they make the answer incomplete (exit 1).
