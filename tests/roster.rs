@@ -348,7 +348,8 @@ fn an_import_over_an_unreadable_roster_says_it_could_not_be_read() {
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
     assert!(
-        err.contains("the roster stored now could not be read (the header has no column for"),
+        err.contains("the roster stored now could not be read (")
+            && err.contains("roster.csv:1: the header has no column for"),
         "{err}"
     );
     assert!(out.contains("1 added, 0 removed"), "{out}");

@@ -408,6 +408,14 @@ pub fn parse(
             Some(RowProblem::BadId {
                 problem: problem.clone(),
             })
+        } else if let Ok(id) = &canonical
+            && id.chars().count() > MAX_FIELD_CHARS
+        {
+            // NFKC can lengthen an id (`…` is `...`): what is stored must pass when read back.
+            Some(RowProblem::TooLong {
+                column: Column::Id,
+                chars: id.chars().count(),
+            })
         } else if name.is_empty() {
             Some(RowProblem::MissingName)
         } else if !email.is_empty() && !plausible_email(email) {
@@ -623,6 +631,25 @@ mod tests {
             rows[3].problem,
             RowProblem::Unsafe {
                 column: Column::Name
+            }
+        );
+    }
+
+    /// An id within the limit as typed but over it once normalised (NFKC writes `…` as `...`)
+    /// is refused at import, as reading the stored roster back would refuse it.
+    #[test]
+    fn an_id_too_long_once_normalised_is_refused() {
+        let fits = "…".repeat(MAX_FIELD_CHARS / 3);
+        let over = "…".repeat(MAX_FIELD_CHARS / 3 + 1);
+        assert!(parse_str(&format!("id,name\n{fits},A\n")).is_ok());
+        let Err(ImportError::BadRows(rows)) = parse_str(&format!("id,name\n{over},A\n")) else {
+            panic!("bad rows expected");
+        };
+        assert_eq!(
+            rows[0].problem,
+            RowProblem::TooLong {
+                column: Column::Id,
+                chars: 3 * (MAX_FIELD_CHARS / 3 + 1),
             }
         );
     }

@@ -216,7 +216,7 @@ impl From<LedgerError> for BuildError {
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
 /// imported) on a thread of its own while the records are read and folded; the census is
-/// given it as soon as it is read, so that the rest of the fold and what follows it keep
+/// given it once it is read (looked for every 1,024 records), so that the rest of the fold and what follows it keep
 /// nothing the roster already says (a roster that cannot be read stops the fold: no report).
 /// Unreadable lines are passed to `on_issue` as they are met (and listed in the report).
 pub fn build(

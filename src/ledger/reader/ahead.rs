@@ -80,8 +80,9 @@ impl Ahead {
 
     /// The hash of the next line, `line`: the helper's, or, when it has not come yet (the
     /// helper is behind, or not running for a moment on a busy machine), hashed here rather
-    /// than waited for. The reader never waits for the helper, so checking the chain costs it
-    /// at most the hashing it would have done alone.
+    /// than waited for: the reader does not wait for a hash, so checking the chain costs it at
+    /// most the hashing it would have done alone (it waits only for a read buffer, when the
+    /// helper still holds both of a file's: see [`Ahead::free_buffer`]).
     pub(super) fn next(&mut self, line: &[u8]) -> [u8; 32] {
         loop {
             if let Some(hash) = self.ready.pop_front() {

@@ -163,10 +163,11 @@ impl ReadIssue {
 /// against the SHA-256 of the line before, and the line after's `prev` against this one's,
 /// before the record is handed on), `seq`, the envelope, and keys repeated in an object. At
 /// the first break in a file, the record before it and everything after it in that file are
-/// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of files, not records: one read buffer and one pending
-/// record per file, and two more buffers per file when the lines are hashed on a helper thread
-/// (a ledger of a few MB or more, on a machine with a second core), so that hashing overlaps
-/// reading.
+/// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of
+/// files, not records: one pending record per file, and one read buffer per file, or two when
+/// the lines are hashed on a helper thread (a ledger of a few MB or more, on a machine with a
+/// second core), so that hashing overlaps reading. A buffer grows to hold a line longer than
+/// it, and keeps that size for the rest of the read.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
 /// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
