@@ -251,16 +251,6 @@ impl LeftOut {
     }
 }
 
-/// `last_line` and `records` of a withheld run (for JSON outputs), else nothing.
-pub fn withheld_range(issue: &ReadIssue) -> Option<(u64, u64)> {
-    match issue {
-        ReadIssue::Withheld {
-            last_line, records, ..
-        } => Some((*last_line, *records)),
-        _ => None,
-    }
-}
-
 /// A short word for what is wrong with a line (for JSON outputs).
 pub fn issue_kind(issue: &ReadIssue) -> &'static str {
     issue.kind()

@@ -308,24 +308,12 @@ pub fn export(
                 })
             })
             .collect();
-        let skipped: Vec<Value> = run
-            .skipped
-            .iter()
-            .map(|(file, line, problem, withheld)| {
-                let mut entry =
-                    serde_json::json!({ "file": file, "line": line, "problem": problem });
-                if let Some((last_line, records)) = withheld {
-                    entry["last_line"] = (*last_line).into();
-                    entry["records"] = (*records).into();
-                }
-                entry
-            })
-            .collect();
+        let skipped = serde_json::to_value(&run.skipped).unwrap_or_default();
         write!(
             out,
             "\n],\"files\":{},\"skipped\":{},\"duplicates\":{},\"count\":{},\"complete\":{}}}\n",
             Value::from(files),
-            Value::from(skipped),
+            skipped,
             summary.duplicates,
             summary.written,
             summary.skipped == 0
@@ -354,7 +342,7 @@ struct Run<'a> {
     heads: Heads,
     /// File, line and problem of each line that could not be read or was not used; for a
     /// withheld run, also its last line and how many records it holds.
-    skipped: Vec<(String, u64, &'static str, Option<(u64, u64)>)>,
+    skipped: Vec<super::report::Skipped>,
     /// Per file, the offset reading has reached (for progress).
     ends: Vec<(PathBuf, u64)>,
     /// The departments of the records read (with `--dept` only), as [`dept_key`] gives them.
@@ -466,14 +454,8 @@ impl Run<'_> {
             Ok(r) => r,
             Err(issue) => {
                 (self.on_issue)(issue);
-                let (file, line) = super::issue_place(issue);
                 self.summary.left_out.see(issue);
-                self.skipped.push((
-                    file_name(&file),
-                    line,
-                    super::issue_kind(issue),
-                    super::withheld_range(issue),
-                ));
+                self.skipped.push(super::report::Skipped::of(issue));
                 return None;
             }
         };

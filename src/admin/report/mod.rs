@@ -167,6 +167,29 @@ pub struct Skipped {
     pub records: Option<u64>,
 }
 
+impl Skipped {
+    /// The entry of a line that could not be read or was not used (report and JSON export).
+    pub fn of(issue: &ReadIssue) -> Skipped {
+        let (file, line) = issue.place();
+        let withheld = match issue {
+            ReadIssue::Withheld {
+                last_line, records, ..
+            } => Some((*last_line, *records)),
+            _ => None,
+        };
+        Skipped {
+            file: file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            line,
+            problem: issue.kind(),
+            last_line: withheld.map(|w| w.0),
+            records: withheld.map(|w| w.1),
+        }
+    }
+}
+
 /// Everything the report says; the JSON form is this, serialised.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -286,18 +309,7 @@ pub fn build(
                     Err(issue) => {
                         on_issue(issue);
                         left_out.see(issue);
-                        let (file, line) = super::issue_place(issue);
-                        let withheld = super::withheld_range(issue);
-                        skipped.push(Skipped {
-                            file: file.file_name().map_or_else(
-                                || file.display().to_string(),
-                                |n| n.to_string_lossy().into_owned(),
-                            ),
-                            line,
-                            problem: super::issue_kind(issue),
-                            last_line: withheld.map(|w| w.0),
-                            records: withheld.map(|w| w.1),
-                        });
+                        skipped.push(Skipped::of(issue));
                     }
                 }
                 Ok(())
