@@ -17,7 +17,6 @@ pub use crate::encoding::TextEncoding;
 pub use crate::progress::Progress;
 pub use crate::safe_file::AtomicFile;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use fluent_bundle::FluentValue;
@@ -206,12 +205,6 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
     }
 }
 
-/// The file and 1-based line a read issue is about.
-pub fn issue_place(issue: &ReadIssue) -> (PathBuf, u64) {
-    let (file, line) = issue.place();
-    (file.to_path_buf(), line)
-}
-
 /// What a reader left out of the ledger, for the line that says an output is incomplete: the
 /// lines it could not read, and the records after a break in the chain that it did not use (a
 /// break is counted by the records it withholds, which can be hundreds).
@@ -249,11 +242,6 @@ impl LeftOut {
         }
         out
     }
-}
-
-/// A short word for what is wrong with a line (for JSON outputs).
-pub fn issue_kind(issue: &ReadIssue) -> &'static str {
-    issue.kind()
 }
 
 /// What is wrong with a ledger line, in words, naming it as `file:line`.
@@ -468,7 +456,7 @@ mod tests {
                         r.member(1),
                         r.line().map(str::len)
                     ),
-                    Err(issue) => issue_kind(issue).to_string(),
+                    Err(issue) => issue.kind().to_string(),
                 });
                 Ok(())
             },

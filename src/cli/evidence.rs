@@ -44,23 +44,27 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     // Someone on the roster is shown by the roster's name and department, as the report and
     // the dashboard show them (their records keep the names they were made with); the people
     // paired with them by their ids as on the roster (a champion record may have been typed
-    // in another case).
+    // in another case). Whether the id is on the roster at all is told below.
+    let mut on_roster = true;
     if let Some(roster) = &roster {
         use crate::record::identity::Known;
-        if let Some(person) = roster.find_person(&state.employee_id) {
-            state.name = Some(person.name);
-            if !person.department.is_empty() {
-                state.department = Some(person.department);
+        match roster.find_person(&state.employee_id) {
+            Some(person) => {
+                state.name = Some(person.name);
+                if !person.department.is_empty() {
+                    state.department = Some(person.department);
+                }
             }
+            None => on_roster = false,
         }
-        let on_roster = |id: &mut String| {
+        let as_recorded = |id: &mut String| {
             if let Some(form) = roster.recorded_form(id) {
                 *id = form;
             }
         };
-        state.supports.iter_mut().for_each(on_roster);
+        state.supports.iter_mut().for_each(as_recorded);
         if let Some(id) = state.supported_by.as_mut() {
-            on_roster(id);
+            as_recorded(id);
         }
     }
     let tz = config.time_zone();
@@ -89,10 +93,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         eprintln!("  {}", env.t("report-todo-roster"));
         return ExitCode::from(1);
     }
-    if let Some(roster) = &roster
-        && state.history.is_empty()
-        && roster.find_person(&state.employee_id).is_none()
-    {
+    if !on_roster && state.history.is_empty() {
         // A mistyped id reads as someone who never decided otherwise.
         crate::admin::warn(
             env,

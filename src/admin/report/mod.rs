@@ -108,6 +108,16 @@ pub struct LedgerInfo {
     pub complete: bool,
 }
 
+impl LedgerInfo {
+    /// What the report left out, as its summary line tells it.
+    pub fn left_out(&self) -> super::LeftOut {
+        super::LeftOut {
+            lines: self.skipped_lines,
+            withheld: self.withheld_records,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RosterInfo {
     pub employees: u64,
@@ -239,9 +249,10 @@ impl From<LedgerError> for BuildError {
 
 /// Reads the whole ledger once and builds the report. `roster` reads the roster (`None`: none
 /// imported) on a thread of its own while the records are read and folded; the census is
-/// given it once it is read (looked for every 1,024 records), so that the rest of the fold and what follows it keep
-/// nothing the roster already says (a roster that cannot be read stops the fold: no report).
-/// Unreadable lines are passed to `on_issue` as they are met (and listed in the report).
+/// given it once it is read (looked for every 1,024 records), so that the rest of the fold and
+/// what follows it keep nothing the roster already says (a roster that cannot be read stops
+/// the fold: no report). Unreadable lines are passed to `on_issue` as they are met (and listed
+/// in the report).
 pub fn build(
     ledger_dir: &Path,
     roster: impl FnOnce() -> Result<Option<Vec<Employee>>, crate::roster::LoadError> + Send,
@@ -398,11 +409,9 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
     let today = now.to_zoned(tz.clone()).date();
     let dir = env.data.ledger_dir();
     let progress = Progress::bytes(ledger_bytes(&dir), env.t("report-progress"));
-    let mut left_out = super::LeftOut::default();
     let roster_path = env.data.roster_path();
     let roster = || crate::roster::load(&roster_path);
     let result = build(&dir, roster, today, &policy, &progress, &mut |issue| {
-        left_out.see(issue);
         progress.suspend(|| warn_read_issue(env, issue));
     });
     progress.finish();
@@ -426,8 +435,8 @@ pub fn command(env: &Env, args: &ReportArgs) -> ExitCode {
         }
     };
     say(text.trim_end());
-    if left_out != super::LeftOut::default() {
-        for line in left_out.say(env, "report") {
+    if !report.ledger.complete {
+        for line in report.ledger.left_out().say(env, "report") {
             eprintln!("{}: {line}", env.t("warning-label"));
         }
         eprintln!("  {}", env.t("todo-verify"));

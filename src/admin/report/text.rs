@@ -102,11 +102,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             )
         );
     }
-    let left_out = super::super::LeftOut {
-        lines: r.ledger.skipped_lines,
-        withheld: r.ledger.withheld_records,
-    };
-    for line in left_out.say(env, "report") {
+    for line in r.ledger.left_out().say(env, "report") {
         let _ = writeln!(out, "{line}");
     }
 
