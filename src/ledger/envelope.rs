@@ -657,7 +657,8 @@ fn same_pair(b: &[u8], keys: &[(u32, u32)]) -> bool {
 const SMALL_OBJECT: usize = 4;
 
 /// Objects with at most this many keys look for a repeated key through a table of their keys'
-/// fingerprints (twice as many places as keys, indexed by the top 6 bits); larger ones sort their keys.
+/// fingerprints (twice as many places as keys, indexed by the top 6 bits); larger ones sort
+/// their keys. Keys made to share a fingerprint only send an object to the pairwise compare.
 const PRINTED_KEYS: usize = 32;
 
 /// A 64-bit fingerprint of a key. The same key always gives the same one (different keys
