@@ -1,10 +1,22 @@
-//! How two employee ids are compared: canonical ids (NFKC, trimmed: the id rule of
-//! `record::identity`) are the same person's whatever their case. Below everything that groups
-//! records by person.
+//! How two employee ids are compared: ids are the same person's when they are after the id
+//! rule of `record::identity` (NFKC, trimmed), whatever their case. Below everything that
+//! groups records by person. tebiki's writers store ids in that form already; a record written
+//! otherwise (by hand, by another tool) still counts for the person its id names.
 
-/// The form two ids are compared in: canonical and case-folded (`e0001` is `E0001`).
-pub fn key(canonical_id: &str) -> String {
-    canonical_id.to_lowercase()
+use unicode_normalization::UnicodeNormalization;
+
+/// Printable ASCII without spaces: its own NFKC, trimmed (most ids).
+fn is_plain(id: &str) -> bool {
+    id.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The form two ids are compared in: NFKC, trimmed and case-folded (`e0001`, `E0001 ` and
+/// `Ｅ０００１` are `E0001`).
+pub fn key(id: &str) -> String {
+    if is_plain(id) {
+        return id.to_ascii_lowercase();
+    }
+    id.trim().nfkc().collect::<String>().trim().to_lowercase()
 }
 
 /// Calls `f` with the [`key`] of `id`, made on the stack for a short ASCII id (most ids):
@@ -12,7 +24,7 @@ pub fn key(canonical_id: &str) -> String {
 pub fn with_key<R>(id: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
     if let Some(b) = buf.get_mut(..id.len())
-        && id.is_ascii()
+        && is_plain(id)
     {
         b.copy_from_slice(id.as_bytes());
         b.make_ascii_lowercase();
@@ -23,10 +35,10 @@ pub fn with_key<R>(id: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&key(id))
 }
 
-/// Whether two canonical ids are the same person's (any case): their [`key`]s are equal
-/// (for ASCII ids, the most, compared without making them).
+/// Whether two ids are the same person's (any case or width): their [`key`]s are equal
+/// (for plain ASCII ids, the most, compared without making them).
 pub fn same_id(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
+    if is_plain(a) && is_plain(b) {
         return a.eq_ignore_ascii_case(b);
     }
     a == b || key(a) == key(b)

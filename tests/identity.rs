@@ -867,6 +867,67 @@ fn an_id_recorded_in_another_case_is_the_same_person_everywhere() {
     assert_eq!(status(&typed)["consent"], "withdrawn");
 }
 
+/// A record whose id was stored in another width or with spaces around it (made by hand, or by
+/// another tool: tebiki's writers store the roster's form) is the person's too: the id rule
+/// holds for stored ids as for typed ones.
+#[test]
+fn an_id_stored_in_another_width_is_the_same_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let status = |id: &str| -> serde_json::Value {
+        let o = tebiki(data, &["status", id, "--format", "json"]);
+        serde_json::from_slice(&o.stdout).unwrap_or_default()
+    };
+    let (id, version) = (1..=40)
+        .map(|n| format!("E{n:06}"))
+        .find_map(|id| (status(&id)["consent"] == "none").then_some(id))
+        .zip(
+            // The latest version anyone decided on (versions are dates) is the one in use.
+            (1..=40)
+                .filter_map(|n| {
+                    status(&format!("E{n:06}"))["policy_version"]
+                        .as_str()
+                        .map(str::to_string)
+                })
+                .max(),
+        )
+        .expect("someone who never decided, and the policy version in use");
+    // Full width, lower case, an ideographic space after it.
+    let stored: String = id
+        .to_lowercase()
+        .chars()
+        .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
+        .chain(['\u{3000}'])
+        .collect();
+    append(
+        data,
+        "other-tool",
+        "consent",
+        serde_json::json!({
+            "employee": {"id": stored, "name": "typed", "verified": false},
+            "decision": "given",
+            "policy": {"id": "line-works-own-phone", "version": version},
+            "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+        }),
+    );
+    let s = status(&id);
+    assert_eq!(s["consent"], "given", "{s}");
+    let o = tebiki(data, &["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["not_on_roster"], serde_json::json!([]), "{report}");
+    assert_eq!(report["employees"], 40, "{report}");
+    assert!(
+        !report["never_onboarded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["employee_id"] == id.as_str()),
+        "{report}"
+    );
+}
+
 /// Someone off the roster recorded as `E5`: a record typed for `e5` is theirs, and keeps the
 /// spelling the ledger already holds.
 #[test]

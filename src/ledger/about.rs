@@ -47,12 +47,44 @@ impl IdFinder {
     }
 
     /// Whether `raw` may hold one of the ids (always true when they cannot be looked for).
+    /// The ids are searched for as they are written; a line whose ids are not all plain ASCII
+    /// (full width, spaces around, written by hand or by another tool) may hold one of them in
+    /// another form that the id rule makes the same, so it is not ruled out either.
     pub(crate) fn may_hold(&self, raw: &[u8]) -> bool {
         match &self.ids {
-            Some(ids) => ids.is_match(raw) || self.escape.find(raw).is_some(),
+            Some(ids) => {
+                ids.is_match(raw) || self.escape.find(raw).is_some() || !ids_are_plain(raw)
+            }
             None => true,
         }
     }
+}
+
+/// Whether every employee id and supported id of `raw` is written as the writer writes a plain
+/// ASCII id (`"employee":{"id":"E0001"`, `"supports":"E0001"`): its own form under the id
+/// rule, so a search for an id's bytes in any ASCII case finds it. False when one may be in
+/// another form (or the line is laid out otherwise), to be parsed.
+fn ids_are_plain(raw: &[u8]) -> bool {
+    fn plain_string(b: &[u8]) -> bool {
+        let Some(rest) = b.strip_prefix(b"\"") else {
+            return false;
+        };
+        match rest
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || !c.is_ascii_graphic())
+        {
+            Some(end) => rest[end] == b'"' && end > 0,
+            None => false,
+        }
+    }
+    let each = |key: &[u8], value_ok: &dyn Fn(&[u8]) -> bool| {
+        memchr::memmem::find_iter(raw, key).all(|at| value_ok(&raw[at + key.len()..]))
+    };
+    each(b"\"employee\":", &|v| {
+        v.strip_prefix(b"{\"id\":").is_some_and(plain_string)
+    }) && each(b"\"supports\":", &|v| {
+        !v.starts_with(b"\"") || plain_string(v)
+    })
 }
 
 pub(crate) struct Matcher<'a> {
@@ -106,5 +138,32 @@ mod tests {
         let m = Matcher::new("E0001");
         assert!(m.about(line("e0001").as_bytes()).is_some());
         assert!(m.about(line("E0002").as_bytes()).is_none());
+    }
+
+    #[test]
+    fn an_id_in_another_width_or_with_spaces_is_found() {
+        let f = IdFinder::new(["E0001"].into_iter());
+        let m = Matcher::new("E0001");
+        for stored in ["Ｅ０００１", "ｅ0001", " E0001", "E0001\u{3000}"] {
+            let employee = format!(r#"{{"employee":{{"id":"{stored}"}}}}"#);
+            assert!(f.may_hold(employee.as_bytes()), "{stored:?}");
+            assert!(m.about(employee.as_bytes()).is_some(), "{stored:?}");
+            let champion =
+                format!(r#"{{"employee":{{"id":"E0009"}},"supports":"{stored}","active":true}}"#);
+            assert!(f.may_hold(champion.as_bytes()), "{stored:?}");
+            assert!(m.about(champion.as_bytes()).is_some(), "{stored:?}");
+        }
+        // Laid out otherwise than the writer does: parsed, not ruled out.
+        assert!(f.may_hold(r#"{"employee":{"name":"x","id":"Ｅ０００１"}}"#.as_bytes()));
+        assert!(f.may_hold(r#"{"employee": {"id": "Ｅ０００１"}}"#.as_bytes()));
+        // Plain ids of other people are still ruled out, names in kanji or not.
+        assert!(!f.may_hold(
+            r#"{"employee":{"id":"E0002","name":"山田 太郎"},"supports":"E0003"}"#.as_bytes()
+        ));
+        assert!(!f.may_hold(br#"{"employee":{"id":"E0002"},"supports":null}"#));
+        assert!(
+            m.about(r#"{"employee":{"id":"Ｅ０００２"}}"#.as_bytes())
+                .is_none()
+        );
     }
 }

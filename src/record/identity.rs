@@ -268,9 +268,32 @@ mod tests {
             ("ΑΣ", "ασ"),
             ("", ""),
             ("E0001", "E00011"),
+            ("E0001", "Ｅ０００１"),
+            ("E0001", " e0001\t"),
+            ("E0001", "E0001\u{200B}"),
         ] {
             assert_eq!(same_id(a, b), key(a) == key(b), "{a} {b}");
         }
+    }
+
+    #[test]
+    fn an_id_stored_otherwise_than_the_rule_makes_it_is_the_same_person() {
+        // tebiki's writers store canonical ids; a record made by hand or by another tool may
+        // not, and still names the person its id names.
+        for stored in [
+            "Ｅ０００１",
+            "ｅ０００１",
+            "E0001 ",
+            " E0001",
+            "\u{3000}E0001",
+        ] {
+            assert_eq!(key(stored), "e0001", "{stored:?}");
+            assert!(same_id(stored, "E0001"), "{stored:?}");
+            assert_eq!(with_key(stored, str::to_string), "e0001", "{stored:?}");
+        }
+        // An id with a character the rule refuses stays apart: it is no id of the roster's.
+        assert!(!same_id("E0001\u{200B}", "E0001"));
+        assert!(!same_id("E00 01", "E0001"));
     }
 
     #[test]

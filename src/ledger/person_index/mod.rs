@@ -41,9 +41,10 @@ pub use store::*;
 const BASE_NAME: &str = "person-index";
 const DELTA_NAME: &str = "person-index.delta";
 const LOCK_NAME: &str = "person-index.lock";
-/// Version 2: entries keyed by the id's case-folded key (version 1 files are built again).
-const BASE_MAGIC: &[u8; 8] = b"TBKPIX02";
-const DELTA_MAGIC: &[u8; 8] = b"TBKPDX02";
+/// Version 3: entries keyed by the id's key as the id rule makes it, whatever the case or width
+/// it was recorded in (files of earlier versions are built again).
+const BASE_MAGIC: &[u8; 8] = b"TBKPIX03";
+const DELTA_MAGIC: &[u8; 8] = b"TBKPDX03";
 /// key u64, slot u32, len u32, offset u64, sha256.
 const ENTRY_SIZE: usize = 8 + 4 + 4 + 8 + 32;
 /// start u64, count u32, check (8 bytes of a SHA-256).
@@ -101,7 +102,7 @@ impl Entry {
     }
 }
 
-/// FNV-1a of the id's [`crate::ids::key`] (one person whatever the case their
+/// FNV-1a of the id's [`crate::ids::key`] (one person whatever the case or width their
 /// id was recorded in): spreads ids over the buckets. Not a check of anything (every line
 /// found is read and its id compared).
 fn key_of(id: &str) -> u64 {
