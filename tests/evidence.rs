@@ -229,13 +229,29 @@ fn a_record_in_another_kiosks_file_is_reported_and_not_used() {
         "{out}"
     );
     // Twice: the second answer comes through the person index.
+    let before: Value = serde_json::from_str(&before).unwrap();
+    assert_eq!(before["complete"], true, "{before}");
+    assert_eq!(before["skipped"], serde_json::json!([]), "{before}");
     for _ in 0..2 {
         let o = tebiki(data, &["status", &id, "--lang", "en"]);
         let (_, err) = text(&o);
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(err.contains(at), "{err}");
         let o = tebiki(data, &["status", &id, "--format", "json"]);
-        assert_eq!(text(&o).0, before, "the replayed decision was used");
+        assert_eq!(o.status.code(), Some(1));
+        let mut after: Value = serde_json::from_slice(&o.stdout).unwrap();
+        // The answer says it is not complete, and where...
+        assert_eq!(after["complete"], false, "{after}");
+        assert_eq!(
+            after["skipped"],
+            serde_json::json!([{"file": "replay.jsonl", "line": 1, "problem": "misplaced"}]),
+            "{after}"
+        );
+        // ...and is otherwise the answer before: the replayed decision was not used.
+        for key in ["complete", "skipped"] {
+            after[key] = before[key].clone();
+        }
+        assert_eq!(after, before, "the replayed decision was used");
     }
 }
 
@@ -284,9 +300,26 @@ fn export_report_and_status_name_the_break_and_never_count_the_flipped_decision(
         assert!(err.contains(&place(&file, n + 1)), "{err}");
         assert!(err.contains("tebiki verify"), "{err}");
     }
-    // The flipped record is not folded: the person's history does not hold it.
+    // The flipped record is not folded: the person's history does not hold it. The JSON says
+    // the answer is not complete, and why.
     let o = tebiki(data, &["status", &id, "--format", "json"]);
     let (out, _) = text(&o);
+    let answer: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(answer["complete"], false, "{out}");
+    assert_eq!(answer["on_roster"], true, "{out}");
+    let skipped = answer["skipped"].as_array().unwrap();
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["problem"] == "chain_break" && s["line"] == n as u64 + 1),
+        "{out}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s["problem"] == "withheld" && s["line"] == n as u64 && s["records"].is_u64()),
+        "{out}"
+    );
     assert!(
         !out.contains(r#""decision": "given""#) || before.contains(r#""decision": "given""#),
         "{out}"

@@ -74,11 +74,35 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
             put(&crate::glyphs::fold(&text));
         }
-        Format::Json => match serde_json::to_string_pretty(&state) {
-            // JSON escapes C0 controls itself; the rest of the list is escaped for a terminal.
-            Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
-            Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
-        },
+        Format::Json => {
+            // Beside the person's state, what a script needs to trust it, as the report says
+            // it: whether every ledger line was read and used, each place that was not, and
+            // whether the id is on the roster (null without a readable roster).
+            let answer = serde_json::to_value(&state).map(|mut value| {
+                if let serde_json::Value::Object(map) = &mut value {
+                    map.insert(
+                        "on_roster".into(),
+                        roster.as_ref().map(|_| on_roster).into(),
+                    );
+                    map.insert("complete".into(), issues.is_empty().into());
+                    map.insert(
+                        "skipped".into(),
+                        serde_json::json!(
+                            issues
+                                .iter()
+                                .map(crate::admin::report::Skipped::of)
+                                .collect::<Vec<_>>()
+                        ),
+                    );
+                }
+                value
+            });
+            match answer.and_then(|v| serde_json::to_string_pretty(&v)) {
+                // JSON escapes C0 controls itself; the rest is escaped for a terminal.
+                Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),
+                Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
+            }
+        }
     }
     let code = report_read_issues(env, &issues);
     if let Some(e) = &roster_problem {
