@@ -333,6 +333,10 @@ fn policy() -> RawContent {
 #[test]
 fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     let (dir, file, n, id) = demo();
+    // The person of the last record in the file: withheld too, so marked as well.
+    let body = fs::read_to_string(&file).unwrap();
+    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    let last = last["employee"]["id"].as_str().unwrap().to_owned();
     flip(&file, n);
     let (loc, _) = Localizer::load(&Source::Embedded);
     let manifest = policy().manifest;
@@ -353,6 +357,14 @@ fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     let effects = d.wait_loaded();
     perform_all(&mut d, effects);
     assert!(d.model.is_suspect(&id), "{:?}", d.model.suspects);
+    assert!(d.model.is_suspect(&last), "{:?}", d.model.suspects);
+    assert!(
+        (1..=40)
+            .map(|k| format!("E{k:06}"))
+            .any(|e| !d.model.is_suspect(&e)),
+        "not everyone is marked: {:?}",
+        d.model.suspects
+    );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| tebiki::ui::dashboard::draw(f, &d))
@@ -917,4 +929,106 @@ fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     perform_all(&mut d, effects);
     assert_eq!(d.model.records, records, "the forged line was folded");
     assert_eq!(d.model.breaks.len(), 1, "{:?}", d.model.breaks);
+}
+
+/// The people the withheld records are about are named: in the report (text, stderr and
+/// JSON), the JSON export, and `status` for each of them; no one else is.
+#[test]
+fn the_people_whose_records_were_withheld_are_named() {
+    let (dir, file, n, id) = demo();
+    let data = dir.path();
+    // Whom lines n.. of the file are about (employee and supported person), each once.
+    let body = fs::read_to_string(&file).unwrap();
+    let mut about: Vec<String> = Vec::new();
+    for line in body.lines().skip(n - 1) {
+        let v: Value = serde_json::from_str(line).unwrap();
+        for who in [&v["employee"]["id"], &v["supports"]] {
+            if let Some(who) = who.as_str()
+                && !about.iter().any(|a| a == who)
+            {
+                about.push(who.to_owned());
+            }
+        }
+    }
+    assert_eq!(about[0], id);
+    let everyone: Vec<String> = (1..=40).map(|k| format!("E{k:06}")).collect();
+    let untouched = everyone
+        .iter()
+        .find(|e| !about.contains(e))
+        .expect("someone with no record after the break")
+        .clone();
+    flip(&file, n);
+
+    let o = tebiki(data, &["report", "--format", "json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        report["ledger"]["withheld_people"],
+        serde_json::json!(about),
+        "{report}"
+    );
+    let withheld = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["problem"] == "withheld")
+        .unwrap();
+    assert_eq!(withheld["people"], serde_json::json!(about), "{withheld}");
+    let (_, err) = text(&o);
+    assert!(
+        err.contains(&format!(
+            "the records not used are about {} person(s)",
+            about.len()
+        )) && err.contains(&id),
+        "{err}"
+    );
+    let o = tebiki(data, &["report", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains(&format!(
+            "使わなかった記録は {} 人に関するもの",
+            about.len()
+        )),
+        "{out}"
+    );
+
+    let o = tebiki(data, &["export", "--format", "json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let export: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        export["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["problem"] == "withheld" && s["people"] == serde_json::json!(about)),
+        "{}",
+        export["skipped"]
+    );
+
+    for (who, named) in [(&id, true), (&untouched, false)] {
+        let o = tebiki(data, &["status", who, "--format", "json", "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(1), "{who}");
+        let answer: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(answer["in_withheld_records"], named, "{who}: {answer}");
+        assert!(
+            answer["skipped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s.get("people").is_none()),
+            "{answer}"
+        );
+        let (_, err) = text(&o);
+        assert_eq!(
+            err.contains(&format!("records about {who} are among those")),
+            named,
+            "{who}: {err}"
+        );
+    }
+    let o = tebiki(data, &["status", &id, "--lang", "ja"]);
+    let (_, err) = text(&o);
+    assert!(
+        err.contains(&format!("{id} に関する記録が、ハッシュの連鎖が切れた")),
+        "{err}"
+    );
 }

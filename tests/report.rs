@@ -419,11 +419,15 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
         json!([
             { "file": "k1.jsonl", "line": 1, "problem": "unparseable" },
             { "file": "k1.jsonl", "line": 2, "problem": "chain_break" },
-            { "file": "k1.jsonl", "line": 2, "problem": "withheld", "last_line": 2, "records": 1 },
+            {
+                "file": "k1.jsonl", "line": 2, "problem": "withheld", "last_line": 2,
+                "records": 1, "people": ["E2"]
+            },
         ])
     );
     assert_eq!(r["ledger"]["skipped_lines"], 1);
     assert_eq!(r["ledger"]["withheld_records"], 1);
+    assert_eq!(r["ledger"]["withheld_people"], json!(["E2"]));
 }
 
 #[test]

@@ -129,6 +129,7 @@ status-history = History:
 status-no-records = No records for this ID yet.
 status-roster-unreadable = the stored roster could not be read ({ $detail }): the name and department are not the roster’s, and whether the ID is on it is not known
 status-not-on-roster = { $id } is not on the roster and has no records: check the ID
+status-in-withheld-records = records about { $id } are among those a break in the chain withheld (below): this answer may be missing some of them
 
 verify-folder = Ledger folder: { $dir }
 verify-no-files = No ledger files yet.

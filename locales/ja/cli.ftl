@@ -129,6 +129,7 @@ status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
 status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません
 status-not-on-roster = { $id } は名簿になく、記録もありません。ID を確かめてください
+status-in-withheld-records = { $id } に関する記録が、ハッシュの連鎖が切れたために使われなかった記録（下記）の中にあります。この答えには、その記録が欠けている可能性があります
 
 verify-folder = 記録フォルダー：{ $dir }
 verify-no-files = 記録ファイルはまだありません。

@@ -207,25 +207,45 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
 
 /// What a reader left out of the ledger, for the line that says an output is incomplete: the
 /// lines it could not read, and the records after a break in the chain that it did not use (a
-/// break is counted by the records it withholds, which can be hundreds).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// break is counted by the records it withholds, which can be hundreds), with the people those
+/// records are about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LeftOut {
     pub lines: u64,
     pub withheld: u64,
+    /// The ids of the people the withheld records are about, each once (as first stored).
+    pub people: Vec<String>,
 }
+
+/// People named in the line that says who withheld records are about; the rest are counted.
+const PEOPLE_NAMED: usize = 10;
 
 impl LeftOut {
     pub fn see(&mut self, issue: &ReadIssue) {
         match issue {
-            ReadIssue::Withheld { records, .. } => self.withheld += records,
+            ReadIssue::Withheld {
+                records, people, ..
+            } => {
+                self.withheld += records;
+                for id in people {
+                    if !self
+                        .people
+                        .iter()
+                        .any(|known| crate::ids::same_id(known, id))
+                    {
+                        self.people.push(id.clone());
+                    }
+                }
+            }
             // Told with the records it withholds (a `Withheld` always follows).
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
             _ => self.lines += 1,
         }
     }
 
-    /// The incomplete output's lines, from `{what}-incomplete` (lines not read) and
-    /// `{what}-incomplete-withheld` (records not used) in Fluent.
+    /// The incomplete output's lines, from `{what}-incomplete` (lines not read),
+    /// `{what}-incomplete-withheld` (records not used) and `{what}-withheld-people` (whom
+    /// those are about) in Fluent.
     pub fn say(&self, env: &Env, what: &str) -> Vec<String> {
         let mut out = Vec::new();
         if self.lines > 0 {
@@ -238,6 +258,27 @@ impl LeftOut {
             out.push(env.ta(
                 &format!("{what}-incomplete-withheld"),
                 &[("count", count(self.withheld))],
+            ));
+        }
+        if !self.people.is_empty() {
+            let mut ids: Vec<String> = self
+                .people
+                .iter()
+                .take(PEOPLE_NAMED)
+                .map(|id| crate::escape::for_display(id))
+                .collect();
+            if self.people.len() > PEOPLE_NAMED {
+                ids.push(env.ta(
+                    "people-more",
+                    &[("count", count((self.people.len() - PEOPLE_NAMED) as u64))],
+                ));
+            }
+            out.push(env.ta(
+                &format!("{what}-withheld-people"),
+                &[
+                    ("count", count(self.people.len() as u64)),
+                    ("ids", arg(ids.join(", "))),
+                ],
             ));
         }
         out

@@ -67,6 +67,11 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             as_recorded(id);
         }
     }
+    // Named in records a break withheld: the answer may be missing some of theirs.
+    let withheld_about = issues.iter().any(|issue| {
+        matches!(issue, ledger::ReadIssue::Withheld { people, .. }
+            if people.iter().any(|p| crate::ids::same_id(p, &state.employee_id)))
+    });
     let tz = config.time_zone();
     match format {
         Format::Text => {
@@ -85,15 +90,16 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
                         roster.as_ref().map(|_| on_roster).into(),
                     );
                     map.insert("complete".into(), issues.is_empty().into());
-                    map.insert(
-                        "skipped".into(),
-                        serde_json::json!(
-                            issues
-                                .iter()
-                                .map(crate::admin::report::Skipped::of)
-                                .collect::<Vec<_>>()
-                        ),
-                    );
+                    map.insert("in_withheld_records".into(), withheld_about.into());
+                    // Whom else withheld records are about is the report's to tell.
+                    let skipped: Vec<_> = issues
+                        .iter()
+                        .map(|issue| crate::admin::report::Skipped {
+                            people: None,
+                            ..crate::admin::report::Skipped::of(issue)
+                        })
+                        .collect();
+                    map.insert("skipped".into(), serde_json::json!(skipped));
                 }
                 value
             });
@@ -103,6 +109,15 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
                 Err(e) => return env.fail(e.to_string(), None, "todo-report-bug"),
             }
         }
+    }
+    if withheld_about {
+        crate::admin::warn(
+            env,
+            &env.ta(
+                "status-in-withheld-records",
+                &[("id", state.employee_id.clone().into())],
+            ),
+        );
     }
     let code = report_read_issues(env, &issues);
     if let Some(e) = &roster_problem {

@@ -211,11 +211,14 @@ impl Model {
         let file = self.file_index(path);
         self.files[file].broken = true;
         match issue {
-            ReadIssue::Withheld { records, first, .. } => {
+            ReadIssue::Withheld {
+                records, people, ..
+            } => {
+                // Everyone the withheld records are about: what is shown of them may be
+                // missing records.
                 self.withheld += records;
-                let first = String::from_utf8_lossy(first);
-                if let Some(id) = Essentials::with(&first, |f| f.employee_id().map(identity::key)) {
-                    self.suspects.insert(id.into());
+                for id in people {
+                    self.suspects.insert(identity::key(id).into());
                 }
             }
             _ => {

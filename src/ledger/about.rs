@@ -14,6 +14,34 @@ pub(crate) fn select<'a>(
     lines.filter_map(|raw| matcher.about(raw)).collect()
 }
 
+/// The people a record is about, as `status` matches them: `employee.id`, and `supports`.
+pub(crate) fn people_of(line: &[u8]) -> Option<Vec<String>> {
+    use serde_json::Value;
+    #[derive(serde::Deserialize)]
+    struct Who {
+        #[serde(default)]
+        employee: Option<Value>,
+        #[serde(default)]
+        supports: Option<Value>,
+    }
+    let who: Who = serde_json::from_slice(line).ok()?;
+    let mut ids = Vec::new();
+    if let Some(id) = who
+        .employee
+        .as_ref()
+        .and_then(|e| e.get("id"))
+        .and_then(Value::as_str)
+    {
+        ids.push(id.to_string());
+    }
+    if let Some(s) = who.supports.as_ref().and_then(Value::as_str)
+        && !ids.iter().any(|i| crate::ids::same_id(i, s))
+    {
+        ids.push(s.to_string());
+    }
+    Some(ids)
+}
+
 /// Finds lines that may hold one of some ids as a JSON string, in any case: the others need
 /// not be parsed, which makes a pass over a large ledger several times faster.
 pub(crate) struct IdFinder {

@@ -104,6 +104,9 @@ pub struct LedgerInfo {
     /// Records from a break in the chain onwards, not used (each run in `skipped`, as
     /// `withheld` with its `last_line` and `records`).
     pub withheld_records: u64,
+    /// The people the withheld records are about, each once: what the report says of them
+    /// may be missing records.
+    pub withheld_people: Vec<String>,
     /// False when some ledger lines could not be read or were not used (see `skipped`).
     pub complete: bool,
 }
@@ -114,6 +117,7 @@ impl LedgerInfo {
         super::LeftOut {
             lines: self.skipped_lines,
             withheld: self.withheld_records,
+            people: self.withheld_people.clone(),
         }
     }
 }
@@ -170,11 +174,13 @@ pub struct Skipped {
     pub file: String,
     pub line: u64,
     pub problem: &'static str,
-    /// `withheld`: the last line not used, and how many records were not.
+    /// `withheld`: the last line not used, how many records were not, and whom they are about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
 }
 
 impl Skipped {
@@ -183,8 +189,11 @@ impl Skipped {
         let (file, line) = issue.place();
         let withheld = match issue {
             ReadIssue::Withheld {
-                last_line, records, ..
-            } => Some((*last_line, *records)),
+                last_line,
+                records,
+                people,
+                ..
+            } => Some((*last_line, *records, people.clone())),
             _ => None,
         };
         Skipped {
@@ -194,8 +203,9 @@ impl Skipped {
             ),
             line,
             problem: issue.kind(),
-            last_line: withheld.map(|w| w.0),
-            records: withheld.map(|w| w.1),
+            last_line: withheld.as_ref().map(|w| w.0),
+            records: withheld.as_ref().map(|w| w.1),
+            people: withheld.map(|w| w.2),
         }
     }
 }
@@ -359,6 +369,7 @@ pub fn build(
     report.ledger.duplicates = duplicates;
     report.ledger.skipped_lines = left_out.lines;
     report.ledger.withheld_records = left_out.withheld;
+    report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();
     report.skipped = skipped;
     Ok(report)

@@ -184,33 +184,6 @@ pub(super) fn record_facts(
     })
 }
 
-/// The people a record is about, as `status` matches them: `employee.id`, and `supports`.
-pub(super) fn people_of(line: &[u8]) -> Option<Vec<String>> {
-    #[derive(Deserialize)]
-    struct Who {
-        #[serde(default)]
-        employee: Option<Value>,
-        #[serde(default)]
-        supports: Option<Value>,
-    }
-    let who: Who = serde_json::from_slice(line).ok()?;
-    let mut ids = Vec::new();
-    if let Some(id) = who
-        .employee
-        .as_ref()
-        .and_then(|e| e.get("id"))
-        .and_then(Value::as_str)
-    {
-        ids.push(id.to_string());
-    }
-    if let Some(s) = who.supports.as_ref().and_then(Value::as_str)
-        && !ids.iter().any(|i| crate::ids::same_id(i, s))
-    {
-        ids.push(s.to_string());
-    }
-    Some(ids)
-}
-
 /// Checks one line against the chain as indexed so far and notes its entries; a line that is
 /// not the next record of a chain in time order makes the file irregular.
 pub(super) fn take_line(
@@ -223,7 +196,7 @@ pub(super) fn take_line(
     out: &mut Vec<Entry>,
 ) {
     let facts = record_facts(line, members, None);
-    let people = facts.as_ref().and(people_of(line));
+    let people = facts.as_ref().and(crate::ledger::about::people_of(line));
     let (Some(facts), Some(people)) = (facts, people) else {
         state.irregular = true;
         return;

@@ -54,6 +54,21 @@ pub(super) struct Withheld {
     pub(super) last_line: u64,
     pub(super) records: u64,
     pub(super) first: Vec<u8>,
+    /// The people the withheld records are about (see [`ReadIssue::Withheld`]), and their
+    /// ids' keys, to name each once.
+    pub(super) people: Vec<String>,
+    pub(super) keys: std::collections::HashSet<String>,
+}
+
+impl Withheld {
+    /// Notes the people the withheld record `line` is about.
+    fn note_people(&mut self, line: &[u8]) {
+        for id in crate::ledger::about::people_of(line).unwrap_or_default() {
+            if self.keys.insert(crate::ids::key(&id)) {
+                self.people.push(id);
+            }
+        }
+    }
 }
 
 /// What the line after a record says the record's hash is.
@@ -210,6 +225,7 @@ impl FileStream {
                 if let Some(withheld) = &mut self.withheld {
                     withheld.records += 1;
                     withheld.last_line = line;
+                    withheld.note_people(text);
                     continue;
                 }
                 if prev != Some(prev_hash) {
@@ -291,6 +307,7 @@ impl FileStream {
                 last_line: w.last_line,
                 records: w.records,
                 first: w.first,
+                people: w.people,
             });
         }
         false
@@ -298,12 +315,16 @@ impl FileStream {
 
     /// From the record of `line` (at `range` in the buffer) on, nothing of this file is used.
     pub(super) fn withhold(&mut self, line: u64, range: (usize, usize)) {
-        self.withheld = Some(Withheld {
+        let mut withheld = Withheld {
             line,
             last_line: line,
             records: 1,
             first: self.buf[range.0..range.1].to_vec(),
-        });
+            people: Vec::new(),
+            keys: std::collections::HashSet::default(),
+        };
+        withheld.note_people(&self.buf[range.0..range.1]);
+        self.withheld = Some(withheld);
     }
 
     /// The `prev` of the line after the one just taken, reading on as far as its start needs.

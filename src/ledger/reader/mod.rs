@@ -107,13 +107,16 @@ pub enum ReadIssue {
     },
     /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
     /// to `last_line` were not used: nothing after a break can be told apart from an edit.
-    /// `first` is the first of them as stored (the line a change most likely hit).
+    /// `first` is the first of them as stored (the line a change most likely hit); `people`
+    /// the ids of everyone they are about (as employee, or as the person a champion supports),
+    /// each once, as first stored: what is said of them may be missing records.
     Withheld {
         file: PathBuf,
         line: u64,
         last_line: u64,
         records: u64,
         first: Vec<u8>,
+        people: Vec<String>,
     },
 }
 
