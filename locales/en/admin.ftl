@@ -19,7 +19,7 @@ cli-report-arg-format = Output format
 cli-report-arg-limit = How many people each list shows in the text form (0 shows everyone)
 cli-demo-about = Write a realistic synthetic organisation (roster and ledger) for trying the admin side and for benchmarks
 cli-demo-arg-employees = Number of employees
-cli-demo-arg-seed = Seed: the same seed gives the same organisation
+cli-demo-arg-seed = Seed: the same seed on the same day gives the same organisation (its history runs up to the start of that day)
 cli-demo-arg-force = Write even though the data folder already has a ledger or roster (adds to the ledger, replaces the roster)
 
 roster-progress = Reading the roster

@@ -19,7 +19,7 @@ cli-report-arg-format = 出力形式
 cli-report-arg-limit = テキスト形式で各一覧に表示する人数（0 ならすべて）
 cli-demo-about = 管理機能のお試しや性能測定のために、実在しそうな架空の組織データ（名簿と記録）を作る
 cli-demo-arg-employees = 社員数
-cli-demo-arg-seed = シード値：同じ値なら同じ組織データになります
+cli-demo-arg-seed = シード値：同じ日なら、同じ値で同じ組織データになります（履歴はその日の始まりまで）
 cli-demo-arg-force = データフォルダーにすでに記録や名簿があっても書き込む（記録には追記し、名簿は置き換えます）
 
 roster-progress = 名簿を読み込み中

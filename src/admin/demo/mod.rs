@@ -266,11 +266,16 @@ pub fn generate(
 ) -> Result<DemoSummary, DemoError> {
     let mut rng = Rng(seed);
     let people = people(employees, &mut rng);
-    let now = Timestamp::now();
-    let today = now.to_zoned(tz.clone()).date();
+    let today = Timestamp::now().to_zoned(tz.clone()).date();
     let start = today
         .checked_sub(CAMPAIGN_DAYS.days())
         .map_err(|e| DemoError::Io(std::io::Error::other(e)))?;
+    // The history ends where today begins, not at this moment: the same seed gives the same
+    // organisation all day long.
+    let now = today
+        .to_zoned(tz.clone())
+        .map_err(|e| DemoError::Io(std::io::Error::other(e)))?
+        .timestamp();
     let timeline = Timeline { start, tz, now };
     let mut events = Vec::with_capacity(people.len() * 5);
     for i in 0..people.len() {
