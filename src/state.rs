@@ -376,6 +376,11 @@ pub struct EmployeeState {
     /// that the ledger keeps one spelling.
     #[serde(skip)]
     pub recorded_id: Option<String>,
+    /// Voids among the records that name a record no void can cancel (see
+    /// [`refused_voids`]): ignored, for a reader to warn about. Each as (the void's id, the id
+    /// and type of the record it names).
+    #[serde(skip)]
+    pub ignored_voids: Vec<(String, String, String)>,
 }
 
 /// The employee id a record is about, if it is about one.
@@ -420,17 +425,62 @@ fn history_entry(r: &Value, event: &Event<'_>, voided: Option<String>) -> Histor
     }
 }
 
+/// Record types a `void` cannot cancel: a person's own decisions, and voids (the rule
+/// `tebiki record void` keeps; readers keep it too, for a void written some other way).
+pub const NOT_VOIDABLE: [&str; 3] = ["consent", "withdrawal", "void"];
+
 /// The records `records` cancel with a `void`: their ids, each with the void's reason (its
-/// note). A voided record no longer counts anywhere; it stays in the history, marked.
+/// note). A voided record no longer counts anywhere; it stays in the history, marked. A void
+/// naming a record of a type in [`NOT_VOIDABLE`] cancels nothing (see
+/// [`refused_voids`]).
 pub fn voided_ids<'a>(
     records: impl IntoIterator<Item = &'a Value>,
 ) -> std::collections::HashMap<&'a str, String> {
+    let records: Vec<&Value> = records.into_iter().collect();
+    let kept = not_voidable(&records);
     records
-        .into_iter()
+        .iter()
         .filter(|r| r.get("type").and_then(Value::as_str) == Some("void"))
         .filter_map(|r| {
             let target = r.get("voids").and_then(Value::as_str)?;
-            Some((target, text(r, &["note"]).unwrap_or_default()))
+            (!kept.contains(target)).then(|| (target, text(r, &["note"]).unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// The ids of the records among `records` that no void can cancel.
+fn not_voidable<'a>(records: &[&'a Value]) -> std::collections::HashSet<&'a str> {
+    records
+        .iter()
+        .filter(|r| {
+            r.get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| NOT_VOIDABLE.contains(&t))
+        })
+        .filter_map(|r| r.get("id").and_then(Value::as_str))
+        .collect()
+}
+
+/// The voids among `records` that name a record no void can cancel (a person's own decision,
+/// or a void): ignored by every reader, told as a warning. Each as (the void's id, the id
+/// and type of the record it names).
+pub fn refused_voids<'a>(records: &[&'a Value]) -> Vec<(&'a str, &'a str, &'a str)> {
+    let kept: std::collections::HashMap<&str, &str> = records
+        .iter()
+        .filter_map(|r| {
+            let t = r.get("type").and_then(Value::as_str)?;
+            NOT_VOIDABLE
+                .contains(&t)
+                .then_some((r.get("id").and_then(Value::as_str)?, t))
+        })
+        .collect();
+    records
+        .iter()
+        .filter(|r| r.get("type").and_then(Value::as_str) == Some("void"))
+        .filter_map(|r| {
+            let target = r.get("voids").and_then(Value::as_str)?;
+            let t = kept.get(target)?;
+            Some((r.get("id").and_then(Value::as_str)?, target, *t))
         })
         .collect()
 }
@@ -460,11 +510,16 @@ pub fn fold<'a>(
         supports: Vec::new(),
         history: Vec::new(),
         recorded_id: None,
+        ignored_voids: Vec::new(),
     };
     // Records cancelled by a `void` (by id, with the reason) do not count; they stay in the
     // history, marked.
     let records: Vec<&Value> = records.into_iter().collect();
     let voided = voided_ids(records.iter().copied());
+    state.ignored_voids = refused_voids(&records)
+        .into_iter()
+        .map(|(void, target, t)| (void.to_string(), target.to_string(), t.to_string()))
+        .collect();
     for r in records {
         let Some(about) = employee_id(r) else {
             continue;

@@ -172,6 +172,9 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                     ("bytes", s(bytes)),
                 ],
             ),
+            FindingKind::VoidNotAllowed { target } => {
+                env.ta("finding-void-not-allowed", &[("target", s(target))])
+            }
             FindingKind::Backdated { at, seal } => env.ta(
                 "finding-backdated",
                 &[

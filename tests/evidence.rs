@@ -1032,3 +1032,82 @@ fn the_people_whose_records_were_withheld_are_named() {
         "{err}"
     );
 }
+
+/// A `void` naming a person's own decision (consent or withdrawal) or another void is refused
+/// by `tebiki record void`; written some other way, every reader ignores it too, and `status`
+/// says so.
+#[test]
+fn a_void_of_a_persons_own_decision_cancels_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(
+        data,
+        &["demo", "--employees", "60", "--seed", "11", "--lang", "en"],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let status = |id: &str| -> Value {
+        serde_json::from_slice(&tebiki(data, &["status", id, "--format", "json"]).stdout).unwrap()
+    };
+    let (id, withdrawal) = (1..=60)
+        .map(|k| format!("E{k:06}"))
+        .find_map(|id| {
+            let s = status(&id);
+            let w = s["history"]
+                .as_array()?
+                .iter()
+                .find(|h| h["type"] == "withdrawal")?["id"]
+                .as_str()?
+                .to_owned();
+            (s["consent"] == "withdrawn").then_some((id, w))
+        })
+        .expect("someone who withdrew");
+    let before = status(&id);
+    let mut writer = tebiki::ledger::Writer::open(
+        &data.join("ledger"),
+        "elsewhere",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": id, "name": "x"},
+        "voids": withdrawal,
+        "note": "entered by mistake",
+    }) else {
+        unreachable!()
+    };
+    writer.append("void", body).unwrap();
+    drop(writer);
+
+    let after = status(&id);
+    assert_eq!(after["consent"], "withdrawn", "{after}");
+    assert_eq!(after["consent"], before["consent"]);
+    assert_eq!(after["stage"], before["stage"]);
+    let o = tebiki(data, &["status", &id, "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert!(out.contains("withdrawn"), "{out}");
+    assert!(
+        err.contains("cannot be voided") && err.contains(&withdrawal),
+        "{err}"
+    );
+    let o = tebiki(data, &["status", &id, "--lang", "ja"]);
+    assert!(text(&o).1.contains("無効にできません"), "{}", text(&o).1);
+    // The report counts the person as withdrawn still.
+    let count = |r: &Value| r["consent"]["withdrawn"].as_u64().unwrap();
+    let report: Value =
+        serde_json::from_slice(&tebiki(data, &["report", "--format", "json"]).stdout).unwrap();
+    let o = tebiki(data, &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("cannot be voided"), "{out}");
+    // Taking the void out of the count changes nothing: the same withdrawn people.
+    let fresh = tempfile::tempdir().unwrap();
+    let o = tebiki(
+        fresh.path(),
+        &["demo", "--employees", "60", "--seed", "11", "--lang", "en"],
+    );
+    assert!(o.status.success());
+    let clean: Value =
+        serde_json::from_slice(&tebiki(fresh.path(), &["report", "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(count(&report), count(&clean), "{}", report["consent"]);
+}

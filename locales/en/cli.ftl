@@ -129,6 +129,7 @@ status-history = History:
 status-no-records = No records for this ID yet.
 status-roster-unreadable = the stored roster could not be read ({ $detail }): the name and department are not the roster’s, and whether the ID is on it is not known
 status-not-on-roster = { $id } is not on the roster and has no records: check the ID
+warning-void-refused = the void record { $void } names record { $target } (a { $type } record), which cannot be voided: a person's own decision stands, so the void is ignored. A record no tebiki command writes: run tebiki verify
 status-in-withheld-records = records about { $id } are among those a break in the chain withheld (below): this answer may be missing some of them
 
 verify-folder = Ledger folder: { $dir }
@@ -169,6 +170,7 @@ finding-seal-no-signers = no trusted seal keys ($DATA/seal-signers or --signers)
 finding-seal-chain-break = “previous” is not the SHA-256 of the seal before it: a seal was removed, added or changed
 finding-sealed-file-missing = the file was sealed up to seq { $seq } in { $seal } but is gone
 finding-sealed-file-changed = the file no longer begins with the { $bytes } bytes sealed up to seq { $seq } in { $seal }: records were cut, emptied or rewritten
+finding-void-not-allowed = a void of record { $target }, which cannot be voided (a person's own consent or withdrawal, or a void): readers ignore it, and no tebiki command writes one
 finding-backdated = a record appended after { $seal } is dated before it ({ $at }): backdated
 todo-kiosk-running = Close the other tebiki window, or give this terminal its own kiosk_id in config.toml.
 

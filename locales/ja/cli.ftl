@@ -129,6 +129,7 @@ status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
 status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません
 status-not-on-roster = { $id } は名簿になく、記録もありません。ID を確かめてください
+warning-void-refused = 無効化の記録 { $void } が記録 { $target }（{ $type } の記録）を指していますが、この記録は無効にできません。本人の決定は有効なままなので、この無効化は無視します。tebiki のどのコマンドも書かない記録です。tebiki verify を実行してください
 status-in-withheld-records = { $id } に関する記録が、ハッシュの連鎖が切れたために使われなかった記録（下記）の中にあります。この答えには、その記録が欠けている可能性があります
 
 verify-folder = 記録フォルダー：{ $dir }
@@ -175,6 +176,7 @@ finding-seal-no-signers = 信頼する封印の鍵（$DATA/seal-signers また�
 finding-seal-chain-break = 「previous」が直前の封印の SHA-256 と一致しません：封印が削除・追加・変更されています
 finding-sealed-file-missing = { $seal } で seq { $seq } まで封印されたファイルがありません
 finding-sealed-file-changed = { $seal } で seq { $seq } まで封印された先頭 { $bytes } バイトと一致しません：記録が切り取られたか、空にされたか、書き換えられています
+finding-void-not-allowed = 無効にできない記録 { $target }（本人の同意・同意の取り消し、または無効化の記録）を無効化しています。読み取り側はこれを無視します。tebiki のどのコマンドもこのような記録は書きません
 finding-backdated = { $seal } の後に追加された記録が、それより前の日時（{ $at }）になっています：日付のさかのぼり
 todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこの端末に別の kiosk_id を設定してください。
 

@@ -110,6 +110,19 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             }
         }
     }
+    for (void, target, record_type) in &state.ignored_voids {
+        crate::admin::warn(
+            env,
+            &env.ta(
+                "warning-void-refused",
+                &[
+                    ("void", void.clone().into()),
+                    ("target", target.clone().into()),
+                    ("type", record_type.clone().into()),
+                ],
+            ),
+        );
+    }
     if withheld_about {
         crate::admin::warn(
             env,
@@ -119,7 +132,10 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             ),
         );
     }
-    let code = report_read_issues(env, &issues);
+    let mut code = report_read_issues(env, &issues);
+    if !state.ignored_voids.is_empty() {
+        code = ExitCode::from(1);
+    }
     if let Some(e) = &roster_problem {
         let (what, place) = crate::admin::roster::load_error_text(env, e);
         crate::admin::warn(

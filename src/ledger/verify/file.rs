@@ -109,6 +109,10 @@ pub(super) struct FileCheck<'a> {
     pub(super) findings: Vec<(Finding, u8)>,
     pub(super) recovered: Vec<Recovered>,
     pub(super) ids: Vec<u128>,
+    /// Ids of the records no void can cancel (a person's own decisions, voids).
+    pub(super) not_voidable: Vec<u128>,
+    /// Each `void`: the id it names, and where the void is (line, offset).
+    pub(super) voids: Vec<(u128, u64, u64)>,
     pub(super) misplaced: Vec<Misplaced>,
 }
 
@@ -138,6 +142,8 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         findings: Vec::new(),
         recovered: Vec::new(),
         ids: Vec::new(),
+        not_voidable: Vec::new(),
+        voids: Vec::new(),
         misplaced: Vec::new(),
     };
     let mut torn = None;
@@ -208,6 +214,8 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         recovered: fc.recovered,
         ids: fc.ids,
         misplaced: fc.misplaced,
+        not_voidable: fc.not_voidable,
+        voids: fc.voids,
     }
 }
 
@@ -288,6 +296,20 @@ impl FileCheck<'_> {
         };
         if let Some(id) = env.id {
             self.ids.push(id.as_u128());
+            let record_type = env.record_type.as_deref().unwrap_or("");
+            if crate::state::NOT_VOIDABLE.contains(&record_type) {
+                self.not_voidable.push(id.as_u128());
+            }
+            if record_type == "void"
+                && let Some(target) = serde_json::from_slice::<serde_json::Value>(line)
+                    .ok()
+                    .as_ref()
+                    .and_then(|v| v.get("voids"))
+                    .and_then(serde_json::Value::as_str)
+                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
+            {
+                self.voids.push((target.as_u128(), self.line, start));
+            }
         }
         if !home && let Some(k) = &env.kiosk {
             self.misplaced.push(Misplaced {

@@ -81,6 +81,10 @@ struct FileOut {
     /// Every id read, sorted (each as its 128 bits).
     ids: Vec<u128>,
     misplaced: Vec<Misplaced>,
+    /// Ids of the records no void can cancel, and each void with the id it names and where
+    /// it is (line, offset).
+    not_voidable: Vec<u128>,
+    voids: Vec<(u128, u64, u64)>,
 }
 
 /// Verifies every ledger file in `dir` (a missing folder has no files) against the format
@@ -130,13 +134,31 @@ pub fn verify_sealed(
     };
     let mut ids = Vec::with_capacity(files.len());
     let mut misplaced = Vec::new();
+    let mut not_voidable = Vec::new();
+    let mut voids = Vec::new();
     for out in check_files(&shared, &files) {
+        voids.extend(out.voids.into_iter().map(|v| (out.summary.file.clone(), v)));
         report.files.push(out.summary);
         findings.extend(out.findings);
         report.recovered.extend(out.recovered);
         ids.push(out.ids);
         misplaced.extend(out.misplaced);
+        not_voidable.extend(out.not_voidable);
     }
+    // A void naming a person's own decision, or a void: no tebiki command writes one.
+    not_voidable.sort_unstable();
+    for (file, (target, line, offset)) in voids {
+        if not_voidable.binary_search(&target).is_ok() {
+            let kind = FindingKind::VoidNotAllowed {
+                target: uuid::Uuid::from_u128(target).to_string(),
+            };
+            findings.push((
+                finding_at(&file, Some(line), Some(offset), kind),
+                PHASE_ALL_FILES,
+            ));
+        }
+    }
+    drop(not_voidable);
     let repeated = repeated_ids(&ids);
     drop(ids);
     let lines: Vec<u64> = report.files.iter().map(|f| f.records).collect();

@@ -174,6 +174,11 @@ pub enum FindingKind {
         seq: u64,
         bytes: u64,
     },
+    /// A `void` naming a record no void can cancel (a person's own consent or withdrawal, or
+    /// a void): readers ignore it, and no tebiki command writes one.
+    VoidNotAllowed {
+        target: String,
+    },
     /// A record appended after the latest seal, yet dated before it.
     Backdated {
         #[serde(with = "ts_serde")]
