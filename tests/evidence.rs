@@ -681,23 +681,149 @@ fn an_off_machine_copy_of_the_seals_still_proves_the_ledger_after_the_local_ones
 
 #[test]
 fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
     let data = tempfile::tempdir().unwrap();
-    let key = data.path().join("not-a-key");
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("not-a-key");
     fs::write(&key, "hello").unwrap();
-    let o = tebiki(
-        data.path(),
-        &["seal", "--key", key.to_str().unwrap(), "--lang", "en"],
-    );
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o600)).unwrap();
+    let seal = |key: &Path| {
+        tebiki(
+            data.path(),
+            &["seal", "--key", key.to_str().unwrap(), "--lang", "en"],
+        )
+    };
+    let o = seal(&key);
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("seal key could not be read"), "{err}");
     assert!(err.contains("ssh-keygen -t ed25519"), "{err}");
+    // A key others can read, or one in the data folder (which the kiosk account reads), is
+    // refused before it is read: whoever can read it could sign a rewritten ledger.
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
+    let o = seal(&key);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("can be read by other accounts (mode 0644)"),
+        "{err}"
+    );
+    assert!(err.contains("chmod 600"), "{err}");
+    let inside = data.path().join("seal-key");
+    fs::write(&inside, "hello").unwrap();
+    fs::set_permissions(&inside, fs::Permissions::from_mode(0o600)).unwrap();
+    let o = seal(&inside);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("inside the data folder"), "{err}");
     assert!(
         !data.path().join("seals").exists()
             || ledger::seal::seal_files(&data.path().join("seals"))
                 .unwrap()
                 .is_empty()
     );
+}
+
+/// `seal` checks the ledger first: it does not sign one with findings unless told to, and
+/// says what line `seal-signers` needs when its key is not there yet.
+#[test]
+fn a_seal_is_not_made_over_findings_unless_asked() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen not found");
+        return;
+    }
+    let s = Sealed::new();
+    // The data folder's signers do not list the key yet: the seal says what to add.
+    fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+    let o = tebiki(
+        s.data.path(),
+        &["seal", "--key", s.key().to_str().unwrap(), "--lang", "en"],
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = fs::read_to_string(s.keys.path().join("seal.pub")).unwrap();
+    let data_key = public.split_whitespace().nth(1).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.contains(data_key))
+        .unwrap_or_else(|| panic!("no signers line: {out}"));
+    assert!(out.contains("seal-signers"), "{out}");
+    fs::write(s.data.path().join("seal-signers"), line.trim()).unwrap();
+    let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).0);
+
+    // A backdated file appears: the next seal would take it as sealed. Refused, exit 1.
+    let (_, file) = (0, s.file());
+    let first = fs::read_to_string(&file).unwrap();
+    let first = first.lines().next().unwrap();
+    let mut record: serde_json::Map<String, Value> = serde_json::from_str(first).unwrap();
+    record.insert("kiosk".into(), "late".into());
+    record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+    record.insert("at".into(), "2026-01-01T00:00:00.000Z".into());
+    fs::write(
+        s.ledger().join("late.jsonl"),
+        serde_json::to_string(&record).unwrap() + "\n",
+    )
+    .unwrap();
+    let seals_before = ledger::seal::seal_files(&s.data.path().join("seals")).unwrap();
+    for lang in ["en", "ja"] {
+        let o = tebiki(
+            s.data.path(),
+            &["seal", "--key", s.key().to_str().unwrap(), "--lang", lang],
+        );
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("nothing was sealed") || err.contains("封印しませんでした"),
+            "{err}"
+        );
+        assert!(err.contains("--despite-findings"), "{err}");
+    }
+    assert_eq!(
+        ledger::seal::seal_files(&s.data.path().join("seals")).unwrap(),
+        seals_before
+    );
+    // Told to, it seals (a second after the last seal); verify still reports what it found.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let o = tebiki(
+        s.data.path(),
+        &[
+            "seal",
+            "--key",
+            s.key().to_str().unwrap(),
+            "--despite-findings",
+            "--lang",
+            "en",
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("sealed despite"), "{err}");
+    let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o).0);
+}
+
+/// A trusted-signers file with a line that is not one is told, with its line, rather than read
+/// as "no trusted key" (which would call every seal untrusted).
+#[test]
+fn a_mistyped_signers_line_is_told_with_its_place() {
+    let data = tempfile::tempdir().unwrap();
+    let signers = data.path().join("allowed");
+    fs::write(&signers, "# auditors\nhr garbage line\n").unwrap();
+    let o = tebiki(
+        data.path(),
+        &[
+            "verify",
+            "--signers",
+            signers.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&format!("{}:2", signers.display())), "{err}");
+    assert!(err.contains("not an allowed_signers line"), "{err}");
 }
 
 /// The unit in deploy/ runs the same command line that seals here, and its timer fires hourly.

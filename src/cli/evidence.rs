@@ -249,9 +249,36 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
 }
 
 /// `tebiki seal --key FILE`.
-pub(super) fn seal(env: &Env, key: &Path) -> ExitCode {
+pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCode {
     use crate::ledger::seal::{self, SealError};
+    let key = key_path;
     let where_key = Some(key.display().to_string());
+    // The key signs for the ledger: whoever can read it can sign a rewritten one. So not in
+    // the data folder (the kiosk account reads it), and not readable by other accounts.
+    if let (Ok(k), Ok(root)) = (key.canonicalize(), env.data.root.canonicalize())
+        && k.starts_with(&root)
+    {
+        return env.fail(
+            env.t("error-seal-key-in-data"),
+            where_key,
+            "todo-seal-key-in-data",
+        );
+    }
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(key) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return env.fail(
+                env.ta(
+                    "error-seal-key-open",
+                    &[("mode", format!("{mode:04o}").into())],
+                ),
+                where_key,
+                "todo-seal-key-open",
+            );
+        }
+    }
     let key = match seal::read_key(key) {
         Ok(k) => k,
         Err(SealError::KeyEncrypted) => {
@@ -276,12 +303,57 @@ pub(super) fn seal(env: &Env, key: &Path) -> ExitCode {
             );
         }
     };
+    // What a seal signs is taken as it is from then on (a record dated before it and not in
+    // it is backdated; a damaged file stays damaged): so the ledger is checked first, as
+    // `tebiki verify` checks it, trusting this key beside the data folder's signers.
+    let signers_path = env.data.root.join("seal-signers");
+    let signers_text = std::fs::read_to_string(&signers_path).unwrap_or_default();
+    let listed = seal::Signers::parse(&signers_text);
+    let own_line = seal::Signers::line_for(key.public_key(), "seal");
+    let trusted = seal::Signers::parse(&format!("{signers_text}\n{own_line}\n"));
+    let seals = seal::read_seals(&[seal::seals_dir(&env.data.root)], Some(&trusted));
+    let findings = match ledger::verify_sealed(&env.data.ledger_dir(), None, &seals) {
+        Ok(report) => report.findings.len(),
+        Err(e) => return env.ledger_fail(&e),
+    };
+    if findings > 0 && !despite_findings {
+        eprintln!(
+            "{}: {}",
+            env.t("error-label"),
+            env.ta(
+                "error-seal-findings",
+                &[("count", (findings as u64).into())]
+            )
+        );
+        eprintln!("  {}", env.t("todo-seal-findings"));
+        return ExitCode::from(1);
+    }
     match seal::seal(&env.data.root, &key, jiff::Timestamp::now()) {
         Ok(path) => {
             say(&env.ta(
                 "seal-written",
                 &[("path", path.display().to_string().into())],
             ));
+            if findings > 0 {
+                crate::admin::warn(
+                    env,
+                    &env.ta(
+                        "seal-despite-findings",
+                        &[("count", (findings as u64).into())],
+                    ),
+                );
+            }
+            if !listed
+                .keys
+                .iter()
+                .any(|k| k.key_data() == key.public_key().key_data())
+            {
+                say(&env.ta(
+                    "seal-signers-hint",
+                    &[("file", signers_path.display().to_string().into())],
+                ));
+                say(&format!("  {own_line}"));
+            }
             ExitCode::SUCCESS
         }
         Err(SealError::Exists(path)) => env.fail(
@@ -320,6 +392,14 @@ pub(super) fn verify(
         }
         Err(_) => None,
     };
+    // A mistyped line would otherwise read as "no trusted key", and every seal as untrusted.
+    if let Some(line) = signers.as_ref().and_then(|s| s.bad_lines.first()) {
+        return env.fail(
+            env.t("error-signers-line"),
+            Some(format!("{}:{line}", signers_path.display())),
+            "todo-signers",
+        );
+    }
     let mut seal_dirs = vec![seal::seals_dir(&env.data.root)];
     if let Some(dir) = seals {
         if !dir.is_dir() {

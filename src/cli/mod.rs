@@ -68,6 +68,8 @@ pub enum Command {
     Seal {
         #[arg(long, value_name = "FILE")]
         key: PathBuf,
+        #[arg(long)]
+        despite_findings: bool,
     },
     #[command(subcommand)]
     Content(ContentCommand),
@@ -293,7 +295,10 @@ pub fn main() -> ExitCode {
             signers.as_deref(),
             format,
         ),
-        Some(Command::Seal { key }) => seal(&env, &key),
+        Some(Command::Seal {
+            key,
+            despite_findings,
+        }) => seal(&env, &key, despite_findings),
         Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
         Some(Command::Export(a)) => crate::admin::export::command(&env, &a),
         Some(Command::Report(a)) => crate::admin::report::command(&env, &a),

@@ -207,6 +207,9 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[derive(Debug, Clone, Default)]
 pub struct Signers {
     pub keys: Vec<PublicKey>,
+    /// The 1-based numbers of the lines that are not `principals [options] keytype base64`
+    /// with a key that can be read (a mistyped file should be told, not read as "no key").
+    pub bad_lines: Vec<usize>,
 }
 
 impl Signers {
@@ -216,15 +219,24 @@ impl Signers {
     /// seals.
     pub fn parse(text: &str) -> Signers {
         let mut keys = Vec::new();
-        for line in text.lines() {
+        let mut bad_lines = Vec::new();
+        for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let words: Vec<&str> = line.split_whitespace().collect();
             let Some(at) = words.iter().position(|w| w.starts_with("ssh-")) else {
+                bad_lines.push(n + 1);
                 continue;
             };
+            let readable = words.get(at + 1).is_some_and(|data| {
+                PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
+            });
+            if at == 0 || !readable {
+                bad_lines.push(n + 1);
+                continue;
+            }
             let options = words[1..at].join(" ");
             if let Some(ns) = options.split("namespaces=").nth(1) {
                 let list = ns.trim_start_matches('"');
@@ -240,7 +252,13 @@ impl Signers {
                 keys.push(key);
             }
         }
-        Signers { keys }
+        Signers { keys, bad_lines }
+    }
+
+    /// The `allowed_signers` line that trusts `key` for seals.
+    pub fn line_for(key: &PublicKey, principal: &str) -> String {
+        let public = key.to_openssh().unwrap_or_default();
+        format!("{principal} namespaces=\"{NAMESPACE}\" {public}")
     }
 }
 

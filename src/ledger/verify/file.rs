@@ -109,6 +109,9 @@ pub(super) struct FileCheck<'a> {
     pub(super) findings: Vec<(Finding, u8)>,
     pub(super) recovered: Vec<Recovered>,
     pub(super) ids: Vec<u128>,
+    /// For the backdating check: per seal, the bytes of this file it covers, sorted, each with
+    /// the latest time (and that seal's index) among the seals covering at most as much.
+    pub(super) backdate_steps: Vec<(u64, Timestamp, usize)>,
     /// Ids of the records no void can cancel (a person's own decisions, voids).
     pub(super) not_voidable: Vec<u128>,
     /// Each `void`: the id it names, and where the void is (line, offset).
@@ -120,6 +123,18 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
     let name = shared.names[idx as usize].as_str();
     let checkpoint = shared.checkpoint.and_then(|cp| cp.get(name));
     let checkpoint_hash = checkpoint.and_then(|e| parse_hash(&e.sha256));
+    let mut steps: Vec<(u64, Timestamp, usize)> = shared
+        .bases
+        .iter()
+        .enumerate()
+        .map(|(i, (at, _, files))| (files.get(name).map_or(0, |&(bytes, _)| bytes), *at, i))
+        .collect();
+    steps.sort_by_key(|s| s.0);
+    for k in 1..steps.len() {
+        if steps[k].1 < steps[k - 1].1 {
+            (steps[k].1, steps[k].2) = (steps[k - 1].1, steps[k - 1].2);
+        }
+    }
     let mut fc = FileCheck {
         shared,
         idx,
@@ -142,6 +157,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         findings: Vec::new(),
         recovered: Vec::new(),
         ids: Vec::new(),
+        backdate_steps: steps,
         not_voidable: Vec::new(),
         voids: Vec::new(),
         misplaced: Vec::new(),
@@ -382,16 +398,20 @@ impl FileCheck<'_> {
     }
 
     /// A record past what the latest seal covers of its file, dated before that seal.
+    /// A record at `start` that a seal does not cover must not be dated before that seal
+    /// (less a grace for clocks): it was added after it. Checked against the latest seal that
+    /// does not cover it, so that a later seal, which covers it, does not make it look sound.
     pub(super) fn backdated(&mut self, at: Timestamp, start: u64) {
-        let Some((seal_at, seal, files)) = &self.shared.basis else {
+        let steps = &self.backdate_steps;
+        let Some(&(_, seal_at, seal)) = steps[..steps.partition_point(|s| s.0 <= start)].last()
+        else {
             return;
         };
-        let covered = files.get(self.name).map_or(0, |&(bytes, _)| bytes);
         let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
-        if start >= covered && seal_at.checked_sub(grace).is_ok_and(|limit| at < limit) {
+        if seal_at.checked_sub(grace).is_ok_and(|limit| at < limit) {
             let kind = FindingKind::Backdated {
                 at: Some(at),
-                seal: seal.clone(),
+                seal: self.shared.bases[seal].1.clone(),
             };
             self.finding(Some(self.line), Some(start), kind, PHASE_LINE);
         }

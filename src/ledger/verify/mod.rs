@@ -70,6 +70,9 @@ struct Shared<'c> {
     checkpoint: Option<&'c Checkpoint>,
     /// The latest valid seal: its time and name, and per file the bytes it covers.
     basis: Option<Basis>,
+    /// Every valid seal, oldest first, the same way (for the backdating check: a record no
+    /// seal before it covers must not be dated before that seal).
+    bases: Vec<Basis>,
     names: Vec<String>,
 }
 
@@ -119,11 +122,13 @@ pub fn verify_sealed(
     };
     let mut findings: Vec<(Finding, u8)> = Vec::new();
     odd_entries(dir, &mut findings);
-    let basis = check_seals(dir, seals, &mut findings);
+    let bases = check_seals(dir, seals, &mut findings);
+    let basis = bases.last().cloned();
     let shared = Shared {
         dir,
         checkpoint,
         basis,
+        bases,
         names: files.iter().map(|p| file_name_string(p)).collect(),
     };
     let mut report = VerifyReport {
@@ -423,9 +428,9 @@ fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
     }
 }
 
-/// The seals' own checks, and whether the ledger files still begin as sealed; the latest valid
-/// seal's basis for the backdating check.
-fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>) -> Option<Basis> {
+/// The seals' own checks, and whether the ledger files still begin as sealed; each valid
+/// seal's basis (oldest first) for the backdating check.
+fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>) -> Vec<Basis> {
     let mut push = |file: &str, kind: FindingKind| {
         findings.push((finding_at(file, None, None, kind), PHASE_LINE));
     };
@@ -505,16 +510,20 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
             }
         }
     }
-    let latest = valid.last()?;
-    let (Some(at), Some(seal)) = (latest.at, &latest.seal) else {
-        return None;
-    };
-    let files = seal
-        .files
+    valid
         .iter()
-        .map(|f| (f.name.clone(), (f.bytes, f.seq)))
-        .collect();
-    Some((at, latest.name.clone(), files))
+        .filter_map(|s| {
+            let (Some(at), Some(seal)) = (s.at, &s.seal) else {
+                return None;
+            };
+            let files = seal
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), (f.bytes, f.seq)))
+                .collect();
+            Some((at, s.name.clone(), files))
+        })
+        .collect()
 }
 
 #[cfg(test)]
