@@ -433,3 +433,44 @@ fn permissions_are_set_explicitly() {
         .unwrap();
     assert_eq!(mode(&torn), 0o640);
 }
+
+/// A last record that is whole but for its `\n` (the byte taken away, or a crash just before
+/// it) is ended by the next writer, not set aside as torn: the record stays in the ledger.
+#[test]
+fn a_whole_last_record_without_its_newline_is_ended_not_set_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ledger");
+    let (mut writer, _faulty, _) = setup(&dir, 3);
+    let last = writer.append("withdrawal", body(4)).unwrap();
+    drop(writer);
+    let path = dir.join("k1.jsonl");
+    let whole = fs::read(&path).unwrap();
+    fs::write(&path, &whole[..whole.len() - 1]).unwrap();
+
+    let mut writer = Writer::open(&dir, "k1", WAIT).unwrap();
+    let next = writer.append("consent", body(5)).unwrap();
+    assert_eq!(next.seq, last.seq + 1, "no recovery record in between");
+    let after = fs::read(&path).unwrap();
+    assert!(after.starts_with(&whole), "the record is kept as it was");
+    let report = verify(&dir, None).unwrap();
+    assert!(report.is_intact(), "{:#?}", report.findings);
+    assert!(report.recovered.is_empty(), "{:#?}", report.recovered);
+    assert_eq!(report.records(), 5);
+    let pieces = fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().contains(".torn-"))
+        })
+        .count();
+    assert_eq!(pieces, 0, "nothing set aside");
+
+    // A piece that is not a whole record on the chain (cut inside) is still set aside.
+    let cut = fs::read(&path).unwrap();
+    fs::write(&path, &cut[..cut.len() - 10]).unwrap();
+    let mut writer = Writer::open(&dir, "k1", WAIT).unwrap();
+    writer.append("consent", body(6)).unwrap();
+    let report = verify(&dir, None).unwrap();
+    assert!(report.is_intact(), "{:#?}", report.findings);
+    assert_eq!(report.recovered.len(), 1);
+}

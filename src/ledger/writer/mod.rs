@@ -364,6 +364,26 @@ impl Writer {
                 }
             },
         };
+        if scan.end < len
+            && let Some(whole) = self.whole_record(scan.end, len, seq, &hash)?
+        {
+            // The last record is whole but for its `\n` (taken away, or a crash just before
+            // it was written): it is ended, not set aside, so that no whole, chained record
+            // leaves the ledger.
+            self.io
+                .write(&self.file, b"\n")
+                .map_err(|e| LedgerError::io(&self.path, IoOp::Write, e))?;
+            self.io
+                .sync(&self.file)
+                .map_err(|e| LedgerError::io(&self.path, IoOp::Sync, e))?;
+            let tail = Tail {
+                len: len + 1,
+                seq: seq + 1,
+                hash: whole,
+            };
+            self.tail = Some(tail);
+            return Ok(tail);
+        }
         if scan.end < len {
             self.save_torn(scan.end, len)?;
             self.io
@@ -386,6 +406,37 @@ impl Writer {
             tail = self.write_record(tail, RECOVERY_TYPE, info.body())?.1;
         }
         Ok(tail)
+    }
+
+    /// The SHA-256 of the bytes `[start, len)` when they are one whole record that goes on the
+    /// chain (the next `seq`, `prev` the hash of the line before, a sound envelope) with only
+    /// its `\n` missing.
+    fn whole_record(
+        &self,
+        start: u64,
+        len: u64,
+        seq: u64,
+        prev: &[u8; 32],
+    ) -> Result<Option<[u8; 32]>, LedgerError> {
+        // Longer than any record tebiki writes: a torn piece, whatever it holds.
+        const LONGEST: u64 = 16 << 20;
+        if len - start > LONGEST {
+            return Ok(None);
+        }
+        let mut piece = vec![0u8; (len - start) as usize];
+        read_exact_at(&self.file, start, &mut piece).map_err(|e| self.read_error(e))?;
+        if piece.contains(&b'\n') || std::str::from_utf8(&piece).is_err() {
+            return Ok(None);
+        }
+        let Ok(env) = parse_line(&piece) else {
+            return Ok(None);
+        };
+        let chained = env.problem.is_none()
+            && env.repeated.is_none()
+            && env.seq == Some(seq + 1)
+            && env.prev.as_ref() == Some(prev)
+            && env.kiosk.as_deref() == Some(self.kiosk.as_str());
+        Ok(chained.then(|| sha256(&piece)))
     }
 
     fn read_error(&self, e: io::Error) -> LedgerError {
