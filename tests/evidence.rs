@@ -1237,3 +1237,54 @@ fn a_void_of_a_persons_own_decision_cancels_nothing() {
             .unwrap();
     assert_eq!(count(&report), count(&clean), "{}", report["consent"]);
 }
+
+/// A refusal made without some of the person's records says so: `record withdrawal` and
+/// `record void` name the break before refusing, and the person named in withheld records.
+#[test]
+fn a_refusal_made_without_withheld_records_names_the_break() {
+    let (dir, file, n, id) = demo();
+    let data = dir.path();
+    // A record of the file after line n, to void (it is withheld once the file breaks).
+    let body = fs::read_to_string(&file).unwrap();
+    let later: Value = body
+        .lines()
+        .skip(n)
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|v| v["type"] == "attendance" || v["type"] == "stage")
+        .expect("a trainer's record after the changed line");
+    let later = later["id"].as_str().unwrap().to_owned();
+    flip(&file, n);
+
+    let o = tebiki(
+        data,
+        &[
+            "--lang",
+            "en",
+            "record",
+            "withdrawal",
+            &id,
+            "--by",
+            "HR",
+            "--note",
+            "asked",
+        ],
+    );
+    // Their refusal at line n is withheld: no consent to withdraw, as far as can be read.
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&place(&file, n + 1)), "{err}");
+    assert!(
+        err.contains(&format!("records about {id} are among those")),
+        "{err}"
+    );
+    let o = tebiki(
+        data,
+        &[
+            "--lang", "en", "record", "void", &later, "--note", "mistake",
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&place(&file, n + 1)), "{err}");
+    assert!(err.contains("tebiki verify"), "{err}");
+}

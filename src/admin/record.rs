@@ -183,8 +183,31 @@ fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Optio
 enum NotRecorded {
     /// Nobody with this id on the roster or in the ledger.
     Unknown(String),
-    Refused(Refusal, ConsentState),
+    /// Refused, with the lines that could not be read or used meanwhile (a refusal made
+    /// without some of the person's records must say so).
+    Refused(Refusal, ConsentState, Vec<crate::ledger::ReadIssue>),
     Unreadable(crate::ledger::LedgerError),
+}
+
+/// Before a refusal: the ledger lines that were not read or used, and whether the person's
+/// own records are among those a break withheld (then the refusal may be wrong).
+fn warn_before_refusal(env: &Env, id: &str, issues: &[crate::ledger::ReadIssue]) {
+    for issue in issues {
+        super::warn_read_issue(env, issue);
+    }
+    let withheld_about = issues.iter().any(|issue| {
+        matches!(issue, crate::ledger::ReadIssue::Withheld { people, .. }
+            if people.iter().any(|p| crate::ids::same_id(p, id)))
+    });
+    if withheld_about {
+        super::warn(
+            env,
+            &env.ta("status-in-withheld-records", &[("id", arg(id))]),
+        );
+    }
+    if !issues.is_empty() {
+        eprintln!("  {}", env.t("todo-verify"));
+    }
 }
 
 /// `tebiki record ...`
@@ -417,7 +440,9 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             }
             other => other.clone(),
         };
-        allowed(&change, &state).map_err(|r| NotRecorded::Refused(r, state.consent))?;
+        if let Err(r) = allowed(&change, &state) {
+            return Err(NotRecorded::Refused(r, state.consent, issues));
+        }
         let entry = Entry {
             employee,
             change,
@@ -450,7 +475,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 },
             );
         }
-        Err(Checked::Refused(NotRecorded::Refused(refusal, consent))) => {
+        Err(Checked::Refused(NotRecorded::Refused(refusal, consent, issues))) => {
+            warn_before_refusal(env, &id, &issues);
             let (message, todo) = refusal.message_ids();
             let state_word = consent.as_str();
             return fail(
@@ -558,25 +584,36 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
 }
 
 /// The employee a record (by its id) is about, reading the ledger for it.
+/// The person record `record_id` is about, when the ledger holds it as a record that can be
+/// used; else `None`, with the lines that could not be read or used (it may be among them).
 fn record_owner(
     dir: &std::path::Path,
     record_id: &str,
-) -> Result<Option<String>, crate::ledger::LedgerError> {
+) -> Result<Result<String, Vec<crate::ledger::ReadIssue>>, crate::ledger::LedgerError> {
     let needle = serde_json::to_string(record_id).unwrap_or_default();
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     if !dir.is_dir() {
-        return Ok(None);
+        return Ok(Err(Vec::new()));
     }
+    let mut issues = Vec::new();
     let mut merged = crate::ledger::merged_raw(dir)?;
     while let Some(item) = merged.next_line() {
-        let Ok(line) = item else { continue };
+        let line = match item {
+            Ok(line) => line,
+            Err(issue) => {
+                issues.push(issue);
+                continue;
+            }
+        };
         if finder.find(line.raw).is_none() || line.id.to_string() != record_id {
             continue;
         }
         let v: Value = serde_json::from_slice(line.raw).unwrap_or_default();
-        return Ok(crate::state::employee_id(&v).map(str::to_string));
+        if let Some(owner) = crate::state::employee_id(&v) {
+            return Ok(Ok(owner.to_string()));
+        }
     }
-    Ok(None)
+    Ok(Err(issues))
 }
 
 /// `tebiki record void RECORD_ID --note WHY`: cancels a mistaken trainer's or admin's
@@ -608,8 +645,15 @@ fn void(
     };
     let dir = env.data.ledger_dir();
     let owner = match record_owner(&dir, record_id) {
-        Ok(Some(o)) => o,
-        Ok(None) => {
+        Ok(Ok(o)) => o,
+        Ok(Err(issues)) => {
+            // It may be among the lines not read or used: they are told first.
+            for issue in &issues {
+                super::warn_read_issue(env, issue);
+            }
+            if !issues.is_empty() {
+                eprintln!("  {}", env.t("todo-verify"));
+            }
             return fail(
                 env,
                 &env.ta("record-error-void-unknown", &[("id", arg(record_id))]),
@@ -628,9 +672,12 @@ fn void(
         target: record_id.to_string(),
     };
     let appended = writer.append_checked(|| {
-        let (records, _) = crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
+        let (records, issues) =
+            crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
         let state = crate::state::fold(&owner, &records, policy);
-        allowed(&change, &state).map_err(|r| NotRecorded::Refused(r, state.consent))?;
+        if let Err(r) = allowed(&change, &state) {
+            return Err(NotRecorded::Refused(r, state.consent, issues));
+        }
         let entry = Entry {
             employee: Subject {
                 id: owner.clone(),
@@ -661,7 +708,8 @@ fn void(
         Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {
             ledger_fail(env, &e)
         }
-        Err(Checked::Refused(NotRecorded::Refused(refusal, _))) => {
+        Err(Checked::Refused(NotRecorded::Refused(refusal, _, issues))) => {
+            warn_before_refusal(env, &owner, &issues);
             let (message, todo) = refusal.message_ids();
             fail(env, &env.ta(message, &[("id", arg(record_id))]), None, todo)
         }
