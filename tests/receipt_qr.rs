@@ -116,6 +116,17 @@ fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
         let (out, err) = text(&o);
         assert_eq!(o.status.code(), Some(0), "{out}{err}");
         assert!(out.contains("test-kiosk.jsonl:1"), "{out}");
+        // The same line with another receipt code was not given for this record.
+        let (head, code) = line.rsplit_once(':').unwrap();
+        let other = format!("{head}:ZZZZ-ZZZZ");
+        assert_ne!(code, "ZZZZ-ZZZZ");
+        let o = tebiki(data, &["verify", "--receipt", &other, "--lang", "en"]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}{err}");
+        assert!(
+            out.contains(&format!("its receipt code is {code}, not ZZZZ-ZZZZ")),
+            "{out}"
+        );
         // ... and says so no more once the line changes.
         let file = k.ledger_dir().join("test-kiosk.jsonl");
         let body = std::fs::read_to_string(&file).unwrap();

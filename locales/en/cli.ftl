@@ -152,6 +152,7 @@ verify-sealed = { $file }: sealed up to seq { $seq } at { $at } ({ $seal })
 verify-unsealed = { $file }: not sealed yet
 verify-seals = Seals checked: { $count }
 receipt-holds = The ledger holds exactly this record, unchanged: { $place }
+receipt-code-differs = The ledger holds the record at { $place } unchanged, but its receipt code is { $recorded }, not { $code }: this receipt was not given for that record.
 receipt-no-file = The ledger has no file { $file }: the record of this receipt is not there.
 receipt-no-record = { $file } has no record with seq { $seq }: the record of this receipt is not there.
 receipt-differs = The record at { $place } differs from the receipt: it was changed after the receipt was given (its SHA-256 is now { $sha }).

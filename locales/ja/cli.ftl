@@ -152,6 +152,7 @@ verify-sealed = { $file }：seq { $seq } まで { $at } に封印済み（{ $sea
 verify-unsealed = { $file }：まだ封印されていません
 verify-seals = 確かめた封印：{ $count } 件
 receipt-holds = 台帳はこの記録を変わらずそのまま保っています：{ $place }
+receipt-code-differs = { $place } の記録は変わらず残っていますが、その控えのコードは { $recorded } で、{ $code } ではありません。この控えは、その記録に対して渡されたものではありません。
 receipt-no-file = 台帳にファイル { $file } がありません：この控えの記録はありません。
 receipt-no-record = { $file } に seq { $seq } の記録がありません：この控えの記録はありません。
 receipt-differs = { $place } の記録は控えと異なります：控えを渡した後に書き換えられています（現在の SHA-256 は { $sha }）。

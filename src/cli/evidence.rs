@@ -209,6 +209,21 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
                 &[("place", format!("{file}:{line}").into())],
             ),
         ),
+        ReceiptCheck::CodeDiffers {
+            file,
+            line,
+            recorded,
+        } => (
+            false,
+            env.ta(
+                "receipt-code-differs",
+                &[
+                    ("place", format!("{file}:{line}").into()),
+                    ("code", receipt.code.clone().into()),
+                    ("recorded", recorded.unwrap_or_else(|| "-".into()).into()),
+                ],
+            ),
+        ),
         ReceiptCheck::NoFile { file } => {
             (false, env.ta("receipt-no-file", &[("file", file.into())]))
         }

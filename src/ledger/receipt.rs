@@ -12,6 +12,13 @@ use super::{LEDGER_EXT, is_safe_name, sha256};
 pub enum ReceiptCheck {
     /// The ledger holds exactly the line at that place: (file, line number).
     Holds { file: String, line: u64 },
+    /// The ledger holds exactly that line, but its receipt code is not the one the receipt
+    /// shows (`recorded`, if any): this receipt was not given for this record.
+    CodeDiffers {
+        file: String,
+        line: u64,
+        recorded: Option<String>,
+    },
     /// The kiosk's file is not there.
     NoFile { file: String },
     /// No record with that seq in the file.
@@ -83,6 +90,18 @@ pub fn check_receipt(dir: &Path, receipt: &Receipt) -> io::Result<ReceiptCheck> 
         }
         let found = hex::encode(sha256(&buf));
         if found == receipt.sha256 {
+            // The code is what a person reads off the receipt and quotes: it must be the
+            // record's own.
+            let recorded = serde_json::from_slice::<serde_json::Value>(&buf)
+                .ok()
+                .and_then(|v| v.get("receipt")?.as_str().map(str::to_owned));
+            if recorded.as_deref() != Some(receipt.code.as_str()) {
+                return Ok(ReceiptCheck::CodeDiffers {
+                    file,
+                    line,
+                    recorded,
+                });
+            }
             return Ok(ReceiptCheck::Holds { file, line });
         }
         let code = serde_json::to_string(&receipt.code).unwrap_or_default();
