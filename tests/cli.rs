@@ -489,3 +489,33 @@ fn record_names_the_login_account_when_user_is_unset() {
     #[cfg(unix)]
     assert_eq!(Some(by.to_string()), tebiki::admin::record::login_name());
 }
+
+/// A data folder that is not there (a mistyped --data) is told, not read as an empty one:
+/// `verify` would otherwise say "Intact: 0 records", and nothing is created.
+#[test]
+fn a_data_folder_that_is_not_there_is_refused_by_the_commands_that_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo");
+    for args in [
+        &["verify"][..],
+        &["report"],
+        &["export", "--format", "jsonl"],
+        &["status", "E1"],
+        &["seal", "--key", "/nonexistent"],
+    ] {
+        for (lang, words) in [
+            ("en", "there is no data folder here"),
+            ("ja", "データフォルダーがありません"),
+        ] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang]);
+            let o = tebiki(&missing, &all);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {out}{err}");
+            assert!(err.contains(words), "{args:?}: {err}");
+            assert!(err.contains(&missing.display().to_string()), "{err}");
+            assert!(out.is_empty(), "{args:?}: {out}");
+        }
+    }
+    assert!(!missing.exists(), "nothing was created");
+}

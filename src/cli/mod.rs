@@ -262,6 +262,25 @@ pub fn main() -> ExitCode {
                 | Command::Content(ContentCommand::Check)
         )
     );
+    // Commands that read a data folder someone has set up: one that is not there is a
+    // mistyped --data (or TEBIKI_DATA), not an empty organisation ("Intact: 0 records").
+    let reads_data = matches!(
+        cli.command,
+        Some(
+            Command::Status { .. }
+                | Command::Verify { .. }
+                | Command::Seal { .. }
+                | Command::Report(_)
+                | Command::Export(_)
+        )
+    );
+    if reads_data && !env.data.root.is_dir() {
+        return env.fail(
+            env.t("error-no-data-folder"),
+            Some(env.data.root.display().to_string()),
+            "todo-no-data-folder",
+        );
+    }
     let code = match cli.command {
         Some(Command::Content(ContentCommand::Check)) => content_check(&env),
         _ if !locale_issues.is_empty() => {

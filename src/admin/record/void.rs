@@ -1,0 +1,141 @@
+//! `tebiki record void`: cancelling a mistaken trainer's or admin's record.
+
+use super::*;
+
+/// The employee record `record_id` is about, when the ledger holds it as a record that can be
+/// used; else the lines that could not be read or used (it may be among them).
+fn record_owner(
+    dir: &std::path::Path,
+    record_id: &str,
+) -> Result<Result<String, Vec<crate::ledger::ReadIssue>>, crate::ledger::LedgerError> {
+    let needle = serde_json::to_string(record_id).unwrap_or_default();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    if !dir.is_dir() {
+        return Ok(Err(Vec::new()));
+    }
+    let mut issues = Vec::new();
+    let mut merged = crate::ledger::merged_raw(dir)?;
+    while let Some(item) = merged.next_line() {
+        let line = match item {
+            Ok(line) => line,
+            Err(issue) => {
+                issues.push(issue);
+                continue;
+            }
+        };
+        if finder.find(line.raw).is_none() || line.id.to_string() != record_id {
+            continue;
+        }
+        let v: Value = serde_json::from_slice(line.raw).unwrap_or_default();
+        if let Some(owner) = crate::state::employee_id(&v) {
+            return Ok(Ok(owner.to_string()));
+        }
+    }
+    Ok(Err(issues))
+}
+
+/// `tebiki record void RECORD_ID --note WHY`: cancels a mistaken trainer's or admin's
+/// record by appending a `void` record; the ledger keeps both, and every reader then leaves
+/// the voided one out. A person's own decision cannot be voided.
+pub(super) fn void(
+    env: &Env,
+    config: &crate::config::Config,
+    policy: &str,
+    record_id: &str,
+    common: &Common,
+) -> ExitCode {
+    let record_id = record_id.trim();
+    let Some(by) = recorder_name(common.by.as_deref()) else {
+        return fail(env, &env.t("record-error-by"), None, "record-todo-by");
+    };
+    let Some(note) = common
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return fail(
+            env,
+            &env.t("record-error-void-note"),
+            None,
+            "record-todo-void-note",
+        );
+    };
+    let dir = env.data.ledger_dir();
+    let owner = match record_owner(&dir, record_id) {
+        Ok(Ok(o)) => o,
+        Ok(Err(issues)) => {
+            // It may be among the lines not read or used: they are told first.
+            for issue in &issues {
+                crate::admin::warn_read_issue(env, issue);
+            }
+            if !issues.is_empty() {
+                eprintln!("  {}", env.t("todo-verify"));
+            }
+            return fail(
+                env,
+                &env.ta("record-error-void-unknown", &[("id", arg(record_id))]),
+                None,
+                "record-todo-void-unknown",
+            );
+        }
+        Err(e) => return ledger_fail(env, &e),
+    };
+    let mut writer =
+        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT) {
+            Ok(w) => w,
+            Err(e) => return ledger_fail(env, &e),
+        };
+    let change = Change::Void {
+        target: record_id.to_string(),
+    };
+    let appended = writer.append_checked(|| {
+        let (records, issues) =
+            crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
+        let state = crate::state::fold(&owner, &records, policy);
+        if let Err(r) = allowed(&change, &state) {
+            return Err(NotRecorded::Refused(r, state.consent, issues));
+        }
+        let entry = Entry {
+            employee: Subject {
+                id: owner.clone(),
+                name: state.name.clone(),
+                department: state.department.clone(),
+                ..Subject::default()
+            },
+            change: change.clone(),
+            note: Some(note.to_string()),
+            by: by.clone(),
+            via: Via::Cli,
+        };
+        let (t, body) = entry.record();
+        Ok((t.as_str().to_string(), body))
+    });
+    match appended {
+        Ok(a) => {
+            say(&env.ta(
+                "record-saved-void",
+                &[
+                    ("record", arg(record_id)),
+                    ("id", arg(owner.as_str())),
+                    ("seq", a.seq.into()),
+                ],
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {
+            ledger_fail(env, &e)
+        }
+        Err(Checked::Refused(NotRecorded::Refused(refusal, _, issues))) => {
+            warn_before_refusal(env, &owner, &issues);
+            let (message, todo) = refusal.message_ids();
+            fail(env, &env.ta(message, &[("id", arg(record_id))]), None, todo)
+        }
+        Err(Checked::Refused(NotRecorded::Unknown(who))) => fail(
+            env,
+            &env.ta("record-error-unknown", &[("id", arg(who.as_str()))]),
+            None,
+            "record-todo-unknown",
+        ),
+    }
+}
