@@ -1131,6 +1131,16 @@ fn the_people_whose_records_were_withheld_are_named() {
         export["skipped"]
     );
 
+    // Written to a file, the summary line itself says the export is incomplete.
+    let out = data.join("hr-export.csv");
+    let o = tebiki(
+        data,
+        &["export", "-o", out.to_str().unwrap(), "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let (said, _) = text(&o);
+    assert!(said.contains("the export is INCOMPLETE"), "{said}");
+
     for (who, named) in [(&id, true), (&untouched, false)] {
         let o = tebiki(data, &["status", who, "--format", "json", "--lang", "en"]);
         assert_eq!(o.status.code(), Some(1), "{who}");

@@ -55,6 +55,7 @@ roster-todo-rows = Fix these rows in the file and import it again (the current r
 
 export-progress = Exporting
 export-done = Exported { $written } of { $read } records from { $files } ledger file(s) to { $path }.
+export-done-incomplete = Exported { $written } of the { $read } records that could be used, from { $files } ledger file(s), to { $path }: the export is INCOMPLETE (see the warnings; run tebiki verify).
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it
 export-withheld-people = the records not used are about { $count } person(s): { $ids }

@@ -55,6 +55,7 @@ roster-todo-rows = ファイルのこれらの行を直してから、もう一�
 
 export-progress = 書き出し中
 export-done = { $files } 個の記録ファイルの { $read } 件のうち、{ $written } 件を { $path } に書き出しました。
+export-done-incomplete = 使える { $read } 件のうち { $written } 件を、{ $files } 個の記録ファイルから { $path } に書き出しました。この書き出しは不完全です（警告を参照し、tebiki verify を実行してください）。
 export-incomplete = 書き出しは不完全です：記録の { $count } 行を読み込めなかったため、含まれていません
 export-incomplete-withheld = 書き出しは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使わなかったため、含まれていません
 export-withheld-people = 使わなかった記録は { $count } 人に関するものです：{ $ids }

@@ -135,8 +135,13 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         Err(ExportError::Write(e)) => return env.io_fail(&e, args.output.as_deref()),
     };
     if let Some(path) = &args.output {
+        // The line a person copies into a ticket says whether the file holds everything.
         say(&crate::escape::for_terminal(&env.ta(
-            "export-done",
+            if summary.skipped > 0 {
+                "export-done-incomplete"
+            } else {
+                "export-done"
+            },
             &[
                 ("written", count(summary.written)),
                 ("read", count(summary.read)),
