@@ -172,6 +172,10 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                     ("bytes", s(bytes)),
                 ],
             ),
+            FindingKind::FutureDated { at } => env.ta(
+                "finding-future-dated",
+                &[("at", s(at.map(|a| a.to_string()).unwrap_or_default()))],
+            ),
             FindingKind::VoidNotAllowed { target } => {
                 env.ta("finding-void-not-allowed", &[("target", s(target))])
             }

@@ -1298,3 +1298,84 @@ fn a_refusal_made_without_withheld_records_names_the_break() {
     assert!(err.contains(&place(&file, n + 1)), "{err}");
     assert!(err.contains("tebiki verify"), "{err}");
 }
+
+/// A record dated ahead (a kiosk's clock ahead, or a forged date) counts as the person's latest
+/// until then: `verify` reports it, and `record` says so rather than claiming a state the
+/// ledger does not give.
+#[test]
+fn a_record_dated_in_the_future_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    // Someone's current consent, copied to a kiosk whose clock is 20 minutes ahead.
+    let (line, id) = ledger::ledger_files(&data.join("ledger"))
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter_map(|l| {
+            let v: Value = serde_json::from_str(&l).ok()?;
+            let id = v["employee"]["id"].as_str()?.to_owned();
+            (v["type"] == "consent" && v["decision"] == "given").then_some((l, id))
+        })
+        .find(|(_, id)| {
+            let o = tebiki(data, &["status", id, "--format", "json"]);
+            serde_json::from_slice::<Value>(&o.stdout).unwrap()["consent"] == "given"
+        })
+        .expect("someone whose consent is given");
+    let mut record: serde_json::Map<String, Value> = serde_json::from_str(&line).unwrap();
+    let ahead = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(20);
+    record.insert("seq".into(), 1.into());
+    record.insert("prev".into(), "0".repeat(64).into());
+    record.insert("kiosk".into(), "fast".into());
+    record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+    record.insert(
+        "at".into(),
+        ahead.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string().into(),
+    );
+    fs::write(
+        data.join("ledger").join("fast.jsonl"),
+        serde_json::to_string(&record).unwrap() + "\n",
+    )
+    .unwrap();
+
+    let o = tebiki(data, &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("fast.jsonl:1: the record is dated in the future"),
+        "{out}"
+    );
+    let o = tebiki(
+        data,
+        &[
+            "--lang",
+            "en",
+            "record",
+            "withdrawal",
+            &id,
+            "--by",
+            "HR",
+            "--note",
+            "asked",
+        ],
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!("a record about {id} is dated after this one"))
+            && err.contains("fast"),
+        "{err}"
+    );
+    // What it says now is what status says: the dated-ahead consent is still the latest.
+    let o = tebiki(data, &["status", &id, "--format", "json"]);
+    let state: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(state["consent"], "given", "{state}");
+    assert!(out.contains("Now: consent given"), "{out}");
+}

@@ -184,6 +184,7 @@ finding-seal-chain-break = “previous” is not the SHA-256 of the seal before 
 finding-sealed-file-missing = the file was sealed up to seq { $seq } in { $seal } but is gone
 finding-sealed-file-changed = the file no longer begins with the { $bytes } bytes sealed up to seq { $seq } in { $seal }: records were cut, emptied or rewritten
 finding-void-not-allowed = a void of record { $target }, which cannot be voided (a person's own consent or withdrawal, or a void): readers ignore it, and no tebiki command writes one
+finding-future-dated = the record is dated in the future ({ $at }): the clock of the machine that wrote it is ahead, or the date was forged; until then it counts as the latest of its person's records
 finding-backdated = a record appended after { $seal } is dated before it ({ $at }): backdated
 todo-kiosk-running = Close the other tebiki window, or give this terminal its own kiosk_id in config.toml.
 

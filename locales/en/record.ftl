@@ -24,6 +24,7 @@ cli-record-arg-note = A note kept with the record (what was said, what was agree
 cli-record-arg-by = Who is recording this (default: the login name)
 cli-record-arg-format = Output format
 
+record-warning-dated-ahead = a record about { $id } is dated after this one ({ $at }, { $kiosk }): records count in the order of their dates, so until then that one counts as the latest. Is the clock of { $kiosk } ahead? Run tebiki verify
 record-saved-where = { $at }, { $file } (record { $seq })
 record-now = Now: { $consent }, { $stage }.
 record-followup-kept = The open follow-up (next due { $due }) stays open; record with --close-followup to close it.

@@ -190,6 +190,7 @@ finding-seal-chain-break = 「previous」が直前の封印の SHA-256 と一致
 finding-sealed-file-missing = { $seal } で seq { $seq } まで封印されたファイルがありません
 finding-sealed-file-changed = { $seal } で seq { $seq } まで封印された先頭 { $bytes } バイトと一致しません：記録が切り取られたか、空にされたか、書き換えられています
 finding-void-not-allowed = 無効にできない記録 { $target }（本人の同意・同意の取り消し、または無効化の記録）を無効化しています。読み取り側はこれを無視します。tebiki のどのコマンドもこのような記録は書きません
+finding-future-dated = 記録の日時が未来になっています（{ $at }）。書いた機械の時計が進んでいるか、日時が偽られています。その時刻までは、その人の最新の記録として扱われます
 finding-backdated = { $seal } の後に追加された記録が、それより前の日時（{ $at }）になっています：日付のさかのぼり
 todo-kiosk-running = もう一方の tebiki を閉じるか、config.toml でこの端末に別の kiosk_id を設定してください。
 

@@ -24,6 +24,7 @@ cli-record-arg-note = 記録に残すメモ（話した内容、決まったこ�
 cli-record-arg-by = 記録する人の名前（既定はログイン名）
 cli-record-arg-format = 出力形式
 
+record-warning-dated-ahead = { $id } に関する記録で、この記録より後の日時（{ $at }、{ $kiosk }）のものがあります。記録は日時の順に数えるため、その時刻までは、そちらが最新として扱われます。{ $kiosk } の時計が進んでいないか確かめ、tebiki verify を実行してください
 record-saved-where = { $at }、{ $file }（{ $seq } 件目）
 record-now = 現在：{ $consent }、{ $stage }
 record-followup-kept = 開いているフォローアップ（次回 { $due }）はそのままです。終えるには --close-followup を付けて記録します。

@@ -510,8 +510,46 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     stored.insert("at".into(), appended.at.to_string().into());
     stored.insert("id".into(), appended.id.to_string().into());
     stored.insert("kiosk".into(), config.kiosk_id.clone().into());
-    // The records read before, and this one: read again, the ledger would say the same.
+    // A record of theirs dated after this one (a clock ahead where it was written, or a
+    // forged date) stays "the latest" until then: said, since the state follows the dates.
+    let ahead = records
+        .iter()
+        .filter_map(|r| {
+            let at: jiff::Timestamp = r.get("at")?.as_str()?.parse().ok()?;
+            (at > appended.at).then_some((at, r))
+        })
+        .max_by_key(|(at, _)| *at);
+    if let Some((at, r)) = ahead {
+        let kiosk = r.get("kiosk").and_then(Value::as_str).unwrap_or("-");
+        super::warn(
+            env,
+            &env.ta(
+                "record-warning-dated-ahead",
+                &[
+                    ("id", arg(id.as_str())),
+                    (
+                        "at",
+                        arg(at
+                            .to_zoned(tz.clone())
+                            .strftime("%Y-%m-%d %H:%M:%S")
+                            .to_string()),
+                    ),
+                    ("kiosk", arg(for_terminal(kiosk).into_owned())),
+                ],
+            ),
+        );
+    }
+    // The records read before, and this one, in the order the ledger is read (by date): read
+    // again, the ledger would say the same.
     records.push(Value::Object(stored));
+    records.sort_by_cached_key(|r| {
+        (
+            r.get("at")
+                .and_then(Value::as_str)
+                .and_then(|a| a.parse::<jiff::Timestamp>().ok()),
+            r.get("id").and_then(Value::as_str).map(str::to_owned),
+        )
+    });
     let after = crate::state::fold(&id, &records, &manifest.policy_version);
     let text =
         match common.format {

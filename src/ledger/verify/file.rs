@@ -301,6 +301,10 @@ impl FileCheck<'_> {
         }
         if let Some(at) = env.at {
             self.backdated(at, start);
+            if at > self.shared.future {
+                let kind = FindingKind::FutureDated { at: Some(at) };
+                self.finding(here.0, here.1, kind, PHASE_LINE);
+            }
             self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
             self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
         }

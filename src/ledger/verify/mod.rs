@@ -74,7 +74,14 @@ struct Shared<'c> {
     /// seal before it covers must not be dated before that seal).
     bases: Vec<Basis>,
     names: Vec<String>,
+    /// Records dated after this are dated in the future: a clock ahead, or a forged date
+    /// (records are merged by date, so one dated ahead stays "the latest" until then).
+    future: Timestamp,
 }
+
+/// How far ahead of the checking machine's clock a record may be dated (clocks of kiosks
+/// sharing a ledger differ a little).
+const FUTURE_GRACE_SECS: i64 = 300;
 
 /// What the check of one file found.
 struct FileOut {
@@ -130,6 +137,9 @@ pub fn verify_sealed(
         basis,
         bases,
         names: files.iter().map(|p| file_name_string(p)).collect(),
+        future: Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_secs(FUTURE_GRACE_SECS))
+            .unwrap_or(Timestamp::MAX),
     };
     let mut report = VerifyReport {
         files: Vec::with_capacity(files.len()),

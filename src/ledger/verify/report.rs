@@ -179,6 +179,12 @@ pub enum FindingKind {
     VoidNotAllowed {
         target: String,
     },
+    /// A record dated later than the time of checking (beyond a few minutes): a writer's clock
+    /// ahead, or a forged date. Merged by date, it would count as the latest until then.
+    FutureDated {
+        #[serde(with = "ts_serde")]
+        at: Option<Timestamp>,
+    },
     /// A record appended after the latest seal, yet dated before it.
     Backdated {
         #[serde(with = "ts_serde")]
