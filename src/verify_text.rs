@@ -159,6 +159,7 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                 &[("signer", s(for_terminal(signer)))],
             ),
             FindingKind::SealNoSigners => env.t("finding-seal-no-signers"),
+            FindingKind::SealsMissing => env.t("finding-seals-missing"),
             FindingKind::SealChainBreak => env.t("finding-seal-chain-break"),
             FindingKind::SealedFileMissing { seal, seq } => env.ta(
                 "finding-sealed-file-missing",

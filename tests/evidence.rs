@@ -645,8 +645,11 @@ fn an_off_machine_copy_of_the_seals_still_proves_the_ledger_after_the_local_ones
     }
     fs::remove_dir_all(s.data.path().join("seals")).unwrap();
     fs::write(s.file(), "").unwrap();
-    let (code, _) = s.verify();
-    assert_eq!(code, Some(0), "without seals an emptied file looks intact");
+    // Without the seals, the emptied file cannot be told from a new one; but the seals being
+    // gone while sealing is set up is told.
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("no seal was found"), "{out}");
     let o = tebiki(
         s.data.path(),
         &[
@@ -1378,4 +1381,27 @@ fn a_record_dated_in_the_future_is_told() {
     let state: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(state["consent"], "given", "{state}");
     assert!(out.contains("Now: consent given"), "{out}");
+}
+
+/// With trusted seal keys set up but no seal at all (deleted with a rewrite, say), verify does
+/// not call the ledger intact.
+#[test]
+fn seals_gone_while_sealing_is_set_up_is_a_finding() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen not found");
+        return;
+    }
+    let s = Sealed::new();
+    for lang in ["en", "ja"] {
+        let o = tebiki(s.data.path(), &["verify", "--lang", lang]);
+        let (out, _) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(
+            out.contains("no seal was found") || out.contains("封印が見つかりません"),
+            "{out}"
+        );
+    }
+    s.seal();
+    let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).0);
 }

@@ -180,6 +180,7 @@ finding-seal-signature-missing = the seal has no signature (.sig) beside it
 finding-seal-signature-invalid = the seal’s signature does not verify: the seal was changed
 finding-seal-untrusted = the seal is signed by a key that is not trusted ({ $signer })
 finding-seal-no-signers = no trusted seal keys ($DATA/seal-signers or --signers), so the seal’s signature cannot be checked
+finding-seals-missing = trusted seal keys are set up (seal-signers or --signers), but no seal was found: the seals may have been deleted. Check the ledger against the auditors' copy of the seals with --seals
 finding-seal-chain-break = “previous” is not the SHA-256 of the seal before it: a seal was removed, added or changed
 finding-sealed-file-missing = the file was sealed up to seq { $seq } in { $seal } but is gone
 finding-sealed-file-changed = the file no longer begins with the { $bytes } bytes sealed up to seq { $seq } in { $seal }: records were cut, emptied or rewritten

@@ -186,6 +186,7 @@ finding-seal-signature-missing = 封印の隣に署名（.sig）がありませ�
 finding-seal-signature-invalid = 封印の署名が合いません：封印が書き換えられています
 finding-seal-untrusted = 信頼されていない鍵で署名された封印です（{ $signer }）
 finding-seal-no-signers = 信頼する封印の鍵（$DATA/seal-signers または --signers）がないため、封印の署名を確かめられません
+finding-seals-missing = 信頼する封印の鍵は設定されていますが（seal-signers または --signers）、封印が見つかりません。封印が削除された可能性があります。監査担当者が保管する封印の写しを --seals で指定して確かめてください
 finding-seal-chain-break = 「previous」が直前の封印の SHA-256 と一致しません：封印が削除・追加・変更されています
 finding-sealed-file-missing = { $seal } で seq { $seq } まで封印されたファイルがありません
 finding-sealed-file-changed = { $seal } で seq { $seq } まで封印された先頭 { $bytes } バイトと一致しません：記録が切り取られたか、空にされたか、書き換えられています

@@ -447,12 +447,22 @@ pub(super) fn verify(
         }
     };
     let dir = env.data.ledger_dir();
-    let report = match ledger::verify_sealed(&dir, checkpoint.as_ref(), &seals) {
+    let mut report = match ledger::verify_sealed(&dir, checkpoint.as_ref(), &seals) {
         Ok(r) => r,
         Err(e) => {
             return env.ledger_fail(&e);
         }
     };
+    // Sealing is set up (trusted keys), yet no seal: deleted with a rewrite, say. Nothing here
+    // can prove the ledger then; the auditors' copy of the seals can (--seals).
+    if signers.as_ref().is_some_and(|s| !s.keys.is_empty()) && seals.is_empty() {
+        report.findings.push(ledger::Finding {
+            file: "seals".into(),
+            line: None,
+            offset: None,
+            kind: ledger::FindingKind::SealsMissing,
+        });
+    }
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
             Ok(s) => put(&format!("{}\n", crate::escape::json_for_stdout(&s))),

@@ -161,6 +161,8 @@ pub enum FindingKind {
     },
     /// Seals exist but no trusted signers were given (`$DATA/seal-signers` or `--signers`).
     SealNoSigners,
+    /// Trusted signers are set up but no seal was found: the seals may have been deleted.
+    SealsMissing,
     /// `previous` is not the SHA-256 of the seal before (a seal removed, added or changed).
     SealChainBreak,
     /// A file the seal lists is gone.
