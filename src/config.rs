@@ -235,7 +235,9 @@ pub struct Org {
     pub lost_contact: Option<String>,
     /// Who to ask about anything else, and to withdraw consent.
     pub contact: Option<String>,
-    pub plan: Plan,
+    /// The LINE WORKS plan (how long the audit log is kept). Unset: people are told to ask,
+    /// never a plan nobody chose.
+    pub plan: Option<Plan>,
     /// The company remotely deletes LINE WORKS data on a lost phone (paid plans): people are
     /// then asked whether they agree to it, as an optional purpose.
     pub remote_wipe: bool,
@@ -264,7 +266,7 @@ impl Default for Org {
             notify_window: None,
             lost_contact: None,
             contact: None,
-            plan: Plan::Free,
+            plan: None,
             remote_wipe: false,
             controller: None,
             controller_address: None,
@@ -340,6 +342,9 @@ impl Config {
         }
         if o.wifi_places.is_none() {
             out.push("org.wifi_places");
+        }
+        if o.plan.is_none() {
+            out.push("org.plan");
         }
         if empty(&o.notify_window) {
             out.push("org.notify_window");
@@ -485,11 +490,19 @@ impl Org {
             Some(w) if w.trim().is_empty() => loc.t_stored(lang, "org-wifi-none"),
             Some(w) => loc.ta_stored(lang, "org-wifi", &[("places", w.into())]),
         };
-        let plan_id = match self.plan {
-            Plan::Free => "org-plan-free",
-            Plan::Paid => "org-plan-paid",
+        let plan = match self.plan {
+            Some(Plan::Free) => {
+                loc.ta_stored(lang, "org-plan-free", &[("org", name.clone().into())])
+            }
+            Some(Plan::Paid) => {
+                loc.ta_stored(lang, "org-plan-paid", &[("org", name.clone().into())])
+            }
+            None => loc.ta_stored(
+                lang,
+                "org-unset-plan",
+                &[("contact", contact.clone().into())],
+            ),
         };
-        let plan = loc.ta_stored(lang, plan_id, &[("org", name.clone().into())]);
         let mut map = Placeholders::new();
         map.insert("org", name.clone());
         map.insert("allowance_sentence", allowance);
@@ -597,7 +610,7 @@ attract_after_secs = 30      # kiosk: idle seconds on the welcome screen before 
 # wifi_places = "本社・各店舗"   # where staff Wi-Fi is available, "" = nowhere / 社員用 Wi-Fi のある場所
 # lost_contact = "情報システム担当（内線 1234）"  # who to report a lost phone to / 紛失時の連絡先
 # contact = "総務部"          # who to ask, and to withdraw consent / 問い合わせ・同意撤回の窓口
-plan = "free"                # LINE WORKS plan: free | paid / 利用プラン
+# plan = "free"              # LINE WORKS plan: free | paid / 利用プラン
 # remote_wipe = true         # the company remotely deletes LINE WORKS data on a lost phone (paid
 #                            # plans); people are asked about it as an optional purpose
 #                            # 紛失時に LINE WORKS のデータを遠隔削除する（有料プラン）。任意の同意として確認します
@@ -652,6 +665,7 @@ mod tests {
             [
                 "org.allowance_yen",
                 "org.wifi_places",
+                "org.plan",
                 "org.notify_window",
                 "org.lost_contact",
                 "org.contact",
@@ -659,7 +673,7 @@ mod tests {
                 "org.retention"
             ]
         );
-        assert_eq!(c.org.plan, Plan::Free);
+        assert_eq!(c.org.plan, None);
         assert_eq!(c.ambiguous_width, crate::glyphs::AmbiguousWidth::Auto);
     }
 

@@ -16,6 +16,7 @@ org-unset-record-readers = not set yet (ask { $contact })
 org-unset-retention = not set yet (ask { $contact })
 org-unset-allowance = Whether the company pays anything toward your phone costs has not been set here yet: ask { $contact }.
 org-unset-wifi = Whether and where there is Wi-Fi for employees has not been set here yet: ask { $contact }.
+org-unset-plan = Which LINE WORKS plan the company uses, and so how long the audit log of activity is kept, has not been set here yet: ask { $contact }.
 org-notify-window = For example: { $window }.
 org-unset-notify-window = Ask { $contact } which hours suit your work.
 org-unset-value = not set yet

@@ -16,6 +16,7 @@ org-unset-record-readers = まだ設定されていません（{ $contact }に�
 org-unset-retention = まだ設定されていません（{ $contact }にお問い合わせください）
 org-unset-allowance = 通信費の補助があるかどうかは、ここではまだ設定されていません。{ $contact }に確認してください。
 org-unset-wifi = 社員用の Wi-Fi があるかどうか、どこにあるかは、ここではまだ設定されていません。{ $contact }に確認してください。
+org-unset-plan = 会社が使う LINE WORKS のプラン（操作の記録である監査ログの保存期間もこれで決まります）は、ここではまだ設定されていません。{ $contact }に確認してください。
 org-notify-window = 例：{ $window }
 org-unset-notify-window = どの時間帯がよいかは、{ $contact }に確認してください。
 org-unset-value = 未設定
