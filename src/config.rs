@@ -219,8 +219,9 @@ impl Default for Config {
     }
 }
 
-/// Organisation values that the content's placeholders are filled with.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Organisation values that the content's placeholders are filled with. Every one starts
+/// unset: nothing people rely on is made up.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Org {
     pub name: Option<String>,
@@ -254,28 +255,6 @@ pub struct Org {
     /// Per-language versions of the text values, e.g. `[org.en] name = "Sample Co."`.
     #[serde(flatten)]
     pub translations: BTreeMap<String, OrgText>,
-}
-
-impl Default for Org {
-    fn default() -> Org {
-        // The guide's worked example; the default config file tells admins to adjust it.
-        Org {
-            name: None,
-            allowance_yen: None,
-            wifi_places: None,
-            notify_window: None,
-            lost_contact: None,
-            contact: None,
-            plan: None,
-            remote_wipe: false,
-            controller: None,
-            controller_address: None,
-            privacy_contact: None,
-            record_readers: None,
-            retention: None,
-            translations: BTreeMap::new(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
