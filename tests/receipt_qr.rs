@@ -192,6 +192,22 @@ fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
                 for dark in [true, false] {
                     assert_eq!(decode(&buf, dark), vec![first.clone()], "{lang} {dark}");
                 }
+                // Beside the code, the address is broken only after a '/' of its path.
+                let text = common::buffer_text(&buf);
+                let pieces: Vec<&str> = text
+                    .lines()
+                    .filter_map(|l| {
+                        let l = l.trim_end();
+                        let at = l.rfind("  ").map_or(0, |i| i + 2);
+                        let piece = l[at..].trim();
+                        (!piece.is_empty() && first.contains(piece) && piece.len() > 8)
+                            .then_some(piece)
+                    })
+                    .collect();
+                assert_eq!(pieces.concat(), *first, "{text}");
+                for piece in &pieces[..pieces.len() - 1] {
+                    assert!(piece.ends_with('/'), "{piece:?} in {pieces:?}");
+                }
                 // F4 steps through the links; past the last, or on another key, it closes.
                 for _ in 1..links.len() {
                     k.keys("<F4>");

@@ -239,6 +239,19 @@ fn code_popup(
     frame.render_widget(Paragraph::new(out), text_area);
 }
 
+/// What to say when the code of `text` does not fit: where the half block is drawn wide, the
+/// code takes two columns and a row a module, so the window it needs is named.
+fn too_small(app: &App, text: &str, wide_id: &str) -> String {
+    match crate::ui::qr::size(text).filter(|_| crate::glyphs::wide()) {
+        Some((w, h)) => app.loc.ta(
+            &app.lang,
+            wide_id,
+            &[("width", (w + 2).into()), ("height", (h + 2).into())],
+        ),
+        None => app.t("receipt-code-too-small"),
+    }
+}
+
 /// The receipt's QR code, with the record's fingerprint and what keeping it gives.
 pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
     let Some(saved) = &app.person.saved else {
@@ -264,7 +277,13 @@ pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
         ));
         lines
     };
-    code_popup(frame, area, &line, lines, &app.t("receipt-code-too-small"));
+    code_popup(
+        frame,
+        area,
+        &line,
+        lines,
+        &too_small(app, &line, "receipt-code-too-small-wide"),
+    );
 }
 
 /// Link `n` of the current screen as a QR code, so a person at a kiosk opens it on their phone.
@@ -276,15 +295,9 @@ pub fn link_code(frame: &mut Frame, app: &App, area: Rect, n: usize) {
     let lines = |width: usize| {
         let mut lines = doc::plain_lines(&app.t("link-code-title"), width, theme::title());
         lines.push(Line::default());
-        // The address whole, cut only where the width ends: never at a break a reader could
-        // take for its end.
-        let chars: Vec<char> = url.chars().collect();
-        for piece in chars.chunks(width.max(1)) {
-            lines.push(Line::styled(
-                piece.iter().collect::<String>(),
-                theme::link(),
-            ));
-        }
+        // The address whole, broken as on the screens: only after a '/' of its path, never
+        // inside the host or a path segment (unless one is wider than the line).
+        lines.extend(doc::plain_lines(url, width, theme::link()));
         lines.push(Line::default());
         let hint = if links.len() > 1 {
             app.loc.ta(
@@ -301,5 +314,11 @@ pub fn link_code(frame: &mut Frame, app: &App, area: Rect, n: usize) {
         lines.extend(doc::plain_lines(&hint, width, theme::dim()));
         lines
     };
-    code_popup(frame, area, url, lines, &app.t("receipt-code-too-small"));
+    code_popup(
+        frame,
+        area,
+        url,
+        lines,
+        &too_small(app, url, "link-code-too-small-wide"),
+    );
 }
