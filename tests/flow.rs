@@ -789,3 +789,42 @@ fn a_screen_passed_quicker_than_skimming_is_recorded_and_the_person_asked_once_t
     assert_eq!(quick.len(), 1, "{report:#}");
     assert_eq!(quick[0]["employee_id"], "E7007");
 }
+
+/// At 80x24 the choice screen's text goes on below the answers (among it, how to withdraw
+/// later): ↓ past the last field reads on to its end, which counts as read; at the end, ↓
+/// goes round to the first answer.
+#[test]
+fn the_choice_screen_is_read_to_its_end_with_the_arrow_keys() {
+    for (lang, words) in [
+        ("en", "withdrawing is as easy as agreeing"),
+        ("ja", "取り消せます"),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>")
+            .identify("E7007", "Robin", "")
+            .read_all()
+            .pass_check();
+        assert_eq!(k.app.ctx(), Ctx::Choice);
+        let Step::Screen(i) = k.app.step else {
+            panic!("on a screen")
+        };
+        assert!(!k.screen().contains(words), "{lang}: shown at once?");
+        let mut presses = 0;
+        while !k.app.person.visits[i].read_to_end {
+            k.keys("<Down>");
+            presses += 1;
+            assert!(
+                presses < 60,
+                "{lang}: never reached the end\n{}",
+                k.screen()
+            );
+        }
+        let screen = k.screen();
+        assert!(screen.contains(words), "{lang}: {screen}");
+        // At the end, ↓ goes round to the first answer, brought back into view.
+        k.keys("<Down>");
+        assert_eq!(k.app.person.choice.focus, 0, "{lang}");
+        let screen = k.screen();
+        assert!(screen.contains("▶"), "{lang}: the focus in view\n{screen}");
+    }
+}

@@ -72,6 +72,24 @@ impl App {
         }
         let items = self.choice_items();
         let n = items.len();
+        // Past the last field, ↓ reads on through the text below the form (how to withdraw
+        // later, among others), and before the first, ↑ reads back up; at either end of the
+        // text the focus goes round.
+        let scroll = self.person.visits[i].scroll;
+        let max = self.max_scroll();
+        match cmd {
+            Cmd::Down if self.person.choice.focus + 1 >= n && scroll < max => {
+                self.scroll_by(i, 1);
+                self.free_scroll = true;
+                return None;
+            }
+            Cmd::Up if self.person.choice.focus == 0 && scroll > 0 => {
+                self.scroll_by(i, -1);
+                self.free_scroll = true;
+                return None;
+            }
+            _ => {}
+        }
         let c = &mut self.person.choice;
         match cmd {
             Cmd::Up | Cmd::FocusPrev => c.focus = (c.focus + n - 1) % n,

@@ -371,6 +371,9 @@ pub struct App {
     pub quit: bool,
     /// Scroll position of the steps that are not content screens (welcome, identity, withdraw).
     pub other_scroll: usize,
+    /// Set by a command that scrolled the text past the focused item on purpose: the view
+    /// then does not bring the focus back into view.
+    free_scroll: bool,
     pub tz: jiff::tz::TimeZone,
     /// This terminal's writer id (shown to staff in help, recorded by the ledger).
     pub kiosk_id: String,
@@ -428,6 +431,7 @@ impl App {
             notice: None,
             quit: false,
             other_scroll: 0,
+            free_scroll: false,
             tz: jiff::tz::TimeZone::system(),
             kiosk_id,
             settings: Settings::default(),
@@ -570,8 +574,8 @@ impl App {
         self.note_drawn();
         let effect = self.apply(cmd);
         // The view keeps the focused item (an option, a field, a message) in view as it
-        // draws what this command changed.
-        self.body_viewport.requests.follow = true;
+        // draws what this command changed, unless the command scrolled past it on purpose.
+        self.body_viewport.requests.follow = !std::mem::take(&mut self.free_scroll);
         effect
     }
 
