@@ -985,3 +985,43 @@ fn append(data: &Path, kiosk: &str, record_type: &str, body: serde_json::Value) 
     .append(record_type, body)
     .unwrap();
 }
+
+/// Deciding again over a consent in force: "No" ends it, and the person is told so before
+/// saving and on the receipt (which tells them what a withdrawal would: delete saved files).
+#[test]
+fn no_on_deciding_again_says_the_consent_in_force_ends() {
+    for (lang, review, receipt) in [
+        (
+            "en",
+            "ends with this choice",
+            "The consent you gave before ends",
+        ),
+        (
+            "ja",
+            "この選択で終わります",
+            "以前の同意は、この選択で終わりました",
+        ),
+    ] {
+        let mut k = roster_kiosk(lang);
+        k.agree_as("E0003").keys("<Enter>");
+        k.keys("<Enter>")
+            .identify_on_roster("E0003")
+            .keys("<Down><Enter>");
+        assert_eq!(k.app.step, Step::Screen(0));
+        k.read_all().pass_check();
+        // "No" is the third answer.
+        k.keys("<Down><Down><Space><Enter>");
+        let screen = k.screen();
+        assert!(screen.contains(review), "{lang}: {screen}");
+        k.keys("<Enter>");
+        let mut text = k.screen();
+        for _ in 0..10 {
+            k.keys("<Down>");
+            text.push_str(&k.screen());
+        }
+        assert!(text.contains(receipt), "{lang}: {text}");
+        let records = k.records();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1]["decision"], "refused");
+    }
+}

@@ -49,6 +49,7 @@ review-title = Please check your choice
 review-given = You agree to use your own smartphone for LINE WORKS, and confirm:
 review-deferred = Not now: you keep the current way of being contacted.
 review-refused = No: you keep the current way of being contacted.
+review-ends-consent = The consent you gave before ends with this choice, as if you withdrew it.
 review-reasons = Your reasons:
 review-confirm = Enter: save this choice · Esc: change it
 save-failed = ✗ Your choice was NOT saved. Please ask a member of staff.

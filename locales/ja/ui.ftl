@@ -49,6 +49,7 @@ review-title = 選択の内容を確認してください
 review-given = 自分のスマートフォンで LINE WORKS を使うことに同意し、次のことを確認しました：
 review-deferred = 今は使わない：今の連絡方法のままです。
 review-refused = 使わない：今の連絡方法のままです。
+review-ends-consent = 以前の同意は、この選択で終わります（同意を取り消すのと同じです）。
 review-reasons = 理由：
 review-confirm = Enter：この内容で保存する ・ Esc：選び直す
 save-failed = ✗ 選択は保存されていません。係の人に声をかけてください。

@@ -466,11 +466,27 @@ impl App {
             facts.push(match (saved.record_type, saved.decision) {
                 (RecordType::Withdrawal, _) => "withdrawn",
                 (_, Some(Decision::Given)) => "given",
+                // "Not now" or "No" over a consent in force: it ends, as a withdrawal would.
+                _ if self.had_consent() => "ended",
                 (_, Some(Decision::Refused)) => "refused",
                 _ => "deferred",
             });
         }
         facts
+    }
+
+    /// Whether the person had a consent in force when they identified themselves.
+    fn had_consent(&self) -> bool {
+        self.person
+            .prior
+            .as_ref()
+            .is_some_and(|p| p.consent == crate::state::ConsentState::Given)
+    }
+
+    /// Whether the answer chosen ends a consent in force ("Not now" or "No" on deciding
+    /// again): the person is told before saving, and on the receipt.
+    pub fn ends_consent(&self) -> bool {
+        self.had_consent() && matches!(self.decision(), Ok(Decision::Refused | Decision::Deferred))
     }
 
     /// Screen `i` as this person sees it now, in the current language.

@@ -56,11 +56,13 @@ pub struct Doc {
 }
 
 /// The facts a `when` condition can name: what the person just did, and where they are.
-pub const FACTS: [&str; 7] = [
+pub const FACTS: [&str; 8] = [
     "given",
     "deferred",
     "refused",
     "withdrawn",
+    // "Not now" or "No" over a consent in force, which it ends.
+    "ended",
     "kiosk",
     "attended",
     "session",

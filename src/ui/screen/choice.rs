@@ -194,6 +194,14 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                 "review-deferred"
             };
             para(&mut body, &app.t(id), width, theme::warn());
+            if app.ends_consent() {
+                para(
+                    &mut body,
+                    &app.t("review-ends-consent"),
+                    width,
+                    theme::warn(),
+                );
+            }
             let reasons: Vec<String> = manifest
                 .reasons
                 .iter()
