@@ -378,6 +378,16 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         t.keys("<Enter>");
         assert_eq!(t.p.phase, Phase::Attendee);
         assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
+        if n == 0 {
+            // Back from the check: the list, with the same person still highlighted, so
+            // that Enter does not start someone else's turn; nothing is recorded.
+            t.keys("<Esc>");
+            assert_eq!(t.p.phase, Phase::Attendees);
+            assert_eq!(t.p.focus, n, "the same attendee, not the next");
+            t.keys("<Enter><Enter>");
+            assert_eq!(t.p.current, Some(n));
+            assert_eq!(t.p.flow.ctx(), Ctx::Check);
+        }
         t.pass_check();
         assert_eq!(t.p.flow.ctx(), Ctx::Choice);
         match *choice {

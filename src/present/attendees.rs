@@ -180,17 +180,23 @@ impl Presenter {
             a.status = Status::Chosen(decision);
         }
         if self.flow.step == Step::Welcome {
-            self.leave_flow();
+            self.leave_flow(true);
         }
     }
 
-    /// Back to the list, with nothing of the attendee left in the flow; the next undecided
-    /// attendee is highlighted.
-    pub(super) fn leave_flow(&mut self) {
+    /// Back to the list, with nothing of the attendee left in the flow. After their turn
+    /// (`done`), the next undecided attendee is highlighted; when they went back without
+    /// deciding, they stay highlighted, so that Enter does not start the next person's turn
+    /// under someone else's hands.
+    pub(super) fn leave_flow(&mut self, done: bool) {
         let i = self.current.take().unwrap_or(0);
         self.flow.reset();
         self.phase = Phase::Attendees;
         self.adding = false;
+        if !done {
+            self.focus = i;
+            return;
+        }
         self.focus = (i + 1..self.attendees.len())
             .chain(0..=i)
             .find(|&j| {

@@ -355,7 +355,7 @@ impl Presenter {
                     if back && self.flow.ctx() == Ctx::Check {
                         // The attendee started here (the slides were their reading): back
                         // leads to the list, with nothing recorded.
-                        self.leave_flow();
+                        self.leave_flow(false);
                         return None;
                     }
                     let effect = self.flow.handle_event(event).map(Effect::Flow);
