@@ -407,6 +407,11 @@ fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() 
     assert_eq!(purposes[1]["granted"], false);
     // Remote deletion is not asked (nor recorded) unless the company uses it.
     assert!(purposes.iter().all(|p| p["id"] != "remote-wipe"));
+    // The receipt says so too: the declined purpose is as much on record as the rest.
+    assert_eq!(k.app.ctx(), Ctx::Receipt);
+    let receipt = body_text(&k);
+    assert!(receipt.contains("Not agreed"), "{receipt}");
+    assert!(receipt.contains("✓"), "{receipt}");
 }
 
 #[test]

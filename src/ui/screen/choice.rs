@@ -141,51 +141,7 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
     match app.decision() {
         Ok(Decision::Given) => {
             para(&mut body, &app.t("review-given"), width, theme::good());
-            // The rules confirmed, then each purpose: granted or not.
-            for a in &manifest.acknowledgements {
-                let label = content
-                    .forms
-                    .acknowledgements
-                    .get(&a.id)
-                    .map(|l| l.label.clone())
-                    .unwrap_or_default();
-                body.extend(doc::styled_lines(
-                    &Inline::plain(&label),
-                    width,
-                    Style::new(),
-                    " ✓ ",
-                    "   ",
-                ));
-            }
-            for (id, granted) in app.purposes_granted() {
-                let label = content
-                    .forms
-                    .purposes
-                    .get(&id)
-                    .map(|l| l.label.clone())
-                    .unwrap_or_default();
-                let (mark, style) = if granted {
-                    (" ✓ ", Style::new())
-                } else {
-                    (" ✗ ", theme::dim())
-                };
-                let text = if granted {
-                    label
-                } else {
-                    app.loc.ta(
-                        &app.lang,
-                        "review-not-granted",
-                        &[("purpose", label.into())],
-                    )
-                };
-                body.extend(doc::styled_lines(
-                    &Inline::plain(&text),
-                    width,
-                    style,
-                    mark,
-                    "   ",
-                ));
-            }
+            given_lines(app, &mut body, width);
         }
         Ok(decision) => {
             let id = if decision == Decision::Refused {
@@ -243,4 +199,56 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
     }
     para(&mut pinned, &app.t("review-confirm"), width, theme::dim());
     (body.lines, pinned.lines)
+}
+
+/// The rules a person confirmed and each purpose, granted or not, as they agreed to them: on
+/// the review before saving and on the receipt.
+pub fn given_lines(app: &App, body: &mut Body, width: usize) {
+    let content = app.content.lang(&app.lang);
+    let manifest = &app.content.manifest;
+    // The rules confirmed, then each purpose: granted or not.
+    for a in &manifest.acknowledgements {
+        let label = content
+            .forms
+            .acknowledgements
+            .get(&a.id)
+            .map(|l| l.label.clone())
+            .unwrap_or_default();
+        body.extend(doc::styled_lines(
+            &Inline::plain(&label),
+            width,
+            Style::new(),
+            " ✓ ",
+            "   ",
+        ));
+    }
+    for (id, granted) in app.purposes_granted() {
+        let label = content
+            .forms
+            .purposes
+            .get(&id)
+            .map(|l| l.label.clone())
+            .unwrap_or_default();
+        let (mark, style) = if granted {
+            (" ✓ ", Style::new())
+        } else {
+            (" ✗ ", theme::dim())
+        };
+        let text = if granted {
+            label
+        } else {
+            app.loc.ta(
+                &app.lang,
+                "review-not-granted",
+                &[("purpose", label.into())],
+            )
+        };
+        body.extend(doc::styled_lines(
+            &Inline::plain(&text),
+            width,
+            style,
+            mark,
+            "   ",
+        ));
+    }
 }

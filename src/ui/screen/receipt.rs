@@ -77,6 +77,12 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
             body.push(Line::from(spans));
         }
     }
+    if saved.decision == Some(Decision::Given) {
+        // What they agreed to, as on the review before saving: the rules confirmed, and each
+        // purpose granted or not (an optional one declined is as much on record).
+        body.blank();
+        super::choice::given_lines(app, &mut body, width);
+    }
     if saved.witness.is_some() {
         body.blank();
         para(&mut body, &app.t("receipt-keep-why"), width, Style::new());
