@@ -519,3 +519,33 @@ fn a_data_folder_that_is_not_there_is_refused_by_the_commands_that_read_it() {
     }
     assert!(!missing.exists(), "nothing was created");
 }
+
+/// `-o -` is standard output, as in other tools: never a file named "-" left in the current
+/// folder (for `roster codes`, one holding codes meant to be shown once).
+#[test]
+fn dash_as_the_output_file_is_standard_output() {
+    let data = tempfile::tempdir().unwrap();
+    let here = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .args(args)
+            .env("TEBIKI_DATA", data.path())
+            .current_dir(here.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let o = run(&["demo", "--employees", "5", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let o = run(&["export", "--format", "jsonl", "-o", "-", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(out.lines().count() > 5, "{out}");
+    let o = run(&[
+        "roster", "codes", "E000001", "--format", "list", "-o", "-", "--lang", "en",
+    ]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(out.contains("E000001"), "{out}");
+    assert!(!here.path().join("-").exists(), "a file named '-'");
+}

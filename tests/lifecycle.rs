@@ -457,3 +457,40 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     assert!(!k2.app.renewal_open());
     assert_eq!(k2.app.ctx(), Ctx::Reading);
 }
+
+/// A new version without a summary of its changes: the person is told plainly that none was
+/// given and whom to ask, not promised an explanation nobody wrote.
+#[test]
+fn a_new_version_without_a_summary_says_so() {
+    let v2 = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("content"), &v2.path().join("content"));
+    copy_dir(&root.join("locales"), &v2.path().join("locales"));
+    let manifest = v2.path().join("content/manifest.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "policy_version = \"2026-11-23\"",
+            "policy_version = \"2027-04-01\"",
+        ),
+    )
+    .unwrap();
+    let mut k = Kiosk::new("en");
+    agree(&mut k, "E8001", "Ken Oda");
+    for (lang, words) in [
+        ("en", "No summary of what changed was given here"),
+        ("ja", "変わった点のまとめは、ここには用意されていません"),
+    ] {
+        let mut k2 = Kiosk::with_source(lang, &Source::Dir(v2.path().to_path_buf()));
+        k2.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-2".into());
+        k2.keys("<Enter>").identify("E8001", "Ken Oda", "Sales");
+        assert!(k2.app.renewal_open(), "{}", k2.screen());
+        let screen = k2.screen();
+        assert!(screen.contains(words), "{lang}: {screen}");
+        assert!(
+            !screen.contains("explained on the screens that follow"),
+            "{screen}"
+        );
+    }
+}

@@ -190,7 +190,11 @@ const SHOWN_BAD_ROWS: usize = 50;
 pub fn command(env: &Env, command: RosterCommand) -> ExitCode {
     match command {
         RosterCommand::Import(args) => import(env, &args),
-        RosterCommand::Codes(args) => super::codes::command(env, &args),
+        RosterCommand::Codes(mut args) => {
+            // "-o -" is standard output, as in other tools, not a file named "-".
+            args.output = args.output.filter(|p| p.as_os_str() != "-");
+            super::codes::command(env, &args)
+        }
     }
 }
 

@@ -37,13 +37,7 @@ pub fn made(app: &App, receipt: &str) -> Option<Made> {
 
 /// How to withdraw, as the person was told it, in the language they decided in.
 fn withdraw_text(app: &App) -> String {
-    let contact = app
-        .content
-        .lang(&app.lang)
-        .values
-        .get("contact")
-        .cloned()
-        .unwrap_or_default();
+    let contact = app.org_contact();
     // In a trainer's session the terminal is the trainer's: withdrawing is at a kiosk.
     let id = if app.session.is_some() {
         "withdraw-how-session"
@@ -119,4 +113,17 @@ pub fn facts(app: &App, decision: Decision, receipt: &str) -> Option<ConsentFact
             decided_at: r.decided_at.clone(),
         }),
     })
+}
+
+impl App {
+    /// Whom to ask, as the screens name them in the current language (the company's
+    /// `contact`, or the words for "your manager or the administrator" while it is unset).
+    pub fn org_contact(&self) -> String {
+        self.content
+            .lang(&self.lang)
+            .values
+            .get("contact")
+            .cloned()
+            .unwrap_or_default()
+    }
 }

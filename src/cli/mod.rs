@@ -319,7 +319,11 @@ pub fn main() -> ExitCode {
             despite_findings,
         }) => seal(&env, &key, despite_findings),
         Some(Command::Roster(c)) => crate::admin::roster::command(&env, c),
-        Some(Command::Export(a)) => crate::admin::export::command(&env, &a),
+        Some(Command::Export(mut a)) => {
+            // "-o -" is standard output, as in other tools, not a file named "-".
+            a.output = a.output.filter(|p| p.as_os_str() != "-");
+            crate::admin::export::command(&env, &a)
+        }
         Some(Command::Report(a)) => crate::admin::report::command(&env, &a),
         Some(Command::Demo(a)) => crate::admin::demo::command(&env, &a),
         Some(Command::Record(c)) => crate::admin::record::command(&env, c),

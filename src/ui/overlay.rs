@@ -148,7 +148,12 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         .collect();
     lines.push(Line::default());
     if newer.is_empty() {
-        lines.extend(doc::plain_lines(&app.t("renewal-no-summary"), width, plain));
+        let text = app.loc.ta(
+            &app.lang,
+            "renewal-no-summary",
+            &[("contact", app.org_contact().into())],
+        );
+        lines.extend(doc::plain_lines(&text, width, plain));
     } else {
         lines.extend(doc::plain_lines(
             &app.t("renewal-what-changed"),
