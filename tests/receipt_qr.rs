@@ -105,10 +105,21 @@ fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
         for dark in [true, false] {
             assert_eq!(decode(&buf, dark), vec![line.clone()], "dark theme: {dark}");
         }
-        // The same key closes the code and keeps the receipt.
+        // It says how to close it; the same key, Esc or any other closes it and keeps the
+        // receipt.
+        assert!(
+            screen.contains("Any key goes back to the receipt")
+                || screen.contains("どのキーでも控えに戻ります"),
+            "{screen}"
+        );
+        for key in ["<F4>", "<Esc>", "<Down>"] {
+            k.keys(key);
+            assert!(!k.app.person.code_shown, "{key}");
+            assert!(k.app.person.saved.is_some(), "{key}");
+            k.keys("<F4>");
+            assert!(k.app.person.code_shown);
+        }
         k.keys("<F4>");
-        assert!(!k.app.person.code_shown);
-        assert!(k.app.person.saved.is_some());
 
         // The ledger holds exactly that record ...
         let data = k.dir.path();

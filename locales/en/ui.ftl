@@ -58,6 +58,7 @@ save-failed-long = ✗ Your choice was NOT saved: the record could not be writte
 ## Receipt
 receipt-saved = ✓ Your choice has been saved.
 receipt-countdown = Back to the start in { $n } s (Enter: now; any other key: more time)
+receipt-code-close = Any key goes back to the receipt; Enter finishes.
 receipt-name = Name
 receipt-id = Employee ID
 receipt-what = Recorded

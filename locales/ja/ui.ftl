@@ -57,6 +57,7 @@ save-failed-long = ✗ 記録を書き込めなかったため、選択は保存
 
 ## 控え
 receipt-countdown = { $n } 秒後に最初の画面に戻ります（Enter ですぐに戻る・ほかのキーで延長）
+receipt-code-close = どのキーでも控えに戻ります。Enter で終わります。
 receipt-saved = ✓ 選んだ内容を保存しました。
 receipt-name = 氏名
 receipt-id = 社員番号

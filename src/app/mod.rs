@@ -575,7 +575,16 @@ impl App {
             self.quit = true;
             return None;
         }
-        let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
+        let Some(cmd) = keys::cmd_for_in(key, self.ctx(), self) else {
+            // Over the receipt's code, any key goes back to the receipt, as it says (Esc too,
+            // which the receipt itself does not use).
+            if self.person.code_shown && self.pin.is_none() && !self.help {
+                self.note_drawn();
+                self.person.code_shown = false;
+                self.last_input = Instant::now();
+            }
+            return None;
+        };
         self.update(cmd)
     }
 

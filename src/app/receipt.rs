@@ -46,10 +46,9 @@ impl App {
 
     pub(super) fn update_receipt(&mut self, cmd: Cmd) -> Option<Effect> {
         if self.person.code_shown && cmd != Cmd::Confirm {
-            // Over the code, its key closes it; Enter still finishes, as the hint bar says.
-            if cmd == Cmd::ShowCode {
-                self.person.code_shown = false;
-            }
+            // Over the code, any key goes back to the receipt (as over a link's code); Enter
+            // still finishes, as the hint bar says.
+            self.person.code_shown = false;
             return None;
         }
         match cmd {

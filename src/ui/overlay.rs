@@ -280,6 +280,21 @@ pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
             width,
             ratatui::style::Style::new(),
         ));
+        lines.push(Line::default());
+        // How to close it, and the countdown it would otherwise hide.
+        lines.extend(doc::plain_lines(
+            &app.t("receipt-code-close"),
+            width,
+            theme::dim(),
+        ));
+        if let Some(n) = app.receipt_left {
+            lines.extend(doc::plain_lines(
+                &app.loc
+                    .ta(&app.lang, "receipt-countdown", &[("n", n.into())]),
+                width,
+                theme::dim(),
+            ));
+        }
         lines
     };
     code_popup(
