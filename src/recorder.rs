@@ -70,6 +70,8 @@ impl Recorder {
             Effect::Append { record_type, body } => {
                 let version = app.content.manifest.policy_version.clone();
                 let dir = self.dir.clone();
+                // What the check under the lock found, when it refuses: the person is told it.
+                let mut found = None;
                 let outcome = self.open().map_err(Checked::Ledger).and_then(|w| {
                     w.append_checked(|| {
                         if record_type == RecordType::Withdrawal {
@@ -82,6 +84,11 @@ impl Recorder {
                             let (state, _) =
                                 crate::status::load(&dir, &id, &version).map_err(Err)?;
                             if state.consent != ConsentState::Given {
+                                found = Some(crate::app::Prior {
+                                    consent: state.consent,
+                                    policy_version: state.policy_version,
+                                    decided_at: state.decided_at,
+                                });
                                 return Err(Ok(Refusal::NothingToWithdraw));
                             }
                         }
@@ -103,7 +110,7 @@ impl Recorder {
                         );
                         app.record_failed(words.line());
                     }
-                    Err(Checked::Refused(Ok(_))) => app.record_refused(),
+                    Err(Checked::Refused(Ok(_))) => app.record_refused(found),
                 }
             }
             Effect::VerifyCode { id, code } => {

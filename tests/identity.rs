@@ -1025,3 +1025,40 @@ fn no_on_deciding_again_says_the_consent_in_force_ends() {
         assert_eq!(records[1]["decision"], "refused");
     }
 }
+
+/// A withdrawal refused under the lock (staff recorded one meanwhile) tells the person what
+/// the ledger says now, not what it said when they identified themselves.
+#[test]
+fn a_withdrawal_refused_under_the_lock_tells_the_state_found_then() {
+    let mut k = roster_kiosk("en");
+    k.agree_as("A1234").keys("<Enter>");
+    k.choose_withdraw().identify_on_roster("A1234");
+    assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+    // Meanwhile, at another terminal: the consent is withdrawn.
+    let mut other = tebiki::ledger::Writer::open(
+        &k.ledger_dir(),
+        "hr-desk",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": "A1234", "name": "x"},
+        "how": {"method": "admin", "via": "cli"},
+    }) else {
+        unreachable!()
+    };
+    other.append("withdrawal", body).unwrap();
+    drop(other);
+    k.keys("<Enter>");
+    assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+    let screen = k.screen();
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Your current choice: withdrawn"), "{screen}");
+    assert_eq!(
+        k.records()
+            .iter()
+            .filter(|r| r["type"] == "withdrawal")
+            .count(),
+        1
+    );
+}

@@ -418,9 +418,14 @@ impl App {
 impl App {
     /// A withdrawal was refused under the ledger's check lock: by then there was no current
     /// consent to withdraw (another terminal recorded one first). Nothing was recorded.
-    pub fn record_refused(&mut self) {
+    /// `found` is what the ledger said of them then: the screen tells that, not what it said
+    /// when they identified themselves.
+    pub fn record_refused(&mut self, found: Option<Prior>) {
         self.person.save_failed = None;
         self.person.menu = 0;
+        if found.is_some() {
+            self.person.prior = found;
+        }
         self.go(Step::Standing(OnRecord::NothingToWithdraw));
     }
 }
