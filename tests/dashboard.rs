@@ -1420,3 +1420,23 @@ fn a_full_pass_is_asked_for_as_an_effect_and_started_by_the_performer() {
         a.d.model.records
     );
 }
+
+/// A pairing recorded from the supported person's page shows on that page at once (it is
+/// recorded under the champion's id, not theirs), and so does its end.
+#[test]
+fn the_person_page_shows_a_pairing_as_soon_as_it_is_saved() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    a.keys("2").paste("E003").keys("<Enter>");
+    assert!(a.d.person.is_some(), "{}", a.screen());
+    assert_eq!(a.d.person.as_ref().unwrap().state.supported_by, None);
+    a.keys("a");
+    assert!(a.screen().contains("Who will support"), "{}", a.screen());
+    a.keys("<Enter><Enter>");
+    let pv = a.d.person.as_ref().expect("the page stays open");
+    let champion = pv.state.supported_by.clone().expect("shown at once");
+    assert!(a.screen().contains(&champion), "{}", a.screen());
+    a.keys("x<Enter>");
+    let screen = a.screen();
+    let pv = a.d.person.as_ref().expect("the page stays open");
+    assert_eq!(pv.state.supported_by, None, "{screen}");
+}

@@ -107,7 +107,18 @@ impl Dashboard {
         let pv = self.person.as_ref()?;
         let i = pv.person;
         let now = self.model.people.get(i as usize).map(|p| p.records.len());
-        (everything || now != Some(pv.records)).then_some(Effect::RereadPerson(i))
+        // A pairing is recorded under the champion's id: the supported person's page changes
+        // without a record of their own.
+        let id_of = |c: u32| self.model.people[c as usize].id.to_string();
+        let paired = self.model.champion_of(i).map(id_of) != pv.state.supported_by
+            || self
+                .model
+                .supported_by(i)
+                .into_iter()
+                .map(id_of)
+                .collect::<Vec<_>>()
+                != pv.state.supports;
+        (everything || paired || now != Some(pv.records)).then_some(Effect::RereadPerson(i))
     }
 
     /// Runs the search for the query; a query that extends the last one searches only its
