@@ -1440,3 +1440,24 @@ fn the_person_page_shows_a_pairing_as_soon_as_it_is_saved() {
     let pv = a.d.person.as_ref().expect("the page stays open");
     assert_eq!(pv.state.supported_by, None, "{screen}");
 }
+
+/// In the stage form, text typed while "close the follow-up" has the focus goes to the note
+/// (with the focus), never lost; the focused line is marked where colours do not show.
+#[test]
+fn typing_on_the_close_box_of_the_stage_form_goes_to_the_note() {
+    let mut a = Admin::open(sample(), "ja", Some("森"), None);
+    a.keys("3s<Tab>");
+    let screen = a.screen();
+    let marked = screen
+        .lines()
+        .find(|l| l.contains("[ ]"))
+        .expect("the close box");
+    assert!(marked.contains('▶'), "{screen}");
+    a.paste("面談済み、来月再確認");
+    a.keys("<Tab> ");
+    let Some(tebiki::dashboard::forms::Form::Stage(f)) = &a.d.form else {
+        panic!("the stage form")
+    };
+    assert_eq!(f.note.value(), "面談済み、来月再確認");
+    assert!(f.close_followup, "Tab back to the box, Space ticks it");
+}

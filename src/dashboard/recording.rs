@@ -44,6 +44,13 @@ impl Dashboard {
                     f.on_close = !f.on_close;
                 }
                 Cmd::Input(ref t) if f.on_close && t == " " => f.close_followup = !f.close_followup,
+                // Typing while on "close it" is meant for the note: it goes there, and so
+                // does the focus (nothing typed is lost).
+                Cmd::Input(_) if f.on_close => {
+                    f.on_close = false;
+                    f.problem = None;
+                    self.notice = forms::edit(&mut f.note, &cmd);
+                }
                 Cmd::Confirm => {
                     let (i, stage, note) = (f.person, f.stage(), f.note.value().to_string());
                     let consent = self.model.consent(i, &self.setup.policy);

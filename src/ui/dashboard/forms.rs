@@ -292,8 +292,14 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 } else {
                     Style::new()
                 };
+                // The pointer marks the focus where colours do not show.
+                let lead = if f.on_close {
+                    crate::glyphs::glyphs().pointer.trim_end()
+                } else {
+                    " "
+                };
                 lines.push(Line::from(vec![
-                    Span::raw(" "),
+                    Span::raw(lead),
                     Span::styled(
                         format!("{mark} {}", d.t("dash-stage-close-followup")),
                         style,
