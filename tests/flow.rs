@@ -833,3 +833,32 @@ fn the_choice_screen_is_read_to_its_end_with_the_arrow_keys() {
         assert!(screen.contains("▶"), "{lang}: the focus in view\n{screen}");
     }
 }
+
+/// A message longer than the line takes a second line at 80x24 rather than lose its end
+/// (here, the other answers the person may choose).
+#[test]
+fn a_long_message_is_read_whole_at_80x24() {
+    let mut k = Kiosk::new("ja");
+    k.keys("<Enter>")
+        .identify("E7007", "Robin", "")
+        .read_all()
+        .pass_check();
+    // Agree without confirming the two points.
+    k.keys("<Space><Enter>");
+    let screen = k.screen();
+    let joined: String = screen.lines().map(str::trim).collect();
+    assert!(
+        joined.contains("「今は使わない」か「使わない」を選んでください。"),
+        "{screen}"
+    );
+    assert!(!screen.contains('…'), "{screen}");
+    // The body gives up one line for it, and takes it back once the message goes.
+    k.keys("<Down>");
+    assert!(k.app.notice.is_none());
+    let after = k.screen();
+    let joined: String = after.lines().map(str::trim).collect();
+    assert!(
+        !joined.contains("か「使わない」を選んでください。"),
+        "{after}"
+    );
+}

@@ -107,7 +107,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, &app.loc, &app.lang, area);
         return;
     }
-    let areas = layout::areas(area.width, area.height);
+    let mut areas = layout::areas(area.width, area.height);
+    // A message longer than the line (Japanese ones, mostly) takes a second line from the
+    // body rather than lose its end: the end is often what to do.
+    if notice_text(app)
+        .is_some_and(|(text, _)| crate::wrap::display_width(&text) > areas.notice.width as usize)
+        && areas.body.height > 4
+    {
+        areas.body.height -= 1;
+        areas.notice.y -= 1;
+        areas.notice.height = 2;
+    }
     header(frame, app, areas.header);
 
     let body = body(app, areas.body.width as usize);
@@ -249,12 +259,39 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
+/// The message the app has for the person now, if any, and its style.
+fn notice_text(app: &App) -> Option<(String, ratatui::style::Style)> {
+    let n = app.notice.as_ref()?;
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
+        n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+    let style = if n.error { theme::bad() } else { theme::warn() };
+    Some((app.loc.ta(&app.lang, n.id, &args), style))
+}
+
 fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
-    let line = if let Some(n) = &app.notice {
-        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
-            n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-        let style = if n.error { theme::bad() } else { theme::warn() };
-        Line::from(Span::styled(app.loc.ta(&app.lang, n.id, &args), style))
+    if let Some((text, style)) = notice_text(app)
+        && area.height > 1
+    {
+        // Wrapped as text is (Japanese by its line-breaking rules), on the lines it was given.
+        let mut lines = doc::plain_lines(&text, area.width as usize, style);
+        if lines.len() > area.height as usize {
+            lines.truncate(area.height as usize);
+            if let Some(last) = lines.last_mut() {
+                let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                *last = Line::from(Span::styled(
+                    truncate(
+                        &format!("{cut}{}", glyphs::glyphs().ellipsis),
+                        area.width as usize,
+                    ),
+                    style,
+                ));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let line = if let Some((text, style)) = notice_text(app) {
+        Line::from(Span::styled(text, style))
     } else if let Some(secs) = app.receipt_left.filter(|_| !popup_open(app)) {
         let mut text = app
             .loc
