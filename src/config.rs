@@ -340,7 +340,60 @@ impl Config {
         if empty(&o.retention) {
             out.push("org.retention");
         }
+        if empty(&o.record_readers) {
+            out.push("org.record_readers");
+        }
         out
+    }
+
+    /// The text values written in another script than English's (Japanese, say) with no
+    /// English version under `[org.en]`: English screens show them as written. Keys as in
+    /// config.toml, with the value.
+    pub fn without_english(&self) -> Vec<(&'static str, String)> {
+        let o = &self.org;
+        let en = o.translations.get("en");
+        // The key, its value, and its English version (when `[org.en]` is there).
+        type Field<'a> = (&'static str, &'a Option<String>, Option<&'a Option<String>>);
+        let fields: [Field<'_>; 9] = [
+            ("org.name", &o.name, en.map(|t| &t.name)),
+            (
+                "org.wifi_places",
+                &o.wifi_places,
+                en.map(|t| &t.wifi_places),
+            ),
+            (
+                "org.lost_contact",
+                &o.lost_contact,
+                en.map(|t| &t.lost_contact),
+            ),
+            ("org.contact", &o.contact, en.map(|t| &t.contact)),
+            ("org.controller", &o.controller, en.map(|t| &t.controller)),
+            (
+                "org.controller_address",
+                &o.controller_address,
+                en.map(|t| &t.controller_address),
+            ),
+            (
+                "org.privacy_contact",
+                &o.privacy_contact,
+                en.map(|t| &t.privacy_contact),
+            ),
+            (
+                "org.record_readers",
+                &o.record_readers,
+                en.map(|t| &t.record_readers),
+            ),
+            ("org.retention", &o.retention, en.map(|t| &t.retention)),
+        ];
+        fields
+            .into_iter()
+            .filter_map(|(key, value, english)| {
+                let value = value.as_deref().filter(|v| !v.is_ascii())?;
+                english
+                    .is_none_or(|e| e.as_deref().is_none_or(|e| e.trim().is_empty()))
+                    .then(|| (key, value.to_string()))
+            })
+            .collect()
     }
 }
 
@@ -649,7 +702,8 @@ mod tests {
                 "org.lost_contact",
                 "org.contact",
                 "org.controller",
-                "org.retention"
+                "org.retention",
+                "org.record_readers"
             ]
         );
         assert_eq!(c.org.plan, None);

@@ -549,3 +549,50 @@ fn dash_as_the_output_file_is_standard_output() {
     assert!(out.contains("E000001"), "{out}");
     assert!(!here.path().join("-").exists(), "a file named '-'");
 }
+
+/// `config check` names every value people rely on that is not set (in words, never a raw
+/// message id), and the values an English screen would show in Japanese.
+#[test]
+fn config_check_names_what_is_unset_and_what_english_screens_would_show_untranslated() {
+    let data = tempfile::tempdir().unwrap();
+    for lang in ["en", "ja"] {
+        let o = tebiki(data.path(), &["config", "check", "--lang", lang]);
+        let (out, err) = text(&o);
+        assert_ne!(o.status.code(), Some(0), "{out}{err}");
+        for key in ["org.plan", "org.record_readers", "org.contact"] {
+            assert!(out.contains(key), "{lang} {key}: {out}");
+        }
+        assert!(!out.contains("config-key-"), "{lang}: {out}");
+    }
+    let config = data.path().join("config.toml");
+    let text_before = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text_before.replace(
+            "[org]\n",
+            "[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"paid\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"情報システム担当\"\ncontact = \"総務部\"\ncontroller = \"株式会社サンプル\"\nretention = \"退職後 5 年間\"\nrecord_readers = \"人事部\"\n",
+        ),
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["config", "check", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_ne!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("org.contact is written only as “総務部”"),
+        "{out}"
+    );
+    assert!(out.contains("[org.en] contact"), "{out}");
+    assert!(!out.contains("org.plan"), "{out}");
+    // With the English versions, all is set.
+    let full = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!(
+            "{full}\n[org.en]\nlost_contact = \"the IT desk\"\ncontact = \"General Affairs\"\ncontroller = \"Sample Co.\"\nretention = \"5 years after leaving\"\nrecord_readers = \"HR\"\n"
+        ),
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["config", "check", "--lang", "en"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+}

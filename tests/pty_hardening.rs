@@ -93,14 +93,14 @@ fn pin_set(data: &Path) {
     let text = std::fs::read_to_string(&path).expect("config written");
     let text = text.replacen(
         "[org]\n",
-        "[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years\"\n",
+        "[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years\"\nrecord_readers = \"HR\"\n",
         1,
     );
     let text = if text.contains("[org]") {
         text
     } else {
         format!(
-            "{text}\n[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years\"\n"
+            "{text}\n[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years\"\nrecord_readers = \"HR\"\n"
         )
     };
     std::fs::write(&path, text).expect("config updated");

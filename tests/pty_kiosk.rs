@@ -39,7 +39,7 @@ fn org_values(data: &Path) {
     let text = std::fs::read_to_string(&path).expect("config written");
     let text = text.replacen(
         "[org]\n",
-        "[org]\nallowance_yen = 3000\nwifi_places = \"the head office\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years after you leave\"\n",
+        "[org]\nallowance_yen = 3000\nwifi_places = \"the head office\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years after you leave\"\nrecord_readers = \"HR\"\n",
         1,
     );
     std::fs::write(&path, text).expect("config updated");

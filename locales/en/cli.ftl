@@ -231,6 +231,9 @@ config-key-org-lost-contact = whom to report a lost phone to
 config-key-org-contact = whom to ask, and to withdraw consent
 config-key-org-controller = who is responsible for the records (the controller)
 config-key-org-retention = how long the records are kept
+config-key-org-plan = the LINE WORKS plan: free or paid (how long the audit log is kept)
+config-key-org-record-readers = who can see the records (the privacy notice says it)
+config-no-english = { $key } is written only as “{ $value }”: English screens show it as it is. Add { $en } = "…" in English
 config-bad-pin-hash = admin_pin_hash is not a PIN hash tebiki made: run “tebiki pin set”
 config-all-set = Every setting people rely on is set ({ $file }).
 config-findings = { $file }: { $count } settings to fix

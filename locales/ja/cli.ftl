@@ -237,6 +237,9 @@ config-key-org-lost-contact = スマートフォンをなくしたときの報�
 config-key-org-contact = 問い合わせ・同意の取り消しの窓口
 config-key-org-controller = 記録の管理責任者
 config-key-org-retention = 記録の保存期間
+config-key-org-plan = LINE WORKS のプラン：free または paid（監査ログの保存期間が決まります）
+config-key-org-record-readers = 記録を見られる人（プライバシーに関する説明に表示します）
+config-no-english = { $key } は「{ $value }」としか書かれていないため、英語の画面にもそのまま表示されます。英語で { $en } = "…" を加えてください
 config-bad-pin-hash = admin_pin_hash が tebiki の作った PIN のハッシュではありません。「tebiki pin set」を実行してください
 config-all-set = 社員に示す設定はすべてそろっています（{ $file }）。
 config-findings = { $file }：直す必要のある設定が { $count } 件あります

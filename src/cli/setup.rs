@@ -22,6 +22,18 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
             &[("key", key.into()), ("what", what.into())],
         ));
     }
+    // English screens would show these as written: an English reader could not read whom
+    // to call about a lost phone, or how long records are kept.
+    for (key, value) in config.without_english() {
+        findings.push(env.ta(
+            "config-no-english",
+            &[
+                ("key", key.into()),
+                ("value", value.into()),
+                ("en", key.replacen("org.", "[org.en] ", 1).into()),
+            ],
+        ));
+    }
     if let Some(p) = &config.employee_id_pattern
         && let Err(e) = crate::record::identity::IdRule::new(Some(p))
     {
