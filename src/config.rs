@@ -350,10 +350,10 @@ impl Config {
     /// English version under `[org.en]`: English screens show them as written. Keys as in
     /// config.toml, with the value.
     pub fn without_english(&self) -> Vec<(&'static str, String)> {
-        let o = &self.org;
-        let en = o.translations.get("en");
         // The key, its value, and its English version (when `[org.en]` is there).
         type Field<'a> = (&'static str, &'a Option<String>, Option<&'a Option<String>>);
+        let o = &self.org;
+        let en = o.translations.get("en");
         let fields: [Field<'_>; 9] = [
             ("org.name", &o.name, en.map(|t| &t.name)),
             (
