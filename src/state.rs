@@ -320,7 +320,11 @@ impl Pairings {
 /// One event in a person's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
+    /// When it was recorded.
     pub at: String,
+    /// When it happened, when the record says so and it was recorded later (`occurred_at`,
+    /// or the day of `occurred_on`): what the history is dated by.
+    pub occurred: Option<String>,
     #[serde(rename = "type")]
     pub record_type: String,
     pub decision: Option<String>,
@@ -401,10 +405,17 @@ pub fn recorded_by(v: &Value) -> Option<String> {
     text(v, &["recorded_by", "name"]).or_else(|| text(v, &["how", "trainer"]))
 }
 
+/// When a record says what it records happened, if it was recorded later: `occurred_at`, or
+/// the day `occurred_on`.
+pub fn occurred(r: &Value) -> Option<String> {
+    text(r, &["occurred_at"]).or_else(|| text(r, &["occurred_on"]))
+}
+
 /// One line of a person's history.
 fn history_entry(r: &Value, event: &Event<'_>, voided: Option<String>) -> HistoryEntry {
     HistoryEntry {
         at: text(r, &["at"]).unwrap_or_default(),
+        occurred: occurred(r),
         record_type: event.record_type.to_string(),
         decision: event.decision.map(str::to_string),
         stage: event.stage.map(str::to_string),

@@ -168,15 +168,24 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         return out;
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
-    for h in &s.history {
-        let when = h.at.parse::<jiff::Timestamp>().map_or_else(
-            |_| for_terminal(&h.at).into_owned(),
+    let local = |at: &str| {
+        at.parse::<jiff::Timestamp>().map_or_else(
+            |_| for_terminal(at).into_owned(),
             |t| {
                 t.to_zoned(tz.clone())
                     .strftime("%Y-%m-%d %H:%M")
                     .to_string()
             },
-        );
+        )
+    };
+    for h in &s.history {
+        // Dated by when it happened, as the dashboard dates it; when recorded later, that
+        // time follows.
+        let recorded = local(&h.at);
+        let when = h
+            .occurred
+            .as_deref()
+            .map_or_else(|| recorded.clone(), local);
         // What the record says: a decision, a stage, a pairing, a due date.
         let what = match h.record_type.as_str() {
             "stage" => h.stage.clone(),
@@ -204,6 +213,13 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         if let Some(by) = &h.recorded_by {
             let by = for_terminal(&for_display(by)).into_owned();
             line.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
+        }
+        if when != recorded && !recorded.starts_with(&when) {
+            line.push_str(&loc.ta(
+                lang,
+                "status-recorded-at",
+                &[("at", recorded.clone().into())],
+            ));
         }
         if let Some(reason) = &h.voided {
             // Voided: kept in the history, struck through, and it no longer counts.

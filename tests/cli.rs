@@ -596,3 +596,52 @@ fn config_check_names_what_is_unset_and_what_english_screens_would_show_untransl
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
 }
+
+/// `status` dates each record by when it happened (as the dashboard does), with when it was
+/// recorded beside it when that was later; an attendance entered with --date shows that day.
+#[test]
+fn status_dates_records_by_when_they_happened() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["demo", "--employees", "10", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "record",
+            "attendance",
+            "E000001",
+            "--session",
+            "OLD-1",
+            "--date",
+            "2026-11-02",
+            "--by",
+            "HR",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let o = tebiki(data.path(), &["status", "E000001", "--format", "json"]);
+    let s: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let history = s["history"].as_array().unwrap();
+    let attended = history
+        .iter()
+        .find(|h| h["session"] == "OLD-1")
+        .expect("the attendance");
+    assert_eq!(attended["occurred"], "2026-11-02", "{attended}");
+    let o = tebiki(data.path(), &["status", "E000001", "--lang", "en"]);
+    let (out, _) = text(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("OLD-1") || (l.contains("attendance") && l.contains("2026-11-02")))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.trim_start().starts_with("2026-11-02"), "{line}");
+    assert!(line.contains("(recorded "), "{line}");
+    // Demo records happened earlier than they were written: dated by when they happened.
+    let demo = history
+        .iter()
+        .find(|h| h["occurred"].is_string() && h["session"] != "OLD-1")
+        .expect("a demo record");
+    let day = &demo["occurred"].as_str().unwrap()[..10];
+    assert!(out.contains(day), "{day}: {out}");
+}

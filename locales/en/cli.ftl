@@ -135,6 +135,7 @@ status-champion = Champion; supports: { $supports }
 status-supported-by = Supported by champion { $champion }
 status-followup = Open follow-up, due { $due }: { $note }
 status-by = {"  "}by { $name }
+status-recorded-at = {"  "}(recorded { $at })
 status-history = History:
 status-no-records = No records for this ID yet.
 status-roster-unreadable = the stored roster could not be read ({ $detail }): the name and department are not the roster’s, and whether the ID is on it is not known

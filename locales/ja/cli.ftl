@@ -135,6 +135,7 @@ status-champion = 推進役。支えている人：{ $supports }
 status-supported-by = 推進役 { $champion } さんが支えています
 status-followup = 未完了のフォローアップ、予定日 { $due }：{ $note }
 status-by = {"  "}記録：{ $name }
+status-recorded-at = {"  "}（記録日時 { $at }）
 status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
 status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません

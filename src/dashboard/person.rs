@@ -248,14 +248,7 @@ impl Dashboard {
             .into_iter()
             .map(|s| self.model.people[s as usize].id.to_string())
             .collect();
-        let occurred = values
-            .iter()
-            .map(|v| {
-                v.get("occurred_at")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-            })
-            .collect();
+        let occurred = values.iter().map(crate::state::occurred).collect();
         self.person = Some(PersonView {
             person: i,
             state,
