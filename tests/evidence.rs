@@ -945,6 +945,33 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
         };
         assert_eq!(r["event_state"], expected, "{r}");
     }
+    // A withdrawal's receipt names what it withdraws: the purposes the consent before it
+    // granted, each withdrawn; and it came about without a notice or check.
+    let withdrawals: Vec<&Value> = receipts
+        .iter()
+        .filter(|r| r["event_type"] == "withdrawal")
+        .collect();
+    assert!(!withdrawals.is_empty());
+    for w in &withdrawals {
+        let purposes = w["purposes"].as_array().unwrap();
+        assert!(
+            purposes.iter().any(|p| p["purpose_id"] == "own-phone"),
+            "{w}"
+        );
+        assert!(
+            purposes
+                .iter()
+                .all(|p| p["consent_state"] == "dpv:ConsentWithdrawn"),
+            "{w}"
+        );
+        assert!(
+            !w["collection_method"]
+                .as_str()
+                .unwrap()
+                .contains("after reading"),
+            "{w}"
+        );
+    }
     // Each receipt names its record so that verify --receipt finds it.
     let line = receipts[0]["evidence"]["verify"]
         .as_str()

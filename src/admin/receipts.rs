@@ -20,6 +20,40 @@ pub const SCHEMA_VERSION: &str = "ISO/IEC TS 27560:2023 (W3C DPV profile), tebik
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     pub org: crate::config::Org,
+    /// Per person (their id's key), the purposes their latest consent granted, as read so far
+    /// ([`see`]): what a withdrawal's receipt says is withdrawn.
+    pub granted: std::cell::RefCell<std::collections::HashMap<String, Vec<Value>>>,
+}
+
+/// Notes what a record read grants (every record, filtered out of the export or not): a
+/// `consent` given sets the person's granted purposes, any other decision clears them.
+pub fn see(record: &Record, ctx: &Context) {
+    if record.record_type != "consent" {
+        return;
+    }
+    let Ok(v) = serde_json::from_str::<Value>(&record.raw) else {
+        return;
+    };
+    let Some(id) = crate::state::employee_id(&v) else {
+        return;
+    };
+    let key = crate::ids::key(id);
+    let mut granted = ctx.granted.borrow_mut();
+    if v.get("decision").and_then(Value::as_str) == Some("given") {
+        let ids = v
+            .get("purposes")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter(|p| p.get("granted").and_then(Value::as_bool) == Some(true))
+                    .filter_map(|p| p.get("id").cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        granted.insert(key, ids);
+    } else {
+        granted.remove(&key);
+    }
 }
 
 /// DPV's word for a consent decision.
@@ -50,29 +84,50 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
     };
     let decision = v.get("decision").and_then(Value::as_str);
     let event_state = state(kind, decision, v.get("renews").is_some());
-    let purposes: Vec<Value> = v
-        .get("purposes")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|p| {
-                    let granted = p.get("granted").and_then(Value::as_bool) == Some(true);
-                    let purpose_state = match (kind, decision) {
-                        ("consent", Some("given")) if granted => "dpv:ConsentGiven",
-                        ("consent", Some("deferred")) => "dpv:ConsentRequestDeferred",
-                        _ => "dpv:ConsentRefused",
-                    };
-                    json!({
-                        "purpose_id": p.get("id").cloned().unwrap_or(Value::Null),
-                        "lawful_basis": "dpv:Consent",
-                        "consent_state": purpose_state,
-                    })
-                })
-                .collect()
+    // A withdrawal withdraws what the consent before it granted.
+    let withdrawn = (kind == "withdrawal")
+        .then(|| {
+            let id = crate::state::employee_id(&v)?;
+            ctx.granted.borrow().get(&crate::ids::key(id)).cloned()
         })
-        .unwrap_or_default();
+        .flatten();
+    let purposes: Vec<Value> = match withdrawn {
+        Some(ids) => ids
+            .into_iter()
+            .map(|id| {
+                json!({
+                    "purpose_id": id,
+                    "lawful_basis": "dpv:Consent",
+                    "consent_state": "dpv:ConsentWithdrawn",
+                })
+            })
+            .collect(),
+        None => v
+            .get("purposes")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|p| {
+                        let granted = p.get("granted").and_then(Value::as_bool) == Some(true);
+                        let purpose_state = match (kind, decision) {
+                            ("consent", Some("given")) if granted => "dpv:ConsentGiven",
+                            ("consent", Some("deferred")) => "dpv:ConsentRequestDeferred",
+                            _ => "dpv:ConsentRefused",
+                        };
+                        json!({
+                            "purpose_id": p.get("id").cloned().unwrap_or(Value::Null),
+                            "lawful_basis": "dpv:Consent",
+                            "consent_state": purpose_state,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
     let method = s(&["how", "method"]).and_then(|m| m.as_str().map(str::to_owned));
     let collection_method = match method.as_deref() {
+        // A withdrawal needs no notice or check: it is asked for and recorded.
+        Some("kiosk") if kind == "withdrawal" => "self-service terminal (tebiki kiosk)",
         Some("kiosk") => {
             "self-service terminal (tebiki kiosk), after reading the notice and a short check"
         }

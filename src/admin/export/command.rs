@@ -66,6 +66,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         labels,
         receipts: crate::admin::receipts::Context {
             org: config.org.clone(),
+            ..Default::default()
         },
     };
     let dir = env.data.ledger_dir();

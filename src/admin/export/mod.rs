@@ -532,6 +532,11 @@ impl Run<'_> {
     /// Writes `record` when the filters keep it; says whether it did.
     fn write(&self, record: &Record, w: &mut dyn Write) -> Result<bool, ExportError> {
         let filters = self.filters;
+        if self.format == ExportFormat::Receipts {
+            // What each consent grants, read from every record: a withdrawal in the window
+            // may withdraw a consent before it.
+            super::receipts::see(record, &self.csv.receipts);
+        }
         if filters.needs_fields()
             && !Fields::with(&record.raw, |f| {
                 self.see_department(f);
