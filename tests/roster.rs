@@ -413,3 +413,33 @@ fn status_says_when_the_id_is_unknown_or_the_roster_cannot_be_read() {
         "not the roster's name"
     );
 }
+
+/// One of something is said in the singular.
+#[test]
+fn one_employee_is_one_employee() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("one.csv");
+    std::fs::write(&file, "社員番号,氏名,部署\nE1,山田 太郎,営業部\n").unwrap();
+    let o = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "import",
+            "--dry-run",
+            file.to_str().unwrap(),
+        ],
+    );
+    let (out, err) = text(&o);
+    assert!(out.contains("Read 1 employee from"), "{out}{err}");
+    let o = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", file.to_str().unwrap()],
+    );
+    let (out, err) = text(&o);
+    assert!(
+        out.contains("Imported 1 employee in 1 department from"),
+        "{out}{err}"
+    );
+}

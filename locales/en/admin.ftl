@@ -27,9 +27,18 @@ roster-column-employee-id = employee ID
 roster-column-name = name
 roster-column-department = department
 roster-column-email = email
-roster-imported = Imported { $count } employees in { $departments } departments from { $file } ({ $encoding }).
+roster-imported = Imported { $n ->
+        [one] 1 employee
+       *[other] { $count } employees
+    } in { $nd ->
+        [one] 1 department
+       *[other] { $departments } departments
+    } from { $file } ({ $encoding }).
 roster-saved = Saved as { $path }.
-roster-saved-replacing = Saved as { $path }, replacing the previous roster of { $count } employees.
+roster-saved-replacing = Saved as { $path }, replacing the previous roster of { $n ->
+        [one] 1 employee
+       *[other] { $count } employees
+    }.
 roster-blank-rows = Skipped { $count } empty row(s).
 roster-ignored-columns = these columns were not used: { $columns }
 roster-error-utf16 = the file is UTF-16 (Excel’s “Unicode text”), which cannot be read as CSV
@@ -84,7 +93,10 @@ report-coverage = ■ Coverage against the roster
 report-reached = Been through onboarding
 report-never = Never onboarded
 report-no-roster = No roster imported: import one with “tebiki roster import FILE.csv” to see who has never been through onboarding.
-report-not-on-roster-count = { $count } people in the ledger are not on the roster.
+report-not-on-roster-count = { $n ->
+        [one] 1 person in the ledger is not on the roster.
+       *[other] { $count } people in the ledger are not on the roster.
+    }
 report-consent = ■ Consent
 report-consent-none = never decided
 report-consent-given = consent given
@@ -232,7 +244,10 @@ export-todo-dept = Check the spelling against the departments listed (full- and 
 export-unknown-status = --status “{ $status }” is not a status tebiki knows, so it matches no record; known: { $known }
 export-todo-status = Use one of the statuses listed (several separated by commas, e.g. --status given,deferred).
 cli-export-arg-labels = Headings and coded values in words of this language (ja or en) for people; without it, the stable keys scripts rely on
-roster-read = Read { $count } employees from { $file } ({ $encoding }).
+roster-read = Read { $n ->
+        [one] 1 employee
+       *[other] { $count } employees
+    } from { $file } ({ $encoding }).
 roster-changes = Compared with the current roster: { $added } added, { $removed } removed, { $changed } changed.
 roster-added = Added:
 roster-removed = Removed:

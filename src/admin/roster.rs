@@ -350,6 +350,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             "roster-read",
             &[
                 ("count", count(parsed.employees.len() as u64)),
+                ("n", (parsed.employees.len() as u64).into()),
                 ("file", arg(file.clone())),
                 ("encoding", arg(parsed.encoding.as_str())),
             ],
@@ -383,7 +384,9 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         "roster-imported",
         &[
             ("count", count(parsed.employees.len() as u64)),
+            ("n", (parsed.employees.len() as u64).into()),
             ("departments", count(departments.len() as u64)),
+            ("nd", (departments.len() as u64).into()),
             ("file", arg(file.clone())),
             ("encoding", arg(parsed.encoding.as_str())),
         ],
@@ -398,6 +401,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
             &[
                 ("path", arg(target.display().to_string())),
                 ("count", count(old.len() as u64)),
+                ("n", (old.len() as u64).into()),
             ],
         ),
         None => env.ta(

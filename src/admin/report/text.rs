@@ -121,7 +121,10 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                     "  {}",
                     env.ta(
                         "report-not-on-roster-count",
-                        &[("count", count(r.not_on_roster.len() as u64))]
+                        &[
+                            ("count", count(r.not_on_roster.len() as u64)),
+                            ("n", (r.not_on_roster.len() as u64).into())
+                        ]
                     )
                 );
             }
