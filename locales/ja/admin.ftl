@@ -27,9 +27,15 @@ roster-column-employee-id = 社員番号
 roster-column-name = 氏名
 roster-column-department = 部署
 roster-column-email = メールアドレス
-roster-imported = { $file }（{ $encoding }）から、{ $departments } 部署・{ $count } 人を取り込みました。
+roster-imported = { $file }（{ $encoding }）から、{ $nd ->
+       *[other] { $departments }
+    } 部署・{ $n ->
+       *[other] { $count }
+    } 人を取り込みました。
 roster-saved = { $path } に保存しました。
-roster-saved-replacing = { $path } に保存しました（以前の名簿 { $count } 人分を置き換えました）。
+roster-saved-replacing = { $path } に保存しました（以前の名簿 { $n ->
+       *[other] { $count }
+    } 人分を置き換えました）。
 roster-blank-rows = 空の行を { $count } 行飛ばしました。
 roster-ignored-columns = 次の列は使いませんでした：{ $columns }
 roster-error-utf16 = このファイルは UTF-16（Excel の「Unicode テキスト」）のため、CSV として読み込めません
@@ -84,7 +90,9 @@ report-coverage = ■ 名簿に対する実施状況
 report-reached = 実施済み
 report-never = 未実施
 report-no-roster = 名簿が取り込まれていません。「tebiki roster import ファイル.csv」で取り込むと、まだ案内を受けていない人がわかります。
-report-not-on-roster-count = 記録にある { $count } 人が名簿に載っていません。
+report-not-on-roster-count = 記録にある { $n ->
+       *[other] { $count }
+    } 人が名簿に載っていません。
 report-consent = ■ 同意の状態
 report-consent-none = 未回答
 report-consent-given = 同意
@@ -232,7 +240,9 @@ export-todo-dept = 上の部署名と見比べて、つづりを確かめてく�
 export-unknown-status = --status「{ $status }」は tebiki の知らない状態のため、当たる記録はありません。使える状態：{ $known }
 export-todo-status = 上の状態から指定してください（複数はカンマ区切り。例：--status given,deferred）。
 cli-export-arg-labels = 見出しとコード値を、この言語（ja または en）の言葉で書く（人が読むため）。省くと、スクリプト向けの変わらないキー
-roster-read = { $file } から { $count } 人を読み込みました（{ $encoding }）。
+roster-read = { $file } から { $n ->
+       *[other] { $count }
+    } 人を読み込みました（{ $encoding }）。
 roster-changes = 今の名簿と比べて：追加 { $added } 人、削除 { $removed } 人、変更 { $changed } 人。
 roster-added = 追加：
 roster-removed = 削除：
