@@ -112,8 +112,9 @@ pub(super) struct FileCheck<'a> {
     /// For the backdating check: per seal, the bytes of this file it covers, sorted, each with
     /// the latest time (and that seal's index) among the seals covering at most as much.
     pub(super) backdate_steps: Vec<(u64, Timestamp, usize)>,
-    /// Ids of the records no void can cancel (a person's own decisions, voids).
-    pub(super) not_voidable: Vec<u128>,
+    /// The records no void can cancel (a person's own decisions, voids), each by the low 64
+    /// bits of its id (random in a UUID v7: compact, and enough to match a void's target).
+    pub(super) not_voidable: Vec<u64>,
     /// Each `void`: the id it names, and where the void is (line, offset).
     pub(super) voids: Vec<(u128, u64, u64)>,
     pub(super) misplaced: Vec<Misplaced>,
@@ -230,7 +231,12 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         recovered: fc.recovered,
         ids: fc.ids,
         misplaced: fc.misplaced,
-        not_voidable: fc.not_voidable,
+        not_voidable: {
+            let mut ids = fc.not_voidable;
+            ids.sort_unstable();
+            ids.shrink_to_fit();
+            ids
+        },
         voids: fc.voids,
     }
 }
@@ -318,7 +324,7 @@ impl FileCheck<'_> {
             self.ids.push(id.as_u128());
             let record_type = env.record_type.as_deref().unwrap_or("");
             if crate::state::NOT_VOIDABLE.contains(&record_type) {
-                self.not_voidable.push(id.as_u128());
+                self.not_voidable.push(id.as_u64_pair().1);
             }
             if record_type == "void"
                 && let Some(target) = serde_json::from_slice::<serde_json::Value>(line)

@@ -93,7 +93,7 @@ struct FileOut {
     misplaced: Vec<Misplaced>,
     /// Ids of the records no void can cancel, and each void with the id it names and where
     /// it is (line, offset).
-    not_voidable: Vec<u128>,
+    not_voidable: Vec<u64>,
     voids: Vec<(u128, u64, u64)>,
 }
 
@@ -158,12 +158,15 @@ pub fn verify_sealed(
         report.recovered.extend(out.recovered);
         ids.push(out.ids);
         misplaced.extend(out.misplaced);
-        not_voidable.extend(out.not_voidable);
+        not_voidable.push(out.not_voidable);
     }
     // A void naming a person's own decision, or a void: no tebiki command writes one.
-    not_voidable.sort_unstable();
     for (file, (target, line, offset)) in voids {
-        if not_voidable.binary_search(&target).is_ok() {
+        let low = uuid::Uuid::from_u128(target).as_u64_pair().1;
+        if not_voidable
+            .iter()
+            .any(|ids: &Vec<u64>| ids.binary_search(&low).is_ok())
+        {
             let kind = FindingKind::VoidNotAllowed {
                 target: uuid::Uuid::from_u128(target).to_string(),
             };
