@@ -25,6 +25,11 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    /// The ledger folder it writes to.
+    pub fn ledger_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     pub fn new(dir: PathBuf, kiosk: String) -> Recorder {
         Recorder {
             dir,

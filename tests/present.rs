@@ -485,6 +485,44 @@ fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
     assert!(t.p.quit, "everyone is accounted for");
 }
 
+/// Someone whose consent is in force has nothing to choose later at a kiosk: `l` records no
+/// follow-up for them, and says why.
+#[test]
+fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
+    let mut t = Trainer::new("en", "en");
+    let version = t.p.flow.content.manifest.policy_version.clone();
+    let mut w = tebiki::ledger::Writer::open(
+        &t.dir.path().join("ledger"),
+        "kiosk-1",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E9", "name": "Pat Doe", "verified": false},
+        "decision": "given",
+        "policy": {"id": "line-works-own-phone", "version": version},
+        "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+    }) else {
+        unreachable!()
+    };
+    w.append("consent", body).unwrap();
+    drop(w);
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E9")
+        .keys("<Enter>")
+        .paste("Pat Doe")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("G<Right>s");
+    t.keys("l");
+    assert!(
+        t.screen().contains("has a consent in force"),
+        "{}",
+        t.screen()
+    );
+    assert!(t.records().iter().all(|r| r["type"] != "followup"));
+    assert_ne!(t.p.attendees[0].status, Status::Kiosk);
+}
+
 #[test]
 fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
     let mut t = Trainer::new("en", "en");

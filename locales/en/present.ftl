@@ -103,6 +103,7 @@ present-attendance-done = Attendance is already recorded for everyone on the lis
 present-record-first = Record attendance first (s).
 present-already-chosen = { $name } has already made their choice.
 present-already-later = Already marked to choose at a kiosk later.
+present-later-has-consent = { $name } has a consent in force: there is nothing to choose later at a kiosk, and nothing was recorded.
 present-cannot-remove = Their attendance is already recorded, so they stay on the list.
 present-followup-note = Will make the choice at a kiosk (session { $session }).
 

@@ -91,6 +91,7 @@ present-attendance-done = 一覧の全員の出席はすでに記録されてい
 present-record-first = 先に出席を記録してください（s）。
 present-already-chosen = { $name } さんはすでに選択を済ませています。
 present-already-later = すでに「後日キオスクで選択」になっています。
+present-later-has-consent = { $name } さんの同意は有効です。あとでキオスクで選ぶことはないため、何も記録していません。
 present-cannot-remove = 出席を記録済みのため、一覧から外すことはできません。
 present-followup-note = 後日キオスクで選択（セッション { $session }）
 

@@ -413,6 +413,23 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
             recorder.perform(&mut p.flow, e);
             p.after_flow();
         }
+        Effect::Append {
+            saving: Saving::Later(i),
+            ..
+        } if has_consent(p, recorder, i) => {
+            // Someone whose consent is in force has nothing left to choose at a kiosk: no
+            // follow-up is recorded for them.
+            let name = p
+                .attendees
+                .get(i)
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
+            p.notice = Some(super::Notice {
+                id: "present-later-has-consent",
+                args: vec![("name", name)],
+                error: false,
+            });
+        }
         Effect::Append { saving, records } => {
             match recorder.open().and_then(|w| w.append_batch(records)) {
                 Ok(_) => p.records_saved(saving),
@@ -427,6 +444,16 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
             }
         }
     }
+}
+
+/// Whether attendee `i` has a consent in force, as the ledger says now.
+fn has_consent(p: &Presenter, recorder: &Recorder, i: usize) -> bool {
+    let Some(a) = p.attendees.get(i) else {
+        return false;
+    };
+    let policy = &p.flow.content.manifest.policy_version;
+    crate::status::load(recorder.ledger_dir(), &a.id, policy)
+        .is_ok_and(|(state, _)| state.consent == crate::state::ConsentState::Given)
 }
 
 /// The records an effect of [`Saving`] writes.
