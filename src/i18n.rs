@@ -160,13 +160,30 @@ impl Localizer {
     /// A message without arguments, to be shown: on a terminal that draws ambiguous-width
     /// characters wide, they are folded to unambiguous ones (`crate::glyphs::fold`).
     pub fn t(&self, lang: &Lang, id: &str) -> String {
-        shown(self.format(lang, id, None))
+        shown(self.format(lang, &self.for_terminal(lang, id), None))
+    }
+
+    /// `id`, or its `.wide` attribute where the terminal draws ambiguous characters wide and
+    /// the message has one: words where folding alone would mislead (an arrow key folded to
+    /// "v" reads as the V key).
+    fn for_terminal(&self, lang: &Lang, id: &str) -> String {
+        if crate::glyphs::wide() && !id.contains('.') {
+            let wide = format!("{id}.wide");
+            if self
+                .bundle(lang)
+                .and_then(|b| b.get_message(id))
+                .is_some_and(|m| m.get_attribute("wide").is_some())
+            {
+                return wide;
+            }
+        }
+        id.to_string()
     }
 
     /// A message with arguments, to be shown (folded as `t` is), e.g.
     /// `loc.ta(&lang, "progress", &[("n", 3.into()), ("of", 11.into())])`.
     pub fn ta(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        shown(self.ta_stored(lang, id, args))
+        shown(self.ta_stored(lang, &self.for_terminal(lang, id), args))
     }
 
     /// A message as the locale has it, whatever the terminal: for text written into a record

@@ -221,6 +221,25 @@ fn wide_screens_keep_their_text_whole() {
     });
 }
 
+/// Where arrows are folded to ASCII, keys are named in words: "v" would read as the V key.
+#[test]
+fn wide_screens_name_the_arrow_keys_in_words() {
+    glyphs::with_wide(true, || {
+        for (lang, more, keys) in [
+            ("en", "Down arrow", "Up/Down"),
+            ("ja", "下矢印キー", "上下の矢印"),
+        ] {
+            let mut k = common::Kiosk::new(lang);
+            k.keys("<Enter>").identify("E1", "山田", "");
+            let screen = common::render(&k.app, 80, 24);
+            assert!(screen.contains(more), "{lang}: {screen}");
+            assert!(screen.contains(keys), "{lang}: {screen}");
+            let hints = screen.lines().last().unwrap_or_default();
+            assert!(!hints.contains("^v"), "{lang}: {hints}");
+        }
+    });
+}
+
 // --- trainer mode and the follower -----------------------------------------------------------
 
 fn presenter(lang: &str, view: &str, roster: bool) -> (Presenter, Recorder, tempfile::TempDir) {

@@ -25,7 +25,9 @@ field-too-long = That was too long: only the first 200 characters were kept.
 progress = { $n } / { $of }
 end-of-screen = — end of this screen —
 more-below = ▼ More below: ↓ or Space to read on
+    .wide = More below: Down arrow or Space to read on
 more-below-scroll = ▼ More below: ↓ to read on
+    .wide = More below: Down arrow to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
 
 ## The check
@@ -99,7 +101,9 @@ key-q = q
 key-tab = Tab
 key-shift-tab = Shift+Tab
 key-up-down = ↑↓
+    .wide = Up/Down
 key-left-right = ←→
+    .wide = Left/Right
 key-home-end = Home/End
 key-f1 = F1
 key-f2 = F2

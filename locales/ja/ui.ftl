@@ -25,7 +25,9 @@ field-too-long = 長すぎるため、最初の200文字だけを残しました
 progress = { $n } / { $of }
 end-of-screen = — この画面はここまでです —
 more-below = ▼ 続きがあります：↓ またはスペースで読み進めてください
+    .wide = 続きがあります：下矢印キーまたはスペースで読み進めてください
 more-below-scroll = ▼ 続きがあります：↓ で読み進めてください
+    .wide = 続きがあります：下矢印キーで読み進めてください
 read-to-end-first = まず、この画面を最後まで読んでください（↓ またはスペース）。
 
 ## 確認の質問
@@ -99,7 +101,9 @@ key-q = q
 key-tab = Tab
 key-shift-tab = Shift+Tab
 key-up-down = ↑↓
+    .wide = 上下の矢印
 key-left-right = ←→
+    .wide = 左右の矢印
 key-home-end = Home/End
 key-f1 = F1
 key-f2 = F2
