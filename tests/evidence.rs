@@ -712,6 +712,24 @@ fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
         "{err}"
     );
     assert!(err.contains("chmod 600"), "{err}");
+    // The public key given by mistake: said so, in words.
+    if ssh_keygen() {
+        let made = keys.path().join("k");
+        let o = Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&made)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let public = keys.path().join("k.pub");
+        fs::set_permissions(&public, fs::Permissions::from_mode(0o600)).unwrap();
+        let o = seal(&public);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("this is the public key"), "{err}");
+    } else {
+        eprintln!("skipped: the public-key case needs ssh-keygen");
+    }
     let inside = data.path().join("seal-key");
     fs::write(&inside, "hello").unwrap();
     fs::set_permissions(&inside, fs::Permissions::from_mode(0o600)).unwrap();

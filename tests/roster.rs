@@ -148,10 +148,16 @@ fn a_file_with_bad_rows_is_not_imported_at_all_and_each_row_is_named() {
     for (line, what) in [
         (3, "employee ID “E001” is already on line 2"),
         (4, "the employee ID is empty"),
-        (5, "the name contains a control character or line break"),
+        (
+            5,
+            "the name contains an invisible or control character (U+000D) at character 3",
+        ),
         (7, "4 values, but the header has 3 columns"),
         (8, "the name is empty"),
-        (9, "the name contains a control character"),
+        (
+            9,
+            "the name contains an invisible or control character (U+001B) at character 6",
+        ),
     ] {
         let expected = format!("{}{what}", place(line));
         assert!(err.contains(&expected), "{expected} in {err}");

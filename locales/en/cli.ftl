@@ -70,6 +70,7 @@ error-seal-findings = the ledger has { $count } finding(s): a seal now would sig
 error-signers-line = this line of the trusted signers is not an allowed_signers line with a public key that can be read
 error-seal-key-encrypted = the seal key is protected by a passphrase, which an unattended timer cannot give
 error-seal-key-type = the seal key is not an Ed25519 key
+error-seal-key-public = this is the public key (the .pub file): sealing needs the private key beside it
 error-seal-exists = a seal for this second already exists
 error-seals-dir = the seals folder does not exist
 error-no-data-folder = there is no data folder here

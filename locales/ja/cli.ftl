@@ -70,6 +70,7 @@ error-seal-findings = 記録に { $count } 件の問題があります。いま�
 error-signers-line = 信頼する署名者のこの行は、読み込める公開鍵のある allowed_signers の行ではありません
 error-seal-key-encrypted = 封印の鍵がパスフレーズで保護されています。無人のタイマーではパスフレーズを入力できません
 error-seal-key-type = 封印の鍵が Ed25519 の鍵ではありません
+error-seal-key-public = これは公開鍵（.pub のファイル）です。封印には、その隣にある秘密鍵が必要です
 error-seal-exists = この秒の封印はすでにあります
 error-seals-dir = 封印のフォルダーがありません
 error-no-data-folder = ここにはデータフォルダーがありません

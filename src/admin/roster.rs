@@ -145,9 +145,13 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
                 ("line", arg(first_line.to_string())),
             ],
         ),
-        RowProblem::Unsafe { column } => env.ta(
+        RowProblem::Unsafe { column, ch, at } => env.ta(
             "roster-row-unsafe",
-            &[("column", arg(column_label(env, *column)))],
+            &[
+                ("column", arg(column_label(env, *column))),
+                ("char", arg(crate::record::identity::code_point(*ch))),
+                ("at", arg(at.to_string())),
+            ],
         ),
         RowProblem::TooLong { column, chars } => env.ta(
             "roster-row-too-long",

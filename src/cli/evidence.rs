@@ -306,6 +306,9 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
         Err(SealError::KeyNotEd25519) => {
             return env.fail(env.t("error-seal-key-type"), where_key, "todo-seal-key");
         }
+        Err(SealError::KeyPublic) => {
+            return env.fail(env.t("error-seal-key-public"), where_key, "todo-seal-key");
+        }
         Err(e) => {
             let reason = match e {
                 SealError::KeyUnreadable(r) => r,

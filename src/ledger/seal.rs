@@ -48,6 +48,8 @@ pub enum SealError {
     KeyUnreadable(String),
     /// The key is protected by a passphrase.
     KeyEncrypted,
+    /// The file is a public key (`.pub`), not the private key.
+    KeyPublic,
     /// The key is not Ed25519.
     KeyNotEd25519,
     Ledger(LedgerError),
@@ -64,6 +66,9 @@ pub enum SealError {
 /// writes it).
 pub fn read_key(path: &Path) -> Result<PrivateKey, SealError> {
     let text = fs::read(path).map_err(|e| SealError::KeyUnreadable(e.to_string()))?;
+    if PublicKey::from_openssh(String::from_utf8_lossy(&text).trim()).is_ok() {
+        return Err(SealError::KeyPublic);
+    }
     let key =
         PrivateKey::from_openssh(&text).map_err(|e| SealError::KeyUnreadable(e.to_string()))?;
     if key.is_encrypted() {

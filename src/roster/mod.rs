@@ -145,9 +145,12 @@ pub enum RowProblem {
     BadId {
         problem: crate::record::identity::IdProblem,
     },
-    /// A control or invisible formatting character (line break, tab, escape, bidi override).
+    /// A control or invisible formatting character (line break, tab, escape, bidi override):
+    /// which, and at which character of the value (1-based).
     Unsafe {
         column: Column,
+        ch: char,
+        at: usize,
     },
     /// Longer than [`MAX_FIELD_CHARS`]: no real id, name, department or address is, and a
     /// huge value would slow every screen that shows it.
@@ -369,13 +372,16 @@ pub fn parse(
                 .and_then(|i| record.get(i))
                 .map_or("", str::trim)
         };
-        if let Some(c) = Column::ALL
-            .into_iter()
-            .find(|c| cell(*c).contains(is_unsafe))
-        {
+        if let Some((c, at, ch)) = Column::ALL.into_iter().find_map(|c| {
+            cell(c)
+                .chars()
+                .enumerate()
+                .find(|&(_, ch)| is_unsafe(ch))
+                .map(|(i, ch)| (c, i + 1, ch))
+        }) {
             bad.push(BadRow {
                 line,
-                problem: RowProblem::Unsafe { column: c },
+                problem: RowProblem::Unsafe { column: c, ch, at },
             });
             continue;
         }
@@ -630,7 +636,9 @@ mod tests {
         assert_eq!(
             rows[3].problem,
             RowProblem::Unsafe {
-                column: Column::Name
+                column: Column::Name,
+                ch: '\n',
+                at: 2
             }
         );
     }
