@@ -27,7 +27,11 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
     }
     for f in &report.files {
         let range = match (f.first_at, f.last_at) {
-            (Some(a), Some(b)) => format!("{a} – {b}"),
+            (Some(a), Some(b)) => format!(
+                "{} – {}",
+                crate::ledger::ledger_time(a),
+                crate::ledger::ledger_time(b)
+            ),
             _ => "-".into(),
         };
         let _ = writeln!(
@@ -175,7 +179,10 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             ),
             FindingKind::FutureDated { at } => env.ta(
                 "finding-future-dated",
-                &[("at", s(at.map(|a| a.to_string()).unwrap_or_default()))],
+                &[(
+                    "at",
+                    s(at.map(crate::ledger::ledger_time).unwrap_or_default()),
+                )],
             ),
             FindingKind::VoidNotAllowed { target } => {
                 env.ta("finding-void-not-allowed", &[("target", s(target))])
@@ -184,7 +191,10 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                 "finding-backdated",
                 &[
                     ("seal", s(for_terminal(seal))),
-                    ("at", s(at.map(|a| a.to_string()).unwrap_or_default())),
+                    (
+                        "at",
+                        s(at.map(crate::ledger::ledger_time).unwrap_or_default()),
+                    ),
                 ],
             ),
         };

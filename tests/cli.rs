@@ -645,3 +645,61 @@ fn status_dates_records_by_when_they_happened() {
     let day = &demo["occurred"].as_str().unwrap()[..10];
     assert!(out.contains(day), "{day}: {out}");
 }
+
+/// verify gives times as the ledger writes them (milliseconds, "Z"), so that an auditor can
+/// compare them with the records' `at` as text.
+#[test]
+fn verify_gives_times_as_the_ledger_writes_them() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["demo", "--employees", "5", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    // A record whose time ends in zeros, as any tenth one does.
+    let line = serde_json::json!({
+        "schema": "tebiki/1", "seq": 1, "prev": "0".repeat(64),
+        "id": uuid::Uuid::now_v7().to_string(), "at": "2026-11-30T10:00:00.100Z",
+        "kiosk": "k9", "type": "attendance",
+    });
+    std::fs::write(
+        data.path().join("ledger").join("k9.jsonl"),
+        format!("{line}\n"),
+    )
+    .unwrap();
+    let o = tebiki(data.path(), &["verify", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["first_at"] == "2026-11-30T10:00:00.100Z"),
+        "{report}"
+    );
+    for f in report["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let body = std::fs::read_to_string(data.path().join("ledger").join(name)).unwrap();
+        let ats: Vec<String> = body
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["at"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        match (ats.iter().min(), ats.iter().max()) {
+            (Some(first), Some(last)) => {
+                assert_eq!(f["first_at"], *first, "{f}");
+                assert_eq!(f["last_at"], *last, "{f}");
+            }
+            _ => assert!(f["last_at"].is_null(), "{f}"),
+        }
+    }
+    let o = tebiki(data.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.lines()
+            .filter(|l| l.contains(" – "))
+            .all(|l| l.matches('.').count() >= 2 && l.contains("Z – ")),
+        "{out}"
+    );
+}

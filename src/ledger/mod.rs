@@ -315,6 +315,12 @@ impl std::error::Error for LedgerError {
     }
 }
 
+/// A time as the ledger writes `at`: UTC with milliseconds (`2026-11-30T17:41:15.280Z`), so
+/// that a time an output gives compares, as text, with the record's.
+pub fn ledger_time(ts: jiff::Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
 /// Serde helpers for `jiff::Timestamp` fields (the crate's jiff has no serde feature).
 pub(crate) mod ts_serde {
     use jiff::Timestamp;
@@ -324,7 +330,7 @@ pub(crate) mod ts_serde {
     #[allow(clippy::ref_option)]
     pub fn serialize<S: Serializer>(ts: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
         match ts {
-            Some(ts) => s.collect_str(ts),
+            Some(ts) => s.serialize_str(&super::ledger_time(*ts)),
             None => s.serialize_none(),
         }
     }
