@@ -227,12 +227,13 @@ impl LeftOut {
                 records, people, ..
             } => {
                 self.withheld += records;
+                // Each run is one file's and names each person once; across files a person
+                // may come again. A set of keys, not a scan: a break early in a large file can
+                // name a great many people.
+                let mut keys: std::collections::HashSet<String> =
+                    self.people.iter().map(|p| crate::ids::key(p)).collect();
                 for id in people {
-                    if !self
-                        .people
-                        .iter()
-                        .any(|known| crate::ids::same_id(known, id))
-                    {
+                    if keys.insert(crate::ids::key(id)) {
                         self.people.push(id.clone());
                     }
                 }
