@@ -659,6 +659,11 @@ fn the_right_answer_is_not_always_the_longest_option() {
             answers.len() > 2,
             "the right answer moves around: {answers:?}"
         );
+        // The cursor starts on the first option: were it right, Enter alone would pass.
+        assert!(
+            !answers.contains(&1),
+            "no right answer is the option the cursor starts on: {answers:?}"
+        );
     }
 }
 

@@ -45,6 +45,9 @@ contact = "General Affairs"
         costs_en.contains("There is no Wi-Fi for employees"),
         "{costs_en}"
     );
+    // With no allowance, no example amount that could be read as a hint of one.
+    assert!(!costs_en.contains("3,000"), "{costs_en}");
+    assert!(!screen_text(&c, "ja", "costs").contains("3,000"));
     assert!(
         screen_text(&c, "ja", "costs")
             .contains("株式会社サンプルでは、現在、通信費の補助はありません")
@@ -74,9 +77,16 @@ contact = "General Affairs"
 fn defaults_apply_without_a_config_and_the_hash_follows_the_values() {
     let default = prepared("");
     let costs = screen_text(&default, "en", "costs");
-    assert!(costs.contains("3,000 yen a month"), "{costs}");
+    // Not set: people are told whom to ask, and shown no amount, not even an example's.
+    assert!(costs.contains("has not been set here yet"), "{costs}");
+    assert!(!costs.contains("3,000"), "{costs}");
     let other = prepared("[org]\nallowance_yen = 5000\n");
-    assert!(screen_text(&other, "ja", "costs").contains("毎月5,000円"));
+    let ja = screen_text(&other, "ja", "costs");
+    assert!(ja.contains("毎月5,000円"), "{ja}");
+    // An allowance paid comes with the example of how such an amount is worked out.
+    assert!(ja.contains("月3,000円なら"), "{ja}");
+    let en = screen_text(&other, "en", "costs");
+    assert!(en.contains("3,000 yen a month covers 2 GB"), "{en}");
     for lang in ["ja", "en"] {
         let l = Lang::new(lang);
         assert_ne!(
