@@ -119,12 +119,14 @@ impl Recorder {
                 }
             }
             Effect::VerifyCode { id, code } => {
-                let ok = self
-                    .codes
-                    .as_deref()
-                    .and_then(|p| Codes::load(p).ok())
-                    .is_some_and(|c| c.matches(&id, &code));
-                if let Some(next) = app.code_outcome(ok) {
+                use crate::app::CodeCheck;
+                let found = match self.codes.as_deref().map(Codes::load) {
+                    Some(Ok(codes)) if !codes.issued_for(&id) => CodeCheck::NotIssued,
+                    Some(Ok(codes)) if codes.matches(&id, &code) => CodeCheck::Right,
+                    Some(Ok(_)) => CodeCheck::Wrong,
+                    Some(Err(_)) | None => CodeCheck::Unavailable,
+                };
+                if let Some(next) = app.code_outcome(found) {
                     self.perform(app, next);
                 }
             }

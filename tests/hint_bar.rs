@@ -20,10 +20,10 @@ fn listed(ctx: Ctx) -> bool {
     match ctx {
         Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review | Receipt
         | Help | Pin | Renewal | Notice | Choose | PresentSetup | Slides | Attendees | Handover
-        | AddAttendee | SetupList | Overview | QuitConfirm | Follow | DashName | DashOverview
-        | DashPeople | DashPerson | DashFollowups | DashChampions | DashFollowupForm
-        | DashStageForm | DashPick | DashWithdrawalForm | DashAttendanceForm | DashVoidForm
-        | DashPeopleList | DashConfirm | DashFilter => Ctx::ALL.contains(&ctx),
+        | Handback | AddAttendee | SetupList | Overview | QuitConfirm | Follow | DashName
+        | DashOverview | DashPeople | DashPerson | DashFollowups | DashChampions
+        | DashFollowupForm | DashStageForm | DashPick | DashWithdrawalForm | DashAttendanceForm
+        | DashVoidForm | DashPeopleList | DashConfirm | DashFilter => Ctx::ALL.contains(&ctx),
     }
 }
 

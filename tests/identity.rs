@@ -184,6 +184,51 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
 }
 
 #[test]
+fn code_mode_tells_a_person_without_a_code_whom_to_ask_not_that_their_code_is_wrong() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        let path = k.dir.path().join("identity-codes.json");
+        let mut codes = Codes::default();
+        codes.issue("E0001").unwrap();
+        codes.save(&path).unwrap();
+        k.app.settings.identity = IdentityMode::Code;
+        k.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into())
+            .with_codes(path.clone());
+        // E0003 is on the roster but was never given a code.
+        k.keys("<Enter>").identify_on_roster("E0003");
+        assert_eq!(k.app.step, Step::Code);
+        for _ in 0..4 {
+            k.paste("ABCD-EFGH").keys("<Enter>");
+            let screen = k.screen();
+            let told = if lang == "ja" {
+                "個人コードが発行されていない"
+            } else {
+                "No personal code has been issued for this ID"
+            };
+            assert!(screen.contains(told), "{screen}");
+            assert!(!screen.contains("not right") && !screen.contains("違います"));
+            // Not a wrong try: no wait, no start over.
+            assert_eq!(k.app.step, Step::Code);
+            assert!(k.app.code.wait_until.is_none());
+        }
+        // Codes that cannot be read: said so, nothing passes.
+        std::fs::write(&path, "{ not json").unwrap();
+        k.keys("<Esc>");
+        k.identify_on_roster("E0001");
+        k.paste("ABCD-EFGH").keys("<Enter>");
+        assert_eq!(k.app.step, Step::Code);
+        let screen = k.screen();
+        let told = if lang == "ja" {
+            "いま個人コードを確認できません"
+        } else {
+            "cannot be checked on this terminal"
+        };
+        assert!(screen.contains(told), "{screen}");
+        assert!(k.records().is_empty());
+    }
+}
+
+#[test]
 fn a_withdrawal_needs_a_consent_to_withdraw() {
     for lang in ["ja", "en"] {
         let mut k = roster_kiosk(lang);
@@ -540,6 +585,47 @@ fn a_person_s_own_decision_cannot_be_voided_by_an_admin() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("own decision"), "{}", text(&o).1);
     assert_eq!(common::read_records(&data.path().join("ledger")).len(), 1);
+}
+
+#[test]
+fn config_check_names_the_people_code_mode_would_stop() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(
+        tebiki(data.path(), &["config", "check"])
+            .status
+            .code()
+            .is_some()
+    );
+    let config = data.path().join("config.toml");
+    let cfg = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("identity = \"code\"\n{cfg}")).unwrap();
+    let file = roster_csv(
+        data.path(),
+        "社員番号,氏名\nA1234,山田\nB2345,佐藤\nC3456,鈴木\n",
+    );
+    let o = tebiki(data.path(), &["roster", "import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let o = tebiki(data.path(), &["roster", "codes", "A1234", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    for (lang, said) in [
+        (
+            "en",
+            "2 of the 3 people on the roster have no personal code",
+        ),
+        ("ja", "名簿の 3 人のうち 2 人に個人コードがなく"),
+    ] {
+        let o = tebiki(data.path(), &["--lang", lang, "config", "check"]);
+        let out = text(&o).0;
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(out.contains(said), "{out}");
+        assert!(out.contains("B2345, C3456"), "{out}");
+        assert!(!out.contains("A1234"), "{out}");
+    }
+    // Once everyone has a code, that finding is gone.
+    let o = tebiki(data.path(), &["roster", "codes", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
+    let out = text(&tebiki(data.path(), &["--lang", "en", "config", "check"])).0;
+    assert!(!out.contains("personal code"), "{out}");
 }
 
 #[test]

@@ -382,6 +382,17 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
             // Back from the check: the list, with the same person still highlighted, so
             // that Enter does not start someone else's turn; nothing is recorded.
             t.keys("<Esc>");
+            // The attendee is asked to turn the screen back: they see nobody's name or
+            // choice, until the trainer goes on to the list.
+            assert_eq!(t.p.phase, Phase::Handback);
+            let screen = t.screen();
+            assert!(screen.contains("画面を講師に向けてください"), "{screen}");
+            assert!(screen.contains("記録していません"), "{screen}");
+            for a in &t.p.attendees[1..] {
+                assert!(!screen.contains(&a.name), "{screen}");
+            }
+            assert!(!screen.contains("✓"), "{screen}");
+            t.keys("<Enter>");
             assert_eq!(t.p.phase, Phase::Attendees);
             assert_eq!(t.p.focus, n, "the same attendee, not the next");
             t.keys("<Enter><Enter>");
@@ -398,6 +409,11 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
         t.keys("<Enter>");
         assert_eq!(t.p.flow.ctx(), Ctx::Receipt, "{}", t.screen());
+        t.keys("<Enter>");
+        assert_eq!(t.p.phase, Phase::Handback);
+        let screen = t.screen();
+        assert!(screen.contains("選択を記録しました"), "{screen}");
+        assert!(!screen.contains("✓"), "{screen}");
         t.keys("<Enter>");
         assert_eq!(t.p.phase, Phase::Attendees);
     }
@@ -535,6 +551,13 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
     t.keys("<Esc>");
+    assert_eq!(t.p.phase, Phase::Handback);
+    assert!(
+        t.screen().contains("went back without choosing"),
+        "{}",
+        t.screen()
+    );
+    t.keys("<Enter>");
     assert_eq!(t.p.phase, Phase::Attendees);
     assert_eq!(t.p.attendees[0].status, Status::Pending);
     assert!(

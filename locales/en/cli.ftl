@@ -235,6 +235,10 @@ config-key-org-retention = how long the records are kept
 config-key-org-plan = the LINE WORKS plan: free or paid (how long the audit log is kept)
 config-key-org-record-readers = who can see the records (the privacy notice says it)
 config-no-english = { $key } is written only as “{ $value }”: English screens show it as it is. Add { $en } = "…" in English
+config-codes-missing = identity = "code", but { $count } of the { $of } people on the roster have no personal code and cannot get past the code screen: { $ids }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}. “tebiki roster codes -o slips.txt” issues a code to everyone who has none
 config-bad-pin-hash = admin_pin_hash is not a PIN hash tebiki made: run “tebiki pin set”
 config-all-set = Every setting people rely on is set ({ $file }).
 config-findings = { $file }: { $count } settings to fix

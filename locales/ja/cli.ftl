@@ -241,6 +241,10 @@ config-key-org-retention = 記録の保存期間
 config-key-org-plan = LINE WORKS のプラン：free または paid（監査ログの保存期間が決まります）
 config-key-org-record-readers = 記録を見られる人（プライバシーに関する説明に表示します）
 config-no-english = { $key } は「{ $value }」としか書かれていないため、英語の画面にもそのまま表示されます。英語で { $en } = "…" を加えてください
+config-codes-missing = identity = "code" ですが、名簿の { $of } 人のうち { $count } 人に個人コードがなく、個人コードの画面から先に進めません：{ $ids }{ $more ->
+    [0] {""}
+   *[other] {" "}ほか { $more } 人
+}。「tebiki roster codes -o slips.txt」で、コードのない全員に発行できます
 config-bad-pin-hash = admin_pin_hash が tebiki の作った PIN のハッシュではありません。「tebiki pin set」を実行してください
 config-all-set = 社員に示す設定はすべてそろっています（{ $file }）。
 config-findings = { $file }：直す必要のある設定が { $count } 件あります

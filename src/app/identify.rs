@@ -347,9 +347,25 @@ impl App {
         None
     }
 
-    /// The runner checked the personal code; a right one goes on to the ledger lookup.
-    pub fn code_outcome(&mut self, ok: bool) -> Option<Effect> {
-        if ok {
+    /// The runner checked the personal code; a right one goes on to the ledger lookup. When
+    /// no code was issued for the id, or the codes cannot be read here, the person is told
+    /// whom to ask, not that their code is wrong (and it does not count as a wrong try).
+    pub fn code_outcome(&mut self, found: crate::app::CodeCheck) -> Option<Effect> {
+        use crate::app::CodeCheck;
+        let id = match found {
+            CodeCheck::Right | CodeCheck::Wrong => None,
+            CodeCheck::NotIssued => Some("code-not-issued"),
+            CodeCheck::Unavailable => Some("code-unavailable"),
+        };
+        if let Some(id) = id {
+            self.notice = Some(Notice {
+                id,
+                args: vec![("contact", self.org_contact())],
+                error: true,
+            });
+            return None;
+        }
+        if found == CodeCheck::Right {
             self.code.failures = 0;
             self.code.wait_until = None;
             if let Some(who) = self.person.who.as_mut() {

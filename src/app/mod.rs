@@ -352,6 +352,19 @@ pub enum Effect {
     VerifyCode { id: String, code: String },
 }
 
+/// What the check of a personal code found (see [`Effect::VerifyCode`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeCheck {
+    /// The code issued for the id.
+    Right,
+    /// Not the code issued for the id.
+    Wrong,
+    /// No code was ever issued for the id: nothing typed can be right.
+    NotIssued,
+    /// The codes could not be read on this terminal: nothing typed can be checked.
+    Unavailable,
+}
+
 #[derive(Clone)]
 pub struct App {
     pub content: Content,

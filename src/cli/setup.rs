@@ -47,6 +47,9 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
     if let Err(e) = crate::ledger::validate_kiosk_id(&config.kiosk_id) {
         findings.push(env.words(crate::error_text::Failure::Ledger(&e)).what);
     }
+    if config.identity == Some(crate::record::identity::IdentityMode::Code) {
+        findings.extend(code_mode_findings(env));
+    }
     if findings.is_empty() {
         say(&env.ta("config-all-set", &[("file", path.into())]));
         return ExitCode::SUCCESS;
@@ -59,6 +62,45 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
         say(&format!("  - {}", for_terminal(&f)));
     }
     ExitCode::from(1)
+}
+
+/// In identity mode `code`, what stops people from showing who they are: no roster, no codes,
+/// or people on the roster who were never given one (they could not get past the code).
+fn code_mode_findings(env: &Env) -> Vec<String> {
+    let roster = match crate::roster::load(&env.data.roster_path()) {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            return vec![env.ta("error-identity-no-roster", &[("mode", "code".into())])];
+        }
+        Err(e) => return vec![crate::admin::roster::load_error_text(env, &e).0],
+    };
+    let codes = match crate::record::codes::Codes::load(&env.data.codes_path()) {
+        Ok(c) => c,
+        Err(e) => {
+            let path = env.data.codes_path().display().to_string();
+            let why = env.ta("error-io", &[("reason", e.to_string().into())]);
+            return vec![format!("{path}: {why}")];
+        }
+    };
+    let mut keys = std::collections::HashSet::new();
+    let without: Vec<&str> = roster
+        .iter()
+        .filter(|e| keys.insert(crate::ids::key(&e.id)) && !codes.issued_for(&e.id))
+        .map(|e| e.id.as_str())
+        .collect();
+    if without.is_empty() {
+        return Vec::new();
+    }
+    let shown: Vec<&str> = without.iter().take(5).copied().collect();
+    vec![env.ta(
+        "config-codes-missing",
+        &[
+            ("count", without.len().into()),
+            ("of", keys.len().into()),
+            ("ids", shown.join(", ").into()),
+            ("more", (without.len() - shown.len()).into()),
+        ],
+    )]
 }
 
 pub(super) fn content_check(env: &Env) -> ExitCode {

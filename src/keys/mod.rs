@@ -48,6 +48,8 @@ pub enum Ctx {
     Attendees,
     /// Trainer mode: the screen is being turned to an attendee who chooses in private.
     Handover,
+    /// Trainer mode: after an attendee's turn, the screen is being turned back to the trainer.
+    Handback,
     /// Trainer mode: typing an attendee to add.
     AddAttendee,
     /// Trainer mode: the attendees listed on the setup screen.
@@ -111,6 +113,7 @@ impl Ctx {
         Slides,
         Attendees,
         Handover,
+        Handback,
         AddAttendee,
         SetupList,
         Overview,
@@ -262,8 +265,8 @@ impl Ctx {
         match self {
             Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review | Receipt
             | Help | Pin | Renewal | Notice | Choose => flow::BINDINGS,
-            PresentSetup | Slides | Attendees | Handover | AddAttendee | SetupList | Overview
-            | QuitConfirm | Follow => trainer::BINDINGS,
+            PresentSetup | Slides | Attendees | Handover | Handback | AddAttendee | SetupList
+            | Overview | QuitConfirm | Follow => trainer::BINDINGS,
             DashName | DashOverview | DashPeople | DashPeopleList | DashPerson | DashFollowups
             | DashChampions | DashFollowupForm | DashStageForm | DashPick | DashWithdrawalForm
             | DashAttendanceForm | DashVoidForm | DashConfirm | DashFilter => dashboard::BINDINGS,

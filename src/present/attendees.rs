@@ -188,10 +188,12 @@ impl Presenter {
     /// (`done`), the next undecided attendee is highlighted; when they went back without
     /// deciding, they stay highlighted, so that Enter does not start the next person's turn
     /// under someone else's hands.
+    /// The screen then asks to be turned back to the trainer ([`Phase::Handback`]).
     pub(super) fn leave_flow(&mut self, done: bool) {
         let i = self.current.take().unwrap_or(0);
         self.flow.reset();
-        self.phase = Phase::Attendees;
+        self.phase = Phase::Handback;
+        self.returned = Some((i, done));
         self.adding = false;
         if !done {
             self.focus = i;

@@ -87,6 +87,10 @@ pub enum Phase {
     Handover,
     /// One attendee makes their choice on this terminal (the employee flow).
     Attendee,
+    /// After an attendee's turn (chosen or left): the screen is to be turned back to the
+    /// trainer, and the list stays hidden until the trainer goes on, so that the attendee sees
+    /// nobody else's name or whether they have chosen.
+    Handback,
 }
 
 /// The fields of the setup form, in order; the attendee form's own fields come last.
@@ -154,6 +158,9 @@ pub struct Presenter {
     pub adding: bool,
     /// The attendee deciding now (index into `attendees`).
     pub current: Option<usize>,
+    /// While the screen is turned back to the trainer ([`Phase::Handback`]): whose turn it
+    /// was, and whether they chose.
+    pub returned: Option<(usize, bool)>,
     pub help: bool,
     pub help_scroll: usize,
     /// The slide overview is open, with this slide (a position in `slides`) highlighted.
@@ -227,6 +234,7 @@ impl Presenter {
             focus: 0,
             adding: false,
             current: None,
+            returned: None,
             help: false,
             help_scroll: 0,
             overview: None,
@@ -318,6 +326,7 @@ impl Presenter {
             Phase::Attendees if self.adding => Ctx::AddAttendee,
             Phase::Attendees => Ctx::Attendees,
             Phase::Handover => Ctx::Handover,
+            Phase::Handback => Ctx::Handback,
             Phase::Attendee => self.flow.ctx(),
         }
     }
@@ -461,6 +470,13 @@ impl Presenter {
                         self.phase = Phase::Attendees;
                     }
                     _ => {}
+                }
+                None
+            }
+            Phase::Handback => {
+                if cmd == Cmd::Confirm {
+                    self.returned = None;
+                    self.phase = Phase::Attendees;
                 }
                 None
             }

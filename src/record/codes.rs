@@ -83,6 +83,11 @@ impl Codes {
         Ok(code)
     }
 
+    /// Whether a code was issued for `id` (any case or width of it).
+    pub fn issued_for(&self, id: &str) -> bool {
+        self.codes.contains_key(&key(id))
+    }
+
     /// Whether `typed` is the code issued for `id`.
     pub fn matches(&self, id: &str, typed: &str) -> bool {
         let Some(stored) = self.codes.get(&key(id)) else {

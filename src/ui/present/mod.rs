@@ -55,8 +55,11 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         crate::ui::too_small(frame, &p.flow.loc, p.ui_lang(), area);
         return;
     }
-    if p.phase == Phase::Handover {
+    if matches!(p.phase, Phase::Handover | Phase::Handback) {
         handover(frame, p, area);
+        if p.confirm_quit {
+            confirm_quit(frame, p, area);
+        }
         return;
     }
     let areas = frame_areas(area.width, area.height);
@@ -167,7 +170,9 @@ pub fn clock(d: Duration) -> String {
 fn header(frame: &mut Frame, p: &Presenter, area: Rect) {
     let title = match p.phase {
         Phase::Setup => p.t("present-setup-title"),
-        Phase::Attendees | Phase::Attendee | Phase::Handover => p.t("present-attendees-title"),
+        Phase::Attendees | Phase::Attendee | Phase::Handover | Phase::Handback => {
+            p.t("present-attendees-title")
+        }
         Phase::Slides => p
             .screen()
             .map(|i| {
@@ -217,29 +222,36 @@ fn confirm_quit(frame: &mut Frame, p: &Presenter, area: Rect) {
 }
 
 /// The whole screen, nothing else on it: turn it to the attendee, who chooses in private.
+/// The screen turned to an attendee before their turn, or back to the trainer after it: a
+/// title and a sentence, nothing of the session.
 fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
-    let name = p
-        .current
+    let (who, title, text) = match p.returned {
+        Some((i, chose)) if p.phase == Phase::Handback => (
+            Some(i),
+            "present-handback-title",
+            if chose {
+                "present-handback-chosen"
+            } else {
+                "present-handback-left"
+            },
+        ),
+        _ => (p.current, "present-handover-title", "present-handover-text"),
+    };
+    let name = who
         .and_then(|i| p.attendees.get(i))
         .map(|a| a.name.clone())
         .unwrap_or_default();
     let width = area.width.saturating_sub(4).clamp(1, 70) as usize;
     let mut lines = crate::ui::doc::plain_lines(
-        &p.flow.loc.ta(
-            p.ui_lang(),
-            "present-handover-title",
-            &[("name", name.clone().into())],
-        ),
+        &p.flow
+            .loc
+            .ta(p.ui_lang(), title, &[("name", name.clone().into())]),
         width,
         theme::title(),
     );
     lines.push(Line::default());
     lines.extend(crate::ui::doc::plain_lines(
-        &p.flow.loc.ta(
-            p.ui_lang(),
-            "present-handover-text",
-            &[("name", name.into())],
-        ),
+        &p.flow.loc.ta(p.ui_lang(), text, &[("name", name.into())]),
         width,
         ratatui::style::Style::new(),
     ));
