@@ -479,6 +479,14 @@ fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
         .paste("Pat Doe")
         .keys("<Enter><Enter><Enter>");
     t.keys("G<Right>s");
+    // `l` first asks; any other key takes the question back with nothing recorded.
+    t.keys("l");
+    assert!(t.screen().contains("Press l again"), "{}", t.screen());
+    t.keys("<Down>l");
+    assert!(t.screen().contains("Press l again"), "{}", t.screen());
+    t.keys("<F1><F1>l");
+    assert_eq!(t.p.attendees[0].status, Status::Pending);
+    assert!(t.records().iter().all(|r| r["type"] != "followup"));
     t.keys("l");
     assert_eq!(t.p.attendees[0].status, Status::Kiosk);
     assert!(t.screen().contains("at a kiosk later"), "{}", t.screen());
@@ -529,7 +537,7 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
         .paste("Pat Doe")
         .keys("<Enter><Enter><Enter>");
     t.keys("G<Right>s");
-    t.keys("l");
+    t.keys("ll");
     assert!(
         t.screen().contains("has a consent in force"),
         "{}",

@@ -38,7 +38,9 @@ impl Presenter {
         }
     }
 
-    pub(super) fn update_attendees(&mut self, cmd: Cmd) -> Option<Effect> {
+    /// `asked`: the attendee `l` was pressed on just before (the question is taken back by
+    /// any other key: see [`Presenter::update`]).
+    pub(super) fn update_attendees(&mut self, cmd: Cmd, asked: Option<usize>) -> Option<Effect> {
         let n = self.attendees.len();
         match cmd {
             Cmd::Up => self.focus = self.focus.saturating_sub(1),
@@ -46,7 +48,8 @@ impl Presenter {
             Cmd::FocusNext => self.adding = true,
             Cmd::Back => self.phase = Phase::Slides,
             Cmd::Record => return self.record_attendance(),
-            Cmd::Later => return self.mark_later(),
+            Cmd::Later if asked == Some(self.focus) => return self.mark_later(),
+            Cmd::Later => self.ask_later(),
             Cmd::Remove => self.remove(),
             Cmd::Edit => self.edit_attendee(),
             Cmd::Confirm if n == 0 => self.adding = true,
@@ -89,6 +92,26 @@ impl Presenter {
             return None;
         }
         Some(self.focus)
+    }
+
+    /// `l` once: says what `l` again would record (a follow-up), for the focused attendee.
+    fn ask_later(&mut self) {
+        let Some(i) = self.focused_recorded() else {
+            return;
+        };
+        if self.attendees[i].status == Status::Kiosk {
+            self.notice = Some(Notice::info("present-already-later"));
+            return;
+        }
+        self.confirm_later = Some(i);
+        self.notice = Some(Notice {
+            id: "present-later-confirm",
+            args: vec![
+                ("name", self.attendees[i].name.clone()),
+                ("days", session::FOLLOWUP_DAYS.to_string()),
+            ],
+            error: false,
+        });
     }
 
     pub(super) fn mark_later(&mut self) -> Option<Effect> {

@@ -161,6 +161,8 @@ pub struct Presenter {
     /// While the screen is turned back to the trainer ([`Phase::Handback`]): whose turn it
     /// was, and whether they chose.
     pub returned: Option<(usize, bool)>,
+    /// `l` was pressed once on this attendee: `l` again records that they choose later.
+    pub confirm_later: Option<usize>,
     pub help: bool,
     pub help_scroll: usize,
     /// The slide overview is open, with this slide (a position in `slides`) highlighted.
@@ -235,6 +237,7 @@ impl Presenter {
             adding: false,
             current: None,
             returned: None,
+            confirm_later: None,
             help: false,
             help_scroll: 0,
             overview: None,
@@ -413,6 +416,8 @@ impl Presenter {
     pub fn update(&mut self, cmd: Cmd) -> Option<Effect> {
         self.note_drawn();
         self.notice = None;
+        // The question `l` asked stands only for the very next key.
+        let asked_later = self.confirm_later.take();
         if self.confirm_quit {
             match cmd {
                 Cmd::Confirm => self.quit = true,
@@ -461,7 +466,7 @@ impl Presenter {
                 self.update_adding(cmd);
                 None
             }
-            Phase::Attendees => self.update_attendees(cmd),
+            Phase::Attendees => self.update_attendees(cmd, asked_later),
             Phase::Handover => {
                 match cmd {
                     Cmd::Confirm => self.start_choice(),
