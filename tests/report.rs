@@ -633,3 +633,51 @@ fn only_decisions_taken_without_an_identity_check_are_listed_as_such() {
     assert_eq!(listed, ["E2", "E3"], "{}", r["unverified"]);
     assert_eq!(r["consent"]["withdrawn"], 1, "{}", r["consent"]);
 }
+
+/// A consent given to an earlier policy version has expired: the report lists whom to ask to
+/// decide again, with the version they agreed to, in text (both languages) and JSON.
+#[test]
+fn the_report_lists_who_must_decide_again_after_a_new_policy_version() {
+    let (_keep, data) = organisation();
+    let mut kiosk = Writer::open(&data.join("ledger"), "kiosk-1", Duration::from_secs(1)).unwrap();
+    let old = json!({ "decision": "given", "policy": { "id": "line-works-own-phone", "version": "2025-04-01" } });
+    kiosk
+        .append("consent", body("E1", "山田 太郎", "営業部", old.clone()))
+        .unwrap();
+    kiosk
+        .append("consent", body("E2", "佐藤 花子", "総務部", old))
+        .unwrap();
+    // 佐藤 has since agreed to the current version: nothing to decide again.
+    kiosk
+        .append(
+            "consent",
+            body("E2", "佐藤 花子", "総務部", decision("given")),
+        )
+        .unwrap();
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["consent"]["expired"], 1);
+    assert_eq!(
+        r["decide_again"],
+        json!([{ "employee_id": "E1", "name": "山田 太郎", "department": "営業部", "policy_version": "2025-04-01" }])
+    );
+    for (lang, title, version) in [
+        ("en", "to decide again (1)", "agreed to 2025-04-01"),
+        (
+            "ja",
+            "改めて選択が必要な人（1 人）",
+            "2025-04-01 の版に同意",
+        ),
+    ] {
+        let o = tebiki(&data, &["--lang", lang, "report"]);
+        let out = text(&o).0;
+        assert!(out.contains(title), "{out}");
+        let line = out
+            .lines()
+            .find(|l| l.contains(version))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(line.contains("E1") && line.contains("山田 太郎"), "{line}");
+        assert!(!out.lines().any(|l| l.contains("E2") && l.contains(version)));
+    }
+}

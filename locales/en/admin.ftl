@@ -130,6 +130,8 @@ report-days = { $days } days late
 report-never-list = ■ Never onboarded ({ $count })
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
+report-decide-again-list = ■ Consent given to an earlier policy version, now expired: to decide again ({ $count })
+report-decide-again-version = agreed to { $version }
 report-read-quickly-list = ■ Decided after passing a screen quicker than skimming (worth a talk; never held against anyone) ({ $count })
 report-more = … and { $count } more (--format json lists everyone, --limit 0 shows all)
 report-error-roster = the stored roster cannot be read: { $detail }
@@ -242,7 +244,7 @@ export-todo-labels = Use --labels with one of the available languages, or leave 
 export-unknown-dept = --dept “{ $dept }” matches no department of the roster or the ledger; known: { $known }
 export-todo-dept = Check the spelling against the departments listed (full- and half-width and surrounding spaces do not matter).
 export-unknown-status = --status “{ $status }” is not a status tebiki knows, so it matches no record; known: { $known }
-export-todo-status = Use one of the statuses listed (several separated by commas, e.g. --status given,deferred).
+export-todo-status = Use one of the statuses listed (several separated by commas, e.g. --status given,deferred). --status picks records; who stands where now (whose consent expired, who never decided) is in “tebiki report” (--format json: decide_again, never_onboarded).
 cli-export-arg-labels = Headings and coded values in words of this language (ja or en) for people; without it, the stable keys scripts rely on
 roster-read = Read { $n ->
         [one] 1 employee

@@ -126,6 +126,8 @@ report-days = { $days } 日超過
 report-never-list = ■ 未実施の人（{ $count } 人）
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
+report-decide-again-list = ■ 以前の版の説明への同意が期限切れになり、改めて選択が必要な人（{ $count } 人）
+report-decide-again-version = { $version } の版に同意
 report-read-quickly-list = ■ 流し読みより速く画面を進めて選択した人（話を聞く目安。不利に扱うことはありません）（{ $count } 人）
 report-more = …ほか { $count } 人（すべて見るには --format json または --limit 0）
 report-error-roster = 保存されている名簿を読み込めません：{ $detail }
@@ -238,7 +240,7 @@ export-todo-labels = --labels には使える言語のどれかを指定して�
 export-unknown-dept = --dept「{ $dept }」に当たる部署は、名簿にも記録にもありません。ある部署：{ $known }
 export-todo-dept = 上の部署名と見比べて、つづりを確かめてください（全角・半角、前後の空白は区別しません）。
 export-unknown-status = --status「{ $status }」は tebiki の知らない状態のため、当たる記録はありません。使える状態：{ $known }
-export-todo-status = 上の状態から指定してください（複数はカンマ区切り。例：--status given,deferred）。
+export-todo-status = 上の状態から指定してください（複数はカンマ区切り。例：--status given,deferred）。--status は記録を選びます。いまの状態（同意が期限切れの人、まだ選んでいない人）は「tebiki report」にあります（--format json では decide_again、never_onboarded）。
 cli-export-arg-labels = 見出しとコード値を、この言語（ja または en）の言葉で書く（人が読むため）。省くと、スクリプト向けの変わらないキー
 roster-read = { $file } から { $n ->
        *[other] { $count }

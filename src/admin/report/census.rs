@@ -266,6 +266,7 @@ impl Census {
         let mut open = 0;
         let mut overdue = Vec::new();
         let mut never = Vec::new();
+        let mut decide_again = Vec::new();
         let mut not_on_roster = Vec::new();
         let mut unverified = Vec::new();
         let mut read_quickly = Vec::new();
@@ -325,6 +326,12 @@ impl Census {
             } else if has_roster {
                 not_on_roster.push(person());
             }
+            if state == ConsentState::Expired {
+                decide_again.push(DecideAgainLine {
+                    person: person(),
+                    policy_version: self.versions.get(p.policy).unwrap_or("").to_string(),
+                });
+            }
             if p.unverified && state != ConsentState::None {
                 unverified.push(person());
             }
@@ -381,6 +388,7 @@ impl Census {
             departments,
             overdue_followups: overdue,
             never_onboarded: never,
+            decide_again,
             not_on_roster,
             unverified,
             read_quickly,

@@ -160,6 +160,16 @@ pub struct PersonLine {
     pub department: Option<String>,
 }
 
+/// Someone whose consent was given to an earlier version of the policy: it has expired, and
+/// they are to decide again.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecideAgainLine {
+    #[serde(flatten)]
+    pub person: PersonLine,
+    /// The policy version their consent was given to.
+    pub policy_version: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct OverdueLine {
     #[serde(flatten)]
@@ -231,6 +241,8 @@ pub struct Report {
     /// Oldest due date first.
     pub overdue_followups: Vec<OverdueLine>,
     pub never_onboarded: Vec<PersonLine>,
+    /// Whose consent expired with a new policy version: to decide again (listing order).
+    pub decide_again: Vec<DecideAgainLine>,
     /// In the ledger but not on the roster (empty when there is no roster).
     pub not_on_roster: Vec<PersonLine>,
     /// People whose current decision was recorded without an identity check (`employee.verified`

@@ -226,6 +226,22 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     list_section(
         &mut out,
         env,
+        "report-decide-again-list",
+        r.decide_again.len(),
+        limit,
+        |out| {
+            for d in r.decide_again.iter().take(shown(limit, usize::MAX)) {
+                let version = env.ta(
+                    "report-decide-again-version",
+                    &[("version", arg(d.policy_version.clone()))],
+                );
+                let _ = writeln!(out, "  {}", person_text(&d.person, Some(&version)));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
         "report-not-on-roster-list",
         r.not_on_roster.len(),
         limit,
