@@ -679,5 +679,15 @@ fn the_report_lists_who_must_decide_again_after_a_new_policy_version() {
             .unwrap_or_else(|| panic!("{out}"));
         assert!(line.contains("E1") && line.contains("山田 太郎"), "{line}");
         assert!(!out.lines().any(|l| l.contains("E2") && l.contains(version)));
+        // Headings and tables fit an 80-column terminal, in the words the dashboard uses.
+        for l in out.lines() {
+            assert!(tebiki::wrap::display_width(l) <= 80, "{l}");
+        }
+        let words = if lang == "ja" {
+            ["今は使わない", "併用中"]
+        } else {
+            ["Not now", "Using both"]
+        };
+        assert!(words.iter().all(|w| out.contains(w)), "{out}");
     }
 }

@@ -320,23 +320,15 @@ pub(super) fn list_section(
     }
 }
 
+/// The departments in two tables that each fit 80 columns: how far onboarding reached (with
+/// the overdue follow-ups), then what people decided and how far they moved over, in the
+/// words the dashboard and the status use.
 pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
-    // The bar (reached, of 10 cells) sits beside the reached share it draws.
-    let headers = [
-        env.t("report-col-department"),
-        env.t("report-col-employees"),
-        env.t("report-col-reached"),
-        String::new(),
-        env.t("report-col-given"),
-        env.t("report-col-deferred"),
-        env.t("report-col-refused"),
-        env.t("report-col-withdrawn"),
-        env.t("report-col-parallel"),
-        env.t("report-col-migrated"),
-        env.t("report-col-overdue"),
-    ];
     let none = env.t("report-no-department");
-    let rows: Vec<[String; 11]> = r
+    let dept =
+        |d: &DepartmentRow| for_terminal(d.department.as_deref().unwrap_or(&none)).into_owned();
+    // The bar (reached, of 10 cells) sits beside the reached share it draws.
+    let reach: Vec<Vec<String>> = r
         .departments
         .iter()
         .map(|d| {
@@ -345,33 +337,76 @@ pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
             } else {
                 d.reached as f64 / d.employees as f64
             };
-            [
-                for_terminal(d.department.as_deref().unwrap_or(&none)).into_owned(),
+            vec![
+                dept(d),
                 group_digits(d.employees),
                 percent(d.reached, d.employees),
                 bar(share, 10),
+                group_digits(d.overdue),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            env.t("report-col-department"),
+            env.t("report-col-employees"),
+            env.t("report-col-reached"),
+            " ".repeat(10),
+            env.t("report-col-overdue"),
+        ],
+        &reach,
+        &[0, 3],
+    );
+    out.push('\n');
+    let decided: Vec<Vec<String>> = r
+        .departments
+        .iter()
+        .map(|d| {
+            vec![
+                dept(d),
                 group_digits(d.consent.get(ConsentState::Given)),
                 group_digits(d.consent.get(ConsentState::Deferred)),
                 group_digits(d.consent.get(ConsentState::Refused)),
                 group_digits(d.consent.get(ConsentState::Withdrawn)),
                 group_digits(d.stage.get(Stage::Parallel)),
                 group_digits(d.stage.get(Stage::Migrated)),
-                group_digits(d.overdue),
             ]
         })
         .collect();
-    let mut widths = headers.clone().map(|h| crate::wrap::display_width(&h));
-    widths[3] = 10;
-    for row in &rows {
+    table(
+        out,
+        &[
+            env.t("report-col-department"),
+            env.t("report-col-given"),
+            env.t("report-col-deferred"),
+            env.t("report-col-refused"),
+            env.t("report-col-withdrawn"),
+            env.t("report-col-parallel"),
+            env.t("report-col-migrated"),
+        ],
+        &decided,
+        &[0],
+    );
+}
+
+/// A table of `rows` under `headers`, each column as wide as its widest cell; the columns in
+/// `left` are aligned left, the others (numbers) right.
+fn table(out: &mut String, headers: &[String], rows: &[Vec<String>], left: &[usize]) {
+    let mut widths: Vec<usize> = headers
+        .iter()
+        .map(|h| crate::wrap::display_width(h))
+        .collect();
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(crate::wrap::display_width(cell));
         }
     }
-    let line = |cells: &[String; 11]| {
+    let line = |cells: &[String]| {
         let mut s = String::from(" ");
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+        for (i, (cell, &w)) in cells.iter().zip(&widths).enumerate() {
             s.push(' ');
-            if i == 0 || i == 3 {
+            if left.contains(&i) {
                 s.push_str(&pad(cell, w));
             } else {
                 s.push_str(&pad_left(cell, w));
@@ -379,8 +414,8 @@ pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
         }
         s.trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", line(&headers));
-    for row in &rows {
+    let _ = writeln!(out, "{}", line(headers));
+    for row in rows {
         let _ = writeln!(out, "{}", line(row));
     }
 }
