@@ -18,10 +18,10 @@ const WIDTH: u16 = 80;
 fn listed(ctx: Ctx) -> bool {
     use Ctx::*;
     match ctx {
-        Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review | Receipt
-        | Help | Pin | Renewal | Notice | Choose | PresentSetup | Slides | Attendees | Handover
-        | Handback | AddAttendee | SetupList | Overview | QuitConfirm | Follow | DashName
-        | DashOverview | DashPeople | DashPerson | DashFollowups | DashChampions
+        Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review | Withdraw
+        | Receipt | Help | Pin | Renewal | Notice | Choose | PresentSetup | Slides | Attendees
+        | Handover | Handback | AddAttendee | SetupList | Overview | QuitConfirm | Follow
+        | DashName | DashOverview | DashPeople | DashPerson | DashFollowups | DashChampions
         | DashFollowupForm | DashStageForm | DashPick | DashWithdrawalForm | DashAttendanceForm
         | DashVoidForm | DashPeopleList | DashConfirm | DashFilter => Ctx::ALL.contains(&ctx),
     }

@@ -194,9 +194,18 @@ fn code_mode_tells_a_person_without_a_code_whom_to_ask_not_that_their_code_is_wr
         k.app.settings.identity = IdentityMode::Code;
         k.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into())
             .with_codes(path.clone());
+        // The id is the only field: no field to move to is offered.
+        k.keys("<Enter>");
+        let hints = k.screen().lines().last().unwrap_or("").to_owned();
+        assert!(
+            !hints.contains("↑↓") && !hints.contains("Next field") && !hints.contains("次の欄"),
+            "{hints}"
+        );
         // E0003 is on the roster but was never given a code.
-        k.keys("<Enter>").identify_on_roster("E0003");
+        k.identify_on_roster("E0003");
         assert_eq!(k.app.step, Step::Code);
+        let hints = k.screen().lines().last().unwrap_or("").to_owned();
+        assert!(!hints.contains("↑↓"), "{hints}");
         for _ in 0..4 {
             k.paste("ABCD-EFGH").keys("<Enter>");
             let screen = k.screen();
@@ -250,6 +259,15 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
         k.agree_as("A1234").keys("<Enter>");
         k.choose_withdraw().identify_on_roster("a1234");
         assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+        // The hint bar says what Enter and Esc do here, as the text does.
+        let screen = k.screen();
+        let hints = screen.lines().last().unwrap_or("");
+        let (enter, not) = if lang == "ja" {
+            ("Enter 同意を取り消す", "保存")
+        } else {
+            ("Enter Withdraw my consent", "Save")
+        };
+        assert!(hints.contains(enter) && !hints.contains(not), "{hints}");
         k.keys("<Enter>");
         let records = k.records();
         assert_eq!(records.len(), 2);

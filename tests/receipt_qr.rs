@@ -208,6 +208,12 @@ fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
                 with_links += 1;
                 k.keys("<F4>");
                 assert_eq!(k.app.person.link_code, Some(0));
+                // Over the code the hint bar offers nothing that would not close it.
+                let hints = k.screen().lines().last().unwrap_or("").to_owned();
+                assert!(
+                    !hints.contains("Enter") && !hints.contains("Esc"),
+                    "{hints}"
+                );
                 let buf = draw(&k);
                 for dark in [true, false] {
                     assert_eq!(decode(&buf, dark), vec![first.clone()], "{lang} {dark}");
@@ -232,7 +238,13 @@ fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
                 for _ in 1..links.len() {
                     k.keys("<F4>");
                 }
-                k.keys("<Down>");
+                // Any key goes back to the text, as the pop-up says: Enter only closes it,
+                // a letter no screen uses too.
+                let step = k.app.step;
+                k.keys("<Enter>");
+                assert_eq!(k.app.person.link_code, None);
+                assert_eq!(k.app.step, step, "Enter over the code only closes it");
+                k.keys("<F4>x");
                 assert_eq!(k.app.person.link_code, None);
             }
             k.keys("<End><Right>");

@@ -123,6 +123,7 @@ act-read-again = Read again
 act-try-again = Try again
 act-review = Check and save
 act-save = Save
+act-withdraw = Withdraw my consent
 act-change = Change
 act-finish = Finish
 act-receipt-code = Code for your phone

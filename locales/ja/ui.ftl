@@ -123,6 +123,7 @@ act-read-again = 読み直す
 act-try-again = もう一度答える
 act-review = 確認して保存
 act-save = 保存
+act-withdraw = 同意を取り消す
 act-change = 選び直す
 act-finish = 終わる
 act-receipt-code = スマホ用コード

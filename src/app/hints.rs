@@ -6,12 +6,27 @@ use crate::keys::{Cmd, Ctx, Enabled};
 
 impl Enabled for App {
     fn enabled(&self, ctx: Ctx, cmd: &Cmd) -> bool {
+        if let Some(n) = self.person.link_code
+            && matches!(ctx, Ctx::Reading | Ctx::Revisit)
+        {
+            // Over a link's code, any key goes back to the text, as it says: only the code's
+            // own key (to the next link) and the language do something else.
+            return match cmd {
+                Cmd::ShowCode => n + 1 < self.screen_links().len(),
+                Cmd::SwitchLang => true,
+                _ => false,
+            };
+        }
         match cmd {
             Cmd::Quit => self.mode == Mode::Attended,
             Cmd::StaffExit => self.mode == Mode::Kiosk,
             // On a text screen the code is of its links; the receipt always has its own.
             Cmd::ShowCode if matches!(ctx, Ctx::Reading | Ctx::Revisit) => {
                 !self.screen_links().is_empty()
+            }
+            // With one field (the id alone, or the personal code) there is nothing to move to.
+            Cmd::Up | Cmd::Down | Cmd::FocusNext | Cmd::FocusPrev if ctx == Ctx::Form => {
+                self.step == super::Step::Identity && self.identity_fields() > 1
             }
             _ => true,
         }

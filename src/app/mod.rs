@@ -528,7 +528,7 @@ impl App {
             Step::Welcome => Ctx::Welcome,
             Step::Identity | Step::Code => Ctx::Form,
             Step::Confirm | Step::Standing(_) => Ctx::Choose,
-            Step::Withdraw => Ctx::Review,
+            Step::Withdraw => Ctx::Withdraw,
             Step::Notice => Ctx::Notice,
             Step::Screen(i) => match self.content.manifest.screens[i].kind {
                 ScreenKind::Info if self.person.revisit => Ctx::Revisit,
@@ -591,10 +591,17 @@ impl App {
         let Some(cmd) = keys::cmd_for_in(key, self.ctx(), self) else {
             // Over the receipt's code, any key goes back to the receipt, as it says (Esc too,
             // which the receipt itself does not use).
-            if self.person.code_shown && self.pin.is_none() && !self.help {
-                self.note_drawn();
-                self.person.code_shown = false;
-                self.last_input = Instant::now();
+            if self.pin.is_none() && !self.help {
+                if self.person.code_shown {
+                    self.note_drawn();
+                    self.person.code_shown = false;
+                    self.last_input = Instant::now();
+                }
+                // The same over a link's code.
+                if self.person.link_code.take().is_some() {
+                    self.note_drawn();
+                    self.last_input = Instant::now();
+                }
             }
             return None;
         };

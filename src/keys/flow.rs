@@ -14,8 +14,8 @@ const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
 /// Where the arrows' page turning is shown in the hint bar.
 const PAGES_HINTED: &[Ctx] = &[Reading, Revisit];
 const EVERYWHERE: &[Ctx] = &[
-    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Help, Pin,
-    Renewal, Choose, Notice,
+    Welcome, Form, Reading, Revisit, Check, CheckWrong, Choice, Review, Withdraw, Receipt, Help,
+    Pin, Renewal, Choose, Notice,
 ];
 
 /// The bindings, in hint-bar order: keys, command, where, key label, action label, whether the
@@ -23,13 +23,14 @@ const EVERYWHERE: &[Ctx] = &[
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[Welcome], "key-enter", "act-start", SHOWN),
-    bind(&[k(Enter)], Cmd::Confirm, &[Form], "key-enter", "act-next-field", SHOWN),
+    bind(&[k(Enter)], Cmd::Confirm, &[Form], "key-enter", "act-next", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Reading], "key-enter", "act-next", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Revisit], "key-enter", "act-back-to-check", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Check], "key-enter", "act-answer", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[CheckWrong], "key-enter", "act-read-again", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Choice], "key-enter", "act-review", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Review], "key-enter", "act-save", SHOWN),
+    bind(&[k(Enter)], Cmd::Confirm, &[Withdraw], "key-enter", "act-withdraw", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Receipt], "key-enter", "act-finish", SHOWN),
     bind(&[k(F(4))], Cmd::ShowCode, &[Reading, Revisit], "key-f4", "act-link-code", SHOWN),
     bind(&[k(F(4))], Cmd::ShowCode, &[Receipt], "key-f4", "act-receipt-code", SHOWN),
@@ -38,12 +39,16 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[Renewal], "key-enter", "act-read-and-decide", SHOWN),
     bind(&[k(Char(' '))], Cmd::Toggle, &[Check, Choice], "key-space", "act-tick", SHOWN),
     bind(&[k(Char(' '))], Cmd::PageDown, TEXT, "key-space", "act-page-down", HELP_ONLY),
-    bind(&[k(Esc)], Cmd::Back, &[Form, Reading, Revisit, Check, Choice, Choose, Notice], "key-esc", "act-back", SHOWN),
+    bind(&[k(Esc)], Cmd::Back, &[Form, Reading, Revisit, Check, Choice, Choose, Notice, Withdraw], "key-esc", "act-back", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[CheckWrong], "key-esc", "act-try-again", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[Review], "key-esc", "act-change", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[Pin], "key-esc", "act-cancel", SHOWN),
-    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[ Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal, Notice, ], "key-up-down", "act-scroll", SHOWN),
-    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[ Reading, Revisit, Check, Choice, Receipt, Help, Review, Renewal, Notice, ], "key-up-down", "act-scroll", HELP_ONLY),
+    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[ Reading, Revisit, Receipt, Help, Review, Withdraw, Renewal, Notice, ], "key-up-down", "act-scroll", SHOWN),
+    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[ Reading, Revisit, Receipt, Help, Review, Withdraw, Renewal, Notice, ], "key-up-down", "act-scroll", HELP_ONLY),
+    // On the check and the choice the arrows move between the answers (past the last, the
+    // choice scrolls on to its end).
+    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[Check, Choice], "key-up-down", "act-move", SHOWN),
+    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[Check, Choice], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Up)], Cmd::Up, &[Welcome, Form, Choose], "key-up-down", "act-move", SHOWN),
     bind(&[k(Down)], Cmd::Down, &[Welcome, Form, Choose], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Tab)], Cmd::FocusNext, &[Welcome, Form, Check, Choice, Choose], "key-tab", "act-next-field", HELP_ONLY),
@@ -59,7 +64,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(End)], Cmd::Bottom, TEXT, "key-home-end", "act-top-bottom", HELP_ONLY),
     bind(&[k(Esc), k(Char('q'))], Cmd::Quit, &[Welcome], "key-q", "act-quit", SHOWN),
     bind(&[k(F(2))], Cmd::SwitchLang, EVERYWHERE, "key-f2", "act-language", SHOWN),
-    bind(&[k(F(1)), k(Char('?'))], Cmd::Help, &[ Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Receipt, Choose, Notice, ], "key-help", "act-help", SHOWN),
+    bind(&[k(F(1)), k(Char('?'))], Cmd::Help, &[ Welcome, Reading, Revisit, Check, CheckWrong, Choice, Review, Withdraw, Receipt, Choose, Notice, ], "key-help", "act-help", SHOWN),
     bind(&[k(F(10))], Cmd::StaffExit, &[Welcome], "key-f10", "act-staff-exit", HELP_ONLY),
     bind(&[k(Enter)], Cmd::Confirm, &[Pin], "key-enter", "act-unlock", SHOWN),
     bind(&[k(Backspace)], Cmd::Backspace, &[Pin], "key-backspace", "act-erase", HELP_ONLY),

@@ -27,6 +27,8 @@ pub enum Ctx {
     Choice,
     /// Reviewing the choice before it is saved.
     Review,
+    /// Confirming a withdrawal of consent at the terminal.
+    Withdraw,
     /// The receipt.
     Receipt,
     /// The help overlay.
@@ -103,6 +105,7 @@ impl Ctx {
         CheckWrong,
         Choice,
         Review,
+        Withdraw,
         Receipt,
         Help,
         Pin,
@@ -263,8 +266,8 @@ impl Ctx {
     /// The table of the mode `self` belongs to.
     fn table(self) -> &'static [Binding] {
         match self {
-            Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review | Receipt
-            | Help | Pin | Renewal | Notice | Choose => flow::BINDINGS,
+            Welcome | Form | Reading | Revisit | Check | CheckWrong | Choice | Review
+            | Withdraw | Receipt | Help | Pin | Renewal | Notice | Choose => flow::BINDINGS,
             PresentSetup | Slides | Attendees | Handover | Handback | AddAttendee | SetupList
             | Overview | QuitConfirm | Follow => trainer::BINDINGS,
             DashName | DashOverview | DashPeople | DashPeopleList | DashPerson | DashFollowups
