@@ -122,7 +122,11 @@ fn an_employee_defers_in_english_with_two_reasons() {
     // Down past the three statements to "Not now", choose it, then two reasons appear.
     k.keys("<Down><Space>");
     assert!(k.screen().contains("Reasons"), "{}", k.screen());
-    k.keys("<Down><Down><Space><Down><Space><Enter>");
+    k.keys("<Down><Down><Space><Down><Space>");
+    // Unticking "Not now" and ticking it again keeps the reasons ticked.
+    k.keys("<Up><Up><Up><Space>");
+    assert_eq!(k.app.person.choice.pick, None);
+    k.keys("<Space><Enter>");
     assert!(k.screen().contains("Not now"), "{}", k.screen());
     k.keys("<Enter>");
     assert!(

@@ -284,7 +284,10 @@ fields-technical = technical data
 field-technical = a record number, a link to the previous record (so that changes can be detected), and the program version
 choice-lead = It is entirely up to you. Choose one answer with Space:
 choice-ack-heading = To agree, confirm both of these:
-choice-optional-heading = Optional: you can agree without these.
+choice-optional-heading = { $n ->
+    [1] Optional: you can agree without this one.
+   *[other] Optional: you can agree without these.
+}
 choice-acknowledge-first = To agree, confirm both points under your answer (Space). Or choose “Not now” or “No”.
 review-not-granted = Not agreed: { $purpose }
 reading-take-your-time = That screen went by very quickly. Please take your time: there is no hurry.

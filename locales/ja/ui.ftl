@@ -284,7 +284,10 @@ fields-technical = 技術的な情報
 field-technical = 記録の番号、前の記録とのつながり（改ざんを見つけるため）、プログラムの版
 choice-lead = どうするかは自由に決めてください。スペースキーで一つ選んでください：
 choice-ack-heading = 同意するには、次の二つを確認してください：
-choice-optional-heading = 任意：これらに同意しなくても、利用に同意できます。
+choice-optional-heading = { $n ->
+    [1] 任意：これに同意しなくても、利用に同意できます。
+   *[other] 任意：これらに同意しなくても、利用に同意できます。
+}
 choice-acknowledge-first = 同意するには、答えの下の二つの項目を確認してください（スペース）。または「今は使わない」か「使わない」を選んでください。
 review-not-granted = 同意しない：{ $purpose }
 reading-take-your-time = 前の画面はとても早く進みました。急ぐ必要はありません。ゆっくり読んでください。

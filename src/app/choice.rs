@@ -101,12 +101,14 @@ impl App {
                     } else {
                         c.pick = Some(pick);
                     }
-                    // What belonged to another answer goes with it.
+                    // What belonged to another answer goes with it: what is agreed to is
+                    // always ticked afresh. Reasons, which only say why not, are kept while
+                    // no answer is ticked (unticking and ticking "Not now" again keeps them).
                     if c.pick != Some(Pick::Agree) {
                         c.acks.iter_mut().for_each(|a| *a = false);
                         c.purposes.iter_mut().for_each(|p| *p = false);
                     }
-                    if !matches!(c.pick, Some(Pick::NotNow | Pick::Refuse)) {
+                    if c.pick == Some(Pick::Agree) {
                         c.reasons.iter_mut().for_each(|r| *r = false);
                     }
                 }

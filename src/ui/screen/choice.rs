@@ -82,9 +82,14 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
                 if !optional_started {
                     optional_started = true;
                     body.blank();
+                    let optional = manifest.purposes.iter().filter(|p| !p.required).count();
                     para(
                         &mut body,
-                        &app.t("choice-optional-heading"),
+                        &app.loc.ta(
+                            &app.lang,
+                            "choice-optional-heading",
+                            &[("n", optional.into())],
+                        ),
                         width,
                         theme::heading(),
                     );
