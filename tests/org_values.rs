@@ -86,7 +86,9 @@ fn defaults_apply_without_a_config_and_the_hash_follows_the_values() {
     // An allowance paid comes with the example of how such an amount is worked out.
     assert!(ja.contains("月3,000円なら"), "{ja}");
     let en = screen_text(&other, "en", "costs");
-    assert!(en.contains("3,000 yen a month covers 2 GB"), "{en}");
+    // A number and its unit are held together (no-break spaces), so no line splits them.
+    assert!(en.contains("3,000\u{a0}yen a month covers 2\u{a0}GB"), "{en}");
+    assert!(en.contains("5,000\u{a0}yen a month"), "{en}");
     for lang in ["ja", "en"] {
         let l = Lang::new(lang);
         assert_ne!(

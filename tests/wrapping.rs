@@ -104,3 +104,17 @@ fn resizing_rewraps_and_keeps_the_place() {
     k.app.resize(80, 24);
     assert_eq!(k.app.step, step);
 }
+
+/// A no-break space holds a number to its unit (`2 GB`, `3,000 yen`): the line breaks before
+/// the number, never between it and its unit.
+#[test]
+fn a_no_break_space_keeps_a_number_with_its_unit() {
+    let text = "covers 2\u{a0}GB of data";
+    for width in 7..=12 {
+        let lines = tebiki::wrap::wrap(text, width);
+        assert!(
+            lines.iter().any(|l| l.contains("2\u{a0}GB")),
+            "{width}: {lines:?}"
+        );
+    }
+}
