@@ -87,7 +87,10 @@ fn defaults_apply_without_a_config_and_the_hash_follows_the_values() {
     assert!(ja.contains("月3,000円なら"), "{ja}");
     let en = screen_text(&other, "en", "costs");
     // A number and its unit are held together (no-break spaces), so no line splits them.
-    assert!(en.contains("3,000\u{a0}yen a month covers 2\u{a0}GB"), "{en}");
+    assert!(
+        en.contains("3,000\u{a0}yen a month covers 2\u{a0}GB"),
+        "{en}"
+    );
     assert!(en.contains("5,000\u{a0}yen a month"), "{en}");
     for lang in ["ja", "en"] {
         let l = Lang::new(lang);

@@ -910,3 +910,24 @@ fn a_failed_save_is_told_in_the_trainers_language_without_the_systems_own_words(
         "{reason}"
     );
 }
+
+/// At 80 columns a long department is shown whole in the attendee list: it is cut only when
+/// the line has no room for it.
+#[test]
+fn a_long_department_is_shown_whole_when_there_is_room() {
+    for lang in ["ja", "en"] {
+        let mut t = Trainer::with_roster(
+            lang,
+            lang,
+            Some(&[("E1001", "山田 太郎", "カスタマーサポート部")]),
+        );
+        t.paste("佐藤 花子").keys("<Enter><Enter>");
+        t.paste("E1001").keys("<Enter><Enter>");
+        t.keys("G<Right>");
+        let screen = t.sized(80, 24);
+        assert!(screen.contains("カスタマーサポート部"), "{screen}");
+        let screen = t.sized(44, 24);
+        assert!(!screen.contains("カスタマーサポート部"), "{screen}");
+        assert!(screen.contains("カスタマー"), "{screen}");
+    }
+}

@@ -14,10 +14,19 @@ use crate::ui::widgets::{Place, text_field};
 
 /// Column widths for a list of people: id, name, department, and `rest` fixed columns of
 /// `fixed` each.
-pub fn columns(width: usize, rest: usize, fixed: usize) -> (usize, usize, usize) {
+/// The widths of the id, name and department columns at `width`, beside `rest` columns of
+/// `fixed` width. `names`: the widest name to show, when known: the name column is then no
+/// wider than it needs, and the department gets the rest.
+pub fn columns(
+    width: usize,
+    rest: usize,
+    fixed: usize,
+    names: Option<usize>,
+) -> (usize, usize, usize) {
     let id = 10.min(width / 6).max(4);
     let left = width.saturating_sub(id + 1 + rest * (fixed + 1));
-    let name = (left * 3 / 5).max(6);
+    let share = left * 3 / 5;
+    let name = names.map_or(share, |w| w.min(share)).max(6);
     let dept = left.saturating_sub(name + 1).max(4);
     (id, name, dept)
 }
@@ -50,7 +59,17 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     )
     .unwrap_or(12)
     .min(16);
-    let (id_w, name_w, dept_w) = columns(width, 2, fixed);
+    let rows_h = (area.height as usize).saturating_sub(lines.len() + 1);
+    let top = window(d.selected[0], d.results.len(), rows_h);
+    let names = d
+        .results
+        .iter()
+        .skip(top)
+        .take(rows_h)
+        .map(|&i| crate::wrap::display_width(d.model.name(i).unwrap_or("")))
+        .chain([crate::wrap::display_width(&d.t("dash-col-name"))])
+        .max();
+    let (id_w, name_w, dept_w) = columns(width, 2, fixed, names);
     lines.push(Line::styled(
         format!(
             "{} {} {} {} {}",

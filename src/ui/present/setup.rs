@@ -89,7 +89,17 @@ pub fn attendee_list(body: &mut Body, p: &Presenter, width: usize, status: Optio
     };
     let id_w = col(|a| &a.id).min(12);
     let name_w = col(|a| &a.name).min(20);
-    let dept_w = col(|a| &a.department).min(16);
+    // The department takes what the other columns leave of the line (at least 16 columns),
+    // so that a long one is cut only when it has to be.
+    let status_w = status.map_or(0, |s| {
+        p.attendees
+            .iter()
+            .map(|a| display_width(&s(a).0))
+            .max()
+            .unwrap_or(0)
+    });
+    let room = width.saturating_sub(4 + id_w + 2 + name_w + 2 + 2 + status_w);
+    let dept_w = col(|a| &a.department).min(room.max(16));
     for (n, a) in p.attendees.iter().enumerate() {
         let focused = ((status.is_some() && !p.adding) || list_focused) && n == p.focus;
         let g = crate::glyphs::glyphs();
