@@ -93,6 +93,7 @@ impl Recorder {
                                     consent: state.consent,
                                     policy_version: state.policy_version,
                                     decided_at: state.decided_at,
+                                    name: state.name,
                                 });
                                 return Err(Ok(Refusal::NothingToWithdraw));
                             }
@@ -150,6 +151,7 @@ impl Recorder {
                         consent: s.consent,
                         policy_version: s.policy_version,
                         decided_at: s.decided_at,
+                        name: s.name,
                     });
                 app.lookup_done(prior);
             }

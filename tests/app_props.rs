@@ -199,6 +199,7 @@ fn play(
                     consent: tebiki::state::ConsentState::Given,
                     policy_version: Some(app.content.manifest.policy_version.clone()),
                     decided_at: Some("2026-11-20T01:02:03Z".into()),
+                    name: None,
                 });
                 app.lookup_done(prior);
             }

@@ -86,7 +86,7 @@ fn session_records() -> Vec<Value> {
     drive(
         &mut p,
         &mut r,
-        &common::parse_keys("<Enter><Enter><Enter>G<Right>sl"),
+        &common::parse_keys("<Enter><Enter><Enter>G<Right>sll"),
     );
     let records = common::read_records(&dir.path().join("ledger"));
     let types: Vec<&str> = records.iter().filter_map(|r| r["type"].as_str()).collect();

@@ -1166,3 +1166,50 @@ fn a_withdrawal_refused_under_the_lock_tells_the_state_found_then() {
         1
     );
 }
+
+/// Open mode checks nobody's identity; still, an id whose records give another name than the
+/// one typed is neither shown nor recorded over: someone else could otherwise read that
+/// person's choice, or end or withdraw it.
+#[test]
+fn open_mode_records_nothing_over_an_id_whose_records_give_another_name() {
+    for lang in ["ja", "en"] {
+        let mut k = Kiosk::new(lang);
+        assert_eq!(k.app.settings.identity, IdentityMode::Open);
+        k.keys("<Enter>")
+            .identify("A0003", "Real Person", "")
+            .read_all()
+            .pass_check();
+        k.keys(&format!("{AGREE}<Enter><Enter>")).keys("<Enter>");
+        assert_eq!(k.records().len(), 1);
+        // Someone else types the id with their own name, to withdraw: nothing is shown of
+        // the consent on record, nothing is recorded.
+        k.choose_withdraw().identify("a0003", "Mallory", "");
+        assert_eq!(
+            k.app.step,
+            Step::Standing(OnRecord::OtherName),
+            "{}",
+            k.screen()
+        );
+        let screen = k.screen();
+        assert!(!screen.contains("Real Person"), "{screen}");
+        let told = if lang == "ja" {
+            "別の名前"
+        } else {
+            "under another name"
+        };
+        assert!(screen.contains(told), "{screen}");
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, Step::Welcome);
+        // Deciding under that id is stopped the same way.
+        k.keys("<Enter>").identify("A0003", "Mallory", "");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::OtherName));
+        k.keys("<Enter>");
+        assert_eq!(k.records().len(), 1);
+        // The same name, typed with other spacing or case, is the person on record.
+        k.choose_withdraw().identify("a0003", "real  person", "");
+        assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+        k.keys("<Enter>");
+        assert_eq!(k.records().len(), 2);
+        assert_eq!(k.records()[1]["type"], "withdrawal");
+    }
+}

@@ -27,6 +27,22 @@ pub enum OnRecord {
     /// Came to withdraw, but the records could not be read: nothing can be checked, so nothing
     /// is recorded.
     Unreadable,
+    /// Open mode: the id's records give another name than the one typed. Nothing of them is
+    /// shown, and nothing can be recorded here (it could end or withdraw someone else's choice).
+    OtherName,
+}
+
+/// What the check of a personal code found (see [`crate::app::Effect::VerifyCode`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeCheck {
+    /// The code issued for the id.
+    Right,
+    /// Not the code issued for the id.
+    Wrong,
+    /// No code was ever issued for the id: nothing typed can be right.
+    NotIssued,
+    /// The codes could not be read on this terminal: nothing typed can be checked.
+    Unavailable,
 }
 
 /// The items of a short choice step, in order.
@@ -78,7 +94,7 @@ impl App {
             Step::Standing(OnRecord::NothingToWithdraw | OnRecord::Expired) => {
                 vec![MenuItem::Decide, MenuItem::Finish]
             }
-            Step::Standing(OnRecord::Unreadable) => vec![MenuItem::Finish],
+            Step::Standing(OnRecord::Unreadable | OnRecord::OtherName) => vec![MenuItem::Finish],
             _ => Vec::new(),
         }
     }
@@ -350,8 +366,7 @@ impl App {
     /// The runner checked the personal code; a right one goes on to the ledger lookup. When
     /// no code was issued for the id, or the codes cannot be read here, the person is told
     /// whom to ask, not that their code is wrong (and it does not count as a wrong try).
-    pub fn code_outcome(&mut self, found: crate::app::CodeCheck) -> Option<Effect> {
-        use crate::app::CodeCheck;
+    pub fn code_outcome(&mut self, found: CodeCheck) -> Option<Effect> {
         let id = match found {
             CodeCheck::Right | CodeCheck::Wrong => None,
             CodeCheck::NotIssued => Some("code-not-issued"),
@@ -404,6 +419,18 @@ impl App {
     /// A returning person with a current consent is told so; someone whose consent expired is
     /// told what changed; a withdrawal goes on only where there is a consent to withdraw.
     pub fn lookup_done(&mut self, prior: Option<Prior>) {
+        if self.settings.identity == IdentityMode::Open
+            && let Some(on_record) = prior.as_ref().and_then(|p| p.name.as_deref())
+            && let Some(typed) = self.person.who.as_ref().and_then(|w| w.name.as_deref())
+            && !crate::record::identity::same_name(on_record, typed)
+        {
+            // Unchecked identities: whoever typed this id is not shown what is on record for
+            // it, and records nothing over it.
+            self.person.prior = None;
+            self.person.menu = 0;
+            self.go(Step::Standing(OnRecord::OtherName));
+            return;
+        }
         self.person.prior.clone_from(&prior);
         self.person.menu = 0;
         let consent = prior.as_ref().map(|p| p.consent);

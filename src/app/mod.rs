@@ -32,6 +32,7 @@ use crate::viewport::Viewport;
 
 /// The check of ids and names, at its old path.
 pub use crate::escape::has_control;
+pub use identify::CodeCheck;
 pub use settings::{SessionInfo, Settings};
 
 /// How the flow is run.
@@ -252,6 +253,8 @@ pub struct Prior {
     pub consent: crate::state::ConsentState,
     pub policy_version: Option<String>,
     pub decided_at: Option<String>,
+    /// The name the person's latest record gives (open mode compares it with the one typed).
+    pub name: Option<String>,
 }
 
 impl Person {
@@ -350,19 +353,6 @@ pub enum Effect {
     /// Check a person's personal code (identity mode `code`); report back with
     /// [`App::code_outcome`].
     VerifyCode { id: String, code: String },
-}
-
-/// What the check of a personal code found (see [`Effect::VerifyCode`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeCheck {
-    /// The code issued for the id.
-    Right,
-    /// Not the code issued for the id.
-    Wrong,
-    /// No code was ever issued for the id: nothing typed can be right.
-    NotIssued,
-    /// The codes could not be read on this terminal: nothing typed can be checked.
-    Unavailable,
 }
 
 #[derive(Clone)]

@@ -244,6 +244,18 @@ impl Directory {
     }
 }
 
+/// Whether two names, as people type them, are the same: compared after NFKC (full-width
+/// letters as usual ones), without spaces, in lower case.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let plain = |s: &str| -> String {
+        s.nfkc()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    plain(a) == plain(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ pub fn title(app: &App) -> String {
     app.t(match app.step {
         Step::Confirm => "confirm-title",
         Step::Standing(OnRecord::Agreed) => "standing-title",
+        Step::Standing(OnRecord::OtherName) => "standing-other-name-title",
         _ => "standing-nothing-title",
     })
 }
@@ -74,6 +75,11 @@ pub fn body(app: &App, width: usize) -> Body {
                     &[("state", app.t(&format!("state-{state}")).into())],
                 ),
                 OnRecord::Unreadable => app.t("standing-unreadable"),
+                OnRecord::OtherName => app.loc.ta(
+                    &app.lang,
+                    "standing-other-name",
+                    &[("contact", app.org_contact().into())],
+                ),
             };
             para(&mut body, &text, width, Style::new());
         }
