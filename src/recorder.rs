@@ -143,18 +143,23 @@ impl Recorder {
                 app.pin_outcome(outcome);
             }
             Effect::Lookup(id) => {
-                let version = app.content.manifest.policy_version.clone();
-                // Unreadable lines do not stop the person: their decision is recorded anyway.
-                let prior = crate::status::load(&self.dir, &id, &version)
-                    .ok()
-                    .map(|(s, _)| crate::app::Prior {
-                        consent: s.consent,
-                        policy_version: s.policy_version,
-                        decided_at: s.decided_at,
-                        name: s.name,
-                    });
+                let prior = self.prior(&id, &app.content.manifest.policy_version);
                 app.lookup_done(prior);
             }
         }
+    }
+
+    /// What the ledger says of `id` now, for content of `policy_version`; `None` when it
+    /// cannot be read. Unreadable lines do not stop the person: their decision is recorded
+    /// anyway.
+    pub fn prior(&self, id: &str, policy_version: &str) -> Option<crate::app::Prior> {
+        crate::status::load(&self.dir, id, policy_version)
+            .ok()
+            .map(|(s, _)| crate::app::Prior {
+                consent: s.consent,
+                policy_version: s.policy_version,
+                decided_at: s.decided_at,
+                name: s.name,
+            })
     }
 }

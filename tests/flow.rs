@@ -871,3 +871,29 @@ fn a_long_message_is_read_whole_at_80x24() {
         "{after}"
     );
 }
+
+/// The receipt's countdown and its "more below" fit one line at 80 columns in both
+/// languages: neither is cut.
+#[test]
+fn the_receipt_countdown_and_more_below_are_not_cut_at_80_columns() {
+    for (lang, more) in [("ja", "続きは ↓"), ("en", "more (↓)")] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>")
+            .identify("E0001", "山田 花子", "")
+            .read_all()
+            .pass_check();
+        k.keys(&format!("{AGREE}<Enter><Enter>"));
+        k.app.receipt_left = Some(30);
+        let screen = k.screen();
+        let line = screen
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string();
+        assert!(line.contains("30"), "{screen}");
+        assert!(line.contains(more), "{screen}");
+        assert!(!line.ends_with('…'), "{line}");
+    }
+}

@@ -482,6 +482,11 @@ fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
     // `l` first asks; any other key takes the question back with nothing recorded.
     t.keys("l");
     assert!(t.screen().contains("Press l again"), "{}", t.screen());
+    // The whole question shows at 80 columns, on a second line: when the follow-up is due,
+    // and that any other key records nothing.
+    let screen = t.sized(80, 24);
+    assert!(screen.contains("due in 7 days"), "{screen}");
+    assert!(screen.contains("nothing is recorded"), "{screen}");
     t.keys("<Down>l");
     assert!(t.screen().contains("Press l again"), "{}", t.screen());
     t.keys("<F1><F1>l");
@@ -537,14 +542,35 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
         .paste("Pat Doe")
         .keys("<Enter><Enter><Enter>");
     t.keys("G<Right>s");
-    t.keys("ll");
+    // The first `l` already says so: nothing is offered to record.
+    t.keys("l");
     assert!(
         t.screen().contains("has a consent in force"),
         "{}",
         t.screen()
     );
+    assert!(!t.screen().contains("Press l again"), "{}", t.screen());
+    t.keys("l");
     assert!(t.records().iter().all(|r| r["type"] != "followup"));
     assert_ne!(t.p.attendees[0].status, Status::Kiosk);
+    // Their turn here: "Not now" would end the consent in force, and they are told so
+    // before saving and on the receipt, as at a kiosk.
+    t.keys("<Enter><Enter>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
+    t.pass_check();
+    t.keys("<Down><Space><Enter>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
+    assert!(t.screen().contains("ends with this choice"), "{}", t.screen());
+    t.keys("<Enter>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Receipt, "{}", t.screen());
+    let receipt = tebiki::ui::body(&t.p.flow, t.p.flow.text_width())
+        .lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(receipt.contains("ends with this choice"), "{receipt}");
+    assert!(receipt.contains("please delete them"), "{receipt}");
 }
 
 #[test]

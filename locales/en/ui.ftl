@@ -26,6 +26,7 @@ progress = { $n } / { $of }
 end-of-screen = — end of this screen —
 more-below = ▼ More below: ↓ or Space to read on
     .wide = More below: Down arrow or Space to read on
+more-below-short = ▼ more (↓)
 more-below-scroll = ▼ More below: ↓ to read on
     .wide = More below: Down arrow to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
@@ -59,7 +60,7 @@ save-failed-long = ✗ Your choice was NOT saved: the record could not be writte
 
 ## Receipt
 receipt-saved = ✓ Your choice has been saved.
-receipt-countdown = Back to the start in { $n } s (Enter: now; any other key: more time)
+receipt-countdown = Back to the start in { $n } s (Enter: now; other keys: more time)
 receipt-code-close = Any key goes back to the receipt; Enter finishes.
 receipt-name = Name
 receipt-id = Employee ID

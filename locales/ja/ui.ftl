@@ -26,6 +26,7 @@ progress = { $n } / { $of }
 end-of-screen = — この画面はここまでです —
 more-below = ▼ 続きがあります：↓ またはスペースで読み進めてください
     .wide = 続きがあります：下矢印キーまたはスペースで読み進めてください
+more-below-short = ▼ 続きは ↓
 more-below-scroll = ▼ 続きがあります：↓ で読み進めてください
     .wide = 続きがあります：下矢印キーで読み進めてください
 read-to-end-first = まず、この画面を最後まで読んでください（↓ またはスペース）。
@@ -58,7 +59,7 @@ save-failed = ✗ 選択は保存されていません。係の人に声をか�
 save-failed-long = ✗ 記録を書き込めなかったため、選択は保存されていません。何も記録されていません。係の人に声をかけてください。
 
 ## 控え
-receipt-countdown = { $n } 秒後に最初の画面に戻ります（Enter ですぐに戻る・ほかのキーで延長）
+receipt-countdown = { $n } 秒後に最初の画面へ（Enter：すぐ戻る・ほかのキー：延長）
 receipt-code-close = どのキーでも控えに戻ります。Enter で終わります。
 receipt-saved = ✓ 選んだ内容を保存しました。
 receipt-name = 氏名

@@ -49,7 +49,13 @@ impl Presenter {
             Cmd::Back => self.phase = Phase::Slides,
             Cmd::Record => return self.record_attendance(),
             Cmd::Later if asked == Some(self.focus) => return self.mark_later(),
-            Cmd::Later => self.ask_later(),
+            Cmd::Later => {
+                let attendee = self.focused_later()?;
+                return Some(Effect::Lookup {
+                    attendee,
+                    then: Then::AskLater,
+                });
+            }
             Cmd::Remove => self.remove(),
             Cmd::Edit => self.edit_attendee(),
             Cmd::Confirm if n == 0 => self.adding = true,
@@ -94,13 +100,29 @@ impl Presenter {
         Some(self.focus)
     }
 
-    /// `l` once: says what `l` again would record (a follow-up), for the focused attendee.
-    fn ask_later(&mut self) {
-        let Some(i) = self.focused_recorded() else {
-            return;
-        };
+    /// The focused attendee, when `l` can mark them to choose later; otherwise says why not.
+    fn focused_later(&mut self) -> Option<usize> {
+        let i = self.focused_recorded()?;
         if self.attendees[i].status == Status::Kiosk {
             self.notice = Some(Notice::info("present-already-later"));
+            return None;
+        }
+        Some(i)
+    }
+
+    /// `l` once, on attendee `i`, as the ledger says of them now: with a consent in force
+    /// there is nothing to choose later, and that is said; otherwise says what `l` again
+    /// would record (a follow-up).
+    pub fn ask_later(&mut self, i: usize, has_consent: bool) {
+        let Some(a) = self.attendees.get(i) else {
+            return;
+        };
+        if has_consent {
+            self.notice = Some(Notice {
+                id: "present-later-has-consent",
+                args: vec![("name", a.name.clone())],
+                error: false,
+            });
             return;
         }
         self.confirm_later = Some(i);
@@ -171,8 +193,9 @@ impl Presenter {
         self.phase = Phase::Handover;
     }
 
-    /// Runs the employee flow for the attendee the screen was turned to, from the check.
-    pub(super) fn start_choice(&mut self) {
+    /// Runs the employee flow for the attendee the screen was turned to, from the check, with
+    /// what the ledger says of them (`prior`).
+    pub fn start_choice(&mut self, prior: Option<crate::app::Prior>) {
         let Some(i) = self.current else {
             return;
         };
@@ -182,6 +205,7 @@ impl Presenter {
         let a = self.attendees[i].clone();
         self.flow.start_lang = self.ui_lang().clone();
         self.flow.start_attendee(session, a.subject());
+        self.flow.person.prior = prior;
         self.flow.resize(self.width, self.height);
         self.current = Some(i);
         self.phase = Phase::Attendee;
@@ -203,7 +227,12 @@ impl Presenter {
             a.status = Status::Chosen(decision);
         }
         if self.flow.step == Step::Welcome {
-            self.leave_flow(true);
+            // Back at the start: after the receipt, or when the flow gave up on them (idle).
+            let chose = self
+                .attendees
+                .get(i)
+                .is_some_and(|a| matches!(a.status, Status::Chosen(_)));
+            self.leave_flow(chose);
         }
     }
 

@@ -123,6 +123,18 @@ pub enum Effect {
         saving: Saving,
         records: Vec<(&'static str, Map<String, Value>)>,
     },
+    /// Read what the ledger says of attendee `attendee` now, then go on with `then`.
+    Lookup { attendee: usize, then: Then },
+}
+
+/// What a [`Effect::Lookup`] of an attendee is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Their turn on this terminal starts ([`Presenter::start_choice`]): a consent in force
+    /// is known to the flow, which then says that "not now" or "no" ends it.
+    Choose,
+    /// `l` was pressed on them: asked only when they have no consent in force.
+    AskLater,
 }
 
 pub struct Presenter {
@@ -469,7 +481,12 @@ impl Presenter {
             Phase::Attendees => self.update_attendees(cmd, asked_later),
             Phase::Handover => {
                 match cmd {
-                    Cmd::Confirm => self.start_choice(),
+                    Cmd::Confirm => {
+                        return self.current.map(|attendee| Effect::Lookup {
+                            attendee,
+                            then: Then::Choose,
+                        });
+                    }
                     Cmd::Back => {
                         self.current = None;
                         self.phase = Phase::Attendees;

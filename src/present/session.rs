@@ -413,6 +413,20 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
             recorder.perform(&mut p.flow, e);
             p.after_flow();
         }
+        Effect::Lookup { attendee, then } => {
+            let policy = p.flow.content.manifest.policy_version.clone();
+            let prior = p
+                .attendees
+                .get(attendee)
+                .and_then(|a| recorder.prior(&a.id, &policy));
+            match then {
+                super::Then::Choose => p.start_choice(prior),
+                super::Then::AskLater => {
+                    let has = prior.is_some_and(|s| s.consent == crate::state::ConsentState::Given);
+                    p.ask_later(attendee, has);
+                }
+            }
+        }
         Effect::Append {
             saving: Saving::Later(i),
             ..

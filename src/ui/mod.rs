@@ -296,8 +296,10 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
         let mut text = app
             .loc
             .ta(&app.lang, "receipt-countdown", &[("n", secs.into())]);
-        if more_below {
-            text = format!("{text} · {}", app.t("more-below"));
+        // Beside the countdown, the short form of "more below", so that neither is cut.
+        let more = format!("{text} · {}", app.t("more-below-short"));
+        if more_below && crate::wrap::display_width(&more) <= area.width as usize {
+            text = more;
         }
         Line::from(Span::styled(text, theme::dim()))
     } else if more_below && !popup_open(app) {

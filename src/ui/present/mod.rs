@@ -20,7 +20,7 @@ use crate::present::{Phase, Presenter, View};
 use crate::ui::hint_bar_for;
 use crate::ui::widgets::{
     MARGIN, body_lines, centred_column, follow_focus, header_bar, help, inset, notice_line,
-    notice_text, popup, popup_width,
+    notice_needs_two_lines, notice_text, popup, popup_width,
 };
 use crate::ui::{doc, glyphs, theme, truncate};
 
@@ -62,13 +62,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         }
         return;
     }
-    let areas = frame_areas(area.width, area.height);
-    let more_below = match p.phase {
-        Phase::Setup => setup::draw(frame, p, areas.body),
-        Phase::Attendees => attendees::draw(frame, p, areas.body),
-        _ => slides::draw(frame, p, areas.body),
-    };
-    header(frame, p, areas.header);
+    let mut areas = frame_areas(area.width, area.height);
     let notice = p
         .notice
         .as_ref()
@@ -83,6 +77,23 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
                 (text, theme::heading())
             })
         });
+    // A message longer than its line takes a second line from the body rather than lose its
+    // end (often what the key does, or what to do).
+    if notice
+        .as_ref()
+        .is_some_and(|(text, _)| notice_needs_two_lines(text, areas.notice))
+        && areas.body.height > 4
+    {
+        areas.body.height -= 1;
+        areas.notice.y -= 1;
+        areas.notice.height = 2;
+    }
+    let more_below = match p.phase {
+        Phase::Setup => setup::draw(frame, p, areas.body),
+        Phase::Attendees => attendees::draw(frame, p, areas.body),
+        _ => slides::draw(frame, p, areas.body),
+    };
+    header(frame, p, areas.header);
     notice_line(
         frame,
         areas.notice,

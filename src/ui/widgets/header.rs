@@ -88,6 +88,26 @@ pub fn notice_line(
         None if more_below => (more_text.to_string(), theme::dim()),
         None => return,
     };
-    let text = truncate(&text, inner.width as usize);
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), inner);
+    let width = inner.width as usize;
+    // Wrapped as text is (Japanese by its line-breaking rules) on the lines it was given; what
+    // does not fit ends in an ellipsis.
+    let mut lines = crate::ui::doc::plain_lines(&text, width.max(1), style);
+    if lines.len() > inner.height.max(1) as usize {
+        lines.truncate(inner.height.max(1) as usize);
+        if let Some(last) = lines.last_mut() {
+            let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let shown = if inner.height > 1 {
+                format!("{cut}{}", glyphs::glyphs().ellipsis)
+            } else {
+                text.clone()
+            };
+            *last = Line::styled(truncate(&shown, width), style);
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether a message of `text` needs more than one line of `area` (less its margins).
+pub fn notice_needs_two_lines(text: &str, area: Rect) -> bool {
+    display_width(text) > inset(area).width as usize
 }
