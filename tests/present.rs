@@ -560,13 +560,17 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
     t.pass_check();
     t.keys("<Down><Space><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
-    assert!(t.screen().contains("ends with this choice"), "{}", t.screen());
+    assert!(
+        t.screen().contains("ends with this choice"),
+        "{}",
+        t.screen()
+    );
     t.keys("<Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Receipt, "{}", t.screen());
     let receipt = tebiki::ui::body(&t.p.flow, t.p.flow.text_width())
         .lines
         .iter()
-        .map(|l| l.to_string())
+        .map(std::string::ToString::to_string)
         .collect::<Vec<_>>()
         .join(" ");
     assert!(receipt.contains("ends with this choice"), "{receipt}");

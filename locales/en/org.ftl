@@ -3,7 +3,7 @@
 org-default-name = the company
 org-default-lost-contact = your manager or the administrator
 org-default-contact = your manager or the administrator
-org-allowance = { $org } pays a fixed communication allowance of { $amount } yen a month. An example of how such an amount is worked out: 3,000 yen a month covers 2 GB of data at 1,000 yen per GB (2,000 yen), plus 1,000 yen of phone calls.
+org-allowance = { $org } pays a fixed communication allowance of { $amount } yen a month.
 org-allowance-none = { $org } does not pay a communication allowance at present.
 org-wifi = Wi-Fi for employees is available at { $places }: using it there reduces the mobile data you use.
 org-wifi-none = There is no Wi-Fi for employees at present.

@@ -3,7 +3,7 @@
 org-default-name = 当社
 org-default-lost-contact = 上司または管理者
 org-default-contact = 上司または管理者
-org-allowance = { $org }は、通信費の補助として毎月{ $amount }円を定額で支給します。補助の額の考え方の一例：月3,000円なら、データ通信2GB分（1GBあたり1,000円として2,000円）と、通話料1,000円分を合わせた額です。
+org-allowance = { $org }は、通信費の補助として毎月{ $amount }円を定額で支給します。
 org-allowance-none = { $org }では、現在、通信費の補助はありません。
 org-wifi = 社員用のWi-Fiが{ $places }にあります。そこでWi-Fiにつなぐと、モバイルデータの通信量を減らせます。
 org-wifi-none = 現在、社員用のWi-Fiはありません。
