@@ -135,6 +135,13 @@ fn an_employee_defers_in_english_with_two_reasons() {
         k.screen()
     );
     let r = only_record(&k);
+    // The receipt lists the reasons recorded, as the review did.
+    let receipt = body_text(&k);
+    for reason in r["reasons"].as_array().unwrap() {
+        let id = reason.as_str().unwrap();
+        let label = &k.app.content.lang(&k.app.lang).forms.reasons[id].label;
+        assert!(receipt.contains(label.as_str()), "{label}: {receipt}");
+    }
     assert_eq!(r["decision"], "deferred");
     assert_eq!(r["alternative_chosen"], "not-now");
     let reasons: Vec<&str> = r["reasons"]

@@ -153,6 +153,14 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
         tebiki::recorder::Recorder::new(k.ledger_dir(), "test-kiosk".into()).with_codes(path);
     k.keys("<Enter>").identify_on_roster("E0001");
     assert_eq!(k.app.step, Step::Code);
+    // The roster's name and department are not shown before the code: typing ids at the
+    // kiosk does not give them away.
+    let screen = k.screen();
+    assert!(screen.contains("E0001"), "{screen}");
+    assert!(
+        !screen.contains("山田") && !screen.contains("営業部"),
+        "{screen}"
+    );
     // Someone else's code, then a made-up one: the terminal does not go on.
     k.paste(&other).keys("<Enter>");
     assert_eq!(k.app.step, Step::Code);
@@ -176,6 +184,10 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
     k.keys("<Enter>").identify_on_roster("E0001");
     k.paste(&code.to_lowercase().replace('-', " "))
         .keys("<Enter>");
+    // Then "is this you?" with the roster's name, and on.
+    assert_eq!(k.app.step, Step::Confirm, "{}", k.screen());
+    assert!(k.screen().contains("山田 太郎"), "{}", k.screen());
+    k.keys("<Enter>");
     assert_eq!(k.app.step, Step::Screen(0), "{}", k.screen());
     k.read_all().pass_check();
     k.keys(&format!("{AGREE}<Enter><Enter>"));

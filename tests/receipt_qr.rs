@@ -99,6 +99,11 @@ fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
         assert_eq!(fingerprint.len(), 19);
         k.keys("<F4>");
         assert!(k.app.person.code_shown);
+        // Over the code the hint bar offers Enter (finish) and the language, nothing that
+        // would only close it.
+        let hints = k.screen().lines().last().unwrap_or("").to_owned();
+        assert!(hints.contains("Enter"), "{hints}");
+        assert!(!hints.contains("↑↓") && !hints.contains("F4"), "{hints}");
         let buf = draw(&k);
         let screen = common::buffer_text(&buf);
         assert!(screen.contains(&fingerprint), "{screen}");

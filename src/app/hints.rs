@@ -17,6 +17,11 @@ impl Enabled for App {
                 _ => false,
             };
         }
+        if self.person.code_shown && ctx == Ctx::Receipt {
+            // Over the receipt's code, any key goes back to the receipt, as it says; Enter
+            // still finishes, and the language still switches.
+            return matches!(cmd, Cmd::Confirm | Cmd::SwitchLang);
+        }
         match cmd {
             Cmd::Quit => self.mode == Mode::Attended,
             Cmd::StaffExit => self.mode == Mode::Kiosk,

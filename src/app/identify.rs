@@ -247,14 +247,21 @@ impl App {
                 who.verified = Some(Verified::Roster);
                 self.person.who = Some(who);
                 self.person.menu = 0;
-                self.go(Step::Confirm);
+                if self.settings.identity == IdentityMode::Code {
+                    // The code first: the roster's name is shown only to whoever has it, so
+                    // that ids typed at the kiosk do not give away names and departments.
+                    self.code.field.clear();
+                    self.go(Step::Code);
+                } else {
+                    self.go(Step::Confirm);
+                }
                 None
             }
         }
     }
 
-    /// "Is this you?": yes goes on (to the code in code mode), "not me" goes back with nothing
-    /// kept.
+    /// "Is this you?" (in code mode, after the code): yes goes on, "not me" goes back with
+    /// nothing kept.
     pub(crate) fn update_menu(&mut self, cmd: Cmd) -> Option<Effect> {
         let items = self.menu_items();
         let n = items.len().max(1);
@@ -276,15 +283,7 @@ impl App {
 
     fn choose(&mut self, item: MenuItem) -> Option<Effect> {
         match item {
-            MenuItem::ItsMe => {
-                if self.settings.identity == IdentityMode::Code {
-                    self.code.field.clear();
-                    self.go(Step::Code);
-                    None
-                } else {
-                    self.identified()
-                }
-            }
+            MenuItem::ItsMe => self.identified(),
             MenuItem::NotMe => {
                 self.not_me();
                 None
@@ -386,7 +385,10 @@ impl App {
             if let Some(who) = self.person.who.as_mut() {
                 who.verified = Some(Verified::Code);
             }
-            return self.identified();
+            // Now the roster's name may be shown: "is this you?"
+            self.person.menu = 0;
+            self.go(Step::Confirm);
+            return None;
         }
         self.code.failures += 1;
         self.code.wait_until = Some(Instant::now() + CodeState::wait_after(self.code.failures));

@@ -136,9 +136,6 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
 /// What will be recorded, in words, for the review pop-up; then the lines that must stay in
 /// view (a failed save, and the keys to save or change).
 pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
-    let content = app.content.lang(&app.lang);
-    let manifest = &app.content.manifest;
-    let choice = &app.person.choice;
     let mut body = Body::default();
     let who = super::who(app);
     para(&mut body, &who, width, Style::new());
@@ -163,36 +160,7 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
                     theme::warn(),
                 );
             }
-            let reasons: Vec<String> = manifest
-                .reasons
-                .iter()
-                .zip(&choice.reasons)
-                .filter(|(_, t)| **t)
-                .map(|(r, _)| {
-                    content
-                        .forms
-                        .reasons
-                        .get(&r.id)
-                        .map(|l| l.label.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
-            if !reasons.is_empty() {
-                body.extend(doc::plain_lines(
-                    &app.t("review-reasons"),
-                    width,
-                    Style::new(),
-                ));
-                for r in reasons {
-                    body.extend(doc::styled_lines(
-                        &Inline::plain(&r),
-                        width,
-                        Style::new(),
-                        crate::glyphs::glyphs().bullet,
-                        "   ",
-                    ));
-                }
-            }
+            reason_lines(app, &mut body, width);
         }
         Err(_) => {}
     }
@@ -208,6 +176,44 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
 
 /// The rules a person confirmed and each purpose, granted or not, as they agreed to them: on
 /// the review before saving and on the receipt.
+/// The reasons ticked for "not now" or "no", under their heading (nothing when none were).
+pub fn reason_lines(app: &App, body: &mut Body, width: usize) {
+    let content = app.content.lang(&app.lang);
+    let reasons: Vec<String> = app
+        .content
+        .manifest
+        .reasons
+        .iter()
+        .zip(&app.person.choice.reasons)
+        .filter(|(_, t)| **t)
+        .map(|(r, _)| {
+            content
+                .forms
+                .reasons
+                .get(&r.id)
+                .map(|l| l.label.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    if reasons.is_empty() {
+        return;
+    }
+    body.extend(doc::plain_lines(
+        &app.t("review-reasons"),
+        width,
+        Style::new(),
+    ));
+    for r in reasons {
+        body.extend(doc::styled_lines(
+            &Inline::plain(&r),
+            width,
+            Style::new(),
+            crate::glyphs::glyphs().bullet,
+            "   ",
+        ));
+    }
+}
+
 pub fn given_lines(app: &App, body: &mut Body, width: usize) {
     let content = app.content.lang(&app.lang);
     let manifest = &app.content.manifest;

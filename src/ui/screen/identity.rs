@@ -47,7 +47,13 @@ pub fn code_body(app: &App, width: usize) -> Body {
     let mut body = Body::default();
     body.extend(doc::title_lines(&app.t("code-title"), width));
     body.blank();
-    para(&mut body, &super::who(app), width, theme::heading());
+    // The id only: the roster's name is shown once the code is right.
+    let id = app.loc.ta(
+        &app.lang,
+        "code-for-id",
+        &[("id", super::who_id(app).into())],
+    );
+    para(&mut body, &id, width, theme::heading());
     body.blank();
     para(&mut body, &app.t("code-intro"), width, Style::new());
     // The code is not shown as typed: someone behind the person should not read it.

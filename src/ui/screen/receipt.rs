@@ -82,6 +82,12 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
         // purpose granted or not (an optional one declined is as much on record).
         body.blank();
         super::choice::given_lines(app, &mut body, width);
+    } else if matches!(saved.decision, Some(Decision::Deferred | Decision::Refused))
+        && app.person.choice.reasons.iter().any(|&r| r)
+    {
+        // The reasons they gave, which the record holds too.
+        body.blank();
+        super::choice::reason_lines(app, &mut body, width);
     }
     if saved.witness.is_some() {
         body.blank();
