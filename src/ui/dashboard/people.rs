@@ -61,14 +61,22 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     .min(16);
     let rows_h = (area.height as usize).saturating_sub(lines.len() + 1);
     let top = window(d.selected[0], d.results.len(), rows_h);
+    // The widest name found (of those shown, when very many are found), and a space more, so
+    // that the columns do not move while scrolling and a name never runs into its department.
+    let (skip, take) = if d.results.len() <= 10_000 {
+        (0, usize::MAX)
+    } else {
+        (top, rows_h)
+    };
     let names = d
         .results
         .iter()
-        .skip(top)
-        .take(rows_h)
+        .skip(skip)
+        .take(take)
         .map(|&i| crate::wrap::display_width(d.model.name(i).unwrap_or("")))
         .chain([crate::wrap::display_width(&d.t("dash-col-name"))])
-        .max();
+        .max()
+        .map(|w| w + 1);
     let (id_w, name_w, dept_w) = columns(width, 2, fixed, names);
     lines.push(Line::styled(
         format!(
