@@ -224,6 +224,8 @@ fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
     assert!(out.contains("Intact: 5 records in 1 file(s)"), "{out}");
+    // With nothing but the chain to go by, it says what "Intact" does not cover.
+    assert!(out.contains("No seal or checkpoint was checked"), "{out}");
     // The checkpoint line verify prints can be given back later.
     let checkpoint_line = out
         .lines()
@@ -235,9 +237,20 @@ fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
     std::fs::write(&cp, format!("{checkpoint_line}\n")).unwrap();
     let o = tebiki(
         data.path(),
-        &["verify", "--checkpoint", cp.to_str().unwrap()],
+        &[
+            "verify",
+            "--lang",
+            "en",
+            "--checkpoint",
+            cp.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o).0);
+    assert!(
+        !text(&o).0.contains("No seal or checkpoint"),
+        "{}",
+        text(&o).0
+    );
 
     // One byte changed in the third record.
     let path = ledger.join("k1.jsonl");

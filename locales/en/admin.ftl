@@ -126,7 +126,10 @@ report-col-migrated = Moved over
 report-col-overdue = Overdue
 report-no-department = (no department)
 report-overdue-list = ■ Overdue follow-ups ({ $count }, oldest first)
-report-days = { $days } days late
+report-days = { $days ->
+    [1] 1 day late
+   *[other] { $days } days late
+}
 report-never-list = ■ Never onboarded ({ $count })
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })

@@ -258,7 +258,7 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
-        say(&env.t("todo-verify"));
+        say(&env.t("todo-verify-receipt"));
         ExitCode::from(1)
     }
 }
@@ -471,7 +471,12 @@ pub(super) fn verify(
         },
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            let text = crate::verify_text::render(&report, env, &dir, seals.len());
+            let mut text = crate::verify_text::render(&report, env, &dir, seals.len());
+            // What "Intact" covers when nothing outside the chain vouched for the files.
+            if report.is_intact() && seals.is_empty() && checkpoint.is_none() {
+                text.push_str(&env.t("verify-unsealed-caveat"));
+                text.push('\n');
+            }
             put(&crate::glyphs::fold(&text));
         }
     }
