@@ -135,7 +135,7 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     assert_eq!(r["overdue_followups"][0]["note"], "電話する");
     assert_eq!(
         r["never_onboarded"],
-        json!([{ "employee_id": "E4", "name": "田中 次郎", "department": "総務部" }])
+        json!([{ "employee_id": "E4", "name": "田中 次郎", "department": "総務部", "in_withheld_records": false }])
     );
     assert_eq!(r["not_on_roster"][0]["employee_id"], "E9");
     let sales = r["departments"]
@@ -428,6 +428,23 @@ fn a_damaged_line_makes_the_report_say_it_is_incomplete() {
     assert_eq!(r["ledger"]["skipped_lines"], 1);
     assert_eq!(r["ledger"]["withheld_records"], 1);
     assert_eq!(r["ledger"]["withheld_people"], json!(["E2"]));
+    // Listed as never onboarded, E2 is marked: their records were withheld, not missing.
+    let never = r["never_onboarded"].as_array().unwrap();
+    for p in never {
+        let withheld = p["employee_id"] == "E2";
+        assert_eq!(p["in_withheld_records"], withheld, "{p}");
+    }
+    assert!(never.iter().any(|p| p["employee_id"] == "E2"));
+    let line = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("E2 "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("[some records withheld"), "{line}");
+    assert!(
+        !out.lines()
+            .any(|l| l.trim_start().starts_with("E3 ") && l.contains("withheld")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -660,7 +677,7 @@ fn the_report_lists_who_must_decide_again_after_a_new_policy_version() {
     assert_eq!(r["consent"]["expired"], 1);
     assert_eq!(
         r["decide_again"],
-        json!([{ "employee_id": "E1", "name": "山田 太郎", "department": "営業部", "policy_version": "2025-04-01" }])
+        json!([{ "employee_id": "E1", "name": "山田 太郎", "department": "営業部", "policy_version": "2025-04-01", "in_withheld_records": false }])
     );
     for (lang, title, version) in [
         ("en", "to decide again (1)", "agreed to 2025-04-01"),
@@ -690,4 +707,48 @@ fn the_report_lists_who_must_decide_again_after_a_new_policy_version() {
         };
         assert!(words.iter().all(|w| out.contains(w)), "{out}");
     }
+}
+
+/// The department tables fit 80 columns whatever the department names: a long one is cut
+/// in the text (the JSON has it whole), and those to decide again have a column.
+#[test]
+fn the_department_tables_fit_80_columns_with_long_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let roster = dir.path().join("roster.csv");
+    let long = "東日本営業本部第一営業部法人営業第二課";
+    std::fs::write(
+        &roster,
+        format!("社員番号,氏名,部署\nE1,山田 太郎,{long}\nE2,佐藤 花子,International Business Development Division (EMEA)\n"),
+    )
+    .unwrap();
+    let o = tebiki(&data, &["roster", "import", roster.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    for lang in ["ja", "en"] {
+        let out = text(&tebiki(&data, &["--lang", lang, "report"])).0;
+        let start = out
+            .find("■ 部署別")
+            .or_else(|| out.find("■ By department"))
+            .unwrap();
+        let table = &out[start..];
+        let table = &table[..table[3..].find("■").map_or(table.len(), |i| i + 3)];
+        for l in table.lines() {
+            assert!(tebiki::wrap::display_width(l) <= 80, "{l}");
+        }
+        let expired = if lang == "ja" {
+            "期限切れ"
+        } else {
+            "Expired"
+        };
+        assert!(table.contains(expired), "{table}");
+    }
+    let r: Value =
+        serde_json::from_slice(&tebiki(&data, &["report", "--format", "json"]).stdout).unwrap();
+    assert!(
+        r["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["department"] == long)
+    );
 }

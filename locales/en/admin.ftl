@@ -124,8 +124,10 @@ report-col-withdrawn = Withdrawn
 report-col-parallel = Using both
 report-col-migrated = Moved over
 report-col-overdue = Overdue
+report-col-expired = Expired
 report-no-department = (no department)
 report-overdue-list = ■ Overdue follow-ups ({ $count }, oldest first)
+report-person-withheld = [some records withheld: may be incomplete]
 report-days = { $days ->
     [1] 1 day late
    *[other] { $days } days late

@@ -298,6 +298,7 @@ impl Census {
                 employee_id: shown.id.to_string(),
                 name: name.to_string(),
                 department: department.map(str::to_string),
+                in_withheld_records: false,
             };
             let is_overdue = match &p.followup {
                 Some(f) => {

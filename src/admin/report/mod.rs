@@ -158,6 +158,9 @@ pub struct PersonLine {
     pub employee_id: String,
     pub name: String,
     pub department: Option<String>,
+    /// Some records about them were withheld (after a break in the chain): what the report
+    /// says of them may be missing records.
+    pub in_withheld_records: bool,
 }
 
 /// Someone whose consent was given to an earlier version of the policy: it has expired, and
@@ -381,10 +384,39 @@ pub fn build(
     report.ledger.duplicates = duplicates;
     report.ledger.skipped_lines = left_out.lines;
     report.ledger.withheld_records = left_out.withheld;
+    mark_withheld(&mut report, &left_out.people);
     report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();
     report.skipped = skipped;
     Ok(report)
+}
+
+/// Marks every person the report lists whose records were partly withheld.
+fn mark_withheld(report: &mut Report, people: &[String]) {
+    if people.is_empty() {
+        return;
+    }
+    let keys: std::collections::HashSet<String> =
+        people.iter().map(|id| crate::ids::key(id)).collect();
+    let mark = |p: &mut PersonLine| {
+        p.in_withheld_records = keys.contains(&crate::ids::key(&p.employee_id));
+    };
+    report
+        .overdue_followups
+        .iter_mut()
+        .for_each(|o| mark(&mut o.person));
+    report
+        .decide_again
+        .iter_mut()
+        .for_each(|d| mark(&mut d.person));
+    for list in [
+        &mut report.never_onboarded,
+        &mut report.not_on_roster,
+        &mut report.unverified,
+        &mut report.read_quickly,
+    ] {
+        list.iter_mut().for_each(mark);
+    }
 }
 
 /// The records about each of `ids` (people's [`crate::record::identity::key`]s), parsed, in

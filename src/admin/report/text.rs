@@ -206,7 +206,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                         &env.ta("report-days", &[("days", count(o.days_overdue))]),
                         13
                     ),
-                    person_text(&o.person, o.note.as_deref())
+                    person_text(env, &o.person, o.note.as_deref())
                 );
             }
         },
@@ -219,7 +219,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.never_onboarded.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(p, None));
+                let _ = writeln!(out, "  {}", person_text(env, p, None));
             }
         },
     );
@@ -235,7 +235,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                     "report-decide-again-version",
                     &[("version", arg(d.policy_version.clone()))],
                 );
-                let _ = writeln!(out, "  {}", person_text(&d.person, Some(&version)));
+                let _ = writeln!(out, "  {}", person_text(env, &d.person, Some(&version)));
             }
         },
     );
@@ -247,7 +247,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.not_on_roster.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(p, None));
+                let _ = writeln!(out, "  {}", person_text(env, p, None));
             }
         },
     );
@@ -259,7 +259,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.read_quickly.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(p, None));
+                let _ = writeln!(out, "  {}", person_text(env, p, None));
             }
         },
     );
@@ -271,7 +271,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for p in r.unverified.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(p, None));
+                let _ = writeln!(out, "  {}", person_text(env, p, None));
             }
         },
     );
@@ -282,13 +282,17 @@ pub(super) fn shown(limit: usize, len: usize) -> usize {
     if limit == 0 { len } else { limit.min(len) }
 }
 
-pub(super) fn person_text(p: &PersonLine, note: Option<&str>) -> String {
+pub(super) fn person_text(env: &Env, p: &PersonLine, note: Option<&str>) -> String {
     let mut s = format!(
         "{}  {}  {}",
         for_terminal(&p.employee_id),
         for_terminal(&p.name),
         for_terminal(p.department.as_deref().unwrap_or("-"))
     );
+    if p.in_withheld_records {
+        s.push_str("  ");
+        s.push_str(&env.t("report-person-withheld"));
+    }
     if let Some(n) = note.filter(|n| !n.is_empty()) {
         s.push_str("  ");
         s.push_str(&for_terminal(n));
@@ -320,13 +324,21 @@ pub(super) fn list_section(
     }
 }
 
+/// The widest a department name is shown in the report's tables.
+const DEPARTMENT_COLUMNS: usize = 22;
+
 /// The departments in two tables that each fit 80 columns: how far onboarding reached (with
-/// the overdue follow-ups), then what people decided and how far they moved over, in the
+/// those to decide again and the overdue follow-ups), then what people decided and how far they moved over, in the
 /// words the dashboard and the status use.
 pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
     let none = env.t("report-no-department");
-    let dept =
-        |d: &DepartmentRow| for_terminal(d.department.as_deref().unwrap_or(&none)).into_owned();
+    // A department name wider than this is cut, so that the tables fit (the JSON has it whole).
+    let dept = |d: &DepartmentRow| {
+        crate::ui::truncate(
+            &for_terminal(d.department.as_deref().unwrap_or(&none)),
+            DEPARTMENT_COLUMNS,
+        )
+    };
     // The bar (reached, of 10 cells) sits beside the reached share it draws.
     let reach: Vec<Vec<String>> = r
         .departments
@@ -342,6 +354,7 @@ pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
                 group_digits(d.employees),
                 percent(d.reached, d.employees),
                 bar(share, 10),
+                group_digits(d.consent.get(ConsentState::Expired)),
                 group_digits(d.overdue),
             ]
         })
@@ -353,6 +366,7 @@ pub(super) fn department_table(out: &mut String, r: &Report, env: &Env) {
             env.t("report-col-employees"),
             env.t("report-col-reached"),
             " ".repeat(10),
+            env.t("report-col-expired"),
             env.t("report-col-overdue"),
         ],
         &reach,
