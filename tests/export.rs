@@ -720,3 +720,62 @@ fn an_export_stopped_by_ctrl_c_leaves_nothing_half_written() {
     let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// A filtered export keeps the corrections of the people it covers: a voided record it holds
+/// comes with the void that cancels it, whatever the dates and statuses asked for; another
+/// department's corrections stay out.
+#[test]
+fn a_filtered_export_keeps_the_voids_of_the_records_it_holds() {
+    let (_keep, data) = ledger();
+    let stage = raw_lines(&data)
+        .iter()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["type"] == "stage")
+        .unwrap();
+    let id = stage["id"].as_str().unwrap().to_string();
+    let o = tebiki(
+        &data,
+        &[
+            "--lang",
+            "en",
+            "record",
+            "void",
+            &id,
+            "--note",
+            "wrong person",
+            "--by",
+            "hr",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let tz = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+    let yesterday = jiff::Timestamp::now()
+        .to_zoned(tz)
+        .date()
+        .yesterday()
+        .unwrap()
+        .to_string();
+    for args in [
+        vec!["--status", "parallel"],
+        vec!["--status", "parallel", "--dept", "営業部"],
+        vec!["--status", "parallel", "--until", &yesterday],
+    ] {
+        let mut all = vec!["--format", "jsonl"];
+        all.extend_from_slice(&args);
+        let o = export(&data, &all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {:?}", text(&o));
+        let rows: Vec<Value> = String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert!(
+            rows.iter()
+                .any(|r| r["type"] == "void" && r["voids"] == id.as_str()),
+            "{args:?}: {rows:?}"
+        );
+    }
+    let o = export(&data, &["--format", "jsonl", "--dept", "総務部"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(!out.contains("\"void\""), "{out}");
+}

@@ -143,12 +143,19 @@ impl Filters {
             .unwrap_or(at)
     }
 
-    /// Every filter, on a record whose envelope time is `at` and whose fields are `f`.
+    /// Every filter, on a record whose envelope time is `at` and whose fields are `f`. A
+    /// correction (`void`) is kept whenever its person's department is: whatever the dates and
+    /// statuses, a filtered export holds every void of the people it covers, so a record it
+    /// holds that was voided is never shown without the void that cancels it.
     pub fn matches_fields(&self, record_type: &str, at: Timestamp, f: &Fields<'_>) -> bool {
-        if !self.in_time(Self::when(at, f)) {
+        let void = record_type == "void";
+        if !void && !self.in_time(Self::when(at, f)) {
             return false;
         }
-        if !self.status.is_empty() && !self.status.iter().any(|s| s.matches(record_type, f)) {
+        if !void
+            && !self.status.is_empty()
+            && !self.status.iter().any(|s| s.matches(record_type, f))
+        {
             return false;
         }
         if !self.depts.is_empty() {
