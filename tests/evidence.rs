@@ -926,7 +926,14 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
         .collect();
     let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
     let (out, err) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    // No retention period is set: the receipts are written, and the person exporting them
+    // is told that they say null for it (exit 1).
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("org.retention"), "{err}");
+    assert!(
+        !err.contains("org.controller"),
+        "the organisation's name stands in: {err}"
+    );
     let receipts: Vec<Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -1040,7 +1047,8 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
     fs::write(data.join("config.toml"), config).unwrap();
     let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
     let (out, err) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("org.retention"), "{err}");
     let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(first["controller"]["name"], "Example K.K.");
     assert!(first["controller"]["address"].is_null(), "{first}");
@@ -1054,7 +1062,8 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
     fs::write(data.join("config.toml"), config).unwrap();
     let o = tebiki(data, &["export", "--format", "receipts", "--lang", "en"]);
     let (out, err) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    // Japanese receipts still have no retention period.
+    assert_eq!(o.status.code(), Some(1), "{err}");
     let mut languages = std::collections::BTreeSet::new();
     for line in out.lines() {
         let r: Value = serde_json::from_str(line).unwrap();

@@ -158,6 +158,27 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     if unknown_statuses(env, &args.status) {
         code = ExitCode::from(1);
     }
+    if args.format == ExportFormat::Receipts {
+        // Receipts quote these settings: unset, they say null, which legal must be told.
+        let org = &config.org;
+        let empty = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        let mut unset = Vec::new();
+        // The controller is the organisation's name when not set apart.
+        if empty(&org.controller) && empty(&org.name) {
+            unset.push("org.controller");
+        }
+        if empty(&org.retention) {
+            unset.push("org.retention");
+        }
+        if !unset.is_empty() {
+            warn(
+                env,
+                &env.ta("export-receipts-unset", &[("keys", arg(unset.join(", ")))]),
+            );
+            eprintln!("  {}", env.t("export-todo-receipts-unset"));
+            code = ExitCode::from(1);
+        }
+    }
     if summary.unmappable > 0 {
         warn(
             env,
