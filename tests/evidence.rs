@@ -1463,3 +1463,88 @@ fn seals_gone_while_sealing_is_set_up_is_a_finding() {
     let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o).0);
 }
+
+/// Readers check what the latest trusted seal vouches for: a sealed file deleted, cut short,
+/// or rewritten whole with a chain of its own makes report, export and status incomplete,
+/// naming the file and the seal; records appended after the seal do not.
+#[test]
+fn readers_tell_a_sealed_file_that_no_longer_holds_what_was_sealed() {
+    type Tamper = fn(&Sealed);
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let cases: Vec<(&str, Tamper)> = vec![
+        ("deleted", |s| fs::remove_file(s.file()).unwrap()),
+        ("cut short", |s| {
+            let body = fs::read_to_string(s.file()).unwrap();
+            let mut lines: Vec<&str> = body.lines().collect();
+            lines.pop();
+            fs::write(s.file(), lines.join("\n") + "\n").unwrap();
+        }),
+        ("rewritten whole, its chain computed again", |s| {
+            let file = s.file();
+            let n = fs::read_to_string(&file).unwrap().lines().count();
+            let kiosk = file.file_stem().unwrap().to_str().unwrap().to_owned();
+            fs::remove_file(&file).unwrap();
+            let mut w =
+                ledger::Writer::open(&s.ledger(), &kiosk, std::time::Duration::from_secs(5))
+                    .unwrap();
+            for i in 0..n {
+                let Value::Object(body) = serde_json::json!({
+                    "employee": {"id": format!("E{i:06}")}, "decision": "refused",
+                    "policy": {"id": "line-works-own-phone", "version": "2026-11-23"},
+                }) else {
+                    unreachable!()
+                };
+                w.append("consent", body).unwrap();
+            }
+        }),
+    ];
+    for (what, tamper) in cases {
+        let s = Sealed::new();
+        s.seal();
+        // Records written after the seal are no finding.
+        let mut w = ledger::Writer::open(
+            &s.ledger(),
+            "kiosk-after",
+            std::time::Duration::from_secs(5),
+        )
+        .unwrap();
+        w.append("stage", serde_json::Map::new()).unwrap();
+        drop(w);
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(r["ledger"]["complete"], true, "{what}: before: {r}");
+        let name = s.file().file_name().unwrap().to_str().unwrap().to_owned();
+        tamper(&s);
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(r["ledger"]["complete"], false, "{what}");
+        assert_eq!(r["ledger"]["seal_mismatches"], 1, "{what}");
+        assert!(
+            r["skipped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["problem"] == "seal_mismatch" && k["file"] == name.as_str()),
+            "{what}: {r}"
+        );
+        let o = tebiki(s.data.path(), &["export", "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let err = text(&o).1;
+        assert!(err.contains("no longer holds what seals/"), "{what}: {err}");
+        assert!(
+            err.contains("no longer match the latest seal"),
+            "{what}: {err}"
+        );
+        let o = tebiki(s.data.path(), &["status", "E000001", "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        assert!(
+            text(&o).1.contains("no longer holds what"),
+            "{what}: {:?}",
+            text(&o)
+        );
+    }
+}

@@ -109,6 +109,8 @@ warning-chain-break = the chain of records breaks at { $place }: this line or th
 warning-seq-gap = the record numbers jump at { $place } (expected { $expected }, found { $found }): records were removed, added or renumbered
 warning-withheld = { $n } record(s) from { $place } to line { $last } were not used: from the line before a break in the chain on, a record cannot be told apart from a changed one
 warning-repeated-key = a key appears twice in one record at { $place } (“{ $key }”): programs could read either value, so the record was not used
+warning-seal-mismatch = { $file } no longer holds what { $seal } sealed up to its record { $seq } (the file is gone, shorter, or that record changed): records sealed may have been changed or removed since
+left-out-sealed = { $count } ledger file(s) no longer match the latest seal: what follows may rest on records changed or removed since they were sealed
 warning-misplaced = a record of kiosk “{ $kiosk }” is in another kiosk’s file at { $place }: each kiosk writes only its own file, so it was copied or put there, and it was not used
 
 content-ok = Content OK: { $screens } screens in { $langs } languages, locales complete.

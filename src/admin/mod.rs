@@ -213,6 +213,8 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
 pub struct LeftOut {
     pub lines: u64,
     pub withheld: u64,
+    /// Files that no longer hold what the latest seal says they held.
+    pub sealed: u64,
     /// The ids of the people the withheld records are about, each once (as first stored).
     pub people: Vec<String>,
 }
@@ -240,6 +242,7 @@ impl LeftOut {
             }
             // Told with the records it withholds (a `Withheld` always follows).
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
+            ReadIssue::SealMismatch { .. } => self.sealed += 1,
             _ => self.lines += 1,
         }
     }
@@ -260,6 +263,9 @@ impl LeftOut {
                 &format!("{what}-incomplete-withheld"),
                 &[("count", count(self.withheld))],
             ));
+        }
+        if self.sealed > 0 {
+            out.push(env.ta("left-out-sealed", &[("count", count(self.sealed))]));
         }
         if !self.people.is_empty() {
             let mut ids: Vec<String> = self
@@ -326,6 +332,15 @@ pub(crate) fn read_issue_text(
             &[
                 ("place", arg(place)),
                 ("key", arg(crate::escape::for_display(key))),
+            ],
+        ),
+        ReadIssue::SealMismatch { seal, seq, .. } => loc.ta(
+            lang,
+            "warning-seal-mismatch",
+            &[
+                ("file", arg(file.display().to_string())),
+                ("seal", arg(crate::escape::for_display(seal))),
+                ("seq", (*seq).into()),
             ],
         ),
         ReadIssue::Misplaced { kiosk, .. } => loc.ta(

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
 use super::envelope::parse_line;
-use super::{GENESIS_PREV, LedgerError, file_name_string, ledger_files, sha256};
+use super::{GENESIS_PREV, LedgerError, ReadIssue, file_name_string, ledger_files, sha256};
 
 /// The SSHSIG namespace of a seal signature.
 pub const NAMESPACE: &str = "tebiki-seal";
@@ -394,4 +394,104 @@ pub fn prefix_hashes(path: &Path, offsets: &[u64]) -> io::Result<Vec<Option<[u8;
         hasher.update(&buf[..n]);
         pos += n as u64;
     }
+}
+
+/// `$DATA/seal-signers`: the keys whose seals are trusted.
+pub fn signers_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("seal-signers")
+}
+
+/// What readers check of the latest seal before they read: for the latest seal in
+/// `$DATA/seals` whose signature a key of `$DATA/seal-signers` checks (none without that
+/// file), every file it lists is still there, at least as long as sealed, with the sealed last
+/// line ending where the seal says, byte for byte (its SHA-256). With the chain checks readers
+/// make as they read, that line vouches for every line before it. Each file that fails is one
+/// [`ReadIssue::SealMismatch`]. Cheap: one signature and a line per file. `tebiki verify`
+/// checks every seal, and backdating, in full.
+pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
+    let Some(data_dir) = ledger_dir.parent() else {
+        return Vec::new();
+    };
+    let Ok(text) = fs::read_to_string(signers_path(data_dir)) else {
+        return Vec::new();
+    };
+    let signers = Signers::parse(&text);
+    if signers.keys.is_empty() {
+        return Vec::new();
+    }
+    let seals = read_seals(&[seals_dir(data_dir)], Some(&signers));
+    let Some((name, seal)) = seals
+        .iter()
+        .rev()
+        .find(|s| s.problem.is_none())
+        .and_then(|s| Some((s.name.clone(), s.seal.as_ref()?)))
+    else {
+        return Vec::new();
+    };
+    let mut issues = Vec::new();
+    for f in &seal.files {
+        // A name that is not a plain file name is not one of the ledger's.
+        if f.name.contains(['/', '\\']) || f.name.starts_with('.') {
+            continue;
+        }
+        let path = ledger_dir.join(&f.name);
+        if !sealed_line_holds(&path, f) {
+            issues.push(ReadIssue::SealMismatch {
+                file: path,
+                line: f.seq,
+                seal: name.clone(),
+                seq: f.seq,
+            });
+        }
+    }
+    issues
+}
+
+/// Whether the file at `path` still holds the sealed last line of `f`, ending at `f.bytes`.
+fn sealed_line_holds(path: &Path, f: &SealedFile) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    if f.bytes == 0 {
+        return path.is_file();
+    }
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| !m.is_file() || m.len() < f.bytes)
+    {
+        return false;
+    }
+    // Back from the sealed end, a block at a time, to the `\n` before the sealed last line.
+    let end = f.bytes - 1;
+    let mut line: Vec<u8> = Vec::new();
+    let mut at = end;
+    loop {
+        let from = at.saturating_sub(64 * 1024);
+        let mut block = vec![0u8; (at - from) as usize];
+        if file.seek(SeekFrom::Start(from)).is_err() || file.read_exact(&mut block).is_err() {
+            return false;
+        }
+        match block.iter().rposition(|&b| b == b'\n') {
+            Some(i) => {
+                block.drain(..=i);
+                block.extend_from_slice(&line);
+                line = block;
+                break;
+            }
+            None => {
+                block.extend_from_slice(&line);
+                line = block;
+                if from == 0 {
+                    break;
+                }
+                at = from;
+            }
+        }
+    }
+    let mut newline = [0u8; 1];
+    let ends = file.seek(SeekFrom::Start(end)).is_ok()
+        && file.read_exact(&mut newline).is_ok()
+        && newline[0] == b'\n';
+    ends && hex::encode(sha256(&line)) == f.last_line_sha256
 }

@@ -147,8 +147,10 @@ impl Filters {
     /// correction (`void`) is kept whenever its person's department is: whatever the dates and
     /// statuses, a filtered export holds every void of the people it covers, so a record it
     /// holds that was voided is never shown without the void that cancels it.
+    /// (A `--status` of unknown values only selects nothing, voids included.)
     pub fn matches_fields(&self, record_type: &str, at: Timestamp, f: &Fields<'_>) -> bool {
-        let void = record_type == "void";
+        let void = record_type == "void"
+            && (self.status.is_empty() || self.status.iter().any(|s| *s != StatusFilter::Unknown));
         if !void && !self.in_time(Self::when(at, f)) {
             return false;
         }

@@ -107,7 +107,11 @@ pub struct LedgerInfo {
     /// The people the withheld records are about, each once: what the report says of them
     /// may be missing records.
     pub withheld_people: Vec<String>,
-    /// False when some ledger lines could not be read or were not used (see `skipped`).
+    /// Ledger files that no longer hold what the latest trusted seal says they held (each in
+    /// `skipped`, as `seal_mismatch`).
+    pub seal_mismatches: u64,
+    /// False when some ledger lines could not be read or were not used, or a file no longer
+    /// matches its seal (see `skipped`).
     pub complete: bool,
 }
 
@@ -117,6 +121,7 @@ impl LedgerInfo {
         super::LeftOut {
             lines: self.skipped_lines,
             withheld: self.withheld_records,
+            sealed: self.seal_mismatches,
             people: self.withheld_people.clone(),
         }
     }
@@ -384,6 +389,7 @@ pub fn build(
     report.ledger.duplicates = duplicates;
     report.ledger.skipped_lines = left_out.lines;
     report.ledger.withheld_records = left_out.withheld;
+    report.ledger.seal_mismatches = left_out.sealed;
     mark_withheld(&mut report, &left_out.people);
     report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();

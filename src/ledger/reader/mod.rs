@@ -105,6 +105,16 @@ pub enum ReadIssue {
         offset: u64,
         kiosk: String,
     },
+    /// The file no longer holds what the latest trusted seal (`seal`, its signature checked
+    /// against `$DATA/seal-signers`) says it held up to its record of `seq` (`line`): it is
+    /// gone, shorter, or that line has other bytes. Records sealed may have been changed or
+    /// removed since: `tebiki verify` tells what.
+    SealMismatch {
+        file: PathBuf,
+        line: u64,
+        seal: String,
+        seq: u64,
+    },
     /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
     /// to `last_line` were not used: nothing after a break can be told apart from an edit.
     /// `first` is the first of them as stored (the line a change most likely hit); `people`
@@ -132,6 +142,7 @@ impl ReadIssue {
             | ReadIssue::Misplaced { file, line, .. }
             | ReadIssue::ChainBreak { file, line, .. }
             | ReadIssue::SeqGap { file, line, .. }
+            | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
         }
     }
@@ -147,6 +158,7 @@ impl ReadIssue {
             ReadIssue::Misplaced { .. } => "misplaced",
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
+            ReadIssue::SealMismatch { .. } => "seal_mismatch",
             ReadIssue::Withheld { .. } => "withheld",
         }
     }
@@ -156,7 +168,10 @@ impl ReadIssue {
     pub fn is_break(&self) -> bool {
         matches!(
             self,
-            ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } | ReadIssue::Withheld { .. }
+            ReadIssue::ChainBreak { .. }
+                | ReadIssue::SeqGap { .. }
+                | ReadIssue::Withheld { .. }
+                | ReadIssue::SealMismatch { .. }
         )
     }
 }
@@ -304,6 +319,10 @@ fn open_merged_with(
         current: Slot::default(),
         current_file: 0,
     };
+    if checked {
+        // Told first: what the latest seal vouches for and the files no longer hold.
+        merged.issues.extend(super::seal::sealed_head_issues(dir));
+    }
     for path in files {
         let file = match File::open(&path) {
             Ok(file) => Some(file),
