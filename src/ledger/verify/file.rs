@@ -306,7 +306,14 @@ impl FileCheck<'_> {
             None => self.next_seq += 1,
         }
         if let Some(at) = env.at {
-            self.backdated(at, start);
+            // When it happened (`occurred_at`), as readers order and filter by it, is checked
+            // as `at` is: else a record appended now could say it happened before a seal.
+            let when = if self.uncovered(start) {
+                occurred_at(line).filter(|o| *o < at).unwrap_or(at)
+            } else {
+                at
+            };
+            self.backdated(when, start);
             if at > self.shared.future {
                 let kind = FindingKind::FutureDated { at: Some(at) };
                 self.finding(here.0, here.1, kind, PHASE_LINE);
@@ -407,6 +414,12 @@ impl FileCheck<'_> {
         offset.unwrap_or(start)
     }
 
+    /// Whether a seal was made that does not cover the record at `start` (see
+    /// [`FileCheck::backdated`]).
+    pub(super) fn uncovered(&self, start: u64) -> bool {
+        self.backdate_steps.iter().any(|s| s.0 <= start)
+    }
+
     /// A record past what the latest seal covers of its file, dated before that seal.
     /// A record at `start` that a seal does not cover must not be dated before that seal
     /// (less a grace for clocks): it was added after it. Checked against the latest seal that
@@ -437,4 +450,15 @@ impl FileCheck<'_> {
         self.findings
             .push((finding_at(self.name, line, offset, kind), phase));
     }
+}
+
+/// The record's top-level `occurred_at`, when it has one in the writer's form.
+fn occurred_at(line: &[u8]) -> Option<Timestamp> {
+    const KEY: &[u8] = b",\"occurred_at\":\"";
+    let from = memchr::memmem::find(line, KEY)? + KEY.len();
+    let len = memchr::memchr(b'"', &line[from..])?;
+    std::str::from_utf8(&line[from..from + len])
+        .ok()?
+        .parse()
+        .ok()
 }
