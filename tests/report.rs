@@ -675,6 +675,8 @@ fn the_report_lists_who_must_decide_again_after_a_new_policy_version() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(r["consent"]["expired"], 1);
+    // Nobody of them has moved over: nobody uses their phone without a consent in force.
+    assert_eq!(r["in_use_without_consent"], json!([]));
     assert_eq!(
         r["decide_again"],
         json!([{ "employee_id": "E1", "name": "山田 太郎", "department": "営業部", "policy_version": "2025-04-01", "in_withheld_records": false }])
@@ -751,4 +753,46 @@ fn the_department_tables_fit_80_columns_with_long_names() {
             .iter()
             .any(|d| d["department"] == long)
     );
+}
+
+/// Someone who moved over to their own phone and whose consent then expired is listed as
+/// using it without a consent in force, in text and JSON; someone with a current consent is not.
+#[test]
+fn the_report_lists_who_uses_their_phone_without_a_consent_in_force() {
+    let (_keep, data) = organisation();
+    let mut kiosk = Writer::open(&data.join("ledger"), "kiosk-1", Duration::from_secs(1)).unwrap();
+    let old = json!({ "decision": "given", "policy": { "id": "line-works-own-phone", "version": "2025-04-01" } });
+    for (id, name, dept, d) in [
+        ("E1", "山田 太郎", "営業部", old.clone()),
+        ("E2", "佐藤 花子", "総務部", decision("given")),
+    ] {
+        kiosk.append("consent", body(id, name, dept, d)).unwrap();
+        kiosk
+            .append(
+                "stage",
+                body(id, name, dept, json!({ "stage": "migrated" })),
+            )
+            .unwrap();
+    }
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = r["in_use_without_consent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["employee_id"].as_str())
+        .collect();
+    assert_eq!(ids, ["E1"]);
+    for (lang, title) in [
+        ("en", "without a consent in force (1)"),
+        (
+            "ja",
+            "有効な同意なしで自分のスマートフォンを使っている人（1 人）",
+        ),
+    ] {
+        let out = text(&tebiki(&data, &["--lang", lang, "report"])).0;
+        let at = out.find(title).unwrap_or_else(|| panic!("{out}"));
+        let next = out[at..].lines().nth(1).unwrap_or_default();
+        assert!(next.contains("E1"), "{out}");
+    }
 }

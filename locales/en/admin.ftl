@@ -135,6 +135,7 @@ report-days = { $days ->
 report-never-list = ■ Never onboarded ({ $count })
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
+report-in-use-list = ■ Using their own phone without a consent in force ({ $count })
 report-decide-again-list = ■ Consent expired with a new policy version: to decide again ({ $count })
 report-decide-again-version = agreed to { $version }
 report-read-quickly-list = ■ Decided after passing a screen quicker than skimming (worth a talk; never held against anyone) ({ $count })

@@ -128,6 +128,7 @@ report-days = { $days } 日超過
 report-never-list = ■ 未実施の人（{ $count } 人）
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
+report-in-use-list = ■ 有効な同意なしで自分のスマートフォンを使っている人（{ $count } 人）
 report-decide-again-list = ■ 以前の版の説明への同意が期限切れになり、改めて選択が必要な人（{ $count } 人）
 report-decide-again-version = { $version } の版に同意
 report-read-quickly-list = ■ 流し読みより速く画面を進めて選択した人（話を聞く目安。不利に扱うことはありません）（{ $count } 人）

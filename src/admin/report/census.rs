@@ -267,6 +267,7 @@ impl Census {
         let mut overdue = Vec::new();
         let mut never = Vec::new();
         let mut decide_again = Vec::new();
+        let mut in_use = Vec::new();
         let mut not_on_roster = Vec::new();
         let mut unverified = Vec::new();
         let mut read_quickly = Vec::new();
@@ -326,6 +327,11 @@ impl Census {
                 }
             } else if has_roster {
                 not_on_roster.push(person());
+            }
+            if matches!(p.standing.stage, Stage::Parallel | Stage::Migrated)
+                && state != ConsentState::Given
+            {
+                in_use.push(person());
             }
             if state == ConsentState::Expired {
                 decide_again.push(DecideAgainLine {
@@ -390,6 +396,7 @@ impl Census {
             overdue_followups: overdue,
             never_onboarded: never,
             decide_again,
+            in_use_without_consent: in_use,
             not_on_roster,
             unverified,
             read_quickly,

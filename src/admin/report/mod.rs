@@ -251,6 +251,9 @@ pub struct Report {
     pub never_onboarded: Vec<PersonLine>,
     /// Whose consent expired with a new policy version: to decide again (listing order).
     pub decide_again: Vec<DecideAgainLine>,
+    /// Using their own phone (stage `parallel` or `migrated`) without a consent in force (it
+    /// expired, or was ended or withdrawn after the stage was recorded): to talk to first.
+    pub in_use_without_consent: Vec<PersonLine>,
     /// In the ledger but not on the roster (empty when there is no roster).
     pub not_on_roster: Vec<PersonLine>,
     /// People whose current decision was recorded without an identity check (`employee.verified`
@@ -416,6 +419,7 @@ fn mark_withheld(report: &mut Report, people: &[String]) {
         .iter_mut()
         .for_each(|d| mark(&mut d.person));
     for list in [
+        &mut report.in_use_without_consent,
         &mut report.never_onboarded,
         &mut report.not_on_roster,
         &mut report.unverified,

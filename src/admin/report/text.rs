@@ -226,6 +226,22 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     list_section(
         &mut out,
         env,
+        "report-in-use-list",
+        r.in_use_without_consent.len(),
+        limit,
+        |out| {
+            for p in r
+                .in_use_without_consent
+                .iter()
+                .take(shown(limit, usize::MAX))
+            {
+                let _ = writeln!(out, "  {}", person_text(env, p, None));
+            }
+        },
+    );
+    list_section(
+        &mut out,
+        env,
         "report-decide-again-list",
         r.decide_again.len(),
         limit,
