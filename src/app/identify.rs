@@ -340,12 +340,12 @@ impl App {
                     && Instant::now() < until
                 {
                     let secs = until.saturating_duration_since(Instant::now()).as_secs() + 1;
+                    // What was typed is kept: Enter once the wait is over checks it.
                     self.notice = Some(Notice {
                         id: "code-wait",
                         args: vec![("seconds", secs.to_string())],
                         error: true,
                     });
-                    self.code.field.clear();
                     return None;
                 }
                 let code = self.code.field.value().trim().to_string();
