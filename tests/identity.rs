@@ -173,7 +173,7 @@ fn code_mode_asks_for_the_personal_code_and_a_wrong_one_never_passes() {
     assert!(k.screen().contains("Please wait"), "{}", k.screen());
     // What was typed is kept for when the wait is over.
     assert_eq!(k.app.code.field.value(), "ABCD");
-    k.keys(&"<Backspace>".repeat(4));
+    k.keys(&"<BS>".repeat(4));
     k.app.code.wait_until = None;
     k.paste("ZZZZ-ZZZZ").keys("<Enter>");
     k.app.code.wait_until = None;
