@@ -148,10 +148,7 @@ fn a_file_with_bad_rows_is_not_imported_at_all_and_each_row_is_named() {
     for (line, what) in [
         (3, "employee ID “E001” is already on line 2"),
         (4, "the employee ID is empty"),
-        (
-            5,
-            "the name contains an invisible or control character (U+000D) at character 3",
-        ),
+        (5, "the name runs on over more than one line"),
         (7, "4 values, but the header has 3 columns"),
         (8, "the name is empty"),
         (
@@ -448,4 +445,29 @@ fn one_employee_is_one_employee() {
         out.contains("Imported 1 employee in 1 department from"),
         "{out}{err}"
     );
+}
+
+/// A quote never closed swallows the rows after it into one value: the message says so,
+/// rather than naming a control character.
+#[test]
+fn an_unclosed_quote_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("r.csv");
+    std::fs::write(
+        &file,
+        "社員番号,氏名,部署\nA1,山田,営業部\nA3,\"unterminated,d\nA4,佐藤,総務部\n",
+    )
+    .unwrap();
+    for (lang, said) in [
+        ("en", "r.csv:3: the name runs on over more than one line"),
+        ("ja", "r.csv:3: 氏名が複数の行にまたがっています"),
+    ] {
+        let o = tebiki(
+            &data,
+            &["--lang", lang, "roster", "import", file.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(text(&o).1.contains(said), "{}", text(&o).1);
+    }
 }

@@ -52,6 +52,7 @@ roster-more-bad-rows = … and { $count } more row(s) with problems
 roster-row-missing-id = the employee ID is empty
 roster-row-missing-name = the name is empty
 roster-row-duplicate = employee ID “{ $id }” is already on line { $line }
+roster-row-line-break = the { $column } runs on over more than one line: a line break inside quotes, or a quote (") never closed, so that the lines after it were read as part of it
 roster-row-unsafe = the { $column } contains an invisible or control character ({ $char }) at character { $at }: it may not show in Excel, but it is there
 roster-row-too-long = the { $column } is { $chars } characters long; at most { $max } are allowed
 roster-row-extra-fields = { $found } values, but the header has { $expected } columns (a comma inside a value must be in double quotes)

@@ -49,6 +49,7 @@ roster-more-bad-rows = …ほかに問題のある行が { $count } 行ありま
 roster-row-missing-id = 社員番号が空です
 roster-row-missing-name = 氏名が空です
 roster-row-duplicate = 社員番号「{ $id }」は { $line } 行目と重複しています
+roster-row-line-break = { $column }が複数の行にまたがっています：ダブルクォート（"）の中の改行か、閉じられていないダブルクォートのため、あとの行まで値として読まれています
 roster-row-unsafe = { $column }の { $at } 文字目に、見えない文字または制御文字（{ $char }）が含まれています。Excel では見えないことがありますが、入っています
 roster-row-too-long = { $column }が { $chars } 文字あります。{ $max } 文字までにしてください
 roster-row-extra-fields = 値が { $found } 個ありますが、見出しは { $expected } 列です（値の中のカンマは、値全体をダブルクォートで囲んでください）

@@ -145,6 +145,12 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
                 ("line", arg(first_line.to_string())),
             ],
         ),
+        // A line break inside a value comes only from quotes around it: a break typed in a
+        // cell, or a quote never closed, so that the next lines became part of the value.
+        RowProblem::Unsafe { column, ch, .. } if matches!(ch, '\n' | '\r') => env.ta(
+            "roster-row-line-break",
+            &[("column", arg(column_label(env, *column)))],
+        ),
         RowProblem::Unsafe { column, ch, at } => env.ta(
             "roster-row-unsafe",
             &[
