@@ -147,7 +147,11 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
         ),
         // A line break inside a value comes only from quotes around it: a break typed in a
         // cell, or a quote never closed, so that the next lines became part of the value.
-        RowProblem::Unsafe { column, ch, .. } if matches!(ch, '\n' | '\r') => env.ta(
+        RowProblem::Unsafe {
+            column,
+            ch: '\n' | '\r',
+            ..
+        } => env.ta(
             "roster-row-line-break",
             &[("column", arg(column_label(env, *column)))],
         ),
