@@ -223,13 +223,10 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             ));
         }
         if let Some(reason) = &h.voided {
-            // Voided: kept in the history, struck through, and it no longer counts.
-            let struck: String = line
-                .trim_end()
-                .chars()
-                .flat_map(|c| [c, '\u{336}'])
-                .collect();
-            line = struck;
+            // Voided: kept in the history, marked, and it no longer counts. Marked in words,
+            // not struck through with combining characters, so that the line can still be
+            // searched and copied, and lines up on every terminal.
+            line.truncate(line.trim_end().len());
             let reason = for_terminal(&for_display(reason)).into_owned();
             line.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
         }

@@ -569,6 +569,12 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
         plain.contains("[voided: entered for the wrong person]"),
         "{plain}"
     );
+    // Marked in words, with nothing struck through: the line can be searched and copied.
+    let voided = plain.lines().find(|l| l.contains("[voided:")).unwrap();
+    assert!(
+        voided.contains("stage") && !voided.contains('\u{336}'),
+        "{voided}"
+    );
     // Not twice, and not an unknown id.
     assert_eq!(
         rec(&["void", &wrong, "--note", "again", "--by", "hr"])
