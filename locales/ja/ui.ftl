@@ -85,7 +85,7 @@ link-code-close = どのキーでも本文に戻ります。
 
 ## 同意の取り消し
 withdraw-title = 同意を取り消す
-withdraw-explain = 自分のスマートフォンで LINE WORKS を使うことへの同意を取り消します。これからは、また今の連絡方法で連絡を受けます。不利益はありません。あとで改めて同意することもできます。
+withdraw-explain = 自分のスマートフォンで LINE WORKS を使うことへの同意を取り消します。これからは、LINE WORKS を使う前の連絡方法で連絡を受けます。不利益はありません。あとで改めて同意することもできます。
 withdraw-confirm = Enter：同意を取り消す ・ Esc：戻る
 withdraw-how = あとで取り消すときは、この端末の最初の画面で「同意を取り消す」を選ぶか、{ $contact }に伝えてください。
 withdraw-how-session = あとで取り消すときは、{ $contact }に伝えるか、キオスク端末の最初の画面で「同意を取り消す」を選んでください。
