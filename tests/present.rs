@@ -409,7 +409,13 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
         t.keys("<Enter>");
         assert_eq!(t.p.flow.ctx(), Ctx::Receipt, "{}", t.screen());
-        t.keys("<Enter>");
+        if n == 1 {
+            // Left on the receipt, its countdown ends the turn: the screen goes back to the
+            // trainer all the same.
+            t.p.tick(std::time::Instant::now() + std::time::Duration::from_secs(600));
+        } else {
+            t.keys("<Enter>");
+        }
         assert_eq!(t.p.phase, Phase::Handback);
         let screen = t.screen();
         assert!(screen.contains("選択を記録しました"), "{screen}");
@@ -960,4 +966,42 @@ fn a_long_department_is_shown_whole_when_there_is_room() {
         assert!(!screen.contains("カスタマーサポート部"), "{screen}");
         assert!(screen.contains("カスタマー"), "{screen}");
     }
+}
+
+/// Without a roster nobody's identity is checked; still, an attendee typed with an id whose
+/// records give another name does not choose under it (it could end that person's consent),
+/// and nothing of that person is shown.
+#[test]
+fn an_attendee_typed_with_someone_elses_id_does_not_choose_under_it() {
+    let mut t = Trainer::new("en", "en");
+    let mut w = tebiki::ledger::Writer::open(
+        &t.dir.path().join("ledger"),
+        "kiosk-1",
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap();
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E9", "name": "Pat Doe", "verified": false},
+        "decision": "given",
+        "policy": {"id": "line-works-own-phone", "version": t.p.flow.content.manifest.policy_version},
+    }) else {
+        unreachable!()
+    };
+    w.append("consent", body).unwrap();
+    drop(w);
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E9")
+        .keys("<Enter>")
+        .paste("Someone Else")
+        .keys("<Enter><Enter><Enter>");
+    // Attendance is not recorded under that id, and so they cannot choose here.
+    t.keys("G<Right>s");
+    let screen = t.sized(80, 24);
+    assert!(screen.contains("under another name"), "{screen}");
+    assert!(!screen.contains("Pat Doe"), "{screen}");
+    assert!(!t.p.attendees[0].attendance);
+    assert_eq!(t.records().len(), 1, "{:?}", t.records());
+    t.keys("<Enter>");
+    assert_eq!(t.p.phase, Phase::Attendees);
+    assert_eq!(t.records().len(), 1);
 }

@@ -796,3 +796,29 @@ fn the_report_lists_who_uses_their_phone_without_a_consent_in_force() {
         assert!(next.contains("E1"), "{out}");
     }
 }
+
+/// A follow-up one day overdue is "1 day late" (the plural picked by the number, not its text).
+#[test]
+fn one_day_late_is_singular() {
+    let (_keep, data) = organisation();
+    let r: Value =
+        serde_json::from_slice(&tebiki(&data, &["report", "--format", "json"]).stdout).unwrap();
+    let today: jiff::civil::Date = r["today"].as_str().unwrap().parse().unwrap();
+    let mut w = Writer::open(&data.join("ledger"), "trainer", Duration::from_secs(1)).unwrap();
+    for (id, days) in [("E1", 1), ("E2", 3)] {
+        let due = today.checked_sub(jiff::Span::new().days(days)).unwrap();
+        w.append(
+            "followup",
+            body(
+                id,
+                "名前",
+                "営業部",
+                json!({ "due": due.to_string(), "note": "n" }),
+            ),
+        )
+        .unwrap();
+    }
+    let out = text(&tebiki(&data, &["--lang", "en", "report"])).0;
+    assert!(out.contains(" 1 day late  E1"), "{out}");
+    assert!(out.contains(" 3 days late  E2"), "{out}");
+}

@@ -129,8 +129,8 @@ report-col-expired = Expired
 report-no-department = (no department)
 report-overdue-list = ■ Overdue follow-ups ({ $count }, oldest first)
 report-person-withheld = [some records withheld: may be incomplete]
-report-days = { $days ->
-    [1] 1 day late
+report-days = { $n ->
+    [one] 1 day late
    *[other] { $days } days late
 }
 report-never-list = ■ Never onboarded ({ $count })

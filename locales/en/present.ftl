@@ -102,6 +102,7 @@ present-no-attendees = There is no one on the list yet: press Tab to add an atte
 present-attendance-done = Attendance is already recorded for everyone on the list.
 present-record-first = Record attendance first (s).
 present-already-chosen = { $name } has already made their choice.
+present-other-name = The records for ID { $id } are under another name than { $name }, so they cannot choose here under that ID: check it with them. Nothing was recorded.
 present-later-confirm = Press l again to record that { $name } will choose at a kiosk later, with a follow-up due in { $days } days. Any other key: nothing is recorded.
 present-already-later = Already marked to choose at a kiosk later.
 present-later-has-consent = { $name } has a consent in force: there is nothing to choose later at a kiosk, and nothing was recorded.

@@ -60,6 +60,7 @@ save-failed-long = ✗ Your choice was NOT saved: the record could not be writte
 
 ## Receipt
 receipt-saved = ✓ Your choice has been saved.
+receipt-countdown-session = Back to the trainer in { $n } s (Enter: now; other keys: more time)
 receipt-countdown = Back to the start in { $n } s (Enter: now; other keys: more time)
 receipt-code-close = Any key goes back to the receipt; Enter finishes.
 receipt-name = Name

@@ -125,7 +125,9 @@ report-col-expired = 期限切れ
 report-no-department = （部署なし）
 report-overdue-list = ■ 期限を過ぎたフォローアップ（{ $count } 件、古い順）
 report-person-withheld = ［記録の一部が保留：不完全な可能性あり］
-report-days = { $days } 日超過
+report-days = { $n ->
+   *[other] { $days } 日超過
+}
 report-never-list = ■ 未実施の人（{ $count } 人）
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）

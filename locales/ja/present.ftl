@@ -90,6 +90,7 @@ present-no-attendees = まだ一覧に受講者がいません。Tab で追加�
 present-attendance-done = 一覧の全員の出席はすでに記録されています。
 present-record-first = 先に出席を記録してください（s）。
 present-already-chosen = { $name } さんはすでに選択を済ませています。
+present-other-name = 社員番号 { $id } の記録は { $name } さんとは別の名前のため、この社員番号では選択できません。ご本人と社員番号を確かめてください。何も記録していません。
 present-later-confirm = もう一度 l を押すと、{ $name } さんが後日キオスクで選択することを記録し、{ $days } 日後を期日とするフォローアップを残します。ほかのキーでは何も記録しません。
 present-already-later = すでに「後日キオスクで選択」になっています。
 present-later-has-consent = { $name } さんの同意は有効です。あとでキオスクで選ぶことはないため、何も記録していません。

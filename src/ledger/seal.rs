@@ -419,13 +419,20 @@ pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
     if signers.keys.is_empty() {
         return Vec::new();
     }
-    let seals = read_seals(&[seals_dir(data_dir)], Some(&signers));
-    let Some((name, seal)) = seals
+    // The newest seal first: usually the only one whose signature is checked.
+    let latest = seal_files(&seals_dir(data_dir))
+        .unwrap_or_default()
         .iter()
         .rev()
-        .find(|s| s.problem.is_none())
-        .and_then(|s| Some((s.name.clone(), s.seal.as_ref()?)))
-    else {
+        .map(|path| {
+            read_one(
+                path,
+                format!("seals/{}", file_name_string(path)),
+                Some(&signers),
+            )
+        })
+        .find(|s| s.problem.is_none());
+    let Some((name, seal)) = latest.and_then(|s| Some((s.name, s.seal?))) else {
         return Vec::new();
     };
     let mut issues = Vec::new();
@@ -450,18 +457,17 @@ pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
 /// Whether the file at `path` still holds the sealed last line of `f`, ending at `f.bytes`.
 fn sealed_line_holds(path: &Path, f: &SealedFile) -> bool {
     use std::io::{Read, Seek, SeekFrom};
+    // A regular file, looked at before it is opened (opening a FIFO would wait).
+    let regular = fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() >= f.bytes);
+    if !regular {
+        return false;
+    }
     if f.bytes == 0 {
-        return path.is_file();
+        return true;
     }
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    if file
-        .metadata()
-        .map_or(true, |m| !m.is_file() || m.len() < f.bytes)
-    {
-        return false;
-    }
     // Back from the sealed end, a block at a time, to the `\n` before the sealed last line.
     let end = f.bytes - 1;
     let mut line: Vec<u8> = Vec::new();

@@ -422,6 +422,9 @@ impl Presenter {
         self.note_drawn();
         self.now = now;
         self.flow.tick(now);
+        // The receipt's countdown may have ended the attendee's turn: the screen then goes
+        // back to the trainer, as after Enter.
+        self.after_flow();
     }
 
     /// The one place a command changes the trainer's state.

@@ -419,7 +419,25 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
                 .attendees
                 .get(attendee)
                 .and_then(|a| recorder.prior(&a.id, &policy));
+            let wrong_name =
+                p.flow.settings.identity == IdentityMode::Open && other_name(p, recorder, attendee);
             match then {
+                // Unchecked identities: an id whose records give another name is not decided
+                // for here (it could end someone else's consent), nor shown to the attendee.
+                super::Then::Choose if wrong_name => {
+                    let (id, name) = p
+                        .attendees
+                        .get(attendee)
+                        .map(|a| (a.id.clone(), a.name.clone()))
+                        .unwrap_or_default();
+                    p.current = None;
+                    p.phase = super::Phase::Attendees;
+                    p.notice = Some(super::Notice {
+                        id: "present-other-name",
+                        args: vec![("id", id), ("name", name)],
+                        error: true,
+                    });
+                }
                 super::Then::Choose => p.start_choice(prior),
                 super::Then::AskLater => {
                     let has = prior.is_some_and(|s| s.consent == crate::state::ConsentState::Given);
@@ -444,6 +462,32 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
                 error: false,
             });
         }
+        Effect::Append {
+            saving: Saving::Attendance(list),
+            ..
+        } if p.flow.settings.identity == IdentityMode::Open
+            && list.iter().any(|&i| other_name(p, recorder, i)) =>
+        {
+            // Unchecked identities: nobody is recorded under an id whose records give another
+            // name (a mistyped id, or someone else's); the others are.
+            let (wrong, right): (Vec<usize>, Vec<usize>) =
+                list.iter().partition(|&&i| other_name(p, recorder, i));
+            if !right.is_empty() {
+                let saving = Saving::Attendance(right);
+                let records = records(p, &saving);
+                perform(p, recorder, Effect::Append { saving, records });
+            }
+            let (id, name) = p
+                .attendees
+                .get(wrong[0])
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .unwrap_or_default();
+            p.notice = Some(super::Notice {
+                id: "present-other-name",
+                args: vec![("id", id), ("name", name)],
+                error: true,
+            });
+        }
         Effect::Append { saving, records } => {
             match recorder.open().and_then(|w| w.append_batch(records)) {
                 Ok(_) => p.records_saved(saving),
@@ -458,6 +502,18 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
             }
         }
     }
+}
+
+/// Whether the ledger's records of attendee `i`'s id give another name than theirs.
+fn other_name(p: &Presenter, recorder: &Recorder, i: usize) -> bool {
+    let Some(a) = p.attendees.get(i) else {
+        return false;
+    };
+    let policy = &p.flow.content.manifest.policy_version;
+    recorder
+        .prior(&a.id, policy)
+        .and_then(|s| s.name)
+        .is_some_and(|on_record| !crate::record::identity::same_name(&on_record, &a.name))
 }
 
 /// Whether attendee `i` has a consent in force, as the ledger says now.

@@ -293,9 +293,13 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
     let line = if let Some((text, style)) = notice_text(app) {
         Line::from(Span::styled(text, style))
     } else if let Some(secs) = app.receipt_left.filter(|_| !popup_open(app)) {
-        let mut text = app
-            .loc
-            .ta(&app.lang, "receipt-countdown", &[("n", secs.into())]);
+        // In a trainer's session the screen then goes back to the trainer, not to a start.
+        let id = if app.session.is_some() {
+            "receipt-countdown-session"
+        } else {
+            "receipt-countdown"
+        };
+        let mut text = app.loc.ta(&app.lang, id, &[("n", secs.into())]);
         // Beside the countdown, the short form of "more below", so that neither is cut.
         let more = format!("{text} · {}", app.t("more-below-short"));
         if more_below && crate::wrap::display_width(&more) <= area.width as usize {

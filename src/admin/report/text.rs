@@ -203,7 +203,13 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                     "  {}  {}  {}",
                     o.due,
                     pad_left(
-                        &env.ta("report-days", &[("days", count(o.days_overdue))]),
+                        &env.ta(
+                            "report-days",
+                            &[
+                                ("days", count(o.days_overdue)),
+                                ("n", o.days_overdue.into())
+                            ]
+                        ),
                         13
                     ),
                     person_text(env, &o.person, o.note.as_deref())
