@@ -581,6 +581,23 @@ fn verify_with_a_seal_catches_each_tampering() {
             "backdated",
         ),
         (
+            "the same, behind a nested occurred_at of today",
+            |s| {
+                let mut w =
+                    ledger::Writer::open(&s.ledger(), "zz-now", std::time::Duration::from_secs(5))
+                        .unwrap();
+                let Value::Object(body) = serde_json::json!({
+                    "employee": {"id": "E000005", "occurred_at": jiff::Timestamp::now().to_string()},
+                    "decision": "given",
+                    "occurred_at": "2026-10-01T00:00:00Z",
+                }) else {
+                    unreachable!()
+                };
+                w.append("consent", body).unwrap();
+            },
+            "backdated",
+        ),
+        (
             "the chain recomputed after an edit",
             |s| {
                 let body = fs::read_to_string(s.file()).unwrap();

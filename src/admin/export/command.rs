@@ -160,15 +160,17 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     }
     if args.format == ExportFormat::Receipts {
         // Receipts quote these settings: unset, they say null, which legal must be told.
-        let org = &config.org;
-        let empty = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        // As the receipts of each language take them (`[org.ja]`, `[org.en]`, else `[org]`);
+        // the controller is the organisation's name when not set apart.
         let mut unset = Vec::new();
-        // The controller is the organisation's name when not set apart.
-        if empty(&org.controller) && empty(&org.name) {
-            unset.push("org.controller");
-        }
-        if empty(&org.retention) {
-            unset.push("org.retention");
+        for lang in ["ja", "en"] {
+            let k = config.org.keeper(&crate::i18n::Lang::new(lang));
+            if k.controller.is_none() && k.name.is_none() && !unset.contains(&"org.controller") {
+                unset.push("org.controller");
+            }
+            if k.retention.is_none() && !unset.contains(&"org.retention") {
+                unset.push("org.retention");
+            }
         }
         if !unset.is_empty() {
             warn(

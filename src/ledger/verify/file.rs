@@ -11,6 +11,8 @@ pub(super) fn read_envelope<'a>(line: &'a [u8], members: &mut Vec<Member>) -> Op
     {
         return Some(scanned.env);
     }
+    // Not the writer's form: no members noted (see [`occurred_at`]).
+    members.clear();
     std::str::from_utf8(line).ok()?;
     parse_line(line).ok()
 }
@@ -255,7 +257,15 @@ impl FileCheck<'_> {
                 // Assume the broken line held the next seq, so one bad line is one finding.
                 self.next_seq += 1;
             }
-            Some(env) => self.check_envelope(line, env, hash, start),
+            Some(env) => {
+                // When it happened, for the backdating check (only past a seal).
+                let occurred = if self.uncovered(start) {
+                    occurred_at(line, &members)
+                } else {
+                    None
+                };
+                self.check_envelope(line, env, hash, start, occurred);
+            }
         }
         self.members = members;
         if self.checkpoint.is_some_and(|e| e.seq == self.line) {
@@ -270,6 +280,7 @@ impl FileCheck<'_> {
         env: Envelope<'_>,
         hash: [u8; 32],
         start: u64,
+        occurred: Option<Timestamp>,
     ) {
         let here = (Some(self.line), Some(start));
         if let Some((key, problem)) = env.problem {
@@ -308,11 +319,7 @@ impl FileCheck<'_> {
         if let Some(at) = env.at {
             // When it happened (`occurred_at`), as readers order and filter by it, is checked
             // as `at` is: else a record appended now could say it happened before a seal.
-            let when = if self.uncovered(start) {
-                occurred_at(line).filter(|o| *o < at).unwrap_or(at)
-            } else {
-                at
-            };
+            let when = occurred.filter(|o| *o < at).unwrap_or(at);
             self.backdated(when, start);
             if at > self.shared.future {
                 let kind = FindingKind::FutureDated { at: Some(at) };
@@ -452,13 +459,18 @@ impl FileCheck<'_> {
     }
 }
 
-/// The record's top-level `occurred_at`, when it has one in the writer's form.
-fn occurred_at(line: &[u8]) -> Option<Timestamp> {
-    const KEY: &[u8] = b",\"occurred_at\":\"";
-    let from = memchr::memmem::find(line, KEY)? + KEY.len();
-    let len = memchr::memchr(b'"', &line[from..])?;
-    std::str::from_utf8(&line[from..from + len])
-        .ok()?
-        .parse()
-        .ok()
+/// The record's top-level `occurred_at`, from the members the scan noted (a nested key of
+/// that name does not count), or, for a line not in the writer's form, from its JSON tree.
+fn occurred_at(line: &[u8], members: &[crate::ledger::envelope::Member]) -> Option<Timestamp> {
+    let text = if members.is_empty() {
+        let v: serde_json::Value = serde_json::from_slice(line).ok()?;
+        v.get("occurred_at")?.as_str()?.to_owned()
+    } else {
+        let m = members
+            .iter()
+            .find(|m| line.get(m.key.0 as usize..m.key.1 as usize) == Some(b"occurred_at"))?;
+        let value = line.get(m.value.0 as usize..m.value.1 as usize)?;
+        serde_json::from_slice::<String>(value).ok()?
+    };
+    text.parse().ok()
 }
