@@ -208,6 +208,14 @@ impl Model {
             return;
         }
         let (path, line) = issue.place();
+        if matches!(issue, ReadIssue::SealMismatch { .. }) {
+            // Its records were used (the chain holds); the banner says the file no longer
+            // matches its seal, and what is appended to it is still followed.
+            let name = path.file_name().unwrap_or(path.as_os_str());
+            self.breaks
+                .push(format!("{}:{line}", name.to_string_lossy()));
+            return;
+        }
         let file = self.file_index(path);
         self.files[file].broken = true;
         match issue {
