@@ -172,7 +172,9 @@ fn play(
                 (None, false)
             }
         };
-        let confirm = was_enter && ctx_before == Ctx::Review && !countdown_before;
+        // Saving a choice (its review) or a withdrawal (its own screen) takes Enter there.
+        let confirm =
+            was_enter && matches!(ctx_before, Ctx::Review | Ctx::Withdraw) && !countdown_before;
         match effect {
             Some(Effect::Append { record_type, .. }) => {
                 prop_assert!(
@@ -185,7 +187,7 @@ fn play(
                 // to confirm again.
                 if records % 3 == 0 {
                     app.record_failed("disk full".into());
-                    prop_assert_eq!(app.ctx(), Ctx::Review);
+                    prop_assert_eq!(app.ctx(), ctx_before);
                 } else {
                     let at = jiff::Timestamp::now();
                     app.record_saved(record_type, "0".into(), at);
