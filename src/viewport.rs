@@ -77,6 +77,12 @@ impl Viewport {
         Some(drawn)
     }
 
+    /// The latest drawing of `key`: the one being made (what the hint bar, drawn after the
+    /// body in the same frame, should go by), else the one update knows.
+    pub fn latest(&self, key: u64) -> Option<Drawn> {
+        self.drawn.get().filter(|d| d.key == key).or(self.laid(key))
+    }
+
     /// The latest layout of `key` update knows (possibly from before the last change of the
     /// text under the same key; good for bounding a scroll, not for read-to-end).
     pub fn laid(&self, key: u64) -> Option<Drawn> {

@@ -283,6 +283,16 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
             ("Enter Withdraw my consent", "Save")
         };
         assert!(hints.contains(enter) && !hints.contains(not), "{hints}");
+        // Its text fits 80x24, so no scrolling is offered; on a small screen it is.
+        assert!(!hints.contains("↑↓"), "{hints}");
+        k.app.resize(80, 12);
+        k.screen();
+        let screen = k.screen();
+        assert!(
+            screen.lines().last().unwrap_or("").contains("↑↓"),
+            "{screen}"
+        );
+        k.app.resize(80, 24);
         k.keys("<Enter>");
         let records = k.records();
         assert_eq!(records.len(), 2);

@@ -19,7 +19,7 @@ impl App {
         crate::viewport::key(&(self.step, &self.lang), width, height)
     }
 
-    fn view_key(&self) -> u64 {
+    pub(super) fn view_key(&self) -> u64 {
         self.view_key_at(self.width, self.height)
     }
 
