@@ -144,20 +144,17 @@ impl Filters {
     }
 
     /// Every filter, on a record whose envelope time is `at` and whose fields are `f`. A
-    /// correction (`void`) is kept whenever its person's department is: whatever the dates and
-    /// statuses, a filtered export holds every void of the people it covers, so a record it
-    /// holds that was voided is never shown without the void that cancels it.
-    /// (A `--status` of unknown values only selects nothing, voids included.)
+    /// correction (`void`) passes, to be kept exactly when the record it cancels was written
+    /// ([`Exported::keep`]): a record a filtered export holds that was voided is never shown
+    /// without the void that cancels it, and no other void is.
     pub fn matches_fields(&self, record_type: &str, at: Timestamp, f: &Fields<'_>) -> bool {
-        let void = record_type == "void"
-            && (self.status.is_empty() || self.status.iter().any(|s| *s != StatusFilter::Unknown));
-        if !void && !self.in_time(Self::when(at, f)) {
+        if record_type == "void" {
+            return true;
+        }
+        if !self.in_time(Self::when(at, f)) {
             return false;
         }
-        if !void
-            && !self.status.is_empty()
-            && !self.status.iter().any(|s| s.matches(record_type, f))
-        {
+        if !self.status.is_empty() && !self.status.iter().any(|s| s.matches(record_type, f)) {
             return false;
         }
         if !self.depts.is_empty() {
@@ -183,4 +180,34 @@ impl Filters {
             "dept": self.depts,
         })
     }
+}
+
+/// With filters, what a filtered export has written so far of the records that can be voided
+/// (the low 64 bits of their ids, as `tebiki verify` keeps them): a `void` that passed the
+/// filters is kept exactly when the record it cancels was written before it.
+#[derive(Debug, Default)]
+pub struct Exported(std::collections::HashSet<u64>);
+
+impl Exported {
+    /// Whether a record that passed the filters is written; `voids` is a void's target.
+    pub fn keep(&mut self, id: uuid::Uuid, record_type: &str, voids: Option<&str>) -> bool {
+        if record_type == "void" {
+            return voids
+                .and_then(|t| t.parse::<uuid::Uuid>().ok())
+                .is_some_and(|t| self.0.contains(&low64(t)));
+        }
+        if !crate::state::NOT_VOIDABLE.contains(&record_type) {
+            self.0.insert(low64(id));
+        }
+        true
+    }
+}
+
+fn low64(id: uuid::Uuid) -> u64 {
+    id.as_u128() as u64
+}
+
+/// A void's target as its fields give it (`None` for any other record).
+pub fn void_target<'f>(record_type: &str, f: &'f Fields<'_>) -> Option<&'f str> {
+    (record_type == "void").then(|| f.voids.as_ref().and_then(|v| v.0.as_deref()).unwrap_or(""))
 }

@@ -263,6 +263,7 @@ pub fn export(
         skipped: Vec::new(),
         ends: Vec::new(),
         departments: std::cell::RefCell::default(),
+        exported: std::cell::RefCell::default(),
     };
     match format {
         ExportFormat::Csv if csv.bom && csv.encoding == TextEncoding::Utf8 => {
@@ -347,6 +348,8 @@ struct Run<'a> {
     ends: Vec<(PathBuf, u64)>,
     /// The departments of the records read (with `--dept` only), as [`dept_key`] gives them.
     departments: std::cell::RefCell<std::collections::BTreeSet<String>>,
+    /// With filters: what was written, for the voids (see [`filters::Exported`]).
+    exported: std::cell::RefCell<filters::Exported>,
 }
 
 /// What a worker making CSV rows keeps from batch to batch.
@@ -361,6 +364,17 @@ struct RowWorker {
 struct Rows {
     text: Result<Vec<u8>, ExportError>,
     written: u64,
+    /// With filters, each row: where it ends in `text`, its record's id and type, and for a
+    /// void the record it cancels; the rows are then kept or not in ledger order, as written
+    /// ([`filters::Exported`]).
+    marks: Vec<RowMark>,
+}
+
+struct RowMark {
+    end: usize,
+    id: uuid::Uuid,
+    record_type: String,
+    voids: Option<String>,
 }
 
 /// Makes the CSV rows of a batch of records (on a worker thread).
@@ -378,12 +392,12 @@ impl RowMaker<'_> {
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut text);
         let filters = self.filters;
+        let marking = filters.needs_fields();
+        let mut marks = Vec::new();
         for record in items.iter().filter_map(|i| i.as_ref().ok()) {
             let row = Fields::with(&record.raw, |f| -> Result<bool, csv::Error> {
                 note_department(filters, f, &mut worker.departments);
-                if filters.needs_fields()
-                    && !filters.matches_fields(&record.record_type, record.at, f)
-                {
+                if marking && !filters.matches_fields(&record.record_type, record.at, f) {
                     return Ok(false);
                 }
                 let row = columns::Row {
@@ -406,6 +420,16 @@ impl RowMaker<'_> {
                     w.write_field(crate::escape::for_text_cell(c).as_bytes())?;
                 }
                 w.write_record(None::<&[u8]>)?;
+                if marking {
+                    // Where the row ends, for the writer to keep it or not.
+                    w.flush()?;
+                    marks.push(RowMark {
+                        end: w.get_ref().len(),
+                        id: record.id,
+                        record_type: record.record_type.clone(),
+                        voids: filters::void_target(&record.record_type, f).map(str::to_string),
+                    });
+                }
                 Ok(true)
             });
             match row {
@@ -415,6 +439,7 @@ impl RowMaker<'_> {
                     return Rows {
                         text: Err(csv_error(e)),
                         written,
+                        marks,
                     };
                 }
             }
@@ -424,6 +449,7 @@ impl RowMaker<'_> {
         Rows {
             text: flushed.map(|()| text).map_err(ExportError::Write),
             written,
+            marks,
         }
     }
 }
@@ -511,8 +537,22 @@ impl Run<'_> {
                     self.read(item);
                 }
                 self.heads.see_batch(items);
-                out.write_all(&rows.text?)?;
-                self.summary.written += rows.written;
+                let text = rows.text?;
+                if rows.marks.is_empty() {
+                    out.write_all(&text)?;
+                    self.summary.written += rows.written;
+                    return Ok(());
+                }
+                // With filters: each row in ledger order, a void only after what it cancels.
+                let mut exported = self.exported.borrow_mut();
+                let mut start = 0;
+                for m in &rows.marks {
+                    if exported.keep(m.id, &m.record_type, m.voids.as_deref()) {
+                        out.write_all(&text[start..m.end])?;
+                        self.summary.written += 1;
+                    }
+                    start = m.end;
+                }
                 Ok(())
             },
         )
@@ -541,6 +581,11 @@ impl Run<'_> {
             && !Fields::with(&record.raw, |f| {
                 self.see_department(f);
                 filters.matches_fields(&record.record_type, record.at, f)
+                    && self.exported.borrow_mut().keep(
+                        record.id,
+                        &record.record_type,
+                        filters::void_target(&record.record_type, f),
+                    )
             })
         {
             return Ok(false);
