@@ -205,7 +205,7 @@ id-problem-pattern = { $example ->
    *[other] This ID does not have your organisation's form (e.g. { $example }).
 }
 identity-intro-roster = Type your employee ID. The next screen shows the name the employee list has for it, so you can confirm it is you.
-identity-not-on-roster = ID { $id } is not on the employee list. Please ask a member of staff.
+identity-not-on-roster = ID { $id } is not on the employee list. Please check it, or ask { $contact }.
 identity-not-me = Nothing was kept. Please type your own employee ID.
 confirm-title = Is this you?
 confirm-question = { $name } ({ $department }), employee ID { $id }: is this you?
@@ -222,13 +222,13 @@ code-wrong = That code is not right. You can try again in { $seconds } seconds.
 code-not-issued = No personal code has been issued for this ID, so none can be checked here. Please ask { $contact } for your slip.
 code-unavailable = Personal codes cannot be checked on this terminal at the moment. Please ask { $contact }.
 code-wait = Please wait { $seconds } seconds before trying again.
-code-start-over = The code was wrong three times, so the terminal started over. If you have lost your slip, please ask a member of staff.
+code-start-over = The code was wrong three times, so the terminal started over. If you have lost your slip, please ask { $contact }.
 standing-title = What is on record for you
 standing-nothing-title = Nothing to withdraw
 standing-agreed = You agreed on { $date } to use LINE WORKS on your own smartphone (explanation version { $version }). That consent is still in force.
 standing-expired = You agreed on { $date } to explanation version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
 standing-nothing = There is no consent on record for you to withdraw. Your current choice: { $state }. Nothing has been recorded.
-standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask a member of staff, or try again later.
+standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.
 standing-other-name-title = Please check your ID
 standing-other-name = The records for this ID are under another name than the one you typed, so nothing can be recorded for it here. Nothing has been recorded. If this is your ID, please ask { $contact } to check it; if not, please check the ID you typed.
 standing-decide = Read the explanation and decide again

@@ -205,7 +205,7 @@ id-problem-pattern = { $example ->
    *[other] 社員番号の形式が違います（例：{ $example }）。
 }
 identity-intro-roster = 社員番号を入力してください。次の画面に名簿の氏名が表示されるので、ご本人か確認してください。
-identity-not-on-roster = この社員番号（{ $id }）は名簿にありません。係の人にお声がけください。
+identity-not-on-roster = この社員番号（{ $id }）は名簿にありません。番号を確かめるか、{ $contact }にお問い合わせください。
 identity-not-me = 入力は消去しました。ご自分の社員番号を入力してください。
 confirm-title = ご本人の確認
 confirm-question = { $name }さん（{ $department }、社員番号 { $id }）でよろしいですか？
@@ -222,13 +222,13 @@ code-wrong = 個人コードが違います。{ $seconds } 秒後にもう一度
 code-not-issued = この社員番号には個人コードが発行されていないため、ここでは確認できません。用紙について{ $contact }にお問い合わせください。
 code-unavailable = この端末では、いま個人コードを確認できません。{ $contact }にお問い合わせください。
 code-wait = もう一度入力できるまで { $seconds } 秒お待ちください。
-code-start-over = 個人コードが 3 回違ったため、最初の画面に戻りました。用紙をなくした場合は係の人にお声がけください。
+code-start-over = 個人コードが 3 回違ったため、最初の画面に戻りました。用紙をなくした場合は{ $contact }にお問い合わせください。
 standing-title = 現在の記録
 standing-nothing-title = 取り消せる同意がありません
 standing-agreed = { $date } に、自分のスマートフォンで LINE WORKS を使うことに同意しています（説明の版 { $version }）。この同意は今も有効です。
 standing-expired = { $date } に説明の版 { $version } に同意しましたが、その後説明が変わったため、その同意はもう有効ではなく、取り消すものはありません。新しい説明を読んで、あらためて選べます。
 standing-nothing = 取り消せる同意の記録はありません。現在の選択：{ $state }。何も記録していません。
-standing-unreadable = 記録を読み取れなかったため、ここでは取り消しを記録できません。何も記録していません。係の人にお声がけいただくか、時間をおいてもう一度お試しください。
+standing-unreadable = 記録を読み取れなかったため、ここでは取り消しを記録できません。何も記録していません。{ $contact }にお問い合わせいただくか、時間をおいてもう一度お試しください。
 standing-other-name-title = 社員番号をご確認ください
 standing-other-name = この社員番号の記録は、入力された名前とは別の名前になっているため、ここでは記録できません。何も記録していません。ご自分の社員番号であれば{ $contact }に確認を依頼してください。違う場合は、入力した社員番号を確かめてください。
 standing-decide = 説明を読んで、あらためて選ぶ

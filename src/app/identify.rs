@@ -238,7 +238,7 @@ impl App {
                     self.person.field = FIELD_ID;
                     self.notice = Some(Notice {
                         id: "identity-not-on-roster",
-                        args: vec![("id", id)],
+                        args: vec![("id", id), ("contact", self.org_contact())],
                         error: true,
                     });
                     return None;
@@ -395,7 +395,11 @@ impl App {
         if self.code.failures.is_multiple_of(CODE_TRIES) {
             // Three wrong codes: start over, so a guesser has to begin again.
             self.reset();
-            self.notice = Some(Notice::error("code-start-over"));
+            self.notice = Some(Notice {
+                id: "code-start-over",
+                args: vec![("contact", self.org_contact())],
+                error: true,
+            });
         } else {
             self.notice = Some(Notice {
                 id: "code-wrong",

@@ -74,7 +74,11 @@ pub fn body(app: &App, width: usize) -> Body {
                     "standing-nothing",
                     &[("state", app.t(&format!("state-{state}")).into())],
                 ),
-                OnRecord::Unreadable => app.t("standing-unreadable"),
+                OnRecord::Unreadable => app.loc.ta(
+                    &app.lang,
+                    "standing-unreadable",
+                    &[("contact", app.org_contact().into())],
+                ),
                 OnRecord::OtherName => app.loc.ta(
                     &app.lang,
                     "standing-other-name",
