@@ -904,3 +904,27 @@ fn the_receipt_countdown_and_more_below_are_not_cut_at_80_columns() {
         assert!(!line.ends_with('…'), "{line}");
     }
 }
+
+/// On the welcome screen the hint bar names what Enter does on the item highlighted.
+#[test]
+fn the_welcome_hint_bar_names_what_enter_does_on_each_item() {
+    for (lang, start, withdraw, read) in [
+        ("en", "Enter Start", "Enter Withdraw", "Enter Read"),
+        ("ja", "Enter 始める", "Enter 取り消しへ進む", "Enter 読む"),
+    ] {
+        let mut k = Kiosk::new(lang);
+        let hints = |k: &mut Kiosk| k.screen().lines().last().unwrap_or("").to_owned();
+        assert!(hints(&mut k).contains(start), "{}", hints(&mut k));
+        let langs = k.app.content.languages().len();
+        while k.app.welcome_focus != langs {
+            k.keys("<Down>");
+        }
+        assert!(hints(&mut k).contains(withdraw), "{}", hints(&mut k));
+        assert!(!hints(&mut k).contains(start));
+        k.keys("<Down>");
+        assert!(hints(&mut k).contains(read), "{}", hints(&mut k));
+        // And Enter does it: the notice opens.
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, Step::Notice);
+    }
+}

@@ -116,6 +116,8 @@ key-delete = Delete
 
 ## What keys do
 act-start = Start
+act-withdraw-start = Withdraw
+act-read-notice = Read
 act-next = Next
 act-next-field = Next field
 act-prev-field = Previous field

@@ -116,6 +116,8 @@ key-delete = Delete
 
 ## キーの働き
 act-start = 始める
+act-withdraw-start = 取り消しへ進む
+act-read-notice = 読む
 act-next = 次へ
 act-next-field = 次の欄
 act-prev-field = 前の欄

@@ -22,6 +22,17 @@ impl Enabled for App {
             // still finishes, and the language still switches.
             return matches!(cmd, Cmd::Confirm | Cmd::SwitchLang);
         }
+        if ctx == Ctx::Welcome {
+            // Enter is named by the highlighted item: a language starts, then the withdrawal
+            // and the notice.
+            let langs = self.content.languages().len();
+            match cmd {
+                Cmd::Confirm => return self.welcome_focus < langs,
+                Cmd::Withdraw => return self.welcome_focus == langs,
+                Cmd::Notes => return self.welcome_focus > langs,
+                _ => {}
+            }
+        }
         match cmd {
             Cmd::Quit => self.mode == Mode::Attended,
             Cmd::StaffExit => self.mode == Mode::Kiosk,

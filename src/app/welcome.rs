@@ -13,7 +13,8 @@ impl App {
         match cmd {
             Cmd::Up | Cmd::FocusPrev => self.welcome_focus = (self.welcome_focus + n - 1) % n,
             Cmd::Down | Cmd::FocusNext => self.welcome_focus = (self.welcome_focus + 1) % n,
-            Cmd::Confirm => {
+            // Enter, named by the item it is on (see the key table).
+            Cmd::Confirm | Cmd::Withdraw | Cmd::Notes => {
                 let langs = self.content.languages();
                 if let Some(lang) = langs.get(self.welcome_focus) {
                     self.lang = lang.clone();

@@ -22,7 +22,10 @@ const EVERYWHERE: &[Ctx] = &[
 /// hint bar shows it (help lists every binding).
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
+    // On the welcome screen Enter does what the highlighted item says, and is named so.
     bind(&[k(Enter)], Cmd::Confirm, &[Welcome], "key-enter", "act-start", SHOWN),
+    bind(&[k(Enter)], Cmd::Withdraw, &[Welcome], "key-enter", "act-withdraw-start", SHOWN),
+    bind(&[k(Enter)], Cmd::Notes, &[Welcome], "key-enter", "act-read-notice", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Form], "key-enter", "act-next", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Reading], "key-enter", "act-next", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Revisit], "key-enter", "act-back-to-check", SHOWN),
