@@ -468,36 +468,84 @@ fn sealed_line_holds(path: &Path, f: &SealedFile) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    // Back from the sealed end, a block at a time, to the `\n` before the sealed last line.
+    // Back from the sealed end, a block at a time, to the `\n` before the sealed last line;
+    // then that line is hashed forward, a block at a time: memory stays flat however long the
+    // line a changed file holds there.
     let end = f.bytes - 1;
-    let mut line: Vec<u8> = Vec::new();
+    let mut block = vec![0u8; 64 * 1024];
     let mut at = end;
-    loop {
-        let from = at.saturating_sub(64 * 1024);
-        let mut block = vec![0u8; (at - from) as usize];
-        if file.seek(SeekFrom::Start(from)).is_err() || file.read_exact(&mut block).is_err() {
+    let start = loop {
+        let from = at.saturating_sub(block.len() as u64);
+        let piece = &mut block[..(at - from) as usize];
+        if file.seek(SeekFrom::Start(from)).is_err() || file.read_exact(piece).is_err() {
             return false;
         }
-        match block.iter().rposition(|&b| b == b'\n') {
-            Some(i) => {
-                block.drain(..=i);
-                block.extend_from_slice(&line);
-                line = block;
-                break;
-            }
-            None => {
-                block.extend_from_slice(&line);
-                line = block;
-                if from == 0 {
-                    break;
-                }
-                at = from;
-            }
+        match piece.iter().rposition(|&b| b == b'\n') {
+            Some(i) => break from + i as u64 + 1,
+            None if from == 0 => break 0,
+            None => at = from,
         }
+    };
+    let mut hasher = Sha256::new();
+    let mut left = end - start;
+    if file.seek(SeekFrom::Start(start)).is_err() {
+        return false;
+    }
+    while left > 0 {
+        let piece = &mut block[..left.min(64 * 1024) as usize];
+        if file.read_exact(piece).is_err() {
+            return false;
+        }
+        hasher.update(&*piece);
+        left -= piece.len() as u64;
     }
     let mut newline = [0u8; 1];
-    let ends = file.seek(SeekFrom::Start(end)).is_ok()
-        && file.read_exact(&mut newline).is_ok()
-        && newline[0] == b'\n';
-    ends && hex::encode(sha256(&line)) == f.last_line_sha256
+    let ends = file.read_exact(&mut newline).is_ok() && newline[0] == b'\n';
+    ends && hex::encode(hasher.finalize()) == f.last_line_sha256
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sealed(text: &[u8], last: &[u8]) -> SealedFile {
+        SealedFile {
+            name: "k.jsonl".into(),
+            bytes: text.len() as u64,
+            seq: 1,
+            last_line_sha256: hex::encode(sha256(last)),
+            file_sha256: String::new(),
+        }
+    }
+
+    /// The sealed last line is found back from the sealed end, whether it is the first line
+    /// of its file or longer than a block, and only those bytes, ending in `\n`, hold.
+    #[test]
+    fn the_sealed_last_line_is_checked_wherever_it_starts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.jsonl");
+        let long = vec![b'x'; 200 * 1024];
+        for (text, last) in [
+            (b"abc\n".to_vec(), b"abc".to_vec()),
+            ([b"first\n".as_slice(), &long, b"\n"].concat(), long.clone()),
+            ([long.as_slice(), b"\nlast\n"].concat(), b"last".to_vec()),
+        ] {
+            let f = sealed(&text, &last);
+            fs::write(&path, &text).unwrap();
+            assert!(sealed_line_holds(&path, &f));
+            // Appended to: still holds.
+            fs::write(&path, [text.as_slice(), b"more\n"].concat()).unwrap();
+            assert!(sealed_line_holds(&path, &f));
+            // One byte of the last line changed, or the file cut short: no longer.
+            let mut changed = text.clone();
+            let at = changed.len() - 2;
+            changed[at] ^= 1;
+            fs::write(&path, &changed).unwrap();
+            assert!(!sealed_line_holds(&path, &f));
+            fs::write(&path, &text[..text.len() - 1]).unwrap();
+            assert!(!sealed_line_holds(&path, &f));
+        }
+        fs::remove_file(&path).unwrap();
+        assert!(!sealed_line_holds(&path, &sealed(b"abc\n", b"abc")));
+    }
 }

@@ -464,22 +464,23 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
         }
         Effect::Append {
             saving: Saving::Attendance(list),
-            ..
-        } if p.flow.settings.identity == IdentityMode::Open
-            && list.iter().any(|&i| other_name(p, recorder, i)) =>
-        {
+            records: batch,
+        } if p.flow.settings.identity == IdentityMode::Open => {
             // Unchecked identities: nobody is recorded under an id whose records give another
             // name (a mistyped id, or someone else's); the others are.
             let (wrong, right): (Vec<usize>, Vec<usize>) =
                 list.iter().partition(|&&i| other_name(p, recorder, i));
+            let Some(&first) = wrong.first() else {
+                return append(p, recorder, Saving::Attendance(list), batch);
+            };
             if !right.is_empty() {
                 let saving = Saving::Attendance(right);
                 let records = records(p, &saving);
-                perform(p, recorder, Effect::Append { saving, records });
+                append(p, recorder, saving, records);
             }
             let (id, name) = p
                 .attendees
-                .get(wrong[0])
+                .get(first)
                 .map(|a| (a.id.clone(), a.name.clone()))
                 .unwrap_or_default();
             p.notice = Some(super::Notice {
@@ -488,18 +489,26 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
                 error: true,
             });
         }
-        Effect::Append { saving, records } => {
-            match recorder.open().and_then(|w| w.append_batch(records)) {
-                Ok(_) => p.records_saved(saving),
-                Err(e) => {
-                    let words = crate::error_text::describe(
-                        &p.flow.loc,
-                        p.ui_lang(),
-                        crate::error_text::Failure::Ledger(&e),
-                    );
-                    p.records_failed(saving, words.line());
-                }
-            }
+        Effect::Append { saving, records } => append(p, recorder, saving, records),
+    }
+}
+
+/// Appends the session's records as one batch (all saved or none) and reports back.
+fn append(
+    p: &mut Presenter,
+    recorder: &mut Recorder,
+    saving: Saving,
+    records: Vec<(&'static str, Map<String, Value>)>,
+) {
+    match recorder.open().and_then(|w| w.append_batch(records)) {
+        Ok(_) => p.records_saved(saving),
+        Err(e) => {
+            let words = crate::error_text::describe(
+                &p.flow.loc,
+                p.ui_lang(),
+                crate::error_text::Failure::Ledger(&e),
+            );
+            p.records_failed(saving, words.line());
         }
     }
 }

@@ -217,33 +217,19 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             }
         },
     );
-    list_section(
+    people_section(
         &mut out,
         env,
         "report-never-list",
-        r.never_onboarded.len(),
+        &r.never_onboarded,
         limit,
-        |out| {
-            for p in r.never_onboarded.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(env, p, None));
-            }
-        },
     );
-    list_section(
+    people_section(
         &mut out,
         env,
         "report-in-use-list",
-        r.in_use_without_consent.len(),
+        &r.in_use_without_consent,
         limit,
-        |out| {
-            for p in r
-                .in_use_without_consent
-                .iter()
-                .take(shown(limit, usize::MAX))
-            {
-                let _ = writeln!(out, "  {}", person_text(env, p, None));
-            }
-        },
     );
     list_section(
         &mut out,
@@ -261,43 +247,43 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             }
         },
     );
-    list_section(
+    people_section(
         &mut out,
         env,
         "report-not-on-roster-list",
-        r.not_on_roster.len(),
+        &r.not_on_roster,
         limit,
-        |out| {
-            for p in r.not_on_roster.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(env, p, None));
-            }
-        },
     );
-    list_section(
+    people_section(
         &mut out,
         env,
         "report-read-quickly-list",
-        r.read_quickly.len(),
+        &r.read_quickly,
         limit,
-        |out| {
-            for p in r.read_quickly.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(env, p, None));
-            }
-        },
     );
-    list_section(
+    people_section(
         &mut out,
         env,
         "report-unverified-list",
-        r.unverified.len(),
+        &r.unverified,
         limit,
-        |out| {
-            for p in r.unverified.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(out, "  {}", person_text(env, p, None));
-            }
-        },
     );
     out
+}
+
+/// A section listing `people` under its title, as many as `limit` allows.
+fn people_section(
+    out: &mut String,
+    env: &Env,
+    title_id: &str,
+    people: &[PersonLine],
+    limit: usize,
+) {
+    list_section(out, env, title_id, people.len(), limit, |out| {
+        for p in people.iter().take(shown(limit, usize::MAX)) {
+            let _ = writeln!(out, "  {}", person_text(env, p, None));
+        }
+    });
 }
 
 pub(super) fn shown(limit: usize, len: usize) -> usize {
