@@ -46,6 +46,16 @@ fn flip(file: &Path, n: usize) {
     fs::write(file, lines.join("\n") + "\n").unwrap();
 }
 
+/// An export's text without the last row of an incomplete CSV export (which names the places
+/// left out).
+fn records_of(export: &str) -> String {
+    export
+        .lines()
+        .filter(|l| !l.trim_start_matches('"').starts_with("INCOMPLETE EXPORT:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn place(file: &Path, n: usize) -> String {
     format!("{}:{n}", file.display())
 }
@@ -171,7 +181,11 @@ fn planted_everywhere(note: &str) {
         let (out, err) = text(&o);
         assert_eq!(o.status.code(), Some(1), "{format}: {err}");
         assert!(err.contains(at), "{format}: {err}");
-        assert!(!out.contains("planted"), "{format}: the record was used");
+        // Named only by the CSV's last row, which says the export is incomplete.
+        assert!(
+            !records_of(&out).contains("planted"),
+            "{format}: the record was used"
+        );
     }
     let o = tebiki(data, &["report", "--format", "json", "--lang", "en"]);
     let (out, err) = text(&o);
@@ -214,7 +228,7 @@ fn a_record_in_another_kiosks_file_is_reported_and_not_used() {
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains(at) && err.contains("another kiosk"), "{err}");
-    assert!(!out.contains("replay"), "the record was used");
+    assert!(!records_of(&out).contains("replay"), "the record was used");
     let o = tebiki(data, &["report", "--format", "json", "--lang", "ja"]);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
@@ -1171,6 +1185,18 @@ fn the_people_whose_records_were_withheld_are_named() {
         }
     }
     assert_eq!(about[0], id);
+    // Intact, the export's last row is a record like the others.
+    let intact = data.join("intact.csv");
+    let o = tebiki(data, &["export", "-o", intact.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let mut rows = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&intact)
+        .unwrap();
+    let width = rows.headers().unwrap().len();
+    let rows: Vec<_> = rows.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.len() == width));
+    assert!(!rows.iter().any(|r| r[0].contains("INCOMPLETE")));
     let everyone: Vec<String> = (1..=40).map(|k| format!("E{k:06}")).collect();
     let untouched = everyone
         .iter()
@@ -1234,6 +1260,44 @@ fn the_people_whose_records_were_withheld_are_named() {
     assert_eq!(o.status.code(), Some(1));
     let (said, _) = text(&o);
     assert!(said.contains("the export is INCOMPLETE"), "{said}");
+    // So does the file itself, in its last row (the first cell), wherever it is mailed or opened:
+    // how many records are left out and where, in the command's language, or in the
+    // language of the headings when they are in words.
+    let name = file.file_name().unwrap().to_str().unwrap();
+    let total = body.lines().count();
+    let last_row = |path: &Path| {
+        let mut rows = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
+            .unwrap();
+        rows.records().last().unwrap().unwrap()
+    };
+    let row = last_row(&out);
+    assert!(row.iter().skip(1).all(str::is_empty), "{row:?}");
+    let expected = format!(
+        "INCOMPLETE EXPORT: {} records or ledger lines could not be used and are not in this file (",
+        total - n + 1
+    );
+    assert!(row[0].starts_with(&expected), "{row:?}");
+    for line in [n, n + 1] {
+        assert!(row[0].contains(&format!("{name}:{line}")), "{row:?}");
+    }
+    assert!(row[0].contains("tebiki verify"), "{row:?}");
+    for (args, start) in [
+        (&["--lang", "ja"][..], "不完全な書き出し："),
+        (
+            &["--lang", "ja", "--labels", "en"][..],
+            "INCOMPLETE EXPORT:",
+        ),
+    ] {
+        let o = tebiki(
+            data,
+            &[&["export", "-o", out.to_str().unwrap()][..], args].concat(),
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let row = last_row(&out);
+        assert!(row[0].starts_with(start), "{args:?}: {row:?}");
+    }
 
     for (who, named) in [(&id, true), (&untouched, false)] {
         let o = tebiki(data, &["status", who, "--format", "json", "--lang", "en"]);

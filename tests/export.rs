@@ -463,6 +463,32 @@ fn filters_select_by_day_decision_and_department() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).1.contains("“maybe”"), "{:?}", text(&o));
     assert_eq!(text(&o).0.lines().count(), 1, "{:?}", text(&o));
+    // `--dept A,B` is one name; when each part is a department, the warning shows how to
+    // choose several, in both languages. A name that is simply unknown gets the usual advice.
+    for (lang, how) in [
+        (
+            "en",
+            "give --dept once for each: --dept 営業部 --dept 総務部",
+        ),
+        (
+            "ja",
+            "部署ごとに --dept を付けてください：--dept 営業部 --dept 総務部",
+        ),
+    ] {
+        let o = tebiki(
+            &data,
+            &["export", "--dept", "営業部,総務部", "--lang", lang],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        assert!(text(&o).1.contains(how), "{lang}: {:?}", text(&o));
+        let o = tebiki(&data, &["export", "--dept", "営業部、人事", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            !text(&o).1.contains("--dept 営業部 --dept"),
+            "{lang}: {:?}",
+            text(&o)
+        );
+    }
 }
 
 #[test]
@@ -492,8 +518,13 @@ fn a_damaged_line_is_reported_with_its_place_and_skipped_and_the_export_says_inc
     assert!(err.contains("k1.jsonl:2"), "{err}");
     assert!(err.contains("chain of records breaks at"), "{err}");
     assert!(err.contains("the export is incomplete"), "{err}");
-    let (_, rows) = csv_rows(&std::fs::read(&out).unwrap());
-    assert_eq!(rows.len(), k2_records, "everything else is written");
+    let (header, rows) = csv_rows(&std::fs::read(&out).unwrap());
+    assert_eq!(rows.len(), k2_records + 1, "everything else is written");
+    // The last row says so in the file itself, with as many cells as any row.
+    let last = rows.last().unwrap();
+    assert_eq!(last.len(), header.len());
+    assert!(last[0].starts_with("INCOMPLETE EXPORT:"), "{last:?}");
+    assert!(last.iter().skip(1).all(String::is_empty), "{last:?}");
 
     let o = export(&data, &["--format", "json"]);
     assert_eq!(o.status.code(), Some(1));

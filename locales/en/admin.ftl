@@ -66,6 +66,11 @@ roster-todo-rows = Fix these rows in the file and import it again (the current r
 export-progress = Exporting
 export-done = Exported { $written } of { $read } records from { $files } ledger file(s) to { $path }.
 export-done-incomplete = Exported { $written } of the { $read } records that could be used, from { $files } ledger file(s), to { $path }: the export is INCOMPLETE (see the warnings; run tebiki verify).
+export-csv-incomplete = INCOMPLETE EXPORT: { $count ->
+    [one] 1 record or ledger line could not be used and is
+   *[other] { $count } records or ledger lines could not be used and are
+} not in this file ({ $places }). Run tebiki verify, and export again once the ledger is repaired.
+export-csv-incomplete-more = and { $count } more
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it
 export-withheld-people = the records not used are about { $count } person(s): { $ids }
@@ -249,6 +254,7 @@ export-action-decide-at-kiosk = decide at a kiosk
 export-error-labels = there are no words in “{ $lang }” for --labels (available: { $langs })
 export-todo-labels = Use --labels with one of the available languages, or leave it out for the stable column keys.
 export-unknown-dept = --dept “{ $dept }” matches no department of the roster or the ledger; known: { $known }
+export-todo-dept-each = To choose several departments, give --dept once for each: { $each }
 export-todo-dept = Check the spelling against the departments listed (full- and half-width and surrounding spaces do not matter).
 export-unknown-status = --status “{ $status }” is not a status tebiki knows, so it matches no record; known: { $known }
 export-receipts-unset = the receipts say null for what config.toml does not set: { $keys } (who is responsible for the records, how long they are kept)

@@ -68,6 +68,13 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             org: config.org.clone(),
             ..Default::default()
         },
+        // In the language of the headings when they are in words, else the command's.
+        words: Some((
+            env.loc.clone(),
+            args.labels
+                .as_deref()
+                .map_or_else(|| env.lang.clone(), crate::i18n::Lang::new),
+        )),
     };
     let dir = env.data.ledger_dir();
     if let Some(code) = args
@@ -308,11 +315,25 @@ pub(super) fn unknown_departments(
         );
     }
     let mut any = false;
+    // `--dept A,B`: one name, unlike `--status`; when each part is a department, say so.
+    let mut listed = None;
     for d in wanted {
         if known.contains(&dept_key(d)) {
             continue;
         }
         any = true;
+        let parts: Vec<&str> = d
+            .split([',', '、', '，'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1 && parts.iter().all(|p| known.contains(&dept_key(p))) {
+            let each: Vec<String> = parts
+                .iter()
+                .map(|p| format!("--dept {}", shell_word(p)))
+                .collect();
+            listed = Some(each.join(" "));
+        }
         let list: Vec<&str> = known.iter().map(String::as_str).take(40).collect();
         let mut list = list.join(", ");
         if known.len() > 40 {
@@ -327,7 +348,25 @@ pub(super) fn unknown_departments(
         );
     }
     if any {
-        eprintln!("  {}", env.t("export-todo-dept"));
+        match listed {
+            Some(each) => eprintln!(
+                "  {}",
+                env.ta("export-todo-dept-each", &[("each", arg(each))])
+            ),
+            None => eprintln!("  {}", env.t("export-todo-dept")),
+        }
     }
     any
+}
+
+/// `text` as one word for a shell: quoted when it holds a space or a character a shell reads.
+fn shell_word(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| !c.is_whitespace() && !"'\"\\$`!*?[]{}()<>|&;#~".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

@@ -557,6 +557,21 @@ impl Run<'_> {
             },
         )
         .map_err(ExportError::Ledger)??;
+        if !self.skipped.is_empty()
+            && let Some(words) = &self.csv.words
+        {
+            let text = incomplete_row(words, &self.skipped);
+            let text = crate::escape::for_text_cell(&text);
+            // The text in the first cell, the others empty: as many cells as every row, so
+            // that a strict reader takes the file too (and shows this row).
+            let mut row = vec![""; columns::width(&self.csv.purposes)];
+            row[0] = &text;
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut *out);
+            w.write_record(&row).map_err(csv_error)?;
+            w.flush()?;
+        }
         let mut seen = self.departments.borrow_mut();
         for worker in states {
             seen.extend(worker.departments);

@@ -2,6 +2,7 @@
 //! for Japanese Excel, with the places where a character had to change.
 
 use super::*;
+use crate::admin::report::Skipped;
 
 /// How the output is written.
 #[derive(Debug, Clone)]
@@ -20,6 +21,66 @@ pub struct CsvOptions {
     pub labels: Option<std::rc::Rc<Labels>>,
     /// What `--format receipts` says about the organisation.
     pub receipts: crate::admin::receipts::Context,
+    /// The words of the row that ends an incomplete CSV export (see [`incomplete_row`]); none
+    /// writes no such row.
+    pub words: Option<(crate::i18n::Localizer, crate::i18n::Lang)>,
+}
+
+/// The text of the last row of a CSV export that left records out, in its first cell: the file
+/// itself then says it is incomplete, where it was left out and what to do, wherever it is
+/// mailed or opened (the terminal's warnings stay behind).
+pub(super) fn incomplete_row(
+    (loc, lang): &(crate::i18n::Localizer, crate::i18n::Lang),
+    skipped: &[Skipped],
+) -> String {
+    /// Places named at most; the rest are counted.
+    const PLACES: usize = 3;
+    // A withheld run counts its records; any other finding its one line, unless that line is
+    // in a withheld run (a break is found on the line after the one that was changed).
+    let withheld = |s: &Skipped| {
+        skipped.iter().any(|w| {
+            w.file == s.file
+                && w.last_line
+                    .is_some_and(|last| (w.line..=last).contains(&s.line))
+        })
+    };
+    let left_out: u64 = skipped
+        .iter()
+        .map(|s| match s.records {
+            Some(records) => records,
+            None => u64::from(!withheld(s)),
+        })
+        .sum();
+    let mut places: Vec<String> = skipped
+        .iter()
+        .take(PLACES)
+        .map(|s| format!("{}:{}", s.file, s.line))
+        .collect();
+    if skipped.len() > PLACES {
+        places.push(loc.ta_stored(
+            lang,
+            "export-csv-incomplete-more",
+            &[(
+                "count",
+                fluent_bundle::FluentValue::from(skipped.len() - PLACES),
+            )],
+        ));
+    }
+    loc.ta_stored(
+        lang,
+        "export-csv-incomplete",
+        &[
+            ("count", fluent_bundle::FluentValue::from(left_out)),
+            (
+                "places",
+                fluent_bundle::FluentValue::from(places.join(&loc.ta_stored(
+                    lang,
+                    "list-separator",
+                    &[],
+                ))),
+            ),
+        ],
+    )
 }
 
 /// Whether Excel (and similar) would read a cell starting with `c` as a formula.
