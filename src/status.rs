@@ -60,6 +60,28 @@ pub fn records_scanned(
 }
 
 /// The readable form, every value escaped for the terminal.
+/// Columns a line of `status` keeps within (a terminal's usual width).
+const WIDTH: usize = 80;
+
+/// `line`, then `extra` after two spaces when the two fit [`WIDTH`] columns, else `extra`
+/// wrapped on indented lines below.
+fn fit(mut line: String, extra: &str) -> String {
+    if extra.is_empty() {
+        return line;
+    }
+    let width = crate::wrap::display_width;
+    if width(&line) + 2 + width(extra) <= WIDTH {
+        line.push_str("  ");
+        line.push_str(extra);
+        return line;
+    }
+    for part in crate::wrap::wrap(extra, WIDTH - 6) {
+        line.push_str("\n      ");
+        line.push_str(part);
+    }
+    line
+}
+
 pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
     let mut out = String::new();
     let name = s.name.as_deref().map(for_display).unwrap_or_default();
@@ -200,7 +222,8 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
                 (None, Some(false)) => "off".to_string(),
                 (None, _) => "on".to_string(),
             }),
-            "void" => h.voids.clone(),
+            // The record it cancels: a whole id, given on a line of its own below.
+            "void" => None,
             _ => h.decision.clone(),
         };
         let mut line = format!(
@@ -211,12 +234,16 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             for_terminal(&h.kiosk),
             for_terminal(h.receipt.as_deref().unwrap_or("")),
         );
+        line.truncate(line.trim_end().len());
+        // Who recorded it, when if later, and whether it was voided: on the line when it
+        // still fits 80 columns, else on the line below.
+        let mut extra = String::new();
         if let Some(by) = &h.recorded_by {
             let by = for_terminal(&for_display(by)).into_owned();
-            line.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
+            extra.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
         }
         if when != recorded && !recorded.starts_with(&when) {
-            line.push_str(&loc.ta(
+            extra.push_str(&loc.ta(
                 lang,
                 "status-recorded-at",
                 &[("at", recorded.clone().into())],
@@ -226,13 +253,24 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             // Voided: kept in the history, marked, and it no longer counts. Marked in words,
             // not struck through with combining characters, so that the line can still be
             // searched and copied, and lines up on every terminal.
-            line.truncate(line.trim_end().len());
             let reason = for_terminal(&for_display(reason)).into_owned();
-            line.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
+            extra.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        let _ = writeln!(out, "{}", fit(line, extra.trim_start()));
+        if h.record_type == "void"
+            && let Some(id) = &h.voids
+        {
+            let id = for_terminal(id).into_owned();
+            let _ = writeln!(
+                out,
+                "      {}",
+                loc.ta(lang, "status-voids", &[("id", id.into())])
+            );
+        }
         if let Some(note) = h.note.as_deref().filter(|n| !n.is_empty()) {
-            let _ = writeln!(out, "      {}", for_terminal(&for_display(note)));
+            for part in crate::wrap::wrap(&for_terminal(&for_display(note)), WIDTH - 6) {
+                let _ = writeln!(out, "      {part}");
+            }
         }
     }
     out

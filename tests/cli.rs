@@ -644,12 +644,22 @@ fn status_dates_records_by_when_they_happened() {
     assert_eq!(attended["occurred"], "2026-11-02", "{attended}");
     let o = tebiki(data.path(), &["status", "E000001", "--lang", "en"]);
     let (out, _) = text(&o);
-    let line = out
-        .lines()
-        .find(|l| l.contains("OLD-1") || (l.contains("attendance") && l.contains("2026-11-02")))
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("OLD-1") || (l.contains("attendance") && l.contains("2026-11-02")))
         .unwrap_or_else(|| panic!("{out}"));
+    let line = lines[at];
     assert!(line.trim_start().starts_with("2026-11-02"), "{line}");
-    assert!(line.contains("(recorded "), "{line}");
+    // Beside it when that fits 80 columns, else on the line below.
+    assert!(
+        line.contains("(recorded ") || lines[at + 1].trim_start().starts_with("by HR  (recorded "),
+        "{out}"
+    );
+    // No line is wider than 80 columns.
+    for l in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*l) <= 80, "{l}");
+    }
     // Demo records happened earlier than they were written: dated by when they happened.
     let demo = history
         .iter()

@@ -636,3 +636,43 @@ fn a_pipe_in_place_of_the_roster_is_refused_not_waited_on() {
         assert!(err.contains("special file"), "{args:?}: {err}");
     }
 }
+
+/// A note is free text and may start with `-`; `report --limit -1` is refused as a value, not
+/// taken for an unknown option.
+#[test]
+fn a_note_may_start_with_a_minus_and_a_negative_limit_is_a_bad_value() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "record",
+            "stage",
+            "E1",
+            "informed",
+            "--by",
+            "T",
+            "--note",
+            "-mistake, see HR",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);
+    assert!(
+        text(&out).0.contains("\"-mistake, see HR\""),
+        "{:?}",
+        text(&out)
+    );
+    for lang in ["en", "ja"] {
+        let out = tebiki(dir.path(), &["--lang", lang, "report", "--limit", "-1"]);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("-1") && !err.contains("-l"), "{err}");
+        assert!(
+            !err.to_lowercase().contains("unknown") && !err.contains("不明"),
+            "{err}"
+        );
+    }
+}

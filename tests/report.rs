@@ -822,3 +822,52 @@ fn one_day_late_is_singular() {
     assert!(out.contains(" 1 day late  E1"), "{out}");
     assert!(out.contains(" 3 days late  E2"), "{out}");
 }
+
+/// An overdue follow-up with a long note keeps every line of the report within 80 columns: the
+/// note goes on indented lines of its own below, whole; a short note stays on the line.
+#[test]
+fn a_long_follow_up_note_wraps_below_within_80_columns() {
+    let (_keep, data) = organisation();
+    let r: Value =
+        serde_json::from_slice(&tebiki(&data, &["report", "--format", "json"]).stdout).unwrap();
+    let today: jiff::civil::Date = r["today"].as_str().unwrap().parse().unwrap();
+    let due = today.checked_sub(jiff::Span::new().days(31)).unwrap();
+    let long_ja =
+        "通知設定を一緒に確認し、勤務時間外の通知を切る方法と、紛失したときの連絡先を説明する。";
+    let long_en = "Check the notification settings together, show how to silence them out of hours, and who to call when the phone is lost.";
+    let mut w = Writer::open(&data.join("ledger"), "trainer", Duration::from_secs(1)).unwrap();
+    for (id, note) in [("E1", long_ja), ("E2", long_en), ("E3", "電話する")] {
+        w.append(
+            "followup",
+            body(
+                id,
+                "名前",
+                "カスタマーサポート部",
+                json!({ "due": due.to_string(), "note": note }),
+            ),
+        )
+        .unwrap();
+    }
+    for lang in ["ja", "en"] {
+        let out = text(&tebiki(&data, &["--lang", lang, "report"])).0;
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 80,
+                "{lang}: {} columns: {line}",
+                unicode_width::UnicodeWidthStr::width(line)
+            );
+        }
+        for note in [long_ja, long_en] {
+            let at = out.find(&note[..12]).unwrap_or_else(|| panic!("{out}"));
+            let joined: String = out[at..]
+                .lines()
+                .take(4)
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(if note.is_ascii() { " " } else { "" });
+            assert!(joined.starts_with(note), "{lang}: {out}");
+        }
+        let short = out.lines().find(|l| l.contains("電話する")).unwrap();
+        assert!(short.contains("E3  "), "{lang}: {out}");
+    }
+}

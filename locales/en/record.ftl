@@ -69,6 +69,7 @@ record-todo-void-not-allowed = Only the person changes their own decision: they 
 record-error-already-voided = record “{ $id }” is voided already
 record-todo-already-voided = Nothing needs recording; “tebiki status ID” shows it struck through with the reason.
 record-saved-void = Saved: record { $record } of { $id } is voided (the ledger keeps both; record { $seq }).
+status-voids = cancels record { $id }
 status-voided = {"  "}[voided: { $reason }]
 
 ## Each record type: its word (the export's type column); .timeline, its word in the

@@ -89,7 +89,8 @@ pub enum RecordCommand {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    #[arg(long, value_name = "TEXT")]
+    // A note may start with `-` (`--note -mistake`), as free text can.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,

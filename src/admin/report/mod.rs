@@ -45,7 +45,14 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     // Names listed per section in the text form; 0 lists everyone.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    // `-1` reaches the number's check (and is refused there as a value), rather than being
+    // taken for an unknown option.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 20,
+        allow_negative_numbers = true
+    )]
     pub limit: usize,
 }
 

@@ -198,8 +198,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for o in r.overdue_followups.iter().take(shown(limit, usize::MAX)) {
-                let _ = writeln!(
-                    out,
+                let line = format!(
                     "  {}  {}  {}",
                     o.due,
                     pad_left(
@@ -212,8 +211,9 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                         ),
                         13
                     ),
-                    person_text(env, &o.person, o.note.as_deref())
+                    person_text(env, &o.person, None)
                 );
+                let _ = writeln!(out, "{}", with_note(line, o.note.as_deref()));
             }
         },
     );
@@ -306,6 +306,29 @@ pub(super) fn person_text(env: &Env, p: &PersonLine, note: Option<&str>) -> Stri
         s.push_str(&for_terminal(n));
     }
     s
+}
+
+/// `line` with `note` after it when both fit 80 columns; else the note wrapped on the lines
+/// below, indented, so that a long note is read whole without running past the terminal.
+fn with_note(mut line: String, note: Option<&str>) -> String {
+    /// Columns of a report line; the indent of a note on lines of its own.
+    const WIDTH: usize = 80;
+    const INDENT: &str = "      ";
+    let Some(note) = note.map(for_terminal).filter(|n| !n.trim().is_empty()) else {
+        return line;
+    };
+    let width = |s: &str| crate::wrap::display_width(s);
+    if !note.contains('\n') && width(&line) + 2 + width(&note) <= WIDTH {
+        line.push_str("  ");
+        line.push_str(&note);
+        return line;
+    }
+    for part in crate::wrap::wrap(&note, WIDTH - INDENT.len()) {
+        line.push('\n');
+        line.push_str(INDENT);
+        line.push_str(part);
+    }
+    line
 }
 
 pub(super) fn list_section(
