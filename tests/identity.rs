@@ -1244,3 +1244,29 @@ fn open_mode_records_nothing_over_an_id_whose_records_give_another_name() {
         assert_eq!(k.records()[1]["type"], "withdrawal");
     }
 }
+
+/// A message that names whom to ask names them in the language shown: F2 right after it
+/// switches the whole message, the contact too, not only the words around it.
+#[test]
+fn the_contact_in_a_message_follows_a_switch_of_language() {
+    let mut k = roster_kiosk("ja");
+    k.keys("<Enter>").paste("E9999").keys("<Enter>");
+    let flat = |k: &Kiosk| k.screen().lines().map(str::trim).collect::<String>();
+    let ja = k.app.org_contact();
+    assert!(flat(&k).contains("名簿にありません"), "{}", k.screen());
+    assert!(flat(&k).contains(&ja), "{}", k.screen());
+    k.keys("<F2>");
+    let en = k.app.org_contact();
+    assert_ne!(ja, en);
+    let screen = flat(&k);
+    assert!(
+        screen.contains("not on the employee list"),
+        "{}",
+        k.screen()
+    );
+    assert!(
+        screen.replace(' ', "").contains(&en.replace(' ', "")) && !screen.contains(&ja),
+        "{}",
+        k.screen()
+    );
+}

@@ -380,7 +380,11 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
         if n == 0 {
             // Back from the check: the list, with the same person still highlighted, so
-            // that Enter does not start someone else's turn; nothing is recorded.
+            // that Enter does not start someone else's turn; nothing is recorded. One Esc
+            // only says what a second one does.
+            t.keys("<Esc>");
+            assert_eq!(t.p.phase, Phase::Attendee);
+            assert!(t.screen().contains("もう一度 Esc"), "{}", t.screen());
             t.keys("<Esc>");
             // The attendee is asked to turn the screen back: they see nobody's name or
             // choice, until the trainer goes on to the list.
@@ -594,6 +598,22 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
     t.keys("G<Right>s<Enter><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
+    // A stray Esc does not end the turn: it says what a second one does, and any other key
+    // carries on (the question still there, its answer moving on).
+    t.keys("<Esc>");
+    assert_eq!(t.p.phase, Phase::Attendee);
+    let screen = t.screen();
+    assert!(
+        screen.contains("Press Esc again to end your turn without choosing"),
+        "{screen}"
+    );
+    t.keys("<Down>");
+    assert_eq!(t.p.phase, Phase::Attendee);
+    assert_eq!(t.p.flow.ctx(), Ctx::Check);
+    assert_eq!(t.p.flow.person.check.focus, 1, "the key did its own work");
+    assert!(!t.screen().contains("Press Esc again"), "{}", t.screen());
+    t.keys("<Esc>");
+    assert_eq!(t.p.phase, Phase::Attendee);
     t.keys("<Esc>");
     assert_eq!(t.p.phase, Phase::Handback);
     assert!(
@@ -1004,4 +1024,36 @@ fn an_attendee_typed_with_someone_elses_id_does_not_choose_under_it() {
     t.keys("<Enter>");
     assert_eq!(t.p.phase, Phase::Attendees);
     assert_eq!(t.records().len(), 1);
+}
+
+/// With both languages on screen, the session's own lines are in both: the line naming the
+/// session and its trainer, and a short message such as "added"; a message too long for its
+/// two lines in both is shown whole in the trainer's language.
+#[test]
+fn with_both_languages_the_session_line_and_short_messages_are_in_both() {
+    let mut t = Trainer::with_roster("ja", "both", Some(&[("E1001", "山田 太郎", "営業部")]));
+    t.paste("佐藤 花子").keys("<Enter><Enter>");
+    t.paste("E1001").keys("<Enter>");
+    let flat = |t: &mut Trainer| {
+        t.screen()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let screen = flat(&mut t);
+    assert!(
+        screen.contains("追加しました：山田 太郎（E1001）")
+            && screen.contains("Added: 山田 太郎 (E1001)."),
+        "{}",
+        t.screen()
+    );
+    t.keys("<Enter>G<Right>s");
+    assert_eq!(t.p.phase, Phase::Attendees);
+    let screen = flat(&mut t);
+    assert!(
+        screen.contains("研修担当者：佐藤 花子") && screen.contains("Trainer: 佐藤 花子"),
+        "{}",
+        t.screen()
+    );
 }

@@ -127,6 +127,7 @@ present-status-recorded = ✓ choice recorded
 present-handover-title = Please turn the screen to { $name }
 present-handover-text = What comes next is { $name }’s own choice: only they should see the screen. The slides and the list are hidden until they have finished.
 act-attendee-ready = They are ready
+present-leave-confirm = Press Esc again to end your turn without choosing (nothing is recorded). Any other key carries on.
 present-handback-title = Please turn the screen back to the trainer
 present-handback-chosen = Thank you, { $name }: your choice is recorded. The trainer goes on from here.
 present-handback-left = { $name } went back without choosing: nothing of their choice was recorded. The trainer goes on from here.

@@ -112,6 +112,7 @@ present-status-recorded = ✓ 選択を記録済み
 present-handover-title = 画面を { $name } さんに向けてください
 present-handover-text = ここから先は { $name } さんご本人の選択です。ご本人だけが画面を見られるようにしてください。終わるまでスライドと一覧は表示しません。
 act-attendee-ready = 準備ができた
+present-leave-confirm = もう一度 Esc を押すと、選ばずに終わります（何も記録しません）。ほかのキーで続けられます。
 present-handback-title = 画面を講師に向けてください
 present-handback-chosen = { $name } さん、ありがとうございました。選択を記録しました。ここからは講師が操作します。
 present-handback-left = { $name } さんは選ばずに戻りました。選択は記録していません。ここからは講師が操作します。

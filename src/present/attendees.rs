@@ -206,6 +206,7 @@ impl Presenter {
         self.flow.start_lang = self.ui_lang().clone();
         self.flow.start_attendee(session, a.subject());
         self.flow.person.prior = prior;
+        self.leaving = false;
         self.flow.resize(self.width, self.height);
         self.current = Some(i);
         self.phase = Phase::Attendee;
@@ -243,6 +244,7 @@ impl Presenter {
     /// The screen then asks to be turned back to the trainer ([`Phase::Handback`]).
     pub(super) fn leave_flow(&mut self, done: bool) {
         let i = self.current.take().unwrap_or(0);
+        self.leaving = false;
         self.flow.reset();
         self.phase = Phase::Handback;
         self.returned = Some((i, done));

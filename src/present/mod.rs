@@ -181,6 +181,9 @@ pub struct Presenter {
     pub overview: Option<usize>,
     /// Asking whether to quit with work left undone.
     pub confirm_quit: bool,
+    /// The attendee pressed Esc once in the check, which they started their turn with: a
+    /// second Esc ends the turn with nothing recorded, any other key carries on.
+    pub leaving: bool,
     pub quit: bool,
     pub notice: Option<Notice>,
     pub width: u16,
@@ -254,6 +257,7 @@ impl Presenter {
             help_scroll: 0,
             overview: None,
             confirm_quit: false,
+            leaving: false,
             quit: false,
             notice: None,
             width,
@@ -378,9 +382,19 @@ impl Presenter {
                     );
                     if back && self.flow.ctx() == Ctx::Check {
                         // The attendee started here (the slides were their reading): back
-                        // leads to the list, with nothing recorded.
-                        self.leave_flow(false);
+                        // leads to the list, with nothing recorded. A stray Esc does not
+                        // end their turn: the first one says what a second one does.
+                        if self.leaving {
+                            self.leave_flow(false);
+                        } else {
+                            self.leaving = true;
+                            self.flow.notice = Some(Notice::info("present-leave-confirm"));
+                        }
                         return None;
+                    }
+                    if self.leaving {
+                        self.leaving = false;
+                        self.flow.notice = None;
                     }
                     let effect = self.flow.handle_event(event).map(Effect::Flow);
                     self.after_flow();

@@ -262,8 +262,16 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
 /// The message the app has for the person now, if any, and its style.
 fn notice_text(app: &App) -> Option<(String, ratatui::style::Style)> {
     let n = app.notice.as_ref()?;
-    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> =
-        n.args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+    // The contact is named as the current language names it: F2 right after the message
+    // shows it in the other language whole.
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = n
+        .args
+        .iter()
+        .map(|(k, v)| match *k {
+            "contact" => (*k, app.org_contact().into()),
+            _ => (*k, v.clone().into()),
+        })
+        .collect();
     let style = if n.error { theme::bad() } else { theme::warn() };
     Some((app.loc.ta(&app.lang, n.id, &args), style))
 }

@@ -19,8 +19,7 @@ pub fn body(p: &Presenter, width: usize) -> Body {
     let mut body = Body::default();
     body.extend(doc::title_lines(&p.label("present-attendees-title"), width));
     if let Some(s) = &p.session {
-        let line = p.flow.loc.ta(
-            p.ui_lang(),
+        let line = p.label_a(
             "present-session-line",
             &[
                 ("id", s.id.clone().into()),

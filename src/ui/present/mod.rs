@@ -66,7 +66,26 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     let notice = p
         .notice
         .as_ref()
-        .map(|n| notice_text(&p.flow.loc, p.ui_lang(), n))
+        .map(|n| {
+            // With both languages on screen, the message is in both when that fits its two
+            // lines; else in the trainer's language, whole.
+            let (one, style) = notice_text(&p.flow.loc, p.ui_lang(), n);
+            let langs = p.frame_langs();
+            if langs.len() < 2 {
+                return (one, style);
+            }
+            let both = langs
+                .iter()
+                .map(|l| notice_text(&p.flow.loc, l, n).0)
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let width = inset(areas.notice).width as usize;
+            if crate::wrap::wrap(&both, width).len() <= 2 {
+                (both, style)
+            } else {
+                (one, style)
+            }
+        })
         .or_else(|| {
             // The digits typed so far, so the trainer sees where Enter will go.
             (!p.jump.is_empty()).then(|| {
