@@ -622,12 +622,13 @@ impl App {
     }
 
     fn apply(&mut self, cmd: Cmd) -> Option<Effect> {
-        self.notice = None;
         if cmd == Cmd::SwitchLang {
-            // At any point, over any pop-up, keeping everything entered.
+            // At any point, over any pop-up, keeping everything entered, and the message on
+            // screen: someone who cannot read it switches to read it.
             self.switch_lang();
             return None;
         }
+        self.notice = None;
         if self.pin.is_some() {
             return self.update_pin(cmd);
         }
