@@ -274,3 +274,55 @@ fn esc_back_to_the_welcome_screen_leaves_nothing_of_the_person_for_the_next() {
     assert!(!screen.contains("E7777"), "{screen}");
     assert!(!screen.contains("Hidden Person"), "{screen}");
 }
+
+/// A terminal that hangs up without a SIGHUP reaching tebiki (here a shell above it ignores
+/// the hang-up, as a wrapper may): its input then reads as ended, again and again. tebiki
+/// ends as after a hang-up, at once and with exit 0, not by spinning on it until it crashes.
+#[test]
+fn a_hang_up_without_sighup_ends_cleanly() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let data = tempfile::tempdir().expect("temp dir");
+    let status = data.path().join("status");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a PTY");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!(
+            "trap '' HUP; '{BIN}' --lang en --data '{}' present; echo $? > '{}'",
+            data.path().display(),
+            status.display()
+        ),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(data.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    // Running (drawn into the terminal's buffer; nobody reads it), then the terminal is gone.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    drop(pair.master);
+    let gone = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("query the child").is_some() {
+            break;
+        }
+        assert!(
+            gone.elapsed() < std::time::Duration::from_secs(20),
+            "tebiki did not end after its terminal hung up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let code = std::fs::read_to_string(&status).expect("the shell wrote tebiki's status");
+    assert_eq!(code.trim(), "0", "ended by {code}");
+    assert!(
+        gone.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        gone.elapsed()
+    );
+}

@@ -2,7 +2,7 @@
 //! effects, until the app says stop or a signal asks to. The terminal is restored on every way
 //! out, panics included, and a panic is written to the log.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -75,10 +75,29 @@ pub(crate) fn poll_input(timeout: Duration, stop: &AtomicBool) -> io::Result<boo
         if left.is_zero() {
             return Ok(false);
         }
+        if terminal_gone() {
+            // The terminal hung up without a SIGHUP reaching us (it went to another process,
+            // or is ignored above us): its input reads as ended, again and again. Stop as
+            // after a hang-up.
+            TERMINAL_GONE.store(true, Ordering::Relaxed);
+            stop.store(true, Ordering::Relaxed);
+            return Ok(false);
+        }
         if event::poll(left.min(SIGNAL_SLICE))? {
             return Ok(true);
         }
     }
+}
+
+/// Whether input came from a terminal when the program took it (see [`with_terminal`]).
+static STDIN_WAS_TERMINAL: AtomicBool = AtomicBool::new(false);
+/// Set when that terminal is found gone.
+static TERMINAL_GONE: AtomicBool = AtomicBool::new(false);
+
+/// The terminal input came from is no longer one: hung up (a hung-up terminal answers
+/// "not a terminal", and its input reads as ended).
+fn terminal_gone() -> bool {
+    STDIN_WAS_TERMINAL.load(Ordering::Relaxed) && !io::stdin().is_terminal()
 }
 
 /// Sets up the terminal: raw mode, the alternate screen, bracketed paste (a paste or an input
@@ -198,8 +217,13 @@ pub(crate) fn with_terminal(
 ) -> io::Result<()> {
     install_panic_log(log);
     let signals = catch_signals(locked)?;
+    STDIN_WAS_TERMINAL.store(io::stdin().is_terminal(), Ordering::Relaxed);
     let mut terminal = enter_terminal()?;
     let result = body(&mut terminal, &signals.stop);
+    // Gone without a SIGHUP: ended as after one (nothing said on a terminal that is gone).
+    if TERMINAL_GONE.load(Ordering::Relaxed) || (result.is_err() && terminal_gone()) {
+        signals.hangup.store(true, Ordering::Relaxed);
+    }
     leave_terminal(terminal, &signals);
     if signals.hangup.load(Ordering::Relaxed) {
         return Ok(());
