@@ -871,3 +871,50 @@ fn a_long_follow_up_note_wraps_below_within_80_columns() {
         assert!(short.contains("E3  "), "{lang}: {out}");
     }
 }
+
+/// A consent given to a later policy version than the content the report is made with counts
+/// as given, and the report says how many there are and what to do (the content in use may be
+/// older than what the kiosks showed), within 80 columns, in both languages and in its JSON.
+#[test]
+fn consents_to_a_later_policy_than_the_content_are_pointed_out() {
+    let (_keep, data) = organisation();
+    let r: Value =
+        serde_json::from_slice(&tebiki(&data, &["report", "--format", "json"]).stdout).unwrap();
+    assert_eq!(r["consent_to_newer_policy"], 0, "{r}");
+    let mut w = Writer::open(&data.join("ledger"), "kiosk2", Duration::from_secs(1)).unwrap();
+    w.append(
+        "consent",
+        body(
+            "E4",
+            "田中 次郎",
+            "総務部",
+            json!({ "decision": "given", "policy": { "id": "line-works-own-phone", "version": "2099-01-01" } }),
+        ),
+    )
+    .unwrap();
+    let r: Value =
+        serde_json::from_slice(&tebiki(&data, &["report", "--format", "json"]).stdout).unwrap();
+    assert_eq!(r["consent_to_newer_policy"], 1, "{r}");
+    assert_eq!(r["decide_again"].as_array().unwrap().len(), 0, "{r}");
+    for (lang, words) in [
+        (
+            "en",
+            "1 consent counted as given was given to a later policy version",
+        ),
+        ("ja", "より新しい版への同意です"),
+    ] {
+        let out = text(&tebiki(&data, &["--lang", lang, "report"])).0;
+        let flat: String = out.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(words) || flat.replace(' ', "").contains(&words.replace(' ', "")),
+            "{lang}: {out}"
+        );
+        assert!(out.contains("--content"), "{lang}: {out}");
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 80,
+                "{lang}: {line}"
+            );
+        }
+    }
+}

@@ -143,6 +143,10 @@ report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
 report-in-use-list = ■ Using their own phone without a consent in force ({ $count })
 report-decide-again-list = ■ Consent expired with a new policy version: to decide again ({ $count })
+report-newer-policy = Note: { $n ->
+    [one] 1 consent counted as given was
+   *[other] { $count } consents counted as given were
+} given to a later policy version than the content this report was made with ({ $version }). If the kiosks show newer content, make the report with that content (--content).
 report-decide-again-version = agreed to { $version }
 report-read-quickly-list = ■ Decided after passing a screen quicker than skimming (worth a talk; never held against anyone) ({ $count })
 report-more = … and { $count } more (--format json lists everyone, --limit 0 shows all)

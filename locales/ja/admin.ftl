@@ -135,6 +135,9 @@ report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count 
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
 report-in-use-list = ■ 有効な同意なしで自分のスマートフォンを使っている人（{ $count } 人）
 report-decide-again-list = ■ 以前の版の説明への同意が期限切れになり、改めて選択が必要な人（{ $count } 人）
+report-newer-policy = 注意：同意として数えた { $n ->
+   *[other] { $count }
+} 件は、このレポートに使った内容（{ $version } の版）より新しい版への同意です。端末で新しい内容を表示している場合は、その内容でレポートを作り直してください（--content）。
 report-decide-again-version = { $version } の版に同意
 report-read-quickly-list = ■ 流し読みより速く画面を進めて選択した人（話を聞く目安。不利に扱うことはありません）（{ $count } 人）
 report-more = …ほか { $count } 人（すべて見るには --format json または --limit 0）

@@ -272,6 +272,7 @@ impl Census {
         let mut unverified = Vec::new();
         let mut read_quickly = Vec::new();
         let mut reached_on_roster = 0;
+        let mut newer_policy = 0;
         let mut depts: HashMap<Option<&str>, DepartmentRow, foldhash::fast::RandomState> =
             HashMap::default();
         for at in self.listing_order() {
@@ -290,6 +291,16 @@ impl Census {
                 self.versions.get(p.policy),
                 current_policy,
             );
+            // Given to a version after the content's: the content in use may be an older
+            // one than the kiosks showed (counted as given; the report says so).
+            if state == ConsentState::Given
+                && self
+                    .versions
+                    .get(p.policy)
+                    .is_some_and(|v| v > current_policy)
+            {
+                newer_policy += 1;
+            }
             let ci = consent_index(state);
             let si = p.standing.stage as usize;
             consent[ci] += 1;
@@ -386,6 +397,7 @@ impl Census {
                 never_onboarded: never.len() as u64,
             }),
             consent: ConsentCounts(consent),
+            consent_to_newer_policy: newer_policy,
             stage: StageCounts(stage),
             champions,
             followups: Followups {

@@ -150,6 +150,19 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         })
         .collect();
     bar_lines(&mut out, &rows, r.employees);
+    if r.consent_to_newer_policy > 0 {
+        let note = env.ta(
+            "report-newer-policy",
+            &[
+                ("count", count(r.consent_to_newer_policy)),
+                ("n", r.consent_to_newer_policy.into()),
+                ("version", arg(r.policy_version.clone())),
+            ],
+        );
+        for part in crate::wrap::wrap(&note, 76) {
+            let _ = writeln!(out, "  {part}");
+        }
+    }
 
     out.push('\n');
     let _ = writeln!(out, "{}", t("report-stage"));
