@@ -1057,3 +1057,42 @@ fn with_both_languages_the_session_line_and_short_messages_are_in_both() {
         t.screen()
     );
 }
+
+/// The trainer says who each attendee is: from their turn there is no way back to the
+/// question of who they are (a wrong answer, the screen it explains, then Esc after Esc goes
+/// back through the screens and stops at the first), so nobody can record a choice or a
+/// withdrawal under someone else's id from a session.
+#[test]
+fn an_attendee_cannot_go_back_to_say_who_they_are() {
+    let mut t = Trainer::with_roster(
+        "en",
+        "en",
+        Some(&[("E1001", "Kim Lee", "Sales"), ("E2002", "Max Moe", "HR")]),
+    );
+    t.paste("Pat Trainer").keys("<Enter><Enter>");
+    t.paste("E1001").keys("<Enter><Enter>");
+    t.keys("G<Right>s<Enter><Enter>");
+    assert_eq!(t.p.phase, Phase::Attendee);
+    assert_eq!(t.p.flow.ctx(), Ctx::Check);
+    // A wrong answer: the option after the right one (or before it, for the last).
+    let q = &t.p.flow.content.manifest.questions[0];
+    let wrong = if q.answer < q.options { q.answer } else { q.answer - 2 };
+    t.keys(&format!("{}<Enter>", "<Down>".repeat(wrong)));
+    assert!(t.p.flow.person.check.wrong.is_some(), "{}", t.screen());
+    t.keys("<Enter>");
+    assert!(matches!(t.p.flow.step, tebiki::app::Step::Screen(_)));
+    for _ in 0..40 {
+        t.keys("<Esc>");
+        let (phase, step) = (t.p.phase, t.p.flow.step);
+        let screen = t.screen();
+        assert_eq!(phase, Phase::Attendee, "{screen}");
+        assert!(
+            matches!(step, tebiki::app::Step::Screen(_)),
+            "{step:?}\n{screen}"
+        );
+    }
+    assert_eq!(t.p.flow.step, tebiki::app::Step::Screen(0));
+    assert_eq!(t.p.flow.person.who.as_ref().unwrap().id, "E1001");
+    let screen = t.screen();
+    assert!(!screen.contains("Employee ID"), "{screen}");
+}

@@ -86,7 +86,11 @@ impl App {
             Cmd::Prev | Cmd::Back => {
                 self.person.revisit = false;
                 if i == 0 {
-                    self.go(Step::Identity);
+                    // In a trainer's session the trainer said who this is: there is no going
+                    // back to say it again (someone else's id) from their turn.
+                    if self.session.is_none() {
+                        self.go(Step::Identity);
+                    }
                 } else {
                     self.go(Step::Screen(i - 1));
                 }

@@ -227,6 +227,12 @@ impl Presenter {
         {
             a.status = Status::Chosen(decision);
         }
+        // Who the attendee is was settled by the trainer: should the flow ever reach the
+        // questions of who someone is, their turn ends there, with nothing recorded.
+        if matches!(self.flow.step, Step::Identity | Step::Confirm | Step::Code) {
+            self.leave_flow(false);
+            return;
+        }
         if self.flow.step == Step::Welcome {
             // Back at the start: after the receipt, or when the flow gave up on them (idle).
             let chose = self
