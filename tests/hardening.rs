@@ -637,26 +637,38 @@ fn a_pipe_in_place_of_the_roster_is_refused_not_waited_on() {
     }
 }
 
-/// A note is free text and may start with `-`; `report --limit -1` is refused as a value, not
-/// taken for an unknown option.
+/// A note may start with `-`, written `--note=-mistake`: `--note -mistake` is refused with
+/// that form shown, and an option after `--note` is never taken as the note (`--note --off`
+/// is refused, not a champion turned on with the note "--off"). `report --limit -1` is refused
+/// as a value, not taken for an unknown option.
 #[test]
 fn a_note_may_start_with_a_minus_and_a_negative_limit_is_a_bad_value() {
     let dir = tempfile::tempdir().unwrap();
     data_with_roster(dir.path());
+    let base = [
+        "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+    ];
     let out = tebiki(
         dir.path(),
-        &[
-            "--lang",
-            "en",
-            "record",
-            "stage",
-            "E1",
-            "informed",
-            "--by",
-            "T",
-            "--note",
-            "-mistake, see HR",
-        ],
+        &[&base[..], &["--note", "-mistake, see HR"]].concat(),
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--note=-mistake, see HR"), "{err}");
+    let out = tebiki(
+        dir.path(),
+        &[&base[..], &["--note", "--close-followup"]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
+    let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);
+    assert!(
+        !text(&out).0.contains("informed"),
+        "nothing recorded: {:?}",
+        text(&out)
+    );
+    let out = tebiki(
+        dir.path(),
+        &[&base[..], &["--note=-mistake, see HR"]].concat(),
     );
     assert!(out.status.success(), "{:?}", text(&out));
     let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);

@@ -1076,7 +1076,11 @@ fn an_attendee_cannot_go_back_to_say_who_they_are() {
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     // A wrong answer: the option after the right one (or before it, for the last).
     let q = &t.p.flow.content.manifest.questions[0];
-    let wrong = if q.answer < q.options { q.answer } else { q.answer - 2 };
+    let wrong = if q.answer < q.options {
+        q.answer
+    } else {
+        q.answer - 2
+    };
     t.keys(&format!("{}<Enter>", "<Down>".repeat(wrong)));
     assert!(t.p.flow.person.check.wrong.is_some(), "{}", t.screen());
     t.keys("<Enter>");

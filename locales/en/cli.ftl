@@ -264,4 +264,5 @@ cli-error-value-count = Wrong number of values for { $arg }
 cli-error-utf8 = An argument is not valid UTF-8 text
 cli-error-other = The command line could not be read
 cli-error-suggest = Did you mean { $value }?
+cli-todo-dash-value = A value that starts with “-” is written with “=”: { $option }={ $value }
 cli-todo-help = Run "{ $command } --help" to see what it takes.

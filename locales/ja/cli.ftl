@@ -270,4 +270,5 @@ cli-error-value-count = { $arg } の値の数が違います
 cli-error-utf8 = 引数に UTF-8 として読めない文字があります
 cli-error-other = コマンドラインを読み取れませんでした
 cli-error-suggest = { $value } のことですか？
+cli-todo-dash-value = 「-」で始まる値は「=」でつなげて書いてください：{ $option }={ $value }
 cli-todo-help = 「{ $command } --help」で、指定できるものを確かめてください。

@@ -168,7 +168,13 @@ pub(super) fn arg_details(a: &Arg, loc: &Localizer, lang: &Lang) -> String {
 /// A parse error in the user's language, from clap's error kind and context (clap's own
 /// rendering is English only): what was wrong, the usage line, a suggestion, what to do.
 /// Help and version requests print as clap prints them (their text is already localised).
-pub(super) fn clap_error(e: &clap::Error, command: &str, loc: &Localizer, lang: &Lang) -> ExitCode {
+pub(super) fn clap_error(
+    e: &clap::Error,
+    command: &str,
+    args: &[std::ffi::OsString],
+    loc: &Localizer,
+    lang: &Lang,
+) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -274,11 +280,49 @@ pub(super) fn clap_error(e: &clap::Error, command: &str, loc: &Localizer, lang: 
     if let Some(u) = usage {
         eprintln!("  {}: {}", loc.t(lang, "cli-usage"), for_terminal(&u));
     }
+    if let Some((option, value)) = dash_value(e, args) {
+        eprintln!(
+            "  {}",
+            for_terminal(&t(
+                "cli-todo-dash-value",
+                &[("option", option), ("value", value)]
+            ))
+        );
+    }
     eprintln!(
         "  {}",
         t("cli-todo-help", &[("command", command.to_string())])
     );
     ExitCode::from(2)
+}
+
+/// A value starting with `-` given after its option with a space (`--note -mistake`), which
+/// clap reads as another option: the option and the value, to show the form that works
+/// (`--note=-mistake`). Only when the error is about that value: an unknown option that
+/// begins it, or its option left without a value.
+fn dash_value(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<(String, String)> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let invalid = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.windows(2).find_map(|pair| {
+        let (option, value) = (pair[0], pair[1]);
+        let fits = option.starts_with("--")
+            && option.len() > 2
+            && !option.contains('=')
+            && value.starts_with('-')
+            && value.len() > 1
+            && value != "--"
+            && match e.kind() {
+                ErrorKind::UnknownArgument => !invalid.is_empty() && value.starts_with(&invalid),
+                // `--note --off`: more likely a forgotten value than a note `--off`.
+                ErrorKind::InvalidValue => invalid.starts_with(option) && !value.starts_with("--"),
+                _ => false,
+            };
+        fits.then(|| (option.to_string(), value.to_string()))
+    })
 }
 
 /// The command the arguments name, as far as they name one (`tebiki record stage`), for

@@ -213,11 +213,11 @@ pub fn main() -> ExitCode {
     let path = command_path(&command, &raw_args);
     let matches: ArgMatches = match command.try_get_matches_from(&raw_args) {
         Ok(m) => m,
-        Err(e) => return clap_error(&e, &path, &loc, &lang),
+        Err(e) => return clap_error(&e, &path, &raw_args, &loc, &lang),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => return clap_error(&e, &path, &loc, &lang),
+        Err(e) => return clap_error(&e, &path, &raw_args, &loc, &lang),
     };
     crate::terminal_width::request(cli.ambiguous_width.unwrap_or(config_width));
     let env = Env {

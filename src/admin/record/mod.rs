@@ -89,8 +89,8 @@ pub enum RecordCommand {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    // A note may start with `-` (`--note -mistake`), as free text can.
-    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    // A note starting with `-` is written `--note=-mistake`; `--note -mistake` is told so.
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
