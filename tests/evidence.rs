@@ -1275,7 +1275,7 @@ fn the_people_whose_records_were_withheld_are_named() {
     let row = last_row(&out);
     assert!(row.iter().skip(1).all(str::is_empty), "{row:?}");
     let expected = format!(
-        "INCOMPLETE EXPORT: {} records or ledger lines could not be used and are not in this file (",
+        "INCOMPLETE EXPORT: not in this file: {} records from a break in the chain of records onwards (",
         total - n + 1
     );
     assert!(row[0].starts_with(&expected), "{row:?}");

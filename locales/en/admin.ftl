@@ -66,10 +66,19 @@ roster-todo-rows = Fix these rows in the file and import it again (the current r
 export-progress = Exporting
 export-done = Exported { $written } of { $read } records from { $files } ledger file(s) to { $path }.
 export-done-incomplete = Exported { $written } of the { $read } records that could be used, from { $files } ledger file(s), to { $path }: the export is INCOMPLETE (see the warnings; run tebiki verify).
-export-csv-incomplete = INCOMPLETE EXPORT: { $count ->
-    [one] 1 record or ledger line could not be used and is
-   *[other] { $count } records or ledger lines could not be used and are
-} not in this file ({ $places }). Run tebiki verify, and export again once the ledger is repaired.
+export-csv-incomplete = INCOMPLETE EXPORT: not in this file: { $what } ({ $places }). Run tebiki verify, and export again once the ledger is repaired.
+export-csv-left-withheld = { $n ->
+    [one] 1 record
+   *[other] { $count } records
+} from a break in the chain of records onwards
+export-csv-left-lines = { $n ->
+    [one] 1 ledger line
+   *[other] { $count } ledger lines
+} that could not be read
+export-csv-left-sealed = the records lost from { $n ->
+    [one] 1 file that no longer holds
+   *[other] { $count } files that no longer hold
+} what was sealed
 export-csv-incomplete-more = and { $count } more
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it

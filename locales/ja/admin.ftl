@@ -63,7 +63,16 @@ roster-todo-rows = ファイルのこれらの行を直してから、もう一�
 export-progress = 書き出し中
 export-done = { $files } 個の記録ファイルの { $read } 件のうち、{ $written } 件を { $path } に書き出しました。
 export-done-incomplete = 使える { $read } 件のうち { $written } 件を、{ $files } 個の記録ファイルから { $path } に書き出しました。この書き出しは不完全です（警告を参照し、tebiki verify を実行してください）。
-export-csv-incomplete = 不完全な書き出し：使えなかった記録（または記録ファイルの行）{ $count } 件は、このファイルに含まれていません（{ $places }）。tebiki verify を実行し、記録を直してから書き出し直してください。
+export-csv-incomplete = 不完全な書き出し：このファイルには、{ $what }が含まれていません（{ $places }）。tebiki verify を実行し、記録を直してから書き出し直してください。
+export-csv-left-withheld = ハッシュの連鎖が切れた箇所以降の記録 { $n ->
+   *[other] { $count }
+} 件
+export-csv-left-lines = 読み込めなかった記録ファイルの行 { $n ->
+   *[other] { $count }
+} 行
+export-csv-left-sealed = 封印した内容を保っていない記録ファイル { $n ->
+   *[other] { $count }
+} 個から失われた記録
 export-csv-incomplete-more = ほか { $count } か所
 export-incomplete = 書き出しは不完全です：記録の { $count } 行を読み込めなかったため、含まれていません
 export-incomplete-withheld = 書き出しは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使わなかったため、含まれていません

@@ -33,52 +33,59 @@ pub(super) fn incomplete_row(
     (loc, lang): &(crate::i18n::Localizer, crate::i18n::Lang),
     skipped: &[Skipped],
 ) -> String {
+    use fluent_bundle::FluentValue;
     /// Places named at most; the rest are counted.
     const PLACES: usize = 3;
-    // A withheld run counts its records; any other finding its one line, unless that line is
-    // in a withheld run (a break is found on the line after the one that was changed).
-    let withheld = |s: &Skipped| {
-        skipped.iter().any(|w| {
-            w.file == s.file
-                && w.last_line
-                    .is_some_and(|last| (w.line..=last).contains(&s.line))
-        })
-    };
-    let left_out: u64 = skipped
-        .iter()
-        .map(|s| match s.records {
-            Some(records) => records,
-            None => u64::from(!withheld(s)),
-        })
-        .sum();
-    let mut places: Vec<String> = skipped
-        .iter()
-        .take(PLACES)
-        .map(|s| format!("{}:{}", s.file, s.line))
-        .collect();
-    if skipped.len() > PLACES {
+    // Counted as the warnings count them (`LeftOut`): the records of each withheld run, each
+    // other line that could not be used, and each file that no longer holds what was sealed
+    // (how many records it lost is not known). A break itself is told with its run.
+    let (mut withheld, mut lines, mut sealed) = (0u64, 0u64, 0u64);
+    let mut places: Vec<String> = Vec::new();
+    for s in skipped {
+        match s.problem {
+            "withheld" => withheld += s.records.unwrap_or(0),
+            "chain_break" | "seq_gap" => {}
+            "seal_mismatch" => sealed += 1,
+            _ => lines += 1,
+        }
+        // A sealed file is named whole: the line it ends at may be gone.
+        let place = if s.problem == "seal_mismatch" {
+            s.file.clone()
+        } else {
+            format!("{}:{}", s.file, s.line)
+        };
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    let more = places.len().saturating_sub(PLACES);
+    places.truncate(PLACES);
+    if more > 0 {
         places.push(loc.ta_stored(
             lang,
             "export-csv-incomplete-more",
-            &[(
-                "count",
-                fluent_bundle::FluentValue::from(skipped.len() - PLACES),
-            )],
+            &[("count", FluentValue::from(more))],
         ));
     }
+    let separator = loc.ta_stored(lang, "list-separator", &[]);
+    let what: Vec<String> = [
+        ("export-csv-left-withheld", withheld),
+        ("export-csv-left-lines", lines),
+        ("export-csv-left-sealed", sealed),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(id, n)| {
+        let count = FluentValue::from(crate::i18n::group_digits(n));
+        loc.ta_stored(lang, id, &[("n", FluentValue::from(n)), ("count", count)])
+    })
+    .collect();
     loc.ta_stored(
         lang,
         "export-csv-incomplete",
         &[
-            ("count", fluent_bundle::FluentValue::from(left_out)),
-            (
-                "places",
-                fluent_bundle::FluentValue::from(places.join(&loc.ta_stored(
-                    lang,
-                    "list-separator",
-                    &[],
-                ))),
-            ),
+            ("what", FluentValue::from(what.join(&separator))),
+            ("places", FluentValue::from(places.join(&separator))),
         ],
     )
 }
