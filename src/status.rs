@@ -82,6 +82,31 @@ fn fit(mut line: String, extra: &str) -> String {
     line
 }
 
+/// `text` with every line wider than [`WIDTH`] columns wrapped, its following lines indented
+/// four columns more than it (a long name, department, note or kiosk id).
+fn within_width(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if crate::wrap::display_width(line) <= WIDTH {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        for (n, part) in crate::wrap::wrap(body, WIDTH - indent - 4)
+            .into_iter()
+            .enumerate()
+        {
+            let pad = if n == 0 { indent } else { indent + 4 };
+            out.push_str(&" ".repeat(pad));
+            out.push_str(part);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
     let mut out = String::new();
     let name = s.name.as_deref().map(for_display).unwrap_or_default();
@@ -188,7 +213,7 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
     }
     if s.history.is_empty() {
         let _ = writeln!(out, "{}", loc.t(lang, "status-no-records"));
-        return out;
+        return within_width(&out);
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
     let local = |at: &str| {
@@ -273,5 +298,5 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             }
         }
     }
-    out
+    within_width(&out)
 }

@@ -1237,6 +1237,17 @@ fn the_people_whose_records_were_withheld_are_named() {
         )),
         "{out}"
     );
+    // The marks on the people listed keep every line within 80 columns (below the person
+    // when beside them would not fit).
+    for lang in ["ja", "en"] {
+        let (out, _) = text(&tebiki(data, &["report", "--lang", lang, "--limit", "0"]));
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 80,
+                "{lang}: {line}"
+            );
+        }
+    }
 
     let o = tebiki(data, &["export", "--format", "json", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));

@@ -526,7 +526,10 @@ fn a_damaged_line_is_reported_with_its_place_and_skipped_and_the_export_says_inc
     assert!(last[0].starts_with("INCOMPLETE EXPORT:"), "{last:?}");
     // Counted as the warnings count: the line that could not be read, and the records
     // withheld after the break; each place named once.
-    assert!(last[0].contains("1 ledger line that could not be read"), "{last:?}");
+    assert!(
+        last[0].contains("1 ledger line that could not be read"),
+        "{last:?}"
+    );
     assert_eq!(last[0].matches("k1.jsonl:2").count(), 1, "{last:?}");
     assert!(last.iter().skip(1).all(String::is_empty), "{last:?}");
 

@@ -688,3 +688,48 @@ fn a_note_may_start_with_a_minus_and_a_negative_limit_is_a_bad_value() {
         );
     }
 }
+
+/// `status` keeps within 80 columns whatever the data holds: a long department, a long note on
+/// the open follow-up, a long kiosk id; the words are all there, on the lines that follow.
+#[test]
+fn status_keeps_within_80_columns_with_long_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let kiosk = "kiosk-in-the-east-wing-second-floor-canteen";
+    fs::write(
+        dir.path().join("config.toml"),
+        format!("kiosk_id = \"{kiosk}\"\n"),
+    )
+    .unwrap();
+    let dept = "東日本営業本部第一営業部法人営業第二課お客様サポートチーム（新規開拓担当）";
+    let csv = dir.path().join("in.csv");
+    fs::write(
+        &csv,
+        format!("employee_id,name,department,email\nE1,長谷川 久美子,{dept},k@example.com\n"),
+    )
+    .unwrap();
+    let out = tebiki(
+        dir.path(),
+        &["--lang", "en", "roster", "import", csv.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let note = "Check the notification settings together, show how to silence them out of hours, and who to call when the phone is lost.";
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "followup", "E1", "--in", "7", "--by", "HR", "--note", note,
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    for lang in ["en", "ja"] {
+        let (out, _) = text(&tebiki(dir.path(), &["--lang", lang, "status", "E1"]));
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 80,
+                "{lang}: {line}\n{out}"
+            );
+        }
+        let flat: String = out.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(note), "{lang}: {out}");
+        assert!(out.replace(['\n', ' '], "").contains(dept), "{lang}: {out}");
+    }
+}

@@ -102,8 +102,12 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             )
         );
     }
+    // Within 80 columns: the lines that follow the first of each, indented.
     for line in r.ledger.left_out().say(env, "report") {
-        let _ = writeln!(out, "{line}");
+        for (n, part) in crate::wrap::wrap(&line, 76).into_iter().enumerate() {
+            let indent = if n == 0 { "" } else { "    " };
+            let _ = writeln!(out, "{indent}{part}");
+        }
     }
 
     out.push('\n');
@@ -211,8 +215,8 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         limit,
         |out| {
             for o in r.overdue_followups.iter().take(shown(limit, usize::MAX)) {
-                let line = format!(
-                    "  {}  {}  {}",
+                let prefix = format!(
+                    "  {}  {}  ",
                     o.due,
                     pad_left(
                         &env.ta(
@@ -224,9 +228,12 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                         ),
                         13
                     ),
-                    person_text(env, &o.person, None)
                 );
-                let _ = writeln!(out, "{}", with_note(line, o.note.as_deref()));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    person_text(env, &prefix, &o.person, o.note.as_deref())
+                );
             }
         },
     );
@@ -256,7 +263,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                     "report-decide-again-version",
                     &[("version", arg(d.policy_version.clone()))],
                 );
-                let _ = writeln!(out, "  {}", person_text(env, &d.person, Some(&version)));
+                let _ = writeln!(out, "{}", person_text(env, "  ", &d.person, Some(&version)));
             }
         },
     );
@@ -294,7 +301,7 @@ fn people_section(
 ) {
     list_section(out, env, title_id, people.len(), limit, |out| {
         for p in people.iter().take(shown(limit, usize::MAX)) {
-            let _ = writeln!(out, "  {}", person_text(env, p, None));
+            let _ = writeln!(out, "{}", person_text(env, "  ", p, None));
         }
     });
 }
@@ -303,40 +310,41 @@ pub(super) fn shown(limit: usize, len: usize) -> usize {
     if limit == 0 { len } else { limit.min(len) }
 }
 
-pub(super) fn person_text(env: &Env, p: &PersonLine, note: Option<&str>) -> String {
-    let mut s = format!(
-        "{}  {}  {}",
+/// `prefix`, then the person (id, name, department), then their marks and `note`: on the line
+/// when all fit 80 columns, else the marks and note wrapped on indented lines below.
+pub(super) fn person_text(env: &Env, prefix: &str, p: &PersonLine, note: Option<&str>) -> String {
+    let line = format!(
+        "{prefix}{}  {}  {}",
         for_terminal(&p.employee_id),
         for_terminal(&p.name),
         for_terminal(p.department.as_deref().unwrap_or("-"))
     );
+    let mut extra: Vec<String> = Vec::new();
     if p.in_withheld_records {
-        s.push_str("  ");
-        s.push_str(&env.t("report-person-withheld"));
+        extra.push(env.t("report-person-withheld"));
     }
-    if let Some(n) = note.filter(|n| !n.is_empty()) {
-        s.push_str("  ");
-        s.push_str(&for_terminal(n));
+    if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
+        extra.push(for_terminal(n).into_owned());
     }
-    s
+    fit(line, &extra.join("  "))
 }
 
-/// `line` with `note` after it when both fit 80 columns; else the note wrapped on the lines
+/// `line` with `extra` after it when both fit 80 columns; else `extra` wrapped on the lines
 /// below, indented, so that a long note is read whole without running past the terminal.
-fn with_note(mut line: String, note: Option<&str>) -> String {
-    /// Columns of a report line; the indent of a note on lines of its own.
+fn fit(mut line: String, extra: &str) -> String {
+    /// Columns of a report line; the indent of what goes on lines of its own.
     const WIDTH: usize = 80;
     const INDENT: &str = "      ";
-    let Some(note) = note.map(for_terminal).filter(|n| !n.trim().is_empty()) else {
-        return line;
-    };
-    let width = |s: &str| crate::wrap::display_width(s);
-    if !note.contains('\n') && width(&line) + 2 + width(&note) <= WIDTH {
-        line.push_str("  ");
-        line.push_str(&note);
+    if extra.is_empty() {
         return line;
     }
-    for part in crate::wrap::wrap(&note, WIDTH - INDENT.len()) {
+    let width = |s: &str| crate::wrap::display_width(s);
+    if width(&line) + 2 + width(extra) <= WIDTH {
+        line.push_str("  ");
+        line.push_str(extra);
+        return line;
+    }
+    for part in crate::wrap::wrap(extra, WIDTH - INDENT.len()) {
         line.push('\n');
         line.push_str(INDENT);
         line.push_str(part);
