@@ -733,3 +733,30 @@ fn status_keeps_within_80_columns_with_long_values() {
         assert!(out.replace(['\n', ' '], "").contains(dept), "{lang}: {out}");
     }
 }
+
+/// The name recorded as `recorded_by` is shown to staff later: a control or invisible
+/// character in `--by` is refused (exit 2, nothing written), as in an id.
+#[test]
+fn a_recorder_name_with_control_characters_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    for (lang, words) in [("en", "control or invisible"), ("ja", "制御文字")] {
+        for by in ["Bob\nEve", "Bob\u{202e}Eve", "\u{1b}[31mBob"] {
+            let out = tebiki(
+                dir.path(),
+                &[
+                    "--lang", lang, "record", "stage", "E1", "informed", "--by", by,
+                ],
+            );
+            let (_, err) = text(&out);
+            assert_eq!(out.status.code(), Some(2), "{by:?}: {err}");
+            assert!(err.contains(words), "{by:?}: {err}");
+            assert!(
+                !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+                "{err}"
+            );
+        }
+    }
+    let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);
+    assert!(!text(&out).0.contains("informed"), "{:?}", text(&out));
+}

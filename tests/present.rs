@@ -607,11 +607,15 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
         screen.contains("Press Esc again to end your turn without choosing"),
         "{screen}"
     );
-    t.keys("<Down>");
+    t.keys("<Enter>");
     assert_eq!(t.p.phase, Phase::Attendee);
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
-    assert_eq!(t.p.flow.person.check.focus, 1, "the key did its own work");
+    assert_eq!(
+        t.p.flow.person.check.attempts[0], 0,
+        "the key that closes the message does only that"
+    );
     assert!(!t.screen().contains("Press Esc again"), "{}", t.screen());
+
     t.keys("<Esc>");
     assert_eq!(t.p.phase, Phase::Attendee);
     t.keys("<Esc>");
@@ -1074,6 +1078,12 @@ fn an_attendee_cannot_go_back_to_say_who_they_are() {
     t.keys("G<Right>s<Enter><Enter>");
     assert_eq!(t.p.phase, Phase::Attendee);
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
+    // ← at the check reads the screen before, as in the kiosk: it does not end the turn.
+    t.keys("<Left>");
+    assert_eq!(t.p.phase, Phase::Attendee);
+    assert_eq!(t.p.flow.ctx(), Ctx::Reading);
+    t.keys("<Right>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
     // A wrong answer: the option after the right one (or before it, for the last).
     let q = &t.p.flow.content.manifest.questions[0];
     let wrong = if q.answer < q.options {

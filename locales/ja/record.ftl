@@ -34,6 +34,8 @@ record-error-id = 「{ $id }」は社員番号として使えません：{ $why 
 record-todo-id = 名簿どおりの社員番号を指定してください（「tebiki status 社員番号」で確認できます）。
 record-error-by = 記録者がわかりません：ログイン名を取得できませんでした
 record-todo-by = --by 名前 で記録する人を指定してください。
+record-error-by-control = 記録者の名前に制御文字または見えない文字が含まれています：「{ $name }」
+record-todo-by-control = --by 名前 には、改行・タブ・見えない文字を含まない名前を指定してください。
 record-error-note = メモが { $length } 文字あります。残せるのは { $max } 文字までです
 record-todo-note = メモを短くするか、詳細は別に残して参照先を書いてください。
 record-error-date = { $option } の「{ $value }」は日付として読めません
@@ -67,9 +69,9 @@ record-todo-void-unknown = 記録の ID は「tebiki status 社員番号 --forma
 record-error-void-not-allowed = 記録「{ $id }」は本人の選択（または訂正の記録）のため、管理者は無効にできません
 record-todo-void-not-allowed = 本人の選択を変えられるのは本人だけです。端末であらためて選んでもらうか、同意の取り消しを申し出てもらってください。
 record-error-already-voided = 記録「{ $id }」はすでに無効です
-record-todo-already-voided = 記録は不要です。「tebiki status 社員番号」に理由とともに取り消し線で表示されます。
+record-todo-already-voided = 記録は不要です。「tebiki status 社員番号」に、無効（訂正）の印と理由が表示されます。
 record-saved-void = 保存しました：{ $id } さんの記録 { $record } を無効にしました（訂正。台帳には両方が残ります。記録 { $seq }）。
-status-voids = 取り消す記録：{ $id }
+status-voids = 無効にする記録：{ $id }
 status-voided = {"  "}［無効（訂正）：{ $reason }］
 
 ## Each record type: its word (the export's type column); .timeline, its word in the

@@ -283,6 +283,11 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
 pub(super) fn admin(env: &Env, by: Option<String>) -> ExitCode {
     use crate::dashboard::{Dashboard, Setup};
     let by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+    if let Some(name) = &by
+        && let Err(code) = crate::admin::record::refuse_hidden_name(env, name)
+    {
+        return code;
+    }
     let (config, content) = match interactive_setup(env) {
         Ok(ready) => ready,
         Err(code) => return code,

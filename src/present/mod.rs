@@ -376,10 +376,8 @@ impl Presenter {
                     return None;
                 }
                 if self.phase == Phase::Attendee && !self.confirm_quit {
-                    let back = matches!(
-                        keys::cmd_for(key, self.flow.ctx()),
-                        Some(Cmd::Back | Cmd::Prev)
-                    );
+                    // Esc only: ← and PageUp read the screens before, as in the kiosk.
+                    let back = matches!(keys::cmd_for(key, self.flow.ctx()), Some(Cmd::Back));
                     if back && self.flow.ctx() == Ctx::Check {
                         // The attendee started here (the slides were their reading): back
                         // leads to the list, with nothing recorded. A stray Esc does not
@@ -393,8 +391,11 @@ impl Presenter {
                         return None;
                     }
                     if self.leaving {
+                        // The key that closes the message does only that: Enter does not
+                        // answer the question under it.
                         self.leaving = false;
                         self.flow.notice = None;
+                        return None;
                     }
                     let effect = self.flow.handle_event(event).map(Effect::Flow);
                     self.after_flow();

@@ -132,6 +132,33 @@ fn recorder_name(by: Option<&str>) -> Option<String> {
         .or_else(|| login_name().and_then(clean))
 }
 
+/// Who is recording (see [`recorder_name`]), or the exit code after saying why there is
+/// nobody, or why the name cannot be recorded.
+pub(super) fn recorder(env: &Env, by: Option<&str>) -> Result<String, ExitCode> {
+    let Some(by) = recorder_name(by) else {
+        return Err(fail(env, &env.t("record-error-by"), None, "record-todo-by"));
+    };
+    refuse_hidden_name(env, &by)?;
+    Ok(by)
+}
+
+/// Who recorded is shown to staff later: nothing in the name may hide or reorder what they
+/// see (a control, bidi or invisible character), as in an id. The exit code after saying so.
+pub(crate) fn refuse_hidden_name(env: &Env, name: &str) -> Result<(), ExitCode> {
+    if !crate::escape::has_control(name) {
+        return Ok(());
+    }
+    Err(fail(
+        env,
+        &env.ta(
+            "record-error-by-control",
+            &[("name", crate::escape::for_terminal(name).into_owned().into())],
+        ),
+        None,
+        "record-todo-by-control",
+    ))
+}
+
 /// The name of the account this process runs as, from the system's user database.
 #[cfg(unix)]
 pub fn login_name() -> Option<String> {
@@ -244,8 +271,9 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         Ok(id) => id,
         Err(problem) => return super::id_fail(env, raw_id, &problem, &config),
     };
-    let Some(by) = recorder_name(common.by.as_deref()) else {
-        return fail(env, &env.t("record-error-by"), None, "record-todo-by");
+    let by = match recorder(env, common.by.as_deref()) {
+        Ok(by) => by,
+        Err(code) => return code,
     };
     let note = common
         .note

@@ -45,8 +45,9 @@ pub(super) fn void(
     common: &Common,
 ) -> ExitCode {
     let record_id = record_id.trim();
-    let Some(by) = recorder_name(common.by.as_deref()) else {
-        return fail(env, &env.t("record-error-by"), None, "record-todo-by");
+    let by = match recorder(env, common.by.as_deref()) {
+        Ok(by) => by,
+        Err(code) => return code,
     };
     let Some(note) = common
         .note

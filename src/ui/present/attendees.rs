@@ -19,14 +19,18 @@ pub fn body(p: &Presenter, width: usize) -> Body {
     let mut body = Body::default();
     body.extend(doc::title_lines(&p.label("present-attendees-title"), width));
     if let Some(s) = &p.session {
-        let line = p.label_a(
-            "present-session-line",
-            &[
-                ("id", s.id.clone().into()),
-                ("trainer", s.trainer.clone().into()),
-            ],
-        );
-        para(&mut body, &line, width, theme::dim());
+        // A line per language (with both, one would break inside the second).
+        for lang in p.frame_langs() {
+            let line = p.flow.loc.ta(
+                &lang,
+                "present-session-line",
+                &[
+                    ("id", s.id.clone().into()),
+                    ("trainer", s.trainer.clone().into()),
+                ],
+            );
+            para(&mut body, &line, width, theme::dim());
+        }
     }
     body.blank();
     let unrecorded = p.unrecorded();
