@@ -255,13 +255,26 @@ fn wrap_hard_line(
 fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut Vec<Frag>) {
     let mut seg_start = start;
     let urls = url_ranges(&text[start..end]);
+    let paths = path_ranges(&text[start..end], &urls);
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
-    for (offset, _) in linebreaks(&text[start..end]) {
+    // A path may also start a line after a space (UAX #14 does not break before a '/').
+    let mut opportunities: Vec<usize> = linebreaks(&text[start..end]).map(|(o, _)| o).collect();
+    let line = &text[start..end];
+    opportunities.extend(
+        paths
+            .iter()
+            .map(|p| p.start)
+            .filter(|&at| line[..at].ends_with(is_break_space)),
+    );
+    opportunities.sort_unstable();
+    opportunities.dedup();
+    for offset in opportunities {
         let at = start + offset;
         if at >= end
             || !break_allowed(&text[start..at], &text[at..end])
             || !url_break_allowed(&text[start..end], offset, &urls)
+            || paths.iter().any(|p| p.start < offset && offset < p.end)
         {
             continue;
         }
@@ -288,6 +301,32 @@ fn url_ranges(line: &str) -> Vec<Range<usize>> {
             .unwrap_or(line.len() - start);
         out.push(start..start + len);
         from = start + len.max(1);
+    }
+    out
+}
+
+/// Where the file paths are in a hard line (outside `urls`): runs of ASCII letters, digits and
+/// punctuation holding a '/', such as `/srv/tebiki/ledger/k1.jsonl:12`. A path is never broken
+/// inside (one wider than the line is still split to fit), so it can be copied whole.
+fn path_ranges(line: &str, urls: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_graphic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_graphic() {
+            i += 1;
+        }
+        let run = start..i;
+        if line[run.clone()].contains('/')
+            && !urls.iter().any(|u| u.start < run.end && run.start < u.end)
+        {
+            out.push(run);
+        }
     }
     out
 }
@@ -619,6 +658,24 @@ mod tests {
                 "ください。",
             ]
         );
+    }
+
+    #[test]
+    fn file_paths_are_not_broken_inside() {
+        let path = "/srv/tebiki-data/ledger/demo-honsha.jsonl:2";
+        for text in [
+            format!("warning: the chain of records breaks at {path}: this line changed"),
+            format!("警告：記録の連鎖が {path} で切れています"),
+        ] {
+            for width in 46..60 {
+                let ls = wrap(&text, width);
+                assert!(ls.iter().any(|l| l.contains(path)), "{width}: {ls:?}");
+                assert!(ls.iter().all(|l| display_width(l) <= width), "{ls:?}");
+            }
+        }
+        // Wider than the line: still split to fit.
+        let long = format!("see {}", "/very-long-folder-name".repeat(5));
+        assert!(wrap(&long, 30).iter().all(|l| display_width(l) <= 30));
     }
 
     #[test]

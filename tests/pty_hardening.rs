@@ -326,3 +326,57 @@ fn a_hang_up_without_sighup_ends_cleanly() {
         gone.elapsed()
     );
 }
+
+/// A warning longer than the terminal is wrapped at its width by the rules of line breaking,
+/// the rest indented, rather than cut inside a word by the terminal; into a pipe it stays one
+/// line. Nothing of it is lost either way.
+#[test]
+fn a_long_warning_wraps_at_the_terminal_width_and_stays_one_line_in_a_pipe() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = run(data.path(), &["--lang", "en", "demo", "--employees", "20"]);
+    assert!(out.status.success(), "{out:?}");
+    // One line made unreadable: every reader warns about it, naming the place.
+    let ledger = data.path().join("ledger");
+    let file = std::fs::read_dir(&ledger)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .unwrap();
+    let body = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, body.replacen("\"demo\":true", "\"demo\":tru", 1)).unwrap();
+    let piped = run(data.path(), &["--lang", "en", "export", "-o", "out.csv"]);
+    let piped = String::from_utf8(piped.stderr).unwrap();
+    let first = piped
+        .lines()
+        .find(|l| l.starts_with("warning:") && l.chars().count() > 80)
+        .unwrap_or_else(|| panic!("a warning wider than 80 columns: {piped}"))
+        .to_string();
+    let out = data.path().join("pty.csv");
+    let mut term = Spawn::new(&["--lang", "en", "export", "-o", out.to_str().unwrap()])
+        .env("TEBIKI_DATA", data.path())
+        .start();
+    term.wait_exit(WAIT);
+    let screen = term.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows
+        .iter()
+        .position(|r| r.starts_with(&first[..30]))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let mut joined = rows[at].trim_end().to_string();
+    for row in &rows[at + 1..] {
+        let Some(rest) = row.strip_prefix("  ") else {
+            break;
+        };
+        joined.push(' ');
+        joined.push_str(rest.trim_end());
+    }
+    assert!(
+        at + 1 < rows.len() && rows[at + 1].starts_with("  "),
+        "{screen}"
+    );
+    assert_eq!(
+        joined.split_whitespace().collect::<Vec<_>>(),
+        first.split_whitespace().collect::<Vec<_>>(),
+        "{screen}"
+    );
+}

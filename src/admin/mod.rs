@@ -30,7 +30,30 @@ use crate::ledger::{LedgerError, ReadIssue};
 
 /// A warning line on stderr.
 pub(crate) fn warn(env: &Env, text: &str) {
-    eprintln!("{}: {}", env.t("warning-label"), for_terminal(text));
+    let line = format!("{}: {}", env.t("warning-label"), for_terminal(text));
+    eprintln!("{}", for_stderr(&line));
+}
+
+/// `line` as it goes to stderr: on a terminal, wrapped at its width (by the rules of line
+/// breaking, the rest indented two columns) rather than cut by the terminal inside a word;
+/// to a file or a pipe, one line, as scripts read it.
+pub(crate) fn for_stderr(line: &str) -> std::borrow::Cow<'_, str> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return line.into();
+    }
+    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20));
+    if crate::wrap::display_width(line) <= width {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    for (n, part) in crate::wrap::wrap(line, width - 2).into_iter().enumerate() {
+        if n > 0 {
+            out.push_str("\n  ");
+        }
+        out.push_str(part);
+    }
+    out.into()
 }
 
 /// A FluentValue for a text argument.

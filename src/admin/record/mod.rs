@@ -152,7 +152,10 @@ pub(crate) fn refuse_hidden_name(env: &Env, name: &str) -> Result<(), ExitCode> 
         env,
         &env.ta(
             "record-error-by-control",
-            &[("name", crate::escape::for_terminal(name).into_owned().into())],
+            &[(
+                "name",
+                crate::escape::for_terminal(name).into_owned().into(),
+            )],
         ),
         None,
         "record-todo-by-control",
