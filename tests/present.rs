@@ -390,7 +390,10 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
             // choice, until the trainer goes on to the list.
             assert_eq!(t.p.phase, Phase::Handback);
             let screen = t.screen();
-            assert!(screen.contains("画面を講師に向けてください"), "{screen}");
+            assert!(
+                screen.contains("画面を研修担当者に向けてください"),
+                "{screen}"
+            );
             assert!(screen.contains("記録していません"), "{screen}");
             for a in &t.p.attendees[1..] {
                 assert!(!screen.contains(&a.name), "{screen}");
@@ -1053,6 +1056,26 @@ fn with_both_languages_the_session_line_and_short_messages_are_in_both() {
         t.screen()
     );
     t.keys("<Enter>G<Right>s");
+    assert_eq!(t.p.phase, Phase::Attendees);
+    // The screen turned to the attendee says so in both languages.
+    t.keys("<Enter>");
+    assert_eq!(t.p.phase, Phase::Handover);
+    let screen = flat(&mut t);
+    assert!(
+        screen.contains("画面を") && screen.contains("turn the screen to"),
+        "{}",
+        t.screen()
+    );
+    t.keys("<Enter>");
+    t.keys("<Esc><Esc>");
+    assert_eq!(t.p.phase, Phase::Handback);
+    let screen = flat(&mut t);
+    assert!(
+        screen.contains("研修担当者に向けて") && screen.contains("trainer"),
+        "{}",
+        t.screen()
+    );
+    t.keys("<Enter>");
     assert_eq!(t.p.phase, Phase::Attendees);
     let screen = flat(&mut t);
     assert!(

@@ -59,7 +59,7 @@ save-failed = ✗ 選択は保存されていません。係の人に声をか�
 save-failed-long = ✗ 記録を書き込めなかったため、選択は保存されていません。何も記録されていません。係の人に声をかけてください。
 
 ## 控え
-receipt-countdown-session = { $n } 秒後に講師の画面へ（Enter：すぐ戻る・ほかのキー：延長）
+receipt-countdown-session = { $n } 秒後に研修担当者の画面へ（Enter：すぐ戻る・ほかのキー：延長）
 receipt-countdown = { $n } 秒後に最初の画面へ（Enter：すぐ戻る・ほかのキー：延長）
 receipt-code-close = どのキーでも控えに戻ります。Enter で終わります。
 receipt-saved = ✓ 選んだ内容を保存しました。

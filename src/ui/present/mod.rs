@@ -272,19 +272,26 @@ fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
         .map(|a| a.name.clone())
         .unwrap_or_default();
     let width = area.width.saturating_sub(4).clamp(1, 70) as usize;
-    let mut lines = crate::ui::doc::plain_lines(
-        &p.flow
-            .loc
-            .ta(p.ui_lang(), title, &[("name", name.clone().into())]),
-        width,
-        theme::title(),
-    );
-    lines.push(Line::default());
-    lines.extend(crate::ui::doc::plain_lines(
-        &p.flow.loc.ta(p.ui_lang(), text, &[("name", name.into())]),
-        width,
-        ratatui::style::Style::new(),
-    ));
+    // In each language on screen (both, one after the other).
+    let mut lines = Vec::new();
+    for lang in p.frame_langs() {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.extend(crate::ui::doc::plain_lines(
+            &p.flow
+                .loc
+                .ta(&lang, title, &[("name", name.clone().into())]),
+            width,
+            theme::title(),
+        ));
+        lines.push(Line::default());
+        lines.extend(crate::ui::doc::plain_lines(
+            &p.flow.loc.ta(&lang, text, &[("name", name.clone().into())]),
+            width,
+            ratatui::style::Style::new(),
+        ));
+    }
     let h = (lines.len() as u16).min(area.height.saturating_sub(1));
     let y = area.y + area.height.saturating_sub(h + 1) / 2;
     let x = area.x + area.width.saturating_sub(width as u16) / 2;
