@@ -304,7 +304,12 @@ fn a_hang_up_without_sighup_ends_cleanly() {
     cmd.cwd(data.path());
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
-    // Running (drawn into the terminal's buffer; nobody reads it), then the terminal is gone.
+    // Started (its first output came), then given time to reach its loop (the rest of what it
+    // draws waits in the terminal's buffer), then the terminal is gone.
+    let mut reader = pair.master.try_clone_reader().expect("PTY reader");
+    let mut first = [0u8; 64];
+    let _ = std::io::Read::read(&mut reader, &mut first);
+    drop(reader);
     std::thread::sleep(std::time::Duration::from_millis(1500));
     drop(pair.master);
     let gone = std::time::Instant::now();
