@@ -226,7 +226,15 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             },
         )
     };
-    for h in &s.history {
+    // Newest first by the date shown (when it happened), so a record entered later for an
+    // earlier day stands where that day is; records of the same time keep the ledger's order.
+    let mut history: Vec<&crate::state::HistoryEntry> = s.history.iter().collect();
+    history.sort_by(|a, b| {
+        let shown =
+            |h: &crate::state::HistoryEntry| h.occurred.clone().unwrap_or_else(|| h.at.clone());
+        shown(b).cmp(&shown(a))
+    });
+    for h in history {
         // Dated by when it happened, as the dashboard dates it; when recorded later, that
         // time follows.
         let recorded = local(&h.at);
@@ -282,6 +290,16 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             extra.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
         }
         let _ = writeln!(out, "{}", fit(line, extra.trim_start()));
+        if h.record_type == "attendance"
+            && let Some(session) = &h.session
+        {
+            let session = for_terminal(session).into_owned();
+            let _ = writeln!(
+                out,
+                "      {}",
+                loc.ta(lang, "status-session", &[("session", session.into())])
+            );
+        }
         if h.record_type == "void"
             && let Some(id) = &h.voids
         {

@@ -645,11 +645,31 @@ fn status_dates_records_by_when_they_happened() {
     let o = tebiki(data.path(), &["status", "E000001", "--lang", "en"]);
     let (out, _) = text(&o);
     let lines: Vec<&str> = out.lines().collect();
-    let at = lines
+    // The session is named on a line below the record's.
+    let session = lines
         .iter()
-        .position(|l| l.contains("OLD-1") || (l.contains("attendance") && l.contains("2026-11-02")))
+        .position(|l| l.trim() == "session OLD-1")
+        .unwrap_or_else(|| panic!("{out}"));
+    let at = (0..session)
+        .rev()
+        .find(|&i| lines[i].starts_with("  20"))
         .unwrap_or_else(|| panic!("{out}"));
     let line = lines[at];
+    assert!(line.contains("attendance"), "{out}");
+    // Listed by the day shown, newest first: after everything later, before everything earlier,
+    // although it was recorded last.
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("  20"))
+    {
+        let day = &l.trim_start()[..10];
+        if i < at {
+            assert!(day >= "2026-11-02", "{out}");
+        } else if i > at {
+            assert!(day <= "2026-11-02", "{out}");
+        }
+    }
     assert!(line.trim_start().starts_with("2026-11-02"), "{line}");
     // Beside it when that fits 80 columns, else on the line below.
     assert!(

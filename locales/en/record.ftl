@@ -71,6 +71,7 @@ record-todo-void-not-allowed = Only the person changes their own decision: they 
 record-error-already-voided = record “{ $id }” is voided already
 record-todo-already-voided = Nothing needs recording; “tebiki status ID” shows it marked as voided, with the reason.
 record-saved-void = Saved: record { $record } of { $id } is voided (the ledger keeps both; record { $seq }).
+status-session = session { $session }
 status-voids = cancels record { $id }
 status-voided = {"  "}[voided: { $reason }]
 
