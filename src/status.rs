@@ -226,15 +226,7 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             },
         )
     };
-    // Newest first by the date shown (when it happened), so a record entered later for an
-    // earlier day stands where that day is; records of the same time keep the ledger's order.
-    let mut history: Vec<&crate::state::HistoryEntry> = s.history.iter().collect();
-    history.sort_by(|a, b| {
-        let shown =
-            |h: &crate::state::HistoryEntry| h.occurred.clone().unwrap_or_else(|| h.at.clone());
-        shown(b).cmp(&shown(a))
-    });
-    for h in history {
+    for h in &s.history {
         // Dated by when it happened, as the dashboard dates it; when recorded later, that
         // time follows.
         let recorded = local(&h.at);
