@@ -342,7 +342,7 @@ pub struct HistoryEntry {
     pub active: Option<bool>,
     /// On an `attendance` record: the session.
     pub session: Option<String>,
-    /// This record was voided, and why: it no longer counts (shown struck through).
+    /// This record was voided, and why: it no longer counts (marked so in the text).
     pub voided: Option<String>,
     /// On a `void` record: the id of the record it cancels.
     pub voids: Option<String>,
