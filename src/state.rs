@@ -342,6 +342,8 @@ pub struct HistoryEntry {
     pub active: Option<bool>,
     /// On an `attendance` record: the session.
     pub session: Option<String>,
+    /// On a `withdrawal` record: the day the person asked (`requested_on`).
+    pub requested_on: Option<String>,
     /// This record was voided, and why: it no longer counts (marked so in the text).
     pub voided: Option<String>,
     /// On a `void` record: the id of the record it cancels.
@@ -429,6 +431,9 @@ fn history_entry(r: &Value, event: &Event<'_>, voided: Option<String>) -> Histor
         active: event.active,
         session: (event.record_type == "attendance")
             .then(|| text(r, &["session", "id"]))
+            .flatten(),
+        requested_on: (event.record_type == "withdrawal")
+            .then(|| text(r, &["requested_on"]))
             .flatten(),
         voided,
         voids: text(r, &["voids"]),

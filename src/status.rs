@@ -292,6 +292,14 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
                 loc.ta(lang, "status-session", &[("session", session.into())])
             );
         }
+        if let Some(day) = &h.requested_on {
+            let day = for_terminal(day).into_owned();
+            let _ = writeln!(
+                out,
+                "      {}",
+                loc.ta(lang, "status-requested-on", &[("day", day.into())])
+            );
+        }
         if h.record_type == "void"
             && let Some(id) = &h.voids
         {

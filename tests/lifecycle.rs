@@ -214,6 +214,11 @@ fn a_hesitant_employee_over_several_weeks() {
         .find(|r| r["type"] == "withdrawal")
         .expect("the withdrawal is in the ledger");
     assert_eq!(withdrawal["requested_on"], today.as_str());
+    // status tells the day the person asked, in its JSON and below the withdrawal's line.
+    assert_eq!(s["history"][0]["requested_on"], today.as_str());
+    let out = tebiki(&data, &["--lang", "en", "status", id]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(&format!("asked for on {today}")), "{text}");
     assert_eq!(withdrawal["requested_by"], "employee");
     assert_eq!(withdrawal["recorded_by"]["name"], "Admin Mori");
     assert_eq!(withdrawal["how"]["method"], "admin");

@@ -72,6 +72,7 @@ record-error-already-voided = record “{ $id }” is voided already
 record-todo-already-voided = Nothing needs recording; “tebiki status ID” shows it marked as voided, with the reason.
 record-saved-void = Saved: record { $record } of { $id } is voided (the ledger keeps both; record { $seq }).
 status-session = session { $session }
+status-requested-on = asked for on { $day }
 status-voids = cancels record { $id }
 status-voided = {"  "}[voided: { $reason }]
 

@@ -72,6 +72,7 @@ record-error-already-voided = 記録「{ $id }」はすでに無効です
 record-todo-already-voided = 記録は不要です。「tebiki status 社員番号」に、無効（訂正）の印と理由が表示されます。
 record-saved-void = 保存しました：{ $id } さんの記録 { $record } を無効にしました（訂正。台帳には両方が残ります。記録 { $seq }）。
 status-session = セッション：{ $session }
+status-requested-on = 申し出の日：{ $day }
 status-voids = 無効にする記録：{ $id }
 status-voided = {"  "}［無効（訂正）：{ $reason }］
 
