@@ -351,6 +351,13 @@ pub struct HistoryEntry {
     pub id: String,
 }
 
+impl HistoryEntry {
+    /// What the entry is dated by: when it happened, else when it was recorded (as stored).
+    pub fn dated_by(&self) -> &str {
+        self.occurred.as_deref().unwrap_or(&self.at)
+    }
+}
+
 /// The open follow-up.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct OpenFollowup {

@@ -59,54 +59,21 @@ pub fn records_scanned(
     Ok((mine, issues))
 }
 
-/// The readable form, every value escaped for the terminal.
 /// Columns a line of `status` keeps within (a terminal's usual width).
 const WIDTH: usize = 80;
-
-/// `line`, then `extra` after two spaces when the two fit [`WIDTH`] columns, else `extra`
-/// wrapped on indented lines below.
-fn fit(mut line: String, extra: &str) -> String {
-    if extra.is_empty() {
-        return line;
-    }
-    let width = crate::wrap::display_width;
-    if width(&line) + 2 + width(extra) <= WIDTH {
-        line.push_str("  ");
-        line.push_str(extra);
-        return line;
-    }
-    for part in crate::wrap::wrap(extra, WIDTH - 6) {
-        line.push_str("\n      ");
-        line.push_str(part);
-    }
-    line
-}
 
 /// `text` with every line wider than [`WIDTH`] columns wrapped, its following lines indented
 /// four columns more than it (a long name, department, note or kiosk id).
 fn within_width(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        if crate::wrap::display_width(line) <= WIDTH {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        }
-        let body = line.trim_start_matches(' ');
-        let indent = line.len() - body.len();
-        for (n, part) in crate::wrap::wrap(body, WIDTH - indent - 4)
-            .into_iter()
-            .enumerate()
-        {
-            let pad = if n == 0 { indent } else { indent + 4 };
-            out.push_str(&" ".repeat(pad));
-            out.push_str(part);
-            out.push('\n');
-        }
+        out.push_str(&crate::wrap::hanging(line, WIDTH, 4));
+        out.push('\n');
     }
     out
 }
 
+/// The readable form, every value escaped for the terminal.
 pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
     let mut out = String::new();
     let name = s.name.as_deref().map(for_display).unwrap_or_default();
@@ -281,7 +248,11 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             let reason = for_terminal(&for_display(reason)).into_owned();
             extra.push_str(&loc.ta(lang, "status-voided", &[("reason", reason.into())]));
         }
-        let _ = writeln!(out, "{}", fit(line, extra.trim_start()));
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::wrap::beside_or_below(line, extra.trim_start(), WIDTH, 6)
+        );
         if h.record_type == "attendance"
             && let Some(session) = &h.session
         {

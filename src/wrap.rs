@@ -48,6 +48,50 @@ pub fn wrap(text: &str, width: usize) -> Vec<&str> {
     out
 }
 
+/// `line` (one line of text output, its leading spaces its indent) wrapped at `width`
+/// columns, the lines after the first indented `more` columns further; joined by '\n', with
+/// none at the end. A line that fits comes back as it is.
+pub fn hanging(line: &str, width: usize, more: usize) -> String {
+    if display_width(line) <= width {
+        return line.to_string();
+    }
+    let body = line.trim_start_matches(' ');
+    let indent = line.len() - body.len();
+    let mut out = String::with_capacity(line.len() + 16);
+    for (n, part) in wrap(body, width.saturating_sub(indent + more))
+        .into_iter()
+        .enumerate()
+    {
+        if n > 0 {
+            out.push('\n');
+        }
+        let pad = if n == 0 { indent } else { indent + more };
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.push_str(part);
+    }
+    out
+}
+
+/// `line`, then `extra` two spaces after it when both fit `width` columns; else `extra`
+/// wrapped on the lines below, each indented `indent` columns (a note, a mark, who recorded
+/// it: read whole without running past the terminal).
+pub fn beside_or_below(mut line: String, extra: &str, width: usize, indent: usize) -> String {
+    if extra.is_empty() {
+        return line;
+    }
+    if display_width(&line) + 2 + display_width(extra) <= width {
+        line.push_str("  ");
+        line.push_str(extra);
+        return line;
+    }
+    for part in wrap(extra, width.saturating_sub(indent)) {
+        line.push('\n');
+        line.extend(std::iter::repeat_n(' ', indent));
+        line.push_str(part);
+    }
+    line
+}
+
 /// No line may start with one of these (kinsoku: closing brackets, punctuation, small kana,
 /// iteration and prolonged-sound marks).
 fn is_forbidden_start(c: char) -> bool {
@@ -258,17 +302,25 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     let paths = path_ranges(&text[start..end], &urls);
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
-    // A path may also start a line after a space (UAX #14 does not break before a '/').
-    let mut opportunities: Vec<usize> = linebreaks(&text[start..end]).map(|(o, _)| o).collect();
+    // A path may also start a line after a space (UAX #14 does not break before a '/'): its
+    // start is merged, in order, into the opportunities.
     let line = &text[start..end];
-    opportunities.extend(
-        paths
-            .iter()
-            .map(|p| p.start)
-            .filter(|&at| line[..at].ends_with(is_break_space)),
-    );
-    opportunities.sort_unstable();
-    opportunities.dedup();
+    let mut breaks = linebreaks(line).map(|(o, _)| o).peekable();
+    let mut path_starts = paths
+        .iter()
+        .map(|p| p.start)
+        .filter(|&at| line[..at].ends_with(is_break_space))
+        .peekable();
+    let opportunities = std::iter::from_fn(|| match (breaks.peek(), path_starts.peek()) {
+        (Some(&b), Some(&p)) if p <= b => {
+            if p == b {
+                breaks.next();
+            }
+            path_starts.next()
+        }
+        (Some(_), _) => breaks.next(),
+        (None, _) => path_starts.next(),
+    });
     for offset in opportunities {
         let at = start + offset;
         if at >= end
@@ -657,6 +709,34 @@ mod tests {
                 "om/download/ を見て",
                 "ください。",
             ]
+        );
+    }
+
+    #[test]
+    fn hanging_and_beside_or_below_keep_within_the_width() {
+        assert_eq!(hanging("  short", 80, 4), "  short");
+        let long = "  warning: the chain of records breaks at one place and every record after it is left out";
+        let lines: Vec<String> = hanging(long, 40, 4).lines().map(str::to_string).collect();
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| display_width(l) <= 40),
+            "{lines:?}"
+        );
+        assert!(
+            lines[0].starts_with("  warning") && lines[1].starts_with("      "),
+            "{lines:?}"
+        );
+        assert_eq!(
+            beside_or_below("E1  Kim".into(), "note", 80, 6),
+            "E1  Kim  note"
+        );
+        assert_eq!(beside_or_below("E1  Kim".into(), "", 80, 6), "E1  Kim");
+        let below = beside_or_below("E1  Kim".into(), &"word ".repeat(20), 40, 6);
+        let lines: Vec<&str> = below.lines().collect();
+        assert_eq!(lines[0], "E1  Kim");
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("      ") && display_width(l) <= 40)
         );
     }
 

@@ -349,7 +349,11 @@ fn a_long_warning_wraps_at_the_terminal_width_and_stays_one_line_in_a_pipe() {
         .unwrap();
     let body = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, body.replacen("\"demo\":true", "\"demo\":tru", 1)).unwrap();
-    let piped = run(data.path(), &["--lang", "en", "export", "-o", "out.csv"]);
+    let piped_out = data.path().join("piped.csv");
+    let piped = run(
+        data.path(),
+        &["--lang", "en", "export", "-o", piped_out.to_str().unwrap()],
+    );
     let piped = String::from_utf8(piped.stderr).unwrap();
     let first = piped
         .lines()

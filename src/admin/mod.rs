@@ -43,17 +43,7 @@ pub(crate) fn for_stderr(line: &str) -> std::borrow::Cow<'_, str> {
         return line.into();
     }
     let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20));
-    if crate::wrap::display_width(line) <= width {
-        return line.into();
-    }
-    let mut out = String::with_capacity(line.len() + 16);
-    for (n, part) in crate::wrap::wrap(line, width - 2).into_iter().enumerate() {
-        if n > 0 {
-            out.push_str("\n  ");
-        }
-        out.push_str(part);
-    }
-    out.into()
+    crate::wrap::hanging(line, width, 2).into()
 }
 
 /// A FluentValue for a text argument.

@@ -43,10 +43,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     // when it happened: a record entered later for an earlier day stands at that day. Records
     // of the same time keep the ledger's order, newest first.
     state.history.reverse();
-    state.history.sort_by(|a, b| {
-        let shown = |h: &crate::state::HistoryEntry| h.occurred.as_ref().unwrap_or(&h.at).clone();
-        shown(b).cmp(&shown(a))
-    });
+    state.history.sort_by(|a, b| b.dated_by().cmp(a.dated_by()));
     // Someone on the roster is shown by the roster's name and department, as the report and
     // the dashboard show them (their records keep the names they were made with); the people
     // paired with them by their ids as on the roster (a champion record may have been typed

@@ -69,12 +69,12 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             ..Default::default()
         },
         // In the language of the headings when they are in words, else the command's.
-        words: Some((
+        words: (
             env.loc.clone(),
             args.labels
                 .as_deref()
                 .map_or_else(|| env.lang.clone(), crate::i18n::Lang::new),
-        )),
+        ),
     };
     let dir = env.data.ledger_dir();
     if let Some(code) = args
@@ -330,7 +330,11 @@ pub(super) fn unknown_departments(
         if parts.len() > 1 && parts.iter().all(|p| known.contains(&dept_key(p))) {
             let each: Vec<String> = parts
                 .iter()
-                .map(|p| format!("--dept {}", shell_word(p)))
+                .map(|p| {
+                    // Quoted as a shell needs (a name with a space, a quote, a `$`).
+                    let word = shlex::try_quote(p).unwrap_or_else(|_| (*p).into());
+                    format!("--dept {word}")
+                })
                 .collect();
             listed = Some(each.join(" "));
         }
@@ -357,16 +361,4 @@ pub(super) fn unknown_departments(
         }
     }
     any
-}
-
-/// `text` as one word for a shell: quoted when it holds a space or a character a shell reads.
-fn shell_word(text: &str) -> String {
-    if text
-        .chars()
-        .all(|c| !c.is_whitespace() && !"'\"\\$`!*?[]{}()<>|&;#~".contains(c))
-    {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
 }

@@ -557,10 +557,8 @@ impl Run<'_> {
             },
         )
         .map_err(ExportError::Ledger)??;
-        if !self.skipped.is_empty()
-            && let Some(words) = &self.csv.words
-        {
-            let text = incomplete_row(words, &self.skipped);
+        if !self.skipped.is_empty() {
+            let text = incomplete_row(&self.csv.words, &self.summary.left_out, &self.skipped);
             let text = crate::escape::for_text_cell(&text);
             // The text in the first cell, the others empty: as many cells as every row, so
             // that a strict reader takes the file too (and shows this row).

@@ -21,33 +21,24 @@ pub struct CsvOptions {
     pub labels: Option<std::rc::Rc<Labels>>,
     /// What `--format receipts` says about the organisation.
     pub receipts: crate::admin::receipts::Context,
-    /// The words of the row that ends an incomplete CSV export (see [`incomplete_row`]); none
-    /// writes no such row.
-    pub words: Option<(crate::i18n::Localizer, crate::i18n::Lang)>,
+    /// The words of the row that ends an incomplete CSV export (see [`incomplete_row`]).
+    pub words: (crate::i18n::Localizer, crate::i18n::Lang),
 }
 
 /// The text of the last row of a CSV export that left records out, in its first cell: the file
-/// itself then says it is incomplete, where it was left out and what to do, wherever it is
-/// mailed or opened (the terminal's warnings stay behind).
+/// itself then says it is incomplete, what was left out (counted as the warnings count it,
+/// `left_out`), where (the first places of `skipped`) and what to do, wherever it is mailed or
+/// opened (the terminal's warnings stay behind).
 pub(super) fn incomplete_row(
     (loc, lang): &(crate::i18n::Localizer, crate::i18n::Lang),
+    left_out: &super::super::LeftOut,
     skipped: &[Skipped],
 ) -> String {
     use fluent_bundle::FluentValue;
     /// Places named at most; the rest are counted.
     const PLACES: usize = 3;
-    // Counted as the warnings count them (`LeftOut`): the records of each withheld run, each
-    // other line that could not be used, and each file that no longer holds what was sealed
-    // (how many records it lost is not known). A break itself is told with its run.
-    let (mut withheld, mut lines, mut sealed) = (0u64, 0u64, 0u64);
     let mut places: Vec<String> = Vec::new();
     for s in skipped {
-        match s.problem {
-            "withheld" => withheld += s.records.unwrap_or(0),
-            "chain_break" | "seq_gap" => {}
-            "seal_mismatch" => sealed += 1,
-            _ => lines += 1,
-        }
         // A sealed file is named whole: the line it ends at may be gone.
         let place = if s.problem == "seal_mismatch" {
             s.file.clone()
@@ -69,9 +60,9 @@ pub(super) fn incomplete_row(
     }
     let separator = loc.ta_stored(lang, "list-separator", &[]);
     let what: Vec<String> = [
-        ("export-csv-left-withheld", withheld),
-        ("export-csv-left-lines", lines),
-        ("export-csv-left-sealed", sealed),
+        ("export-csv-left-withheld", left_out.withheld),
+        ("export-csv-left-lines", left_out.lines),
+        ("export-csv-left-sealed", left_out.sealed),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)

@@ -160,10 +160,6 @@ pub struct DepartmentRow {
     pub employees: u64,
     pub reached: u64,
     pub consent: ConsentCounts,
-    /// Consents counted as given that were given to a later policy version than the content
-    /// the report was made with (`policy_version`): that content may be older than what the
-    /// kiosks showed.
-    pub consent_to_newer_policy: u64,
     pub stage: StageCounts,
     pub champions: u64,
     pub overdue: u64,

@@ -104,10 +104,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     }
     // Within 80 columns: the lines that follow the first of each, indented.
     for line in r.ledger.left_out().say(env, "report") {
-        for (n, part) in crate::wrap::wrap(&line, 76).into_iter().enumerate() {
-            let indent = if n == 0 { "" } else { "    " };
-            let _ = writeln!(out, "{indent}{part}");
-        }
+        let _ = writeln!(out, "{}", crate::wrap::hanging(&line, 80, 4));
     }
 
     out.push('\n');
@@ -163,9 +160,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                 ("version", arg(r.policy_version.clone())),
             ],
         );
-        for part in crate::wrap::wrap(&note, 76) {
-            let _ = writeln!(out, "  {part}");
-        }
+        let _ = writeln!(out, "{}", crate::wrap::hanging(&format!("  {note}"), 80, 0));
     }
 
     out.push('\n');
@@ -326,30 +321,7 @@ pub(super) fn person_text(env: &Env, prefix: &str, p: &PersonLine, note: Option<
     if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
         extra.push(for_terminal(n).into_owned());
     }
-    fit(line, &extra.join("  "))
-}
-
-/// `line` with `extra` after it when both fit 80 columns; else `extra` wrapped on the lines
-/// below, indented, so that a long note is read whole without running past the terminal.
-fn fit(mut line: String, extra: &str) -> String {
-    /// Columns of a report line; the indent of what goes on lines of its own.
-    const WIDTH: usize = 80;
-    const INDENT: &str = "      ";
-    if extra.is_empty() {
-        return line;
-    }
-    let width = |s: &str| crate::wrap::display_width(s);
-    if width(&line) + 2 + width(extra) <= WIDTH {
-        line.push_str("  ");
-        line.push_str(extra);
-        return line;
-    }
-    for part in crate::wrap::wrap(extra, WIDTH - INDENT.len()) {
-        line.push('\n');
-        line.push_str(INDENT);
-        line.push_str(part);
-    }
-    line
+    crate::wrap::beside_or_below(line, &extra.join("  "), 80, 6)
 }
 
 pub(super) fn list_section(
