@@ -123,10 +123,36 @@ pub(crate) fn config_error(env: &Env, e: ConfigError) -> ExitCode {
     match e {
         ConfigError::Io { path, source } => env.io_fail(&source, Some(&path)),
         ConfigError::Parse { path, line, reason } => env.fail(
-            env.ta("error-config", &[("reason", reason.into())]),
+            env.ta(
+                "error-config",
+                &[("reason", config_reason(env, &reason).into())],
+            ),
             Some(place(&path.display().to_string(), line)),
             "todo-config",
         ),
+    }
+}
+
+/// Why config.toml could not be read, in the reader's words.
+fn config_reason(env: &Env, reason: &crate::config::ConfigReason) -> String {
+    use crate::config::{ConfigReason, ValueKind};
+    let list = |known: &[String]| FluentValue::from(known.join(&env.t("list-separator")));
+    match reason {
+        ConfigReason::UnknownKey { key, known } => env.ta(
+            "config-unknown-key",
+            &[("key", key.clone().into()), ("known", list(known))],
+        ),
+        ConfigReason::UnknownValue { value, known } => env.ta(
+            "config-unknown-value",
+            &[("value", value.clone().into()), ("known", list(known))],
+        ),
+        ConfigReason::Wants(ValueKind::Text) => env.t("config-wants-text"),
+        ConfigReason::Wants(ValueKind::WholeNumber) => env.t("config-wants-number"),
+        ConfigReason::Wants(ValueKind::TrueOrFalse) => env.t("config-wants-switch"),
+        ConfigReason::UnknownTimeZone(tz) => {
+            env.ta("config-unknown-time-zone", &[("zone", tz.clone().into())])
+        }
+        ConfigReason::Other(words) => words.clone(),
     }
 }
 

@@ -89,7 +89,7 @@ impl DataDir {
                 .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
                     path: path.clone(),
                     line: e.span().map(|s| crate::i18n::line_of(&text, s.start)),
-                    reason: e.message().to_string(),
+                    reason: ConfigReason::Other(e.message().to_string()),
                 })?;
         doc["admin_pin_hash"] = toml_edit::value(hash);
         // The hash is readable by the owner only: a new file in place of the old one, never
@@ -162,8 +162,77 @@ pub enum ConfigError {
     Parse {
         path: PathBuf,
         line: Option<usize>,
-        reason: String,
+        reason: ConfigReason,
     },
+}
+
+/// Why `config.toml` could not be read: the usual mistakes as facts, for the caller to put in
+/// the reader's words; any other in the parser's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigReason {
+    /// A setting its table does not have (misspelt, or in the wrong table), and those it has.
+    UnknownKey { key: String, known: Vec<String> },
+    /// A value that is none of the words allowed there, and those.
+    UnknownValue { value: String, known: Vec<String> },
+    /// A value of the wrong kind, and the kind wanted.
+    Wants(ValueKind),
+    /// `timezone` names no time zone.
+    UnknownTimeZone(String),
+    /// The parser's own words (a TOML syntax mistake, or a rarer one).
+    Other(String),
+}
+
+/// The kind of value a setting takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    WholeNumber,
+    TrueOrFalse,
+}
+
+impl ConfigReason {
+    /// Reads the usual mistakes out of serde's words (`unknown field `x`, expected one of `a`,
+    /// `b``, `invalid type: integer `7`, expected a string`, `unknown variant ...`).
+    fn of(message: &str) -> ConfigReason {
+        // The words between backticks, in order.
+        let quoted = |text: &str| -> Vec<String> {
+            text.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        };
+        let listed = |rest: &str| -> Option<(String, Vec<String>)> {
+            let (name, known) = rest.split_once('`')?;
+            (!name.is_empty()).then(|| (name.to_string(), quoted(known)))
+        };
+        if let Some(rest) = message.strip_prefix("unknown field `")
+            && let Some((key, known)) = listed(rest)
+        {
+            return ConfigReason::UnknownKey { key, known };
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant `")
+            && let Some((value, known)) = listed(rest)
+        {
+            return ConfigReason::UnknownValue { value, known };
+        }
+        if let Some(rest) = message.strip_prefix("invalid type: ")
+            && let Some((_, wanted)) = rest.rsplit_once(", expected ")
+        {
+            let kind = match wanted.trim() {
+                "a string" => Some(ValueKind::Text),
+                "u64" | "u32" | "u16" | "u8" | "i64" | "i32" | "usize" | "an integer" => {
+                    Some(ValueKind::WholeNumber)
+                }
+                "a boolean" => Some(ValueKind::TrueOrFalse),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                return ConfigReason::Wants(kind);
+            }
+        }
+        ConfigReason::Other(message.to_string())
+    }
 }
 
 /// `$DATA/config.toml`. Every field has a default, so an empty file is valid.
@@ -271,6 +340,18 @@ pub struct OrgText {
     pub retention: Option<String>,
 }
 
+/// The first mistake in a per-language `[org.<lang>]` table of `text`, with its place.
+fn org_text_error(text: &str) -> Option<toml::de::Error> {
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let (_, org) = doc.get_ref().iter().find(|(k, _)| k.get_ref() == "org")?;
+    let toml::de::DeValue::Table(org) = org.get_ref() else {
+        return None;
+    };
+    org.iter()
+        .filter(|(_, v)| matches!(v.get_ref(), toml::de::DeValue::Table(_)))
+        .find_map(|(_, v)| OrgText::deserialize(toml::de::ValueDeserializer::from(v.clone())).err())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Plan {
@@ -290,10 +371,13 @@ impl Config {
 
     /// Parses config text; an error carries the 1-based line when known. A time zone that is
     /// not one is an error, never a silent UTC.
-    pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
+    pub fn parse(text: &str) -> Result<Config, (Option<usize>, ConfigReason)> {
         let config = toml::from_str::<Config>(text).map_err(|e| {
+            // A mistake in a per-language `[org.<lang>]` table comes back without its place
+            // (those tables are read through serde's `flatten`): each is read again on its own.
+            let e = org_text_error(text).unwrap_or(e);
             let line = e.span().map(|s| crate::i18n::line_of(text, s.start));
-            (line, e.message().to_string())
+            (line, ConfigReason::of(e.message()))
         })?;
         if let Some(tz) = &config.timezone
             && jiff::tz::TimeZone::get(tz).is_err()
@@ -302,10 +386,7 @@ impl Config {
                 .lines()
                 .position(|l| l.trim_start().starts_with("timezone"))
                 .map(|i| i + 1);
-            return Err((
-                line,
-                format!("unknown time zone \"{tz}\" (an IANA name such as \"Asia/Tokyo\")"),
-            ));
+            return Err((line, ConfigReason::UnknownTimeZone(tz.clone())));
         }
         Ok(config)
     }
@@ -714,7 +795,7 @@ mod tests {
     fn a_misspelt_time_zone_is_an_error_naming_its_line() {
         let err = Config::parse("kiosk_id = \"a\"\ntimezone = \"Asia/Tokio\"\n").unwrap_err();
         assert_eq!(err.0, Some(2));
-        assert!(err.1.contains("Asia/Tokio"), "{}", err.1);
+        assert_eq!(err.1, ConfigReason::UnknownTimeZone("Asia/Tokio".into()));
         assert!(Config::parse("timezone = \"Asia/Tokyo\"\n").is_ok());
     }
 
@@ -727,7 +808,13 @@ mod tests {
         assert_eq!(c.ambiguous_width, AmbiguousWidth::Narrow);
         let err = Config::parse("kiosk_id = \"a\"\nambiguous_width = \"full\"\n").unwrap_err();
         assert_eq!(err.0, Some(2));
-        assert!(err.1.contains("narrow"), "{}", err.1);
+        assert_eq!(
+            err.1,
+            ConfigReason::UnknownValue {
+                value: "full".into(),
+                known: vec!["auto".into(), "narrow".into(), "wide".into()]
+            }
+        );
     }
 
     #[test]
@@ -735,6 +822,40 @@ mod tests {
         let err =
             Config::parse("kiosk_id = \"a\"\n\n[org]\nallowance_yen = \"lots\"\n").unwrap_err();
         assert_eq!(err.0, Some(4));
+        assert_eq!(err.1, ConfigReason::Wants(ValueKind::WholeNumber));
+        let err = Config::parse("[org]\nremote_wipe = \"yes\"\n").unwrap_err();
+        assert_eq!(
+            (err.0, err.1),
+            (Some(2), ConfigReason::Wants(ValueKind::TrueOrFalse))
+        );
+        // A syntax mistake stays in the parser's words.
+        let err = Config::parse("[org]\ncontact = \n").unwrap_err();
+        assert!(matches!(err.1, ConfigReason::Other(_)), "{err:?}");
+    }
+
+    /// A mistake inside `[org.en]` names its own line, not the `[org]` table's.
+    #[test]
+    fn a_mistake_in_a_per_language_table_names_its_line() {
+        let text =
+            "[org]\nname = \"株式会社サンプル\"\n\n[org.en]\nname = \"Sample\"\ncontact = 7\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(err.0, Some(6), "{err:?}");
+        assert_eq!(err.1, ConfigReason::Wants(ValueKind::Text));
+        let text = "[org]\nname = \"A\"\n[org.en]\nname = \"B\"\ncontact_phone = \"1\"\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(err.0, Some(5), "{err:?}");
+        match &err.1 {
+            ConfigReason::UnknownKey { key, known } => {
+                assert_eq!(key, "contact_phone");
+                assert!(known.iter().any(|k| k == "contact"), "{known:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A mistake in [org] itself still names its line.
+        let err =
+            Config::parse("[org]\nname = \"A\"\nallowance_yen = \"x\"\n[org.en]\nname = \"B\"\n")
+                .unwrap_err();
+        assert_eq!(err.0, Some(3), "{err:?}");
     }
 
     #[test]

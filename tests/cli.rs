@@ -610,6 +610,48 @@ fn config_check_names_what_is_unset_and_what_english_screens_would_show_untransl
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
 }
 
+/// A mistake in config.toml is named with its own line (also inside `[org.en]`) and told in
+/// the reader's language: which setting does not exist and which do, what kind of value a
+/// setting takes.
+#[test]
+fn a_config_mistake_is_told_in_words_at_its_line() {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("config.toml");
+    let cases = [
+        (
+            "[org]\nname = \"株式会社サンプル\"\n\n[org.en]\nname = \"Sample\"\ncontact_phone = \"1\"\n",
+            ":6",
+            "there is no setting “contact_phone” in this table; its settings are: name, ",
+            "この表には「contact_phone」という設定はありません。この表の設定：name、",
+        ),
+        (
+            "[org]\nname = \"A\"\nallowance_yen = \"3000\"\n",
+            ":3",
+            "takes a whole number without quotes",
+            "引用符なしの整数です",
+        ),
+        (
+            "timezone = \"Asia/Tokio\"\n",
+            ":1",
+            "“Asia/Tokio” is not a time zone",
+            "「Asia/Tokio」はタイムゾーンの名前ではありません",
+        ),
+    ];
+    for (text_of_config, line, en, ja) in cases {
+        std::fs::write(&config, text_of_config).unwrap();
+        for (lang, words) in [("en", en), ("ja", ja)] {
+            let o = tebiki(data.path(), &["config", "check", "--lang", lang]);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(2), "{out}{err}");
+            assert!(err.contains(words), "{lang}: {err}");
+            assert!(
+                err.contains(&format!("config.toml{line}\n")),
+                "{lang}: {err}"
+            );
+        }
+    }
+}
+
 /// `status` dates each record by when it happened (as the dashboard does), with when it was
 /// recorded beside it when that was later; an attendance entered with --date shows that day.
 #[test]

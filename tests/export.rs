@@ -489,6 +489,26 @@ fn filters_select_by_day_decision_and_department() {
             text(&o)
         );
     }
+    // A stray comma after one name: the advice shows the name without it, and the known
+    // departments are listed as the language lists things.
+    for (lang, how, listed) in [
+        ("en", "without the comma: --dept '営業部'", "営業部, 総務部"),
+        (
+            "ja",
+            "カンマを付けずに指定してください：--dept '営業部'",
+            "営業部、総務部",
+        ),
+    ] {
+        let o = tebiki(&data, &["export", "--dept", "営業部,", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = text(&o).1;
+        assert!(err.contains(how), "{lang}: {err}");
+        assert!(
+            !err.contains("once for each") && !err.contains("部署ごとに"),
+            "{err}"
+        );
+        assert!(err.contains(listed), "{lang}: {err}");
+    }
 }
 
 #[test]

@@ -268,6 +268,7 @@ export-error-labels = there are no words in “{ $lang }” for --labels (availa
 export-todo-labels = Use --labels with one of the available languages, or leave it out for the stable column keys.
 export-unknown-dept = --dept “{ $dept }” matches no department of the roster or the ledger; known: { $known }
 export-todo-dept-each = To choose several departments, give --dept once for each: { $each }
+export-todo-dept-comma = Give the name without the comma: { $each }
 export-todo-dept = Check the spelling against the departments listed (full- and half-width and surrounding spaces do not matter).
 export-unknown-status = --status “{ $status }” is not a status tebiki knows, so it matches no record; known: { $known }
 export-receipts-unset = the receipts say null for what config.toml does not set: { $keys } (who is responsible for the records, how long they are kept)

@@ -259,6 +259,7 @@ export-error-labels = --labels に「{ $lang }」の言葉はありません（�
 export-todo-labels = --labels には使える言語のどれかを指定してください。省くと、列名は変わらないキーのままです。
 export-unknown-dept = --dept「{ $dept }」に当たる部署は、名簿にも記録にもありません。ある部署：{ $known }
 export-todo-dept-each = 複数の部署を選ぶときは、部署ごとに --dept を付けてください：{ $each }
+export-todo-dept-comma = 部署名はカンマを付けずに指定してください：{ $each }
 export-todo-dept = 上の部署名と見比べて、つづりを確かめてください（全角・半角、前後の空白は区別しません）。
 export-unknown-status = --status「{ $status }」は tebiki の知らない状態のため、当たる記録はありません。使える状態：{ $known }
 export-receipts-unset = config.toml に設定のない項目は、控えでは null になっています：{ $keys }（記録の責任者、保存期間）

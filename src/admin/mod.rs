@@ -75,22 +75,9 @@ pub(crate) fn load_content(env: &Env) -> Result<crate::content::RawContent, Exit
 
 /// Loads `config.toml`, or prints why it cannot be read.
 pub(crate) fn load_config(env: &Env) -> Result<Config, ExitCode> {
-    use crate::config::ConfigError;
-    env.data.load_config().map_err(|e| match e {
-        ConfigError::Io { path, source } => env.io_fail(&source, Some(&path)),
-        ConfigError::Parse { path, line, reason } => {
-            let place = match line {
-                Some(l) => format!("{}:{l}", path.display()),
-                None => path.display().to_string(),
-            };
-            fail(
-                env,
-                &env.ta("error-config", &[("reason", arg(reason))]),
-                Some(&place),
-                "todo-config",
-            )
-        }
-    })
+    env.data
+        .load_config()
+        .map_err(|e| crate::command::config_error(env, e))
 }
 
 /// The employee id rule with the organisation's `employee_id_pattern`; a pattern that is not a

@@ -283,7 +283,7 @@ pub(super) fn unknown_statuses(env: &Env, given: &[StatusArg]) -> bool {
                     "export-unknown-status",
                     &[
                         ("status", arg(text.clone())),
-                        ("known", arg(known.join(", "))),
+                        ("known", arg(known.join(&env.t("list-separator")))),
                     ],
                 ),
             );
@@ -327,7 +327,9 @@ pub(super) fn unknown_departments(
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.len() > 1 && parts.iter().all(|p| known.contains(&dept_key(p))) {
+        // Several names, or one with a stray comma (`--dept '営業部,'`).
+        let split = parts.len() > 1 || parts.first().is_some_and(|p| *p != d.trim());
+        if split && parts.iter().all(|p| known.contains(&dept_key(p))) {
             let each: Vec<String> = parts
                 .iter()
                 .map(|p| {
@@ -336,12 +338,14 @@ pub(super) fn unknown_departments(
                     format!("--dept {word}")
                 })
                 .collect();
-            listed = Some(each.join(" "));
+            listed = Some((each.join(" "), parts.len() > 1));
         }
+        let separator = env.t("list-separator");
         let list: Vec<&str> = known.iter().map(String::as_str).take(40).collect();
-        let mut list = list.join(", ");
+        let mut list = list.join(&separator);
         if known.len() > 40 {
-            list.push_str(", …");
+            list.push_str(&separator);
+            list.push('…');
         }
         warn(
             env,
@@ -353,10 +357,14 @@ pub(super) fn unknown_departments(
     }
     if any {
         match listed {
-            Some(each) => eprintln!(
-                "  {}",
-                env.ta("export-todo-dept-each", &[("each", arg(each))])
-            ),
+            Some((each, several)) => {
+                let todo = if several {
+                    "export-todo-dept-each"
+                } else {
+                    "export-todo-dept-comma"
+                };
+                eprintln!("  {}", env.ta(todo, &[("each", arg(each))]));
+            }
             None => eprintln!("  {}", env.t("export-todo-dept")),
         }
     }
