@@ -134,7 +134,7 @@ pub(crate) fn config_error(env: &Env, e: ConfigError) -> ExitCode {
 }
 
 /// Why config.toml could not be read, in the reader's words.
-fn config_reason(env: &Env, reason: &crate::config::ConfigReason) -> String {
+pub(crate) fn config_reason(env: &Env, reason: &crate::config::ConfigReason) -> String {
     use crate::config::{ConfigReason, ValueKind};
     let list = |known: &[String]| FluentValue::from(known.join(&env.t("list-separator")));
     match reason {

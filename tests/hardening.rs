@@ -370,6 +370,42 @@ fn weak_pins_are_refused_and_the_config_is_private_and_never_written_through_a_l
     assert_eq!(mode, 0o640);
 }
 
+/// `pin set` keeps the rest of config.toml as it is; a mistake elsewhere in it is named, with
+/// its line, since the kiosk will not start until it is fixed. A file that is not TOML at all
+/// is not written.
+#[test]
+fn pin_set_names_a_mistake_elsewhere_in_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "[org]\nname = \"A\"\nallowance_yen = \"lots\"\n").unwrap();
+    let out = pin_set(dir.path(), "246810");
+    let (stdout, err) = text(&out);
+    assert!(out.status.success(), "{stdout}{err}");
+    assert!(stdout.contains("Admin PIN set"), "{stdout}");
+    assert!(err.contains("still has a mistake at"), "{err}");
+    assert!(err.contains("whole number"), "{err}");
+    let written = fs::read_to_string(&config).unwrap();
+    assert!(written.contains("admin_pin_hash"), "{written}");
+    // The line as it is now, with the hash written.
+    let at = written
+        .lines()
+        .position(|l| l == "allowance_yen = \"lots\"")
+        .unwrap();
+    assert!(err.contains(&format!("config.toml:{}", at + 1)), "{err}");
+
+    let broken = "[org]\ncontact = \n";
+    fs::write(&config, broken).unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
+    assert!(text(&out).1.contains("config.toml:2"), "{:?}", text(&out));
+    assert_eq!(fs::read_to_string(&config).unwrap(), broken);
+
+    fs::write(&config, "[org]\nname = \"A\"\n").unwrap();
+    let out = pin_set(dir.path(), "246810");
+    assert!(out.status.success());
+    assert!(!text(&out).1.contains("mistake"), "{:?}", text(&out));
+}
+
 #[test]
 fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
     let dir = tempfile::tempdir().unwrap();

@@ -217,6 +217,7 @@ pin-unlock-done = The PIN lock is cleared: the admin PIN can be tried again at o
 pin-unlock-none = There was no PIN lock to clear.
 todo-pin-again = Run “tebiki pin set” again.
 pin-set-done = Admin PIN set (only its hash is stored, in { $file }).
+pin-set-config-mistake = config.toml still has a mistake at { $place }: { $reason }. The kiosk does not start until that line is fixed (“tebiki config check” checks it again).
 
 cli-usage = Usage
 cli-commands = Commands

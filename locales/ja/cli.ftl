@@ -223,6 +223,7 @@ pin-unlock-none = 解除するロックはありませんでした。
 error-pin-mismatch = 2回入力した PIN が一致しません
 todo-pin-again = もう一度「tebiki pin set」を実行してください。
 pin-set-done = 管理者 PIN を設定しました（{ $file } には PIN のハッシュだけが保存されます）。
+pin-set-config-mistake = config.toml の { $place } にまだ誤りがあります：{ $reason }。その行を直すまでキオスクは起動しません（「tebiki config check」でもう一度確かめられます）。
 
 cli-usage = 使い方
 cli-commands = コマンド

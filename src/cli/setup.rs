@@ -222,5 +222,22 @@ pub(super) fn pin_set(env: &Env) -> ExitCode {
             &[("file", env.data.config_path().display().to_string().into())]
         ))
     ));
+    // The PIN is kept whatever else the file holds; a mistake elsewhere in it still stops
+    // the kiosk, so it is named now rather than found at the kiosk.
+    if let Err(crate::config::ConfigError::Parse { path, line, reason }) = env.data.load_config() {
+        crate::admin::warn(
+            env,
+            &env.ta(
+                "pin-set-config-mistake",
+                &[
+                    ("reason", crate::command::config_reason(env, &reason).into()),
+                    (
+                        "place",
+                        crate::command::place(&path.display().to_string(), line).into(),
+                    ),
+                ],
+            ),
+        );
+    }
     ExitCode::SUCCESS
 }
