@@ -385,6 +385,7 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
             t.keys("<Esc>");
             assert_eq!(t.p.phase, Phase::Attendee);
             assert!(t.screen().contains("もう一度 Esc"), "{}", t.screen());
+            assert!(t.screen().contains("ほかのキー 続ける"), "{}", t.screen());
             t.keys("<Esc>");
             // The attendee is asked to turn the screen back: they see nobody's name or
             // choice, until the trainer goes on to the list.
@@ -610,6 +611,13 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
         screen.contains("Press Esc again to end your turn without choosing"),
         "{screen}"
     );
+    // The hint bar names what the message names, not the question's keys.
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        bar.contains("Esc End my turn") && bar.contains("Other keys Carry on"),
+        "{bar}"
+    );
+    assert!(!bar.contains("Back"), "{bar}");
     t.keys("<Enter>");
     assert_eq!(t.p.phase, Phase::Attendee);
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
@@ -618,6 +626,7 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
         "the key that closes the message does only that"
     );
     assert!(!t.screen().contains("Press Esc again"), "{}", t.screen());
+    assert!(!t.screen().contains("Carry on"), "{}", t.screen());
 
     t.keys("<Esc>");
     assert_eq!(t.p.phase, Phase::Attendee);

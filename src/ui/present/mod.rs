@@ -48,6 +48,12 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         crate::ui::draw(frame, &p.flow);
         if p.confirm_quit {
             confirm_quit(frame, p, area);
+        } else if p.leaving && !layout::too_small(area.width, area.height) {
+            // The message asks whether to end the turn: the bar names the keys it names.
+            let hints = [("key-esc", "act-end-turn"), ("key-other", "act-carry-on")];
+            let bar = layout::areas(area.width, area.height).hints;
+            frame.render_widget(ratatui::widgets::Clear, bar);
+            hint_bar_for(frame, &p.flow.loc, &p.flow.lang, &hints, "", bar);
         }
         return;
     }
