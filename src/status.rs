@@ -253,33 +253,26 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             "{}",
             crate::wrap::beside_or_below(line, extra.trim_start(), WIDTH, 6)
         );
-        if h.record_type == "attendance"
-            && let Some(session) = &h.session
-        {
-            let session = for_terminal(session).into_owned();
-            let _ = writeln!(
-                out,
-                "      {}",
-                loc.ta(lang, "status-session", &[("session", session.into())])
-            );
-        }
-        if let Some(day) = &h.requested_on {
-            let day = for_terminal(day).into_owned();
-            let _ = writeln!(
-                out,
-                "      {}",
-                loc.ta(lang, "status-requested-on", &[("day", day.into())])
-            );
-        }
-        if h.record_type == "void"
-            && let Some(id) = &h.voids
-        {
-            let id = for_terminal(id).into_owned();
-            let _ = writeln!(
-                out,
-                "      {}",
-                loc.ta(lang, "status-voids", &[("id", id.into())])
-            );
+        // The session attended, the day a withdrawal was asked for, the record a void
+        // cancels: each on a line of its own below.
+        let below = [
+            (
+                "status-session",
+                "session",
+                h.session.as_ref().filter(|_| h.record_type == "attendance"),
+            ),
+            ("status-requested-on", "day", h.requested_on.as_ref()),
+            (
+                "status-voids",
+                "id",
+                h.voids.as_ref().filter(|_| h.record_type == "void"),
+            ),
+        ];
+        for (id, name, value) in below {
+            if let Some(value) = value {
+                let value = for_terminal(value).into_owned();
+                let _ = writeln!(out, "      {}", loc.ta(lang, id, &[(name, value.into())]));
+            }
         }
         if let Some(note) = h.note.as_deref().filter(|n| !n.is_empty()) {
             for part in crate::wrap::wrap(&for_terminal(&for_display(note)), WIDTH - 6) {
