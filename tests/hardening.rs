@@ -722,6 +722,27 @@ fn a_note_may_start_with_a_minus_and_a_negative_limit_is_a_bad_value() {
             !err.to_lowercase().contains("unknown") && !err.contains("不明"),
             "{err}"
         );
+        // What it takes, or that it is too large.
+        assert!(
+            err.contains("a whole number, 0 or more") || err.contains("0 以上の整数"),
+            "{err}"
+        );
+        let out = tebiki(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "report",
+                "--limit",
+                "99999999999999999999999",
+            ],
+        );
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("too large") || err.contains("大きすぎます"),
+            "{err}"
+        );
     }
 }
 

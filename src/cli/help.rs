@@ -223,6 +223,17 @@ pub(super) fn clap_error(
                     ("values", c.clone()),
                 ],
             ),
+            // A number option (`--limit`, `--employees`): say what it takes.
+            None if let Some(n) = std::error::Error::source(e)
+                .and_then(|s| s.downcast_ref::<std::num::ParseIntError>()) =>
+            {
+                let id = if *n.kind() == std::num::IntErrorKind::PosOverflow {
+                    "cli-error-number-too-large"
+                } else {
+                    "cli-error-not-whole-number"
+                };
+                t(id, &[("arg", arg.clone()), ("value", value)])
+            }
             None => t(
                 "cli-error-invalid-value",
                 &[("arg", arg.clone()), ("value", value)],
