@@ -67,6 +67,7 @@ export-progress = Exporting
 export-done = Exported { $written } of { $read } records from { $files } ledger file(s) to { $path }.
 export-done-incomplete = Exported { $written } of the { $read } records that could be used, from { $files } ledger file(s), to { $path }: the export is INCOMPLETE (see the warnings; run tebiki verify).
 export-csv-incomplete = INCOMPLETE EXPORT: not in this file: { $what } ({ $places }). Run tebiki verify, and export again once the ledger is repaired.
+export-csv-incomplete-filtered = INCOMPLETE EXPORT: the ledger has { $what } ({ $places }), not used here: some of them may have matched this export's filters. Run tebiki verify, and export again once the ledger is repaired.
 export-csv-left-withheld = { $n ->
     [one] 1 record
    *[other] { $count } records

@@ -64,6 +64,7 @@ export-progress = 書き出し中
 export-done = { $files } 個の記録ファイルの { $read } 件のうち、{ $written } 件を { $path } に書き出しました。
 export-done-incomplete = 使える { $read } 件のうち { $written } 件を、{ $files } 個の記録ファイルから { $path } に書き出しました。この書き出しは不完全です（警告を参照し、tebiki verify を実行してください）。
 export-csv-incomplete = 不完全な書き出し：このファイルには、{ $what }が含まれていません（{ $places }）。tebiki verify を実行し、記録を直してから書き出し直してください。
+export-csv-incomplete-filtered = 不完全な書き出し：記録には{ $what }があり（{ $places }）、ここでは使っていません。その中にこの書き出しの条件に合う記録があったかもしれません。tebiki verify を実行し、記録を直してから書き出し直してください。
 export-csv-left-withheld = ハッシュの連鎖が切れた箇所以降の記録 { $n ->
    *[other] { $count }
 } 件

@@ -558,7 +558,14 @@ impl Run<'_> {
         )
         .map_err(ExportError::Ledger)??;
         if !self.skipped.is_empty() {
-            let text = incomplete_row(&self.csv.words, &self.summary.left_out, &self.skipped);
+            // With filters, what was left out is counted for the whole ledger.
+            let filtered = self.filters.needs_fields();
+            let text = incomplete_row(
+                &self.csv.words,
+                &self.summary.left_out,
+                &self.skipped,
+                filtered,
+            );
             let text = crate::escape::for_text_cell(&text);
             // The text in the first cell, the others empty: as many cells as every row, so
             // that a strict reader takes the file too (and shows this row).

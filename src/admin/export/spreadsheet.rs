@@ -33,17 +33,41 @@ pub(super) fn incomplete_row(
     (loc, lang): &(crate::i18n::Localizer, crate::i18n::Lang),
     left_out: &super::super::LeftOut,
     skipped: &[Skipped],
+    filtered: bool,
 ) -> String {
     use fluent_bundle::FluentValue;
     /// Places named at most; the rest are counted.
     const PLACES: usize = 3;
+    // Each place as a file and its lines: a withheld run is its first to its last line, and
+    // a place inside one is named by it; a sealed file is named whole (the line it ends at
+    // may be gone). In the order of the files and their lines.
+    let mut spans: Vec<(&str, u64, u64, bool)> = skipped
+        .iter()
+        .map(|s| {
+            let whole = s.problem == "seal_mismatch";
+            (
+                s.file.as_str(),
+                s.line,
+                s.last_line.unwrap_or(s.line),
+                whole,
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    let covered = |&(file, first, last, whole): &(&str, u64, u64, bool)| {
+        !whole
+            && spans.iter().any(|&(f, a, z, w)| {
+                let wider = a <= first && last <= z && (a, z) != (first, last);
+                f == file && (w || wider)
+            })
+    };
     let mut places: Vec<String> = Vec::new();
-    for s in skipped {
-        // A sealed file is named whole: the line it ends at may be gone.
-        let place = if s.problem == "seal_mismatch" {
-            s.file.clone()
-        } else {
-            format!("{}:{}", s.file, s.line)
+    for span in spans.iter().filter(|s| !covered(s)) {
+        let place = match *span {
+            (file, _, _, true) => file.to_string(),
+            (file, first, last, false) if last > first => format!("{file}:{first}-{last}"),
+            (file, first, _, false) => format!("{file}:{first}"),
         };
         if !places.contains(&place) {
             places.push(place);
@@ -73,7 +97,11 @@ pub(super) fn incomplete_row(
     .collect();
     loc.ta_stored(
         lang,
-        "export-csv-incomplete",
+        if filtered {
+            "export-csv-incomplete-filtered"
+        } else {
+            "export-csv-incomplete"
+        },
         &[
             ("what", FluentValue::from(what.join(&separator))),
             ("places", FluentValue::from(places.join(&separator))),
