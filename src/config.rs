@@ -216,7 +216,9 @@ impl ConfigReason {
         {
             return ConfigReason::UnknownValue { value, known };
         }
-        if let Some(rest) = message.strip_prefix("invalid type: ")
+        if let Some(rest) = message
+            .strip_prefix("invalid type: ")
+            .or_else(|| message.strip_prefix("invalid value: "))
             && let Some((_, wanted)) = rest.rsplit_once(", expected ")
         {
             let kind = match wanted.trim() {
@@ -341,15 +343,35 @@ pub struct OrgText {
 }
 
 /// The first mistake in a per-language `[org.<lang>]` table of `text`, with its place.
-fn org_text_error(text: &str) -> Option<toml::de::Error> {
+fn org_text_error(text: &str) -> Option<(Option<usize>, ConfigReason)> {
     let doc = toml::de::DeTable::parse(text).ok()?;
     let (_, org) = doc.get_ref().iter().find(|(k, _)| k.get_ref() == "org")?;
     let toml::de::DeValue::Table(org) = org.get_ref() else {
         return None;
     };
-    org.iter()
-        .filter(|(_, v)| matches!(v.get_ref(), toml::de::DeValue::Table(_)))
-        .find_map(|(_, v)| OrgText::deserialize(toml::de::ValueDeserializer::from(v.clone())).err())
+    let line = |at: usize| Some(crate::i18n::line_of(text, at));
+    // `[org]`'s own settings (a misspelt one would be taken for a language's table).
+    let known: Vec<String> = match serde_json::to_value(Org::default()) {
+        Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    org.iter().find_map(|(k, v)| match v.get_ref() {
+        toml::de::DeValue::Table(_) => {
+            let e = OrgText::deserialize(toml::de::ValueDeserializer::from(v.clone())).err()?;
+            Some((
+                e.span().and_then(|s| line(s.start)),
+                ConfigReason::of(e.message()),
+            ))
+        }
+        _ if !known.iter().any(|f| f == k.get_ref()) => Some((
+            line(k.span().start),
+            ConfigReason::UnknownKey {
+                key: k.get_ref().to_string(),
+                known: known.clone(),
+            },
+        )),
+        _ => None,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -373,11 +395,13 @@ impl Config {
     /// not one is an error, never a silent UTC.
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, ConfigReason)> {
         let config = toml::from_str::<Config>(text).map_err(|e| {
-            // A mistake in a per-language `[org.<lang>]` table comes back without its place
-            // (those tables are read through serde's `flatten`): each is read again on its own.
-            let e = org_text_error(text).unwrap_or(e);
-            let line = e.span().map(|s| crate::i18n::line_of(text, s.start));
-            (line, ConfigReason::of(e.message()))
+            // A mistake in a per-language `[org.<lang>]` table, or a misspelt setting of
+            // `[org]`, comes back without its place (those tables are read through serde's
+            // `flatten`): `[org]` is read again, each table on its own.
+            org_text_error(text).unwrap_or_else(|| {
+                let line = e.span().map(|s| crate::i18n::line_of(text, s.start));
+                (line, ConfigReason::of(e.message()))
+            })
         })?;
         if let Some(tz) = &config.timezone
             && jiff::tz::TimeZone::get(tz).is_err()
@@ -823,6 +847,8 @@ mod tests {
             Config::parse("kiosk_id = \"a\"\n\n[org]\nallowance_yen = \"lots\"\n").unwrap_err();
         assert_eq!(err.0, Some(4));
         assert_eq!(err.1, ConfigReason::Wants(ValueKind::WholeNumber));
+        let err = Config::parse("idle_timeout_secs = -1\n").unwrap_err();
+        assert_eq!(err.1, ConfigReason::Wants(ValueKind::WholeNumber));
         let err = Config::parse("[org]\nremote_wipe = \"yes\"\n").unwrap_err();
         assert_eq!(
             (err.0, err.1),
@@ -833,9 +859,23 @@ mod tests {
         assert!(matches!(err.1, ConfigReason::Other(_)), "{err:?}");
     }
 
-    /// A mistake inside `[org.en]` names its own line, not the `[org]` table's.
+    /// A mistake inside `[org.en]` names its own line, not the `[org]` table's; so does a
+    /// misspelt setting of `[org]` (which would be taken for a language's table).
     #[test]
     fn a_mistake_in_a_per_language_table_names_its_line() {
+        let text = "kiosk_id = \"a\"\n[org]\nname = \"A\"\ncontcat = \"総務部\"\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(err.0, Some(4), "{err:?}");
+        match &err.1 {
+            ConfigReason::UnknownKey { key, known } => {
+                assert_eq!(key, "contcat");
+                for k in ["contact", "allowance_yen", "remote_wipe", "plan"] {
+                    assert!(known.iter().any(|f| f == k), "{k}: {known:?}");
+                }
+                assert!(!known.iter().any(|f| f == "translations"), "{known:?}");
+            }
+            other => panic!("{other:?}"),
+        }
         let text =
             "[org]\nname = \"株式会社サンプル\"\n\n[org.en]\nname = \"Sample\"\ncontact = 7\n";
         let err = Config::parse(text).unwrap_err();

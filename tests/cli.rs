@@ -627,8 +627,8 @@ fn a_config_mistake_is_told_in_words_at_its_line() {
         (
             "[org]\nname = \"A\"\nallowance_yen = \"3000\"\n",
             ":3",
-            "takes a whole number without quotes",
-            "引用符なしの整数です",
+            "takes a whole number, 0 or more, without quotes",
+            "引用符なしの 0 以上の整数です",
         ),
         (
             "timezone = \"Asia/Tokio\"\n",

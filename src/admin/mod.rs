@@ -89,7 +89,13 @@ pub(crate) fn id_rule(
     crate::record::identity::IdRule::new(config.employee_id_pattern.as_deref()).map_err(|e| {
         fail(
             env,
-            &env.ta("error-id-pattern", &[("reason", arg(e.to_string()))]),
+            &env.ta(
+                "error-id-pattern",
+                &[(
+                    "reason",
+                    arg(crate::record::identity::IdRule::pattern_problem(&e)),
+                )],
+            ),
             Some(&env.data.config_path().display().to_string()),
             "todo-config",
         )

@@ -37,7 +37,13 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
     if let Some(p) = &config.employee_id_pattern
         && let Err(e) = crate::record::identity::IdRule::new(Some(p))
     {
-        findings.push(env.ta("error-id-pattern", &[("reason", e.to_string().into())]));
+        findings.push(env.ta(
+            "error-id-pattern",
+            &[(
+                "reason",
+                crate::record::identity::IdRule::pattern_problem(&e).into(),
+            )],
+        ));
     }
     if let Some(hash) = &config.admin_pin_hash
         && argon2::password_hash::PasswordHash::new(hash).is_err()

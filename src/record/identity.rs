@@ -177,6 +177,18 @@ pub struct IdRule {
 
 impl IdRule {
     /// `employee_id_pattern` from config, anchored to the whole id.
+    /// What is wrong with a pattern [`IdRule::new`] refused, in one line: the regex crate's
+    /// last line (`unclosed character class`), without the pattern drawn above it.
+    pub fn pattern_problem(e: &regex::Error) -> String {
+        let text = e.to_string();
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        last.trim().trim_start_matches("error:").trim().to_string()
+    }
+
     pub fn new(pattern: Option<&str>) -> Result<IdRule, regex::Error> {
         let pattern = pattern
             .map(|p| regex::Regex::new(&format!("^(?:{p})$")))
