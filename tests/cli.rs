@@ -405,6 +405,36 @@ fn verify_output_as_it_is_printed_is_a_checkpoint_in_text_and_json() {
     );
     assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
     assert!(text(&o).1.contains("bad.txt:1"), "{:?}", text(&o));
+
+    // A checkpoint that names no file (a failed copy, the wrong file) would check nothing:
+    // refused, never "Intact".
+    for (name, body) in [
+        ("empty.txt", ""),
+        ("blank.txt", "\n\n# nothing\n"),
+        ("none.json", "{\"files\": []}"),
+    ] {
+        let cp = data.path().join(name);
+        std::fs::write(&cp, body).unwrap();
+        for lang in ["en", "ja"] {
+            let o = tebiki(
+                data.path(),
+                &[
+                    "verify",
+                    "--checkpoint",
+                    cp.to_str().unwrap(),
+                    "--lang",
+                    lang,
+                ],
+            );
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(2), "{name}: {out}{err}");
+            assert!(
+                err.contains("names no ledger file") || err.contains("1 つも書かれていない"),
+                "{name}: {err}"
+            );
+            assert!(!err.contains(&format!("{name}:0")), "{err}");
+        }
+    }
 }
 
 #[test]

@@ -69,6 +69,7 @@ error-ledger-busy = another process kept the ledger file locked too long
 error-kiosk-running = another tebiki is already running as this kiosk
 error-kiosk-id = the kiosk id “{ $id }” cannot be used as a file name (use letters, digits, . _ -)
 error-checkpoint = the checkpoint file is not valid (expected lines “<file> <seq> <sha256>”, or what tebiki verify or export --format json wrote)
+error-checkpoint-empty = the checkpoint file names no ledger file, so it would check nothing (is it the whole file that was saved?)
 error-seal-key = the seal key could not be read: { $reason }
 error-seal-key-in-data = the seal key is inside the data folder: whoever can read the data folder (the kiosk account) could sign a rewritten ledger
 error-seal-key-open = the seal key can be read by other accounts (mode { $mode }): whoever can read it could sign a rewritten ledger

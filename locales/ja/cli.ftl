@@ -69,6 +69,7 @@ error-ledger-busy = 別のプロセスが記録ファイルを長くロックし
 error-kiosk-running = この端末 ID の tebiki がすでに動いています
 error-kiosk-id = 端末 ID「{ $id }」はファイル名に使えません（英数字と . _ - を使ってください）
 error-checkpoint = チェックポイントのファイルが正しくありません（「<ファイル> <seq> <sha256>」の行、または tebiki verify か export --format json の出力が必要です）
+error-checkpoint-empty = チェックポイントのファイルに記録ファイルが 1 つも書かれていないため、何も確かめられません（保存したファイル全体ですか？）
 error-seal-key = 封印の鍵を読み込めません：{ $reason }
 error-seal-key-in-data = 封印の鍵がデータフォルダーの中にあります。データフォルダーを読めるアカウント（端末のアカウント）なら、書き換えた記録に署名できてしまいます
 error-seal-key-open = 封印の鍵をほかのアカウントも読めます（モード { $mode }）。読めるアカウントなら、書き換えた記録に署名できてしまいます

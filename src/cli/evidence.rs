@@ -441,11 +441,15 @@ pub(super) fn verify(
             match Checkpoint::parse(&text) {
                 Ok(c) => Some(c),
                 Err(e) => {
-                    return env.fail(
-                        env.t("error-checkpoint"),
-                        Some(format!("{}:{}", path.display(), e.line)),
-                        "todo-checkpoint",
-                    );
+                    let (what, place) = match e.kind {
+                        ledger::CheckpointErrorKind::Empty => {
+                            ("error-checkpoint-empty", path.display().to_string())
+                        }
+                        // JSON is named as a whole (line 0).
+                        _ if e.line == 0 => ("error-checkpoint", path.display().to_string()),
+                        _ => ("error-checkpoint", format!("{}:{}", path.display(), e.line)),
+                    };
+                    return env.fail(env.t(what), Some(place), "todo-checkpoint");
                 }
             }
         }

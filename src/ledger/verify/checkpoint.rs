@@ -36,6 +36,8 @@ pub enum CheckpointErrorKind {
     DuplicateFile,
     /// JSON that is not a verify report.
     BadJson,
+    /// No file at all (an empty or blank file, `{"files": []}`): it would check nothing.
+    Empty,
 }
 
 impl fmt::Display for CheckpointError {
@@ -57,11 +59,22 @@ impl Checkpoint {
     /// The whole text output of `tebiki verify` (in any language) is a checkpoint too: when the
     /// text starts with a line that is not indented and its indented lines are entries, those
     /// entries are read and the rest (headings, counts, findings) is skipped.
+    ///
+    /// A checkpoint naming no file is refused: it would vouch for nothing, yet read as a check.
     pub fn parse(text: &str) -> Result<Checkpoint, CheckpointError> {
-        if text.trim_start().starts_with('{') {
-            return Checkpoint::parse_report_json(text);
+        let checkpoint = if text.trim_start().starts_with('{') {
+            Checkpoint::parse_report_json(text)
+        } else {
+            Checkpoint::parse_lines(text)
+                .or_else(|e| Checkpoint::parse_verify_output(text).ok_or(e))
+        }?;
+        if checkpoint.entries.is_empty() {
+            return Err(CheckpointError {
+                line: 0,
+                kind: CheckpointErrorKind::Empty,
+            });
         }
-        Checkpoint::parse_lines(text).or_else(|e| Checkpoint::parse_verify_output(text).ok_or(e))
+        Ok(checkpoint)
     }
 
     /// The indented checkpoint lines of `tebiki verify`'s text output, if `text` is one.
