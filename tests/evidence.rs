@@ -1356,6 +1356,38 @@ fn the_people_whose_records_were_withheld_are_named() {
         err.contains(&format!("{id} に関する記録が、ハッシュの連鎖が切れた")),
         "{err}"
     );
+
+    // A withdrawal refused for someone whose records were withheld: the refusal may be wrong,
+    // so the advice keeps their request instead of saying that nothing needs recording. For
+    // someone whose records are all there, the usual advice.
+    let consent = |who: &str| -> String {
+        let o = tebiki(data, &["status", who, "--format", "json"]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["consent"].as_str().unwrap_or_default().to_string()
+    };
+    let withheld = about
+        .iter()
+        .find(|p| p.starts_with('E') && consent(p) != "given")
+        .expect("someone withheld whose usable records hold no consent");
+    let unaffected = everyone
+        .iter()
+        .find(|p| !about.contains(p) && consent(p) != "given")
+        .expect("someone not withheld without consent");
+    for (who, uncertain) in [(withheld, true), (unaffected, false)] {
+        let o = tebiki(data, &["record", "withdrawal", who, "--lang", "en"]);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{who}: {err}");
+        assert_eq!(
+            err.contains("this answer may be wrong"),
+            uncertain,
+            "{who}: {err}"
+        );
+        assert_eq!(
+            err.contains("Nothing needs recording"),
+            !uncertain,
+            "{who}: {err}"
+        );
+    }
 }
 
 /// A `void` naming a person's own decision (consent or withdrawal) or another void is refused

@@ -53,6 +53,7 @@ record-todo-self = Give another employee's ID with --supports.
 record-error-needs-consent = { $id } cannot be recorded as using their own smartphone (parallel or migrated): their consent state is “{ $state }”
 record-todo-needs-consent = Using LINE WORKS on their own phone needs the person's consent under the current policy: ask them to go through the kiosk first.
 record-error-nothing-to-withdraw = { $id } has no consent to withdraw (their state is “{ $state }”)
+record-todo-refusal-uncertain = Some of their records could not be used, so this answer may be wrong: keep their request in writing (what they asked, when), run “tebiki verify”, and record it once the ledger is repaired.
 record-todo-nothing-to-withdraw = Nothing needs recording; “tebiki status ID” shows their history.
 record-error-consent-expired = { $id }'s consent was given under an older policy version and no longer applies, so there is nothing to withdraw
 record-todo-consent-expired = Nothing needs recording; if they want to decide again, they can do so at the kiosk.

@@ -53,6 +53,7 @@ record-todo-self = --supports には別の社員の番号を指定してくだ�
 record-error-needs-consent = { $id } さんを自分のスマートフォンで使う段階（併用中・移行済み）にはできません：同意の状態が「{ $state }」です
 record-todo-needs-consent = 自分のスマートフォンで使うには、今の方針での本人の同意が必要です。先に端末（キオスク）で手続きをしてもらってください。
 record-error-nothing-to-withdraw = { $id } さんには取り消す同意がありません（状態：「{ $state }」）
+record-todo-refusal-uncertain = この人の記録の一部を使えなかったため、この答えは誤っているかもしれません。申し出の内容と日付を書面で残し、「tebiki verify」を実行して、記録を直してから記録してください。
 record-todo-nothing-to-withdraw = 記録は不要です。「tebiki status 社員番号」で履歴を確認できます。
 record-error-consent-expired = { $id } さんの同意は以前の版の方針に対するもので、もう有効ではないため、取り消すものはありません
 record-todo-consent-expired = 記録は不要です。あらためて選ぶ場合は、端末（キオスク）で手続きできます。

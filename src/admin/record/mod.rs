@@ -223,8 +223,15 @@ enum NotRecorded {
 }
 
 /// Before a refusal: the ledger lines that were not read or used, and whether the person's
-/// own records are among those a break withheld (then the refusal may be wrong).
-fn warn_before_refusal(env: &Env, id: &str, issues: &[crate::ledger::ReadIssue]) {
+/// own records are among those a break withheld (then the refusal may be wrong). The todo of
+/// the refusal: `todo`, or, when the person's records were withheld, one that keeps their
+/// request rather than say that nothing needs recording.
+fn warn_before_refusal(
+    env: &Env,
+    id: &str,
+    issues: &[crate::ledger::ReadIssue],
+    todo: &'static str,
+) -> &'static str {
     for issue in issues {
         super::warn_read_issue(env, issue);
     }
@@ -238,9 +245,15 @@ fn warn_before_refusal(env: &Env, id: &str, issues: &[crate::ledger::ReadIssue])
             &env.ta("status-in-withheld-records", &[("id", arg(id))]),
         );
     }
+    if withheld_about {
+        // The refusal's own advice ("nothing needs recording") may be wrong: the request is
+        // kept instead.
+        return "record-todo-refusal-uncertain";
+    }
     if !issues.is_empty() {
         eprintln!("  {}", env.t("todo-verify"));
     }
+    todo
 }
 
 /// `tebiki record ...`
@@ -510,8 +523,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             );
         }
         Err(Checked::Refused(NotRecorded::Refused(refusal, consent, issues))) => {
-            warn_before_refusal(env, &id, &issues);
             let (message, todo) = refusal.message_ids();
+            let todo = warn_before_refusal(env, &id, &issues, todo);
             let state_word = consent.as_str();
             return fail(
                 env,

@@ -128,8 +128,8 @@ pub(super) fn void(
             ledger_fail(env, &e)
         }
         Err(Checked::Refused(NotRecorded::Refused(refusal, _, issues))) => {
-            warn_before_refusal(env, &owner, &issues);
             let (message, todo) = refusal.message_ids();
+            let todo = warn_before_refusal(env, &owner, &issues, todo);
             fail(env, &env.ta(message, &[("id", arg(record_id))]), None, todo)
         }
         Err(Checked::Refused(NotRecorded::Unknown(who))) => fail(
