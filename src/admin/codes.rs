@@ -110,7 +110,14 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
             let mut w = csv::Writer::from_writer(Vec::new());
             let _ = w.write_record(["employee_id", "name", "department", "code"]);
             for (e, code) in &issued {
-                let _ = w.write_record([e.id.as_str(), &e.name, &e.department, code]);
+                // Opened in a spreadsheet, like an export: a cell that would start a formula
+                // (`=HYPERLINK(...)` beside a secret code) is made plain text, as export does.
+                let mut cells = [e.id.clone(), e.name.clone(), e.department.clone()];
+                for cell in &mut cells {
+                    crate::admin::export::neutralise(cell);
+                }
+                let [id, name, department] = &cells;
+                let _ = w.write_record([id.as_str(), name, department, code]);
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
@@ -145,7 +152,8 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
             if let Some(code) = super::refuse_over_own_files(env, file) {
                 return code;
             }
-            let written = AtomicFile::create_output(file).and_then(|mut f| {
+            // The codes are secrets: the file is its owner's alone.
+            let written = AtomicFile::create_secret_output(file).and_then(|mut f| {
                 f.write_all(text.as_bytes())?;
                 f.commit()
             });
