@@ -241,6 +241,7 @@ standing-finish = Nothing more, finish
 welcome-notice = What is recorded about me, and why
 notice-title = What is recorded, and why
 notice-list-separator = ;{" "}
+notice-group = { $heading }: { $items }
 notice-short = Recorded with your choice: { $what }. How long it is kept: { $retention }. Why, who sees it and your rights: “What is recorded” on the first screen, or F1. Questions: { $privacy_contact }.
 notice-why-heading = Why it is kept
 notice-why = The record shows that you were told what using LINE WORKS on your own smartphone means, and that you chose freely. It is also used to follow the move to LINE WORKS step by step. Your answers to the check are kept only to show that the explanation was understood; they are never used against anyone.

@@ -82,7 +82,12 @@ fn full(app: &App, body: &mut Body, width: usize) {
     body.blank();
     para(body, &t("notice-what-heading"), width, theme::heading());
     for (heading, items) in what_is_kept(app) {
-        para(body, &format!("{heading}: {items}"), width, Style::new());
+        let line = app.loc.ta(
+            &app.lang,
+            "notice-group",
+            &[("heading", heading.into()), ("items", items.into())],
+        );
+        para(body, &line, width, Style::new());
     }
     para(body, &t("notice-not-kept"), width, Style::new());
     body.blank();
