@@ -18,7 +18,9 @@ const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
 pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[Handover], "key-enter", "act-attendee-ready", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[Handover], "key-esc", "act-back", SHOWN),
-    bind(&[k(Enter)], Cmd::Confirm, &[Handback], "key-enter", "act-show-attendees", SHOWN),
+    // Not Enter: the attendee still holds the terminal, and an Enter by habit would show them
+    // the list (everyone's state) and let them start another's turn.
+    bind(&[k(Char('t'))], Cmd::Confirm, &[Handback], "present-key-t", "act-show-attendees", SHOWN),
     // Trainer mode (`tebiki present`): the setup form.
     bind(&[k(Enter)], Cmd::Confirm, &[PresentSetup], "key-enter", "present-act-setup-next", SHOWN),
     bind(&[k(Tab)], Cmd::FocusNext, &[PresentSetup, SetupList], "key-tab", "act-next-field", SHOWN),

@@ -262,15 +262,11 @@ fn confirm_quit(frame: &mut Frame, p: &Presenter, area: Rect) {
 /// title and a sentence, nothing of the session.
 fn handover(frame: &mut Frame, p: &Presenter, area: Rect) {
     let (who, title, text) = match p.returned {
-        Some((i, chose)) if p.phase == Phase::Handback => (
-            Some(i),
-            "present-handback-title",
-            if chose {
-                "present-handback-chosen"
-            } else {
-                "present-handback-left"
-            },
-        ),
+        // The same words whether they chose or not: the room may see this screen (the
+        // trainer's list says which it was).
+        Some((i, _)) if p.phase == Phase::Handback => {
+            (Some(i), "present-handback-title", "present-handback-text")
+        }
         _ => (p.current, "present-handover-title", "present-handover-text"),
     };
     let name = who
