@@ -60,9 +60,11 @@ impl Trainer {
         Trainer { p, recorder, dir }
     }
 
-    /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters.
+    /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters;
+    /// `<Through>` is → once per slide: from the first slide, through every one to the list.
     fn keys(&mut self, seq: &str) -> &mut Trainer {
-        for event in common::parse_keys(seq) {
+        let seq = seq.replace("<Through>", &"<Right>".repeat(self.p.slides.len()));
+        for event in common::parse_keys(&seq) {
             self.draw();
             if let Some(effect) = self.p.handle_event(&event) {
                 session::perform(&mut self.p, &mut self.recorder, effect);
@@ -346,7 +348,7 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
     assert_eq!(t.p.phase, Phase::Slides);
     assert_eq!(t.p.attendees.len(), 3);
     // After the last slide: the list.
-    t.keys("G<Right>");
+    t.keys("<Through>");
     assert_eq!(t.p.phase, Phase::Attendees);
     assert!(
         t.records().is_empty(),
@@ -506,7 +508,7 @@ fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
         .keys("<Enter>")
         .paste("Pat Doe")
         .keys("<Enter><Enter><Enter>");
-    t.keys("G<Right>s");
+    t.keys("<Through>s");
     // `l` first asks; any other key takes the question back with nothing recorded.
     t.keys("l");
     assert!(t.screen().contains("Press l again"), "{}", t.screen());
@@ -569,7 +571,7 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
         .keys("<Enter>")
         .paste("Pat Doe")
         .keys("<Enter><Enter><Enter>");
-    t.keys("G<Right>s");
+    t.keys("<Through>s");
     // The first `l` already says so: nothing is offered to record.
     t.keys("l");
     assert!(
@@ -605,6 +607,36 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
     assert!(receipt.contains("please delete them"), "{receipt}");
 }
 
+/// A choice in a session comes after the slides, as at a kiosk it comes after every screen:
+/// with slides not shown, Enter first says how many, and only a second Enter on the same
+/// attendee turns the screen to them.
+#[test]
+fn choosing_before_every_slide_was_shown_asks_first() {
+    for (lang, words) in [
+        ("en", "10 of the 11 slides have not been shown"),
+        ("ja", "11 枚のスライドのうち 10 枚をまだ表示していません"),
+    ] {
+        let mut t = Trainer::new(lang, lang);
+        t.paste("Kim Lee").keys("<Enter><Enter>");
+        t.paste("E1")
+            .keys("<Enter>")
+            .paste("A B")
+            .keys("<Enter><Enter><Enter>");
+        assert_eq!(t.p.slides.len(), 11);
+        // The first slide, then straight to the list.
+        t.keys("as");
+        assert_eq!(t.p.phase, Phase::Attendees);
+        t.keys("<Enter>");
+        assert_eq!(t.p.phase, Phase::Attendees, "{lang}");
+        assert!(t.screen().contains(words), "{lang}: {}", t.screen());
+        // Another key in between: the question no longer stands.
+        t.keys("<Down><Enter>");
+        assert_eq!(t.p.phase, Phase::Attendees, "{lang}");
+        t.keys("<Enter>");
+        assert_eq!(t.p.phase, Phase::Handover, "{lang}");
+    }
+}
+
 #[test]
 fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
     let mut t = Trainer::new("en", "en");
@@ -613,7 +645,7 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
         .keys("<Enter>")
         .paste("A B")
         .keys("<Enter><Enter><Enter>");
-    t.keys("G<Right>s<Enter><Enter>");
+    t.keys("<Through>s<Enter><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
     // A stray Esc does not end the turn: it says what a second one does, and any other key
@@ -698,7 +730,7 @@ fn an_attendee_not_yet_recorded_can_be_taken_off_the_list() {
         "{}",
         t.screen()
     );
-    t.keys(&"<BS>".repeat(2)).keys("<Enter>G<Right>");
+    t.keys(&"<BS>".repeat(2)).keys("<Enter><Through>");
     assert_eq!(t.p.ctx(), Ctx::Attendees);
     let disabled = common::keys_agree(Ctx::Attendees, &t.p);
     for cmd in [Cmd::Remove, Cmd::Edit, Cmd::Record] {
@@ -835,7 +867,7 @@ fn snapshot_setup_and_attendee_list() {
         .paste("Alex Smith")
         .keys("<Enter>");
     insta::assert_snapshot!("present_ja_setup_80x24", t.screen());
-    t.keys("<Enter><Enter>G<Right>s");
+    t.keys("<Enter><Enter><Through>s");
     insta::assert_snapshot!("present_ja_attendees_80x24", t.screen());
 }
 
@@ -845,7 +877,7 @@ fn snapshot_the_screen_turned_to_the_attendee() {
         let mut t = Trainer::with_roster(lang, lang, Some(&[("E1001", "山田 太郎", "営業部")]));
         t.paste("佐藤 花子").keys("<Enter><Enter>");
         t.paste("E1001").keys("<Enter><Enter>");
-        t.keys("G<Right>s<Enter>");
+        t.keys("<Through>s<Enter>");
         let screen = t.screen();
         assert_eq!(t.p.phase, Phase::Handover, "{screen}");
         insta::assert_snapshot!(format!("present_{lang}_handover_80x24"), t.sized(80, 24));
@@ -913,7 +945,7 @@ fn attendees_are_found_by_name_edited_removed_and_recorded() {
     assert_eq!(t.p.attendees.len(), 1);
     assert_eq!(t.p.attendees[0].id, "E1001");
     // Start, reach the list, record: one attendance, for the one left.
-    t.keys("<F5>G<Right>s");
+    t.keys("<F5><Through>s");
     let attendance: Vec<Value> = t
         .records()
         .into_iter()
@@ -981,7 +1013,7 @@ fn a_failed_save_is_told_in_the_trainers_language_without_the_systems_own_words(
         .keys("<Enter>")
         .paste("One")
         .keys("<Enter><Enter>");
-    t.keys("<Enter>G<Right>s");
+    t.keys("<Enter><Through>s");
     let n = t.p.notice.clone().expect("a notice");
     assert_eq!(n.id, "present-save-failed");
     let screen = t.screen();
@@ -1009,7 +1041,7 @@ fn a_long_department_is_shown_whole_when_there_is_room() {
         );
         t.paste("佐藤 花子").keys("<Enter><Enter>");
         t.paste("E1001").keys("<Enter><Enter>");
-        t.keys("G<Right>");
+        t.keys("<Through>");
         let screen = t.sized(80, 24);
         assert!(screen.contains("カスタマーサポート部"), "{screen}");
         let screen = t.sized(44, 24);
@@ -1045,7 +1077,7 @@ fn an_attendee_typed_with_someone_elses_id_does_not_choose_under_it() {
         .paste("Someone Else")
         .keys("<Enter><Enter><Enter>");
     // Attendance is not recorded under that id, and so they cannot choose here.
-    t.keys("G<Right>s");
+    t.keys("<Through>s");
     let screen = t.sized(80, 24);
     assert!(screen.contains("under another name"), "{screen}");
     assert!(!screen.contains("Pat Doe"), "{screen}");
@@ -1078,7 +1110,7 @@ fn with_both_languages_the_session_line_and_short_messages_are_in_both() {
         "{}",
         t.screen()
     );
-    t.keys("<Enter>G<Right>s");
+    t.keys("<Enter><Through>s");
     assert_eq!(t.p.phase, Phase::Attendees);
     // The screen turned to the attendee says so in both languages.
     t.keys("<Enter>");
@@ -1121,7 +1153,7 @@ fn an_attendee_cannot_go_back_to_say_who_they_are() {
     );
     t.paste("Pat Trainer").keys("<Enter><Enter>");
     t.paste("E1001").keys("<Enter><Enter>");
-    t.keys("G<Right>s<Enter><Enter>");
+    t.keys("<Through>s<Enter><Enter>");
     assert_eq!(t.p.phase, Phase::Attendee);
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     // ← at the check reads the screen before, as in the kiosk: it does not end the turn.

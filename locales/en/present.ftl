@@ -128,6 +128,7 @@ present-status-recorded = ✓ choice recorded
 present-handover-title = Please turn the screen to { $name }
 present-handover-text = What comes next is { $name }’s own choice: only they should see the screen. The slides and the list are hidden until they have finished.
 act-attendee-ready = They are ready
+present-choose-unshown = { $unshown } of the { $total } slides have not been shown in this session. Show them first (Esc, slides), or press Enter again to let this attendee choose now.
 present-leave-confirm = Press Esc again to end your turn without choosing (nothing is recorded). Any other key carries on.
 key-other = Other keys
 act-end-turn = End my turn (nothing recorded)

@@ -113,6 +113,7 @@ present-status-recorded = ✓ 選択を記録済み
 present-handover-title = 画面を { $name } さんに向けてください
 present-handover-text = ここから先は { $name } さんご本人の選択です。ご本人だけが画面を見られるようにしてください。終わるまでスライドと一覧は表示しません。
 act-attendee-ready = 準備ができた
+present-choose-unshown = この説明会では、{ $total } 枚のスライドのうち { $unshown } 枚をまだ表示していません。先に表示するか（Esc でスライドへ）、このまま選んでもらうときはもう一度 Enter を押してください。
 present-leave-confirm = もう一度 Esc を押すと、選ばずに終わります（何も記録しません）。ほかのキーで続けられます。
 key-other = ほかのキー
 act-end-turn = 選ばずに終わる（記録なし）

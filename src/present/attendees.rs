@@ -40,7 +40,12 @@ impl Presenter {
 
     /// `asked`: the attendee `l` was pressed on just before (the question is taken back by
     /// any other key: see [`Presenter::update`]).
-    pub(super) fn update_attendees(&mut self, cmd: Cmd, asked: Option<usize>) -> Option<Effect> {
+    pub(super) fn update_attendees(
+        &mut self,
+        cmd: Cmd,
+        asked: Option<usize>,
+        asked_choose: Option<usize>,
+    ) -> Option<Effect> {
         let n = self.attendees.len();
         match cmd {
             Cmd::Up => self.focus = self.focus.saturating_sub(1),
@@ -59,7 +64,7 @@ impl Presenter {
             Cmd::Remove => self.remove(),
             Cmd::Edit => self.edit_attendee(),
             Cmd::Confirm if n == 0 => self.adding = true,
-            Cmd::Confirm => self.choose_now(),
+            Cmd::Confirm => self.choose_now(asked_choose),
             _ => {}
         }
         None
@@ -182,11 +187,27 @@ impl Presenter {
     }
 
     /// The focused attendee is to choose here: first the screen is turned to them.
-    pub(super) fn choose_now(&mut self) {
+    /// Enter on attendee `i`: their turn, once they have seen every slide; while some were not
+    /// shown, the first Enter says how many (the kiosk lets nobody choose before reading each
+    /// screen to its end) and a second one goes on (`asked`: the attendee it was said of).
+    pub(super) fn choose_now(&mut self, asked: Option<usize>) {
         let Some(i) = self.focused_recorded() else {
             return;
         };
         if self.session.is_none() {
+            return;
+        }
+        let unshown = self.shown.iter().filter(|s| !**s).count();
+        if unshown > 0 && asked != Some(i) {
+            self.confirm_choose = Some(i);
+            self.notice = Some(Notice {
+                id: "present-choose-unshown",
+                args: vec![
+                    ("unshown", unshown.to_string()),
+                    ("total", self.shown.len().to_string()),
+                ],
+                error: false,
+            });
             return;
         }
         self.current = Some(i);

@@ -175,6 +175,9 @@ pub struct Presenter {
     pub returned: Option<(usize, bool)>,
     /// `l` was pressed once on this attendee: `l` again records that they choose later.
     pub confirm_later: Option<usize>,
+    /// Enter was pressed once on this attendee while some slides were not shown yet: Enter
+    /// again turns the screen to them all the same.
+    pub confirm_choose: Option<usize>,
     pub help: bool,
     pub help_scroll: usize,
     /// The slide overview is open, with this slide (a position in `slides`) highlighted.
@@ -253,6 +256,7 @@ impl Presenter {
             current: None,
             returned: None,
             confirm_later: None,
+            confirm_choose: None,
             help: false,
             help_scroll: 0,
             overview: None,
@@ -448,6 +452,7 @@ impl Presenter {
         self.notice = None;
         // The question `l` asked stands only for the very next key.
         let asked_later = self.confirm_later.take();
+        let asked_choose = self.confirm_choose.take();
         if self.confirm_quit {
             match cmd {
                 Cmd::Confirm => self.quit = true,
@@ -496,7 +501,7 @@ impl Presenter {
                 self.update_adding(cmd);
                 None
             }
-            Phase::Attendees => self.update_attendees(cmd, asked_later),
+            Phase::Attendees => self.update_attendees(cmd, asked_later, asked_choose),
             Phase::Handover => {
                 match cmd {
                     Cmd::Confirm => {
