@@ -158,6 +158,29 @@ fn the_review_and_help_at_the_smallest_size_keep_their_keys_in_view() {
     insta::assert_snapshot!("en_small_help_40x12", k.screen());
 }
 
+/// "Is this you?" at the smallest size the kiosk supports, in both languages: the roster's
+/// name stays on screen with the answers (it was scrolled away to show the highlighted one),
+/// and the line below them is read by scrolling on.
+#[test]
+fn the_name_to_confirm_stays_on_screen_at_40x12() {
+    for (lang, question, answer) in [
+        ("ja", "山田 太郎さん", "はい、本人です"),
+        ("en", "山田 太郎 (営業部)", "Yes, that is me"),
+    ] {
+        let mut k = Kiosk::new(lang).with_roster(common::roster_people(&[(
+            "E1001",
+            "山田 太郎",
+            "営業部",
+        )]));
+        k.app.resize(40, 12);
+        k.keys("<Enter>").paste("E1001").keys("<Enter>");
+        assert_eq!(k.app.step, tebiki::app::Step::Confirm);
+        let screen = k.screen();
+        assert!(screen.contains(question), "{lang}: {screen}");
+        assert!(screen.contains(answer), "{lang}: {screen}");
+    }
+}
+
 /// The roster-checked steps: the id alone, "is this you?", what is on record, and nothing to
 /// withdraw.
 fn roster_screens(lang: &str) {

@@ -42,8 +42,6 @@ pub fn body(app: &App, width: usize) -> Body {
                 ],
             );
             para(&mut body, &question, width, theme::heading());
-            body.blank();
-            para(&mut body, &app.t("confirm-explain"), width, Style::new());
         }
         Step::Standing(on_record) => {
             para(&mut body, &super::who(app), width, theme::heading());
@@ -106,6 +104,12 @@ pub fn body(app: &App, width: usize) -> Body {
             Style::new(),
             width,
         );
+    }
+    if app.step == Step::Confirm {
+        // Below the answers, so that on a small terminal the name stays on screen with them
+        // (the text above the answers is scrolled away to show the one highlighted).
+        body.blank();
+        para(&mut body, &app.t("confirm-explain"), width, Style::new());
     }
     body
 }
