@@ -13,8 +13,9 @@ pub enum Inserted {
     All,
     /// Cut at [`MAX_GRAPHEMES`].
     Cut,
-    /// Control or invisible formatting characters were left out (they could hide or reorder
-    /// what staff see later, or reach the terminal as commands).
+    /// Nothing was inserted: the text held control or invisible formatting characters (they
+    /// could hide or reorder what staff see later, or reach the terminal as commands, and what
+    /// is left without them is not what the person meant to give: they type it again).
     Removed,
 }
 
@@ -63,9 +64,9 @@ impl TextField {
     }
 
     /// Inserts text at the cursor. Line breaks and tabs become spaces (a field is one line);
-    /// other control and formatting characters are left out; a long paste is cut.
+    /// text with any other control or formatting character is not inserted at all; a long
+    /// paste is cut.
     pub fn insert(&mut self, text: &str) -> Inserted {
-        let mut removed = false;
         let clean: String = text
             .chars()
             .map(|c| {
@@ -75,12 +76,10 @@ impl TextField {
                     c
                 }
             })
-            .filter(|&c| {
-                let bad = crate::escape::is_unsafe(c);
-                removed |= bad;
-                !bad
-            })
             .collect();
+        if clean.chars().any(crate::escape::is_unsafe) {
+            return Inserted::Removed;
+        }
         let room = MAX_GRAPHEMES.saturating_sub(self.len());
         let taken: String = clean.graphemes(true).take(room).collect();
         let complete = taken.len() == clean.len();
@@ -90,9 +89,7 @@ impl TextField {
         // is recomputed from the byte position rather than counted.
         let end = at + taken.len();
         self.cursor = self.value[..end].graphemes(true).count();
-        if removed {
-            Inserted::Removed
-        } else if complete {
+        if complete {
             Inserted::All
         } else {
             Inserted::Cut
@@ -228,7 +225,10 @@ mod tests {
             f.insert("Eve\u{1b}[2J\u{202E}x\0\u{200B}"),
             Inserted::Removed
         );
-        assert_eq!(f.value(), "Eve[2Jx");
+        assert_eq!(f.value(), "", "nothing of it is entered");
+        f.insert("E000");
+        assert_eq!(f.insert("\u{200B}011"), Inserted::Removed);
+        assert_eq!(f.value(), "E000");
         assert_eq!(
             f.insert("ｶﾀｶﾅ"),
             Inserted::All,

@@ -156,7 +156,7 @@ dash-pick-title = Assign a champion
 dash-pick-intro = Who will support { $who }? Type to narrow the list of champions.
 dash-pick-none = No champion matches. Make someone a champion first (open them and press c).
 dash-field-cut = That was too long: only the first 200 characters were kept.
-dash-field-cleaned = Control characters were left out of what you typed.
+dash-field-cleaned = What you typed or pasted held control characters and was not entered. Type it again.
 
 ## After saving
 dash-save-failed = Not saved (what you typed is kept): { $reason }

@@ -18,7 +18,7 @@ identity-name = Name
 identity-dept = Department (optional)
 identity-id-missing = Please enter your employee ID.
 identity-name-missing = Please enter your name.
-identity-control-chars = This field contains control characters. Please type it again.
+identity-control-chars = What you typed or pasted held control characters and was not entered. Please type it again.
 field-too-long = That was too long: only the first 200 characters were kept.
 
 ## Reading

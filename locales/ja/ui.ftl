@@ -18,7 +18,7 @@ identity-name = 氏名
 identity-dept = 部署（任意）
 identity-id-missing = 社員番号を入力してください。
 identity-name-missing = 氏名を入力してください。
-identity-control-chars = 入力に制御文字が含まれています。もう一度入力してください。
+identity-control-chars = 入力した内容に制御文字が含まれていたため、入力しませんでした。もう一度入力してください。
 field-too-long = 長すぎるため、最初の200文字だけを残しました。
 
 ## 読む
