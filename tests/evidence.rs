@@ -1708,3 +1708,78 @@ fn readers_tell_a_sealed_file_that_no_longer_holds_what_was_sealed() {
         );
     }
 }
+
+/// A record made up with the id and time of a real one (its decision turned round), put in a
+/// file of its own with a chain of its own: ids are never reused, so readers use neither
+/// silently: the second is not used, both places are named, and every output says it is
+/// incomplete (as verify calls it damaged).
+#[test]
+fn a_record_reusing_another_records_id_is_not_used_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(
+        data,
+        &["demo", "--employees", "30", "--seed", "5", "--lang", "en"],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let ledger = data.join("ledger");
+    let (source, line, mut record) = fs::read_dir(&ledger)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .find_map(|p| {
+            let body = fs::read_to_string(&p).unwrap();
+            body.lines().enumerate().find_map(|(i, l)| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                (v["type"] == "consent" && v["decision"] == "given").then(|| (p.clone(), i + 1, v))
+            })
+        })
+        .expect("a consent given");
+    let who = record["employee"]["id"].as_str().unwrap().to_string();
+    record["kiosk"] = "dupk".into();
+    record["seq"] = 1.into();
+    record["prev"] = "0".repeat(64).into();
+    record["decision"] = "refused".into();
+    fs::write(
+        ledger.join("dupk.jsonl"),
+        format!("{}\n", serde_json::to_string(&record).unwrap()),
+    )
+    .unwrap();
+    let source = source.file_name().unwrap().to_str().unwrap().to_string();
+
+    let csv = data.join("out.csv");
+    let o = tebiki(
+        data,
+        &["export", "-o", csv.to_str().unwrap(), "--lang", "en"],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("same id and time"), "{err}");
+    let places = [format!("{source}:{line}"), "dupk.jsonl:1".to_string()];
+    assert!(places.iter().all(|p| err.contains(p.as_str())), "{err}");
+    let rows = fs::read_to_string(&csv).unwrap();
+    let id = record["id"].as_str().unwrap();
+    assert_eq!(rows.matches(id).count(), 1, "one of the two is used");
+    assert!(rows.contains("INCOMPLETE EXPORT"), "{rows}");
+
+    let o = tebiki(data, &["report", "--format", "json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["ledger"]["complete"], false, "{report}");
+    assert!(
+        report["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["problem"] == "conflicting_id"),
+        "{report}"
+    );
+
+    let o = tebiki(data, &["status", &who, "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("same id and time"), "{err}");
+
+    let o = tebiki(data, &["verify", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -349,6 +349,21 @@ pub(crate) fn read_issue_text(
                 ("seq", (*seq).into()),
             ],
         ),
+        ReadIssue::Conflict {
+            other_file,
+            other_line,
+            ..
+        } => loc.ta(
+            lang,
+            "warning-conflicting-id",
+            &[
+                ("place", arg(place)),
+                (
+                    "other",
+                    arg(format!("{}:{other_line}", other_file.display())),
+                ),
+            ],
+        ),
         ReadIssue::Misplaced { kiosk, .. } => loc.ta(
             lang,
             "warning-misplaced",

@@ -371,10 +371,11 @@ fn answer(
             if run.contains(sha) {
                 continue;
             }
-        } else {
-            last_key = Some(*key);
-            run.clear();
+            // The same id and time with other bytes: the full read says which is not used.
+            return Err(Miss::Scan);
         }
+        last_key = Some(*key);
+        run.clear();
         run.push(*sha);
         kept.push(line);
     }

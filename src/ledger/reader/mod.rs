@@ -105,6 +105,16 @@ pub enum ReadIssue {
         offset: u64,
         kiosk: String,
     },
+    /// A record with the same `id` and `at` as the record at `other_file:other_line`, used
+    /// already, but other bytes: ids are never reused, so one of the two was made up (an
+    /// exact copy is a duplicate, skipped silently). This one is not used.
+    Conflict {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        other_file: PathBuf,
+        other_line: u64,
+    },
     /// The file no longer holds what the latest trusted seal (`seal`, its signature checked
     /// against `$DATA/seal-signers`) says it held up to its record of `seq` (`line`): it is
     /// gone, shorter, or that line has other bytes. Records sealed may have been changed or
@@ -140,6 +150,7 @@ impl ReadIssue {
             | ReadIssue::TornTail { file, line, .. }
             | ReadIssue::RepeatedKey { file, line, .. }
             | ReadIssue::Misplaced { file, line, .. }
+            | ReadIssue::Conflict { file, line, .. }
             | ReadIssue::ChainBreak { file, line, .. }
             | ReadIssue::SeqGap { file, line, .. }
             | ReadIssue::SealMismatch { file, line, .. }
@@ -156,6 +167,7 @@ impl ReadIssue {
             ReadIssue::TornTail { .. } => "torn_tail",
             ReadIssue::RepeatedKey { .. } => "repeated_key",
             ReadIssue::Misplaced { .. } => "misplaced",
+            ReadIssue::Conflict { .. } => "conflicting_id",
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
@@ -204,6 +216,9 @@ pub struct Merged {
     /// Records of the current key found in another kiosk's file, held back until a record of
     /// the same key shows them to be copies of it (then duplicates); else reported.
     misplaced: Vec<([u8; 32], ReadIssue)>,
+    /// Where the first record used of the current key is (file, line): a record of the same
+    /// key with other bytes conflicts with it.
+    first_of_key: (usize, u64),
     duplicates: u64,
     /// The record yielded last, taken from its file's slot (which got the buffers of the one
     /// before); its line stays in that file's read buffer until the next step.
@@ -315,6 +330,7 @@ fn open_merged_with(
         last_key: None,
         last_hashes: Vec::new(),
         misplaced: Vec::new(),
+        first_of_key: (0, 0),
         duplicates: 0,
         current: Slot::default(),
         current_file: 0,
@@ -468,10 +484,25 @@ impl Merged {
                 self.streams[idx].pinned = None;
                 continue;
             }
+            if !self.last_hashes.is_empty() {
+                // Same id and time as a record used already, other bytes: not used, and said.
+                let (other, other_line) = self.first_of_key;
+                let stream = &self.streams[idx];
+                self.issues.push_back(ReadIssue::Conflict {
+                    file: stream.path.clone(),
+                    line: self.current.line,
+                    offset: self.current.offset,
+                    other_file: self.streams[other].path.clone(),
+                    other_line,
+                });
+                self.streams[idx].pinned = None;
+                continue;
+            }
             let before = self.misplaced.len();
             self.misplaced.retain(|(h, _)| *h != hash);
             self.duplicates += (before - self.misplaced.len()) as u64;
             self.last_hashes.push(hash);
+            self.first_of_key = (idx, self.current.line);
             return Some(Ok(()));
         }
     }
