@@ -83,7 +83,8 @@ pub enum Counter {
 impl Counter {
     pub const ALL: [Counter; 2] = [Counter::Kiosk, Counter::Dashboard];
 
-    fn file_name(self) -> &'static str {
+    /// The counter's file in the data folder.
+    pub fn file_name(self) -> &'static str {
         match self {
             Counter::Kiosk => "pin-attempts.json",
             Counter::Dashboard => "pin-attempts-dashboard.json",

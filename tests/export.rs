@@ -628,6 +628,8 @@ fn an_output_file_is_replaced_only_by_a_finished_export() {
         data.join("roster.csv"),
         data.join("seals/x.json"),
         data.join("ledger/../config.toml"),
+        data.join("pin-attempts.json"),
+        data.join("pin-attempts-dashboard.json"),
     ] {
         let _ = std::fs::create_dir_all(data.join("seals"));
         let o = export(
@@ -639,6 +641,7 @@ fn an_output_file_is_replaced_only_by_a_finished_export() {
     }
     assert!(!data.join("ledger/export.jsonl").exists());
     assert!(!data.join("seals/x.json").exists());
+    assert!(!data.join("pin-attempts.json").exists());
     assert_eq!(std::fs::read(data.join("config.toml")).unwrap(), config);
     // Any other file beside them is fine.
     let beside = data.join("export.jsonl");

@@ -402,8 +402,12 @@ pub(crate) fn refuse_over_own_files(env: &Env, path: &std::path::Path) -> Option
     let parent = crate::safe_file::parent_dir(path).canonicalize().ok()?;
     let data = env.data.root.canonicalize().ok()?;
     let name = path.file_name()?.to_str().unwrap_or_default();
+    // The PIN counters too: one that cannot be read means the PIN is not checked at all.
+    let counter = crate::pin::Counter::ALL
+        .iter()
+        .any(|c| c.file_name() == name);
     let own = FOLDERS.iter().any(|f| parent.starts_with(data.join(f)))
-        || (parent == data && (FILES.contains(&name) || FOLDERS.contains(&name)));
+        || (parent == data && (FILES.contains(&name) || FOLDERS.contains(&name) || counter));
     own.then(|| {
         env.fail(
             env.t("output-error-own-file"),
