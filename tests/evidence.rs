@@ -1351,11 +1351,25 @@ fn the_people_whose_records_were_withheld_are_named() {
         );
     }
     let o = tebiki(data, &["status", &id, "--lang", "ja"]);
-    let (_, err) = text(&o);
+    let (out, err) = text(&o);
     assert!(
         err.contains(&format!("{id} に関する記録が、ハッシュの連鎖が切れた")),
         "{err}"
     );
+    // The answer itself says so first: saved to a file, it does not look complete.
+    assert!(
+        out.starts_with(&format!(
+            "不完全：{id} に関する記録の一部を使えませんでした"
+        )),
+        "{out}"
+    );
+    for (who, words) in [
+        (&id, "INCOMPLETE: records about"),
+        (&untouched, "INCOMPLETE: some ledger lines"),
+    ] {
+        let o = tebiki(data, &["status", who, "--lang", "en"]);
+        assert!(text(&o).0.starts_with(words), "{who}: {}", text(&o).0);
+    }
 
     // A withdrawal refused for someone whose records were withheld: the refusal may be wrong,
     // so the advice keeps their request instead of saying that nothing needs recording. For

@@ -152,6 +152,8 @@ status-no-records = この社員番号の記録はまだありません。
 status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません
 status-not-on-roster = { $id } は名簿になく、記録もありません。ID を確かめてください
 warning-void-refused = 無効化の記録 { $void } が記録 { $target }（{ $type } の記録）を指していますが、この記録は無効にできません。本人の決定は有効なままなので、この無効化は無視します。tebiki のどのコマンドも書かない記録です。tebiki verify を実行してください
+status-incomplete = 不完全：記録の一部を読み込めないか、使えませんでした（警告を参照し、tebiki verify を実行してください）。
+status-incomplete-about = 不完全：{ $id } に関する記録の一部を使えませんでした。以下には、その記録が欠けている可能性があります（tebiki verify を実行してください）。
 status-in-withheld-records = { $id } に関する記録が、ハッシュの連鎖が切れたために使われなかった記録（下記）の中にあります。この答えには、その記録が欠けている可能性があります
 
 verify-folder = 記録フォルダー：{ $dir }

@@ -79,7 +79,19 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
     match format {
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            let text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
+            let mut text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
+            // Said first, in the answer itself (the warnings go to stderr, after it, and not
+            // into a file the answer is saved to).
+            if !issues.is_empty() {
+                let id = if withheld_about {
+                    "status-incomplete-about"
+                } else {
+                    "status-incomplete"
+                };
+                let head = env.ta(id, &[("id", state.employee_id.clone().into())]);
+                let head = crate::wrap::hanging(&head, 80, 2);
+                text = format!("{head}\n{text}");
+            }
             put(&crate::glyphs::fold(&text));
         }
         Format::Json => {
