@@ -448,7 +448,11 @@ fn filters_select_by_day_decision_and_department() {
         ),
         (
             vec!["--format", "json", "--excel"],
-            "only apply to --format csv",
+            "--excel only applies to --format csv",
+        ),
+        (
+            vec!["--format", "jsonl", "--labels", "ja"],
+            "--labels only applies to --format csv",
         ),
     ] {
         let mut all = vec!["export", "--lang", "en"];

@@ -91,8 +91,11 @@ export-todo-unmappable = For an exact file, use --excel without --encoding (UTF-
 export-error-date = “{ $value }” is not a date (YYYY-MM-DD) or a time (RFC 3339, e.g. 2026-11-23T09:00:00+09:00)
 export-error-range = --since is after --until, so nothing could match
 export-todo-date = Give dates as YYYY-MM-DD (a whole day in the local time zone) or a full time such as 2026-11-23T09:00:00+09:00.
-export-error-excel-format = --excel and --encoding only apply to --format csv
-export-todo-excel-format = Use --format csv with --excel, or leave --excel and --encoding out for JSON.
+export-error-csv-options = { $options } { $n ->
+    [one] only applies
+   *[other] only apply
+} to --format csv
+export-todo-csv-options = Use --format csv, or leave { $options } out for this format.
 export-error-excel-terminal = a file for Excel would not display properly in the terminal
 output-error-own-file = this would replace one of tebiki's own files in its data folder (settings, roster, codes, seals) or be read as part of the ledger
 todo-output-own-file = Give another file, e.g. -o ~/consent.csv.

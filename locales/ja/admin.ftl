@@ -85,8 +85,10 @@ export-todo-unmappable = 正確なファイルが必要な場合は、--encoding
 export-error-date = 「{ $value }」は日付（YYYY-MM-DD）でも時刻（RFC 3339、例：2026-11-23T09:00:00+09:00）でもありません
 export-error-range = --since が --until より後のため、該当する記録がありません
 export-todo-date = 日付は YYYY-MM-DD（現地時間の丸 1 日）、時刻は 2026-11-23T09:00:00+09:00 のような形で指定してください。
-export-error-excel-format = --excel と --encoding は --format csv のときだけ使えます
-export-todo-excel-format = --excel は --format csv と一緒に使うか、JSON では --excel と --encoding を外してください。
+export-error-csv-options = { $options } は --format csv のときだけ使えます{ $n ->
+   *[other] {""}
+}
+export-todo-csv-options = --format csv を指定するか、この形式では { $options } を外してください。
 export-error-excel-terminal = Excel 向けのファイルは端末では正しく表示できません
 output-error-own-file = tebiki がデータフォルダーに置いている自身のファイル（設定・名簿・コード・封印など）を置き換えるか、記録の一部として読み込まれることになります
 todo-output-own-file = 別のファイルを指定してください（例：-o ~/consent.csv）。

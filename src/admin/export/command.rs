@@ -5,15 +5,27 @@ use super::*;
 
 /// `tebiki export`.
 pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
-    if args.format != ExportFormat::Csv
-        && (args.excel || args.encoding.is_some() || args.labels.is_some())
-    {
-        return fail(
-            env,
-            &env.t("export-error-excel-format"),
-            None,
-            "export-todo-excel-format",
-        );
+    if args.format != ExportFormat::Csv {
+        // The options given that only CSV takes, named as given.
+        let given: Vec<&str> = [
+            (args.excel, "--excel"),
+            (args.encoding.is_some(), "--encoding"),
+            (args.labels.is_some(), "--labels"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+        if !given.is_empty() {
+            let options = given.join(&env.t("list-separator"));
+            return env.fail_words(crate::error_text::Words {
+                what: env.ta(
+                    "export-error-csv-options",
+                    &[("options", arg(options.clone())), ("n", given.len().into())],
+                ),
+                place: None,
+                todo: env.ta("export-todo-csv-options", &[("options", arg(options))]),
+            });
+        }
     }
     let config = match crate::admin::load_config(env) {
         Ok(c) => c,
