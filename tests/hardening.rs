@@ -814,6 +814,24 @@ fn a_recorder_name_with_control_characters_is_refused() {
             );
         }
     }
+    // An empty --by (a script's unset variable) is not the login name, and a name has a
+    // length, as a roster value has.
+    let long = "x".repeat(201);
+    for (by, words) in [
+        ("", "--by is empty"),
+        ("   ", "--by is empty"),
+        (long.as_str(), "longer than 200"),
+    ] {
+        let out = tebiki(
+            dir.path(),
+            &[
+                "--lang", "en", "record", "stage", "E1", "informed", "--by", by,
+            ],
+        );
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{by:?}: {err}");
+        assert!(err.contains(words), "{by:?}: {err}");
+    }
     let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);
     assert!(!text(&out).0.contains("informed"), "{:?}", text(&out));
 }

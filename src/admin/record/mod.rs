@@ -135,6 +135,28 @@ fn recorder_name(by: Option<&str>) -> Option<String> {
 /// Who is recording (see [`recorder_name`]), or the exit code after saying why there is
 /// nobody, or why the name cannot be recorded.
 pub(super) fn recorder(env: &Env, by: Option<&str>) -> Result<String, ExitCode> {
+    // `--by ""` (a script's empty variable) is a mistake, not "the login name".
+    if by.is_some_and(|b| b.trim().is_empty()) {
+        return Err(fail(
+            env,
+            &env.t("record-error-by-empty"),
+            None,
+            "record-todo-by",
+        ));
+    }
+    if let Some(b) = by
+        && b.chars().count() > crate::text_field::MAX_GRAPHEMES
+    {
+        return Err(fail(
+            env,
+            &env.ta(
+                "record-error-by-long",
+                &[("max", crate::text_field::MAX_GRAPHEMES.into())],
+            ),
+            None,
+            "record-todo-by",
+        ));
+    }
     let Some(by) = recorder_name(by) else {
         return Err(fail(env, &env.t("record-error-by"), None, "record-todo-by"));
     };
