@@ -746,8 +746,25 @@ fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
     let o = seal(&key);
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("seal key could not be read"), "{err}");
+    assert!(err.contains("is not an OpenSSH private key"), "{err}");
     assert!(err.contains("ssh-keygen -t ed25519"), "{err}");
+    // A path that is no key file: said in words (no system message), before the mode.
+    let folder = keys.path().join("folder");
+    fs::create_dir(&folder).unwrap();
+    for (path, words) in [
+        (keys.path().join("missing"), "does not exist"),
+        (folder.clone(), "is not a file"),
+        (PathBuf::from("/dev/null"), "is not a file"),
+    ] {
+        let o = seal(&path);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.to_lowercase().contains(&words.to_lowercase()),
+            "{path:?}: {err}"
+        );
+        assert!(!err.contains("os error") && !err.contains("chmod"), "{err}");
+    }
     // A key others can read, or one in the data folder (which the kiosk account reads), is
     // refused before it is read: whoever can read it could sign a rewritten ledger.
     fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();

@@ -294,6 +294,17 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
             "todo-seal-key-in-data",
         );
     }
+    // What the path is comes first: a folder or a device is no key, whatever its mode.
+    match std::fs::metadata(key) {
+        Err(e) => return env.io_fail(&e, Some(key)),
+        Ok(meta) if !meta.is_file() => {
+            return env.fail(env.t("error-seal-key-not-file"), where_key, "todo-seal-key");
+        }
+        Ok(_) => {}
+    }
+    if let Err(e) = std::fs::File::open(key) {
+        return env.io_fail(&e, Some(key));
+    }
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(key) {
         use std::os::unix::fs::PermissionsExt;
@@ -324,13 +335,13 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
         Err(SealError::KeyPublic) => {
             return env.fail(env.t("error-seal-key-public"), where_key, "todo-seal-key");
         }
-        Err(e) => {
-            let reason = match e {
-                SealError::KeyUnreadable(r) => r,
-                other => format!("{other:?}"),
-            };
+        // Opened above: what is left is that it is not a key in OpenSSH's form.
+        Err(SealError::KeyUnreadable(_)) => {
+            return env.fail(env.t("error-seal-key-format"), where_key, "todo-seal-key");
+        }
+        Err(other) => {
             return env.fail(
-                env.ta("error-seal-key", &[("reason", reason.into())]),
+                env.ta("error-seal-key", &[("reason", format!("{other:?}").into())]),
                 where_key,
                 "todo-seal-key",
             );
