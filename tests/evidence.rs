@@ -1814,3 +1814,67 @@ fn a_record_reusing_another_records_id_is_not_used_and_named() {
     let o = tebiki(data, &["verify", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// Something in the ledger folder named like a ledger file that is not a regular file (a
+/// link to a file elsewhere, a folder): readers never read through it and say their answer is
+/// incomplete, as verify calls it a finding.
+#[test]
+fn readers_do_not_read_through_a_link_in_the_ledger_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let o = tebiki(
+        &data,
+        &["demo", "--employees", "20", "--seed", "3", "--lang", "en"],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    let ledger = data.join("ledger");
+    // A whole kiosk's file, kept outside the data folder and linked in under another name.
+    let outside = dir.path().join("elsewhere.jsonl");
+    let first = fs::read_dir(&ledger)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .unwrap();
+    fs::copy(&first, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, ledger.join("ext.jsonl")).unwrap();
+    fs::create_dir(ledger.join("dir.jsonl")).unwrap();
+
+    let csv = dir.path().join("out.csv");
+    let o = tebiki(
+        &data,
+        &["export", "-o", csv.to_str().unwrap(), "--lang", "en"],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("ext.jsonl: not a regular ledger file (symlink)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dir.jsonl: not a regular ledger file (directory)"),
+        "{err}"
+    );
+    let rows = fs::read_to_string(&csv).unwrap();
+    assert!(rows.contains("(dir.jsonl, ext.jsonl)"), "{rows}");
+    // Read through, the linked copy's records would have been met twice (duplicates).
+    let o = tebiki(&data, &["export", "--format", "json", "--lang", "en"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["duplicates"], 0, "nothing read through the link");
+    assert_eq!(doc["complete"], false);
+
+    let o = tebiki(&data, &["report", "--format", "json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["ledger"]["complete"], false, "{report}");
+    let odd = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["problem"] == "not_a_ledger_file")
+        .count();
+    assert_eq!(odd, 2, "{report}");
+
+    let o = tebiki(&data, &["status", "E000001", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
+    assert!(text(&o).0.starts_with("INCOMPLETE"), "{}", text(&o).0);
+}

@@ -364,6 +364,12 @@ pub(crate) fn read_issue_text(
                 ),
             ],
         ),
+        // The finding's words (as verify says it), after the file's name; not read.
+        ReadIssue::NotALedgerFile { what, .. } => format!(
+            "{}: {}",
+            file.display(),
+            loc.ta(lang, "finding-not-ledger-file", &[("what", arg(*what))])
+        ),
         ReadIssue::Misplaced { kiosk, .. } => loc.ta(
             lang,
             "warning-misplaced",

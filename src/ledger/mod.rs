@@ -79,13 +79,42 @@ pub fn ledger_files(dir: &Path) -> Result<Vec<PathBuf>, LedgerError> {
             continue;
         }
         let path = entry.path();
-        // Follows symlinks on purpose: a share may link files in.
-        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        // Regular files only: a link is never read through (it could bring in another
+        // kiosk's file, or anything); it is reported instead (see [`odd_ledger_entries`]).
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
             files.push(path);
         }
     }
     files.sort();
     Ok(files)
+}
+
+/// Entries of the ledger folder named like ledger files that are not regular `*.jsonl`
+/// files, by name, with what they are: `symlink`, `directory`, `special` (a FIFO, a device),
+/// `name` (another case, `.JSONL`) or `unreadable`. Never read; verify calls each a finding,
+/// and the readers say each makes their answer incomplete.
+pub fn odd_ledger_entries(dir: &Path) -> Vec<(String, &'static str)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut odd = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !name.to_ascii_lowercase().ends_with(LEDGER_EXT) {
+            continue;
+        }
+        let what = match fs::symlink_metadata(entry.path()) {
+            Ok(m) if m.file_type().is_symlink() => "symlink",
+            Ok(m) if m.is_dir() => "directory",
+            Ok(m) if !m.is_file() => "special",
+            Ok(_) if !name.ends_with(LEDGER_EXT) => "name",
+            Ok(_) => continue,
+            Err(_) => "unreadable",
+        };
+        odd.push((name, what));
+    }
+    odd.sort();
+    odd
 }
 
 /// The kiosk id a ledger file belongs to: its name without `.jsonl`.

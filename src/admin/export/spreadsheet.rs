@@ -44,7 +44,7 @@ pub(super) fn incomplete_row(
     let mut spans: Vec<(&str, u64, u64, bool)> = skipped
         .iter()
         .map(|s| {
-            let whole = s.problem == "seal_mismatch";
+            let whole = matches!(s.problem, "seal_mismatch" | "not_a_ledger_file");
             (
                 s.file.as_str(),
                 s.line,

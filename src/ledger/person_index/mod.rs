@@ -178,7 +178,8 @@ enum Miss {
 /// ledger file that is not a plain chain, which the full read reports).
 pub fn lookup(ledger: &Path, employee: &str) -> Option<Vec<Value>> {
     let cache = cache_dir(ledger)?;
-    if !ledger.is_dir() {
+    // Something named like a ledger file that is not one: the full read says so.
+    if !ledger.is_dir() || !crate::ledger::odd_ledger_entries(ledger).is_empty() {
         return None;
     }
     let mut saved = if owned(&cache) {

@@ -115,6 +115,9 @@ pub enum ReadIssue {
         other_file: PathBuf,
         other_line: u64,
     },
+    /// An entry of the ledger folder named like a ledger file that is not a regular `*.jsonl`
+    /// file (`what`: see [`crate::ledger::odd_ledger_entries`]): not read.
+    NotALedgerFile { file: PathBuf, what: &'static str },
     /// The file no longer holds what the latest trusted seal (`seal`, its signature checked
     /// against `$DATA/seal-signers`) says it held up to its record of `seq` (`line`): it is
     /// gone, shorter, or that line has other bytes. Records sealed may have been changed or
@@ -155,6 +158,7 @@ impl ReadIssue {
             | ReadIssue::SeqGap { file, line, .. }
             | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
+            ReadIssue::NotALedgerFile { file, .. } => (file, 0),
         }
     }
 
@@ -168,6 +172,7 @@ impl ReadIssue {
             ReadIssue::RepeatedKey { .. } => "repeated_key",
             ReadIssue::Misplaced { .. } => "misplaced",
             ReadIssue::Conflict { .. } => "conflicting_id",
+            ReadIssue::NotALedgerFile { .. } => "not_a_ledger_file",
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
@@ -326,7 +331,14 @@ fn open_merged_with(
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
-        issues: VecDeque::new(),
+        // Entries named like ledger files that are not regular files: said first, never read.
+        issues: crate::ledger::odd_ledger_entries(dir)
+            .into_iter()
+            .map(|(name, what)| ReadIssue::NotALedgerFile {
+                file: dir.join(name),
+                what,
+            })
+            .collect(),
         last_key: None,
         last_hashes: Vec::new(),
         misplaced: Vec::new(),

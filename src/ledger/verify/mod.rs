@@ -413,27 +413,7 @@ fn resolve_misplaced(
 
 /// Entries of the ledger folder named like ledger files that are not regular `*.jsonl`.
 fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut odd = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !name.to_ascii_lowercase().ends_with(".jsonl") {
-            continue;
-        }
-        let what = match std::fs::symlink_metadata(entry.path()) {
-            Ok(m) if m.file_type().is_symlink() => "symlink",
-            Ok(m) if m.is_dir() => "directory",
-            Ok(m) if !m.is_file() => "special",
-            Ok(_) if Path::new(&name).extension() != Some("jsonl".as_ref()) => "name",
-            Ok(_) => continue,
-            Err(_) => "unreadable",
-        };
-        odd.push((name, what));
-    }
-    odd.sort();
-    for (name, what) in odd {
+    for (name, what) in super::odd_ledger_entries(dir) {
         let kind = FindingKind::NotALedgerFile {
             what: what.to_owned(),
         };
