@@ -219,7 +219,15 @@ fn the_receipt_counts_down_and_gives_way_to_the_welcome_screen() {
 fn an_untouched_welcome_screen_gives_way_to_a_moving_attract_screen_and_any_key_brings_it_back() {
     let mut k = kiosk("ja");
     k.app.settings.attract_after = Duration::from_secs(30);
-    k.app.settings.org_name = Some("株式会社サンプル".into());
+    // The organisation's name, and its English one: each shown (the kiosk may be in either).
+    let org = tebiki::config::Config::parse(
+        "[org]\nname = \"株式会社サンプル\"\n[org.en]\nname = \"Sample Co.\"\n",
+    )
+    .unwrap()
+    .org;
+    let raw = tebiki::content::RawContent::load(&tebiki::source::Source::Embedded).unwrap();
+    k.app.content = tebiki::content::Content::prepare(&raw, &org, &k.app.loc);
+    k.app.settings.org_name = org.name.clone();
     let t0 = Instant::now();
     k.app.last_input = t0;
     k.app.tick(t0 + Duration::from_secs(29));
@@ -229,6 +237,7 @@ fn an_untouched_welcome_screen_gives_way_to_a_moving_attract_screen_and_any_key_
     assert!(k.app.attract.is_some());
     let first = k.screen();
     assert!(first.contains("株式会社サンプル"), "{first}");
+    assert!(first.contains("Sample Co."), "{first}");
     assert!(first.contains("何かキーを押して開始"), "{first}");
     assert!(first.contains("Press any key to start"), "{first}");
     assert_ne!(first, welcome);

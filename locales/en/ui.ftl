@@ -233,6 +233,7 @@ standing-nothing = There is no consent on record for you to withdraw. Your curre
 standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.
 standing-other-name-title = Please check your ID
 standing-other-name = The records for this ID are under another name than the one you typed, so nothing can be recorded for it here. Nothing has been recorded. If this is your ID, please ask { $contact } to check it; if not, please check the ID you typed.
+standing-decide-first = Read the explanation and decide
 standing-decide = Read the explanation and decide again
 standing-withdraw = Withdraw my consent
 standing-finish = Nothing more, finish

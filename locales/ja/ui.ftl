@@ -233,6 +233,7 @@ standing-nothing = 取り消せる同意の記録はありません。現在の�
 standing-unreadable = 記録を読み取れなかったため、ここでは取り消しを記録できません。何も記録していません。{ $contact }にお問い合わせいただくか、時間をおいてもう一度お試しください。
 standing-other-name-title = 社員番号をご確認ください
 standing-other-name = この社員番号の記録は、入力された名前とは別の名前になっているため、ここでは記録できません。何も記録していません。ご自分の社員番号であれば{ $contact }に確認を依頼してください。違う場合は、入力した社員番号を確かめてください。
+standing-decide-first = 説明を読んで選ぶ
 standing-decide = 説明を読んで、あらためて選ぶ
 standing-withdraw = 同意を取り消す
 standing-finish = 何もしないで終わる

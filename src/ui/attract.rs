@@ -15,13 +15,28 @@ use crate::wrap::display_width;
 /// The lines shown: the organisation's name (the app's name when none is set), a blank line,
 /// and one line per language.
 pub fn lines(app: &App) -> Vec<(String, Style)> {
-    let name = app
+    // The name in each language it is set in (`[org.en] name`), each once; a name set in
+    // none is the app's.
+    let mut names: Vec<String> = Vec::new();
+    if app
         .settings
         .org_name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| app.loc.t(&app.lang, "app-name"));
-    let mut out = vec![(name, theme::title()), (String::new(), Style::new())];
+        .as_ref()
+        .is_some_and(|n| !n.trim().is_empty())
+    {
+        for lang in app.content.languages() {
+            if let Some(name) = app.content.lang(&lang).values.get("org")
+                && !names.contains(name)
+            {
+                names.push(name.clone());
+            }
+        }
+    }
+    if names.is_empty() {
+        names.push(app.loc.t(&app.lang, "app-name"));
+    }
+    let mut out: Vec<(String, Style)> = names.into_iter().map(|n| (n, theme::title())).collect();
+    out.push((String::new(), Style::new()));
     for lang in app.content.languages() {
         out.push((app.loc.t(&lang, "attract-press-key"), theme::heading()));
     }

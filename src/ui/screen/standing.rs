@@ -92,6 +92,16 @@ pub fn body(app: &App, width: usize) -> Body {
         let label = app.t(match it {
             MenuItem::ItsMe => "confirm-yes",
             MenuItem::NotMe => "confirm-no",
+            // "Again" only for someone who decided before.
+            MenuItem::Decide
+                if app
+                    .person
+                    .prior
+                    .as_ref()
+                    .is_none_or(|p| p.consent.as_str() == "none") =>
+            {
+                "standing-decide-first"
+            }
             MenuItem::Decide => "standing-decide",
             MenuItem::Withdraw => "standing-withdraw",
             MenuItem::Finish => "standing-finish",
