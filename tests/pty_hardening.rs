@@ -389,3 +389,44 @@ fn a_long_warning_wraps_at_the_terminal_width_and_stays_one_line_in_a_pipe() {
         "{screen}"
     );
 }
+
+/// `verify` on a terminal wraps its lines at the terminal's width by the rules of line
+/// breaking (a time is never cut in two by the terminal), and keeps each checkpoint line whole
+/// so that what is copied from the screen reads back with `--checkpoint`; into a pipe every
+/// line stays as it is.
+#[test]
+fn verify_wraps_at_the_terminal_width_and_keeps_checkpoint_lines_whole() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = run(data.path(), &["--lang", "en", "demo", "--employees", "20"]);
+    assert!(out.status.success(), "{out:?}");
+    let piped = run(data.path(), &["--lang", "en", "verify"]);
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    let time = regex::Regex::new(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z").unwrap();
+    let times = time.find_iter(&piped).count();
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.chars().count() > 80 && time.is_match(l)),
+        "a line with times wider than 80 columns: {piped}"
+    );
+    let mut term = Spawn::new(&["--lang", "en", "verify"])
+        .env("TEBIKI_DATA", data.path())
+        .size(80, 60)
+        .start();
+    term.wait_exit(WAIT);
+    // Row by row, as the terminal shows them (its own folding included).
+    let rows: Vec<String> = (0..60).map(|r| term.row(r)).collect();
+    let screen = rows.join("\n");
+    // Every time whole on one row.
+    let on_rows: usize = rows.iter().map(|r| time.find_iter(r).count()).sum();
+    assert_eq!(on_rows, times, "{screen}");
+    // The checkpoint lines are written whole (the terminal folds them, nothing is indented
+    // in between): each file's name, seq and hash.
+    let joined: String = rows.iter().map(|r| r.trim_end()).collect();
+    for line in piped.lines().filter(|l| l.starts_with("  ")) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.len() == 3 && parts[2].len() == 64 {
+            assert!(joined.contains(line.trim()), "{line}\n{screen}");
+        }
+    }
+}

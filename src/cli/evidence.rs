@@ -278,6 +278,30 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
     }
 }
 
+/// Verify's text as a terminal shows it: each line wrapped at the terminal's width by the
+/// rules of line breaking, the rest indented two columns, rather than cut by the terminal
+/// inside a word or a time; the checkpoint lines (`<file> <seq> <sha256>`) stay whole, as
+/// `--checkpoint` reads them back. To a file or a pipe, as it is.
+fn for_terminal_width(text: &str) -> String {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return text.to_string();
+    }
+    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20));
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let entry = line.starts_with(' ')
+            && Checkpoint::parse(line.trim()).is_ok_and(|c| c.entries.len() == 1);
+        if entry {
+            out.push_str(line);
+        } else {
+            out.push_str(&crate::wrap::hanging(line, width, 2));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// `tebiki seal --key FILE`.
 pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCode {
     use crate::ledger::seal::{self, SealError};
@@ -507,7 +531,7 @@ pub(super) fn verify(
                 text.push_str(&env.t("verify-unsealed-caveat"));
                 text.push('\n');
             }
-            put(&crate::glyphs::fold(&text));
+            put(&crate::glyphs::fold(&for_terminal_width(&text)));
         }
     }
     if report.is_intact() {
