@@ -33,7 +33,7 @@ read-to-end-first = Please read this screen to the end first (↓ or Space).
 
 ## The check
 check-counter = Question { $n } of { $of }
-check-correct = ✓ Correct.
+check-correct = ✓ Question { $n } is correct. Here is the next one.
 check-wrong = ✗ Not quite.
 check-explained-on = This is explained on “{ $title }” (screen { $n }).
 check-wrong-options = Enter: read that screen again · Esc: try this question again

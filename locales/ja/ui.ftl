@@ -33,7 +33,7 @@ read-to-end-first = まず、この画面を最後まで読んでください（
 
 ## 確認の質問
 check-counter = 質問 { $n } / { $of }
-check-correct = ✓ 正解です。
+check-correct = ✓ 質問 { $n } は正解です。次の質問です。
 check-wrong = ✗ 違います。
 check-explained-on = 「{ $title }」（{ $n } 画面目）で説明しています。
 check-wrong-options = Enter：その画面を読み直す ・ Esc：この質問にもう一度答える

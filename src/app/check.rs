@@ -51,8 +51,15 @@ impl App {
                     check.focus = 0;
                     match check.passed.iter().position(|p| !p) {
                         Some(next) => {
+                            // Named by its number: under the next question, a bare
+                            // "Correct" read as if it judged that one.
+                            let answered = check.current + 1;
                             check.current = next;
-                            self.notice = Some(Notice::info("check-correct"));
+                            self.notice = Some(Notice {
+                                id: "check-correct",
+                                args: vec![("n", answered.to_string())],
+                                error: false,
+                            });
                         }
                         None => self.go(Step::Screen(i + 1)),
                     }
