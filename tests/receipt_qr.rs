@@ -160,6 +160,11 @@ fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
         let (out, err) = text(&o);
         assert_eq!(o.status.code(), Some(1), "{out}{err}");
         assert!(out.contains("differs"), "{out}");
+        // Which of the two changed cannot be told from here: both are named.
+        assert!(
+            out.contains("the record was changed") && out.contains("receipt's text is not"),
+            "{out}"
+        );
     }
 }
 
