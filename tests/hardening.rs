@@ -239,6 +239,8 @@ fn a_day_count_beyond_the_calendar_is_an_input_error() {
         let (_, err) = text(&out);
         assert_eq!(out.status.code(), Some(2), "{days}: {err}");
         assert!(err.contains("--in"), "{err}");
+        assert!(err.contains("past the end of the calendar"), "{err}");
+        assert!(!err.contains("not a date"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
     }
     assert!(

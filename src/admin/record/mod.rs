@@ -210,7 +210,12 @@ fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
                 &[("value", arg(text)), ("option", arg(option))],
             ),
             None,
-            "record-todo-date",
+            // A due date is ahead; the other dates are of what happened.
+            if option == "--due" {
+                "record-todo-due-date"
+            } else {
+                "record-todo-date"
+            },
         )),
     }
 }
@@ -353,12 +358,9 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                         Err(_) => {
                             return fail(
                                 env,
-                                &env.ta(
-                                    "record-error-date",
-                                    &[("value", arg(days.to_string())), ("option", arg("--in"))],
-                                ),
+                                &env.ta("record-error-days", &[("value", arg(days.to_string()))]),
                                 None,
-                                "record-todo-date",
+                                "record-todo-days",
                             );
                         }
                     }
