@@ -44,7 +44,12 @@ pub(super) fn void(
     record_id: &str,
     common: &Common,
 ) -> ExitCode {
-    let record_id = record_id.trim();
+    // An id as uuid writes it (lower case, hyphenated), however it was typed or pasted
+    // (`01A22F7B-...` from a spreadsheet that upper-cased it).
+    let typed = record_id.trim();
+    let record_id =
+        uuid::Uuid::parse_str(typed).map_or_else(|_| typed.to_string(), |u| u.to_string());
+    let record_id = record_id.as_str();
     let by = match recorder(env, common.by.as_deref()) {
         Ok(by) => by,
         Err(code) => return code,
