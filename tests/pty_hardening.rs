@@ -430,3 +430,55 @@ fn verify_wraps_at_the_terminal_width_and_keeps_checkpoint_lines_whole() {
         }
     }
 }
+
+/// `export > file` from a terminal: the export goes to the file whole, and the line that says
+/// how many records it holds (and whether it is complete) goes to the terminal, as it does
+/// with `-o`; into a pipe, stderr holds only warnings.
+#[test]
+fn an_export_to_standard_output_says_its_count_on_the_terminal() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = run(data.path(), &["--lang", "en", "demo", "--employees", "10"]);
+    assert!(out.status.success(), "{out:?}");
+    let csv = data.path().join("out.csv");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a PTY");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!(
+            "'{BIN}' --lang en --data '{}' export > '{}'",
+            data.path().display(),
+            csv.display()
+        ),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("PTY reader");
+    let reading = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut reader, &mut all);
+        all
+    });
+    let status = child.wait().expect("the shell ends");
+    drop(pair.master);
+    let shown = String::from_utf8_lossy(&reading.join().unwrap()).into_owned();
+    assert!(status.success(), "{shown}");
+    let body = std::fs::read_to_string(&csv).unwrap();
+    let rows = body.lines().count() - 1;
+    assert!(
+        shown.contains(&format!("Exported {rows} of {rows} records"))
+            && shown.contains("to standard output"),
+        "{shown}"
+    );
+    assert!(!body.contains("Exported"), "nothing of it in the export");
+    let piped = run(data.path(), &["--lang", "en", "export"]);
+    assert!(String::from_utf8(piped.stderr).unwrap().is_empty());
+}

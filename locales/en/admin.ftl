@@ -64,6 +64,7 @@ roster-todo-header = The first row must name the columns, e.g. “employee_id,na
 roster-todo-rows = Fix these rows in the file and import it again (the current roster has not changed).
 
 export-progress = Exporting
+export-standard-output = standard output
 export-done = Exported { $written } of { $read } records from { $files } ledger file(s) to { $path }.
 export-done-incomplete = Exported { $written } of the { $read } records that could be used, from { $files } ledger file(s), to { $path }: the export is INCOMPLETE (see the warnings; run tebiki verify).
 export-csv-incomplete = INCOMPLETE EXPORT: not in this file: { $what } ({ $places }). Run tebiki verify, and export again once the ledger is repaired.

@@ -61,6 +61,7 @@ roster-todo-header = 1 行目には列の見出しが必要です（例：「社
 roster-todo-rows = ファイルのこれらの行を直してから、もう一度取り込んでください（今の名簿は変わっていません）。
 
 export-progress = 書き出し中
+export-standard-output = 標準出力
 export-done = { $files } 個の記録ファイルの { $read } 件のうち、{ $written } 件を { $path } に書き出しました。
 export-done-incomplete = 使える { $read } 件のうち { $written } 件を、{ $files } 個の記録ファイルから { $path } に書き出しました。この書き出しは不完全です（警告を参照し、tebiki verify を実行してください）。
 export-csv-incomplete = 不完全な書き出し：このファイルには、{ $what }が含まれていません（{ $places }）。tebiki verify を実行し、記録を直してから書き出し直してください。

@@ -154,9 +154,11 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         }
         Err(ExportError::Write(e)) => return env.io_fail(&e, args.output.as_deref()),
     };
-    if let Some(path) = &args.output {
-        // The line a person copies into a ticket says whether the file holds everything.
-        say(&crate::escape::for_terminal(&env.ta(
+    // The line a person copies into a ticket says whether the file holds everything. With the
+    // export on standard output (`> file`), it goes to the terminal the person watches, when
+    // there is one, not into the export.
+    let done = |path: String| {
+        env.ta(
             if summary.skipped > 0 {
                 "export-done-incomplete"
             } else {
@@ -166,9 +168,20 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
                 ("written", count(summary.written)),
                 ("read", count(summary.read)),
                 ("files", count(summary.files.len() as u64)),
-                ("path", arg(path.display().to_string())),
+                ("path", arg(path)),
             ],
-        )));
+        )
+    };
+    match &args.output {
+        Some(path) => say(&crate::escape::for_terminal(&done(
+            path.display().to_string(),
+        ))),
+        None if std::io::IsTerminal::is_terminal(&std::io::stderr()) => {
+            let line =
+                crate::escape::for_terminal(&done(env.t("export-standard-output"))).into_owned();
+            eprintln!("{}", super::super::for_stderr(&line));
+        }
+        None => {}
     }
     let mut code = ExitCode::SUCCESS;
     if unknown_departments(env, &args.dept, &summary.departments) {
