@@ -80,6 +80,14 @@ fn leaving_takes_the_staff_pin() {
     let effect = k.app.handle_event(&common::parse_keys("<Enter>")[0]);
     assert_eq!(effect, None);
     assert!(k.screen().contains("秒待って"), "{}", k.screen());
+    // Once the wait is over, the message says so rather than still counting.
+    k.app.tick(Instant::now() + Duration::from_secs(5));
+    assert!(
+        k.screen().contains("もう一度 PIN を入力できます"),
+        "{}",
+        k.screen()
+    );
+    assert!(!k.screen().contains("秒待って"), "{}", k.screen());
     // Esc closes the prompt; F10 again, a right PIN, and the kiosk may close.
     k.keys("<Esc>");
     assert!(k.app.pin.is_none());

@@ -165,6 +165,7 @@ act-unlock = Unlock
 act-cancel = Cancel
 pin-title = Staff only
 pin-prompt = Enter the admin PIN to leave this kiosk.
+pin-try-now = You can enter the PIN again now.
 pin-wrong = Wrong PIN. You can try again in { $unit ->
     [min] { $n } min
    *[s] { $n } s

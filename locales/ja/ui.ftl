@@ -165,6 +165,7 @@ act-unlock = 解除
 act-cancel = キャンセル
 pin-title = 係の人専用
 pin-prompt = このキオスクを終了するには、管理者 PIN を入力してください。
+pin-try-now = もう一度 PIN を入力できます。
 pin-wrong = PIN が違います。{ $unit ->
     [min] { $n } 分
    *[s] { $n } 秒

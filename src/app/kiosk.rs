@@ -130,6 +130,20 @@ impl App {
     pub fn tick(&mut self, now: Instant) {
         self.note_drawn();
         self.tick_receipt(now);
+        // The wait after a wrong PIN is over: its message (how long, until when) no longer
+        // holds, and says so.
+        if let Some(prompt) = self.pin.as_mut()
+            && prompt.wait_until.is_some_and(|until| now >= until)
+        {
+            prompt.wait_until = None;
+            if prompt
+                .message
+                .as_ref()
+                .is_some_and(|m| matches!(m.id, "pin-wrong" | "pin-wait" | "pin-locked"))
+            {
+                prompt.message = Some(Notice::info("pin-try-now"));
+            }
+        }
         if self.mode != Mode::Kiosk {
             return;
         }
