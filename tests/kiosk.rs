@@ -111,6 +111,10 @@ fn an_idle_kiosk_counts_down_then_starts_over_with_nothing_kept() {
     k.app.tick(t0 + Duration::from_secs(91));
     assert!(k.app.idle_left.is_some());
     assert!(k.screen().contains("Still there?"), "{}", k.screen());
+    // The hint bar names what a key does now, not the keys of the screen under it.
+    let bar = k.screen().lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("Any key I am still here"), "{bar}");
+    assert!(!bar.contains("Back"), "{bar}");
     // A key during the countdown only says "still here": it changes nothing else.
     let before = k.app.person.fields[1].value().to_string();
     k.app

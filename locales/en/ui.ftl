@@ -184,6 +184,8 @@ pin-unavailable = The PIN cannot be checked now: this try could not be counted (
     [denied] no permission to write in the data folder
    *[other] the count file in the data folder cannot be read or written
   }). An admin at this machine can fix the data folder, or run “tebiki pin unlock”, and try again.
+key-any = Any key
+act-still-here = I am still here
 idle-title = Still there?
 idle-text = Nothing has been pressed for a while. In { $n } s this terminal starts over for the next person, and what you entered is cleared. Press any key to continue.
 idle-text-saved = Nothing has been pressed for a while. Your choice is saved. In { $n } s this screen closes and the terminal starts over for the next person. To keep it open while you note the receipt code, press any key.

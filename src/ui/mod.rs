@@ -343,6 +343,12 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
 
 /// The hint bar: the keys that work here, from the key table (those that apply in this mode).
 pub fn hint_bar(frame: &mut Frame, app: &App, area: Rect) {
+    // Over "Still there?" any key only says so: the keys of the screen under it do nothing.
+    if app.idle_left.is_some() {
+        let hints = [("key-any", "act-still-here")];
+        hint_bar_for(frame, &app.loc, &app.lang, &hints, "", area);
+        return;
+    }
     let hints = keys::hints_for(app.ctx(), app);
     let langs = app.content.languages();
     let at = langs.iter().position(|l| *l == app.lang).unwrap_or(0);
