@@ -950,6 +950,14 @@ fn the_codes_list_neutralises_formulas_and_is_private() {
         ],
     );
     assert!(out.status.success(), "{}", text(&out).1);
+    // A list is not slips: what to do with it, not "hand out the slips".
+    assert!(
+        text(&out)
+            .1
+            .contains("give each person their code from this list"),
+        "{}",
+        text(&out).1
+    );
     let list = std::fs::read_to_string(&codes).unwrap();
     let mut rows = csv::Reader::from_reader(list.as_bytes());
     let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();

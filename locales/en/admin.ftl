@@ -192,6 +192,7 @@ codes-error-cut-short = the codes were not saved: their output could not be writ
 codes-reason-reader-gone = the program reading it stopped before the end
 codes-todo-cut-short = Issue them again with the whole output going to the terminal or to a file (-o FILE).
 codes-issued = { $count } personal codes issued; their hashes are in { $file }. The codes themselves are not kept anywhere: hand out the slips now.
+codes-issued-list = { $count } personal codes issued; their hashes are in { $file }. The codes themselves are not kept anywhere else: give each person their code from this list, then delete the list.
 
 ## export columns (--labels) and their coded values
 export-col-at_utc = when written (UTC)

@@ -197,7 +197,11 @@ pub fn command(env: &Env, args: &CodesArgs) -> ExitCode {
     eprintln!(
         "{}",
         env.ta(
-            "codes-issued",
+            // Slips are handed out; a list goes to whoever gives each person their code.
+            match args.format {
+                SlipFormat::Slips => "codes-issued",
+                SlipFormat::List => "codes-issued-list",
+            },
             &[
                 ("count", count(issued.len() as u64)),
                 ("file", arg(path.display().to_string())),
