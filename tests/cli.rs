@@ -640,6 +640,42 @@ fn config_check_names_what_is_unset_and_what_english_screens_would_show_untransl
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
 }
 
+/// Values that read as TOML but make no sense for a kiosk are named by `config check`: a
+/// language the screens are not in, and a wait too short to read anything.
+#[test]
+fn config_check_names_a_language_without_screens_and_a_wait_too_short() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("config.toml"),
+        "language = \"fr\"\nidle_timeout_secs = 0\nreceipt_timeout_secs = 30\n",
+    )
+    .unwrap();
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "language = \"fr\" is not a language",
+                "idle_timeout_secs = 0: too short",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "language = \"fr\" は画面の言語",
+                "idle_timeout_secs = 0：短すぎて",
+            ],
+        ),
+    ] {
+        let o = tebiki(data.path(), &["config", "check", "--lang", lang]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}{err}");
+        for w in words {
+            assert!(out.contains(w), "{lang}: {w}: {out}");
+        }
+        assert!(!out.contains("receipt_timeout_secs"), "{out}");
+    }
+}
+
 /// A mistake in config.toml is named with its own line (also inside `[org.en]`) and told in
 /// the reader's language: which setting does not exist and which do, what kind of value a
 /// setting takes.

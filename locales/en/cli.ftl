@@ -251,6 +251,8 @@ config-key-org-controller = who is responsible for the records (the controller)
 config-key-org-retention = how long the records are kept
 config-key-org-plan = the LINE WORKS plan: free or paid (how long the audit log is kept)
 config-key-org-record-readers = who can see the records (the privacy notice says it)
+config-bad-language = language = "{ $value }" is not a language of the screens ({ $known }): people would start in another one
+config-too-short = { $key } = { $value }: too short for anyone to read (at least 5 seconds)
 config-no-english = { $key } is written only as “{ $value }”: English screens show it as it is. Add { $en } = "…" in English
 config-codes-missing = identity = "code", but { $count } of the { $of } people on the roster have no personal code and cannot get past the code screen: { $ids }{ $more ->
     [0] {""}

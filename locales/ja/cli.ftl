@@ -257,6 +257,8 @@ config-key-org-controller = 記録の管理責任者
 config-key-org-retention = 記録の保存期間
 config-key-org-plan = LINE WORKS のプラン：free または paid（監査ログの保存期間が決まります）
 config-key-org-record-readers = 記録を見られる人（プライバシーに関する説明に表示します）
+config-bad-language = language = "{ $value }" は画面の言語（{ $known }）ではありません：別の言語で始まってしまいます
+config-too-short = { $key } = { $value }：短すぎて読めません（5 秒以上にしてください）
 config-no-english = { $key } は「{ $value }」としか書かれていないため、英語の画面にもそのまま表示されます。英語で { $en } = "…" を加えてください
 config-codes-missing = identity = "code" ですが、名簿の { $of } 人のうち { $count } 人に個人コードがなく、個人コードの画面から先に進めません：{ $ids }{ $more ->
     [0] {""}

@@ -34,6 +34,36 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
             ],
         ));
     }
+    // A language the screens are not in would silently start people in another one.
+    if let Some(lang) = &config.language {
+        let known: Vec<String> = env
+            .loc
+            .languages()
+            .iter()
+            .map(|l| l.as_str().to_string())
+            .collect();
+        if !known.contains(lang) {
+            findings.push(env.ta(
+                "config-bad-language",
+                &[
+                    ("value", lang.clone().into()),
+                    ("known", known.join(&env.t("list-separator")).into()),
+                ],
+            ));
+        }
+    }
+    // A wait of 0 seconds: the kiosk would start over, or close the receipt, at once.
+    for (key, secs) in [
+        ("idle_timeout_secs", config.idle_timeout_secs),
+        ("receipt_timeout_secs", config.receipt_timeout_secs),
+    ] {
+        if secs < 5 {
+            findings.push(env.ta(
+                "config-too-short",
+                &[("key", key.into()), ("value", secs.to_string().into())],
+            ));
+        }
+    }
     if let Some(p) = &config.employee_id_pattern
         && let Err(e) = crate::record::identity::IdRule::new(Some(p))
     {
