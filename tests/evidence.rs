@@ -1419,6 +1419,18 @@ fn the_people_whose_records_were_withheld_are_named() {
             "{who}: {err}"
         );
     }
+    // A record saved meanwhile: its JSON says the state after it is as incomplete as the read.
+    for (who, withheld) in [(withheld, true), (unaffected, false)] {
+        let o = tebiki(
+            data,
+            &["record", "followup", who, "--format", "json", "--by", "hr"],
+        );
+        assert!(o.status.success(), "{}", text(&o).1);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["saved"], true);
+        assert_eq!(v["complete"], false, "{v}");
+        assert_eq!(v["in_withheld_records"], withheld, "{v}");
+    }
 }
 
 /// A `void` naming a person's own decision (consent or withdrawal) or another void is refused

@@ -636,6 +636,12 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                     "champion": after.champion,
                     "supported_by": after.supported_by,
                     "followup": after.followup,
+                    // The state after it is as complete as the ledger read: as status says.
+                    "complete": issues.is_empty(),
+                    "in_withheld_records": issues.iter().any(|issue| {
+                        matches!(issue, crate::ledger::ReadIssue::Withheld { people, .. }
+                            if people.iter().any(|p| crate::ids::same_id(p, &id)))
+                    }),
                 })
                 .to_string(),
             )
