@@ -1885,6 +1885,11 @@ fn readers_do_not_read_through_a_link_in_the_ledger_folder() {
         .filter(|s| s["problem"] == "not_a_ledger_file")
         .count();
     assert_eq!(odd, 2, "{report}");
+    assert_eq!(report["ledger"]["not_ledger_files"], 2, "{report}");
+    assert_eq!(
+        report["ledger"]["skipped_lines"], 0,
+        "counted as entries, not lines"
+    );
 
     let o = tebiki(&data, &["status", "E000001", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));

@@ -81,6 +81,10 @@ export-csv-left-sealed = the records lost from { $n ->
     [one] 1 file that no longer holds
    *[other] { $count } files that no longer hold
 } what was sealed
+export-csv-left-odd = { $n ->
+    [one] the records, if any, behind 1 entry of the ledger folder that is not a regular ledger file
+   *[other] the records, if any, behind { $count } entries of the ledger folder that are not regular ledger files
+}
 export-csv-incomplete-more = and { $count } more
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it

@@ -75,6 +75,9 @@ export-csv-left-lines = 読み込めなかった記録ファイルの行 { $n ->
 export-csv-left-sealed = 封印した内容を保っていない記録ファイル { $n ->
    *[other] { $count }
 } 個から失われた記録
+export-csv-left-odd = 通常の記録ファイルではない記録フォルダーの項目 { $n ->
+   *[other] { $count }
+} 個の中の記録（あれば）
 export-csv-incomplete-more = ほか { $count } か所
 export-incomplete = 書き出しは不完全です：記録の { $count } 行を読み込めなかったため、含まれていません
 export-incomplete-withheld = 書き出しは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使わなかったため、含まれていません

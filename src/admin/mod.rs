@@ -221,6 +221,8 @@ pub struct LeftOut {
     pub withheld: u64,
     /// Files that no longer hold what the latest seal says they held.
     pub sealed: u64,
+    /// Entries named like ledger files that are not regular files (a link, a folder), not read.
+    pub odd: u64,
     /// The ids of the people the withheld records are about, each once (as first stored).
     pub people: Vec<String>,
 }
@@ -249,6 +251,7 @@ impl LeftOut {
             // Told with the records it withholds (a `Withheld` always follows).
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
             ReadIssue::SealMismatch { .. } => self.sealed += 1,
+            ReadIssue::NotALedgerFile { .. } => self.odd += 1,
             _ => self.lines += 1,
         }
     }
@@ -272,6 +275,9 @@ impl LeftOut {
         }
         if self.sealed > 0 {
             out.push(env.ta("left-out-sealed", &[("count", count(self.sealed))]));
+        }
+        if self.odd > 0 {
+            out.push(env.ta("left-out-odd", &[("count", count(self.odd))]));
         }
         if !self.people.is_empty() {
             let mut ids: Vec<String> = self

@@ -117,6 +117,8 @@ pub struct LedgerInfo {
     /// Ledger files that no longer hold what the latest trusted seal says they held (each in
     /// `skipped`, as `seal_mismatch`).
     pub seal_mismatches: u64,
+    /// Entries of the ledger folder named like ledger files that are not regular files.
+    pub not_ledger_files: u64,
     /// False when some ledger lines could not be read or were not used, or a file no longer
     /// matches its seal (see `skipped`).
     pub complete: bool,
@@ -129,6 +131,7 @@ impl LedgerInfo {
             lines: self.skipped_lines,
             withheld: self.withheld_records,
             sealed: self.seal_mismatches,
+            odd: self.not_ledger_files,
             people: self.withheld_people.clone(),
         }
     }
@@ -404,6 +407,7 @@ pub fn build(
     report.ledger.skipped_lines = left_out.lines;
     report.ledger.withheld_records = left_out.withheld;
     report.ledger.seal_mismatches = left_out.sealed;
+    report.ledger.not_ledger_files = left_out.odd;
     mark_withheld(&mut report, &left_out.people);
     report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();

@@ -217,13 +217,12 @@ pub struct Merged {
     heap: BinaryHeap<Reverse<(MergeKey, usize)>>,
     issues: VecDeque<ReadIssue>,
     last_key: Option<MergeKey>,
-    last_hashes: Vec<[u8; 32]>,
+    /// The record used of the current key: its line's hash, file and line (a later record of
+    /// the key with the same hash is a copy; with another, a conflict).
+    used_of_key: Option<([u8; 32], usize, u64)>,
     /// Records of the current key found in another kiosk's file, held back until a record of
     /// the same key shows them to be copies of it (then duplicates); else reported.
     misplaced: Vec<([u8; 32], ReadIssue)>,
-    /// Where the first record used of the current key is (file, line): a record of the same
-    /// key with other bytes conflicts with it.
-    first_of_key: (usize, u64),
     duplicates: u64,
     /// The record yielded last, taken from its file's slot (which got the buffers of the one
     /// before); its line stays in that file's read buffer until the next step.
@@ -297,6 +296,16 @@ pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
     open_merged(dir, false, false)
 }
 
+/// Opens a ledger file for reading, never through a link: one put in its place after the
+/// folder was listed fails here (and is reported) rather than being read.
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    options.open(path)
+}
+
 fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, LedgerError> {
     open_merged_with(dir, values, checked, None)
 }
@@ -340,9 +349,8 @@ fn open_merged_with(
             })
             .collect(),
         last_key: None,
-        last_hashes: Vec::new(),
+        used_of_key: None,
         misplaced: Vec::new(),
-        first_of_key: (0, 0),
         duplicates: 0,
         current: Slot::default(),
         current_file: 0,
@@ -352,7 +360,7 @@ fn open_merged_with(
         merged.issues.extend(super::seal::sealed_head_issues(dir));
     }
     for path in files {
-        let file = match File::open(&path) {
+        let file = match open_no_follow(&path) {
             Ok(file) => Some(file),
             Err(source) => {
                 merged.issues.push_back(ReadIssue::Io {
@@ -459,7 +467,7 @@ impl Merged {
                     continue;
                 }
                 self.last_key = Some(key);
-                self.last_hashes.clear();
+                self.used_of_key = None;
             }
             // The file's slot becomes `current`, its line kept in the file's buffer while the
             // file reads on; the slot takes the buffers of the record yielded before.
@@ -472,12 +480,12 @@ impl Merged {
             // Copies meet back to back, so only a record whose key came just before it or is
             // next in line needs its hash; hashing every record would cost a whole pass.
             let next_same = self.heap.peek().is_some_and(|Reverse((k, _))| *k == key);
-            let alone = self.last_hashes.is_empty() && self.misplaced.is_empty() && !next_same;
+            let alone = self.used_of_key.is_none() && self.misplaced.is_empty() && !next_same;
             if alone && !self.current.misplaced {
                 return Some(Ok(()));
             }
             let hash = sha256(line);
-            if self.last_hashes.contains(&hash) {
+            if self.used_of_key.is_some_and(|(used, ..)| used == hash) {
                 self.duplicates += 1;
                 self.streams[idx].pinned = None;
                 continue;
@@ -496,9 +504,8 @@ impl Merged {
                 self.streams[idx].pinned = None;
                 continue;
             }
-            if !self.last_hashes.is_empty() {
+            if let Some((_, other, other_line)) = self.used_of_key {
                 // Same id and time as a record used already, other bytes: not used, and said.
-                let (other, other_line) = self.first_of_key;
                 let stream = &self.streams[idx];
                 self.issues.push_back(ReadIssue::Conflict {
                     file: stream.path.clone(),
@@ -513,8 +520,7 @@ impl Merged {
             let before = self.misplaced.len();
             self.misplaced.retain(|(h, _)| *h != hash);
             self.duplicates += (before - self.misplaced.len()) as u64;
-            self.last_hashes.push(hash);
-            self.first_of_key = (idx, self.current.line);
+            self.used_of_key = Some((hash, idx, self.current.line));
             return Some(Ok(()));
         }
     }
