@@ -5,7 +5,7 @@ mod common;
 
 use common::{AGREE, Kiosk};
 use serde_json::Value;
-use tebiki::app::Step;
+use tebiki::app::{Pick, Step};
 use tebiki::keys::Ctx;
 
 fn only_record(k: &Kiosk) -> Value {
@@ -25,7 +25,7 @@ fn an_employee_agrees_in_japanese_and_gets_a_receipt() {
     k.pass_check();
     assert_eq!(k.app.ctx(), Ctx::Choice, "{}", k.screen());
     // Three separate, unticked statements: tick each.
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>");
     assert_eq!(k.app.ctx(), Ctx::Review, "{}", k.screen());
     assert!(
         k.records().is_empty(),
@@ -119,8 +119,9 @@ fn an_employee_defers_in_english_with_two_reasons() {
         .pass_check();
     let screen = k.screen();
     assert!(screen.contains("Not now"), "{screen}");
-    // Down past the three statements to "Not now", choose it, then two reasons appear.
-    k.keys("<Down><Space>");
+    // Nothing is under the cursor on arrival: down past "agree" to "Not now", choose it; two
+    // reasons appear.
+    k.keys("<Down><Down><Space>");
     assert!(k.screen().contains("Reasons"), "{}", k.screen());
     k.keys("<Down><Down><Space><Down><Space>");
     // Unticking "Not now" and ticking it again keeps the reasons ticked.
@@ -179,7 +180,7 @@ fn switching_language_midway_keeps_progress_and_records_both() {
     assert_eq!(k.app.person.name(), "佐藤 花子");
     k.read_all()
         .pass_check()
-        .keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+        .keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["content"]["languages"], serde_json::json!(["ja", "en"]));
     assert!(r["content"]["sha256"]["en"].is_string() && r["content"]["sha256"]["ja"].is_string());
@@ -229,7 +230,7 @@ fn a_wrong_answer_points_back_to_the_screen_that_explains_it() {
     for answer in rest {
         k.keys(&format!("{}<Enter>", "<Down>".repeat(answer - 1)));
     }
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["check"]["items"][0]["attempts"], 2);
     assert_eq!(r["check"]["items"][0]["first_try"], false);
@@ -390,6 +391,42 @@ fn scrolling_stops_at_the_last_line() {
     assert_eq!(k.app.person.visits[i].scroll, 0);
 }
 
+/// On arrival no answer is under the cursor, so none is a key closer than another: Space
+/// alone chooses nothing and says how to choose; "agree" is one ↓ away and "No" one ↑ away.
+#[test]
+fn no_answer_is_under_the_cursor_on_arrival_and_agree_and_no_are_as_near() {
+    for lang in ["en", "ja"] {
+        let arrive = || {
+            let mut k = Kiosk::new(lang);
+            k.keys("<Enter>")
+                .identify("E6007", "Pat", "")
+                .read_all()
+                .pass_check();
+            assert_eq!(k.app.ctx(), Ctx::Choice);
+            k
+        };
+        let mut k = arrive();
+        assert_eq!(k.app.person.choice.focus, None, "{lang}");
+        assert!(!k.screen().contains('▶'), "{lang}: {}", k.screen());
+        k.keys("<Space>");
+        assert_eq!(k.app.person.choice.pick, None, "{lang}");
+        let told = if lang == "en" {
+            "Move to an answer"
+        } else {
+            "答えに移って"
+        };
+        assert!(k.screen().contains(told), "{lang}: {}", k.screen());
+        k.keys("<Down><Space>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::Agree), "{lang}");
+        let mut k = arrive();
+        k.keys("<Up><Space>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::Refuse), "{lang}");
+        let mut k = arrive();
+        k.keys("<Tab><Tab><Space>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::NotNow), "{lang}");
+    }
+}
+
 #[test]
 fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() {
     let mut k = Kiosk::new("en");
@@ -409,7 +446,7 @@ fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() 
         k.screen()
     );
     // Agree without confirming the two points: not yet.
-    k.keys("<Space><Enter>");
+    k.keys("<Down><Space><Enter>");
     assert!(k.screen().contains("confirm both points"), "{}", k.screen());
     assert_eq!(k.app.ctx(), Ctx::Choice);
     // Confirm them, leave the optional purpose unticked: a consent with that purpose declined.
@@ -448,7 +485,7 @@ fn a_failed_write_says_nothing_was_saved_and_keeps_the_choice() {
         .identify("E7007", "Robin", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let screen = k.screen();
     assert!(screen.contains("NOT saved"), "{screen}");
     assert!(!screen.contains("has been saved"), "{screen}");
@@ -493,7 +530,7 @@ fn two_people_in_a_row_chain_their_records() {
             .identify(id, name, "")
             .read_all()
             .pass_check();
-        k.keys("<Down><Down><Space><Enter><Enter><Enter>");
+        k.keys("<Up><Space><Enter><Enter><Enter>");
     }
     let recs = k.records();
     assert_eq!(recs.len(), 2);
@@ -535,7 +572,7 @@ fn a_full_width_id_is_recorded_in_its_usual_form() {
         .identify("Ｅ１００１", "ﾔﾏﾀﾞ ﾀﾛｳ", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
     assert_eq!(r["employee"]["id"], "E1001");
     assert_eq!(r["employee"]["id_as_entered"], "Ｅ１００１");
@@ -713,7 +750,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .read_all()
         .pass_check();
     assert!(body_text(&k).contains("first screen of this terminal"));
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("To withdraw, choose"), "{text}");
     assert!(text.contains("A trainer will help"), "{text}");
@@ -731,7 +768,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .identify("E9102", "Sam", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("To withdraw, choose"), "{text}");
     assert!(!text.to_lowercase().contains("trainer"), "{text}");
@@ -742,7 +779,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
         .identify("E9103", "Jo", "")
         .read_all()
         .pass_check();
-    k.keys("<Down><Space><Enter><Enter>");
+    k.keys("<Down><Down><Space><Enter><Enter>");
     let text = body_text(&k);
     assert!(text.contains("Not now"), "{text}");
     assert!(!text.contains("To withdraw"), "{text}");
@@ -770,7 +807,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
     let text = body_text(&k);
     assert!(!text.contains("first screen of this terminal"), "{text}");
     assert!(text.contains("a kiosk terminal"), "{text}");
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = k.records().pop().unwrap();
     assert!(
         r["withdraw"]["text"]
@@ -859,7 +896,7 @@ fn the_choice_screen_is_read_to_its_end_with_the_arrow_keys() {
         assert!(screen.contains(words), "{lang}: {screen}");
         // At the end, ↓ goes round to the first answer, brought back into view.
         k.keys("<Down>");
-        assert_eq!(k.app.person.choice.focus, 0, "{lang}");
+        assert_eq!(k.app.person.choice.focus, Some(0), "{lang}");
         let screen = k.screen();
         assert!(screen.contains("▶"), "{lang}: the focus in view\n{screen}");
     }
@@ -875,7 +912,7 @@ fn a_long_message_is_read_whole_at_80x24() {
         .read_all()
         .pass_check();
     // Agree without confirming the two points.
-    k.keys("<Space><Enter>");
+    k.keys("<Down><Space><Enter>");
     let screen = k.screen();
     let joined: String = screen.lines().map(str::trim).collect();
     assert!(

@@ -46,7 +46,7 @@ fn defer(k: &mut Kiosk, id: &str, name: &str) {
         .read_all()
         .pass_check();
     // "Not now", two reasons, review, save, and back to the welcome screen.
-    k.keys("<Down><Space><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Down><Space><Down><Down><Space><Down><Space><Enter><Enter>");
     assert!(
         k.screen().contains("Your choice has been saved"),
         "{}",
@@ -61,7 +61,7 @@ fn agree(k: &mut Kiosk, id: &str, name: &str) {
         k.keys("<Enter>");
     }
     k.read_all().pass_check();
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     assert!(
         k.screen().contains("Your choice has been saved"),
         "{}",
@@ -439,7 +439,7 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     k2.keys("<F2><Enter>");
     assert_eq!(k2.app.ctx(), Ctx::Reading);
     k2.read_all().pass_check();
-    k2.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+    k2.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     assert!(
         k2.screen().contains("Your choice has been saved"),
         "{}",

@@ -423,9 +423,9 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
         t.pass_check();
         assert_eq!(t.p.flow.ctx(), Ctx::Choice);
         match *choice {
-            "given" => t.keys("<Space><Down><Down><Down><Space><Down><Space><Enter>"),
-            "deferred" => t.keys("<Down><Space><Enter>"),
-            _ => t.keys("<Down><Down><Space><Enter>"),
+            "given" => t.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>"),
+            "deferred" => t.keys("<Down><Down><Space><Enter>"),
+            _ => t.keys("<Up><Space><Enter>"),
         };
         assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
         t.keys("<Enter>");
@@ -588,7 +588,7 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
     t.keys("<Enter><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
     t.pass_check();
-    t.keys("<Down><Space><Enter>");
+    t.keys("<Down><Down><Space><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Review, "{}", t.screen());
     assert!(
         t.screen().contains("ends with this choice"),

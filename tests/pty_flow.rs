@@ -150,10 +150,11 @@ fn pass_check(p: &mut Pty, answers: &[usize], counter: impl Fn(usize, usize) -> 
     }
 }
 
-/// Ticks the three statements (Space, Down, Space, Down, Space), watching each tick appear.
-/// "Agree" (Space on the first answer), then down past "Not now" and "No" to the two
-/// acknowledgements, each confirmed.
+/// Ticks the three statements, watching each tick appear: "agree" (nothing is under the
+/// cursor on arrival: Down to the first answer, Space), then down past "Not now" and "No" to
+/// the two acknowledgements, each confirmed.
 fn tick_all(p: &mut Pty) {
+    p.down();
     p.space();
     p.wait_until("agree chosen", WAIT, |s| s.contains("(•)"));
     p.down();

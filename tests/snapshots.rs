@@ -47,7 +47,7 @@ fn every_screen(lang: &str) {
     snap(&k, "32_check_rule");
     k.keys("<Enter>").pass_check();
     snap(&k, "40_choice");
-    k.keys("<Down><Space><Down><Down><Space>");
+    k.keys("<Down><Down><Space><Down><Down><Space>");
     snap(&k, "41_choice_not_now");
     k.keys("<Up><Up><Up><Space><Down><Down><Down><Space><Down><Space>");
     snap(&k, "42_choice_ticked");
@@ -139,7 +139,7 @@ fn the_review_and_help_at_the_smallest_size_keep_their_keys_in_view() {
         .identify("E1", "Alex Smith", "")
         .read_all()
         .pass_check();
-    k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter>");
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>");
     k.app.resize(40, 12);
     let screen = k.screen();
     assert!(

@@ -116,7 +116,7 @@ fn every_flow_screen(lang: &str) -> usize {
     flow_screen(&mut walk, &mut k, "check wrong");
     k.keys("<Esc>").pass_check();
     flow_screen(&mut walk, &mut k, "choice");
-    k.keys("<Down><Space><Down><Down><Space>");
+    k.keys("<Down><Down><Space><Down><Down><Space>");
     flow_screen(&mut walk, &mut k, "choice not now");
     k.keys("<Up><Up><Up><Space><Down><Down><Down><Space><Down><Space>");
     flow_screen(&mut walk, &mut k, "choice ticked");
@@ -530,7 +530,7 @@ fn records_and_content_hashes_are_the_same_on_a_wide_terminal() {
                 .identify("E1001", "Alex Smith", "Sales")
                 .read_all()
                 .pass_check();
-            k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
+            k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
             let recs = k.records();
             assert_eq!(recs.len(), 1, "one consent recorded");
             let sha = k.app.content.lang(&Lang::new("en")).sha256.clone();
@@ -641,7 +641,7 @@ fn the_renewal_question_draws_no_ambiguous_character_when_wide() {
                 .identify("E8001", "Ken Oda", "Sales")
                 .read_all()
                 .pass_check();
-            k.keys("<Space><Down><Down><Down><Space><Down><Space><Enter><Enter><Enter>");
+            k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter><Enter>");
             assert_eq!(k.records().len(), 1, "agreed under the first version");
             let mut k2 = common::Kiosk::with_source(lang, &Source::Dir(v2.path().to_path_buf()));
             k2.recorder = Recorder::new(k.ledger_dir(), "kiosk-2".into());

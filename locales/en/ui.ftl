@@ -44,7 +44,8 @@ choice-not-now = Not now: keep being contacted the way I am today, for the time 
 choice-refuse = No: I do not want to use my own smartphone for LINE WORKS.
 choice-reasons-heading = Reasons (optional, tick any that apply):
 choice-no-penalty = Whatever you choose, it is never held against you, and you can change your mind later.
-choice-nothing-chosen = Choose one of the three answers with Space first.
+choice-nothing-chosen = Choose one of the three answers first: move to it with ↑ or ↓, then press Space.
+choice-move-first = Move to an answer with ↑ or ↓ first, then press Space to choose it.
 
 ## Review before saving
 person-who = { $name } (ID { $id })

@@ -44,7 +44,8 @@ choice-not-now = 今は使わない：当面は、今と同じ方法で連絡を
 choice-refuse = 使わない：自分のスマートフォンで LINE WORKS を使いたくありません。
 choice-reasons-heading = 理由（任意。当てはまるものにチェック）：
 choice-no-penalty = どれを選んでも不利になることはありません。あとから考えを変えることもできます。
-choice-nothing-chosen = まず、三つの答えから一つをスペースキーで選んでください。
+choice-nothing-chosen = まず、三つの答えから一つを選んでください（↑↓ で移って、スペースキーで選びます）。
+choice-move-first = まず ↑ か ↓ で答えに移ってから、スペースキーで選んでください。
 
 ## 保存の前の確認
 person-who = { $name }（社員番号 { $id }）

@@ -77,13 +77,14 @@ impl App {
         // text the focus goes round.
         let scroll = self.person.visits[i].scroll;
         let max = self.max_scroll();
+        let focus = self.person.choice.focus;
         match cmd {
-            Cmd::Down if self.person.choice.focus + 1 >= n && scroll < max => {
+            Cmd::Down if focus.is_some_and(|f| f + 1 >= n) && scroll < max => {
                 self.scroll_by(i, 1);
                 self.free_scroll = true;
                 return None;
             }
-            Cmd::Up if self.person.choice.focus == 0 && scroll > 0 => {
+            Cmd::Up if focus.is_none_or(|f| f == 0) && scroll > 0 => {
                 self.scroll_by(i, -1);
                 self.free_scroll = true;
                 return None;
@@ -92,9 +93,12 @@ impl App {
         }
         let c = &mut self.person.choice;
         match cmd {
-            Cmd::Up | Cmd::FocusPrev => c.focus = (c.focus + n - 1) % n,
-            Cmd::Down | Cmd::FocusNext => c.focus = (c.focus + 1) % n,
-            Cmd::Toggle => match items[c.focus.min(n - 1)] {
+            Cmd::Up | Cmd::FocusPrev => c.focus = Some(c.focus.map_or(n - 1, |f| (f + n - 1) % n)),
+            Cmd::Down | Cmd::FocusNext => c.focus = Some(c.focus.map_or(0, |f| (f + 1) % n)),
+            Cmd::Toggle if c.focus.is_none() => {
+                self.notice = Some(Notice::info("choice-move-first"));
+            }
+            Cmd::Toggle => match items[c.focus.unwrap_or(0).min(n - 1)] {
                 ChoiceItem::Pick(pick) => {
                     if c.pick == Some(pick) {
                         c.pick = None;
@@ -131,7 +135,7 @@ impl App {
         }
         let n = self.choice_items().len();
         let c = &mut self.person.choice;
-        c.focus = c.focus.min(n - 1);
+        c.focus = c.focus.map(|f| f.min(n - 1));
         None
     }
 

@@ -157,7 +157,9 @@ pub struct ChoiceState {
     /// Optional purposes ticked (the core one is granted by agreeing).
     pub purposes: Vec<bool>,
     pub reasons: Vec<bool>,
-    pub focus: usize,
+    /// The answer or box under the cursor: none on arrival, so that no answer is a key closer
+    /// than another (↓ reaches "agree" first, ↑ "no").
+    pub focus: Option<usize>,
     /// The summary is shown and waits for a final Enter.
     pub reviewing: bool,
 }

@@ -40,6 +40,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[Notice], "key-enter", "act-back", HELP_ONLY),
     bind(&[k(Enter)], Cmd::Confirm, &[Choose], "key-enter", "act-choose", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Renewal], "key-enter", "act-read-and-decide", SHOWN),
+    // On the check and the choice the arrows move between the answers (past the last, the
+    // choice scrolls on to its end). Shown before Space: on the choice nothing is under the
+    // cursor on arrival, so the arrows come first.
+    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[Check, Choice], "key-up-down", "act-move", SHOWN),
+    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[Check, Choice], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Char(' '))], Cmd::Toggle, &[Check, Choice], "key-space", "act-tick", SHOWN),
     bind(&[k(Char(' '))], Cmd::PageDown, TEXT, "key-space", "act-page-down", HELP_ONLY),
     bind(&[k(Esc)], Cmd::Back, &[Form, Reading, Revisit, Check, Choice, Choose, Notice, Withdraw], "key-esc", "act-back", SHOWN),
@@ -48,10 +53,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Esc)], Cmd::Back, &[Pin], "key-esc", "act-cancel", SHOWN),
     bind(&[k(Up), k(Char('k'))], Cmd::Up, &[ Reading, Revisit, Receipt, Help, Review, Withdraw, Renewal, Notice, ], "key-up-down", "act-scroll", SHOWN),
     bind(&[k(Down), k(Char('j'))], Cmd::Down, &[ Reading, Revisit, Receipt, Help, Review, Withdraw, Renewal, Notice, ], "key-up-down", "act-scroll", HELP_ONLY),
-    // On the check and the choice the arrows move between the answers (past the last, the
-    // choice scrolls on to its end).
-    bind(&[k(Up), k(Char('k'))], Cmd::Up, &[Check, Choice], "key-up-down", "act-move", SHOWN),
-    bind(&[k(Down), k(Char('j'))], Cmd::Down, &[Check, Choice], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Up)], Cmd::Up, &[Welcome, Form, Choose], "key-up-down", "act-move", SHOWN),
     bind(&[k(Down)], Cmd::Down, &[Welcome, Form, Choose], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Tab)], Cmd::FocusNext, &[Welcome, Form, Check, Choice, Choose], "key-tab", "act-next-field", HELP_ONLY),

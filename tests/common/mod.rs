@@ -301,7 +301,7 @@ impl Kiosk {
 
 /// On the choice screen, from its first line: "agree" (Space), down past "Not now" and "No" to
 /// the two acknowledgements, each confirmed. Optional purposes stay unticked.
-pub const AGREE: &str = "<Space><Down><Down><Down><Space><Down><Space>";
+pub const AGREE: &str = "<Down><Space><Down><Down><Down><Space><Down><Space>";
 
 /// The key event a binding's key sends.
 pub fn key_event(key: &tebiki::keys::Key) -> KeyEvent {

@@ -36,7 +36,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let mut optional_started = false;
     let mut reasons_started = false;
     for (n, it) in items.iter().enumerate() {
-        let focused = choice.focus == n;
+        let focused = choice.focus == Some(n);
         match *it {
             ChoiceItem::Pick(pick) => {
                 let text = match pick {
