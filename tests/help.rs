@@ -97,10 +97,70 @@ fn the_id_check_recognises_what_it_must_refuse() {
     assert!(!looks_like_an_id("2026-11-24-osaka", &ids));
 }
 
+/// `tebiki args` with help laid out for a terminal `columns` wide.
+fn tebiki_at(data: &Path, args: &[&str], columns: usize) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(args)
+        .env("TEBIKI_DATA", data)
+        .env("COLUMNS", columns.to_string())
+        .env_remove("TEBIKI_CONTENT")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tebiki runs")
+}
+
+/// Japanese help at 80 columns: every line fits (clap alone breaks only at spaces and counted
+/// each character one column, so lines ran to 100 columns and the terminal cut them
+/// mid-word), and what follows an option is indented under it, never back at the margin.
+#[test]
+fn japanese_help_fits_80_columns_broken_by_the_rules_of_line_breaking() {
+    let data = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    command_paths(&tebiki::cli::Cli::command(), Vec::new(), &mut paths);
+    for path in &paths {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.extend(["--help", "--lang", "ja"]);
+        let o = tebiki_at(data.path(), &args, 80);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        let mut in_options = false;
+        for line in out.lines() {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(width <= 80, "{args:?}: {width} columns: {line}\n{out}");
+            if line.ends_with(':') && !line.starts_with(' ') {
+                in_options = true;
+                continue;
+            }
+            // A blank line ends a list (the data folder's note follows at the margin).
+            in_options &= !line.is_empty();
+            if in_options {
+                assert!(
+                    line.starts_with("  "),
+                    "{args:?}: at the margin: {line}\n{out}"
+                );
+            }
+        }
+        // No line starts with what Japanese never starts a line with.
+        for line in out.lines() {
+            let first = line.trim_start().chars().next();
+            assert!(
+                !matches!(first, Some('、' | '。' | '）' | '」' | 'ー')),
+                "{args:?}: {line}\n{out}"
+            );
+        }
+    }
+    // The export's formats, broken between words: every value still whole on some line.
+    let o = tebiki_at(data.path(), &["export", "--help", "--lang", "ja"], 80);
+    let (out, _) = text(&o);
+    assert!(out.contains("receipts"), "{out}");
+    assert!(!out.contains("receip\n"), "{out}");
+}
+
 #[test]
 fn defaults_and_possible_values_are_in_the_chosen_language() {
     let data = tempfile::tempdir().unwrap();
-    let o = tebiki(data.path(), &["export", "--help", "--lang", "ja"]);
+    // Wide enough that each bracket stays on one line.
+    let o = tebiki_at(data.path(), &["export", "--help", "--lang", "ja"], 400);
     let (out, _) = text(&o);
     assert!(out.contains("[既定：csv]"), "{out}");
     assert!(

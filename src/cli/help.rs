@@ -23,8 +23,13 @@ pub(super) fn localize(
         "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
         loc.t(lang, "cli-usage")
     );
-    let mut cmd = cmd
-        .about(loc.t(lang, &about_id))
+    // clap breaks lines only at spaces, which Japanese has few of: Japanese help is broken here
+    // by the rules of line breaking instead, each help on the line below its option (indented
+    // `HELP_INDENT`), at the width clap then lays it out at.
+    let fit = Fit::for_lang(lang);
+    let mut cmd = fit
+        .layout(cmd)
+        .about(fit.text(&loc.t(lang, &about_id), HELP_INDENT))
         .help_template(template)
         .subcommand_help_heading(loc.t(lang, "cli-commands"))
         .disable_help_subcommand(true)
@@ -67,7 +72,7 @@ pub(super) fn localize(
             "cli-after-help",
             &[("dir", data_dir.display().to_string().into())],
         );
-        cmd = cmd.after_help(after);
+        cmd = cmd.after_help(fit.text(&after, 0));
     }
     let arg_ids: Vec<String> = cmd
         .get_arguments()
@@ -84,6 +89,7 @@ pub(super) fn localize(
             } else {
                 format!("{text} {details}")
             };
+            let text = fit.text(&text, HELP_INDENT);
             // clap insists that only arguments taking values hide theirs.
             let takes_values = a.get_action().takes_values();
             let has_env = a.get_env().is_some();
@@ -108,6 +114,57 @@ pub(super) fn localize(
         });
     }
     cmd
+}
+
+/// Where clap puts an argument's or a subcommand's help when it is on the line below: two
+/// spaces and eight more.
+const HELP_INDENT: usize = 10;
+
+/// How help texts are laid out for clap: as they are (clap wraps them at spaces), or, for
+/// Japanese, broken by the rules of line breaking at `width` columns, the width clap is then
+/// told to use.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    width: Option<usize>,
+}
+
+impl Fit {
+    fn for_lang(lang: &Lang) -> Fit {
+        Fit {
+            width: (lang.as_str() == "ja").then(help_width),
+        }
+    }
+
+    /// `cmd` set to lay help out as [`Fit::text`] breaks it.
+    fn layout(self, cmd: clap::Command) -> clap::Command {
+        match self.width {
+            Some(width) => cmd.term_width(width).next_line_help(true),
+            None => cmd,
+        }
+    }
+
+    /// `text` as clap is to print it `indent` columns in.
+    fn text(self, text: &str, indent: usize) -> String {
+        let Some(width) = self.width else {
+            return text.to_string();
+        };
+        crate::wrap::wrap(text, width.saturating_sub(indent).max(20)).join("\n")
+    }
+}
+
+/// The width to lay help out at: `COLUMNS`, else the terminal's (also when the help goes
+/// through a pager), else 100 as clap.
+fn help_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    columns
+        .or_else(|| {
+            let (w, _) = crossterm::terminal::size().ok()?;
+            (w > 0).then_some(usize::from(w))
+        })
+        .unwrap_or(100)
 }
 
 /// The help of argument `id` of the command `prefix` (e.g. `record-stage`): its own message
