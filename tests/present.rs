@@ -857,6 +857,20 @@ fn snapshot_both_languages_at_160x48() {
     insta::assert_snapshot!("present_both_slide_80x24", t.sized(80, 24));
 }
 
+/// "Leave it empty ..." says what an empty name does: shown while the name is empty, gone
+/// once one is typed (it no longer applies), back when it is erased.
+#[test]
+fn the_empty_name_hint_shows_only_while_the_name_is_empty() {
+    for (lang, hint) in [("en", "Leave it empty"), ("ja", "空欄のまま")] {
+        let mut t = Trainer::with_roster(lang, lang, None);
+        assert!(t.screen().contains(hint), "{lang}: {}", t.screen());
+        t.paste("Sato");
+        assert!(!t.screen().contains(hint), "{lang}: {}", t.screen());
+        t.keys("<BS><BS><BS><BS>");
+        assert!(t.screen().contains(hint), "{lang}: {}", t.screen());
+    }
+}
+
 #[test]
 fn snapshot_setup_and_attendee_list() {
     let mut t = Trainer::with_roster("ja", "ja", Some(&[("E1001", "山田 太郎", "営業部")]));

@@ -234,7 +234,8 @@ fn share(natural: &[usize], avail: usize) -> Vec<usize> {
 /// One table cell at `width`: each of its lines (`<br>` in the source) on its own, and an item
 /// that starts with "- " or "・" and wraps continues under its text, not under the mark.
 fn cell_lines(cell: &Inline, width: usize, style: Style) -> Vec<Line<'static>> {
-    if !cell.text.contains('\n') {
+    const MARKS: [&str; 2] = ["- ", "・"];
+    if !cell.text.contains('\n') && !MARKS.iter().any(|m| cell.text.starts_with(m)) {
         return styled_lines(cell, width, style, "", "");
     }
     let mut out = Vec::new();
@@ -250,7 +251,7 @@ fn cell_lines(cell: &Inline, width: usize, style: Style) -> Vec<Line<'static>> {
                 .map(|(r, m)| (r.start.max(start) - start..r.end.min(end) - start, *m))
                 .collect(),
         };
-        let hang = ["- ", "・"]
+        let hang = MARKS
             .iter()
             .find(|m| part.starts_with(**m))
             .map_or(0, |m| display_width(m));
@@ -409,6 +410,18 @@ mod tests {
         for l in &lines {
             assert!(crate::wrap::display_width(l) <= 40, "{l}");
         }
+        // A cell of one item hangs the same way.
+        let doc = parse(
+            "# t\n\n| Risk | Measure |\n|---|---|\n| Lost | - A single item that has to wrap at this width |\n",
+        );
+        let lines = text(&render(&doc, 40));
+        let cells: Vec<String> = lines
+            .iter()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| l.split('│').nth(2).unwrap().trim_end().to_string())
+            .collect();
+        assert!(cells[1].starts_with(" - A single"), "{cells:?}");
+        assert!(cells[2].starts_with("   "), "hanging indent: {cells:?}");
     }
 
     #[test]

@@ -38,13 +38,16 @@ pub fn body(p: &Presenter, width: usize) -> Body {
         Place::Above,
     )
     .push_to(&mut body);
-    for lang in p.frame_langs() {
-        para(
-            &mut body,
-            &p.flow.loc.t(&lang, "present-trainer-hint"),
-            width,
-            theme::dim(),
-        );
+    // What an empty name does, while it is empty: once a name is typed it no longer applies.
+    if p.trainer.value().trim().is_empty() {
+        for lang in p.frame_langs() {
+            para(
+                &mut body,
+                &p.flow.loc.t(&lang, "present-trainer-hint"),
+                width,
+                theme::dim(),
+            );
+        }
     }
     text_field(
         &p.label("present-session-id"),
