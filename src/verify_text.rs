@@ -87,6 +87,24 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                 ],
             )
         );
+        if let Some(p) = &r.piece {
+            let what: Vec<String> = [&p.record_type, &p.at, &p.employee]
+                .into_iter()
+                .flatten()
+                .map(|v| for_terminal(v).into_owned())
+                .collect();
+            let chained = if p.chained { "yes" } else { "no" };
+            let seq = p.seq.map_or_else(String::new, |n| n.to_string());
+            let text = env.ta(
+                "verify-recovered-piece",
+                &[
+                    ("chained", s(chained)),
+                    ("seq", s(seq)),
+                    ("what", s(what.join(&env.t("list-separator")))),
+                ],
+            );
+            let _ = writeln!(out, "  {text}");
+        }
     }
     if report.duplicates > 0 {
         let _ = writeln!(

@@ -474,3 +474,62 @@ fn a_whole_last_record_without_its_newline_is_ended_not_set_aside() {
     assert!(report.is_intact(), "{:#?}", report.findings);
     assert_eq!(report.recovered.len(), 1);
 }
+
+/// A saved record cut off the end of the file and "recovered" by the next writer: verify
+/// describes the piece (the record next on the chain, its time and person), so that an
+/// auditor can hold it against the receipts given, rather than only count its bytes.
+#[test]
+fn a_record_cut_off_the_end_is_described_from_its_piece() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ledger");
+    let person = |n: u64| {
+        let Value::Object(map) =
+            json!({"employee": {"id": format!("E{n:04}"), "name": "N"}, "due": "2027-01-05"})
+        else {
+            unreachable!()
+        };
+        map
+    };
+    let mut writer = Writer::open(&dir, "k1", WAIT).unwrap();
+    for n in 1..=3 {
+        writer.append("followup", person(n)).unwrap();
+    }
+    drop(writer);
+    let path = dir.join("k1.jsonl");
+    let bytes = fs::read(&path).unwrap();
+    let third: Value =
+        serde_json::from_slice(bytes.split(|&b| b == b'\n').nth(2).unwrap()).unwrap();
+    // Cut inside its last member: what the piece holds is read, up to the employee's id.
+    fs::write(&path, &bytes[..bytes.len() - 12]).unwrap();
+    let mut writer = Writer::open(&dir, "k1", WAIT).unwrap();
+    assert_eq!(writer.append("followup", person(9)).unwrap().seq, 4);
+    drop(writer);
+
+    let report = verify(&dir, None).unwrap();
+    assert_eq!(report.recovered.len(), 1);
+    let piece = report.recovered[0]
+        .piece
+        .as_ref()
+        .expect("the piece described");
+    assert_eq!(piece.seq, Some(3));
+    assert!(piece.chained);
+    assert_eq!(piece.record_type.as_deref(), Some("followup"));
+    assert_eq!(piece.employee.as_deref(), Some("E0003"));
+    assert_eq!(piece.at.as_deref(), third["at"].as_str());
+    assert_eq!(piece.id.as_deref(), third["id"].as_str());
+
+    for (lang, words) in [
+        ("en", "The piece is the start of record 3 (followup, "),
+        ("ja", "この断片は記録 3（followup、"),
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .args(["--lang", lang, "verify"])
+            .env("TEBIKI_DATA", tmp.path())
+            .env_remove("TEBIKI_CONTENT")
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(words), "{lang}: {out}");
+        assert!(out.contains("E0003"), "{lang}: {out}");
+    }
+}

@@ -163,6 +163,10 @@ verify-folder = Ledger folder: { $dir }
 verify-no-files = No ledger files yet.
 verify-file = { $file }: { $records } records, { $range }
 verify-recovered = { $place }: recovered a torn tail of { $bytes } bytes at offset { $offset } (saved as { $saved })
+verify-recovered-piece = { $chained ->
+        [yes] The piece is the start of record { $seq } ({ $what }), next on the chain where the recovery record now stands. A crash while writing leaves such a piece, but so does cutting a saved record off the end of the file: anyone holding a receipt for record { $seq } of this file had it saved whole.
+       *[no] The piece begins as a record does ({ $what }), but not as the record next on the chain there.
+    }
 verify-duplicates = { $count } record(s) appear in more than one file with identical content (counted once).
 seal-written = Sealed: { $path } (signature beside it as .sig)
 seal-despite-findings = sealed, but the ledger has { $count } finding(s): “tebiki verify” reports them, before and after this seal

@@ -163,6 +163,10 @@ verify-folder = 記録フォルダー：{ $dir }
 verify-no-files = 記録ファイルはまだありません。
 verify-file = { $file }：{ $records } 件、{ $range }
 verify-recovered = { $place }：書きかけの末尾 { $bytes } バイト（位置 { $offset }）を復旧しました（{ $saved } に保存）
+verify-recovered-piece = { $chained ->
+        [yes] この断片は記録 { $seq }（{ $what }）の始まりで、いま復旧の記録がある位置で鎖の次にあたる記録です。書き込み中の停止でもこのような断片が残りますが、保存済みの記録をファイルの末尾から切り取った場合も同じになります。このファイルの記録 { $seq } の控えを持っている人がいれば、その記録は最後まで保存されていました。
+       *[no] この断片は記録のように始まりますが（{ $what }）、その位置で鎖の次にあたる記録ではありません。
+    }
 verify-duplicates = { $count } 件の記録が、同じ内容で複数のファイルにあります（1件として数えます）。
 seal-written = 封印しました：{ $path }（署名は隣の .sig）
 seal-despite-findings = 封印しましたが、記録に { $count } 件の問題があります。「tebiki verify」は、この封印の前も後もそれを報告します

@@ -400,9 +400,18 @@ impl FileCheck<'_> {
         let sha = field_str("sha256").to_owned();
         let bytes = field_u64("bytes").unwrap_or(0);
         // Only a plain name beside the ledger: the record must not point the check elsewhere.
-        let saved_found = is_safe_name(&saved_as)
-            && std::fs::read(self.shared.dir.join(&saved_as))
-                .is_ok_and(|data| data.len() as u64 == bytes && hex::encode(sha256(&data)) == sha);
+        let saved = is_safe_name(&saved_as)
+            .then(|| std::fs::read(self.shared.dir.join(&saved_as)).ok())
+            .flatten()
+            .filter(|data| data.len() as u64 == bytes && hex::encode(sha256(data)) == sha);
+        let saved_found = saved.is_some();
+        let piece = saved.as_deref().and_then(|data| {
+            super::piece::read(
+                data,
+                field_u64("seq"),
+                value.get("prev").and_then(serde_json::Value::as_str),
+            )
+        });
         if !saved_found {
             let kind = FindingKind::TornPieceMissing {
                 saved_as: saved_as.clone(),
@@ -417,6 +426,7 @@ impl FileCheck<'_> {
             sha256: sha,
             saved_as,
             saved_found,
+            piece,
         });
         offset.unwrap_or(start)
     }

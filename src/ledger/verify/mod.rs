@@ -2,6 +2,7 @@
 
 mod checkpoint;
 mod file;
+mod piece;
 mod report;
 
 use std::cmp::Reverse;

@@ -207,4 +207,24 @@ pub struct Recovered {
     pub saved_as: String,
     /// The saved file is beside the ledger and its SHA-256 matches.
     pub saved_found: bool,
+    /// What the saved piece begins with, when it begins as a record does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub piece: Option<PieceStart>,
+}
+
+/// The start of a record read from a torn piece (cut anywhere: what is cut off is `None`).
+/// A write cut short by a crash leaves such a piece, and so does cutting a record off the end
+/// of the file: a piece holding a whole record's worth, dated well before the recovery, is
+/// worth comparing with the receipts given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceStart {
+    pub seq: Option<u64>,
+    pub id: Option<String>,
+    pub at: Option<String>,
+    #[serde(rename = "type")]
+    pub record_type: Option<String>,
+    pub employee: Option<String>,
+    /// Its `seq` and `prev` are those of the recovery record now in its place: it was the
+    /// record next on the chain.
+    pub chained: bool,
 }
