@@ -555,6 +555,14 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
         "hr",
     ]);
     assert!(o.status.success(), "{}", text(&o).1);
+    // Said as every record is: what was saved, when and where, and the state now.
+    let said = text(&o).0;
+    assert!(
+        said.contains(&format!("Saved: record {wrong} of E0001 is voided")),
+        "{said}"
+    );
+    assert!(said.contains("(record 3)"), "{said}");
+    assert!(said.contains("Now: never decided, hesitant."), "{said}");
     let s = status();
     assert_eq!(s["stage"], "hesitant", "the previous stage is back");
     assert_eq!(s["history"][1]["voided"], "entered for the wrong person");
@@ -620,6 +628,23 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 3);
     assert_eq!(&records[2][voids], wrong.as_str());
+    // Said as JSON too, like the other records.
+    assert!(
+        rec(&["stage", "E0001", "informed", "--by", "hr"])
+            .status
+            .success()
+    );
+    let latest = status()["history"][0]["id"].as_str().unwrap().to_string();
+    let o = rec(&[
+        "void", &latest, "--note", "typo", "--by", "hr", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["saved"], true, "{j}");
+    assert_eq!(j["type"], "void", "{j}");
+    assert_eq!(j["stage"], "hesitant", "{j}");
+    assert_eq!(j["seq"], 5, "{j}");
+    assert_eq!(j["complete"], true, "{j}");
 }
 
 #[test]

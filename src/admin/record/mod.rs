@@ -4,13 +4,14 @@
 //! disk; 2 with what, where and what to do when the input is wrong. The writer waits a bounded
 //! time for the ledger file's lock (a kiosk on the same machine may be writing).
 
+mod saved;
 mod void;
 
 use std::process::ExitCode;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::roster::RosterIds;
 use super::{arg, fail, ledger_fail, say};
@@ -620,79 +621,38 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         )
     });
     let after = crate::state::fold(&id, &records, &manifest.policy_version);
-    let text =
-        match common.format {
-            Format::Json => crate::escape::json_for_stdout(
-                &json!({
-                    "saved": true,
-                    "type": record_type,
-                    "id": appended.id.to_string(),
-                    "at": appended.at.to_string(),
-                    "file": appended.file.display().to_string(),
-                    "seq": appended.seq,
-                    "employee_id": id,
-                    "consent": after.consent,
-                    "stage": after.stage,
-                    "champion": after.champion,
-                    "supported_by": after.supported_by,
-                    "followup": after.followup,
-                    // The state after it is as complete as the ledger read: as status says.
-                    "complete": issues.is_empty(),
-                    "in_withheld_records": issues.iter().any(|issue| {
-                        matches!(issue, crate::ledger::ReadIssue::Withheld { people, .. }
-                            if people.iter().any(|p| crate::ids::same_id(p, &id)))
-                    }),
-                })
-                .to_string(),
-            )
-            .into_owned(),
-            Format::Text => {
-                let when = appended
-                    .at
-                    .to_zoned(tz)
-                    .strftime("%Y-%m-%d %H:%M:%S")
-                    .to_string();
-                let who = match after.name.as_deref() {
-                    Some(n) => format!("{} {}", for_terminal(&id), for_terminal(&for_display(n))),
-                    None => for_terminal(&id).into_owned(),
-                };
-                let consent = after.consent.as_str();
-                let stage = after.stage.as_str();
-                [
-                    env.ta(
-                        &format!("record-type-{record_type}.saved"),
-                        &[("who", arg(who))],
-                    ),
-                    env.ta(
-                        "record-saved-where",
-                        &[
-                            ("at", arg(when)),
-                            ("file", arg(appended.file.display().to_string())),
-                            ("seq", appended.seq.into()),
-                        ],
-                    ),
-                    env.ta(
-                        "record-now",
-                        &[
-                            ("consent", arg(env.t(&format!("state-{consent}")))),
-                            ("stage", arg(env.t(&format!("report-stage-{stage}")))),
-                        ],
-                    ),
-                ]
-                .into_iter()
-                .chain(open_before.filter(|_| record_type == "stage").map(
-                    |_| match &after.followup {
-                        Some(f) => env.ta(
-                            "record-followup-kept",
-                            &[("due", arg(f.due.clone().unwrap_or_default()))],
-                        ),
-                        None => env.t("record-followup-closed"),
-                    },
-                ))
-                .collect::<Vec<_>>()
-                .join("\n")
-            }
-        };
+    let who = match after.name.as_deref() {
+        Some(n) => format!("{} {}", for_terminal(&id), for_terminal(&for_display(n))),
+        None => for_terminal(&id).into_owned(),
+    };
+    let headline = env.ta(
+        &format!("record-type-{record_type}.saved"),
+        &[("who", arg(who))],
+    );
+    // What happened to an open follow-up, for a stage change.
+    let followup = open_before
+        .filter(|_| record_type == "stage")
+        .map(|_| match &after.followup {
+            Some(f) => env.ta(
+                "record-followup-kept",
+                &[("due", arg(f.due.clone().unwrap_or_default()))],
+            ),
+            None => env.t("record-followup-closed"),
+        });
+    let text = saved::text(
+        env,
+        common.format,
+        &saved::Saved {
+            record_type,
+            appended: &appended,
+            id: &id,
+            after: &after,
+            issues: &issues,
+            tz: &tz,
+            headline,
+            extra: followup,
+        },
+    );
     // Saved is what counts: unreadable lines were warned about above.
     say(&text);
     ExitCode::SUCCESS

@@ -119,13 +119,31 @@ pub(super) fn void(
     });
     match appended {
         Ok(a) => {
-            say(&env.ta(
+            // Where it went and the state now, as every other record says: read again, with
+            // the void in it.
+            let headline = env.ta(
                 "record-saved-void",
-                &[
-                    ("record", arg(record_id)),
-                    ("id", arg(owner.as_str())),
-                    ("seq", a.seq.into()),
-                ],
+                &[("record", arg(record_id)), ("id", arg(owner.as_str()))],
+            );
+            let Ok((records, issues)) = crate::status::records(&dir, &owner) else {
+                // Saved all the same; only the state after it could not be read.
+                say(&headline);
+                return ExitCode::SUCCESS;
+            };
+            let after = crate::state::fold(&owner, &records, policy);
+            say(&super::saved::text(
+                env,
+                common.format,
+                &super::saved::Saved {
+                    record_type: "void",
+                    appended: &a,
+                    id: &owner,
+                    after: &after,
+                    issues: &issues,
+                    tz: &config.time_zone(),
+                    headline,
+                    extra: None,
+                },
             ));
             ExitCode::SUCCESS
         }
