@@ -152,19 +152,27 @@ impl Fit {
     }
 }
 
-/// The width to lay help out at: `COLUMNS`, else the terminal's (also when the help goes
-/// through a pager), else 100 as clap.
+/// The width to lay help out at: `COLUMNS`, else the terminal's when the help goes to one,
+/// else 100 as clap. Asked once per run (the commands are localised one by one), and never by
+/// running a program: off a terminal, crossterm would run `tput` each time.
 fn help_width() -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&c| c > 0);
-    columns
-        .or_else(|| {
-            let (w, _) = crossterm::terminal::size().ok()?;
-            (w > 0).then_some(usize::from(w))
-        })
-        .unwrap_or(100)
+    static WIDTH: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *WIDTH.get_or_init(|| {
+        use std::io::IsTerminal;
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0);
+        columns
+            .or_else(|| {
+                if !std::io::stdout().is_terminal() {
+                    return None;
+                }
+                let (w, _) = crossterm::terminal::size().ok()?;
+                (w > 0).then_some(usize::from(w))
+            })
+            .unwrap_or(100)
+    })
 }
 
 /// The help of argument `id` of the command `prefix` (e.g. `record-stage`): its own message
