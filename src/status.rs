@@ -27,9 +27,10 @@ pub fn records(
     ledger_dir: &Path,
     employee: &str,
 ) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
-    if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee) {
-        // The index checks the chain; what the latest seal vouches for is checked here.
-        return Ok((mine, ledger::seal::sealed_head_issues(ledger_dir)));
+    // The index checks the chain; what the latest seal vouches for is checked here.
+    let (sealed, floor) = ledger::seal::sealed_heads(ledger_dir);
+    if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee, &floor) {
+        return Ok((mine, sealed));
     }
     records_scanned(ledger_dir, employee)
 }

@@ -1895,3 +1895,89 @@ fn readers_do_not_read_through_a_link_in_the_ledger_folder() {
     assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
     assert!(text(&o).0.starts_with("INCOMPLETE"), "{}", text(&o).0);
 }
+
+/// After a seal, a record added in a file of its own, dated before the seal (its decision made
+/// up for a real person): readers that load the latest trusted seal do not use it and say so,
+/// as verify calls it backdated; export and report exit 1, status warns and shows the person
+/// as before it (through the person index as through a full read).
+#[test]
+fn readers_do_not_use_a_record_added_after_the_seal_and_dated_before_it() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let state = || {
+        let o = tebiki(s.data.path(), &["status", "E000005", "--format", "json"]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        (
+            o.status.code(),
+            v["consent"].clone(),
+            v["history"].as_array().unwrap().len(),
+        )
+    };
+    let before = state();
+    s.seal();
+    assert_eq!(state(), before, "sealing changes nothing");
+    let mut w =
+        ledger::Writer::open(&s.ledger(), "zz-new", std::time::Duration::from_secs(5)).unwrap();
+    let Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E000005"}, "decision": "refused",
+        "policy": {"id": "line-works-own-phone", "version": "2026-11-23"},
+    }) else {
+        unreachable!()
+    };
+    w.append("consent", body).unwrap();
+    drop(w);
+    let path = s.ledger().join("zz-new.jsonl");
+    let line = fs::read_to_string(&path).unwrap();
+    let v: Value = serde_json::from_str(line.trim()).unwrap();
+    let forged_id = v["id"].as_str().unwrap().to_owned();
+    fs::write(
+        &path,
+        line.replace(v["at"].as_str().unwrap(), "2025-01-02T03:04:05.000Z"),
+    )
+    .unwrap();
+    // verify calls it backdated.
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("backdated"), "{out}");
+
+    let o = tebiki(s.data.path(), &["export", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let (csv, err) = text(&o);
+    assert!(!csv.contains(&forged_id), "not used");
+    assert!(
+        err.contains("zz-new.jsonl:1 was added after the latest seal"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 record(s) added after the latest seal"),
+        "{err}"
+    );
+    let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["complete"], false, "{r}");
+    assert_eq!(r["ledger"]["backdated"], 1, "{r}");
+    assert!(
+        r["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["problem"] == "backdated" && k["file"] == "zz-new.jsonl"),
+        "{r}"
+    );
+    // The person as before it, with a warning, twice (the second time through the index).
+    for _ in 0..2 {
+        let (code, consent, history) = state();
+        assert_eq!(
+            (consent, history),
+            (before.1.clone(), before.2),
+            "the forged refusal is not used"
+        );
+        assert_eq!(code, Some(1));
+        let o = tebiki(s.data.path(), &["status", "E000005", "--lang", "ja"]);
+        assert!(text(&o).1.contains("さかのぼって"), "{:?}", text(&o));
+    }
+}

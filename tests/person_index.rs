@@ -45,7 +45,9 @@ fn same_as_full_read(ledger_dir: &Path, ids: &[String]) -> usize {
     let mut answered = 0;
     for id in ids {
         let (scanned, scan_issues) = status::records_scanned(ledger_dir, id).unwrap();
-        if let Some(indexed) = person_index::lookup(ledger_dir, id) {
+        if let Some(indexed) =
+            person_index::lookup(ledger_dir, id, &tebiki::ledger::seal::SealFloor::default())
+        {
             assert_eq!(indexed, scanned, "index answer for {id}");
             assert!(
                 scan_issues.is_empty(),
@@ -263,7 +265,10 @@ fn a_torn_tail_is_left_to_the_full_read() {
     let mut f = fs::OpenOptions::new().append(true).open(file).unwrap();
     f.write_all(b"{\"schema\":\"tebiki/1\",\"seq\":").unwrap();
     let id = &people[2];
-    assert!(person_index::lookup(&ledger_dir, id).is_none());
+    assert!(
+        person_index::lookup(&ledger_dir, id, &tebiki::ledger::seal::SealFloor::default())
+            .is_none()
+    );
     let (scanned, scan_issues) = status::records_scanned(&ledger_dir, id).unwrap();
     let (through, issues) = status::records(&ledger_dir, id).unwrap();
     assert_eq!(through, scanned);

@@ -85,6 +85,10 @@ export-csv-left-odd = { $n ->
     [one] the records, if any, behind 1 entry of the ledger folder that is not a regular ledger file
    *[other] the records, if any, behind { $count } entries of the ledger folder that are not regular ledger files
 }
+export-csv-left-backdated = { $n ->
+    [one] 1 record added after the latest seal yet dated before it
+   *[other] { $count } records added after the latest seal yet dated before it
+}
 export-csv-incomplete-more = and { $count } more
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it

@@ -121,6 +121,8 @@ warning-repeated-key = a key appears twice in one record at { $place } (“{ $ke
 warning-seal-mismatch = { $file } no longer holds what { $seal } sealed up to its record { $seq } (the file is gone, shorter, or that record changed): records sealed may have been changed or removed since
 left-out-sealed = { $count } ledger file(s) no longer match the latest seal: what follows may rest on records changed or removed since they were sealed
 left-out-odd = { $count } entries of the ledger folder named like ledger files are not regular files (a link, a folder) and were not read
+warning-backdated = the record at { $place } was added after the latest seal ({ $seal }) yet is dated before it: added later and dated back, so it was not used (run tebiki verify)
+left-out-backdated = { $count } record(s) added after the latest seal yet dated before it were not used
 warning-conflicting-id = the record at { $place } has the same id and time as the one at { $other } but other content: ids are never reused, so one of them was made up or changed; it was not used (run tebiki verify)
 warning-misplaced = a record of kiosk “{ $kiosk }” is in another kiosk’s file at { $place }: each kiosk writes only its own file, so it was copied or put there, and it was not used
 

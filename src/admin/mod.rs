@@ -223,6 +223,8 @@ pub struct LeftOut {
     pub sealed: u64,
     /// Entries named like ledger files that are not regular files (a link, a folder), not read.
     pub odd: u64,
+    /// Records added after the latest seal yet dated before it, not used.
+    pub backdated: u64,
     /// The ids of the people the withheld records are about, each once (as first stored).
     pub people: Vec<String>,
 }
@@ -252,6 +254,7 @@ impl LeftOut {
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
             ReadIssue::SealMismatch { .. } => self.sealed += 1,
             ReadIssue::NotALedgerFile { .. } => self.odd += 1,
+            ReadIssue::Backdated { .. } => self.backdated += 1,
             _ => self.lines += 1,
         }
     }
@@ -278,6 +281,9 @@ impl LeftOut {
         }
         if self.odd > 0 {
             out.push(env.ta("left-out-odd", &[("count", count(self.odd))]));
+        }
+        if self.backdated > 0 {
+            out.push(env.ta("left-out-backdated", &[("count", count(self.backdated))]));
         }
         if !self.people.is_empty() {
             let mut ids: Vec<String> = self
@@ -375,6 +381,14 @@ pub(crate) fn read_issue_text(
             "{}: {}",
             file.display(),
             loc.ta(lang, "finding-not-ledger-file", &[("what", arg(*what))])
+        ),
+        ReadIssue::Backdated { seal, .. } => loc.ta(
+            lang,
+            "warning-backdated",
+            &[
+                ("place", arg(place)),
+                ("seal", arg(crate::escape::for_display(seal))),
+            ],
         ),
         ReadIssue::Misplaced { kiosk, .. } => loc.ta(
             lang,

@@ -130,7 +130,11 @@ pub(super) fn employee_flow(env: &Env, mode: Mode) -> ExitCode {
 fn warm_person_index(ledger: std::path::PathBuf) {
     std::thread::spawn(move || {
         // No person has an empty id: the lookup only brings the index up to date.
-        let _ = crate::ledger::person_index::lookup(&ledger, "");
+        let _ = crate::ledger::person_index::lookup(
+            &ledger,
+            "",
+            &crate::ledger::seal::SealFloor::default(),
+        );
     });
 }
 

@@ -401,23 +401,59 @@ pub fn signers_path(data_dir: &Path) -> PathBuf {
     data_dir.join("seal-signers")
 }
 
-/// What readers check of the latest seal before they read: for the latest seal in
-/// `$DATA/seals` whose signature a key of `$DATA/seal-signers` checks (none without that
-/// file), every file it lists is still there, at least as long as sealed, with the sealed last
-/// line ending where the seal says, byte for byte (its SHA-256). With the chain checks readers
-/// make as they read, that line vouches for every line before it. Each file that fails is one
-/// [`ReadIssue::SealMismatch`]. Cheap: one signature and a line per file. `tebiki verify`
-/// checks every seal, and backdating, in full.
+/// What readers check of the latest seal before they read:
+/// for the latest seal in `$DATA/seals` whose signature a key of `$DATA/seal-signers` checks
+/// (none without that file), every file it lists is still there, at least as long as sealed,
+/// with the sealed last line ending where the seal says, byte for byte (its SHA-256). With the
+/// chain checks readers make as they read, that line vouches for every line before it. Each
+/// file that fails is one [`ReadIssue::SealMismatch`]. Cheap: one signature and a line per
+/// file. `tebiki verify` checks every seal in full.
 pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
+    sealed_heads(ledger_dir).0
+}
+
+/// What the latest trusted seal says of records written after it: each file's sealed length
+/// (0 for a file it does not list) and the seal's time. A record past its file's sealed
+/// length, yet dated more than [`BACKDATE_GRACE_SECS`] before the seal, was added after the
+/// seal and dated back: readers do not use it ([`ReadIssue::Backdated`]).
+#[derive(Debug, Clone, Default)]
+pub struct SealFloor {
+    /// `seals/<name>`, as readers name the seal.
+    pub seal: String,
+    /// Records dated before this and not covered by the seal are backdated.
+    pub before: Option<Timestamp>,
+    /// Per ledger file name, how many of its bytes the seal covers.
+    pub covered: std::collections::HashMap<String, u64>,
+}
+
+impl SealFloor {
+    /// How many bytes of `file` the seal covers (0 for a file it does not list).
+    pub fn covered_of(&self, file: &Path) -> u64 {
+        file.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| self.covered.get(n))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether a record of `file` at byte `offset`, dated `at`, was dated back past the seal.
+    pub fn backdated(&self, file: &Path, offset: u64, at: Timestamp) -> bool {
+        self.before.is_some_and(|before| at < before) && offset >= self.covered_of(file)
+    }
+}
+
+/// [`sealed_head_issues`] and the [`SealFloor`] of the same seal (an empty floor without one).
+pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
+    let none = || (Vec::new(), SealFloor::default());
     let Some(data_dir) = ledger_dir.parent() else {
-        return Vec::new();
+        return none();
     };
     let Ok(text) = fs::read_to_string(signers_path(data_dir)) else {
-        return Vec::new();
+        return none();
     };
     let signers = Signers::parse(&text);
     if signers.keys.is_empty() {
-        return Vec::new();
+        return none();
     }
     // The newest seal first: usually the only one whose signature is checked.
     let latest = seal_files(&seals_dir(data_dir))
@@ -433,7 +469,17 @@ pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
         })
         .find(|s| s.problem.is_none());
     let Some((name, seal)) = latest.and_then(|s| Some((s.name, s.seal?))) else {
-        return Vec::new();
+        return none();
+    };
+    let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
+    let mut floor = SealFloor {
+        seal: name.clone(),
+        before: seal
+            .at
+            .parse::<Timestamp>()
+            .ok()
+            .and_then(|at| at.checked_sub(grace).ok()),
+        covered: std::collections::HashMap::new(),
     };
     let mut issues = Vec::new();
     for f in &seal.files {
@@ -441,6 +487,7 @@ pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
         if f.name.contains(['/', '\\']) || f.name.starts_with('.') {
             continue;
         }
+        floor.covered.insert(f.name.clone(), f.bytes);
         let path = ledger_dir.join(&f.name);
         if !sealed_line_holds(&path, f) {
             issues.push(ReadIssue::SealMismatch {
@@ -451,7 +498,7 @@ pub fn sealed_head_issues(ledger_dir: &Path) -> Vec<ReadIssue> {
             });
         }
     }
-    issues
+    (issues, floor)
 }
 
 /// Whether the file at `path` still holds the sealed last line of `f`, ending at `f.bytes`.

@@ -88,6 +88,7 @@ pub(super) fn incomplete_row(
         ("export-csv-left-lines", left_out.lines),
         ("export-csv-left-sealed", left_out.sealed),
         ("export-csv-left-odd", left_out.odd),
+        ("export-csv-left-backdated", left_out.backdated),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)

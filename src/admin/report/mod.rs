@@ -119,6 +119,9 @@ pub struct LedgerInfo {
     pub seal_mismatches: u64,
     /// Entries of the ledger folder named like ledger files that are not regular files.
     pub not_ledger_files: u64,
+    /// Records added after the latest trusted seal yet dated before it, not used (each in
+    /// `skipped`, as `backdated`).
+    pub backdated: u64,
     /// False when some ledger lines could not be read or were not used, or a file no longer
     /// matches its seal (see `skipped`).
     pub complete: bool,
@@ -132,6 +135,7 @@ impl LedgerInfo {
             withheld: self.withheld_records,
             sealed: self.seal_mismatches,
             odd: self.not_ledger_files,
+            backdated: self.backdated,
             people: self.withheld_people.clone(),
         }
     }
@@ -408,6 +412,7 @@ pub fn build(
     report.ledger.withheld_records = left_out.withheld;
     report.ledger.seal_mismatches = left_out.sealed;
     report.ledger.not_ledger_files = left_out.odd;
+    report.ledger.backdated = left_out.backdated;
     mark_withheld(&mut report, &left_out.people);
     report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();

@@ -176,7 +176,11 @@ enum Miss {
 /// The records `status` folds for `employee`, through the index: `None` when the answer must
 /// come from reading the whole ledger (no usable index and none can be built here, or a
 /// ledger file that is not a plain chain, which the full read reports).
-pub fn lookup(ledger: &Path, employee: &str) -> Option<Vec<Value>> {
+pub fn lookup(
+    ledger: &Path,
+    employee: &str,
+    floor: &crate::ledger::seal::SealFloor,
+) -> Option<Vec<Value>> {
     let cache = cache_dir(ledger)?;
     // Something named like a ledger file that is not one: the full read says so.
     if !ledger.is_dir() || !crate::ledger::odd_ledger_entries(ledger).is_empty() {
@@ -210,7 +214,7 @@ pub fn lookup(ledger: &Path, employee: &str) -> Option<Vec<Value>> {
             fresh.added.clear();
         }
     }
-    match answer(ledger, &saved, &fresh, employee) {
+    match answer(ledger, &saved, &fresh, employee, floor) {
         Ok(records) => Some(records),
         Err(Miss::Scan) => None,
         Err(Miss::Corrupt) => {
@@ -286,6 +290,7 @@ fn answer(
     saved: &Saved,
     fresh: &Refreshed,
     employee: &str,
+    floor: &crate::ledger::seal::SealFloor,
 ) -> Result<Vec<Value>, Miss> {
     if fresh.torn || fresh.files.iter().any(|f| f.irregular) {
         return Err(Miss::Scan);
@@ -347,6 +352,12 @@ fn answer(
         let home = crate::ledger::kiosk_of_file(Path::new(&state.name));
         let facts = record_facts(&buf, &mut members, Some(home.unwrap_or_default()))
             .ok_or(Miss::Changed(state.slot))?;
+        // Added after the latest seal and dated before it: the full read says so, and does
+        // not use it.
+        let at = jiff::Timestamp::from_nanosecond(facts.key.0).map_err(|_| Miss::Scan)?;
+        if floor.backdated(Path::new(&state.name), e.offset, at) {
+            return Err(Miss::Scan);
+        }
         lines.push((facts.key, rank, e.offset, e.sha, buf, facts.home));
     }
     // A record in another kiosk's file must be a copy (a sync tool's) of one in its own file;

@@ -90,6 +90,9 @@ pub(super) struct FileStream {
     pub(super) path: PathBuf,
     /// The kiosk whose file it is (its name without `.jsonl`), if its name is text.
     pub(super) kiosk: Option<String>,
+    /// How many of its bytes the latest trusted seal covers (0 without one, or for a file it
+    /// does not list): records from there on were added after that seal.
+    pub(super) sealed: u64,
     /// `None` once the file is read to its end (or as far as it can be read).
     pub(super) file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the

@@ -128,6 +128,15 @@ pub enum ReadIssue {
         seal: String,
         seq: u64,
     },
+    /// A record the latest trusted seal (`seal`) does not cover, dated more than a minute
+    /// before that seal: it was added after the seal and dated back, so it is not used (see
+    /// [`crate::ledger::seal::SealFloor`]). Only with seals and `$DATA/seal-signers`.
+    Backdated {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        seal: String,
+    },
     /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
     /// to `last_line` were not used: nothing after a break can be told apart from an edit.
     /// `first` is the first of them as stored (the line a change most likely hit); `people`
@@ -157,6 +166,7 @@ impl ReadIssue {
             | ReadIssue::ChainBreak { file, line, .. }
             | ReadIssue::SeqGap { file, line, .. }
             | ReadIssue::SealMismatch { file, line, .. }
+            | ReadIssue::Backdated { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
             ReadIssue::NotALedgerFile { file, .. } => (file, 0),
         }
@@ -176,6 +186,7 @@ impl ReadIssue {
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
+            ReadIssue::Backdated { .. } => "backdated",
             ReadIssue::Withheld { .. } => "withheld",
         }
     }
@@ -228,6 +239,8 @@ pub struct Merged {
     /// before); its line stays in that file's read buffer until the next step.
     current: Slot,
     current_file: usize,
+    /// What the latest trusted seal says of records added after it (empty without one).
+    floor: super::seal::SealFloor,
 }
 
 /// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
@@ -354,10 +367,13 @@ fn open_merged_with(
         duplicates: 0,
         current: Slot::default(),
         current_file: 0,
+        floor: super::seal::SealFloor::default(),
     };
     if checked {
         // Told first: what the latest seal vouches for and the files no longer hold.
-        merged.issues.extend(super::seal::sealed_head_issues(dir));
+        let (issues, floor) = super::seal::sealed_heads(dir);
+        merged.issues.extend(issues);
+        merged.floor = floor;
     }
     for path in files {
         let file = match open_no_follow(&path) {
@@ -375,6 +391,7 @@ fn open_merged_with(
             index: merged.streams.len(),
             ahead: jobs.as_ref().map(Ahead::new),
             kiosk: super::kiosk_of_file(&path).map(str::to_string),
+            sealed: merged.floor.covered_of(&path),
             path,
             file,
             buf: Arc::default(),
@@ -476,6 +493,20 @@ impl Merged {
             stream.pinned = Some(self.current.range);
             self.current_file = idx;
             self.advance(idx);
+            if self.floor.before.is_some_and(|b| self.current.at < b)
+                && self.current.offset >= self.streams[idx].sealed
+                && !self.current.misplaced
+            {
+                // Added after the latest seal, dated before it: not used, and said.
+                self.issues.push_back(ReadIssue::Backdated {
+                    file: self.streams[idx].path.clone(),
+                    line: self.current.line,
+                    offset: self.current.offset,
+                    seal: self.floor.seal.clone(),
+                });
+                self.streams[idx].pinned = None;
+                continue;
+            }
             let line = self.streams[idx].pinned_line();
             // Copies meet back to back, so only a record whose key came just before it or is
             // next in line needs its hash; hashing every record would cost a whole pass.
