@@ -602,6 +602,136 @@ fn sample() -> tempfile::TempDir {
     dir
 }
 
+/// A follow-up kept open through a stage change (the default) stays in the Follow-ups view,
+/// so that its overdue count is the overview's and the report's; and Esc on the overview does
+/// not end the session (only q does), however many times it is pressed to get out of things.
+#[test]
+fn a_follow_up_kept_through_a_stage_change_stays_in_the_worklist() {
+    let dir = sample();
+    let ledger = dir.path().join("ledger");
+    let who = employee("E006", "伊藤 さくら", "物流部");
+    write(
+        &ledger,
+        "trainer-pc",
+        "followup",
+        json!({ "employee": who, "due": "2026-11-10", "note": "電話する" }),
+    );
+    write(
+        &ledger,
+        "trainer-pc",
+        "stage",
+        json!({ "employee": who, "stage": "opted_out", "followup": "kept" }),
+    );
+    let mut a = Admin::open(dir, "en", Some("森"), None);
+    let e006 =
+        a.d.model
+            .people
+            .iter()
+            .position(|p| p.id.as_ref() == "E006")
+            .unwrap() as u32;
+    assert_eq!(
+        a.d.model.people[e006 as usize].standing.stage,
+        Stage::OptedOut
+    );
+    assert!(a.d.followups.contains(&e006), "in the worklist");
+    a.keys("3");
+    let screen = a.screen();
+    assert!(screen.contains("E006"), "{screen}");
+    assert!(screen.contains("(2 overdue)"), "{screen}");
+    a.keys("1<Esc><Esc><Esc>");
+    assert!(!a.d.quit, "Esc does not end the session");
+    a.keys("q");
+    assert!(a.d.quit);
+}
+
+/// The banner says what was left out in its own words (a link in the ledger folder is no
+/// "unreadable line"), and a long one takes two lines so that "run tebiki verify" is seen.
+#[cfg(unix)]
+#[test]
+fn the_banner_names_what_was_left_out_and_keeps_what_to_do_in_view() {
+    let dir = sample();
+    let ledger = dir.path().join("ledger");
+    std::os::unix::fs::symlink("/etc/hostname", ledger.join("evil.jsonl")).unwrap();
+    let mut a = Admin::open(dir, "en", Some("森"), None);
+    let screen = a.sized(80, 24);
+    assert!(
+        screen.contains("1 entry of the ledger folder is not a regular ledger file"),
+        "{screen}"
+    );
+    assert!(!screen.contains("could not be read"), "{screen}");
+    assert!(screen.contains("Run tebiki verify."), "{screen}");
+    // A break: its long message whole at 80 columns, in Japanese too.
+    let broken = || {
+        let dir = sample();
+        let file = dir.path().join("ledger").join("kiosk-1.jsonl");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replacen("\"given\"", "\"refused\"", 1)).unwrap();
+        dir
+    };
+    for (lang, end) in [
+        ("en", "Run tebiki verify."),
+        ("ja", "tebiki verify を実行してください。"),
+    ] {
+        let mut a = Admin::open(broken(), lang, Some("森"), None);
+        let screen = a.sized(80, 24);
+        assert!(!a.d.model.breaks.is_empty(), "{lang}: a break");
+        // Its lines joined again, as they were broken.
+        let flat: String = screen.lines().map(str::trim).collect();
+        assert!(flat.contains(end), "{lang}: {screen}");
+        assert!(!screen.contains('…'), "{lang}: nothing cut: {screen}");
+    }
+}
+
+/// At the smallest size (40x12) the lists keep each id and each state word whole: a cut id
+/// tells nobody apart, and a cut word can say another thing ("利用しない" cut to "利用",
+/// "uses"). What gives way is the name and the department.
+#[test]
+fn at_40_columns_lists_keep_ids_and_state_words_whole() {
+    for lang in ["ja", "en"] {
+        let mut a = Admin::open(sample(), lang, Some("森"), None);
+        let stage = |s: &str| -> String {
+            let id = format!("report-stage-{s}");
+            let text = std::fs::read_to_string(format!(
+                "{}/locales/{lang}/admin.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+                .unwrap()
+                .to_string()
+        };
+        // People (its search has the keyboard, so Esc before the next view's key), Follow-ups.
+        for (view, ids) in [("2", 8), ("<Esc>3", 3)] {
+            a.keys(view);
+            let screen = a.sized(40, 12);
+            let rows: Vec<&str> = screen.lines().filter(|l| l.contains(" E00")).collect();
+            assert!(rows.len() >= ids.min(2), "{lang} {view}: {screen}");
+            for row in &rows {
+                assert!(unicode_width::UnicodeWidthStr::width(*row) <= 40, "{row}");
+                let id = row
+                    .split_whitespace()
+                    .find(|w| w.starts_with("E00"))
+                    .unwrap();
+                assert_eq!(id.len(), 4, "{lang} {view}: a whole id: {row}\n{screen}");
+                assert!(
+                    [
+                        "not_started",
+                        "informed",
+                        "hesitant",
+                        "parallel",
+                        "migrated",
+                        "opted_out"
+                    ]
+                    .iter()
+                    .any(|s| row.trim_end().ends_with(&stage(s))),
+                    "{lang} {view}: a whole stage word: {row}\n{screen}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_view_at_both_sizes_in_both_languages() {
     for lang in ["ja", "en"] {
@@ -1143,7 +1273,7 @@ fn long_department_names_are_ellipsised_in_lists_and_whole_on_the_persons_page()
     );
     let mut a = Admin::open(dir, "ja", Some("森"), None);
     a.keys("2");
-    let screen = a.sized(120, 30);
+    let screen = a.sized(80, 24);
     let row = screen
         .lines()
         .find(|l| l.contains("E1 "))

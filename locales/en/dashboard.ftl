@@ -45,9 +45,18 @@ dash-loading = Reading the ledger… { $pct }%
 dash-reloading = Reading the ledger again (a file changed)… { $pct }%
 dash-load-failed = The ledger could not be read: { $reason } Then start tebiki admin again.
 dash-unreadable = { $n ->
-    [one] 1 ledger line could not be read and is not counted: run tebiki verify.
-   *[other] { $count } ledger lines could not be read and are not counted: run tebiki verify.
+    [one] 1 ledger line could not be read
+   *[other] { $count } ledger lines could not be read
 }
+dash-not-used = { $n ->
+    [one] 1 record was not used (made up with another's id, dated back past the latest seal, or in another kiosk's file)
+   *[other] { $count } records were not used (made up with another's id, dated back past the latest seal, or in another kiosk's file)
+}
+dash-odd-entries = { $n ->
+    [one] 1 entry of the ledger folder is not a regular ledger file (a link, a folder) and was not read
+   *[other] { $count } entries of the ledger folder are not regular ledger files (links, folders) and were not read
+}
+dash-left-out = { $what }: not counted. Run tebiki verify.
 dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people in red may be shown wrongly. Run tebiki verify.
 dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
@@ -108,7 +117,7 @@ dash-history-unpairs = No longer supports { $id }
 dash-recorded-by = by { $name }
 
 ## Follow-ups
-dash-followups-summary = Hesitant or in parallel use: { $n } ({ $overdue } overdue)
+dash-followups-summary = Hesitant, in parallel use or with a follow-up open: { $n } ({ $overdue } overdue)
 dash-followups-none = Nobody is hesitant or in parallel use.
 dash-col-due = Due
 dash-col-note = Note

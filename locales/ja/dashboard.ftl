@@ -44,9 +44,16 @@ dash-act-confirm-withdrawal = 取り消しを記録
 dash-loading = 記録を読み込んでいます… { $pct }%
 dash-reloading = ファイルが変わったため、記録を読み直しています… { $pct }%
 dash-load-failed = 記録を読み込めませんでした：{ $reason }。データフォルダーを確認してから、tebiki admin をもう一度起動してください。
-dash-unreadable = { $n ->
-   *[other] 読めない記録が { $count } 行あり、集計に含めていません。tebiki verify を実行してください。
-}
+dash-unreadable = 読めない記録 { $n ->
+   *[other] { $count }
+} 行
+dash-not-used = 使っていない記録 { $n ->
+   *[other] { $count }
+} 件（ほかの記録の ID を使った記録、最新の封印より前にさかのぼった記録、またはほかの端末のファイルにある記録）
+dash-odd-entries = 通常の記録ファイルではない記録フォルダーの項目（リンク、フォルダーなど） { $n ->
+   *[other] { $count }
+} 個
+dash-left-out = { $what }は、集計に含めていません。tebiki verify を実行してください。
 dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。赤で示した人の表示は正しくない可能性があります。tebiki verify を実行してください。
 dash-person-suspect = この人の記録が、記録の連鎖が切れた箇所にあり、集計に含めていません：表示が正しくない可能性があります。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
@@ -106,7 +113,7 @@ dash-history-unpairs = { $id } の担当を解除
 dash-recorded-by = 記録：{ $name }
 
 ## フォローアップ
-dash-followups-summary = 迷っている・併用中の人：{ $n } 人（うち期日超過 { $overdue } 人）
+dash-followups-summary = 迷っている・併用中・フォローアップ中の人：{ $n } 人（うち期日超過 { $overdue } 人）
 dash-followups-none = 迷っている人・併用中の人はいません。
 dash-col-due = 期日
 dash-col-note = メモ

@@ -111,6 +111,12 @@ pub struct Model {
     pub records: u64,
     /// Lines that could not be read (see `tebiki verify`).
     pub unreadable: u64,
+    /// Records read but not used: made up with another record's id, dated back past the
+    /// latest seal, or in another kiosk's file (see `tebiki verify`).
+    pub not_used: u64,
+    /// Entries of the ledger folder named like ledger files that are not regular files (a
+    /// link, a folder): not read.
+    pub odd: u64,
     /// Where the chain of a file breaks (`file:line`), and the records withheld after it.
     pub breaks: Vec<String>,
     pub withheld: u64,
@@ -204,7 +210,13 @@ impl Model {
     pub fn note_issue(&mut self, issue: &crate::ledger::ReadIssue) {
         use crate::ledger::ReadIssue;
         if !issue.is_break() {
-            self.unreadable += 1;
+            match issue {
+                ReadIssue::NotALedgerFile { .. } => self.odd += 1,
+                ReadIssue::Conflict { .. }
+                | ReadIssue::Backdated { .. }
+                | ReadIssue::Misplaced { .. } => self.not_used += 1,
+                _ => self.unreadable += 1,
+            }
             return;
         }
         let (path, line) = issue.place();
@@ -481,7 +493,8 @@ pub struct Derived {
     pub all: Counts,
     /// Departments by name, with their counts; people without one last (name `None`).
     pub departments: Vec<(Option<Box<str>>, Counts)>,
-    /// Hesitant and parallel people: overdue first, then due soonest, then no date.
+    /// Hesitant and parallel people, and anyone with a follow-up open: overdue first, then
+    /// due soonest, then no date.
     pub followups: Vec<u32>,
     pub champion_rows: Vec<ChampionRow>,
     pub champions: Vec<u32>,
@@ -504,7 +517,10 @@ impl Derived {
                 p.department as usize
             };
             by_dept[d].add(p, consent, today);
-            if matches!(p.standing.stage, Stage::Hesitant | Stage::Parallel) {
+            // Whoever is hesitant or in parallel use, and whoever has a follow-up open (one
+            // kept through a stage change, as the report and the overview count it).
+            if matches!(p.standing.stage, Stage::Hesitant | Stage::Parallel) || p.followup.is_some()
+            {
                 followups.push(i);
             }
             if p.standing.champion {

@@ -123,7 +123,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Esc)], Cmd::Back, &[DashPeople], "key-esc", "dash-act-leave-search", SHOWN),
     bind(&[k(Esc)], Cmd::Back, DASH_FORMS, "key-esc", "act-cancel", SHOWN),
     bind(&[k(Esc)], Cmd::Back, &[DashName], "key-esc", "act-quit", SHOWN),
-    bind(&[k(Char('q')), k(Esc)], Cmd::Quit, &[DashOverview], "key-q", "act-quit", SHOWN),
+    // Only q quits: Esc, pressed out of habit to get out of something (twice, from a search),
+    // would end the session (and, with a PIN, ask for it again).
+    bind(&[k(Char('q'))], Cmd::Quit, &[DashOverview], "key-q", "act-quit", SHOWN),
     bind(&[k(Char('q'))], Cmd::Quit, DASH_KEY_LISTS, "key-q", "act-quit", SHOWN),
     bind(&[k(Backspace)], Cmd::Backspace, DASH_FIELDS, "key-backspace", "act-erase", HELP_ONLY),
     bind(&[k(Delete)], Cmd::Delete, DASH_FIELDS, "key-delete", "act-erase", HELP_ONLY),

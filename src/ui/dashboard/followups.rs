@@ -34,18 +34,59 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             ("overdue", group_digits(overdue).into()),
         ],
     ))])];
-    let due_w = 16;
-    let stage_w = [Stage::Hesitant, Stage::Parallel]
-        .iter()
-        .map(|s| crate::wrap::display_width(&stage_word(d, *s)))
-        .max()
-        .unwrap_or(10);
-    let id_w = 10.min(width / 6).max(4);
+    // What the due column says of person `i`, and its style.
+    let due_of = |i: u32| match d.model.people[i as usize]
+        .followup
+        .as_ref()
+        .and_then(|f| f.due)
+    {
+        Some(due) if due < today => (
+            d.loc.ta(
+                &d.lang,
+                "dash-overdue-days",
+                &[
+                    ("due", due.to_string().into()),
+                    ("days", (today - due).get_days().into()),
+                ],
+            ),
+            theme::bad(),
+        ),
+        Some(due) => (due.to_string(), Style::new()),
+        None => (d.t("dash-no-date"), theme::dim()),
+    };
+    let rows_h = (area.height as usize).saturating_sub(2);
+    let sel = d.selected[1];
+    let top = window(sel, list.len(), rows_h);
+    let in_view = || list.iter().skip(top).take(rows_h);
+    let widest = |words: &mut dyn Iterator<Item = String>, least: &str| {
+        words
+            .map(|w| crate::wrap::display_width(&w))
+            .chain([crate::wrap::display_width(least)])
+            .max()
+            .unwrap_or(10)
+    };
+    // The due date, the id and the stage stay whole (a cut id tells nobody apart, a cut
+    // stage can say another thing); the name and the note share the rest.
+    let due_w = widest(&mut in_view().map(|&i| due_of(i).0), &d.t("dash-col-due"));
+    let stage_w = widest(
+        &mut Stage::ALL.iter().map(|s| stage_word(d, *s)),
+        &d.t("dash-col-stage"),
+    );
+    let heading = if width >= 60 {
+        d.t("dash-col-id")
+    } else {
+        String::new()
+    };
+    let id_w = widest(
+        &mut in_view().map(|&i| crate::escape::for_display(&d.model.people[i as usize].id)),
+        &heading,
+    )
+    .clamp(4, 12);
     // On a narrow screen the department gives way to the note.
     let wide = width >= 110;
     let fixed = due_w + id_w + stage_w + 3;
     let left = width.saturating_sub(fixed + 1);
-    let name_w = if wide { left / 4 } else { left * 2 / 5 }.max(6);
+    let name_w = if wide { left / 4 } else { left * 2 / 5 }.max(4).min(left);
     let dept_w = if wide { left / 5 } else { 0 };
     let note_w = left.saturating_sub(name_w + 1 + if wide { dept_w + 1 } else { 0 });
     let mut head = vec![
@@ -62,9 +103,6 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     if list.is_empty() {
         lines.push(Line::styled(d.t("dash-followups-none"), theme::dim()));
     }
-    let rows_h = (area.height as usize).saturating_sub(lines.len());
-    let sel = d.selected[1];
-    let top = window(sel, list.len(), rows_h);
     for (n, &i) in list.iter().enumerate().skip(top).take(rows_h) {
         let p = &d.model.people[i as usize];
         let selected = n == sel;
@@ -74,21 +112,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             Style::new()
         };
         let f = p.followup.as_ref();
-        let (due_text, due_style) = match f.and_then(|f| f.due) {
-            Some(due) if due < today => (
-                d.loc.ta(
-                    &d.lang,
-                    "dash-overdue-days",
-                    &[
-                        ("due", due.to_string().into()),
-                        ("days", (today - due).get_days().into()),
-                    ],
-                ),
-                theme::bad(),
-            ),
-            Some(due) => (due.to_string(), Style::new()),
-            None => (d.t("dash-no-date"), theme::dim()),
-        };
+        let (due_text, due_style) = due_of(i);
         let note = f.and_then(|f| f.note.as_deref()).unwrap_or("");
         let mut spans = vec![
             Span::styled(

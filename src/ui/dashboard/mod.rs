@@ -31,7 +31,22 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         crate::ui::too_small(frame, &d.loc, &d.lang, area);
         return;
     }
-    let areas = frame_areas(area.width, area.height);
+    let mut areas = frame_areas(area.width, area.height);
+    let notice = d
+        .notice
+        .as_ref()
+        .map(|n| notice_text(&d.loc, &d.lang, n))
+        .or_else(|| status_line(d));
+    // A message longer than the line (a broken chain's, which ends with what to do) takes up
+    // to two more lines from the body rather than lose its end.
+    let needed = notice.as_ref().map_or(1, |(text, _)| {
+        let width = (inset(areas.notice).width as usize).max(1);
+        crate::wrap::line_ranges(text, width).len().clamp(1, 3) as u16
+    });
+    let more = (needed - 1).min(areas.body.height.saturating_sub(6));
+    areas.body.height -= more;
+    areas.notice.y -= more;
+    areas.notice.height += more;
     let title = match (&d.gate, &d.person) {
         (Gate::Pin(_) | Gate::Name(_), _) => d.t("dash-title"),
         (_, Some(_)) => d.t("dash-person-title"),
@@ -82,11 +97,6 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
             }
         }
     }
-    let notice = d
-        .notice
-        .as_ref()
-        .map(|n| notice_text(&d.loc, &d.lang, n))
-        .or_else(|| status_line(d));
     notice_line(frame, areas.notice, notice, false, "");
     let hints = keys::hints_for(d.ctx(), d);
     let langs = d.loc.languages();
@@ -140,21 +150,37 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         );
         return Some((text, theme::bad()));
     }
-    if d.model.unreadable > 0 {
-        let text = d.loc.ta(
-            &d.lang,
-            "dash-unreadable",
-            &[
-                ("n", d.model.unreadable.into()),
-                (
-                    "count",
-                    crate::i18n::group_digits(d.model.unreadable).into(),
-                ),
-            ],
-        );
-        return Some((text, theme::warn()));
+    // Lines not read, records not used, entries not read: each said in its own words.
+    let counted = [
+        ("dash-unreadable", d.model.unreadable),
+        ("dash-not-used", d.model.not_used),
+        ("dash-odd-entries", d.model.odd),
+    ];
+    let said: Vec<String> = counted
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|&(id, n)| {
+            d.loc.ta(
+                &d.lang,
+                id,
+                &[
+                    ("n", n.into()),
+                    ("count", crate::i18n::group_digits(n).into()),
+                ],
+            )
+        })
+        .collect();
+    if said.is_empty() {
+        return None;
     }
-    None
+    Some((
+        d.loc.ta(
+            &d.lang,
+            "dash-left-out",
+            &[("what", said.join(&d.t("list-separator")).into())],
+        ),
+        theme::warn(),
+    ))
 }
 
 fn loading(frame: &mut Frame, d: &Dashboard, area: Rect) {

@@ -12,23 +12,39 @@ use crate::i18n::group_digits;
 use crate::ui::theme;
 use crate::ui::widgets::{Place, text_field};
 
-/// Column widths for a list of people: id, name, department, and `rest` fixed columns of
-/// `fixed` each.
-/// The widths of the id, name and department columns at `width`, beside `rest` columns of
-/// `fixed` width. `names`: the widest name to show, when known: the name column is then no
-/// wider than it needs, and the department gets the rest.
-pub fn columns(
-    width: usize,
-    rest: usize,
-    fixed: usize,
-    names: Option<usize>,
-) -> (usize, usize, usize) {
-    let id = 10.min(width / 6).max(4);
-    let left = width.saturating_sub(id + 1 + rest * (fixed + 1));
+/// The widths of a list of people's columns at `width`: id, name, department, then consent
+/// and stage (each as wide as its widest word). The id and the two words stay whole, since a
+/// cut id no longer tells people apart and a cut word can say another thing ("利用しない"
+/// cut to "利用"); the name and the department share what is left, the department dropped
+/// (width 0) when both would not fit. `ids` and `names`: the widest of each to show.
+pub fn columns(width: usize, ids: usize, names: usize, consent: usize, stage: usize) -> Columns {
+    let id = ids.clamp(4, 12);
+    let left = width.saturating_sub(id + 1 + consent + 1 + stage + 1);
     let share = left * 3 / 5;
-    let name = names.map_or(share, |w| w.min(share)).max(6);
-    let dept = left.saturating_sub(name + 1).max(4);
-    (id, name, dept)
+    let (name, dept) = if left >= 6 + 1 + 6 {
+        let name = names.min(share).max(6);
+        (name, left.saturating_sub(name + 1))
+    } else {
+        (left, 0)
+    };
+    Columns {
+        id,
+        name,
+        dept,
+        consent,
+        stage,
+    }
+}
+
+/// See [`columns`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub id: usize,
+    pub name: usize,
+    /// 0 when there is no room for it.
+    pub dept: usize,
+    pub consent: usize,
+    pub stage: usize,
 }
 
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
@@ -49,16 +65,28 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         &[("n", group_digits(d.results.len() as u64).into())],
     );
     lines.push(Line::styled(found, theme::dim()));
-    let words = |ids: Vec<String>| ids.iter().map(|w| crate::wrap::display_width(w)).max();
-    let fixed = words(
+    let widest = |words: Vec<String>| {
+        words
+            .iter()
+            .map(|w| crate::wrap::display_width(w))
+            .max()
+            .unwrap_or(12)
+            .min(16)
+    };
+    let consent_w = widest(
         crate::state::ConsentState::ALL
             .iter()
             .map(|c| consent_word(d, *c))
-            .chain(crate::state::Stage::ALL.iter().map(|s| stage_word(d, *s)))
+            .chain([d.t("dash-col-consent")])
             .collect(),
-    )
-    .unwrap_or(12)
-    .min(16);
+    );
+    let stage_w = widest(
+        crate::state::Stage::ALL
+            .iter()
+            .map(|s| stage_word(d, *s))
+            .chain([d.t("dash-col-stage")])
+            .collect(),
+    );
     let rows_h = (area.height as usize).saturating_sub(lines.len() + 1);
     let top = window(d.selected[0], d.results.len(), rows_h);
     // The widest name found (of those shown, when very many are found), and a space more, so
@@ -68,27 +96,37 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     } else {
         (top, rows_h)
     };
-    let names = d
-        .results
-        .iter()
-        .skip(skip)
-        .take(take)
+    let shown_people = || d.results.iter().skip(skip).take(take);
+    let names = shown_people()
         .map(|&i| crate::wrap::display_width(d.model.name(i).unwrap_or("")))
         .chain([crate::wrap::display_width(&d.t("dash-col-name"))])
         .max()
-        .map(|w| w + 1);
-    let (id_w, name_w, dept_w) = columns(width, 2, fixed, names);
-    lines.push(Line::styled(
-        format!(
-            "{} {} {} {} {}",
-            cell(&d.t("dash-col-id"), id_w),
-            cell(&d.t("dash-col-name"), name_w),
-            cell(&d.t("dash-col-department"), dept_w),
-            cell(&d.t("dash-col-consent"), fixed),
-            cell(&d.t("dash-col-stage"), fixed),
-        ),
-        theme::table_head(),
-    ));
+        .map_or(0, |w| w + 1);
+    // The heading widens the id column only where there is room: on a narrow screen the name
+    // needs it more than the heading.
+    let heading = if width >= 60 {
+        d.t("dash-col-id")
+    } else {
+        String::new()
+    };
+    let ids = shown_people()
+        .map(|&i| {
+            crate::wrap::display_width(&crate::escape::for_display(&d.model.people[i as usize].id))
+        })
+        .chain([crate::wrap::display_width(&heading)])
+        .max()
+        .unwrap_or(10);
+    let w = columns(width, ids, names, consent_w, stage_w);
+    let mut head = vec![
+        cell(&d.t("dash-col-id"), w.id),
+        cell(&d.t("dash-col-name"), w.name),
+    ];
+    if w.dept > 0 {
+        head.push(cell(&d.t("dash-col-department"), w.dept));
+    }
+    head.push(cell(&d.t("dash-col-consent"), w.consent));
+    head.push(cell(&d.t("dash-col-stage"), w.stage));
+    lines.push(Line::styled(head.join(" "), theme::table_head()));
     let rows_h = (area.height as usize).saturating_sub(lines.len());
     let sel = d.selected[0];
     let top = window(sel, d.results.len(), rows_h);
@@ -106,28 +144,34 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         } else {
             style
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", shown(&p.id, id_w)), id_style),
+        let mut spans = vec![
+            Span::styled(format!("{} ", shown(&p.id, w.id)), id_style),
             Span::styled(
-                format!("{} ", shown(d.model.name(i).unwrap_or(""), name_w)),
+                format!("{} ", shown(d.model.name(i).unwrap_or(""), w.name)),
                 style,
             ),
-            Span::styled(
-                format!("{} ", shown(d.model.department(i).unwrap_or(""), dept_w)),
+        ];
+        if w.dept > 0 {
+            spans.push(Span::styled(
+                format!("{} ", shown(d.model.department(i).unwrap_or(""), w.dept)),
                 style,
+            ));
+        }
+        spans.push(Span::styled(
+            format!(
+                "{} ",
+                cell(
+                    &consent_word(d, d.model.consent(i, &d.setup.policy)),
+                    w.consent
+                )
             ),
-            Span::styled(
-                format!(
-                    "{} ",
-                    cell(&consent_word(d, d.model.consent(i, &d.setup.policy)), fixed)
-                ),
-                style,
-            ),
-            Span::styled(
-                cell(&stage_word(d, stage), fixed),
-                style.patch(stage_style(stage)),
-            ),
-        ]));
+            style,
+        ));
+        spans.push(Span::styled(
+            cell(&stage_word(d, stage), w.stage),
+            style.patch(stage_style(stage)),
+        ));
+        lines.push(Line::from(spans));
     }
     if d.results.is_empty() && !d.query.value().is_empty() {
         lines.push(Line::styled(d.t("dash-nobody-found"), theme::dim()));
