@@ -57,7 +57,7 @@ dash-odd-entries = { $n ->
    *[other] { $count } entries of the ledger folder are not regular ledger files (links, folders) and were not read
 }
 dash-left-out = { $what }: not counted. Run tebiki verify.
-dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people in red may be shown wrongly. Run tebiki verify.
+dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people marked ! (in red) may be shown wrongly. Run tebiki verify.
 dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
 
@@ -152,6 +152,7 @@ dash-withdrawal-day = Asked on:
 dash-withdrawal-note = Note (optional):
 dash-withdrawal-hint = Type the day they asked as YYYY-MM-DD. Tab switches fields; Enter records the withdrawal, Esc cancels.
 dash-withdrawal-nothing = There is no consent to withdraw: this person has not given consent. Nothing was saved.
+dash-withdrawal-uncertain = No consent to withdraw was found, but some of this person's records could not be used, so this may be wrong: keep their request in writing (what they asked, when), run tebiki verify, and record it once the ledger is repaired. Nothing was saved.
 dash-attendance-title = Session attendance
 dash-attendance-intro = Which session did { $who } attend, and on which day?
 dash-attendance-session = Session:

@@ -54,7 +54,7 @@ dash-odd-entries = 通常の記録ファイルではない記録フォルダー�
    *[other] { $count }
 } 個
 dash-left-out = { $what }は、集計に含めていません。tebiki verify を実行してください。
-dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。赤で示した人の表示は正しくない可能性があります。tebiki verify を実行してください。
+dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。! の付いた人（赤）の表示は正しくない可能性があります。tebiki verify を実行してください。
 dash-person-suspect = この人の記録が、記録の連鎖が切れた箇所にあり、集計に含めていません：表示が正しくない可能性があります。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。
 
@@ -145,6 +145,7 @@ dash-withdrawal-day = 申し出の日：
 dash-withdrawal-note = メモ（任意）：
 dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で取り消しを記録します（Esc でキャンセル）。
 dash-withdrawal-nothing = 取り消せる同意がありません。この人はまだ同意していません。何も保存していません。
+dash-withdrawal-uncertain = 取り消せる同意が見つかりませんが、この人の記録の一部を使えなかったため、誤っているかもしれません。申し出の内容と日付を書面で残し、tebiki verify を実行して、記録を直してから記録してください。何も保存していません。
 dash-attendance-title = 説明会への参加
 dash-attendance-intro = { $who } さんはいつ、どの説明会に参加しましたか？
 dash-attendance-session = 説明会：

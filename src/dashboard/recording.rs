@@ -184,9 +184,15 @@ impl Dashboard {
             policy_version: self.setup.policy.clone(),
         };
         let consent = self.model.consent(i, &self.setup.policy);
+        // Some of their records not used (a break in the chain): "no consent" may be wrong.
+        let id = if self.model.is_suspect(&self.model.people[i as usize].id) {
+            "dash-withdrawal-uncertain"
+        } else {
+            "dash-withdrawal-nothing"
+        };
         crate::record::entry::allowed_by_consent(&change, consent)
             .err()
-            .map(|_| Notice::error("dash-withdrawal-nothing"))
+            .map(|_| Notice::error(id))
     }
 
     /// The person as a record names them.

@@ -84,14 +84,15 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     .clamp(4, 12);
     // On a narrow screen the department gives way to the note.
     let wide = width >= 110;
-    let fixed = due_w + id_w + stage_w + 3;
+    // The id's column has room for the mark of someone named next to a break in the chain.
+    let fixed = due_w + id_w + 1 + stage_w + 3;
     let left = width.saturating_sub(fixed + 1);
     let name_w = if wide { left / 4 } else { left * 2 / 5 }.max(4).min(left);
     let dept_w = if wide { left / 5 } else { 0 };
     let note_w = left.saturating_sub(name_w + 1 + if wide { dept_w + 1 } else { 0 });
     let mut head = vec![
         cell(&d.t("dash-col-due"), due_w),
-        cell(&d.t("dash-col-id"), id_w),
+        cell(&d.t("dash-col-id"), id_w + 1),
         cell(&d.t("dash-col-name"), name_w),
     ];
     if wide {
@@ -119,7 +120,15 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
                 format!("{} ", cell(&due_text, due_w)),
                 base.patch(due_style),
             ),
-            Span::styled(format!("{} ", shown(&p.id, id_w)), base),
+            // Someone named next to a break in the chain: marked, as in People.
+            if d.model.is_suspect(&p.id) {
+                Span::styled(
+                    format!("{}! ", shown(&p.id, id_w)),
+                    base.patch(theme::bad()),
+                )
+            } else {
+                Span::styled(format!("{}  ", shown(&p.id, id_w)), base)
+            },
             Span::styled(
                 format!("{} ", shown(d.model.name(i).unwrap_or(""), name_w)),
                 base,

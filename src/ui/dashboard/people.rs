@@ -116,9 +116,10 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         .chain([crate::wrap::display_width(&heading)])
         .max()
         .unwrap_or(10);
-    let w = columns(width, ids, names, consent_w, stage_w);
+    // A column for the mark of someone named next to a break in the chain.
+    let w = columns(width.saturating_sub(1), ids, names, consent_w, stage_w);
     let mut head = vec![
-        cell(&d.t("dash-col-id"), w.id),
+        cell(&d.t("dash-col-id"), w.id + 1),
         cell(&d.t("dash-col-name"), w.name),
     ];
     if w.dept > 0 {
@@ -144,8 +145,10 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         } else {
             style
         };
+        // Marked in text as well as in colour (a printout, a monochrome terminal).
+        let mark = if d.model.is_suspect(&p.id) { "!" } else { " " };
         let mut spans = vec![
-            Span::styled(format!("{} ", shown(&p.id, w.id)), id_style),
+            Span::styled(format!("{}{mark} ", shown(&p.id, w.id)), id_style),
             Span::styled(
                 format!("{} ", shown(d.model.name(i).unwrap_or(""), w.name)),
                 style,
