@@ -697,6 +697,25 @@ fn the_banner_names_what_was_left_out_and_keeps_what_to_do_in_view() {
     assert!(screen.contains("could not be used"), "{screen}");
 }
 
+/// At 40x12 a form scrolls to what is being worked on: the stage chosen (the last ones were
+/// never in view), with the note below it; a problem with what was typed is always in view.
+#[test]
+fn at_40x12_forms_show_the_choice_the_note_and_the_problem() {
+    let mut a = Admin::open(sample(), "en", Some("森"), None);
+    a.keys("2")
+        .paste("E002")
+        .keys("<Enter>s<Down><Down><Down><Down><Down>");
+    let screen = a.sized(40, 12);
+    assert!(screen.contains("opted out"), "{screen}");
+    assert!(screen.contains("Note (optional)"), "{screen}");
+    a.keys("<Esc>f<Tab>").keys(&"<BS>".repeat(10));
+    a.paste("2026-02-30").keys("<Enter>");
+    let screen = a.sized(40, 12);
+    let bare: String = screen.split_whitespace().collect();
+    assert!(bare.contains("“2026-02-30”isnotadate"), "{screen}");
+    assert!(screen.contains("Next due: 2026-02-30"), "{screen}");
+}
+
 /// At the smallest size (40x12) the lists keep each id and each state word whole: a cut id
 /// tells nobody apart, and a cut word can say another thing ("利用しない" cut to "利用",
 /// "uses"). What gives way is the name and the department.

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::person::who;
-use super::{boxed, stage_word};
+use super::{boxed, boxed_at, stage_word};
 use crate::app::Notice;
 use crate::app::kiosk::PinPrompt;
 use crate::dashboard::forms::{Form, STAGES};
@@ -91,18 +91,23 @@ fn fields_form(
     );
     let mut lines = doc::plain_lines(&intro, width, Style::new());
     lines.push(Line::default());
+    let mut focus = lines.len();
     for (label, field, focused) in fields {
+        if *focused {
+            focus = lines.len();
+        }
         lines.push(text_field(&d.t(label), field, *focused, width, Place::Before).line());
     }
     let hint = d.t(&format!("dash-{kind}-hint"));
     lines.extend(doc::plain_lines(&hint, width, theme::dim()));
-    lines.extend(problem_lines(d, problem, width));
-    boxed(
+    // The problem stays in view below whatever the fields scroll to.
+    boxed_at(
         frame,
         area,
         &d.t(&format!("dash-{kind}-title")),
         lines,
-        Vec::new(),
+        problem_lines(d, problem, width),
+        focus,
     );
 }
 
@@ -144,6 +149,7 @@ pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
         .unwrap_or(0);
     let mut lines = doc::plain_lines(&d.t("dash-filter-intro"), width, Style::new());
     lines.push(Line::default());
+    let focus = lines.len() + row;
     for (n, (label, value)) in values.iter().enumerate() {
         let style = if n == row {
             theme::focus()
@@ -154,7 +160,14 @@ pub fn filters(frame: &mut Frame, d: &Dashboard, row: usize, area: Rect) {
         let text = format!("{label}{pad}  ‹ {value} ›");
         lines.push(Line::styled(super::cell(&text, width), style));
     }
-    boxed(frame, area, &d.t("dash-filter-title"), lines, Vec::new());
+    boxed_at(
+        frame,
+        area,
+        &d.t("dash-filter-title"),
+        lines,
+        Vec::new(),
+        focus,
+    );
 }
 
 /// What is about to be recorded, in words, before it is written: who, what, the note, by
@@ -261,6 +274,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 Style::new(),
             );
             lines.push(Line::default());
+            let focus = lines.len() + f.choice;
             for (n, s) in STAGES.iter().enumerate() {
                 let chosen = n == f.choice;
                 let mark = if chosen {
@@ -274,8 +288,10 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     Span::styled(format!("{mark} {}", stage_word(d, *s)), style),
                 ]));
             }
-            lines.push(Line::default());
-            lines.push(
+            // The note, the follow-up's box and a problem stay in view below the stages, which
+            // scroll to the one chosen when they do not all fit.
+            let mut below = vec![Line::default()];
+            below.push(
                 text_field(
                     &d.t("dash-stage-note"),
                     &f.note,
@@ -298,7 +314,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 } else {
                     " "
                 };
-                lines.push(Line::from(vec![
+                below.push(Line::from(vec![
                     Span::raw(lead),
                     Span::styled(
                         format!("{mark} {}", d.t("dash-stage-close-followup")),
@@ -306,8 +322,8 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                     ),
                 ]));
             }
-            lines.extend(problem_lines(d, f.problem.as_ref(), width));
-            boxed(frame, area, &d.t("dash-stage-title"), lines, Vec::new());
+            below.extend(problem_lines(d, f.problem.as_ref(), width));
+            boxed_at(frame, area, &d.t("dash-stage-title"), lines, below, focus);
         }
         Form::Withdrawal(f) => fields_form(
             frame,
@@ -358,6 +374,7 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 theme::dim(),
             ));
             lines.push(Line::default());
+            let focus = lines.len();
             lines.push(
                 text_field(&d.t("dash-void-note"), &f.note, true, width, Place::Before).line(),
             );
@@ -366,8 +383,14 @@ pub fn form(frame: &mut Frame, d: &Dashboard, form: &Form, area: Rect) {
                 width,
                 theme::dim(),
             ));
-            lines.extend(problem_lines(d, f.problem.as_ref(), width));
-            boxed(frame, area, &d.t("dash-void-title"), lines, Vec::new());
+            boxed_at(
+                frame,
+                area,
+                &d.t("dash-void-title"),
+                lines,
+                problem_lines(d, f.problem.as_ref(), width),
+                focus,
+            );
         }
         Form::Pick(f) => {
             let mut lines = doc::plain_lines(

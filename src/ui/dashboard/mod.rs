@@ -358,3 +358,22 @@ pub fn boxed(
 ) {
     popup(frame, area, title, lines, pinned, 0);
 }
+
+/// [`boxed`], its lines scrolled (when they do not all fit, as at 40x12) so that line `focus`
+/// (the field or choice being worked on) is in view; `pinned` (a problem with what was typed)
+/// always is.
+pub fn boxed_at(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    pinned: Vec<Line<'static>>,
+    focus: usize,
+) {
+    let rect = crate::ui::widgets::centred(area, (lines.len() + pinned.len()) as u16 + 2);
+    let room = (rect.height as usize)
+        .saturating_sub(2 + pinned.len())
+        .max(1);
+    let scroll = (focus + 1).saturating_sub(room);
+    popup(frame, area, title, lines, pinned, scroll);
+}
