@@ -100,15 +100,43 @@ fn may_start_unsafe(b: u8) -> bool {
 
 /// Text as shown to people: composed (NFC, so a name typed with combining marks looks and
 /// compares like its usual form) and safe for the terminal. Records keep the text as entered.
+/// Half-width katakana with a half-width voiced mark (`ｽﾞ`, common in older HR exports) is
+/// shown in full width (`ズ`): a terminal draws the mark in a cell of its own while screen
+/// drawing counts the pair as one wide character, which left gaps and stray marks on screen.
 pub fn for_display(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let composed: String = s.nfc().collect();
+    let composed: String = if s.contains(['\u{FF9E}', '\u{FF9F}']) {
+        let mut out = String::with_capacity(s.len());
+        let mut run = String::new();
+        for c in s.chars() {
+            if ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                run.push(c);
+                continue;
+            }
+            out.extend(run.nfkc());
+            run.clear();
+            out.push(c);
+        }
+        out.extend(run.nfkc());
+        out.nfc().collect()
+    } else {
+        s.nfc().collect()
+    };
     for_terminal(&composed).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_width_kana_with_voiced_marks_is_shown_in_full_width() {
+        assert_eq!(for_display("ｽｽﾞｷ ｲﾁﾛｳ"), "スズキ イチロウ");
+        assert_eq!(for_display("ﾊﾟｸ 太郎"), "パク 太郎");
+        // Without a voiced mark, as it is (drawn one cell a character anyway).
+        assert_eq!(for_display("ｲﾁﾛｳ"), "ｲﾁﾛｳ");
+        assert_eq!(for_display("山田"), "山田");
+    }
 
     /// Every character the terminal must not get raw starts with a byte the quick check
     /// flags, so text it passes is surely safe.

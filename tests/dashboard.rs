@@ -716,6 +716,29 @@ fn at_40x12_forms_show_the_choice_the_note_and_the_problem() {
     assert!(screen.contains("Next due: 2026-02-30"), "{screen}");
 }
 
+/// "Nobody found" is read whole at 80x24 (its end says how the search matches), and a name
+/// of half-width katakana with voiced marks is drawn in full width, leaving no stray mark.
+#[test]
+fn nobody_found_is_whole_and_half_width_voiced_kana_draw_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    roster(
+        dir.path(),
+        &[
+            ("ab-003", "ｽｽﾞｷ ｲﾁﾛｳ", "営業部"),
+            ("ab-004", "山田 花子", "総務部"),
+        ],
+    );
+    let mut a = Admin::open(dir, "ja", Some("森"), None);
+    a.keys("2");
+    let screen = a.sized(80, 24);
+    assert!(screen.contains("スズキ イチロウ  "), "whole: {screen}");
+    assert!(!screen.contains('ﾞ'), "{screen}");
+    a.paste("zzzz");
+    let screen = a.sized(80, 24);
+    let bare: String = screen.split_whitespace().collect();
+    assert!(bare.contains("区別しません"), "{screen}");
+}
+
 /// At the smallest size (40x12) the lists keep each id and each state word whole: a cut id
 /// tells nobody apart, and a cut word can say another thing ("利用しない" cut to "利用",
 /// "uses"). What gives way is the name and the department.

@@ -284,6 +284,16 @@ pub fn cell(text: &str, width: usize) -> String {
     format!("{t}{}", " ".repeat(pad))
 }
 
+/// The columns a value from the ledger or roster takes as [`shown`] draws it (half-width kana
+/// with voiced marks are drawn in full width: see [`for_display`]).
+pub fn shown_width(text: &str) -> usize {
+    if text.contains(['\u{FF9E}', '\u{FF9F}']) {
+        display_width(&for_display(text))
+    } else {
+        display_width(text)
+    }
+}
+
 /// A value from the ledger or roster, safe and cut to `width` columns.
 pub fn shown(text: &str, width: usize) -> String {
     cell(&for_display(text), width)

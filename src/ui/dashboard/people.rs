@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     };
     let shown_people = || d.results.iter().skip(skip).take(take);
     let names = shown_people()
-        .map(|&i| crate::wrap::display_width(d.model.name(i).unwrap_or("")))
+        .map(|&i| super::shown_width(d.model.name(i).unwrap_or("")))
         .chain([crate::wrap::display_width(&d.t("dash-col-name"))])
         .max()
         .map_or(0, |w| w + 1);
@@ -177,7 +177,12 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         lines.push(Line::from(spans));
     }
     if d.results.is_empty() && !d.query.value().is_empty() {
-        lines.push(Line::styled(d.t("dash-nobody-found"), theme::dim()));
+        // Wrapped, not cut: its end says how the search matches.
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.t("dash-nobody-found"),
+            width.max(1),
+            theme::dim(),
+        ));
     }
     lines_at(frame, lines, area, 0);
     if let Some(col) = col
