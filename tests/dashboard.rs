@@ -1033,6 +1033,20 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     let screen = a.screen();
     assert!(screen.contains("is after today"), "{screen}");
     assert!(records(&ledger, "withdrawal", "E001").is_empty());
+    // A day before the consent was given is told in the form, with that day, before any
+    // confirmation.
+    a.keys(&"<BS>".repeat(10)).keys("2020-01-01<Enter>");
+    let screen = a.screen();
+    assert!(a.d.confirm.is_none(), "{screen}");
+    assert!(
+        screen.contains("cannot be before the consent was given"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(2026-11-02): type the day they asked"),
+        "{screen}"
+    );
+    assert!(records(&ledger, "withdrawal", "E001").is_empty());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Tab>");
     a.paste("Asked by phone").keys("<Enter>");
     assert!(

@@ -88,6 +88,23 @@ impl Dashboard {
                                 policy_id: self.setup.policy_id.clone(),
                                 policy_version: self.setup.policy.clone(),
                             };
+                            // A day before the consent was given is told here, with that day,
+                            // not only once the record is confirmed.
+                            if let Some(page) = self.person.as_ref().filter(|p| p.person == i)
+                                && crate::record::entry::allowed(&change, &page.state).is_err()
+                            {
+                                let given = page.state.decided_at.as_deref().and_then(|at| {
+                                    let at = at.parse::<jiff::Timestamp>().ok()?;
+                                    Some(at.to_zoned(self.setup.tz.clone()).date().to_string())
+                                });
+                                f.on_note = false;
+                                f.problem = Some(Notice {
+                                    id: "dash-withdrawal-before-consent",
+                                    args: vec![("given", given.unwrap_or_default())],
+                                    error: true,
+                                });
+                                return None;
+                            }
                             return self.entry(i, change, Some(note));
                         }
                         Err(problem) => {
