@@ -1178,8 +1178,20 @@ fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     fs::write(&file, format!("{body}{line}\n")).unwrap();
     let effects = d.refresh();
     perform_all(&mut d, effects);
-    assert_eq!(d.model.records, records, "the forged line was folded");
+    // Read again in full, as a fresh start would: the break named at its line, the record
+    // before it (folded already, from the first read) withheld too.
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
+    assert_eq!(d.model.records, records - 1, "the forged line was folded");
     assert_eq!(d.model.breaks.len(), 1, "{:?}", d.model.breaks);
+    let name = file.file_name().unwrap().to_string_lossy();
+    assert!(
+        d.model.breaks[0].starts_with(&format!("{name}:")),
+        "the place: {:?}",
+        d.model.breaks
+    );
+    // The line before the break and the forged line itself.
+    assert_eq!(d.model.withheld, 2);
 }
 
 /// The people the withheld records are about are named: in the report (text, stderr and

@@ -89,6 +89,9 @@ pub struct LedgerFile {
     pub end: u64,
     /// The chain of the file breaks: nothing more of it is folded.
     pub broken: bool,
+    /// How long the file was when read (at least `end`): shorter later means it was cut or
+    /// replaced, and everything is read again.
+    pub seen: u64,
     /// SHA-256 and `seq` of the line that ends at `end`, once known: what the next line must
     /// name as its `prev`.
     pub head: Option<([u8; 32], u64)>,
@@ -201,6 +204,7 @@ impl Model {
             path: path.to_path_buf(),
             end: 0,
             broken: false,
+            seen: 0,
             head: None,
         });
         self.files.len() - 1

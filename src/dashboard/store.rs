@@ -137,6 +137,8 @@ pub fn load(
     let _ = outcome;
     for f in &mut model.files {
         f.head = last_line_link(&f.path, f.end);
+        // Records after a break are not folded, so `end` can stop short of what was read.
+        f.seen = std::fs::metadata(&f.path).map_or(f.end, |m| m.len().max(f.end));
     }
     settle_voids(&mut model);
     Ok(model)
@@ -215,11 +217,11 @@ pub fn read_appended(model: &Model, dir: &Path) -> Appended {
     };
     for path in paths {
         let known = model.files.iter().rfind(|f| f.path == path);
-        let (end, broken) = known.map_or((0, false), |f| (f.end, f.broken));
+        let (end, broken, seen) = known.map_or((0, false, 0), |f| (f.end, f.broken, f.seen));
         let Ok(len) = std::fs::metadata(&path).map(|m| m.len()) else {
             continue;
         };
-        if len < end {
+        if len < end.max(seen) {
             out.shrank = true;
             return out;
         }
@@ -281,18 +283,10 @@ pub fn fold_appended(model: &mut Model, appended: Appended) -> Refreshed {
                 (Some(_), None) => false,
             };
             if !linked {
-                if link.is_none() {
-                    // Not a record either, as a full read would also say.
-                    unreadable += 1;
-                }
-                let f = &mut model.files[file];
-                f.broken = true;
-                let name = path.file_name().unwrap_or(path.as_os_str());
-                model.breaks.push(name.to_string_lossy().into_owned());
-                if new.last().is_some_and(|n| n.file == file) {
-                    new.pop();
-                }
-                break;
+                // A break: the record before it is withheld too, and it may have been folded
+                // already, from an earlier tail. A full read says what a fresh start would
+                // (the place, the records withheld, the people they are about).
+                return Refreshed::Reload;
             }
             if let Some((seq, _)) = link {
                 model.files[file].head = Some((ledger::line_sha256(line), seq));
@@ -318,7 +312,9 @@ pub fn fold_appended(model: &mut Model, appended: Appended) -> Refreshed {
     }
     model.unreadable += unreadable;
     for (file, end) in &ends {
-        model.files[*file].end = *end;
+        let f = &mut model.files[*file];
+        f.end = *end;
+        f.seen = f.seen.max(*end);
     }
     if new.is_empty() {
         return Refreshed::Nothing;
