@@ -913,6 +913,12 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     a.keys("a");
     assert!(a.screen().contains("Who will support Ken Tanaka (E003)?"));
     a.keys("<Enter><Enter>");
+    assert!(
+        a.screen()
+            .contains("Saved: champion 佐藤 一郎 (E001) supports Ken Tanaka (E003)."),
+        "{}",
+        a.screen()
+    );
     let i = a.d.model.find("E003").unwrap();
     let champion = a.d.model.champion_of(i).expect("paired");
     assert_eq!(&*a.d.model.people[champion as usize].id, "E001");
@@ -933,6 +939,13 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
         a.screen()
     );
     a.keys("<Enter>");
+    // Said as what it did, not as the pairing it ended.
+    assert!(
+        a.screen()
+            .contains("(E001) no longer supports Ken Tanaka (E003)."),
+        "{}",
+        a.screen()
+    );
     assert_eq!(a.d.model.champion_of(i), None);
     // Make E008 a champion.
     let e008 = row_of(&a, "E008");
@@ -945,6 +958,11 @@ fn champions_are_made_paired_and_unpaired_from_the_champions_view() {
     assert!(!a.d.model.people[j as usize].standing.champion);
     a.keys("c<Enter>");
     assert!(a.d.model.people[j as usize].standing.champion);
+    assert!(
+        a.screen().contains("(E008) is a champion."),
+        "{}",
+        a.screen()
+    );
     assert_eq!(a.d.derived.champions.len(), 2);
 }
 

@@ -111,8 +111,14 @@ record-type-champion = champion
     .timeline = Champion
     .saved = Saved: champion record for { $who }.
     .dash-saved = { $pairing ->
-        [yes] Saved: pairing of champion { $name } ({ $id }).
-       *[no] Saved: champion { $name } ({ $id }).
+        [yes] { $active ->
+            [yes] Saved: champion { $name } ({ $id }) supports { $other }.
+           *[no] Saved: champion { $name } ({ $id }) no longer supports { $other }.
+        }
+       *[no] { $active ->
+            [yes] Saved: { $name } ({ $id }) is a champion.
+           *[no] Saved: { $name } ({ $id }) is no longer a champion.
+        }
     }
     .dash-confirm = { $pairing ->
         [yes] { $active ->

@@ -111,8 +111,14 @@ record-type-champion = 推進役
     .timeline = 推進役
     .saved = 保存しました：{ $who } さんの推進役の記録
     .dash-saved = { $pairing ->
-        [yes] 保存しました：推進役 { $name }（{ $id }）の担当。
-       *[no] 保存しました：{ $name }（{ $id }）の推進役設定。
+        [yes] { $active ->
+            [yes] 保存しました：推進役 { $name }（{ $id }）が { $other } さんを担当します。
+           *[no] 保存しました：推進役 { $name }（{ $id }）は { $other } さんの担当をやめました。
+        }
+       *[no] { $active ->
+            [yes] 保存しました：{ $name }（{ $id }）を推進役にしました。
+           *[no] 保存しました：{ $name }（{ $id }）は推進役ではなくなりました。
+        }
     }
     .dash-confirm = { $pairing ->
         [yes] { $active ->
