@@ -373,20 +373,29 @@ mod tests {
             champion(true, None),
             (
                 "becomes a champion".to_string(),
-                "Saved: champion Kai (E1).".to_string()
+                "Saved: Kai (E1) is a champion.".to_string()
             )
         );
-        assert_eq!(champion(false, None).0, "is no longer a champion");
+        assert_eq!(
+            champion(false, None),
+            (
+                "is no longer a champion".to_string(),
+                "Saved: Kai (E1) is no longer a champion.".to_string()
+            )
+        );
         assert_eq!(
             champion(true, Some(ana.clone())),
             (
                 "as champion, supports Ana (E2)".to_string(),
-                "Saved: pairing of champion Kai (E1).".to_string()
+                "Saved: champion Kai (E1) supports Ana (E2).".to_string()
             )
         );
         assert_eq!(
-            champion(false, Some(ana)).0,
-            "as champion, no longer supports Ana (E2)"
+            champion(false, Some(ana)),
+            (
+                "as champion, no longer supports Ana (E2)".to_string(),
+                "Saved: champion Kai (E1) no longer supports Ana (E2).".to_string()
+            )
         );
     }
 
