@@ -1338,7 +1338,7 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
     assert!(a.d.filter.overdue);
     let screen = a.screen();
     assert!(
-        screen.contains("Filter: hesitant · overdue only"),
+        screen.contains("Filter: Stage hesitant · overdue only"),
         "{screen}"
     );
     for &i in &a.d.followups {
@@ -1346,6 +1346,14 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
         assert_eq!(p.standing.stage, Stage::Hesitant);
         assert!(p.followup.as_ref().and_then(|f| f.due).unwrap() < TODAY);
     }
+    // On the overview, whose figures follow the department only, it says so.
+    a.keys("1");
+    let screen = a.screen();
+    assert!(
+        screen.contains("Filter of the lists: Stage hesitant · overdue only (the figures"),
+        "{screen}"
+    );
+    a.keys("3");
     // Cleared again, then sorted by name in People.
     a.keys("v<Down><Left><Left><Left><Down><Down><Right><Enter>");
     assert_eq!(a.d.filter, tebiki::dashboard::Filter::default());

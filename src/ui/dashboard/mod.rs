@@ -208,10 +208,17 @@ fn filters_line(frame: &mut Frame, d: &Dashboard, area: Rect) {
     }
     let words = filter_words(d);
     let mut parts = Vec::new();
+    // The overview's figures follow the department only: the other filters are the lists'.
+    let lists_only = d.view == View::Overview
+        && (d.filter.stage.is_some() || d.filter.consent.is_some() || d.filter.overdue);
     if !words.is_empty() {
         parts.push(d.loc.ta(
             &d.lang,
-            "dash-filtered-by",
+            if lists_only {
+                "dash-filtered-by-lists"
+            } else {
+                "dash-filtered-by"
+            },
             &[("filters", words.join(" · ").into())],
         ));
     }
@@ -244,11 +251,19 @@ pub fn filter_words(d: &Dashboard) -> Vec<String> {
     if let Some(n) = department_name(d) {
         words.push(n);
     }
+    // Named with what they filter: "expired" alone does not say it is the consent's.
+    let pair = |label: &str, value: String| {
+        d.loc.ta(
+            &d.lang,
+            "dash-filter-pair",
+            &[("label", d.t(label).into()), ("value", value.into())],
+        )
+    };
     if let Some(s) = d.filter.stage {
-        words.push(stage_word(d, s));
+        words.push(pair("dash-filter-stage", stage_word(d, s)));
     }
     if let Some(c) = d.filter.consent {
-        words.push(consent_word(d, c));
+        words.push(pair("dash-filter-consent", consent_word(d, c)));
     }
     if d.filter.overdue {
         words.push(d.t("dash-filter-overdue-only"));
