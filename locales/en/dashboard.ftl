@@ -110,6 +110,10 @@ dash-champion-no = Not a champion
 dash-nobody = Nobody
 dash-none-open = None open
 dash-next-due = Next due { $due }
+dash-next-due-late = Next due { $due }, overdue by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 dash-history-heading = History ({ $n })
 dash-history-unreadable = The history could not be read: { $reason }. Run tebiki verify.
 dash-history-pairs = Supports { $id }

@@ -106,6 +106,9 @@ dash-champion-no = 推進役ではない
 dash-nobody = なし
 dash-none-open = 予定なし
 dash-next-due = 次回 { $due }
+dash-next-due-late = 次回 { $due }（{ $days ->
+   *[other] { $days }
+} 日超過）
 dash-history-heading = 履歴（{ $n } 件）
 dash-history-unreadable = 履歴を読み込めませんでした：{ $reason }。tebiki verify を実行してください。
 dash-history-pairs = { $id } を担当

@@ -227,13 +227,22 @@ fn lines_and_rows(
     let followup = match &s.followup {
         Some(f) => {
             let due = f.due.as_deref().map(for_display).unwrap_or_default();
-            let overdue = f
+            let late = f
                 .due
                 .as_deref()
                 .and_then(|x| x.parse::<jiff::civil::Date>().ok())
-                .is_some_and(|x| x < d.setup.today);
-            let text = d.loc.ta(&d.lang, "dash-next-due", &[("due", due.into())]);
-            (text, if overdue { theme::bad() } else { Style::new() })
+                .filter(|x| *x < d.setup.today)
+                .map(|x| (d.setup.today - x).get_days());
+            // Overdue in words as well as in red (as the follow-ups list says it).
+            let text = match late {
+                Some(days) => d.loc.ta(
+                    &d.lang,
+                    "dash-next-due-late",
+                    &[("due", due.into()), ("days", days.into())],
+                ),
+                None => d.loc.ta(&d.lang, "dash-next-due", &[("due", due.into())]),
+            };
+            (text, if late.is_some() { theme::bad() } else { Style::new() })
         }
         None => (d.t("dash-none-open"), theme::dim()),
     };
