@@ -1046,6 +1046,32 @@ fn appended_records_are_folded_and_a_shrunk_file_means_reading_it_all_again() {
     assert_eq!(a.d.model.records, records);
 }
 
+/// A withdrawal refused under the check lock (another terminal recorded one meanwhile) says
+/// the state that check found, not the one the dashboard read before.
+#[test]
+fn a_refusal_under_the_lock_names_the_state_found_there() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let ledger = a.ledger();
+    a.keys("2").paste("E001").keys("<Enter>w");
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
+    assert!(a.d.confirm.is_some(), "{}", a.screen());
+    write(
+        &ledger,
+        "kiosk-9",
+        "withdrawal",
+        json!({ "employee": employee("E001", "佐藤 一郎", "営業部"), "requested_by": "employee", "requested_on": "2026-11-23" }),
+    );
+    a.keys("<Enter>");
+    let screen = a.screen();
+    assert_eq!(
+        records(&ledger, "withdrawal", "E001").len(),
+        1,
+        "nothing more written"
+    );
+    assert!(screen.contains("withdrawn"), "{screen}");
+    assert!(!screen.contains("consent given)"), "{screen}");
+}
+
 #[test]
 fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     let mut a = Admin::open(sample(), "en", Some("Mori"), None);

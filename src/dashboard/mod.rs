@@ -450,7 +450,7 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                             let (state, _) = crate::status::load(&dir, &entry.employee.id, &policy)
                                 .map_err(CheckFailed::Unreadable)?;
                             crate::record::entry::allowed(&entry.change, &state)
-                                .map_err(CheckFailed::Refused)?;
+                                .map_err(|r| CheckFailed::Refused(r, state.consent))?;
                             Ok((record_type.as_str().to_string(), body))
                         })
                     });
@@ -460,11 +460,10 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                     let reason = ledger_error_text(d, &e);
                     d.record_failed(reason);
                 }
-                Err(Checked::Refused(CheckFailed::Refused(refusal))) => {
+                Err(Checked::Refused(CheckFailed::Refused(refusal, state))) => {
+                    // The state found under the lock, which refused it (another terminal may
+                    // have recorded something since the dashboard read the ledger).
                     let (message, _) = refusal.message_ids();
-                    let state = d
-                        .model
-                        .consent(d.model.find(&entry.employee.id).unwrap_or(0), &policy);
                     let reason = d.loc.ta(
                         &d.lang,
                         message,
@@ -489,7 +488,8 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
 /// Why a checked append was refused.
 enum CheckFailed {
     Unreadable(crate::ledger::LedgerError),
-    Refused(crate::record::entry::Refusal),
+    /// Refused, and the person's consent as the check found it.
+    Refused(crate::record::entry::Refusal, crate::state::ConsentState),
 }
 
 /// Why an append failed, in the user's language, with the file when there is one.

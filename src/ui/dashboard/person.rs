@@ -242,7 +242,14 @@ fn lines_and_rows(
                 ),
                 None => d.loc.ta(&d.lang, "dash-next-due", &[("due", due.into())]),
             };
-            (text, if late.is_some() { theme::bad() } else { Style::new() })
+            (
+                text,
+                if late.is_some() {
+                    theme::bad()
+                } else {
+                    Style::new()
+                },
+            )
         }
         None => (d.t("dash-none-open"), theme::dim()),
     };
