@@ -602,6 +602,36 @@ fn sample() -> tempfile::TempDir {
     dir
 }
 
+/// Someone using their own phone without a consent in force (the report's list) is told on
+/// the overview, in red.
+#[test]
+fn the_overview_tells_who_uses_their_phone_without_a_consent_in_force() {
+    let dir = sample();
+    let mut a = Admin::open(dir, "en", Some("森"), None);
+    // E003 said "not now" and is using both.
+    assert_eq!(a.d.derived.all.in_use_without_consent, 1);
+    assert!(
+        a.screen().contains("1 person uses their own phone"),
+        "{}",
+        a.screen()
+    );
+    // E007's consent is to an older version (expired): moved over all the same.
+    write(
+        &a.ledger(),
+        "trainer-pc",
+        "stage",
+        json!({ "employee": employee("E007", "渡辺 健太", ""), "stage": "migrated" }),
+    );
+    a.refresh();
+    a.keys("1");
+    let screen = a.screen();
+    assert!(
+        screen.contains("2 people use their own phone (in parallel or moved over) without a"),
+        "{screen}"
+    );
+    assert_eq!(a.d.derived.all.in_use_without_consent, 2);
+}
+
 /// A follow-up kept open through a stage change (the default) stays in the Follow-ups view,
 /// so that its overdue count is the overview's and the report's; and Esc on the overview does
 /// not end the session (only q does), however many times it is pressed to get out of things.

@@ -209,6 +209,10 @@ dash-filter-consent = Consent
 dash-filter-overdue = Follow-up
 dash-filter-all = all
 dash-filter-overdue-only = overdue only
+dash-in-use-without-consent = { $n ->
+    [one] 1 person uses their own phone (in parallel or moved over) without a consent in force: see tebiki report.
+   *[other] { $count } people use their own phone (in parallel or moved over) without a consent in force: see tebiki report.
+}
 dash-filtered-by = Filter: { $filters } (v to change)
 dash-filtered-by-lists = Filter of the lists: { $filters } (the figures here follow the department only; v to change)
 dash-filter-pair = { $label } { $value }

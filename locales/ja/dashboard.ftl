@@ -201,6 +201,9 @@ dash-filter-consent = 同意
 dash-filter-overdue = フォローアップ
 dash-filter-all = すべて
 dash-filter-overdue-only = 期日超過のみ
+dash-in-use-without-consent = 有効な同意なしで自分のスマートフォンを使っている人（併用中・移行済み）が { $n ->
+   *[other] { $count }
+} 人います：tebiki report で確認してください。
 dash-filtered-by = 絞り込み：{ $filters }（v で変更）
 dash-filtered-by-lists = 一覧の絞り込み：{ $filters }（この画面の数字は部署だけで絞り込みます。v で変更）
 dash-filter-pair = { $label }：{ $value }

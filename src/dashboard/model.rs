@@ -444,6 +444,9 @@ pub struct Counts {
     pub champions: u64,
     pub open_followups: u64,
     pub overdue: u64,
+    /// Using their own phone (in parallel or moved over) without a consent in force, as the
+    /// report lists them.
+    pub in_use_without_consent: u64,
 }
 
 impl Counts {
@@ -460,6 +463,10 @@ impl Counts {
             .position(|c| *c == consent)
             .unwrap_or(0);
         self.consent[ci] += 1;
+        self.in_use_without_consent += u64::from(
+            matches!(p.standing.stage, Stage::Parallel | Stage::Migrated)
+                && consent != ConsentState::Given,
+        );
         self.champions += u64::from(p.standing.champion);
         if let Some(f) = &p.followup {
             self.open_followups += 1;

@@ -229,6 +229,22 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             ("overdue", group_digits(c.overdue).into()),
         ],
     ))));
+    // Someone using their own phone without a consent in force is told at once (the report
+    // lists them; the People filter on consent finds them).
+    if c.in_use_without_consent > 0 {
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.loc.ta(
+                &d.lang,
+                "dash-in-use-without-consent",
+                &[
+                    ("n", c.in_use_without_consent.into()),
+                    ("count", group_digits(c.in_use_without_consent).into()),
+                ],
+            ),
+            width.max(1),
+            theme::bad(),
+        ));
+    }
     let room = area.height as usize;
     // Every department, when at least a few rows of them fit.
     if room >= lines.len() + 5 && !d.derived.departments.is_empty() {
