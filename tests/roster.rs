@@ -215,6 +215,18 @@ fn headers_and_encodings_that_cannot_work_are_explained() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err.contains("not valid UTF-8"), "{err}");
     assert!(err.contains("x.csv:2"), "{err}");
+    // The encoding was given: the advice is not to give one.
+    assert!(err.contains("import it without --encoding"), "{err}");
+    assert!(!err.contains("--encoding cp932"), "{err}");
+
+    // An Excel workbook saved as it is (a ZIP archive), named as anything.
+    std::fs::write(&file, b"PK\x03\x04\x14\0\x06\0rest of a workbook").unwrap();
+    let o = import(&data, &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("an Excel workbook (.xlsx or .xls)"), "{err}");
+    assert!(err.contains("CSV UTF-8 (Comma delimited) (*.csv)"), "{err}");
+    assert!(!err.contains("Shift_JIS"), "{err}");
 
     std::fs::write(&file, b"\xFF\xFEi\0d\0").unwrap();
     let o = import(&data, &file, &[]);

@@ -41,6 +41,7 @@ roster-saved-replacing = Saved as { $path }, replacing the previous roster of { 
     }.
 roster-blank-rows = Skipped { $count } empty row(s).
 roster-ignored-columns = these columns were not used: { $columns }
+roster-error-workbook = the file is an Excel workbook (.xlsx or .xls), not CSV text
 roster-error-utf16 = the file is UTF-16 (Excel’s “Unicode text”), which cannot be read as CSV
 roster-error-encoding = the file is not valid { $encoding } text
 roster-error-empty = the file is empty: there is no header row
@@ -59,6 +60,8 @@ roster-row-extra-fields = { $found } values, but the header has { $expected } co
 roster-row-bad-email = “{ $email }” is not an email address
 roster-row-unreadable = the row cannot be read as CSV
 roster-todo-file = Check the file name, or save the roster from Excel as “CSV UTF-8 (Comma delimited)” and try again.
+roster-todo-workbook = In Excel, choose File > Save As > “CSV UTF-8 (Comma delimited) (*.csv)”, then import that .csv file.
+roster-todo-encoding-given = The file is not in the encoding given: save it from Excel as “CSV UTF-8 (Comma delimited)” and import it without --encoding.
 roster-todo-encoding = Save the file from Excel as “CSV UTF-8 (Comma delimited)”, or say which encoding it is with --encoding utf-8 or --encoding cp932.
 roster-todo-header = The first row must name the columns, e.g. “employee_id,name,department,email” or “社員番号,氏名,部署,メールアドレス”.
 roster-todo-rows = Fix these rows in the file and import it again (the current roster has not changed).

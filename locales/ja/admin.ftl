@@ -38,6 +38,7 @@ roster-saved-replacing = { $path } に保存しました（以前の名簿 { $n 
     } 人分を置き換えました）。
 roster-blank-rows = 空の行を { $count } 行飛ばしました。
 roster-ignored-columns = 次の列は使いませんでした：{ $columns }
+roster-error-workbook = このファイルは Excel のブック（.xlsx または .xls）で、CSV のテキストではありません
 roster-error-utf16 = このファイルは UTF-16（Excel の「Unicode テキスト」）のため、CSV として読み込めません
 roster-error-encoding = このファイルには、{ $encoding } として読めない文字があります
 roster-error-empty = ファイルが空です（見出しの行がありません）
@@ -56,6 +57,8 @@ roster-row-extra-fields = 値が { $found } 個ありますが、見出しは { 
 roster-row-bad-email = 「{ $email }」はメールアドレスではありません
 roster-row-unreadable = この行は CSV として読み込めません
 roster-todo-file = ファイル名を確認するか、Excel で「CSV UTF-8（コンマ区切り）」として保存し直してから、もう一度お試しください。
+roster-todo-workbook = Excel で「ファイル」>「名前を付けて保存」>「CSV UTF-8 (コンマ区切り) (*.csv)」を選んで保存し、その .csv ファイルを読み込んでください。
+roster-todo-encoding-given = ファイルは指定した文字コードではありません。Excel で「CSV UTF-8（コンマ区切り）」として保存し直し、--encoding を付けずに読み込んでください。
 roster-todo-encoding = Excel で「CSV UTF-8（コンマ区切り）」として保存し直すか、--encoding utf-8 または --encoding cp932 で文字コードを指定してください。
 roster-todo-header = 1 行目には列の見出しが必要です（例：「社員番号,氏名,部署,メールアドレス」または「employee_id,name,department,email」）。
 roster-todo-rows = ファイルのこれらの行を直してから、もう一度取り込んでください（今の名簿は変わっていません）。

@@ -82,6 +82,7 @@ pub fn load_error_text(env: &Env, e: &LoadError) -> (String, String) {
 pub fn error_text(env: &Env, e: &ImportError) -> (String, Option<u64>) {
     match e {
         ImportError::Utf16 => (env.t("roster-error-utf16"), Some(1)),
+        ImportError::Workbook => (env.t("roster-error-workbook"), None),
         ImportError::Encoding { line, encoding } => (
             env.ta(
                 "roster-error-encoding",
@@ -318,7 +319,12 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
                 None => file.clone(),
             };
             let todo = match e {
+                // The encoding was given already: saving as UTF-8 is what is left.
+                ImportError::Encoding { .. } if args.encoding.is_some() => {
+                    "roster-todo-encoding-given"
+                }
                 ImportError::Encoding { .. } | ImportError::Utf16 => "roster-todo-encoding",
+                ImportError::Workbook => "roster-todo-workbook",
                 ImportError::MissingColumns { .. } | ImportError::DuplicateColumn { .. } => {
                     "roster-todo-header"
                 }

@@ -182,6 +182,8 @@ pub struct BadRow {
 pub enum ImportError {
     /// UTF-16 (Excel's "Unicode text"): not a CSV this reads.
     Utf16,
+    /// An Excel workbook (`.xlsx`, a ZIP archive; or `.xls`), not CSV text.
+    Workbook,
     /// The bytes at `line` are not valid in `encoding`.
     Encoding {
         line: u64,
@@ -226,6 +228,10 @@ pub fn decode(
 ) -> Result<(String, TextEncoding), ImportError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ImportError::Utf16);
+    }
+    // `.xlsx` is a ZIP archive, `.xls` a compound document: what Excel saves by default.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError::Workbook);
     }
     let utf8 = |b: &[u8]| match std::str::from_utf8(b) {
         Ok(s) => Ok(s.to_owned()),
