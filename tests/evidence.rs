@@ -710,6 +710,10 @@ fn an_off_machine_copy_of_the_seals_still_proves_the_ledger_after_the_local_ones
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("no longer begins with"), "{out}");
+    // The seal is named where it was read: the copy, not the data folder's seals/.
+    let read_from = copy.path().join(seal.file_name().unwrap());
+    assert!(out.contains(&read_from.display().to_string()), "{out}");
+    assert!(!out.contains("seals/"), "{out}");
     // Without a trusted key, a seal is not taken on trust.
     fs::remove_file(s.data.path().join("seal-signers")).unwrap();
     let o = tebiki(

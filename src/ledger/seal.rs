@@ -289,22 +289,30 @@ pub enum SealProblem {
 }
 
 /// Reads the seals of `dirs` (the same name in several folders is read once, from the first
-/// that has it) and checks each signature against `signers`.
+/// that has it) and checks each signature against `signers`. The last of `dirs` is the data
+/// folder's own (its seals are named `seals/<name>`); a seal read from another folder (an
+/// auditor's copy, `--seals`) is named with that folder, so that what is said of it points
+/// to the file that was read.
 pub fn read_seals(dirs: &[PathBuf], signers: Option<&Signers>) -> Vec<ReadSeal> {
     let mut seen: Vec<String> = Vec::new();
-    let mut all: Vec<(String, PathBuf)> = Vec::new();
-    for dir in dirs {
+    let mut all: Vec<(String, PathBuf, String)> = Vec::new();
+    for (n, dir) in dirs.iter().enumerate() {
         for path in seal_files(dir).unwrap_or_default() {
             let name = file_name_string(&path);
             if !seen.contains(&name) {
                 seen.push(name.clone());
-                all.push((name, path));
+                let shown = if n + 1 == dirs.len() {
+                    format!("seals/{name}")
+                } else {
+                    path.display().to_string()
+                };
+                all.push((name, path, shown));
             }
         }
     }
     all.sort();
     all.into_iter()
-        .map(|(name, path)| read_one(&path, format!("seals/{name}"), signers))
+        .map(|(_, path, shown)| read_one(&path, shown, signers))
         .collect()
 }
 
