@@ -305,7 +305,7 @@ pub(super) fn shown(limit: usize, len: usize) -> usize {
     if limit == 0 { len } else { limit.min(len) }
 }
 
-/// `prefix`, then the person (id, name, department), then their marks and `note`: on the line
+/// `prefix`, then the person (id, name, department), then their `note` and marks: on the line
 /// when all fit 80 columns, else the marks and note wrapped on indented lines below.
 pub(super) fn person_text(env: &Env, prefix: &str, p: &PersonLine, note: Option<&str>) -> String {
     let line = format!(
@@ -314,12 +314,14 @@ pub(super) fn person_text(env: &Env, prefix: &str, p: &PersonLine, note: Option<
         for_terminal(&p.name),
         for_terminal(p.department.as_deref().unwrap_or("-"))
     );
+    // The note (what they agreed to, when a follow-up is due) belongs to the person's line
+    // and comes first; the mark after it.
     let mut extra: Vec<String> = Vec::new();
-    if p.in_withheld_records {
-        extra.push(env.t("report-person-withheld"));
-    }
     if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
         extra.push(for_terminal(n).into_owned());
+    }
+    if p.in_withheld_records {
+        extra.push(env.t("report-person-withheld"));
     }
     crate::wrap::beside_or_below(line, &extra.join("  "), 80, 6)
 }
