@@ -152,6 +152,10 @@ pub(crate) fn config_reason(env: &Env, reason: &crate::config::ConfigReason) -> 
         ConfigReason::UnknownTimeZone(tz) => {
             env.ta("config-unknown-time-zone", &[("zone", tz.clone().into())])
         }
+        // The TOML parser's own words (English), said as such in any language.
+        ConfigReason::Syntax(words) => {
+            env.ta("config-not-toml", &[("words", words.clone().into())])
+        }
         ConfigReason::Other(words) => words.clone(),
     }
 }

@@ -94,7 +94,7 @@ impl DataDir {
                 .map_err(|e: toml_edit::TomlError| ConfigError::Parse {
                     path: path.clone(),
                     line: e.span().map(|s| crate::i18n::line_of(&text, s.start)),
-                    reason: ConfigReason::Other(e.message().to_string()),
+                    reason: ConfigReason::Syntax(e.message().to_string()),
                 })?;
         doc["admin_pin_hash"] = toml_edit::value(hash);
         // The hash is readable by the owner only: a new file in place of the old one, never
@@ -302,7 +302,13 @@ impl Config {
             // `flatten`): `[org]` is read again, each table on its own.
             org_text_error(text).unwrap_or_else(|| {
                 let line = e.span().map(|s| crate::i18n::line_of(text, s.start));
-                (line, ConfigReason::of(e.message()))
+                // Not TOML at all, or TOML with a value the settings do not take.
+                let reason = if toml::de::DeTable::parse(text).is_err() {
+                    ConfigReason::Syntax(e.message().to_string())
+                } else {
+                    ConfigReason::of(e.message())
+                };
+                (line, reason)
             })
         })?;
         if let Some(tz) = &config.timezone
@@ -756,9 +762,9 @@ mod tests {
             (err.0, err.1),
             (Some(2), ConfigReason::Wants(ValueKind::TrueOrFalse))
         );
-        // A syntax mistake stays in the parser's words.
+        // A syntax mistake is one, in the parser's words.
         let err = Config::parse("[org]\ncontact = \n").unwrap_err();
-        assert!(matches!(err.1, ConfigReason::Other(_)), "{err:?}");
+        assert!(matches!(err.1, ConfigReason::Syntax(_)), "{err:?}");
     }
 
     /// A mistake inside `[org.en]` names its own line, not the `[org]` table's; so does a

@@ -400,6 +400,11 @@ fn pin_set_names_a_mistake_elsewhere_in_the_config() {
     let out = pin_set(dir.path(), "246810");
     assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
     assert!(text(&out).1.contains("config.toml:2"), "{:?}", text(&out));
+    assert!(
+        text(&out).1.contains("it cannot be read as TOML ("),
+        "{:?}",
+        text(&out)
+    );
     assert_eq!(fs::read_to_string(&config).unwrap(), broken);
 
     fs::write(&config, "[org]\nname = \"A\"\n").unwrap();

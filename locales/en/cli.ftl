@@ -61,6 +61,7 @@ config-unknown-value = “{ $value }” is not a value this setting takes; it ta
 config-wants-text = this setting takes text in double quotes, for example "Sample Co."
 config-wants-number = this setting takes a whole number, 0 or more, without quotes, for example 90
 config-wants-switch = this setting takes true or false, without quotes
+config-not-toml = it cannot be read as TOML ({ $words })
 config-unknown-time-zone = “{ $zone }” is not a time zone; use an IANA name such as "Asia/Tokyo"
 error-locales = a locale file could not be read: { $detail }
 error-unknown-lang = unknown language “{ $lang }” (available: { $langs })

@@ -16,7 +16,9 @@ pub enum ConfigReason {
     Wants(ValueKind),
     /// `timezone` names no time zone.
     UnknownTimeZone(String),
-    /// The parser's own words (a TOML syntax mistake, or a rarer one).
+    /// Not TOML at all (an unclosed string, a missing `=`): the parser's own words.
+    Syntax(String),
+    /// The reader's own words (a rarer mistake).
     Other(String),
 }
 
