@@ -769,6 +769,18 @@ fn nobody_found_is_whole_and_half_width_voiced_kana_draw_cleanly() {
     assert!(bare.contains("区別しません"), "{screen}");
 }
 
+/// A very long recorder's name gives way in the header: the view's title and the date stay.
+#[test]
+fn a_long_recorder_name_leaves_the_header_readable() {
+    let long = "名".repeat(200);
+    let mut a = Admin::open(sample(), "en", Some(&long), None);
+    let screen = a.sized(80, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("Overview"), "{header}");
+    assert!(header.contains("2026-11-24"), "{header}");
+    assert!(header.contains('…'), "{header}");
+}
+
 /// At the smallest size (40x12) the lists keep each id and each state word whole: a cut id
 /// tells nobody apart, and a cut word can say another thing ("利用しない" cut to "利用",
 /// "uses"). What gives way is the name and the department.

@@ -54,10 +54,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     };
     let mut right = Vec::new();
     if matches!(d.gate, Gate::Open) {
-        right.push(
-            d.loc
-                .ta(&d.lang, "dash-by", &[("name", for_display(&d.by).into())]),
-        );
+        // A long name gives way: the view's title, the date and the language stay in view.
+        let name = truncate(&for_display(&d.by), (area.width as usize / 5).max(8));
+        right.push(d.loc.ta(&d.lang, "dash-by", &[("name", name.into())]));
     }
     right.push(d.setup.today.to_string());
     right.push(d.t("language-name"));
