@@ -313,7 +313,12 @@ fn a_hesitant_employee_over_several_weeks() {
         "{screen}"
     );
     assert!(records(&ledger, "stage", "E100").is_empty());
+    // Esc with a note typed asks once; the second Esc drops it.
     a.keys("<Esc>");
+    assert!(a.d.form.is_some());
+    assert!(a.screen().contains("Press Esc again"), "{}", a.screen());
+    a.keys("<Esc>");
+    assert!(a.d.form.is_none());
 
     // Agrees at the kiosk (which settles the follow-up); then uses both channels, recorded
     // here with a note after a confirmation.

@@ -157,6 +157,7 @@ dash-withdrawal-note = Note (optional):
 dash-withdrawal-hint = Type the day they asked as YYYY-MM-DD. Tab switches fields; Enter records the withdrawal, Esc cancels.
 dash-withdrawal-nothing = There is no consent to withdraw: this person has not given consent. Nothing was saved.
 dash-withdrawal-before-consent = The day they asked cannot be before the consent was given ({ $given }): type the day they asked, { $given } or later. Nothing was saved yet.
+dash-esc-again = Press Esc again to close the form and drop what you typed; Enter goes on.
 dash-withdrawal-uncertain = No consent to withdraw was found, but some of this person's records could not be used, so this may be wrong: keep their request in writing (what they asked, when), run tebiki verify, and record it once the ledger is repaired. Nothing was saved.
 dash-attendance-title = Session attendance
 dash-attendance-intro = Which session did { $who } attend, and on which day?

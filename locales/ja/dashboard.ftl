@@ -149,6 +149,7 @@ dash-withdrawal-note = メモ（任意）：
 dash-withdrawal-hint = 申し出の日を YYYY-MM-DD の形で入力してください。Tab で項目を移動し、Enter で取り消しを記録します（Esc でキャンセル）。
 dash-withdrawal-nothing = 取り消せる同意がありません。この人はまだ同意していません。何も保存していません。
 dash-withdrawal-before-consent = 申し出の日は、同意した日（{ $given }）より前にはできません。{ $given } 以降の、実際に申し出があった日を入力してください。まだ何も保存していません。
+dash-esc-again = もう一度 Esc を押すと、入力した内容を捨てて閉じます。Enter で続けます。
 dash-withdrawal-uncertain = 取り消せる同意が見つかりませんが、この人の記録の一部を使えなかったため、誤っているかもしれません。申し出の内容と日付を書面で残し、tebiki verify を実行して、記録を直してから記録してください。何も保存していません。
 dash-attendance-title = 説明会への参加
 dash-attendance-intro = { $who } さんはいつ、どの説明会に参加しましたか？

@@ -295,6 +295,20 @@ impl Form {
         }
     }
 
+    /// Whether something was typed that closing the form would lose (a note, a session's
+    /// name).
+    pub fn typed(&self) -> bool {
+        let some = |t: &TextField| !t.value().trim().is_empty();
+        match self {
+            Form::Followup(f) => some(&f.note),
+            Form::Stage(f) => some(&f.note),
+            Form::Pick(_) => false,
+            Form::Withdrawal(f) => some(&f.note),
+            Form::Attendance(f) => some(&f.note) || some(&f.session),
+            Form::Void(f) => some(&f.note),
+        }
+    }
+
     pub fn set_problem(&mut self, n: Option<Notice>) {
         match self {
             Form::Followup(f) => f.problem = n,

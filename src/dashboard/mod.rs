@@ -241,6 +241,8 @@ pub struct Dashboard {
     pub confirm: Option<Pending>,
     /// A record is being written.
     pub saving: bool,
+    /// Esc was pressed once on a form with something typed: a second Esc closes it.
+    pub discard_armed: bool,
     pub help: bool,
     pub help_scroll: usize,
     pub notice: Option<Notice>,
@@ -299,6 +301,7 @@ impl Dashboard {
             form: None,
             confirm: None,
             saving: false,
+            discard_armed: false,
             help: false,
             help_scroll: 0,
             notice: None,

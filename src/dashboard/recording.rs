@@ -14,7 +14,14 @@ impl Dashboard {
             _ => None,
         };
         let form = self.form.as_mut()?;
+        // Esc on a form with something typed asks once: a second Esc drops it.
+        let armed = std::mem::take(&mut self.discard_armed);
         if cmd == Cmd::Back {
+            if form.typed() && !armed {
+                self.discard_armed = true;
+                form.set_problem(Some(Notice::info("dash-esc-again")));
+                return None;
+            }
             self.form = None;
             return None;
         }
