@@ -161,7 +161,12 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             "{}",
             loc.ta(
                 lang,
-                "status-followup",
+                // Without a note, nothing after the day (not a colon leading nowhere).
+                if f.note.as_deref().is_some_and(|n| !n.trim().is_empty()) {
+                    "status-followup"
+                } else {
+                    "status-followup-no-note"
+                },
                 &[
                     (
                         "due",

@@ -854,3 +854,31 @@ fn verify_gives_times_as_the_ledger_writes_them() {
         "{out}"
     );
 }
+
+/// An open follow-up recorded without a note is said without a colon leading nowhere.
+#[test]
+fn status_says_a_follow_up_without_a_note_whole() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["demo", "--employees", "5", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let o = tebiki(
+        data.path(),
+        &[
+            "record", "followup", "E000001", "--in", "7", "--by", "hr", "--lang", "en",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    for (lang, start) in [
+        ("en", "Open follow-up, due "),
+        ("ja", "未完了のフォローアップ、予定日 "),
+    ] {
+        let o = tebiki(data.path(), &["status", "E000001", "--lang", lang]);
+        let out = text(&o).0;
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{lang}: {out}"));
+        let day = &line[start.len()..];
+        assert!(day.parse::<jiff::civil::Date>().is_ok(), "{lang}: {line}");
+    }
+}

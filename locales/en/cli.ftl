@@ -151,6 +151,7 @@ status-stage = Stage: { $label } ({ $stage })
 status-champion = Champion; supports: { $supports }
 status-supported-by = Supported by champion { $champion }
 status-followup = Open follow-up, due { $due }: { $note }
+status-followup-no-note = Open follow-up, due { $due }
 status-by = {"  "}by { $name }
 status-recorded-at = {"  "}(recorded { $at })
 status-history = History:

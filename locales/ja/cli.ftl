@@ -151,6 +151,7 @@ status-stage = 段階：{ $label }（{ $stage }）
 status-champion = 推進役。支えている人：{ $supports }
 status-supported-by = 推進役 { $champion } さんが支えています
 status-followup = 未完了のフォローアップ、予定日 { $due }：{ $note }
+status-followup-no-note = 未完了のフォローアップ、予定日 { $due }
 status-by = {"  "}記録：{ $name }
 status-recorded-at = {"  "}（記録日時 { $at }）
 status-history = 履歴：
