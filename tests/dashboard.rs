@@ -786,6 +786,25 @@ fn a_long_recorder_name_leaves_the_header_readable() {
     assert!(header.contains('…'), "{header}");
 }
 
+/// At 40x12 the overview says there is more below and PgDn reads it (the consent chart and
+/// the follow-up totals were never in view); ↑↓ still choose the department.
+#[test]
+fn at_40x12_the_overview_reads_on_with_page_down() {
+    let mut a = Admin::open(sample(), "en", Some("森"), None);
+    let screen = a.sized(40, 12);
+    assert!(screen.contains("More below: PgDn"), "{screen}");
+    assert!(!screen.contains("Champions: 1"), "{screen}");
+    for _ in 0..6 {
+        a.keys("<PageDown>");
+    }
+    let screen = a.sized(40, 12);
+    assert!(screen.contains("Open follow-ups"), "{screen}");
+    assert!(!screen.contains("More below"), "at the end: {screen}");
+    assert_eq!(a.d.department, 0, "the department is not changed");
+    a.keys("<PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp><PageUp>");
+    assert!(a.sized(40, 12).contains("Coverage"), "back at the top");
+}
+
 /// At the smallest size (40x12) the lists keep each id and each state word whole: a cut id
 /// tells nobody apart, and a cut word can say another thing ("利用しない" cut to "利用",
 /// "uses"). What gives way is the name and the department.

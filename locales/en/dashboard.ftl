@@ -14,6 +14,7 @@ dash-view-champions = Champions
 ## Keys and what they do
 dash-key-views = 1-4
 dash-key-pages = PgUp/PgDn
+dash-more-below = ▼ More below: PgDn
 dash-key-s = s
 dash-key-f = f
 dash-key-a = a

@@ -14,6 +14,7 @@ dash-view-champions = 推進役
 ## キーと操作
 dash-key-views = 1-4
 dash-key-pages = PgUp/PgDn
+dash-more-below = ▼ 続きがあります：PgDn
 dash-key-s = s
 dash-key-f = f
 dash-key-a = a

@@ -243,6 +243,8 @@ pub struct Dashboard {
     pub saving: bool,
     /// Esc was pressed once on a form with something typed: a second Esc closes it.
     pub discard_armed: bool,
+    /// Lines of the overview scrolled past (PageDown), when it does not fit (at 40x12).
+    pub overview_scroll: usize,
     pub help: bool,
     pub help_scroll: usize,
     pub notice: Option<Notice>,
@@ -302,6 +304,7 @@ impl Dashboard {
             confirm: None,
             saving: false,
             discard_armed: false,
+            overview_scroll: 0,
             help: false,
             help_scroll: 0,
             notice: None,

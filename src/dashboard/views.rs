@@ -14,7 +14,8 @@ impl Dashboard {
             Cmd::Down => self.department = (self.department + 1) % n,
             Cmd::Top => self.department = 0,
             Cmd::Bottom => self.department = n - 1,
-            Cmd::Back => self.quit = true,
+            Cmd::Next => self.overview_scroll = (self.overview_scroll + 5).min(60),
+            Cmd::Prev => self.overview_scroll = self.overview_scroll.saturating_sub(5),
             _ => {}
         }
         // The department chosen here is the filter of the other views too.

@@ -100,6 +100,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Down)], Cmd::Down, &[DashPeople, DashStageForm, DashPick], "key-up-down", "act-move", HELP_ONLY),
     bind(&[k(Up), k(Char('k'))], Cmd::Up, &[DashPerson], "key-up-down", "dash-act-select-record", SHOWN),
     bind(&[k(Down), k(Char('j'))], Cmd::Down, &[DashPerson], "key-up-down", "dash-act-select-record", HELP_ONLY),
+    // On the overview, what does not fit (at 40x12) is read with the page keys.
+    bind(&[k(PageUp)], Cmd::Prev, &[DashOverview], "dash-key-pages", "act-scroll", HELP_ONLY),
+    bind(&[k(PageDown)], Cmd::Next, &[DashOverview], "dash-key-pages", "act-scroll", HELP_ONLY),
     bind(&[k(PageUp)], Cmd::Prev, &[ DashPeople, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "dash-key-pages", "dash-act-page", HELP_ONLY),
     bind(&[k(PageDown)], Cmd::Next, &[ DashPeople, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "dash-key-pages", "dash-act-page", HELP_ONLY),
     bind(&[k(Home)], Cmd::Top, &[ DashOverview, DashPeopleList, DashFollowups, DashChampions, DashPerson, ], "key-home-end", "act-top-bottom", HELP_ONLY),

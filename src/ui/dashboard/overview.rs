@@ -252,6 +252,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         let head_room = room - lines.len() - 1;
         lines.extend(departments(d, width, head_room, has_roster));
     }
+    // What does not fit is read with PageDown (at 40x12); the last line stops at the bottom.
+    let height = area.height as usize;
+    let top = d.overview_scroll.min(lines.len().saturating_sub(height));
+    let mut lines: Vec<Line<'static>> = lines.into_iter().skip(top).collect();
+    if lines.len() > height && height > 1 {
+        lines.truncate(height - 1);
+        lines.push(Line::styled(d.t("dash-more-below"), theme::dim()));
+    }
     lines_at(frame, lines, area, 0);
 }
 
