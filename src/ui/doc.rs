@@ -395,33 +395,29 @@ mod tests {
 
     #[test]
     fn each_item_of_a_cell_starts_a_line_and_wraps_under_its_text() {
-        let doc = parse(
-            "# t\n\n| Risk | Measure |\n|---|---|\n| Lost | - One short item<br>- A longer item that has to wrap at this width |\n",
-        );
-        let lines = text(&render(&doc, 40));
-        let cells: Vec<String> = lines
-            .iter()
-            .filter(|l| l.starts_with('│'))
-            .map(|l| l.split('│').nth(2).unwrap().trim_end().to_string())
-            .collect();
-        assert_eq!(cells[1], " - One short item");
-        assert!(cells[2].starts_with(" - A longer"), "{cells:?}");
-        assert!(cells[3].starts_with("   "), "hanging indent: {cells:?}");
-        for l in &lines {
-            assert!(crate::wrap::display_width(l) <= 40, "{l}");
-        }
+        // The second column's text of each table line, rendered at 40 columns.
+        let cells = |measure: &str| -> Vec<String> {
+            let doc = parse(&format!(
+                "# t\n\n| Risk | Measure |\n|---|---|\n| Lost | {measure} |\n"
+            ));
+            let lines = text(&render(&doc, 40));
+            for l in &lines {
+                assert!(crate::wrap::display_width(l) <= 40, "{l}");
+            }
+            lines
+                .iter()
+                .filter(|l| l.starts_with('│'))
+                .map(|l| l.split('│').nth(2).unwrap().trim_end().to_string())
+                .collect()
+        };
+        let two = cells("- One short item<br>- A longer item that has to wrap at this width");
+        assert_eq!(two[1], " - One short item");
+        assert!(two[2].starts_with(" - A longer"), "{two:?}");
+        assert!(two[3].starts_with("   "), "hanging indent: {two:?}");
         // A cell of one item hangs the same way.
-        let doc = parse(
-            "# t\n\n| Risk | Measure |\n|---|---|\n| Lost | - A single item that has to wrap at this width |\n",
-        );
-        let lines = text(&render(&doc, 40));
-        let cells: Vec<String> = lines
-            .iter()
-            .filter(|l| l.starts_with('│'))
-            .map(|l| l.split('│').nth(2).unwrap().trim_end().to_string())
-            .collect();
-        assert!(cells[1].starts_with(" - A single"), "{cells:?}");
-        assert!(cells[2].starts_with("   "), "hanging indent: {cells:?}");
+        let one = cells("- A single item that has to wrap at this width");
+        assert!(one[1].starts_with(" - A single"), "{one:?}");
+        assert!(one[2].starts_with("   "), "hanging indent: {one:?}");
     }
 
     #[test]
