@@ -134,6 +134,24 @@ pub fn describe(loc: &Localizer, lang: &Lang, failure: Failure<'_>) -> Words {
                     todo: loc.t(lang, r.todo),
                 }
             }
+            LedgerError::ClockBehindSeal { seal, seal_at, now } => Words {
+                what: loc.ta(
+                    lang,
+                    "error-clock-behind-seal",
+                    &[
+                        (
+                            "now",
+                            now.strftime("%Y-%m-%d %H:%M:%S UTC").to_string().into(),
+                        ),
+                        (
+                            "seal_at",
+                            seal_at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string().into(),
+                        ),
+                    ],
+                ),
+                place: place(Some(seal)),
+                todo: loc.t(lang, "todo-clock-behind-seal"),
+            },
             LedgerError::BadRecordType(_) | LedgerError::ReservedKey { .. } => Words {
                 what: loc.t(lang, "error-ledger-record-invalid"),
                 place: None,

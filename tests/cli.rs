@@ -882,3 +882,54 @@ fn status_says_a_follow_up_without_a_note_whole() {
         assert!(day.parse::<jiff::civil::Date>().is_ok(), "{lang}: {line}");
     }
 }
+
+/// A machine whose clock is more than a minute behind the newest seal saves nothing: its
+/// record would be dated before a seal it follows, which readers do not use. It says so, in
+/// words, with the seal, and the ledger is as it was.
+#[test]
+fn a_clock_behind_the_newest_seal_saves_nothing_and_says_why() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["demo", "--employees", "5", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let ledger = data.path().join("ledger");
+    let before: Vec<(std::path::PathBuf, u64)> = tebiki::ledger::ledger_files(&ledger)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.clone(), std::fs::metadata(&p).unwrap().len()))
+        .collect();
+    // A seal made (as far as this clock can tell) in 2099.
+    let seals = data.path().join("seals");
+    std::fs::create_dir_all(&seals).unwrap();
+    std::fs::write(
+        seals.join("20991231T000000Z.json"),
+        r#"{"schema":"tebiki-seal/1","at":"2099-12-31T00:00:00Z","previous":"","signer":"","files":[]}"#,
+    )
+    .unwrap();
+    for lang in ["en", "ja"] {
+        let o = tebiki(
+            data.path(),
+            &[
+                "record", "followup", "E000001", "--in", "7", "--by", "hr", "--lang", lang,
+            ],
+        );
+        let (out, err) = text(&o);
+        assert_ne!(o.status.code(), Some(0), "{out}{err}");
+        let words = if lang == "en" {
+            "is more than a minute behind the newest seal"
+        } else {
+            "1 分以上遅れています"
+        };
+        assert!(err.contains(words), "{lang}: {err}");
+        assert!(err.contains("20991231T000000Z.json"), "{lang}: {err}");
+        assert!(!out.contains("Saved"), "{out}");
+    }
+    // Every file as it was; this terminal's own file, opened to write, holds nothing.
+    for path in tebiki::ledger::ledger_files(&ledger).unwrap() {
+        let len = std::fs::metadata(&path).unwrap().len();
+        let was = before
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map_or(0, |(_, l)| *l);
+        assert_eq!(len, was, "{}", path.display());
+    }
+}

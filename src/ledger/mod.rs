@@ -232,6 +232,14 @@ pub enum LedgerError {
     SeqExhausted {
         path: PathBuf,
     },
+    /// This machine's clock is more than a minute behind the newest seal's time: a record
+    /// written now would be dated before a seal it follows (backdated), and readers would not
+    /// use it. Nothing is written.
+    ClockBehindSeal {
+        seal: PathBuf,
+        seal_at: jiff::Timestamp,
+        now: jiff::Timestamp,
+    },
 }
 
 /// What stands at a path where an ordinary file was expected.
@@ -330,6 +338,11 @@ impl fmt::Display for LedgerError {
                 f,
                 "ledger: {} has reached the largest seq; nothing more can be appended",
                 path.display()
+            ),
+            LedgerError::ClockBehindSeal { seal, seal_at, now } => write!(
+                f,
+                "ledger: this clock ({now}) is more than a minute behind the seal {} ({seal_at})",
+                seal.display()
             ),
         }
     }

@@ -409,6 +409,20 @@ pub fn signers_path(data_dir: &Path) -> PathBuf {
     data_dir.join("seal-signers")
 }
 
+/// The newest seal in `$DATA/seals` of the data folder holding `ledger_dir`, and its time (as
+/// the seal says it; its signature is not checked: this only keeps writers from dating records
+/// before it, see [`LedgerError::ClockBehindSeal`]).
+pub fn newest_seal_time(ledger_dir: &Path) -> Option<(PathBuf, Timestamp)> {
+    let path = seal_files(&seals_dir(ledger_dir.parent()?)).ok()?.pop()?;
+    let text = fs::read(&path).ok()?;
+    let at = serde_json::from_slice::<Seal>(&text)
+        .ok()?
+        .at
+        .parse()
+        .ok()?;
+    Some((path, at))
+}
+
 /// What readers check of the latest seal before they read:
 /// for the latest seal in `$DATA/seals` whose signature a key of `$DATA/seal-signers` checks
 /// (none without that file), every file it lists is still there, at least as long as sealed,

@@ -216,8 +216,23 @@ impl Writer {
         }
         self.with_lock(|w| {
             let tail = w.refresh_tail()?;
+            w.check_clock()?;
             w.write_record(tail, record_type, body).map(|(a, _)| a)
         })
+    }
+
+    /// Refuses to write when this machine's clock is more than a minute behind the newest
+    /// seal: the record would be dated before a seal it follows, which readers do not use.
+    fn check_clock(&self) -> Result<(), LedgerError> {
+        let Some((seal, seal_at)) = super::seal::newest_seal_time(&self.dir) else {
+            return Ok(());
+        };
+        let now = Timestamp::now();
+        let grace = jiff::SignedDuration::from_secs(super::seal::BACKDATE_GRACE_SECS);
+        match seal_at.checked_sub(grace) {
+            Ok(limit) if now < limit => Err(LedgerError::ClockBehindSeal { seal, seal_at, now }),
+            _ => Ok(()),
+        }
     }
 
     /// Appends records in the given order as one write and one sync under one lock: all are
@@ -242,6 +257,7 @@ impl Writer {
         }
         self.with_lock(|w| {
             let tail = w.refresh_tail()?;
+            w.check_clock()?;
             w.write_batch(tail, records)
         })
     }
