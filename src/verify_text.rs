@@ -93,7 +93,11 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                 .flatten()
                 .map(|v| for_terminal(v).into_owned())
                 .collect();
-            let chained = if p.chained { "yes" } else { "no" };
+            let chained = match p.chained {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            };
             let seq = p.seq.map_or_else(String::new, |n| n.to_string());
             let text = env.ta(
                 "verify-recovered-piece",
@@ -101,6 +105,7 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                     ("chained", s(chained)),
                     ("seq", s(seq)),
                     ("what", s(what.join(&env.t("list-separator")))),
+                    ("told", s(if what.is_empty() { "no" } else { "yes" })),
                 ],
             );
             let _ = writeln!(out, "  {text}");

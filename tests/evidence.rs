@@ -1984,7 +1984,22 @@ fn readers_do_not_use_a_record_added_after_the_seal_and_dated_before_it() {
             .any(|k| k["problem"] == "backdated" && k["file"] == "zz-new.jsonl"),
         "{r}"
     );
-    // The person as before it, with a warning, twice (the second time through the index).
+    // Dated back through `occurred_at` (readers order by it), `at` being now: the same.
+    let mut w =
+        ledger::Writer::open(&s.ledger(), "zz-occ", std::time::Duration::from_secs(5)).unwrap();
+    let Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E000005"}, "decision": "refused",
+        "policy": {"id": "line-works-own-phone", "version": "2026-11-23"},
+        "occurred_at": "2026-10-01T00:00:00Z",
+    }) else {
+        unreachable!()
+    };
+    w.append("consent", body).unwrap();
+    drop(w);
+    let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["backdated"], 2, "{r}");
+    // The person as before both, with a warning, twice (the second time through the index).
     for _ in 0..2 {
         let (code, consent, history) = state();
         assert_eq!(
@@ -1996,4 +2011,52 @@ fn readers_do_not_use_a_record_added_after_the_seal_and_dated_before_it() {
         let o = tebiki(s.data.path(), &["status", "E000005", "--lang", "ja"]);
         assert!(text(&o).1.contains("さかのぼって"), "{:?}", text(&o));
     }
+}
+
+/// Readers take the latest trusted seal by its own time: an older one copied under a later
+/// name (its signature still good) does not make a record backdated against the real latest
+/// one usable.
+#[test]
+fn an_older_seal_copied_under_a_later_name_is_not_taken_for_the_latest() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let key = ledger::seal::read_key(&s.key()).unwrap();
+    let now = jiff::Timestamp::now();
+    let hours = |h: i64| {
+        now.checked_sub(jiff::SignedDuration::from_hours(h))
+            .unwrap()
+    };
+    let older = ledger::seal::seal(s.data.path(), &key, hours(2)).unwrap();
+    ledger::seal::seal(s.data.path(), &key, hours(1)).unwrap();
+    // Said to have happened between the two seals, written now.
+    let mut w =
+        ledger::Writer::open(&s.ledger(), "zz-mid", std::time::Duration::from_secs(5)).unwrap();
+    let between = now
+        .checked_sub(jiff::SignedDuration::from_mins(90))
+        .unwrap()
+        .to_string();
+    let Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E000005"}, "decision": "refused", "occurred_at": between,
+    }) else {
+        unreachable!()
+    };
+    w.append("consent", body).unwrap();
+    drop(w);
+    let backdated = || {
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["ledger"]["backdated"].clone()
+    };
+    assert_eq!(backdated(), 1);
+    let later = older.with_file_name("20991231T000000Z.json");
+    fs::copy(&older, &later).unwrap();
+    fs::copy(
+        older.with_extension("json.sig"),
+        later.with_extension("json.sig"),
+    )
+    .unwrap();
+    assert_eq!(backdated(), 1, "the copy is not the latest seal");
 }

@@ -512,7 +512,7 @@ fn a_record_cut_off_the_end_is_described_from_its_piece() {
         .as_ref()
         .expect("the piece described");
     assert_eq!(piece.seq, Some(3));
-    assert!(piece.chained);
+    assert_eq!(piece.chained, Some(true));
     assert_eq!(piece.record_type.as_deref(), Some("followup"));
     assert_eq!(piece.employee.as_deref(), Some("E0003"));
     assert_eq!(piece.at.as_deref(), third["at"].as_str());

@@ -170,8 +170,18 @@ verify-no-files = No ledger files yet.
 verify-file = { $file }: { $records } records, { $range }
 verify-recovered = { $place }: recovered a torn tail of { $bytes } bytes at offset { $offset } (saved as { $saved })
 verify-recovered-piece = { $chained ->
-        [yes] The piece is the start of record { $seq } ({ $what }), next on the chain where the recovery record now stands. A crash while writing leaves such a piece, but so does cutting a saved record off the end of the file: anyone holding a receipt for record { $seq } of this file had it saved whole.
-       *[no] The piece begins as a record does ({ $what }), but not as the record next on the chain there.
+        [yes] The piece is the start of record { $seq }{ $told ->
+            [yes] {" "}({ $what })
+           *[no] {""}
+        }, next on the chain where the recovery record now stands. A crash while writing leaves such a piece, but so does cutting a saved record off the end of the file: anyone holding a receipt for record { $seq } of this file had it saved whole.
+        [no] The piece begins as a record does{ $told ->
+            [yes] {" "}({ $what })
+           *[no] {""}
+        }, but not as the record next on the chain there.
+       *[unknown] The piece begins as a record does{ $told ->
+            [yes] {" "}({ $what })
+           *[no] {""}
+        }, but ends too early to tell whether it was the record next on the chain there (a write cut short early leaves such a piece).
     }
 verify-duplicates = { $count } record(s) appear in more than one file with identical content (counted once).
 seal-written = Sealed: { $path } (signature beside it as .sig)

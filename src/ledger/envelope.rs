@@ -319,6 +319,22 @@ fn scan_record_with<'a>(
     })
 }
 
+/// The record's top-level `occurred_at`, from the members the scan noted (a nested key of
+/// that name does not count), or, for a line not in the writer's form, from its JSON tree.
+pub(crate) fn occurred_at(line: &[u8], members: &[Member]) -> Option<Timestamp> {
+    let text = if members.is_empty() {
+        let v: serde_json::Value = serde_json::from_slice(line).ok()?;
+        v.get("occurred_at")?.as_str()?.to_owned()
+    } else {
+        let m = members
+            .iter()
+            .find(|m| line.get(m.key.0 as usize..m.key.1 as usize) == Some(b"occurred_at"))?;
+        let value = line.get(m.value.0 as usize..m.value.1 as usize)?;
+        serde_json::from_slice::<String>(value).ok()?
+    };
+    text.parse().ok()
+}
+
 /// The envelope keys as the writer puts them before their values.
 const ENVELOPE_PATTERNS: [&[u8]; 7] = [
     b"\"schema\":",

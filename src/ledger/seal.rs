@@ -483,13 +483,23 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
         .iter()
         .rev()
         .map(|path| {
-            read_one(
+            let seal = read_one(
                 path,
                 format!("seals/{}", file_name_string(path)),
                 Some(&signers),
-            )
+            );
+            (path, seal)
         })
-        .find(|s| s.problem.is_none());
+        // Named by its own time, as `tebiki seal` names it: an older seal copied to a later
+        // name is not taken for the latest (`tebiki verify` checks every seal in full).
+        .find(|(path, s)| {
+            s.problem.is_none()
+                && s.at.is_some_and(|at| {
+                    path.file_stem().and_then(|n| n.to_str())
+                        == Some(at.strftime("%Y%m%dT%H%M%SZ").to_string().as_str())
+                })
+        })
+        .map(|(_, s)| s);
     let Some((name, seal)) = latest.and_then(|s| Some((s.name, s.seal?))) else {
         return none();
     };

@@ -355,6 +355,7 @@ fn answer(
         // Added after the latest seal and dated before it: the full read says so, and does
         // not use it.
         let at = jiff::Timestamp::from_nanosecond(facts.key.0).map_err(|_| Miss::Scan)?;
+        let at = crate::ledger::envelope::occurred_at(&buf, &members).map_or(at, |o| o.min(at));
         if floor.backdated(Path::new(&state.name), e.offset, at) {
             return Err(Miss::Scan);
         }

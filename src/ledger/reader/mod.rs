@@ -493,9 +493,17 @@ impl Merged {
             stream.pinned = Some(self.current.range);
             self.current_file = idx;
             self.advance(idx);
-            if self.floor.before.is_some_and(|b| self.current.at < b)
+            // A record the latest trusted seal does not cover, dated (`at`, or `occurred_at`
+            // when earlier: readers order by it) before that seal: added after it, dated back.
+            if let Some(before) = self.floor.before
                 && self.current.offset >= self.streams[idx].sealed
                 && !self.current.misplaced
+                && {
+                    let line = self.streams[idx].pinned_line();
+                    let occurred =
+                        crate::ledger::envelope::occurred_at(line, &self.current.members);
+                    occurred.map_or(self.current.at, |o| o.min(self.current.at)) < before
+                }
             {
                 // Added after the latest seal, dated before it: not used, and said.
                 self.issues.push_back(ReadIssue::Backdated {

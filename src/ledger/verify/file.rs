@@ -260,7 +260,7 @@ impl FileCheck<'_> {
             Some(env) => {
                 // When it happened, for the backdating check (only past a seal).
                 let occurred = if self.uncovered(start) {
-                    occurred_at(line, &members)
+                    crate::ledger::envelope::occurred_at(line, &members)
                 } else {
                     None
                 };
@@ -467,20 +467,4 @@ impl FileCheck<'_> {
         self.findings
             .push((finding_at(self.name, line, offset, kind), phase));
     }
-}
-
-/// The record's top-level `occurred_at`, from the members the scan noted (a nested key of
-/// that name does not count), or, for a line not in the writer's form, from its JSON tree.
-fn occurred_at(line: &[u8], members: &[crate::ledger::envelope::Member]) -> Option<Timestamp> {
-    let text = if members.is_empty() {
-        let v: serde_json::Value = serde_json::from_slice(line).ok()?;
-        v.get("occurred_at")?.as_str()?.to_owned()
-    } else {
-        let m = members
-            .iter()
-            .find(|m| line.get(m.key.0 as usize..m.key.1 as usize) == Some(b"occurred_at"))?;
-        let value = line.get(m.value.0 as usize..m.value.1 as usize)?;
-        serde_json::from_slice::<String>(value).ok()?
-    };
-    text.parse().ok()
 }

@@ -16,7 +16,7 @@ pub(super) fn read(data: &[u8], seq: Option<u64>, prev: Option<&str>) -> Option<
         at: None,
         record_type: None,
         employee: None,
-        chained: false,
+        chained: None,
     };
     let mut rest = rest;
     let number = |r: &[u8]| -> Option<(u64, usize)> {
@@ -56,10 +56,11 @@ pub(super) fn read(data: &[u8], seq: Option<u64>, prev: Option<&str>) -> Option<
     if let Some(at) = memchr::memmem::find(rest, EMPLOYEE) {
         piece.employee = string(&rest[at + EMPLOYEE.len()..]).map(|(v, _)| v);
     }
-    piece.chained = piece.seq.is_some()
-        && piece.seq == seq
-        && piece_prev.is_some()
-        && piece_prev.as_deref() == prev;
+    // Told only when the piece reaches both: a crash early in a write leaves less.
+    piece.chained = match (piece.seq, piece_prev.as_deref()) {
+        (Some(n), Some(p)) => Some(Some(n) == seq && Some(p) == prev),
+        _ => None,
+    };
     Some(piece)
 }
 
@@ -96,18 +97,15 @@ mod tests {
         assert_eq!(whole.at.as_deref(), Some("2026-12-01T02:41:37.682Z"));
         assert_eq!(whole.record_type.as_deref(), Some("followup"));
         assert_eq!(whole.employee.as_deref(), Some("E000004"));
-        assert!(whole.chained);
+        assert_eq!(whole.chained, Some(true));
         // Another place on the chain: not the record next after the line before.
-        assert!(
-            !read(LINE.as_bytes(), Some(5), Some("ab12"))
+        let chained = |seq, prev| {
+            read(LINE.as_bytes(), Some(seq), Some(prev))
                 .unwrap()
                 .chained
-        );
-        assert!(
-            !read(LINE.as_bytes(), Some(4), Some("cd34"))
-                .unwrap()
-                .chained
-        );
+        };
+        assert_eq!(chained(5, "ab12"), Some(false));
+        assert_eq!(chained(4, "cd34"), Some(false));
         // Cut inside the time: the time is not given, nor anything after it.
         let cut = &LINE.as_bytes()[..LINE.find("02:41").unwrap()];
         let part = read(cut, Some(4), Some("ab12")).unwrap();
@@ -119,6 +117,9 @@ mod tests {
         // Cut inside the seq: its digits may be missing, so none is given.
         let cut = &LINE.as_bytes()[..LINE.find(",\"prev").unwrap()];
         assert_eq!(read(cut, Some(4), None).unwrap().seq, None);
+        // Cut before its `prev` is whole: whether it was next on the chain cannot be told.
+        let cut = &LINE.as_bytes()[..LINE.find("ab12").unwrap()];
+        assert_eq!(read(cut, Some(4), Some("ab12")).unwrap().chained, None);
         // Every cut reads without a panic, and gives no more than the whole.
         for n in 0..LINE.len() {
             if let Some(p) = read(&LINE.as_bytes()[..n], Some(4), Some("ab12")) {

@@ -225,6 +225,6 @@ pub struct PieceStart {
     pub record_type: Option<String>,
     pub employee: Option<String>,
     /// Its `seq` and `prev` are those of the recovery record now in its place: it was the
-    /// record next on the chain.
-    pub chained: bool,
+    /// record next on the chain; `None` when the piece ends before both (cannot tell).
+    pub chained: Option<bool>,
 }
