@@ -72,15 +72,23 @@ fn text_member<'a>(r: &'a [u8], key: &str) -> Option<(String, &'a [u8])> {
     string(r)
 }
 
-/// A string's text up to its closing quote, and what follows the quote; `None` when the piece
-/// ends first or the text has an escape (the description keeps to plain text).
+/// The most characters of a value a description shows (a piece can hold anything).
+const SHOWN_CHARS: usize = 64;
+
+/// A string's text up to its closing quote (its first [`SHOWN_CHARS`] characters, then "…"),
+/// and what follows the quote; `None` when the piece ends first or the text has an escape (the
+/// description keeps to plain text).
 fn string(r: &[u8]) -> Option<(String, &[u8])> {
     let end = memchr::memchr2(b'"', b'\\', r)?;
     if r[end] != b'"' {
         return None;
     }
     let text = std::str::from_utf8(&r[..end]).ok()?;
-    Some((text.to_string(), &r[end + 1..]))
+    let shown = match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    };
+    Some((shown, &r[end + 1..]))
 }
 
 #[cfg(test)]
@@ -126,6 +134,10 @@ mod tests {
                 assert!(p.employee.is_none() || p.employee == whole.employee);
             }
         }
+        // A very long value is cut in the description.
+        let long = LINE.replace("E000004", &"E".repeat(1000));
+        let p = read(long.as_bytes(), Some(4), Some("ab12")).unwrap();
+        assert_eq!(p.employee.unwrap().chars().count(), SHOWN_CHARS + 1);
         // Not a record's start.
         assert_eq!(read(b"garbage", Some(4), None), None);
         assert_eq!(read(b"{\"schema\":\"other\"", Some(4), None), None);
