@@ -82,6 +82,12 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Using LINE WORKS on their own phone (in parallel with the old channel, or moved over):
+    /// the stages that need a consent in force.
+    pub fn on_own_phone(self) -> bool {
+        matches!(self, Stage::Parallel | Stage::Migrated)
+    }
+
     pub const ALL: [Stage; 6] = [
         Stage::NotStarted,
         Stage::Informed,
@@ -191,7 +197,7 @@ impl Standing {
                     }
                     (false, Some("given")) => {
                         self.consent = ConsentState::Given;
-                        if !matches!(self.stage, Stage::Parallel | Stage::Migrated) {
+                        if !self.stage.on_own_phone() {
                             self.stage = Stage::Informed;
                         }
                     }

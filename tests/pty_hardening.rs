@@ -280,38 +280,24 @@ fn esc_back_to_the_welcome_screen_leaves_nothing_of_the_person_for_the_next() {
 /// ends as after a hang-up, at once and with exit 0, not by spinning on it until it crashes.
 #[test]
 fn a_hang_up_without_sighup_ends_cleanly() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let data = tempfile::tempdir().expect("temp dir");
     let status = data.path().join("status");
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a PTY");
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.args([
-        "-c",
+    let (master, mut child) = sh_in_pty(
         &format!(
             "trap '' HUP; '{BIN}' --lang en --data '{}' present; echo $? > '{}'",
             data.path().display(),
             status.display()
         ),
-    ]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.cwd(data.path());
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
+        data.path(),
+    );
     // Started (its first output came), then given time to reach its loop (the rest of what it
     // draws waits in the terminal's buffer), then the terminal is gone.
-    let mut reader = pair.master.try_clone_reader().expect("PTY reader");
+    let mut reader = master.try_clone_reader().expect("PTY reader");
     let mut first = [0u8; 64];
     let _ = std::io::Read::read(&mut reader, &mut first);
     drop(reader);
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    drop(pair.master);
+    drop(master);
     let gone = std::time::Instant::now();
     loop {
         if child.try_wait().expect("query the child").is_some() {
@@ -436,39 +422,26 @@ fn verify_wraps_at_the_terminal_width_and_keeps_checkpoint_lines_whole() {
 /// with `-o`; into a pipe, stderr holds only warnings.
 #[test]
 fn an_export_to_standard_output_says_its_count_on_the_terminal() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let data = tempfile::tempdir().expect("temp dir");
     let out = run(data.path(), &["--lang", "en", "demo", "--employees", "10"]);
     assert!(out.status.success(), "{out:?}");
     let csv = data.path().join("out.csv");
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a PTY");
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.args([
-        "-c",
+    let (master, mut child) = sh_in_pty(
         &format!(
             "'{BIN}' --lang en --data '{}' export > '{}'",
             data.path().display(),
             csv.display()
         ),
-    ]);
-    cmd.env("TERM", "xterm-256color");
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("PTY reader");
+        data.path(),
+    );
+    let mut reader = master.try_clone_reader().expect("PTY reader");
     let reading = std::thread::spawn(move || {
         let mut all = Vec::new();
         let _ = std::io::Read::read_to_end(&mut reader, &mut all);
         all
     });
     let status = child.wait().expect("the shell ends");
-    drop(pair.master);
+    drop(master);
     let shown = String::from_utf8_lossy(&reading.join().unwrap()).into_owned();
     assert!(status.success(), "{shown}");
     let body = std::fs::read_to_string(&csv).unwrap();
@@ -481,4 +454,31 @@ fn an_export_to_standard_output_says_its_count_on_the_terminal() {
     assert!(!body.contains("Exported"), "nothing of it in the export");
     let piped = run(data.path(), &["--lang", "en", "export"]);
     assert!(String::from_utf8(piped.stderr).unwrap().is_empty());
+}
+
+/// `script` run by `sh -c` in `cwd` on a new 80x24 pseudo-terminal of its own: the terminal's
+/// master side (the slave is closed here, so the child holds the only one), and the child.
+fn sh_in_pty(
+    script: &str,
+    cwd: &std::path::Path,
+) -> (
+    Box<dyn portable_pty::MasterPty + Send>,
+    Box<dyn portable_pty::Child + Send + Sync>,
+) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a PTY");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", script]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(cwd);
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    (pair.master, child)
 }

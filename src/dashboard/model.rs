@@ -463,10 +463,8 @@ impl Counts {
             .position(|c| *c == consent)
             .unwrap_or(0);
         self.consent[ci] += 1;
-        self.in_use_without_consent += u64::from(
-            matches!(p.standing.stage, Stage::Parallel | Stage::Migrated)
-                && consent != ConsentState::Given,
-        );
+        self.in_use_without_consent +=
+            u64::from(p.standing.stage.on_own_phone() && consent != ConsentState::Given);
         self.champions += u64::from(p.standing.champion);
         if let Some(f) = &p.followup {
             self.open_followups += 1;

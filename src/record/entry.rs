@@ -206,7 +206,7 @@ impl Refusal {
 /// before anything is saved; the full check runs under the lock).
 pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), Refusal> {
     match change {
-        Change::Stage(Stage::Migrated | Stage::Parallel) if consent != ConsentState::Given => {
+        Change::Stage(s) if s.on_own_phone() && consent != ConsentState::Given => {
             Err(Refusal::NeedsConsent)
         }
         Change::Withdrawal { .. } if consent == ConsentState::Expired => {

@@ -339,9 +339,7 @@ impl Census {
             } else if has_roster {
                 not_on_roster.push(person());
             }
-            if matches!(p.standing.stage, Stage::Parallel | Stage::Migrated)
-                && state != ConsentState::Given
-            {
+            if p.standing.stage.on_own_phone() && state != ConsentState::Given {
                 in_use.push(person());
             }
             if state == ConsentState::Expired {
