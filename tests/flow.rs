@@ -427,6 +427,100 @@ fn no_answer_is_under_the_cursor_on_arrival_and_agree_and_no_are_as_near() {
     }
 }
 
+/// Where the choice's text goes on below the answers, the hint names PgDn, not ↓ (↓ lands on
+/// "agree"), and Space, which pages on the screens before, is not named: PgDn reads on without
+/// putting an answer under the cursor, so a Space pressed next still chooses nothing.
+#[test]
+fn reading_on_from_the_choice_never_lands_on_an_answer() {
+    for (lang, hint, down_hint) in [
+        ("en", "PgDn to read on", "↓ to read on"),
+        ("ja", "PgDn で読み進めて", "↓ で読み進めて"),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>")
+            .identify("E6008", "Pat", "")
+            .read_all()
+            .pass_check();
+        assert_eq!(k.app.ctx(), Ctx::Choice);
+        let Step::Screen(i) = k.app.step else {
+            panic!("on a screen")
+        };
+        let screen = k.screen();
+        assert!(screen.contains(hint), "{lang}: {screen}");
+        assert!(!screen.contains(down_hint), "{lang}: {screen}");
+        k.keys("<PageDown>");
+        assert!(k.app.person.visits[i].scroll > 0, "{lang}: PgDn read on");
+        assert_eq!(k.app.person.choice.focus, None, "{lang}");
+        assert_eq!(k.app.ctx(), Ctx::Choice, "{lang}: PgDn stays on the choice");
+        k.keys("<Space>");
+        assert_eq!(k.app.person.choice.pick, None, "{lang}");
+        // Read back up; ↑ with nothing focused still goes to "No", as on arrival.
+        k.keys("<PageUp><PageUp><PageUp>");
+        assert_eq!(k.app.person.visits[i].scroll, 0, "{lang}");
+        k.keys("<PageDown><Up><Space>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::Refuse), "{lang}");
+    }
+}
+
+/// On the smallest screen the three answers are in view on arrival, alike (the title and the
+/// lead are above them), and "No" is one ↑ away as "agree" is one ↓ away.
+#[test]
+fn at_40x12_the_three_answers_are_in_view_on_arrival() {
+    for (lang, answers) in [
+        ("en", ["( ) I agree", "( ) Not now", "( ) No"]),
+        ("ja", ["( ) このルール", "( ) 今は使わない", "( ) 使わない"]),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.app.resize(40, 12);
+        k.keys("<Enter>")
+            .identify("E6009", "Pat", "")
+            .read_all()
+            .pass_check();
+        assert_eq!(k.app.ctx(), Ctx::Choice);
+        let screen = k.screen();
+        for answer in answers {
+            assert!(screen.contains(answer), "{lang} {answer}:\n{screen}");
+        }
+        k.keys("<Up><Space>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::Refuse), "{lang}");
+    }
+}
+
+/// Back from the choice to the check once every answer was right: the check says so and Enter
+/// goes on to the choice; nothing counts as another answer (the record's tries stay as they
+/// were).
+#[test]
+fn back_at_the_passed_check_enter_goes_on_without_answering_again() {
+    for (lang, done) in [
+        ("en", "You answered all 5 questions correctly"),
+        ("ja", "5 問すべてに正しく答えました"),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>")
+            .identify("E6010", "Pat", "")
+            .read_all()
+            .pass_check();
+        assert_eq!(k.app.ctx(), Ctx::Choice);
+        let tries = k.app.person.check.attempts.clone();
+        k.keys("<Esc>");
+        let screen = k.screen();
+        assert!(screen.contains(done), "{lang}: {screen}");
+        assert!(
+            !screen.contains("( )"),
+            "{lang}: no answers to tick\n{screen}"
+        );
+        k.keys("<Down><Space><Enter>");
+        assert_eq!(k.app.ctx(), Ctx::Choice, "{lang}: {}", k.screen());
+        assert_eq!(k.app.person.check.attempts, tries, "{lang}");
+        k.keys("<Up><Space><Enter><Enter>");
+        let records = k.records();
+        let consent = records.last().expect("saved");
+        assert_eq!(consent["decision"], "refused", "{lang}");
+        assert_eq!(consent["check"]["attempts"], 5, "{lang}: {consent}");
+        assert_eq!(consent["check"]["correct_first_try"], 5, "{lang}");
+    }
+}
+
 #[test]
 fn agreeing_needs_both_acknowledgements_and_optional_purposes_can_be_declined() {
     let mut k = Kiosk::new("en");

@@ -29,6 +29,8 @@ more-below = ▼ More below: ↓ or Space to read on
 more-below-short = ▼ more (↓)
 more-below-scroll = ▼ More below: ↓ to read on
     .wide = More below: Down arrow to read on
+more-below-page = ▼ More below: PgDn to read on
+    .wide = More below: Page Down to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
 
 ## The check
@@ -38,6 +40,11 @@ check-wrong = ✗ Not quite.
 check-explained-on = This is explained on “{ $title }” (screen { $n }).
 check-wrong-options = Enter: read that screen again · Esc: try this question again
 check-answer-first = Please answer the questions first.
+check-all-correct = ✓ You answered { $n ->
+    [one] the question
+   *[other] all { $n } questions
+} correctly.
+check-all-correct-next = Enter: go on to your choice · Esc: back to the screen before
 
 ## The choice
 choice-not-now = Not now: keep being contacted the way I am today, for the time being.
@@ -108,6 +115,7 @@ key-up-down = ↑↓
 key-left-right = ←→
     .wide = Left/Right
 key-home-end = Home/End
+key-page-down-up = PgDn/PgUp
 key-f1 = F1
 key-f2 = F2
 key-f4 = F4
@@ -136,6 +144,7 @@ act-link-code = Open on phone
 act-tick = Tick
 act-page-down = Page down
 act-scroll = Scroll
+act-read-below = Read the text below the answers
 act-move = Move
 act-pages = Previous/next screen
 act-top-bottom = Top/bottom

@@ -29,6 +29,8 @@ more-below = ▼ 続きがあります：↓ またはスペースで読み進�
 more-below-short = ▼ 続きは ↓
 more-below-scroll = ▼ 続きがあります：↓ で読み進めてください
     .wide = 続きがあります：下矢印キーで読み進めてください
+more-below-page = ▼ 続きがあります：PgDn で読み進めてください
+    .wide = 続きがあります：Page Down キーで読み進めてください
 read-to-end-first = まず、この画面を最後まで読んでください（↓ またはスペース）。
 
 ## 確認の質問
@@ -38,6 +40,10 @@ check-wrong = ✗ 違います。
 check-explained-on = 「{ $title }」（{ $n } 画面目）で説明しています。
 check-wrong-options = Enter：その画面を読み直す ・ Esc：この質問にもう一度答える
 check-answer-first = 先に質問に答えてください。
+check-all-correct = ✓ { $n ->
+   *[other] { $n } 問すべてに正しく答えました。
+}
+check-all-correct-next = Enter：選択へ進む · Esc：前の画面に戻る
 
 ## 選択
 choice-not-now = 今は使わない：当面は、今と同じ方法で連絡を受けます。
@@ -108,6 +114,7 @@ key-up-down = ↑↓
 key-left-right = ←→
     .wide = 左右の矢印
 key-home-end = Home/End
+key-page-down-up = PgDn/PgUp
 key-f1 = F1
 key-f2 = F2
 key-f4 = F4
@@ -136,6 +143,7 @@ act-link-code = スマホで開く
 act-tick = チェック
 act-page-down = 次のページ
 act-scroll = スクロール
+act-read-below = 答えの下の説明を読む
 act-move = 移動
 act-pages = 前／次の画面
 act-top-bottom = 先頭／末尾

@@ -14,6 +14,16 @@ impl App {
             }
             return None;
         }
+        if self.person.check.all_passed() {
+            // Come back to once every answer was right: the answers stand (nothing here counts
+            // another attempt); Enter goes on to the choice.
+            match cmd {
+                Cmd::Next | Cmd::Confirm => self.go(Step::Screen(i + 1)),
+                Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+                _ => {}
+            }
+            return None;
+        }
         let check = &mut self.person.check;
         let q = &questions[check.current];
         if let Some(_wrong) = check.wrong {

@@ -74,7 +74,7 @@ impl App {
         let n = items.len();
         // Past the last field, ↓ reads on through the text below the form (how to withdraw
         // later, among others), and before the first, ↑ reads back up; at either end of the
-        // text the focus goes round.
+        // text the focus goes round. PgDn and PgUp read the text without moving the focus.
         let scroll = self.person.visits[i].scroll;
         let max = self.max_scroll();
         let focus = self.person.choice.focus;
@@ -84,8 +84,19 @@ impl App {
                 self.free_scroll = true;
                 return None;
             }
-            Cmd::Up if focus.is_none_or(|f| f == 0) && scroll > 0 => {
+            // With nothing focused yet ↑ goes to "no", as ↓ goes to "agree", wherever the
+            // text is scrolled to (PgUp reads back up).
+            Cmd::Up if focus == Some(0) && scroll > 0 => {
                 self.scroll_by(i, -1);
+                self.free_scroll = true;
+                return None;
+            }
+            _ => {}
+        }
+        let page = self.viewport().saturating_sub(2).max(1) as isize;
+        match cmd {
+            Cmd::PageDown | Cmd::PageUp => {
+                self.scroll_by(i, if cmd == Cmd::PageDown { page } else { -page });
                 self.free_scroll = true;
                 return None;
             }

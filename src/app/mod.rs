@@ -526,6 +526,8 @@ impl App {
                 ScreenKind::Info if self.person.revisit => Ctx::Revisit,
                 ScreenKind::Info => Ctx::Reading,
                 ScreenKind::Check if self.person.check.wrong.is_some() => Ctx::CheckWrong,
+                // Every answer right: nothing is left to answer, only to go on or back.
+                ScreenKind::Check if self.person.check.all_passed() => Ctx::Reading,
                 ScreenKind::Check => Ctx::Check,
                 ScreenKind::Choice if self.person.choice.reviewing => Ctx::Review,
                 ScreenKind::Choice => Ctx::Choice,

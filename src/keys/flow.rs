@@ -10,7 +10,7 @@ use super::Ctx::*;
 use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, k, sh};
 
 const TEXT: &[Ctx] = &[Reading, Revisit, Notice];
-const PAGES: &[Ctx] = &[Reading, Revisit, Check, Choice];
+const PAGES: &[Ctx] = &[Reading, Revisit, Check];
 /// Where the arrows' page turning is shown in the hint bar.
 const PAGES_HINTED: &[Ctx] = &[Reading, Revisit];
 const EVERYWHERE: &[Ctx] = &[
@@ -62,6 +62,12 @@ pub static BINDINGS: &[Binding] = &[
     // work there but are not advertised.
     bind(&[k(Right), k(PageDown)], Cmd::Next, PAGES, "key-left-right", "act-pages", HELP_ONLY),
     bind(&[k(Left), k(PageUp)], Cmd::Prev, PAGES, "key-left-right", "act-pages", HELP_ONLY),
+    // On the choice the page keys read the text below the answers (as ↓ does past the last
+    // answer), so that reading on never lands on an answer; ← and → still turn the screen.
+    bind(&[k(PageDown)], Cmd::PageDown, &[Choice], "key-page-down-up", "act-read-below", HELP_ONLY),
+    bind(&[k(PageUp)], Cmd::PageUp, &[Choice], "key-page-down-up", "act-read-below", HELP_ONLY),
+    bind(&[k(Right)], Cmd::Next, &[Choice], "key-left-right", "act-pages", HELP_ONLY),
+    bind(&[k(Left)], Cmd::Prev, &[Choice], "key-left-right", "act-pages", HELP_ONLY),
     bind(&[k(Left)], Cmd::Up, &[Welcome], "key-left-right", "act-move", HELP_ONLY),
     bind(&[k(Right)], Cmd::Down, &[Welcome], "key-left-right", "act-move", HELP_ONLY),
     bind(&[k(Home)], Cmd::Top, TEXT, "key-home-end", "act-top-bottom", HELP_ONLY),

@@ -147,6 +147,7 @@ pub enum Cmd {
     Next,
     Prev,
     PageDown,
+    PageUp,
     Up,
     Down,
     Top,

@@ -315,13 +315,16 @@ fn notice(frame: &mut Frame, app: &App, area: Rect, more_below: bool) {
         }
         Line::from(Span::styled(text, theme::dim()))
     } else if more_below && !popup_open(app) {
-        // Space is named only where it pages down.
-        let space = crossterm::event::KeyEvent::new(
-            crossterm::event::KeyCode::Char(' '),
-            crossterm::event::KeyModifiers::NONE,
-        );
-        let id = if keys::cmd_for(&space, app.ctx()) == Some(keys::Cmd::PageDown) {
+        // Space is named only where it pages down; where ↓ first moves through answers (the
+        // choice), the page key is named instead, so that reading on never picks one.
+        let pages = |code| {
+            let key = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+            keys::cmd_for(&key, app.ctx()) == Some(keys::Cmd::PageDown)
+        };
+        let id = if pages(crossterm::event::KeyCode::Char(' ')) {
             "more-below"
+        } else if pages(crossterm::event::KeyCode::PageDown) {
+            "more-below-page"
         } else {
             "more-below-scroll"
         };

@@ -13,6 +13,22 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     titled_doc(&mut body, &app.screen_doc(i), width);
     let questions = &app.content.manifest.questions;
     let check = &app.person.check;
+    if check.all_passed() {
+        body.blank();
+        let done = app.loc.ta(
+            &app.lang,
+            "check-all-correct",
+            &[("n", questions.len().to_string().into())],
+        );
+        para(&mut body, &done, width, theme::good());
+        para(
+            &mut body,
+            &app.t("check-all-correct-next"),
+            width,
+            theme::dim(),
+        );
+        return body;
+    }
     let Some(meta) = questions.get(check.current) else {
         return body;
     };

@@ -35,10 +35,14 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let mut acks_started = false;
     let mut optional_started = false;
     let mut reasons_started = false;
+    // Where the three answers are, kept in view on arrival (nothing focused yet) on a
+    // screen too short for the title and the lead as well.
+    let mut answers: Option<(usize, usize)> = None;
     for (n, it) in items.iter().enumerate() {
         let focused = choice.focus == Some(n);
         match *it {
             ChoiceItem::Pick(pick) => {
+                let start = body.lines.len();
                 let text = match pick {
                     Pick::Agree => core.clone(),
                     Pick::NotNow => app.t("choice-not-now"),
@@ -52,6 +56,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
                     Style::new(),
                     width,
                 );
+                answers = Some((answers.map_or(start, |a| a.0), body.lines.len()));
                 if pick == Pick::Refuse {
                     body.blank();
                     para(&mut body, &app.t("choice-no-penalty"), width, Style::new());
@@ -126,6 +131,9 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
                 );
             }
         }
+    }
+    if choice.focus.is_none() {
+        body.focus = answers;
     }
     // The explanation of the choice follows the answers.
     body.blank();
