@@ -69,6 +69,21 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             };
             let _ = writeln!(out, "  {line}");
         }
+        if !f.copy_of.is_empty() {
+            let of: Vec<String> = f
+                .copy_of
+                .iter()
+                .map(|o| for_terminal(o).into_owned())
+                .collect();
+            let line = env.ta(
+                "verify-copy-of",
+                &[
+                    ("file", s(for_terminal(&f.file))),
+                    ("of", s(of.join(&env.t("list-separator")))),
+                ],
+            );
+            let _ = writeln!(out, "  {line}");
+        }
     }
     if sealed_any {
         let _ = writeln!(out, "{}", env.ta("verify-seals", &[("count", s(seals))]));

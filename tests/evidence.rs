@@ -816,6 +816,78 @@ fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
 /// `seal` checks the ledger first: over findings it seals all the same but says so and exits 1
 /// (0 once told someone looked into them); and it says what line `seal-signers` needs when its
 /// key is not there yet.
+/// A sync or backup tool's copy of a sealed ledger file, under another name, holds only
+/// identical copies of sealed records: verify names it as a copy of that file and stays intact
+/// (its records were not added after the seal, only copied). One record changed in the copy,
+/// or one record of its own added to it, is damage again.
+#[test]
+fn a_copy_of_a_sealed_file_is_named_as_a_copy_not_as_backdated() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    s.seal();
+    let original = s.file();
+    let name = original.file_name().unwrap().to_str().unwrap().to_owned();
+    let copy = s
+        .ledger()
+        .join(name.replace(".jsonl", " (conflicted copy).jsonl"));
+    fs::copy(&original, &copy).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("backdated"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "every record in it is an identical copy of one in {name}"
+        )),
+        "{out}"
+    );
+    let o = tebiki(s.data.path(), &["verify", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let copies: Vec<&Value> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f.get("copy_of").is_some())
+        .collect();
+    assert_eq!(copies.len(), 1, "{v:#}");
+    assert_eq!(copies[0]["copy_of"], serde_json::json!([name]));
+
+    // One record of the copy changed: a conflict, and backdated (it is not a copy any more).
+    let body = fs::read_to_string(&copy).unwrap();
+    let changed = body.replacen("\"demo\":true", "\"demo\":false", 1);
+    assert_ne!(changed, body);
+    fs::write(&copy, &changed).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("backdated"), "{out}");
+    assert!(!out.contains("identical copy of one in"), "{out}");
+
+    // The copy whole again, with a record of its own added under the same kiosk name: that
+    // record is backdated; the copied ones are not.
+    fs::copy(&original, &copy).unwrap();
+    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    let mut forged = last.clone();
+    forged["id"] = Value::from("01900000-0000-7000-8000-000000000001");
+    forged["seq"] = Value::from(last["seq"].as_u64().unwrap() + 1);
+    let prev = hex_sha256(body.lines().last().unwrap().as_bytes());
+    forged["prev"] = Value::from(prev);
+    let mut more = body.clone();
+    more.push_str(&serde_json::to_string(&forged).unwrap());
+    more.push('\n');
+    fs::write(&copy, &more).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    let lines = body.lines().count();
+    let copy_name = copy.file_name().unwrap().to_str().unwrap();
+    assert!(
+        out.contains(&format!("{copy_name}:{}: ", lines + 1)) && out.contains("backdated"),
+        "{out}"
+    );
+    assert!(!out.contains(&format!("{copy_name}:{lines}: ")), "{out}");
+}
+
 #[test]
 fn a_seal_over_findings_says_so_and_exits_1_unless_told() {
     if !ssh_keygen() {

@@ -189,6 +189,7 @@ seal-despite-findings = sealed, but the ledger has { $count } finding(s): “teb
 seal-signers-hint = “tebiki verify” trusts a seal only when its key is among the trusted signers: add this line to { $file }, and give it to the auditors who keep copies of the seals:
 verify-sealed = { $file }: sealed up to seq { $seq } at { $at } ({ $seal })
 verify-unsealed = { $file }: not sealed yet
+verify-copy-of = { $file }: every record in it is an identical copy of one in { $of } (a copy made by a sync or backup tool, for example): it adds no record, and can be moved out of the ledger folder.
 verify-seals = Seals checked: { $count }
 receipt-holds = The ledger holds exactly this record, unchanged: { $place }
 receipt-code-differs = The ledger holds the record at { $place } unchanged, but its receipt code is { $recorded }, not { $code }: this receipt was not given for that record.

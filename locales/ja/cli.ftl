@@ -189,6 +189,7 @@ seal-despite-findings = 封印しましたが、記録に { $count } 件の問�
 seal-signers-hint = 「tebiki verify」が封印を信頼するのは、その鍵が信頼する署名者にあるときだけです。次の行を { $file } に加え、封印の写しを保管する監査担当者にも渡してください：
 verify-sealed = { $file }：seq { $seq } まで { $at } に封印済み（{ $seal }）
 verify-unsealed = { $file }：まだ封印されていません
+verify-copy-of = { $file }：中の記録はすべて { $of } の記録とまったく同じ写しです（同期やバックアップのツールが作った写しなど）。新しい記録はないため、台帳フォルダーの外へ移してかまいません。
 verify-seals = 確かめた封印：{ $count } 件
 receipt-holds = 台帳はこの記録を変わらずそのまま保っています：{ $place }
 receipt-code-differs = { $place } の記録は変わらず残っていますが、その控えのコードは { $recorded } で、{ $code } ではありません。この控えは、その記録に対して渡されたものではありません。

@@ -120,6 +120,7 @@ pub(super) struct FileCheck<'a> {
     /// Each `void`: the id it names, and where the void is (line, offset).
     pub(super) voids: Vec<(u128, u64, u64)>,
     pub(super) misplaced: Vec<Misplaced>,
+    pub(super) backdated: Vec<HeldBackdated>,
 }
 
 pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut {
@@ -164,6 +165,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         not_voidable: Vec::new(),
         voids: Vec::new(),
         misplaced: Vec::new(),
+        backdated: Vec::new(),
     };
     let mut torn = None;
     let read = File::open(path).and_then(|file| {
@@ -226,6 +228,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
             last_at: fc.last_at,
             last_seq: fc.last_seq,
             sealed,
+            copy_of: Vec::new(),
             head_sha256: hex::encode(fc.prev_hash),
             bytes,
         },
@@ -233,6 +236,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         recovered: fc.recovered,
         ids: fc.ids,
         misplaced: fc.misplaced,
+        backdated: fc.backdated,
         not_voidable: {
             let mut ids = fc.not_voidable;
             ids.sort_unstable();
@@ -316,11 +320,13 @@ impl FileCheck<'_> {
             }
             None => self.next_seq += 1,
         }
+        let mut short = [0u8; 16];
+        short.copy_from_slice(&hash[..16]);
         if let Some(at) = env.at {
             // When it happened (`occurred_at`), as readers order and filter by it, is checked
             // as `at` is: else a record appended now could say it happened before a seal.
             let when = occurred.filter(|o| *o < at).unwrap_or(at);
-            self.backdated(when, start);
+            self.backdated(when, start, env.id, short);
             if at > self.shared.future {
                 let kind = FindingKind::FutureDated { at: Some(at) };
                 self.finding(here.0, here.1, kind, PHASE_LINE);
@@ -328,8 +334,6 @@ impl FileCheck<'_> {
             self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
             self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
         }
-        let mut short = [0u8; 16];
-        short.copy_from_slice(&hash[..16]);
         let home = match (&env.kiosk, self.kiosk) {
             (Some(k), Some(own)) => k == own,
             _ => true,
@@ -441,7 +445,14 @@ impl FileCheck<'_> {
     /// A record at `start` that a seal does not cover must not be dated before that seal
     /// (less a grace for clocks): it was added after it. Checked against the latest seal that
     /// does not cover it, so that a later seal, which covers it, does not make it look sound.
-    pub(super) fn backdated(&mut self, at: Timestamp, start: u64) {
+    /// Held until every file is read (see [`super::HeldBackdated`]).
+    pub(super) fn backdated(
+        &mut self,
+        at: Timestamp,
+        start: u64,
+        id: Option<Uuid>,
+        hash: [u8; 16],
+    ) {
         let steps = &self.backdate_steps;
         let Some(&(_, seal_at, seal)) = steps[..steps.partition_point(|s| s.0 <= start)].last()
         else {
@@ -453,7 +464,12 @@ impl FileCheck<'_> {
                 at: Some(at),
                 seal: self.shared.bases[seal].1.clone(),
             };
-            self.finding(Some(self.line), Some(start), kind, PHASE_LINE);
+            self.backdated.push(HeldBackdated {
+                finding: finding_at(self.name, Some(self.line), Some(start), kind),
+                file: self.idx,
+                id,
+                hash,
+            });
         }
     }
 

@@ -53,6 +53,16 @@ struct Misplaced {
     kiosk: String,
 }
 
+/// A backdating finding, kept until every file is read: a line that is an identical copy of a
+/// record elsewhere (a sync tool's copy of a sealed file, under another name) adds no record,
+/// and is counted as a duplicate instead.
+struct HeldBackdated {
+    finding: Finding,
+    file: u32,
+    id: Option<Uuid>,
+    hash: [u8; 16],
+}
+
 /// The latest valid seal's time and name, and per file the bytes and last seq it covers.
 type Basis = (Timestamp, String, HashMap<String, (u64, u64)>);
 
@@ -92,6 +102,7 @@ struct FileOut {
     /// Every id read, sorted (each as its 128 bits).
     ids: Vec<u128>,
     misplaced: Vec<Misplaced>,
+    backdated: Vec<HeldBackdated>,
     /// Ids of the records no void can cancel, and each void with the id it names and where
     /// it is (line, offset).
     not_voidable: Vec<u64>,
@@ -150,6 +161,7 @@ pub fn verify_sealed(
     };
     let mut ids = Vec::with_capacity(files.len());
     let mut misplaced = Vec::new();
+    let mut backdated = Vec::new();
     let mut not_voidable = Vec::new();
     let mut voids = Vec::new();
     for out in check_files(&shared, &files) {
@@ -159,6 +171,7 @@ pub fn verify_sealed(
         report.recovered.extend(out.recovered);
         ids.push(out.ids);
         misplaced.extend(out.misplaced);
+        backdated.extend(out.backdated);
         not_voidable.push(out.not_voidable);
     }
     // A void naming a person's own decision, or a void: no tebiki command writes one.
@@ -194,6 +207,7 @@ pub fn verify_sealed(
         )
     };
     resolve_misplaced(&shared, misplaced, &seen, &mut findings);
+    resolve_backdated(backdated, &seen, &mut findings);
     if let Some(cp) = checkpoint {
         for entry in &cp.entries {
             if !shared.names.contains(&entry.file) {
@@ -319,6 +333,8 @@ fn see_repeated(
     report: &mut VerifyReport,
 ) -> HashMap<u128, Seen> {
     let mut seen: HashMap<u128, Seen> = HashMap::with_capacity(repeated.len());
+    // Lines with a repeated id outside their kiosk's file: (file, id, hash).
+    let mut strays: Vec<(u32, u128, [u8; 16])> = Vec::new();
     let mut members = Vec::new();
     for (idx, path) in files.iter().enumerate() {
         let Ok(file) = File::open(path) else {
@@ -353,6 +369,9 @@ fn see_repeated(
                     line: line_no,
                     home,
                 };
+                if !home {
+                    strays.push((idx as u32, id, hash));
+                }
                 match seen.entry(id) {
                     Entry::Vacant(v) => {
                         v.insert(here);
@@ -382,7 +401,41 @@ fn see_repeated(
             |_, _| {},
         );
     }
+    mark_copies(shared, &mut report.files, &strays, &seen);
     seen
+}
+
+/// Names, on each file that holds nothing but identical copies of records in their own kiosks'
+/// files (a sync or backup tool's copy of a ledger file, under another name), the files it
+/// copies: it adds no record.
+fn mark_copies(
+    shared: &Shared<'_>,
+    files: &mut [FileSummary],
+    strays: &[(u32, u128, [u8; 16])],
+    seen: &HashMap<u128, Seen>,
+) {
+    let mut copies: HashMap<u32, (u64, Vec<u32>)> = HashMap::new();
+    for (file, id, hash) in strays {
+        if let Some(original) = seen.get(id).filter(|s| s.home && s.hash == *hash) {
+            let (n, of) = copies.entry(*file).or_default();
+            *n += 1;
+            if !of.contains(&original.file) {
+                of.push(original.file);
+            }
+        }
+    }
+    for (file, (n, mut of)) in copies {
+        let Some(summary) = files.get_mut(file as usize) else {
+            continue;
+        };
+        if n > 0 && n == summary.records {
+            of.sort_unstable();
+            summary.copy_of = of
+                .iter()
+                .map(|&f| shared.names[f as usize].clone())
+                .collect();
+        }
+    }
 }
 
 /// Records in another kiosk's file are fine only as identical copies of the original.
@@ -409,6 +462,25 @@ fn resolve_misplaced(
             finding_at(file, Some(m.line), Some(m.offset), kind),
             PHASE_ALL_FILES,
         ));
+    }
+}
+
+/// Records dated before a seal that does not cover them are damage unless each is an identical
+/// copy of a record at another place (its original, judged there on its own).
+fn resolve_backdated(
+    backdated: Vec<HeldBackdated>,
+    seen: &HashMap<u128, Seen>,
+    findings: &mut Vec<(Finding, u8)>,
+) {
+    for b in backdated {
+        let copy =
+            b.id.and_then(|id| seen.get(&id.as_u128()))
+                .is_some_and(|s| {
+                    s.hash == b.hash && (s.file, Some(s.line)) != (b.file, b.finding.line)
+                });
+        if !copy {
+            findings.push((b.finding, PHASE_LINE));
+        }
     }
 }
 
@@ -591,6 +663,7 @@ mod tests {
                 head_sha256: SHA.into(),
                 bytes: 10,
                 sealed: None,
+                copy_of: Vec::new(),
             }],
             findings: vec![Finding {
                 file: "k1.jsonl".into(),

@@ -54,6 +54,10 @@ pub struct FileSummary {
     /// Up to where the latest valid seal covers the file, when one does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<SealMark>,
+    /// When every record of the file is an identical copy of one in its own kiosk's file:
+    /// those files (the file adds no record).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copy_of: Vec<String>,
     /// SHA-256 of the last complete line without its `\n` (64 zeros for an empty file).
     pub head_sha256: String,
     pub bytes: u64,
