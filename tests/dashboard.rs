@@ -774,6 +774,56 @@ fn nobody_found_is_whole_and_half_width_voiced_kana_draw_cleanly() {
     assert!(bare.contains("区別しません"), "{screen}");
 }
 
+/// A new data folder (no roster, no records): the overview and People say where people come
+/// from (the roster import, the kiosk, sessions), whole at 80x24; the coverage label is
+/// wrapped, not cut. Once a record is appended, the hint goes.
+#[test]
+fn a_new_data_folder_says_where_people_come_from() {
+    for (lang, hint, coverage) in [
+        (
+            "en",
+            "tebiki roster import FILE.csv",
+            "(no roster imported)",
+        ),
+        (
+            "ja",
+            "tebiki roster import ファイル.csv",
+            "（名簿は未登録）",
+        ),
+    ] {
+        let mut a = Admin::open(tempfile::tempdir().unwrap(), lang, Some("森"), None);
+        for view in ["1", "2"] {
+            a.keys(view);
+            let screen = a.sized(80, 24);
+            // Wrapped text, read without the line breaks.
+            let bare = |t: &str| t.split_whitespace().collect::<String>();
+            let joined = bare(&screen);
+            assert!(joined.contains(&bare(hint)), "{lang} {view}: {screen}");
+            if view == "1" {
+                assert!(joined.contains(&bare(coverage)), "{lang}: {screen}");
+            }
+        }
+        let ledger = a.ledger();
+        write(
+            &ledger,
+            "kiosk-1",
+            "consent",
+            consent(
+                employee("E1", "Aoi", "Sales"),
+                "given",
+                &policy(),
+                &[],
+                "2026-11-20T10:00:00Z",
+            ),
+        );
+        a.refresh();
+        a.keys("1");
+        let screen = a.sized(80, 24);
+        let joined: String = screen.split_whitespace().collect();
+        assert!(!joined.contains("tebikiroster"), "{lang}: {screen}");
+    }
+}
+
 /// A very long recorder's name gives way in the header: the view's title and the date stay.
 #[test]
 fn a_long_recorder_name_leaves_the_header_readable() {

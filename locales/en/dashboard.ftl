@@ -93,6 +93,7 @@ dash-col-overdue = Overdue
 dash-search = Search:
 dash-found = { $n } found
 dash-nobody-found = Nobody matches. Search by employee id or name; width, case, spaces and kana do not matter.
+dash-empty = Nobody here yet: no roster is imported and the ledger has no records. Import the roster with “tebiki roster import FILE.csv” to list everyone to reach; choices made at the kiosk (“tebiki”) and in sessions (“tebiki present”) appear here as they are recorded.
 dash-col-id = ID
 dash-col-name = Name
 dash-col-consent = Consent

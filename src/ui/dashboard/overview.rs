@@ -199,13 +199,27 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     );
     let bar_w = width.saturating_sub(display_width(&figures) + 2).min(60);
     let (full, empty) = super::bar(reached, of, bar_w);
-    lines.push(Line::styled(label, theme::heading()));
+    // Wrapped, not cut (the ledger-only label is long).
+    lines.extend(crate::ui::doc::plain_lines(
+        &label,
+        width.max(1),
+        theme::heading(),
+    ));
     lines.push(Line::from(vec![
         Span::styled(full, theme::good()),
         Span::styled(empty, theme::dim()),
         Span::raw(format!("  {figures}")),
     ]));
     lines.push(Line::default());
+    if d.model.people.is_empty() && !has_roster {
+        // A new data folder: say where people come from.
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.t("dash-empty"),
+            width.max(1),
+            theme::warn(),
+        ));
+        lines.push(Line::default());
+    }
     // The funnel and consent, side by side when there is room.
     if width >= 70 {
         let col = (width - 4) / 2;

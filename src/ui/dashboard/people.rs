@@ -176,7 +176,13 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         ));
         lines.push(Line::from(spans));
     }
-    if d.results.is_empty() && !d.query.value().is_empty() {
+    if d.model.people.is_empty() && d.model.roster.is_none() {
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.t("dash-empty"),
+            width.max(1),
+            theme::dim(),
+        ));
+    } else if d.results.is_empty() && !d.query.value().is_empty() {
         // Wrapped, not cut: its end says how the search matches.
         lines.extend(crate::ui::doc::plain_lines(
             &d.t("dash-nobody-found"),
