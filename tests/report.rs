@@ -174,7 +174,7 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     );
     let o = tebiki(&data, &["report", "--lang", "ja"]);
     let (out, _) = text(&o);
-    assert!(out.contains("■ 名簿に対する実施状況"), "{out}");
+    assert!(out.contains("■ 名簿に対するカバー率"), "{out}");
     assert!(out.contains("併用中 (parallel)"), "{out}");
     assert!(out.contains("■ 未実施の人（1 人）"), "{out}");
 }

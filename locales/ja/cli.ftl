@@ -148,7 +148,7 @@ issue-locale-missing = メッセージ「{ $id }」が { $lang } にありませ
 issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言語と違う変数（{ $vars }）を使っています
 
 status-who = { $id }  { $name }  { $dept }
-status-consent = 同意：{ $label }（{ $state }）、ポリシー { $version }
+status-consent = 同意：{ $label }（{ $state }）、方針 { $version }
 status-stage = 段階：{ $label }（{ $stage }）
 status-champion = 推進役。支えている人：{ $supports }
 status-supported-by = 推進役 { $champion } さんが支えています

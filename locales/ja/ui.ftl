@@ -77,7 +77,7 @@ receipt-what-given = 同意
 receipt-what-deferred = 今は使わない（今の連絡方法のまま）
 receipt-what-refused = 使わない（今の連絡方法のまま）
 receipt-what-withdrawn = 同意の取り消し
-receipt-policy = ポリシーの版
+receipt-policy = 方針の版
 receipt-when = 日時
 receipt-code = 控えのコード
 receipt-fingerprint = 記録の指紋
@@ -164,7 +164,7 @@ state-given = 同意
 state-refused = 使わない
 state-deferred = 今は使わない
 state-withdrawn = 取り消し
-state-expired = 期限切れ（新しいポリシーについて改めて選ぶ必要があります）
+state-expired = 期限切れ（新しい方針について改めて選ぶ必要があります）
 
 ## キオスク
 identity-id-invalid = 社員番号の形式が違います。もう一度確認してください。
