@@ -483,3 +483,76 @@ fn an_unclosed_quote_is_named_as_such() {
         assert!(text(&o).1.contains(said), "{}", text(&o).1);
     }
 }
+
+/// A file that would take many people off the roster (a filtered sheet, a truncated export),
+/// or one without the department column while the roster has departments, is refused without
+/// `--yes`, the roster unchanged; `--dry-run` warns; a few leavers need no `--yes`.
+#[test]
+fn an_import_that_would_lose_much_asks_for_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut whole = String::from("employee_id,name,department,email\n");
+    for n in 1..=40 {
+        writeln!(whole, "E{n:03},Person {n},Dept {},", n % 3).unwrap();
+    }
+    let file = dir.path().join("whole.csv");
+    std::fs::write(&file, &whole).unwrap();
+    assert!(import(dir.path(), &file, &[]).status.success());
+    let stored = || std::fs::read_to_string(dir.path().join("roster.csv")).unwrap();
+    let before = stored();
+
+    // Part of the roster: 30 of 40 people would go.
+    let first = |n: usize| -> String { whole.lines().take(n).flat_map(|l| [l, "\n"]).collect() };
+    let part = first(11);
+    let file = dir.path().join("part.csv");
+    std::fs::write(&file, &part).unwrap();
+    let o = import(dir.path(), &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("would take 30 of the 40 people off the roster (it lists 10)"),
+        "{err}"
+    );
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(stored(), before);
+    let o = import(dir.path(), &file, &["--dry-run"]);
+    assert!(o.status.success());
+    assert!(
+        text(&o).1.contains("would take 30 of the 40"),
+        "{}",
+        text(&o).1
+    );
+    assert_eq!(stored(), before);
+
+    // No department column: every department would be cleared.
+    let mut nodept = String::new();
+    for l in whole.lines() {
+        let c: Vec<&str> = l.split(',').collect();
+        writeln!(nodept, "{},{},{}", c[0], c[1], c[3]).unwrap();
+    }
+    let file = dir.path().join("nodept.csv");
+    std::fs::write(&file, &nodept).unwrap();
+    let o = import(dir.path(), &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "has no department column: importing it would clear the department of 40 people"
+        ),
+        "{err}"
+    );
+    assert_eq!(stored(), before);
+
+    // Two leavers: imported without a question.
+    let leavers = first(39);
+    let file = dir.path().join("leavers.csv");
+    std::fs::write(&file, &leavers).unwrap();
+    let o = import(dir.path(), &file, &[]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(stored().lines().count(), 39);
+
+    // With --yes, the part is imported.
+    let file = dir.path().join("part.csv");
+    let o = import(dir.path(), &file, &["--yes"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(stored().lines().count(), 11);
+}

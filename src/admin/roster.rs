@@ -29,6 +29,53 @@ pub struct ImportArgs {
     /// Show what the import would change, without importing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Import even when the file would take many people off the roster, or clear everyone's
+    /// department or email (a file without that column).
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// An import that takes more than this share of the roster's people off it (and at least
+/// [`MANY_REMOVED_MIN`]) is refused without `--yes`: it is more often part of the roster (a
+/// filtered sheet, a truncated export) than that many people leaving at once.
+const MANY_REMOVED_SHARE: usize = 4;
+const MANY_REMOVED_MIN: usize = 5;
+
+/// What the import would lose that is seldom meant: the words for each (the removals, the
+/// columns whose values it clears), empty when nothing.
+fn losses(env: &Env, file: &str, parsed: &Parsed, old: &[Employee], removed: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if removed >= MANY_REMOVED_MIN && removed * MANY_REMOVED_SHARE > old.len() {
+        out.push(env.ta(
+            "roster-many-removed",
+            &[
+                ("file", arg(file.to_owned())),
+                ("removed", count(removed as u64)),
+                ("old", count(old.len() as u64)),
+                ("rows", count(parsed.employees.len() as u64)),
+            ],
+        ));
+    }
+    for &column in &parsed.absent_columns {
+        let cleared = old
+            .iter()
+            .filter(|e| match column {
+                Column::Department => !e.department.is_empty(),
+                _ => !e.email.is_empty(),
+            })
+            .count();
+        if cleared > 0 {
+            out.push(env.ta(
+                "roster-column-absent",
+                &[
+                    ("file", arg(file.to_owned())),
+                    ("column", arg(column_label(env, column))),
+                    ("count", count(cleared as u64)),
+                ],
+            ));
+        }
+    }
+    out
 }
 
 /// [`ids`], or why the roster cannot be read, said on stderr (the exit code is then returned).
@@ -365,6 +412,28 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     };
     let changes =
         super::roster_changes::compare(previous.as_deref().unwrap_or(&[]), &parsed.employees);
+    let losses = losses(
+        env,
+        &file,
+        &parsed,
+        previous.as_deref().unwrap_or(&[]),
+        changes.removed.len(),
+    );
+    if !losses.is_empty() && !args.yes && !args.dry_run {
+        super::roster_changes::print(env, &changes);
+        for what in &losses {
+            eprintln!(
+                "{}: {}",
+                env.t("error-label"),
+                crate::escape::for_terminal(what)
+            );
+        }
+        eprintln!("  {}", env.t("roster-todo-losses"));
+        return ExitCode::from(2);
+    }
+    for what in &losses {
+        warn(env, what);
+    }
     if args.dry_run {
         say(&crate::escape::for_terminal(&env.ta(
             "roster-read",

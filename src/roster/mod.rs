@@ -218,6 +218,8 @@ pub struct Parsed {
     pub ignored_columns: Vec<String>,
     /// Rows whose cells were all empty (Excel leaves them below a table).
     pub blank_rows: u64,
+    /// Optional columns the header does not have (department, email): empty for everyone.
+    pub absent_columns: Vec<Column>,
 }
 
 /// Decodes the file: a forced encoding, else BOM means UTF-8, valid UTF-8 means UTF-8, and
@@ -468,6 +470,10 @@ pub fn parse(
         encoding,
         ignored_columns,
         blank_rows,
+        absent_columns: [Column::Department, Column::Email]
+            .into_iter()
+            .filter(|c| index[*c as usize].is_none())
+            .collect(),
     })
 }
 
