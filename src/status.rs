@@ -7,7 +7,7 @@ use crate::escape::{for_display, for_terminal};
 use crate::i18n::{Lang, Localizer};
 use crate::ledger::about::Matcher;
 use crate::ledger::{self, LedgerError, ReadIssue};
-use crate::state::{EmployeeState, fold};
+use crate::state::{EmployeeState, HistoryEntry, fold};
 
 /// Reads every ledger file and folds the records about `employee`. Lines that could not be
 /// read come back too, so the caller can say the answer may be incomplete.
@@ -199,7 +199,21 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             },
         )
     };
-    for h in &s.history {
+    // Each record's kind and what it says, in words, and the columns' widths.
+    let words: Vec<(String, String)> = s
+        .history
+        .iter()
+        .map(|h| history_words(h, loc, lang))
+        .collect();
+    let width = |f: fn(&(String, String)) -> &String| {
+        words
+            .iter()
+            .map(|w| crate::wrap::display_width(f(w)))
+            .max()
+            .unwrap_or(0)
+    };
+    let (kind_w, what_w) = (width(|w| &w.0), width(|w| &w.1));
+    for (n, h) in s.history.iter().enumerate() {
         // Dated by when it happened, as the dashboard dates it; when recorded later, that
         // time follows.
         let recorded = local(&h.at);
@@ -207,27 +221,11 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             .occurred
             .as_deref()
             .map_or_else(|| recorded.clone(), local);
-        // What the record says: a decision, a stage, a pairing, a due date.
-        let what = match h.record_type.as_str() {
-            "stage" => h.stage.clone(),
-            "followup" => h
-                .due
-                .as_ref()
-                .map(|d| format!("{}{d}", crate::glyphs::glyphs().due)),
-            "champion" => Some(match (&h.supports, h.active) {
-                (Some(p), Some(false)) => format!("-{p}"),
-                (Some(p), _) => format!("+{p}"),
-                (None, Some(false)) => "off".to_string(),
-                (None, _) => "on".to_string(),
-            }),
-            // The record it cancels: a whole id, given on a line of its own below.
-            "void" => None,
-            _ => h.decision.clone(),
-        };
+        let (kind, what) = &words[n];
         let mut line = format!(
-            "  {when}  {:<10} {:<12} {:<11} {:<14} {}",
-            for_terminal(&h.record_type),
-            for_terminal(what.as_deref().unwrap_or("-")),
+            "  {when}  {}  {}  {:<11} {:<14} {}",
+            pad(kind, kind_w),
+            pad(what, what_w),
             for_terminal(h.policy_version.as_deref().unwrap_or("-")),
             for_terminal(&h.kiosk),
             for_terminal(h.receipt.as_deref().unwrap_or("")),
@@ -287,4 +285,46 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         }
     }
     within_width(&out)
+}
+
+/// `text` padded with spaces to `width` display columns.
+fn pad(text: &str, width: usize) -> String {
+    let w = crate::wrap::display_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// A history entry's kind and what it says (a decision, a stage, a pairing, a due date), in
+/// the words of `lang`, made safe for a terminal.
+fn history_words(h: &HistoryEntry, loc: &Localizer, lang: &Lang) -> (String, String) {
+    let word = |id: String, code: &str| match loc.t(lang, &id) {
+        t if t == id => for_terminal(code).into_owned(),
+        t => t,
+    };
+    let kind = word(
+        format!("record-type-{}.timeline", h.record_type),
+        &h.record_type,
+    );
+    let what = match h.record_type.as_str() {
+        "stage" => h
+            .stage
+            .as_deref()
+            .map(|st| word(format!("report-stage-{st}"), st)),
+        "followup" => h
+            .due
+            .as_ref()
+            .map(|d| format!("{}{}", crate::glyphs::glyphs().due, for_terminal(d))),
+        "champion" => Some(match (&h.supports, h.active) {
+            (Some(p), Some(false)) => format!("-{}", for_terminal(p)),
+            (Some(p), _) => format!("+{}", for_terminal(p)),
+            (None, Some(false)) => loc.t(lang, "dash-champion-no"),
+            (None, _) => loc.t(lang, "dash-champion-yes"),
+        }),
+        // The record it cancels: a whole id, given on a line of its own below.
+        "void" => None,
+        _ => h
+            .decision
+            .as_deref()
+            .map(|dec| word(format!("state-{dec}"), dec)),
+    };
+    (kind, what.unwrap_or_else(|| "-".to_owned()))
 }

@@ -161,11 +161,10 @@ fn status_shows_the_current_state_and_history() {
     let (out, _) = text(&o);
     assert!(out.contains("Consent: consent given (given)"), "{out}");
     assert!(out.contains("山田 太郎"));
-    assert_eq!(
-        out.matches("consent ").count(),
-        2 + 1,
-        "two history lines and the state: {out}"
-    );
+    // Two history lines in words (a "not now", then the consent), and the state.
+    assert_eq!(out.matches("Decision").count(), 2, "{out}");
+    assert_eq!(out.matches("consent given").count(), 1 + 1, "{out}");
+    assert!(out.contains("Decision  not now"), "{out}");
 
     let o = tebiki(data.path(), &["status", "E1", "--format", "json"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -763,7 +762,7 @@ fn status_dates_records_by_when_they_happened() {
         .find(|&i| lines[i].starts_with("  20"))
         .unwrap_or_else(|| panic!("{out}"));
     let line = lines[at];
-    assert!(line.contains("attendance"), "{out}");
+    assert!(line.contains("Attended"), "{out}");
     // Listed by the day shown, newest first: after everything later, before everything earlier,
     // although it was recorded last.
     for (i, l) in lines

@@ -593,12 +593,12 @@ fn a_mistaken_stage_is_voided_and_the_previous_stage_comes_back() {
     // (On the record's line, or below it when the line would pass 80 columns.)
     let lines: Vec<&str> = plain.lines().collect();
     let at = lines.iter().position(|l| l.contains("[voided:")).unwrap();
-    let record = if lines[at].contains("stage") {
+    let record = if lines[at].contains("Stage") {
         lines[at]
     } else {
         lines[at - 1]
     };
-    assert!(record.contains("stage"), "{plain}");
+    assert!(record.contains("Stage"), "{plain}");
     assert!(!plain.contains('\u{336}'), "{plain}");
     // Not twice, and not an unknown id.
     assert_eq!(

@@ -405,6 +405,12 @@ fn status_says_when_the_id_is_unknown_or_the_roster_cannot_be_read() {
         err.contains("E9 is not on the roster and has no records: check the ID"),
         "{err}"
     );
+    // In text, no state that reads as a real person's: only the warning.
+    let o = tebiki(&data, &["status", "E9", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let (out, err) = text(&o);
+    assert_eq!(out, "", "{out}");
+    assert!(err.contains("E9 is not on the roster"), "{err}");
     let (_, err) = text(&status("E9", "ja"));
     assert!(err.contains("E9 は名簿になく、記録もありません"), "{err}");
 

@@ -76,7 +76,12 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             if people.iter().any(|p| crate::ids::same_id(p, &state.employee_id)))
     });
     let tz = config.time_zone();
+    // An id on no roster and in no record is most likely mistyped: the text answer is then
+    // only the warning below, not a state that reads as a real person's (the JSON keeps the
+    // state, with `on_roster: false`, for scripts).
+    let unknown = !on_roster && state.history.is_empty() && roster_problem.is_none();
     match format {
+        Format::Text if unknown => {}
         Format::Text => {
             crate::terminal_width::settle_for_text();
             let mut text = crate::status::to_text(&state, &env.loc, &env.lang, &tz);
