@@ -1113,6 +1113,15 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
             _ => "dpv:ConsentRequestDeferred",
         };
         assert_eq!(r["event_state"], expected, "{r}");
+        // When it happened (the demo's records were entered for earlier days), and when it
+        // was recorded.
+        let occurred = v["occurred_at"].as_str().unwrap();
+        let (event, recorded): (jiff::Timestamp, jiff::Timestamp) = (
+            r["event_time"].as_str().unwrap().parse().unwrap(),
+            r["recorded_at"].as_str().unwrap().parse().unwrap(),
+        );
+        assert_eq!(event, occurred.parse::<jiff::Timestamp>().unwrap(), "{r}");
+        assert_eq!(recorded, v["at"].as_str().unwrap().parse().unwrap(), "{r}");
     }
     // A withdrawal's receipt names what it withdraws: the purposes the consent before it
     // granted, each withdrawn; and it came about without a notice or check.

@@ -222,6 +222,16 @@ fn a_hesitant_employee_over_several_weeks() {
     assert_eq!(withdrawal["requested_by"], "employee");
     assert_eq!(withdrawal["recorded_by"]["name"], "Admin Mori");
     assert_eq!(withdrawal["how"]["method"], "admin");
+    // Its standard receipt keeps the day it was asked for, and when it was recorded.
+    let out = tebiki(&data, &["export", "--format", "receipts"]);
+    let receipt: Value = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["event_type"] == "withdrawal")
+        .expect("a withdrawal receipt");
+    assert_eq!(receipt["requested_on"], today.as_str(), "{receipt}");
+    assert_eq!(receipt["recorded_at"], withdrawal["at"], "{receipt}");
 
     // The report counts the person where the fold put them.
     let out = tebiki(&data, &["--lang", "en", "report", "--format", "json"]);

@@ -188,7 +188,21 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
                         or deleted, a mistaken record is cancelled by a void record",
         }),
     );
-    out.insert("event_time".into(), record.at.to_string().into());
+    // When it happened (a record entered later says so in `occurred_at`), and when it was
+    // recorded; a withdrawal recorded by an administrator also keeps the day it was asked for.
+    let occurred = v
+        .get("occurred_at")
+        .and_then(Value::as_str)
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+        .filter(|o| *o < record.at);
+    out.insert(
+        "event_time".into(),
+        occurred.unwrap_or(record.at).to_string().into(),
+    );
+    out.insert("recorded_at".into(), record.at.to_string().into());
+    if let Some(day) = v.get("requested_on").filter(|d| d.is_string()) {
+        out.insert("requested_on".into(), day.clone());
+    }
     out.insert("event_type".into(), kind.into());
     out.insert("event_state".into(), event_state.into());
     if let Some(reasons) = v
