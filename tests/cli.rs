@@ -605,12 +605,14 @@ fn config_check_names_what_is_unset_and_what_english_screens_would_show_untransl
             assert!(out.contains(key), "{lang} {key}: {out}");
         }
         assert!(!out.contains("config-key-"), "{lang}: {out}");
+        // The time zone too: without it, local times follow whatever machine runs tebiki.
+        assert!(out.contains("timezone"), "{lang}: {out}");
     }
     let config = data.path().join("config.toml");
     let text_before = std::fs::read_to_string(&config).unwrap();
     std::fs::write(
         &config,
-        text_before.replace(
+        text_before.replacen("# timezone = ", "timezone = ", 1).replace(
             "[org]\n",
             "[org]\nallowance_yen = 0\nwifi_places = \"\"\nplan = \"paid\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"情報システム担当\"\ncontact = \"総務部\"\ncontroller = \"株式会社サンプル\"\nretention = \"退職後 5 年間\"\nrecord_readers = \"人事部\"\n",
         ),

@@ -37,7 +37,7 @@ fn pin_set(data: &Path, lines: &str) -> std::process::Output {
 fn org_values(data: &Path) {
     let path = data.join("config.toml");
     let text = std::fs::read_to_string(&path).expect("config written");
-    let text = text.replacen(
+    let text = text.replacen("# timezone = ", "timezone = ", 1).replacen(
         "[org]\n",
         "[org]\nallowance_yen = 3000\nwifi_places = \"the head office\"\nplan = \"free\"\nnotify_window = \"9:00–20:00\"\nlost_contact = \"the IT desk\"\ncontact = \"HR\"\ncontroller = \"Sample Co.\"\nretention = \"5 years after you leave\"\nrecord_readers = \"HR\"\n",
         1,

@@ -264,6 +264,7 @@ todo-identity-no-codes = Issue them with “tebiki roster codes -o slips.txt” 
 cli-config-about = The organisation's settings in config.toml
 cli-config-check-about = List the settings people rely on that are unset, and values that are not valid (a kiosk does not start while any is unset)
 config-unset = { $key } is not set: { $what }
+config-timezone-unset = timezone is not set: every local date and time (the report, the CSV, due days) uses this machine’s time zone, now { $zone }. Set it, e.g. timezone = "Asia/Tokyo"
 config-key-org-allowance-yen = the monthly communication allowance in yen (0 = none)
 config-key-org-wifi-places = where Wi-Fi for employees is available ("" = nowhere)
 config-key-org-notify-window = an example of a daily notification window, e.g. "9:00–20:00"

@@ -270,6 +270,7 @@ todo-identity-no-codes = 「tebiki roster codes -o slips.txt」で発行し、�
 cli-config-about = config.toml の組織の設定
 cli-config-check-about = 社員に示す値のうち未設定のものと、正しくない値を一覧にします（未設定のものがある間、キオスクは起動しません）
 config-unset = { $key } が設定されていません：{ $what }
+config-timezone-unset = timezone が設定されていません：現地の日付・時刻（レポート、CSV、期日）はこの機械のタイムゾーン（今は { $zone }）になります。timezone = "Asia/Tokyo" のように設定してください
 config-key-org-allowance-yen = 月額の通信費補助（円。0 = なし）
 config-key-org-wifi-places = 社員用 Wi-Fi のある場所（"" = なし）
 config-key-org-notify-window = 通知を受け取る時間帯の例（例："9:00–20:00"）

@@ -22,6 +22,15 @@ pub(super) fn config_check(env: &Env) -> ExitCode {
             &[("key", key.into()), ("what", what.into())],
         ));
     }
+    // Without it every local date and time (the report's, the CSV's, due days) follows this
+    // machine's zone, which another machine (a server in UTC) need not share.
+    if config.timezone.is_none() {
+        let zone = jiff::tz::TimeZone::system()
+            .iana_name()
+            .unwrap_or("UTC")
+            .to_owned();
+        findings.push(env.ta("config-timezone-unset", &[("zone", zone.into())]));
+    }
     // English screens would show these as written: an English reader could not read whom
     // to call about a lost phone, or how long records are kept.
     for (key, value) in config.without_english() {
