@@ -128,6 +128,11 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             ],
         )
     );
+    // Their own phone in use without a consent in force (expired, withdrawn, never given):
+    // said at once, as the report and the dashboard say it.
+    if s.stage.on_own_phone() && s.consent != crate::state::ConsentState::Given {
+        let _ = writeln!(out, "{}", loc.t(lang, "status-in-use-without-consent"));
+    }
     if s.champion {
         let supports = if s.supports.is_empty() {
             "-".to_string()

@@ -133,6 +133,38 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
     assert!(err.contains("problem(s) found"), "{err}");
 }
 
+/// Someone moved over under a consent to an earlier version (expired): status says at once
+/// that they use their own phone without a consent in force, as the report lists them.
+#[test]
+fn status_tells_own_phone_use_without_a_consent_in_force() {
+    let data = tempfile::tempdir().unwrap();
+    let mut w = Writer::open(&data.path().join("ledger"), "k1", Duration::from_secs(1)).unwrap();
+    w.append("consent", body("E1", "Aoi", "given", "2020-01-01"))
+        .unwrap();
+    let stage = json!({ "employee": { "id": "E1", "name": "Aoi" }, "stage": "migrated" });
+    w.append("stage", stage.as_object().unwrap().clone())
+        .unwrap();
+    for (lang, words) in [
+        ("en", "without a consent in force"),
+        ("ja", "有効な同意がないまま"),
+    ] {
+        let o = tebiki(data.path(), &["status", "E1", "--lang", lang]);
+        let (out, _) = text(&o);
+        assert!(out.contains(words), "{lang}: {out}");
+    }
+    let o = tebiki(data.path(), &["status", "E1", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["consent"], "expired", "{v}");
+    assert_eq!(v["in_use_without_consent"], true, "{v}");
+    let o = tebiki(data.path(), &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        r["in_use_without_consent"].as_array().map(Vec::len),
+        Some(1),
+        "{r}"
+    );
+}
+
 #[test]
 fn status_shows_the_current_state_and_history() {
     let data = tempfile::tempdir().unwrap();

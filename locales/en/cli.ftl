@@ -150,6 +150,7 @@ issue-locale-vars = message “{ $id }” in { $lang } uses other variables ({ $
 status-who = { $id }  { $name }  { $dept }
 status-consent = Consent: { $label } ({ $state }), policy { $version }
 status-stage = Stage: { $label } ({ $stage })
+status-in-use-without-consent = ! Uses their own phone without a consent in force: ask them to read the current version at a terminal and decide again (tebiki report lists everyone in this case).
 status-champion = Champion; supports: { $supports }
 status-supported-by = Supported by champion { $champion }
 status-followup = Open follow-up, due { $due }: { $note }

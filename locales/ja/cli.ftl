@@ -150,6 +150,7 @@ issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言�
 status-who = { $id }  { $name }  { $dept }
 status-consent = 同意：{ $label }（{ $state }）、方針 { $version }
 status-stage = 段階：{ $label }（{ $stage }）
+status-in-use-without-consent = ! 有効な同意がないまま自分のスマートフォンを使っています：端末で今の版を読み、あらためて選んでもらってください（tebiki report に該当者の一覧があります）。
 status-champion = 推進役。支えている人：{ $supports }
 status-supported-by = 推進役 { $champion } さんが支えています
 status-followup = 未完了のフォローアップ、予定日 { $due }：{ $note }

@@ -110,6 +110,12 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
                         roster.as_ref().map(|_| on_roster).into(),
                     );
                     map.insert("complete".into(), issues.is_empty().into());
+                    map.insert(
+                        "in_use_without_consent".into(),
+                        (state.stage.on_own_phone()
+                            && state.consent != crate::state::ConsentState::Given)
+                            .into(),
+                    );
                     map.insert("in_withheld_records".into(), withheld_about.into());
                     // Whom else withheld records are about is the report's to tell.
                     let skipped: Vec<_> = issues
