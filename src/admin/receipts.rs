@@ -197,9 +197,12 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
         .filter(|o| *o < record.at);
     out.insert(
         "event_time".into(),
-        occurred.unwrap_or(record.at).to_string().into(),
+        crate::ledger::ledger_time(occurred.unwrap_or(record.at)).into(),
     );
-    out.insert("recorded_at".into(), record.at.to_string().into());
+    out.insert(
+        "recorded_at".into(),
+        crate::ledger::ledger_time(record.at).into(),
+    );
     if let Some(day) = v.get("requested_on").filter(|d| d.is_string()) {
         out.insert("requested_on".into(), day.clone());
     }

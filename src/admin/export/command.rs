@@ -37,7 +37,10 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         depts: args.dept.iter().map(|d| dept_key(d)).collect(),
         ..Filters::default()
     };
-    for (text, bound) in [(&args.since, Bound::Since), (&args.until, Bound::Until)] {
+    for (text, bound, option) in [
+        (&args.since, Bound::Since, "--since"),
+        (&args.until, Bound::Until, "--until"),
+    ] {
         let Some(text) = text else { continue };
         match parse_bound(text, &tz, bound) {
             Some(t) if bound == Bound::Since => filters.since = Some(t),
@@ -46,7 +49,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
                 return fail(
                     env,
                     &env.ta("export-error-date", &[("value", arg(text.clone()))]),
-                    None,
+                    Some(option),
                     "export-todo-date",
                 );
             }
@@ -55,7 +58,7 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
     if let (Some(s), Some(u)) = (filters.since, filters.until)
         && s >= u
     {
-        return fail(env, &env.t("export-error-range"), None, "export-todo-date");
+        return fail(env, &env.t("export-error-range"), None, "export-todo-range");
     }
     let raw = match crate::admin::load_content(env) {
         Ok(raw) => raw,

@@ -394,7 +394,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                         "record-error-future",
                         &[("date", arg(on.unwrap_or(today).to_string()))],
                     ),
-                    None,
+                    Some("--date"),
                     "record-todo-date",
                 );
             }
@@ -429,7 +429,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                         "record-error-future",
                         &[("date", arg(requested_on.to_string()))],
                     ),
-                    None,
+                    Some("--requested"),
                     "record-todo-date",
                 );
             }
