@@ -261,6 +261,14 @@ fn bad_record_input_is_refused_with_what_where_and_what_to_do() {
             "in the past",
         ),
         (
+            vec!["followup", "E7002", "--due", "9999-12-31", "--by", "T"],
+            "more than a year away",
+        ),
+        (
+            vec!["followup", "E7002", "--in", "100000", "--by", "T"],
+            "where: --in",
+        ),
+        (
             vec!["stage", "NOBODY", "hesitant", "--by", "T"],
             "no employee “NOBODY”",
         ),

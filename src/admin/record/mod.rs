@@ -343,6 +343,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let change = match &cmd {
         RecordCommand::Stage { stage, .. } => Change::Stage(stage.stage()),
         RecordCommand::Followup { due, days, .. } => {
+            let option = if due.is_some() { "--due" } else { "--in" };
             let due = match (due, days) {
                 (Some(text), _) => match parse_date(env, text, "--due") {
                     Ok(d) => d,
@@ -373,6 +374,19 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                     &env.ta("record-error-past", &[("due", arg(due.to_string()))]),
                     None,
                     "record-todo-past",
+                );
+            }
+            // Further than a year: a typo more likely than a plan, and the person would drop
+            // out of every overdue list until then.
+            if today
+                .checked_add(jiff::Span::new().years(1))
+                .is_ok_and(|limit| due > limit)
+            {
+                return fail(
+                    env,
+                    &env.ta("record-error-far", &[("due", arg(due.to_string()))]),
+                    Some(option),
+                    "record-todo-far",
                 );
             }
             Change::Followup { due }
