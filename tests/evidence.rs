@@ -18,24 +18,34 @@ use tebiki::i18n::{Lang, Localizer};
 use tebiki::ledger::{self, ReadIssue};
 use tebiki::source::Source;
 
-/// A demo organisation, and the place of one `refused` consent in it.
+/// A demo organisation, and the place of one `refused` consent in it. The demo's history
+/// is drawn around today's weekdays, so a small one differs from day to day: seeds are tried
+/// until one has a refused consent that is not the last line of its file.
 fn demo() -> (tempfile::TempDir, PathBuf, usize, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let o = tebiki(dir.path(), &["demo", "--employees", "40", "--lang", "en"]);
-    assert!(o.status.success(), "{}", text(&o).1);
-    let ledger = dir.path().join("ledger");
-    let file = ledger::ledger_files(&ledger).unwrap().remove(0);
-    let body = fs::read_to_string(&file).unwrap();
-    // Not the last line: a change to the last line is what seals are for.
-    let lines: Vec<&str> = body.lines().collect();
-    let (n, line) = lines[..lines.len() - 1]
-        .iter()
-        .enumerate()
-        .find(|(_, l)| l.contains(r#""type":"consent""#) && l.contains(r#""decision":"refused""#))
-        .expect("a refused consent in the demo");
-    let value: Value = serde_json::from_str(line).unwrap();
-    let id = value["employee"]["id"].as_str().unwrap().to_owned();
-    (dir, file, n + 1, id)
+    for seed in 1..=50 {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = seed.to_string();
+        let o = tebiki(
+            dir.path(),
+            &["demo", "--employees", "40", "--seed", &seed, "--lang", "en"],
+        );
+        assert!(o.status.success(), "{}", text(&o).1);
+        let ledger = dir.path().join("ledger");
+        for file in ledger::ledger_files(&ledger).unwrap() {
+            let body = fs::read_to_string(&file).unwrap();
+            // Not the last line: a change to the last line is what seals are for.
+            let lines: Vec<&str> = body.lines().collect();
+            let found = lines[..lines.len() - 1].iter().enumerate().find(|(_, l)| {
+                l.contains(r#""type":"consent""#) && l.contains(r#""decision":"refused""#)
+            });
+            if let Some((n, line)) = found {
+                let value: Value = serde_json::from_str(line).unwrap();
+                let id = value["employee"]["id"].as_str().unwrap().to_owned();
+                return (dir, file, n + 1, id);
+            }
+        }
+    }
+    panic!("no demo of 40 people with a refused consent in 50 seeds");
 }
 
 /// Turns the `refused` on line `n` (1-based) of `file` into `given`, nothing else changed.
@@ -1048,10 +1058,23 @@ fn the_systemd_timer_seals_hourly_with_the_command_tested_here() {
 
 #[test]
 fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
-    let dir = tempfile::tempdir().unwrap();
+    // A demo with a withdrawal in it (the small demo's history differs from day to day).
+    let dir = (1..=50)
+        .map(|seed| {
+            let dir = tempfile::tempdir().unwrap();
+            let seed = seed.to_string();
+            let args = ["demo", "--employees", "40", "--seed", &seed, "--lang", "en"];
+            let o = tebiki(dir.path(), &args);
+            assert!(o.status.success(), "{}", text(&o).1);
+            dir
+        })
+        .find(|dir| {
+            ledger::merged(&dir.path().join("ledger"))
+                .unwrap()
+                .any(|r| r.is_ok_and(|r| r.record_type == "withdrawal"))
+        })
+        .expect("a demo of 40 people with a withdrawal in 50 seeds");
     let data = dir.path();
-    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
-    assert!(o.status.success(), "{}", text(&o).1);
     let config = fs::read_to_string(data.join("config.toml")).unwrap();
     let config = config.replacen(
         "[org]\n",

@@ -119,7 +119,7 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     assert_eq!(r["employees"], 5);
     assert_eq!(
         r["coverage"],
-        json!({ "roster": 4, "reached": 3, "never_onboarded": 1 })
+        json!({ "roster": 4, "reached": 3, "reached_undecided": 0, "never_onboarded": 1 })
     );
     assert_eq!(
         r["consent"],
@@ -177,6 +177,91 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     assert!(out.contains("■ 名簿に対するカバー率"), "{out}");
     assert!(out.contains("併用中 (parallel)"), "{out}");
     assert!(out.contains("■ 未実施の人（1 人）"), "{out}");
+}
+
+/// People who were reached (a session attended) but never chose are counted under coverage
+/// and listed for the trainer: those nobody is following up first, then by due date; people
+/// who decided, and people never reached, are not in that list.
+#[test]
+fn people_reached_who_never_decided_are_counted_and_listed_nobody_following_up_first() {
+    let (_keep, data) = organisation();
+    let mut trainer =
+        Writer::open(&data.join("ledger"), "trainer", Duration::from_secs(1)).unwrap();
+    let session = || json!({ "session": { "id": "2026-11-20-briefing", "topic": "briefing" } });
+    // 山田 attended and a follow-up is planned; 佐藤 attended and nobody followed up.
+    trainer
+        .append("attendance", body("E1", "山田 太郎", "営業部", session()))
+        .unwrap();
+    trainer
+        .append(
+            "followup",
+            body("E1", "山田 太郎", "営業部", json!({ "due": "2026-12-20" })),
+        )
+        .unwrap();
+    trainer
+        .append("attendance", body("E2", "佐藤 花子", "総務部", session()))
+        .unwrap();
+    // 鈴木 attended and decided.
+    trainer
+        .append("attendance", body("E3", "鈴木 一郎", "営業部", session()))
+        .unwrap();
+    trainer
+        .append(
+            "consent",
+            body("E3", "鈴木 一郎", "営業部", decision("refused")),
+        )
+        .unwrap();
+
+    let o = tebiki(&data, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        r["coverage"],
+        json!({ "roster": 4, "reached": 3, "reached_undecided": 2, "never_onboarded": 1 })
+    );
+    let listed: Vec<(&str, bool, &Value)> = r["undecided"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["employee_id"].as_str().unwrap(),
+                u["followup_open"].as_bool().unwrap(),
+                &u["followup_due"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("E2", false, &Value::Null),
+            ("E1", true, &json!("2026-12-20"))
+        ]
+    );
+
+    let (en, _) = text(&tebiki(&data, &["report", "--lang", "en"]));
+    assert!(
+        en.contains("2 of them have not decided yet (listed below)."),
+        "{en}"
+    );
+    let at = en.find("■ Reached but not yet decided (2;").expect(&en);
+    let section: Vec<&str> = en[at..].lines().skip(1).take(2).collect();
+    assert_eq!(
+        section,
+        [
+            "  E2  佐藤 花子  総務部  no follow-up open",
+            "  E1  山田 太郎  営業部  follow-up due 2026-12-20"
+        ],
+        "{en}"
+    );
+    let (ja, _) = text(&tebiki(&data, &["report", "--lang", "ja"]));
+    assert!(ja.contains("うち 2 人はまだ回答していません"), "{ja}");
+    assert!(
+        ja.contains("■ 説明を受けたが、まだ回答していない人（2 人、")
+            && ja.contains("E2  佐藤 花子  総務部  フォローアップなし")
+            && ja.contains("E1  山田 太郎  営業部  フォローアップ期日 2026-12-20"),
+        "{ja}"
+    );
 }
 
 /// The stage and consent of one person after `records`, through the report's fold.

@@ -125,6 +125,10 @@ report-withheld-people = the records not used are about { $count } person(s), wh
 report-coverage = ■ Coverage against the roster
 report-reached = Been through onboarding
 report-never = Never onboarded
+report-reached-undecided = { $n ->
+        [one] 1 of them has not decided yet (listed below).
+       *[other] { $count } of them have not decided yet (listed below).
+    }
 report-no-roster = No roster imported: import one with “tebiki roster import FILE.csv” to see who has never been through onboarding.
 report-not-on-roster-count = { $n ->
         [one] 1 person in the ledger is not on the roster.
@@ -166,6 +170,10 @@ report-days = { $n ->
    *[other] { $days } days late
 }
 report-never-list = ■ Never onboarded ({ $count })
+report-undecided-list = ■ Reached but not yet decided ({ $count }; those nobody is following up first)
+report-undecided-none = no follow-up open
+report-undecided-open = follow-up open, no due date
+report-undecided-due = follow-up due { $due }
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
 report-in-use-list = ■ Using their own phone without a consent in force ({ $count })

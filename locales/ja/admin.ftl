@@ -116,6 +116,9 @@ report-withheld-people = 使わなかった記録は { $count } 人に関する�
 report-coverage = ■ 名簿に対するカバー率
 report-reached = 実施済み
 report-never = 未実施
+report-reached-undecided = { $n ->
+       *[other] うち { $count } 人はまだ回答していません（下に一覧）。
+    }
 report-no-roster = 名簿が取り込まれていません。「tebiki roster import ファイル.csv」で取り込むと、まだ案内を受けていない人がわかります。
 report-not-on-roster-count = 記録にある { $n ->
        *[other] { $count }
@@ -155,6 +158,10 @@ report-days = { $n ->
    *[other] { $days } 日超過
 }
 report-never-list = ■ 未実施の人（{ $count } 人）
+report-undecided-list = ■ 説明を受けたが、まだ回答していない人（{ $count } 人、フォローアップのない人が先）
+report-undecided-none = フォローアップなし
+report-undecided-open = フォローアップあり（期日なし）
+report-undecided-due = フォローアップ期日 { $due }
 report-not-on-roster-list = ■ 記録にあるが名簿にない人（{ $count } 人）
 report-unverified-list = ■ 本人確認なしで記録された選択（氏名・部署は入力どおり）（{ $count } 人）
 report-in-use-list = ■ 有効な同意なしで自分のスマートフォンを使っている人（{ $count } 人）

@@ -87,10 +87,13 @@ impl Timeline<'_> {
     }
 
     pub(super) fn weekday_fix(&self, c: &mut Cursor, rng: &mut Rng) {
+        // Drawn whether or not it is used, so that the draws after it, and so the stories, do
+        // not depend on which weekday the campaign started (the day the demo is made).
+        let minute = rng.range(0, 300);
         while let Some(d) = self.date(c.day) {
             if matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
                 c.day += 1;
-                c.minute = rng.range(0, 300);
+                c.minute = minute;
             } else {
                 break;
             }

@@ -266,6 +266,8 @@ impl Census {
         let mut open = 0;
         let mut overdue = Vec::new();
         let mut never = Vec::new();
+        let mut undecided = Vec::new();
+        let mut reached_undecided = 0;
         let mut decide_again = Vec::new();
         let mut in_use = Vec::new();
         let mut not_on_roster = Vec::new();
@@ -333,11 +335,26 @@ impl Census {
             if on_roster.is_some() {
                 if p.standing.reached {
                     reached_on_roster += 1;
+                    reached_undecided += u64::from(state == ConsentState::None);
                 } else {
                     never.push(person());
                 }
             } else if has_roster {
                 not_on_roster.push(person());
+            }
+            if p.standing.reached
+                && state == ConsentState::None
+                && (on_roster.is_some() || !has_roster)
+            {
+                undecided.push(UndecidedLine {
+                    person: person(),
+                    followup_open: p.followup.is_some(),
+                    followup_due: p
+                        .followup
+                        .as_ref()
+                        .and_then(|f| f.due)
+                        .map(|d| d.to_string()),
+                });
             }
             if p.standing.stage.on_own_phone() && state != ConsentState::Given {
                 in_use.push(person());
@@ -371,6 +388,14 @@ impl Census {
                 .cmp(&a.employees)
                 .then_with(|| a.department.cmp(&b.department))
         });
+        // Nobody is following up first; then the nearest due date (the listing order kept).
+        undecided.sort_by(|a, b| {
+            (a.followup_open, a.followup_due.is_some(), &a.followup_due).cmp(&(
+                b.followup_open,
+                b.followup_due.is_some(),
+                &b.followup_due,
+            ))
+        });
         overdue.sort_by(|a, b| {
             a.due
                 .cmp(&b.due)
@@ -392,6 +417,7 @@ impl Census {
             coverage: has_roster.then_some(Coverage {
                 roster: roster.len() as u64,
                 reached: reached_on_roster,
+                reached_undecided,
                 never_onboarded: never.len() as u64,
             }),
             consent: ConsentCounts(consent),
@@ -405,6 +431,7 @@ impl Census {
             departments,
             overdue_followups: overdue,
             never_onboarded: never,
+            undecided,
             decide_again,
             in_use_without_consent: in_use,
             not_on_roster,

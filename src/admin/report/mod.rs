@@ -151,6 +151,9 @@ pub struct Coverage {
     pub roster: u64,
     /// Roster employees with a consent, withdrawal or attendance record.
     pub reached: u64,
+    /// Of `reached`, those who have never decided (attended a session, say, and chose
+    /// nothing yet): listed in [`Report::undecided`].
+    pub reached_undecided: u64,
     pub never_onboarded: u64,
 }
 
@@ -190,6 +193,17 @@ pub struct DecideAgainLine {
     pub person: PersonLine,
     /// The policy version their consent was given to.
     pub policy_version: String,
+}
+
+/// Someone reached (a session attended, a stage recorded) who has never decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct UndecidedLine {
+    #[serde(flatten)]
+    pub person: PersonLine,
+    /// Whether a follow-up of theirs is open.
+    pub followup_open: bool,
+    /// Its due date, when it has one.
+    pub followup_due: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,6 +281,9 @@ pub struct Report {
     /// Oldest due date first.
     pub overdue_followups: Vec<OverdueLine>,
     pub never_onboarded: Vec<PersonLine>,
+    /// Reached but never decided (on the roster; everyone when there is no roster): those
+    /// with no follow-up open first, then by its due date. What a trainer follows up.
+    pub undecided: Vec<UndecidedLine>,
     /// Whose consent expired with a new policy version: to decide again (listing order).
     pub decide_again: Vec<DecideAgainLine>,
     /// Using their own phone (stage `parallel` or `migrated`) without a consent in force (it
@@ -438,6 +455,10 @@ fn mark_withheld(report: &mut Report, people: &[String]) {
         .decide_again
         .iter_mut()
         .for_each(|d| mark(&mut d.person));
+    report
+        .undecided
+        .iter_mut()
+        .for_each(|u| mark(&mut u.person));
     for list in [
         &mut report.in_use_without_consent,
         &mut report.never_onboarded,

@@ -116,6 +116,19 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
                 (t("report-never"), c.never_onboarded),
             ];
             bar_lines(&mut out, &rows, c.roster);
+            if c.reached_undecided > 0 {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    env.ta(
+                        "report-reached-undecided",
+                        &[
+                            ("count", count(c.reached_undecided)),
+                            ("n", c.reached_undecided.into())
+                        ]
+                    )
+                );
+            }
             if !r.not_on_roster.is_empty() {
                 let _ = writeln!(
                     out,
@@ -238,6 +251,27 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         "report-never-list",
         &r.never_onboarded,
         limit,
+    );
+    list_section(
+        &mut out,
+        env,
+        "report-undecided-list",
+        r.undecided.len(),
+        limit,
+        |out| {
+            for u in r.undecided.iter().take(shown(limit, usize::MAX)) {
+                let followup = match (&u.followup_due, u.followup_open) {
+                    (Some(due), _) => env.ta("report-undecided-due", &[("due", arg(due.clone()))]),
+                    (None, true) => env.t("report-undecided-open"),
+                    (None, false) => env.t("report-undecided-none"),
+                };
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    person_text(env, "  ", &u.person, Some(&followup))
+                );
+            }
+        },
     );
     people_section(
         &mut out,
