@@ -486,6 +486,29 @@ fn at_40x12_the_three_answers_are_in_view_on_arrival() {
     }
 }
 
+/// On the smallest screen the summary to confirm shows what is being saved, not only whose
+/// name: the answer is in view with "Enter: save".
+#[test]
+fn at_40x12_the_summary_to_confirm_shows_the_answer_being_saved() {
+    for (lang, answer, save) in [
+        ("en", "No: you keep the current", "Enter: save"),
+        ("ja", "使わない：今の連絡方法", "Enter："),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.app.resize(40, 12);
+        k.keys("<Enter>")
+            .identify("E6011", "Pat", "")
+            .read_all()
+            .pass_check();
+        k.keys("<Up><Space><Enter>");
+        assert!(k.app.person.choice.reviewing, "{lang}");
+        let screen = k.screen();
+        assert!(screen.contains("Pat"), "{lang}:\n{screen}");
+        assert!(screen.contains(answer), "{lang}:\n{screen}");
+        assert!(screen.contains(save), "{lang}:\n{screen}");
+    }
+}
+
 /// Back from the choice to the check once every answer was right: the check says so and Enter
 /// goes on to the choice; nothing counts as another answer (the record's tries stay as they
 /// were).

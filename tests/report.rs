@@ -154,6 +154,11 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(0));
     assert!(out.contains("Been through onboarding"), "{out}");
+    // The total counted and the roster's, told apart on the first line.
+    assert!(
+        out.contains("5 people (4 on the roster, 1 only in the\n    ledger)"),
+        "{out}"
+    );
     assert!(out.contains('█'), "{out}");
     assert!(out.contains("using both (parallel)"), "{out}");
     assert!(

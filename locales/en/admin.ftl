@@ -118,6 +118,7 @@ export-todo-output = Give a file with -o, e.g. -o consent.csv, and check that it
 report-progress = Reading the ledger
 report-title = Onboarding report, { $time } ({ $tz })
 report-sources = Ledger: { $records } records in { $files } file(s) · { $employees } people · policy { $policy }
+report-sources-roster = Ledger: { $records } records in { $files } file(s) · { $employees } people ({ $roster } on the roster, { $extra } only in the ledger) · policy { $policy }
 report-duplicates = { $count } record(s) appear in more than one file and were counted once.
 report-incomplete = the report is incomplete: { $count } ledger line(s) could not be read
 report-incomplete-withheld = the report is incomplete: { $count } record(s) from a break in the hash chain onwards were not used

@@ -109,6 +109,7 @@ export-todo-output = -o でファイルを指定してください（例：-o co
 report-progress = 記録を読み込み中
 report-title = 実施状況レポート　{ $time }（{ $tz }）
 report-sources = 記録：{ $files } ファイル・{ $records } 件　対象者：{ $employees } 人　方針：{ $policy }
+report-sources-roster = 記録：{ $files } ファイル・{ $records } 件　対象者：{ $employees } 人（名簿 { $roster } 人、名簿にない { $extra } 人）　方針：{ $policy }
 report-duplicates = { $count } 件の記録が複数のファイルにあったため、1 件として数えました。
 report-incomplete = レポートは不完全です：記録の { $count } 行を読み込めませんでした
 report-incomplete-withheld = レポートは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使いませんでした

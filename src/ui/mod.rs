@@ -171,7 +171,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else if app.renewal_open() {
         overlay::renewal(frame, app, areas.body);
     } else if app.person.choice.reviewing && app.step != Step::Withdraw {
-        overlay::review(frame, app, areas.body);
+        // On a small screen the body leaves the summary no room for the answer under the
+        // name: it may then cover the title bar too (what is confirmed must be in view).
+        let room = if areas.body.height < 12 {
+            Rect::new(area.x, area.y, area.width, areas.hints.y - area.y)
+        } else {
+            areas.body
+        };
+        overlay::review(frame, app, room);
     } else if app.person.code_shown {
         let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
         overlay::receipt_code(frame, app, above_hints);

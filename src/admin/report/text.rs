@@ -79,19 +79,32 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             &[("time", arg(when)), ("tz", arg(r.timezone.clone()))]
         )
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        env.ta(
+    // Everyone counted: with a roster, how many of them are on it and how many only in the
+    // ledger, so that this total and the coverage's (the roster's) are seen to agree.
+    let off_roster = r.not_on_roster.len() as u64;
+    let sources = match &r.roster {
+        Some(roster) if off_roster > 0 => env.ta(
+            "report-sources-roster",
+            &[
+                ("records", count(r.ledger.records)),
+                ("files", count(r.ledger.files)),
+                ("employees", count(r.employees)),
+                ("roster", count(roster.employees)),
+                ("extra", count(off_roster)),
+                ("policy", arg(r.policy_version.clone())),
+            ],
+        ),
+        _ => env.ta(
             "report-sources",
             &[
                 ("records", count(r.ledger.records)),
                 ("files", count(r.ledger.files)),
                 ("employees", count(r.employees)),
                 ("policy", arg(r.policy_version.clone())),
-            ]
-        )
-    );
+            ],
+        ),
+    };
+    let _ = writeln!(out, "{}", crate::wrap::hanging(&sources, 80, 4));
     if r.ledger.duplicates > 0 {
         let _ = writeln!(
             out,
