@@ -478,8 +478,14 @@ fn an_unclosed_quote_is_named_as_such() {
     )
     .unwrap();
     for (lang, said) in [
-        ("en", "r.csv:3: the name runs on over more than one line"),
-        ("ja", "r.csv:3: 氏名が複数の行にまたがっています"),
+        (
+            "en",
+            "r.csv:3: a double quote (\") opened in this row is never closed",
+        ),
+        (
+            "ja",
+            "r.csv:3: この行で開いたダブルクォート（\"）が閉じられていない",
+        ),
     ] {
         let o = tebiki(
             &data,
@@ -488,6 +494,51 @@ fn an_unclosed_quote_is_named_as_such() {
         assert_eq!(o.status.code(), Some(2));
         assert!(text(&o).1.contains(said), "{}", text(&o).1);
     }
+}
+
+/// A row with fewer values than the header (a line break in a value not in quotes splits a
+/// row in two, whose second half would read as another person) is refused, naming both
+/// halves; an unclosed quote on the last line is named as such, not as an empty name.
+#[test]
+fn a_row_split_by_a_line_break_and_a_quote_left_open_at_the_end_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("r.csv");
+    std::fs::write(
+        &file,
+        "社員番号,氏名,部署\nE1,山田 太郎,営業部\nE2,佐藤\n花子,総務部\n\"E4,田中,総務部\n",
+    )
+    .unwrap();
+    for (lang, said) in [
+        (
+            "en",
+            [
+                "r.csv:3: 2 value(s), but the header has 3 columns",
+                "r.csv:4: 2 value(s), but the header has 3 columns",
+                "r.csv:5: a double quote (\") opened in this row is never closed",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "r.csv:3: 値が 2 個しかありませんが、見出しは 3 列です",
+                "r.csv:4: 値が 2 個しかありませんが、見出しは 3 列です",
+                "r.csv:5: この行で開いたダブルクォート",
+            ],
+        ),
+    ] {
+        let o = tebiki(
+            &data,
+            &["--lang", lang, "roster", "import", file.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(2), "{lang}");
+        let (_, err) = text(&o);
+        for s in said {
+            assert!(err.contains(s), "{lang} {s}: {err}");
+        }
+        assert!(!err.contains("r.csv:2:"), "{err}");
+    }
+    assert!(!data.join("roster.csv").exists(), "nothing imported");
 }
 
 /// A file that would take many people off the roster (a filtered sheet, a truncated export),

@@ -226,6 +226,14 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
                 ("expected", arg(expected.to_string())),
             ],
         ),
+        RowProblem::MissingFields { found, expected } => env.ta(
+            "roster-row-missing-fields",
+            &[
+                ("found", arg(found.to_string())),
+                ("expected", arg(expected.to_string())),
+            ],
+        ),
+        RowProblem::OpenQuote => env.t("roster-row-open-quote"),
         RowProblem::BadEmail { email } => {
             env.ta("roster-row-bad-email", &[("email", arg(email.clone()))])
         }

@@ -163,6 +163,16 @@ pub enum RowProblem {
         found: usize,
         expected: usize,
     },
+    /// Fewer values than the header has columns, so a column tebiki reads is not in the row
+    /// (often a line break inside a value that was not in quotes, which splits a row in two:
+    /// the second half would be read as another person).
+    MissingFields {
+        found: usize,
+        expected: usize,
+    },
+    /// A double quote opened in this row is never closed: the rest of the file was read as
+    /// one value.
+    OpenQuote,
     BadEmail {
         email: String,
     },
@@ -340,6 +350,10 @@ pub fn parse(
     let mut seen: HashMap<compact_str::CompactString, u64, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(rows, foldhash::fast::RandomState::default());
     let mut blank_rows = 0;
+    // An odd number of double quotes: one may be opened and never closed, which makes the
+    // rest of the file one value of the last row (the CSV reader says nothing of it).
+    let odd_quotes = memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1;
+    let mut last_line = None;
     for n in 0u64.. {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -359,6 +373,17 @@ pub fn parse(
         }
         if record.iter().all(|c| c.trim().is_empty()) {
             blank_rows += 1;
+            continue;
+        }
+        last_line = Some((line, record.iter().any(|c| c.contains(['\n', '\r']))));
+        if index.iter().flatten().any(|&i| i >= record.len()) {
+            bad.push(BadRow {
+                line,
+                problem: RowProblem::MissingFields {
+                    found: record.len(),
+                    expected: header.len(),
+                },
+            });
             continue;
         }
         let extra = record
@@ -456,6 +481,19 @@ pub fn parse(
             name: name.to_string(),
             department: department.to_string(),
             email: email.to_string(),
+        });
+    }
+    // The last row ran over line ends with an odd count of quotes: a quote never closed. That
+    // is what is wrong with the row, whatever else was found in its value.
+    if odd_quotes && let Some((line, true)) = last_line {
+        bad.retain(|b| b.line != line);
+        if row_lines.last() == Some(&line) {
+            row_lines.pop();
+            employees.pop();
+        }
+        bad.push(BadRow {
+            line,
+            problem: RowProblem::OpenQuote,
         });
     }
     if !bad.is_empty() {
