@@ -421,9 +421,20 @@ pub fn recorded_by(v: &Value) -> Option<String> {
 }
 
 /// When a record says what it records happened, if it was recorded later: `occurred_at`, or
-/// the day `occurred_on`.
+/// the day `occurred_on`, or for a withdrawal the day it was asked for (`requested_on`) when
+/// that was before the day it was recorded.
 pub fn occurred(r: &Value) -> Option<String> {
-    text(r, &["occurred_at"]).or_else(|| text(r, &["occurred_on"]))
+    text(r, &["occurred_at"])
+        .or_else(|| text(r, &["occurred_on"]))
+        .or_else(|| {
+            let requested = text(r, &["requested_on"])?;
+            let recorded = text(r, &["at"])?;
+            (r.get("type").and_then(Value::as_str) == Some("withdrawal")
+                && recorded
+                    .get(..10)
+                    .is_some_and(|day| requested.as_str() < day))
+            .then_some(requested)
+        })
 }
 
 /// One line of a person's history.

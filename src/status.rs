@@ -218,14 +218,22 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             .unwrap_or(0)
     };
     let (kind_w, what_w) = (width(|w| &w.0), width(|w| &w.1));
+    // Dated by when it happened, as the dashboard dates it (a day alone for a session's date
+    // or the day a withdrawal was asked for, padded to line up); when recorded later, that
+    // time follows.
+    let whens: Vec<String> = s
+        .history
+        .iter()
+        .map(|h| h.occurred.as_deref().map_or_else(|| local(&h.at), local))
+        .collect();
+    let when_w = whens
+        .iter()
+        .map(|w| crate::wrap::display_width(w))
+        .max()
+        .unwrap_or(0);
     for (n, h) in s.history.iter().enumerate() {
-        // Dated by when it happened, as the dashboard dates it; when recorded later, that
-        // time follows.
         let recorded = local(&h.at);
-        let when = h
-            .occurred
-            .as_deref()
-            .map_or_else(|| recorded.clone(), local);
+        let when = pad(&whens[n], when_w);
         let (kind, what) = &words[n];
         let mut line = format!(
             "  {when}  {}  {}  {:<11} {:<14} {}",
