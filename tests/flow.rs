@@ -509,6 +509,23 @@ fn at_40x12_the_summary_to_confirm_shows_the_answer_being_saved() {
     }
 }
 
+/// On the smallest screen a message keeps its end (what to do), taking lines from the body:
+/// going on with nothing chosen says how to choose, whole.
+#[test]
+fn at_40x12_a_message_keeps_what_to_do() {
+    for (lang, end) in [("en", "press Space."), ("ja", "びます）。")] {
+        let mut k = Kiosk::new(lang);
+        k.app.resize(40, 12);
+        k.keys("<Enter>")
+            .identify("E6012", "Pat", "")
+            .read_all()
+            .pass_check();
+        k.keys("<Right>");
+        let screen: String = k.screen().lines().map(str::trim_end).collect();
+        assert!(screen.contains(end), "{lang}:\n{}", k.screen());
+    }
+}
+
 /// Back from the choice to the check once every answer was right: the check says so and Enter
 /// goes on to the choice; nothing counts as another answer (the record's tries stay as they
 /// were).

@@ -108,15 +108,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let mut areas = layout::areas(area.width, area.height);
-    // A message longer than the line (Japanese ones, mostly) takes a second line from the
-    // body rather than lose its end: the end is often what to do.
-    if notice_text(app)
-        .is_some_and(|(text, _)| crate::wrap::display_width(&text) > areas.notice.width as usize)
-        && areas.body.height > 4
+    // A message longer than the line (Japanese ones, mostly; any on a narrow screen) takes
+    // the lines it needs from the body, up to four and leaving the body four, rather than lose
+    // its end: the end is often what to do.
+    if let Some((text, style)) = notice_text(app)
+        && crate::wrap::display_width(&text) > areas.notice.width as usize
     {
-        areas.body.height -= 1;
-        areas.notice.y -= 1;
-        areas.notice.height = 2;
+        let needed = doc::plain_lines(&text, areas.notice.width as usize, style).len() as u16;
+        let taken = needed
+            .clamp(2, 4)
+            .saturating_sub(1)
+            .min(areas.body.height.saturating_sub(4));
+        areas.body.height -= taken;
+        areas.notice.y -= taken;
+        areas.notice.height += taken;
     }
     header(frame, app, areas.header);
 
