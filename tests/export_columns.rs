@@ -330,8 +330,8 @@ fn champion_on_and_off_rows_can_be_told_apart_in_keys_and_in_words() {
         assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
         let (header, rows) = csv_rows(&o.stdout);
         let (t, active, supports) = match labels {
-            Some("ja") => ("記録の種類", "有効", "担当する相手（社員番号）"),
-            Some(_) => ("record", "on", "supports (ID)"),
+            Some("ja") => ("記録の種類", "推進役として有効", "担当する相手（社員番号）"),
+            Some(_) => ("record", "champion active", "supports (ID)"),
             None => ("type", "active", "supports"),
         };
         let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -387,8 +387,14 @@ fn labels_give_headings_and_coded_values_in_words_of_the_language() {
         reasons.contains("が心配") || reasons.contains("通信費"),
         "reasons in the content's words: {reasons}"
     );
-    // A code without words (a future value) stays as stored.
-    assert!(cells("確認した事項").contains(&"hours-rules;report-loss"));
+    // What was confirmed before agreeing, in the words the person confirmed (the content's).
+    assert!(
+        cells("確認した事項").contains(
+            &"勤務時間のルールを理解しました。;スマートフォンをなくしたり盗まれたりしたら、すぐに報告します。"
+        ),
+        "{:?}",
+        cells("確認した事項")
+    );
 
     for (args, what) in [
         (vec!["--labels", "fr"], "“fr”"),

@@ -245,7 +245,8 @@ pub const COLUMNS: &[Column] = &[
             for a in r.f.acknowledged.as_deref().unwrap_or(&[]) {
                 if let Some(id) = a.0.as_deref() {
                     c.sep();
-                    c.code("export-acknowledged-", Some(id));
+                    // In the words the person confirmed, from the content.
+                    c.code("acknowledged:", Some(id));
                 }
             }
         }),

@@ -289,6 +289,9 @@ pub(super) fn labels(
         for (id, l) in &forms.forms.purposes {
             words.insert(format!("purpose:{id}"), l.label.clone());
         }
+        for (id, l) in &forms.forms.acknowledgements {
+            words.insert(format!("acknowledged:{id}"), l.label.clone());
+        }
     }
     let loc = env.loc.clone();
     Ok(Labels::new(loc, crate::i18n::Lang::new(lang), words))
