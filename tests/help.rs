@@ -209,3 +209,26 @@ fn parse_errors_speak_the_chosen_language_and_exit_2() {
         }
     }
 }
+
+/// A command's own options come first; the options every command takes (--data, --lang, ...)
+/// follow under a heading of their own, the most used first, in both languages.
+#[test]
+fn the_options_of_every_command_are_apart_from_the_commands_own() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, own, every) in [
+        ("en", "Options:", "Options of every command:"),
+        ("ja", "オプション:", "どのコマンドにも使えるオプション:"),
+    ] {
+        let o = tebiki(dir.path(), &["--lang", lang, "report", "--help"]);
+        let (out, err) = text(&o);
+        assert!(o.status.success(), "{err}");
+        let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{lang} {s}:\n{out}"));
+        let (own_at, every_at) = (at(own), at(every));
+        assert!(own_at < at("--format") && at("--limit") < every_at, "{out}");
+        assert!(
+            every_at < at("--data") && at("--data") < at("--lang"),
+            "{out}"
+        );
+        assert!(at("--lang") < at("--content") && at("--content") < at("--ambiguous-width"));
+    }
+}

@@ -251,6 +251,7 @@ pin-set-config-mistake = config.toml still has a mistake at { $place }: { $reaso
 cli-usage = Usage
 cli-commands = Commands
 cli-options = Options
+cli-global-options = Options of every command
 cli-arguments = Arguments
 cli-help = Print help
 cli-version = Print the version

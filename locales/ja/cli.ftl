@@ -257,6 +257,7 @@ pin-set-config-mistake = config.toml の { $place } にまだ誤りがありま�
 cli-usage = 使い方
 cli-commands = コマンド
 cli-options = オプション
+cli-global-options = どのコマンドにも使えるオプション
 cli-arguments = 引数
 cli-help = ヘルプを表示する
 cli-version = バージョンを表示する

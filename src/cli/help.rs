@@ -52,19 +52,35 @@ pub(super) fn localize(
     }
     let options = loc.t(lang, "cli-options");
     let arguments = loc.t(lang, "cli-arguments");
-    let mut ids: Vec<(String, bool)> = cmd
+    let global = loc.t(lang, "cli-global-options");
+    let mut ids: Vec<(String, bool, bool)> = cmd
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set()))
         .collect();
     // Headings show in the order they are first given: arguments before options, as clap does.
-    ids.sort_by_key(|(_, positional)| !positional);
-    for (id, positional) in ids {
-        let heading = if positional {
-            arguments.clone()
+    ids.sort_by_key(|(_, positional, _)| !positional);
+    for (id, positional, is_global) in ids {
+        // The options every command takes (--data, --lang, ...) under a heading of their own,
+        // after the command's own options: they are given to every command the same way.
+        let (heading, order) = if positional {
+            (arguments.clone(), None)
+        } else if is_global {
+            // The most used first.
+            let rank = ["data", "lang", "content"]
+                .iter()
+                .position(|g| *g == id)
+                .unwrap_or(3);
+            (global.clone(), Some(1000 + rank))
         } else {
-            options.clone()
+            (options.clone(), None)
         };
-        cmd = cmd.mut_arg(id.as_str(), |a: Arg| a.help_heading(heading));
+        cmd = cmd.mut_arg(id.as_str(), |a: Arg| {
+            let a = a.help_heading(heading);
+            match order {
+                Some(n) => a.display_order(n),
+                None => a,
+            }
+        });
     }
     if prefix.is_empty() {
         let after = loc.ta(
