@@ -855,3 +855,47 @@ fn a_filtered_export_keeps_the_voids_of_the_records_it_holds() {
         assert_eq!(voids, usize::from(with_void), "{args:?}: {csv:?}");
     }
 }
+
+/// An export made for Excel says when employee ids start with 0 (Excel drops the zeros of
+/// such an id when the file is opened by double-click) and how to keep them; the ids are
+/// written exactly, and a plain CSV for scripts says nothing.
+#[test]
+fn an_export_for_excel_warns_of_ids_whose_zeros_excel_drops() {
+    let data = tempfile::tempdir().unwrap();
+    let mut w = Writer::open(&data.path().join("ledger"), "k1", Duration::from_secs(1)).unwrap();
+    for id in ["000123", "000456", "E0001", "1234"] {
+        w.append("consent", consent(id, "山田 太郎", "営業部", "given"))
+            .unwrap();
+    }
+    drop(w);
+    for (lang, said, todo) in [
+        (
+            "en",
+            "2 row(s) have an employee ID that starts with 0 (such as 000123)",
+            "Data > From Text/CSV",
+        ),
+        (
+            "ja",
+            "社員番号が 0 で始まる行が 2 行あります（例：000123）",
+            "［テキストまたは CSV から］",
+        ),
+    ] {
+        for excel in [vec!["--excel"], vec!["--encoding", "cp932"]] {
+            let mut args = vec!["--lang", lang, "export"];
+            args.extend(&excel);
+            let o = tebiki(data.path(), &args);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(0), "{err}");
+            assert!(
+                err.contains(said) && err.contains(todo),
+                "{lang} {excel:?}: {err}"
+            );
+            assert!(
+                out.contains(",000123,") && out.contains(",000456,"),
+                "{out}"
+            );
+        }
+    }
+    let o = export(data.path(), &[]);
+    assert!(!text(&o).1.contains("000123"), "{}", text(&o).1);
+}

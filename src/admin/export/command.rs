@@ -216,6 +216,24 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             code = ExitCode::from(1);
         }
     }
+    // Made for Excel: ids such as 000123 lose their zeros when the file is opened by
+    // double-click, which HR should know before reading ids off the sheet.
+    if (args.excel || args.encoding == Some(TextEncoding::Cp932)) && summary.zero_ids > 0 {
+        warn(
+            env,
+            &env.ta(
+                "export-zero-ids",
+                &[
+                    ("count", count(summary.zero_ids)),
+                    (
+                        "example",
+                        arg(summary.zero_example.clone().unwrap_or_default()),
+                    ),
+                ],
+            ),
+        );
+        eprintln!("  {}", env.t("export-todo-zero-ids"));
+    }
     if summary.unmappable > 0 {
         warn(
             env,

@@ -143,6 +143,10 @@ pub struct ExportSummary {
     pub files: Vec<FileHead>,
     /// With `--dept`: the departments of the records read (normalised with [`dept_key`]).
     pub departments: std::collections::BTreeSet<String>,
+    /// CSV rows whose employee id is digits starting with 0 (a spreadsheet opening the file
+    /// by double-click makes it a number and drops the zeros), and the first of those ids.
+    pub zero_ids: u64,
+    pub zero_example: Option<String>,
 }
 
 #[derive(Debug)]
@@ -358,6 +362,10 @@ struct RowWorker {
     labels: Option<Labels>,
     /// With `--dept`: the departments of the records it read (see [`Run::see_department`]).
     departments: std::collections::BTreeSet<String>,
+    /// Rows written whose employee id a spreadsheet would take for a number with zeros in
+    /// front (see [`ExportSummary::zero_ids`]), and the first such id.
+    zero_ids: u64,
+    zero_example: Option<String>,
 }
 
 /// A batch's CSV rows, and how many records passed the filters.
@@ -375,6 +383,12 @@ struct RowMark {
     id: uuid::Uuid,
     record_type: String,
     voids: Option<String>,
+}
+
+/// Whether `id` is digits with a 0 in front (`000123`): a spreadsheet opening a CSV by
+/// double-click takes it for the number 123.
+fn leading_zero(id: &str) -> bool {
+    id.len() > 1 && id.starts_with('0') && id.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Makes the CSV rows of a batch of records (on a worker thread).
@@ -407,6 +421,12 @@ impl RowMaker<'_> {
                 };
                 let cells = &mut worker.cells;
                 columns::fill_row(&row, self.purposes, worker.labels.as_ref(), cells);
+                if let Some(id) = f.employee.as_ref().and_then(|e| e.id.as_deref())
+                    && leading_zero(id)
+                {
+                    worker.zero_ids += 1;
+                    worker.zero_example.get_or_insert_with(|| id.to_string());
+                }
                 // CSV is read by people (a spreadsheet, `cat`): control characters, escape
                 // sequences and bidi overrides in a cell come out visible and harmless, as
                 // `\u{001B}`. jsonl/json keep every record exactly. Most cells of a row are
@@ -521,6 +541,8 @@ impl Run<'_> {
                 cells: Vec::new(),
                 labels: self.csv.labels.as_deref().map(Labels::fresh),
                 departments: std::collections::BTreeSet::new(),
+                zero_ids: 0,
+                zero_example: None,
             })
             .collect();
         let rows = RowMaker {
@@ -580,6 +602,10 @@ impl Run<'_> {
         let mut seen = self.departments.borrow_mut();
         for worker in states {
             seen.extend(worker.departments);
+            self.summary.zero_ids += worker.zero_ids;
+            if self.summary.zero_example.is_none() {
+                self.summary.zero_example = worker.zero_example;
+            }
         }
         Ok(duplicates)
     }
