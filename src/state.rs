@@ -421,20 +421,12 @@ pub fn recorded_by(v: &Value) -> Option<String> {
 }
 
 /// When a record says what it records happened, if it was recorded later: `occurred_at`, or
-/// the day `occurred_on`, or for a withdrawal the day it was asked for (`requested_on`) when
-/// that was before the day it was recorded.
+/// the day `occurred_on`. A withdrawal an administrator records keeps the day it was asked
+/// for apart (`requested_on`, shown below it): it takes effect, and is listed, when it is
+/// recorded, so that the history's order is the order the state was folded in (a day alone
+/// cannot be placed among the times of that day's other records).
 pub fn occurred(r: &Value) -> Option<String> {
-    text(r, &["occurred_at"])
-        .or_else(|| text(r, &["occurred_on"]))
-        .or_else(|| {
-            let requested = text(r, &["requested_on"])?;
-            let recorded = text(r, &["at"])?;
-            (r.get("type").and_then(Value::as_str) == Some("withdrawal")
-                && recorded
-                    .get(..10)
-                    .is_some_and(|day| requested.as_str() < day))
-            .then_some(requested)
-        })
+    text(r, &["occurred_at"]).or_else(|| text(r, &["occurred_on"]))
 }
 
 /// One line of a person's history.

@@ -218,9 +218,8 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             .unwrap_or(0)
     };
     let (kind_w, what_w) = (width(|w| &w.0), width(|w| &w.1));
-    // Dated by when it happened, as the dashboard dates it (a day alone for a session's date
-    // or the day a withdrawal was asked for, padded to line up); when recorded later, that
-    // time follows.
+    // Dated by when it happened, as the dashboard dates it (a day alone for a session's date,
+    // padded to line up); when recorded later, that time follows.
     let whens: Vec<String> = s
         .history
         .iter()
@@ -251,7 +250,8 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
             let by = for_terminal(&for_display(by)).into_owned();
             extra.push_str(&loc.ta(lang, "status-by", &[("name", by.into())]));
         }
-        if when != recorded && !recorded.starts_with(&when) {
+        // A day alone (an attendance's `--date`) that is the day recorded says nothing more.
+        if whens[n] != recorded && !recorded.starts_with(&whens[n]) {
             extra.push_str(&loc.ta(
                 lang,
                 "status-recorded-at",

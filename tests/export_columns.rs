@@ -330,8 +330,12 @@ fn champion_on_and_off_rows_can_be_told_apart_in_keys_and_in_words() {
         assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
         let (header, rows) = csv_rows(&o.stdout);
         let (t, active, supports) = match labels {
-            Some("ja") => ("記録の種類", "推進役として有効", "担当する相手（社員番号）"),
-            Some(_) => ("record", "champion active", "supports (ID)"),
+            Some("ja") => (
+                "記録の種類",
+                "開始（推進役・担当）",
+                "担当する相手（社員番号）",
+            ),
+            Some(_) => ("record", "started (champion or pairing)", "supports (ID)"),
             None => ("type", "active", "supports"),
         };
         let col = |name: &str| header.iter().position(|h| h == name).unwrap();

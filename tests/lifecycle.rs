@@ -518,67 +518,55 @@ fn a_new_version_without_a_summary_says_so() {
     }
 }
 
-/// A withdrawal an administrator records days after it was asked for stands in the person's
-/// history at the day it was asked for (`occurred`), as a record entered later for an
-/// earlier day does, with the day alone lined up with the times of the others.
+/// A session's day alone (`--date`) lines up with the times of the other records, and is said
+/// to have been recorded later only when it was: an attendance recorded on its own day says
+/// nothing more.
 #[test]
-fn a_withdrawal_recorded_late_is_dated_by_the_day_it_was_asked_for() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path();
-    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
-    assert!(o.status.success(), "{}", text(&o).1);
-    // Someone whose consent is in force (the demo's history ends before today).
-    let csv = tebiki(data, &["export", "--format", "csv", "--status", "given"]);
-    let rows = String::from_utf8(csv.stdout).unwrap();
-    let id = rows
-        .lines()
-        .nth(1)
-        .and_then(|row| row.split(',').nth(5))
-        .expect("someone gave consent")
-        .to_string();
-    let yesterday = jiff::Zoned::now().date().yesterday().unwrap().to_string();
-    let (code, _, err) = record(
-        data,
-        &[
-            "withdrawal",
-            &id,
-            "--requested",
-            &yesterday,
-            "--by",
-            "Admin Mori",
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
-    let s = status(data, &id, &[]);
-    let history = s["history"].as_array().unwrap();
-    let withdrawal = history
-        .iter()
-        .find(|h| h["type"] == "withdrawal")
-        .expect("in the history");
-    assert_eq!(withdrawal["occurred"], yesterday.as_str(), "{withdrawal}");
-    // Newest first by when each happened.
-    let dated: Vec<&str> = history
-        .iter()
-        .map(|h| h["occurred"].as_str().or(h["at"].as_str()).unwrap())
-        .collect();
-    let mut sorted = dated.clone();
-    sorted.sort_by(|a, b| b.cmp(a));
-    assert_eq!(dated, sorted);
-
-    let o = tebiki(data, &["--lang", "en", "status", &id]);
+fn a_day_alone_lines_up_and_is_said_recorded_later_only_when_it_was() {
+    let mut k = Kiosk::new("en");
+    let data = k.dir.path().to_path_buf();
+    let id = "E5001";
+    defer(&mut k, id, "Kim Lee");
+    let today = jiff::Zoned::now().date();
+    let yesterday = today.yesterday().unwrap().to_string();
+    let today = today.to_string();
+    for (session, day) in [("briefing", &yesterday), ("setup", &today)] {
+        let (code, _, err) = record(
+            &data,
+            &[
+                "attendance",
+                id,
+                "--session",
+                session,
+                "--date",
+                day,
+                "--by",
+                "T",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    let o = tebiki(&data, &["--lang", "en", "status", id]);
     let (out, _) = text(&o);
-    let line = out
-        .lines()
-        .find(|l| l.contains("Withdrawal"))
-        .expect("the withdrawal's line");
-    let other = out
-        .lines()
-        .find(|l| l.contains("Decision"))
-        .expect("the consent's line");
-    assert!(line.starts_with(&format!("  {yesterday}  ")), "{out}");
-    assert_eq!(
-        line.find("Withdrawal"),
-        other.find("Decision"),
-        "the kinds line up:\n{out}"
-    );
+    let lines: Vec<&str> = out.lines().collect();
+    let attended: Vec<usize> = (0..lines.len())
+        .filter(|&n| lines[n].contains("Attended"))
+        .collect();
+    let decision = lines.iter().find(|l| l.contains("Decision")).expect(&out);
+    for &n in &attended {
+        assert_eq!(
+            lines[n].find("Attended"),
+            decision.find("Decision"),
+            "the kinds line up:\n{out}"
+        );
+    }
+    let said_later = |n: usize| lines[n..].iter().take(2).any(|l| l.contains("recorded 2"));
+    let on = |day: &str| {
+        *attended
+            .iter()
+            .find(|&&n| lines[n].contains(day))
+            .expect(&out)
+    };
+    assert!(said_later(on(&yesterday)), "{out}");
+    assert!(!said_later(on(&today)), "{out}");
 }

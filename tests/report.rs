@@ -185,27 +185,35 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
 }
 
 /// People who were reached (a session attended) but never chose are counted under coverage
-/// and listed for the trainer: those nobody is following up first, then by due date; people
-/// who decided, and people never reached, are not in that list.
+/// and listed for the trainer: those nobody is following up first, then by due date (an
+/// overdue one said so); people who decided are not in that list.
 #[test]
 fn people_reached_who_never_decided_are_counted_and_listed_nobody_following_up_first() {
     let (_keep, data) = organisation();
     let mut trainer =
         Writer::open(&data.join("ledger"), "trainer", Duration::from_secs(1)).unwrap();
     let session = || json!({ "session": { "id": "2026-11-20-briefing", "topic": "briefing" } });
-    // 山田 attended and a follow-up is planned; 佐藤 attended and nobody followed up.
-    trainer
-        .append("attendance", body("E1", "山田 太郎", "営業部", session()))
-        .unwrap();
-    trainer
-        .append(
-            "followup",
-            body("E1", "山田 太郎", "営業部", json!({ "due": "2026-12-20" })),
-        )
-        .unwrap();
-    trainer
-        .append("attendance", body("E2", "佐藤 花子", "総務部", session()))
-        .unwrap();
+    let later = jiff::Zoned::now()
+        .date()
+        .checked_add(jiff::ToSpan::days(10))
+        .unwrap()
+        .to_string();
+    // 山田 attended and a follow-up is planned; 田中 too, long overdue; 佐藤 attended and
+    // nobody followed up.
+    for (id, name, dept, due) in [
+        ("E1", "山田 太郎", "営業部", Some(later.as_str())),
+        ("E2", "佐藤 花子", "総務部", None),
+        ("E4", "田中 次郎", "総務部", Some("2026-01-05")),
+    ] {
+        trainer
+            .append("attendance", body(id, name, dept, session()))
+            .unwrap();
+        if let Some(due) = due {
+            trainer
+                .append("followup", body(id, name, dept, json!({ "due": due })))
+                .unwrap();
+        }
+    }
     // 鈴木 attended and decided.
     trainer
         .append("attendance", body("E3", "鈴木 一郎", "営業部", session()))
@@ -222,7 +230,7 @@ fn people_reached_who_never_decided_are_counted_and_listed_nobody_following_up_f
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
         r["coverage"],
-        json!({ "roster": 4, "reached": 3, "reached_undecided": 2, "never_onboarded": 1 })
+        json!({ "roster": 4, "reached": 4, "reached_undecided": 3, "never_onboarded": 0 })
     );
     let listed: Vec<(&str, bool, &Value)> = r["undecided"]
         .as_array()
@@ -236,35 +244,46 @@ fn people_reached_who_never_decided_are_counted_and_listed_nobody_following_up_f
             )
         })
         .collect();
+    let later_json = json!(later);
     assert_eq!(
         listed,
         vec![
             ("E2", false, &Value::Null),
-            ("E1", true, &json!("2026-12-20"))
+            ("E4", true, &json!("2026-01-05")),
+            ("E1", true, &later_json),
         ]
     );
 
     let (en, _) = text(&tebiki(&data, &["report", "--lang", "en"]));
     assert!(
-        en.contains("2 of them have not decided yet (listed below)."),
+        en.contains("Been through onboarding but not decided yet: 3 (listed below)."),
         "{en}"
     );
-    let at = en.find("■ Reached but not yet decided (2;").expect(&en);
-    let section: Vec<&str> = en[at..].lines().skip(1).take(2).collect();
+    let at = en
+        .find("■ Been through onboarding, not decided yet (3;")
+        .expect(&en);
+    let section: Vec<&str> = en[at..].lines().skip(1).take(3).collect();
     assert_eq!(
         section,
         [
-            "  E2  佐藤 花子  総務部  no follow-up open",
-            "  E1  山田 太郎  営業部  follow-up due 2026-12-20"
+            "  E2  佐藤 花子  総務部  no follow-up open".to_string(),
+            "  E4  田中 次郎  総務部  follow-up overdue since 2026-01-05".to_string(),
+            format!("  E1  山田 太郎  営業部  follow-up due {later}"),
         ],
         "{en}"
     );
     let (ja, _) = text(&tebiki(&data, &["report", "--lang", "ja"]));
-    assert!(ja.contains("うち 2 人はまだ回答していません"), "{ja}");
     assert!(
-        ja.contains("■ 説明を受けたが、まだ回答していない人（2 人、")
+        ja.contains("実施済みのうち、まだ回答していない人：3 人"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("■ 説明を受けたが、まだ回答していない人（3 人、")
             && ja.contains("E2  佐藤 花子  総務部  フォローアップなし")
-            && ja.contains("E1  山田 太郎  営業部  フォローアップ期日 2026-12-20"),
+            && ja.contains("E4  田中 次郎  総務部  フォローアップ期日 2026-01-05（期日超過）")
+            && ja.contains(&format!(
+                "E1  山田 太郎  営業部  フォローアップ期日 {later}"
+            )),
         "{ja}"
     );
 }

@@ -100,7 +100,7 @@ export-incomplete = the export is incomplete: { $count } ledger line(s) could no
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it
 export-withheld-people = the records not used are about { $count } person(s): { $ids }
 export-zero-ids = { $count } row(s) have an employee ID that starts with 0 (such as { $example }): Excel drops those zeros when the file is opened by double-click.
-export-todo-zero-ids = To keep them, open the file in Excel with Data > From Text/CSV and set the employee ID column to Text.
+export-todo-zero-ids = To keep them, open the file in Excel with Data > From Text/CSV and set the ID columns (employee ID, ID as typed, supports) to Text.
 export-unmappable = { $count } character(s) cannot be written in Shift_JIS and were replaced with 〓
 export-cp932-changed = { $count } character(s) are written in Shift_JIS as another character (for example ¥ as \, ‾ as ~, − as －)
 export-cp932-at = row { $row }, column { $column } ({ $header }): “{ $from }” becomes “{ $to }”
@@ -130,10 +130,7 @@ report-withheld-people = the records not used are about { $count } person(s), wh
 report-coverage = ■ Coverage against the roster
 report-reached = Been through onboarding
 report-never = Never onboarded
-report-reached-undecided = { $n ->
-        [one] 1 of them has not decided yet (listed below).
-       *[other] { $count } of them have not decided yet (listed below).
-    }
+report-reached-undecided = Been through onboarding but not decided yet: { $count } (listed below).
 report-no-roster = No roster imported: import one with “tebiki roster import FILE.csv” to see who has never been through onboarding.
 report-not-on-roster-count = { $n ->
         [one] 1 person in the ledger is not on the roster.
@@ -175,10 +172,11 @@ report-days = { $n ->
    *[other] { $days } days late
 }
 report-never-list = ■ Never onboarded ({ $count })
-report-undecided-list = ■ Reached but not yet decided ({ $count }; those nobody is following up first)
+report-undecided-list = ■ Been through onboarding, not decided yet ({ $count }; no follow-up first)
 report-undecided-none = no follow-up open
 report-undecided-open = follow-up open, no due date
 report-undecided-due = follow-up due { $due }
+report-undecided-overdue = follow-up overdue since { $due }
 report-not-on-roster-list = ■ In the ledger but not on the roster ({ $count })
 report-unverified-list = ■ Decided without an identity check (name and department as typed) ({ $count })
 report-in-use-list = ■ Using their own phone without a consent in force ({ $count })
@@ -235,7 +233,7 @@ export-col-type = record
 export-col-decision = decision
 export-col-stage = migration stage
 export-col-due = next follow-up due
-export-col-active = champion active
+export-col-active = started (champion or pairing)
 export-col-supports = supports (ID)
 export-col-supports_name = supports (name)
 export-col-requested_by = requested by
@@ -322,6 +320,7 @@ roster-dry-run = Dry run: nothing was imported; the current roster is unchanged.
 roster-previous-unreadable = the roster stored now could not be read ({ $detail }): the changes below are counted as if there were none, and it is replaced
 roster-many-removed = { $file } would take { $removed } of the { $old } people off the roster (it lists { $rows }): is it the whole roster, not part of it?
 roster-column-absent = { $file } has no { $column } column: importing it would clear the { $column } of { $count } people
+roster-split-row = { $file }: lines { $first } and { $second } have fewer values than the header and together one more: most likely one row split in two by a line break inside a value not in double quotes, and line { $second } would add a person with the id “{ $id }”
 roster-todo-losses = Nothing was imported (the current roster is unchanged). See every change with --dry-run; if the file is right, import it again with --yes.
 roster-waiting = Waiting for another roster import in this data folder to finish…
 roster-error-busy = another roster import in this data folder has not finished after a minute

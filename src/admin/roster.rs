@@ -56,6 +56,17 @@ fn losses(env: &Env, file: &str, parsed: &Parsed, old: &[Employee], removed: usi
             ],
         ));
     }
+    for (first, second, id) in &parsed.split_rows {
+        out.push(env.ta(
+            "roster-split-row",
+            &[
+                ("file", arg(file.to_owned())),
+                ("first", arg(first.to_string())),
+                ("second", arg(second.to_string())),
+                ("id", arg(id.clone())),
+            ],
+        ));
+    }
     for &column in &parsed.absent_columns {
         let cleared = old
             .iter()

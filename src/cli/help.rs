@@ -53,12 +53,13 @@ pub(super) fn localize(
     let options = loc.t(lang, "cli-options");
     let arguments = loc.t(lang, "cli-arguments");
     let global = loc.t(lang, "cli-global-options");
-    let mut ids: Vec<(String, bool, bool)> = cmd
+    let ids: Vec<(String, bool, bool)> = cmd
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set()))
         .collect();
-    // Headings show in the order they are first given: arguments before options, as clap does.
-    ids.sort_by_key(|(_, positional, _)| !positional);
+    // clap shows the headings in the order of the first argument declared under each: a
+    // command's options, then its arguments (declared after them), then the options of every
+    // command (their display order puts them last).
     for (id, positional, is_global) in ids {
         // The options every command takes (--data, --lang, ...) under a heading of their own,
         // after the command's own options: they are given to every command the same way.

@@ -163,9 +163,10 @@ pub enum RowProblem {
         found: usize,
         expected: usize,
     },
-    /// Fewer values than the header has columns, so a column tebiki reads is not in the row
-    /// (often a line break inside a value that was not in quotes, which splits a row in two:
-    /// the second half would be read as another person).
+    /// Fewer values than the header has columns, so the id or the name is not in the row
+    /// (often a line break inside a value that was not in quotes, which splits a row in two).
+    /// A row short of only optional values (department, email) is taken: some spreadsheets
+    /// leave out the commas of empty cells at the end of a row.
     MissingFields {
         found: usize,
         expected: usize,
@@ -230,6 +231,11 @@ pub struct Parsed {
     pub blank_rows: u64,
     /// Optional columns the header does not have (department, email): empty for everyone.
     pub absent_columns: Vec<Column>,
+    /// Two rows one after the other, each with fewer values than the header, that together
+    /// have one more than it: most likely one row split by a line break inside a value not in
+    /// double quotes, whose second half was read as another person. The lines of both, and
+    /// the id the second half was read with.
+    pub split_rows: Vec<(u64, u64, String)>,
 }
 
 /// Decodes the file: a forced encoding, else BOM means UTF-8, valid UTF-8 means UTF-8, and
@@ -354,6 +360,9 @@ pub fn parse(
     // rest of the file one value of the last row (the CSV reader says nothing of it).
     let odd_quotes = memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1;
     let mut last_line = None;
+    let mut split_rows = Vec::new();
+    // The row before, when it was short: its line and how many values it had.
+    let mut short_before: Option<(u64, usize)> = None;
     for n in 0u64.. {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -373,10 +382,23 @@ pub fn parse(
         }
         if record.iter().all(|c| c.trim().is_empty()) {
             blank_rows += 1;
+            short_before = None;
             continue;
         }
         last_line = Some((line, record.iter().any(|c| c.contains(['\n', '\r']))));
-        if index.iter().flatten().any(|&i| i >= record.len()) {
+        let short = (record.len() < header.len()).then_some((line, record.len()));
+        if let (Some((before, had)), Some((_, has))) = (short_before, short)
+            && before + 1 == line
+            && had + has == header.len() + 1
+        {
+            let id = index[Column::Id as usize]
+                .and_then(|i| record.get(i))
+                .unwrap_or("");
+            split_rows.push((before, line, id.trim().to_string()));
+        }
+        short_before = short;
+        let required = [Column::Id, Column::Name].map(|c| index[c as usize]);
+        if required.iter().flatten().any(|&i| i >= record.len()) {
             bad.push(BadRow {
                 line,
                 problem: RowProblem::MissingFields {
@@ -512,6 +534,7 @@ pub fn parse(
             .into_iter()
             .filter(|c| index[*c as usize].is_none())
             .collect(),
+        split_rows,
     })
 }
 

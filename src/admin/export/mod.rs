@@ -421,9 +421,12 @@ impl RowMaker<'_> {
                 };
                 let cells = &mut worker.cells;
                 columns::fill_row(&row, self.purposes, worker.labels.as_ref(), cells);
-                if let Some(id) = f.employee.as_ref().and_then(|e| e.id.as_deref())
-                    && leading_zero(id)
-                {
+                // The person's id, or the id of the person a champion supports.
+                let ids = [
+                    f.employee.as_ref().and_then(|e| e.id.as_deref()),
+                    f.supports.as_deref(),
+                ];
+                if let Some(id) = ids.into_iter().flatten().find(|id| leading_zero(id)) {
                     worker.zero_ids += 1;
                     worker.zero_example.get_or_insert_with(|| id.to_string());
                 }

@@ -388,11 +388,12 @@ impl Census {
                 .cmp(&a.employees)
                 .then_with(|| a.department.cmp(&b.department))
         });
-        // Nobody is following up first; then the nearest due date (the listing order kept).
+        // Nobody is following up first; then by due date, the most overdue first; then open
+        // follow-ups without a date (the listing order kept within each).
         undecided.sort_by(|a, b| {
-            (a.followup_open, a.followup_due.is_some(), &a.followup_due).cmp(&(
+            (a.followup_open, a.followup_due.is_none(), &a.followup_due).cmp(&(
                 b.followup_open,
-                b.followup_due.is_some(),
+                b.followup_due.is_none(),
                 &b.followup_due,
             ))
         });

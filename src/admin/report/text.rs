@@ -274,6 +274,10 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
         |out| {
             for u in r.undecided.iter().take(shown(limit, usize::MAX)) {
                 let followup = match (&u.followup_due, u.followup_open) {
+                    // Dates as YYYY-MM-DD compare as text.
+                    (Some(due), _) if *due < r.today => {
+                        env.ta("report-undecided-overdue", &[("due", arg(due.clone()))])
+                    }
                     (Some(due), _) => env.ta("report-undecided-due", &[("due", arg(due.clone()))]),
                     (None, true) => env.t("report-undecided-open"),
                     (None, false) => env.t("report-undecided-none"),
