@@ -561,6 +561,19 @@ fn a_row_split_by_a_line_break_needs_yes_and_a_quote_left_open_at_the_end_is_nam
         assert!(err.contains(said), "{lang}: {err}");
         assert!(!err.contains("empty"), "{err}");
     }
+    // Left open on a last line without a line end, it swallows the commas after it.
+    std::fs::write(
+        &open,
+        "社員番号,氏名,部署,メール\nE1,山田 太郎,営業部,a@x.jp\nE2,\"佐藤 花子,総務部,b@x.jp",
+    )
+    .unwrap();
+    let o = import("en", &open, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let (_, err) = text(&o);
+    assert!(
+        err.contains("open.csv:3: a double quote (\") opened in this row is never closed"),
+        "{err}"
+    );
 }
 
 /// A file that would take many people off the roster (a filtered sheet, a truncated export),

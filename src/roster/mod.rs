@@ -385,7 +385,12 @@ pub fn parse(
             short_before = None;
             continue;
         }
-        last_line = Some((line, record.iter().any(|c| c.contains(['\n', '\r']))));
+        // A value holding a line end or the delimiter: what a quote left open swallows.
+        let delimiter = char::from(delimiter);
+        last_line = Some((
+            line,
+            record.iter().any(|c| c.contains(['\n', '\r', delimiter])),
+        ));
         let short = (record.len() < header.len()).then_some((line, record.len()));
         if let (Some((before, had)), Some((_, has))) = (short_before, short)
             && before + 1 == line
@@ -505,8 +510,9 @@ pub fn parse(
             email: email.to_string(),
         });
     }
-    // The last row ran over line ends with an odd count of quotes: a quote never closed. That
-    // is what is wrong with the row, whatever else was found in its value.
+    // The last row has a value that ran over line ends or delimiters, with an odd count of
+    // quotes: a quote never closed. That is what is wrong with the row, whatever else was
+    // found in its value.
     if odd_quotes && let Some((line, true)) = last_line {
         bad.retain(|b| b.line != line);
         if row_lines.last() == Some(&line) {

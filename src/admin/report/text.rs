@@ -157,7 +157,8 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             }
         }
         None => {
-            let _ = writeln!(out, "  {}", t("report-no-roster"));
+            let line = format!("  {}", t("report-no-roster"));
+            let _ = writeln!(out, "{}", crate::wrap::hanging(&line, 80, 0));
         }
     }
 
