@@ -462,6 +462,18 @@ fn reading_on_from_the_choice_never_lands_on_an_answer() {
     }
 }
 
+/// A kiosk at 40x12 in `lang`, at the choice screen for `id` (identified, every screen read,
+/// the check passed).
+fn at_the_choice_40x12(lang: &str, id: &str) -> Kiosk {
+    let mut k = Kiosk::new(lang);
+    k.app.resize(40, 12);
+    k.keys("<Enter>")
+        .identify(id, "Pat", "")
+        .read_all()
+        .pass_check();
+    k
+}
+
 /// On the smallest screen the three answers are in view on arrival, alike (the title and the
 /// lead are above them), and "No" is one ↑ away as "agree" is one ↓ away.
 #[test]
@@ -470,12 +482,7 @@ fn at_40x12_the_three_answers_are_in_view_on_arrival() {
         ("en", ["( ) I agree", "( ) Not now", "( ) No"]),
         ("ja", ["( ) このルール", "( ) 今は使わない", "( ) 使わない"]),
     ] {
-        let mut k = Kiosk::new(lang);
-        k.app.resize(40, 12);
-        k.keys("<Enter>")
-            .identify("E6009", "Pat", "")
-            .read_all()
-            .pass_check();
+        let mut k = at_the_choice_40x12(lang, "E6009");
         assert_eq!(k.app.ctx(), Ctx::Choice);
         let screen = k.screen();
         for answer in answers {
@@ -494,12 +501,7 @@ fn at_40x12_the_summary_to_confirm_shows_the_answer_being_saved() {
         ("en", "No: you keep the current", "Enter: save"),
         ("ja", "使わない：今の連絡方法", "Enter："),
     ] {
-        let mut k = Kiosk::new(lang);
-        k.app.resize(40, 12);
-        k.keys("<Enter>")
-            .identify("E6011", "Pat", "")
-            .read_all()
-            .pass_check();
+        let mut k = at_the_choice_40x12(lang, "E6011");
         k.keys("<Up><Space><Enter>");
         assert!(k.app.person.choice.reviewing, "{lang}");
         let screen = k.screen();
@@ -514,12 +516,7 @@ fn at_40x12_the_summary_to_confirm_shows_the_answer_being_saved() {
 #[test]
 fn at_40x12_a_message_keeps_what_to_do() {
     for (lang, end) in [("en", "press Space."), ("ja", "びます）。")] {
-        let mut k = Kiosk::new(lang);
-        k.app.resize(40, 12);
-        k.keys("<Enter>")
-            .identify("E6012", "Pat", "")
-            .read_all()
-            .pass_check();
+        let mut k = at_the_choice_40x12(lang, "E6012");
         k.keys("<Right>");
         let screen: String = k.screen().lines().map(str::trim_end).collect();
         assert!(screen.contains(end), "{lang}:\n{}", k.screen());

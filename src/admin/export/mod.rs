@@ -362,16 +362,16 @@ struct RowWorker {
     labels: Option<Labels>,
     /// With `--dept`: the departments of the records it read (see [`Run::see_department`]).
     departments: std::collections::BTreeSet<String>,
-    /// Rows written whose employee id a spreadsheet would take for a number with zeros in
-    /// front (see [`ExportSummary::zero_ids`]), and the first such id.
-    zero_ids: u64,
-    zero_example: Option<String>,
 }
 
 /// A batch's CSV rows, and how many records passed the filters.
 struct Rows {
     text: Result<Vec<u8>, ExportError>,
     written: u64,
+    /// Rows whose employee id a spreadsheet would take for a number with zeros in front (see
+    /// [`ExportSummary::zero_ids`]), and the first such id.
+    zero_ids: u64,
+    zero_example: Option<String>,
     /// With filters, each row: where it ends in `text`, its record's id and type, and for a
     /// void the record it cancels; the rows are then kept or not in ledger order, as written
     /// ([`filters::Exported`]).
@@ -408,6 +408,7 @@ impl RowMaker<'_> {
         let filters = self.filters;
         let marking = filters.needs_fields();
         let mut marks = Vec::new();
+        let (mut zero_ids, mut zero_example) = (0, None);
         for record in items.iter().filter_map(|i| i.as_ref().ok()) {
             let row = Fields::with(&record.raw, |f| -> Result<bool, csv::Error> {
                 note_department(filters, f, &mut worker.departments);
@@ -427,8 +428,8 @@ impl RowMaker<'_> {
                     f.supports.as_deref(),
                 ];
                 if let Some(id) = ids.into_iter().flatten().find(|id| leading_zero(id)) {
-                    worker.zero_ids += 1;
-                    worker.zero_example.get_or_insert_with(|| id.to_string());
+                    zero_ids += 1;
+                    zero_example.get_or_insert_with(|| id.to_string());
                 }
                 // CSV is read by people (a spreadsheet, `cat`): control characters, escape
                 // sequences and bidi overrides in a cell come out visible and harmless, as
@@ -462,6 +463,8 @@ impl RowMaker<'_> {
                     return Rows {
                         text: Err(csv_error(e)),
                         written,
+                        zero_ids,
+                        zero_example,
                         marks,
                     };
                 }
@@ -472,6 +475,8 @@ impl RowMaker<'_> {
         Rows {
             text: flushed.map(|()| text).map_err(ExportError::Write),
             written,
+            zero_ids,
+            zero_example,
             marks,
         }
     }
@@ -544,8 +549,6 @@ impl Run<'_> {
                 cells: Vec::new(),
                 labels: self.csv.labels.as_deref().map(Labels::fresh),
                 departments: std::collections::BTreeSet::new(),
-                zero_ids: 0,
-                zero_example: None,
             })
             .collect();
         let rows = RowMaker {
@@ -562,6 +565,11 @@ impl Run<'_> {
                     self.read(item);
                 }
                 self.heads.see_batch(items);
+                // Batches come in ledger order: the first example is the first such row's.
+                self.summary.zero_ids += rows.zero_ids;
+                if self.summary.zero_example.is_none() {
+                    self.summary.zero_example = rows.zero_example;
+                }
                 let text = rows.text?;
                 if rows.marks.is_empty() {
                     out.write_all(&text)?;
@@ -605,10 +613,6 @@ impl Run<'_> {
         let mut seen = self.departments.borrow_mut();
         for worker in states {
             seen.extend(worker.departments);
-            self.summary.zero_ids += worker.zero_ids;
-            if self.summary.zero_example.is_none() {
-                self.summary.zero_example = worker.zero_example;
-            }
         }
         Ok(duplicates)
     }
