@@ -386,10 +386,11 @@ pub fn parse(
             continue;
         }
         // A value holding a line end or the delimiter: what a quote left open swallows.
-        let delimiter = char::from(delimiter);
         last_line = Some((
             line,
-            record.iter().any(|c| c.contains(['\n', '\r', delimiter])),
+            record
+                .iter()
+                .any(|c| c.contains(['\n', '\r', char::from(delimiter)])),
         ));
         let short = (record.len() < header.len()).then_some((line, record.len()));
         if let (Some((before, had)), Some((_, has))) = (short_before, short)

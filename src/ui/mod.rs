@@ -167,6 +167,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     notice(frame, app, areas.notice, more_below);
     hint_bar(frame, app, areas.hints);
 
+    // Everything but the hint bar: for pop-ups that need more room than the body.
+    let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
     if let Some(seconds) = app.idle_left {
         overlay::idle(frame, app, areas.body, seconds);
     } else if app.pin.is_some() {
@@ -179,16 +181,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         // On a small screen the body leaves the summary no room for the answer under the
         // name: it may then cover the title bar too (what is confirmed must be in view).
         let room = if areas.body.height < 12 {
-            Rect::new(area.x, area.y, area.width, areas.hints.y - area.y)
+            above_hints
         } else {
             areas.body
         };
         overlay::review(frame, app, room);
     } else if app.person.code_shown {
-        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
         overlay::receipt_code(frame, app, above_hints);
     } else if let Some(n) = app.person.link_code {
-        let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
         overlay::link_code(frame, app, above_hints, n);
     }
 }

@@ -267,7 +267,6 @@ impl Census {
         let mut overdue = Vec::new();
         let mut never = Vec::new();
         let mut undecided = Vec::new();
-        let mut reached_undecided = 0;
         let mut decide_again = Vec::new();
         let mut in_use = Vec::new();
         let mut not_on_roster = Vec::new();
@@ -335,7 +334,6 @@ impl Census {
             if on_roster.is_some() {
                 if p.standing.reached {
                     reached_on_roster += 1;
-                    reached_undecided += u64::from(state == ConsentState::None);
                 } else {
                     never.push(person());
                 }
@@ -418,7 +416,8 @@ impl Census {
             coverage: has_roster.then_some(Coverage {
                 roster: roster.len() as u64,
                 reached: reached_on_roster,
-                reached_undecided,
+                // The list holds only roster people when there is a roster.
+                reached_undecided: undecided.len() as u64,
                 never_onboarded: never.len() as u64,
             }),
             consent: ConsentCounts(consent),
