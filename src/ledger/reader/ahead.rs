@@ -2,7 +2,9 @@
 //! overlaps parsing.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
@@ -24,14 +26,18 @@ const BUFFERS: usize = 2;
 /// How long the reader waits for the helper's next hashes before it looks again whether a
 /// buffer is free (the helper lets go of a buffer just before it sends its last hashes of it,
 /// none or some, so a reader waiting for a buffer wakes when it is free).
-const BUFFER_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
+const BUFFER_WAIT: Duration = Duration::from_millis(5);
+
+/// A line's number in its file (0 for the first) and its SHA-256.
+type LineHash = (u64, [u8; 32]);
 
 /// Bytes of one file just read, for the helper thread to hash line by line.
 pub(super) struct HashJob {
     file: usize,
     buf: Arc<Vec<u8>>,
     range: (usize, usize),
-    back: mpsc::Sender<Vec<[u8; 32]>>,
+    taken: Arc<AtomicU64>,
+    back: mpsc::Sender<Vec<LineHash>>,
 }
 
 /// The SHA-256 of each line of a file, computed on a helper thread over exactly the bytes the
@@ -42,13 +48,16 @@ pub(super) struct HashJob {
 #[derive(Debug)]
 pub(super) struct Ahead {
     jobs: mpsc::Sender<HashJob>,
-    back: mpsc::Sender<Vec<[u8; 32]>>,
-    hashes: mpsc::Receiver<Vec<[u8; 32]>>,
-    /// Hashes received and not yet taken: one per line, in file order.
-    ready: VecDeque<[u8; 32]>,
-    /// Lines the reader hashed itself because their hash had not come yet: as many hashes
-    /// still to come are theirs, and are dropped.
-    hashed_here: usize,
+    /// How many of the file's lines, from its first, have been taken to be hashed by the
+    /// helper or by the reader, whichever came to each first. The helper skips a line the
+    /// reader took, so a helper fallen behind does not hash again what the reader hashed
+    /// (the reader, which never waits for a hash, still hashes a line the helper took but has
+    /// not sent yet).
+    taken: Arc<AtomicU64>,
+    back: mpsc::Sender<Vec<LineHash>>,
+    hashes: mpsc::Receiver<Vec<LineHash>>,
+    /// Hashes received and not yet taken, in file order.
+    ready: VecDeque<LineHash>,
     /// Buffers handed to the helper before, to read into again once it is done with them.
     spare: Vec<Arc<Vec<u8>>>,
 }
@@ -58,10 +67,10 @@ impl Ahead {
         let (back, hashes) = mpsc::channel();
         Ahead {
             jobs: jobs.clone(),
+            taken: Arc::default(),
             back,
             hashes,
             ready: VecDeque::new(),
-            hashed_here: 0,
             spare: Vec::new(),
         }
     }
@@ -73,37 +82,46 @@ impl Ahead {
                 file,
                 buf: Arc::clone(buf),
                 range,
+                taken: Arc::clone(&self.taken),
                 back: self.back.clone(),
             })
             .is_ok()
     }
 
-    /// The hash of the next line, `line`: the helper's, or, when it has not come yet (the
-    /// helper is behind, or not running for a moment on a busy machine), hashed here rather
-    /// than waited for: the reader does not wait for a hash, so checking the chain costs it at
-    /// most the hashing it would have done alone (it waits only for a read buffer, when the
-    /// helper still holds both of a file's: see [`Ahead::free_buffer`]).
-    pub(super) fn next(&mut self, line: &[u8]) -> [u8; 32] {
+    /// The hash of line `number` of the file (0 for the first), `line`, asked for in file
+    /// order: the helper's, or, when it has not come yet (the helper is behind, or not running
+    /// for a moment on a busy machine), hashed here rather than waited for, the line taken so
+    /// that the helper skips it. So checking the chain costs the reader at most the hashing it
+    /// would have done alone (it waits only for a read buffer, when the helper still holds
+    /// both of a file's: see [`Ahead::free_buffer`]), and a line is hashed twice only when the
+    /// helper had begun it.
+    pub(super) fn next(&mut self, number: u64, line: &[u8]) -> [u8; 32] {
         loop {
-            if let Some(hash) = self.ready.pop_front() {
-                return hash;
+            // Hashes of earlier lines are of lines hashed here meanwhile: dropped.
+            while let Some(&(n, hash)) = self.ready.front() {
+                if n > number {
+                    break;
+                }
+                self.ready.pop_front();
+                if n == number {
+                    return hash;
+                }
             }
             match self.hashes.try_recv() {
-                Ok(batch) => self.take(&batch),
+                Ok(batch) => self.ready.extend(batch),
                 // Not come yet, or the helper is gone.
                 Err(_) => {
-                    self.hashed_here += 1;
+                    // Taken, unless the helper took it already (it then hashes it too).
+                    let _ = self.taken.compare_exchange(
+                        number,
+                        number + 1,
+                        Ordering::AcqRel,
+                        Ordering::Acquire,
+                    );
                     return Sha256::digest(line).into();
                 }
             }
         }
-    }
-
-    /// Hashes from the helper, less those of lines hashed here meanwhile.
-    fn take(&mut self, batch: &[[u8; 32]]) {
-        let done = self.hashed_here.min(batch.len());
-        self.hashed_here -= done;
-        self.ready.extend(&batch[done..]);
     }
 
     /// A buffer to read into instead of the one the helper still hashes: a kept one it is done
@@ -120,7 +138,7 @@ impl Ahead {
             }
             // A helper gone has let go of every buffer (its jobs are dropped with it).
             if let Ok(batch) = self.hashes.recv_timeout(BUFFER_WAIT) {
-                self.take(&batch);
+                self.ready.extend(batch);
             }
         }
     }
@@ -137,32 +155,57 @@ pub(super) fn start_hasher() -> Option<mpsc::Sender<HashJob>> {
     let (jobs, rx) = mpsc::channel::<HashJob>();
     std::thread::Builder::new()
         .name("tebiki-line-hash".into())
-        .spawn(move || hash_lines(rx))
+        .spawn(move || hash_lines(&rx))
         .ok()?;
     Some(jobs)
 }
 
-fn hash_lines(jobs: mpsc::Receiver<HashJob>) {
-    // Per file: the line begun in an earlier buffer and not yet ended.
-    let mut partial: Vec<Sha256> = Vec::new();
+/// Where the helper is in one file.
+#[derive(Default)]
+struct Cursor {
+    /// The number of the line it is in (or comes to next).
+    line: u64,
+    /// The line begun in an earlier buffer and not yet ended: being hashed, or skipped (the
+    /// reader took it).
+    current: Option<Option<Sha256>>,
+}
+
+fn hash_lines(jobs: &mpsc::Receiver<HashJob>) {
+    let mut files: Vec<Cursor> = Vec::new();
     while let Ok(job) = jobs.recv() {
-        if partial.len() <= job.file {
-            partial.resize_with(job.file + 1, Sha256::new);
+        if files.len() <= job.file {
+            files.resize_with(job.file + 1, Cursor::default);
         }
-        let line = &mut partial[job.file];
+        let cursor = &mut files[job.file];
         let mut data = &job.buf[job.range.0..job.range.1];
         let mut batch = Vec::with_capacity(AHEAD_BATCH);
         let mut gone = false;
-        while let Some(end) = memchr::memchr(b'\n', data) {
-            line.update(&data[..end]);
-            batch.push(line.finalize_reset().into());
+        while !data.is_empty() {
+            // A line starts here: hashed here unless the reader has taken it.
+            let hasher = cursor.current.get_or_insert_with(|| {
+                let n = cursor.line;
+                job.taken
+                    .compare_exchange(n, n + 1, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
+                    .then(Sha256::new)
+            });
+            let end = memchr::memchr(b'\n', data);
+            if let Some(hasher) = hasher {
+                hasher.update(&data[..end.unwrap_or(data.len())]);
+            }
+            let Some(end) = end else {
+                break;
+            };
             data = &data[end + 1..];
+            if let Some(Some(hasher)) = cursor.current.take() {
+                batch.push((cursor.line, hasher.finalize().into()));
+            }
+            cursor.line += 1;
             if batch.len() == AHEAD_BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(AHEAD_BATCH));
                 gone |= job.back.send(full).is_err();
             }
         }
-        line.update(data);
         let HashJob { buf, back, .. } = job;
         // Let go of the buffer before the last hashes, so that a reader that took them all
         // can read into it again; sent even when empty, to wake a reader waiting for a buffer.
@@ -230,30 +273,71 @@ mod tests {
         out
     }
 
-    /// A line whose hash has not come from the helper yet is hashed by the reader, which
-    /// then drops the helper's hash of it when it comes: every line gets its own line's hash,
-    /// from whichever hashed it first, and no hash is taken for another line.
+    fn sha(l: &[u8]) -> [u8; 32] {
+        Sha256::digest(l).into()
+    }
+
+    /// A line whose hash has not come from the helper is hashed by the reader and taken, so
+    /// that the helper skips it (a line cut between two buffers too), numbering the rest as
+    /// the reader does; a hash that comes for a line hashed here meanwhile (one the helper had
+    /// begun) is dropped: every line gets its own line's hash, and no hash is taken for
+    /// another line.
     #[test]
-    fn a_hash_not_come_yet_is_made_here_and_the_helpers_own_later_dropped() {
+    fn a_line_the_reader_comes_to_first_is_hashed_there_and_skipped_by_the_helper() {
         let (jobs, _helper_gets) = mpsc::channel();
         let mut ahead = Ahead::new(&jobs);
-        let lines: Vec<Vec<u8>> = (0..6).map(|n| format!("line {n}").into_bytes()).collect();
-        let sha = |l: &[u8]| -> [u8; 32] { Sha256::digest(l).into() };
-        // Nothing has come: the first two lines are hashed here.
-        assert_eq!(ahead.next(&lines[0]), sha(&lines[0]));
-        assert_eq!(ahead.next(&lines[1]), sha(&lines[1]));
-        // The helper's hashes of lines 0 to 3 come (marked, to tell them from ones made here):
-        // the two already made are dropped, the next two taken from the helper.
+        let lines: Vec<Vec<u8>> = (0..8).map(|n| format!("line {n}").into_bytes()).collect();
+        // Nothing has come: lines 0 and 1 are taken and hashed here.
+        assert_eq!(ahead.next(0, &lines[0]), sha(&lines[0]));
+        assert_eq!(ahead.next(1, &lines[1]), sha(&lines[1]));
+        assert_eq!(ahead.taken.load(Ordering::SeqCst), 2);
+
+        // The helper gets the bytes of lines 0 to 5, line 1 cut between two buffers: it skips
+        // the two taken here and hashes 2 to 5 only, with their numbers.
+        let text = lines[..6].iter().fold(Vec::new(), |mut all, l| {
+            all.extend_from_slice(l);
+            all.push(b'\n');
+            all
+        });
+        let cut = lines[0].len() + 1 + 3;
+        let buf = Arc::new(text);
+        let (helper_jobs, rx) = mpsc::channel();
+        for range in [(0, cut), (cut, buf.len())] {
+            helper_jobs
+                .send(HashJob {
+                    file: 0,
+                    buf: Arc::clone(&buf),
+                    range,
+                    taken: Arc::clone(&ahead.taken),
+                    back: ahead.back.clone(),
+                })
+                .unwrap();
+        }
+        drop(helper_jobs);
+        hash_lines(&rx);
+        let sent: Vec<LineHash> = ahead.hashes.try_iter().flatten().collect();
+        let expected: Vec<LineHash> = (2..6).map(|n| (n, sha(&lines[n as usize]))).collect();
+        assert_eq!(sent, expected);
+        assert_eq!(ahead.taken.load(Ordering::SeqCst), 6);
+
+        // The helper's hashes (marked, to tell them from ones made here) of lines 2 and 3 come
+        // and are used; line 4, which the helper took but has not sent, is hashed here all
+        // the same, not waited for; its hash, coming with line 5's, is dropped.
         let marked = |n: u8| [n; 32];
-        ahead.back.send((0..4).map(marked).collect()).unwrap();
-        assert_eq!(ahead.next(&lines[2]), marked(2));
-        assert_eq!(ahead.next(&lines[3]), marked(3));
-        // Behind again: line 4 is made here, and the helper's 4 and 5, coming in two batches,
-        // give line 5 the helper's.
-        assert_eq!(ahead.next(&lines[4]), sha(&lines[4]));
-        ahead.back.send(vec![marked(4)]).unwrap();
-        ahead.back.send(vec![marked(5)]).unwrap();
-        assert_eq!(ahead.next(&lines[5]), marked(5));
+        ahead
+            .back
+            .send(vec![(2, marked(2)), (3, marked(3))])
+            .unwrap();
+        assert_eq!(ahead.next(2, &lines[2]), marked(2));
+        assert_eq!(ahead.next(3, &lines[3]), marked(3));
+        assert_eq!(ahead.next(4, &lines[4]), sha(&lines[4]));
+        ahead
+            .back
+            .send(vec![(4, marked(4)), (5, marked(5))])
+            .unwrap();
+        assert_eq!(ahead.next(5, &lines[5]), marked(5));
+        assert_eq!(ahead.next(6, &lines[6]), sha(&lines[6]));
+        assert_eq!(ahead.taken.load(Ordering::SeqCst), 7);
     }
 
     /// A reader far ahead of its helper reads into at most [`BUFFERS`] buffers of a file: then

@@ -197,7 +197,7 @@ impl FileStream {
                 }
                 let hash = match self.ahead.as_mut() {
                     Some(ahead) => {
-                        let hash = ahead.next(text);
+                        let hash = ahead.next(line - 1, text);
                         debug_assert_eq!(hash, sha256(text), "line {line} hashed ahead");
                         hash
                     }
