@@ -232,3 +232,55 @@ fn the_options_of_every_command_are_apart_from_the_commands_own() {
         assert!(at("--lang") < at("--content") && at("--content") < at("--ambiguous-width"));
     }
 }
+
+/// `tebiki help COMMAND`, as people type it, shows that command's help, in either language,
+/// wherever the options stand; `help` as an option's value is that value, and a mistyped
+/// command after `help` is said to be one.
+#[test]
+fn help_before_a_command_shows_its_help() {
+    let data = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&["help"], &["--help"]),
+        (&["help", "export"], &["export", "--help"]),
+        (
+            &["--lang", "en", "help", "record", "followup"],
+            &["--lang", "en", "record", "followup", "--help"],
+        ),
+        (
+            &["help", "status", "--lang", "en"],
+            &["status", "--help", "--lang", "en"],
+        ),
+        (
+            &["--lang=en", "help", "verify"],
+            &["--lang=en", "verify", "--help"],
+        ),
+    ];
+    for (typed, meant) in cases {
+        let (asked, expected) = (tebiki(data.path(), typed), tebiki(data.path(), meant));
+        assert_eq!(
+            asked.status.code(),
+            Some(0),
+            "{typed:?}: {:?}",
+            text(&asked)
+        );
+        assert!(!asked.stdout.is_empty(), "{typed:?}");
+        assert_eq!(text(&asked), text(&expected), "{typed:?}");
+    }
+    let (out, _) = text(&tebiki(data.path(), &["--lang", "en", "help", "export"]));
+    assert!(out.contains("--format"), "{out}");
+
+    let o = tebiki(data.path(), &["--lang", "en", "help", "exprt"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("Unknown command \"exprt\""), "{err}");
+
+    // `help` here is the data folder's name: status runs, and finds no such folder.
+    let o = tebiki(
+        data.path(),
+        &["--lang", "en", "--data", "help", "status", "E1"],
+    );
+    let (out, err) = text(&o);
+    assert_ne!(o.status.code(), Some(0), "{out}{err}");
+    assert!(!out.contains("--format"), "{out}");
+    assert!(err.contains("help"), "{err}");
+}

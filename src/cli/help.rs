@@ -432,3 +432,42 @@ pub(super) fn command_path(cmd: &clap::Command, args: &[std::ffi::OsString]) -> 
     }
     path.join(" ")
 }
+
+/// `tebiki help [COMMAND...]`, as people type it, read as `tebiki [COMMAND...] --help`: the
+/// arguments to parse instead, or `None` when the first word of the command line (after the
+/// options and their values) is not `help`. Kept out of the command list, where a `help`
+/// command would only repeat `--help`.
+pub(super) fn help_word(
+    cmd: &clap::Command,
+    args: &[std::ffi::OsString],
+) -> Option<Vec<std::ffi::OsString>> {
+    let takes_value = |long: &str| {
+        cmd.get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        match a.strip_prefix("--") {
+            // `--` ends the options: what follows is no command.
+            Some("") => return None,
+            Some(long) if !long.contains('=') && takes_value(long) => i += 2,
+            Some(_) => i += 1,
+            None if a.starts_with('-') && a.len() > 1 => i += 1,
+            None => break,
+        }
+    }
+    if args.get(i).and_then(|a| a.to_str()) != Some("help") {
+        return None;
+    }
+    // The command's words, then the help flag, then anything after them (options).
+    let rest = &args[i + 1..];
+    let words = rest
+        .iter()
+        .take_while(|a| a.to_str().is_some_and(|a| !a.starts_with('-')))
+        .count();
+    let mut out = args[..i].to_vec();
+    out.extend_from_slice(&rest[..words]);
+    out.push("--help".into());
+    out.extend_from_slice(&rest[words..]);
+    Some(out)
+}

@@ -210,6 +210,7 @@ pub fn main() -> ExitCode {
         );
     }
     let command = localize(Cli::command(), &loc, &lang, "", &data.root);
+    let raw_args = help::help_word(&command, &raw_args).unwrap_or(raw_args);
     let path = command_path(&command, &raw_args);
     let matches: ArgMatches = match command.try_get_matches_from(&raw_args) {
         Ok(m) => m,
