@@ -435,7 +435,7 @@ impl Sealed {
             .unwrap();
         assert!(o.status.success(), "{}", text(&o).1);
         let public = fs::read_to_string(keys.path().join("seal.pub")).unwrap();
-        let signers = format!("hr namespaces=\"tebiki-seal\" {public}");
+        let signers = format!("seal namespaces=\"tebiki-seal\" {public}");
         fs::write(data.path().join("seal-signers"), &signers).unwrap();
         fs::write(keys.path().join("allowed_signers"), &signers).unwrap();
         Sealed { data, keys }
@@ -486,7 +486,7 @@ fn a_seal_is_checked_by_ssh_keygen_and_by_verify() {
     let o = Command::new("ssh-keygen")
         .args(["-Y", "verify", "-f"])
         .arg(s.keys.path().join("allowed_signers"))
-        .args(["-I", "hr", "-n", "tebiki-seal", "-s"])
+        .args(["-I", "seal", "-n", "tebiki-seal", "-s"])
         .arg(seal.with_extension("json.sig"))
         .stdin(fs::File::open(&seal).unwrap())
         .output()
@@ -528,7 +528,7 @@ fn a_seal_is_checked_by_ssh_keygen_and_by_verify() {
     let o = Command::new("ssh-keygen")
         .args(["-Y", "verify", "-f"])
         .arg(s.keys.path().join("allowed_signers"))
-        .args(["-I", "hr", "-n", "tebiki-seal", "-s"])
+        .args(["-I", "seal", "-n", "tebiki-seal", "-s"])
         .arg(second.with_extension("json.sig"))
         .stdin(fs::File::open(&second).unwrap())
         .output()
@@ -2036,9 +2036,16 @@ fn readers_do_not_use_a_record_added_after_the_seal_and_dated_before_it() {
             v["history"].as_array().unwrap().len(),
         )
     };
+    // Sealing set up, no seal yet: the person is answered, and told to be unchecked.
     let before = state();
+    assert_eq!(before.0, Some(1), "no seal yet: {before:?}");
     s.seal();
-    assert_eq!(state(), before, "sealing changes nothing");
+    let after = state();
+    assert_eq!(
+        (after.0, &after.1, after.2),
+        (Some(0), &before.1, before.2),
+        "sealing changes nothing but the warning"
+    );
     let mut w =
         ledger::Writer::open(&s.ledger(), "zz-new", std::time::Duration::from_secs(5)).unwrap();
     let Value::Object(body) = serde_json::json!({
@@ -2163,4 +2170,135 @@ fn an_older_seal_copied_under_a_later_name_is_not_taken_for_the_latest() {
     )
     .unwrap();
     assert_eq!(backdated(), 1, "the copy is not the latest seal");
+}
+
+/// With sealing set up (trusted keys in `$DATA/seal-signers`), a newest seal whose signature
+/// is gone, or no seal at all, is what hiding a rewrite looks like: report, export, status and
+/// the dashboard say so and are incomplete (exit 1), as verify is damaged, even when the
+/// ledger was rewritten with its chain computed again. An older trusted seal is still checked.
+#[test]
+fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
+    type Tamper = fn(&Sealed, &Path);
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let cases: Vec<(&str, Tamper, &str)> = vec![
+        (
+            "the newest seal's signature deleted",
+            |_, newest| fs::remove_file(newest.with_extension("json.sig")).unwrap(),
+            "is not vouched for by the trusted seal keys",
+        ),
+        (
+            "every seal deleted",
+            |s, _| fs::remove_dir_all(s.data.path().join("seals")).unwrap(),
+            "no seal was found in",
+        ),
+        (
+            "every seal deleted, a decision turned and the chain computed again",
+            |s, _| {
+                fs::remove_dir_all(s.data.path().join("seals")).unwrap();
+                let file = s.file();
+                let body = fs::read_to_string(&file).unwrap();
+                let mut prev = "0".repeat(64);
+                let mut out = String::new();
+                let mut turned = false;
+                for line in body.lines() {
+                    let mut v: Value = serde_json::from_str(line).unwrap();
+                    if !turned && v["decision"] == "given" {
+                        v["decision"] = "refused".into();
+                        turned = true;
+                    }
+                    v["prev"] = prev.clone().into();
+                    let text = serde_json::to_string(&v).unwrap();
+                    prev = sha256_hex(text.as_bytes());
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+                assert!(turned);
+                fs::write(&file, out).unwrap();
+            },
+            "no seal was found in",
+        ),
+    ];
+    for (what, tamper, said) in cases {
+        let s = Sealed::new();
+        s.seal();
+        // A second seal, a second later: the first is still trusted when the newest is not.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let newest = s.seal();
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(r["ledger"]["complete"], true, "{what}: before: {r}");
+        tamper(&s, &newest);
+
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(r["ledger"]["complete"], false, "{what}: {r}");
+        assert_eq!(r["ledger"]["seal_not_trusted"], 1, "{what}: {r}");
+        assert!(
+            r["skipped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["problem"] == "seal_not_trusted"),
+            "{what}: {r}"
+        );
+        let out = s.data.path().join("out.csv");
+        let o = tebiki(
+            s.data.path(),
+            &["export", "--lang", "en", "-o", out.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let err = text(&o).1;
+        assert!(err.contains(said), "{what}: {err}");
+        assert!(
+            err.contains("newest seal could not be checked"),
+            "{what}: {err}"
+        );
+        let csv = fs::read_to_string(&out).unwrap();
+        assert!(
+            csv.contains("INCOMPLETE EXPORT") && csv.contains("check against the newest seal"),
+            "{what}: {}",
+            csv.lines().last().unwrap_or_default()
+        );
+        for (lang, words) in [("en", said), ("ja", "封印")] {
+            let o = tebiki(s.data.path(), &["status", "E000001", "--lang", lang]);
+            assert_eq!(o.status.code(), Some(1), "{what} {lang}");
+            assert!(text(&o).1.contains(words), "{what} {lang}: {:?}", text(&o));
+        }
+        let (loc, _) = Localizer::load(&Source::Embedded);
+        let manifest = policy().manifest;
+        let setup = Setup {
+            ledger_dir: s.ledger(),
+            roster_path: s.data.path().join("roster.csv"),
+            data_dir: s.data.path().to_path_buf(),
+            kiosk_id: "admin-desk".into(),
+            pin_hash: None,
+            by: Some("auditor".into()),
+            policy: manifest.policy_version,
+            policy_id: manifest.policy_id,
+            tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
+            today: jiff::civil::date(2026, 11, 24),
+        };
+        let mut d = Dashboard::new(loc, Lang::new("en"), setup);
+        d.resize(80, 24);
+        let effects = d.wait_loaded();
+        perform_all(&mut d, effects);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| tebiki::ui::dashboard::draw(f, &d))
+            .unwrap();
+        let screen = common::buffer_text(terminal.backend().buffer());
+        assert!(
+            screen.contains("The newest seal") && screen.contains("trusted key"),
+            "{what}: {screen}"
+        );
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
 }

@@ -87,6 +87,10 @@ export-csv-left-sealed = the records lost from { $n ->
     [one] 1 file that no longer holds
    *[other] { $count } files that no longer hold
 } what was sealed
+export-csv-left-untrusted = { $n ->
+    [one] the check against the newest seal, which is missing or not signed by a trusted key
+   *[other] the check against the newest seal, which is missing or not signed by a trusted key
+}
 export-csv-left-odd = { $n ->
     [one] the records, if any, behind 1 entry of the ledger folder that is not a regular ledger file
    *[other] the records, if any, behind { $count } entries of the ledger folder that are not regular ledger files

@@ -81,6 +81,9 @@ export-csv-left-lines = 読み込めなかった記録ファイルの行 { $n ->
 export-csv-left-sealed = 封印した内容を保っていない記録ファイル { $n ->
    *[other] { $count }
 } 個から失われた記録
+export-csv-left-untrusted = { $n ->
+   *[other] 最新の封印による確認（封印がないか、信頼する鍵の署名がありません）
+}
 export-csv-left-odd = 通常の記録ファイルではない記録フォルダーの項目 { $n ->
    *[other] { $count }
 } 個の中の記録（あれば）

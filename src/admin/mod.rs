@@ -221,6 +221,8 @@ pub struct LeftOut {
     pub withheld: u64,
     /// Files that no longer hold what the latest seal says they held.
     pub sealed: u64,
+    /// The newest seal is not one the trusted seal keys vouch for, or there is none (0 or 1).
+    pub untrusted: u64,
     /// Entries named like ledger files that are not regular files (a link, a folder), not read.
     pub odd: u64,
     /// Records added after the latest seal yet dated before it, not used.
@@ -253,6 +255,7 @@ impl LeftOut {
             // Told with the records it withholds (a `Withheld` always follows).
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
             ReadIssue::SealMismatch { .. } => self.sealed += 1,
+            ReadIssue::SealNotTrusted { .. } => self.untrusted += 1,
             ReadIssue::NotALedgerFile { .. } => self.odd += 1,
             ReadIssue::Backdated { .. } => self.backdated += 1,
             _ => self.lines += 1,
@@ -278,6 +281,9 @@ impl LeftOut {
         }
         if self.sealed > 0 {
             out.push(env.ta("left-out-sealed", &[("count", count(self.sealed))]));
+        }
+        if self.untrusted > 0 {
+            out.push(env.t("left-out-untrusted"));
         }
         if self.odd > 0 {
             out.push(env.ta("left-out-odd", &[("count", count(self.odd))]));
@@ -381,6 +387,18 @@ pub(crate) fn read_issue_text(
             "{}: {}",
             file.display(),
             loc.ta(lang, "finding-not-ledger-file", &[("what", arg(*what))])
+        ),
+        ReadIssue::SealNotTrusted {
+            seal: Some(seal), ..
+        } => loc.ta(
+            lang,
+            "warning-seal-not-trusted",
+            &[("seal", arg(crate::escape::for_display(seal)))],
+        ),
+        ReadIssue::SealNotTrusted { seal: None, .. } => loc.ta(
+            lang,
+            "warning-no-seal",
+            &[("dir", arg(file.display().to_string()))],
         ),
         ReadIssue::Backdated { seal, .. } => loc.ta(
             lang,

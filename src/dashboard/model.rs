@@ -122,6 +122,9 @@ pub struct Model {
     pub odd: u64,
     /// Where the chain of a file breaks (`file:line`), and the records withheld after it.
     pub breaks: Vec<String>,
+    /// With trusted seal keys set up, the newest seal when they do not vouch for it
+    /// (`seals/<file>`), or the seals folder when there is no seal.
+    pub untrusted_seal: Option<String>,
     pub withheld: u64,
     /// People (their ids' keys) named in the record just before a break (the one a change
     /// most likely hit): see [`Model::is_suspect`].
@@ -230,6 +233,11 @@ impl Model {
             let name = path.file_name().unwrap_or(path.as_os_str());
             self.breaks
                 .push(format!("{}:{line}", name.to_string_lossy()));
+            return;
+        }
+        if let ReadIssue::SealNotTrusted { seal, .. } = issue {
+            // Not about a ledger file: the banner names the seal (or the empty seals folder).
+            self.untrusted_seal = Some(seal.clone().unwrap_or_else(|| "seals/".into()));
             return;
         }
         let file = self.file_index(path);

@@ -185,17 +185,26 @@ pub fn seal(data_dir: &Path, key: &PrivateKey, now: Timestamp) -> Result<PathBuf
     let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
     let path = dir.join(format!("{stamp}.json"));
     let sig_path = dir.join(format!("{stamp}.json.sig"));
-    write_new(&path, text.as_bytes()).map_err(|source| {
+    // The signature first, then the seal, whole (written aside and renamed into place): a
+    // reader never finds the newest seal without its signature, or half written, while one
+    // is being made (readers say when the newest seal is not signed).
+    if path.exists() {
+        return Err(SealError::Exists(path));
+    }
+    write_new(&sig_path, sig.as_bytes()).map_err(|source| {
         if source.kind() == io::ErrorKind::AlreadyExists {
             SealError::Exists(path.clone())
         } else {
             SealError::Io {
-                path: path.clone(),
+                path: sig_path.clone(),
                 source,
             }
         }
     })?;
-    write_new(&sig_path, sig.as_bytes()).map_err(io_err(&sig_path))?;
+    let aside = dir.join(format!(".{stamp}.json.new"));
+    let _ = fs::remove_file(&aside);
+    write_new(&aside, text.as_bytes()).map_err(io_err(&aside))?;
+    fs::rename(&aside, &path).map_err(io_err(&path))?;
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
@@ -477,9 +486,18 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
     if signers.keys.is_empty() {
         return none();
     }
+    let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
+    let mut issues = Vec::new();
+    let Some(newest) = seals.last() else {
+        // Sealing is set up, yet there is no seal: deleted with a rewrite, say.
+        issues.push(ReadIssue::SealNotTrusted {
+            file: seals_dir(data_dir),
+            seal: None,
+        });
+        return (issues, SealFloor::default());
+    };
     // The newest seal first: usually the only one whose signature is checked.
-    let latest = seal_files(&seals_dir(data_dir))
-        .unwrap_or_default()
+    let latest = seals
         .iter()
         .rev()
         .map(|path| {
@@ -498,10 +516,17 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
                     path.file_stem().and_then(|n| n.to_str())
                         == Some(at.strftime("%Y%m%dT%H%M%SZ").to_string().as_str())
                 })
-        })
-        .map(|(_, s)| s);
-    let Some((name, seal)) = latest.and_then(|s| Some((s.name, s.seal?))) else {
-        return none();
+        });
+    if latest.as_ref().is_none_or(|(path, _)| *path != newest) {
+        // The newest is unsigned, signed by another key, or misnamed: an older trusted seal
+        // (if any) is still checked below.
+        issues.push(ReadIssue::SealNotTrusted {
+            file: newest.clone(),
+            seal: Some(format!("seals/{}", file_name_string(newest))),
+        });
+    }
+    let Some((name, seal)) = latest.and_then(|(_, s)| Some((s.name, s.seal?))) else {
+        return (issues, SealFloor::default());
     };
     let grace = jiff::SignedDuration::from_secs(BACKDATE_GRACE_SECS);
     let mut floor = SealFloor {
@@ -513,7 +538,6 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
             .and_then(|at| at.checked_sub(grace).ok()),
         covered: std::collections::HashMap::new(),
     };
-    let mut issues = Vec::new();
     for f in &seal.files {
         // A name that is not a plain file name is not one of the ledger's.
         if f.name.contains(['/', '\\']) || f.name.starts_with('.') {

@@ -87,6 +87,7 @@ pub(super) fn incomplete_row(
         ("export-csv-left-withheld", left_out.withheld),
         ("export-csv-left-lines", left_out.lines),
         ("export-csv-left-sealed", left_out.sealed),
+        ("export-csv-left-untrusted", left_out.untrusted),
         ("export-csv-left-odd", left_out.odd),
         ("export-csv-left-backdated", left_out.backdated),
     ]

@@ -117,6 +117,9 @@ pub struct LedgerInfo {
     /// Ledger files that no longer hold what the latest trusted seal says they held (each in
     /// `skipped`, as `seal_mismatch`).
     pub seal_mismatches: u64,
+    /// 1 when trusted seal keys are set up but the newest seal is not one they vouch for, or
+    /// there is no seal (in `skipped`, as `seal_not_trusted`).
+    pub seal_not_trusted: u64,
     /// Entries of the ledger folder named like ledger files that are not regular files.
     pub not_ledger_files: u64,
     /// Records added after the latest trusted seal yet dated before it, not used (each in
@@ -134,6 +137,7 @@ impl LedgerInfo {
             lines: self.skipped_lines,
             withheld: self.withheld_records,
             sealed: self.seal_mismatches,
+            untrusted: self.seal_not_trusted,
             odd: self.not_ledger_files,
             backdated: self.backdated,
             people: self.withheld_people.clone(),
@@ -428,6 +432,7 @@ pub fn build(
     report.ledger.skipped_lines = left_out.lines;
     report.ledger.withheld_records = left_out.withheld;
     report.ledger.seal_mismatches = left_out.sealed;
+    report.ledger.seal_not_trusted = left_out.untrusted;
     report.ledger.not_ledger_files = left_out.odd;
     report.ledger.backdated = left_out.backdated;
     mark_withheld(&mut report, &left_out.people);

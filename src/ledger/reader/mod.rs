@@ -128,6 +128,13 @@ pub enum ReadIssue {
         seal: String,
         seq: u64,
     },
+    /// With trusted seal keys set up (`$DATA/seal-signers`), the newest seal (`seal`, its name
+    /// as `seals/<file>`; `None` when there is no seal at all, `file` then being the seals
+    /// folder) is not one they vouch for: no signature beside it, one by another key, or not
+    /// the seal its name says. Seals may have been deleted or replaced with a rewrite:
+    /// `tebiki verify` tells what (with the auditors' copy of the seals, `--seals`). What an
+    /// older trusted seal vouches for is still checked.
+    SealNotTrusted { file: PathBuf, seal: Option<String> },
     /// A record the latest trusted seal (`seal`) does not cover, dated more than a minute
     /// before that seal: it was added after the seal and dated back, so it is not used (see
     /// [`crate::ledger::seal::SealFloor`]). Only with seals and `$DATA/seal-signers`.
@@ -168,7 +175,9 @@ impl ReadIssue {
             | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Backdated { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
-            ReadIssue::NotALedgerFile { file, .. } => (file, 0),
+            ReadIssue::NotALedgerFile { file, .. } | ReadIssue::SealNotTrusted { file, .. } => {
+                (file, 0)
+            }
         }
     }
 
@@ -186,6 +195,7 @@ impl ReadIssue {
             ReadIssue::ChainBreak { .. } => "chain_break",
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
+            ReadIssue::SealNotTrusted { .. } => "seal_not_trusted",
             ReadIssue::Backdated { .. } => "backdated",
             ReadIssue::Withheld { .. } => "withheld",
         }
@@ -200,6 +210,7 @@ impl ReadIssue {
                 | ReadIssue::SeqGap { .. }
                 | ReadIssue::Withheld { .. }
                 | ReadIssue::SealMismatch { .. }
+                | ReadIssue::SealNotTrusted { .. }
         )
     }
 }

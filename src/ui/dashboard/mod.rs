@@ -149,6 +149,14 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         );
         return Some((text, theme::bad()));
     }
+    if let Some(seal) = &d.model.untrusted_seal {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-seal-not-trusted",
+            &[("seal", crate::escape::for_display(seal).into())],
+        );
+        return Some((text, theme::bad()));
+    }
     // Lines not read, records not used, entries not read: each said in its own words.
     let counted = [
         ("dash-unreadable", d.model.unreadable),
