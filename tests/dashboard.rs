@@ -730,6 +730,17 @@ fn the_banner_names_what_was_left_out_and_keeps_what_to_do_in_view() {
     let screen = a.sized(80, 24);
     assert!(!screen.contains("has not given consent"), "{screen}");
     assert!(screen.contains("could not be used"), "{screen}");
+    // ... and is recorded all the same: a person asking to withdraw is never turned away.
+    let ledger = a.ledger();
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
+    assert!(a.d.confirm.is_some(), "{}", a.screen());
+    a.keys("<Enter>");
+    assert_eq!(
+        records(&ledger, "withdrawal", "E001").len(),
+        1,
+        "{}",
+        a.screen()
+    );
 }
 
 /// At 40x12 a form scrolls to what is being worked on: the stage chosen (the last ones were

@@ -1508,9 +1508,9 @@ fn the_people_whose_records_were_withheld_are_named() {
         assert!(text(&o).0.starts_with(words), "{who}: {}", text(&o).0);
     }
 
-    // A withdrawal refused for someone whose records were withheld: the refusal may be wrong,
-    // so the advice keeps their request instead of saying that nothing needs recording. For
-    // someone whose records are all there, the usual advice.
+    // A withdrawal for someone whose records were withheld and whose usable records hold no
+    // consent: recorded all the same (the consent may be among those withheld), and said so.
+    // For someone whose records are all there, refused with the usual advice.
     let consent = |who: &str| -> String {
         let o = tebiki(data, &["status", who, "--format", "json"]);
         let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -1527,9 +1527,13 @@ fn the_people_whose_records_were_withheld_are_named() {
     for (who, uncertain) in [(withheld, true), (unaffected, false)] {
         let o = tebiki(data, &["record", "withdrawal", who, "--lang", "en"]);
         let (_, err) = text(&o);
-        assert_eq!(o.status.code(), Some(2), "{who}: {err}");
         assert_eq!(
-            err.contains("this answer may be wrong"),
+            o.status.code(),
+            Some(if uncertain { 0 } else { 2 }),
+            "{who}: {err}"
+        );
+        assert_eq!(
+            err.contains("recorded although the records that could be used show no consent"),
             uncertain,
             "{who}: {err}"
         );
@@ -1632,10 +1636,11 @@ fn a_void_of_a_persons_own_decision_cancels_nothing() {
     assert_eq!(count(&report), count(&clean), "{}", report["consent"]);
 }
 
-/// A refusal made without some of the person's records says so: `record withdrawal` and
-/// `record void` name the break before refusing, and the person named in withheld records.
+/// A withdrawal asked for by a person some of whose records were withheld is recorded all the
+/// same (the consent it withdraws may be among them), said to be so; a refusal made without
+/// some of the person's records (`record void`) names the break before refusing.
 #[test]
-fn a_refusal_made_without_withheld_records_names_the_break() {
+fn a_withdrawal_is_recorded_despite_withheld_records_and_a_refusal_names_the_break() {
     let (dir, file, n, id) = demo();
     let data = dir.path();
     // A record of the file after line n, to void (it is withheld once the file breaks).
@@ -1663,14 +1668,23 @@ fn a_refusal_made_without_withheld_records_names_the_break() {
             "asked",
         ],
     );
-    // Their refusal at line n is withheld: no consent to withdraw, as far as can be read.
-    let (_, err) = text(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    // Their refusal at line n is withheld: no consent to withdraw, as far as can be read;
+    // their withdrawal is recorded even so, and said to be recorded so.
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains("Saved"), "{out}");
     assert!(err.contains(&place(&file, n + 1)), "{err}");
     assert!(
         err.contains(&format!("records about {id} are among those")),
         "{err}"
     );
+    assert!(
+        err.contains(&format!("show no consent of {id} to withdraw")),
+        "{err}"
+    );
+    let o = tebiki(data, &["status", &id, "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["consent"], "withdrawn", "{v}");
     let o = tebiki(
         data,
         &[

@@ -24,6 +24,7 @@ cli-record-arg-note = A note kept with the record (what was said, what was agree
 cli-record-arg-by = Who is recording this (default: the login name)
 cli-record-arg-format = Output format
 
+record-warning-withdrawal-uncertain = recorded although the records that could be used show no consent of { $id } to withdraw: some of their records were withheld (above), and their withdrawal holds whatever those show. Keep their request in writing too, and run tebiki verify
 record-warning-dated-ahead = a record about { $id } is dated after this one ({ $at }, { $kiosk }): records count in the order of their dates, so until then that one counts as the latest. Is the clock of { $kiosk } ahead? Run tebiki verify
 record-saved-where = { $at }, { $file } (record { $seq })
 record-now = Now: { $consent }, { $stage }.

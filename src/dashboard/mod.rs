@@ -453,10 +453,17 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                         // Under the check lock, against the ledger as it is now (a kiosk or
                         // another admin may have recorded something since the dashboard loaded).
                         w.append_checked(|| {
-                            let (state, _) = crate::status::load(&dir, &entry.employee.id, &policy)
-                                .map_err(CheckFailed::Unreadable)?;
-                            crate::record::entry::allowed(&entry.change, &state)
-                                .map_err(|r| CheckFailed::Refused(r, state.consent))?;
+                            let (state, issues) =
+                                crate::status::load(&dir, &entry.employee.id, &policy)
+                                    .map_err(CheckFailed::Unreadable)?;
+                            // A withdrawal is recorded even so when some of the person's
+                            // records were withheld (see `Dashboard::withdrawal_refused`).
+                            let uncertain = matches!(entry.change, Change::Withdrawal { .. })
+                                && crate::ledger::withheld_about(&issues, &entry.employee.id);
+                            if !uncertain {
+                                crate::record::entry::allowed(&entry.change, &state)
+                                    .map_err(|r| CheckFailed::Refused(r, state.consent))?;
+                            }
                             Ok((record_type.as_str().to_string(), body))
                         })
                     });

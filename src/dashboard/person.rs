@@ -23,8 +23,10 @@ impl Dashboard {
             }
             Cmd::Withdraw => {
                 let mut form = WithdrawalForm::new(i, self.setup.today);
-                // Said at once when there is no consent to withdraw.
-                form.problem = self.withdrawal_refused(i);
+                // Said at once when there is no consent to withdraw (or none found).
+                form.problem = self
+                    .withdrawal_refused(i)
+                    .or_else(|| self.withdrawal_uncertain(i));
                 self.form = Some(Form::Withdrawal(form));
             }
             Cmd::Champion => {

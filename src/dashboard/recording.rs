@@ -98,6 +98,7 @@ impl Dashboard {
                             // A day before the consent was given is told here, with that day,
                             // not only once the record is confirmed.
                             if let Some(page) = self.person.as_ref().filter(|p| p.person == i)
+                                && !self.model.is_suspect(&self.model.people[i as usize].id)
                                 && crate::record::entry::allowed(&change, &page.state).is_err()
                             {
                                 let given = page.state.decided_at.as_deref().and_then(|at| {
@@ -201,22 +202,31 @@ impl Dashboard {
     }
 
     /// Why a withdrawal cannot be recorded for person `i` (no consent to withdraw), if so.
+    /// Someone some of whose records a break in the chain withheld is never turned away: the
+    /// consent they withdraw may be among them (see [`Dashboard::withdrawal_uncertain`]).
     pub(super) fn withdrawal_refused(&self, i: u32) -> Option<Notice> {
+        if self.model.is_suspect(&self.model.people[i as usize].id) {
+            return None;
+        }
+        self.no_consent_to_withdraw(i)
+            .then(|| Notice::error("dash-withdrawal-nothing"))
+    }
+
+    /// What to tell before recording the withdrawal of person `i` when no consent of theirs is
+    /// found but some of their records were withheld: it is recorded all the same.
+    pub(super) fn withdrawal_uncertain(&self, i: u32) -> Option<Notice> {
+        (self.model.is_suspect(&self.model.people[i as usize].id) && self.no_consent_to_withdraw(i))
+            .then(|| Notice::info("dash-withdrawal-uncertain"))
+    }
+
+    fn no_consent_to_withdraw(&self, i: u32) -> bool {
         let change = Change::Withdrawal {
             requested_on: self.setup.today,
             policy_id: self.setup.policy_id.clone(),
             policy_version: self.setup.policy.clone(),
         };
         let consent = self.model.consent(i, &self.setup.policy);
-        // Some of their records not used (a break in the chain): "no consent" may be wrong.
-        let id = if self.model.is_suspect(&self.model.people[i as usize].id) {
-            "dash-withdrawal-uncertain"
-        } else {
-            "dash-withdrawal-nothing"
-        };
-        crate::record::entry::allowed_by_consent(&change, consent)
-            .err()
-            .map(|_| Notice::error(id))
+        crate::record::entry::allowed_by_consent(&change, consent).is_err()
     }
 
     /// The person as a record names them.

@@ -117,6 +117,16 @@ pub fn odd_ledger_entries(dir: &Path) -> Vec<(String, &'static str)> {
     odd
 }
 
+/// Whether some of the records a break in the chain withheld (`issues` of a read) are about
+/// `id` (as employee, or as the person a champion supports): what is said of them may then be
+/// missing records.
+pub fn withheld_about(issues: &[ReadIssue], id: &str) -> bool {
+    issues.iter().any(|issue| {
+        matches!(issue, ReadIssue::Withheld { people, .. }
+            if people.iter().any(|p| crate::ids::same_id(p, id)))
+    })
+}
+
 /// The kiosk id a ledger file belongs to: its name without `.jsonl`.
 pub fn kiosk_of_file(path: &Path) -> Option<&str> {
     path.file_name()?.to_str()?.strip_suffix(LEDGER_EXT)

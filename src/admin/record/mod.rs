@@ -263,10 +263,7 @@ fn warn_before_refusal(
     for issue in issues {
         super::warn_read_issue(env, issue);
     }
-    let withheld_about = issues.iter().any(|issue| {
-        matches!(issue, crate::ledger::ReadIssue::Withheld { people, .. }
-            if people.iter().any(|p| crate::ids::same_id(p, id)))
-    });
+    let withheld_about = crate::ledger::withheld_about(issues, id);
     if withheld_about {
         super::warn(
             env,
@@ -496,6 +493,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         }
     );
     let mut read = None;
+    // Recorded although the ledger, as it could be read, would refuse it (see below).
+    let mut uncertain = false;
     // Under the check lock: the ledger as it is now decides whether this may be recorded, so
     // two of these at once cannot both withdraw the same consent.
     let appended = writer.append_checked(|| {
@@ -527,7 +526,14 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             other => other.clone(),
         };
         if let Err(r) = allowed(&change, &state) {
-            return Err(NotRecorded::Refused(r, state.consent, issues));
+            // A person asking to withdraw is never turned away because some of their records
+            // cannot be used: the consent they withdraw may be among them. A withdrawal is the
+            // safe side of not knowing (it ends a consent, if there is one, and grants nothing).
+            let withdrawing = matches!(change, Change::Withdrawal { .. });
+            if !(withdrawing && crate::ledger::withheld_about(&issues, &id)) {
+                return Err(NotRecorded::Refused(r, state.consent, issues));
+            }
+            uncertain = true;
         }
         let entry = Entry {
             employee,
@@ -586,6 +592,22 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let open_before = crate::state::fold(&id, &records, &manifest.policy_version).followup;
     for issue in &issues {
         super::warn_read_issue(env, issue);
+    }
+    if crate::ledger::withheld_about(&issues, &id) {
+        // What is said of them below may be missing records.
+        super::warn(
+            env,
+            &env.ta("status-in-withheld-records", &[("id", arg(id.as_str()))]),
+        );
+    }
+    if uncertain {
+        super::warn(
+            env,
+            &env.ta(
+                "record-warning-withdrawal-uncertain",
+                &[("id", arg(id.as_str()))],
+            ),
+        );
     }
     let record_type = record_type.as_str();
     // The state now: the records before, and this one as stored.
