@@ -152,6 +152,7 @@ pub(crate) fn config_reason(env: &Env, reason: &crate::config::ConfigReason) -> 
         ConfigReason::UnknownTimeZone(tz) => {
             env.ta("config-unknown-time-zone", &[("zone", tz.clone().into())])
         }
+        ConfigReason::RemoteWipeOnFreePlan => env.t("config-remote-wipe-free-plan"),
         // The TOML parser's own words (English), said as such in any language.
         ConfigReason::Syntax(words) => {
             env.ta("config-not-toml", &[("words", words.clone().into())])

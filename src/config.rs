@@ -320,6 +320,13 @@ impl Config {
                 .map(|i| i + 1);
             return Err((line, ConfigReason::UnknownTimeZone(tz.clone())));
         }
+        if config.org.remote_wipe && config.org.plan == Some(Plan::Free) {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("remote_wipe"))
+                .map(|i| i + 1);
+            return Err((line, ConfigReason::RemoteWipeOnFreePlan));
+        }
         Ok(config)
     }
 
@@ -747,6 +754,22 @@ mod tests {
                 known: vec!["auto".into(), "narrow".into(), "wide".into()]
             }
         );
+    }
+
+    /// Remote deletion is a paid plan's: asked for on a free plan, people would agree to what
+    /// the company cannot do, so the settings are refused, naming the line.
+    #[test]
+    fn remote_wipe_on_a_free_plan_is_refused() {
+        let text = "[org]\nplan = \"free\"\nremote_wipe = true\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(err, (Some(3), ConfigReason::RemoteWipeOnFreePlan));
+        for ok in [
+            "[org]\nplan = \"paid\"\nremote_wipe = true\n",
+            "[org]\nplan = \"free\"\nremote_wipe = false\n",
+            "[org]\nremote_wipe = true\n",
+        ] {
+            assert!(Config::parse(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

@@ -735,6 +735,12 @@ fn a_config_mistake_is_told_in_words_at_its_line() {
             "“Asia/Tokio” is not a time zone",
             "「Asia/Tokio」はタイムゾーンの名前ではありません",
         ),
+        (
+            "[org]\nplan = \"free\"\nremote_wipe = true\n",
+            ":3",
+            "only on paid plans, so people would be asked to agree to something the company cannot do",
+            "遠隔で削除できるのは有料プランだけなので",
+        ),
     ];
     for (text_of_config, line, en, ja) in cases {
         std::fs::write(&config, text_of_config).unwrap();

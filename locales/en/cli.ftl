@@ -62,6 +62,7 @@ config-wants-text = this setting takes text in double quotes, for example "Sampl
 config-wants-number = this setting takes a whole number, 0 or more, without quotes, for example 90
 config-wants-switch = this setting takes true or false, without quotes
 config-not-toml = it cannot be read as TOML ({ $words })
+config-remote-wipe-free-plan = remote_wipe = true, but plan = "free": LINE WORKS deletes its data from a lost phone only on paid plans, so people would be asked to agree to something the company cannot do. Set plan = "paid" if the company has a paid plan, or remove remote_wipe
 config-unknown-time-zone = “{ $zone }” is not a time zone; use an IANA name such as "Asia/Tokyo"
 error-locales = a locale file could not be read: { $detail }
 error-unknown-lang = unknown language “{ $lang }” (available: { $langs })

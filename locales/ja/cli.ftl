@@ -62,6 +62,7 @@ config-wants-text = この設定の値は二重引用符で囲んだ文字列で
 config-wants-number = この設定の値は引用符なしの 0 以上の整数です（例：90）
 config-wants-switch = この設定の値は引用符なしの true か false です
 config-not-toml = TOML として読めない書き方です（TOML の読み取りの詳細：{ $words }）
+config-remote-wipe-free-plan = remote_wipe = true ですが、plan = "free" です。紛失した端末の LINE WORKS のデータを遠隔で削除できるのは有料プランだけなので、会社にできないことへの同意を求めることになってしまいます。有料プランを使っているなら plan = "paid" に、そうでなければ remote_wipe を削除してください
 config-unknown-time-zone = 「{ $zone }」はタイムゾーンの名前ではありません。"Asia/Tokyo" のような IANA の名前を使ってください
 error-locales = 翻訳ファイルを読み込めません：{ $detail }
 error-unknown-lang = 「{ $lang }」という言語はありません（使える言語：{ $langs }）

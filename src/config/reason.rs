@@ -16,6 +16,9 @@ pub enum ConfigReason {
     Wants(ValueKind),
     /// `timezone` names no time zone.
     UnknownTimeZone(String),
+    /// `[org] remote_wipe = true` with `plan = "free"`: LINE WORKS deletes data remotely only
+    /// on paid plans, so people would be asked to agree to what the company cannot do.
+    RemoteWipeOnFreePlan,
     /// Not TOML at all (an unclosed string, a missing `=`): the parser's own words.
     Syntax(String),
     /// The reader's own words (a rarer mistake).
