@@ -74,8 +74,15 @@ fn within_width(text: &str) -> String {
     out
 }
 
-/// The readable form, every value escaped for the terminal.
-pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
+/// The readable form, every value escaped for the terminal. `withheld`: some of the person's
+/// records were withheld (a break in the chain), so "no records" is not said as such.
+pub fn to_text(
+    s: &EmployeeState,
+    loc: &Localizer,
+    lang: &Lang,
+    tz: &jiff::tz::TimeZone,
+    withheld: bool,
+) -> String {
     let mut out = String::new();
     let name = s.name.as_deref().map(for_display).unwrap_or_default();
     let dept = s.department.as_deref().map(for_display).unwrap_or_default();
@@ -190,7 +197,12 @@ pub fn to_text(s: &EmployeeState, loc: &Localizer, lang: &Lang, tz: &jiff::tz::T
         );
     }
     if s.history.is_empty() {
-        let _ = writeln!(out, "{}", loc.t(lang, "status-no-records"));
+        let id = if withheld {
+            "status-no-records-withheld"
+        } else {
+            "status-no-records"
+        };
+        let _ = writeln!(out, "{}", loc.t(lang, id));
         return within_width(&out);
     }
     let _ = writeln!(out, "{}", loc.t(lang, "status-history"));
@@ -340,4 +352,32 @@ fn history_words(h: &HistoryEntry, loc: &Localizer, lang: &Lang) -> (String, Str
             .map(|dec| word(format!("state-{dec}"), dec)),
     };
     (kind, what.unwrap_or_else(|| "-".to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// Someone whose every record was withheld is not said to have none yet.
+    #[test]
+    fn no_records_is_said_apart_from_records_withheld() {
+        let (loc, _) = Localizer::load(&Source::Embedded);
+        let state = crate::state::fold("E1", &[], "2026-11-23");
+        let tz = jiff::tz::TimeZone::UTC;
+        for (lang, plain, withheld) in [
+            (
+                "en",
+                "No records for this ID yet.",
+                "No record of this ID could be used",
+            ),
+            ("ja", "記録はまだありません", "記録で使えたものはありません"),
+        ] {
+            let lang = Lang::new(lang);
+            let text = to_text(&state, &loc, &lang, &tz, false);
+            assert!(text.contains(plain) && !text.contains(withheld), "{text}");
+            let text = to_text(&state, &loc, &lang, &tz, true);
+            assert!(text.contains(withheld) && !text.contains(plain), "{text}");
+        }
+    }
 }

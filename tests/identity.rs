@@ -262,9 +262,9 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
         assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
         let screen = k.screen();
         let expected = if lang == "ja" {
-            "取り消せる同意の記録はありません"
+            "取り消せる有効な同意はありません"
         } else {
-            "no consent on record for you to withdraw"
+            "no consent in force to withdraw"
         };
         assert!(screen.contains(expected), "{screen}");
         assert!(k.records().is_empty());
