@@ -262,3 +262,81 @@ fn a_help_centre_link_opens_as_a_code_on_the_screens_that_have_one() {
         assert!(with_links >= 3, "{lang}: {with_links} screens with links");
     }
 }
+
+/// A receipt code as a person reads it out (any case), with or without the record fingerprint
+/// the receipt shows: verify finds the record and says whether the fingerprint is its own; a
+/// code of no record, or a fingerprint of another line, is not taken (exit 1).
+#[test]
+fn a_receipt_code_and_its_fingerprint_find_the_record() {
+    let data = tempfile::tempdir().unwrap();
+    let o = tebiki(data.path(), &["demo", "--employees", "20", "--lang", "en"]);
+    assert!(o.status.success(), "{:?}", text(&o));
+    let ledger = data.path().join("ledger");
+    let (file, n, line) = tebiki::ledger::ledger_files(&ledger)
+        .unwrap()
+        .into_iter()
+        .find_map(|path| {
+            let body = std::fs::read_to_string(&path).unwrap();
+            let found = body
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains("\"receipt\":\""))
+                .map(|(i, l)| (i + 1, l.to_owned()));
+            found.map(|(i, l)| {
+                (
+                    path.file_name().unwrap().to_string_lossy().into_owned(),
+                    i,
+                    l,
+                )
+            })
+        })
+        .expect("a record with a receipt code");
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let code = v["receipt"].as_str().unwrap().to_owned();
+    let sha = hex::encode(tebiki::ledger::line_sha256(line.as_bytes()));
+    let grouped = format!(
+        "{} {} {} {}",
+        &sha[..4],
+        &sha[4..8],
+        &sha[8..12],
+        &sha[12..16]
+    );
+    let place = format!("{file}:{n}");
+    let verify = |receipt: &str, lang: &str| {
+        let o = tebiki(
+            data.path(),
+            &["verify", "--receipt", receipt, "--lang", lang],
+        );
+        (o.status.code(), text(&o).0)
+    };
+    let (code_, out) = verify(&code.to_lowercase(), "en");
+    assert_eq!(code_, Some(0), "{out}");
+    assert!(out.contains(&place) && out.contains(&grouped), "{out}");
+    assert!(out.contains("a code alone does not show"), "{out}");
+    let (code_, out) = verify(&format!("{code} {grouped}"), "en");
+    assert_eq!(code_, Some(0), "{out}");
+    assert!(out.contains("unchanged"), "{out}");
+    let (code_, out) = verify(&format!("{code} {}", &sha[..8]), "ja");
+    assert_eq!(code_, Some(0), "{out}");
+    assert!(out.contains("変わらずに台帳にあります"), "{out}");
+    let other = if sha.starts_with('0') {
+        "1111 2222"
+    } else {
+        "0000 1111"
+    };
+    let (code_, out) = verify(&format!("{code} {other}"), "en");
+    assert_eq!(code_, Some(1), "{out}");
+    assert!(out.contains(&format!("not {other}")), "{out}");
+    let (code_, out) = verify("ZZZZ-ZZZZ", "en");
+    assert_eq!(code_, Some(1), "{out}");
+    assert!(
+        out.contains("No record in the ledger has the receipt code ZZZZ-ZZZZ"),
+        "{out}"
+    );
+    // Too few digits of a fingerprint to tell one record from another: not taken.
+    let o = tebiki(
+        data.path(),
+        &["verify", "--receipt", &format!("{code} {}", &sha[..4])],
+    );
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+}

@@ -210,6 +210,13 @@ pub(super) fn report_read_issues(env: &Env, issues: &[ledger::ReadIssue]) -> Exi
 pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
     use crate::ledger::{Receipt, ReceiptCheck};
     let Some(receipt) = Receipt::parse(text) else {
+        if let Some((code, fingerprint)) = crate::ledger::parse_code(text)
+            && fingerprint
+                .as_ref()
+                .is_none_or(|f| f.len() >= FINGERPRINT_MIN)
+        {
+            return verify_code(env, &code, fingerprint.as_deref());
+        }
         return env.fail(
             env.t("error-receipt-text"),
             Some(text.chars().take(120).collect()),
@@ -287,6 +294,112 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
         say(&env.t("todo-verify-receipt"));
         ExitCode::from(1)
     }
+}
+
+/// The fewest hex digits of a record's fingerprint `verify --receipt CODE FINGERPRINT` takes
+/// (the receipt shows 16).
+const FINGERPRINT_MIN: usize = 8;
+
+/// `tebiki verify --receipt CODE [FINGERPRINT]`: the record with that receipt code, found in
+/// the ledger (as every reader reads it), and whether its fingerprint (the first hex digits of
+/// its line's SHA-256, as the receipt shows them) is the one given. Exit 0 when found (and
+/// the fingerprint, if given, is the record's), 1 when not, or when more than one record has
+/// the code.
+fn verify_code(env: &Env, code: &str, fingerprint: Option<&str>) -> ExitCode {
+    let dir = env.data.ledger_dir();
+    let (found, issues) = match crate::ledger::find_code(&dir, code) {
+        Ok(found) => found,
+        Err(e) => return env.ledger_fail(&e),
+    };
+    let shown = |sha: &str| {
+        sha.as_bytes()
+            .chunks(4)
+            .take(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let place = |f: &crate::ledger::CodeFound| format!("{}:{}", f.file, f.line);
+    let many = |all: &[crate::ledger::CodeFound]| {
+        let places: Vec<String> = all
+            .iter()
+            .map(|f| format!("{} ({})", place(f), shown(&f.sha256)))
+            .collect();
+        env.ta(
+            "receipt-code-many",
+            &[("code", code.into()), ("places", places.join(", ").into())],
+        )
+    };
+    let mut ok = false;
+    let mut message_is_holds = false;
+    let message = match (found.as_slice(), fingerprint) {
+        ([], _) => env.ta("receipt-code-none", &[("code", code.into())]),
+        ([one], None) => {
+            ok = true;
+            env.ta(
+                "receipt-code-found",
+                &[
+                    ("code", code.into()),
+                    ("place", place(one).into()),
+                    ("fingerprint", shown(&one.sha256).into()),
+                ],
+            )
+        }
+        (all, Some(given)) if all.iter().any(|f| f.sha256.starts_with(given)) => {
+            let one = all
+                .iter()
+                .find(|f| f.sha256.starts_with(given))
+                .unwrap_or(&all[0]);
+            ok = all.len() == 1;
+            message_is_holds = true;
+            env.ta(
+                "receipt-code-holds",
+                &[
+                    ("code", code.into()),
+                    ("place", place(one).into()),
+                    ("fingerprint", shown(&one.sha256).into()),
+                ],
+            )
+        }
+        ([one], Some(given)) => env.ta(
+            "receipt-fingerprint-differs",
+            &[
+                ("code", code.into()),
+                ("place", place(one).into()),
+                ("fingerprint", shown(&one.sha256).into()),
+                ("given", shown(given).into()),
+            ],
+        ),
+        (all, _) => many(all),
+    };
+    say(&for_terminal(&message));
+    if found.len() > 1 && message_is_holds {
+        // Found by its fingerprint, yet the code names another record too.
+        say(&for_terminal(&many(&found)));
+    }
+    if issues > 0 {
+        warn_incomplete_search(env, issues);
+        ok = false;
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        // A code found nowhere is most likely mistyped: its message says to check it.
+        if issues == 0 && !found.is_empty() {
+            say(&env.t("todo-verify-receipt"));
+        }
+        ExitCode::from(1)
+    }
+}
+
+/// Says that some ledger lines could not be read or used, so a search may have missed them.
+fn warn_incomplete_search(env: &Env, issues: usize) {
+    eprintln!(
+        "{}: {}",
+        env.t("warning-label"),
+        env.ta("receipt-code-incomplete", &[("count", issues.into())])
+    );
+    eprintln!("  {}", env.t("todo-verify"));
 }
 
 /// Verify's text as a terminal shows it: each line wrapped at the terminal's width by the

@@ -123,3 +123,74 @@ pub fn check_receipt(dir: &Path, receipt: &Receipt) -> io::Result<ReceiptCheck> 
         });
     }
 }
+
+/// A receipt code as a person gives it (`NF5M-EHCQ`, maybe with the record's fingerprint as
+/// the receipt shows it, `e6bc 5d6d 26f2 55e0`): the code in its stored form, and the
+/// fingerprint's hex digits (lower case, at most 64). Letters a reader may take for digits are
+/// read as those (`O` as 0, `I` and `L` as 1: codes use none of them). `None` for any other
+/// text.
+pub fn parse_code(text: &str) -> Option<(String, Option<String>)> {
+    let mut words = text.split_whitespace();
+    let code: String = words
+        .next()?
+        .chars()
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    let alphabet = |c: char| c.is_ascii_digit() || (c.is_ascii_uppercase() && c != 'U');
+    let (a, b) = code.split_once('-')?;
+    if a.len() != 4 || b.len() != 4 || !a.chars().chain(b.chars()).all(alphabet) {
+        return None;
+    }
+    let hex: String = words.collect::<String>().to_ascii_lowercase();
+    if hex.len() > 64 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some((code, (!hex.is_empty()).then_some(hex)))
+}
+
+/// A record found by its receipt code: where, and the SHA-256 (hex) of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFound {
+    pub file: String,
+    pub line: u64,
+    pub sha256: String,
+}
+
+/// The records of the ledger in `dir` whose receipt code is `code`, read as every reader reads
+/// them (the chain checked: a record after a break is not found), and how many places could
+/// not be read or used.
+pub fn find_code(dir: &Path, code: &str) -> Result<(Vec<CodeFound>, usize), super::LedgerError> {
+    let needle = format!("\"receipt\":\"{code}\"");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut merged = super::merged_raw(dir)?;
+    let (mut found, mut issues) = (Vec::new(), 0);
+    while let Some(item) = merged.next_line() {
+        let Ok(record) = item else {
+            issues += 1;
+            continue;
+        };
+        if finder.find(record.raw).is_none() {
+            continue;
+        }
+        // The record's own code, not a nested value that happens to read the same.
+        let own = serde_json::from_slice::<serde_json::Value>(record.raw)
+            .ok()
+            .is_some_and(|v| v.get("receipt").and_then(|r| r.as_str()) == Some(code));
+        if own {
+            found.push(CodeFound {
+                file: record
+                    .file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                line: record.line,
+                sha256: hex::encode(sha256(record.raw)),
+            });
+        }
+    }
+    Ok((found, issues))
+}
