@@ -605,6 +605,12 @@ fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
         .join(" ");
     assert!(receipt.contains("ends with this choice"), "{receipt}");
     assert!(receipt.contains("please delete them"), "{receipt}");
+    // The receipt's code pop-up counts down back to the trainer, as the receipt does.
+    t.keys("<F4>");
+    t.p.flow.receipt_left = Some(30);
+    let screen = t.screen();
+    assert!(screen.contains("Back to the trainer in"), "{screen}");
+    assert!(!screen.contains("Back to the start"), "{screen}");
 }
 
 /// A choice in a session comes after the slides, as at a kiosk it comes after every screen:
@@ -1201,4 +1207,26 @@ fn an_attendee_cannot_go_back_to_say_who_they_are() {
     assert_eq!(t.p.flow.person.who.as_ref().unwrap().id, "E1001");
     let screen = t.screen();
     assert!(!screen.contains("Employee ID"), "{screen}");
+}
+
+/// A full name typed to add an attendee that matches nobody on the roster is said to be no
+/// name on it (not an ID with a space in it), in either language.
+#[test]
+fn a_name_not_on_the_roster_is_said_to_be_one() {
+    for (lang, said) in [
+        ("en", "佐藤 次郎 is not a name on the roster"),
+        ("ja", "佐藤 次郎 という氏名は名簿にありません"),
+    ] {
+        let mut t = Trainer::with_roster(lang, lang, Some(&[("E1001", "山田 太郎", "営業部")]));
+        t.paste("Trainer A").keys("<Enter><Enter>");
+        t.paste("佐藤 次郎").keys("<Enter>");
+        let screen = t.screen();
+        let bare: String = screen.split_whitespace().collect();
+        assert!(
+            bare.contains(&said.split_whitespace().collect::<String>()),
+            "{lang}: {screen}"
+        );
+        assert!(!screen.contains("space"), "{lang}: {screen}");
+        assert!(t.p.attendees.is_empty());
+    }
 }

@@ -61,6 +61,7 @@ present-roster-yes = { $n ->
     }: name and department are filled in from the ID.
 present-roster-no = No roster has been imported: type each attendee's name after the ID.
 present-not-on-roster = { $id } is not on the roster. Type the name to add them anyway.
+present-name-not-on-roster = { $id } is not a name on the roster. To add someone who is not on it, type their employee ID.
 present-id-not-on-roster = { $id } is neither an ID nor a name on the roster, and only people on the roster are recorded. Check it, or import the current roster.
 present-no-roster = Now type the name of { $id }.
 present-already-listed = { $id } is already on the list.

@@ -58,6 +58,7 @@ present-attendees-none = まだ受講者はいません。
 present-roster-yes = 名簿に { $n } 名が登録されています。社員番号から氏名と部署を自動で入力します。
 present-roster-no = 名簿が取り込まれていません。社員番号に続けて氏名を入力してください。
 present-not-on-roster = { $id } は名簿にありません。氏名を入力すれば、そのまま追加できます。
+present-name-not-on-roster = { $id } という氏名は名簿にありません。名簿にない人を追加するときは、社員番号を入力してください。
 present-id-not-on-roster = { $id } に当たる社員番号・氏名は名簿にありません。名簿にある人だけを記録します。入力を確かめるか、最新の名簿を取り込んでください。
 present-no-roster = { $id } の氏名を入力してください。
 present-already-listed = { $id } はすでに一覧にあります。

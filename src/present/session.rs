@@ -218,6 +218,22 @@ impl AttendeeForm {
         }
         let id = match settings.id_rule.check(&typed) {
             Ok(id) => id,
+            // A name (it has a space, say) that matched nobody on the roster: said as such,
+            // not as an id with a space in it.
+            Err(_) if roster.is_some() && typed.chars().any(char::is_whitespace) => {
+                self.field = FIELD_ID;
+                self.clear();
+                let id = if settings.identity == IdentityMode::Open {
+                    "present-name-not-on-roster"
+                } else {
+                    "present-id-not-on-roster"
+                };
+                return Added::Problem(Notice {
+                    id,
+                    args: vec![("id", typed)],
+                    error: true,
+                });
+            }
             Err(problem) => {
                 self.field = FIELD_ID;
                 // The rejected id is cleared, so the next one is not appended to it.

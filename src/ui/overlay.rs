@@ -288,9 +288,14 @@ pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
             theme::dim(),
         ));
         if let Some(n) = app.receipt_left {
+            // As the receipt below says it: in a trainer's session, back to the trainer.
+            let id = if app.session.is_some() {
+                "receipt-countdown-session"
+            } else {
+                "receipt-countdown"
+            };
             lines.extend(doc::plain_lines(
-                &app.loc
-                    .ta(&app.lang, "receipt-countdown", &[("n", n.into())]),
+                &app.loc.ta(&app.lang, id, &[("n", n.into())]),
                 width,
                 theme::dim(),
             ));
