@@ -1230,3 +1230,63 @@ fn a_name_not_on_the_roster_is_said_to_be_one() {
         assert!(t.p.attendees.is_empty());
     }
 }
+
+/// An attendee whose decision is on record from before the session is listed as "decided
+/// before" (never which decision: the list may be on a projector), not as "not decided yet",
+/// and quitting does not count them as having a choice to make; others are as before.
+#[test]
+fn an_attendee_who_decided_before_is_listed_so() {
+    for (lang, before, pending) in [
+        ("en", "decided before", "not decided yet"),
+        ("ja", "以前に回答済み", "未選択"),
+    ] {
+        let mut t = Trainer::with_roster(
+            lang,
+            lang,
+            Some(&[
+                ("E1001", "山田 太郎", "営業部"),
+                ("E1002", "佐藤 花子", "総務部"),
+            ]),
+        );
+        let version = t.p.flow.content.manifest.policy_version.clone();
+        let mut w = tebiki::ledger::Writer::open(
+            &t.dir.path().join("ledger"),
+            "kiosk-1",
+            std::time::Duration::from_secs(5),
+        )
+        .unwrap();
+        let serde_json::Value::Object(body) = serde_json::json!({
+            "employee": {"id": "E1001", "name": "山田 太郎", "verified": "roster"},
+            "decision": "refused",
+            "policy": {"id": "line-works-own-phone", "version": version},
+            "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+        }) else {
+            unreachable!()
+        };
+        w.append("consent", body).unwrap();
+        drop(w);
+        t.paste("Kim Lee").keys("<Enter><Enter>");
+        t.paste("E1001").keys("<Enter>");
+        t.paste("E1002").keys("<Enter>");
+        assert_eq!(t.p.attendees.len(), 2, "{}", t.screen());
+        assert!(t.p.attendees[0].decided_before);
+        assert!(!t.p.attendees[1].decided_before);
+        t.keys("<Enter><Through>s");
+        let screen = t.screen();
+        let row = |id: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains(id))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(row("E1001").contains(before), "{lang}: {screen}");
+        assert!(row("E1002").contains(pending), "{lang}: {screen}");
+        for word in ["declined", "refused", "拒否", "同意しない"] {
+            assert!(!row("E1001").contains(word), "{lang}: {screen}");
+        }
+        // Attendance recorded: only E1002 still has a choice to make.
+        assert_eq!(t.p.unrecorded(), 0, "{screen}");
+        assert_eq!(t.p.unfinished(), 1, "{screen}");
+    }
+}

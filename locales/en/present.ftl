@@ -92,6 +92,7 @@ present-attendance-all = ✓ Attendance recorded for { $n ->
        *[other] all { $n } attendees
     }.
 present-status-pending = not decided yet
+present-status-decided-before = decided before
 present-status-kiosk = at a kiosk later
 present-attendees-legend = ✓ attendance recorded · Enter: this attendee chooses now, on this terminal · l: they choose at a kiosk later
 present-attendance-saved = ✓ Attendance saved for { $n ->

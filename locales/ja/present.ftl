@@ -83,6 +83,7 @@ present-session-line = セッション { $id } ・ 研修担当者：{ $trainer 
 present-attendance-pending = { $n } 名の出席がまだ記録されていません。一覧を確認してから s を押して記録してください。
 present-attendance-all = ✓ { $n } 名全員の出席を記録しました。
 present-status-pending = 未選択
+present-status-decided-before = 以前に回答済み
 present-status-kiosk = 後日キオスクで選択
 present-attendees-legend = ✓ 出席記録済み ・ Enter：この端末で今選択する ・ l：後日キオスクで選択する
 present-attendance-saved = ✓ { $n } 名の出席を保存しました。

@@ -135,6 +135,9 @@ pub enum Then {
     Choose,
     /// `l` was pressed on them: asked only when they have no consent in force.
     AskLater,
+    /// They were just added to the list: whether a decision of theirs is on record already
+    /// (see [`session::Attendee::decided_before`]).
+    Note,
 }
 
 pub struct Presenter {
@@ -173,6 +176,8 @@ pub struct Presenter {
     /// While the screen is turned back to the trainer ([`Phase::Handback`]): whose turn it
     /// was, and whether they chose.
     pub returned: Option<(usize, bool)>,
+    /// Attendees just added whose records are still to be looked up (see [`Then::Note`]).
+    pub to_look_up: Vec<usize>,
     /// `l` was pressed once on this attendee: `l` again records that they choose later.
     pub confirm_later: Option<usize>,
     /// Enter was pressed once on this attendee while some slides were not shown yet: Enter
@@ -255,6 +260,7 @@ impl Presenter {
             adding: false,
             current: None,
             returned: None,
+            to_look_up: Vec::new(),
             confirm_later: None,
             confirm_choose: None,
             help: false,
@@ -365,8 +371,22 @@ impl Presenter {
         self.attendees.iter().filter(|a| !a.attendance).count()
     }
 
-    /// A terminal event in, maybe an effect out.
+    /// A terminal event in, maybe an effect out. An attendee just added is looked up in the
+    /// records next, when the event has no effect of its own (else with the next event).
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
+        let effect = self.handle_event_only(event);
+        if effect.is_none()
+            && let Some(attendee) = self.to_look_up.pop()
+        {
+            return Some(Effect::Lookup {
+                attendee,
+                then: Then::Note,
+            });
+        }
+        effect
+    }
+
+    fn handle_event_only(&mut self, event: &Event) -> Option<Effect> {
         self.note_drawn();
         match event {
             Event::Resize(w, h) => {

@@ -41,13 +41,17 @@ pub struct Attendee {
     /// The `attendance` record is in the ledger.
     pub attendance: bool,
     pub status: Status,
+    /// A decision of theirs (consent given, refused, or withdrawn) was on record before this
+    /// session: nothing is left for them to choose, though they may choose again. The list
+    /// says so without saying which (it may be on a projector).
+    pub decided_before: bool,
 }
 
 impl Attendee {
     /// Attendance not recorded, or no decision and no kiosk appointment yet: work that
     /// quitting would leave undone.
     pub fn unfinished(&self) -> bool {
-        !self.attendance || self.status == Status::Pending
+        !self.attendance || (self.status == Status::Pending && !self.decided_before)
     }
 }
 
@@ -211,6 +215,7 @@ impl AttendeeForm {
                     on_roster: true,
                     attendance: false,
                     status: Status::Pending,
+                    decided_before: false,
                 };
                 self.clear();
                 return Added::Attendee(attendee);
@@ -280,6 +285,7 @@ impl AttendeeForm {
                     on_roster: true,
                     attendance: false,
                     status: Status::Pending,
+                    decided_before: false,
                 };
                 self.clear();
                 return Added::Attendee(attendee);
@@ -314,6 +320,7 @@ impl AttendeeForm {
             on_roster: false,
             attendance: false,
             status: Status::Pending,
+            decided_before: false,
         };
         self.clear();
         Added::Attendee(attendee)
@@ -458,6 +465,22 @@ pub fn perform(p: &mut Presenter, recorder: &mut Recorder, effect: Effect) {
                 super::Then::AskLater => {
                     let has = prior.is_some_and(|s| s.consent == crate::state::ConsentState::Given);
                     p.ask_later(attendee, has);
+                }
+                super::Then::Note => {
+                    use crate::state::ConsentState;
+                    // Not for an id whose records give another name (unchecked identities).
+                    let decided = !wrong_name
+                        && prior.is_some_and(|s| {
+                            matches!(
+                                s.consent,
+                                ConsentState::Given
+                                    | ConsentState::Refused
+                                    | ConsentState::Withdrawn
+                            )
+                        });
+                    if let Some(a) = p.attendees.get_mut(attendee) {
+                        a.decided_before = decided;
+                    }
                 }
             }
         }

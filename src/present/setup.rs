@@ -125,6 +125,7 @@ impl Presenter {
                     error: false,
                 });
                 self.attendees.push(a);
+                self.to_look_up.push(self.attendees.len() - 1);
             }
             Added::Problem(n) => self.notice = Some(n),
         }

@@ -44,6 +44,10 @@ pub fn body(p: &Presenter, width: usize) -> Body {
     body.blank();
     let status = |a: &Attendee| -> (String, Style) {
         match a.status {
+            // Which decision is not said: the list may be on a projector.
+            Status::Pending if a.decided_before => {
+                (p.label("present-status-decided-before"), theme::dim())
+            }
             Status::Pending => (p.label("present-status-pending"), theme::warn()),
             Status::Kiosk => (p.label("present-status-kiosk"), theme::heading()),
             // The list may be on a projector: it says that a choice is recorded, never which.
