@@ -208,6 +208,21 @@ fn headers_and_encodings_that_cannot_work_are_explained() {
         "{err}"
     );
     assert!(err.contains("x.csv:1"), "{err}");
+    assert!(err.contains("The first row must name the columns"), "{err}");
+
+    // Values separated by semicolons (a spreadsheet set so): said, with how to save it.
+    std::fs::write(&file, "employee_id;name;department\nE1;山田;営業部\n").unwrap();
+    let o = import(&data, &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("separate its values with semicolons"), "{err}");
+    // A header of any length is shown within a line or two.
+    std::fs::write(&file, format!("{}\nx\n", "列".repeat(100_000))).unwrap();
+    let o = import(&data, &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.len() < 2_000, "{} bytes", err.len());
+    assert!(err.contains('…'), "{err}");
 
     std::fs::write(&file, cp932("id,name\nE1,山田\n")).unwrap();
     let o = import(&data, &file, &["--encoding", "utf-8"]);

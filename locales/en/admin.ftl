@@ -47,6 +47,7 @@ roster-error-utf16 = the file is UTF-16 (Excel’s “Unicode text”), which ca
 roster-error-encoding = the file is not valid { $encoding } text
 roster-error-empty = the file is empty: there is no header row
 roster-error-no-rows = the file has a header but no employees
+roster-todo-semicolons = The file seems to separate its values with semicolons (;): save it again as CSV with commas (Excel: “CSV UTF-8 (comma delimited)”)
 roster-error-missing-columns = the header has no column for: { $columns } (found: { $header })
 roster-error-duplicate-column = two columns mean { $column }: “{ $first }” and “{ $second }”
 roster-error-bad-rows = { $count } row(s) of the roster cannot be imported, so nothing was imported

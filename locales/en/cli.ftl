@@ -42,8 +42,8 @@ io-busy = the file is in use by another program
 io-network = the shared folder or network could not be reached
 io-other = the file or folder could not be read or written
 io-other-code = the file or folder could not be read or written (system error code { $code })
-todo-io-not-found = Check the path (and --data), or create the file or folder first.
-todo-io-permission = Ask an administrator to give this user access, or choose a folder you may write to with --data.
+todo-io-not-found = Check the path, or create the folder or file first (the data folder is chosen with --data, a file to write with -o).
+todo-io-permission = Ask an administrator to give this user access, or choose a place this user may write to (the data folder with --data, a file to write with -o).
 todo-io-full = Free some space on the disk, then try again.
 todo-io-exists = Choose another file name, or move the existing file away first.
 todo-io-read-only = Choose a folder on a disk that can be written to, or make the disk writable.
@@ -189,7 +189,7 @@ verify-recovered-piece = { $chained ->
            *[no] {""}
         }, but ends too early to tell whether it was the record next on the chain there (a write cut short early leaves such a piece).
     }
-verify-duplicates = { $count } record(s) appear in more than one file with identical content (counted once).
+verify-duplicates = { $count } record(s) appear more than once with identical content (a copy in another file, or a line repeated; counted once).
 seal-written = Sealed: { $path } (signature beside it as .sig)
 seal-despite-findings = sealed, but the ledger has { $count } finding(s): “tebiki verify” reports them, before and after this seal
 seal-signers-hint = “tebiki verify” trusts a seal only when its key is among the trusted signers: add this line to { $file }, and give it to the auditors who keep copies of the seals:

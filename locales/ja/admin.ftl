@@ -44,6 +44,7 @@ roster-error-utf16 = このファイルは UTF-16（Excel の「Unicode テキ�
 roster-error-encoding = このファイルには、{ $encoding } として読めない文字があります
 roster-error-empty = ファイルが空です（見出しの行がありません）
 roster-error-no-rows = 見出しの行はありますが、社員の行がありません
+roster-todo-semicolons = このファイルは値をセミコロン（;）で区切っているようです。カンマ区切りの CSV で保存し直してください（Excel：「CSV UTF-8（コンマ区切り）」）
 roster-error-missing-columns = 見出しに次の列がありません：{ $columns }（見出し：{ $header }）
 roster-error-duplicate-column = 「{ $first }」と「{ $second }」の 2 つの列が、どちらも{ $column }を表しています
 roster-error-bad-rows = 名簿の { $count } 行に問題があるため、何も取り込みませんでした

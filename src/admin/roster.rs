@@ -152,16 +152,16 @@ pub fn error_text(env: &Env, e: &ImportError) -> (String, Option<u64>) {
         ImportError::NoRows => (env.t("roster-error-no-rows"), None),
         ImportError::MissingColumns { missing, header } => {
             let names: Vec<String> = missing.iter().map(|c| column_label(env, *c)).collect();
-            (
-                env.ta(
-                    "roster-error-missing-columns",
-                    &[
-                        ("columns", arg(names.join(", "))),
-                        ("header", arg(header.join(", "))),
-                    ],
-                ),
-                Some(1),
-            )
+            // A header of any length is shown within a line or two.
+            let mut found = header.join(", ");
+            if found.chars().count() > HEADER_SHOWN {
+                found = found.chars().take(HEADER_SHOWN).collect::<String>() + "…";
+            }
+            let what = env.ta(
+                "roster-error-missing-columns",
+                &[("columns", arg(names.join(", "))), ("header", arg(found))],
+            );
+            (what, Some(1))
         }
         ImportError::DuplicateColumn {
             column,
@@ -266,6 +266,9 @@ pub fn row_text(env: &Env, problem: &RowProblem) -> String {
 
 /// At most this many bad rows are listed; the count says how many there are in all.
 const SHOWN_BAD_ROWS: usize = 50;
+
+/// The most of a header's text an error shows.
+const HEADER_SHOWN: usize = 200;
 
 /// `tebiki roster import`.
 pub fn command(env: &Env, command: RosterCommand) -> ExitCode {
@@ -391,6 +394,13 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
                 }
                 ImportError::Encoding { .. } | ImportError::Utf16 => "roster-todo-encoding",
                 ImportError::Workbook => "roster-todo-workbook",
+                // One column holding the names joined by semicolons: saved by a spreadsheet
+                // set to separate values with ";" (as in much of Europe).
+                ImportError::MissingColumns { header, .. }
+                    if header.len() == 1 && header[0].contains(';') =>
+                {
+                    "roster-todo-semicolons"
+                }
                 ImportError::MissingColumns { .. } | ImportError::DuplicateColumn { .. } => {
                     "roster-todo-header"
                 }
