@@ -209,10 +209,26 @@ fn a_wrong_answer_points_back_to_the_screen_that_explains_it() {
         "names the screen: {}",
         k.screen()
     );
-    // Enter goes back to that screen; Enter there returns to the question.
+    // Enter goes back to that screen; Enter there returns to the question. So does Esc, and
+    // after ← to the screen before, Enter still does.
     k.keys("<Enter>");
     assert_eq!(k.app.step, Step::Screen(explains));
     assert_eq!(k.app.ctx(), Ctx::Revisit);
+    k.keys("<Esc>");
+    assert_eq!(k.app.ctx(), Ctx::Check, "{}", k.screen());
+    k.keys(&format!("{}<Enter>", "<Down>".repeat(wrong - 1)));
+    k.keys("<Enter>");
+    assert_eq!(k.app.step, Step::Screen(explains));
+    if explains > 0 {
+        k.keys("<Left>");
+        assert_eq!(k.app.step, Step::Screen(explains - 1));
+        assert_eq!(k.app.ctx(), Ctx::Revisit, "{}", k.screen());
+        assert!(
+            k.screen().contains("Back to the question"),
+            "{}",
+            k.screen()
+        );
+    }
     k.keys("<Enter>");
     assert_eq!(k.app.ctx(), Ctx::Check);
     // The first answered right: the message under the second question names the first.
@@ -232,7 +248,8 @@ fn a_wrong_answer_points_back_to_the_screen_that_explains_it() {
     }
     k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     let r = only_record(&k);
-    assert_eq!(r["check"]["items"][0]["attempts"], 2);
+    // Answered wrong twice (once more after Esc), then right.
+    assert_eq!(r["check"]["items"][0]["attempts"], 3);
     assert_eq!(r["check"]["items"][0]["first_try"], false);
     assert_eq!(
         r["check"]["correct_first_try"],

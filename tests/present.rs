@@ -1193,6 +1193,11 @@ fn an_attendee_cannot_go_back_to_say_who_they_are() {
     assert!(t.p.flow.person.check.wrong.is_some(), "{}", t.screen());
     t.keys("<Enter>");
     assert!(matches!(t.p.flow.step, tebiki::app::Step::Screen(_)));
+    // Esc on the screen read again goes back to the question; ← from there reads on back.
+    t.keys("<Esc>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Check, "{}", t.screen());
+    t.keys("<Left>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Reading, "{}", t.screen());
     for _ in 0..40 {
         t.keys("<Esc>");
         let (phase, step) = (t.p.phase, t.p.flow.step);

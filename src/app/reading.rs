@@ -83,6 +83,17 @@ impl App {
             Cmd::PageDown => self.scroll_by(i, page),
             Cmd::Top => self.scroll_by(i, isize::MIN / 2),
             Cmd::Bottom => self.scroll_by(i, isize::MAX / 2),
+            // Reading again what a question asked about: Esc goes back to the question (where
+            // the person came from), and ← reads the screens before it with the way back to
+            // the question kept (Enter).
+            Cmd::Back if self.person.revisit => {
+                if let Some(check) = self.screen_of_kind(ScreenKind::Check) {
+                    self.person.revisit = false;
+                    self.go(Step::Screen(check));
+                }
+            }
+            Cmd::Prev if self.person.revisit && i > 0 => self.go(Step::Screen(i - 1)),
+            Cmd::Prev if self.person.revisit => {}
             Cmd::Prev | Cmd::Back => {
                 self.person.revisit = false;
                 if i == 0 {
