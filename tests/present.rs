@@ -641,6 +641,24 @@ fn choosing_before_every_slide_was_shown_asks_first() {
         t.keys("<Enter>");
         assert_eq!(t.p.phase, Phase::Handover, "{lang}");
     }
+    // With both languages on screen, the message is whole in both, at 80x24.
+    let mut t = Trainer::new("ja", "both");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("A B")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("as<Enter>");
+    let screen = t.screen();
+    let bare: String = screen.split_whitespace().collect();
+    for words in [
+        "11 枚のスライドのうち 10 枚をまだ表示していません",
+        "10 of the 11 slides have not been shown",
+    ] {
+        let words: String = words.split_whitespace().collect();
+        assert!(bare.contains(&words), "{screen}");
+    }
+    assert!(!screen.contains('…'), "nothing cut: {screen}");
 }
 
 #[test]
@@ -718,6 +736,24 @@ fn quitting_with_unrecorded_attendees_asks_first() {
     assert!(!t.p.confirm_quit && !t.p.quit);
     t.keys("<Esc>y");
     assert!(t.p.quit);
+    // With both languages on screen, the question is in both.
+    let mut t = Trainer::new("ja", "both");
+    t.paste("Kim Lee").keys("<Enter><Enter>");
+    t.paste("E1")
+        .keys("<Enter>")
+        .paste("A B")
+        .keys("<Enter><Enter><Enter>");
+    t.keys("q");
+    let s = t.screen();
+    let bare: String = s.split_whitespace().collect();
+    for words in [
+        "研修モードを終了しますか",
+        "Quit trainer mode?",
+        "1 attendee still has",
+    ] {
+        let words: String = words.split_whitespace().collect();
+        assert!(bare.contains(&words), "{words}: {s}");
+    }
 }
 
 #[test]

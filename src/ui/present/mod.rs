@@ -24,6 +24,10 @@ use crate::ui::widgets::{
 };
 use crate::ui::{doc, glyphs, theme, truncate};
 
+/// The most rows a notice takes (from the body, which keeps four at least): enough for a
+/// message in both languages, whole.
+const NOTICE_ROWS: u16 = 6;
+
 /// The rows every screen of trainer mode has: header and progress, body, notice, hints.
 pub struct Frame4 {
     pub header: Rect,
@@ -86,7 +90,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
                 .collect::<Vec<_>>()
                 .join(" / ");
             let width = inset(areas.notice).width as usize;
-            if crate::wrap::wrap(&both, width).len() <= 2 {
+            if crate::wrap::wrap(&both, width).len() <= NOTICE_ROWS as usize {
                 (both, style)
             } else {
                 (one, style)
@@ -102,16 +106,21 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
                 (text, theme::heading())
             })
         });
-    // A message longer than its line takes a second line from the body rather than lose its
-    // end (often what the key does, or what to do).
-    if notice
-        .as_ref()
-        .is_some_and(|(text, _)| notice_needs_two_lines(text, areas.notice))
-        && areas.body.height > 4
+    // A message longer than its line takes the lines it needs from the body (up to
+    // `NOTICE_ROWS`, leaving the body four) rather than lose its end (often what the key does,
+    // or what to do), as at a kiosk.
+    if let Some((text, style)) = notice.as_ref()
+        && notice_needs_two_lines(text, areas.notice)
     {
-        areas.body.height -= 1;
-        areas.notice.y -= 1;
-        areas.notice.height = 2;
+        let width = inset(areas.notice).width.max(1) as usize;
+        let needed = crate::ui::doc::plain_lines(text, width, *style).len() as u16;
+        let taken = needed
+            .clamp(2, NOTICE_ROWS)
+            .saturating_sub(1)
+            .min(areas.body.height.saturating_sub(4));
+        areas.body.height -= taken;
+        areas.notice.y -= taken;
+        areas.notice.height += taken;
     }
     let more_below = match p.phase {
         Phase::Setup => setup::draw(frame, p, areas.body),
@@ -246,15 +255,25 @@ fn header(frame: &mut Frame, p: &Presenter, area: Rect) {
 
 fn confirm_quit(frame: &mut Frame, p: &Presenter, area: Rect) {
     let width = popup_width(area).saturating_sub(2) as usize;
-    let text = p.flow.loc.ta(
-        p.ui_lang(),
-        "present-quit-text",
-        &[("n", p.unfinished().into())],
+    // In each language of the frame (both, one after the other), as the set-up and the list.
+    let mut lines = Vec::new();
+    for lang in p.frame_langs() {
+        let text = p
+            .flow
+            .loc
+            .ta(&lang, "present-quit-text", &[("n", p.unfinished().into())]);
+        lines.extend(doc::plain_lines(&text, width, Style::new()));
+        lines.push(Line::default());
+    }
+    let pinned = doc::plain_lines(&p.label("present-quit-keys"), width, theme::heading());
+    popup(
+        frame,
+        area,
+        &p.label("present-quit-title"),
+        lines,
+        pinned,
+        0,
     );
-    let mut lines = doc::plain_lines(&text, width, Style::new());
-    lines.push(Line::default());
-    let pinned = doc::plain_lines(&p.t("present-quit-keys"), width, theme::heading());
-    popup(frame, area, &p.t("present-quit-title"), lines, pinned, 0);
 }
 
 /// The whole screen, nothing else on it: turn it to the attendee, who chooses in private.
