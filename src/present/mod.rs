@@ -402,7 +402,11 @@ impl Presenter {
                 if self.phase == Phase::Attendee && !self.confirm_quit {
                     // Esc only: ← and PageUp read the screens before, as in the kiosk.
                     let back = matches!(keys::cmd_for(key, self.flow.ctx()), Some(Cmd::Back));
-                    if back && self.flow.ctx() == Ctx::Check {
+                    // The first screen too: there is nothing before it for them (who they are
+                    // is the trainer's to say), so Esc there does what it does at the check.
+                    let first_screen = self.flow.ctx() == Ctx::Reading
+                        && self.flow.step == crate::app::Step::Screen(0);
+                    if back && (self.flow.ctx() == Ctx::Check || first_screen) {
                         // The attendee started here (the slides were their reading): back
                         // leads to the list, with nothing recorded. A stray Esc does not
                         // end their turn: the first one says what a second one does.
