@@ -1362,3 +1362,55 @@ fn the_contact_in_a_message_follows_a_switch_of_language() {
         k.screen()
     );
 }
+
+/// Two people of the same name on the roster: "is this you?" has no answer under the cursor
+/// and says to check the ID and department, so that one wrong digit and an Enter by habit do
+/// not record someone as their namesake; ↓ then Enter goes on. Without a namesake, "yes" is
+/// under the cursor as before.
+#[test]
+fn a_namesake_on_the_roster_is_pointed_out_before_is_this_you() {
+    for (lang, warning, choose) in [
+        ("en", "of this name: check that the ID", "then press Enter"),
+        (
+            "ja",
+            "同じ氏名の人がほかに 1 人います",
+            "Enter を押してください",
+        ),
+    ] {
+        let mut k = Kiosk::new(lang).with_roster(roster_people(&[
+            ("A0001", "山田 太郎", "営業部"),
+            ("A0002", "山田　太郎", "製造部"),
+            ("A0003", "佐藤 花子", "総務部"),
+        ]));
+        k.keys("<Enter>").paste("A0002").keys("<Enter>");
+        assert_eq!(k.app.step, Step::Confirm);
+        let screen = k.screen();
+        let bare: String = screen.split_whitespace().collect();
+        let warning: String = warning.split_whitespace().collect();
+        assert!(bare.contains(&warning), "{lang}: {screen}");
+        assert!(
+            !screen.contains('▶'),
+            "{lang}: nothing under the cursor: {screen}"
+        );
+        // Enter by habit answers nothing: it says how to answer.
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, Step::Confirm);
+        let bare: String = k.screen().split_whitespace().collect();
+        let choose: String = choose.split_whitespace().collect();
+        assert!(bare.contains(&choose), "{lang}: {}", k.screen());
+        k.keys("<Down><Enter>");
+        assert_ne!(k.app.step, Step::Confirm, "{}", k.screen());
+        assert_eq!(k.app.person.who.as_ref().unwrap().id, "A0002");
+
+        // No namesake: "yes" is under the cursor.
+        let mut k = Kiosk::new(lang).with_roster(roster_people(&[
+            ("A0001", "山田 太郎", "営業部"),
+            ("A0003", "佐藤 花子", "総務部"),
+        ]));
+        k.keys("<Enter>").paste("A0003").keys("<Enter>");
+        assert_eq!(k.app.step, Step::Confirm);
+        assert!(k.screen().contains('▶'), "{}", k.screen());
+        let bare: String = k.screen().split_whitespace().collect();
+        assert!(!bare.contains(&warning), "{}", k.screen());
+    }
+}

@@ -226,6 +226,11 @@ confirm-title = Is this you?
 confirm-question = { $name } ({ $department }), employee ID { $id }: is this you?
 confirm-question-no-dept = { $name }, employee ID { $id }: is this you?
 confirm-explain = Your choice will be recorded under this name. If it is not you, choose “No” and nothing is kept.
+confirm-namesake = The employee list has { $n ->
+        [one] another person
+       *[other] { $n } other people
+    } of this name: check that the ID and department are yours, then choose with ↑↓.
+confirm-choose = Choose “Yes, that is me” or “No” with ↑↓, then press Enter.
 confirm-yes = Yes, that is me
 confirm-no = No, that is not me
 code-title = Your personal code

@@ -78,6 +78,9 @@ impl CodeState {
     }
 }
 
+/// `person.menu` when no answer is under the cursor (see `App::mind_namesakes`).
+const NO_ANSWER: usize = usize::MAX;
+
 impl App {
     /// The identity mode in force (roster and code modes need a roster).
     pub fn identity_mode(&self) -> IdentityMode {
@@ -254,9 +257,37 @@ impl App {
                     self.go(Step::Code);
                 } else {
                     self.go(Step::Confirm);
+                    self.mind_namesakes();
                 }
                 None
             }
+        }
+    }
+
+    /// On "is this you?": when the roster has someone else of the same name, no answer is
+    /// under the cursor and the person is told to check the ID and department, so that one
+    /// wrong digit and an Enter by habit do not record them as their namesake.
+    fn mind_namesakes(&mut self) {
+        let (Some(dir), Some(who)) = (self.directory.as_ref(), self.person.who.as_ref()) else {
+            return;
+        };
+        let Some(name) = who.name.as_deref() else {
+            return;
+        };
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        let n = letters(name);
+        let others = dir
+            .people()
+            .iter()
+            .filter(|p| {
+                !crate::ids::same_id(&p.id, &who.id)
+                    && letters(&p.name) == n
+                    && crate::record::identity::same_name(&p.name, name)
+            })
+            .count();
+        self.person.namesakes = others;
+        if others > 0 {
+            self.person.menu = NO_ANSWER;
         }
     }
 
@@ -266,8 +297,14 @@ impl App {
         let items = self.menu_items();
         let n = items.len().max(1);
         match cmd {
+            // From no answer under the cursor, ↑ reaches the last and ↓ the first.
+            Cmd::Up | Cmd::FocusPrev if self.person.menu >= n => self.person.menu = n - 1,
+            Cmd::Down | Cmd::FocusNext if self.person.menu >= n => self.person.menu = 0,
             Cmd::Up | Cmd::FocusPrev => self.person.menu = (self.person.menu + n - 1) % n,
             Cmd::Down | Cmd::FocusNext => self.person.menu = (self.person.menu + 1) % n,
+            Cmd::Confirm if self.person.menu >= n => {
+                self.notice = Some(Notice::info("confirm-choose"));
+            }
             Cmd::Back => match self.step {
                 Step::Confirm => self.not_me(),
                 _ => self.back_to_welcome(),
@@ -388,6 +425,7 @@ impl App {
             // Now the roster's name may be shown: "is this you?"
             self.person.menu = 0;
             self.go(Step::Confirm);
+            self.mind_namesakes();
             return None;
         }
         self.code.failures += 1;

@@ -201,8 +201,7 @@ impl Saved {
     }
 }
 
-/// Everything about the person at the terminal. Replaced wholesale when they finish, so
-/// nothing of theirs is left for the next person.
+/// Everything about the person at the terminal, replaced wholesale when they finish.
 #[derive(Debug, Clone)]
 pub struct Person {
     pub intent: Intent,
@@ -233,6 +232,8 @@ pub struct Person {
     pub prior: Option<Prior>,
     /// The highlighted item of a short choice step.
     pub menu: usize,
+    /// Others on the roster with the name of the person asked "is this you?".
+    pub namesakes: usize,
     /// They were asked once to take their time (a screen passed quicker than skimming).
     pub told_fast: bool,
     entered_at: Option<Instant>,
@@ -290,6 +291,7 @@ impl Person {
             renewal: None,
             who: None,
             prior: None,
+            namesakes: 0,
             menu: 0,
             told_fast: false,
             entered_at: None,

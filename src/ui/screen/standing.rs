@@ -119,6 +119,15 @@ pub fn body(app: &App, width: usize) -> Body {
         // Below the answers, so that on a small terminal the name stays on screen with them
         // (the text above the answers is scrolled away to show the one highlighted).
         body.blank();
+        if app.person.namesakes > 0 {
+            let text = app.loc.ta(
+                &app.lang,
+                "confirm-namesake",
+                &[("n", app.person.namesakes.into())],
+            );
+            para(&mut body, &text, width, theme::warn());
+            body.blank();
+        }
         para(&mut body, &app.t("confirm-explain"), width, Style::new());
     }
     body
