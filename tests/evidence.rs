@@ -354,20 +354,14 @@ fn policy() -> RawContent {
     RawContent::load(&Source::Embedded).expect("embedded content loads")
 }
 
-#[test]
-fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
-    let (dir, file, n, id) = demo();
-    // The person of the last record in the file: withheld too, so marked as well.
-    let body = fs::read_to_string(&file).unwrap();
-    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
-    let last = last["employee"]["id"].as_str().unwrap().to_owned();
-    flip(&file, n);
+/// The admin dashboard of the data folder `data`, in English at 80x24, loaded.
+fn dashboard(data: &Path) -> Dashboard {
     let (loc, _) = Localizer::load(&Source::Embedded);
     let manifest = policy().manifest;
     let setup = Setup {
-        ledger_dir: dir.path().join("ledger"),
-        roster_path: dir.path().join("roster.csv"),
-        data_dir: dir.path().to_path_buf(),
+        ledger_dir: data.join("ledger"),
+        roster_path: data.join("roster.csv"),
+        data_dir: data.to_path_buf(),
         kiosk_id: "admin-desk".into(),
         pin_hash: None,
         by: Some("auditor".into()),
@@ -380,6 +374,18 @@ fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     d.resize(80, 24);
     let effects = d.wait_loaded();
     perform_all(&mut d, effects);
+    d
+}
+
+#[test]
+fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
+    let (dir, file, n, id) = demo();
+    // The person of the last record in the file: withheld too, so marked as well.
+    let body = fs::read_to_string(&file).unwrap();
+    let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    let last = last["employee"]["id"].as_str().unwrap().to_owned();
+    flip(&file, n);
+    let d = dashboard(dir.path());
     assert!(d.model.is_suspect(&id), "{:?}", d.model.suspects);
     assert!(d.model.is_suspect(&last), "{:?}", d.model.suspects);
     assert!(
@@ -1288,24 +1294,7 @@ fn export_receipts_writes_one_iso_27560_receipt_per_consent_or_withdrawal() {
 #[test]
 fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     let (dir, file, _, _) = demo();
-    let (loc, _) = Localizer::load(&Source::Embedded);
-    let manifest = policy().manifest;
-    let setup = Setup {
-        ledger_dir: dir.path().join("ledger"),
-        roster_path: dir.path().join("roster.csv"),
-        data_dir: dir.path().to_path_buf(),
-        kiosk_id: "admin-desk".into(),
-        pin_hash: None,
-        by: Some("auditor".into()),
-        policy: manifest.policy_version,
-        policy_id: manifest.policy_id,
-        tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
-        today: jiff::civil::date(2026, 11, 24),
-    };
-    let mut d = Dashboard::new(loc, Lang::new("en"), setup);
-    d.resize(80, 24);
-    let effects = d.wait_loaded();
-    perform_all(&mut d, effects);
+    let mut d = dashboard(dir.path());
     assert!(d.model.breaks.is_empty());
     let records = d.model.records;
     // A well-formed record for the last line's successor, but with a made-up `prev`.
@@ -2316,24 +2305,7 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             assert_eq!(o.status.code(), Some(1), "{what} {lang}");
             assert!(text(&o).1.contains(words), "{what} {lang}: {:?}", text(&o));
         }
-        let (loc, _) = Localizer::load(&Source::Embedded);
-        let manifest = policy().manifest;
-        let setup = Setup {
-            ledger_dir: s.ledger(),
-            roster_path: s.data.path().join("roster.csv"),
-            data_dir: s.data.path().to_path_buf(),
-            kiosk_id: "admin-desk".into(),
-            pin_hash: None,
-            by: Some("auditor".into()),
-            policy: manifest.policy_version,
-            policy_id: manifest.policy_id,
-            tz: jiff::tz::TimeZone::get("Asia/Tokyo").unwrap(),
-            today: jiff::civil::date(2026, 11, 24),
-        };
-        let mut d = Dashboard::new(loc, Lang::new("en"), setup);
-        d.resize(80, 24);
-        let effects = d.wait_loaded();
-        perform_all(&mut d, effects);
+        let d = dashboard(s.data.path());
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         terminal
             .draw(|f| tebiki::ui::dashboard::draw(f, &d))

@@ -60,6 +60,18 @@ impl Trainer {
         Trainer { p, recorder, dir }
     }
 
+    /// A session by trainer Kim Lee with one attendee not on a roster (E1, "A B"), its
+    /// slides started.
+    fn with_one_attendee(lang: &str, view: &str) -> Trainer {
+        let mut t = Trainer::new(lang, view);
+        t.paste("Kim Lee").keys("<Enter><Enter>");
+        t.paste("E1")
+            .keys("<Enter>")
+            .paste("A B")
+            .keys("<Enter><Enter><Enter>");
+        t
+    }
+
     /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters;
     /// `<Through>` is → once per slide: from the first slide, through every one to the list.
     fn keys(&mut self, seq: &str) -> &mut Trainer {
@@ -622,12 +634,7 @@ fn choosing_before_every_slide_was_shown_asks_first() {
         ("en", "10 of the 11 slides have not been shown"),
         ("ja", "11 枚のスライドのうち 10 枚をまだ表示していません"),
     ] {
-        let mut t = Trainer::new(lang, lang);
-        t.paste("Kim Lee").keys("<Enter><Enter>");
-        t.paste("E1")
-            .keys("<Enter>")
-            .paste("A B")
-            .keys("<Enter><Enter><Enter>");
+        let mut t = Trainer::with_one_attendee(lang, lang);
         assert_eq!(t.p.slides.len(), 11);
         // The first slide, then straight to the list.
         t.keys("as");
@@ -642,12 +649,7 @@ fn choosing_before_every_slide_was_shown_asks_first() {
         assert_eq!(t.p.phase, Phase::Handover, "{lang}");
     }
     // With both languages on screen, the message is whole in both, at 80x24.
-    let mut t = Trainer::new("ja", "both");
-    t.paste("Kim Lee").keys("<Enter><Enter>");
-    t.paste("E1")
-        .keys("<Enter>")
-        .paste("A B")
-        .keys("<Enter><Enter><Enter>");
+    let mut t = Trainer::with_one_attendee("ja", "both");
     t.keys("as<Enter>");
     let screen = t.screen();
     let bare: String = screen.split_whitespace().collect();
@@ -663,12 +665,7 @@ fn choosing_before_every_slide_was_shown_asks_first() {
 
 #[test]
 fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
-    let mut t = Trainer::new("en", "en");
-    t.paste("Kim Lee").keys("<Enter><Enter>");
-    t.paste("E1")
-        .keys("<Enter>")
-        .paste("A B")
-        .keys("<Enter><Enter><Enter>");
+    let mut t = Trainer::with_one_attendee("en", "en");
     t.keys("<Through>s<Enter><Enter>");
     assert_eq!(t.p.flow.ctx(), Ctx::Check);
     assert_eq!(t.p.flow.person.name(), "A B", "who they are is filled in");
@@ -719,12 +716,7 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
 
 #[test]
 fn quitting_with_unrecorded_attendees_asks_first() {
-    let mut t = Trainer::new("en", "en");
-    t.paste("Kim Lee").keys("<Enter><Enter>");
-    t.paste("E1")
-        .keys("<Enter>")
-        .paste("A B")
-        .keys("<Enter><Enter><Enter>");
+    let mut t = Trainer::with_one_attendee("en", "en");
     t.keys("q");
     assert!(t.p.confirm_quit && !t.p.quit);
     let s = t.screen();
@@ -737,12 +729,7 @@ fn quitting_with_unrecorded_attendees_asks_first() {
     t.keys("<Esc>y");
     assert!(t.p.quit);
     // With both languages on screen, the question is in both.
-    let mut t = Trainer::new("ja", "both");
-    t.paste("Kim Lee").keys("<Enter><Enter>");
-    t.paste("E1")
-        .keys("<Enter>")
-        .paste("A B")
-        .keys("<Enter><Enter><Enter>");
+    let mut t = Trainer::with_one_attendee("ja", "both");
     t.keys("q");
     let s = t.screen();
     let bare: String = s.split_whitespace().collect();
