@@ -72,6 +72,27 @@ impl Trainer {
         t
     }
 
+    /// A `decision` of `employee` under the current policy, recorded at another terminal
+    /// before the session.
+    fn decided_at_a_kiosk(&self, employee: Value, decision: &str) {
+        let version = self.p.flow.content.manifest.policy_version.clone();
+        let mut w = tebiki::ledger::Writer::open(
+            &self.dir.path().join("ledger"),
+            "kiosk-1",
+            std::time::Duration::from_secs(5),
+        )
+        .unwrap();
+        let Value::Object(body) = serde_json::json!({
+            "employee": employee,
+            "decision": decision,
+            "policy": {"id": "line-works-own-phone", "version": version},
+            "how": {"method": "kiosk", "mode": "kiosk", "session": null},
+        }) else {
+            unreachable!()
+        };
+        w.append("consent", body).unwrap();
+    }
+
     /// Types a key sequence: `<Enter>`, `<Right>`, `<F2>` ... and plain characters;
     /// `<Through>` is → once per slide: from the first slide, through every one to the list.
     fn keys(&mut self, seq: &str) -> &mut Trainer {
@@ -561,23 +582,10 @@ fn an_attendee_marked_for_a_kiosk_gets_a_followup_with_the_session() {
 #[test]
 fn no_kiosk_followup_for_someone_whose_consent_is_in_force() {
     let mut t = Trainer::new("en", "en");
-    let version = t.p.flow.content.manifest.policy_version.clone();
-    let mut w = tebiki::ledger::Writer::open(
-        &t.dir.path().join("ledger"),
-        "kiosk-1",
-        std::time::Duration::from_secs(5),
-    )
-    .unwrap();
-    let serde_json::Value::Object(body) = serde_json::json!({
-        "employee": {"id": "E9", "name": "Pat Doe", "verified": false},
-        "decision": "given",
-        "policy": {"id": "line-works-own-phone", "version": version},
-        "how": {"method": "kiosk", "mode": "kiosk", "session": null},
-    }) else {
-        unreachable!()
-    };
-    w.append("consent", body).unwrap();
-    drop(w);
+    t.decided_at_a_kiosk(
+        serde_json::json!({"id": "E9", "name": "Pat Doe", "verified": false}),
+        "given",
+    );
     t.paste("Kim Lee").keys("<Enter><Enter>");
     t.paste("E9")
         .keys("<Enter>")
@@ -1286,23 +1294,10 @@ fn an_attendee_who_decided_before_is_listed_so() {
                 ("E1002", "佐藤 花子", "総務部"),
             ]),
         );
-        let version = t.p.flow.content.manifest.policy_version.clone();
-        let mut w = tebiki::ledger::Writer::open(
-            &t.dir.path().join("ledger"),
-            "kiosk-1",
-            std::time::Duration::from_secs(5),
-        )
-        .unwrap();
-        let serde_json::Value::Object(body) = serde_json::json!({
-            "employee": {"id": "E1001", "name": "山田 太郎", "verified": "roster"},
-            "decision": "refused",
-            "policy": {"id": "line-works-own-phone", "version": version},
-            "how": {"method": "kiosk", "mode": "kiosk", "session": null},
-        }) else {
-            unreachable!()
-        };
-        w.append("consent", body).unwrap();
-        drop(w);
+        t.decided_at_a_kiosk(
+            serde_json::json!({"id": "E1001", "name": "山田 太郎", "verified": "roster"}),
+            "refused",
+        );
         t.paste("Kim Lee").keys("<Enter><Enter>");
         t.paste("E1001").keys("<Enter>");
         t.paste("E1002").keys("<Enter>");
