@@ -60,6 +60,16 @@ pub fn records_scanned(
     Ok((mine, issues))
 }
 
+/// The day a follow-up is due, said to be past when it is (as the report lists it overdue).
+fn due_text(due: Option<&str>, loc: &Localizer, lang: &Lang, tz: &jiff::tz::TimeZone) -> String {
+    let shown = for_terminal(due.unwrap_or("-")).into_owned();
+    let today = jiff::Timestamp::now().to_zoned(tz.clone()).date();
+    match due.and_then(|d| d.trim().parse::<jiff::civil::Date>().ok()) {
+        Some(day) if day < today => loc.ta(lang, "status-due-overdue", &[("due", shown.into())]),
+        _ => shown,
+    }
+}
+
 /// Columns a line of `status` keeps within (a terminal's usual width).
 const WIDTH: usize = 80;
 
@@ -180,12 +190,7 @@ pub fn to_text(
                     "status-followup-no-note"
                 },
                 &[
-                    (
-                        "due",
-                        for_terminal(f.due.as_deref().unwrap_or("-"))
-                            .into_owned()
-                            .into()
-                    ),
+                    ("due", due_text(f.due.as_deref(), loc, lang, tz).into()),
                     (
                         "note",
                         for_terminal(&for_display(f.note.as_deref().unwrap_or("")))
@@ -358,6 +363,25 @@ fn history_words(h: &HistoryEntry, loc: &Localizer, lang: &Lang) -> (String, Str
 mod tests {
     use super::*;
     use crate::source::Source;
+
+    /// An open follow-up whose day has passed is said to be overdue; one still to come not.
+    #[test]
+    fn an_overdue_follow_up_is_said_so() {
+        let (loc, _) = Localizer::load(&Source::Embedded);
+        let tz = jiff::tz::TimeZone::UTC;
+        for (due, overdue) in [("2020-01-06", true), ("2999-01-06", false)] {
+            let record = serde_json::json!({
+                "type": "followup", "at": "2020-01-01T00:00:00Z", "id": "x",
+                "employee": {"id": "E1"}, "due": due, "note": "call",
+            });
+            let state = crate::state::fold("E1", &[record], "2026-11-23");
+            for (lang, word) in [("en", "(overdue)"), ("ja", "（期日超過）")] {
+                let text = to_text(&state, &loc, &Lang::new(lang), &tz, false);
+                assert!(text.contains(due), "{text}");
+                assert_eq!(text.contains(word), overdue, "{lang} {due}: {text}");
+            }
+        }
+    }
 
     /// Someone whose every record was withheld is not said to have none yet.
     #[test]

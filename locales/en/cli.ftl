@@ -158,6 +158,7 @@ status-in-use-without-consent = ! Uses their own phone without a consent in forc
 status-champion = Champion; supports: { $supports }
 status-supported-by = Supported by champion { $champion }
 status-followup = Open follow-up, due { $due }: { $note }
+status-due-overdue = { $due } (overdue)
 status-followup-no-note = Open follow-up, due { $due }
 status-by = {"  "}by { $name }
 status-recorded-at = {"  "}(recorded { $at })

@@ -158,6 +158,7 @@ status-in-use-without-consent = ! 有効な同意がないまま自分のスマ�
 status-champion = 推進役。支えている人：{ $supports }
 status-supported-by = 推進役 { $champion } さんが支えています
 status-followup = 未完了のフォローアップ、予定日 { $due }：{ $note }
+status-due-overdue = { $due }（期日超過）
 status-followup-no-note = 未完了のフォローアップ、予定日 { $due }
 status-by = {"  "}記録：{ $name }
 status-recorded-at = {"  "}（記録日時 { $at }）
