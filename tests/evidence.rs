@@ -1708,6 +1708,21 @@ fn a_withdrawal_is_recorded_despite_withheld_records_and_a_refusal_names_the_bre
     let o = tebiki(data, &["status", &id, "--format", "json"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["consent"], "withdrawn", "{v}");
+    // Asked twice, it is recorded once: the records that can be used now end in it.
+    let o = tebiki(
+        data,
+        &["--lang", "en", "record", "withdrawal", &id, "--by", "HR"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+    let withdrawals = fs::read_dir(data.join("ledger"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+        .flat_map(|body| body.lines().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|l| {
+            l.contains("\"type\":\"withdrawal\"") && l.contains(&format!("\"id\":\"{id}\""))
+        })
+        .count();
+    assert_eq!(withdrawals, 1);
     let o = tebiki(
         data,
         &[

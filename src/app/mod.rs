@@ -190,14 +190,7 @@ impl Saved {
     /// The first 16 hex digits of the record's SHA-256, in groups of four.
     pub fn fingerprint(&self) -> Option<String> {
         let (_, _, sha) = self.witness.as_ref()?;
-        let head = sha.get(..16)?;
-        Some(
-            head.as_bytes()
-                .chunks(4)
-                .map(|c| String::from_utf8_lossy(c).into_owned())
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+        Some(crate::ledger::fingerprint(sha.get(..16)?))
     }
 }
 

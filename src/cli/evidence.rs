@@ -71,10 +71,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         }
     }
     // Named in records a break withheld: the answer may be missing some of theirs.
-    let withheld_about = issues.iter().any(|issue| {
-        matches!(issue, ledger::ReadIssue::Withheld { people, .. }
-            if people.iter().any(|p| crate::ids::same_id(p, &state.employee_id)))
-    });
+    let withheld_about = ledger::withheld_about(&issues, &state.employee_id);
     let tz = config.time_zone();
     // An id on no roster and in no record is most likely mistyped: the text answer is then
     // only the warning below, not a state that reads as a real person's (the JSON keeps the
@@ -306,90 +303,60 @@ const FINGERPRINT_MIN: usize = 8;
 /// the fingerprint, if given, is the record's), 1 when not, or when more than one record has
 /// the code.
 fn verify_code(env: &Env, code: &str, fingerprint: Option<&str>) -> ExitCode {
+    use crate::ledger::{CodeFound, fingerprint as shown};
     let dir = env.data.ledger_dir();
     let (found, issues) = match crate::ledger::find_code(&dir, code) {
         Ok(found) => found,
         Err(e) => return env.ledger_fail(&e),
     };
-    let shown = |sha: &str| {
-        sha.as_bytes()
-            .chunks(4)
-            .take(4)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let place = |f: &CodeFound| format!("{}:{}", f.file, f.line);
+    let said = |id: &str, f: &CodeFound| {
+        env.ta(
+            id,
+            &[
+                ("code", code.into()),
+                ("place", place(f).into()),
+                ("fingerprint", shown(&f.sha256).into()),
+                ("given", shown(fingerprint.unwrap_or_default()).into()),
+            ],
+        )
     };
-    let place = |f: &crate::ledger::CodeFound| format!("{}:{}", f.file, f.line);
-    let many = |all: &[crate::ledger::CodeFound]| {
-        let places: Vec<String> = all
+    // The record the fingerprint names, when one was given.
+    let named = fingerprint.and_then(|g| found.iter().find(|f| f.sha256.starts_with(g)));
+    let mut lines = Vec::new();
+    match (found.as_slice(), named) {
+        ([], _) => lines.push(env.ta("receipt-code-none", &[("code", code.into())])),
+        (_, Some(f)) => lines.push(said("receipt-code-holds", f)),
+        ([one], None) if fingerprint.is_none() => lines.push(said("receipt-code-found", one)),
+        ([one], None) => lines.push(said("receipt-fingerprint-differs", one)),
+        _ => {}
+    }
+    if found.len() > 1 {
+        // A code is given to one record only.
+        let places: Vec<String> = found
             .iter()
             .map(|f| format!("{} ({})", place(f), shown(&f.sha256)))
             .collect();
-        env.ta(
+        lines.push(env.ta(
             "receipt-code-many",
             &[("code", code.into()), ("places", places.join(", ").into())],
-        )
-    };
-    let mut ok = false;
-    let mut message_is_holds = false;
-    let message = match (found.as_slice(), fingerprint) {
-        ([], _) => env.ta("receipt-code-none", &[("code", code.into())]),
-        ([one], None) => {
-            ok = true;
-            env.ta(
-                "receipt-code-found",
-                &[
-                    ("code", code.into()),
-                    ("place", place(one).into()),
-                    ("fingerprint", shown(&one.sha256).into()),
-                ],
-            )
-        }
-        (all, Some(given)) if all.iter().any(|f| f.sha256.starts_with(given)) => {
-            let one = all
-                .iter()
-                .find(|f| f.sha256.starts_with(given))
-                .unwrap_or(&all[0]);
-            ok = all.len() == 1;
-            message_is_holds = true;
-            env.ta(
-                "receipt-code-holds",
-                &[
-                    ("code", code.into()),
-                    ("place", place(one).into()),
-                    ("fingerprint", shown(&one.sha256).into()),
-                ],
-            )
-        }
-        ([one], Some(given)) => env.ta(
-            "receipt-fingerprint-differs",
-            &[
-                ("code", code.into()),
-                ("place", place(one).into()),
-                ("fingerprint", shown(&one.sha256).into()),
-                ("given", shown(given).into()),
-            ],
-        ),
-        (all, _) => many(all),
-    };
-    say(&for_terminal(&message));
-    if found.len() > 1 && message_is_holds {
-        // Found by its fingerprint, yet the code names another record too.
-        say(&for_terminal(&many(&found)));
+        ));
+    }
+    for line in &lines {
+        say(&for_terminal(line));
     }
     if issues > 0 {
         warn_incomplete_search(env, issues);
-        ok = false;
     }
+    let ok = issues == 0 && found.len() == 1 && (fingerprint.is_none() || named.is_some());
     if ok {
-        ExitCode::SUCCESS
-    } else {
-        // A code found nowhere is most likely mistyped: its message says to check it.
-        if issues == 0 && !found.is_empty() {
-            say(&env.t("todo-verify-receipt"));
-        }
-        ExitCode::from(1)
+        return ExitCode::SUCCESS;
     }
+    // A code found nowhere is most likely mistyped: its message says to check it.
+    if issues == 0 && !found.is_empty() {
+        say(&env.t("todo-verify-receipt"));
+    }
+    ExitCode::from(1)
 }
 
 /// Says that some ledger lines could not be read or used, so a search may have missed them.

@@ -456,13 +456,16 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                             let (state, issues) =
                                 crate::status::load(&dir, &entry.employee.id, &policy)
                                     .map_err(CheckFailed::Unreadable)?;
-                            // A withdrawal is recorded even so when some of the person's
-                            // records were withheld (see `Dashboard::withdrawal_refused`).
-                            let uncertain = matches!(entry.change, Change::Withdrawal { .. })
-                                && crate::ledger::withheld_about(&issues, &entry.employee.id);
-                            if !uncertain {
-                                crate::record::entry::allowed(&entry.change, &state)
-                                    .map_err(|r| CheckFailed::Refused(r, state.consent))?;
+                            let withheld =
+                                crate::ledger::withheld_about(&issues, &entry.employee.id);
+                            if let Err(r) = crate::record::entry::allowed(&entry.change, &state)
+                                && !crate::record::entry::withdrawal_despite_withheld(
+                                    &entry.change,
+                                    &state,
+                                    withheld,
+                                )
+                            {
+                                return Err(CheckFailed::Refused(r, state.consent));
                             }
                             Ok((record_type.as_str().to_string(), body))
                         })

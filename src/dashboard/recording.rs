@@ -9,9 +9,12 @@ impl Dashboard {
             return None;
         }
         let today = self.setup.today;
-        let refused = match &self.form {
-            Some(Form::Withdrawal(f)) => self.withdrawal_refused(f.person),
-            _ => None,
+        let (refused, set_aside) = match &self.form {
+            Some(Form::Withdrawal(f)) => (
+                self.withdrawal_refused(f.person),
+                self.withdrawal_set_aside(f.person),
+            ),
+            _ => (None, false),
         };
         let form = self.form.as_mut()?;
         // Esc on a form with something typed asks once: a second Esc drops it.
@@ -98,7 +101,7 @@ impl Dashboard {
                             // A day before the consent was given is told here, with that day,
                             // not only once the record is confirmed.
                             if let Some(page) = self.person.as_ref().filter(|p| p.person == i)
-                                && !self.model.is_suspect(&self.model.people[i as usize].id)
+                                && !set_aside
                                 && crate::record::entry::allowed(&change, &page.state).is_err()
                             {
                                 let given = page.state.decided_at.as_deref().and_then(|at| {
@@ -205,7 +208,7 @@ impl Dashboard {
     /// Someone some of whose records a break in the chain withheld is never turned away: the
     /// consent they withdraw may be among them (see [`Dashboard::withdrawal_uncertain`]).
     pub(super) fn withdrawal_refused(&self, i: u32) -> Option<Notice> {
-        if self.model.is_suspect(&self.model.people[i as usize].id) {
+        if self.withdrawal_set_aside(i) {
             return None;
         }
         self.no_consent_to_withdraw(i)
@@ -215,8 +218,15 @@ impl Dashboard {
     /// What to tell before recording the withdrawal of person `i` when no consent of theirs is
     /// found but some of their records were withheld: it is recorded all the same.
     pub(super) fn withdrawal_uncertain(&self, i: u32) -> Option<Notice> {
-        (self.model.is_suspect(&self.model.people[i as usize].id) && self.no_consent_to_withdraw(i))
+        (self.withdrawal_set_aside(i) && self.no_consent_to_withdraw(i))
             .then(|| Notice::info("dash-withdrawal-uncertain"))
+    }
+
+    /// Whether a refusal of person `i`'s withdrawal is set aside, as
+    /// [`crate::record::entry::withdrawal_despite_withheld`] sets it aside under the lock.
+    fn withdrawal_set_aside(&self, i: u32) -> bool {
+        self.model.is_suspect(&self.model.people[i as usize].id)
+            && self.model.consent(i, &self.setup.policy) != crate::state::ConsentState::Withdrawn
     }
 
     fn no_consent_to_withdraw(&self, i: u32) -> bool {

@@ -23,7 +23,9 @@ use sha2::{Digest, Sha256};
 
 pub use envelope::{EnvelopeProblem, Member};
 pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw, merged_raw_unchecked};
-pub use receipt::{CodeFound, Receipt, ReceiptCheck, check_receipt, find_code, parse_code};
+pub use receipt::{
+    CodeFound, Receipt, ReceiptCheck, check_receipt, find_code, fingerprint, parse_code,
+};
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,
     FindingKind, Recovered, SealMark, VerifyReport, verify, verify_sealed,

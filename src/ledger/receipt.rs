@@ -124,6 +124,18 @@ pub fn check_receipt(dir: &Path, receipt: &Receipt) -> io::Result<ReceiptCheck> 
     }
 }
 
+/// A record's fingerprint as a receipt shows it: the first 16 hex digits of its line's
+/// SHA-256 (or of the digits given), in groups of four (`e6bc 5d6d 26f2 55e0`).
+pub fn fingerprint(sha256_hex: &str) -> String {
+    sha256_hex
+        .as_bytes()
+        .chunks(4)
+        .take(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A receipt code as a person gives it (`NF5M-EHCQ`, maybe with the record's fingerprint as
 /// the receipt shows it, `e6bc 5d6d 26f2 55e0`): the code in its stored form, and the
 /// fingerprint's hex digits (lower case, at most 64). Letters a reader may take for digits are

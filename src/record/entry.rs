@@ -219,6 +219,21 @@ pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), 
     }
 }
 
+/// Whether a refusal of [`allowed`] is set aside because a break in the chain withheld some of
+/// the person's records (`withheld`): a person asking to withdraw is never turned away for
+/// that, as the consent they withdraw may be among them, and a withdrawal is the safe side of
+/// not knowing (it ends a consent if there is one, and grants nothing). Not when the records
+/// that can be used end in a withdrawal already, so that asking twice records it once.
+pub fn withdrawal_despite_withheld(
+    change: &Change,
+    state: &crate::state::EmployeeState,
+    withheld: bool,
+) -> bool {
+    withheld
+        && matches!(change, Change::Withdrawal { .. })
+        && state.consent != ConsentState::Withdrawn
+}
+
 /// Whether `change` may be recorded for someone the ledger says `state` of. Every writer asks
 /// this under the ledger's check lock, against the ledger as it is at that moment (see
 /// [`crate::ledger::Writer::append_checked`]):

@@ -526,11 +526,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             other => other.clone(),
         };
         if let Err(r) = allowed(&change, &state) {
-            // A person asking to withdraw is never turned away because some of their records
-            // cannot be used: the consent they withdraw may be among them. A withdrawal is the
-            // safe side of not knowing (it ends a consent, if there is one, and grants nothing).
-            let withdrawing = matches!(change, Change::Withdrawal { .. });
-            if !(withdrawing && crate::ledger::withheld_about(&issues, &id)) {
+            let withheld = crate::ledger::withheld_about(&issues, &id);
+            if !crate::record::entry::withdrawal_despite_withheld(&change, &state, withheld) {
                 return Err(NotRecorded::Refused(r, state.consent, issues));
             }
             uncertain = true;
