@@ -86,15 +86,15 @@ impl Recorder {
                                 crate::state::employee_id(&serde_json::Value::Object(body.clone()))
                                     .unwrap_or_default()
                                     .to_string();
-                            let (state, _) =
+                            // Taken all the same when records about them were withheld by a
+                            // break, unless what can be used ends in a withdrawal already.
+                            let (state, issues) =
                                 crate::status::load(&dir, &id, &version).map_err(Err)?;
-                            if state.consent != ConsentState::Given {
-                                found = Some(crate::app::Prior {
-                                    consent: state.consent,
-                                    policy_version: state.policy_version,
-                                    decided_at: state.decided_at,
-                                    name: state.name,
-                                });
+                            let prior = crate::app::Prior::of(&id, state, &issues);
+                            if prior.consent != ConsentState::Given
+                                && !prior.withdraws_despite_withheld()
+                            {
+                                found = Some(prior);
                                 return Err(Ok(Refusal::NothingToWithdraw));
                             }
                         }
@@ -155,11 +155,6 @@ impl Recorder {
     pub fn prior(&self, id: &str, policy_version: &str) -> Option<crate::app::Prior> {
         crate::status::load(&self.dir, id, policy_version)
             .ok()
-            .map(|(s, _)| crate::app::Prior {
-                consent: s.consent,
-                policy_version: s.policy_version,
-                decided_at: s.decided_at,
-                name: s.name,
-            })
+            .map(|(state, issues)| crate::app::Prior::of(id, state, &issues))
     }
 }

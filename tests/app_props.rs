@@ -202,6 +202,7 @@ fn play(
                     policy_version: Some(app.content.manifest.policy_version.clone()),
                     decided_at: Some("2026-11-20T01:02:03Z".into()),
                     name: None,
+                    withheld: false,
                 });
                 app.lookup_done(prior);
             }

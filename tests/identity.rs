@@ -309,6 +309,59 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
     }
 }
 
+/// A person whose consent is among records a break in the ledger withheld is not turned away
+/// at the kiosk: the records that can be used show no consent, yet the withdrawal is taken,
+/// said to be taken so, and recorded once (asked again, what can be used ends in it).
+#[test]
+fn a_withdrawal_is_taken_at_the_kiosk_despite_withheld_records() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        k.agree_as("A1234").keys("<Enter>");
+        k.agree_as("E0003").keys("<Enter>");
+        // Their consent at line 1 is changed: the chain breaks at line 2, and both records
+        // are withheld.
+        let file = k.ledger_dir().join("test-kiosk.jsonl");
+        let body = std::fs::read_to_string(&file).unwrap();
+        let (first, rest) = body.split_once('\n').unwrap();
+        assert!(first.contains("\"A1234\""), "{first}");
+        let changed = first.replacen("\"given\"", "\"refused\"", 1);
+        assert_ne!(changed, first);
+        std::fs::write(&file, format!("{changed}\n{rest}")).unwrap();
+        // The person comes to a second kiosk, whose own file is intact.
+        k.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-2".into());
+        k.choose_withdraw().identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+        let screen = k.screen();
+        let told = if lang == "ja" {
+            "以前の記録の一部を確認できないため"
+        } else {
+            "Some of your earlier records could not be checked"
+        };
+        assert!(screen.contains(told), "{screen}");
+        k.keys("<Enter>");
+        assert!(k.app.person.saved.is_some(), "{}", k.screen());
+        let second = common::read_records(&k.ledger_dir())
+            .into_iter()
+            .filter(|r| r["kiosk"] == "kiosk-2")
+            .collect::<Vec<_>>();
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0]["type"], "withdrawal");
+        assert_eq!(second[0]["employee"]["id"], "A1234");
+        // Asked again: what can be used now ends in that withdrawal.
+        k.keys("<Enter>")
+            .choose_withdraw()
+            .identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+        // Someone else in the withheld records who never agreed is taken too; someone the
+        // ledger holds nothing about is not.
+        k.keys("<Down><Enter>");
+        assert_eq!(k.app.step, Step::Welcome);
+        k.choose_withdraw().identify_on_roster("E0001");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+        assert!(!k.screen().contains(told));
+    }
+}
+
 #[test]
 fn a_returning_person_is_told_what_is_on_record() {
     for lang in ["ja", "en"] {

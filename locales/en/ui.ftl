@@ -96,6 +96,7 @@ link-code-close = Any key goes back to the text.
 withdraw-title = Withdraw your consent
 withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the way you were before you used LINE WORKS. There is no penalty, and you can agree again later if you wish.
 withdraw-confirm = Enter: withdraw my consent · Esc: go back
+withdraw-withheld = Some of your earlier records could not be checked, so this terminal cannot show whether you have a consent in force. If you withdraw, it is recorded all the same: it ends any consent you may have given, and changes nothing else.
 withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
 withdraw-how-session = To withdraw later, tell { $contact }, or choose “Withdraw” on the first screen of a kiosk terminal.
 

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::app::{App, Effect, FIELD_DEPT, FIELD_ID, FIELD_NAME, Intent, Notice, Prior, Step};
+use crate::app::{App, Effect, FIELD_DEPT, FIELD_ID, FIELD_NAME, Intent, Notice, Step};
 use crate::keys::Cmd;
 use crate::record::identity::{IdProblem, IdentityMode};
 use crate::record::{Subject, Verified};
@@ -14,6 +14,42 @@ use crate::text_field::{Inserted, TextField};
 
 /// Wrong personal codes in a row before the terminal starts over.
 pub const CODE_TRIES: u32 = 3;
+
+/// What the ledger says of a person who just identified themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prior {
+    pub consent: crate::state::ConsentState,
+    pub policy_version: Option<String>,
+    pub decided_at: Option<String>,
+    /// The name the person's latest record gives (open mode compares it with the one typed).
+    pub name: Option<String>,
+    /// A break in the ledger withheld records about them: the records that can be used may
+    /// lack some (the consent they come to withdraw, say).
+    pub withheld: bool,
+}
+
+impl Prior {
+    /// What the ledger says of `id`: its state as folded, and the issues met reading it.
+    pub fn of(
+        id: &str,
+        state: crate::state::EmployeeState,
+        issues: &[crate::ledger::ReadIssue],
+    ) -> Prior {
+        Prior {
+            consent: state.consent,
+            policy_version: state.policy_version,
+            decided_at: state.decided_at,
+            name: state.name,
+            withheld: crate::ledger::withheld_about(issues, id),
+        }
+    }
+
+    /// Whether their withdrawal is recorded though the records that can be used show no
+    /// consent in force (see [`crate::record::entry::withdraws_despite_withheld`]).
+    pub fn withdraws_despite_withheld(&self) -> bool {
+        crate::record::entry::withdraws_despite_withheld(self.consent, self.withheld)
+    }
+}
 
 /// What the "where you stand" step says, and offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -493,6 +529,15 @@ impl App {
             }
             (Intent::Decide, _) => self.go(Step::Screen(0)),
             (Intent::Withdraw, Some(ConsentState::Given)) => self.go(Step::Withdraw),
+            // Records about them were withheld by a break in the ledger: the consent they come
+            // to withdraw may be among them, so the withdrawal is taken all the same.
+            (Intent::Withdraw, Some(_))
+                if prior
+                    .as_ref()
+                    .is_some_and(Prior::withdraws_despite_withheld) =>
+            {
+                self.go(Step::Withdraw);
+            }
             (Intent::Withdraw, Some(ConsentState::Expired)) => {
                 self.go(Step::Standing(OnRecord::Expired));
             }

@@ -32,7 +32,7 @@ use crate::viewport::Viewport;
 
 /// The check of ids and names, at its old path.
 pub use crate::escape::has_control;
-pub use identify::CodeCheck;
+pub use identify::{CodeCheck, Prior};
 pub use settings::{SessionInfo, Settings};
 
 /// How the flow is run.
@@ -241,16 +241,6 @@ pub struct Renewal {
     pub decided_at: Option<String>,
     /// The pop-up telling them is open.
     pub open: bool,
-}
-
-/// What the ledger says of a person who just identified themselves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prior {
-    pub consent: crate::state::ConsentState,
-    pub policy_version: Option<String>,
-    pub decided_at: Option<String>,
-    /// The name the person's latest record gives (open mode compares it with the one typed).
-    pub name: Option<String>,
 }
 
 impl Person {

@@ -229,9 +229,14 @@ pub fn withdrawal_despite_withheld(
     state: &crate::state::EmployeeState,
     withheld: bool,
 ) -> bool {
-    withheld
-        && matches!(change, Change::Withdrawal { .. })
-        && state.consent != ConsentState::Withdrawn
+    matches!(change, Change::Withdrawal { .. })
+        && withdraws_despite_withheld(state.consent, withheld)
+}
+
+/// [`withdrawal_despite_withheld`] for a withdrawal, from the consent state the records that
+/// can be used give: the kiosk's rule, where the person asks to withdraw themselves.
+pub fn withdraws_despite_withheld(consent: ConsentState, withheld: bool) -> bool {
+    withheld && consent != ConsentState::Withdrawn
 }
 
 /// Whether `change` may be recorded for someone the ledger says `state` of. Every writer asks

@@ -15,6 +15,13 @@ pub fn body(app: &App, width: usize) -> Body {
     let who = super::who(app);
     para(&mut body, &who, width, theme::heading());
     body.blank();
+    // Taken though no consent in force shows, since records about them were withheld.
+    if app.person.prior.as_ref().is_some_and(|p| {
+        p.consent != crate::state::ConsentState::Given && p.withdraws_despite_withheld()
+    }) {
+        para(&mut body, &app.t("withdraw-withheld"), width, theme::warn());
+        body.blank();
+    }
     if app.person.save_failed.is_some() {
         para(&mut body, &app.t("save-failed-long"), width, theme::bad());
         body.blank();
