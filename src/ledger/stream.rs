@@ -153,6 +153,10 @@ pub struct Picked<'a> {
     pub end: u64,
     /// The members' texts one after another, or the line.
     text: &'a [u8],
+    /// `text` as text, when its whole batch was checked to be UTF-8 at once (as it always is:
+    /// it is made of whole lines and of members cut at their JSON bounds, all checked by the
+    /// reading thread), so that each member is not checked again.
+    checked: Option<&'a str>,
     /// Where each wanted member is in `text`; (0, 0) when absent.
     spans: &'a [(u32, u32)],
     members_only: bool,
@@ -168,8 +172,16 @@ impl<'a> Picked<'a> {
 
     /// The JSON text of wanted member `i`; `None` when the line has no such member.
     pub fn member(&self, i: usize) -> Option<&'a str> {
-        // Checked to be UTF-8 by the reading thread; checked again here, off that thread, to
-        // borrow it as text.
+        // Checked to be UTF-8 by the reading thread; checked again off that thread, a batch at
+        // a time, to borrow it as text.
+        if let Some(text) = self.checked {
+            let (start, end) = *self.spans.get(i)?;
+            return if end == 0 {
+                None
+            } else {
+                text.get(start as usize..end as usize)
+            };
+        }
         simdutf8::basic::from_utf8(self.member_bytes(i)?).ok()
     }
 
@@ -187,7 +199,8 @@ impl<'a> Picked<'a> {
         if self.members_only {
             return None;
         }
-        simdutf8::basic::from_utf8(self.text).ok()
+        self.checked
+            .or_else(|| simdutf8::basic::from_utf8(self.text).ok())
     }
 }
 
@@ -305,12 +318,15 @@ pub fn stream_picked<S, E>(
         let mut state = init();
         let mut outcome = Ok(());
         'batches: while let Ok(batch) = rx.recv() {
+            // One check of the whole batch rather than one of every member.
+            let whole = simdutf8::basic::from_utf8(&batch.text).ok();
             for item in &batch.items {
                 let item = match item {
                     Ok(r) => Ok(Picked {
                         file: r.file,
                         end: r.end,
                         text: &batch.text[r.text.0..r.text.1],
+                        checked: whole.and_then(|t| t.get(r.text.0..r.text.1)),
                         spans: match r.spans {
                             Some(first) => &batch.spans[first..first + wanted],
                             None => &[],
