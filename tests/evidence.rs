@@ -2272,6 +2272,34 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             },
             "no seal was found in",
         ),
+        (
+            "the trusted keys deleted",
+            |s, _| fs::remove_file(s.data.path().join("seal-signers")).unwrap(),
+            "no trusted seal key is set up",
+        ),
+        (
+            "the trusted keys emptied, a decision turned and the chain computed again",
+            |s, _| {
+                fs::write(s.data.path().join("seal-signers"), "# none\n").unwrap();
+                let file = s.file();
+                let body = fs::read_to_string(&file).unwrap();
+                let mut prev = "0".repeat(64);
+                let mut out = String::new();
+                for line in body.lines() {
+                    let mut v: Value = serde_json::from_str(line).unwrap();
+                    if v["decision"] == "given" {
+                        v["decision"] = "refused".into();
+                    }
+                    v["prev"] = prev.clone().into();
+                    let text = serde_json::to_string(&v).unwrap();
+                    prev = sha256_hex(text.as_bytes());
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+                fs::write(&file, out).unwrap();
+            },
+            "no trusted seal key is set up",
+        ),
     ];
     for (what, tamper, said) in cases {
         let s = Sealed::new();

@@ -388,6 +388,18 @@ pub(crate) fn read_issue_text(
             file.display(),
             loc.ta(lang, "finding-not-ledger-file", &[("what", arg(*what))])
         ),
+        // Signed seals, and no trusted key to check them with.
+        ReadIssue::SealNotTrusted {
+            seal: Some(seal),
+            file,
+        } if file.file_name() == Some(crate::ledger::seal::SIGNERS_FILE.as_ref()) => loc.ta(
+            lang,
+            "warning-seal-no-signers",
+            &[
+                ("seal", arg(crate::escape::for_display(seal))),
+                ("file", arg(file.display().to_string())),
+            ],
+        ),
         ReadIssue::SealNotTrusted {
             seal: Some(seal), ..
         } => loc.ta(

@@ -415,8 +415,11 @@ pub fn prefix_hashes(path: &Path, offsets: &[u64]) -> io::Result<Vec<Option<[u8;
 
 /// `$DATA/seal-signers`: the keys whose seals are trusted.
 pub fn signers_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("seal-signers")
+    data_dir.join(SIGNERS_FILE)
 }
+
+/// The name of the trusted seal keys' file in the data folder.
+pub const SIGNERS_FILE: &str = "seal-signers";
 
 /// The newest seal in `$DATA/seals` of the data folder holding `ledger_dir`, and its time (as
 /// the seal says it; its signature is not checked: this only keeps writers from dating records
@@ -473,19 +476,40 @@ impl SealFloor {
     }
 }
 
+/// With no trusted seal key (`$DATA/seal-signers` missing, or listing none), nothing the
+/// seals vouch for can be checked. When a seal has a signature beside it, the ledger was
+/// sealed: the keys were deleted (to hide a rewrite, say) or not yet added, which the newest
+/// signed seal then says ([`ReadIssue::SealNotTrusted`], `file` the signers' path). Without a
+/// signed seal sealing is not in use, and nothing is said.
+fn signed_without_signers(data_dir: &Path) -> Vec<ReadIssue> {
+    let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
+    let signed = seals.iter().rev().find(|path| {
+        let mut sig = path.as_os_str().to_owned();
+        sig.push(".sig");
+        Path::new(&sig).is_file()
+    });
+    signed
+        .map(|newest| ReadIssue::SealNotTrusted {
+            file: signers_path(data_dir),
+            seal: Some(format!("seals/{}", file_name_string(newest))),
+        })
+        .into_iter()
+        .collect()
+}
+
 /// [`sealed_head_issues`] and the [`SealFloor`] of the same seal (an empty floor without one).
 pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
     let none = || (Vec::new(), SealFloor::default());
     let Some(data_dir) = ledger_dir.parent() else {
         return none();
     };
-    let Ok(text) = fs::read_to_string(signers_path(data_dir)) else {
-        return none();
+    let signers = fs::read_to_string(signers_path(data_dir))
+        .map(|text| Signers::parse(&text))
+        .ok()
+        .filter(|signers| !signers.keys.is_empty());
+    let Some(signers) = signers else {
+        return (signed_without_signers(data_dir), SealFloor::default());
     };
-    let signers = Signers::parse(&text);
-    if signers.keys.is_empty() {
-        return none();
-    }
     let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
     let mut issues = Vec::new();
     let Some(newest) = seals.last() else {

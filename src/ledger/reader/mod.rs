@@ -133,7 +133,9 @@ pub enum ReadIssue {
     /// folder) is not one they vouch for: no signature beside it, one by another key, or not
     /// the seal its name says. Seals may have been deleted or replaced with a rewrite:
     /// `tebiki verify` tells what (with the auditors' copy of the seals, `--seals`). What an
-    /// older trusted seal vouches for is still checked.
+    /// older trusted seal vouches for is still checked. With seals signed but no trusted key
+    /// (`$DATA/seal-signers` deleted, or not yet written), `file` is that file's path and
+    /// `seal` the newest signed seal: nothing the seals vouch for can be checked.
     SealNotTrusted { file: PathBuf, seal: Option<String> },
     /// A record the latest trusted seal (`seal`) does not cover, dated more than a minute
     /// before that seal: it was added after the seal and dated back, so it is not used (see
