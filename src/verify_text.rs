@@ -139,7 +139,11 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             None => for_terminal(&f.file).into_owned(),
         };
         let what = match &f.kind {
-            FindingKind::ChainBreak { .. } => env.t("finding-chain-break"),
+            // The line before is named: the change may be in it rather than here.
+            FindingKind::ChainBreak { .. } => match f.line {
+                Some(line) if line > 1 => env.ta("finding-chain-break", &[("before", s(line - 1))]),
+                _ => env.t("finding-chain-break-first"),
+            },
             FindingKind::SeqGap { expected, found } => env.ta(
                 "finding-seq-gap",
                 &[("expected", s(expected)), ("found", s(found))],

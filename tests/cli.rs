@@ -293,8 +293,18 @@ fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
     let o = tebiki(data.path(), &["verify", "--lang", "en"]);
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("k1.jsonl:4: chain break"), "{out}");
+    // The line before, which was changed, is named with the line whose `prev` shows it.
+    assert!(
+        out.contains("k1.jsonl:4: chain break: “prev” is not the SHA-256 of line 3: line 3 or"),
+        "{out}"
+    );
     assert!(out.contains("DAMAGED"), "{out}");
+    let o = tebiki(data.path(), &["verify", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("k1.jsonl:4: 連鎖の切れ目：「prev」が 3 行目の"),
+        "{out}"
+    );
 
     let o = tebiki(data.path(), &["verify", "--format", "json"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
