@@ -362,6 +362,59 @@ fn a_withdrawal_is_taken_at_the_kiosk_despite_withheld_records() {
     }
 }
 
+/// Someone who declined or withdrew before, coming back to decide, is told that first: it is
+/// what is on record, and stays so unless they choose again. They may read again and decide,
+/// or finish, and coming records nothing.
+#[test]
+fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        k.keys("<Enter>")
+            .identify_on_roster("E0001")
+            .read_all()
+            .pass_check();
+        // "No" is the third answer: one up from none.
+        k.keys("<Up><Space><Enter><Enter><Enter>");
+        assert_eq!(k.records().len(), 1);
+        assert_eq!(k.records()[0]["decision"], "refused");
+        k.agree_as("A1234").keys("<Enter>");
+        k.choose_withdraw()
+            .identify_on_roster("A1234")
+            .keys("<Enter><Enter>");
+        assert_eq!(k.records().len(), 3);
+
+        let (declined, withdrew, again) = if lang == "ja" {
+            (
+                "使わないと選びました",
+                "使うことへの同意を取り消",
+                "説明を読んで、あらためて選ぶ",
+            )
+        } else {
+            (
+                "you declined to use LINE WORKS",
+                "you withdrew your consent",
+                "Read the explanation and decide again",
+            )
+        };
+        for (id, said) in [("E0001", declined), ("A1234", withdrew)] {
+            k.keys("<Enter>").identify_on_roster(id);
+            assert_eq!(k.app.step, Step::Standing(OnRecord::Decided), "{lang} {id}");
+            let screen = k.screen();
+            assert!(screen.contains(said), "{lang} {id}: {screen}");
+            assert!(screen.contains(again), "{lang} {id}: {screen}");
+            // Finishing records nothing.
+            k.keys("<Down><Enter>");
+            assert_eq!(k.app.step, Step::Welcome);
+            assert_eq!(k.records().len(), 3);
+        }
+        // Reading again starts at the first screen.
+        k.keys("<Enter>")
+            .identify_on_roster("E0001")
+            .keys("<Enter>");
+        assert_eq!(k.app.step, Step::Screen(0), "{lang}");
+    }
+}
+
 #[test]
 fn a_returning_person_is_told_what_is_on_record() {
     for lang in ["ja", "en"] {

@@ -60,6 +60,10 @@ fn agree(k: &mut Kiosk, id: &str, name: &str) {
     if k.app.renewal_open() {
         k.keys("<Enter>");
     }
+    if k.app.step == tebiki::app::Step::Standing(tebiki::identify::OnRecord::Decided) {
+        // Told what they chose before; "read again and decide" comes first.
+        k.keys("<Enter>");
+    }
     k.read_all().pass_check();
     k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
     assert!(
@@ -474,10 +478,15 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     let s = status(&data, "E8001", &["--content", v2_dir]);
     assert_eq!(s["consent"], "given");
 
-    // Someone whose consent has not expired is not told anything of the kind.
+    // Someone who chose "not now" has no consent to expire: not told anything of the kind,
+    // but what they chose, before reading again.
     k2.keys("<Enter>");
     k2.keys("<Enter>").identify("E8003", "Rin Goto", "Sales");
     assert!(!k2.app.renewal_open());
+    let screen = k2.screen();
+    assert!(screen.contains("you chose “not now”"), "{screen}");
+    assert!(!screen.contains("expired"), "{screen}");
+    k2.keys("<Enter>");
     assert_eq!(k2.app.ctx(), Ctx::Reading);
 }
 

@@ -247,6 +247,11 @@ code-start-over = The code was wrong three times, so the terminal started over. 
 standing-title = What is on record for you
 standing-nothing-title = Nothing to withdraw
 standing-agreed = You agreed on { $date } to use LINE WORKS on your own smartphone (explanation version { $version }). That consent is still in force.
+standing-decided = { $state ->
+    [refused] On { $date } you declined to use LINE WORKS on your own smartphone
+    [deferred] On { $date } you chose “not now” for using LINE WORKS on your own smartphone
+   *[withdrawn] On { $date } you withdrew your consent to use LINE WORKS on your own smartphone
+} (explanation version { $version }). That is what is on record, and it stays so unless you choose again. You can read the explanation again and decide, or finish here.
 standing-expired = You agreed on { $date } to explanation version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
 standing-nothing = You have no consent in force to withdraw. Your current choice: { $state }. Nothing has been recorded.
 standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.

@@ -243,6 +243,11 @@ code-start-over = 個人コードが 3 回違ったため、最初の画面に�
 standing-title = 現在の記録
 standing-nothing-title = 取り消せる同意がありません
 standing-agreed = { $date } に、自分のスマートフォンで LINE WORKS を使うことに同意しています（説明の版 { $version }）。この同意は今も有効です。
+standing-decided = { $state ->
+    [refused] { $date } に、自分のスマートフォンで LINE WORKS を使わないと選びました
+    [deferred] { $date } に、自分のスマートフォンで LINE WORKS を今は使わないと選びました
+   *[withdrawn] { $date } に、自分のスマートフォンで LINE WORKS を使うことへの同意を取り消しました
+}（説明の版 { $version }）。記録されているのはこの選択で、あらためて選ばない限り変わりません。説明をもう一度読んで選び直すことも、ここで終えることもできます。
 standing-expired = { $date } に説明の版 { $version } に同意しましたが、その後説明が変わったため、その同意はもう有効ではなく、取り消すものはありません。新しい説明を読んで、あらためて選べます。
 standing-nothing = 取り消せる有効な同意はありません。現在の選択：{ $state }。何も記録していません。
 standing-unreadable = 記録を読み取れなかったため、ここでは取り消しを記録できません。何も記録していません。{ $contact }にお問い合わせいただくか、時間をおいてもう一度お試しください。

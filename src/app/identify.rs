@@ -56,6 +56,9 @@ impl Prior {
 pub enum OnRecord {
     /// A current consent is on record: read again and decide anew, withdraw it, or finish.
     Agreed,
+    /// Came to decide, having declined, chosen "not now" or withdrawn before: told so, then
+    /// read again and decide anew, or finish (nothing is recorded for coming).
+    Decided,
     /// Came to withdraw, but there is no consent to withdraw.
     NothingToWithdraw,
     /// Came to withdraw a consent that has expired with a newer policy version.
@@ -130,7 +133,7 @@ impl App {
             Step::Standing(OnRecord::Agreed) => {
                 vec![MenuItem::Finish, MenuItem::Decide, MenuItem::Withdraw]
             }
-            Step::Standing(OnRecord::NothingToWithdraw | OnRecord::Expired) => {
+            Step::Standing(OnRecord::Decided | OnRecord::NothingToWithdraw | OnRecord::Expired) => {
                 vec![MenuItem::Decide, MenuItem::Finish]
             }
             Step::Standing(OnRecord::Unreadable | OnRecord::OtherName) => vec![MenuItem::Finish],
@@ -527,6 +530,11 @@ impl App {
                 self.popup_scroll = 0;
                 self.go(Step::Screen(0));
             }
+            // Told what they chose before: it stands unless they choose again.
+            (
+                Intent::Decide,
+                Some(ConsentState::Refused | ConsentState::Deferred | ConsentState::Withdrawn),
+            ) => self.go(Step::Standing(OnRecord::Decided)),
             (Intent::Decide, _) => self.go(Step::Screen(0)),
             (Intent::Withdraw, Some(ConsentState::Given)) => self.go(Step::Withdraw),
             // Records about them were withheld by a break in the ledger: the consent they come

@@ -12,7 +12,7 @@ use crate::ui::{Body, doc, theme};
 pub fn title(app: &App) -> String {
     app.t(match app.step {
         Step::Confirm => "confirm-title",
-        Step::Standing(OnRecord::Agreed) => "standing-title",
+        Step::Standing(OnRecord::Agreed | OnRecord::Decided) => "standing-title",
         Step::Standing(OnRecord::OtherName) => "standing-other-name-title",
         _ => "standing-nothing-title",
     })
@@ -61,6 +61,15 @@ pub fn body(app: &App, width: usize) -> Body {
                     &app.lang,
                     "standing-agreed",
                     &[("date", at.into()), ("version", version.into())],
+                ),
+                OnRecord::Decided => app.loc.ta(
+                    &app.lang,
+                    "standing-decided",
+                    &[
+                        ("state", state.into()),
+                        ("date", at.into()),
+                        ("version", version.into()),
+                    ],
                 ),
                 OnRecord::Expired => app.loc.ta(
                     &app.lang,
