@@ -322,3 +322,11 @@ cli-error-other = The command line could not be read
 cli-error-suggest = Did you mean { $value }?
 cli-todo-dash-value = A value that starts with “-” is written with “=”: { $option }={ $value }
 cli-todo-help = Run "{ $command } --help" to see what it takes.
+
+std-receipt-method-kiosk-withdrawal = self-service terminal (tebiki kiosk)
+std-receipt-method-kiosk = self-service terminal (tebiki kiosk), after reading the notice and a short check
+std-receipt-method-session = onboarding session led by a trainer (tebiki present)
+std-receipt-method-admin = recorded by an administrator or trainer (tebiki record)
+std-receipt-withdrawal = at a tebiki terminal, or through the administrator (tebiki record withdrawal)
+std-receipt-storage = kept in the append-only ledger as evidence of the decision; never edited or deleted, a mistaken record is cancelled by a void record
+std-receipt-law = Act on the Protection of Personal Information (APPI)

@@ -328,3 +328,11 @@ cli-error-other = コマンドラインを読み取れませんでした
 cli-error-suggest = { $value } のことですか？
 cli-todo-dash-value = 「-」で始まる値は「=」でつなげて書いてください：{ $option }={ $value }
 cli-todo-help = 「{ $command } --help」で、指定できるものを確かめてください。
+
+std-receipt-method-kiosk-withdrawal = 本人が操作する端末（tebiki キオスク）
+std-receipt-method-kiosk = 本人が操作する端末（tebiki キオスク）で、説明を読み、確認の問題に答えたうえで
+std-receipt-method-session = 担当者が進める説明会（tebiki present）
+std-receipt-method-admin = 管理者または担当者による記録（tebiki record）
+std-receipt-withdrawal = tebiki の端末で、または管理者を通じて（tebiki record withdrawal）
+std-receipt-storage = 判断の証拠として追記専用の台帳に保管します。編集も削除もせず、誤った記録は取り消しの記録（void）で無効にします
+std-receipt-law = 個人情報の保護に関する法律（個人情報保護法、APPI）

@@ -17,9 +17,14 @@ pub const SCHEMA_VERSION: &str = "ISO/IEC TS 27560:2023 (W3C DPV profile), tebik
 /// (`privacy_contact`, else `contact`) and how long records are kept (`retention`), each as the
 /// privacy notice in the record's language names it ([`crate::config::Org::keeper`]); `null`
 /// when not set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Context {
     pub org: crate::config::Org,
+    /// The words of what tebiki says itself (how a record was made, how the ledger keeps it,
+    /// the law), in each receipt's language; in `lang` for a record that names none that
+    /// tebiki speaks (an administrator's withdrawal).
+    pub loc: crate::i18n::Localizer,
+    pub lang: crate::i18n::Lang,
     /// Per person (their id's key), the purposes their latest consent granted, as read so far
     /// ([`see`]): what a withdrawal's receipt says is withdrawn.
     pub granted: std::cell::RefCell<std::collections::HashMap<String, Vec<Value>>>,
@@ -124,16 +129,22 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
             })
             .unwrap_or_default(),
     };
-    let method = s(&["how", "method"]).and_then(|m| m.as_str().map(str::to_owned));
-    let collection_method = match method.as_deref() {
-        // A withdrawal needs no notice or check: it is asked for and recorded.
-        Some("kiosk") if kind == "withdrawal" => "self-service terminal (tebiki kiosk)",
-        Some("kiosk") => {
-            "self-service terminal (tebiki kiosk), after reading the notice and a short check"
-        }
-        Some("trainer-session") => "onboarding session led by a trainer (tebiki present)",
-        Some(_) | None => "recorded by an administrator or trainer (tebiki record)",
+    let language = v.get("ui_language").and_then(Value::as_str).unwrap_or("");
+    // The receipt's own words, in its language.
+    let lang = if ctx.loc.has(language) {
+        crate::i18n::Lang::new(language)
+    } else {
+        ctx.lang.clone()
     };
+    let words = |id: &str| ctx.loc.t(&lang, id);
+    let method = s(&["how", "method"]).and_then(|m| m.as_str().map(str::to_owned));
+    let collection_method = words(match method.as_deref() {
+        // A withdrawal needs no notice or check: it is asked for and recorded.
+        Some("kiosk") if kind == "withdrawal" => "std-receipt-method-kiosk-withdrawal",
+        Some("kiosk") => "std-receipt-method-kiosk",
+        Some("trainer-session") => "std-receipt-method-session",
+        Some(_) | None => "std-receipt-method-admin",
+    });
     let line_sha256 = hex::encode(Sha256::digest(record.raw.as_bytes()));
     let mut out = Map::new();
     out.insert("schema_version".into(), SCHEMA_VERSION.into());
@@ -158,7 +169,6 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
         s(&["ui_language"]).unwrap_or(Value::Null),
     );
     out.insert("purposes".into(), purposes.into());
-    let language = v.get("ui_language").and_then(Value::as_str).unwrap_or("");
     let keeper = ctx.org.keeper(&crate::i18n::Lang::new(language));
     out.insert(
         "controller".into(),
@@ -171,21 +181,18 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
     out.insert("collection_method".into(), collection_method.into());
     out.insert(
         "jurisdiction".into(),
-        json!({ "country": "JP", "law": "Act on the Protection of Personal Information (APPI)" }),
+        json!({ "country": "JP", "law": words("std-receipt-law") }),
     );
     out.insert(
         "withdrawal_method".into(),
-        s(&["withdraw", "text"]).unwrap_or_else(|| {
-            "at a tebiki terminal, or through the administrator (tebiki record withdrawal)".into()
-        }),
+        s(&["withdraw", "text"]).unwrap_or_else(|| words("std-receipt-withdrawal").into()),
     );
     out.insert(
         "retention".into(),
         json!({
             // The period the organisation set; null when it has not, never made up.
             "period": keeper.retention,
-            "storage": "kept in the append-only ledger as evidence of the decision; never edited \
-                        or deleted, a mistaken record is cancelled by a void record",
+            "storage": words("std-receipt-storage"),
         }),
     );
     // When it happened (a record entered later says so in `occurred_at`), and when it was

@@ -81,7 +81,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         labels,
         receipts: crate::admin::receipts::Context {
             org: config.org.clone(),
-            ..Default::default()
+            loc: env.loc.clone(),
+            lang: env.lang.clone(),
+            granted: std::cell::RefCell::default(),
         },
         // In the language of the headings when they are in words, else the command's.
         words: (
