@@ -2200,8 +2200,10 @@ fn an_older_seal_copied_under_a_later_name_is_not_taken_for_the_latest() {
         now.checked_sub(jiff::SignedDuration::from_hours(h))
             .unwrap()
     };
-    let older = ledger::seal::seal(s.data.path(), &key, hours(2)).unwrap();
-    ledger::seal::seal(s.data.path(), &key, hours(1)).unwrap();
+    let older = ledger::seal::seal(s.data.path(), &key, hours(2), &[])
+        .unwrap()
+        .path;
+    ledger::seal::seal(s.data.path(), &key, hours(1), &[]).unwrap();
     // Said to have happened between the two seals, written now.
     let mut w =
         ledger::Writer::open(&s.ledger(), "zz-mid", std::time::Duration::from_secs(5)).unwrap();
@@ -2286,6 +2288,19 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             "no trusted seal key is set up",
         ),
         (
+            "the trusted keys and every signature deleted",
+            |s, _| {
+                fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+                for entry in fs::read_dir(s.data.path().join("seals")).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.extension().is_some_and(|e| e == "sig") {
+                        fs::remove_file(path).unwrap();
+                    }
+                }
+            },
+            "no trusted seal key is set up",
+        ),
+        (
             "the trusted keys emptied, a decision turned and the chain computed again",
             |s, _| {
                 fs::write(s.data.path().join("seal-signers"), "# none\n").unwrap();
@@ -2367,6 +2382,105 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             "{what}: {screen}"
         );
     }
+}
+
+/// A seal vouches only for what extends the seal before it: made after a file was rewritten
+/// (its chain computed again) or removed, as the hourly timer would, it repeats the earlier
+/// entry for that file, says so, and every reader goes on telling the mismatch, rather than
+/// the rewrite being vouched for by the next seal.
+#[test]
+fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    s.seal();
+    let file = s.file();
+    let body = fs::read_to_string(&file).unwrap();
+    let mut prev = "0".repeat(64);
+    let mut out = String::new();
+    let mut turned = None;
+    for line in body.lines() {
+        let mut v: Value = serde_json::from_str(line).unwrap();
+        if turned.is_none() && v["decision"] == "refused" {
+            v["decision"] = "given".into();
+            turned = v["employee"]["id"].as_str().map(str::to_owned);
+        }
+        v["prev"] = prev.clone().into();
+        let text = serde_json::to_string(&v).unwrap();
+        prev = sha256_hex(text.as_bytes());
+        out.push_str(&text);
+        out.push('\n');
+    }
+    let id = turned.expect("a refusal to turn");
+    fs::write(&file, out).unwrap();
+    let report = |what: &str| {
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{what}");
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(r["ledger"]["complete"], false, "{what}: {r}");
+        assert_eq!(r["ledger"]["seal_mismatches"], 1, "{what}: {r}");
+    };
+    report("before the next seal");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let seal = |what: &str| {
+        let o = tebiki(
+            s.data.path(),
+            &["seal", "--key", s.key().to_str().unwrap(), "--lang", "en"],
+        );
+        let err = text(&o).1;
+        assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains("repeats that seal's entry"), "{what}: {err}");
+    };
+    seal("the rewrite");
+    report("after the next seal");
+    let o = tebiki(s.data.path(), &["status", &id, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{:?}", text(&o));
+    let newest = ledger::seal::seal_files(&s.data.path().join("seals"))
+        .unwrap()
+        .pop()
+        .unwrap();
+    let sealed: Value = serde_json::from_slice(&fs::read(&newest).unwrap()).unwrap();
+    let name = file.file_name().unwrap().to_str().unwrap();
+    let entry = sealed["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap();
+    assert_ne!(entry["file_sha256"], sha256_hex(&fs::read(&file).unwrap()));
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    // The other files, untouched, are sealed as they are now; a file removed keeps its entry.
+    let other = ledger::ledger_files(&s.ledger()).unwrap().remove(1);
+    let other_name = other.file_name().unwrap().to_str().unwrap().to_owned();
+    let other_entry = sealed["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == other_name.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        other_entry["file_sha256"],
+        sha256_hex(&fs::read(&other).unwrap())
+    );
+    fs::remove_file(&other).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    seal("a file removed");
+    let newest = ledger::seal::seal_files(&s.data.path().join("seals"))
+        .unwrap()
+        .pop()
+        .unwrap();
+    let sealed: Value = serde_json::from_slice(&fs::read(&newest).unwrap()).unwrap();
+    assert!(
+        sealed["files"].as_array().unwrap().contains(&other_entry),
+        "{sealed}"
+    );
+    let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["seal_mismatches"], 2, "{r}");
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

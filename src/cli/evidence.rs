@@ -475,12 +475,32 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
         Ok(report) => report.findings.len(),
         Err(e) => return env.ledger_fail(&e),
     };
-    match seal::seal(&env.data.root, &key, jiff::Timestamp::now()) {
-        Ok(path) => {
+    // What the latest seal this key or the signers vouch for lists: the new seal vouches
+    // only for what extends it.
+    let before = seals
+        .iter()
+        .rev()
+        .find(|s| s.problem.is_none())
+        .and_then(|s| Some((s.name.clone(), s.seal.as_ref()?.files.clone())));
+    let (before_name, before_files) = before.unwrap_or_default();
+    match seal::seal(&env.data.root, &key, jiff::Timestamp::now(), &before_files) {
+        Ok(written) => {
             say(&env.ta(
                 "seal-written",
-                &[("path", path.display().to_string().into())],
+                &[("path", written.path.display().to_string().into())],
             ));
+            for file in &written.repeated {
+                crate::admin::warn(
+                    env,
+                    &env.ta(
+                        "seal-repeated",
+                        &[
+                            ("file", crate::escape::for_display(file).into()),
+                            ("seal", crate::escape::for_display(&before_name).into()),
+                        ],
+                    ),
+                );
+            }
             // Sealed all the same: a seal hides nothing (a break stays a break, and a record
             // dated before any seal that does not hold it stays backdated), and refusing would
             // let whoever plants a finding stop the sealing. Exit 1 makes the timer show it.

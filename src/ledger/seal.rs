@@ -85,13 +85,18 @@ pub fn fingerprint(key: &PublicKey) -> String {
     key.fingerprint(HashAlg::Sha256).to_string()
 }
 
-/// What a ledger file holds up to its last complete line.
-fn describe(path: &Path) -> io::Result<SealedFile> {
+/// What a ledger file holds up to its last complete line, and whether it still begins with
+/// what `before` (the seal before's entry for it, if any) says it held.
+fn describe(path: &Path, before: Option<&SealedFile>) -> io::Result<(SealedFile, bool)> {
     let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
     let mut whole = Sha256::new();
     let mut line = Vec::new();
     let mut bytes = 0u64;
     let mut last_line: Vec<u8> = Vec::new();
+    let holds = |whole: &Sha256| {
+        before.is_none_or(|b| hex::encode(whole.clone().finalize()) == b.file_sha256)
+    };
+    let mut extends = before.is_none_or(|b| b.bytes == 0 && holds(&whole));
     loop {
         line.clear();
         reader.read_until(b'\n', &mut line)?;
@@ -101,6 +106,9 @@ fn describe(path: &Path) -> io::Result<SealedFile> {
         }
         whole.update(&line);
         bytes += line.len() as u64;
+        if before.is_some_and(|b| b.bytes == bytes) {
+            extends = holds(&whole);
+        }
         std::mem::swap(&mut last_line, &mut line);
     }
     let (last, seq) = match last_line.split_last() {
@@ -110,13 +118,14 @@ fn describe(path: &Path) -> io::Result<SealedFile> {
         ),
         None => (GENESIS_PREV.to_owned(), 0),
     };
-    Ok(SealedFile {
+    let file = SealedFile {
         name: file_name_string(path),
         bytes,
         seq,
         last_line_sha256: last,
         file_sha256: hex::encode(whole.finalize()),
-    })
+    };
+    Ok((file, extends))
 }
 
 /// `$DATA/seals`.
@@ -139,9 +148,27 @@ pub fn seal_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A seal written: where, and the files whose entry repeats the seal before's (see [`seal`]).
+#[derive(Debug)]
+pub struct Written {
+    pub path: PathBuf,
+    pub repeated: Vec<String>,
+}
+
 /// Writes a seal of every ledger file of `data_dir` at `now`, signed with `key`; returns the
 /// path of the seal (`<stamp>.json`, its signature beside it as `<stamp>.json.sig`).
-pub fn seal(data_dir: &Path, key: &PrivateKey, now: Timestamp) -> Result<PathBuf, SealError> {
+///
+/// `before` is what the latest trusted seal lists. A seal vouches only for what extends it: a
+/// file it lists that no longer begins with what it held, or is gone (or is no longer a
+/// regular file), keeps that seal's entry in this one rather than one for what it holds now
+/// (named in [`Written::repeated`]). So a rewrite stays a mismatch for every reader however
+/// many seals are made after it, rather than being vouched for by the next one.
+pub fn seal(
+    data_dir: &Path,
+    key: &PrivateKey,
+    now: Timestamp,
+    before: &[SealedFile],
+) -> Result<Written, SealError> {
     let dir = seals_dir(data_dir);
     let io_err = |path: &Path| {
         let path = path.to_path_buf();
@@ -157,13 +184,31 @@ pub fn seal(data_dir: &Path, key: &PrivateKey, now: Timestamp) -> Result<PathBuf
         Err(e) => return Err(SealError::Ledger(e)),
     };
     let mut files = Vec::with_capacity(paths.len());
+    let mut repeated = Vec::new();
     for path in &paths {
         // Only regular files are sealed; `tebiki verify` reports anything else.
         let regular = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
         if regular {
-            files.push(describe(path).map_err(io_err(path))?);
+            let name = file_name_string(path);
+            let earlier = before.iter().find(|b| b.name == name);
+            let (file, extends) = describe(path, earlier).map_err(io_err(path))?;
+            match earlier {
+                Some(earlier) if !extends => {
+                    files.push(earlier.clone());
+                    repeated.push(name);
+                }
+                _ => files.push(file),
+            }
         }
     }
+    // Sealed before, and gone (or no longer a regular file) since.
+    for earlier in before {
+        if !files.iter().any(|f| f.name == earlier.name) {
+            files.push(earlier.clone());
+            repeated.push(earlier.name.clone());
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
     let previous = match seal_files(&dir).map_err(io_err(&dir))?.last() {
         Some(last) => hex::encode(sha256(&fs::read(last).map_err(io_err(last))?)),
         None => GENESIS_PREV.to_owned(),
@@ -208,7 +253,7 @@ pub fn seal(data_dir: &Path, key: &PrivateKey, now: Timestamp) -> Result<PathBuf
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(path)
+    Ok(Written { path, repeated })
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -477,18 +522,16 @@ impl SealFloor {
 }
 
 /// With no trusted seal key (`$DATA/seal-signers` missing, or listing none), nothing the
-/// seals vouch for can be checked. When a seal has a signature beside it, the ledger was
-/// sealed: the keys were deleted (to hide a rewrite, say) or not yet added, which the newest
-/// signed seal then says ([`ReadIssue::SealNotTrusted`], `file` the signers' path). Without a
-/// signed seal sealing is not in use, and nothing is said.
-fn signed_without_signers(data_dir: &Path) -> Vec<ReadIssue> {
+/// seals vouch for can be checked. When there is a seal (signed or not: `tebiki seal` always
+/// signs, so one without its signature had it deleted), the ledger was sealed: the keys were
+/// deleted (to hide a rewrite, say) or not yet added, which the newest seal then says
+/// ([`ReadIssue::SealNotTrusted`], `file` the signers' path). Without any seal, sealing is
+/// not in use (or every seal was deleted, which only the auditors' copy can show), and nothing
+/// is said.
+fn sealed_without_signers(data_dir: &Path) -> Vec<ReadIssue> {
     let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
-    let signed = seals.iter().rev().find(|path| {
-        let mut sig = path.as_os_str().to_owned();
-        sig.push(".sig");
-        Path::new(&sig).is_file()
-    });
-    signed
+    seals
+        .last()
         .map(|newest| ReadIssue::SealNotTrusted {
             file: signers_path(data_dir),
             seal: Some(format!("seals/{}", file_name_string(newest))),
@@ -508,7 +551,7 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
         .ok()
         .filter(|signers| !signers.keys.is_empty());
     let Some(signers) = signers else {
-        return (signed_without_signers(data_dir), SealFloor::default());
+        return (sealed_without_signers(data_dir), SealFloor::default());
     };
     let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
     let mut issues = Vec::new();
