@@ -1743,11 +1743,12 @@ fn a_withdrawal_is_recorded_despite_withheld_records_and_a_refusal_names_the_bre
     assert!(err.contains("tebiki verify"), "{err}");
 }
 
-/// A record dated ahead (a kiosk's clock ahead, or a forged date) counts as the person's latest
-/// until then: `verify` reports it, and `record` says so rather than claiming a state the
-/// ledger does not give.
+/// A record dated ahead (a kiosk's clock ahead, or a forged date) would count as the person's
+/// latest until then, over everything recorded meanwhile: `verify` reports it, and the readers
+/// say so and do not use it (a withdrawal recorded after it then counts, and one asked for
+/// today is not refused as being before a consent dated next year).
 #[test]
-fn a_record_dated_in_the_future_is_told() {
+fn a_record_dated_in_the_future_is_told_and_not_used() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
@@ -1812,16 +1813,66 @@ fn a_record_dated_in_the_future_is_told() {
     );
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(out.contains("Saved"), "{out}");
     assert!(
-        err.contains(&format!("a record about {id} is dated after this one"))
-            && err.contains("fast"),
+        err.contains("fast.jsonl:1") && err.contains("more than 5 minutes ahead"),
         "{err}"
     );
-    // What it says now is what status says: the dated-ahead consent is still the latest.
+    // The dated-ahead copy is not the latest: the withdrawal is, and the answer says what
+    // was left out.
+    let o = tebiki(data, &["status", &id, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let state: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(state["consent"], "withdrawn", "{state}");
+    assert_eq!(state["complete"], false, "{state}");
+    let o = tebiki(data, &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["future_dated"], 1, "{r}");
+    assert!(
+        r["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["problem"] == "future_dated"),
+        "{r}"
+    );
+    for lang in ["en", "ja"] {
+        let o = tebiki(data, &["status", &id, "--lang", lang]);
+        let words = if lang == "en" {
+            "ahead of this machine's clock"
+        } else {
+            "5 分以上先"
+        };
+        assert!(text(&o).1.contains(words), "{lang}: {:?}", text(&o));
+    }
+
+    // A consent forged for next year does not stand in the way of a withdrawal asked for
+    // today.
+    record.insert("seq".into(), 2.into());
+    let first = fs::read_to_string(data.join("ledger").join("fast.jsonl")).unwrap();
+    record.insert(
+        "prev".into(),
+        sha256_hex(first.trim_end().as_bytes()).into(),
+    );
+    record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+    record.insert("at".into(), "2027-12-01T00:00:00.000Z".into());
+    fs::write(
+        data.join("ledger").join("fast.jsonl"),
+        first + &serde_json::to_string(&record).unwrap() + "\n",
+    )
+    .unwrap();
+    let o = tebiki(
+        data,
+        &["--lang", "en", "record", "withdrawal", &id, "--by", "HR"],
+    );
+    // Withdrawn already, as far as the records that can be used go: refused as such, not
+    // as "before the consent".
+    let (_, err) = text(&o);
+    assert!(!err.contains("before the consent"), "{err}");
     let o = tebiki(data, &["status", &id, "--format", "json"]);
     let state: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(state["consent"], "given", "{state}");
-    assert!(out.contains("Now: consent given"), "{out}");
+    assert_eq!(state["consent"], "withdrawn", "{state}");
 }
 
 /// With trusted seal keys set up but no seal at all (deleted with a rewrite, say), verify does

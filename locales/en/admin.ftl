@@ -100,6 +100,10 @@ export-csv-left-backdated = { $n ->
     [one] 1 record added after the latest seal yet dated before it
    *[other] { $count } records added after the latest seal yet dated before it
 }
+export-csv-left-future = { $n ->
+    [one] 1 record dated in the future
+   *[other] { $count } records dated in the future
+}
 export-csv-incomplete-more = and { $count } more
 export-incomplete = the export is incomplete: { $count } ledger line(s) could not be read and are not in it
 export-incomplete-withheld = the export is incomplete: { $count } record(s) from a break in the hash chain onwards were not used and are not in it

@@ -131,6 +131,8 @@ left-out-untrusted = the newest seal could not be checked (none was found, or it
 left-out-odd = { $count } entries of the ledger folder named like ledger files are not regular files (a link, a folder) and were not read
 warning-backdated = the record at { $place } was added after the latest seal ({ $seal }) yet is dated before it: added later and dated back, so it was not used (run tebiki verify)
 left-out-backdated = { $count } record(s) added after the latest seal yet dated before it were not used
+warning-future-dated = the record at { $place } is dated { $at }, more than 5 minutes ahead of this machine's clock (a terminal whose clock is ahead, or a forged date): it would count as its person's latest until then, so it was not used. Set that terminal's clock right (NTP) and run tebiki verify
+left-out-future = { $count } record(s) dated in the future were not used
 warning-conflicting-id = the record at { $place } has the same id and time as the one at { $other } but other content: ids are never reused, so one of them was made up or changed; it was not used (run tebiki verify)
 warning-misplaced = a record of kiosk “{ $kiosk }” is in another kiosk’s file at { $place }: each kiosk writes only its own file, so it was copied or put there, and it was not used
 

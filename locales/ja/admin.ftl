@@ -91,6 +91,9 @@ export-csv-left-odd = 通常の記録ファイルではない記録フォルダ�
 export-csv-left-backdated = 最新の封印のあとに加えられたのに封印より前の日時の記録 { $n ->
    *[other] { $count }
 } 件
+export-csv-left-future = 未来の日時の記録 { $n ->
+   *[other] { $count }
+} 件
 export-csv-incomplete-more = ほか { $count } か所
 export-incomplete = 書き出しは不完全です：記録の { $count } 行を読み込めなかったため、含まれていません
 export-incomplete-withheld = 書き出しは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使わなかったため、含まれていません

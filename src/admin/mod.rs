@@ -227,6 +227,8 @@ pub struct LeftOut {
     pub odd: u64,
     /// Records added after the latest seal yet dated before it, not used.
     pub backdated: u64,
+    /// Records dated in the future, not used.
+    pub future: u64,
     /// The ids of the people the withheld records are about, each once (as first stored).
     pub people: Vec<String>,
 }
@@ -258,6 +260,7 @@ impl LeftOut {
             ReadIssue::SealNotTrusted { .. } => self.untrusted += 1,
             ReadIssue::NotALedgerFile { .. } => self.odd += 1,
             ReadIssue::Backdated { .. } => self.backdated += 1,
+            ReadIssue::FutureDated { .. } => self.future += 1,
             _ => self.lines += 1,
         }
     }
@@ -290,6 +293,9 @@ impl LeftOut {
         }
         if self.backdated > 0 {
             out.push(env.ta("left-out-backdated", &[("count", count(self.backdated))]));
+        }
+        if self.future > 0 {
+            out.push(env.ta("left-out-future", &[("count", count(self.future))]));
         }
         if !self.people.is_empty() {
             let mut ids: Vec<String> = self
@@ -418,6 +424,14 @@ pub(crate) fn read_issue_text(
             &[
                 ("place", arg(place)),
                 ("seal", arg(crate::escape::for_display(seal))),
+            ],
+        ),
+        ReadIssue::FutureDated { at, .. } => loc.ta(
+            lang,
+            "warning-future-dated",
+            &[
+                ("place", arg(place)),
+                ("at", arg(crate::ledger::ledger_time(*at))),
             ],
         ),
         ReadIssue::Misplaced { kiosk, .. } => loc.ta(

@@ -221,6 +221,7 @@ impl Model {
                 ReadIssue::NotALedgerFile { .. } => self.odd += 1,
                 ReadIssue::Conflict { .. }
                 | ReadIssue::Backdated { .. }
+                | ReadIssue::FutureDated { .. }
                 | ReadIssue::Misplaced { .. } => self.not_used += 1,
                 _ => self.unreadable += 1,
             }

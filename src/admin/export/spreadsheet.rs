@@ -90,6 +90,7 @@ pub(super) fn incomplete_row(
         ("export-csv-left-untrusted", left_out.untrusted),
         ("export-csv-left-odd", left_out.odd),
         ("export-csv-left-backdated", left_out.backdated),
+        ("export-csv-left-future", left_out.future),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)

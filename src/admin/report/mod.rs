@@ -125,6 +125,9 @@ pub struct LedgerInfo {
     /// Records added after the latest trusted seal yet dated before it, not used (each in
     /// `skipped`, as `backdated`).
     pub backdated: u64,
+    /// Records dated more than a few minutes ahead of the clock, not used (each in
+    /// `skipped`, as `future_dated`).
+    pub future_dated: u64,
     /// False when some ledger lines could not be read or were not used, or a file no longer
     /// matches its seal (see `skipped`).
     pub complete: bool,
@@ -140,6 +143,7 @@ impl LedgerInfo {
             untrusted: self.seal_not_trusted,
             odd: self.not_ledger_files,
             backdated: self.backdated,
+            future: self.future_dated,
             people: self.withheld_people.clone(),
         }
     }
@@ -435,6 +439,7 @@ pub fn build(
     report.ledger.seal_not_trusted = left_out.untrusted;
     report.ledger.not_ledger_files = left_out.odd;
     report.ledger.backdated = left_out.backdated;
+    report.ledger.future_dated = left_out.future;
     mark_withheld(&mut report, &left_out.people);
     report.ledger.withheld_people = left_out.people;
     report.ledger.complete = skipped.is_empty();

@@ -296,6 +296,7 @@ fn answer(
         return Err(Miss::Scan);
     }
     let key = key_of(employee);
+    let future = crate::ledger::reader::future_from_now();
     let mut found: Vec<Entry> = match &saved.base {
         Some(base) => base.bucket(key).ok_or(Miss::Corrupt)?,
         None => Vec::new(),
@@ -355,6 +356,10 @@ fn answer(
         // Added after the latest seal and dated before it: the full read says so, and does
         // not use it.
         let at = jiff::Timestamp::from_nanosecond(facts.key.0).map_err(|_| Miss::Scan)?;
+        // Dated in the future: the full read says so, and does not use it.
+        if at > future {
+            return Err(Miss::Scan);
+        }
         let at = crate::ledger::envelope::occurred_at(&buf, &members).map_or(at, |o| o.min(at));
         if floor.backdated(Path::new(&state.name), e.offset, at) {
             return Err(Miss::Scan);

@@ -146,6 +146,16 @@ pub enum ReadIssue {
         offset: u64,
         seal: String,
     },
+    /// A record dated (`at`) more than a few minutes ahead of this machine's clock (see
+    /// `verify`'s grace): a terminal's clock ahead, or a forged date. Readers merge by date, so
+    /// it would count as its person's latest until then, over everything recorded meanwhile:
+    /// it is not used, and said, as `tebiki verify` calls it a finding.
+    FutureDated {
+        file: PathBuf,
+        line: u64,
+        offset: u64,
+        at: Timestamp,
+    },
     /// After a break (`ChainBreak` or `SeqGap`), the `records` records of `file` from `line`
     /// to `last_line` were not used: nothing after a break can be told apart from an edit.
     /// `first` is the first of them as stored (the line a change most likely hit); `people`
@@ -176,6 +186,7 @@ impl ReadIssue {
             | ReadIssue::SeqGap { file, line, .. }
             | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Backdated { file, line, .. }
+            | ReadIssue::FutureDated { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
             ReadIssue::NotALedgerFile { file, .. } | ReadIssue::SealNotTrusted { file, .. } => {
                 (file, 0)
@@ -199,6 +210,7 @@ impl ReadIssue {
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
             ReadIssue::SealNotTrusted { .. } => "seal_not_trusted",
             ReadIssue::Backdated { .. } => "backdated",
+            ReadIssue::FutureDated { .. } => "future_dated",
             ReadIssue::Withheld { .. } => "withheld",
         }
     }
@@ -254,6 +266,8 @@ pub struct Merged {
     current_file: usize,
     /// What the latest trusted seal says of records added after it (empty without one).
     floor: super::seal::SealFloor,
+    /// Records dated after this are dated in the future (checked reads only).
+    future: Option<Timestamp>,
 }
 
 /// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
@@ -301,6 +315,16 @@ impl LineRecord<'_> {
     pub fn value(&self, member: &Member) -> &[u8] {
         &self.raw[member.value.0 as usize..member.value.1 as usize]
     }
+}
+
+/// The time after which a record read now is dated in the future: this machine's clock plus
+/// the grace `tebiki verify` gives terminals' clocks.
+pub(crate) fn future_from_now() -> Timestamp {
+    let now = Timestamp::now();
+    now.checked_add(jiff::SignedDuration::from_secs(
+        crate::ledger::verify::FUTURE_GRACE_SECS,
+    ))
+    .unwrap_or(now)
 }
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
@@ -381,6 +405,7 @@ fn open_merged_with(
         current: Slot::default(),
         current_file: 0,
         floor: super::seal::SealFloor::default(),
+        future: checked.then(future_from_now),
     };
     if checked {
         // Told first: what the latest seal vouches for and the files no longer hold.
@@ -524,6 +549,18 @@ impl Merged {
                     line: self.current.line,
                     offset: self.current.offset,
                     seal: self.floor.seal.clone(),
+                });
+                self.streams[idx].pinned = None;
+                continue;
+            }
+            if self.future.is_some_and(|future| self.current.at > future) && !self.current.misplaced
+            {
+                // Dated ahead: it would be the person's latest until then. Not used, and said.
+                self.issues.push_back(ReadIssue::FutureDated {
+                    file: self.streams[idx].path.clone(),
+                    line: self.current.line,
+                    offset: self.current.offset,
+                    at: self.current.at,
                 });
                 self.streams[idx].pinned = None;
                 continue;

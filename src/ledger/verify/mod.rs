@@ -92,7 +92,7 @@ struct Shared<'c> {
 
 /// How far ahead of the checking machine's clock a record may be dated (clocks of kiosks
 /// sharing a ledger differ a little).
-const FUTURE_GRACE_SECS: i64 = 300;
+pub(crate) const FUTURE_GRACE_SECS: i64 = 300;
 
 /// What the check of one file found.
 struct FileOut {
