@@ -120,6 +120,11 @@ pub fn describe(loc: &Localizer, lang: &Lang, failure: Failure<'_>) -> Words {
                 place: Some(format!("{}:{line}", path.display())),
                 todo: loc.t(lang, "todo-verify"),
             },
+            LedgerError::ChainBroken { path, line } => Words {
+                what: loc.t(lang, "error-ledger-chain-broken"),
+                place: Some(format!("{}:{line}", path.display())),
+                todo: loc.t(lang, "todo-ledger-chain-broken"),
+            },
             LedgerError::NotAFile { .. } | LedgerError::SeqExhausted { .. } => {
                 // A ledger path that is not a plain file, or a file at the end of its numbers.
                 let r = ledger_refusal(e).unwrap_or(Refusal {

@@ -62,9 +62,20 @@ impl Recorder {
         }
     }
 
-    /// Like [`Recorder::open`], and also claims the kiosk id so a second process cannot run as it.
+    /// Like [`Recorder::open`], and also claims the kiosk id so a second process cannot run as
+    /// it. Refused when the terminal's own file has a break in its hash chain: what it would
+    /// record after it would be saved and never used (and a receipt given for it).
     pub fn open_exclusive(&mut self) -> Result<(), LedgerError> {
-        self.open()?.claim_instance()
+        let writer = self.open()?;
+        writer.claim_instance()?;
+        let path = writer.path().to_path_buf();
+        match crate::ledger::first_break(&path) {
+            Ok(Some(line)) => Err(LedgerError::ChainBroken { path, line }),
+            Ok(None) => Ok(()),
+            // Not made yet (a new terminal): nothing to check.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(LedgerError::io(&path, crate::ledger::IoOp::Read, e)),
+        }
     }
 
     /// Performs one effect and reports the outcome to the app. A failure is final for that

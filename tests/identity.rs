@@ -415,6 +415,53 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
     }
 }
 
+/// A terminal whose own ledger file breaks its hash chain does not start: what it recorded
+/// after the break would be saved, a receipt given for it, and never used by any reader. It
+/// says where, and what to do; an intact file, and a new terminal's, start.
+#[test]
+fn a_terminal_whose_own_file_is_broken_does_not_start() {
+    let mut k = roster_kiosk("en");
+    k.agree_as("A1234").keys("<Enter>");
+    k.agree_as("E0003").keys("<Enter>");
+    k.agree_as("E0001").keys("<Enter>");
+    let dir = k.ledger_dir();
+    let file = dir.join("test-kiosk.jsonl");
+    let fresh = |kiosk: &str| tebiki::recorder::Recorder::new(dir.clone(), kiosk.into());
+    drop(k.recorder);
+    assert!(fresh("test-kiosk").open_exclusive().is_ok());
+    assert!(fresh("new-kiosk").open_exclusive().is_ok());
+    // The second record changed: the chain breaks at the third line.
+    let body = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    let changed = lines[1].replacen("\"given\"", "\"refused\"", 1);
+    assert_ne!(changed, lines[1]);
+    std::fs::write(&file, body.replacen(lines[1], &changed, 1)).unwrap();
+    let err = fresh("test-kiosk").open_exclusive().unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            tebiki::ledger::LedgerError::ChainBroken { line: 3, .. }
+        ),
+        "{err:?}"
+    );
+    for (lang, said) in [
+        ("en", "breaks its hash chain here"),
+        ("ja", "ハッシュの連鎖が切れています"),
+    ] {
+        let words = tebiki::error_text::describe(
+            &k.app.loc,
+            &tebiki::i18n::Lang::new(lang),
+            tebiki::error_text::Failure::Ledger(&err),
+        );
+        let line = words.line();
+        assert!(line.contains(said), "{lang}: {line}");
+        assert!(line.contains("test-kiosk.jsonl:3"), "{lang}: {line}");
+        assert!(line.contains("kiosk_id"), "{lang}: {line}");
+    }
+    // Another terminal, whose own file is intact, starts.
+    assert!(fresh("new-kiosk").open_exclusive().is_ok());
+}
+
 #[test]
 fn a_returning_person_is_told_what_is_on_record() {
     for lang in ["ja", "en"] {

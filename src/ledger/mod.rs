@@ -141,6 +141,38 @@ pub(crate) fn file_name_string(path: &Path) -> String {
     )
 }
 
+/// The 1-based line of the ledger file at `path` where its hash chain breaks, as the readers
+/// find it (a line whose `prev` is not the SHA-256 of the line before, or whose `seq` is not one
+/// more; a line that is not a record at all is skipped, as the readers skip it); `None` when
+/// the chain holds (a line still being written at the end is the writer's to recover).
+pub fn first_break(path: &Path) -> io::Result<Option<u64>> {
+    use std::io::BufRead;
+    let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
+    let mut line = Vec::new();
+    let (mut prev, mut seq, mut number) = ([0u8; 32], 1u64, 0u64);
+    loop {
+        line.clear();
+        reader.read_until(b'\n', &mut line)?;
+        if line.pop() != Some(b'\n') {
+            return Ok(None);
+        }
+        number += 1;
+        let found = match envelope::prefix_seq_prev(&line) {
+            Some((s, p)) => Some((s, Some(p))),
+            None => envelope::parse_line(&line)
+                .ok()
+                .map(|env| (env.seq, env.prev)),
+        };
+        if let Some((s, p)) = found
+            && (p != Some(prev) || s != Some(seq))
+        {
+            return Ok(Some(number));
+        }
+        prev = sha256(&line);
+        seq = seq.saturating_add(1);
+    }
+}
+
 pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
@@ -231,6 +263,13 @@ pub enum LedgerError {
     },
     /// The last complete line of the file is not a record, so the chain cannot be continued.
     CorruptTail {
+        path: PathBuf,
+        line: u64,
+    },
+    /// The hash chain of the terminal's own file breaks at `line` (see [`first_break`]):
+    /// readers use nothing of that file from the line before on, so a record written after
+    /// it would be saved and never used. Nothing is written.
+    ChainBroken {
         path: PathBuf,
         line: u64,
     },
@@ -338,6 +377,11 @@ impl fmt::Display for LedgerError {
             LedgerError::CorruptTail { path, line } => write!(
                 f,
                 "ledger: last line of {}:{line} is not a record",
+                path.display()
+            ),
+            LedgerError::ChainBroken { path, line } => write!(
+                f,
+                "ledger: the hash chain of {} breaks at line {line}",
                 path.display()
             ),
             LedgerError::NotAFile { path, kind } => write!(
