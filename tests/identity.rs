@@ -415,6 +415,74 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
     }
 }
 
+/// A consent line that cannot be read at all names no one for sure: a person whose id it may
+/// hold is not turned away from withdrawing (the consent may be theirs), and is told why; a
+/// person it does not name is.
+#[test]
+fn a_withdrawal_is_taken_when_an_unreadable_line_may_be_the_consent() {
+    let mut k = roster_kiosk("en");
+    k.agree_as("A1234").keys("<Enter>");
+    k.agree_as("E0003").keys("<Enter>");
+    let file = k.ledger_dir().join("test-kiosk.jsonl");
+    let body = std::fs::read_to_string(&file).unwrap();
+    let broken = body.replacen("\"decision\":\"given\"", "\"decision\":given\"", 1);
+    assert_ne!(broken, body);
+    std::fs::write(&file, broken).unwrap();
+    k.choose_withdraw().identify_on_roster("A1234");
+    assert_eq!(k.app.step, Step::Withdraw, "{}", k.screen());
+    assert!(
+        k.screen()
+            .contains("Some of your earlier records could not be checked")
+    );
+    k.keys("<Esc>");
+    k.choose_withdraw().identify_on_roster("E0001");
+    assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
+}
+
+/// What is on record is told with a warning when some of the person's records could not be
+/// used: it may be missing some of them.
+#[test]
+fn what_is_on_record_says_when_records_may_be_missing() {
+    for (lang, said) in [
+        ("en", "could not be checked, so what is shown here may"),
+        ("ja", "以前の記録の一部を確認できないため"),
+    ] {
+        let mut k = roster_kiosk(lang);
+        k.keys("<Enter>")
+            .identify_on_roster("A1234")
+            .read_all()
+            .pass_check();
+        k.keys("<Up><Space><Enter><Enter><Enter>");
+        k.agree_as("E0003").keys("<Enter>");
+        k.keys("<Enter>")
+            .identify_on_roster("A1234")
+            .keys("<Enter>");
+        k.read_all().pass_check();
+        k.keys(&format!("{}<Enter><Enter><Enter>", common::AGREE));
+        k.agree_as("E0001").keys("<Enter>");
+        assert_eq!(k.records().len(), 4);
+        // A1234's consent (line 3) changed: it and E0001's are withheld; the refusal stands.
+        let file = k.ledger_dir().join("test-kiosk.jsonl");
+        let body = std::fs::read_to_string(&file).unwrap();
+        let third = body.lines().nth(2).unwrap().to_owned();
+        assert!(
+            third.contains("A1234") && third.contains("\"given\""),
+            "{third}"
+        );
+        let changed = third.replacen("\"given\"", "\"refused\"", 1);
+        std::fs::write(&file, body.replacen(&third, &changed, 1)).unwrap();
+        k.keys("<Enter>").identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::Decided), "{lang}");
+        let screen = k.screen();
+        assert!(screen.contains(said), "{lang}: {screen}");
+        // E0003, whose records are all usable, is told nothing of the kind.
+        k.keys("<Down><Enter>");
+        k.keys("<Enter>").identify_on_roster("E0003");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::Agreed), "{lang}");
+        assert!(!k.screen().contains(said), "{lang}");
+    }
+}
+
 /// A terminal whose own ledger file breaks its hash chain does not start: what it recorded
 /// after the break would be saved, a receipt given for it, and never used by any reader. It
 /// says where, and what to do; an intact file, and a new terminal's, start.

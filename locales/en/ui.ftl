@@ -96,7 +96,7 @@ link-code-close = Any key goes back to the text.
 withdraw-title = Withdraw your consent
 withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the way you were before you used LINE WORKS. There is no penalty, and you can agree again later if you wish.
 withdraw-confirm = Enter: withdraw my consent · Esc: go back
-withdraw-withheld = Some of your earlier records could not be checked, so this terminal cannot show whether you have a consent in force. If you withdraw, it is recorded all the same: it ends any consent you may have given, and changes nothing else.
+withdraw-withheld = Some of your earlier records could not be checked, so this terminal cannot show whether you have a consent in force. If you withdraw, it is recorded all the same, and ends any consent you may have given.
 withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
 withdraw-how-session = To withdraw later, tell { $contact }, or choose “Withdraw” on the first screen of a kiosk terminal.
 
@@ -253,6 +253,7 @@ standing-decided = { $state ->
    *[withdrawn] On { $date } you withdrew your consent to use LINE WORKS on your own smartphone
 } (explanation version { $version }). That is what is on record, and it stays so unless you choose again. You can read the explanation again and decide, or finish here.
 standing-expired = You agreed on { $date } to explanation version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
+standing-withheld = Some of your earlier records could not be checked, so what is shown here may be missing some of them. If it does not look right, please ask { $contact }.
 standing-nothing = You have no consent in force to withdraw. Your current choice: { $state }. Nothing has been recorded.
 standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.
 standing-other-name-title = Please check your ID

@@ -119,14 +119,42 @@ pub fn odd_ledger_entries(dir: &Path) -> Vec<(String, &'static str)> {
     odd
 }
 
-/// Whether some of the records a break in the chain withheld (`issues` of a read) are about
-/// `id` (as employee, or as the person a champion supports): what is said of them may then be
-/// missing records.
+/// Whether records about `id` (as employee, or as the person a champion supports) may be among
+/// those a read could not use (`issues` of it): withheld by a break in the chain, or on a line
+/// that could not be read at all and may name them (its bytes hold the id, or cannot be ruled
+/// out). What is said of them may then be missing records.
 pub fn withheld_about(issues: &[ReadIssue], id: &str) -> bool {
-    issues.iter().any(|issue| {
-        matches!(issue, ReadIssue::Withheld { people, .. }
-            if people.iter().any(|p| crate::ids::same_id(p, id)))
+    let mut finder = None;
+    issues.iter().any(|issue| match issue {
+        ReadIssue::Withheld { people, .. } => people.iter().any(|p| crate::ids::same_id(p, id)),
+        ReadIssue::Unparseable { file, offset, .. }
+        | ReadIssue::BadEnvelope { file, offset, .. }
+        | ReadIssue::RepeatedKey { file, offset, .. }
+        | ReadIssue::TornTail { file, offset, .. } => {
+            let finder = finder.get_or_insert_with(|| {
+                about::IdFinder::new(std::iter::once(crate::record::identity::key(id).as_str()))
+            });
+            // A line that cannot be read back is not ruled out.
+            line_at(file, *offset).is_none_or(|line| finder.may_hold(&line))
+        }
+        _ => false,
     })
+}
+
+/// The line of the file at `path` that starts at byte `offset` (without its `\n`; at most a
+/// few MB of it); `None` when it cannot be read.
+fn line_at(path: &Path, offset: u64) -> Option<Vec<u8>> {
+    use std::io::{BufRead, Read, Seek};
+    let mut file = fs::File::open(path).ok()?;
+    file.seek(io::SeekFrom::Start(offset)).ok()?;
+    let mut line = Vec::new();
+    io::BufReader::new(file.take(4 << 20))
+        .read_until(b'\n', &mut line)
+        .ok()?;
+    if line.last() == Some(&b'\n') {
+        line.pop();
+    }
+    Some(line)
 }
 
 /// The kiosk id a ledger file belongs to: its name without `.jsonl`.

@@ -93,6 +93,18 @@ pub fn body(app: &App, width: usize) -> Body {
                 ),
             };
             para(&mut body, &text, width, Style::new());
+            // Records about them were withheld or unreadable: what is shown may lack some.
+            if prior.is_some_and(|p| p.withheld)
+                && !matches!(on_record, OnRecord::Unreadable | OnRecord::OtherName)
+            {
+                body.blank();
+                let text = app.loc.ta(
+                    &app.lang,
+                    "standing-withheld",
+                    &[("contact", app.org_contact().into())],
+                );
+                para(&mut body, &text, width, theme::warn());
+            }
         }
         _ => {}
     }
