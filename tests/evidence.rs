@@ -2503,6 +2503,33 @@ fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
     assert_ne!(entry["file_sha256"], sha256_hex(&fs::read(&file).unwrap()));
     let (code, out) = s.verify();
     assert_eq!(code, Some(1), "{out}");
+    // A receipt made from the rewritten line names a line the ledger holds, in a file that no
+    // longer holds what was sealed: not vouched for.
+    let line = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .find(|l| l.contains(&format!("\"id\":\"{id}\"")) && l.contains("\"consent\""))
+        .unwrap()
+        .to_owned();
+    let v: Value = serde_json::from_str(&line).unwrap();
+    let receipt = format!(
+        "tebiki-receipt:1:{}:{}:{}:{}",
+        v["kiosk"].as_str().unwrap(),
+        v["seq"],
+        sha256_hex(line.as_bytes()),
+        v["receipt"].as_str().unwrap_or("")
+    );
+    let o = tebiki(
+        s.data.path(),
+        &["verify", "--receipt", &receipt, "--lang", "en"],
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(
+        out.contains("what the seals say of the ledger does not hold"),
+        "{out}"
+    );
+    assert!(err.contains("no longer holds"), "{err}");
     // The other files, untouched, are sealed as they are now; a file removed keeps its entry.
     let other = ledger::ledger_files(&s.ledger()).unwrap().remove(1);
     let other_name = other.file_name().unwrap().to_str().unwrap().to_owned();
@@ -2532,6 +2559,52 @@ fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
     let o = tebiki(s.data.path(), &["report", "--format", "json"]);
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(r["ledger"]["seal_mismatches"], 2, "{r}");
+}
+
+/// A receipt's line that the ledger still holds, but after a break in its file's chain, is
+/// not vouched for: the readers do not use it.
+#[test]
+fn a_receipt_line_after_a_break_is_not_vouched_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let file = ledger::ledger_files(&data.join("ledger"))
+        .unwrap()
+        .remove(0);
+    let body = fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    let (n, line) = lines
+        .iter()
+        .enumerate()
+        .skip(3)
+        .find(|(_, l)| l.contains("\"receipt\":\""))
+        .expect("a record with a receipt code");
+    let v: Value = serde_json::from_str(line).unwrap();
+    let receipt = format!(
+        "tebiki-receipt:1:{}:{}:{}:{}",
+        v["kiosk"].as_str().unwrap(),
+        v["seq"],
+        sha256_hex(line.as_bytes()),
+        v["receipt"].as_str().unwrap()
+    );
+    let check = || tebiki(data, &["verify", "--receipt", &receipt, "--lang", "en"]);
+    assert_eq!(check().status.code(), Some(0), "{:?}", text(&check()));
+    // The second line changed: the chain breaks at the third, and everything from the second
+    // on is withheld.
+    let changed = lines[1].replacen("\"at\":\"", "\"at\":\" ", 1);
+    assert_ne!(changed, lines[1]);
+    fs::write(&file, body.replacen(lines[1], &changed, 1)).unwrap();
+    let o = check();
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(
+        out.contains(&format!(
+            ":{}, but its file's hash chain breaks at line 3",
+            n + 1
+        )),
+        "{out}"
+    );
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -232,13 +232,28 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
         }
     };
     let (ok, message) = match found {
-        ReceiptCheck::Holds { file, line } => (
-            true,
-            env.ta(
-                "receipt-holds",
-                &[("place", format!("{file}:{line}").into())],
-            ),
-        ),
+        ReceiptCheck::Holds { file, line } => {
+            let place = format!("{file}:{line}");
+            match crate::ledger::receipt_standing(&dir, &dir.join(&file), line) {
+                Ok(()) => (true, env.ta("receipt-holds", &[("place", place.into())])),
+                Err(crate::ledger::Doubt::Withheld(at)) => (
+                    false,
+                    env.ta(
+                        "receipt-holds-withheld",
+                        &[("place", place.into()), ("line", at.into())],
+                    ),
+                ),
+                Err(crate::ledger::Doubt::Seal(issues)) => {
+                    for issue in &issues {
+                        crate::admin::warn_read_issue(env, issue);
+                    }
+                    (
+                        false,
+                        env.ta("receipt-holds-seal", &[("place", place.into())]),
+                    )
+                }
+            }
+        }
         ReceiptCheck::CodeDiffers {
             file,
             line,

@@ -64,6 +64,41 @@ impl Receipt {
     }
 }
 
+/// Why a line the ledger holds exactly as a receipt names it may still not be evidence.
+pub enum Doubt {
+    /// Its file's chain breaks at this line, and the line is at or after the one before it:
+    /// the readers do not use it.
+    Withheld(u64),
+    /// What the latest trusted seal says of its file (or of the seals) does not hold.
+    Seal(Vec<super::ReadIssue>),
+}
+
+/// Whether line `line` of the ledger file `path` stands as the readers would use it: the
+/// file's chain holds up to it, and the file (and the seals) are as the latest trusted seal
+/// says.
+pub fn receipt_standing(dir: &Path, path: &Path, line: u64) -> Result<(), Doubt> {
+    use super::ReadIssue;
+    if let Ok(Some(at)) = super::first_break(path)
+        && line + 1 >= at
+    {
+        return Err(Doubt::Withheld(at));
+    }
+    let (issues, _) = super::seal::sealed_heads(dir);
+    let about: Vec<ReadIssue> = issues
+        .into_iter()
+        .filter(|issue| match issue {
+            ReadIssue::SealMismatch { file, .. } => file == path,
+            ReadIssue::SealNotTrusted { .. } => true,
+            _ => false,
+        })
+        .collect();
+    if about.is_empty() {
+        Ok(())
+    } else {
+        Err(Doubt::Seal(about))
+    }
+}
+
 /// Whether the ledger in `dir` still holds exactly the line `receipt` names.
 pub fn check_receipt(dir: &Path, receipt: &Receipt) -> io::Result<ReceiptCheck> {
     let file = format!("{}{LEDGER_EXT}", receipt.kiosk);
