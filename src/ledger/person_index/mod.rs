@@ -137,6 +137,11 @@ struct FileState {
     last_id: String,
     /// The file is not a plain chain of records in time order: lookups read the whole ledger.
     irregular: bool,
+    /// The file's status change time (seconds, nanoseconds) when it was last indexed: a file
+    /// written to without growing (a line changed in place) is indexed again from its start,
+    /// which finds the change. A cache without it is indexed again once.
+    #[serde(default)]
+    changed_at: (i64, i64),
 }
 
 impl FileState {
@@ -155,6 +160,7 @@ impl FileState {
             last_at: String::new(),
             last_id: String::new(),
             irregular: false,
+            changed_at: (0, 0),
         }
     }
 
@@ -408,6 +414,19 @@ fn dev_ino(meta: &fs::Metadata) -> (u64, u64) {
 
 #[cfg(not(unix))]
 fn dev_ino(_meta: &fs::Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+/// When the file's contents or status last changed (ctime: unlike the time of modification,
+/// no one can set it back).
+#[cfg(unix)]
+fn changed_at(meta: &fs::Metadata) -> (i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ctime(), meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn changed_at(_meta: &fs::Metadata) -> (i64, i64) {
     (0, 0)
 }
 

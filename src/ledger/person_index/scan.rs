@@ -29,9 +29,16 @@ pub(super) fn refresh(ledger: &Path, saved: &Saved) -> Option<Refreshed> {
         let file = File::open(&path).ok()?;
         let meta = file.metadata().ok()?;
         let (dev, ino) = dev_ino(&meta);
+        let changed = changed_at(&meta);
         let known = saved.files.iter().find(|f| f.name == name);
         let mut state = match known {
-            Some(f) if f.dev == dev && f.ino == ino && still_there(&file, meta.len(), f) => {
+            // Written to without growing: a line may have been changed in place.
+            Some(f)
+                if f.dev == dev
+                    && f.ino == ino
+                    && (meta.len() > f.size || f.changed_at == changed)
+                    && still_there(&file, meta.len(), f) =>
+            {
                 f.clone()
             }
             _ => {
@@ -46,6 +53,10 @@ pub(super) fn refresh(ledger: &Path, saved: &Saved) -> Option<Refreshed> {
             let torn = index_from(&file, &mut state, &mut out.added).ok()?;
             out.torn |= torn;
             out.changed |= state.size != before || state.irregular;
+        }
+        if state.changed_at != changed {
+            state.changed_at = changed;
+            out.changed = true;
         }
         out.files.push(state);
     }
