@@ -542,6 +542,63 @@ fn a_seal_is_checked_by_ssh_keygen_and_by_verify() {
     assert!(!o.status.success());
 }
 
+/// The trusted keys' options are read as ssh-keygen reads them: a key retired with
+/// `valid-before` (a date before the seal) no longer vouches for a seal, a `cert-authority` line
+/// never does for a plain signature, and a revoked marker is a mistyped line; with a window
+/// holding the seal's time, both trust it.
+#[test]
+fn signer_options_are_honoured_as_ssh_keygen_honours_them() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let seal = s.seal();
+    let public = fs::read_to_string(s.keys.path().join("seal.pub")).unwrap();
+    let keygen_accepts = |signers: &str| {
+        let allowed = s.keys.path().join("allowed_test");
+        fs::write(&allowed, signers).unwrap();
+        Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-f"])
+            .arg(&allowed)
+            .args(["-I", "seal", "-n", "tebiki-seal", "-s"])
+            .arg(seal.with_extension("json.sig"))
+            .stdin(fs::File::open(&seal).unwrap())
+            .output()
+            .unwrap()
+            .status
+            .success()
+    };
+    for (options, trusted) in [
+        (
+            "namespaces=\"tebiki-seal\",valid-before=\"20200101Z\"",
+            false,
+        ),
+        (
+            "namespaces=\"tebiki-seal\",valid-after=\"20990101Z\"",
+            false,
+        ),
+        (
+            "namespaces=\"tebiki-seal\",valid-after=\"20200101Z\",valid-before=\"20990101Z\"",
+            true,
+        ),
+        ("cert-authority,namespaces=\"tebiki-seal\"", false),
+    ] {
+        let signers = format!("seal {options} {public}");
+        assert_eq!(keygen_accepts(&signers), trusted, "ssh-keygen: {options}");
+        fs::write(s.data.path().join("seal-signers"), &signers).unwrap();
+        let (code, out) = s.verify();
+        assert_eq!(code == Some(0), trusted, "{options}: {out}");
+        let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+        assert_eq!(o.status.success(), trusted, "{options}: {:?}", text(&o).1);
+    }
+    let revoked = format!("@revoked seal {public}");
+    assert!(!keygen_accepts(&revoked));
+    fs::write(s.data.path().join("seal-signers"), &revoked).unwrap();
+    let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
+    assert_ne!(o.status.code(), Some(0), "{:?}", text(&o));
+}
+
 fn hex_sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))

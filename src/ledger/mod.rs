@@ -7,6 +7,7 @@ pub mod person_index;
 mod reader;
 mod receipt;
 pub mod seal;
+mod signers;
 pub mod stream;
 mod verify;
 mod writer;

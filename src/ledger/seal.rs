@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
 use super::envelope::parse_line;
+pub use super::signers::Signers;
 use super::{GENESIS_PREV, LedgerError, ReadIssue, file_name_string, ledger_files, sha256};
 
 /// The SSHSIG namespace of a seal signature.
@@ -262,65 +263,6 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     f.sync_all()
 }
 
-/// Trusted seal keys, from an OpenSSH allowed_signers file.
-#[derive(Debug, Clone, Default)]
-pub struct Signers {
-    pub keys: Vec<PublicKey>,
-    /// The 1-based numbers of the lines that are not `principals [options] keytype base64`
-    /// with a key that can be read (a mistyped file should be told, not read as "no key").
-    pub bad_lines: Vec<usize>,
-}
-
-impl Signers {
-    /// Reads `principals [options] keytype base64 [comment]` lines; `#` comments and blank lines
-    /// are skipped, as are lines whose key cannot be read (an error would hide the others).
-    /// A line with a `namespaces=` option that does not list `tebiki-seal` is not trusted for
-    /// seals.
-    pub fn parse(text: &str) -> Signers {
-        let mut keys = Vec::new();
-        let mut bad_lines = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let Some(at) = words.iter().position(|w| w.starts_with("ssh-")) else {
-                bad_lines.push(n + 1);
-                continue;
-            };
-            let readable = words.get(at + 1).is_some_and(|data| {
-                PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
-            });
-            if at == 0 || !readable {
-                bad_lines.push(n + 1);
-                continue;
-            }
-            let options = words[1..at].join(" ");
-            if let Some(ns) = options.split("namespaces=").nth(1) {
-                let list = ns.trim_start_matches('"');
-                let list = list.split('"').next().unwrap_or("");
-                if !list.split(',').any(|n| n == NAMESPACE) {
-                    continue;
-                }
-            }
-            let Some(data) = words.get(at + 1) else {
-                continue;
-            };
-            if let Ok(key) = PublicKey::from_openssh(&format!("{} {data}", words[at])) {
-                keys.push(key);
-            }
-        }
-        Signers { keys, bad_lines }
-    }
-
-    /// The `allowed_signers` line that trusts `key` for seals.
-    pub fn line_for(key: &PublicKey, principal: &str) -> String {
-        let public = key.to_openssh().unwrap_or_default();
-        format!("{principal} namespaces=\"{NAMESPACE}\" {public}")
-    }
-}
-
 /// A seal read back, with what its checks found.
 #[derive(Debug, Clone)]
 pub struct ReadSeal {
@@ -407,7 +349,8 @@ fn read_one(path: &Path, name: String, signers: Option<&Signers>) -> ReadSeal {
     let key = signers
         .keys
         .iter()
-        .find(|k| k.key_data() == sig.public_key());
+        .find(|k| k.key_data() == sig.public_key())
+        .filter(|_| signers.trusts_at(sig.public_key(), out.at));
     out.problem = match key {
         None => Some(SealProblem::UntrustedSigner(
             sig.public_key().fingerprint(HashAlg::Sha256).to_string(),

@@ -1,0 +1,263 @@
+//! The trusted seal keys: an OpenSSH allowed_signers file, read as `ssh-keygen -Y verify`
+//! reads it.
+
+use jiff::Timestamp;
+use ssh_key::PublicKey;
+
+use super::seal::NAMESPACE;
+
+/// Trusted seal keys, from an OpenSSH allowed_signers file.
+#[derive(Debug, Clone, Default)]
+pub struct Signers {
+    pub keys: Vec<PublicKey>,
+    /// For each of `keys`, when it may sign (`valid-after`, `valid-before`): a seal made
+    /// outside that time is not trusted by it.
+    pub windows: Vec<(Option<Timestamp>, Option<Timestamp>)>,
+    /// The 1-based numbers of the lines that are not `principals [options] keytype base64`
+    /// with a key that can be read (a mistyped file should be told, not read as "no key").
+    pub bad_lines: Vec<usize>,
+}
+
+impl Signers {
+    /// Reads `principals [options] keytype base64 [comment]` lines as `ssh-keygen -Y verify`
+    /// reads them; `#` comments and blank lines are skipped, as are lines whose key cannot be
+    /// read (an error would hide the others). A line with a `namespaces=` option that does not
+    /// list `tebiki-seal` is not trusted for seals, nor is a `cert-authority` (it vouches for
+    /// certificates, not for signatures made with the key itself); `valid-after` and
+    /// `valid-before` bound when the key may have signed. A line ssh-keygen would refuse (a
+    /// marker such as `@revoked`, an unknown option, a time it cannot read) is a bad line.
+    pub fn parse(text: &str) -> Signers {
+        let mut keys = Vec::new();
+        let mut windows = Vec::new();
+        let mut bad_lines = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('@') {
+                bad_lines.push(n + 1);
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let Some(at) = words.iter().position(|w| w.starts_with("ssh-")) else {
+                bad_lines.push(n + 1);
+                continue;
+            };
+            let readable = words.get(at + 1).is_some_and(|data| {
+                PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
+            });
+            if at == 0 || !readable {
+                bad_lines.push(n + 1);
+                continue;
+            }
+            let Some(options) = signer_options(&words[1..at].join(" ")) else {
+                bad_lines.push(n + 1);
+                continue;
+            };
+            let mut window = (None, None);
+            let mut trusted = true;
+            for (name, value) in &options {
+                match (name.as_str(), value) {
+                    ("namespaces", Some(list)) => {
+                        trusted &= list.split(',').any(|n| n == NAMESPACE);
+                    }
+                    ("cert-authority", None) => trusted = false,
+                    ("valid-after", Some(t)) => window.0 = Some(t),
+                    ("valid-before", Some(t)) => window.1 = Some(t),
+                    _ => {
+                        bad_lines.push(n + 1);
+                        trusted = false;
+                        break;
+                    }
+                }
+            }
+            let times = (
+                window.0.map(|t| signer_time(t)),
+                window.1.map(|t| signer_time(t)),
+            );
+            if matches!(times, (Some(None), _) | (_, Some(None))) {
+                if !bad_lines.contains(&(n + 1)) {
+                    bad_lines.push(n + 1);
+                }
+                continue;
+            }
+            if !trusted {
+                continue;
+            }
+            let Some(data) = words.get(at + 1) else {
+                continue;
+            };
+            if let Ok(key) = PublicKey::from_openssh(&format!("{} {data}", words[at])) {
+                keys.push(key);
+                windows.push((times.0.flatten(), times.1.flatten()));
+            }
+        }
+        Signers {
+            keys,
+            windows,
+            bad_lines,
+        }
+    }
+
+    /// Whether `key` (found among the signers) may have signed at `at`: some line of it has a
+    /// window holding that time.
+    pub fn trusts_at(&self, key: &ssh_key::public::KeyData, at: Option<Timestamp>) -> bool {
+        self.keys
+            .iter()
+            .zip(&self.windows)
+            .filter(|(k, _)| k.key_data() == key)
+            .any(|(_, (after, before))| match at {
+                Some(at) => after.is_none_or(|a| at >= a) && before.is_none_or(|b| at <= b),
+                None => after.is_none() && before.is_none(),
+            })
+    }
+
+    /// The `allowed_signers` line that trusts `key` for seals.
+    pub fn line_for(key: &PublicKey, principal: &str) -> String {
+        let public = key.to_openssh().unwrap_or_default();
+        format!("{principal} namespaces=\"{NAMESPACE}\" {public}")
+    }
+}
+
+/// The options of an allowed_signers line (`name` or `name=value`, a value maybe in double
+/// quotes, separated by commas); `None` when they cannot be read.
+fn signer_options(text: &str) -> Option<Vec<(String, Option<String>)>> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let end = rest.find([',', '=']).unwrap_or(rest.len());
+        let name = rest[..end].trim().to_ascii_lowercase();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return None;
+        }
+        rest = &rest[end..];
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let (value, left) = match after.strip_prefix('"') {
+                Some(quoted) => {
+                    let close = quoted.find('"')?;
+                    (&quoted[..close], &quoted[close + 1..])
+                }
+                None => {
+                    let stop = after.find(',').unwrap_or(after.len());
+                    (&after[..stop], &after[stop..])
+                }
+            };
+            rest = left;
+            Some(value.to_owned())
+        } else {
+            None
+        };
+        out.push((name, value));
+        rest = match rest.strip_prefix(',') {
+            Some(more) => more,
+            None if rest.trim().is_empty() => "",
+            None => return None,
+        };
+    }
+    Some(out)
+}
+
+/// A `valid-after` / `valid-before` time as ssh-keygen reads it: `YYYYMMDD`, `YYYYMMDDHHMM` or
+/// `YYYYMMDDHHMMSS`, in UTC with a final `Z`, else in this machine's time zone.
+fn signer_time(text: &str) -> Option<Timestamp> {
+    let (digits, utc) = match text.strip_suffix(['Z', 'z']) {
+        Some(d) => (d, true),
+        None => (text, false),
+    };
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || ![8, 12, 14].contains(&digits.len()) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| digits.get(r).map_or(Some(0), |d| d.parse::<i8>().ok());
+    let date = jiff::civil::Date::new(
+        digits[..4].parse().ok()?,
+        digits[4..6].parse().ok()?,
+        digits[6..8].parse().ok()?,
+    )
+    .ok()?;
+    let time = jiff::civil::Time::new(num(8..10)?, num(10..12)?, num(12..14)?, 0).ok()?;
+    let zone = if utc {
+        jiff::tz::TimeZone::UTC
+    } else {
+        jiff::tz::TimeZone::system()
+    };
+    date.to_datetime(time)
+        .to_zoned(zone)
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILz+n0ITMRk+9IAg0K9rXsz7jYiBNeFNsMFhPVjmq723";
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    /// Lines are read as ssh-keygen reads them: a marker or an unknown option is a bad line, a
+    /// certificate authority or another namespace is not trusted for seals, and the validity
+    /// window bounds when the key may have signed.
+    #[test]
+    fn options_are_read_as_ssh_keygen_reads_them() {
+        let one = |line: &str| Signers::parse(&format!("{line}\n"));
+        let s = one(&format!("hr {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.len()), (1, 0));
+        let key = s.keys[0].key_data().clone();
+        assert!(s.trusts_at(&key, Some(at("2020-01-01T00:00:00Z"))));
+
+        let s = one(&format!("@revoked hr {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]));
+        let s = one(&format!("hr no-such-option {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]));
+        let s = one(&format!("hr valid-before=\"2027\" {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]));
+        let s = one(&format!("hr cert-authority {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.len()), (0, 0));
+        let s = one(&format!("hr namespaces=\"git,file\" {KEY}"));
+        assert_eq!((s.keys.len(), s.bad_lines.len()), (0, 0));
+
+        let s = one(&format!(
+            "hr namespaces=\"git,tebiki-seal\",valid-after=\"20260101Z\",valid-before=\"202612011230Z\" {KEY}"
+        ));
+        assert_eq!((s.keys.len(), s.bad_lines.len()), (1, 0));
+        assert!(!s.trusts_at(&key, Some(at("2025-12-31T23:59:59Z"))));
+        assert!(s.trusts_at(&key, Some(at("2026-06-01T00:00:00Z"))));
+        assert!(s.trusts_at(&key, Some(at("2026-12-01T12:30:00Z"))));
+        assert!(!s.trusts_at(&key, Some(at("2026-12-01T12:30:01Z"))));
+        // A seal whose time cannot be read is trusted only by a key without a window.
+        assert!(!s.trusts_at(&key, None));
+        // The same key on another line, without a window, trusts it at any time.
+        let s = Signers::parse(&format!(
+            "hr valid-before=\"20260101Z\" {KEY}\nauditor {KEY}\n"
+        ));
+        assert!(s.trusts_at(&key, Some(at("2030-01-01T00:00:00Z"))));
+    }
+
+    #[test]
+    fn signer_times_take_every_form_ssh_keygen_takes() {
+        assert_eq!(signer_time("20261201Z"), Some(at("2026-12-01T00:00:00Z")));
+        assert_eq!(
+            signer_time("202612011230Z"),
+            Some(at("2026-12-01T12:30:00Z"))
+        );
+        assert_eq!(
+            signer_time("20261201123045z"),
+            Some(at("2026-12-01T12:30:45Z"))
+        );
+        for bad in [
+            "2026120",
+            "20261301Z",
+            "20261201T1230Z",
+            "x0261201",
+            "202612012",
+            "",
+        ] {
+            assert_eq!(signer_time(bad), None, "{bad}");
+        }
+        assert!(signer_time("20261201").is_some());
+    }
+}
