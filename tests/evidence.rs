@@ -2664,6 +2664,41 @@ fn a_receipt_line_after_a_break_is_not_vouched_for() {
     );
 }
 
+/// The first seal before the key is trusted is the normal set-up (exit 0); a seal made when
+/// the ledger was sealed before and no trusted key is set up any more fails, so that the timer
+/// shows that no reader checks the seals.
+#[test]
+fn sealing_without_trusted_keys_after_a_seal_fails() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+    let seal = |lang: &str| {
+        tebiki(
+            s.data.path(),
+            &["seal", "--key", s.key().to_str().unwrap(), "--lang", lang],
+        )
+    };
+    let o = seal("en");
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    for (lang, said) in [
+        ("en", "no reader checks the seals"),
+        ("ja", "封印を確かめません"),
+    ] {
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let o = seal(lang);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}{err}");
+        assert!(err.contains(said), "{lang}: {err}");
+        assert!(
+            out.contains("namespaces="),
+            "{lang}: the line to put back: {out}"
+        );
+    }
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))

@@ -199,6 +199,7 @@ verify-duplicates = { $count } record(s) appear more than once with identical co
 seal-written = Sealed: { $path } (signature beside it as .sig)
 seal-despite-findings = sealed, but the ledger has { $count } finding(s): “tebiki verify” reports them, before and after this seal
 seal-repeated = { $file } no longer holds what { $seal } sealed (it was changed, cut short or removed): this seal repeats that seal's entry for it, rather than vouching for what it holds now, so every reader goes on saying so. Run tebiki verify
+seal-no-signers = the ledger was sealed before, yet no trusted seal key is set up ({ $file } is missing or lists no key): no reader checks the seals until there is one. Put back the line below, or the auditors' copy of the file
 seal-signers-hint = “tebiki verify” trusts a seal only when its key is among the trusted signers: add this line to { $file }, and give it to the auditors who keep copies of the seals:
 verify-sealed = { $file }: sealed up to seq { $seq } at { $at } ({ $seal })
 verify-unsealed = { $file }: not sealed yet

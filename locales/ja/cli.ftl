@@ -199,6 +199,7 @@ verify-duplicates = { $count } 件の記録が、同じ内容で二度以上あ�
 seal-written = 封印しました：{ $path }（署名は隣の .sig）
 seal-despite-findings = 封印しましたが、記録に { $count } 件の問題があります。「tebiki verify」は、この封印の前も後もそれを報告します
 seal-repeated = { $file } は { $seal } で封印した内容をもう保持していません（変更された、短くなった、または削除された）。この封印は、いまの内容を保証せず、その封印の記載をそのまま引き継ぎます。そのため、読み取るコマンドはこのことを伝え続けます。tebiki verify を実行してください
+seal-no-signers = 以前にも封印していますが、信頼する封印の鍵が設定されていません（{ $file } がないか、鍵が書かれていません）。設定されるまで、読み取るコマンドは封印を確かめません。下の行を戻すか、監査担当者が保管するファイルの写しを戻してください
 seal-signers-hint = 「tebiki verify」が封印を信頼するのは、その鍵が信頼する署名者にあるときだけです。次の行を { $file } に加え、封印の写しを保管する監査担当者にも渡してください：
 verify-sealed = { $file }：seq { $seq } まで { $at } に封印済み（{ $seal }）
 verify-unsealed = { $file }：まだ封印されていません

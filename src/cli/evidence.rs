@@ -542,7 +542,19 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
                 ));
                 say(&format!("  {own_line}"));
             }
-            if findings > 0 && !despite_findings {
+            // Sealed before, and no trusted key now (deleted, say): the readers check no seal
+            // until there is one, which the timer must show.
+            let unchecked = !seals.is_empty() && listed.keys.is_empty();
+            if unchecked {
+                crate::admin::warn(
+                    env,
+                    &env.ta(
+                        "seal-no-signers",
+                        &[("file", signers_path.display().to_string().into())],
+                    ),
+                );
+            }
+            if (findings > 0 && !despite_findings) || unchecked {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
