@@ -2368,25 +2368,7 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             "every seal deleted, a decision turned and the chain computed again",
             |s, _| {
                 fs::remove_dir_all(s.data.path().join("seals")).unwrap();
-                let file = s.file();
-                let body = fs::read_to_string(&file).unwrap();
-                let mut prev = "0".repeat(64);
-                let mut out = String::new();
-                let mut turned = false;
-                for line in body.lines() {
-                    let mut v: Value = serde_json::from_str(line).unwrap();
-                    if !turned && v["decision"] == "given" {
-                        v["decision"] = "refused".into();
-                        turned = true;
-                    }
-                    v["prev"] = prev.clone().into();
-                    let text = serde_json::to_string(&v).unwrap();
-                    prev = sha256_hex(text.as_bytes());
-                    out.push_str(&text);
-                    out.push('\n');
-                }
-                assert!(turned);
-                fs::write(&file, out).unwrap();
+                turn_and_rechain(&s.file(), "given", "refused");
             },
             "no seal was found in",
         ),
@@ -2412,22 +2394,7 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             "the trusted keys emptied, a decision turned and the chain computed again",
             |s, _| {
                 fs::write(s.data.path().join("seal-signers"), "# none\n").unwrap();
-                let file = s.file();
-                let body = fs::read_to_string(&file).unwrap();
-                let mut prev = "0".repeat(64);
-                let mut out = String::new();
-                for line in body.lines() {
-                    let mut v: Value = serde_json::from_str(line).unwrap();
-                    if v["decision"] == "given" {
-                        v["decision"] = "refused".into();
-                    }
-                    v["prev"] = prev.clone().into();
-                    let text = serde_json::to_string(&v).unwrap();
-                    prev = sha256_hex(text.as_bytes());
-                    out.push_str(&text);
-                    out.push('\n');
-                }
-                fs::write(&file, out).unwrap();
+                turn_and_rechain(&s.file(), "given", "refused");
             },
             "no trusted seal key is set up",
         ),
@@ -2505,24 +2472,7 @@ fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
     let s = Sealed::new();
     s.seal();
     let file = s.file();
-    let body = fs::read_to_string(&file).unwrap();
-    let mut prev = "0".repeat(64);
-    let mut out = String::new();
-    let mut turned = None;
-    for line in body.lines() {
-        let mut v: Value = serde_json::from_str(line).unwrap();
-        if turned.is_none() && v["decision"] == "refused" {
-            v["decision"] = "given".into();
-            turned = v["employee"]["id"].as_str().map(str::to_owned);
-        }
-        v["prev"] = prev.clone().into();
-        let text = serde_json::to_string(&v).unwrap();
-        prev = sha256_hex(text.as_bytes());
-        out.push_str(&text);
-        out.push('\n');
-    }
-    let id = turned.expect("a refusal to turn");
-    fs::write(&file, out).unwrap();
+    let id = turn_and_rechain(&file, "refused", "given");
     let report = |what: &str| {
         let o = tebiki(s.data.path(), &["report", "--format", "json"]);
         assert_eq!(o.status.code(), Some(1), "{what}");
@@ -2697,6 +2647,30 @@ fn sealing_without_trusted_keys_after_a_seal_fails() {
             "{lang}: the line to put back: {out}"
         );
     }
+}
+
+/// The first decision `from` of the ledger file turned to `to`, and every line's `prev`
+/// computed again, as an insider hiding the change would: the id of the person whose decision
+/// it was.
+fn turn_and_rechain(file: &Path, from: &str, to: &str) -> String {
+    let body = fs::read_to_string(file).unwrap();
+    let mut prev = "0".repeat(64);
+    let mut out = String::new();
+    let mut turned = None;
+    for line in body.lines() {
+        let mut v: Value = serde_json::from_str(line).unwrap();
+        if turned.is_none() && v["decision"] == from {
+            v["decision"] = to.into();
+            turned = v["employee"]["id"].as_str().map(str::to_owned);
+        }
+        v["prev"] = prev.clone().into();
+        let text = serde_json::to_string(&v).unwrap();
+        prev = sha256_hex(text.as_bytes());
+        out.push_str(&text);
+        out.push('\n');
+    }
+    fs::write(file, out).unwrap();
+    turned.expect("a decision to turn")
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
