@@ -862,12 +862,17 @@ fn a_bad_seal_key_is_refused_with_what_where_and_what_to_do() {
             .output()
             .unwrap();
         assert!(o.status.success());
+        // As ssh-keygen leaves it (readable by all) and made private: the same words, not
+        // advice on its mode.
         let public = keys.path().join("k.pub");
-        fs::set_permissions(&public, fs::Permissions::from_mode(0o600)).unwrap();
-        let o = seal(&public);
-        let (_, err) = text(&o);
-        assert_eq!(o.status.code(), Some(2), "{err}");
-        assert!(err.contains("this is the public key"), "{err}");
+        for mode in [0o644, 0o600] {
+            fs::set_permissions(&public, fs::Permissions::from_mode(mode)).unwrap();
+            let o = seal(&public);
+            let (_, err) = text(&o);
+            assert_eq!(o.status.code(), Some(2), "{err}");
+            assert!(err.contains("this is the public key"), "{mode:o}: {err}");
+            assert!(!err.contains("chmod"), "{mode:o}: {err}");
+        }
     } else {
         eprintln!("skipped: the public-key case needs ssh-keygen");
     }
@@ -1062,6 +1067,23 @@ fn a_mistyped_signers_line_is_told_with_its_place() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains(&format!("{}:2", signers.display())), "{err}");
     assert!(err.contains("not an allowed_signers line"), "{err}");
+    // A signers file that is not there is said in words, with its path.
+    let missing = data.path().join("no-such-file");
+    let o = tebiki(
+        data.path(),
+        &[
+            "verify",
+            "--signers",
+            missing.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert!(err.contains("no-such-file"), "{err}");
 }
 
 /// The unit in deploy/ runs the same command line that seals here, and its timer fires hourly.
@@ -2400,6 +2422,23 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
         ),
     ];
     for (what, tamper, said) in cases {
+        // Seals, and no trusted key to check them with: told apart from an untrusted seal.
+        let unchecked = said == "no trusted seal key is set up";
+        let (kind, left, trailer, banner) = if unchecked {
+            (
+                "seal_no_signers",
+                "no seal was checked",
+                "check against the seals",
+                "(seal-signers)",
+            )
+        } else {
+            (
+                "seal_not_trusted",
+                "newest seal could not be checked",
+                "check against the newest seal",
+                "The newest seal",
+            )
+        };
         let s = Sealed::new();
         s.seal();
         // A second seal, a second later: the first is still trusted when the newest is not.
@@ -2414,13 +2453,13 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
         assert_eq!(o.status.code(), Some(1), "{what}");
         let r: Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(r["ledger"]["complete"], false, "{what}: {r}");
-        assert_eq!(r["ledger"]["seal_not_trusted"], 1, "{what}: {r}");
+        assert_eq!(r["ledger"][kind], 1, "{what}: {r}");
         assert!(
             r["skipped"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|k| k["problem"] == "seal_not_trusted"),
+                .any(|k| k["problem"] == kind),
             "{what}: {r}"
         );
         let out = s.data.path().join("out.csv");
@@ -2431,13 +2470,10 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
         assert_eq!(o.status.code(), Some(1), "{what}");
         let err = text(&o).1;
         assert!(err.contains(said), "{what}: {err}");
-        assert!(
-            err.contains("newest seal could not be checked"),
-            "{what}: {err}"
-        );
+        assert!(err.contains(left), "{what}: {err}");
         let csv = fs::read_to_string(&out).unwrap();
         assert!(
-            csv.contains("INCOMPLETE EXPORT") && csv.contains("check against the newest seal"),
+            csv.contains("INCOMPLETE EXPORT") && csv.contains(trailer),
             "{what}: {}",
             csv.lines().last().unwrap_or_default()
         );
@@ -2453,7 +2489,7 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             .unwrap();
         let screen = common::buffer_text(terminal.backend().buffer());
         assert!(
-            screen.contains("The newest seal") && screen.contains("trusted key"),
+            screen.contains(banner) && screen.contains("trusted"),
             "{what}: {screen}"
         );
     }

@@ -92,6 +92,9 @@ export-csv-left-untrusted = { $n ->
     [one] the check against the newest seal, which is missing or not signed by a trusted key
    *[other] the check against the newest seal, which is missing or not signed by a trusted key
 }
+export-csv-left-unchecked = { $n ->
+   *[other] the check against the seals, for which no trusted seal key is set up (seal-signers: restore it, or check with the auditors' copy)
+}
 export-csv-left-odd = { $n ->
     [one] the records, if any, behind 1 entry of the ledger folder that is not a regular ledger file
    *[other] the records, if any, behind { $count } entries of the ledger folder that are not regular ledger files

@@ -130,6 +130,7 @@ warning-seal-not-trusted = the newest seal, { $seal }, is not vouched for by the
 warning-seal-no-signers = the ledger is sealed (the newest seal is { $seal }), but no trusted seal key is set up ({ $file } is missing or lists no key), so what the seals vouch for is not checked. If that file was deleted, records may have been changed since: run tebiki verify with the auditors' copy of the keys (--signers). If sealing was only just set up, add the line tebiki seal printed to { $file }
 warning-no-seal = no seal was found in { $dir }, although trusted seal keys are set up (seal-signers): the seals may have been deleted with a rewrite. Run tebiki verify --seals with the auditors' copy; if sealing was only just set up, run tebiki seal once
 left-out-untrusted = the newest seal could not be checked (none was found, or it is not signed by a trusted key): what follows may rest on records changed since the ledger was sealed
+left-out-unchecked = no seal was checked: the ledger is sealed, but no trusted seal key is set up (seal-signers); what follows may rest on records changed since it was sealed
 left-out-odd = { $count } entries of the ledger folder named like ledger files are not regular files (a link, a folder) and were not read
 warning-backdated = the record at { $place } was added after the latest seal ({ $seal }) yet is dated before it: added later and dated back, so it was not used (run tebiki verify)
 left-out-backdated = { $count } record(s) added after the latest seal yet dated before it were not used

@@ -85,6 +85,9 @@ export-csv-left-sealed = 封印した内容を保っていない記録ファイ�
 export-csv-left-untrusted = { $n ->
    *[other] 最新の封印による確認（封印がないか、信頼する鍵の署名がありません）
 }
+export-csv-left-unchecked = { $n ->
+   *[other] 封印による確認（信頼する封印の鍵 seal-signers が設定されていません：ファイルを戻すか、監査担当者の写しで確かめてください）
+}
 export-csv-left-odd = 通常の記録ファイルではない記録フォルダーの項目 { $n ->
    *[other] { $count }
 } 個の中の記録（あれば）

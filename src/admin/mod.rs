@@ -223,6 +223,8 @@ pub struct LeftOut {
     pub sealed: u64,
     /// The newest seal is not one the trusted seal keys vouch for, or there is none (0 or 1).
     pub untrusted: u64,
+    /// There are seals, but no trusted key to check them with (0 or 1).
+    pub unchecked: u64,
     /// Entries named like ledger files that are not regular files (a link, a folder), not read.
     pub odd: u64,
     /// Records added after the latest seal yet dated before it, not used.
@@ -258,6 +260,7 @@ impl LeftOut {
             ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } => {}
             ReadIssue::SealMismatch { .. } => self.sealed += 1,
             ReadIssue::SealNotTrusted { .. } => self.untrusted += 1,
+            ReadIssue::SealsUnchecked { .. } => self.unchecked += 1,
             ReadIssue::NotALedgerFile { .. } => self.odd += 1,
             ReadIssue::Backdated { .. } => self.backdated += 1,
             ReadIssue::FutureDated { .. } => self.future += 1,
@@ -287,6 +290,9 @@ impl LeftOut {
         }
         if self.untrusted > 0 {
             out.push(env.t("left-out-untrusted"));
+        }
+        if self.unchecked > 0 {
+            out.push(env.t("left-out-unchecked"));
         }
         if self.odd > 0 {
             out.push(env.ta("left-out-odd", &[("count", count(self.odd))]));
@@ -394,11 +400,7 @@ pub(crate) fn read_issue_text(
             file.display(),
             loc.ta(lang, "finding-not-ledger-file", &[("what", arg(*what))])
         ),
-        // Signed seals, and no trusted key to check them with.
-        ReadIssue::SealNotTrusted {
-            seal: Some(seal),
-            file,
-        } if file.file_name() == Some(crate::ledger::seal::SIGNERS_FILE.as_ref()) => loc.ta(
+        ReadIssue::SealsUnchecked { seal, .. } => loc.ta(
             lang,
             "warning-seal-no-signers",
             &[

@@ -435,6 +435,10 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
     if let Err(e) = std::fs::File::open(key) {
         return env.io_fail(&e, Some(key));
     }
+    // A public key (`.pub`, readable by all as it should be) is told as such, not by its mode.
+    if matches!(seal::read_key(key), Err(SealError::KeyPublic)) {
+        return env.fail(env.t("error-seal-key-public"), where_key, "todo-seal-key");
+    }
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(key) {
         use std::os::unix::fs::PermissionsExt;
@@ -588,11 +592,7 @@ pub(super) fn verify(
     let signers = match std::fs::read_to_string(&signers_path) {
         Ok(text) => Some(seal::Signers::parse(&text)),
         Err(e) if signers.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
-            return env.fail(
-                env.ta("error-io", &[("reason", e.to_string().into())]),
-                Some(signers_path.display().to_string()),
-                "todo-signers",
-            );
+            return env.io_fail(&e, Some(&signers_path));
         }
         Err(_) => None,
     };

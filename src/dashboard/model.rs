@@ -125,6 +125,8 @@ pub struct Model {
     /// With trusted seal keys set up, the newest seal when they do not vouch for it
     /// (`seals/<file>`), or the seals folder when there is no seal.
     pub untrusted_seal: Option<String>,
+    /// There are seals (the newest named), but no trusted key to check them with.
+    pub unchecked_seals: Option<String>,
     pub withheld: u64,
     /// People (their ids' keys) named in the record just before a break (the one a change
     /// most likely hit): see [`Model::is_suspect`].
@@ -234,6 +236,10 @@ impl Model {
             let name = path.file_name().unwrap_or(path.as_os_str());
             self.breaks
                 .push(format!("{}:{line}", name.to_string_lossy()));
+            return;
+        }
+        if let ReadIssue::SealsUnchecked { seal, .. } = issue {
+            self.unchecked_seals = Some(seal.clone());
             return;
         }
         if let ReadIssue::SealNotTrusted { seal, .. } = issue {

@@ -88,7 +88,7 @@ pub fn receipt_standing(dir: &Path, path: &Path, line: u64) -> Result<(), Doubt>
         .into_iter()
         .filter(|issue| match issue {
             ReadIssue::SealMismatch { file, .. } => file == path,
-            ReadIssue::SealNotTrusted { .. } => true,
+            ReadIssue::SealNotTrusted { .. } | ReadIssue::SealsUnchecked { .. } => true,
             _ => false,
         })
         .collect();

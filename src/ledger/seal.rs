@@ -475,9 +475,9 @@ fn sealed_without_signers(data_dir: &Path) -> Vec<ReadIssue> {
     let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
     seals
         .last()
-        .map(|newest| ReadIssue::SealNotTrusted {
+        .map(|newest| ReadIssue::SealsUnchecked {
             file: signers_path(data_dir),
-            seal: Some(format!("seals/{}", file_name_string(newest))),
+            seal: format!("seals/{}", file_name_string(newest)),
         })
         .into_iter()
         .collect()

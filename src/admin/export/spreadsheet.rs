@@ -44,7 +44,10 @@ pub(super) fn incomplete_row(
     let mut spans: Vec<(&str, u64, u64, bool)> = skipped
         .iter()
         .map(|s| {
-            let whole = matches!(s.problem, "seal_mismatch" | "not_a_ledger_file");
+            let whole = matches!(
+                s.problem,
+                "seal_mismatch" | "not_a_ledger_file" | "seal_no_signers"
+            );
             (
                 s.file.as_str(),
                 s.line,
@@ -88,6 +91,7 @@ pub(super) fn incomplete_row(
         ("export-csv-left-lines", left_out.lines),
         ("export-csv-left-sealed", left_out.sealed),
         ("export-csv-left-untrusted", left_out.untrusted),
+        ("export-csv-left-unchecked", left_out.unchecked),
         ("export-csv-left-odd", left_out.odd),
         ("export-csv-left-backdated", left_out.backdated),
         ("export-csv-left-future", left_out.future),

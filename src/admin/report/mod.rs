@@ -120,6 +120,9 @@ pub struct LedgerInfo {
     /// 1 when trusted seal keys are set up but the newest seal is not one they vouch for, or
     /// there is no seal (in `skipped`, as `seal_not_trusted`).
     pub seal_not_trusted: u64,
+    /// 1 when there are seals but no trusted seal key is set up, so that none is checked (in
+    /// `skipped`, as `seal_no_signers`).
+    pub seal_no_signers: u64,
     /// Entries of the ledger folder named like ledger files that are not regular files.
     pub not_ledger_files: u64,
     /// Records added after the latest trusted seal yet dated before it, not used (each in
@@ -141,6 +144,7 @@ impl LedgerInfo {
             withheld: self.withheld_records,
             sealed: self.seal_mismatches,
             untrusted: self.seal_not_trusted,
+            unchecked: self.seal_no_signers,
             odd: self.not_ledger_files,
             backdated: self.backdated,
             future: self.future_dated,
@@ -437,6 +441,7 @@ pub fn build(
     report.ledger.withheld_records = left_out.withheld;
     report.ledger.seal_mismatches = left_out.sealed;
     report.ledger.seal_not_trusted = left_out.untrusted;
+    report.ledger.seal_no_signers = left_out.unchecked;
     report.ledger.not_ledger_files = left_out.odd;
     report.ledger.backdated = left_out.backdated;
     report.ledger.future_dated = left_out.future;

@@ -133,10 +133,12 @@ pub enum ReadIssue {
     /// folder) is not one they vouch for: no signature beside it, one by another key, or not
     /// the seal its name says. Seals may have been deleted or replaced with a rewrite:
     /// `tebiki verify` tells what (with the auditors' copy of the seals, `--seals`). What an
-    /// older trusted seal vouches for is still checked. With seals signed but no trusted key
-    /// (`$DATA/seal-signers` deleted, or not yet written), `file` is that file's path and
-    /// `seal` the newest signed seal: nothing the seals vouch for can be checked.
+    /// older trusted seal vouches for is still checked.
     SealNotTrusted { file: PathBuf, seal: Option<String> },
+    /// There are seals (`seal`: the newest, as `seals/<file>`), but no trusted seal key is set
+    /// up (`file`: `$DATA/seal-signers`, missing or listing no key; deleted, say, or not yet
+    /// written after the first seal): nothing the seals vouch for is checked.
+    SealsUnchecked { file: PathBuf, seal: String },
     /// A record the latest trusted seal (`seal`) does not cover, dated more than a minute
     /// before that seal: it was added after the seal and dated back, so it is not used (see
     /// [`crate::ledger::seal::SealFloor`]). Only with seals and `$DATA/seal-signers`.
@@ -188,9 +190,9 @@ impl ReadIssue {
             | ReadIssue::Backdated { file, line, .. }
             | ReadIssue::FutureDated { file, line, .. }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
-            ReadIssue::NotALedgerFile { file, .. } | ReadIssue::SealNotTrusted { file, .. } => {
-                (file, 0)
-            }
+            ReadIssue::NotALedgerFile { file, .. }
+            | ReadIssue::SealNotTrusted { file, .. }
+            | ReadIssue::SealsUnchecked { file, .. } => (file, 0),
         }
     }
 
@@ -209,6 +211,7 @@ impl ReadIssue {
             ReadIssue::SeqGap { .. } => "seq_gap",
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
             ReadIssue::SealNotTrusted { .. } => "seal_not_trusted",
+            ReadIssue::SealsUnchecked { .. } => "seal_no_signers",
             ReadIssue::Backdated { .. } => "backdated",
             ReadIssue::FutureDated { .. } => "future_dated",
             ReadIssue::Withheld { .. } => "withheld",
@@ -225,6 +228,7 @@ impl ReadIssue {
                 | ReadIssue::Withheld { .. }
                 | ReadIssue::SealMismatch { .. }
                 | ReadIssue::SealNotTrusted { .. }
+                | ReadIssue::SealsUnchecked { .. }
         )
     }
 }

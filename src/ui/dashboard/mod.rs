@@ -149,6 +149,14 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         );
         return Some((text, theme::bad()));
     }
+    if let Some(seal) = &d.model.unchecked_seals {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-seal-no-signers",
+            &[("seal", crate::escape::for_display(seal).into())],
+        );
+        return Some((text, theme::bad()));
+    }
     if let Some(seal) = &d.model.untrusted_seal {
         let text = d.loc.ta(
             &d.lang,
