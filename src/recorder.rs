@@ -22,6 +22,10 @@ pub struct Recorder {
     pin: Option<(PathBuf, String)>,
     /// Where the personal codes' hashes are (identity mode `code`).
     codes: Option<PathBuf>,
+    /// The size and status change time of the terminal's own file when its chain was last
+    /// found whole (checked at start and after each record): only this terminal writes it, so
+    /// while they stay the same it has not been changed since.
+    intact: Option<(u64, (i64, i64))>,
 }
 
 impl Recorder {
@@ -37,6 +41,7 @@ impl Recorder {
             writer: None,
             pin: None,
             codes: None,
+            intact: None,
         }
     }
 
@@ -66,12 +71,26 @@ impl Recorder {
     /// it. Refused when the terminal's own file has a break in its hash chain: what it would
     /// record after it would be saved and never used (and a receipt given for it).
     pub fn open_exclusive(&mut self) -> Result<(), LedgerError> {
-        let writer = self.open()?;
-        writer.claim_instance()?;
-        let path = writer.path().to_path_buf();
+        self.open()?.claim_instance()?;
+        self.own_file_whole()
+    }
+
+    /// Whether the terminal's own file still has its hash chain whole: looked at again only
+    /// when something other than this terminal's records changed it since it was last found
+    /// so (a break made while the terminal runs: what it recorded after would never be used).
+    fn own_file_whole(&mut self) -> Result<(), LedgerError> {
+        let path = self.open()?.path().to_path_buf();
+        let stamp = |path: &std::path::Path| std::fs::metadata(path).ok().map(|m| stamp_of(&m));
+        let now = stamp(&path);
+        if now.is_some() && now == self.intact {
+            return Ok(());
+        }
         match crate::ledger::first_break(&path) {
             Ok(Some(line)) => Err(LedgerError::ChainBroken { path, line }),
-            Ok(None) => Ok(()),
+            Ok(None) => {
+                self.intact = now;
+                Ok(())
+            }
             // Not made yet (a new terminal): nothing to check.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(LedgerError::io(&path, crate::ledger::IoOp::Read, e)),
@@ -88,32 +107,42 @@ impl Recorder {
                 let dir = self.dir.clone();
                 // What the check under the lock found, when it refuses: the person is told it.
                 let mut found = None;
-                let outcome = self.open().map_err(Checked::Ledger).and_then(|w| {
-                    w.append_checked(|| {
-                        if record_type == RecordType::Withdrawal {
-                            // Under the check lock, against the ledger as it is now: only a
-                            // current consent is withdrawn, and only once.
-                            let id =
-                                crate::state::employee_id(&serde_json::Value::Object(body.clone()))
-                                    .unwrap_or_default()
-                                    .to_string();
-                            // Taken all the same when records about them were withheld by a
-                            // break, unless what can be used ends in a withdrawal already.
-                            let (state, issues) =
-                                crate::status::load(&dir, &id, &version).map_err(Err)?;
-                            let prior = crate::app::Prior::of(&id, state, &issues);
-                            if prior.consent != ConsentState::Given
-                                && !prior.withdraws_despite_withheld()
-                            {
-                                found = Some(prior);
-                                return Err(Ok(Refusal::NothingToWithdraw));
+                let whole = self.own_file_whole().map_err(Checked::Ledger);
+                let outcome = whole
+                    .and_then(|()| self.open().map_err(Checked::Ledger))
+                    .and_then(|w| {
+                        w.append_checked(|| {
+                            if record_type == RecordType::Withdrawal {
+                                // Under the check lock, against the ledger as it is now: only a
+                                // current consent is withdrawn, and only once.
+                                let id = crate::state::employee_id(&serde_json::Value::Object(
+                                    body.clone(),
+                                ))
+                                .unwrap_or_default()
+                                .to_string();
+                                // Taken all the same when records about them were withheld by a
+                                // break, unless what can be used ends in a withdrawal already.
+                                let (state, issues) =
+                                    crate::status::load(&dir, &id, &version).map_err(Err)?;
+                                let prior = crate::app::Prior::of(&id, state, &issues);
+                                if prior.consent != ConsentState::Given
+                                    && !prior.withdraws_despite_withheld()
+                                {
+                                    found = Some(prior);
+                                    return Err(Ok(Refusal::NothingToWithdraw));
+                                }
                             }
-                        }
-                        Ok((record_type.as_str().to_string(), body))
-                    })
-                });
+                            Ok((record_type.as_str().to_string(), body))
+                        })
+                    });
                 match outcome {
                     Ok(done) => {
+                        // Its own record: the file is as whole as it was found before it.
+                        self.intact = self
+                            .writer
+                            .as_ref()
+                            .and_then(|w| std::fs::metadata(w.path()).ok())
+                            .map(|m| stamp_of(&m));
                         app.record_saved(record_type, done.id.to_string(), done.at);
                         app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
                     }
@@ -168,4 +197,16 @@ impl Recorder {
             .ok()
             .map(|(state, issues)| crate::app::Prior::of(id, state, &issues))
     }
+}
+
+/// A file's size and status change time (which no one can set back).
+#[cfg(unix)]
+fn stamp_of(meta: &std::fs::Metadata) -> (u64, (i64, i64)) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.len(), (meta.ctime(), meta.ctime_nsec()))
+}
+
+#[cfg(not(unix))]
+fn stamp_of(meta: &std::fs::Metadata) -> (u64, (i64, i64)) {
+    (meta.len(), (0, 0))
 }

@@ -528,6 +528,19 @@ fn a_terminal_whose_own_file_is_broken_does_not_start() {
     }
     // Another terminal, whose own file is intact, starts.
     assert!(fresh("new-kiosk").open_exclusive().is_ok());
+
+    // A break made while a terminal runs: its next record is not saved, and the person is
+    // told so.
+    let mut k = roster_kiosk("en");
+    k.agree_as("A1234").keys("<Enter>");
+    k.agree_as("E0003").keys("<Enter>");
+    let file = k.ledger_dir().join("test-kiosk.jsonl");
+    let body = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, body.replacen("\"given\"", "\"refused\"", 1)).unwrap();
+    k.agree_as("E0001");
+    assert!(k.app.person.saved.is_none(), "{}", k.screen());
+    assert!(k.app.person.save_failed.is_some());
+    assert_eq!(k.records().len(), 2);
 }
 
 #[test]
