@@ -2650,6 +2650,35 @@ fn a_receipt_line_after_a_break_is_not_vouched_for() {
     );
 }
 
+/// A line duplicated inside what was sealed moves every record after it: in a file that no
+/// longer begins with what was sealed, no record is called backdated by where it now lies
+/// (verify and the readers), the change itself being told.
+#[test]
+fn records_moved_by_a_change_in_a_sealed_file_are_not_called_backdated() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    // Sealed later than its records were written (by more than the minute of grace), as an
+    // hourly seal is.
+    let key = ledger::seal::read_key(&s.key()).unwrap();
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(10);
+    ledger::seal::seal(s.data.path(), &key, later, &[]).unwrap();
+    let file = s.file();
+    let body = fs::read_to_string(&file).unwrap();
+    let third = body.lines().nth(2).unwrap();
+    fs::write(&file, body.replacen(third, &format!("{third}\n{third}"), 1)).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("no longer begins with"), "{out}");
+    assert!(!out.contains("backdated"), "{out}");
+    let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["backdated"], 0, "{r}");
+    assert_eq!(r["ledger"]["seal_mismatches"], 1, "{r}");
+}
+
 /// The first seal before the key is trusted is the normal set-up (exit 0); a seal made when
 /// the ledger was sealed before and no trusted key is set up any more fails, so that the timer
 /// shows that no reader checks the seals.

@@ -553,9 +553,15 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
         if f.name.contains(['/', '\\']) || f.name.starts_with('.') {
             continue;
         }
-        floor.covered.insert(f.name.clone(), f.bytes);
         let path = ledger_dir.join(&f.name);
-        if !sealed_line_holds(&path, f) {
+        let holds = sealed_line_holds(&path, f);
+        // In a file that no longer holds what was sealed, where the sealed part ends is not
+        // known (a line inserted or removed moves it): none of its records is taken for one
+        // added after the seal, the mismatch being told instead.
+        floor
+            .covered
+            .insert(f.name.clone(), if holds { f.bytes } else { u64::MAX });
+        if !holds {
             issues.push(ReadIssue::SealMismatch {
                 file: path,
                 line: f.seq,

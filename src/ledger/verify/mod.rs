@@ -207,6 +207,15 @@ pub fn verify_sealed(
         )
     };
     resolve_misplaced(&shared, misplaced, &seen, &mut findings);
+    // In a file that no longer begins with what was sealed, where the sealed part ends is not
+    // known (a line inserted or removed moves it): its records are not called backdated by
+    // their offsets, the change being a finding of its own.
+    let changed: Vec<String> = findings
+        .iter()
+        .filter(|(f, _)| matches!(f.kind, FindingKind::SealedFileChanged { .. }))
+        .map(|(f, _)| f.file.clone())
+        .collect();
+    backdated.retain(|b| !changed.contains(&b.finding.file));
     resolve_backdated(backdated, &seen, &mut findings);
     if let Some(cp) = checkpoint {
         for entry in &cp.entries {
