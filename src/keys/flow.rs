@@ -55,8 +55,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Down), k(Char('j'))], Cmd::Down, &[ Reading, Revisit, Receipt, Help, Review, Withdraw, Renewal, Notice, ], "key-up-down", "act-scroll", HELP_ONLY),
     bind(&[k(Up)], Cmd::Up, &[Welcome, Form, Choose], "key-up-down", "act-move", SHOWN),
     bind(&[k(Down)], Cmd::Down, &[Welcome, Form, Choose], "key-up-down", "act-move", HELP_ONLY),
-    bind(&[k(Tab)], Cmd::FocusNext, &[Welcome, Form, Check, Choice, Choose], "key-tab", "act-next-field", HELP_ONLY),
-    bind(&[sh(BackTab), sh(Tab)], Cmd::FocusPrev, &[Welcome, Form, Check, Choice, Choose], "key-shift-tab", "act-prev-field", HELP_ONLY),
+    bind(&[k(Tab)], Cmd::FocusNext, &[Form], "key-tab", "act-next-field", HELP_ONLY),
+    bind(&[sh(BackTab), sh(Tab)], Cmd::FocusPrev, &[Form], "key-shift-tab", "act-prev-field", HELP_ONLY),
+    // Where there are answers to choose among, not fields to fill.
+    bind(&[k(Tab)], Cmd::FocusNext, &[Welcome, Check, Choice, Choose], "key-tab", "act-next-item", HELP_ONLY),
+    bind(&[sh(BackTab), sh(Tab)], Cmd::FocusPrev, &[Welcome, Check, Choice, Choose], "key-shift-tab", "act-prev-item", HELP_ONLY),
     bind(&[k(Right), k(PageDown)], Cmd::Next, PAGES_HINTED, "key-left-right", "act-pages", SHOWN),
     // On the check and the choice, Enter is the way on (after answering): the arrows still
     // work there but are not advertised.
