@@ -1664,6 +1664,9 @@ fn the_people_whose_records_were_withheld_are_named() {
         assert_eq!(v["saved"], true);
         assert_eq!(v["complete"], false, "{v}");
         assert_eq!(v["in_withheld_records"], withheld, "{v}");
+        // Each place not read or used, as status lists them.
+        let skipped = v["skipped"].as_array().expect("skipped listed");
+        assert!(skipped.iter().any(|k| k["problem"] == "withheld"), "{v}");
     }
 }
 

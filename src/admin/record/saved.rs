@@ -45,10 +45,16 @@ pub(super) fn text(env: &Env, format: Format, s: &Saved<'_>) -> String {
                 "followup": after.followup,
                 // The state after it is as complete as the ledger read: as status says.
                 "complete": s.issues.is_empty(),
-                "in_withheld_records": s.issues.iter().any(|issue| {
-                    matches!(issue, ReadIssue::Withheld { people, .. }
-                        if people.iter().any(|p| crate::ids::same_id(p, id)))
-                }),
+                "in_withheld_records": crate::ledger::withheld_about(s.issues, id),
+                // Each place not read or used, as status lists them.
+                "skipped": s
+                    .issues
+                    .iter()
+                    .map(|issue| crate::admin::report::Skipped {
+                        people: None,
+                        ..crate::admin::report::Skipped::of(issue)
+                    })
+                    .collect::<Vec<_>>(),
             })
             .to_string(),
         )
