@@ -2480,10 +2480,19 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
             "{what}: {}",
             csv.lines().last().unwrap_or_default()
         );
-        for (lang, words) in [("en", said), ("ja", "封印")] {
+        for (lang, words, head) in [
+            ("en", said, "INCOMPLETE: the seals could not be checked"),
+            ("ja", "封印", "不完全：封印を確かめられない"),
+        ] {
             let o = tebiki(s.data.path(), &["status", "E000001", "--lang", lang]);
             assert_eq!(o.status.code(), Some(1), "{what} {lang}");
             assert!(text(&o).1.contains(words), "{what} {lang}: {:?}", text(&o));
+            // The answer's own first line says what is in doubt: the seals, not lines.
+            assert!(
+                text(&o).0.starts_with(head),
+                "{what} {lang}: {}",
+                text(&o).0
+            );
         }
         let d = dashboard(s.data.path());
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

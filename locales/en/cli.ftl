@@ -176,6 +176,7 @@ status-not-on-roster = { $id } is not on the roster and has no records: check th
 warning-void-refused = the void record { $void } names record { $target } (a { $type } record), which cannot be voided: a person's own decision stands, so the void is ignored. A record no tebiki command writes: run tebiki verify
 status-incomplete = INCOMPLETE: some ledger lines could not be read or used (see the warnings; run tebiki verify).
 status-incomplete-about = INCOMPLETE: records about { $id } are among those that could not be used: what follows may be missing some of them (run tebiki verify).
+status-incomplete-seals = INCOMPLETE: the seals could not be checked, or a file no longer holds what was sealed: what follows may rest on records changed since (see the warnings; run tebiki verify).
 status-in-withheld-records = records about { $id } are among those a break in the chain withheld (below): this answer may be missing some of them
 
 verify-folder = Ledger folder: { $dir }

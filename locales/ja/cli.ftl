@@ -176,6 +176,7 @@ status-not-on-roster = { $id } は名簿になく、記録もありません。I
 warning-void-refused = 無効化の記録 { $void } が記録 { $target }（{ $type } の記録）を指していますが、この記録は無効にできません。本人の決定は有効なままなので、この無効化は無視します。tebiki のどのコマンドも書かない記録です。tebiki verify を実行してください
 status-incomplete = 不完全：記録の一部を読み込めないか、使えませんでした（警告を参照し、tebiki verify を実行してください）。
 status-incomplete-about = 不完全：{ $id } に関する記録の一部を使えませんでした。以下には、その記録が欠けている可能性があります（tebiki verify を実行してください）。
+status-incomplete-seals = 不完全：封印を確かめられないか、封印した内容をファイルがもう保持していません。以下は、封印のあとに変えられた記録にもとづいている可能性があります（警告を見て、tebiki verify を実行してください）。
 status-in-withheld-records = { $id } に関する記録が、ハッシュの連鎖が切れたために使われなかった記録（下記）の中にあります。この答えには、その記録が欠けている可能性があります
 
 verify-folder = 記録フォルダー：{ $dir }

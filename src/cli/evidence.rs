@@ -85,8 +85,19 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
             // Said first, in the answer itself (the warnings go to stderr, after it, and not
             // into a file the answer is saved to).
             if !issues.is_empty() {
+                // Only the seals in doubt: no line was left unread or unused.
+                let seals_only = issues.iter().all(|issue| {
+                    matches!(
+                        issue,
+                        ledger::ReadIssue::SealMismatch { .. }
+                            | ledger::ReadIssue::SealNotTrusted { .. }
+                            | ledger::ReadIssue::SealsUnchecked { .. }
+                    )
+                });
                 let id = if withheld_about {
                     "status-incomplete-about"
+                } else if seals_only {
+                    "status-incomplete-seals"
                 } else {
                     "status-incomplete"
                 };
