@@ -80,8 +80,9 @@ impl Recorder {
     /// so (a break made while the terminal runs: what it recorded after would never be used).
     fn own_file_whole(&mut self) -> Result<(), LedgerError> {
         let path = self.open()?.path().to_path_buf();
-        let stamp = |path: &std::path::Path| std::fs::metadata(path).ok().map(|m| stamp_of(&m));
-        let now = stamp(&path);
+        let now = std::fs::metadata(&path)
+            .ok()
+            .map(|m| crate::ledger::file_stamp(&m));
         if now.is_some() && now == self.intact {
             return Ok(());
         }
@@ -142,7 +143,7 @@ impl Recorder {
                             .writer
                             .as_ref()
                             .and_then(|w| std::fs::metadata(w.path()).ok())
-                            .map(|m| stamp_of(&m));
+                            .map(|m| crate::ledger::file_stamp(&m));
                         app.record_saved(record_type, done.id.to_string(), done.at);
                         app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
                     }
@@ -197,16 +198,4 @@ impl Recorder {
             .ok()
             .map(|(state, issues)| crate::app::Prior::of(id, state, &issues))
     }
-}
-
-/// A file's size and status change time (which no one can set back).
-#[cfg(unix)]
-fn stamp_of(meta: &std::fs::Metadata) -> (u64, (i64, i64)) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.len(), (meta.ctime(), meta.ctime_nsec()))
-}
-
-#[cfg(not(unix))]
-fn stamp_of(meta: &std::fs::Metadata) -> (u64, (i64, i64)) {
-    (meta.len(), (0, 0))
 }

@@ -382,3 +382,68 @@ fn conflicts_and_misplaced_records_are_located() {
     assert!(report.is_intact(), "{:#?}", report.findings);
     assert_eq!(report.duplicates, RECORDS as u64);
 }
+
+/// `first_break` finds a break where the merged reader withholds records, and none where the
+/// reader only skips a line: a line that is not a record, or one whose envelope is not sound,
+/// still has its hash chained.
+#[test]
+fn first_break_agrees_with_the_reader() {
+    let t = template();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE);
+    let line = |n: usize| &t.bytes[t.starts[n]..t.starts[n + 1] - 1];
+    let write = |lines: &[Vec<u8>]| {
+        let mut out = Vec::new();
+        for l in lines {
+            out.extend_from_slice(l);
+            out.push(b'\n');
+        }
+        fs::write(&path, out).unwrap();
+    };
+    let first: Vec<Vec<u8>> = (0..5).map(|n| line(n).to_vec()).collect();
+    write(&first);
+    assert_eq!(tebiki::ledger::first_break(&path).unwrap(), None);
+    let reader_breaks = || {
+        tebiki::ledger::merged_raw(dir.path())
+            .unwrap()
+            .filter_map(Result::err)
+            .any(|issue| issue.is_break())
+    };
+    assert!(!reader_breaks());
+    // A record changed: the chain breaks at the line after it.
+    let mut changed = first.clone();
+    changed[1] = String::from_utf8(changed[1].clone())
+        .unwrap()
+        .replacen("\"given\"", "\"other\"", 1)
+        .into_bytes();
+    write(&changed);
+    assert_eq!(tebiki::ledger::first_break(&path).unwrap(), Some(3));
+    assert!(reader_breaks());
+    // One byte gone from a line (no longer JSON), and a bad time in another's envelope:
+    // neither line is a record, and the chain goes on through their bytes, as the line after
+    // each names them. The reader reports them, but withholds nothing.
+    for (n, from, to) in [
+        (1, "\"decision\":\"", "\"decision\":"),
+        (2, "\"at\":\"", "\"at\":\"x"),
+    ] {
+        let mut lines = first[..=n].to_vec();
+        lines[n] = String::from_utf8(lines[n].clone())
+            .unwrap()
+            .replacen(from, to, 1)
+            .into_bytes();
+        // The next record, chained to the damaged line.
+        let next: Value = serde_json::from_slice(line(n + 1)).unwrap();
+        let mut next = next.as_object().unwrap().clone();
+        next.insert("prev".into(), hex::encode(Sha256::digest(&lines[n])).into());
+        lines.push(serde_json::to_vec(&next).unwrap());
+        write(&lines);
+        assert_eq!(tebiki::ledger::first_break(&path).unwrap(), None, "{from}");
+        assert!(!reader_breaks(), "{from}");
+        // Every other line is used, the one after the damaged line too.
+        let used = tebiki::ledger::merged_raw(dir.path())
+            .unwrap()
+            .flatten()
+            .count();
+        assert_eq!(used, n + 1, "{from}");
+    }
+}

@@ -495,7 +495,7 @@ pub(super) fn seal(env: &Env, key_path: &Path, despite_findings: bool) -> ExitCo
     // What a seal signs is taken as it is from then on (a record dated before it and not in
     // it is backdated; a damaged file stays damaged): so the ledger is checked first, as
     // `tebiki verify` checks it, trusting this key beside the data folder's signers.
-    let signers_path = env.data.root.join("seal-signers");
+    let signers_path = seal::signers_path(&env.data.root);
     let signers_text = std::fs::read_to_string(&signers_path).unwrap_or_default();
     let listed = seal::Signers::parse(&signers_text);
     let own_line = seal::Signers::line_for(key.public_key(), "seal");
@@ -599,7 +599,7 @@ pub(super) fn verify(
 ) -> ExitCode {
     use crate::ledger::seal;
     let signers_path =
-        signers.map_or_else(|| env.data.root.join("seal-signers"), Path::to_path_buf);
+        signers.map_or_else(|| seal::signers_path(&env.data.root), Path::to_path_buf);
     let signers = match std::fs::read_to_string(&signers_path) {
         Ok(text) => Some(seal::Signers::parse(&text)),
         Err(e) if signers.is_some() || e.kind() != std::io::ErrorKind::NotFound => {

@@ -121,22 +121,13 @@ pub(crate) fn check_field<'a>(env: &mut Envelope<'a>, index: usize, value: Scala
 /// The `prev` of a line that starts as the writer writes it (`{"schema":"tebiki/1","seq":N,
 /// "prev":"<hex>"`), read from its first bytes only; `None` for any other start.
 pub(crate) fn prefix_prev(data: &[u8]) -> Option<[u8; 32]> {
-    prefix_seq_prev(data).map(|(_, prev)| prev)
-}
-
-/// [`prefix_prev`], with the line's `seq` (`None` when its digits are not a `u64`).
-pub(crate) fn prefix_seq_prev(data: &[u8]) -> Option<(Option<u64>, [u8; 32])> {
     let rest = data.strip_prefix(b"{\"schema\":\"tebiki/1\",\"seq\":".as_slice())?;
     let digits = rest.iter().take(21).position(|b| !b.is_ascii_digit())?;
-    let seq = std::str::from_utf8(&rest[..digits])
-        .ok()
-        .and_then(|d| d.parse::<u64>().ok())
-        .filter(|_| !(digits > 1 && rest[0] == b'0'));
     let rest = rest[digits..].strip_prefix(b",\"prev\":\"".as_slice())?;
     if digits == 0 || rest.get(64) != Some(&b'"') || !is_hash(&rest[..64]) {
         return None;
     }
-    Some((seq, decode_hash(&rest[..64])))
+    Some(decode_hash(&rest[..64]))
 }
 
 /// 64 lowercase hex digits.

@@ -172,13 +172,14 @@ pub(crate) fn file_name_string(path: &Path) -> String {
 }
 
 /// The 1-based line of the ledger file at `path` where its hash chain breaks, as the readers
-/// find it (a line whose `prev` is not the SHA-256 of the line before, or whose `seq` is not one
-/// more; a line that is not a record at all is skipped, as the readers skip it); `None` when
-/// the chain holds (a line still being written at the end is the writer's to recover).
+/// find it (a record whose `prev` is not the SHA-256 of the line before, or whose `seq` is not
+/// one more; a line that is not a record with a sound envelope is skipped, as the readers skip
+/// it, its hash still chained); `None` when the chain holds (a line still being written at the
+/// end is the writer's to recover).
 pub fn first_break(path: &Path) -> io::Result<Option<u64>> {
     use std::io::BufRead;
     let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
-    let mut line = Vec::new();
+    let (mut line, mut members) = (Vec::new(), Vec::new());
     let (mut prev, mut seq, mut number) = ([0u8; 32], 1u64, 0u64);
     loop {
         line.clear();
@@ -187,19 +188,34 @@ pub fn first_break(path: &Path) -> io::Result<Option<u64>> {
             return Ok(None);
         }
         number += 1;
-        let found = match envelope::prefix_seq_prev(&line) {
-            Some((s, p)) => Some((s, Some(p))),
-            None => envelope::parse_line(&line)
-                .ok()
-                .map(|env| (env.seq, env.prev)),
+        // As the reader reads it: the writer's form scanned, any other line parsed.
+        let env = match envelope::scan_record(&line, &mut members) {
+            Some(scanned) if scanned.end == line.len() => Some(scanned.env),
+            _ => envelope::parse_line(&line).ok(),
         };
-        if let Some((s, p)) = found
-            && (p != Some(prev) || s != Some(seq))
-        {
+        let found = env
+            .filter(|env| env.problem.is_none() && env.repeated.is_none())
+            .and_then(|env| Some((env.seq?, env.prev?)));
+        if found.is_some_and(|(s, p)| s != seq || p != prev) {
             return Ok(Some(number));
         }
         prev = sha256(&line);
         seq = seq.saturating_add(1);
+    }
+}
+
+/// A file's size and status change time (seconds, nanoseconds): unlike the time of
+/// modification, no one can set the change time back, so a file written to in any way since
+/// has another stamp.
+pub(crate) fn file_stamp(meta: &fs::Metadata) -> (u64, (i64, i64)) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (meta.len(), (meta.ctime(), meta.ctime_nsec()))
+    }
+    #[cfg(not(unix))]
+    {
+        (meta.len(), (0, 0))
     }
 }
 

@@ -403,11 +403,8 @@ pub fn prefix_hashes(path: &Path, offsets: &[u64]) -> io::Result<Vec<Option<[u8;
 
 /// `$DATA/seal-signers`: the keys whose seals are trusted.
 pub fn signers_path(data_dir: &Path) -> PathBuf {
-    data_dir.join(SIGNERS_FILE)
+    data_dir.join("seal-signers")
 }
-
-/// The name of the trusted seal keys' file in the data folder.
-pub const SIGNERS_FILE: &str = "seal-signers";
 
 /// The newest seal in `$DATA/seals` of the data folder holding `ledger_dir`, and its time (as
 /// the seal says it; its signature is not checked: this only keeps writers from dating records
@@ -468,7 +465,7 @@ impl SealFloor {
 /// seals vouch for can be checked. When there is a seal (signed or not: `tebiki seal` always
 /// signs, so one without its signature had it deleted), the ledger was sealed: the keys were
 /// deleted (to hide a rewrite, say) or not yet added, which the newest seal then says
-/// ([`ReadIssue::SealNotTrusted`], `file` the signers' path). Without any seal, sealing is
+/// ([`ReadIssue::SealsUnchecked`]). Without any seal, sealing is
 /// not in use (or every seal was deleted, which only the auditors' copy can show), and nothing
 /// is said.
 fn sealed_without_signers(data_dir: &Path) -> Vec<ReadIssue> {

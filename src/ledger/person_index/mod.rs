@@ -417,19 +417,6 @@ fn dev_ino(_meta: &fs::Metadata) -> (u64, u64) {
     (0, 0)
 }
 
-/// When the file's contents or status last changed (ctime: unlike the time of modification,
-/// no one can set it back).
-#[cfg(unix)]
-fn changed_at(meta: &fs::Metadata) -> (i64, i64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.ctime(), meta.ctime_nsec())
-}
-
-#[cfg(not(unix))]
-fn changed_at(_meta: &fs::Metadata) -> (i64, i64) {
-    (0, 0)
-}
-
 fn read_at_most(file: &File, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
     let mut f = file;
     f.seek(SeekFrom::Start(offset))?;

@@ -29,7 +29,7 @@ pub(super) fn refresh(ledger: &Path, saved: &Saved) -> Option<Refreshed> {
         let file = File::open(&path).ok()?;
         let meta = file.metadata().ok()?;
         let (dev, ino) = dev_ino(&meta);
-        let changed = changed_at(&meta);
+        let (_, changed) = crate::ledger::file_stamp(&meta);
         let known = saved.files.iter().find(|f| f.name == name);
         let mut state = match known {
             // Written to without growing: a line may have been changed in place.
