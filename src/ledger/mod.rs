@@ -147,6 +147,11 @@ pub fn withheld_about(issues: &[ReadIssue], id: &str) -> bool {
 /// few MB of it); `None` when it cannot be read.
 fn line_at(path: &Path, offset: u64) -> Option<Vec<u8>> {
     use std::io::{BufRead, Read, Seek};
+    // Only a regular file is opened again (a FIFO put in its place would block), and never
+    // through a link.
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let mut file = fs::File::open(path).ok()?;
     file.seek(io::SeekFrom::Start(offset)).ok()?;
     let mut line = Vec::new();
