@@ -375,33 +375,6 @@ mod tests {
         assert!(merged.streams.iter().all(|s| s.ahead.is_none()));
     }
 
-    /// A writer caught between the start and the end of its one write: the reads asked ahead
-    /// found the end of the file before it was done, and the line is read whole once it is,
-    /// with its own hash, not called torn.
-    #[test]
-    fn a_line_a_writer_ends_after_the_reads_ahead_found_the_end_is_read_whole() {
-        let source = tempfile::tempdir().unwrap();
-        ledger(source.path());
-        let bytes = fs::read(source.path().join("k1.jsonl")).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("k1.jsonl");
-        let cut = bytes.len() - 40;
-        fs::write(&path, &bytes[..cut]).unwrap();
-        let file = OpenOptions::new().append(true).open(&path).unwrap();
-        file.lock().unwrap();
-        let rest = bytes[cut..].to_vec();
-        let finisher = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(150));
-            (&file).write_all(&rest).unwrap();
-            file.unlock().unwrap();
-        });
-        let read = items(dir.path(), true);
-        finisher.join().unwrap();
-        assert_eq!(read.len(), 1500, "{:?}", read.last());
-        assert!(read.iter().all(|i| i.starts_with("0 ")), "{read:?}");
-        assert_eq!(read, items(dir.path(), false));
-    }
-
     #[test]
     fn hashing_ahead_reads_exactly_what_hashing_inline_reads() {
         let dir = tempfile::tempdir().unwrap();
