@@ -93,12 +93,12 @@ pub(super) struct FileStream {
     /// How many of its bytes the latest trusted seal covers (0 without one, or for a file it
     /// does not list): records from there on were added after that seal.
     pub(super) sealed: u64,
-    /// `None` once the file is read to its end (or as far as it can be read). Read at an
-    /// offset (never from its position), by the helper thread too.
-    pub(super) file: Option<Arc<File>>,
+    /// `None` once the file is read to its end (or as far as it can be read).
+    pub(super) file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
-    /// record in `head` and of the one `pinned` before it.
-    pub(super) buf: Vec<u8>,
+    /// record in `head` and of the one `pinned` before it. Shared only with the helper thread
+    /// that hashes lines, which only reads it; written only when no one else holds it.
+    pub(super) buf: Arc<Vec<u8>>,
     pub(super) start: usize,
     pub(super) filled: usize,
     /// The line of the record yielded last from this file, kept until the next step.
@@ -121,7 +121,16 @@ pub(super) struct FileStream {
     pub(super) head: Slot,
     /// Whether records get their `value` (see [`merged_raw`]).
     pub(super) values: bool,
+    /// Whether a read ahead of need (see [`PREFETCH`]) found the end of the file: the next
+    /// reads are left to need.
+    pub(super) prefetch_ended: bool,
 }
+
+/// With lines hashed on the helper thread, the next bytes of a file are read (and handed to
+/// the helper) once fewer than this are left to take, rather than when none are: by the time
+/// the reader comes to them the helper is awake and has hashed their first lines, where
+/// otherwise the reader hashed them itself at every buffer.
+const PREFETCH: usize = 64 * 1024;
 
 impl FileStream {
     pub(super) fn pinned_line(&self) -> &[u8] {
@@ -136,6 +145,15 @@ impl FileStream {
         // Bytes read since the last wait for a writer.
         let mut fresh = 0;
         while self.file.is_some() {
+            if self.ahead.is_some() && !self.prefetch_ended && self.filled - self.start < PREFETCH {
+                // A failed read is met again, and reported, when the bytes are needed. Bytes
+                // that came count as a writer's progress, as when they are read at need.
+                match self.read_more() {
+                    Ok(0) => self.prefetch_ended = true,
+                    Ok(n) => fresh += n,
+                    Err(_) => {}
+                }
+            }
             let data = &self.buf[self.start..self.filled];
             // A record in the writer's form is read in one pass that also finds where its line
             // ends; any other line is found by its `\n` and left to the general checks.
@@ -335,116 +353,63 @@ impl FileStream {
 
     /// Reads more of the file into the buffer, first moving what is still needed to its front
     /// (or growing it for a line longer than the buffer): how many bytes came, 0 at the end.
-    /// With a helper thread, the bytes come from the read it was asked for ahead (see
-    /// [`Ahead`]).
     pub(super) fn read_more(&mut self) -> io::Result<usize> {
-        if self.ahead.is_some() {
-            if let Some(read) = self.read_ahead() {
-                return read;
-            }
-            // The helper is gone: read and hash here from now on.
-            self.ahead = None;
-        }
-        // The start of what is still needed.
-        let keep = self.keep();
-        if keep > 0 {
-            self.buf.copy_within(keep..self.filled, 0);
-            self.shift(keep, 0);
-        }
-        if self.filled == self.buf.len() {
-            let more = self.buf.len().max(READ_BUFFER);
-            self.buf.resize(self.buf.len() + more, 0);
-        }
-        let Some(file) = self.file.as_ref() else {
-            return Ok(0);
-        };
-        let at = self.read_offset();
-        let n = read_at(file, &mut self.buf[self.filled..], at)?;
-        self.filled += n;
-        Ok(n)
-    }
-
-    /// The file offset of the next byte to read.
-    fn read_offset(&self) -> u64 {
-        self.offset + (self.filled - self.start) as u64
-    }
-
-    /// Where what is still needed of the buffer starts: the bytes not yet taken, and the lines
-    /// lent (`pinned`) and held (`hold`).
-    fn keep(&self) -> usize {
-        [self.pinned, self.hold]
+        let keep = [self.pinned, self.hold]
             .iter()
             .flatten()
-            .fold(self.start, |keep, (a, _)| keep.min(*a))
-    }
-
-    /// Moves every place in the buffer from `from` on to start at `to` instead (what was at
-    /// `from..filled` having been put at `to`).
-    fn shift(&mut self, from: usize, to: usize) {
-        let moved = |i: &mut usize| *i = *i - from + to;
-        moved(&mut self.filled);
-        moved(&mut self.start);
-        for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
-            moved(a);
-            moved(z);
-        }
-    }
-
-    /// [`FileStream::read_more`] through the helper thread: the first read asked before (or
-    /// one asked now, and waited for) becomes the buffer, what is still needed of the one
-    /// before carried to its front, and the next reads are asked at once. A read asked before
-    /// that found nothing more counts only once a read asked now finds nothing either (a
-    /// writer may have appended since). `None` when the helper is gone.
-    fn read_ahead(&mut self) -> Option<io::Result<usize>> {
-        let Some(file) = self.file.clone() else {
-            return Some(Ok(0));
-        };
-        let ahead = self.ahead.as_mut()?;
-        let mut asked_now = false;
-        let (mut buf, n) = loop {
-            if ahead.pending() == 0 {
-                if !ahead.ask(self.index, &file, READ_BUFFER) {
-                    return None;
-                }
-                asked_now = true;
+            .fold(self.start, |keep, (a, _)| keep.min(*a));
+        if Arc::get_mut(&mut self.buf).is_none() {
+            // The helper thread still hashes this buffer: go on in another one.
+            let mut other = self
+                .ahead
+                .as_mut()
+                .map(Ahead::free_buffer)
+                .unwrap_or_default();
+            // Nobody else holds it, so this does not copy it.
+            let fresh = Arc::make_mut(&mut other);
+            fresh.resize(self.buf.len(), 0);
+            fresh[..self.filled - keep].copy_from_slice(&self.buf[keep..self.filled]);
+            let old = std::mem::replace(&mut self.buf, other);
+            if let Some(ahead) = &mut self.ahead {
+                ahead.keep_spare(old);
             }
-            let Filled { buf, read, .. } = ahead.take()?;
-            match read {
-                Ok(n) if n > 0 => break (buf, n),
-                Ok(_) if !asked_now => ahead.give_back(buf),
-                other => {
-                    // Nothing came: the buffer stays as it is.
-                    ahead.give_back(buf);
-                    return Some(other);
-                }
-            }
-        };
-        let keep = self.keep();
-        let carried = self.filled - keep;
-        let mut spare = None;
-        let to = if carried <= CARRY {
-            buf[CARRY - carried..CARRY].copy_from_slice(&self.buf[keep..self.filled]);
-            CARRY - carried
-        } else {
-            // A line longer than the room kept: joined with the bytes read in a buffer of its
-            // own.
-            let mut joined = Vec::with_capacity(carried + n);
-            joined.extend_from_slice(&self.buf[keep..self.filled]);
-            joined.extend_from_slice(&buf[CARRY..CARRY + n]);
-            spare = Some(std::mem::replace(&mut buf, joined));
-            0
-        };
-        self.shift(keep, to);
-        self.filled += n;
-        let old = std::mem::replace(&mut self.buf, buf);
-        let ahead = self.ahead.as_mut()?;
-        ahead.give_back(old);
-        if let Some(spare) = spare {
-            ahead.give_back(spare);
+        } else if keep > 0 {
+            Arc::make_mut(&mut self.buf).copy_within(keep..self.filled, 0);
         }
-        // The next bytes are read while these are parsed (a helper gone is found at need).
-        while ahead.pending() < DEPTH && ahead.ask(self.index, &file, READ_BUFFER) {}
-        Some(Ok(n))
+        if keep > 0 {
+            self.filled -= keep;
+            self.start -= keep;
+            for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
+                *a -= keep;
+                *z -= keep;
+            }
+        }
+        // Not shared now (a buffer shared still would be copied here, never written).
+        let buf = Arc::make_mut(&mut self.buf);
+        if self.filled == buf.len() {
+            let more = buf.len().max(READ_BUFFER);
+            buf.resize(buf.len() + more, 0);
+        }
+        let Some(mut file) = self.file.as_ref() else {
+            return Ok(0);
+        };
+        loop {
+            match file.read(&mut buf[self.filled..]) {
+                Ok(n) => {
+                    let from = self.filled;
+                    self.filled += n;
+                    if n > 0
+                        && let Some(ahead) = &self.ahead
+                    {
+                        // A helper gone is noticed when a hash is missing; it is then done here.
+                        let _ = ahead.send(self.index, &self.buf, (from, self.filled));
+                    }
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod file;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::fs::File;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,11 +19,10 @@ use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_f
 use ahead::*;
 use file::*;
 
-/// The size of each of the one or two read buffers a file has (see [`Ahead`]): bytes read
-/// from a file at a time (less the room a buffer read ahead keeps for what is carried over),
-/// small enough that a read of many files stays within a few MB, large enough that reading
-/// costs few calls.
-const READ_BUFFER: usize = 256 * 1024;
+/// Bytes read from a file at a time: the size of each of the few read buffers a file has
+/// (see `ahead::BUFFERS`), small enough that a read of many files stays within a few MB, large
+/// enough that reading costs few calls.
+const READ_BUFFER: usize = 512 * 1024;
 
 /// One record with a valid envelope, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,9 +240,9 @@ impl ReadIssue {
 /// the first break in a file, the record before it and everything after it in that file are
 /// withheld ([`ReadIssue::Withheld`]): reported, never used. Memory grows with the number of
 /// files, not records: one pending record per file, and one read buffer per file, or two when
-/// the files are read and their lines hashed on a helper thread, a buffer ahead (a ledger of a
-/// few MB or more, on a machine with a second core), so that reading and hashing overlap
-/// parsing. A buffer grows to hold a line longer than it.
+/// the lines are hashed on a helper thread (a ledger of a few MB or more, on a machine with a
+/// second core), so that hashing overlaps reading. A buffer grows to hold a line longer than
+/// it, and keeps that size for the rest of the read.
 ///
 /// A record identical to one already yielded (same id and bytes, e.g. a file copied by a sync
 /// tool) is skipped and counted in [`Merged::duplicates`]. Copies meet back to back because the
@@ -365,8 +364,7 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
     open_merged_with(dir, values, checked, None)
 }
 
-/// [`open_merged`], with the files read and the lines hashed on a helper thread when `ahead`
-/// says so (by default
+/// [`open_merged`], with the lines hashed on a helper thread when `ahead` says so (by default
 /// when the chain is checked, the ledger is large and there is a second core).
 fn open_merged_with(
     dir: &Path,
@@ -392,7 +390,7 @@ fn open_merged_with(
                 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
         });
     // The helper ends once every file's stream (each holding a sender) is gone.
-    let jobs = if ahead { start_helper() } else { None };
+    let jobs = if ahead { start_hasher() } else { None };
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
@@ -421,7 +419,7 @@ fn open_merged_with(
     }
     for path in files {
         let file = match open_no_follow(&path) {
-            Ok(file) => Some(Arc::new(file)),
+            Ok(file) => Some(file),
             Err(source) => {
                 merged.issues.push_back(ReadIssue::Io {
                     file: path.clone(),
@@ -438,7 +436,7 @@ fn open_merged_with(
             sealed: merged.floor.covered_of(&path),
             path,
             file,
-            buf: Vec::new(),
+            buf: Arc::default(),
             start: 0,
             filled: 0,
             pinned: None,
@@ -451,6 +449,7 @@ fn open_merged_with(
             offset: 0,
             head: Slot::default(),
             values,
+            prefetch_ended: false,
         });
         merged.advance(merged.streams.len() - 1);
     }
