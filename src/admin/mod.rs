@@ -335,7 +335,11 @@ pub(crate) fn read_issue_text(
     issue: &ReadIssue,
 ) -> String {
     let (file, line) = issue.place();
-    let place = format!("{}:{line}", file.display());
+    // What is about no line (a file that could not be opened) is named by its file.
+    let place = match line {
+        0 => file.display().to_string(),
+        n => format!("{}:{n}", file.display()),
+    };
     match issue {
         ReadIssue::ChainBreak { .. } => {
             loc.ta(lang, "warning-chain-break", &[("place", arg(place))])

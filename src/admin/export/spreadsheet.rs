@@ -68,7 +68,8 @@ pub(super) fn incomplete_row(
     let mut places: Vec<String> = Vec::new();
     for span in spans.iter().filter(|s| !covered(s)) {
         let place = match *span {
-            (file, _, _, true) => file.to_string(),
+            // What is about no line (a file that could not be opened) is named by its file.
+            (file, _, _, true) | (file, 0, _, false) => file.to_string(),
             (file, first, last, false) if last > first => format!("{file}:{first}-{last}"),
             (file, first, _, false) => format!("{file}:{first}"),
         };

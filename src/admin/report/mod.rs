@@ -230,6 +230,9 @@ pub struct OverdueLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub file: String,
+    /// 0 for what is about no line (a file that could not be opened, an entry that is not a
+    /// ledger file, the seals): `null` in the JSON.
+    #[serde(serialize_with = "line_or_null")]
     pub line: u64,
     pub problem: &'static str,
     /// `withheld`: the last line not used, how many records were not, and whom they are about.
@@ -239,6 +242,15 @@ pub struct Skipped {
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<Vec<String>>,
+}
+
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn line_or_null<S: serde::Serializer>(line: &u64, s: S) -> Result<S::Ok, S::Error> {
+    match line {
+        0 => s.serialize_none(),
+        n => s.serialize_u64(*n),
+    }
 }
 
 impl Skipped {
