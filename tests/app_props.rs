@@ -201,6 +201,7 @@ fn play(
                     consent: tebiki::state::ConsentState::Given,
                     policy_version: Some(app.content.manifest.policy_version.clone()),
                     decided_at: Some("2026-11-20T01:02:03Z".into()),
+                    decided_on: None,
                     name: None,
                     withheld: false,
                 });

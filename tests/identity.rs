@@ -415,6 +415,48 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
     }
 }
 
+/// A withdrawal an administrator recorded for a day the person asked earlier is dated, when
+/// they come back, by that day, not by the day it was entered.
+#[test]
+fn a_withdrawal_an_administrator_recorded_is_dated_by_the_day_asked() {
+    let yesterday = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .yesterday()
+        .unwrap()
+        .to_string();
+    for lang in ["ja", "en"] {
+        let mut k = roster_kiosk(lang);
+        k.agree_as("A1234").keys("<Enter>");
+        let o = common::tebiki(
+            k.dir.path(),
+            &[
+                "record",
+                "withdrawal",
+                "A1234",
+                "--requested",
+                &yesterday,
+                "--by",
+                "HR",
+                "--lang",
+                "en",
+            ],
+        );
+        assert!(o.status.success(), "{o:?}");
+        let records = common::read_records(&k.ledger_dir());
+        let withdrawal = records.iter().find(|r| r["type"] == "withdrawal").unwrap();
+        assert_eq!(
+            withdrawal["requested_on"],
+            yesterday.as_str(),
+            "{withdrawal}"
+        );
+        k.keys("<Enter>").identify_on_roster("A1234");
+        assert_eq!(k.app.step, Step::Standing(OnRecord::Decided), "{lang}");
+        let screen = k.screen();
+        assert!(screen.contains(&yesterday), "{lang}: {screen}");
+    }
+}
+
 /// A consent line that cannot be read at all names no one for sure: a person whose id it may
 /// hold is not turned away from withdrawing (the consent may be theirs), and is told why; a
 /// person it does not name is.

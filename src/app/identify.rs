@@ -21,6 +21,9 @@ pub struct Prior {
     pub consent: crate::state::ConsentState,
     pub policy_version: Option<String>,
     pub decided_at: Option<String>,
+    /// The day of that decision when it is recorded apart from when it was entered: for a
+    /// withdrawal an administrator recorded, the day the person asked (`requested_on`).
+    pub decided_on: Option<String>,
     /// The name the person's latest record gives (open mode compares it with the one typed).
     pub name: Option<String>,
     /// A break in the ledger withheld records about them: the records that can be used may
@@ -35,10 +38,22 @@ impl Prior {
         state: crate::state::EmployeeState,
         issues: &[crate::ledger::ReadIssue],
     ) -> Prior {
+        // The decision behind a withdrawn consent is the last withdrawal that counts.
+        let decided_on = (state.consent == crate::state::ConsentState::Withdrawn)
+            .then(|| {
+                state
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|h| h.record_type == "withdrawal" && h.voided.is_none())
+                    .and_then(|h| h.requested_on.clone())
+            })
+            .flatten();
         Prior {
             consent: state.consent,
             policy_version: state.policy_version,
             decided_at: state.decided_at,
+            decided_on,
             name: state.name,
             withheld: crate::ledger::withheld_about(issues, id),
         }

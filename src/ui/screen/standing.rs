@@ -47,10 +47,15 @@ pub fn body(app: &App, width: usize) -> Body {
             para(&mut body, &super::who(app), width, theme::heading());
             body.blank();
             let prior = app.person.prior.as_ref();
+            // The day it was decided: the day asked for, when recorded apart.
             let at = prior
-                .and_then(|p| p.decided_at.as_deref())
-                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-                .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
+                .and_then(|p| p.decided_on.clone())
+                .or_else(|| {
+                    prior
+                        .and_then(|p| p.decided_at.as_deref())
+                        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                        .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
+                })
                 .unwrap_or_default();
             let version = prior
                 .and_then(|p| p.policy_version.clone())
