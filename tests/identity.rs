@@ -402,10 +402,16 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
             let screen = k.screen();
             assert!(screen.contains(said), "{lang} {id}: {screen}");
             assert!(screen.contains(again), "{lang} {id}: {screen}");
-            // Finishing records nothing.
+            // Finishing records nothing, and says so on the first screen.
             k.keys("<Down><Enter>");
             assert_eq!(k.app.step, Step::Welcome);
             assert_eq!(k.records().len(), 3);
+            let finished = if lang == "ja" {
+                "何も記録していません"
+            } else {
+                "Nothing was recorded"
+            };
+            assert!(k.screen().contains(finished), "{lang} {id}: {}", k.screen());
         }
         // Reading again starts at the first screen.
         k.keys("<Enter>")

@@ -458,7 +458,20 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     insta::assert_snapshot!("renewal_ja_80x24", screen.replace(&today, "YYYY-MM-DD"));
     assert!(screen.contains("期限切れ"), "{screen}");
     assert!(screen.contains("手当"), "{screen}");
-    k2.keys("<F2><Enter>");
+    assert!(screen.contains("決めずに終わる"), "{screen}");
+    // Esc leaves without deciding: nothing recorded, and the first screen says so.
+    let before = common::read_records(&k.ledger_dir()).len();
+    k2.keys("<Esc>");
+    assert_eq!(k2.app.step, tebiki::app::Step::Welcome);
+    assert!(
+        k2.screen().contains("Nothing was recorded"),
+        "{}",
+        k2.screen()
+    );
+    assert_eq!(common::read_records(&k.ledger_dir()).len(), before);
+    k2.keys("<Enter>").identify("E8001", "Ken Oda", "Sales");
+    assert!(k2.app.renewal_open());
+    k2.keys("<Enter>");
     assert_eq!(k2.app.ctx(), Ctx::Reading);
     k2.read_all().pass_check();
     k2.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");

@@ -142,6 +142,7 @@ act-save = Save
 act-withdraw = Withdraw my consent
 act-change = Change
 act-finish = Finish
+act-leave-undecided = Finish without deciding
 act-receipt-code = Code for your phone
 act-link-code = Open on phone
 act-tick = Tick
@@ -264,6 +265,7 @@ standing-decide-first = Read the explanation and decide
 standing-decide = Read the explanation and decide again
 standing-withdraw = Withdraw my consent
 standing-finish = Nothing more, finish
+standing-finished = Nothing was recorded. Thank you for coming.
 
 ## The privacy notice, generated from the fields a record holds
 welcome-notice = What is recorded about me, and why

@@ -141,6 +141,7 @@ act-save = 保存
 act-withdraw = 同意を取り消す
 act-change = 選び直す
 act-finish = 終わる
+act-leave-undecided = 決めずに終わる
 act-receipt-code = スマホ用コード
 act-link-code = スマホで開く
 act-tick = チェック
@@ -260,6 +261,7 @@ standing-decide-first = 説明を読んで選ぶ
 standing-decide = 説明を読んで、あらためて選ぶ
 standing-withdraw = 同意を取り消す
 standing-finish = 何もしないで終わる
+standing-finished = 何も記録していません。ありがとうございました。
 
 ## プライバシーに関する説明（記録される項目の一覧から作ります）
 welcome-notice = 記録される内容とその理由

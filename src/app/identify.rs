@@ -391,6 +391,9 @@ impl App {
             }
             MenuItem::Finish => {
                 self.reset();
+                // Said on the first screen, so that no one wonders whether coming recorded
+                // something.
+                self.notice = Some(Notice::info("standing-finished"));
                 None
             }
         }

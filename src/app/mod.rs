@@ -649,6 +649,12 @@ impl App {
         if let Some(r) = self.person.renewal.as_mut().filter(|r| r.open) {
             match cmd {
                 Cmd::Confirm => r.open = false,
+                // Not deciding anew now: the expired consent stays as it is, nothing is
+                // recorded, and the first screen says so.
+                Cmd::Back if self.session.is_none() => {
+                    self.reset();
+                    self.notice = Some(Notice::info("standing-finished"));
+                }
                 Cmd::Up => self.popup_scroll = self.popup_scroll.saturating_sub(1),
                 Cmd::Down => self.popup_scroll = (self.popup_scroll + 1).min(MAX_POPUP_SCROLL),
                 _ => {}

@@ -40,6 +40,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Enter)], Cmd::Confirm, &[Notice], "key-enter", "act-back", HELP_ONLY),
     bind(&[k(Enter)], Cmd::Confirm, &[Choose], "key-enter", "act-choose", SHOWN),
     bind(&[k(Enter)], Cmd::Confirm, &[Renewal], "key-enter", "act-read-and-decide", SHOWN),
+    bind(&[k(Esc)], Cmd::Back, &[Renewal], "key-esc", "act-leave-undecided", SHOWN),
     // On the check and the choice the arrows move between the answers (past the last, the
     // choice scrolls on to its end). Shown before Space: on the choice nothing is under the
     // cursor on arrival, so the arrows come first.
