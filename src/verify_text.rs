@@ -140,6 +140,21 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
         };
         let what = match &f.kind {
             // The line before is named: the change may be in it rather than here.
+            FindingKind::ChainBreak {
+                follows: Some(follows),
+                ..
+            } => env.ta(
+                "finding-chain-break-inserted",
+                &[
+                    ("follows", s(follows)),
+                    ("first", s(follows + 1)),
+                    ("last", s(f.line.unwrap_or(follows + 2) - 1)),
+                    (
+                        "count",
+                        (f.line.unwrap_or(follows + 2) - 1 - follows).into(),
+                    ),
+                ],
+            ),
             FindingKind::ChainBreak { .. } => match f.line {
                 Some(line) if line > 1 => env.ta("finding-chain-break", &[("before", s(line - 1))]),
                 _ => env.t("finding-chain-break-first"),

@@ -309,6 +309,43 @@ fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
     let o = tebiki(data.path(), &["verify", "--format", "json"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["findings"][0]["line"], 4);
+    assert!(v["findings"][0].get("follows").is_none(), "{v}");
+
+    // Put back, then two lines that cannot be read inserted after the second record: the
+    // record after them names the second, so they are said to be inserted, and its seq
+    // (which goes on from the second's) is no gap.
+    let mut lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    lines.insert(2, String::new());
+    lines.insert(3, "not json".into());
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let o = tebiki(data.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("k1.jsonl:5: chain break: “prev” is the SHA-256 of line 2, the last line"),
+        "{out}"
+    );
+    assert!(
+        out.contains("lines 3–4, which could not be read, were inserted"),
+        "{out}"
+    );
+    assert!(!out.contains("seq gap"), "{out}");
+    let o = tebiki(data.path(), &["verify", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("読めなかった 3～4 行目は、その後に挿入"),
+        "{out}"
+    );
+    let o = tebiki(data.path(), &["verify", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["unparseable", "unparseable", "chain_break"], "{v}");
+    assert_eq!(v["findings"][2]["follows"], 2, "{v}");
 }
 
 #[test]

@@ -226,6 +226,10 @@ verify-intact = Intact: { $records } records in { $files } file(s).
 verify-damaged = DAMAGED: { $count } finding(s). Keep a copy of the ledger folder as it is and tell the administrator.
 finding-chain-break = chain break: “prev” is not the SHA-256 of line { $before }: line { $before } or this one was changed, or a line between them removed or inserted
 finding-chain-break-first = chain break: the first line’s “prev” is not 64 zeros: it was changed, or a line before it removed
+finding-chain-break-inserted = chain break: “prev” is the SHA-256 of line { $follows }, the last line that could be read: { $count ->
+    [1] line { $first }, which could not be read, was
+   *[other] lines { $first }–{ $last }, which could not be read, were
+} inserted after it
 finding-seq-gap = seq gap: expected { $expected }, found { $found }
 finding-unparseable = not a valid JSON record
 finding-bad-envelope = the envelope is not valid at “{ $key }”

@@ -226,6 +226,10 @@ verify-intact = 無事です：{ $files } ファイル、{ $records } 件。
 verify-damaged = 損傷があります：{ $count } 件。記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
 finding-chain-break = 連鎖の切れ目：「prev」が { $before } 行目の SHA-256 と一致しません（{ $before } 行目かこの行が変更されたか、その間の行が削除・挿入されています）
 finding-chain-break-first = 連鎖の切れ目：最初の行の「prev」が 64 個の 0 ではありません（この行が変更されたか、その前の行が削除されています）
+finding-chain-break-inserted = 連鎖の切れ目：「prev」は、読めた最後の行である { $follows } 行目の SHA-256 です（読めなかった { $count ->
+    [1] { $first } 行目は
+   *[other] { $first }～{ $last } 行目は
+}、その後に挿入されたものです）
 finding-seq-gap = seq の飛び：{ $expected } のはずが { $found } です
 finding-unparseable = 正しい JSON の記録ではありません
 finding-bad-envelope = 「{ $key }」で封筒部分が正しくありません

@@ -95,6 +95,9 @@ pub(super) struct FileCheck<'a> {
     pub(super) prev_hash: [u8; 32],
     pub(super) next_seq: u64,
     pub(super) last_seq: u64,
+    /// The last line that could be read as a record: its number, its SHA-256, and the `seq`
+    /// expected after it.
+    pub(super) last_read: Option<(u64, [u8; 32], u64)>,
     pub(super) first_at: Option<Timestamp>,
     pub(super) last_at: Option<Timestamp>,
     pub(super) checkpoint: Option<&'a CheckpointEntry>,
@@ -149,6 +152,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         prev_hash: [0; 32],
         next_seq: 1,
         last_seq: 0,
+        last_read: None,
         first_at: None,
         last_at: None,
         checkpoint,
@@ -269,6 +273,7 @@ impl FileCheck<'_> {
                     None
                 };
                 self.check_envelope(line, env, hash, start, occurred);
+                self.last_read = Some((self.line, hash, self.next_seq));
             }
         }
         self.members = members;
@@ -299,9 +304,18 @@ impl FileCheck<'_> {
             self.finding(here.0, here.1, kind, PHASE_LINE);
         }
         if let Some(prev) = env.prev.filter(|p| *p != self.prev_hash) {
+            // After lines that could not be read, a `prev` naming the last line that could says
+            // those lines were inserted: the seq goes on from that line's.
+            let follows = self
+                .last_read
+                .filter(|(n, h, _)| *n + 1 < self.line && *h == prev);
+            if let Some((_, _, seq)) = follows {
+                self.next_seq = seq;
+            }
             let kind = FindingKind::ChainBreak {
                 expected: hex::encode(self.prev_hash),
                 found: hex::encode(prev),
+                follows: follows.map(|(n, ..)| n),
             };
             self.finding(here.0, here.1, kind, PHASE_LINE);
         }

@@ -88,6 +88,10 @@ pub enum FindingKind {
     ChainBreak {
         expected: String,
         found: String,
+        /// When the lines before it up to an earlier one could not be read, and `prev` is the
+        /// SHA-256 of that earlier line (its number here): the lines between were inserted.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        follows: Option<u64>,
     },
     /// `seq` of this line is not one more than the previous line's.
     SeqGap {
