@@ -139,22 +139,23 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             None => for_terminal(&f.file).into_owned(),
         };
         let what = match &f.kind {
-            // The line before is named: the change may be in it rather than here.
+            // The lines between the one `prev` names and this one were inserted.
             FindingKind::ChainBreak {
                 follows: Some(follows),
                 ..
-            } => env.ta(
-                "finding-chain-break-inserted",
-                &[
-                    ("follows", s(follows)),
-                    ("first", s(follows + 1)),
-                    ("last", s(f.line.unwrap_or(follows + 2) - 1)),
-                    (
-                        "count",
-                        (f.line.unwrap_or(follows + 2) - 1 - follows).into(),
-                    ),
-                ],
-            ),
+            } => {
+                let last = f.line.map_or(follows + 1, |line| line - 1);
+                env.ta(
+                    "finding-chain-break-inserted",
+                    &[
+                        ("follows", s(follows)),
+                        ("first", s(follows + 1)),
+                        ("last", s(last)),
+                        ("count", (last - follows).into()),
+                    ],
+                )
+            }
+            // The line before is named: the change may be in it rather than here.
             FindingKind::ChainBreak { .. } => match f.line {
                 Some(line) if line > 1 => env.ta("finding-chain-break", &[("before", s(line - 1))]),
                 _ => env.t("finding-chain-break-first"),
