@@ -46,7 +46,10 @@ impl Prior {
                     .iter()
                     .rev()
                     .find(|h| h.record_type == "withdrawal" && h.voided.is_none())
-                    .and_then(|h| h.requested_on.clone())
+                    .and_then(|h| h.requested_on.as_deref())
+                    // Shown as a date only: a line edited by hand may hold anything.
+                    .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+                    .map(|d| d.to_string())
             })
             .flatten();
         Prior {
