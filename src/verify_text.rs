@@ -57,7 +57,11 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
         if sealed_any {
             let line = match &f.sealed {
                 Some(m) => env.ta(
-                    "verify-sealed",
+                    if m.unchecked {
+                        "verify-sealed-unchecked"
+                    } else {
+                        "verify-sealed"
+                    },
                     &[
                         ("file", s(for_terminal(&f.file))),
                         ("seq", s(m.seq)),
@@ -223,12 +227,29 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             FindingKind::SealNoSigners => env.t("finding-seal-no-signers"),
             FindingKind::SealsMissing => env.t("finding-seals-missing"),
             FindingKind::SealChainBreak => env.t("finding-seal-chain-break"),
-            FindingKind::SealedFileMissing { seal, seq } => env.ta(
-                "finding-sealed-file-missing",
+            FindingKind::SealedFileMissing {
+                seal,
+                seq,
+                unchecked,
+            } => env.ta(
+                if *unchecked {
+                    "finding-sealed-file-missing-unchecked"
+                } else {
+                    "finding-sealed-file-missing"
+                },
                 &[("seal", s(for_terminal(seal))), ("seq", s(seq))],
             ),
-            FindingKind::SealedFileChanged { seal, seq, bytes } => env.ta(
-                "finding-sealed-file-changed",
+            FindingKind::SealedFileChanged {
+                seal,
+                seq,
+                bytes,
+                unchecked,
+            } => env.ta(
+                if *unchecked {
+                    "finding-sealed-file-changed-unchecked"
+                } else {
+                    "finding-sealed-file-changed"
+                },
                 &[
                     ("seal", s(for_terminal(seal))),
                     ("seq", s(seq)),

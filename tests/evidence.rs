@@ -2756,3 +2756,66 @@ fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
 }
+
+/// Without trusted keys (`seal-signers` deleted, say) a seal's signature cannot be checked,
+/// and that is a finding; the files are still compared with what the seal says, so a file
+/// rewritten with its chain computed again is named too (marked as resting on an unchecked
+/// seal), and each file's line says how far the seal covers it rather than "not sealed yet".
+#[test]
+fn without_trusted_keys_verify_still_names_a_rewrite_the_seal_shows() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    s.seal();
+    fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+    let file = s.file();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    // Intact: only the missing keys are a finding, and every file is sealed (unchecked).
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("no trusted seal keys"), "{out}");
+    assert!(!out.contains("no longer begins"), "{out}");
+    assert!(!out.contains("not sealed yet"), "{out}");
+    assert!(
+        out.contains("the seal’s signature was not checked"),
+        "{out}"
+    );
+
+    turn_and_rechain(&file, "given", "refused");
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!("{name}: the file no longer begins with the"))
+            && out.contains("a seal whose signature could not be checked"),
+        "{out}"
+    );
+    let o = tebiki(s.data.path(), &["verify", "--lang", "ja"]);
+    let (ja, _) = text(&o);
+    assert!(
+        ja.contains("封印そのものが偽物でない限り") && ja.contains(&name),
+        "{ja}"
+    );
+    let o = tebiki(s.data.path(), &["verify", "--format", "json"]);
+    let v: Value = serde_json::from_str(&text(&o).0).unwrap();
+    let changed: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "sealed_file_changed")
+        .collect();
+    assert_eq!(changed.len(), 1, "{v}");
+    assert_eq!(changed[0]["file"], name.as_str());
+    assert_eq!(changed[0]["unchecked"], true);
+    assert_eq!(v["files"][0]["sealed"]["unchecked"], true, "{v}");
+
+    // The file gone: named as gone, on the same unchecked seal.
+    fs::remove_file(&file).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("a seal whose signature could not be checked (no trusted keys), but is gone"),
+        "{out}"
+    );
+}

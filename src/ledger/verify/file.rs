@@ -221,6 +221,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
             seq,
             at: at.to_string(),
             seal: seal.clone(),
+            unchecked: shared.basis_unchecked,
         })
     });
     fc.ids.sort_unstable();

@@ -79,8 +79,11 @@ const PHASE_ALL_FILES: u8 = 4;
 struct Shared<'c> {
     dir: &'c Path,
     checkpoint: Option<&'c Checkpoint>,
-    /// The latest valid seal: its time and name, and per file the bytes it covers.
+    /// The latest valid seal: its time and name, and per file the bytes it covers; without
+    /// one, the latest seal whose signature could not be checked for want of trusted keys.
     basis: Option<Basis>,
+    /// Whether `basis` is such a seal (its signature not checked).
+    basis_unchecked: bool,
     /// Every valid seal, oldest first, the same way (for the backdating check: a record no
     /// seal before it covers must not be dated before that seal).
     bases: Vec<Basis>,
@@ -141,12 +144,14 @@ pub fn verify_sealed(
     };
     let mut findings: Vec<(Finding, u8)> = Vec::new();
     odd_entries(dir, &mut findings);
-    let bases = check_seals(dir, seals, &mut findings);
-    let basis = bases.last().cloned();
+    let (bases, unchecked) = check_seals(dir, seals, &mut findings);
+    let basis_unchecked = bases.is_empty() && unchecked.is_some();
+    let basis = bases.last().cloned().or(unchecked);
     let shared = Shared {
         dir,
         checkpoint,
         basis,
+        basis_unchecked,
         bases,
         names: files.iter().map(|p| file_name_string(p)).collect(),
         future: Timestamp::now()
@@ -504,13 +509,27 @@ fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
 }
 
 /// The seals' own checks, and whether the ledger files still begin as sealed; each valid
-/// seal's basis (oldest first) for the backdating check.
-fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>) -> Vec<Basis> {
+/// seal's basis (oldest first) for the backdating check, and the latest seal whose signature
+/// could not be checked for want of trusted keys.
+///
+/// Without trusted keys no seal is valid, yet the files are still compared with what the
+/// seals say, their findings marked `unchecked`: whoever rewrote a file and deleted
+/// `seal-signers` then sees the rewrite named, not only that the keys are missing (a seal
+/// made up by someone else can only add findings, as the missing keys are one already).
+fn check_seals(
+    dir: &Path,
+    seals: &[ReadSeal],
+    findings: &mut Vec<(Finding, u8)>,
+) -> (Vec<Basis>, Option<Basis>) {
+    /// A sealed prefix of a file: its bytes, their SHA-256, the last seq, the seal, and
+    /// whether the seal's signature went unchecked.
+    type Wanted<'s> = (u64, &'s str, u64, &'s ReadSeal, bool);
     let mut push = |file: &str, kind: FindingKind| {
         findings.push((finding_at(file, None, None, kind), PHASE_LINE));
     };
     let mut previous = GENESIS_PREV.to_owned();
     let mut valid: Vec<&ReadSeal> = Vec::new();
+    let mut unchecked: Vec<&ReadSeal> = Vec::new();
     for s in seals {
         let kind = match &s.problem {
             Some(SealProblem::Unreadable) => Some(FindingKind::SealUnreadable),
@@ -528,6 +547,9 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
             .is_some_and(|seal| seal.previous == previous);
         previous = hex::encode(s.sha256);
         if let Some(kind) = kind {
+            if kind == FindingKind::SealNoSigners && s.seal.is_some() {
+                unchecked.push(s);
+            }
             push(&s.name, kind);
             continue;
         }
@@ -537,14 +559,16 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
         valid.push(s);
     }
     // Every sealed prefix of every file, each file read once.
-    let mut wanted: HashMap<&str, Vec<(u64, &str, u64, &ReadSeal)>> = HashMap::new();
-    for s in &valid {
+    let mut wanted: HashMap<&str, Vec<Wanted>> = HashMap::new();
+    let marked = valid.iter().map(|s| (s, false));
+    for (s, unchecked) in marked.chain(unchecked.iter().map(|s| (s, true))) {
         for f in s.seal.iter().flat_map(|seal| &seal.files) {
             wanted.entry(f.name.as_str()).or_default().push((
                 f.bytes,
                 f.file_sha256.as_str(),
                 f.seq,
                 s,
+                unchecked,
             ));
         }
     }
@@ -555,12 +579,13 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
         let path = dir.join(name);
         let meta = std::fs::symlink_metadata(&path);
         if meta.is_err() || !is_safe_name(name) {
-            for (_, _, seq, s) in list {
+            for (_, _, seq, s, unchecked) in list {
                 push(
                     name,
                     FindingKind::SealedFileMissing {
                         seal: s.name.clone(),
                         seq: *seq,
+                        unchecked: *unchecked,
                     },
                 );
             }
@@ -572,7 +597,7 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
         }
         let offsets: Vec<u64> = list.iter().map(|(bytes, ..)| *bytes).collect();
         let hashes = prefix_hashes(&path, &offsets).unwrap_or_else(|_| vec![None; list.len()]);
-        for ((bytes, sha, seq, s), found) in list.iter().zip(hashes) {
+        for ((bytes, sha, seq, s, unchecked), found) in list.iter().zip(hashes) {
             if found.map(hex::encode).as_deref() != Some(*sha) {
                 push(
                     name,
@@ -580,25 +605,25 @@ fn check_seals(dir: &Path, seals: &[ReadSeal], findings: &mut Vec<(Finding, u8)>
                         seal: s.name.clone(),
                         seq: *seq,
                         bytes: *bytes,
+                        unchecked: *unchecked,
                     },
                 );
             }
         }
     }
-    valid
-        .iter()
-        .filter_map(|s| {
-            let (Some(at), Some(seal)) = (s.at, &s.seal) else {
-                return None;
-            };
-            let files = seal
-                .files
-                .iter()
-                .map(|f| (f.name.clone(), (f.bytes, f.seq)))
-                .collect();
-            Some((at, s.name.clone(), files))
-        })
-        .collect()
+    let basis = |s: &&ReadSeal| -> Option<Basis> {
+        let (Some(at), Some(seal)) = (s.at, &s.seal) else {
+            return None;
+        };
+        let files = seal
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), (f.bytes, f.seq)))
+            .collect();
+        Some((at, s.name.clone(), files))
+    };
+    let latest_unchecked = unchecked.iter().rev().find_map(basis);
+    (valid.iter().filter_map(basis).collect(), latest_unchecked)
 }
 
 #[cfg(test)]

@@ -69,6 +69,9 @@ pub struct SealMark {
     pub seq: u64,
     pub at: String,
     pub seal: String,
+    /// The seal's signature could not be checked: no trusted seal keys are set up.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
 }
 
 /// A problem at a place: `line` is 1-based, `offset` the byte offset of that line's start.
@@ -177,12 +180,18 @@ pub enum FindingKind {
     SealedFileMissing {
         seal: String,
         seq: u64,
+        /// The seal's signature could not be checked (no trusted keys: see `SealNoSigners`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        unchecked: bool,
     },
     /// The file no longer begins with the bytes sealed (cut, emptied, or rewritten).
     SealedFileChanged {
         seal: String,
         seq: u64,
         bytes: u64,
+        /// As for `SealedFileMissing`.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        unchecked: bool,
     },
     /// A `void` naming a record no void can cancel (a person's own consent or withdrawal, or
     /// a void): readers ignore it, and no tebiki command writes one.
