@@ -2819,3 +2819,90 @@ fn without_trusted_keys_verify_still_names_a_rewrite_the_seal_shows() {
         "{out}"
     );
 }
+
+/// A mistyped line in `$DATA/seal-signers` is not read as no key: report, export, status and
+/// the dashboard name it as `seal-signers:N` and are incomplete (exit 1), since a key meant to
+/// be trusted may be missing; the other lines' keys still check the seals. verify refuses the
+/// file with its place and says to fix that line (not to give another file).
+#[test]
+fn readers_name_a_mistyped_line_of_the_trusted_seal_keys() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    s.seal();
+    let signers = s.data.path().join("seal-signers");
+    let good = fs::read_to_string(&signers).unwrap();
+    fs::write(
+        &signers,
+        format!("# auditors\nhr ssh-ed25519 AAAAnot-a-key\n{good}"),
+    )
+    .unwrap();
+    let o = tebiki(s.data.path(), &["report", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ledger"]["complete"], false, "{r}");
+    assert_eq!(r["ledger"]["bad_signers_lines"], 1, "{r}");
+    // The seal is still checked with the key of the good line.
+    assert_eq!(r["ledger"]["seal_not_trusted"], 0, "{r}");
+    let skipped = r["skipped"].as_array().unwrap();
+    assert!(
+        skipped.iter().any(|k| k["problem"] == "bad_signers_line"
+            && k["line"] == 2
+            && k["file"] == "seal-signers"),
+        "{r}"
+    );
+    let out = s.data.path().join("out.csv");
+    let o = tebiki(
+        s.data.path(),
+        &["export", "--lang", "en", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o).1;
+    let place = format!("{}:2", signers.display());
+    assert!(
+        err.contains(&format!("{place} is not an allowed_signers line")),
+        "{err}"
+    );
+    let csv = fs::read_to_string(&out).unwrap();
+    assert!(
+        csv.contains("INCOMPLETE EXPORT") && csv.contains("seal-signers:2"),
+        "{}",
+        csv.lines().last().unwrap_or_default()
+    );
+    for (lang, words) in [
+        ("en", "not an allowed_signers line"),
+        ("ja", "使っていません"),
+    ] {
+        let o = tebiki(s.data.path(), &["status", "E000001", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1), "{lang}");
+        let (answer, err) = text(&o);
+        assert!(err.contains(&place) && err.contains(words), "{lang}: {err}");
+        assert!(
+            answer.starts_with(if lang == "en" {
+                "INCOMPLETE: the seals could not be checked"
+            } else {
+                "不完全：封印を確かめられない"
+            }),
+            "{lang}: {answer}"
+        );
+    }
+    let d = dashboard(s.data.path());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| tebiki::ui::dashboard::draw(f, &d))
+        .unwrap();
+    let screen = common::buffer_text(terminal.backend().buffer());
+    assert!(
+        screen.contains("(seal-signers:2)") && screen.contains("cannot be read"),
+        "{screen}"
+    );
+    // verify refuses the file with its place, and says to fix that line.
+    let o = tebiki(s.data.path(), &["verify", "--lang", "en"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&place), "{err}");
+    assert!(err.contains("Correct that line"), "{err}");
+    assert!(!err.contains("leave out --signers"), "{err}");
+}

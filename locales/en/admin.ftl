@@ -95,6 +95,10 @@ export-csv-left-untrusted = { $n ->
 export-csv-left-unchecked = { $n ->
    *[other] the check against the seals, for which no trusted seal key is set up (seal-signers: restore it, or check with the auditors' copy)
 }
+export-csv-left-signers = { $n ->
+    [one] the check against seals signed by the key meant for 1 line of seal-signers that could not be read
+   *[other] the check against seals signed by the keys meant for { $count } lines of seal-signers that could not be read
+}
 export-csv-left-odd = { $n ->
     [one] the records, if any, behind 1 entry of the ledger folder that is not a regular ledger file
    *[other] the records, if any, behind { $count } entries of the ledger folder that are not regular ledger files

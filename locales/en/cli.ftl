@@ -104,6 +104,7 @@ todo-seal-key-open = Make it readable only by its owner (chmod 600 FILE), as ssh
 todo-seal-findings = Run “tebiki verify” to see them. Once someone has looked into them, --despite-findings seals with exit 0.
 todo-seal-again = Run “tebiki seal” again in a second.
 todo-signers = Give an allowed_signers file (“NAME namespaces="tebiki-seal" ssh-ed25519 AAAA…”), or leave out --signers to use $DATA/seal-signers.
+todo-signers-data = Correct that line to an allowed_signers line (“NAME namespaces="tebiki-seal" ssh-ed25519 AAAA…”; tebiki seal prints the one for its key), or remove it. Until then the readers leave it out and say so.
 todo-seals-dir = Give the folder that holds the copied seals (*.json and *.json.sig).
 todo-receipt-text = Give the text of the receipt’s QR code exactly as a phone reads it, or the receipt code and the record fingerprint as the receipt shows them, in quotes.
 todo-report-bug = This should not happen: please report it with the command you ran.
@@ -128,9 +129,11 @@ warning-seal-mismatch = { $file } no longer holds what { $seal } sealed up to it
 left-out-sealed = { $count } ledger file(s) no longer match the latest seal: what follows may rest on records changed or removed since they were sealed
 warning-seal-not-trusted = the newest seal, { $seal }, is not vouched for by the trusted seal keys (seal-signers): its signature is missing or by another key, or it is not the seal its name says. Seals may have been replaced to hide a rewrite: run tebiki verify (with the auditors' copy of the seals: --seals)
 warning-seal-no-signers = the ledger is sealed (the newest seal is { $seal }), but no trusted seal key is set up ({ $file } is missing or lists no key), so what the seals vouch for is not checked. If that file was deleted, records may have been changed since: run tebiki verify with the auditors' copy of the keys (--signers). If sealing was only just set up, add the line tebiki seal printed to { $file }
+warning-signers-line = { $place } is not an allowed_signers line with a key that can be read (“NAME namespaces="tebiki-seal" ssh-ed25519 AAAA…”): it was not used, so a key meant to be trusted may be missing. Fix the line (tebiki verify refuses the file until then)
 warning-no-seal = no seal was found in { $dir }, although trusted seal keys are set up (seal-signers): the seals may have been deleted with a rewrite. Run tebiki verify --seals with the auditors' copy; if sealing was only just set up, run tebiki seal once
 left-out-untrusted = the newest seal could not be checked (none was found, or it is not signed by a trusted key): what follows may rest on records changed since the ledger was sealed
 left-out-unchecked = no seal was checked: the ledger is sealed, but no trusted seal key is set up (seal-signers); what follows may rest on records changed since it was sealed
+left-out-signers = { $count } line(s) of the trusted seal keys (seal-signers) could not be read and were not used: a key meant to be trusted may be missing, so a seal it signed is not checked
 left-out-odd = { $count } entries of the ledger folder named like ledger files are not regular files (a link, a folder) and were not read
 warning-backdated = the record at { $place } was added after the latest seal ({ $seal }) yet is dated before it: added later and dated back, so it was not used (run tebiki verify)
 left-out-backdated = { $count } record(s) added after the latest seal yet dated before it were not used

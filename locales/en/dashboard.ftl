@@ -60,6 +60,10 @@ dash-odd-entries = { $n ->
 dash-left-out = { $what }: not counted. Run tebiki verify.
 dash-seal-not-trusted = The newest seal ({ $seal }) is missing or not signed by a trusted key: records may have been changed since the ledger was sealed. Run tebiki verify.
 dash-seal-no-signers = Sealed (newest: { $seal }), but no trusted seal key is set up (seal-signers): the seals are not checked. Run tebiki verify with the auditors' copy of the keys.
+dash-signers-line = { $n ->
+    [one] A line of the trusted seal keys ({ $place }) cannot be read and is not used: a key meant to be trusted may be missing. Fix it, then run tebiki verify.
+   *[other] { $n } lines of the trusted seal keys (first: { $place }) cannot be read and are not used: a key meant to be trusted may be missing. Fix them, then run tebiki verify.
+}
 dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people marked ! (in red) may be shown wrongly. Run tebiki verify.
 dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.

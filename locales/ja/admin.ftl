@@ -88,6 +88,9 @@ export-csv-left-untrusted = { $n ->
 export-csv-left-unchecked = { $n ->
    *[other] 封印による確認（信頼する封印の鍵 seal-signers が設定されていません：ファイルを戻すか、監査担当者の写しで確かめてください）
 }
+export-csv-left-signers = 読めなかった seal-signers の行 { $n ->
+   *[other] { $count }
+} 行の鍵で署名された封印による確認
 export-csv-left-odd = 通常の記録ファイルではない記録フォルダーの項目 { $n ->
    *[other] { $count }
 } 個の中の記録（あれば）

@@ -104,6 +104,7 @@ todo-seal-key-open = 持ち主だけが読めるようにしてください（ch
 todo-seal-findings = 「tebiki verify」で内容を確かめてください。誰かが調べたあとは、--despite-findings を付けると終了コード 0 で封印します。
 todo-seal-again = 1 秒おいてから「tebiki seal」をもう一度実行してください。
 todo-signers = allowed_signers ファイル（「名前 namespaces="tebiki-seal" ssh-ed25519 AAAA…」）を指定するか、--signers を省いて $DATA/seal-signers を使ってください。
+todo-signers-data = その行を allowed_signers の行（「名前 namespaces="tebiki-seal" ssh-ed25519 AAAA…」）に直すか、消してください。鍵の行は tebiki seal が表示します。直すまで、読み取るコマンドはその行を使わず、そのことを伝えます。
 todo-seals-dir = 写した封印（*.json と *.json.sig）があるフォルダーを指定してください。
 todo-receipt-text = 控えの QR コードの内容をスマートフォンで読み取ったとおりに、または控えのコードと記録の指紋を控えに表示されたとおりに、引用符で囲んで指定してください。
 todo-report-bug = 本来起きないはずのことです。実行したコマンドとあわせて報告してください。
@@ -128,9 +129,11 @@ warning-seal-mismatch = { $file } は、{ $seal } が記録 { $seq } まで封�
 left-out-sealed = 台帳の { $count } ファイルが最新の封印と一致しません：以下は、封印のあとに変えられたか消された記録にもとづいている可能性があります
 warning-seal-not-trusted = 最新の封印 { $seal } は、信頼する封印の鍵（seal-signers）で確かめられません（署名がない、別の鍵の署名である、または名前どおりの封印ではない）。書き換えを隠すために封印が差し替えられた可能性があります：tebiki verify を実行してください（監査担当者が保管する封印の写しを --seals で指定して）
 warning-seal-no-signers = 台帳は封印されています（最新の封印は { $seal }）が、信頼する封印の鍵が設定されていません（{ $file } がないか、鍵が書かれていません）。そのため封印の内容を確かめていません。このファイルが削除されたのなら、その後に記録が書き換えられた可能性があります：監査担当者が保管する鍵の写しを --signers で指定して tebiki verify を実行してください。封印を始めたばかりなら、tebiki seal が表示した行を { $file } に追加してください
+warning-signers-line = { $place } は、読める公開鍵のある allowed_signers の行（「名前 namespaces="tebiki-seal" ssh-ed25519 AAAA…」）ではないため、使っていません。信頼するはずの鍵が抜けている可能性があります。この行を直してください（直すまで tebiki verify はこのファイルを受け付けません）
 warning-no-seal = 信頼する封印の鍵（seal-signers）が設定されているのに、{ $dir } に封印が見つかりません：書き換えとともに封印が削除された可能性があります。監査担当者が保管する写しで tebiki verify --seals を実行してください。封印を設定したばかりなら、tebiki seal を一度実行してください
 left-out-untrusted = 最新の封印を確かめられません（封印がないか、信頼する鍵の署名がありません）：以下は、封印のあとに変えられた記録にもとづいている可能性があります
 left-out-unchecked = 封印を確かめていません：台帳は封印されていますが、信頼する封印の鍵（seal-signers）が設定されていません。以下は、封印のあとに変えられた記録にもとづいている可能性があります
+left-out-signers = 信頼する封印の鍵（seal-signers）の { $count } 行を読めなかったため、使っていません：信頼するはずの鍵が抜けていると、その鍵で署名した封印を確かめられません
 left-out-odd = 記録フォルダーの { $count } 個の項目は、記録ファイルの名前ですが通常のファイルではない（リンク、フォルダーなど）ため、読み込んでいません
 warning-backdated = { $place } の記録は、最新の封印（{ $seal }）のあとに加えられたのに、封印より前の日時です：あとから日付をさかのぼって加えられた記録のため、使っていません（tebiki verify を実行してください）
 left-out-backdated = 最新の封印のあとに加えられたのに封印より前の日時の記録 { $count } 件を使っていません

@@ -57,6 +57,10 @@ dash-odd-entries = 通常の記録ファイルではない記録フォルダー�
 dash-left-out = { $what }は、集計に含めていません。tebiki verify を実行してください。
 dash-seal-not-trusted = 最新の封印（{ $seal }）がないか、信頼する鍵の署名がありません：封印のあとに記録が変えられた可能性があります。tebiki verify を実行してください。
 dash-seal-no-signers = 封印されています（最新：{ $seal }）が、信頼する封印の鍵（seal-signers）が設定されていないため、封印を確かめていません。監査担当者の鍵の写しで tebiki verify を実行してください。
+dash-signers-line = 信頼する封印の鍵の行（{ $place }{ $n ->
+    [1] {""}
+   *[other] ほか、全 { $n } 行
+}）を読めないため、使っていません。信頼するはずの鍵が抜けている可能性があります。直してから tebiki verify を実行してください。
 dash-chain-broken = 記録の連鎖が { $place } で切れています：そこから先の { $n } 件は集計に含めていません。! の付いた人（赤）の表示は正しくない可能性があります。tebiki verify を実行してください。
 dash-person-suspect = この人の記録が、記録の連鎖が切れた箇所にあり、集計に含めていません：表示が正しくない可能性があります。tebiki verify を実行してください。
 dash-roster-unreadable = 名簿（roster.csv）を読み込めませんでした。記録にある人だけを表示しています。tebiki roster import で取り込み直してください。

@@ -225,6 +225,8 @@ pub struct LeftOut {
     pub untrusted: u64,
     /// There are seals, but no trusted key to check them with (0 or 1).
     pub unchecked: u64,
+    /// Lines of the trusted seal keys that could not be read, so not used.
+    pub signers: u64,
     /// Entries named like ledger files that are not regular files (a link, a folder), not read.
     pub odd: u64,
     /// Records added after the latest seal yet dated before it, not used.
@@ -261,6 +263,7 @@ impl LeftOut {
             ReadIssue::SealMismatch { .. } => self.sealed += 1,
             ReadIssue::SealNotTrusted { .. } => self.untrusted += 1,
             ReadIssue::SealsUnchecked { .. } => self.unchecked += 1,
+            ReadIssue::SignersLine { .. } => self.signers += 1,
             ReadIssue::NotALedgerFile { .. } => self.odd += 1,
             ReadIssue::Backdated { .. } => self.backdated += 1,
             ReadIssue::FutureDated { .. } => self.future += 1,
@@ -293,6 +296,9 @@ impl LeftOut {
         }
         if self.unchecked > 0 {
             out.push(env.t("left-out-unchecked"));
+        }
+        if self.signers > 0 {
+            out.push(env.ta("left-out-signers", &[("count", count(self.signers))]));
         }
         if self.odd > 0 {
             out.push(env.ta("left-out-odd", &[("count", count(self.odd))]));
@@ -412,6 +418,9 @@ pub(crate) fn read_issue_text(
                 ("file", arg(file.display().to_string())),
             ],
         ),
+        ReadIssue::SignersLine { .. } => {
+            loc.ta(lang, "warning-signers-line", &[("place", arg(place))])
+        }
         ReadIssue::SealNotTrusted {
             seal: Some(seal), ..
         } => loc.ta(

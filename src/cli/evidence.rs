@@ -92,6 +92,7 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
                         ledger::ReadIssue::SealMismatch { .. }
                             | ledger::ReadIssue::SealNotTrusted { .. }
                             | ledger::ReadIssue::SealsUnchecked { .. }
+                            | ledger::ReadIssue::SignersLine { .. }
                     )
                 });
                 let id = if withheld_about {
@@ -598,6 +599,7 @@ pub(super) fn verify(
     format: Format,
 ) -> ExitCode {
     use crate::ledger::seal;
+    let given = signers.is_some();
     let signers_path =
         signers.map_or_else(|| seal::signers_path(&env.data.root), Path::to_path_buf);
     let signers = match std::fs::read_to_string(&signers_path) {
@@ -612,7 +614,12 @@ pub(super) fn verify(
         return env.fail(
             env.t("error-signers-line"),
             Some(format!("{}:{line}", signers_path.display())),
-            "todo-signers",
+            // The data folder's own file is to be fixed, not replaced by another.
+            if given {
+                "todo-signers"
+            } else {
+                "todo-signers-data"
+            },
         );
     }
     let mut seal_dirs = vec![seal::seals_dir(&env.data.root)];

@@ -127,6 +127,9 @@ pub struct Model {
     pub untrusted_seal: Option<String>,
     /// There are seals (the newest named), but no trusted key to check them with.
     pub unchecked_seals: Option<String>,
+    /// The first line of the trusted seal keys that could not be read (`seal-signers:N`), and
+    /// how many such lines there are.
+    pub bad_signers: Option<(String, u64)>,
     pub withheld: u64,
     /// People (their ids' keys) named in the record just before a break (the one a change
     /// most likely hit): see [`Model::is_suspect`].
@@ -218,6 +221,17 @@ impl Model {
     /// Notes a read issue: a break stops folding its file and marks the person it names.
     pub fn note_issue(&mut self, issue: &crate::ledger::ReadIssue) {
         use crate::ledger::ReadIssue;
+        if let ReadIssue::SignersLine { file, line } = issue {
+            let name = file
+                .file_name()
+                .unwrap_or(file.as_os_str())
+                .to_string_lossy();
+            let (_, n) = self
+                .bad_signers
+                .get_or_insert_with(|| (format!("{name}:{line}"), 0));
+            *n += 1;
+            return;
+        }
         if !issue.is_break() {
             match issue {
                 ReadIssue::NotALedgerFile { .. } => self.odd += 1,

@@ -488,13 +488,21 @@ pub fn sealed_heads(ledger_dir: &Path) -> (Vec<ReadIssue>, SealFloor) {
     };
     let signers = fs::read_to_string(signers_path(data_dir))
         .map(|text| Signers::parse(&text))
-        .ok()
-        .filter(|signers| !signers.keys.is_empty());
-    let Some(signers) = signers else {
-        return (sealed_without_signers(data_dir), SealFloor::default());
+        .ok();
+    // A mistyped line is told, not read as no key: the key it was meant to hold is not used.
+    let mut issues: Vec<ReadIssue> = signers
+        .iter()
+        .flat_map(|signers| &signers.bad_lines)
+        .map(|&line| ReadIssue::SignersLine {
+            file: signers_path(data_dir),
+            line: line as u64,
+        })
+        .collect();
+    let Some(signers) = signers.filter(|signers| !signers.keys.is_empty()) else {
+        issues.extend(sealed_without_signers(data_dir));
+        return (issues, SealFloor::default());
     };
     let seals = seal_files(&seals_dir(data_dir)).unwrap_or_default();
-    let mut issues = Vec::new();
     let Some(newest) = seals.last() else {
         // Sealing is set up, yet there is no seal: deleted with a rewrite, say.
         issues.push(ReadIssue::SealNotTrusted {

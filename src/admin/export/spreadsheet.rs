@@ -93,6 +93,7 @@ pub(super) fn incomplete_row(
         ("export-csv-left-sealed", left_out.sealed),
         ("export-csv-left-untrusted", left_out.untrusted),
         ("export-csv-left-unchecked", left_out.unchecked),
+        ("export-csv-left-signers", left_out.signers),
         ("export-csv-left-odd", left_out.odd),
         ("export-csv-left-backdated", left_out.backdated),
         ("export-csv-left-future", left_out.future),

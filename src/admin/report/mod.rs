@@ -123,6 +123,9 @@ pub struct LedgerInfo {
     /// 1 when there are seals but no trusted seal key is set up, so that none is checked (in
     /// `skipped`, as `seal_no_signers`).
     pub seal_no_signers: u64,
+    /// Lines of the trusted seal keys (`seal-signers`) that could not be read, so not used
+    /// (each in `skipped`, as `bad_signers_line`).
+    pub bad_signers_lines: u64,
     /// Entries of the ledger folder named like ledger files that are not regular files.
     pub not_ledger_files: u64,
     /// Records added after the latest trusted seal yet dated before it, not used (each in
@@ -145,6 +148,7 @@ impl LedgerInfo {
             sealed: self.seal_mismatches,
             untrusted: self.seal_not_trusted,
             unchecked: self.seal_no_signers,
+            signers: self.bad_signers_lines,
             odd: self.not_ledger_files,
             backdated: self.backdated,
             future: self.future_dated,
@@ -454,6 +458,7 @@ pub fn build(
     report.ledger.seal_mismatches = left_out.sealed;
     report.ledger.seal_not_trusted = left_out.untrusted;
     report.ledger.seal_no_signers = left_out.unchecked;
+    report.ledger.bad_signers_lines = left_out.signers;
     report.ledger.not_ledger_files = left_out.odd;
     report.ledger.backdated = left_out.backdated;
     report.ledger.future_dated = left_out.future;

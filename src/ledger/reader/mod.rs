@@ -135,6 +135,11 @@ pub enum ReadIssue {
     /// `tebiki verify` tells what (with the auditors' copy of the seals, `--seals`). What an
     /// older trusted seal vouches for is still checked.
     SealNotTrusted { file: PathBuf, seal: Option<String> },
+    /// Line `line` of the trusted seal keys (`file`: `$DATA/seal-signers`) is not an
+    /// allowed_signers line with a key that can be read (mistyped, say): it is not used, so a
+    /// key meant to be trusted may be missing (`tebiki verify` refuses the file until it is
+    /// fixed). What the seals vouch for is checked with the keys of the other lines.
+    SignersLine { file: PathBuf, line: u64 },
     /// There are seals (`seal`: the newest, as `seals/<file>`), but no trusted seal key is set
     /// up (`file`: `$DATA/seal-signers`, missing or listing no key; deleted, say, or not yet
     /// written after the first seal): nothing the seals vouch for is checked.
@@ -189,6 +194,7 @@ impl ReadIssue {
             | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Backdated { file, line, .. }
             | ReadIssue::FutureDated { file, line, .. }
+            | ReadIssue::SignersLine { file, line }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
             ReadIssue::NotALedgerFile { file, .. }
             | ReadIssue::SealNotTrusted { file, .. }
@@ -212,6 +218,7 @@ impl ReadIssue {
             ReadIssue::SealMismatch { .. } => "seal_mismatch",
             ReadIssue::SealNotTrusted { .. } => "seal_not_trusted",
             ReadIssue::SealsUnchecked { .. } => "seal_no_signers",
+            ReadIssue::SignersLine { .. } => "bad_signers_line",
             ReadIssue::Backdated { .. } => "backdated",
             ReadIssue::FutureDated { .. } => "future_dated",
             ReadIssue::Withheld { .. } => "withheld",

@@ -165,6 +165,17 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         );
         return Some((text, theme::bad()));
     }
+    if let Some((place, n)) = &d.model.bad_signers {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-signers-line",
+            &[
+                ("place", crate::escape::for_display(place).into()),
+                ("n", (*n).into()),
+            ],
+        );
+        return Some((text, theme::warn()));
+    }
     // Lines not read, records not used, entries not read: each said in its own words.
     let counted = [
         ("dash-unreadable", d.model.unreadable),
