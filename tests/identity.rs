@@ -268,8 +268,8 @@ fn a_withdrawal_needs_a_consent_to_withdraw() {
         };
         assert!(screen.contains(expected), "{screen}");
         assert!(k.records().is_empty());
-        // "Nothing more" goes back to the welcome screen.
-        k.keys("<Down><Enter>");
+        // "Nothing more" comes first, under the cursor: Enter goes back to the welcome screen.
+        k.keys("<Enter>");
         assert_eq!(k.app.step, Step::Welcome);
         // Agreed: the withdrawal is recorded.
         k.agree_as("A1234").keys("<Enter>");
@@ -354,7 +354,7 @@ fn a_withdrawal_is_taken_at_the_kiosk_despite_withheld_records() {
         assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
         // Someone else in the withheld records who never agreed is taken too; someone the
         // ledger holds nothing about is not.
-        k.keys("<Down><Enter>");
+        k.keys("<Enter>");
         assert_eq!(k.app.step, Step::Welcome);
         k.choose_withdraw().identify_on_roster("E0001");
         assert_eq!(k.app.step, Step::Standing(OnRecord::NothingToWithdraw));
@@ -402,8 +402,9 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
             let screen = k.screen();
             assert!(screen.contains(said), "{lang} {id}: {screen}");
             assert!(screen.contains(again), "{lang} {id}: {screen}");
-            // Finishing records nothing, and says so on the first screen.
-            k.keys("<Down><Enter>");
+            // Finishing, under the cursor at first, records nothing, and says so on the first
+            // screen.
+            k.keys("<Enter>");
             assert_eq!(k.app.step, Step::Welcome);
             assert_eq!(k.records().len(), 3);
             let finished = if lang == "ja" {
@@ -413,10 +414,10 @@ fn a_returning_person_who_declined_or_withdrew_is_told_so_first() {
             };
             assert!(k.screen().contains(finished), "{lang} {id}: {}", k.screen());
         }
-        // Reading again starts at the first screen.
+        // Reading again, the item after "finish", starts at the first screen.
         k.keys("<Enter>")
             .identify_on_roster("E0001")
-            .keys("<Enter>");
+            .keys("<Down><Enter>");
         assert_eq!(k.app.step, Step::Screen(0), "{lang}");
     }
 }
@@ -504,7 +505,7 @@ fn what_is_on_record_says_when_records_may_be_missing() {
         k.agree_as("E0003").keys("<Enter>");
         k.keys("<Enter>")
             .identify_on_roster("A1234")
-            .keys("<Enter>");
+            .keys("<Down><Enter>");
         k.read_all().pass_check();
         k.keys(&format!("{}<Enter><Enter><Enter>", common::AGREE));
         k.agree_as("E0001").keys("<Enter>");
@@ -524,7 +525,7 @@ fn what_is_on_record_says_when_records_may_be_missing() {
         let screen = k.screen();
         assert!(screen.contains(said), "{lang}: {screen}");
         // E0003, whose records are all usable, is told nothing of the kind.
-        k.keys("<Down><Enter>");
+        k.keys("<Enter>");
         k.keys("<Enter>").identify_on_roster("E0003");
         assert_eq!(k.app.step, Step::Standing(OnRecord::Agreed), "{lang}");
         assert!(!k.screen().contains(said), "{lang}");

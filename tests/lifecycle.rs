@@ -61,8 +61,8 @@ fn agree(k: &mut Kiosk, id: &str, name: &str) {
         k.keys("<Enter>");
     }
     if k.app.step == tebiki::app::Step::Standing(tebiki::identify::OnRecord::Decided) {
-        // Told what they chose before; "read again and decide" comes first.
-        k.keys("<Enter>");
+        // Told what they chose before; "finish" comes first, "read again and decide" next.
+        k.keys("<Down><Enter>");
     }
     k.read_all().pass_check();
     k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter><Enter>");
@@ -499,7 +499,7 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     let screen = k2.screen();
     assert!(screen.contains("you chose “not now”"), "{screen}");
     assert!(!screen.contains("expired"), "{screen}");
-    k2.keys("<Enter>");
+    k2.keys("<Down><Enter>");
     assert_eq!(k2.app.ctx(), Ctx::Reading);
 }
 

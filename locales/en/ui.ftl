@@ -205,7 +205,7 @@ idle-text = Nothing has been pressed for a while. In { $n } s this terminal star
 idle-text-saved = Nothing has been pressed for a while. Your choice is saved. In { $n } s this screen closes and the terminal starts over for the next person. To keep it open while you note the receipt code, press any key.
 
 renewal-title = Your earlier consent has expired
-renewal-text = On { $date } you agreed to the rules for using your own smartphone (the policy of { $old }). The rules have changed since (now the policy of { $new }), so that agreement no longer counts. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.
+renewal-text = On { $date } you agreed to the rules for using your own smartphone (policy version { $old }). The rules have changed since (now policy version { $new }), so that agreement no longer counts. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.
 renewal-what-changed = What changed:
 renewal-no-summary = No summary of what changed was given here: the screens that follow are the explanation as it is now. To know what changed, ask { $contact }.
 renewal-screens = Screens that changed: { $screens }
@@ -249,13 +249,13 @@ code-wait = Please wait { $seconds } seconds before trying again.
 code-start-over = The code was wrong three times, so the terminal started over. If you have lost your slip, please ask { $contact }.
 standing-title = What is on record for you
 standing-nothing-title = Nothing to withdraw
-standing-agreed = You agreed on { $date } to use LINE WORKS on your own smartphone (explanation version { $version }). That consent is still in force.
+standing-agreed = You agreed on { $date } to use LINE WORKS on your own smartphone (policy version { $version }). That consent is still in force.
 standing-decided = { $state ->
     [refused] On { $date } you declined to use LINE WORKS on your own smartphone
     [deferred] On { $date } you chose “not now” for using LINE WORKS on your own smartphone
    *[withdrawn] On { $date } you withdrew your consent to use LINE WORKS on your own smartphone
-} (explanation version { $version }). That is what is on record, and it stays so unless you choose again. You can read the explanation again and decide, or finish here.
-standing-expired = You agreed on { $date } to explanation version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
+} (policy version { $version }). That is what is on record, and it stays so unless you choose again. You can read the explanation again and decide, or finish here.
+standing-expired = On { $date } you agreed to policy version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
 standing-withheld = Some of your earlier records could not be checked, so what is shown here may be missing some of them. If it does not look right, please ask { $contact }.
 standing-nothing = You have no consent in force to withdraw. Your current choice: { $state }. Nothing has been recorded.
 standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.
@@ -298,7 +298,7 @@ field-kiosk = the terminal
 field-at = the date and time
 field-ui-language = the language of the screen
 fields-seen = what you were shown
-field-policy = the version of this explanation
+field-policy = the policy version of this explanation
 field-content-languages = the languages shown
 field-content-sha256 = a fingerprint of the exact text shown
 field-screens = each screen you opened

@@ -151,8 +151,10 @@ impl App {
             Step::Standing(OnRecord::Agreed) => {
                 vec![MenuItem::Finish, MenuItem::Decide, MenuItem::Withdraw]
             }
+            // Finishing first, as for a consent in force: the cursor starts on doing nothing,
+            // so that someone who declined is not led into reading and deciding again.
             Step::Standing(OnRecord::Decided | OnRecord::NothingToWithdraw | OnRecord::Expired) => {
-                vec![MenuItem::Decide, MenuItem::Finish]
+                vec![MenuItem::Finish, MenuItem::Decide]
             }
             Step::Standing(OnRecord::Unreadable | OnRecord::OtherName) => vec![MenuItem::Finish],
             _ => Vec::new(),
