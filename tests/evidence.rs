@@ -377,6 +377,15 @@ fn dashboard(data: &Path) -> Dashboard {
     d
 }
 
+/// The text of the dashboard `d` as drawn at 80x24.
+fn dashboard_screen(d: &Dashboard) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| tebiki::ui::dashboard::draw(f, d))
+        .unwrap();
+    common::buffer_text(terminal.backend().buffer())
+}
+
 #[test]
 fn the_dashboard_shows_a_red_banner_and_marks_the_person() {
     let (dir, file, n, id) = demo();
@@ -2496,12 +2505,7 @@ fn readers_tell_when_the_newest_seal_is_unsigned_or_gone() {
                 text(&o).0
             );
         }
-        let d = dashboard(s.data.path());
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal
-            .draw(|f| tebiki::ui::dashboard::draw(f, &d))
-            .unwrap();
-        let screen = common::buffer_text(terminal.backend().buffer());
+        let screen = dashboard_screen(&dashboard(s.data.path()));
         assert!(
             screen.contains(banner) && screen.contains("trusted"),
             "{what}: {screen}"
@@ -2888,12 +2892,7 @@ fn readers_name_a_mistyped_line_of_the_trusted_seal_keys() {
             "{lang}: {answer}"
         );
     }
-    let d = dashboard(s.data.path());
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|f| tebiki::ui::dashboard::draw(f, &d))
-        .unwrap();
-    let screen = common::buffer_text(terminal.backend().buffer());
+    let screen = dashboard_screen(&dashboard(s.data.path()));
     assert!(
         screen.contains("(seal-signers:2)") && screen.contains("cannot be read"),
         "{screen}"
