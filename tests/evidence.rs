@@ -1421,6 +1421,63 @@ fn the_dashboard_folds_no_appended_line_that_does_not_chain_on() {
     assert_eq!(d.model.withheld, 2);
 }
 
+/// A record appended while the dashboard is open that a full read does not use (here one
+/// made up with another record's id and time) asks for one full pass, as an older record
+/// does; after it the dashboard says the record was not used and follows the file from past
+/// it, rather than taking it for new again and reading the whole ledger again for ever.
+#[test]
+fn a_record_not_used_that_comes_while_the_dashboard_is_open_is_read_once() {
+    let (dir, file, _, _) = demo();
+    let mut d = dashboard(dir.path());
+    assert_eq!(d.model.not_used, 0);
+    let records = d.model.records;
+    let body = fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    let last: Value = serde_json::from_str(lines[lines.len() - 1]).unwrap();
+    // A record of someone with a later record, again, as if another kiosk had made it, dated
+    // back: not used by a full read (it is not this kiosk's). Older than what its person
+    // has, it asks for a full pass.
+    let person = |line: &str| {
+        let v: Value = serde_json::from_str(line).unwrap();
+        v["employee"]["id"].as_str().map(str::to_owned)
+    };
+    let first = (0..lines.len() - 1)
+        .find(|&n| {
+            person(lines[n]).is_some_and(|id| {
+                lines[n + 1..]
+                    .iter()
+                    .any(|l| person(l).as_deref() == Some(id.as_str()))
+            })
+        })
+        .expect("someone with two records");
+    let mut made_up: Value = serde_json::from_str(lines[first]).unwrap();
+    made_up["seq"] = (last["seq"].as_u64().unwrap() + 1).into();
+    made_up["prev"] = sha256_hex(lines[lines.len() - 1].as_bytes()).into();
+    made_up["kiosk"] = "somewhere-else".into();
+    made_up["at"] = "2026-01-05T09:00:00.000Z".into();
+    fs::write(
+        &file,
+        format!("{body}{}\n", serde_json::to_string(&made_up).unwrap()),
+    )
+    .unwrap();
+    let effects = d.refresh();
+    perform_all(&mut d, effects);
+    assert!(d.loading.is_some(), "read again in full");
+    let effects = d.wait_loaded();
+    perform_all(&mut d, effects);
+    assert_eq!(d.model.not_used, 1, "told as not used");
+    assert_eq!(d.model.records, records, "not folded");
+    // Followed on from past it: looking again finds nothing new, and reads nothing again.
+    for _ in 0..3 {
+        let effects = d.refresh();
+        perform_all(&mut d, effects);
+        assert!(d.loading.is_none(), "the whole ledger is read again");
+    }
+    let screen = dashboard_screen(&d);
+    assert!(screen.contains("1 record was not used"), "{screen}");
+    assert!(!screen.contains("Reading the ledger again"), "{screen}");
+}
+
 /// The people the withheld records are about are named: in the report (text, stderr and
 /// JSON), the JSON export, and `status` for each of them; no one else is.
 #[test]
@@ -2071,6 +2128,14 @@ fn readers_tell_a_sealed_file_that_no_longer_holds_what_was_sealed() {
             "{what}: {:?}",
             text(&o)
         );
+        // The dashboard says the same, naming the file and the seal: not a break in a chain
+        // (there may be none, the file rewritten or emptied) at the sealed record's place.
+        let screen = dashboard_screen(&dashboard(s.data.path()));
+        assert!(
+            screen.contains(&format!("{name} no longer holds what")) && screen.contains("seals/"),
+            "{what}: {screen}"
+        );
+        assert!(!screen.contains("chain breaks"), "{what}: {screen}");
     }
 }
 

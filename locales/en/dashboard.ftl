@@ -50,8 +50,8 @@ dash-unreadable = { $n ->
    *[other] { $count } ledger lines could not be read
 }
 dash-not-used = { $n ->
-    [one] 1 record was not used (made up with another's id, dated back past the latest seal, or in another kiosk's file)
-   *[other] { $count } records were not used (made up with another's id, dated back past the latest seal, or in another kiosk's file)
+    [one] 1 record was not used (made up with another's id, dated back past the latest seal or into the future, or in another kiosk's file)
+   *[other] { $count } records were not used (made up with another's id, dated back past the latest seal or into the future, or in another kiosk's file)
 }
 dash-odd-entries = { $n ->
     [one] 1 entry of the ledger folder is not a regular ledger file (a link, a folder) and was not read
@@ -65,6 +65,10 @@ dash-signers-line = { $n ->
    *[other] { $n } lines of the trusted seal keys (first: { $place }) cannot be read and are not used: a key meant to be trusted may be missing. Fix them, then run tebiki verify.
 }
 dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people marked ! (in red) may be shown wrongly. Run tebiki verify.
+dash-seal-mismatch = { $n ->
+    [one] { $file } no longer holds what { $seal } sealed (it was changed, cut short or removed): what is shown may rest on records changed since. Run tebiki verify.
+   *[other] { $file } and { $n } other files no longer hold what { $seal } sealed (changed, cut short or removed): what is shown may rest on records changed since. Run tebiki verify.
+}
 dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.
 

@@ -127,6 +127,9 @@ pub struct Model {
     pub untrusted_seal: Option<String>,
     /// There are seals (the newest named), but no trusted key to check them with.
     pub unchecked_seals: Option<String>,
+    /// Ledger files (their names) that no longer hold what the latest trusted seal (named)
+    /// says they held.
+    pub seal_mismatches: Vec<(String, String)>,
     /// The first line of the trusted seal keys that could not be read (`seal-signers:N`), and
     /// how many such lines there are.
     pub bad_signers: Option<(String, u64)>,
@@ -244,12 +247,13 @@ impl Model {
             return;
         }
         let (path, line) = issue.place();
-        if matches!(issue, ReadIssue::SealMismatch { .. }) {
+        if let ReadIssue::SealMismatch { seal, .. } = issue {
             // Its records were used (the chain holds); the banner says the file no longer
-            // matches its seal, and what is appended to it is still followed.
+            // matches its seal (not where a chain breaks: it may not break at all, the file
+            // rewritten or emptied), and what is appended to it is still followed.
             let name = path.file_name().unwrap_or(path.as_os_str());
-            self.breaks
-                .push(format!("{}:{line}", name.to_string_lossy()));
+            self.seal_mismatches
+                .push((name.to_string_lossy().into_owned(), seal.clone()));
             return;
         }
         if let ReadIssue::SealsUnchecked { seal, .. } = issue {

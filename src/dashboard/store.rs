@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::model::{Model, pack, unpack};
 use crate::ledger::fields::Essentials;
-use crate::ledger::stream::{ledger_bytes, stream_ledger};
+use crate::ledger::stream::{ledger_bytes, stream_ledger_reach};
 use crate::ledger::{self, LedgerError};
 use crate::roster::{self, Employee};
 
@@ -112,7 +112,7 @@ pub fn load(
     for path in ledger::ledger_files(dir).unwrap_or_default() {
         model.file_index(&path);
     }
-    let outcome = stream_ledger(dir, |item| {
+    let outcome = stream_ledger_reach(dir, |item| {
         if cancel.load(Ordering::Relaxed) {
             return Err(());
         }
@@ -134,7 +134,19 @@ pub fn load(
     })?;
     // Stopped early only when nobody waits for the result any more (the dashboard quit), so
     // what was folded so far is as good as anything. Duplicate copies were skipped either way.
-    let _ = outcome;
+    let (_, reached) = outcome;
+    for (path, to) in reached {
+        // What was read and not used (a copy, a record dated back past the seal or ahead of
+        // the clock, a line that could not be read) is behind the file's end too: followed
+        // from there, it would come again as new, ask for a full pass, and so on for ever. A
+        // file whose chain broke stays where its folded records end: nothing is folded from
+        // it until a full pass.
+        let file = model.file_index(&path);
+        let f = &mut model.files[file];
+        if !f.broken {
+            f.end = f.end.max(to);
+        }
+    }
     for f in &mut model.files {
         f.head = last_line_link(&f.path, f.end);
         // Records after a break are not folded, so `end` can stop short of what was read.

@@ -3,7 +3,7 @@
 //! ([`stream_picked`]).
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{LedgerError, ReadIssue, Record};
 
@@ -27,8 +27,19 @@ pub type Item = Result<Record, ReadIssue>;
 /// fails; returns how many duplicate records were skipped.
 pub fn stream_ledger<E>(
     dir: &Path,
-    mut each: impl FnMut(&Item) -> Result<(), E>,
+    each: impl FnMut(&Item) -> Result<(), E>,
 ) -> Result<Result<u64, E>, LedgerError> {
+    stream_ledger_reach(dir, each).map(|(outcome, _)| outcome)
+}
+
+/// Per ledger file, how far a pass read it (see [`crate::ledger::Merged::reached`]).
+pub type Reached = Vec<(PathBuf, u64)>;
+
+/// [`stream_ledger`], also giving per file how far reading got.
+pub fn stream_ledger_reach<E>(
+    dir: &Path,
+    mut each: impl FnMut(&Item) -> Result<(), E>,
+) -> Result<(Result<u64, E>, Reached), LedgerError> {
     let mut merged = crate::ledger::merged_raw(dir)?;
     // A batch and how many of its items are this round's (the rest are kept for their space).
     let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Item>, usize)>(2);
@@ -49,14 +60,14 @@ pub fn stream_ledger<E>(
                     used = 0;
                     if tx.send((full, HANDOVER)).is_err() {
                         // The caller stopped; nobody wants the rest.
-                        return merged.duplicates();
+                        return (merged.duplicates(), merged.reached());
                     }
                 }
             }
             if used > 0 {
                 let _ = tx.send((batch, used));
             }
-            merged.duplicates()
+            (merged.duplicates(), merged.reached())
         });
         let mut outcome = Ok(());
         'batches: while let Ok((batch, used)) = rx.recv() {
@@ -72,7 +83,7 @@ pub fn stream_ledger<E>(
         // Dropping the receiver makes a reader still sending stop at its next batch.
         drop(rx);
         match reader.join() {
-            Ok(duplicates) => Ok(outcome.map(|()| duplicates)),
+            Ok((duplicates, reached)) => Ok((outcome.map(|()| duplicates), reached)),
             // A bug, not a fault of the ledger: it goes on as the panic it is.
             Err(panic) => std::panic::resume_unwind(panic),
         }

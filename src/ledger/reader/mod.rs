@@ -469,6 +469,17 @@ impl Merged {
         self.duplicates
     }
 
+    /// Per file, how far reading has got: the offset after the last line taken, whether its
+    /// record was used or told as an issue (not used, say). A line not yet ended (still being
+    /// written, or torn) is not taken. At the end of a pass, whoever follows what is appended
+    /// starts there, so that a line read and not used is not taken for a new one.
+    pub fn reached(&self) -> Vec<(PathBuf, u64)> {
+        self.streams
+            .iter()
+            .map(|s| (s.path.clone(), s.offset))
+            .collect()
+    }
+
     /// The next item, with the record lent rather than copied out: the same items in the same
     /// order as the iterator.
     pub fn next_line(&mut self) -> Option<Result<LineRecord<'_>, ReadIssue>> {

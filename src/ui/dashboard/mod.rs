@@ -149,6 +149,18 @@ fn status_line(d: &Dashboard) -> Option<(String, Style)> {
         );
         return Some((text, theme::bad()));
     }
+    if let Some((file, seal)) = d.model.seal_mismatches.first() {
+        let text = d.loc.ta(
+            &d.lang,
+            "dash-seal-mismatch",
+            &[
+                ("file", crate::escape::for_display(file).into()),
+                ("seal", crate::escape::for_display(seal).into()),
+                ("n", d.model.seal_mismatches.len().into()),
+            ],
+        );
+        return Some((text, theme::bad()));
+    }
     if let Some(seal) = &d.model.unchecked_seals {
         let text = d.loc.ta(
             &d.lang,
