@@ -84,14 +84,38 @@ fn within_width(text: &str) -> String {
     out
 }
 
-/// The readable form, every value escaped for the terminal. `withheld`: some of the person's
-/// records were withheld (a break in the chain), so "no records" is not said as such.
+/// What the ledger read for an answer may lack: "no records" is then not said as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gaps {
+    /// Everything was read and used.
+    None,
+    /// Some of the ledger could not be read or used (a line, a file that no longer holds what
+    /// was sealed, ...): the person may have records there.
+    Ledger,
+    /// Records about the person were withheld after a break in the chain.
+    Withheld,
+}
+
+impl Gaps {
+    /// From whether records about the person were `withheld`, and whether the read was
+    /// `complete` (no issue at all).
+    pub fn of(withheld: bool, complete: bool) -> Gaps {
+        match (withheld, complete) {
+            (true, _) => Gaps::Withheld,
+            (false, true) => Gaps::None,
+            (false, false) => Gaps::Ledger,
+        }
+    }
+}
+
+/// The readable form, every value escaped for the terminal. `gaps`: what the ledger read may
+/// lack, so that "no records" is not said as such when it does.
 pub fn to_text(
     s: &EmployeeState,
     loc: &Localizer,
     lang: &Lang,
     tz: &jiff::tz::TimeZone,
-    withheld: bool,
+    gaps: Gaps,
 ) -> String {
     let mut out = String::new();
     let name = s.name.as_deref().map(for_display).unwrap_or_default();
@@ -202,10 +226,10 @@ pub fn to_text(
         );
     }
     if s.history.is_empty() {
-        let id = if withheld {
-            "status-no-records-withheld"
-        } else {
-            "status-no-records"
+        let id = match gaps {
+            Gaps::Withheld => "status-no-records-withheld",
+            Gaps::Ledger => "status-no-records-incomplete",
+            Gaps::None => "status-no-records",
         };
         let _ = writeln!(out, "{}", loc.t(lang, id));
         return within_width(&out);
@@ -376,32 +400,42 @@ mod tests {
             });
             let state = crate::state::fold("E1", &[record], "2026-11-23");
             for (lang, word) in [("en", "(overdue)"), ("ja", "（期日超過）")] {
-                let text = to_text(&state, &loc, &Lang::new(lang), &tz, false);
+                let text = to_text(&state, &loc, &Lang::new(lang), &tz, Gaps::None);
                 assert!(text.contains(due), "{text}");
                 assert_eq!(text.contains(word), overdue, "{lang} {due}: {text}");
             }
         }
     }
 
-    /// Someone whose every record was withheld is not said to have none yet.
+    /// Someone whose every record was withheld, or whose records may be in what could not
+    /// be read, is not said to have none yet.
     #[test]
-    fn no_records_is_said_apart_from_records_withheld() {
+    fn no_records_is_said_apart_from_records_withheld_or_unread() {
         let (loc, _) = Localizer::load(&Source::Embedded);
         let state = crate::state::fold("E1", &[], "2026-11-23");
         let tz = jiff::tz::TimeZone::UTC;
-        for (lang, plain, withheld) in [
+        for (lang, plain, withheld, unread) in [
             (
                 "en",
                 "No records for this ID yet.",
                 "No record of this ID could be used",
+                "No record of this ID was found in what could be read",
             ),
-            ("ja", "記録はまだありません", "記録で使えたものはありません"),
+            (
+                "ja",
+                "記録はまだありません",
+                "記録で使えたものはありません",
+                "読めた範囲には、この社員番号の記録はありません",
+            ),
         ] {
             let lang = Lang::new(lang);
-            let text = to_text(&state, &loc, &lang, &tz, false);
-            assert!(text.contains(plain) && !text.contains(withheld), "{text}");
-            let text = to_text(&state, &loc, &lang, &tz, true);
-            assert!(text.contains(withheld) && !text.contains(plain), "{text}");
+            let said = |gaps| {
+                let text = to_text(&state, &loc, &lang, &tz, gaps);
+                [plain, withheld, unread].map(|t| text.contains(t))
+            };
+            assert_eq!(said(Gaps::None), [true, false, false]);
+            assert_eq!(said(Gaps::Withheld), [false, true, false]);
+            assert_eq!(said(Gaps::Ledger), [false, false, true]);
         }
     }
 }

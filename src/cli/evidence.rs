@@ -81,7 +81,8 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Format::Text if unknown => {}
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            let mut text = crate::status::to_text(&state, &env.loc, &env.lang, &tz, withheld_about);
+            let gaps = crate::status::Gaps::of(withheld_about, issues.is_empty());
+            let mut text = crate::status::to_text(&state, &env.loc, &env.lang, &tz, gaps);
             // Said first, in the answer itself (the warnings go to stderr, after it, and not
             // into a file the answer is saved to).
             if !issues.is_empty() {
