@@ -300,6 +300,13 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     let mut seg_start = start;
     let urls = url_ranges(&text[start..end]);
     let paths = path_ranges(&text[start..end], &urls);
+    // A web address that fits on a line of its own (with room for a closing mark after it,
+    // which may not start a line) is never split: it moves whole to the next line, so that
+    // it can be read and typed in one piece. Only a wider one breaks, after a '/'.
+    let whole: Vec<&Range<usize>> = urls
+        .iter()
+        .filter(|u| display_width(&text[start + u.start..start + u.end]) + 2 <= width)
+        .collect();
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
     // A path may also start a line after a space (UAX #14 does not break before a '/'): its
@@ -326,6 +333,7 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
         if at >= end
             || !break_allowed(&text[start..at], &text[at..end])
             || !url_break_allowed(&text[start..end], offset, &urls)
+            || whole.iter().any(|u| u.start < offset && offset < u.end)
             || paths.iter().any(|p| p.start < offset && offset < p.end)
         {
             continue;
@@ -781,6 +789,23 @@ mod tests {
             lines("See https://line-works.com/download/ now", 24),
             ["See", "https://line-works.com/", "download/ now"]
         );
+    }
+
+    #[test]
+    fn a_web_address_that_fits_on_a_line_moves_there_whole() {
+        let url = "https://help.worksmobile.com/ja/use-guides/settings/notification/snooze/";
+        for text in [
+            format!("設定方法：{url}"),
+            format!("How to set this up (in Japanese): {url}"),
+        ] {
+            let ls = lines(&text, 76);
+            assert!(ls.iter().any(|l| l.contains(url)), "{ls:?}");
+            assert!(ls.iter().all(|l| display_width(l) <= 76), "{ls:?}");
+        }
+        // Followed by a mark that may not start a line: still whole, the mark after it.
+        let text = format!("詳しくは{url}。");
+        let ls = lines(&text, 76);
+        assert!(ls.iter().any(|l| l.contains(&format!("{url}。"))), "{ls:?}");
     }
 
     #[test]
