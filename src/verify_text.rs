@@ -17,6 +17,18 @@ fn s(v: impl ToString) -> FluentValue<'static> {
 pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> String {
     let mut out = String::new();
     let sealed_any = seals > 0;
+    // Seals there, none of them trusted (a signature missing, changed or by another key): a
+    // file no trusted seal covers is not "not sealed yet".
+    let none_trusted = !report.files.iter().any(|f| f.sealed.is_some())
+        && report.findings.iter().any(|f| {
+            matches!(
+                f.kind,
+                FindingKind::SealUnreadable
+                    | FindingKind::SealSignatureMissing
+                    | FindingKind::SealSignatureInvalid
+                    | FindingKind::SealUntrustedSigner { .. }
+            )
+        });
     let _ = writeln!(
         out,
         "{}",
@@ -69,7 +81,14 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                         ("seal", s(for_terminal(&m.seal))),
                     ],
                 ),
-                None => env.ta("verify-unsealed", &[("file", s(for_terminal(&f.file)))]),
+                None => env.ta(
+                    if none_trusted {
+                        "verify-unsealed-untrusted"
+                    } else {
+                        "verify-unsealed"
+                    },
+                    &[("file", s(for_terminal(&f.file)))],
+                ),
             };
             let _ = writeln!(out, "  {line}");
         }

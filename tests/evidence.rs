@@ -2970,3 +2970,33 @@ fn readers_name_a_mistyped_line_of_the_trusted_seal_keys() {
     assert!(err.contains("Correct that line"), "{err}");
     assert!(!err.contains("leave out --signers"), "{err}");
 }
+
+/// With seals there and none trusted (its signature deleted, here), verify does not call the
+/// files "not sealed yet": no seal that can be trusted covers them, the seal's finding says
+/// why.
+#[test]
+fn verify_says_no_trusted_seal_covers_a_file_rather_than_not_sealed_yet() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    let seal = s.seal();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("sealed up to seq"), "{out}");
+    fs::remove_file(seal.with_extension("json.sig")).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("no seal that can be trusted covers it"),
+        "{out}"
+    );
+    assert!(!out.contains("not sealed yet"), "{out}");
+    let o = tebiki(s.data.path(), &["verify", "--lang", "ja"]);
+    assert!(
+        text(&o).0.contains("信頼できる封印はありません"),
+        "{:?}",
+        text(&o)
+    );
+}

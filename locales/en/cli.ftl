@@ -210,6 +210,7 @@ seal-signers-hint = “tebiki verify” trusts a seal only when its key is among
 verify-sealed = { $file }: sealed up to seq { $seq } at { $at } ({ $seal })
 verify-sealed-unchecked = { $file }: sealed up to seq { $seq } at { $at } ({ $seal }; the seal’s signature was not checked)
 verify-unsealed = { $file }: not sealed yet
+verify-unsealed-untrusted = { $file }: no seal that can be trusted covers it (see the seals’ findings below)
 verify-copy-of = { $file }: every record in it is an identical copy of one in { $of } (a copy made by a sync or backup tool, for example): it adds no record, and can be moved out of the ledger folder.
 verify-seals = Seals checked: { $count }
 receipt-code-none = No record in the ledger has the receipt code { $code }: check the code as the receipt shows it; else the record of this receipt is not there.
