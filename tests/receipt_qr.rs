@@ -23,9 +23,36 @@ fn to_receipt(lang: &str) -> Kiosk {
 }
 
 fn draw(k: &Kiosk) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    draw_at(k, 80, 24)
+}
+
+fn draw_at(k: &Kiosk, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| tebiki::ui::draw(f, &k.app)).unwrap();
     terminal.backend().buffer().clone()
+}
+
+/// In a window too small for the QR code, its pop-up says so and shows the receipt code and
+/// the fingerprint to write down, rather than asking to photograph a code that is not there.
+#[test]
+fn without_room_for_the_qr_code_the_receipt_code_is_shown_to_write_down() {
+    for (lang, photograph, write) in [
+        ("en", "Photograph", "Write down the receipt code"),
+        ("ja", "撮影", "書き留めて"),
+    ] {
+        let mut k = to_receipt(lang);
+        let saved = k.app.person.saved.clone().unwrap();
+        k.keys("<F4>");
+        let screen = common::buffer_text(&draw_at(&k, 40, 24));
+        let joined: String = screen.split_whitespace().collect();
+        assert!(screen.contains(&saved.receipt_code), "{lang}: {screen}");
+        assert!(
+            screen.contains(&saved.fingerprint().unwrap()),
+            "{lang}: {screen}"
+        );
+        assert!(joined.contains(&write.replace(' ', "")), "{lang}: {screen}");
+        assert!(!joined.contains(photograph), "{lang}: {screen}");
+    }
 }
 
 /// Grey level of a colour as a terminal theme shows it: `dark` themes draw the default
@@ -107,6 +134,8 @@ fn the_receipt_code_is_read_back_in_dark_and_light_themes_and_verified() {
         let buf = draw(&k);
         let screen = common::buffer_text(&buf);
         assert!(screen.contains(&fingerprint), "{screen}");
+        // The receipt code too, as on the receipt.
+        assert!(screen.contains(&saved.receipt_code), "{screen}");
         for dark in [true, false] {
             assert_eq!(decode(&buf, dark), vec![line.clone()], "dark theme: {dark}");
         }

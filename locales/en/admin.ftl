@@ -84,16 +84,16 @@ export-csv-left-lines = { $n ->
     [one] 1 ledger line
    *[other] { $count } ledger lines
 } that could not be read
-export-csv-left-sealed = the records lost from { $n ->
-    [one] 1 file that no longer holds
-   *[other] { $count } files that no longer hold
-} what was sealed
+export-csv-left-sealed = { $n ->
+    [one] the records of 1 file as they were sealed (the file no longer holds them: its rows here may have been changed, and some may be missing)
+   *[other] the records of { $count } files as they were sealed (the files no longer hold them: their rows here may have been changed, and some may be missing)
+}
 export-csv-left-untrusted = { $n ->
     [one] the check against the newest seal, which is missing or not signed by a trusted key
    *[other] the check against the newest seal, which is missing or not signed by a trusted key
 }
 export-csv-left-unchecked = { $n ->
-   *[other] the check against the seals, for which no trusted seal key is set up (seal-signers: restore it, or check with the auditors' copy)
+   *[other] the check against the seals, for which no trusted seal key is set up (restore the file named, or check with the auditors' copy)
 }
 export-csv-left-signers = { $n ->
     [one] the check against seals signed by the key meant for 1 line of seal-signers that could not be read

@@ -88,6 +88,7 @@ receipt-code-too-small = The window is too small to show the code: make it at le
 receipt-code-too-small-wide = This terminal draws block characters double width, so the code needs a window of at least { $width }×{ $height }: make the window larger to show it. The code below identifies your record all the same.
 link-code-too-small-wide = This terminal draws block characters double width, so the code needs a window of at least { $width }×{ $height }: make the window larger to show it. The address is below.
 receipt-code-why = Photograph this code and keep it: it names your record in the ledger, so that HR or an auditor can check later that it is still exactly as it was made.
+receipt-code-why-written = Write down the receipt code and the fingerprint above and keep them: they name your record in the ledger, so that HR or an auditor can check later that it is still exactly as it was made.
 link-code-title = Open this page on your phone: point its camera at the code.
 link-code-more = Link { $n } of { $count }: F4 shows the next one, any other key goes back to the text.
 link-code-close = Any key goes back to the text.

@@ -79,14 +79,14 @@ export-csv-left-withheld = ハッシュの連鎖が切れた箇所以降の記�
 export-csv-left-lines = 読み込めなかった記録ファイルの行 { $n ->
    *[other] { $count }
 } 行
-export-csv-left-sealed = 封印した内容を保っていない記録ファイル { $n ->
+export-csv-left-sealed = 封印したときの記録（記録ファイル { $n ->
    *[other] { $count }
-} 個から失われた記録
+} 個が封印した内容を保っていません：ここにある行は変えられていたり、欠けていたりする可能性があります）
 export-csv-left-untrusted = { $n ->
    *[other] 最新の封印による確認（封印がないか、信頼する鍵の署名がありません）
 }
 export-csv-left-unchecked = { $n ->
-   *[other] 封印による確認（信頼する封印の鍵 seal-signers が設定されていません：ファイルを戻すか、監査担当者の写しで確かめてください）
+   *[other] 封印による確認（信頼する封印の鍵が設定されていません：名前を挙げたファイルを戻すか、監査担当者の写しで確かめてください）
 }
 export-csv-left-signers = 読めなかった seal-signers の行 { $n ->
    *[other] { $count }

@@ -43,7 +43,7 @@ check-answer-first = 先に質問に答えてください。
 check-all-correct = ✓ { $n ->
    *[other] { $n } 問すべてに正しく答えました。
 }
-check-all-correct-next = Enter：選択へ進む · Esc：前の画面に戻る
+check-all-correct-next = Enter：選択へ進む ・ Esc：前の画面に戻る
 
 ## 選択
 choice-not-now = 今は使わない：当面は、今と同じ方法で連絡を受けます。
@@ -87,6 +87,7 @@ receipt-code-too-small = 画面が小さいため、コードを表示できま�
 receipt-code-too-small-wide = この端末は記号を全角の幅で表示するため、コードを表示するには { $width }×{ $height } 以上のウィンドウが必要です。表示するにはウィンドウを大きくしてください。下のコードでも記録を確かめられます。
 link-code-too-small-wide = この端末は記号を全角の幅で表示するため、コードを表示するには { $width }×{ $height } 以上のウィンドウが必要です。表示するにはウィンドウを大きくしてください。アドレスは下にあります。
 receipt-code-why = このコードを撮影して保管してください。台帳のご本人の記録を指しているので、あとで人事や監査の担当者が、作られたときのままであることを確かめられます。
+receipt-code-why-written = 上の控えのコードと記録の指紋を書き留めて保管してください。台帳のご本人の記録を指しているので、あとで人事や監査の担当者が、作られたときのままであることを確かめられます。
 link-code-title = このページをスマートフォンで開けます：カメラをコードに向けてください。
 link-code-more = リンク { $n }／{ $count }：F4 で次のリンク、ほかのキーで本文に戻ります。
 link-code-close = どのキーでも本文に戻ります。
@@ -324,7 +325,7 @@ choice-optional-heading = { $n ->
 }
 choice-acknowledge-first = 同意するには、答えの下の二つの項目を確認してください（スペース）。または「今は使わない」か「使わない」を選んでください。
 review-not-granted = 同意しない：{ $purpose }
-reading-take-your-time = 前の画面はとても早く進みました。急ぐ必要はありません。ゆっくり読んでください。
+reading-take-your-time = 前の画面は、読むにはとても短い時間で進みました。急ぐ必要はありません。ゆっくり読んでください。
 
 # 誰も操作していないときのキオスクの待機画面
 attract-press-key = 何かキーを押して開始

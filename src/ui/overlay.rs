@@ -203,12 +203,13 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// A QR code of `text` over everything but the hint bar (`area`), with `lines` beside it, or
-/// below it when the terminal is narrow; `too_small` first when the code cannot be drawn whole.
+/// below it when the terminal is narrow; `too_small` first when the code cannot be drawn whole
+/// (`lines` is told whether it was: width, drawn).
 fn code_popup(
     frame: &mut Frame,
     area: Rect,
     text: &str,
-    lines: impl Fn(usize) -> Vec<Line<'static>>,
+    lines: impl Fn(usize, bool) -> Vec<Line<'static>>,
     too_small: &str,
 ) {
     frame.render_widget(Clear, area);
@@ -240,7 +241,7 @@ fn code_popup(
         out.extend(doc::plain_lines(too_small, width, theme::warn()));
         out.push(Line::default());
     }
-    out.extend(lines(width));
+    out.extend(lines(width, drawn.is_some()));
     frame.render_widget(Paragraph::new(out), text_area);
 }
 
@@ -265,18 +266,25 @@ pub fn receipt_code(frame: &mut Frame, app: &App, area: Rect) {
     let (Some(line), Some(fingerprint)) = (saved.receipt_line(), saved.fingerprint()) else {
         return;
     };
-    let lines = |width: usize| {
+    let lines = |width: usize, drawn: bool| {
         let mut lines = doc::plain_lines(&app.t("receipt-code-title"), width, theme::title());
+        // The receipt code and the fingerprint, as on the receipt: without the QR code they
+        // are what to keep.
+        for (label, value) in [
+            ("receipt-code", &saved.receipt_code),
+            ("receipt-fingerprint", &fingerprint),
+        ] {
+            lines.push(Line::default());
+            lines.extend(doc::plain_lines(&app.t(label), width, theme::dim()));
+            lines.push(Line::styled(value.clone(), theme::heading()));
+        }
         lines.push(Line::default());
         lines.extend(doc::plain_lines(
-            &app.t("receipt-fingerprint"),
-            width,
-            theme::dim(),
-        ));
-        lines.push(Line::styled(fingerprint.clone(), theme::heading()));
-        lines.push(Line::default());
-        lines.extend(doc::plain_lines(
-            &app.t("receipt-code-why"),
+            &app.t(if drawn {
+                "receipt-code-why"
+            } else {
+                "receipt-code-why-written"
+            }),
             width,
             ratatui::style::Style::new(),
         ));
@@ -317,7 +325,7 @@ pub fn link_code(frame: &mut Frame, app: &App, area: Rect, n: usize) {
     let Some(url) = links.get(n.min(links.len().saturating_sub(1))) else {
         return;
     };
-    let lines = |width: usize| {
+    let lines = |width: usize, _drawn: bool| {
         let mut lines = doc::plain_lines(&app.t("link-code-title"), width, theme::title());
         lines.push(Line::default());
         // The address whole, broken as on the screens: only after a '/' of its path, never
