@@ -1498,18 +1498,26 @@ fn append(data: &Path, kiosk: &str, record_type: &str, body: serde_json::Value) 
 
 /// Deciding again over a consent in force: "No" ends it, and the person is told so before
 /// saving and on the receipt (which tells them what a withdrawal would: delete saved files).
+/// The way they are contacted is then the one from before LINE WORKS, not "as today" (today
+/// is LINE WORKS): so say the answers, the summary and the receipt.
 #[test]
 fn no_on_deciding_again_says_the_consent_in_force_ends() {
-    for (lang, review, receipt) in [
+    for (lang, review, receipt, before, recorded, today) in [
         (
             "en",
             "ends with this choice",
             "The consent you gave before ends",
+            "the way I was before LINE WORKS",
+            "Declined (contacted as before LINE WORKS)",
+            "current",
         ),
         (
             "ja",
             "この選択で終わります",
             "以前の同意は、この選択で終わりました",
+            "LINE WORKS を使う前と同じ方法",
+            "使わない（LINE WORKS を使う前の連絡方法）",
+            "今の連絡方法",
         ),
     ] {
         let mut k = roster_kiosk(lang);
@@ -1519,10 +1527,13 @@ fn no_on_deciding_again_says_the_consent_in_force_ends() {
             .keys("<Down><Enter>");
         assert_eq!(k.app.step, Step::Screen(0));
         k.read_all().pass_check();
+        let screen = k.screen();
+        assert!(screen.contains(before), "{lang}: {screen}");
         // "No" is the third answer: one up from none.
         k.keys("<Up><Space><Enter>");
         let screen = k.screen();
         assert!(screen.contains(review), "{lang}: {screen}");
+        assert!(!screen.contains(today), "{lang}: {screen}");
         k.keys("<Enter>");
         let mut text = k.screen();
         for _ in 0..10 {
@@ -1530,6 +1541,8 @@ fn no_on_deciding_again_says_the_consent_in_force_ends() {
             text.push_str(&k.screen());
         }
         assert!(text.contains(receipt), "{lang}: {text}");
+        assert!(text.contains(recorded), "{lang}: {text}");
+        assert!(!text.contains(today), "{lang}: {text}");
         let records = k.records();
         assert_eq!(records.len(), 2);
         assert_eq!(records[1]["decision"], "refused");

@@ -48,6 +48,7 @@ check-all-correct-next = Enter: go on to your choice · Esc: back to the screen 
 
 ## The choice
 choice-not-now = Not now: keep being contacted the way I am today, for the time being.
+choice-not-now-ends = Not now: be contacted again the way I was before LINE WORKS, for the time being.
 choice-refuse = No: I do not want to use my own smartphone for LINE WORKS.
 choice-reasons-heading = Reasons (optional, tick any that apply):
 choice-no-penalty = Whatever you choose, it is never held against you, and you can change your mind later.
@@ -60,6 +61,8 @@ review-title = Please check your choice
 review-given = You agree to use your own smartphone for LINE WORKS, and confirm:
 review-deferred = Not now: you keep the current way of being contacted.
 review-refused = No: you keep the current way of being contacted.
+review-deferred-ends = Not now: you are contacted again the way you were before LINE WORKS.
+review-refused-ends = No: you are contacted again the way you were before LINE WORKS.
 review-ends-consent = The consent you gave before ends with this choice, as if you withdrew it.
 review-reasons = Your reasons:
 review-confirm = Enter: save this choice · Esc: change it
@@ -77,6 +80,8 @@ receipt-what = Recorded
 receipt-what-given = Consent given
 receipt-what-deferred = Not now (current channel kept)
 receipt-what-refused = Declined (current channel kept)
+receipt-what-deferred-ends = Not now (contacted as before LINE WORKS)
+receipt-what-refused-ends = Declined (contacted as before LINE WORKS)
 receipt-what-withdrawn = Consent withdrawn
 receipt-policy = Policy version
 receipt-when = Date and time

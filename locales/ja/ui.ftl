@@ -47,6 +47,7 @@ check-all-correct-next = Enter：選択へ進む ・ Esc：前の画面に戻る
 
 ## 選択
 choice-not-now = 今は使わない：当面は、今と同じ方法で連絡を受けます。
+choice-not-now-ends = 今は使わない：当面は、LINE WORKS を使う前と同じ方法で連絡を受けます。
 choice-refuse = 使わない：自分のスマートフォンで LINE WORKS を使いたくありません。
 choice-reasons-heading = 理由（任意。当てはまるものにチェック）：
 choice-no-penalty = どれを選んでも不利になることはありません。あとから考えを変えることもできます。
@@ -59,6 +60,8 @@ review-title = 選択の内容を確認してください
 review-given = 自分のスマートフォンで LINE WORKS を使うことに同意し、次のことを確認しました：
 review-deferred = 今は使わない：今の連絡方法のままです。
 review-refused = 使わない：今の連絡方法のままです。
+review-deferred-ends = 今は使わない：LINE WORKS を使う前と同じ方法で連絡を受けます。
+review-refused-ends = 使わない：LINE WORKS を使う前と同じ方法で連絡を受けます。
 review-ends-consent = 以前の同意は、この選択で終わります（同意を取り消すのと同じです）。
 review-reasons = 理由：
 review-confirm = Enter：この内容で保存する ・ Esc：選び直す
@@ -76,6 +79,8 @@ receipt-what = 記録内容
 receipt-what-given = 同意
 receipt-what-deferred = 今は使わない（今の連絡方法のまま）
 receipt-what-refused = 使わない（今の連絡方法のまま）
+receipt-what-deferred-ends = 今は使わない（LINE WORKS を使う前の連絡方法）
+receipt-what-refused-ends = 使わない（LINE WORKS を使う前の連絡方法）
 receipt-what-withdrawn = 同意の取り消し
 receipt-policy = 方針の版
 receipt-when = 日時

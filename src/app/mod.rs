@@ -466,7 +466,7 @@ impl App {
     }
 
     /// Whether the person had a consent in force when they identified themselves.
-    fn had_consent(&self) -> bool {
+    pub fn had_consent(&self) -> bool {
         self.person
             .prior
             .as_ref()

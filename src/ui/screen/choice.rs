@@ -45,6 +45,8 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
                 let start = body.lines.len();
                 let text = match pick {
                     Pick::Agree => core.clone(),
+                    // For someone whose consent is in force, "today" is LINE WORKS.
+                    Pick::NotNow if app.had_consent() => app.t("choice-not-now-ends"),
                     Pick::NotNow => app.t("choice-not-now"),
                     Pick::Refuse => app.t("choice-refuse"),
                 };
@@ -154,10 +156,11 @@ pub fn summary(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static
             given_lines(app, &mut body, width);
         }
         Ok(decision) => {
-            let id = if decision == Decision::Refused {
-                "review-refused"
-            } else {
-                "review-deferred"
+            let id = match (decision == Decision::Refused, app.ends_consent()) {
+                (true, false) => "review-refused",
+                (true, true) => "review-refused-ends",
+                (false, false) => "review-deferred",
+                (false, true) => "review-deferred-ends",
             };
             para(&mut body, &app.t(id), width, theme::warn());
             if app.ends_consent() {

@@ -23,7 +23,10 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let what = match (saved.record_type, saved.decision) {
         (RecordType::Withdrawal, _) => app.t("receipt-what-withdrawn"),
         (_, Some(Decision::Given)) => app.t("receipt-what-given"),
+        // Ending a consent in force: contacted as before LINE WORKS, not "as today".
+        (_, Some(Decision::Refused)) if app.ends_consent() => app.t("receipt-what-refused-ends"),
         (_, Some(Decision::Refused)) => app.t("receipt-what-refused"),
+        _ if app.ends_consent() => app.t("receipt-what-deferred-ends"),
         _ => app.t("receipt-what-deferred"),
     };
     let local = saved.at.to_zoned(app.tz.clone());
