@@ -300,6 +300,15 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     let mut seg_start = start;
     let urls = url_ranges(&text[start..end]);
     let paths = path_ranges(&text[start..end], &urls);
+    // The product's name is one word to its readers: never broken at its space.
+    let names: Vec<Range<usize>> = NAMES
+        .iter()
+        .flat_map(|name| {
+            text[start..end]
+                .match_indices(name)
+                .map(|(at, n)| at..at + n.len())
+        })
+        .collect();
     // A web address that fits on a line of its own (with room for a closing mark after it,
     // which may not start a line) is never split: it moves whole to the next line, so that
     // it can be read and typed in one piece. Only a wider one breaks, after a '/'.
@@ -334,6 +343,7 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
             || !break_allowed(&text[start..at], &text[at..end])
             || !url_break_allowed(&text[start..end], offset, &urls)
             || whole.iter().any(|u| u.start < offset && offset < u.end)
+            || names.iter().any(|n| n.start < offset && offset < n.end)
             || paths.iter().any(|p| p.start < offset && offset < p.end)
         {
             continue;
@@ -343,6 +353,9 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     }
     push_segment(text, seg_start, end, width, frags);
 }
+
+/// Names that are never broken at a line's end (a line narrower than one still splits it).
+const NAMES: [&str; 1] = ["LINE WORKS"];
 
 /// Where the web addresses (`http://`, `https://`) are in a hard line, as byte ranges.
 fn url_ranges(line: &str) -> Vec<Range<usize>> {
@@ -789,6 +802,24 @@ mod tests {
             lines("See https://line-works.com/download/ now", 24),
             ["See", "https://line-works.com/", "download/ now"]
         );
+    }
+
+    #[test]
+    fn the_product_name_is_not_broken_at_its_space() {
+        for width in 12..40 {
+            for text in [
+                "Keep LINE WORKS for work, and your own apps for yourself.",
+                "ほかのアプリ（LINE WORKSで送ったものを含む）には入りません。",
+            ] {
+                let ls = lines(text, width);
+                assert!(
+                    ls.iter()
+                        .all(|l| !l.ends_with("LINE") && !l.starts_with("WORKS")),
+                    "{width}: {ls:?}"
+                );
+                assert!(ls.iter().all(|l| display_width(l) <= width), "{ls:?}");
+            }
+        }
     }
 
     #[test]
