@@ -79,7 +79,14 @@ fn boxed(
     };
     shown.extend(pinned);
     let title = truncate(title, rect.width.saturating_sub(4) as usize);
-    frame.render_widget(Clear, rect);
+    // A blank column on each side: the text behind does not run up to the border, and no half
+    // of a wide character cut by the pop-up is left standing beside it.
+    let left = rect.x.saturating_sub(1).max(area.x);
+    let right = (rect.x + rect.width + 1).min(area.x + area.width);
+    frame.render_widget(
+        Clear,
+        Rect::new(left, rect.y, right.saturating_sub(left), rect.height),
+    );
     frame.render_widget(
         Paragraph::new(shown).block(
             Block::default()
@@ -139,4 +146,52 @@ pub fn help(
         Vec::new(),
         scroll,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    use super::*;
+
+    /// Over Japanese text (wide characters at every other column), the pop-up has a blank
+    /// column on each side: no half of a character it cut, and no text touching its border.
+    #[test]
+    fn a_popup_over_wide_text_has_a_blank_column_beside_each_border() {
+        for width in [79u16, 80] {
+            let mut terminal = Terminal::new(TestBackend::new(width, 12)).unwrap();
+            terminal
+                .draw(|f| {
+                    let area = f.area();
+                    let text: Vec<Line> = (0..area.height)
+                        .map(|_| Line::from("あ".repeat(area.width as usize / 2)))
+                        .collect();
+                    f.render_widget(Paragraph::new(text), area);
+                    popup_with_more(
+                        f,
+                        area,
+                        "確認".into(),
+                        vec![Line::from("本文")],
+                        Vec::new(),
+                        0,
+                    );
+                })
+                .unwrap();
+            let buffer = terminal.backend().buffer();
+            let rect = centred(buffer.area, 3);
+            for y in rect.y..rect.y + rect.height {
+                for x in [rect.x - 1, rect.x + rect.width] {
+                    assert_eq!(buffer[(x, y)].symbol(), " ", "{width}: ({x}, {y})");
+                }
+                assert_ne!(
+                    buffer[(rect.x, y)].symbol(),
+                    " ",
+                    "the border at ({}, {y})",
+                    rect.x
+                );
+            }
+        }
+    }
 }
