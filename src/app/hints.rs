@@ -40,11 +40,18 @@ impl Enabled for App {
             Cmd::ShowCode if matches!(ctx, Ctx::Reading | Ctx::Revisit) => {
                 !self.screen_links().is_empty()
             }
-            // The withdrawal screen scrolls only when its text is longer than the screen.
-            Cmd::Up | Cmd::Down if ctx == Ctx::Withdraw => self
-                .body_viewport
-                .latest(self.view_key())
-                .is_none_or(|d| d.lines > d.height),
+            // A screen of text scrolls only when its text is longer than the screen: the hint
+            // bar offers ↑↓ only then.
+            Cmd::Up | Cmd::Down
+                if matches!(
+                    ctx,
+                    Ctx::Withdraw | Ctx::Reading | Ctx::Revisit | Ctx::Receipt
+                ) =>
+            {
+                self.body_viewport
+                    .latest(self.view_key())
+                    .is_none_or(|d| d.lines > d.height)
+            }
             // With one field (the id alone, or the personal code) there is nothing to move to.
             Cmd::Up | Cmd::Down | Cmd::FocusNext | Cmd::FocusPrev if ctx == Ctx::Form => {
                 self.step == super::Step::Identity && self.identity_fields() > 1
