@@ -246,6 +246,12 @@ pub struct Skipped {
     pub records: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<Vec<String>>,
+    /// `seal_mismatch`: the seal (`seals/<file>`) and the last record (`seq`) of what it
+    /// sealed of the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seq: Option<u64>,
 }
 
 // serde's `serialize_with` hands the field by reference.
@@ -270,6 +276,10 @@ impl Skipped {
             } => Some((*last_line, *records, people.clone())),
             _ => None,
         };
+        let sealed = match issue {
+            ReadIssue::SealMismatch { seal, seq, .. } => Some((seal.clone(), *seq)),
+            _ => None,
+        };
         Skipped {
             file: file.file_name().map_or_else(
                 || file.display().to_string(),
@@ -280,6 +290,8 @@ impl Skipped {
             last_line: withheld.as_ref().map(|w| w.0),
             records: withheld.as_ref().map(|w| w.1),
             people: withheld.map(|w| w.2),
+            seal: sealed.as_ref().map(|s| s.0.clone()),
+            seq: sealed.map(|s| s.1),
         }
     }
 }

@@ -191,12 +191,14 @@ impl ReadIssue {
             | ReadIssue::Conflict { file, line, .. }
             | ReadIssue::ChainBreak { file, line, .. }
             | ReadIssue::SeqGap { file, line, .. }
-            | ReadIssue::SealMismatch { file, line, .. }
             | ReadIssue::Backdated { file, line, .. }
             | ReadIssue::FutureDated { file, line, .. }
             | ReadIssue::SignersLine { file, line }
             | ReadIssue::Withheld { file, line, .. } => (file, *line),
-            ReadIssue::NotALedgerFile { file, .. }
+            // About the file's sealed part as a whole (`line` is where that ended when it was
+            // sealed, which the file may no longer have): named by its file.
+            ReadIssue::SealMismatch { file, .. }
+            | ReadIssue::NotALedgerFile { file, .. }
             | ReadIssue::SealNotTrusted { file, .. }
             | ReadIssue::SealsUnchecked { file, .. } => (file, 0),
         }
