@@ -2977,9 +2977,10 @@ fn readers_name_a_mistyped_line_of_the_trusted_seal_keys() {
     assert!(!err.contains("leave out --signers"), "{err}");
 }
 
-/// With seals there and none trusted (its signature deleted, here), verify does not call the
-/// files "not sealed yet": no seal that can be trusted covers them, the seal's finding says
-/// why.
+/// With seals there and none trusted (the seal changed after signing, here), verify does not
+/// call the files "not sealed yet": no seal that can be trusted covers them, the seal's finding
+/// says why. With its signature deleted instead, the files are compared with it all the same,
+/// as without trusted keys.
 #[test]
 fn verify_says_no_trusted_seal_covers_a_file_rather_than_not_sealed_yet() {
     if !ssh_keygen() {
@@ -2991,9 +2992,11 @@ fn verify_says_no_trusted_seal_covers_a_file_rather_than_not_sealed_yet() {
     let (code, out) = s.verify();
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("sealed up to seq"), "{out}");
-    fs::remove_file(seal.with_extension("json.sig")).unwrap();
+    let body = fs::read_to_string(&seal).unwrap();
+    fs::write(&seal, format!("{body} ")).unwrap();
     let (code, out) = s.verify();
     assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("signature does not verify"), "{out}");
     assert!(
         out.contains("no seal that can be trusted covers it"),
         "{out}"
@@ -3004,5 +3007,17 @@ fn verify_says_no_trusted_seal_covers_a_file_rather_than_not_sealed_yet() {
         text(&o).0.contains("信頼できる封印はありません"),
         "{:?}",
         text(&o)
+    );
+    // Its signature deleted instead, and a file rewritten with its chain computed again: the
+    // rewrite is named, on a seal whose signature was not checked.
+    fs::write(&seal, body).unwrap();
+    fs::remove_file(seal.with_extension("json.sig")).unwrap();
+    turn_and_rechain(&s.file(), "given", "refused");
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("no signature"), "{out}");
+    assert!(
+        out.contains("a seal whose signature could not be checked"),
+        "{out}"
     );
 }

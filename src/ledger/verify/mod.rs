@@ -547,7 +547,14 @@ fn check_seals(
             .is_some_and(|seal| seal.previous == previous);
         previous = hex::encode(s.sha256);
         if let Some(kind) = kind {
-            if kind == FindingKind::SealNoSigners && s.seal.is_some() {
+            // A seal whose signature cannot be checked (no trusted keys) or is gone (deleted
+            // with the keys, say) still says what the files held; one whose signature fails
+            // or is another key's is not read for that.
+            let unsigned = matches!(
+                kind,
+                FindingKind::SealNoSigners | FindingKind::SealSignatureMissing
+            );
+            if unsigned && s.seal.is_some() {
                 unchecked.push(s);
             }
             push(&s.name, kind);
