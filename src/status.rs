@@ -89,21 +89,38 @@ fn within_width(text: &str) -> String {
 pub enum Gaps {
     /// Everything was read and used.
     None,
-    /// Some of the ledger could not be read or used (a line, a file that no longer holds what
-    /// was sealed, ...): the person may have records there.
+    /// Some of the ledger could not be read or used (a line, an entry that is not a ledger
+    /// file, ...): the person may have records there.
     Ledger,
+    /// Every line was read, but the seals could not vouch for the ledger (a file no longer
+    /// holds what was sealed, the seals are not trusted or not checked): records of the person
+    /// may have been changed or removed.
+    Seals,
     /// Records about the person were withheld after a break in the chain.
     Withheld,
 }
 
 impl Gaps {
-    /// From whether records about the person were `withheld`, and whether the read was
-    /// `complete` (no issue at all).
-    pub fn of(withheld: bool, complete: bool) -> Gaps {
-        match (withheld, complete) {
-            (true, _) => Gaps::Withheld,
-            (false, true) => Gaps::None,
-            (false, false) => Gaps::Ledger,
+    /// From whether records about the person were `withheld`, and the `issues` of the read.
+    pub fn of(withheld: bool, issues: &[crate::ledger::ReadIssue]) -> Gaps {
+        use crate::ledger::ReadIssue;
+        let seal = |issue: &ReadIssue| {
+            matches!(
+                issue,
+                ReadIssue::SealMismatch { .. }
+                    | ReadIssue::SealNotTrusted { .. }
+                    | ReadIssue::SealsUnchecked { .. }
+                    | ReadIssue::SignersLine { .. }
+            )
+        };
+        if withheld {
+            Gaps::Withheld
+        } else if issues.is_empty() {
+            Gaps::None
+        } else if issues.iter().all(seal) {
+            Gaps::Seals
+        } else {
+            Gaps::Ledger
         }
     }
 }
@@ -229,6 +246,7 @@ pub fn to_text(
         let id = match gaps {
             Gaps::Withheld => "status-no-records-withheld",
             Gaps::Ledger => "status-no-records-incomplete",
+            Gaps::Seals => "status-no-records-seals",
             Gaps::None => "status-no-records",
         };
         let _ = writeln!(out, "{}", loc.t(lang, id));
@@ -414,28 +432,35 @@ mod tests {
         let (loc, _) = Localizer::load(&Source::Embedded);
         let state = crate::state::fold("E1", &[], "2026-11-23");
         let tz = jiff::tz::TimeZone::UTC;
-        for (lang, plain, withheld, unread) in [
+        for (lang, words) in [
             (
                 "en",
-                "No records for this ID yet.",
-                "No record of this ID could be used",
-                "No record of this ID was found in what could be read",
+                [
+                    "No records for this ID yet.",
+                    "No record of this ID could be used",
+                    "No record of this ID was found in what could be read",
+                    "No record of this ID is in the ledger as it stands",
+                ],
             ),
             (
                 "ja",
-                "記録はまだありません",
-                "記録で使えたものはありません",
-                "読めた範囲には、この社員番号の記録はありません",
+                [
+                    "記録はまだありません",
+                    "記録で使えたものはありません",
+                    "読めた範囲には、この社員番号の記録はありません",
+                    "今の台帳には、この社員番号の記録はありません",
+                ],
             ),
         ] {
             let lang = Lang::new(lang);
             let said = |gaps| {
                 let text = to_text(&state, &loc, &lang, &tz, gaps);
-                [plain, withheld, unread].map(|t| text.contains(t))
+                words.map(|t| text.contains(t))
             };
-            assert_eq!(said(Gaps::None), [true, false, false]);
-            assert_eq!(said(Gaps::Withheld), [false, true, false]);
-            assert_eq!(said(Gaps::Ledger), [false, false, true]);
+            assert_eq!(said(Gaps::None), [true, false, false, false]);
+            assert_eq!(said(Gaps::Withheld), [false, true, false, false]);
+            assert_eq!(said(Gaps::Ledger), [false, false, true, false]);
+            assert_eq!(said(Gaps::Seals), [false, false, false, true]);
         }
     }
 }

@@ -175,6 +175,7 @@ status-history = History:
 status-no-records = No records for this ID yet.
 status-no-records-withheld = No record of this ID could be used: their records are among those withheld after the break (above). Run tebiki verify.
 status-no-records-incomplete = No record of this ID was found in what could be read; some of the ledger could not be read or used (above), and records of this person may be there. Run tebiki verify.
+status-no-records-seals = No record of this ID is in the ledger as it stands; the seals could not vouch for it (above), so records of this person may have been changed or removed. Run tebiki verify.
 status-roster-unreadable = the stored roster could not be read ({ $detail }): the name and department are not the roster’s, and whether the ID is on it is not known
 status-not-on-roster = { $id } is not on the roster and has no records: check the ID
 warning-void-refused = the void record { $void } names record { $target } (a { $type } record), which cannot be voided: a person's own decision stands, so the void is ignored. A record no tebiki command writes: run tebiki verify

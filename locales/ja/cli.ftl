@@ -175,6 +175,7 @@ status-history = 履歴：
 status-no-records = この社員番号の記録はまだありません。
 status-no-records-withheld = この社員番号の記録で使えたものはありません：この人の記録は、連鎖が切れた箇所のあとで使わなかった記録に含まれています（上記）。tebiki verify を実行してください。
 status-no-records-incomplete = 読めた範囲には、この社員番号の記録はありません。ただし台帳の一部を読めなかったか使えなかったため（上記）、そこにこの人の記録がある可能性があります。tebiki verify を実行してください。
+status-no-records-seals = 今の台帳には、この社員番号の記録はありません。ただし封印で台帳を確かめられなかったため（上記）、この人の記録が変えられたか消された可能性があります。tebiki verify を実行してください。
 status-roster-unreadable = 保存されている名簿を読み込めませんでした（{ $detail }）。氏名と部署は名簿のものではなく、この ID が名簿にあるかもわかりません
 status-not-on-roster = { $id } は名簿になく、記録もありません。ID を確かめてください
 warning-void-refused = 無効化の記録 { $void } が記録 { $target }（{ $type } の記録）を指していますが、この記録は無効にできません。本人の決定は有効なままなので、この無効化は無視します。tebiki のどのコマンドも書かない記録です。tebiki verify を実行してください

@@ -81,27 +81,15 @@ pub(super) fn status(env: &Env, id: &str, format: Format) -> ExitCode {
         Format::Text if unknown => {}
         Format::Text => {
             crate::terminal_width::settle_for_text();
-            let gaps = crate::status::Gaps::of(withheld_about, issues.is_empty());
+            let gaps = crate::status::Gaps::of(withheld_about, &issues);
             let mut text = crate::status::to_text(&state, &env.loc, &env.lang, &tz, gaps);
             // Said first, in the answer itself (the warnings go to stderr, after it, and not
             // into a file the answer is saved to).
-            if !issues.is_empty() {
-                // Only the seals in doubt: no line was left unread or unused.
-                let seals_only = issues.iter().all(|issue| {
-                    matches!(
-                        issue,
-                        ledger::ReadIssue::SealMismatch { .. }
-                            | ledger::ReadIssue::SealNotTrusted { .. }
-                            | ledger::ReadIssue::SealsUnchecked { .. }
-                            | ledger::ReadIssue::SignersLine { .. }
-                    )
-                });
-                let id = if withheld_about {
-                    "status-incomplete-about"
-                } else if seals_only {
-                    "status-incomplete-seals"
-                } else {
-                    "status-incomplete"
+            if gaps != crate::status::Gaps::None {
+                let id = match gaps {
+                    crate::status::Gaps::Withheld => "status-incomplete-about",
+                    crate::status::Gaps::Seals => "status-incomplete-seals",
+                    _ => "status-incomplete",
                 };
                 let head = env.ta(id, &[("id", state.employee_id.clone().into())]);
                 let head = crate::wrap::hanging(&head, 80, 2);
