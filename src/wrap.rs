@@ -312,9 +312,17 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     // A web address that fits on a line of its own (with room for a closing mark after it,
     // which may not start a line) is never split: it moves whole to the next line, so that
     // it can be read and typed in one piece. Only a wider one breaks, after a '/'.
+    // One glued to the word before it (`Help:https://…`, no break between) is left to break
+    // after a '/', as the two would otherwise be split at any character to fit.
     let whole: Vec<&Range<usize>> = urls
         .iter()
         .filter(|u| display_width(&text[start + u.start..start + u.end]) + 2 <= width)
+        .filter(|u| {
+            text[start..start + u.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || !c.is_ascii())
+        })
         .collect();
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
@@ -833,6 +841,9 @@ mod tests {
             assert!(ls.iter().any(|l| l.contains(url)), "{ls:?}");
             assert!(ls.iter().all(|l| display_width(l) <= 76), "{ls:?}");
         }
+        // Glued to the word before it: broken after a '/', not at any character.
+        let ls = lines("Help:https://help.example.com/guide/setup", 40);
+        assert_eq!(ls, ["Help:https://help.example.com/guide/", "setup"]);
         // Followed by a mark that may not start a line: still whole, the mark after it.
         let text = format!("詳しくは{url}。");
         let ls = lines(&text, 76);

@@ -67,7 +67,7 @@ dash-signers-line = { $n ->
 dash-chain-broken = The ledger chain breaks at { $place }: { $n } record(s) from there on are not counted, and people marked ! (in red) may be shown wrongly. Run tebiki verify.
 dash-seal-mismatch = { $n ->
     [one] { $file } no longer holds what { $seal } sealed (it was changed, cut short or removed): what is shown may rest on records changed since. Run tebiki verify.
-   *[other] { $file } and { $n } other files no longer hold what { $seal } sealed (changed, cut short or removed): what is shown may rest on records changed since. Run tebiki verify.
+   *[other] { $n } files ({ $file } first) no longer hold what { $seal } sealed (changed, cut short or removed): what is shown may rest on records changed since. Run tebiki verify.
 }
 dash-person-suspect = A record of this person is next to a break in the ledger chain and is not counted: what is shown may be wrong. Run tebiki verify.
 dash-roster-unreadable = The roster (roster.csv) could not be read: people are listed from the ledger only. Import it again with tebiki roster import.

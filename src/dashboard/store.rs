@@ -148,7 +148,9 @@ pub fn load(
         }
     }
     for f in &mut model.files {
-        f.head = last_line_link(&f.path, f.end);
+        // A last line whose link cannot be read (a record with a bad `seq`, say) links to
+        // nothing: what is appended after it is read in a full pass, not folded unchecked.
+        f.head = last_line_link(&f.path, f.end).or(Some(([0xFF; 32], u64::MAX)));
         // Records after a break are not folded, so `end` can stop short of what was read.
         f.seen = std::fs::metadata(&f.path).map_or(f.end, |m| m.len().max(f.end));
     }

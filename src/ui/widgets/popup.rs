@@ -87,6 +87,16 @@ fn boxed(
         Clear,
         Rect::new(left, rect.y, right.saturating_sub(left), rect.height),
     );
+    // A wide character just left of that column would still cover it on the terminal.
+    if left > area.x {
+        let buffer = frame.buffer_mut();
+        for y in rect.y..rect.y + rect.height {
+            let cell = &mut buffer[(left - 1, y)];
+            if display_width(cell.symbol()) > 1 {
+                cell.reset();
+            }
+        }
+    }
     frame.render_widget(
         Paragraph::new(shown).block(
             Block::default()
@@ -185,6 +195,10 @@ mod tests {
                 for x in [rect.x - 1, rect.x + rect.width] {
                     assert_eq!(buffer[(x, y)].symbol(), " ", "{width}: ({x}, {y})");
                 }
+                // Nor does a wide character start just before the blank column: the terminal
+                // would draw it over that column.
+                let before = &buffer[(rect.x - 2, y)];
+                assert!(display_width(before.symbol()) <= 1, "{width}: {before:?}");
                 assert_ne!(
                     buffer[(rect.x, y)].symbol(),
                     " ",
