@@ -103,21 +103,11 @@ pub enum Gaps {
 impl Gaps {
     /// From whether records about the person were `withheld`, and the `issues` of the read.
     pub fn of(withheld: bool, issues: &[crate::ledger::ReadIssue]) -> Gaps {
-        use crate::ledger::ReadIssue;
-        let seal = |issue: &ReadIssue| {
-            matches!(
-                issue,
-                ReadIssue::SealMismatch { .. }
-                    | ReadIssue::SealNotTrusted { .. }
-                    | ReadIssue::SealsUnchecked { .. }
-                    | ReadIssue::SignersLine { .. }
-            )
-        };
         if withheld {
             Gaps::Withheld
         } else if issues.is_empty() {
             Gaps::None
-        } else if issues.iter().all(seal) {
+        } else if issues.iter().all(crate::ledger::ReadIssue::is_about_seals) {
             Gaps::Seals
         } else {
             Gaps::Ledger

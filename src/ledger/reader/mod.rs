@@ -232,12 +232,20 @@ impl ReadIssue {
     pub fn is_break(&self) -> bool {
         matches!(
             self,
-            ReadIssue::ChainBreak { .. }
-                | ReadIssue::SeqGap { .. }
-                | ReadIssue::Withheld { .. }
-                | ReadIssue::SealMismatch { .. }
+            ReadIssue::ChainBreak { .. } | ReadIssue::SeqGap { .. } | ReadIssue::Withheld { .. }
+        ) || (self.is_about_seals() && !matches!(self, ReadIssue::SignersLine { .. }))
+    }
+
+    /// Whether the issue is about what the seals vouch for (a file that no longer holds what
+    /// was sealed, seals not trusted or not checked, a line of the trusted keys that cannot be
+    /// read), not about a line of the ledger.
+    pub fn is_about_seals(&self) -> bool {
+        matches!(
+            self,
+            ReadIssue::SealMismatch { .. }
                 | ReadIssue::SealNotTrusted { .. }
                 | ReadIssue::SealsUnchecked { .. }
+                | ReadIssue::SignersLine { .. }
         )
     }
 }
