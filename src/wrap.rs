@@ -301,20 +301,17 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
     let urls = url_ranges(&text[start..end]);
     let paths = path_ranges(&text[start..end], &urls);
     // The product's name is one word to its readers: never broken at its space.
-    let names: Vec<Range<usize>> = NAMES
-        .iter()
-        .flat_map(|name| {
-            text[start..end]
-                .match_indices(name)
-                .map(|(at, n)| at..at + n.len())
-        })
-        .collect();
+    let names = NAMES.iter().flat_map(|name| {
+        text[start..end]
+            .match_indices(name)
+            .map(|(at, n)| at..at + n.len())
+    });
     // A web address that fits on a line of its own (with room for a closing mark after it,
     // which may not start a line) is never split: it moves whole to the next line, so that
     // it can be read and typed in one piece. Only a wider one breaks, after a '/'.
     // One glued to the word before it (`Help:https://…`, no break between) is left to break
     // after a '/', as the two would otherwise be split at any character to fit.
-    let whole: Vec<&Range<usize>> = urls
+    let whole = urls
         .iter()
         .filter(|u| display_width(&text[start + u.start..start + u.end]) + 2 <= width)
         .filter(|u| {
@@ -322,8 +319,9 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
                 .chars()
                 .next_back()
                 .is_none_or(|c| c.is_whitespace() || !c.is_ascii())
-        })
-        .collect();
+        });
+    // Never broken inside (one wider than the line is still split to fit).
+    let unbroken: Vec<Range<usize>> = paths.iter().chain(whole).cloned().chain(names).collect();
     // Mandatory breaks other than '\n' (a lone '\r', U+2028) are treated as plain opportunities;
     // the final opportunity at `end` is handled after the loop.
     // A path may also start a line after a space (UAX #14 does not break before a '/'): its
@@ -350,9 +348,7 @@ fn collect_frags(text: &str, start: usize, end: usize, width: usize, frags: &mut
         if at >= end
             || !break_allowed(&text[start..at], &text[at..end])
             || !url_break_allowed(&text[start..end], offset, &urls)
-            || whole.iter().any(|u| u.start < offset && offset < u.end)
-            || names.iter().any(|n| n.start < offset && offset < n.end)
-            || paths.iter().any(|p| p.start < offset && offset < p.end)
+            || unbroken.iter().any(|r| r.start < offset && offset < r.end)
         {
             continue;
         }
