@@ -80,7 +80,8 @@ struct Shared<'c> {
     dir: &'c Path,
     checkpoint: Option<&'c Checkpoint>,
     /// The latest valid seal: its time and name, and per file the bytes it covers; without
-    /// one, the latest seal whose signature could not be checked for want of trusted keys.
+    /// one, the latest seal whose signature could not be checked (no trusted keys, or no
+    /// signature).
     basis: Option<Basis>,
     /// Whether `basis` is such a seal (its signature not checked).
     basis_unchecked: bool,
@@ -510,12 +511,12 @@ fn odd_entries(dir: &Path, findings: &mut Vec<(Finding, u8)>) {
 
 /// The seals' own checks, and whether the ledger files still begin as sealed; each valid
 /// seal's basis (oldest first) for the backdating check, and the latest seal whose signature
-/// could not be checked for want of trusted keys.
+/// could not be checked (no trusted keys, or no signature beside it).
 ///
-/// Without trusted keys no seal is valid, yet the files are still compared with what the
-/// seals say, their findings marked `unchecked`: whoever rewrote a file and deleted
-/// `seal-signers` then sees the rewrite named, not only that the keys are missing (a seal
-/// made up by someone else can only add findings, as the missing keys are one already).
+/// Such seals are not valid, yet the files are still compared with what they say, their
+/// findings marked `unchecked`: whoever rewrote a file and deleted `seal-signers` or the
+/// `.sig` files then sees the rewrite named, not only that keys or signatures are missing (a
+/// seal made up by someone else can only add findings, as its own problem is one already).
 fn check_seals(
     dir: &Path,
     seals: &[ReadSeal],

@@ -69,7 +69,8 @@ pub struct SealMark {
     pub seq: u64,
     pub at: String,
     pub seal: String,
-    /// The seal's signature could not be checked: no trusted seal keys are set up.
+    /// The seal's signature could not be checked: no trusted seal keys are set up, or it has
+    /// no signature beside it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unchecked: bool,
 }
@@ -180,7 +181,8 @@ pub enum FindingKind {
     SealedFileMissing {
         seal: String,
         seq: u64,
-        /// The seal's signature could not be checked (no trusted keys: see `SealNoSigners`).
+        /// The seal's signature could not be checked (no trusted keys, or no signature: see
+        /// `SealNoSigners`, `SealSignatureMissing`).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         unchecked: bool,
     },
