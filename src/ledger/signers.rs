@@ -40,14 +40,22 @@ impl Signers {
                 continue;
             }
             let words: Vec<&str> = line.split_whitespace().collect();
-            let Some(at) = words.iter().position(|w| w.starts_with("ssh-")) else {
+            // The key type: the first word after the principals that names a key algorithm
+            // ssh-keygen knows (`ssh-ed25519`, `ecdsa-sha2-nistp256`, `sk-ssh-ed25519@…`,
+            // `ssh-rsa` …); a principal such as `hr@example.com` does not.
+            let Some(at) = words
+                .iter()
+                .skip(1)
+                .position(|w| is_key_type(w))
+                .map(|p| p + 1)
+            else {
                 bad_lines.push(n + 1);
                 continue;
             };
             let readable = words.get(at + 1).is_some_and(|data| {
                 PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
             });
-            if at == 0 || !readable {
+            if !readable {
                 bad_lines.push(n + 1);
                 continue;
             }
@@ -118,6 +126,12 @@ impl Signers {
         let public = key.to_openssh().unwrap_or_default();
         format!("{principal} namespaces=\"{NAMESPACE}\" {public}")
     }
+}
+
+/// Whether `word` names a public key algorithm (one ssh-keygen writes before a key's data),
+/// rather than an unknown `name@domain`.
+fn is_key_type(word: &str) -> bool {
+    ssh_key::Algorithm::new(word).is_ok_and(|a| !matches!(a, ssh_key::Algorithm::Other(_)))
 }
 
 /// The options of an allowed_signers line (`name` or `name=value`, a value maybe in double
@@ -235,6 +249,32 @@ mod tests {
             "hr valid-before=\"20260101Z\" {KEY}\nauditor {KEY}\n"
         ));
         assert!(s.trusts_at(&key, Some(at("2030-01-01T00:00:00Z"))));
+    }
+
+    /// An auditors' file may hold keys of other types beside the seal key: each is a key
+    /// (ssh-keygen reads it), not a mistyped line; a principal that looks like a key type's
+    /// `name@domain` is still a principal.
+    #[test]
+    fn keys_of_every_type_ssh_keygen_reads_are_keys() {
+        let ecdsa = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBJIg/RSmRPzyAMNlZOvSLR4JsTApJxO4bVu5FJ8irKG1ldRaHzqvIWulnavvAsGOn4SNxJRuzDM4nTFB1WBP0zU=";
+        let sk = "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIEX/dQ0v4127bEo8eeG1EV0ApO2lWbSnN6RXusxhZ6tGAAAABHNzaDo=";
+        let text = format!(
+            "hr {KEY}\naudit@example.com {ecdsa} laptop\nfido namespaces=\"tebiki-seal\" {sk}\n"
+        );
+        let s = Signers::parse(&text);
+        assert_eq!(s.bad_lines, Vec::<usize>::new());
+        assert_eq!(s.keys.len(), 3);
+        assert!(matches!(
+            s.keys[1].algorithm(),
+            ssh_key::Algorithm::Ecdsa { .. }
+        ));
+        assert_eq!(s.keys[2].algorithm(), ssh_key::Algorithm::SkEd25519);
+        // No principal, a key type with no key, an unknown type: each is a bad line.
+        let s = Signers::parse(&format!(
+            "{KEY}\nhr ecdsa-sha2-nistp256\nhr ssh-foo AAAA\nhr x@y.z AAAA\n"
+        ));
+        assert_eq!(s.bad_lines, vec![1, 2, 3, 4]);
+        assert!(s.keys.is_empty());
     }
 
     #[test]
