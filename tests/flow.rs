@@ -1128,3 +1128,31 @@ fn the_welcome_hint_bar_names_what_enter_does_on_each_item() {
         assert_eq!(k.app.step, Step::Notice);
     }
 }
+
+/// A pop-up offers ↑↓ only when its text is longer than its room: help on the welcome screen
+/// fits at 80x24 (no ↑↓, and ↓ moves nothing); help while identifying holds the privacy notice
+/// too, so it scrolls, and ↓ moves it. The same pop-up on a taller terminal fits again.
+#[test]
+fn a_pop_up_offers_scrolling_only_when_its_text_does_not_fit() {
+    for (lang, scroll) in [("en", "↑↓ Scroll"), ("ja", "↑↓ スクロール")] {
+        let hints = |k: &Kiosk| k.screen().lines().last().unwrap_or("").to_owned();
+        let mut k = Kiosk::new(lang);
+        k.keys("<F1>");
+        assert!(!hints(&k).contains(scroll), "{lang}: {}", hints(&k));
+        let before = k.screen();
+        k.keys("<Down>");
+        assert_eq!(k.screen(), before, "{lang}: ↓ moved a pop-up that fits");
+
+        k.keys("<Esc><Enter>");
+        assert_eq!(k.app.step, tebiki::app::Step::Identity);
+        k.keys("<F1>");
+        assert!(hints(&k).contains(scroll), "{lang}: {}", hints(&k));
+        let before = k.screen();
+        k.keys("<Down>");
+        assert_ne!(k.screen(), before, "{lang}: ↓ did not scroll the help");
+
+        k.app.resize(160, 120);
+        k.draw();
+        assert!(!hints(&k).contains(scroll), "{lang} 160x120: {}", hints(&k));
+    }
+}

@@ -45,13 +45,18 @@ impl Enabled for App {
             Cmd::Up | Cmd::Down
                 if matches!(
                     ctx,
-                    Ctx::Withdraw | Ctx::Reading | Ctx::Revisit | Ctx::Receipt
+                    Ctx::Withdraw | Ctx::Reading | Ctx::Revisit | Ctx::Receipt | Ctx::Notice
                 ) =>
             {
                 self.body_viewport
                     .latest(self.view_key())
                     .is_none_or(|d| d.lines > d.height)
             }
+            // So does a pop-up's text (help, the confirmation, the renewal).
+            Cmd::Up | Cmd::Down if matches!(ctx, Ctx::Help | Ctx::Review | Ctx::Renewal) => self
+                .popup_viewport
+                .latest(self.popup_key())
+                .is_none_or(|d| d.lines > d.height),
             // With one field (the id alone, or the personal code) there is nothing to move to.
             Cmd::Up | Cmd::Down | Cmd::FocusNext | Cmd::FocusPrev if ctx == Ctx::Form => {
                 self.step == super::Step::Identity && self.identity_fields() > 1

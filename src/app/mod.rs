@@ -391,6 +391,9 @@ pub struct App {
     /// What the view last laid out of the current step's body (written back as it draws):
     /// scrolling and read-to-end go by it, and by nothing else.
     pub body_viewport: Viewport,
+    /// The scrolling pop-up's (help, the confirmation, the renewal) last drawing: whether its
+    /// text was longer than its room, for the hint bar and the keys.
+    pub popup_viewport: Viewport,
 }
 
 impl App {
@@ -436,6 +439,7 @@ impl App {
             directory: None,
             code: CodeState::default(),
             body_viewport: Viewport::default(),
+            popup_viewport: Viewport::default(),
         }
     }
 

@@ -23,6 +23,16 @@ impl App {
         self.view_key_at(self.width, self.height)
     }
 
+    /// [`crate::viewport::key`] of the scrolling pop-up open now (which one, over which step,
+    /// in which language) at a terminal of `width` x `height`.
+    pub fn popup_key_at(&self, width: u16, height: u16) -> u64 {
+        crate::viewport::key(&(self.ctx(), self.step, &self.lang), width, height)
+    }
+
+    pub(super) fn popup_key(&self) -> u64 {
+        self.popup_key_at(self.width, self.height)
+    }
+
     /// The furthest the current step scrolls, as last drawn (unbounded before it was drawn at
     /// this size: the view bounds what it shows).
     pub(super) fn max_scroll(&self) -> usize {

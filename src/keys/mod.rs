@@ -9,7 +9,7 @@ mod trainer;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the person is, as far as keys are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ctx {
     /// Welcome screen: pick a language (or withdraw).
     Welcome,

@@ -165,7 +165,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 
     notice(frame, app, areas.notice, more_below);
-    hint_bar(frame, app, areas.hints);
 
     // Everything but the hint bar: for pop-ups that need more room than the body.
     let above_hints = Rect::new(area.x, area.y, area.width, areas.hints.y - area.y);
@@ -191,6 +190,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else if let Some(n) = app.person.link_code {
         overlay::link_code(frame, app, above_hints, n);
     }
+    // Last: a pop-up drawn above has written back whether its text scrolls.
+    hint_bar(frame, app, areas.hints);
 }
 
 /// Whether a pop-up covers the body (its keys, not the body's, are the ones that work).

@@ -45,7 +45,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         ));
         lines.extend(screen::notice::lines(app, width));
     }
-    popup_with_more(
+    let laid = popup_with_more(
         frame,
         area,
         app.t("help-title"),
@@ -53,13 +53,28 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         Vec::new(),
         app.popup_scroll,
     );
+    note_popup(frame, app, laid);
+}
+
+/// Writes back what a scrolling pop-up laid out (its lines, and how many fit), which the hint
+/// bar, drawn after it, and the keys go by.
+fn note_popup(frame: &Frame, app: &App, (lines, height): (usize, usize)) {
+    let area = frame.area();
+    app.popup_viewport.record(crate::viewport::Drawn {
+        key: app.popup_key_at(area.width, area.height),
+        lines,
+        height,
+        top: 0,
+        focus: None,
+        mark: None,
+    });
 }
 
 /// The choice, summarised, waiting for the final Enter; or the message that it was not saved.
 pub fn review(frame: &mut Frame, app: &App, area: Rect) {
     let width = inner_width(area);
     let (lines, pinned) = screen::choice::summary(app, width);
-    popup_with_more(
+    let laid = popup_with_more(
         frame,
         area,
         app.t("review-title"),
@@ -67,6 +82,7 @@ pub fn review(frame: &mut Frame, app: &App, area: Rect) {
         pinned,
         app.popup_scroll,
     );
+    note_popup(frame, app, laid);
 }
 
 /// The staff PIN prompt: the digits are shown as dots.
@@ -192,7 +208,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
             lines.extend(doc::plain_lines(&text, width, plain));
         }
     }
-    popup_with_more(
+    let laid = popup_with_more(
         frame,
         area,
         app.t("renewal-title"),
@@ -200,6 +216,7 @@ pub fn renewal(frame: &mut Frame, app: &App, area: Rect) {
         Vec::new(),
         app.popup_scroll,
     );
+    note_popup(frame, app, laid);
 }
 
 /// A QR code of `text` over everything but the hint bar (`area`), with `lines` beside it, or

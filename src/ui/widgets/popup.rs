@@ -37,7 +37,9 @@ pub fn popup(
     boxed(frame, area, title, lines, pinned, scroll, false);
 }
 
-/// A pop-up as [`popup`], whose last line, when lines are left below, says so.
+/// A pop-up as [`popup`], whose last line, when lines are left below, says so. Returns how
+/// many lines scroll (`lines`) and how many of them fit at once, for the view to write back
+/// (the hint bar offers ↑↓ only when they do not all fit).
 pub fn popup_with_more(
     frame: &mut Frame,
     area: Rect,
@@ -45,8 +47,8 @@ pub fn popup_with_more(
     lines: Vec<Line<'static>>,
     pinned: Vec<Line<'static>>,
     scroll: usize,
-) {
-    boxed(frame, area, &title, lines, pinned, scroll, true);
+) -> (usize, usize) {
+    boxed(frame, area, &title, lines, pinned, scroll, true)
 }
 
 fn boxed(
@@ -57,11 +59,12 @@ fn boxed(
     pinned: Vec<Line<'static>>,
     scroll: usize,
     more_marker: bool,
-) {
+) -> (usize, usize) {
     let rect = centred(area, (lines.len() + pinned.len()) as u16 + 2);
     let room = (rect.height as usize)
         .saturating_sub(2 + pinned.len())
         .max(1);
+    let laid = (lines.len(), room);
     let mut shown = if lines.len() > room {
         let top = scroll.min(lines.len() - room);
         let more = more_marker && top + room < lines.len();
@@ -107,6 +110,7 @@ fn boxed(
         ),
         rect,
     );
+    laid
 }
 
 /// How wide a pop-up in `area` is.
