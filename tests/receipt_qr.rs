@@ -368,4 +368,25 @@ fn a_receipt_code_and_its_fingerprint_find_the_record() {
         &["verify", "--receipt", &format!("{code} {}", &sha[..4])],
     );
     assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+
+    // A blank line put in before the record: the readers withhold it (its file's chain breaks
+    // there), and verify says it is there but not used, not that no record has the code.
+    let path = ledger.join(&file);
+    let body = std::fs::read_to_string(&path).unwrap();
+    let at: usize = body.lines().take(n - 1).map(|l| l.len() + 1).sum();
+    std::fs::write(&path, format!("{}\n{}", &body[..at], &body[at..])).unwrap();
+    let moved = format!("{file}:{}", n + 1);
+    for (lang, says) in [
+        ("en", "so the record is not used"),
+        ("ja", "この記録は使われていません"),
+    ] {
+        let (code_, out) = verify(&code, lang);
+        assert_eq!(code_, Some(1), "{out}");
+        assert!(out.contains(&moved) && out.contains(&grouped), "{out}");
+        assert!(out.contains(says), "{out}");
+        assert!(
+            !out.contains("No record") && !out.contains("ありません："),
+            "{out}"
+        );
+    }
 }

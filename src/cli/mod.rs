@@ -4,6 +4,7 @@
 
 mod evidence;
 mod help;
+mod receipt;
 mod setup;
 mod terminal;
 
@@ -28,6 +29,7 @@ use crate::recorder::Recorder;
 use crate::source::Source;
 use evidence::*;
 use help::*;
+use receipt::*;
 use setup::*;
 use terminal::*;
 

@@ -25,8 +25,8 @@ use sha2::{Digest, Sha256};
 pub use envelope::{EnvelopeProblem, Member};
 pub use reader::{LineRecord, Merged, ReadIssue, Record, merged, merged_raw, merged_raw_unchecked};
 pub use receipt::{
-    CodeFound, Doubt, Receipt, ReceiptCheck, check_receipt, find_code, fingerprint, parse_code,
-    receipt_standing,
+    CodeFound, CodeSearch, Doubt, Receipt, ReceiptCheck, check_receipt, find_code, fingerprint,
+    parse_code, receipt_standing,
 };
 pub use verify::{
     Checkpoint, CheckpointEntry, CheckpointError, CheckpointErrorKind, FileSummary, Finding,

@@ -207,37 +207,94 @@ pub struct CodeFound {
     pub sha256: String,
 }
 
+/// What [`find_code`] found.
+#[derive(Debug, Default)]
+pub struct CodeSearch {
+    /// The records with the code, read as every reader reads them.
+    pub found: Vec<CodeFound>,
+    /// Lines with the code among the records withheld after a break in their file (not used
+    /// by any reader), each with the line where its file's chain breaks.
+    pub withheld: Vec<(CodeFound, u64)>,
+    /// How many places of the ledger could not be read or used.
+    pub issues: usize,
+}
+
 /// The records of the ledger in `dir` whose receipt code is `code`, read as every reader reads
-/// them (the chain checked: a record after a break is not found), and how many places could
-/// not be read or used.
-pub fn find_code(dir: &Path, code: &str) -> Result<(Vec<CodeFound>, usize), super::LedgerError> {
+/// them (the chain checked: a record after a break is not found, but a line with the code
+/// among those withheld is named apart), and how many places could not be read or used.
+pub fn find_code(dir: &Path, code: &str) -> Result<CodeSearch, super::LedgerError> {
     let needle = format!("\"receipt\":\"{code}\"");
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    // The record's own code, not a nested value that happens to read the same.
+    let own = |raw: &[u8]| {
+        finder.find(raw).is_some()
+            && serde_json::from_slice::<serde_json::Value>(raw)
+                .ok()
+                .is_some_and(|v| v.get("receipt").and_then(|r| r.as_str()) == Some(code))
+    };
+    let name = |file: &Path| {
+        file.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let mut merged = super::merged_raw(dir)?;
-    let (mut found, mut issues) = (Vec::new(), 0);
+    let mut search = CodeSearch::default();
+    let mut withheld = Vec::new();
     while let Some(item) = merged.next_line() {
-        let Ok(record) = item else {
-            issues += 1;
-            continue;
+        let record = match item {
+            Ok(record) => record,
+            Err(issue) => {
+                search.issues += 1;
+                if let super::ReadIssue::Withheld {
+                    file,
+                    line,
+                    last_line,
+                    ..
+                } = issue
+                {
+                    withheld.push((file, line, last_line));
+                }
+                continue;
+            }
         };
-        if finder.find(record.raw).is_none() {
-            continue;
-        }
-        // The record's own code, not a nested value that happens to read the same.
-        let own = serde_json::from_slice::<serde_json::Value>(record.raw)
-            .ok()
-            .is_some_and(|v| v.get("receipt").and_then(|r| r.as_str()) == Some(code));
-        if own {
-            found.push(CodeFound {
-                file: record
-                    .file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+        if own(record.raw) {
+            search.found.push(CodeFound {
+                file: name(record.file),
                 line: record.line,
                 sha256: hex::encode(sha256(record.raw)),
             });
         }
     }
-    Ok((found, issues))
+    for (path, first, last) in withheld {
+        let Ok(f) = File::open(&path) else {
+            continue;
+        };
+        let at = super::first_break(&path)
+            .ok()
+            .flatten()
+            .unwrap_or(first + 1);
+        let mut reader = io::BufReader::with_capacity(1 << 20, f);
+        let mut buf = Vec::new();
+        let mut line = 0u64;
+        while line < last {
+            buf.clear();
+            match io::BufRead::read_until(&mut reader, b'\n', &mut buf) {
+                Ok(n) if n > 0 => {}
+                _ => break,
+            }
+            line += 1;
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+            }
+            if line >= first && own(&buf) {
+                let found = CodeFound {
+                    file: name(&path),
+                    line,
+                    sha256: hex::encode(sha256(&buf)),
+                };
+                search.withheld.push((found, at));
+            }
+        }
+    }
+    Ok(search)
 }
