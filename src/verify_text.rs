@@ -50,10 +50,15 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             out,
             "{}",
             env.ta(
-                "verify-file",
+                if f.not_records > 0 {
+                    "verify-file-not-records"
+                } else {
+                    "verify-file"
+                },
                 &[
                     ("file", s(for_terminal(&f.file))),
-                    ("records", s(f.records)),
+                    ("records", s(f.records - f.not_records)),
+                    ("lines", s(f.not_records)),
                     ("range", s(range))
                 ],
             )

@@ -346,6 +346,29 @@ fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
         .collect();
     assert_eq!(kinds, ["unparseable", "unparseable", "chain_break"], "{v}");
     assert_eq!(v["findings"][2]["follows"], 2, "{v}");
+    // The two lines are not counted as records: the file's line says them apart.
+    let k1 = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "k1.jsonl")
+        .unwrap();
+    let records = k1["records"].as_u64().unwrap();
+    assert_eq!(k1["not_records"], 2, "{v}");
+    let o = tebiki(data.path(), &["verify", "--lang", "en"]);
+    let (out, _) = text(&o);
+    let said = format!(
+        "k1.jsonl: {} records (and lines that could not be read as a record: 2)",
+        records - 2
+    );
+    assert!(out.contains(&said), "{out}");
+    let o = tebiki(data.path(), &["verify", "--lang", "ja"]);
+    let (out, _) = text(&o);
+    let said = format!(
+        "k1.jsonl：{} 件（ほかに記録として読めない行が 2 行）",
+        records - 2
+    );
+    assert!(out.contains(&said), "{out}");
 }
 
 #[test]

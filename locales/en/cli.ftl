@@ -187,6 +187,7 @@ status-in-withheld-records = records about { $id } are among those a break in th
 verify-folder = Ledger folder: { $dir }
 verify-no-files = No ledger files yet.
 verify-file = { $file }: { $records } records, { $range }
+verify-file-not-records = { $file }: { $records } records (and lines that could not be read as a record: { $lines }), { $range }
 verify-recovered = { $place }: recovered a torn tail of { $bytes } bytes at offset { $offset } (saved as { $saved })
 verify-recovered-piece = { $chained ->
         [yes] The piece is the start of record { $seq }{ $told ->

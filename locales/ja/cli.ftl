@@ -187,6 +187,7 @@ status-in-withheld-records = { $id } に関する記録が、ハッシュの連�
 verify-folder = 記録フォルダー：{ $dir }
 verify-no-files = 記録ファイルはまだありません。
 verify-file = { $file }：{ $records } 件、{ $range }
+verify-file-not-records = { $file }：{ $records } 件（ほかに記録として読めない行が { $lines } 行）、{ $range }
 verify-recovered = { $place }：書きかけの末尾 { $bytes } バイト（位置 { $offset }）を復旧しました（{ $saved } に保存）
 verify-recovered-piece = { $chained ->
         [yes] この断片は記録 { $seq }{ $told ->

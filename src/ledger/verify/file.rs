@@ -91,6 +91,8 @@ pub(super) struct FileCheck<'a> {
     pub(super) name: &'a str,
     pub(super) kiosk: Option<&'a str>,
     pub(super) line: u64,
+    /// Lines that could not be read as a record.
+    pub(super) not_records: u64,
     pub(super) offset: u64,
     pub(super) prev_hash: [u8; 32],
     pub(super) next_seq: u64,
@@ -148,6 +150,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         name,
         kiosk: kiosk_of_file(path),
         line: 0,
+        not_records: 0,
         offset: 0,
         prev_hash: [0; 32],
         next_seq: 1,
@@ -229,6 +232,7 @@ pub(super) fn check_file(shared: &Shared<'_>, path: &Path, idx: u32) -> FileOut 
         summary: FileSummary {
             file: name.to_owned(),
             records: fc.line,
+            not_records: fc.not_records,
             first_at: fc.first_at,
             last_at: fc.last_at,
             last_seq: fc.last_seq,
@@ -262,6 +266,7 @@ impl FileCheck<'_> {
         let mut members = std::mem::take(&mut self.members);
         match read_envelope(line, &mut members) {
             None => {
+                self.not_records += 1;
                 self.finding(here.0, here.1, FindingKind::Unparseable, PHASE_LINE);
                 // Assume the broken line held the next seq, so one bad line is one finding.
                 self.next_seq += 1;

@@ -699,6 +699,7 @@ mod tests {
             files: vec![FileSummary {
                 file: "k1.jsonl".into(),
                 records: 2,
+                not_records: 0,
                 first_at: Some("2026-11-23T01:02:03.456Z".parse().unwrap()),
                 last_at: None,
                 last_seq: 2,

@@ -38,6 +38,12 @@ impl VerifyReport {
     }
 }
 
+/// For `skip_serializing_if`, which passes a reference.
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes a reference")]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 /// One ledger file as verified.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileSummary {
@@ -45,6 +51,10 @@ pub struct FileSummary {
     pub file: String,
     /// Complete (`\n`-terminated) lines, valid or not.
     pub records: u64,
+    /// Of those, the lines that could not be read as a record at all (not JSON, a blank
+    /// line): each is a finding too.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_records: u64,
     #[serde(with = "ts_serde")]
     pub first_at: Option<Timestamp>,
     #[serde(with = "ts_serde")]
