@@ -1891,6 +1891,113 @@ fn a_withdrawal_is_recorded_despite_withheld_records_and_a_refusal_names_the_bre
     assert!(err.contains("tebiki verify"), "{err}");
 }
 
+/// `occurred_at` (when a record says it happened, which dates a decision and orders the
+/// history) is a date as `at` is: a record appended now that says it happened next year is
+/// dated ahead, and one whose `occurred_at` is no time (no offset) would be shown and ordered
+/// as it reads. `verify` names each; the readers do not use such a record, so a withdrawal
+/// asked for today is not refused for a consent said to have been given next year.
+#[test]
+fn a_record_said_to_have_happened_ahead_or_at_no_time_is_told_and_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let (line, id) = ledger::ledger_files(&data.join("ledger"))
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter_map(|l| {
+            let v: Value = serde_json::from_str(&l).ok()?;
+            let id = v["employee"]["id"].as_str()?.to_owned();
+            (v["type"] == "consent" && v["decision"] == "given").then_some((l, id))
+        })
+        .find(|(_, id)| {
+            let o = tebiki(data, &["status", id, "--format", "json"]);
+            serde_json::from_slice::<Value>(&o.stdout).unwrap()["consent"] == "given"
+        })
+        .expect("someone whose consent is given");
+    let now = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string();
+    let forged = |occurred: &str, decision: &str| {
+        let mut record: serde_json::Map<String, Value> = serde_json::from_str(&line).unwrap();
+        record.insert("seq".into(), 1.into());
+        record.insert("prev".into(), "0".repeat(64).into());
+        record.insert("kiosk".into(), "forged".into());
+        record.insert("id".into(), uuid::Uuid::now_v7().to_string().into());
+        record.insert("at".into(), now.clone().into());
+        record.insert("occurred_at".into(), occurred.into());
+        record.insert("decision".into(), decision.into());
+        fs::write(
+            data.join("ledger").join("forged.jsonl"),
+            serde_json::to_string(&record).unwrap() + "\n",
+        )
+        .unwrap();
+    };
+    for (occurred, decision, finding, problem) in [
+        (
+            "2027-06-01T00:00:00Z",
+            "given",
+            "forged.jsonl:1: the record is dated in the future (2027-06-01T00:00:00",
+            "future_dated",
+        ),
+        (
+            "2026-11-10T09:00:00",
+            "refused",
+            "forged.jsonl:1: the envelope is not valid at “occurred_at”",
+            "bad_envelope",
+        ),
+        (
+            "yesterday",
+            "refused",
+            "forged.jsonl:1: the envelope is not valid at “occurred_at”",
+            "bad_envelope",
+        ),
+    ] {
+        forged(occurred, decision);
+        let o = tebiki(data, &["verify", "--lang", "en"]);
+        let (out, _) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{occurred}: {out}");
+        assert!(out.contains(finding), "{occurred}: {out}");
+        let o = tebiki(data, &["status", &id, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{occurred}");
+        let state: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(state["consent"], "given", "{occurred}: {state}");
+        assert_eq!(state["complete"], false, "{occurred}: {state}");
+        let o = tebiki(data, &["report", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{occurred}");
+        let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(
+            r["skipped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["file"] == "forged.jsonl" && k["problem"] == problem),
+            "{occurred}: {r}"
+        );
+    }
+    // With the consent said to come next year in the ledger, a withdrawal asked for today is
+    // recorded.
+    forged("2027-06-01T00:00:00Z", "given");
+    let o = tebiki(
+        data,
+        &["--lang", "en", "record", "withdrawal", &id, "--by", "HR"],
+    );
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out} {err}");
+    assert!(out.contains("Saved"), "{out}");
+    // A time in the writer's form, or with an offset, that has come is a date like any other.
+    forged("2026-11-10T09:00:00+09:00", "given");
+    let o = tebiki(data, &["verify", "--lang", "en"]);
+    assert!(!text(&o).0.contains("forged.jsonl:1"), "{:?}", text(&o));
+}
+
 /// A record dated ahead (a kiosk's clock ahead, or a forged date) would count as the person's
 /// latest until then, over everything recorded meanwhile: `verify` reports it, and the readers
 /// say so and do not use it (a withdrawal recorded after it then counts, and one asked for

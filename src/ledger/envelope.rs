@@ -319,6 +319,111 @@ fn scan_record_with<'a>(
     })
 }
 
+/// What a record's top-level `occurred_at` (when it happened, which readers order its
+/// history by and date its decision with) says against `future` (see
+/// [`crate::ledger::reader::future_from_now`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Occurred {
+    /// None, or not text (readers then go by `at`).
+    Absent,
+    /// A time, not after `future`.
+    Fine,
+    /// A time after `future`: the record is dated ahead, as by an `at` ahead.
+    Ahead(Timestamp),
+    /// Text that is not a time with its offset (RFC 3339, as the writer puts it): readers
+    /// would show and order it as it reads.
+    NotATime,
+}
+
+/// [`Occurred`] of the record `line` (its top-level members from the scan, or none to read
+/// its JSON tree). `future_text` is `future` as the writer spells times
+/// (`YYYY-MM-DDTHH:MM:SS`, UTC): a value in that form is compared as text, the usual case,
+/// without parsing it.
+pub(crate) fn occurred_check(
+    line: &[u8],
+    members: &[Member],
+    future: Timestamp,
+    future_text: &[u8; 19],
+) -> Occurred {
+    let text: Cow<'_, str> = if members.is_empty() {
+        let Ok(v) = serde_json::from_slice::<serde_json::Value>(line) else {
+            return Occurred::Absent;
+        };
+        match v.get("occurred_at") {
+            Some(serde_json::Value::String(t)) => Cow::Owned(t.clone()),
+            _ => return Occurred::Absent,
+        }
+    } else {
+        let Some(m) = members
+            .iter()
+            .find(|m| line.get(m.key.0 as usize..m.key.1 as usize) == Some(b"occurred_at"))
+        else {
+            return Occurred::Absent;
+        };
+        let value = line
+            .get(m.value.0 as usize..m.value.1 as usize)
+            .unwrap_or(b"");
+        match value
+            .strip_prefix(b"\"")
+            .and_then(|v| v.strip_suffix(b"\""))
+        {
+            Some(inner) if utc_seconds(inner) => {
+                // The writer's form: as text, it sorts as its time does.
+                if inner[..19] < future_text[..] {
+                    return Occurred::Fine;
+                }
+                match std::str::from_utf8(inner).ok().and_then(|t| t.parse().ok()) {
+                    Some(t) if t > future => return Occurred::Ahead(t),
+                    Some(_) => return Occurred::Fine,
+                    None => return Occurred::NotATime,
+                }
+            }
+            _ => match serde_json::from_slice::<String>(value) {
+                Ok(t) => Cow::Owned(t),
+                Err(_) => return Occurred::Absent,
+            },
+        }
+    };
+    match text.parse::<Timestamp>() {
+        Ok(t) if t > future => Occurred::Ahead(t),
+        Ok(_) => Occurred::Fine,
+        Err(_) => Occurred::NotATime,
+    }
+}
+
+/// Whether `t` is `YYYY-MM-DDTHH:MM:SS`, maybe a fraction of up to nine digits, then `Z`,
+/// with a date and time that exist.
+fn utc_seconds(t: &[u8]) -> bool {
+    let digits = |r: std::ops::Range<usize>| t[r].iter().all(u8::is_ascii_digit);
+    let number =
+        |r: std::ops::Range<usize>| t[r].iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    if t.len() < 20 || t.last() != Some(&b'Z') {
+        return false;
+    }
+    let form = digits(0..4)
+        && t[4] == b'-'
+        && digits(5..7)
+        && t[7] == b'-'
+        && digits(8..10)
+        && t[10] == b'T'
+        && digits(11..13)
+        && t[13] == b':'
+        && digits(14..16)
+        && t[16] == b':'
+        && digits(17..19)
+        && match t.len() {
+            20 => true,
+            22..=30 => t[19] == b'.' && digits(20..t.len() - 1),
+            _ => false,
+        };
+    form && number(11..13) < 24
+        && number(14..16) < 60
+        && number(17..19) < 60
+        && i16::try_from(number(0..4)).is_ok_and(|y| {
+            jiff::civil::Date::new(y, number(5..7) as i8, number(8..10) as i8).is_ok()
+        })
+}
+
 /// The record's top-level `occurred_at`, from the members the scan noted (a nested key of
 /// that name does not count), or, for a line not in the writer's form, from its JSON tree.
 pub(crate) fn occurred_at(line: &[u8], members: &[Member]) -> Option<Timestamp> {
@@ -1052,6 +1157,62 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `occurred_at` read fast (the writer's form, compared as text) agrees with it parsed:
+    /// every form, a date that does not exist, text that is no time, and no `occurred_at`.
+    #[test]
+    fn occurred_at_is_read_fast_as_it_would_be_parsed() {
+        let future: Timestamp = "2026-12-02T10:00:00Z".parse().unwrap();
+        let text = crate::ledger::reader::writer_seconds(future);
+        assert_eq!(&text, b"2026-12-02T10:00:00");
+        let line = |occurred: &str| {
+            format!(
+                r#"{{"schema":"tebiki/1","seq":1,"prev":"{}","id":"01a236c6-c477-7409-be47-9a4bb44d5b7a","at":"2026-12-01T00:00:00.000Z","kiosk":"k","type":"consent","occurred_at":{occurred}}}"#,
+                "0".repeat(64)
+            )
+        };
+        let ahead = |t: &str| Occurred::Ahead(t.parse().unwrap());
+        for (occurred, expected) in [
+            (r#""2026-10-07T09:11:13Z""#, Occurred::Fine),
+            (r#""2026-12-02T09:59:59.999Z""#, Occurred::Fine),
+            (r#""2026-12-02T10:00:00Z""#, Occurred::Fine),
+            (
+                r#""2026-12-02T10:00:00.001Z""#,
+                ahead("2026-12-02T10:00:00.001Z"),
+            ),
+            (r#""2026-12-02T10:00:01Z""#, ahead("2026-12-02T10:00:01Z")),
+            (
+                r#""2027-06-01T00:00:00.5Z""#,
+                ahead("2027-06-01T00:00:00.5Z"),
+            ),
+            (r#""2026-12-02T19:00:00+09:00""#, Occurred::Fine),
+            (
+                r#""2026-12-02T20:00:00+09:00""#,
+                ahead("2026-12-02T11:00:00Z"),
+            ),
+            (r#""2027-02-30T00:00:00Z""#, Occurred::NotATime),
+            (r#""2026-10-07T24:00:00Z""#, Occurred::NotATime),
+            (r#""2026-11-10T09:00:00""#, Occurred::NotATime),
+            (r#""2026-11-30""#, Occurred::NotATime),
+            (r#""""#, Occurred::NotATime),
+            ("null", Occurred::Absent),
+            ("20261130", Occurred::Absent),
+        ] {
+            let l = line(occurred);
+            let mut members = Vec::new();
+            assert!(scan_record(l.as_bytes(), &mut members).is_some(), "{l}");
+            let fast = occurred_check(l.as_bytes(), &members, future, &text);
+            assert_eq!(fast, expected, "{occurred}");
+            // The same read from the JSON tree (a line not in the writer's form).
+            let slow = occurred_check(l.as_bytes(), &[], future, &text);
+            assert_eq!(slow, expected, "{occurred} (tree)");
+        }
+        let none = line("0").replace(r#","occurred_at":0"#, "");
+        let mut members = Vec::new();
+        assert!(scan_record(none.as_bytes(), &mut members).is_some());
+        let found = occurred_check(none.as_bytes(), &members, future, &text);
+        assert_eq!(found, Occurred::Absent);
+    }
 
     const GOOD: &str = r#"{"schema":"tebiki/1","seq":3,"prev":"0000000000000000000000000000000000000000000000000000000000000000","id":"019a8f4e-7c2b-7d3e-9a1b-0123456789ab","at":"2026-11-23T01:02:03.456Z","kiosk":"k1","type":"consent","x":{"a":[1,2]}}"#;
 

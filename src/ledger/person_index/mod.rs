@@ -303,6 +303,7 @@ fn answer(
     }
     let key = key_of(employee);
     let future = crate::ledger::reader::future_from_now();
+    let future_text = crate::ledger::reader::writer_seconds(future);
     let mut found: Vec<Entry> = match &saved.base {
         Some(base) => base.bucket(key).ok_or(Miss::Corrupt)?,
         None => Vec::new(),
@@ -364,6 +365,14 @@ fn answer(
         let at = jiff::Timestamp::from_nanosecond(facts.key.0).map_err(|_| Miss::Scan)?;
         // Dated in the future: the full read says so, and does not use it.
         if at > future {
+            return Err(Miss::Scan);
+        }
+        // So is one that happened ahead, or whose `occurred_at` is no time.
+        if matches!(
+            crate::ledger::envelope::occurred_check(&buf, &members, future, &future_text),
+            crate::ledger::envelope::Occurred::Ahead(_)
+                | crate::ledger::envelope::Occurred::NotATime
+        ) {
             return Err(Miss::Scan);
         }
         let at = crate::ledger::envelope::occurred_at(&buf, &members).map_or(at, |o| o.min(at));

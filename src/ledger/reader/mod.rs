@@ -1,6 +1,7 @@
 //! Streams the records of every ledger file in a folder, merged by time then id.
 
 mod ahead;
+mod dates;
 mod file;
 
 use std::cmp::Reverse;
@@ -17,6 +18,8 @@ use uuid::Uuid;
 use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
 use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
 use ahead::*;
+use dates::dated_wrongly;
+pub(crate) use dates::{future_from_now, writer_seconds};
 use file::*;
 
 /// Bytes read from a file at a time: the size of each of the few read buffers a file has
@@ -289,6 +292,8 @@ pub struct Merged {
     floor: super::seal::SealFloor,
     /// Records dated after this are dated in the future (checked reads only).
     future: Option<Timestamp>,
+    /// `future` as the writer spells times, to compare `occurred_at` with as text.
+    future_text: [u8; 19],
 }
 
 /// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
@@ -336,16 +341,6 @@ impl LineRecord<'_> {
     pub fn value(&self, member: &Member) -> &[u8] {
         &self.raw[member.value.0 as usize..member.value.1 as usize]
     }
-}
-
-/// The time after which a record read now is dated in the future: this machine's clock plus
-/// the grace `tebiki verify` gives terminals' clocks.
-pub(crate) fn future_from_now() -> Timestamp {
-    let now = Timestamp::now();
-    now.checked_add(jiff::SignedDuration::from_secs(
-        crate::ledger::verify::FUTURE_GRACE_SECS,
-    ))
-    .unwrap_or(now)
 }
 
 /// Opens every ledger file of `dir` for a merged read. A missing folder has no records.
@@ -427,6 +422,7 @@ fn open_merged_with(
         current_file: 0,
         floor: super::seal::SealFloor::default(),
         future: checked.then(future_from_now),
+        future_text: writer_seconds(future_from_now()),
     };
     if checked {
         // Told first: what the latest seal vouches for and the files no longer hold.
@@ -585,15 +581,16 @@ impl Merged {
                 self.streams[idx].pinned = None;
                 continue;
             }
-            if self.future.is_some_and(|future| self.current.at > future) && !self.current.misplaced
+            if let Some(future) = self.future
+                && !self.current.misplaced
+                && let Some(issue) = dated_wrongly(
+                    &self.current,
+                    self.streams[idx].pinned_line(),
+                    &self.streams[idx].path,
+                    (future, &self.future_text),
+                )
             {
-                // Dated ahead: it would be the person's latest until then. Not used, and said.
-                self.issues.push_back(ReadIssue::FutureDated {
-                    file: self.streams[idx].path.clone(),
-                    line: self.current.line,
-                    offset: self.current.offset,
-                    at: self.current.at,
-                });
+                self.issues.push_back(issue);
                 self.streams[idx].pinned = None;
                 continue;
             }

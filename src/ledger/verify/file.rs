@@ -1,6 +1,7 @@
 //! Checking one ledger file: each line's envelope, its chain and its sequence.
 
 use super::*;
+use crate::ledger::envelope::Occurred;
 
 /// The envelope of a line: by the writer-form scanner when the line has that form, else by the
 /// general parser (which judges every other line); `None` when it is not one JSON object in
@@ -278,7 +279,15 @@ impl FileCheck<'_> {
                 } else {
                     None
                 };
-                self.check_envelope(line, env, hash, start, occurred);
+                // When it happened, as readers date and order it by: checked against the
+                // future as `at` is, and for being a time at all.
+                let stated = crate::ledger::envelope::occurred_check(
+                    line,
+                    &members,
+                    self.shared.future,
+                    &self.shared.future_text,
+                );
+                self.check_envelope(line, env, hash, start, (occurred, stated));
                 self.last_read = Some((self.line, hash, self.next_seq));
             }
         }
@@ -295,7 +304,7 @@ impl FileCheck<'_> {
         env: Envelope<'_>,
         hash: [u8; 32],
         start: u64,
-        occurred: Option<Timestamp>,
+        (occurred, stated): (Option<Timestamp>, Occurred),
     ) {
         let here = (Some(self.line), Some(start));
         if let Some((key, problem)) = env.problem {
@@ -350,6 +359,21 @@ impl FileCheck<'_> {
             if at > self.shared.future {
                 let kind = FindingKind::FutureDated { at: Some(at) };
                 self.finding(here.0, here.1, kind, PHASE_LINE);
+            } else {
+                match stated {
+                    Occurred::Ahead(at) => {
+                        let kind = FindingKind::FutureDated { at: Some(at) };
+                        self.finding(here.0, here.1, kind, PHASE_LINE);
+                    }
+                    Occurred::NotATime => {
+                        let kind = FindingKind::BadEnvelope {
+                            key: "occurred_at".to_owned(),
+                            problem: crate::ledger::EnvelopeProblem::Invalid,
+                        };
+                        self.finding(here.0, here.1, kind, PHASE_LINE);
+                    }
+                    Occurred::Absent | Occurred::Fine => {}
+                }
             }
             self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
             self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));

@@ -92,6 +92,8 @@ struct Shared<'c> {
     /// Records dated after this are dated in the future: a clock ahead, or a forged date
     /// (records are merged by date, so one dated ahead stays "the latest" until then).
     future: Timestamp,
+    /// `future` as the writer spells times (see [`crate::ledger::reader::writer_seconds`]).
+    future_text: [u8; 19],
 }
 
 /// How far ahead of the checking machine's clock a record may be dated (clocks of kiosks
@@ -158,6 +160,11 @@ pub fn verify_sealed(
         future: Timestamp::now()
             .checked_add(jiff::SignedDuration::from_secs(FUTURE_GRACE_SECS))
             .unwrap_or(Timestamp::MAX),
+        future_text: [0; 19],
+    };
+    let shared = Shared {
+        future_text: crate::ledger::reader::writer_seconds(shared.future),
+        ..shared
     };
     let mut report = VerifyReport {
         files: Vec::with_capacity(files.len()),

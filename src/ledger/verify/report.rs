@@ -39,7 +39,10 @@ impl VerifyReport {
 }
 
 /// For `skip_serializing_if`, which passes a reference.
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes a reference")]
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes a reference"
+)]
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
