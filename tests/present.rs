@@ -722,6 +722,44 @@ fn back_at_the_check_returns_to_the_list_with_nothing_recorded() {
     assert!(t.records().iter().all(|r| r["type"] == "attendance"));
 }
 
+/// Ctrl-C while the screen is an attendee's does not offer to close the session (their turn,
+/// and the trainer's session, would be lost by one key): it says who closes it, in the
+/// attendee's turn and on the screens that hand it over and back. On the trainer's list it
+/// asks, as `q` does.
+#[test]
+fn ctrl_c_in_an_attendees_turn_does_not_close_the_session() {
+    for (lang, said) in [
+        ("en", "Only the trainer can close the session"),
+        ("ja", "セッションを閉じられるのはトレーナーだけです"),
+    ] {
+        let mut t = Trainer::with_one_attendee(lang, lang);
+        t.keys("<Through>s<Enter><Enter>");
+        assert_eq!(t.p.phase, Phase::Attendee);
+        let step = t.p.flow.step;
+        t.keys("<C-c>");
+        assert!(!t.p.confirm_quit && !t.p.quit, "{lang}");
+        assert_eq!(t.p.phase, Phase::Attendee);
+        assert_eq!(t.p.flow.step, step);
+        let bare: String = t.screen().split_whitespace().collect();
+        let said: String = said.split_whitespace().collect();
+        assert!(bare.contains(&said), "{lang}: {}", t.screen());
+        t.keys("y");
+        assert!(!t.p.quit, "{lang}");
+        // Their turn ended: the screen says to turn it back, and Ctrl-C still closes nothing.
+        t.keys("<Esc><Esc><Esc>");
+        let screen = t.screen();
+        assert_eq!(t.p.phase, Phase::Handback, "{lang}: {screen}");
+        t.keys("<C-c>y");
+        assert!(!t.p.confirm_quit && !t.p.quit, "{lang}");
+        assert_eq!(t.p.phase, Phase::Handback);
+        t.keys("t<C-c>");
+        assert_eq!(t.p.phase, Phase::Attendees);
+        assert!(t.p.confirm_quit, "{lang}: on the list it asks");
+        t.keys("y");
+        assert!(t.p.quit, "{lang}");
+    }
+}
+
 #[test]
 fn quitting_with_unrecorded_attendees_asks_first() {
     let mut t = Trainer::with_one_attendee("en", "en");

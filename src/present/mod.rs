@@ -396,7 +396,18 @@ impl Presenter {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 if ctrl && key.code == KeyCode::Char('c') {
-                    self.request_quit();
+                    // While the screen is an attendee's, the session is not theirs to close
+                    // (their turn would be lost with it): said, and nothing else.
+                    match self.phase {
+                        Phase::Attendee if !self.confirm_quit => {
+                            self.leaving = false;
+                            self.flow.notice = Some(Notice::info("present-turn-no-quit"));
+                        }
+                        Phase::Handover | Phase::Handback => {
+                            self.notice = Some(Notice::info("present-handover-no-quit"));
+                        }
+                        _ => self.request_quit(),
+                    }
                     return None;
                 }
                 if self.phase == Phase::Attendee && !self.confirm_quit {
