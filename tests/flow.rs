@@ -947,6 +947,7 @@ fn receipt_idle_and_choice_texts_fit_what_was_just_done() {
     k.app.session = Some(SessionInfo {
         id: "S1".into(),
         trainer: "Lee".into(),
+        slides: vec!["why".into()],
     });
     k.keys("<Enter>")
         .identify("E9104", "Ali", "")

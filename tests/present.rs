@@ -518,6 +518,15 @@ fn a_session_with_three_attendees_records_attendance_and_three_choices() {
     {
         assert_eq!(r["employee"]["id"], *id);
         assert_eq!(r["decision"], decision);
+        // What the attendee was shown before deciding: the slides shown in the session then,
+        // at least as many as the attendance taken earlier lists.
+        let slides = r["content"]["slides"].as_array().expect("slides");
+        let at_roll = records
+            .iter()
+            .find(|a| a["type"] == "attendance" && a["employee"]["id"] == *id)
+            .and_then(|a| a["content"]["slides"].as_array())
+            .map_or(0, Vec::len);
+        assert!(!slides.is_empty() && slides.len() >= at_roll, "{r:#}");
     }
     assert_eq!(consents[0]["employee"]["name"], "山田 太郎");
     assert_eq!(consents[0]["employee"]["department"], "営業部");

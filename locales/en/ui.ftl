@@ -311,6 +311,7 @@ field-screens = each screen you opened
 field-screens-seconds = the seconds you spent on each
 field-screens-read-to-end = whether you scrolled to its end
 field-screens-fast = whether you went through it faster than a quick read
+field-slides = in a trainer's session, the slides shown before you chose
 fields-check = your answers to the check
 field-check = how many questions you answered correctly, and how many on the first try
 field-check-attempts = how many tries each question took

@@ -307,6 +307,7 @@ field-screens = 開いた画面
 field-screens-seconds = 各画面に使った秒数
 field-screens-read-to-end = 最後までスクロールしたか
 field-screens-fast = ざっと読むより速く進んだか
+field-slides = 研修の場合、選ぶ前に映されたスライド
 fields-check = 確認の質問への回答
 field-check = 正解した問題の数と、1 回目で正解した数
 field-check-attempts = 各問題に答えた回数

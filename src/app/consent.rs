@@ -112,6 +112,7 @@ pub fn facts(app: &App, decision: Decision, receipt: &str) -> Option<ConsentFact
             policy_version: r.policy_version.clone(),
             decided_at: r.decided_at.clone(),
         }),
+        slides: app.session.as_ref().map(|s| s.slides.clone()),
     })
 }
 

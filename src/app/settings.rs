@@ -9,6 +9,9 @@ use crate::record::identity::{IdRule, IdentityMode};
 pub struct SessionInfo {
     pub id: String,
     pub trainer: String,
+    /// The slides shown in the session (their screen ids) when the person's turn began: what
+    /// they were shown before deciding, recorded with their decision (`content.slides`).
+    pub slides: Vec<String>,
 }
 
 /// Organisation settings the flow needs (from config.toml).

@@ -220,9 +220,10 @@ impl Presenter {
         let Some(i) = self.current else {
             return;
         };
-        let Some(session) = self.session.clone() else {
+        let Some(mut session) = self.session.clone() else {
             return;
         };
+        session.slides = super::session::slides_shown(self);
         let a = self.attendees[i].clone();
         self.flow.start_lang = self.ui_lang().clone();
         self.flow.start_attendee(session, a.subject());

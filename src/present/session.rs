@@ -386,17 +386,21 @@ fn tail(p: &Presenter, mut body: Map<String, Value>) -> Map<String, Value> {
     body
 }
 
+/// The ids of the slides shown so far, in the order of the deck.
+pub fn slides_shown(p: &Presenter) -> Vec<String> {
+    p.slides
+        .iter()
+        .zip(&p.shown)
+        .filter(|(_, shown)| **shown)
+        .map(|(&i, _)| p.flow.content.manifest.screens[i].id.clone())
+        .collect()
+}
+
 /// An `attendance` record: the person was at the session and saw these slides in these
 /// languages.
 pub fn attendance_body(p: &Presenter, s: &SessionInfo, a: &Attendee) -> Map<String, Value> {
     let mut body = head(p, s, a);
-    let slides: Vec<&str> = p
-        .slides
-        .iter()
-        .zip(&p.shown)
-        .filter(|(_, shown)| **shown)
-        .map(|(&i, _)| p.flow.content.manifest.screens[i].id.as_str())
-        .collect();
+    let slides = slides_shown(p);
     body.insert(
         "content".into(),
         json!({

@@ -155,7 +155,11 @@ impl Presenter {
                 self.notice = Some(Notice::error("present-session-id-missing"));
                 return;
             }
-            self.session = Some(SessionInfo { id, trainer });
+            self.session = Some(SessionInfo {
+                id,
+                trainer,
+                slides: Vec::new(),
+            });
         }
         self.phase = Phase::Slides;
         self.started = Instant::now();

@@ -112,6 +112,8 @@ pub struct ConsentFacts {
     /// How to withdraw, as the person was told it.
     pub withdraw_text: String,
     pub renews: Option<Renews>,
+    /// In a trainer's session: the slides shown there before the person decided.
+    pub slides: Option<Vec<String>>,
 }
 
 /// The `consent` record's body.
@@ -138,10 +140,11 @@ pub fn consent_body(f: &ConsentFacts) -> Map<String, Value> {
             v
         })
         .collect();
-    body.insert(
-        "content".into(),
-        json!({ "languages": languages, "sha256": sha, "screens": screens }),
-    );
+    let mut content = json!({ "languages": languages, "sha256": sha, "screens": screens });
+    if let Some(slides) = &f.slides {
+        content["slides"] = json!(slides);
+    }
+    body.insert("content".into(), content);
     let items: Vec<Value> = f
         .check
         .iter()

@@ -58,6 +58,7 @@ pub const GROUPS: &[Group] = &[
             f("content.screens[].read_to_end", "field-screens-read-to-end"),
             f("content.screens[].languages", "field-screens"),
             f("content.screens[].fast", "field-screens-fast"),
+            f("content.slides", "field-slides"),
         ],
     },
     Group {
@@ -201,6 +202,7 @@ mod tests {
                 policy_version: Some("u".into()),
                 decided_at: Some("2026".into()),
             }),
+            slides: Some(vec!["why".into()]),
         }
     }
 

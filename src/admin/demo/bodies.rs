@@ -8,6 +8,8 @@ pub(super) struct Shapes {
     pub(super) policy_id: String,
     pub(super) policy_version: String,
     pub(super) screens: Vec<String>,
+    /// The screens a trainer shows as slides.
+    pub(super) slides: Vec<String>,
     pub(super) questions: Vec<String>,
     /// Each purpose, and whether it is the core one (granted by agreeing).
     pub(super) purposes: Vec<(String, bool)>,
@@ -39,6 +41,12 @@ impl Shapes {
                 .screens
                 .iter()
                 .filter(|s| !matches!(s.id.as_str(), "receipt"))
+                .map(|s| s.id.clone())
+                .collect(),
+            slides: m
+                .screens
+                .iter()
+                .filter(|s| s.kind == crate::content::ScreenKind::Info)
                 .map(|s| s.id.clone())
                 .collect(),
             questions: m.questions.iter().map(|q| q.id.clone()).collect(),
@@ -277,6 +285,8 @@ impl Bodies<'_> {
                 s.withdraw_ja.clone()
             },
             renews: None,
+            // In a session, every slide was shown before the choice.
+            slides: trainer.then(|| s.slides.clone()),
         }
     }
 }
