@@ -2769,6 +2769,32 @@ fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
         "{out}"
     );
     assert!(err.contains("no longer holds"), "{err}");
+    // By its code and fingerprint, as a person reads them out: not "unchanged" either.
+    if let Some(code) = v["receipt"].as_str() {
+        let sha = sha256_hex(line.as_bytes());
+        for (lang, says) in [
+            ("en", "cannot be said to be unchanged"),
+            ("ja", "変わっていないとは言えません"),
+        ] {
+            let o = tebiki(
+                s.data.path(),
+                &[
+                    "verify",
+                    "--receipt",
+                    &format!("{code} {}", &sha[..16]),
+                    "--lang",
+                    lang,
+                ],
+            );
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(1), "{out}{err}");
+            assert!(out.contains(says), "{lang}: {out}");
+            assert!(
+                !out.contains("unchanged:") && !out.contains("変わらずに"),
+                "{out}"
+            );
+        }
+    }
     // The other files, untouched, are sealed as they are now; a file removed keeps its entry.
     let other = ledger::ledger_files(&s.ledger()).unwrap().remove(1);
     let other_name = other.file_name().unwrap().to_str().unwrap().to_owned();

@@ -220,6 +220,7 @@ receipt-code-found = The ledger holds the record with receipt code { $code }: { 
 receipt-code-holds = The ledger holds the record with receipt code { $code }, unchanged: { $place }, fingerprint { $fingerprint }, as the receipt shows.
 receipt-fingerprint-differs = The record with receipt code { $code } at { $place } has the fingerprint { $fingerprint }, not { $given }: either it was changed after the receipt was given, or the fingerprint was copied wrongly (read it again).
 receipt-code-withheld = A record with receipt code { $code } is at { $place } (fingerprint { $fingerprint }), but its file's hash chain breaks at line { $line }: from the line before that on, nothing in the file can be told apart from a changed record, so the record is not used.
+receipt-code-seal = A record with receipt code { $code } is at { $place } (fingerprint { $fingerprint }), but what the seals say of the ledger does not hold (above): the file may have been rewritten, this record with it, so it cannot be said to be unchanged.
 receipt-code-many = More than one record has the receipt code { $code }: { $places }. A code is given to one record only, so one of them was made up or copied.
 receipt-code-incomplete = { $count } place(s) of the ledger could not be read or used, so a record with this code there was not looked at
 receipt-holds = The ledger holds exactly this record, unchanged: { $place }

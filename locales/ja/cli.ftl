@@ -220,6 +220,7 @@ receipt-code-found = 控えのコード { $code } の記録は台帳にありま
 receipt-code-holds = 控えのコード { $code } の記録は、変わらずに台帳にあります：{ $place }、指紋 { $fingerprint }（控えのとおり）。
 receipt-fingerprint-differs = 控えのコード { $code } の記録（{ $place }）の指紋は { $fingerprint } で、{ $given } ではありません：控えを渡したあとに記録が変えられたか、指紋の写し間違いです（もう一度読んでください）。
 receipt-code-withheld = 控えのコード { $code } の記録は { $place }（指紋 { $fingerprint }）にありますが、そのファイルのハッシュの連鎖が { $line } 行目で切れています。その前の行から先は変更された記録と見分けられないため、この記録は使われていません。
+receipt-code-seal = 控えのコード { $code } の記録は { $place }（指紋 { $fingerprint }）にありますが、封印の内容と台帳が一致していません（上記）。ファイルが書き換えられ、この記録も書き換えられた可能性があるため、変わっていないとは言えません。
 receipt-code-many = 控えのコード { $code } の記録が複数あります：{ $places }。番号は一つの記録にだけ付けるので、どれかは作られたか写されたものです。
 receipt-code-incomplete = 台帳の { $count } か所を読めなかったか使わなかったため、そこにこの番号の記録があっても調べていません
 receipt-holds = 台帳はこの記録を変わらずそのまま保っています：{ $place }

@@ -143,8 +143,26 @@ fn verify_code(env: &Env, code: &str, fingerprint: Option<&str>) -> ExitCode {
     };
     // The record the fingerprint names, when one was given.
     let named = fingerprint.and_then(|g| found.iter().find(|f| f.sha256.starts_with(g)));
+    // The one record answered about: when the seals do not vouch for its file as it is, it
+    // is not said to be unchanged (its file may have been rewritten with it).
+    let answered = named.or(match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    });
+    let doubted = answered.is_some_and(|f| {
+        match crate::ledger::receipt_standing(&dir, &dir.join(&f.file), f.line) {
+            Err(crate::ledger::Doubt::Seal(doubts)) => {
+                for doubt in &doubts {
+                    crate::admin::warn_read_issue(env, doubt);
+                }
+                true
+            }
+            _ => false,
+        }
+    });
     let mut lines = Vec::new();
     match (found.as_slice(), named) {
+        (_, Some(f)) | ([f], None) if doubted => lines.push(said("receipt-code-seal", f)),
         // Not among the records used, but there after a break: said as such, not as absent.
         ([], _) if !withheld.is_empty() => {}
         ([], _) => lines.push(env.ta("receipt-code-none", &[("code", code.into())])),
@@ -178,12 +196,13 @@ fn verify_code(env: &Env, code: &str, fingerprint: Option<&str>) -> ExitCode {
     for line in &lines {
         say(&for_terminal(line));
     }
-    if !withheld.is_empty() {
+    if !withheld.is_empty() || doubted {
         say(&env.t("todo-verify"));
     } else if issues > 0 {
         warn_incomplete_search(env, issues);
     }
-    let ok = issues == 0 && found.len() == 1 && (fingerprint.is_none() || named.is_some());
+    let ok =
+        issues == 0 && !doubted && found.len() == 1 && (fingerprint.is_none() || named.is_some());
     if ok {
         return ExitCode::SUCCESS;
     }
