@@ -59,7 +59,12 @@ impl Signers {
                 bad_lines.push(n + 1);
                 continue;
             }
-            let Some(options) = signer_options(&words[1..at].join(" ")) else {
+            // An option given twice is refused by ssh-keygen too.
+            let Some(options) = signer_options(&words[1..at].join(" ")).filter(|o| {
+                o.iter()
+                    .enumerate()
+                    .all(|(i, (name, _))| o[..i].iter().all(|(other, _)| other != name))
+            }) else {
                 bad_lines.push(n + 1);
                 continue;
             };
@@ -68,7 +73,7 @@ impl Signers {
             for (name, value) in &options {
                 match (name.as_str(), value) {
                     ("namespaces", Some(list)) => {
-                        trusted &= list.split(',').any(|n| n == NAMESPACE);
+                        trusted &= namespace_allowed(list);
                     }
                     ("cert-authority", None) => trusted = false,
                     ("valid-after", Some(t)) => window.0 = Some(t),
@@ -128,6 +133,31 @@ impl Signers {
     }
 }
 
+/// Whether a `namespaces` list allows seals, as ssh-keygen matches it: comma-separated
+/// patterns with `*` and `?`, a pattern after `!` excluding what it matches.
+fn namespace_allowed(list: &str) -> bool {
+    let mut allowed = false;
+    for pattern in list.split(',') {
+        match pattern.strip_prefix('!') {
+            Some(not) if wildcard(not.as_bytes(), NAMESPACE.as_bytes()) => return false,
+            Some(_) => {}
+            None => allowed |= wildcard(pattern.as_bytes(), NAMESPACE.as_bytes()),
+        }
+    }
+    allowed
+}
+
+/// Whether `text` matches `pattern`, where `*` stands for any run of characters and `?` for
+/// one.
+fn wildcard(pattern: &[u8], text: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => text.is_empty(),
+        Some((b'*', rest)) => (0..=text.len()).any(|i| wildcard(rest, &text[i..])),
+        Some((b'?', rest)) => !text.is_empty() && wildcard(rest, &text[1..]),
+        Some((c, rest)) => text.first() == Some(c) && wildcard(rest, &text[1..]),
+    }
+}
+
 /// Whether `word` names a public key algorithm (one ssh-keygen writes before a key's data),
 /// rather than an unknown `name@domain`.
 fn is_key_type(word: &str) -> bool {
@@ -152,10 +182,8 @@ fn signer_options(text: &str) -> Option<Vec<(String, Option<String>)>> {
                     let close = quoted.find('"')?;
                     (&quoted[..close], &quoted[close + 1..])
                 }
-                None => {
-                    let stop = after.find(',').unwrap_or(after.len());
-                    (&after[..stop], &after[stop..])
-                }
+                // ssh-keygen takes a value only in quotes ("missing start quote").
+                None => return None,
             };
             rest = left;
             Some(value.to_owned())
@@ -275,6 +303,35 @@ mod tests {
         ));
         assert_eq!(s.bad_lines, vec![1, 2, 3, 4]);
         assert!(s.keys.is_empty());
+    }
+
+    /// Option values as ssh-keygen takes them: only in quotes, each option once, and
+    /// `namespaces` as a list of patterns.
+    #[test]
+    fn namespaces_are_patterns_and_values_are_quoted() {
+        let one = |line: &str| Signers::parse(&format!("{line}\n"));
+        for (options, trusted) in [
+            ("namespaces=\"tebiki-*\"", true),
+            ("namespaces=\"*\"", true),
+            ("namespaces=\"git,tebiki-se?l\"", true),
+            ("namespaces=\"*,!tebiki-seal\"", false),
+            ("namespaces=\"tebiki\"", false),
+        ] {
+            let s = one(&format!("hr {options} {KEY}"));
+            assert_eq!(
+                (s.keys.len(), s.bad_lines.len()),
+                (usize::from(trusted), 0),
+                "{options}"
+            );
+        }
+        for bad in [
+            "namespaces=tebiki-seal",
+            "valid-before=20270101",
+            "namespaces=\"tebiki-seal\",namespaces=\"git\"",
+        ] {
+            let s = one(&format!("hr {bad} {KEY}"));
+            assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]), "{bad}");
+        }
     }
 
     #[test]
