@@ -1891,18 +1891,12 @@ fn a_withdrawal_is_recorded_despite_withheld_records_and_a_refusal_names_the_bre
     assert!(err.contains("tebiki verify"), "{err}");
 }
 
-/// `occurred_at` (when a record says it happened, which dates a decision and orders the
-/// history) is a date as `at` is: a record appended now that says it happened next year is
-/// dated ahead, and one whose `occurred_at` is no time (no offset) would be shown and ordered
-/// as it reads. `verify` names each; the readers do not use such a record, so a withdrawal
-/// asked for today is not refused for a consent said to have been given next year.
-#[test]
-fn a_record_said_to_have_happened_ahead_or_at_no_time_is_told_and_not_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path();
+/// A demo organisation in `data`, and the stored line of a consent in force there with its
+/// person's id.
+fn demo_with_a_given_consent(data: &Path) -> (String, String) {
     let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
     assert!(o.status.success(), "{}", text(&o).1);
-    let (line, id) = ledger::ledger_files(&data.join("ledger"))
+    ledger::ledger_files(&data.join("ledger"))
         .unwrap()
         .iter()
         .flat_map(|f| {
@@ -1921,7 +1915,19 @@ fn a_record_said_to_have_happened_ahead_or_at_no_time_is_told_and_not_used() {
             let o = tebiki(data, &["status", id, "--format", "json"]);
             serde_json::from_slice::<Value>(&o.stdout).unwrap()["consent"] == "given"
         })
-        .expect("someone whose consent is given");
+        .expect("someone whose consent is given")
+}
+
+/// `occurred_at` (when a record says it happened, which dates a decision and orders the
+/// history) is a date as `at` is: a record appended now that says it happened next year is
+/// dated ahead, and one whose `occurred_at` is no time (no offset) would be shown and ordered
+/// as it reads. `verify` names each; the readers do not use such a record, so a withdrawal
+/// asked for today is not refused for a consent said to have been given next year.
+#[test]
+fn a_record_said_to_have_happened_ahead_or_at_no_time_is_told_and_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let (line, id) = demo_with_a_given_consent(data);
     let now = jiff::Timestamp::now()
         .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string();
@@ -2006,29 +2012,8 @@ fn a_record_said_to_have_happened_ahead_or_at_no_time_is_told_and_not_used() {
 fn a_record_dated_in_the_future_is_told_and_not_used() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
-    assert!(o.status.success(), "{}", text(&o).1);
     // Someone's current consent, copied to a kiosk whose clock is 20 minutes ahead.
-    let (line, id) = ledger::ledger_files(&data.join("ledger"))
-        .unwrap()
-        .iter()
-        .flat_map(|f| {
-            fs::read_to_string(f)
-                .unwrap()
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .filter_map(|l| {
-            let v: Value = serde_json::from_str(&l).ok()?;
-            let id = v["employee"]["id"].as_str()?.to_owned();
-            (v["type"] == "consent" && v["decision"] == "given").then_some((l, id))
-        })
-        .find(|(_, id)| {
-            let o = tebiki(data, &["status", id, "--format", "json"]);
-            serde_json::from_slice::<Value>(&o.stdout).unwrap()["consent"] == "given"
-        })
-        .expect("someone whose consent is given");
+    let (line, id) = demo_with_a_given_consent(data);
     let mut record: serde_json::Map<String, Value> = serde_json::from_str(&line).unwrap();
     let ahead = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(20);
     record.insert("seq".into(), 1.into());

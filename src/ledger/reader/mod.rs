@@ -290,10 +290,9 @@ pub struct Merged {
     current_file: usize,
     /// What the latest trusted seal says of records added after it (empty without one).
     floor: super::seal::SealFloor,
-    /// Records dated after this are dated in the future (checked reads only).
-    future: Option<Timestamp>,
-    /// `future` as the writer spells times, to compare `occurred_at` with as text.
-    future_text: [u8; 19],
+    /// Records dated after this are dated in the future (checked reads only), with that time
+    /// as the writer spells times, to compare `occurred_at` with as text.
+    future: Option<(Timestamp, [u8; 19])>,
 }
 
 /// (`at`, `id`) as plain numbers, in the same order: cheaper to compare in the merge heap.
@@ -421,8 +420,10 @@ fn open_merged_with(
         current: Slot::default(),
         current_file: 0,
         floor: super::seal::SealFloor::default(),
-        future: checked.then(future_from_now),
-        future_text: writer_seconds(future_from_now()),
+        future: checked.then(|| {
+            let future = future_from_now();
+            (future, writer_seconds(future))
+        }),
     };
     if checked {
         // Told first: what the latest seal vouches for and the files no longer hold.
@@ -581,13 +582,13 @@ impl Merged {
                 self.streams[idx].pinned = None;
                 continue;
             }
-            if let Some(future) = self.future
+            if let Some((future, future_text)) = &self.future
                 && !self.current.misplaced
                 && let Some(issue) = dated_wrongly(
                     &self.current,
                     self.streams[idx].pinned_line(),
                     &self.streams[idx].path,
-                    (future, &self.future_text),
+                    (*future, future_text),
                 )
             {
                 self.issues.push_back(issue);

@@ -150,6 +150,7 @@ pub fn verify_sealed(
     let (bases, unchecked) = check_seals(dir, seals, &mut findings);
     let basis_unchecked = bases.is_empty() && unchecked.is_some();
     let basis = bases.last().cloned().or(unchecked);
+    let future = crate::ledger::reader::future_from_now();
     let shared = Shared {
         dir,
         checkpoint,
@@ -157,14 +158,8 @@ pub fn verify_sealed(
         basis_unchecked,
         bases,
         names: files.iter().map(|p| file_name_string(p)).collect(),
-        future: Timestamp::now()
-            .checked_add(jiff::SignedDuration::from_secs(FUTURE_GRACE_SECS))
-            .unwrap_or(Timestamp::MAX),
-        future_text: [0; 19],
-    };
-    let shared = Shared {
-        future_text: crate::ledger::reader::writer_seconds(shared.future),
-        ..shared
+        future,
+        future_text: crate::ledger::reader::writer_seconds(future),
     };
     let mut report = VerifyReport {
         files: Vec::with_capacity(files.len()),
