@@ -83,10 +83,11 @@ pub(super) enum Next {
 
 #[derive(Debug)]
 pub(super) struct FileStream {
-    /// Index of the file among the ledger files of the folder.
-    pub(super) index: usize,
-    /// The lines' hashes from the helper thread, when it hashes them.
-    pub(super) ahead: Option<Ahead>,
+    /// The helper thread reading the file and hashing its lines, while it does (see
+    /// [`Pipe`]): `file` is then a handle of the same open file, used once the helper ends.
+    pub(super) pipe: Option<Pipe>,
+    /// The hashes of the lines the helper read, from the next line to be taken on.
+    pub(super) hashes: VecDeque<[u8; 32]>,
     pub(super) path: PathBuf,
     /// The kiosk whose file it is (its name without `.jsonl`), if its name is text.
     pub(super) kiosk: Option<String>,
@@ -96,9 +97,8 @@ pub(super) struct FileStream {
     /// `None` once the file is read to its end (or as far as it can be read).
     pub(super) file: Option<File>,
     /// Bytes read from the file: `start..filled` not yet taken as lines, and the lines of the
-    /// record in `head` and of the one `pinned` before it. Shared only with the helper thread
-    /// that hashes lines, which only reads it; written only when no one else holds it.
-    pub(super) buf: Arc<Vec<u8>>,
+    /// record in `head` and of the one `pinned` before it.
+    pub(super) buf: Vec<u8>,
     pub(super) start: usize,
     pub(super) filled: usize,
     /// The line of the record yielded last from this file, kept until the next step.
@@ -121,16 +121,7 @@ pub(super) struct FileStream {
     pub(super) head: Slot,
     /// Whether records get their `value` (see [`merged_raw`]).
     pub(super) values: bool,
-    /// Whether a read ahead of need (see [`PREFETCH`]) found the end of the file: the next
-    /// reads are left to need.
-    pub(super) prefetch_ended: bool,
 }
-
-/// With lines hashed on the helper thread, the next bytes of a file are read (and handed to
-/// the helper) once fewer than this are left to take, rather than when none are: by the time
-/// the reader comes to them the helper is awake and has hashed their first lines, where
-/// otherwise the reader hashed them itself at every buffer.
-const PREFETCH: usize = 64 * 1024;
 
 impl FileStream {
     pub(super) fn pinned_line(&self) -> &[u8] {
@@ -145,15 +136,6 @@ impl FileStream {
         // Bytes read since the last wait for a writer.
         let mut fresh = 0;
         while self.file.is_some() {
-            if self.ahead.is_some() && !self.prefetch_ended && self.filled - self.start < PREFETCH {
-                // A failed read is met again, and reported, when the bytes are needed. Bytes
-                // that came count as a writer's progress, as when they are read at need.
-                match self.read_more() {
-                    Ok(0) => self.prefetch_ended = true,
-                    Ok(n) => fresh += n,
-                    Err(_) => {}
-                }
-            }
             let data = &self.buf[self.start..self.filled];
             // A record in the writer's form is read in one pass that also finds where its line
             // ends; any other line is found by its `\n` and left to the general checks.
@@ -195,13 +177,12 @@ impl FileStream {
                     }
                     continue;
                 }
-                let hash = match self.ahead.as_mut() {
-                    Some(ahead) => {
-                        let hash = ahead.next(line - 1, text);
-                        debug_assert_eq!(hash, sha256(text), "line {line} hashed ahead");
+                // The helper's hash, for a line it read whole; else hashed here.
+                let hash = match self.hashes.pop_front() {
+                    Some(hash) => {
+                        debug_assert_eq!(hash, sha256(text), "line {line} hashed by the helper");
                         hash
                     }
-                    // No helper: hashed here.
                     None => sha256(text),
                 };
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
@@ -358,58 +339,84 @@ impl FileStream {
             .iter()
             .flatten()
             .fold(self.start, |keep, (a, _)| keep.min(*a));
-        if Arc::get_mut(&mut self.buf).is_none() {
-            // The helper thread still hashes this buffer: go on in another one.
-            let mut other = self
-                .ahead
-                .as_mut()
-                .map(Ahead::free_buffer)
-                .unwrap_or_default();
-            // Nobody else holds it, so this does not copy it.
-            let fresh = Arc::make_mut(&mut other);
-            fresh.resize(self.buf.len(), 0);
-            fresh[..self.filled - keep].copy_from_slice(&self.buf[keep..self.filled]);
-            let old = std::mem::replace(&mut self.buf, other);
-            if let Some(ahead) = &mut self.ahead {
-                ahead.keep_spare(old);
-            }
-        } else if keep > 0 {
-            Arc::make_mut(&mut self.buf).copy_within(keep..self.filled, 0);
+        if self.pipe.is_some() {
+            return self.take_chunk(keep);
         }
         if keep > 0 {
-            self.filled -= keep;
-            self.start -= keep;
-            for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
-                *a -= keep;
-                *z -= keep;
-            }
+            self.buf.copy_within(keep..self.filled, 0);
+            self.shift(keep, 0);
         }
-        // Not shared now (a buffer shared still would be copied here, never written).
-        let buf = Arc::make_mut(&mut self.buf);
-        if self.filled == buf.len() {
-            let more = buf.len().max(READ_BUFFER);
-            buf.resize(buf.len() + more, 0);
+        if self.filled == self.buf.len() {
+            let more = self.buf.len().max(READ_BUFFER);
+            self.buf.resize(self.buf.len() + more, 0);
         }
         let Some(mut file) = self.file.as_ref() else {
             return Ok(0);
         };
         loop {
-            match file.read(&mut buf[self.filled..]) {
+            match file.read(&mut self.buf[self.filled..]) {
                 Ok(n) => {
-                    let from = self.filled;
                     self.filled += n;
-                    if n > 0
-                        && let Some(ahead) = &self.ahead
-                    {
-                        // A helper gone is noticed when a hash is missing; it is then done here.
-                        let _ = ahead.send(self.index, &self.buf, (from, self.filled));
-                    }
                     return Ok(n);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// Moves the positions into the buffer after its bytes from `keep` on were moved to `to`.
+    fn shift(&mut self, keep: usize, to: usize) {
+        let moved = |at: &mut usize| *at = *at - keep + to;
+        moved(&mut self.filled);
+        moved(&mut self.start);
+        for (a, z) in [&mut self.pinned, &mut self.hold].into_iter().flatten() {
+            moved(a);
+            moved(z);
+        }
+    }
+
+    /// [`FileStream::read_more`] from the helper thread: its next chunk becomes the buffer,
+    /// the bytes from `keep` on put before it (in its room at the front, else both copied to
+    /// a new buffer), and its lines' hashes are queued. After the last chunk the file is read
+    /// here.
+    fn take_chunk(&mut self, keep: usize) -> io::Result<usize> {
+        let Some(pipe) = self.pipe.take() else {
+            return Ok(0);
+        };
+        let Some(chunk) = pipe.next() else {
+            // It cannot be told where the helper stopped.
+            return Err(io::Error::other("the thread reading the file stopped"));
+        };
+        let Chunk {
+            mut buf,
+            range: (from, to),
+            hashes,
+            end,
+        } = chunk;
+        let kept = self.filled - keep;
+        if kept <= from {
+            buf[from - kept..from].copy_from_slice(&self.buf[keep..self.filled]);
+            let old = std::mem::replace(&mut self.buf, buf);
+            pipe.give_back(old);
+            self.shift(keep, from - kept);
+            self.filled = to;
+        } else {
+            let mut joined = Vec::with_capacity(kept + to - from);
+            joined.extend_from_slice(&self.buf[keep..self.filled]);
+            joined.extend_from_slice(&buf[from..to]);
+            pipe.give_back(buf);
+            self.buf = joined;
+            self.shift(keep, 0);
+            self.filled = self.buf.len();
+        }
+        self.hashes.extend(hashes);
+        match end {
+            // From where the helper stopped, the file is read here.
+            Some(end) => end?,
+            None => self.pipe = Some(pipe),
+        }
+        Ok(to - from)
     }
 }
 

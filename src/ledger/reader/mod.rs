@@ -1,15 +1,14 @@
 //! Streams the records of every ledger file in a folder, merged by time then id.
 
-mod ahead;
 mod dates;
 mod file;
+mod pipe;
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde_json::Value;
@@ -17,10 +16,10 @@ use uuid::Uuid;
 
 use super::envelope::{Envelope, EnvelopeProblem, Member, parse_line, prefix_prev, scan_record};
 use super::{LedgerError, SETTLE_TRIES, SETTLE_WAIT, ledger_files, sha256, wait_for_writers};
-use ahead::*;
 use dates::dated_wrongly;
 pub(crate) use dates::{future_from_now, writer_seconds};
 use file::*;
+use pipe::*;
 
 /// Bytes read from a file at a time: the size of each of the few read buffers a file has
 /// (see `ahead::BUFFERS`), small enough that a read of many files stays within a few MB, large
@@ -375,13 +374,14 @@ fn open_merged(dir: &Path, values: bool, checked: bool) -> Result<Merged, Ledger
     open_merged_with(dir, values, checked, None)
 }
 
-/// [`open_merged`], with the lines hashed on a helper thread when `ahead` says so (by default
-/// when the chain is checked, the ledger is large and there is a second core).
+/// [`open_merged`], with files read and their lines hashed on helper threads (see [`Pipe`]) when
+/// `piped` says so: every file, or none; by default, when the chain is checked, the ledger is
+/// large and there is a second core, the large files (up to [`MAX_PIPES`]).
 fn open_merged_with(
     dir: &Path,
     values: bool,
     checked: bool,
-    ahead: Option<bool>,
+    piped: Option<bool>,
 ) -> Result<Merged, LedgerError> {
     let files = match ledger_files(dir) {
         Ok(files) => files,
@@ -390,18 +390,16 @@ fn open_merged_with(
         }
         Err(e) => return Err(e),
     };
-    let ahead = checked
-        && ahead.unwrap_or_else(|| {
-            let bytes: u64 = files
-                .iter()
-                .filter_map(|path| std::fs::metadata(path).ok())
-                .map(|meta| meta.len())
-                .sum();
-            bytes >= AHEAD_FROM_BYTES
-                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-        });
-    // The helper ends once every file's stream (each holding a sender) is gone.
-    let jobs = if ahead { start_hasher() } else { None };
+    let large = checked
+        && piped.is_none()
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        && files
+            .iter()
+            .filter_map(|path| std::fs::metadata(path).ok())
+            .map(|meta| meta.len())
+            .sum::<u64>()
+            >= PIPE_FROM_BYTES;
+    let mut pipes = 0;
     let mut merged = Merged {
         streams: Vec::with_capacity(files.len()),
         heap: BinaryHeap::with_capacity(files.len()),
@@ -443,14 +441,26 @@ fn open_merged_with(
                 None
             }
         };
+        // Each helper ends once its file is read, or its stream is gone.
+        let piped = checked
+            && pipes < MAX_PIPES
+            && piped.unwrap_or_else(|| {
+                large
+                    && file
+                        .as_ref()
+                        .and_then(|f| f.metadata().ok())
+                        .is_some_and(|meta| meta.len() >= PIPE_FILE_FROM_BYTES)
+            });
+        let pipe = file.as_ref().filter(|_| piped).and_then(Pipe::start);
+        pipes += usize::from(pipe.is_some());
         merged.streams.push(FileStream {
-            index: merged.streams.len(),
-            ahead: jobs.as_ref().map(Ahead::new),
+            pipe,
+            hashes: VecDeque::new(),
             kiosk: super::kiosk_of_file(&path).map(str::to_string),
             sealed: merged.floor.covered_of(&path),
             path,
             file,
-            buf: Arc::default(),
+            buf: Vec::new(),
             start: 0,
             filled: 0,
             pinned: None,
@@ -463,7 +473,6 @@ fn open_merged_with(
             offset: 0,
             head: Slot::default(),
             values,
-            prefetch_ended: false,
         });
         merged.advance(merged.streams.len() - 1);
     }
