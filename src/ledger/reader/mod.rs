@@ -21,9 +21,9 @@ pub(crate) use dates::{future_from_now, writer_seconds};
 use file::*;
 use pipe::*;
 
-/// Bytes read from a file at a time: the size of each of the few read buffers a file has
-/// (see `ahead::BUFFERS`), small enough that a read of many files stays within a few MB, large
-/// enough that reading costs few calls.
+/// Bytes read from a file at a time by the reading thread (see `pipe` for the helper's): small
+/// enough that a read of many files stays within a few MB, large enough that reading costs few
+/// calls.
 const READ_BUFFER: usize = 512 * 1024;
 
 /// One record with a valid envelope, as stored.

@@ -15,19 +15,21 @@ pub(super) const PIPE_FROM_BYTES: u64 = 4 << 20;
 pub(super) const PIPE_FILE_FROM_BYTES: u64 = 1 << 20;
 
 /// At most this many files of one read have a helper thread each; the others are read and
-/// hashed on the reading thread. Each holds about [`DEPTH`] + 3 buffers of [`CHUNK`] bytes.
+/// hashed on the reading thread. Each holds about [`DEPTH`] + 3 buffers of [`CHUNK`] bytes
+/// (about 0.7 MB).
 pub(super) const MAX_PIPES: usize = 16;
 
 /// Bytes the helper reads at a time.
-const CHUNK: usize = 256 * 1024;
+const CHUNK: usize = 128 * 1024;
 
 /// Chunks read and hashed ahead of the reader, at most.
 const DEPTH: usize = 2;
 
 /// Room left at the front of each chunk, where the reader puts the lines it still holds from
-/// the chunk before (the record it lent last and the one it looks past), so that the chunk
-/// becomes its buffer without the new bytes being copied.
-pub(super) const HEADROOM: usize = 64 * 1024;
+/// the chunk before (the record it lent last and the one it looks past: a few hundred bytes
+/// each, as a rule), so that the chunk becomes its buffer without the new bytes being copied.
+/// Longer lines are copied with the chunk into a new buffer.
+pub(super) const HEADROOM: usize = 16 * 1024;
 
 /// Bytes of a file read by the helper: `buf[range]`, from [`HEADROOM`] on.
 pub(super) struct Chunk {
