@@ -35,6 +35,11 @@ impl TextField {
             Cmd::Input(text) => return Some(self.insert(text)),
             Cmd::Backspace => self.backspace(),
             Cmd::Delete => self.delete(),
+            Cmd::EraseToStart => {
+                let end = self.byte_at(self.cursor);
+                self.value.replace_range(..end, "");
+                self.cursor = 0;
+            }
             Cmd::CursorLeft => self.left(),
             Cmd::CursorRight => self.right(),
             Cmd::Home => self.home(),
@@ -195,6 +200,38 @@ mod tests {
         assert_eq!(f.value(), "太郎");
         f.end();
         assert_eq!(f.cursor_column(), 4);
+    }
+
+    /// Ctrl-U, reached in every kind of text field (the kiosk's form, the dashboard's, the
+    /// trainer's), erases what is before the cursor and keeps the rest.
+    #[test]
+    fn ctrl_u_erases_up_to_the_cursor() {
+        use crate::keys::{Cmd, Ctx, cmd_for};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        for ctx in [
+            Ctx::Form,
+            Ctx::DashPeople,
+            Ctx::DashFollowupForm,
+            Ctx::PresentSetup,
+            Ctx::AddAttendee,
+        ] {
+            assert_eq!(cmd_for(&ctrl('u'), ctx), Some(Cmd::EraseToStart), "{ctx:?}");
+            // Other Ctrl keys neither type their letter nor do anything.
+            assert_eq!(cmd_for(&ctrl('x'), ctx), None, "{ctx:?}");
+        }
+        let mut f = TextField::default();
+        f.insert("E00l 山田");
+        f.home();
+        for _ in 0..5 {
+            f.right();
+        }
+        assert_eq!(f.edit(&Cmd::EraseToStart), None);
+        assert_eq!(f.value(), "山田");
+        assert_eq!(f.cursor(), 0);
+        f.end();
+        f.edit(&Cmd::EraseToStart);
+        assert_eq!(f.value(), "");
     }
 
     #[test]

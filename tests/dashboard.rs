@@ -1215,7 +1215,7 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     assert!(records(&ledger, "withdrawal", "E001").is_empty());
     // A day before the consent was given is told in the form, with that day, before any
     // confirmation.
-    a.keys(&"<BS>".repeat(10)).keys("2020-01-01<Enter>");
+    a.keys(&"<BS>".repeat(10)).keys("2026-10-01<Enter>");
     let screen = a.screen();
     assert!(a.d.confirm.is_none(), "{screen}");
     assert!(
@@ -1259,22 +1259,41 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
 
 #[test]
 fn a_withdrawal_without_a_consent_to_withdraw_is_refused() {
-    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
-    let ledger = a.ledger();
+    // E006 never gave consent; E005 is told by what their records show.
     for id in ["E006", "E005"] {
+        let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+        let ledger = a.ledger();
         let before = a.state_of(id);
         a.keys("2").paste(id).keys("<Enter>w");
         let screen = a.screen();
+        // Said at once, and no form opens that could not be saved.
         assert!(screen.contains("no consent to withdraw"), "{screen}");
+        let why = match before.0 {
+            ConsentState::Withdrawn => "withdrawn their consent already",
+            ConsentState::Expired => "older policy version",
+            _ => "has not given consent",
+        };
+        assert!(screen.contains(why), "{id}: {screen}");
+        assert!(a.d.form.is_none(), "{id}: no form");
         a.keys("<Enter>");
-        let screen = a.screen();
-        assert!(screen.contains("no consent to withdraw"), "{screen}");
-        assert!(a.d.form.is_some(), "the form stays open");
         assert!(records(&ledger, "withdrawal", id).is_empty());
         assert_eq!(a.state_of(id), before);
-        // Closes the form and the page, clears the search and leaves the list.
-        a.keys("<Esc><Esc><Esc><Esc>");
     }
+    // A person who withdrew already is told so, not that they never consented.
+    let mut a = Admin::open(sample(), "ja", Some("Mori"), None);
+    let ledger = a.ledger();
+    write(
+        &ledger,
+        "kiosk-9",
+        "withdrawal",
+        json!({ "employee": employee("E001", "佐藤 一郎", "営業部"), "requested_by": "employee", "requested_on": "2026-11-23" }),
+    );
+    a.refresh();
+    a.keys("2").paste("E001").keys("<Enter>w");
+    let screen = a.screen();
+    assert_eq!(a.state_of("E001").0, ConsentState::Withdrawn, "{screen}");
+    assert!(screen.contains("すでに取り消しています"), "{screen}");
+    assert!(a.d.form.is_none());
 }
 
 #[test]

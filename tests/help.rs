@@ -239,8 +239,13 @@ fn the_options_of_every_command_are_apart_from_the_commands_own() {
 #[test]
 fn help_before_a_command_shows_its_help() {
     let data = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 6] = [
         (&["help"], &["--help"]),
+        // The dashboard is `admin`; asked for by what it is, it answers the same.
+        (
+            &["--lang", "en", "dashboard", "--help"],
+            &["--lang", "en", "admin", "--help"],
+        ),
         (&["help", "export"], &["export", "--help"]),
         (
             &["--lang", "en", "help", "record", "followup"],

@@ -4,7 +4,6 @@
 
 mod common;
 
-use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tebiki::i18n::Lang;
@@ -119,14 +118,9 @@ fn every_key_named_in_a_hint_bar_works_there() {
                 .collect();
             // Some key of the hint reaches its command (not taken by another binding first).
             let works = bindings.iter().any(|b| {
-                b.keys.iter().any(|k| {
-                    let mods = if k.shift {
-                        KeyModifiers::SHIFT
-                    } else {
-                        KeyModifiers::NONE
-                    };
-                    keys::cmd_for(&KeyEvent::new(k.code, mods), ctx) == Some(b.cmd.clone())
-                })
+                b.keys
+                    .iter()
+                    .any(|k| keys::cmd_for(&common::key_event(k), ctx) == Some(b.cmd.clone()))
             });
             assert!(works, "{ctx:?}: {key_label} {action} does nothing there");
         }

@@ -1056,6 +1056,72 @@ fn attendees_are_found_by_name_edited_removed_and_recorded() {
     assert_eq!(t.p.attendees.len(), 1);
 }
 
+/// `e` takes an attendee out of the list into the form; Esc gives the edit up and puts them
+/// back as they were, where they were (on the set-up screen it does not ask to quit, and in
+/// the attendee list it does not drop them), in both languages.
+#[test]
+fn giving_up_an_edit_puts_the_attendee_back() {
+    let roster: &[(&str, &str, &str)] = &[
+        ("E1001", "山田 太郎", "営業部"),
+        ("E2001", "Kim Lee", "Sales"),
+    ];
+    for (lang, said) in [
+        ("ja", "元のまま一覧に戻っています"),
+        ("en", "back in the list as before"),
+    ] {
+        let mut t = Trainer::with_roster(lang, lang, Some(roster));
+        t.paste("佐藤 花子").keys("<Enter><Enter>");
+        t.paste("E1001").keys("<Enter>");
+        t.paste("E2001").keys("<Enter>");
+        assert_eq!(t.p.attendees.len(), 2);
+        // The set-up screen's list: the first is edited, a few letters typed, then Esc.
+        t.keys("<Tab>");
+        assert_eq!(t.p.ctx(), Ctx::SetupList);
+        t.p.focus = 0;
+        t.keys("e");
+        assert_eq!(t.p.attendees.len(), 1);
+        t.keys("<BS><BS>");
+        t.keys("<Esc>");
+        assert!(
+            !t.p.quit && !t.p.confirm_quit,
+            "{lang}: Esc gave up the edit only"
+        );
+        let ids: Vec<&str> = t.p.attendees.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["E1001", "E2001"], "{lang}");
+        assert_eq!(t.p.attendees[0].name, "山田 太郎");
+        assert!(t.p.add.is_empty(), "{lang}");
+        assert!(t.screen().contains(said), "{lang}: {}", t.screen());
+        // Esc again, with nothing edited, is Esc as before: quitting (nothing recorded yet).
+        t.keys("<Esc>");
+        assert!(t.p.quit || t.p.confirm_quit, "{lang}");
+
+        // In the attendee list after the slides: the same.
+        let mut t = Trainer::with_roster(lang, lang, Some(roster));
+        t.paste("佐藤 花子").keys("<Enter><Enter>");
+        t.paste("E1001").keys("<Enter>");
+        t.paste("E2001").keys("<Enter>");
+        t.keys("<F5><Through>");
+        assert_eq!(t.p.phase, Phase::Attendees, "{lang}");
+        t.p.focus = 1;
+        t.keys("e");
+        assert_eq!(t.p.attendees.len(), 1);
+        t.keys("<Esc>");
+        let ids: Vec<&str> = t.p.attendees.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["E1001", "E2001"],
+            "{lang}: no one dropped off the list"
+        );
+        assert_eq!(t.p.focus, 1);
+        assert!(!t.p.adding);
+        // An edit carried through is not undone by a later Esc.
+        t.keys("e");
+        t.keys(&"<BS>".repeat(5));
+        t.paste("E2001").keys("<Enter><Esc>");
+        assert_eq!(t.p.attendees.len(), 2, "{lang}");
+    }
+}
+
 #[test]
 fn the_overview_lists_every_slide_and_jumps_to_one() {
     let mut t = Trainer::new("en", "en");

@@ -53,6 +53,7 @@ present-add-id-or-name = Add an attendee: employee ID or name
 present-overview-title = Slides
 present-cannot-edit = Their attendance is already recorded, so their entry stays as it is.
 present-editing = Put the entry right and press Enter to add it again.
+present-edit-given-up = Edit given up: { $name } is back in the list as before.
 present-attendees-count = Attendees: { $n }
 present-attendees-none = No attendees yet.
 present-roster-yes = { $n ->

@@ -128,6 +128,7 @@ key-f2 = F2
 key-f4 = F4
 key-help = F1/?
 key-backspace = Backspace
+key-ctrl-u = Ctrl+U
 key-delete = Delete
 
 ## What keys do
@@ -165,6 +166,7 @@ act-help = Help
 act-help-more = More
 act-close = Close
 act-erase = Erase
+act-erase-to-start = Erase up to the cursor
 act-cursor = Move the cursor
 
 too-small = Please enlarge the window (at least { $width }×{ $height }).

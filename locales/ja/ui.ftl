@@ -127,6 +127,7 @@ key-f2 = F2
 key-f4 = F4
 key-help = F1/?
 key-backspace = Backspace
+key-ctrl-u = Ctrl+U
 key-delete = Delete
 
 ## キーの働き
@@ -164,6 +165,7 @@ act-help = ヘルプ
 act-help-more = その他
 act-close = 閉じる
 act-erase = 消す
+act-erase-to-start = カーソルより前を消す
 act-cursor = カーソル移動
 
 too-small = ウィンドウを大きくしてください（{ $width }×{ $height } 以上）。

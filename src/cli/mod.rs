@@ -94,6 +94,8 @@ pub enum Command {
         #[arg(long)]
         notes: bool,
     },
+    // `tebiki dashboard` is what many call it.
+    #[command(alias = "dashboard")]
     Admin {
         #[arg(long, value_name = "NAME")]
         by: Option<String>,

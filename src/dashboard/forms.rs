@@ -75,7 +75,8 @@ impl FollowupForm {
         }
     }
 
-    /// The due date typed, or why it is not one: `YYYY-MM-DD`, a real day, not in the past.
+    /// The due date typed, or why it is not one: a real day (see [`parse_day`]), from today to a
+    /// year ahead.
     pub fn due_date(&self, today: Date) -> Result<Date, Notice> {
         let typed = self.due.value().trim();
         match parse_day(typed) {
@@ -89,31 +90,49 @@ impl FollowupForm {
                 args: vec![("typed", d.to_string()), ("today", today.to_string())],
                 error: true,
             }),
+            Some(d) if d > within_a_year(today).1 => Err(Notice {
+                id: "dash-due-far",
+                args: vec![
+                    ("typed", d.to_string()),
+                    ("limit", within_a_year(today).1.to_string()),
+                ],
+                error: true,
+            }),
             Some(d) => Ok(d),
         }
     }
 }
 
-/// A day typed as `YYYY-MM-DD` (full-width digits too), if it is a real day.
+/// A day typed as year, month and day in that order: `2026-12-08`, `2026/12/8`, `2026.12.08`
+/// or `2026年12月8日` (full-width digits too), if it is a real day.
 fn parse_day(typed: &str) -> Option<Date> {
     let ascii = crate::dashboard::search::normalize(typed.trim());
-    let shaped = ascii.len() == 10
-        && ascii.bytes().enumerate().all(|(i, b)| {
-            if matches!(i, 4 | 7) {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if shaped {
-        ascii.parse::<Date>().ok()
-    } else {
-        None
+    let text = ascii.strip_suffix('日').unwrap_or(&ascii);
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    let [year, month, day] = parts[..] else {
+        return None;
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
+        return None;
     }
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
-/// A day something happened, typed in `field`, or why it is not one: `YYYY-MM-DD`, a real
-/// day, not after today.
+/// How far from today a day typed in a form may be (a year, either way): further is taken for
+/// a slip of the keyboard (`2062` for `2026`), not recorded.
+fn within_a_year(today: Date) -> (Date, Date) {
+    let year = jiff::ToSpan::years(1);
+    (
+        today.checked_sub(year).unwrap_or(today),
+        today.checked_add(year).unwrap_or(today),
+    )
+}
+
+/// A day something happened, typed in `field`, or why it is not one: a real day (see
+/// [`parse_day`]), from a year ago to today.
 pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
     let typed = field.value().trim();
     match parse_day(typed) {
@@ -125,6 +144,14 @@ pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
         Some(d) if d > today => Err(Notice {
             id: "dash-day-future",
             args: vec![("typed", d.to_string()), ("today", today.to_string())],
+            error: true,
+        }),
+        Some(d) if d < within_a_year(today).0 => Err(Notice {
+            id: "dash-day-long-ago",
+            args: vec![
+                ("typed", d.to_string()),
+                ("limit", within_a_year(today).0.to_string()),
+            ],
             error: true,
         }),
         Some(d) => Ok(d),
@@ -331,7 +358,15 @@ mod tests {
         let mut f = FollowupForm::new(0, today);
         assert_eq!(f.due.value(), "2026-12-08");
         assert_eq!(f.due_date(today), Ok(Date::constant(2026, 12, 8)));
-        for bad in ["2026-13-01", "2026-02-30", "12/08", "2026-1-5", ""] {
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "12/08",
+            "26-12-05",
+            "2026-012-5",
+            "2026-12",
+            "",
+        ] {
             f.due.clear();
             f.due.insert(bad);
             assert_eq!(
@@ -343,9 +378,33 @@ mod tests {
         f.due.clear();
         f.due.insert("２０２６－１２－０１");
         assert_eq!(f.due_date(today), Ok(Date::constant(2026, 12, 1)));
+        // As Japanese is written, or with slashes or dots; month and day of one digit.
+        for (typed, day) in [
+            ("2026年12月8日", Date::constant(2026, 12, 8)),
+            ("２０２６年１２月８日", Date::constant(2026, 12, 8)),
+            ("2026/12/08", Date::constant(2026, 12, 8)),
+            ("2026.12.08", Date::constant(2026, 12, 8)),
+            ("2027-1-5", Date::constant(2027, 1, 5)),
+        ] {
+            f.due.clear();
+            f.due.insert(typed);
+            assert_eq!(f.due_date(today), Ok(day), "{typed}");
+        }
         f.due.clear();
         f.due.insert("2026-11-01");
         assert_eq!(f.due_date(today).unwrap_err().id, "dash-due-past");
+        // More than a year ahead: a slip of the keyboard.
+        f.due.clear();
+        f.due.insert("2027-11-24");
+        assert_eq!(f.due_date(today), Ok(Date::constant(2027, 11, 24)));
+        f.due.clear();
+        f.due.insert("2027-11-25");
+        let far = f.due_date(today).unwrap_err();
+        assert_eq!(far.id, "dash-due-far");
+        assert_eq!(far.args[1], ("limit", "2027-11-24".to_string()));
+        f.due.clear();
+        f.due.insert("9999-12-31");
+        assert_eq!(f.due_date(today).unwrap_err().id, "dash-due-far");
     }
 
     #[test]
@@ -371,6 +430,20 @@ mod tests {
             past_day(&f.requested_on, today).unwrap_err().id,
             "dash-day-invalid"
         );
+        // A year back at most: 1990 is a slip of the keyboard.
+        f.requested_on.clear();
+        f.requested_on.insert("2025年11月24日");
+        assert_eq!(
+            past_day(&f.requested_on, today),
+            Ok(Date::constant(2025, 11, 24))
+        );
+        for long_ago in ["2025-11-23", "1990-01-01"] {
+            f.requested_on.clear();
+            f.requested_on.insert(long_ago);
+            let notice = past_day(&f.requested_on, today).unwrap_err();
+            assert_eq!(notice.id, "dash-day-long-ago", "{long_ago}");
+            assert_eq!(notice.args[1], ("limit", "2025-11-24".to_string()));
+        }
         let mut a = AttendanceForm::new(0, today);
         assert_eq!(a.session_name().unwrap_err().id, "dash-session-missing");
         a.session.insert("  ");

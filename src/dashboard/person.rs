@@ -22,11 +22,15 @@ impl Dashboard {
                 self.form = Some(Form::Attendance(AttendanceForm::new(i, self.setup.today)));
             }
             Cmd::Withdraw => {
+                // No form when there is no consent to withdraw: only why.
+                if let Some(refused) = self.withdrawal_refused(i) {
+                    self.notice = Some(refused);
+                    return None;
+                }
                 let mut form = WithdrawalForm::new(i, self.setup.today);
-                // Said at once when there is no consent to withdraw (or none found).
-                form.problem = self
-                    .withdrawal_refused(i)
-                    .or_else(|| self.withdrawal_uncertain(i));
+                // Said at once when no consent to withdraw is found among the records that
+                // can be used, but some could not be.
+                form.problem = self.withdrawal_uncertain(i);
                 self.form = Some(Form::Withdrawal(form));
             }
             Cmd::Champion => {

@@ -6,7 +6,7 @@ use crossterm::event::KeyCode::{
 };
 
 use super::Ctx::*;
-use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, k, sh};
+use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, ctl, k, sh};
 
 /// The dashboard's top-level views.
 const DASH_VIEWS: &[Ctx] = &[
@@ -132,6 +132,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Char('q'))], Cmd::Quit, DASH_KEY_LISTS, "key-q", "act-quit", SHOWN),
     bind(&[k(Backspace)], Cmd::Backspace, DASH_FIELDS, "key-backspace", "act-erase", HELP_ONLY),
     bind(&[k(Delete)], Cmd::Delete, DASH_FIELDS, "key-delete", "act-erase", HELP_ONLY),
+    bind(&[ctl(Char('u'))], Cmd::EraseToStart, DASH_FIELDS, "key-ctrl-u", "act-erase-to-start", HELP_ONLY),
     bind(&[k(Left)], Cmd::CursorLeft, DASH_FIELDS, "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Right)], Cmd::CursorRight, DASH_FIELDS, "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Home)], Cmd::Home, DASH_FIELDS, "key-home-end", "act-cursor", HELP_ONLY),

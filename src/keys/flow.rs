@@ -7,7 +7,7 @@ use crossterm::event::KeyCode::{
 };
 
 use super::Ctx::*;
-use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, k, sh};
+use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, ctl, k, sh};
 
 const TEXT: &[Ctx] = &[Reading, Revisit, Notice];
 const PAGES: &[Ctx] = &[Reading, Revisit, Check];
@@ -87,6 +87,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(F(1)), k(Char('?')), k(Esc)], Cmd::Help, &[Help], "key-esc", "act-close", SHOWN),
     bind(&[k(Backspace)], Cmd::Backspace, &[Form], "key-backspace", "act-erase", HELP_ONLY),
     bind(&[k(Delete)], Cmd::Delete, &[Form], "key-delete", "act-erase", HELP_ONLY),
+    bind(&[ctl(Char('u'))], Cmd::EraseToStart, &[Form], "key-ctrl-u", "act-erase-to-start", HELP_ONLY),
     bind(&[k(Left)], Cmd::CursorLeft, &[Form], "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Right)], Cmd::CursorRight, &[Form], "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Home)], Cmd::Home, &[Form], "key-home-end", "act-cursor", HELP_ONLY),

@@ -211,21 +211,41 @@ pub enum Cmd {
     Sort,
     /// Dashboard: clear the search (the people found).
     Clear,
+    /// In a text field: erase everything before the cursor (Ctrl-U, as in a shell).
+    EraseToStart,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub shift: bool,
+    pub ctrl: bool,
 }
 
 const fn k(code: KeyCode) -> Key {
-    Key { code, shift: false }
+    Key {
+        code,
+        shift: false,
+        ctrl: false,
+    }
 }
 
 /// A key with Shift held.
 const fn sh(code: KeyCode) -> Key {
-    Key { code, shift: true }
+    Key {
+        code,
+        shift: true,
+        ctrl: false,
+    }
+}
+
+/// A key with Ctrl held.
+const fn ctl(code: KeyCode) -> Key {
+    Key {
+        code,
+        shift: false,
+        ctrl: true,
+    }
 }
 
 /// One binding: the keys, what they do, where, and the hint shown (Fluent ids of the key
@@ -347,21 +367,23 @@ impl Enabled for AllEnabled {
 }
 
 /// Whether a binding's key stands for the key `key` (Shift matters only for Tab).
-fn same_key(bound: &Key, code: KeyCode, shift: bool) -> bool {
-    bound.code == code && (bound.shift == shift || !matches!(bound.code, KeyCode::Tab))
+fn same_key(bound: &Key, code: KeyCode, shift: bool, ctrl: bool) -> bool {
+    bound.code == code
+        && bound.ctrl == ctrl
+        && (bound.shift == shift || !matches!(bound.code, KeyCode::Tab))
 }
 
 /// The binding a key reaches in `ctx` of `machine`: the first of the key's bindings there whose
 /// command is enabled now.
 fn reached(
     code: KeyCode,
-    shift: bool,
+    (shift, ctrl): (bool, bool),
     ctx: Ctx,
     machine: &impl Enabled,
 ) -> Option<&'static Binding> {
     ctx.table().iter().find(|b| {
         b.ctx.contains(&ctx)
-            && b.keys.iter().any(|key| same_key(key, code, shift))
+            && b.keys.iter().any(|key| same_key(key, code, shift, ctrl))
             && machine.enabled(ctx, &b.cmd)
     })
 }
@@ -371,7 +393,8 @@ fn live(ctx: Ctx, machine: &impl Enabled) -> impl Iterator<Item = &'static Bindi
     ctx.table().iter().filter(move |b| {
         b.ctx.contains(&ctx)
             && b.keys.iter().any(|key| {
-                reached(key.code, key.shift, ctx, machine).is_some_and(|r| std::ptr::eq(r, *b))
+                reached(key.code, (key.shift, key.ctrl), ctx, machine)
+                    .is_some_and(|r| std::ptr::eq(r, *b))
             })
     })
 }
@@ -410,16 +433,18 @@ pub fn cmd_for_in(event: &KeyEvent, ctx: Ctx, machine: &impl Enabled) -> Option<
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     let shift = event.modifiers.contains(KeyModifiers::SHIFT);
-    if ctrl || alt {
+    if alt {
         return None;
     }
-    if let Some(b) = reached(event.code, shift, ctx, machine) {
+    if let Some(b) = reached(event.code, (shift, ctrl), ctx, machine) {
         return Some(b.cmd.clone());
     }
-    let bound = ctx
-        .table()
-        .iter()
-        .any(|b| b.ctx.contains(&ctx) && b.keys.iter().any(|k| same_key(k, event.code, shift)));
+    if ctrl {
+        return None;
+    }
+    let bound = ctx.table().iter().any(|b| {
+        b.ctx.contains(&ctx) && b.keys.iter().any(|k| same_key(k, event.code, shift, false))
+    });
     match event.code {
         KeyCode::Char(c) if ctx.takes_text() && !bound => {
             let input = Cmd::Input(c.to_string());

@@ -7,7 +7,7 @@ use crossterm::event::KeyCode::{
 };
 
 use super::Ctx::*;
-use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, k, sh};
+use super::{Binding, Cmd, Ctx, HELP_ONLY, SHOWN, bind, ctl, k, sh};
 
 /// Trainer mode's text fields.
 const PRESENT_FIELDS: &[Ctx] = &[PresentSetup, AddAttendee];
@@ -81,6 +81,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Esc), k(Tab)], Cmd::Back, &[AddAttendee], "key-esc", "present-act-to-list", SHOWN),
     bind(&[k(Backspace)], Cmd::Backspace, PRESENT_FIELDS, "key-backspace", "act-erase", HELP_ONLY),
     bind(&[k(Delete)], Cmd::Delete, PRESENT_FIELDS, "key-delete", "act-erase", HELP_ONLY),
+    bind(&[ctl(Char('u'))], Cmd::EraseToStart, PRESENT_FIELDS, "key-ctrl-u", "act-erase-to-start", HELP_ONLY),
     bind(&[k(Left)], Cmd::CursorLeft, PRESENT_FIELDS, "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Right)], Cmd::CursorRight, PRESENT_FIELDS, "key-left-right", "act-cursor", HELP_ONLY),
     bind(&[k(Home)], Cmd::Home, PRESENT_FIELDS, "key-home-end", "act-cursor", HELP_ONLY),

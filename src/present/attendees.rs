@@ -20,6 +20,7 @@ impl Presenter {
             Cmd::Back => {
                 self.adding = false;
                 self.add.clear();
+                self.cancel_edit();
             }
             Cmd::Up => {
                 self.move_pick(false);
@@ -176,13 +177,37 @@ impl Presenter {
             return;
         }
         self.add = AttendeeForm::load(a);
-        self.attendees.remove(self.focus);
+        let taken = self.attendees.remove(self.focus);
+        self.editing = Some((self.focus, taken));
         self.focus = self.focus.min(self.attendees.len().saturating_sub(1));
         self.notice = Some(Notice::info("present-editing"));
         if self.phase == Phase::Setup {
             self.setup_field = SetupField::Attendee;
         } else {
             self.adding = true;
+        }
+    }
+
+    /// Gives up the edit of an attendee, if one is edited: they are put back in the list as
+    /// they were, where they were, and the form is emptied.
+    pub(super) fn cancel_edit(&mut self) {
+        let Some((at, attendee)) = self.editing.take() else {
+            return;
+        };
+        self.add.clear();
+        self.notice = Some(Notice {
+            id: "present-edit-given-up",
+            args: vec![("name", attendee.name.clone())],
+            error: false,
+        });
+        let at = at.min(self.attendees.len());
+        self.attendees.insert(at, attendee);
+        self.focus = at;
+        // Attendees added meanwhile to be looked up move down with the list.
+        for i in &mut self.to_look_up {
+            if *i >= at {
+                *i += 1;
+            }
         }
     }
 

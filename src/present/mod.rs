@@ -171,6 +171,9 @@ pub struct Presenter {
     pub focus: usize,
     /// The "add attendee" field of the list has the keyboard.
     pub adding: bool,
+    /// The attendee taken out of the list to be edited (`e`), and where they were: put back as
+    /// they were when the edit is given up (Esc), so that no one drops off the list.
+    pub editing: Option<(usize, Attendee)>,
     /// The attendee deciding now (index into `attendees`).
     pub current: Option<usize>,
     /// While the screen is turned back to the trainer ([`Phase::Handback`]): whose turn it
@@ -258,6 +261,7 @@ impl Presenter {
             roster,
             focus: 0,
             adding: false,
+            editing: None,
             current: None,
             returned: None,
             to_look_up: Vec::new(),
@@ -518,6 +522,11 @@ impl Presenter {
             Cmd::Quit if self.phase == Phase::Slides && !self.jump.is_empty() => {
                 // Esc first forgets a half-typed slide number.
                 self.jump.clear();
+                return None;
+            }
+            Cmd::Quit if self.phase == Phase::Setup && self.editing.is_some() => {
+                // Esc while an attendee is edited gives up the edit, rather than quitting.
+                self.cancel_edit();
                 return None;
             }
             Cmd::Quit => {

@@ -126,6 +126,8 @@ impl Presenter {
                 });
                 self.attendees.push(a);
                 self.to_look_up.push(self.attendees.len() - 1);
+                // An attendee edited is back in the list, as now typed.
+                self.editing = None;
             }
             Added::Problem(n) => self.notice = Some(n),
         }

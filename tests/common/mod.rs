@@ -305,11 +305,13 @@ pub const AGREE: &str = "<Down><Space><Down><Down><Down><Space><Down><Space>";
 
 /// The key event a binding's key sends.
 pub fn key_event(key: &tebiki::keys::Key) -> KeyEvent {
-    let mods = if key.shift {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
+    let mut mods = KeyModifiers::NONE;
+    if key.shift {
+        mods |= KeyModifiers::SHIFT;
+    }
+    if key.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
     KeyEvent::new(key.code, mods)
 }
 
