@@ -13,7 +13,8 @@
 //! (status, export memory) shows whether it does. Prints ratios and targets; never asserts on
 //! time. `TEBIKI_BENCH_EMPLOYEES` sets the size (default 200000, about 0.9M records);
 //! `TEBIKI_BENCH_RUNS` how many runs each figure takes the best of (default 3; the reading with and
-//! without the chain checks takes 9 at least, turn about, and gives the best and the median).
+//! without the chain checks takes 15 at least, turn about, and gives the best and the median, the
+//! verdict by the medians).
 
 use std::fs::File;
 use std::io::Read;
@@ -26,7 +27,7 @@ use sha2::{Digest, Sha256};
 const EXE: &str = env!("CARGO_BIN_EXE_tebiki");
 
 /// Runs of the reading with and without the chain checks, at least.
-const READ_RUNS: usize = 9;
+const READ_RUNS: usize = 15;
 
 /// Targets, as ratios to the in-bench SHA-256 time of the same bytes (export: to `jq`'s).
 const STATUS_RATIO: f64 = 0.05;
@@ -245,7 +246,8 @@ fn round(data: &Path, tmp: &Path, runs: usize, tools: (bool, bool), label: &str)
     let _ = std::fs::remove_file(&csv);
     let report = best_of(runs, || run(EXE, &["report"], data, None));
     // Taken turn about, so that both meet the machine alike, and more often than the
-    // commands (a read takes about a second): on a shared machine single runs vary by a third.
+    // commands (a read takes about a second): on a shared machine single runs vary by a third,
+    // so the verdict is the medians'.
     let (mut read_unchecked, mut read_checked) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(READ_RUNS) {
         let (time, plain) = read_all(data, false);
@@ -441,7 +443,7 @@ fn main() {
         println!(
             "ledger {name}: reading every record ({} runs each, turn about) without chain checks \
              {} best, {} median; with them {} best, {} median ({:+.0}% best, {:+.0}% median; \
-             target +10%: {})",
+             target +10% of the medians: {})",
             r.read_checked.len(),
             secs(best(&r.read_unchecked)),
             secs(median(&r.read_unchecked)),
@@ -449,7 +451,7 @@ fn main() {
             secs(median(&r.read_checked)),
             cost(&best) * 100.0,
             cost(&median) * 100.0,
-            met(cost(&best) <= 0.10 && cost(&median) <= 0.10)
+            met(cost(&median) <= 0.10)
         );
         if let (Some(o), Some(v)) = (r.openssl, r.verify) {
             println!(

@@ -86,8 +86,9 @@ pub(super) struct FileStream {
     /// The helper thread reading the file and hashing its lines, while it does (see
     /// [`Pipe`]): `file` is then a handle of the same open file, used once the helper ends.
     pub(super) pipe: Option<Pipe>,
-    /// The hashes of the lines the helper read, from the next line to be taken on.
-    pub(super) hashes: VecDeque<[u8; 32]>,
+    /// The hashes of the lines the helper read, from the next line to be taken on, each with
+    /// whether the helper saw the line after it name it (see [`Chunk::hashes`]).
+    pub(super) hashes: VecDeque<([u8; 32], bool)>,
     pub(super) path: PathBuf,
     /// The kiosk whose file it is (its name without `.jsonl`), if its name is text.
     pub(super) kiosk: Option<String>,
@@ -178,12 +179,12 @@ impl FileStream {
                     continue;
                 }
                 // The helper's hash, for a line it read whole; else hashed here.
-                let hash = match self.hashes.pop_front() {
-                    Some(hash) => {
+                let (hash, named) = match self.hashes.pop_front() {
+                    Some((hash, named)) => {
                         debug_assert_eq!(hash, sha256(text), "line {line} hashed by the helper");
-                        hash
+                        (hash, named)
                     }
-                    None => sha256(text),
+                    None => (sha256(text), false),
                 };
                 let prev_hash = std::mem::replace(&mut self.prev_hash, hash);
                 let head = &mut self.head;
@@ -233,9 +234,14 @@ impl FileStream {
                     continue;
                 }
                 self.next_seq = self.next_seq.saturating_add(1);
-                // Handed on only once the line after it names it (or there is none yet).
-                self.hold = Some(range);
-                let next = self.peek_prev();
+                // Handed on only once the line after it names it (or there is none yet): as the
+                // helper saw, else looked at here.
+                let next = if named {
+                    Next::Prev(hash)
+                } else {
+                    self.hold = Some(range);
+                    self.peek_prev()
+                };
                 let range = self.hold.take().unwrap_or(range);
                 if !matches!(next, Next::Nothing) && !matches!(next, Next::Prev(p) if p == hash) {
                     issues.push_back(ReadIssue::ChainBreak {

@@ -7,6 +7,8 @@ use std::sync::mpsc;
 
 use sha2::{Digest, Sha256};
 
+use crate::ledger::envelope::prefix_prev;
+
 /// Ledgers smaller than this (all files together) are read and hashed on the reading thread:
 /// a helper thread would cost more than it saves.
 pub(super) const PIPE_FROM_BYTES: u64 = 4 << 20;
@@ -36,10 +38,12 @@ pub(super) const HEADROOM: usize = 16 * 1024;
 pub(super) struct Chunk {
     pub(super) buf: Vec<u8>,
     pub(super) range: (usize, usize),
-    /// The SHA-256 of each whole line (ended by `\n`) of the range, in order. Bytes after the
-    /// last `\n` come only in the last chunk and have none: for the reader they are not a line
-    /// yet.
-    pub(super) hashes: Vec<[u8; 32]>,
+    /// The SHA-256 of each whole line (ended by `\n`) of the range, in order, and whether the
+    /// line after it, in the writer's form, names that hash as its `prev` (false when it does
+    /// not, cannot be read so, or is not in this chunk: the reader then looks itself). Bytes
+    /// after the last `\n` come only in the last chunk and have none: for the reader they are
+    /// not a line yet.
+    pub(super) hashes: Vec<([u8; 32], bool)>,
     /// In the last chunk: how the helper's reading ended (at the end of the file as it was
     /// then, or on an error). The reader reads on itself from there, through its own handle
     /// of the same open file (which shares its position).
@@ -113,10 +117,15 @@ fn read_and_hash(mut file: File, out: &mpsc::SyncSender<Chunk>, spare: &mpsc::Re
         };
         let lines_end =
             memchr::memrchr(b'\n', &buf[HEADROOM..filled]).map_or(HEADROOM, |p| HEADROOM + p + 1);
-        let mut hashes = Vec::with_capacity((lines_end - HEADROOM) / 512 + 1);
+        let mut hashes: Vec<([u8; 32], bool)> =
+            Vec::with_capacity((lines_end - HEADROOM) / 512 + 1);
         let mut lines = &buf[HEADROOM..lines_end];
         while let Some(p) = memchr::memchr(b'\n', lines) {
-            hashes.push(Sha256::digest(&lines[..p]).into());
+            let hash: [u8; 32] = Sha256::digest(&lines[..p]).into();
+            if let Some(last) = hashes.last_mut() {
+                last.1 = prefix_prev(lines) == Some(last.0);
+            }
+            hashes.push((hash, false));
             lines = &lines[p + 1..];
         }
         let last = end.is_some();
