@@ -2857,6 +2857,76 @@ fn a_receipt_line_after_a_break_is_not_vouched_for() {
     );
 }
 
+/// A receipt for the file's last record, whose end of line is gone (a crash just as it was
+/// written, or the byte cut off): the line is said to be there but not ended, and not used
+/// yet, rather than missing; once the next writer ends it, the receipt holds again.
+#[test]
+fn a_receipt_for_a_last_line_without_its_end_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let file = ledger::ledger_files(&data.join("ledger"))
+        .unwrap()
+        .remove(0);
+    let body = fs::read_to_string(&file).unwrap();
+    let last = body.lines().last().unwrap().to_string();
+    let v: Value = serde_json::from_str(&last).unwrap();
+    let receipt = format!(
+        "tebiki-receipt:1:{}:{}:{}:{}",
+        v["kiosk"].as_str().unwrap(),
+        v["seq"],
+        sha256_hex(last.as_bytes()),
+        v["receipt"].as_str().unwrap_or("")
+    );
+    let lines = body.lines().count();
+    let check = |lang: &str| tebiki(data, &["verify", "--receipt", &receipt, "--lang", lang]);
+    assert_eq!(
+        check("en").status.code(),
+        Some(0),
+        "{:?}",
+        text(&check("en"))
+    );
+    fs::write(&file, &body[..body.len() - 1]).unwrap();
+    for (lang, said) in [
+        ("en", "its line has no end"),
+        ("ja", "行が終わっていません"),
+    ] {
+        let o = check(lang);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}{err}");
+        assert!(out.contains(said), "{lang}: {out}");
+        assert!(out.contains(&format!(":{lines}")), "{lang}: {out}");
+    }
+    // Cut one byte more: the line is no longer the receipt's.
+    fs::write(&file, &body[..body.len() - 2]).unwrap();
+    let (out, _) = text(&check("en"));
+    assert!(out.contains("is not there"), "{out}");
+    // The next writer ends the whole line: the receipt holds again.
+    fs::write(&file, &body[..body.len() - 1]).unwrap();
+    let kiosk = v["kiosk"].as_str().unwrap();
+    let mut w = ledger::Writer::open(
+        &data.join("ledger"),
+        kiosk,
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap();
+    let serde_json::Value::Object(more) = serde_json::json!({
+        "employee": {"id": "E000001"},
+        "note": "after"
+    }) else {
+        unreachable!()
+    };
+    w.append("followup", more).unwrap();
+    drop(w);
+    assert_eq!(
+        check("en").status.code(),
+        Some(0),
+        "{:?}",
+        text(&check("en"))
+    );
+}
+
 /// A line duplicated inside what was sealed moves every record after it: in a file that no
 /// longer begins with what was sealed, no record is called backdated by where it now lies
 /// (verify and the readers), the change itself being told.

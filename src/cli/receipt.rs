@@ -70,6 +70,13 @@ pub(super) fn verify_receipt(env: &Env, text: &str) -> ExitCode {
                 ],
             ),
         ),
+        ReceiptCheck::Unended { file, line } => (
+            false,
+            env.ta(
+                "receipt-unended",
+                &[("place", format!("{file}:{line}").into())],
+            ),
+        ),
         ReceiptCheck::NoFile { file } => {
             (false, env.ta("receipt-no-file", &[("file", file.into())]))
         }

@@ -23,6 +23,10 @@ pub enum ReceiptCheck {
     NoFile { file: String },
     /// No record with that seq in the file.
     NoRecord { file: String, seq: u64 },
+    /// The file's last line is exactly the line the receipt names, but without its `\n` (a
+    /// crash just before it was written, or the end cut off): (file, line number). Readers do
+    /// not use it yet; the next record written to that file ends it first.
+    Unended { file: String, line: u64 },
     /// The record at that seq is another line than the receipt names.
     Differs {
         file: String,
@@ -113,11 +117,24 @@ pub fn check_receipt(dir: &Path, receipt: &Receipt) -> io::Result<ReceiptCheck> 
     let mut line = 0u64;
     loop {
         buf.clear();
-        if io::BufRead::read_until(&mut reader, b'\n', &mut buf)? == 0 || buf.last() != Some(&b'\n')
-        {
+        if io::BufRead::read_until(&mut reader, b'\n', &mut buf)? == 0 {
             return Ok(ReceiptCheck::NoRecord {
                 file,
                 seq: receipt.seq,
+            });
+        }
+        if buf.last() != Some(&b'\n') {
+            // The last line, not ended: the receipt's own line but for its `\n`, or not it.
+            return Ok(if hex::encode(sha256(&buf)) == receipt.sha256 {
+                ReceiptCheck::Unended {
+                    file,
+                    line: line + 1,
+                }
+            } else {
+                ReceiptCheck::NoRecord {
+                    file,
+                    seq: receipt.seq,
+                }
             });
         }
         line += 1;
