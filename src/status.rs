@@ -27,12 +27,79 @@ pub fn records(
     ledger_dir: &Path,
     employee: &str,
 ) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
+    let (mut mine, issues) = own_records(ledger_dir, employee)?;
+    // A champion who stopped no longer supports anyone; that is in the champion's records,
+    // which do not name the people they supported.
+    for champion in champions_of(&mine, employee) {
+        // What could not be read is told of the whole ledger, by the first look already.
+        let (theirs, _) = own_records(ledger_dir, &champion)?;
+        let stops = theirs.into_iter().filter(|r| {
+            let kind = r.get("type").and_then(serde_json::Value::as_str);
+            kind == Some("void") || (kind == Some("champion") && r.get("supports").is_none())
+        });
+        merge_in(&mut mine, stops);
+    }
+    Ok((mine, issues))
+}
+
+/// The records about `employee` alone (see [`records`]).
+fn own_records(
+    ledger_dir: &Path,
+    employee: &str,
+) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
     // The index checks the chain; what the latest seal vouches for is checked here.
     let (sealed, floor) = ledger::seal::sealed_heads(ledger_dir);
     if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee, &floor) {
         return Ok((mine, sealed));
     }
     records_scanned(ledger_dir, employee)
+}
+
+/// The champions `records` pair with `employee` (once each, as first recorded).
+fn champions_of(records: &[serde_json::Value], employee: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in records {
+        let supports = r.get("supports").and_then(serde_json::Value::as_str);
+        if r.get("type").and_then(serde_json::Value::as_str) == Some("champion")
+            && supports.is_some_and(|s| crate::ids::same_id(s, employee))
+            && let Some(champion) = crate::state::employee_id(r)
+            && !crate::ids::same_id(champion, employee)
+            && !out.iter().any(|c| crate::ids::same_id(c, champion))
+        {
+            out.push(champion.to_string());
+        }
+    }
+    out
+}
+
+/// Puts `more` into `records` (both in ledger order: by time, then id) where they belong, but
+/// for those there already (the same id).
+fn merge_in(
+    records: &mut Vec<serde_json::Value>,
+    more: impl IntoIterator<Item = serde_json::Value>,
+) {
+    let key = |r: &serde_json::Value| {
+        let text = |k: &str| {
+            r.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        (
+            text("at").and_then(|a| a.parse::<jiff::Timestamp>().ok()),
+            text("id").unwrap_or_default(),
+        )
+    };
+    for r in more {
+        let (at, id) = key(&r);
+        if records.iter().any(|m| key(m).1 == id) {
+            continue;
+        }
+        let at_place = records
+            .iter()
+            .position(|m| key(m) > (at, id.clone()))
+            .unwrap_or(records.len());
+        records.insert(at_place, r);
+    }
 }
 
 /// [`records`] by reading every line of the ledger.

@@ -345,6 +345,28 @@ fn champions_pair_with_the_people_they_support() {
     let (code, _, _) = record(&data, &["champion", "E7004", "--off", "--by", "T"]);
     assert_eq!(code, 0);
     assert_eq!(status(&data, "E7004", &[])["champion"], false);
+    // Paired again, then the champion stops being one: the person they supported is no
+    // longer said to be supported by them (that record names only the champion).
+    let (code, _, _) = record(&data, &["champion", "E7004", "--by", "T"]);
+    assert_eq!(code, 0);
+    let (code, _, err) = record(
+        &data,
+        &["champion", "E7004", "--supports", "E7003", "--by", "T"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(status(&data, "E7003", &[])["supported_by"], "E7004");
+    let (code, _, _) = record(&data, &["champion", "E7004", "--off", "--by", "T"]);
+    assert_eq!(code, 0);
+    assert!(
+        status(&data, "E7003", &[])["supported_by"].is_null(),
+        "{}",
+        status(&data, "E7003", &[])
+    );
+    assert!(
+        status(&data, "E7004", &[])["supports"]
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    );
 }
 
 /// A copy of the built-in content and locales with a newer policy version that changed the
