@@ -1257,6 +1257,34 @@ fn a_withdrawal_the_employee_asked_for_is_recorded_from_their_page() {
     assert!(screen.contains("withdrawn"), "{screen}");
 }
 
+/// A withdrawal closes the person's open follow-up (a decision does): the confirmation says
+/// so before anything is recorded, and it is so after.
+#[test]
+fn a_withdrawal_says_it_closes_an_open_follow_up() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let ledger = a.ledger();
+    write(
+        &ledger,
+        "trainer-pc",
+        "followup",
+        json!({ "employee": employee("E001", "佐藤 一郎", "営業部"), "due": "2026-11-30", "recorded_by": { "name": "Mori" } }),
+    );
+    a.refresh();
+    a.keys("2").paste("E001").keys("<Enter>w");
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
+    let screen = a.screen();
+    assert!(a.d.confirm.is_some(), "{screen}");
+    assert!(screen.contains("closed by this change"), "{screen}");
+    a.keys("<Enter>");
+    assert_eq!(records(&ledger, "withdrawal", "E001").len(), 1);
+    assert!(
+        a.d.model
+            .people
+            .iter()
+            .any(|p| &*p.id == "E001" && p.followup.is_none())
+    );
+}
+
 #[test]
 fn a_withdrawal_without_a_consent_to_withdraw_is_refused() {
     // E006 never gave consent; E005 is told by what their records show.

@@ -1436,3 +1436,15 @@ fn an_attendee_who_decided_before_is_listed_so() {
         assert_eq!(t.p.unfinished(), 1, "{screen}");
     }
 }
+
+/// The session id suggested at the set-up screen names the minute and the terminal, so that
+/// two trainers starting in the same minute at two terminals do not share one.
+#[test]
+fn the_suggested_session_id_names_the_minute_and_the_terminal() {
+    let now: jiff::Timestamp = "2026-11-24T00:00:30Z".parse().unwrap();
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(9));
+    let a = tebiki::present::default_session_id(now, &tz, "room-1");
+    let b = tebiki::present::default_session_id(now, &tz, "room-2");
+    assert_eq!(a, "S-20261124-0900-room-1");
+    assert_ne!(a, b);
+}

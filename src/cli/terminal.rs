@@ -266,7 +266,8 @@ pub(super) fn present(env: &Env, lang: Option<&str>, notes: bool) -> ExitCode {
     );
     app.settings = settings;
     app.tz = config.time_zone();
-    let session_id = crate::present::default_session_id(jiff::Timestamp::now(), &app.tz);
+    let session_id =
+        crate::present::default_session_id(jiff::Timestamp::now(), &app.tz, &config.kiosk_id);
     let mut presenter = Presenter::new(app, view, roster.ok().flatten(), &session_id);
     if roster_unreadable {
         presenter.notice = Some(crate::app::Notice {

@@ -258,7 +258,10 @@ impl Dashboard {
 
     /// A record about person `i`, by the dashboard's user, shown for confirmation first.
     pub(super) fn entry(&mut self, i: u32, change: Change, note: Option<String>) -> Option<Effect> {
-        self.ask(i, change, note, false, false)
+        // A withdrawal is a decision, which closes an open follow-up: the confirmation says so.
+        let closes = matches!(change, Change::Withdrawal { .. })
+            && self.model.people[i as usize].followup.is_some();
+        self.ask(i, change, note, false, closes)
     }
 
     /// As [`Dashboard::entry`], saying what happens to the person's open follow-up.

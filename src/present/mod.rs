@@ -615,8 +615,10 @@ fn now_ms() -> jiff::Timestamp {
     now.round(jiff::Unit::Millisecond).unwrap_or(now)
 }
 
-/// The suggested session id: `S-<yyyymmdd>-<hhmm>` in the organisation's time zone.
-pub fn default_session_id(now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+/// The suggested session id: `S-<yyyymmdd>-<hhmm>-<terminal>` in the organisation's time
+/// zone, the terminal being this one's `kiosk_id`: two trainers starting in the same minute at
+/// two terminals get two sessions.
+pub fn default_session_id(now: jiff::Timestamp, tz: &jiff::tz::TimeZone, terminal: &str) -> String {
     let z = now.to_zoned(tz.clone());
-    format!("S-{}", z.strftime("%Y%m%d-%H%M"))
+    format!("S-{}-{terminal}", z.strftime("%Y%m%d-%H%M"))
 }
