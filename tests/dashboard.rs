@@ -1569,6 +1569,35 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
     assert_eq!(names, sorted);
 }
 
+/// A list the filter empties says so, naming the filter, and does not blame the search.
+#[test]
+fn an_empty_list_names_the_filter_that_empties_it() {
+    for (lang, alone, searched) in [
+        (
+            "en",
+            "Nobody passes the filter (",
+            "Nobody found by the search passes the filter (",
+        ),
+        ("ja", "絞り込み（", "検索で見つかった人のうち、絞り込み（"),
+    ] {
+        let mut a = Admin::open(sample(), lang, Some("Mori"), None);
+        a.d.filter.stage = Some(Stage::Migrated);
+        a.d.filter.overdue = true;
+        a.keys("2").paste("E001");
+        let screen = a.sized(100, 30);
+        assert!(a.d.results.is_empty(), "{lang}");
+        assert!(screen.contains(searched), "{lang}: {screen}");
+        assert!(
+            !screen.contains("Nobody matches") && !screen.contains("Search by"),
+            "{lang}: {screen}"
+        );
+        a.keys(&"<BS>".repeat(4));
+        let screen = a.sized(100, 30);
+        assert!(a.d.results.is_empty(), "{lang}");
+        assert!(screen.contains(alone), "{lang}: {screen}");
+    }
+}
+
 #[test]
 fn long_department_names_are_ellipsised_in_lists_and_whole_on_the_persons_page() {
     let dir = tempfile::tempdir().expect("temp dir");

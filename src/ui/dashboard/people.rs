@@ -182,6 +182,19 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             width.max(1),
             theme::dim(),
         ));
+    } else if d.results.is_empty() && !super::filter_words(d).is_empty() {
+        // The filter leaves nobody (with the search, if any): said so, not blamed on the search.
+        let id = if d.query.value().is_empty() {
+            "dash-nobody-filtered"
+        } else {
+            "dash-nobody-found-filtered"
+        };
+        let filters = super::filter_words(d).join(" · ");
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.loc.ta(&d.lang, id, &[("filters", filters.into())]),
+            width.max(1),
+            theme::dim(),
+        ));
     } else if d.results.is_empty() && !d.query.value().is_empty() {
         // Wrapped, not cut: its end says how the search matches.
         lines.extend(crate::ui::doc::plain_lines(
