@@ -429,7 +429,7 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
             "--by",
             "T",
             "--note",
-            "\u{2212}100 ¥500 ‾ 𠮷",
+            "\u{2212}100 ¥500 ‾ 𠮷 10〜12時",
         ],
     );
     assert!(out.status.success(), "{:?}", text(&out));
@@ -450,7 +450,7 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("1 character(s) cannot be written"), "{err}");
     assert!(
-        err.contains("3 character(s) are written in Shift_JIS as another"),
+        err.contains("4 character(s) are written in Shift_JIS as another"),
         "{err}"
     );
     // The first few, by row and column as a spreadsheet shows them (the header is row 1).
@@ -461,11 +461,17 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
     let note = headers.iter().position(|h| h == "note").unwrap();
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(
-        &row[note], "'－100 \\500 ~ 〓",
+        &row[note], "'－100 \\500 ~ 〓 10～12時",
         "the leading minus sign is neutralised"
     );
     let at = format!("row 2, column {} (note)", note + 1);
-    for (from, to) in [("\u{2212}", "－"), ("¥", "\\"), ("‾", "~"), ("𠮷", "〓")] {
+    for (from, to) in [
+        ("\u{2212}", "－"),
+        ("¥", "\\"),
+        ("‾", "~"),
+        ("𠮷", "〓"),
+        ("〜", "～"),
+    ] {
         assert!(
             err.contains(&format!("{at}: “{from}” becomes “{to}”")),
             "{from}: {err}"

@@ -193,6 +193,22 @@ pub struct Cp932Writer<W: Write> {
     pub(super) seen: std::collections::HashMap<char, Option<String>>,
 }
 
+/// The character Windows puts for `c` in CP932 where Shift_JIS has none: the JIS characters
+/// that CP932 maps to their full-width forms (a wave dash typed on a Mac or in a browser, say,
+/// is the full-width tilde that Excel shows the same). `None` for any other character.
+pub(super) fn windows_form(c: char) -> Option<char> {
+    Some(match c {
+        '\u{301C}' => '\u{FF5E}', // 〜 WAVE DASH -> ～
+        '\u{2016}' => '\u{2225}', // ‖ DOUBLE VERTICAL LINE -> ∥
+        '\u{2212}' => '\u{FF0D}', // − MINUS SIGN -> －
+        '\u{00A2}' => '\u{FFE0}', // ¢ -> ￠
+        '\u{00A3}' => '\u{FFE1}', // £ -> ￡
+        '\u{00AC}' => '\u{FFE2}', // ¬ -> ￢
+        '\u{2014}' => '\u{2015}', // — EM DASH -> ―
+        _ => return None,
+    })
+}
+
 impl<W: Write> Cp932Writer<W> {
     pub fn new(inner: W) -> Cp932Writer<W> {
         Cp932Writer {
@@ -220,7 +236,7 @@ impl<W: Write> Cp932Writer<W> {
                 let mut buf = [0u8; 4];
                 let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
                 if unmappable {
-                    return Some("〓".to_string());
+                    return Some(windows_form(c).unwrap_or('〓').to_string());
                 }
                 let (back, _) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes);
                 let mut chars = back.chars();
@@ -290,11 +306,19 @@ impl<W: Write> Cp932Writer<W> {
             match result {
                 encoding_rs::EncoderResult::InputEmpty => {}
                 encoding_rs::EncoderResult::OutputFull => {}
-                encoding_rs::EncoderResult::Unmappable(_) => {
-                    self.unmappable += 1;
-                    // 〓 in Shift_JIS.
-                    self.out.extend_from_slice(&[0x81, 0xAC]);
-                }
+                encoding_rs::EncoderResult::Unmappable(c) => match windows_form(c) {
+                    // Written as Windows writes it (counted among the changed characters).
+                    Some(w) => {
+                        let mut buf = [0u8; 4];
+                        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(w.encode_utf8(&mut buf));
+                        self.out.extend_from_slice(&bytes);
+                    }
+                    None => {
+                        self.unmappable += 1;
+                        // 〓 in Shift_JIS.
+                        self.out.extend_from_slice(&[0x81, 0xAC]);
+                    }
+                },
             }
         }
         if self.out.len() >= 32 * 1024 {
@@ -337,5 +361,30 @@ impl<W: Write> Write for Cp932Writer<W> {
         self.inner.write_all(&self.out)?;
         self.out.clear();
         self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each Windows form is written in Shift_JIS and read back as itself.
+    #[test]
+    fn windows_forms_are_written_in_cp932() {
+        for c in [
+            '\u{301C}', '\u{2016}', '\u{2212}', '\u{00A2}', '\u{00A3}', '\u{00AC}', '\u{2014}',
+        ] {
+            let w = windows_form(c).unwrap();
+            let mut buf = [0u8; 4];
+            let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(w.encode_utf8(&mut buf));
+            assert!(!unmappable, "{w}");
+            let (back, _) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes);
+            assert_eq!(back.chars().collect::<Vec<_>>(), [w], "{c}");
+        }
+        let mut w = Cp932Writer::new(Vec::new());
+        w.encode("〜").unwrap();
+        let (out, unmappable) = w.finish().unwrap();
+        assert_eq!(unmappable, 0);
+        assert_eq!(encoding_rs::SHIFT_JIS.decode(&out).0, "～");
     }
 }
