@@ -2811,18 +2811,36 @@ fn a_seal_made_after_a_rewrite_does_not_vouch_for_it() {
     assert_eq!(r["ledger"]["seal_mismatches"], 2, "{r}");
 }
 
-/// A receipt's line that the ledger still holds, but after a break in its file's chain, is
-/// not vouched for: the readers do not use it.
-#[test]
-fn a_receipt_line_after_a_break_is_not_vouched_for() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path();
+/// A demo of 40 people in `data`: its first ledger file and what it holds.
+fn small_demo(data: &Path) -> (PathBuf, String) {
     let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
     assert!(o.status.success(), "{}", text(&o).1);
     let file = ledger::ledger_files(&data.join("ledger"))
         .unwrap()
         .remove(0);
     let body = fs::read_to_string(&file).unwrap();
+    (file, body)
+}
+
+/// The receipt's QR line for the ledger line `line` (its code empty when it has none).
+fn receipt_line(line: &str) -> String {
+    let v: Value = serde_json::from_str(line).unwrap();
+    format!(
+        "tebiki-receipt:1:{}:{}:{}:{}",
+        v["kiosk"].as_str().unwrap(),
+        v["seq"],
+        sha256_hex(line.as_bytes()),
+        v["receipt"].as_str().unwrap_or("")
+    )
+}
+
+/// A receipt's line that the ledger still holds, but after a break in its file's chain, is
+/// not vouched for: the readers do not use it.
+#[test]
+fn a_receipt_line_after_a_break_is_not_vouched_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let (file, body) = small_demo(data);
     let lines: Vec<&str> = body.lines().collect();
     let (n, line) = lines
         .iter()
@@ -2830,14 +2848,7 @@ fn a_receipt_line_after_a_break_is_not_vouched_for() {
         .skip(3)
         .find(|(_, l)| l.contains("\"receipt\":\""))
         .expect("a record with a receipt code");
-    let v: Value = serde_json::from_str(line).unwrap();
-    let receipt = format!(
-        "tebiki-receipt:1:{}:{}:{}:{}",
-        v["kiosk"].as_str().unwrap(),
-        v["seq"],
-        sha256_hex(line.as_bytes()),
-        v["receipt"].as_str().unwrap()
-    );
+    let receipt = receipt_line(line);
     let check = || tebiki(data, &["verify", "--receipt", &receipt, "--lang", "en"]);
     assert_eq!(check().status.code(), Some(0), "{:?}", text(&check()));
     // The second line changed: the chain breaks at the third, and everything from the second
@@ -2864,21 +2875,10 @@ fn a_receipt_line_after_a_break_is_not_vouched_for() {
 fn a_receipt_for_a_last_line_without_its_end_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    let o = tebiki(data, &["demo", "--employees", "40", "--lang", "en"]);
-    assert!(o.status.success(), "{}", text(&o).1);
-    let file = ledger::ledger_files(&data.join("ledger"))
-        .unwrap()
-        .remove(0);
-    let body = fs::read_to_string(&file).unwrap();
+    let (file, body) = small_demo(data);
     let last = body.lines().last().unwrap().to_string();
     let v: Value = serde_json::from_str(&last).unwrap();
-    let receipt = format!(
-        "tebiki-receipt:1:{}:{}:{}:{}",
-        v["kiosk"].as_str().unwrap(),
-        v["seq"],
-        sha256_hex(last.as_bytes()),
-        v["receipt"].as_str().unwrap_or("")
-    );
+    let receipt = receipt_line(&last);
     let lines = body.lines().count();
     let check = |lang: &str| tebiki(data, &["verify", "--receipt", &receipt, "--lang", lang]);
     assert_eq!(
