@@ -1572,13 +1572,19 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
 /// A list the filter empties says so, naming the filter, and does not blame the search.
 #[test]
 fn an_empty_list_names_the_filter_that_empties_it() {
-    for (lang, alone, searched) in [
+    for (lang, alone, searched, nobody) in [
         (
             "en",
             "Nobody passes the filter (",
             "Nobody found by the search passes the filter (",
+            "Nobody matches",
         ),
-        ("ja", "絞り込み（", "検索で見つかった人のうち、絞り込み（"),
+        (
+            "ja",
+            "絞り込み（",
+            "検索で見つかった人のうち、絞り込み（",
+            "該当する人がいません",
+        ),
     ] {
         let mut a = Admin::open(sample(), lang, Some("Mori"), None);
         a.d.filter.stage = Some(Stage::Migrated);
@@ -1595,6 +1601,11 @@ fn an_empty_list_names_the_filter_that_empties_it() {
         let screen = a.sized(100, 30);
         assert!(a.d.results.is_empty(), "{lang}");
         assert!(screen.contains(alone), "{lang}: {screen}");
+        // A search that finds nobody at all is the search's to say, filter or not.
+        a.paste("zzz");
+        let screen = a.sized(100, 30);
+        assert!(screen.contains(nobody), "{lang}: {screen}");
+        assert!(!screen.contains(searched), "{lang}: {screen}");
     }
 }
 

@@ -2897,6 +2897,11 @@ fn a_receipt_for_a_last_line_without_its_end_says_so() {
         assert_eq!(o.status.code(), Some(1), "{out}{err}");
         assert!(out.contains(said), "{lang}: {out}");
         assert!(out.contains(&format!(":{lines}")), "{lang}: {out}");
+        // Not the advice for a changed record: nothing was changed.
+        assert!(
+            !out.contains("computed again") && !out.contains("計算し直"),
+            "{lang}: {out}"
+        );
     }
     // Cut one byte more: the line is no longer the receipt's.
     fs::write(&file, &body[..body.len() - 2]).unwrap();

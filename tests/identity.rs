@@ -1710,3 +1710,19 @@ fn a_namesake_on_the_roster_is_pointed_out_before_is_this_you() {
         assert!(!bare.contains(&warning), "{}", k.screen());
     }
 }
+
+/// Ctrl-U in the identity form erases what is before the cursor, as help says, in both
+/// languages.
+#[test]
+fn ctrl_u_erases_what_was_typed_before_the_cursor() {
+    for lang in ["en", "ja"] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>").paste("ABCE000005");
+        k.keys("<Left><Left><C-u>");
+        assert_eq!(k.app.person.fields[0].value(), "05", "{lang}");
+        k.keys("<End><C-u>");
+        assert_eq!(k.app.person.fields[0].value(), "", "{lang}");
+        k.keys("<F1>");
+        assert!(k.screen().contains("Ctrl+U"), "{lang}: {}", k.screen());
+    }
+}

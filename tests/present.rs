@@ -1091,6 +1091,28 @@ fn giving_up_an_edit_puts_the_attendee_back() {
         assert_eq!(t.p.attendees[0].name, "山田 太郎");
         assert!(t.p.add.is_empty(), "{lang}");
         assert!(t.screen().contains(said), "{lang}: {}", t.screen());
+        // While one is edited, another cannot be taken out too, nor the session started
+        // (the field emptied or not): the one edited would drop off the list.
+        t.keys("<Tab>");
+        t.p.focus = 0;
+        t.keys("e");
+        assert_eq!(t.p.attendees.len(), 1);
+        t.keys("<Tab>e");
+        assert_eq!(t.p.attendees.len(), 1, "{lang}: a second edit is refused");
+        assert!(
+            t.p.notice
+                .as_ref()
+                .is_some_and(|n| n.id == "present-edit-pending")
+        );
+        t.keys("<C-u><F5>");
+        assert_eq!(t.p.phase, Phase::Setup, "{lang}");
+        assert!(
+            t.p.notice
+                .as_ref()
+                .is_some_and(|n| n.id == "present-edit-pending")
+        );
+        t.keys("<Esc>");
+        assert_eq!(t.p.attendees.len(), 2, "{lang}");
         // Esc again, with nothing edited, is Esc as before: quitting (nothing recorded yet).
         t.keys("<Esc>");
         assert!(t.p.quit || t.p.confirm_quit, "{lang}");

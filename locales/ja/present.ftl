@@ -54,6 +54,7 @@ present-overview-title = スライド一覧
 present-cannot-edit = 出席を記録済みのため、修正できません。
 present-editing = 内容を直して Enter を押すと、もう一度追加されます。
 present-edit-given-up = 修正をやめました。{ $name } さんは元のまま一覧に戻っています。
+present-edit-pending = { $name } さんを修正中のため、一覧から外れています。先に Enter でもう一度追加するか、Esc で修正をやめてください。
 present-attendees-count = 受講者：{ $n } 名
 present-attendees-none = まだ受講者はいません。
 present-roster-yes = 名簿に { $n } 名が登録されています。社員番号から氏名と部署を自動で入力します。

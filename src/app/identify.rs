@@ -171,6 +171,7 @@ impl App {
             Cmd::Input(_)
             | Cmd::Backspace
             | Cmd::Delete
+            | Cmd::EraseToStart
             | Cmd::CursorLeft
             | Cmd::CursorRight
             | Cmd::Home
@@ -427,6 +428,7 @@ impl App {
             Cmd::Input(_)
             | Cmd::Backspace
             | Cmd::Delete
+            | Cmd::EraseToStart
             | Cmd::CursorLeft
             | Cmd::CursorRight
             | Cmd::Home

@@ -169,6 +169,9 @@ impl Presenter {
     /// The focused attendee back into the form, to put their id or name right; they leave the
     /// list until added again.
     pub(super) fn edit_attendee(&mut self) {
+        if self.edit_pending() {
+            return;
+        }
         let Some(a) = self.attendees.get(self.focus) else {
             return;
         };
@@ -186,6 +189,25 @@ impl Presenter {
         } else {
             self.adding = true;
         }
+    }
+
+    /// Whether an attendee taken out to be edited is not back in the list yet: then said (add
+    /// them again with Enter, or give the edit up with Esc), and the form takes the keyboard.
+    pub(super) fn edit_pending(&mut self) -> bool {
+        let Some((_, attendee)) = &self.editing else {
+            return false;
+        };
+        self.notice = Some(Notice {
+            id: "present-edit-pending",
+            args: vec![("name", attendee.name.clone())],
+            error: true,
+        });
+        if self.phase == Phase::Setup {
+            self.setup_field = SetupField::Attendee;
+        } else {
+            self.adding = true;
+        }
+        true
     }
 
     /// Gives up the edit of an attendee, if one is edited: they are put back in the list as

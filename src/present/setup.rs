@@ -138,6 +138,10 @@ impl Presenter {
     pub(super) fn start(&mut self) {
         let trainer = self.trainer.value().trim().to_string();
         let id = self.session_id.value().trim().to_string();
+        // An attendee being edited is out of the list: not left out without a word.
+        if self.edit_pending() {
+            return;
+        }
         if !self.add.is_empty() {
             // Typed but not added: say so rather than silently leaving someone out.
             self.setup_field = SetupField::Attendee;

@@ -197,6 +197,7 @@ pub fn parse_keys(seq: &str) -> Vec<Event> {
                 "F4" => (KeyCode::F(4), KeyModifiers::NONE),
                 "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "C-d" => (KeyCode::Char('d'), KeyModifiers::CONTROL),
+                "C-u" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
                 "C-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
                 "C-\\" => (KeyCode::Char('\\'), KeyModifiers::CONTROL),
                 "F5" => (KeyCode::F(5), KeyModifiers::NONE),

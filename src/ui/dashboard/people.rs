@@ -182,7 +182,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
             width.max(1),
             theme::dim(),
         ));
-    } else if d.results.is_empty() && !super::filter_words(d).is_empty() {
+    } else if d.results.is_empty()
+        && !super::filter_words(d).is_empty()
+        && (d.query.value().is_empty() || {
+            // Found by the search alone: it is the filter that leaves nobody.
+            let q = crate::dashboard::search::normalize(d.query.value());
+            !crate::dashboard::model::search(&d.model, &q, None).is_empty()
+        })
+    {
         // The filter leaves nobody (with the search, if any): said so, not blamed on the search.
         let id = if d.query.value().is_empty() {
             "dash-nobody-filtered"
