@@ -1065,9 +1065,9 @@ fn giving_up_an_edit_puts_the_attendee_back() {
         ("E1001", "山田 太郎", "営業部"),
         ("E2001", "Kim Lee", "Sales"),
     ];
-    for (lang, said) in [
-        ("ja", "元のまま一覧に戻っています"),
-        ("en", "back in the list as before"),
+    for (lang, said, hint) in [
+        ("ja", "元のまま一覧に戻っています", "修正をやめる"),
+        ("en", "back in the list as before", "Give up the edit"),
     ] {
         let mut t = Trainer::with_roster(lang, lang, Some(roster));
         t.paste("佐藤 花子").keys("<Enter><Enter>");
@@ -1080,6 +1080,12 @@ fn giving_up_an_edit_puts_the_attendee_back() {
         t.p.focus = 0;
         t.keys("e");
         assert_eq!(t.p.attendees.len(), 1);
+        // Help says what Esc does now.
+        t.keys("<F1>");
+        let screen = t.sized(80, 24);
+        assert!(screen.contains(hint), "{lang}: {screen}");
+        t.keys("<F1>");
+        assert!(!t.p.help);
         t.keys("<BS><BS>");
         t.keys("<Esc>");
         assert!(

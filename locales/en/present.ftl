@@ -53,6 +53,7 @@ present-add-id-or-name = Add an attendee: employee ID or name
 present-overview-title = Slides
 present-cannot-edit = Their attendance is already recorded, so their entry stays as it is.
 present-editing = Put the entry right and press Enter to add it again.
+present-act-give-up-edit = Give up the edit
 present-edit-given-up = Edit given up: { $name } is back in the list as before.
 present-edit-pending = { $name } is being edited and is not in the list: press Enter to add them again, or Esc to give the edit up, first.
 present-attendees-count = Attendees: { $n }

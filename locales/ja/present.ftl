@@ -53,6 +53,7 @@ present-add-id-or-name = 受講者を追加：社員番号または氏名
 present-overview-title = スライド一覧
 present-cannot-edit = 出席を記録済みのため、修正できません。
 present-editing = 内容を直して Enter を押すと、もう一度追加されます。
+present-act-give-up-edit = 修正をやめる
 present-edit-given-up = 修正をやめました。{ $name } さんは元のまま一覧に戻っています。
 present-edit-pending = { $name } さんを修正中のため、一覧から外れています。先に Enter でもう一度追加するか、Esc で修正をやめてください。
 present-attendees-count = 受講者：{ $n } 名

@@ -35,6 +35,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k(Char('e')), k(Enter)], Cmd::Edit, &[SetupList], "present-key-e", "present-act-edit", SHOWN),
     bind(&[k(Char('x')), k(Delete)], Cmd::Remove, &[SetupList], "present-key-x", "present-act-remove", SHOWN),
     bind(&[k(F(5))], Cmd::Start, &[PresentSetup, SetupList], "present-key-f5", "present-act-start", SHOWN),
+    // While an attendee is edited, Esc gives the edit up (see `Presenter::editing`).
+    bind(&[k(Esc)], Cmd::Back, &[PresentSetup, SetupList], "key-esc", "present-act-give-up-edit", SHOWN),
     bind(&[k(Esc)], Cmd::Quit, &[PresentSetup, SetupList], "key-esc", "act-quit", SHOWN),
     // Trainer mode: the slides.
     bind(&[k(Right), k(PageDown), k(Char(' '))], Cmd::Next, &[Slides], "key-left-right", "present-act-slides", SHOWN),

@@ -9,6 +9,7 @@ impl keys::Enabled for Presenter {
         let open = focused.is_some_and(|a| a.attendance && !matches!(a.status, Status::Chosen(_)));
         match (ctx, cmd) {
             (Ctx::Slides, Cmd::Attendees) => self.session.is_some(),
+            (Ctx::PresentSetup | Ctx::SetupList, Cmd::Back) => self.editing.is_some(),
             (Ctx::Attendees, Cmd::Record) => self.unrecorded() > 0,
             (Ctx::Attendees, Cmd::Confirm) => open,
             (Ctx::Attendees, Cmd::Later) => {

@@ -48,6 +48,10 @@ impl Presenter {
     }
 
     pub(super) fn update_setup(&mut self, cmd: Cmd) -> Option<Effect> {
+        if cmd == Cmd::Back {
+            self.cancel_edit();
+            return None;
+        }
         if self.setup_field == SetupField::List {
             match cmd {
                 Cmd::FocusNext => self.move_setup_focus(true),
