@@ -1606,6 +1606,12 @@ fn an_empty_list_names_the_filter_that_empties_it() {
         let screen = a.sized(100, 30);
         assert!(screen.contains(nobody), "{lang}: {screen}");
         assert!(!screen.contains(searched), "{lang}: {screen}");
+        // The follow-ups there are, none of them passing the filter: the filter is named.
+        a.keys("<Esc>3");
+        assert_eq!(a.d.view, View::Followups, "{lang}");
+        assert!(a.d.followups.is_empty() && !a.d.derived.followups.is_empty());
+        let screen = a.sized(100, 30);
+        assert!(screen.contains(alone), "{lang}: {screen}");
     }
 }
 

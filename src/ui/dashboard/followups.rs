@@ -101,7 +101,19 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     head.push(cell(&d.t("dash-col-stage"), stage_w));
     head.push(cell(&d.t("dash-col-note"), note_w));
     lines.push(Line::styled(head.join(" "), theme::table_head()));
-    if list.is_empty() {
+    if list.is_empty() && !d.derived.followups.is_empty() {
+        // There are some, and the filter leaves none: said so, naming it.
+        let filters = super::filter_words(d).join(" · ");
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.loc.ta(
+                &d.lang,
+                "dash-nobody-filtered",
+                &[("filters", filters.into())],
+            ),
+            (area.width as usize).max(1),
+            theme::dim(),
+        ));
+    } else if list.is_empty() {
         lines.push(Line::styled(d.t("dash-followups-none"), theme::dim()));
     }
     for (n, &i) in list.iter().enumerate().skip(top).take(rows_h) {
