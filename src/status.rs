@@ -27,12 +27,21 @@ pub fn records(
     ledger_dir: &Path,
     employee: &str,
 ) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
-    let (mut mine, issues) = own_records(ledger_dir, employee)?;
+    // The index checks the chain; what the latest seal vouches for is checked here, once.
+    let (sealed, floor) = ledger::seal::sealed_heads(ledger_dir);
+    let lookup = |id: &str| ledger::person_index::lookup(ledger_dir, id, &floor);
+    let (mut mine, issues) = match lookup(employee) {
+        Some(mine) => (mine, sealed),
+        None => records_scanned(ledger_dir, employee)?,
+    };
     // A champion who stopped no longer supports anyone; that is in the champion's records,
-    // which do not name the people they supported.
+    // which do not name the people they supported. (What could not be read is told of the
+    // whole ledger, by the first look already.)
     for champion in champions_of(&mine, employee) {
-        // What could not be read is told of the whole ledger, by the first look already.
-        let (theirs, _) = own_records(ledger_dir, &champion)?;
+        let theirs = match lookup(&champion) {
+            Some(theirs) => theirs,
+            None => records_scanned(ledger_dir, &champion)?.0,
+        };
         let stops = theirs.into_iter().filter(|r| {
             let kind = r.get("type").and_then(serde_json::Value::as_str);
             kind == Some("void") || (kind == Some("champion") && r.get("supports").is_none())
@@ -40,19 +49,6 @@ pub fn records(
         merge_in(&mut mine, stops);
     }
     Ok((mine, issues))
-}
-
-/// The records about `employee` alone (see [`records`]).
-fn own_records(
-    ledger_dir: &Path,
-    employee: &str,
-) -> Result<(Vec<serde_json::Value>, Vec<ReadIssue>), LedgerError> {
-    // The index checks the chain; what the latest seal vouches for is checked here.
-    let (sealed, floor) = ledger::seal::sealed_heads(ledger_dir);
-    if let Some(mine) = ledger::person_index::lookup(ledger_dir, employee, &floor) {
-        return Ok((mine, sealed));
-    }
-    records_scanned(ledger_dir, employee)
 }
 
 /// The champions `records` pair with `employee` (once each, as first recorded).
@@ -79,26 +75,21 @@ fn merge_in(
     more: impl IntoIterator<Item = serde_json::Value>,
 ) {
     let key = |r: &serde_json::Value| {
-        let text = |k: &str| {
-            r.get(k)
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned)
-        };
+        let text = |k: &str| r.get(k).and_then(serde_json::Value::as_str);
         (
             text("at").and_then(|a| a.parse::<jiff::Timestamp>().ok()),
-            text("id").unwrap_or_default(),
+            text("id").unwrap_or_default().to_owned(),
         )
     };
+    let mut keys: Vec<_> = records.iter().map(key).collect();
     for r in more {
-        let (at, id) = key(&r);
-        if records.iter().any(|m| key(m).1 == id) {
+        let k = key(&r);
+        if keys.iter().any(|m| m.1 == k.1) {
             continue;
         }
-        let at_place = records
-            .iter()
-            .position(|m| key(m) > (at, id.clone()))
-            .unwrap_or(records.len());
-        records.insert(at_place, r);
+        let at = keys.iter().position(|m| *m > k).unwrap_or(keys.len());
+        keys.insert(at, k);
+        records.insert(at, r);
     }
 }
 

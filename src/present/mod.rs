@@ -524,11 +524,6 @@ impl Presenter {
                 self.jump.clear();
                 return None;
             }
-            Cmd::Quit if self.phase == Phase::Setup && self.editing.is_some() => {
-                // Esc while an attendee is edited gives up the edit, rather than quitting.
-                self.cancel_edit();
-                return None;
-            }
             Cmd::Quit => {
                 self.request_quit();
                 return None;
