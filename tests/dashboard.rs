@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Map, Value, json};
 use tebiki::content::RawContent;
+use tebiki::dashboard::model::ChampionRow;
 use tebiki::dashboard::{Dashboard, Gate, Setup, View, perform, perform_all};
 use tebiki::i18n::{Lang, Localizer};
 use tebiki::ledger::Writer;
@@ -734,6 +735,15 @@ fn the_banner_names_what_was_left_out_and_keeps_what_to_do_in_view() {
     let ledger = a.ledger();
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
     assert!(a.d.confirm.is_some(), "{}", a.screen());
+    // The confirmation alone, not over the edges of the form behind it.
+    let screen = a.sized(80, 24);
+    assert!(screen.contains("Record this?"), "{screen}");
+    assert!(!screen.contains("Withdrawal of consent"), "{screen}");
+    assert_eq!(screen.matches('└').count(), 1, "{screen}");
+    a.keys("<Esc>");
+    assert!(a.sized(80, 24).contains("Withdrawal of consent"));
+    a.keys("<Enter>");
+    assert!(a.d.confirm.is_some(), "{}", a.screen());
     a.keys("<Enter>");
     assert_eq!(
         records(&ledger, "withdrawal", "E001").len(),
@@ -758,7 +768,8 @@ fn at_40x12_forms_show_the_choice_the_note_and_the_problem() {
     a.paste("2026-02-30").keys("<Enter>");
     let screen = a.sized(40, 12);
     let bare: String = screen.split_whitespace().collect();
-    assert!(bare.contains("“2026-02-30”isnotadate"), "{screen}");
+    assert!(bare.contains("“2026-02-30”isnotadayofthe"), "{screen}");
+    assert!(bare.contains("2026-02has28days"), "{screen}");
     assert!(screen.contains("Next due: 2026-02-30"), "{screen}");
 }
 
@@ -1529,6 +1540,28 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
     for &i in &a.d.followups {
         assert_eq!(a.d.model.department(i).map(str::to_string), dept);
     }
+    // Champions: the people listed are the department's; a champion shows with them.
+    a.keys("4");
+    let rows = a.d.champion_rows.clone();
+    assert!(rows.len() < a.d.derived.champion_rows.len(), "{rows:?}");
+    let in_dept = |i: u32| a.d.model.department(i).map(str::to_string) == dept;
+    for (n, row) in rows.iter().enumerate() {
+        match *row {
+            ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p) => assert!(in_dept(p)),
+            ChampionRow::Champion(c) => assert!(
+                in_dept(c) || matches!(rows.get(n + 1), Some(ChampionRow::Supported(..))),
+                "{row:?}"
+            ),
+            ChampionRow::UnsupportedHeading => {}
+        }
+    }
+    assert!(
+        a.screen()
+            .contains(&format!("Filter: {dept_name} (v to change)")),
+        "{}",
+        a.screen()
+    );
+    a.keys("3");
     // v: all departments again, only hesitant people, only overdue follow-ups.
     a.keys("v<Left><Down><Right><Right><Right><Down><Down><Right>");
     assert!(a.screen().contains("Filter the lists"), "{}", a.screen());
@@ -1610,6 +1643,12 @@ fn an_empty_list_names_the_filter_that_empties_it() {
         a.keys("<Esc>3");
         assert_eq!(a.d.view, View::Followups, "{lang}");
         assert!(a.d.followups.is_empty() && !a.d.derived.followups.is_empty());
+        let screen = a.sized(100, 30);
+        assert!(screen.contains(alone), "{lang}: {screen}");
+        // So do the champions.
+        a.keys("4");
+        assert_eq!(a.d.view, View::Champions, "{lang}");
+        assert_eq!(a.d.champion_rows, vec![ChampionRow::UnsupportedHeading]);
         let screen = a.sized(100, 30);
         assert!(screen.contains(alone), "{lang}: {screen}");
     }

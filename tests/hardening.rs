@@ -413,6 +413,48 @@ fn pin_set_names_a_mistake_elsewhere_in_the_config() {
     assert!(!text(&out).1.contains("mistake"), "{:?}", text(&out));
 }
 
+/// A change refused on a terminal that has recorded nothing yet leaves no ledger file: the
+/// file appears with the first record, not with a refusal.
+#[test]
+fn a_refused_first_record_leaves_no_empty_ledger_file() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let ledger = dir.path().join("ledger");
+    let files = || -> Vec<String> {
+        fs::read_dir(&ledger)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let record = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(dir.path(), &all)
+    };
+    for args in [
+        &["withdrawal", "E1", "--by", "T"][..],
+        &["stage", "NOBODY", "hesitant", "--by", "T"],
+    ] {
+        let out = record(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {:?}", text(&out));
+        assert!(
+            !files()
+                .iter()
+                .any(|f| Path::new(f).extension().is_some_and(|e| e == "jsonl")),
+            "{args:?}: {:?}",
+            files()
+        );
+    }
+    // The first change allowed makes the file, with that record in it.
+    let out = record(&["stage", "E1", "hesitant", "--by", "T"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let written = fs::read_to_string(ledger.join("k1.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 1, "{written}");
+}
+
 #[test]
 fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
     let dir = tempfile::tempdir().unwrap();
@@ -429,7 +471,7 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
             "--by",
             "T",
             "--note",
-            "\u{2212}100 ¥500 ‾ 𠮷 10〜12時",
+            "\u{2212}100 ¥500 ‾ 𠮷 10〜12時 ¥¥",
         ],
     );
     assert!(out.status.success(), "{:?}", text(&out));
@@ -450,7 +492,7 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("1 character(s) cannot be written"), "{err}");
     assert!(
-        err.contains("4 character(s) are written in Shift_JIS as another"),
+        err.contains("6 character(s) are written in Shift_JIS as another"),
         "{err}"
     );
     // The first few, by row and column as a spreadsheet shows them (the header is row 1).
@@ -461,7 +503,7 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
     let note = headers.iter().position(|h| h == "note").unwrap();
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(
-        &row[note], "'－100 \\500 ~ 〓 10～12時",
+        &row[note], "'－100 \\500 ~ 〓 10～12時 \\\\",
         "the leading minus sign is neutralised"
     );
     let at = format!("row 2, column {} (note)", note + 1);
@@ -477,6 +519,8 @@ fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_
             "{from}: {err}"
         );
     }
+    // Five are named; the rest are counted.
+    assert!(err.contains("… and 2 more"), "{err}");
 }
 
 #[test]

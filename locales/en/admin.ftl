@@ -120,6 +120,7 @@ export-todo-zero-ids = To keep them, open the file in Excel with Data > From Tex
 export-unmappable = { $count } character(s) cannot be written in Shift_JIS and were replaced with 〓
 export-cp932-changed = { $count } character(s) are written in Shift_JIS as another character (for example ¥ as \, ‾ as ~, − as －)
 export-cp932-at = row { $row }, column { $column } ({ $header }): “{ $from }” becomes “{ $to }”
+export-cp932-more = … and { $count } more
 export-todo-unmappable = For an exact file, use --excel without --encoding (UTF-8 with a byte order mark opens in Excel too).
 export-error-date = “{ $value }” is not a date (YYYY-MM-DD) or a time (RFC 3339, e.g. 2026-11-23T09:00:00+09:00)
 export-todo-range = Give --since a day or time before --until's (--since is the first day included, --until the last).

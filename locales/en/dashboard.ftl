@@ -160,6 +160,7 @@ dash-followup-note = Note:
 dash-followup-due = Next due:
 dash-followup-hint = Type the date as year, month and day (e.g. 2026-12-08 or 2026/12/8). Tab switches fields.
 dash-due-invalid = “{ $typed }” is not a date: type the year, month and day, for example 2026-12-08. Nothing was saved yet.
+dash-no-such-day = “{ $typed }” is not a day of the calendar: { $month } has { $days } days. Nothing was saved yet.
 dash-due-past = { $typed } is before today ({ $today }): choose today or a later day. Nothing was saved yet.
 dash-due-far = { $typed } is more than a year ahead: choose a day up to { $limit }. Nothing was saved yet.
 dash-stage-title = Record a stage change

@@ -109,6 +109,7 @@ export-todo-zero-ids = 0 を残すには、Excel の［データ］→［テキ�
 export-unmappable = Shift_JIS で表せない文字が { $count } 文字あり、〓 に置き換えました
 export-cp932-changed = Shift_JIS では別の文字として書かれる文字が { $count } 文字あります（例：¥ は \、‾ は ~、− は －）
 export-cp932-at = { $row } 行目、{ $column } 列目（{ $header }）：「{ $from }」が「{ $to }」になります
+export-cp932-more = …ほか { $count } 文字
 export-todo-unmappable = 正確なファイルが必要な場合は、--encoding を付けずに --excel を使ってください（BOM 付き UTF-8 も Excel で開けます）。
 export-error-date = 「{ $value }」は日付（YYYY-MM-DD）でも時刻（RFC 3339、例：2026-11-23T09:00:00+09:00）でもありません
 export-todo-range = --since には --until より前の日付か時刻を指定してください（--since は含める最初の日、--until は最後の日です）。

@@ -152,6 +152,7 @@ dash-followup-note = メモ：
 dash-followup-due = 次回の期日：
 dash-followup-hint = 日付は年・月・日の順に入力してください（例：2026-12-08、2026/12/8）。Tab で項目を移動します。
 dash-due-invalid = 「{ $typed }」は日付として読めません。2026-12-08 や 2026年12月8日 のように、年・月・日の順に入力してください。まだ保存していません。
+dash-no-such-day = 「{ $typed }」という日はありません（{ $month } は { $days } 日までです）。まだ保存していません。
 dash-due-past = { $typed } は今日（{ $today }）より前です。今日以降の日付にしてください。まだ保存していません。
 dash-due-far = { $typed } は 1 年より先です。{ $limit } までの日付にしてください。まだ保存していません。
 dash-stage-title = 段階の変更を記録

@@ -6,7 +6,7 @@ impl crate::keys::Enabled for Dashboard {
     /// Whether a command does something to what is selected.
     fn enabled(&self, ctx: Ctx, cmd: &Cmd) -> bool {
         use crate::dashboard::model::ChampionRow;
-        let row = || self.derived.champion_rows.get(self.selected[2]).copied();
+        let row = || self.champion_rows.get(self.selected[2]).copied();
         let person = self.person.as_ref().map(|p| p.person);
         match (ctx, cmd) {
             (Ctx::DashPerson | Ctx::DashChampions, Cmd::Remove) => match person {

@@ -80,17 +80,18 @@ impl FollowupForm {
     pub fn due_date(&self, today: Date) -> Result<Date, Notice> {
         let typed = self.due.value().trim();
         match parse_day(typed) {
-            None => Err(Notice {
+            Err(DayProblem::NoSuchDay { month, days }) => Err(no_such_day(typed, month, days)),
+            Err(DayProblem::NotADay) => Err(Notice {
                 id: "dash-due-invalid",
                 args: vec![("typed", typed.to_string())],
                 error: true,
             }),
-            Some(d) if d < today => Err(Notice {
+            Ok(d) if d < today => Err(Notice {
                 id: "dash-due-past",
                 args: vec![("typed", d.to_string()), ("today", today.to_string())],
                 error: true,
             }),
-            Some(d) if d > within_a_year(today).1 => Err(Notice {
+            Ok(d) if d > within_a_year(today).1 => Err(Notice {
                 id: "dash-due-far",
                 args: vec![
                     ("typed", d.to_string()),
@@ -98,27 +99,66 @@ impl FollowupForm {
                 ],
                 error: true,
             }),
-            Some(d) => Ok(d),
+            Ok(d) => Ok(d),
         }
     }
 }
 
+/// Why text typed for a day is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayProblem {
+    /// Not year, month and day in a form [`parse_day`] takes.
+    NotADay,
+    /// A year, a month of it and a day past its last (`2026-02-30`): `month` as `YYYY-MM`,
+    /// and how many days it has.
+    NoSuchDay { month: (i16, i8), days: i8 },
+}
+
 /// A day typed as year, month and day in that order: `2026-12-08`, `2026/12/8`, `2026.12.08`
 /// or `2026年12月8日` (full-width digits too), if it is a real day.
-fn parse_day(typed: &str) -> Option<Date> {
+fn parse_day(typed: &str) -> Result<Date, DayProblem> {
     let ascii = crate::dashboard::search::normalize(typed.trim());
     let text = ascii.strip_suffix('日').unwrap_or(&ascii);
     let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
     let [year, month, day] = parts[..] else {
-        return None;
+        return Err(DayProblem::NotADay);
     };
     let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
         len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
     if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
-        return None;
+        return Err(DayProblem::NotADay);
     }
-    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
+    let number = |s: &str| s.parse::<i8>().map_err(|_| DayProblem::NotADay);
+    let (year, month, day) = (
+        year.parse::<i16>().map_err(|_| DayProblem::NotADay)?,
+        number(month)?,
+        number(day)?,
+    );
+    if let Ok(d) = Date::new(year, month, day) {
+        return Ok(d);
+    }
+    // A real month with a day past its end is told as such, not as a wrong form.
+    match Date::new(year, month, 1) {
+        Ok(first) if day > 0 => Err(DayProblem::NoSuchDay {
+            month: (year, month),
+            days: first.days_in_month(),
+        }),
+        _ => Err(DayProblem::NotADay),
+    }
+}
+
+/// The notice for a day past the end of its month.
+fn no_such_day(typed: &str, month: (i16, i8), days: i8) -> Notice {
+    Notice {
+        id: "dash-no-such-day",
+        args: vec![
+            ("typed", typed.to_string()),
+            ("month", format!("{:04}-{:02}", month.0, month.1)),
+            ("days", days.to_string()),
+        ],
+        error: true,
+    }
 }
 
 /// How far from today a day typed in a form may be (a year, either way): further is taken for
@@ -136,17 +176,18 @@ fn within_a_year(today: Date) -> (Date, Date) {
 pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
     let typed = field.value().trim();
     match parse_day(typed) {
-        None => Err(Notice {
+        Err(DayProblem::NoSuchDay { month, days }) => Err(no_such_day(typed, month, days)),
+        Err(DayProblem::NotADay) => Err(Notice {
             id: "dash-day-invalid",
             args: vec![("typed", typed.to_string())],
             error: true,
         }),
-        Some(d) if d > today => Err(Notice {
+        Ok(d) if d > today => Err(Notice {
             id: "dash-day-future",
             args: vec![("typed", d.to_string()), ("today", today.to_string())],
             error: true,
         }),
-        Some(d) if d < within_a_year(today).0 => Err(Notice {
+        Ok(d) if d < within_a_year(today).0 => Err(Notice {
             id: "dash-day-long-ago",
             args: vec![
                 ("typed", d.to_string()),
@@ -154,7 +195,7 @@ pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
             ],
             error: true,
         }),
-        Some(d) => Ok(d),
+        Ok(d) => Ok(d),
     }
 }
 
@@ -360,7 +401,8 @@ mod tests {
         assert_eq!(f.due_date(today), Ok(Date::constant(2026, 12, 8)));
         for bad in [
             "2026-13-01",
-            "2026-02-30",
+            "2026-00-10",
+            "2026-12-00",
             "12/08",
             "26-12-05",
             "2026-012-5",
@@ -374,6 +416,19 @@ mod tests {
                 "dash-due-invalid",
                 "{bad}"
             );
+        }
+        // A day past the end of a real month is told as that, with the month's length.
+        for (typed, month, days) in [
+            ("2026-02-30", "2026-02", "28"),
+            ("2028/2/30", "2028-02", "29"),
+            ("2026年11月31日", "2026-11", "30"),
+        ] {
+            f.due.clear();
+            f.due.insert(typed);
+            let notice = f.due_date(today).unwrap_err();
+            assert_eq!(notice.id, "dash-no-such-day", "{typed}");
+            assert_eq!(notice.args[1], ("month", month.to_string()));
+            assert_eq!(notice.args[2], ("days", days.to_string()));
         }
         f.due.clear();
         f.due.insert("２０２６－１２－０１");
@@ -423,6 +478,12 @@ mod tests {
         assert_eq!(
             past_day(&f.requested_on, today).unwrap_err().id,
             "dash-day-future"
+        );
+        f.requested_on.clear();
+        f.requested_on.insert("2026/9/31");
+        assert_eq!(
+            past_day(&f.requested_on, today).unwrap_err().id,
+            "dash-no-such-day"
         );
         f.requested_on.clear();
         f.requested_on.insert("11/20");

@@ -211,6 +211,39 @@ impl Dashboard {
         }
         self.results = results;
         self.followups = followups;
+        self.champion_rows = self.filtered_champion_rows();
+    }
+
+    /// [`Derived::champion_rows`] through the filters (see [`Dashboard::champion_rows`]).
+    fn filtered_champion_rows(&self) -> Vec<ChampionRow> {
+        let rows = &self.derived.champion_rows;
+        let mut kept = Vec::with_capacity(rows.len());
+        let mut at = 0;
+        while let Some(&row) = rows.get(at) {
+            match row {
+                ChampionRow::Champion(c) => {
+                    let supported: Vec<ChampionRow> = rows[at + 1..]
+                        .iter()
+                        .take_while(|r| matches!(r, ChampionRow::Supported(..)))
+                        .copied()
+                        .collect();
+                    at += 1 + supported.len();
+                    let shown: Vec<ChampionRow> = supported
+                        .into_iter()
+                        .filter(|r| matches!(r, ChampionRow::Supported(_, p) if self.passes(*p)))
+                        .collect();
+                    if self.passes(c) || !shown.is_empty() {
+                        kept.push(row);
+                        kept.extend(shown);
+                    }
+                    continue;
+                }
+                ChampionRow::Unsupported(p) if !self.passes(p) => {}
+                _ => kept.push(row),
+            }
+            at += 1;
+        }
+        kept
     }
 
     /// The filters or the order changed: the lists follow, from the top.
@@ -271,7 +304,7 @@ impl Dashboard {
         let lens = [
             self.results.len(),
             self.followups.len(),
-            self.derived.champion_rows.len(),
+            self.champion_rows.len(),
         ];
         for (s, len) in self.selected.iter_mut().zip(lens) {
             *s = (*s).min(len.saturating_sub(1));

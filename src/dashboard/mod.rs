@@ -226,6 +226,9 @@ pub struct Dashboard {
     pub sort: Sort,
     /// The follow-up list as filtered and sorted.
     pub followups: Vec<u32>,
+    /// The champions view's rows as filtered: the people supported and the unsupported who
+    /// pass the filters, and each champion who passes or supports someone listed.
+    pub champion_rows: Vec<ChampionRow>,
     /// People matching the query, in model order.
     pub results: Vec<u32>,
     /// The normalised query `results` are for.
@@ -295,6 +298,7 @@ impl Dashboard {
             filtering: None,
             sort: Sort::default(),
             followups: Vec::new(),
+            champion_rows: Vec::new(),
             results: Vec::new(),
             searched: String::new(),
             narrowed: Vec::new(),

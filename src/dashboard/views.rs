@@ -85,15 +85,10 @@ impl Dashboard {
             return None;
         }
         let page = self.page();
-        if Self::move_in(
-            &mut self.selected[2],
-            self.derived.champion_rows.len(),
-            &cmd,
-            page,
-        ) {
+        if Self::move_in(&mut self.selected[2], self.champion_rows.len(), &cmd, page) {
             return None;
         }
-        let row = self.derived.champion_rows.get(self.selected[2]).copied();
+        let row = self.champion_rows.get(self.selected[2]).copied();
         let person = match row {
             Some(ChampionRow::Champion(c)) => Some(c),
             Some(ChampionRow::Supported(_, p) | ChampionRow::Unsupported(p)) => Some(p),

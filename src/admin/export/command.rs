@@ -264,6 +264,14 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
                 ))
             );
         }
+        let listed = summary.changes.len() as u64;
+        let all = summary.unmappable + summary.changed;
+        if all > listed {
+            eprintln!(
+                "  {}",
+                env.ta("export-cp932-more", &[("count", count(all - listed))])
+            );
+        }
         eprintln!("  {}", env.t("export-todo-unmappable"));
         code = ExitCode::from(1);
     }

@@ -4,8 +4,13 @@
 //! disk; 2 with what, where and what to do when the input is wrong. The writer waits a bounded
 //! time for the ledger file's lock (a kiosk on the same machine may be writing).
 
+mod by;
 mod saved;
 mod void;
+
+pub use by::login_name;
+use by::recorder;
+pub(crate) use by::refuse_hidden_name;
 
 use std::process::ExitCode;
 
@@ -122,83 +127,6 @@ impl StageArg {
     }
 }
 
-/// Who is recording: `--by`, else the login name of the account (`$USER`, `$USERNAME`, then
-/// the system's user database, so a service or `env -i` still names the account).
-fn recorder_name(by: Option<&str>) -> Option<String> {
-    let clean = |n: String| Some(n.trim().to_string()).filter(|n| !n.is_empty());
-    by.map(str::to_string)
-        .and_then(clean)
-        .or_else(|| std::env::var("USER").ok().and_then(clean))
-        .or_else(|| std::env::var("USERNAME").ok().and_then(clean))
-        .or_else(|| login_name().and_then(clean))
-}
-
-/// Who is recording (see [`recorder_name`]), or the exit code after saying why there is
-/// nobody, or why the name cannot be recorded.
-pub(super) fn recorder(env: &Env, by: Option<&str>) -> Result<String, ExitCode> {
-    // `--by ""` (a script's empty variable) is a mistake, not "the login name".
-    if by.is_some_and(|b| b.trim().is_empty()) {
-        return Err(fail(
-            env,
-            &env.t("record-error-by-empty"),
-            None,
-            "record-todo-by",
-        ));
-    }
-    if let Some(b) = by
-        && b.chars().count() > crate::text_field::MAX_GRAPHEMES
-    {
-        return Err(fail(
-            env,
-            &env.ta(
-                "record-error-by-long",
-                &[("max", crate::text_field::MAX_GRAPHEMES.into())],
-            ),
-            None,
-            "record-todo-by",
-        ));
-    }
-    let Some(by) = recorder_name(by) else {
-        return Err(fail(env, &env.t("record-error-by"), None, "record-todo-by"));
-    };
-    refuse_hidden_name(env, &by)?;
-    Ok(by)
-}
-
-/// Who recorded is shown to staff later: nothing in the name may hide or reorder what they
-/// see (a control, bidi or invisible character), as in an id. The exit code after saying so.
-pub(crate) fn refuse_hidden_name(env: &Env, name: &str) -> Result<(), ExitCode> {
-    if !crate::escape::has_control(name) {
-        return Ok(());
-    }
-    Err(fail(
-        env,
-        &env.ta(
-            "record-error-by-control",
-            &[(
-                "name",
-                crate::escape::for_terminal(name).into_owned().into(),
-            )],
-        ),
-        None,
-        "record-todo-by-control",
-    ))
-}
-
-/// The name of the account this process runs as, from the system's user database.
-#[cfg(unix)]
-pub fn login_name() -> Option<String> {
-    nix::unistd::User::from_uid(nix::unistd::Uid::current())
-        .ok()
-        .flatten()
-        .map(|u| u.name)
-}
-
-#[cfg(not(unix))]
-pub fn login_name() -> Option<String> {
-    None
-}
-
 fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
     use unicode_normalization::UnicodeNormalization;
     let t: String = text.trim().nfkc().collect::<String>().trim().to_string();
@@ -238,6 +166,16 @@ fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Optio
         department: state.department.clone(),
         ..Subject::default()
     })
+}
+
+/// A change the ledger allows: the person's records and the lines not read meanwhile, the
+/// record to write, and whether it is written although the ledger as read would refuse it.
+struct Decided {
+    records: Vec<Value>,
+    issues: Vec<crate::ledger::ReadIssue>,
+    record_type: crate::record::RecordType,
+    body: serde_json::Map<String, Value>,
+    uncertain: bool,
 }
 
 /// Why a record was not written, found under the ledger's check lock.
@@ -480,11 +418,6 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         other => other,
     };
     let dir = env.data.ledger_dir();
-    let mut writer =
-        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT) {
-            Ok(w) => w,
-            Err(e) => return ledger_fail(env, &e),
-        };
     let close_followup = matches!(
         cmd,
         RecordCommand::Stage {
@@ -492,12 +425,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             ..
         }
     );
-    let mut read = None;
-    // Recorded although the ledger, as it could be read, would refuse it (see below).
-    let mut uncertain = false;
-    // Under the check lock: the ledger as it is now decides whether this may be recorded, so
-    // two of these at once cannot both withdraw the same consent.
-    let appended = writer.append_checked(|| {
+    // What the ledger, as it is read now, makes of the change: the record to write, or why not.
+    let decide = || -> Result<Decided, NotRecorded> {
         let (records, issues) =
             crate::status::records(&dir, &id).map_err(NotRecorded::Unreadable)?;
         let state = crate::state::fold(&id, &records, &manifest.policy_version);
@@ -525,6 +454,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             }
             other => other.clone(),
         };
+        let mut uncertain = false;
         if let Err(r) = allowed(&change, &state) {
             let withheld = crate::ledger::withheld_about(&issues, &id);
             if !crate::record::entry::withdrawal_despite_withheld(&change, &state, withheld) {
@@ -544,9 +474,44 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
         if matches!(entry.change, Change::Stage(_)) && state.followup.is_some() && !close_followup {
             body.insert("followup".into(), crate::state::KEPT.into());
         }
-        read = Some((records, issues, record_type, body.clone()));
-        Ok((record_type.as_str().to_string(), body))
-    });
+        Ok(Decided {
+            records,
+            issues,
+            record_type,
+            body,
+            uncertain,
+        })
+    };
+    let mut read = None;
+    // Recorded although the ledger, as it could be read, would refuse it (see below).
+    let mut uncertain = false;
+    // This terminal's first record makes its ledger file: a change refused is refused before
+    // that, so that it leaves no empty file behind (checked again under the lock below).
+    let first = !dir.join(format!("{}.jsonl", config.kiosk_id)).exists();
+    let refused_first = if first { decide().err() } else { None };
+    let appended = match refused_first {
+        Some(refused) => Err(Checked::Refused(refused)),
+        None => {
+            let mut writer = match crate::ledger::Writer::open(
+                &dir,
+                &config.kiosk_id,
+                crate::recorder::LOCK_WAIT,
+            ) {
+                Ok(w) => w,
+                Err(e) => return ledger_fail(env, &e),
+            };
+            // Under the check lock: the ledger as it is now decides whether this may be
+            // recorded, so two of these at once cannot both withdraw the same consent.
+            writer.append_checked(|| {
+                let d = decide()?;
+                uncertain = d.uncertain;
+                let record_type = d.record_type.as_str().to_string();
+                let body = d.body.clone();
+                read = Some((d.records, d.issues, d.record_type, d.body));
+                Ok((record_type, body))
+            })
+        }
+    };
     let appended = match appended {
         Ok(a) => a,
         Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {

@@ -87,15 +87,10 @@ pub(super) fn void(
         }
         Err(e) => return ledger_fail(env, &e),
     };
-    let mut writer =
-        match crate::ledger::Writer::open(&dir, &config.kiosk_id, crate::recorder::LOCK_WAIT) {
-            Ok(w) => w,
-            Err(e) => return ledger_fail(env, &e),
-        };
     let change = Change::Void {
         target: record_id.to_string(),
     };
-    let appended = writer.append_checked(|| {
+    let decide = || {
         let (records, issues) =
             crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
         let state = crate::state::fold(&owner, &records, policy);
@@ -116,7 +111,24 @@ pub(super) fn void(
         };
         let (t, body) = entry.record();
         Ok((t.as_str().to_string(), body))
-    });
+    };
+    // This terminal's first record makes its ledger file: a void refused is refused before
+    // that, leaving no empty file behind (checked again under the lock).
+    let first = !dir.join(format!("{}.jsonl", config.kiosk_id)).exists();
+    let appended = match first.then(&decide).and_then(Result::err) {
+        Some(refused) => Err(Checked::Refused(refused)),
+        None => {
+            let mut writer = match crate::ledger::Writer::open(
+                &dir,
+                &config.kiosk_id,
+                crate::recorder::LOCK_WAIT,
+            ) {
+                Ok(w) => w,
+                Err(e) => return ledger_fail(env, &e),
+            };
+            writer.append_checked(decide)
+        }
+    };
     match appended {
         Ok(a) => {
             // Where it went and the state now, as every other record says: read again, with

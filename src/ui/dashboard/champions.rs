@@ -15,20 +15,35 @@ use crate::ui::{theme, truncate};
 
 pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
     let width = area.width as usize;
-    let rows = &d.derived.champion_rows;
-    let unsupported = rows
-        .iter()
-        .filter(|r| matches!(r, ChampionRow::Unsupported(_)))
-        .count() as u64;
+    // As the filters leave them (all of them with none on).
+    let rows = &d.champion_rows;
+    let count = |pick: fn(&ChampionRow) -> bool| rows.iter().filter(|r| pick(r)).count();
+    let unsupported = count(|r| matches!(r, ChampionRow::Unsupported(_))) as u64;
+    let champions = count(|r| matches!(r, ChampionRow::Champion(_)));
     let mut lines = vec![Line::raw(d.loc.ta(
         &d.lang,
         "dash-champions-summary",
         &[
-            ("n", group_digits(d.derived.champions.len() as u64).into()),
+            ("n", group_digits(champions as u64).into()),
             ("unsupported", group_digits(unsupported).into()),
         ],
     ))];
     lines.push(Line::default());
+    let filters = super::filter_words(d);
+    if champions == 0 && unsupported == 0 && !filters.is_empty() {
+        // There may be some, and the filter leaves none: said so, naming it.
+        lines.extend(crate::ui::doc::plain_lines(
+            &d.loc.ta(
+                &d.lang,
+                "dash-nobody-filtered",
+                &[("filters", filters.join(" · ").into())],
+            ),
+            width.max(1),
+            theme::dim(),
+        ));
+        lines_at(frame, lines, area, 0);
+        return;
+    }
     let rows_h = (area.height as usize).saturating_sub(lines.len());
     let sel = d.selected[2];
     let top = window(sel, rows.len(), rows_h);

@@ -104,7 +104,11 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         .loc
         .t(&langs[(at + 1) % langs.len().max(1)], "language-name");
     hint_bar_for(frame, &d.loc, &d.lang, &hints, &next, areas.hints);
-    if let Some(form) = &d.form {
+    // While a record is shown for confirmation, its form is kept (Esc goes back to it) but
+    // not drawn: the confirmation, smaller, would leave the form's edges showing around it.
+    if let Some(form) = &d.form
+        && d.confirm.is_none()
+    {
         forms::form(frame, d, form, areas.body);
     }
     if let Some(row) = d.filtering {
