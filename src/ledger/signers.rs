@@ -46,12 +46,24 @@ impl Signers {
             let Some(at) = words
                 .iter()
                 .skip(1)
-                .position(|w| is_key_type(w))
+                .position(|w| is_key_type(w) || is_certificate_type(w))
                 .map(|p| p + 1)
             else {
                 bad_lines.push(n + 1);
                 continue;
             };
+            // A certificate (`ssh-ed25519-cert-v01@openssh.com …`) is read by ssh-keygen but
+            // does not vouch for a signature made with the key alone, as a seal is: not
+            // trusted, and not a mistake either.
+            if is_certificate_type(words[at]) {
+                let readable = words.get(at + 1).is_some_and(|data| {
+                    ssh_key::Certificate::from_openssh(&format!("{} {data}", words[at])).is_ok()
+                });
+                if !readable {
+                    bad_lines.push(n + 1);
+                }
+                continue;
+            }
             let readable = words.get(at + 1).is_some_and(|data| {
                 PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
             });
@@ -164,6 +176,12 @@ fn is_key_type(word: &str) -> bool {
     ssh_key::Algorithm::new(word).is_ok_and(|a| !matches!(a, ssh_key::Algorithm::Other(_)))
 }
 
+/// Whether `word` names an OpenSSH certificate type (`ssh-ed25519-cert-v01@openssh.com`, …).
+fn is_certificate_type(word: &str) -> bool {
+    word.strip_suffix("-cert-v01@openssh.com")
+        .is_some_and(|base| !base.is_empty() && !base.contains(char::is_whitespace))
+}
+
 /// The options of an allowed_signers line (`name` or `name=value`, a value maybe in double
 /// quotes, separated by commas); `None` when they cannot be read.
 fn signer_options(text: &str) -> Option<Vec<(String, Option<String>)>> {
@@ -236,6 +254,9 @@ mod tests {
     const KEY: &str =
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILz+n0ITMRk+9IAg0K9rXsz7jYiBNeFNsMFhPVjmq723";
 
+    /// A user certificate made by `ssh-keygen -s ca -I hr -n hr`.
+    const CERT: &str = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIL6bUaq9/3w9ciQ9SF7F36UpiVlGeFI6drJjo6+3rttBAAAAIEK7ex5FW0XZcPu4RdnmBNoigEf7Ms1uUeh3ZcoJGvOZAAAAAAAAAAAAAAABAAAAAmhyAAAABgAAAAJocgAAAABpVbkAAAAAAHwkXwAAAAAAAAAAggAAABVwZXJtaXQtWDExLWZvcndhcmRpbmcAAAAAAAAAF3Blcm1pdC1hZ2VudC1mb3J3YXJkaW5nAAAAAAAAABZwZXJtaXQtcG9ydC1mb3J3YXJkaW5nAAAAAAAAAApwZXJtaXQtcHR5AAAAAAAAAA5wZXJtaXQtdXNlci1yYwAAAAAAAAAAAAAAMwAAAAtzc2gtZWQyNTUxOQAAACA+yNE2NuZGhPG2saf1mLsxRNZfGpH2Dq1IWRGfHBmcTAAAAFMAAAALc3NoLWVkMjU1MTkAAABAzwALSIKpOSezz7Ha8w03TquoKqgEJIngXjnGGQBnZ+2dgtTm0jnfqeYmDp8yNKuoTUUraZsrA8HAmbDAek2HAg==";
+
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
     }
@@ -297,6 +318,13 @@ mod tests {
             ssh_key::Algorithm::Ecdsa { .. }
         ));
         assert_eq!(s.keys[2].algorithm(), ssh_key::Algorithm::SkEd25519);
+        // A certificate is read as ssh-keygen reads it (a key it does not trust for a plain
+        // signature), not as a mistyped line; one whose data cannot be read is mistyped.
+        let s = Signers::parse(&format!("hr {CERT}\nhr {KEY}\n"));
+        assert_eq!((s.keys.len(), s.bad_lines.clone()), (1, vec![]));
+        let cut = &CERT[..CERT.len() - 40];
+        let s = Signers::parse(&format!("hr {cut}\n"));
+        assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]));
         // No principal, a key type with no key, an unknown type: each is a bad line.
         let s = Signers::parse(&format!(
             "{KEY}\nhr ecdsa-sha2-nistp256\nhr ssh-foo AAAA\nhr x@y.z AAAA\n"
