@@ -1378,6 +1378,25 @@ fn the_withdrawal_form_in_both_languages() {
             format!("dashboard_{lang}_withdrawal_form_80x24"),
             a.sized(80, 24)
         );
+        // The pointer marks the field with the keyboard, and follows Tab.
+        let note = if lang == "ja" { "メモ" } else { "Note" };
+        let marked = |screen: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains("▶ ") && l.contains('│') && !l.contains("  ▶"))
+                .map(str::to_string)
+        };
+        let screen = a.sized(80, 24);
+        assert!(
+            marked(&screen).is_some_and(|l| !l.contains(note)),
+            "{screen}"
+        );
+        a.keys("<Tab>");
+        let screen = a.sized(80, 24);
+        assert!(
+            marked(&screen).is_some_and(|l| l.contains(note)),
+            "{screen}"
+        );
     }
 }
 

@@ -96,7 +96,23 @@ fn fields_form(
         if *focused {
             focus = lines.len();
         }
-        lines.push(text_field(&d.t(label), field, *focused, width, Place::Before).line());
+        // The field with the keyboard is pointed at, as in the kiosk's and trainer's forms:
+        // seen without colour too.
+        let mark = if *focused {
+            crate::glyphs::glyphs().pointer
+        } else {
+            "  "
+        };
+        let mut line = text_field(
+            &d.t(label),
+            field,
+            *focused,
+            width.saturating_sub(2),
+            Place::Before,
+        )
+        .line();
+        line.spans.insert(0, Span::styled(mark, theme::heading()));
+        lines.push(line);
     }
     let hint = d.t(&format!("dash-{kind}-hint"));
     lines.extend(doc::plain_lines(&hint, width, theme::dim()));
