@@ -100,6 +100,7 @@ dash-search = 検索：
 dash-found = { $n } 人が該当
 dash-nobody-found = 該当する人がいません。社員番号か名前で検索してください（全角・半角、大文字・小文字、空白、ひらがな・カタカナの違いは区別しません）。
 dash-nobody-filtered = 絞り込み（{ $filters }）に当てはまる人がいません。v で絞り込みを変えられます。
+dash-nobody-in-view-filtered = この画面には、絞り込み（{ $filters }）に当てはまる人がいません。v で絞り込みを変えられます。
 dash-nobody-found-filtered = 検索で見つかった人のうち、絞り込み（{ $filters }）に当てはまる人がいません。v で絞り込みを変えるか、Esc で検索を消してください。
 dash-empty = まだ誰もいません：名簿が登録されておらず、台帳にも記録がありません。「tebiki roster import ファイル.csv」で名簿を登録すると、案内する全員が一覧に出ます。端末（「tebiki」）や説明会（「tebiki present」）で記録された選択は、記録されしだいここに表示されます。
 dash-col-id = 社員番号

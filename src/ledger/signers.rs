@@ -52,20 +52,13 @@ impl Signers {
                 bad_lines.push(n + 1);
                 continue;
             };
-            // A certificate (`ssh-ed25519-cert-v01@openssh.com …`) is read by ssh-keygen but
-            // does not vouch for a signature made with the key alone, as a seal is: not
-            // trusted, and not a mistake either.
-            if is_certificate_type(words[at]) {
-                let readable = words.get(at + 1).is_some_and(|data| {
-                    ssh_key::Certificate::from_openssh(&format!("{} {data}", words[at])).is_ok()
-                });
-                if !readable {
-                    bad_lines.push(n + 1);
-                }
-                continue;
-            }
+            let certificate = is_certificate_type(words[at]);
             let readable = words.get(at + 1).is_some_and(|data| {
-                PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
+                if certificate {
+                    certificate_of_type(data, words[at])
+                } else {
+                    PublicKey::from_openssh(&format!("{} {data}", words[at])).is_ok()
+                }
             });
             if !readable {
                 bad_lines.push(n + 1);
@@ -107,7 +100,9 @@ impl Signers {
                 }
                 continue;
             }
-            if !trusted {
+            // A certificate is read by ssh-keygen but does not vouch for a signature made with
+            // the key alone, as a seal is: not trusted, and not a mistake either.
+            if !trusted || certificate {
                 continue;
             }
             let Some(data) = words.get(at + 1) else {
@@ -174,6 +169,21 @@ fn wildcard(pattern: &[u8], text: &[u8]) -> bool {
 /// rather than an unknown `name@domain`.
 fn is_key_type(word: &str) -> bool {
     ssh_key::Algorithm::new(word).is_ok_and(|a| !matches!(a, ssh_key::Algorithm::Other(_)))
+}
+
+/// Whether `data` (base64) is an OpenSSH certificate of type `kind`: its first field names
+/// that type. Not parsed further: ssh-keygen's own certificates may be valid "forever", a
+/// time the `ssh-key` crate does not read.
+fn certificate_of_type(data: &str, kind: &str) -> bool {
+    use base64ct::Encoding;
+    let Ok(bytes) = base64ct::Base64::decode_vec(data) else {
+        return false;
+    };
+    let Some((len, rest)) = bytes.split_first_chunk::<4>() else {
+        return false;
+    };
+    rest.get(..u32::from_be_bytes(*len) as usize) == Some(kind.as_bytes())
+        && rest.len() > kind.len()
 }
 
 /// Whether `word` names an OpenSSH certificate type (`ssh-ed25519-cert-v01@openssh.com`, …).
@@ -254,8 +264,12 @@ mod tests {
     const KEY: &str =
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILz+n0ITMRk+9IAg0K9rXsz7jYiBNeFNsMFhPVjmq723";
 
-    /// A user certificate made by `ssh-keygen -s ca -I hr -n hr`.
+    /// A user certificate made by `ssh-keygen -s ca -I hr -n hr -V 20260101:20360101`.
     const CERT: &str = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIL6bUaq9/3w9ciQ9SF7F36UpiVlGeFI6drJjo6+3rttBAAAAIEK7ex5FW0XZcPu4RdnmBNoigEf7Ms1uUeh3ZcoJGvOZAAAAAAAAAAAAAAABAAAAAmhyAAAABgAAAAJocgAAAABpVbkAAAAAAHwkXwAAAAAAAAAAggAAABVwZXJtaXQtWDExLWZvcndhcmRpbmcAAAAAAAAAF3Blcm1pdC1hZ2VudC1mb3J3YXJkaW5nAAAAAAAAABZwZXJtaXQtcG9ydC1mb3J3YXJkaW5nAAAAAAAAAApwZXJtaXQtcHR5AAAAAAAAAA5wZXJtaXQtdXNlci1yYwAAAAAAAAAAAAAAMwAAAAtzc2gtZWQyNTUxOQAAACA+yNE2NuZGhPG2saf1mLsxRNZfGpH2Dq1IWRGfHBmcTAAAAFMAAAALc3NoLWVkMjU1MTkAAABAzwALSIKpOSezz7Ha8w03TquoKqgEJIngXjnGGQBnZ+2dgtTm0jnfqeYmDp8yNKuoTUUraZsrA8HAmbDAek2HAg==";
+
+    /// One made by `ssh-keygen -s ca -I hr -n hr`: valid forever, a time the `ssh-key`
+    /// crate does not read.
+    const FOREVER: &str = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIMd+UDyPYuQtVn/kgJBeUVI26w4+UmyEs2Mz7DKRw60FAAAAIEK7ex5FW0XZcPu4RdnmBNoigEf7Ms1uUeh3ZcoJGvOZAAAAAAAAAAAAAAABAAAAAmhyAAAABgAAAAJocgAAAAAAAAAA//////////8AAAAAAAAAmwAAABFuby10b3VjaC1yZXF1aXJlZAAAAAAAAAAVcGVybWl0LVgxMS1mb3J3YXJkaW5nAAAAAAAAABdwZXJtaXQtYWdlbnQtZm9yd2FyZGluZwAAAAAAAAAWcGVybWl0LXBvcnQtZm9yd2FyZGluZwAAAAAAAAAKcGVybWl0LXB0eQAAAAAAAAAOcGVybWl0LXVzZXItcmMAAAAAAAAAAAAAADMAAAALc3NoLWVkMjU1MTkAAAAgPsjRNjbmRoTxtrGn9Zi7MUTWXxqR9g6tSFkRnxwZnEwAAABTAAAAC3NzaC1lZDI1NTE5AAAAQActeTFZa3MiPie/xlUuuf0zW95b72rC9dWcjOdw54I/qr6/KLPqlUJLaHD5iGzvJ0vso1f/3/q087TV50B9SwA=";
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -320,11 +334,19 @@ mod tests {
         assert_eq!(s.keys[2].algorithm(), ssh_key::Algorithm::SkEd25519);
         // A certificate is read as ssh-keygen reads it (a key it does not trust for a plain
         // signature), not as a mistyped line; one whose data cannot be read is mistyped.
-        let s = Signers::parse(&format!("hr {CERT}\nhr {KEY}\n"));
+        let s = Signers::parse(&format!("hr {CERT}\nhr {KEY}\nhr {FOREVER}\n"));
         assert_eq!((s.keys.len(), s.bad_lines.clone()), (1, vec![]));
-        let cut = &CERT[..CERT.len() - 40];
-        let s = Signers::parse(&format!("hr {cut}\n"));
+        // Its options are read as any line's: an unknown one makes it a bad line.
+        let s = Signers::parse(&format!("hr bogus {FOREVER}\n"));
         assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]));
+        // Data that is not base64, or a certificate of another type than named: mistyped.
+        let garbled = CERT.replacen("AAAA", "A!AA", 1);
+        let (kind, data) = FOREVER.split_once(' ').unwrap();
+        let other = kind.replace("ed25519", "rsa");
+        for line in [format!("hr {garbled}"), format!("hr {other} {data}")] {
+            let s = Signers::parse(&format!("{line}\n"));
+            assert_eq!((s.keys.len(), s.bad_lines.clone()), (0, vec![1]), "{line}");
+        }
         // No principal, a key type with no key, an unknown type: each is a bad line.
         let s = Signers::parse(&format!(
             "{KEY}\nhr ecdsa-sha2-nistp256\nhr ssh-foo AAAA\nhr x@y.z AAAA\n"

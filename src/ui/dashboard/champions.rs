@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         lines.extend(crate::ui::doc::plain_lines(
             &d.loc.ta(
                 &d.lang,
-                "dash-nobody-filtered",
+                "dash-nobody-in-view-filtered",
                 &[("filters", filters.join(" · ").into())],
             ),
             width.max(1),
