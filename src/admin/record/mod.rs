@@ -168,6 +168,17 @@ fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Optio
     })
 }
 
+/// This terminal's writer (waiting a bounded time for its lock), or the exit code after
+/// saying why not.
+fn open_writer(
+    env: &Env,
+    dir: &std::path::Path,
+    kiosk: &str,
+) -> Result<crate::ledger::Writer, ExitCode> {
+    crate::ledger::Writer::open(dir, kiosk, crate::recorder::LOCK_WAIT)
+        .map_err(|e| ledger_fail(env, &e))
+}
+
 /// A change the ledger allows: the person's records and the lines not read meanwhile, the
 /// record to write, and whether it is written although the ledger as read would refuse it.
 struct Decided {
@@ -492,13 +503,9 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let appended = match refused_first {
         Some(refused) => Err(Checked::Refused(refused)),
         None => {
-            let mut writer = match crate::ledger::Writer::open(
-                &dir,
-                &config.kiosk_id,
-                crate::recorder::LOCK_WAIT,
-            ) {
+            let mut writer = match open_writer(env, &dir, &config.kiosk_id) {
                 Ok(w) => w,
-                Err(e) => return ledger_fail(env, &e),
+                Err(code) => return code,
             };
             // Under the check lock: the ledger as it is now decides whether this may be
             // recorded, so two of these at once cannot both withdraw the same consent.

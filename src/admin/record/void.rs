@@ -118,13 +118,9 @@ pub(super) fn void(
     let appended = match first.then(&decide).and_then(Result::err) {
         Some(refused) => Err(Checked::Refused(refused)),
         None => {
-            let mut writer = match crate::ledger::Writer::open(
-                &dir,
-                &config.kiosk_id,
-                crate::recorder::LOCK_WAIT,
-            ) {
+            let mut writer = match open_writer(env, &dir, &config.kiosk_id) {
                 Ok(w) => w,
-                Err(e) => return ledger_fail(env, &e),
+                Err(code) => return code,
             };
             writer.append_checked(decide)
         }
