@@ -450,30 +450,28 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
             }
             let dir = d.setup.ledger_dir.clone();
             let policy = d.setup.policy.clone();
-            let result =
-                crate::ledger::Writer::open(&dir, &d.setup.kiosk_id, crate::recorder::LOCK_WAIT)
-                    .map_err(Checked::Ledger)
-                    .and_then(|mut w| {
-                        // Under the check lock, against the ledger as it is now (a kiosk or
-                        // another admin may have recorded something since the dashboard loaded).
-                        w.append_checked(|| {
-                            let (state, issues) =
-                                crate::status::load(&dir, &entry.employee.id, &policy)
-                                    .map_err(CheckFailed::Unreadable)?;
-                            let withheld =
-                                crate::ledger::withheld_about(&issues, &entry.employee.id);
-                            if let Err(r) = crate::record::entry::allowed(&entry.change, &state)
-                                && !crate::record::entry::withdrawal_despite_withheld(
-                                    &entry.change,
-                                    &state,
-                                    withheld,
-                                )
-                            {
-                                return Err(CheckFailed::Refused(r, state.consent));
-                            }
-                            Ok((record_type.as_str().to_string(), body))
-                        })
-                    });
+            // Under the check lock, against the ledger as it is now (a kiosk or another admin
+            // may have recorded something since the dashboard loaded); a refusal makes no file.
+            let result = crate::ledger::Writer::open_and_append_checked(
+                &dir,
+                &d.setup.kiosk_id,
+                crate::recorder::LOCK_WAIT,
+                || {
+                    let (state, issues) = crate::status::load(&dir, &entry.employee.id, &policy)
+                        .map_err(CheckFailed::Unreadable)?;
+                    let withheld = crate::ledger::withheld_about(&issues, &entry.employee.id);
+                    if let Err(r) = crate::record::entry::allowed(&entry.change, &state)
+                        && !crate::record::entry::withdrawal_despite_withheld(
+                            &entry.change,
+                            &state,
+                            withheld,
+                        )
+                    {
+                        return Err(CheckFailed::Refused(r, state.consent));
+                    }
+                    Ok((record_type.as_str().to_string(), body))
+                },
+            );
             match result {
                 Ok(_) => return d.record_saved(&entry),
                 Err(Checked::Ledger(e) | Checked::Refused(CheckFailed::Unreadable(e))) => {

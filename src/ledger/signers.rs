@@ -189,7 +189,7 @@ fn certificate_of_type(data: &str, kind: &str) -> bool {
 /// Whether `word` names an OpenSSH certificate type (`ssh-ed25519-cert-v01@openssh.com`, …).
 fn is_certificate_type(word: &str) -> bool {
     word.strip_suffix("-cert-v01@openssh.com")
-        .is_some_and(|base| !base.is_empty() && !base.contains(char::is_whitespace))
+        .is_some_and(|base| !base.is_empty())
 }
 
 /// The options of an allowed_signers line (`name` or `name=value`, a value maybe in double

@@ -168,17 +168,6 @@ fn subject(id: &str, roster: Option<&RosterIds>, state: &EmployeeState) -> Optio
     })
 }
 
-/// This terminal's writer (waiting a bounded time for its lock), or the exit code after
-/// saying why not.
-fn open_writer(
-    env: &Env,
-    dir: &std::path::Path,
-    kiosk: &str,
-) -> Result<crate::ledger::Writer, ExitCode> {
-    crate::ledger::Writer::open(dir, kiosk, crate::recorder::LOCK_WAIT)
-        .map_err(|e| ledger_fail(env, &e))
-}
-
 /// A change the ledger allows: the person's records and the lines not read meanwhile, the
 /// record to write, and whether it is written although the ledger as read would refuse it.
 struct Decided {
@@ -496,29 +485,21 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let mut read = None;
     // Recorded although the ledger, as it could be read, would refuse it (see below).
     let mut uncertain = false;
-    // This terminal's first record makes its ledger file: a change refused is refused before
-    // that, so that it leaves no empty file behind (checked again under the lock below).
-    let first = !dir.join(format!("{}.jsonl", config.kiosk_id)).exists();
-    let refused_first = if first { decide().err() } else { None };
-    let appended = match refused_first {
-        Some(refused) => Err(Checked::Refused(refused)),
-        None => {
-            let mut writer = match open_writer(env, &dir, &config.kiosk_id) {
-                Ok(w) => w,
-                Err(code) => return code,
-            };
-            // Under the check lock: the ledger as it is now decides whether this may be
-            // recorded, so two of these at once cannot both withdraw the same consent.
-            writer.append_checked(|| {
-                let d = decide()?;
-                uncertain = d.uncertain;
-                let record_type = d.record_type.as_str().to_string();
-                let body = d.body.clone();
-                read = Some((d.records, d.issues, d.record_type, d.body));
-                Ok((record_type, body))
-            })
-        }
-    };
+    // Under the check lock: the ledger as it is now decides whether this may be recorded, so
+    // two of these at once cannot both withdraw the same consent; a refusal makes no file.
+    let appended = crate::ledger::Writer::open_and_append_checked(
+        &dir,
+        &config.kiosk_id,
+        crate::recorder::LOCK_WAIT,
+        || {
+            let d = decide()?;
+            uncertain = d.uncertain;
+            let record_type = d.record_type.as_str().to_string();
+            let body = d.body.clone();
+            read = Some((d.records, d.issues, d.record_type, d.body));
+            Ok((record_type, body))
+        },
+    );
     let appended = match appended {
         Ok(a) => a,
         Err(Checked::Ledger(e) | Checked::Refused(NotRecorded::Unreadable(e))) => {

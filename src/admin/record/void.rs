@@ -112,19 +112,13 @@ pub(super) fn void(
         let (t, body) = entry.record();
         Ok((t.as_str().to_string(), body))
     };
-    // This terminal's first record makes its ledger file: a void refused is refused before
-    // that, leaving no empty file behind (checked again under the lock).
-    let first = !dir.join(format!("{}.jsonl", config.kiosk_id)).exists();
-    let appended = match first.then(&decide).and_then(Result::err) {
-        Some(refused) => Err(Checked::Refused(refused)),
-        None => {
-            let mut writer = match open_writer(env, &dir, &config.kiosk_id) {
-                Ok(w) => w,
-                Err(code) => return code,
-            };
-            writer.append_checked(decide)
-        }
-    };
+    // Under the check lock; a refusal makes no file.
+    let appended = crate::ledger::Writer::open_and_append_checked(
+        &dir,
+        &config.kiosk_id,
+        crate::recorder::LOCK_WAIT,
+        decide,
+    );
     match appended {
         Ok(a) => {
             // Where it went and the state now, as every other record says: read again, with

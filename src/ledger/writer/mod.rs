@@ -119,6 +119,22 @@ impl std::fmt::Debug for Writer {
     }
 }
 
+/// Runs `f` holding the lock every checked append of the ledger folder `dir` takes
+/// (`.check.lock`, a dot-file readers ignore), waiting at most `lock_wait` for it.
+fn under_check_lock<T, R>(
+    dir: &Path,
+    lock_wait: Duration,
+    f: impl FnOnce() -> Result<T, Checked<R>>,
+) -> Result<T, Checked<R>> {
+    let path = dir.join(".check.lock");
+    let (lock, _) = open_or_create(&path, false).map_err(Checked::Ledger)?;
+    lock_bounded(&lock, &path, Instant::now(), lock_wait).map_err(Checked::Ledger)?;
+    let outcome = f();
+    // Closing the file releases the lock too.
+    let _ = lock.unlock();
+    outcome
+}
+
 impl Writer {
     /// Opens (creating the folder 0750 and file 0640 when missing) the ledger of `kiosk` in `dir`
     /// and recovers a torn tail. `lock_wait` bounds every wait for the file lock.
@@ -179,16 +195,31 @@ impl Writer {
         &mut self,
         decide: impl FnOnce() -> Result<(String, Map<String, Value>), R>,
     ) -> Result<Appended, Checked<R>> {
-        let path = self.dir.join(".check.lock");
-        let (lock, _) = open_or_create(&path, false).map_err(Checked::Ledger)?;
-        lock_bounded(&lock, &path, Instant::now(), self.lock_wait).map_err(Checked::Ledger)?;
-        let outcome = match decide() {
-            Ok((record_type, body)) => self.append(&record_type, body).map_err(Checked::Ledger),
-            Err(refusal) => Err(Checked::Refused(refusal)),
-        };
-        // Closing the file releases the lock too.
-        let _ = lock.unlock();
-        outcome
+        let (dir, lock_wait) = (self.dir.clone(), self.lock_wait);
+        under_check_lock(&dir, lock_wait, || {
+            let (record_type, body) = decide().map_err(Checked::Refused)?;
+            self.append(&record_type, body).map_err(Checked::Ledger)
+        })
+    }
+
+    /// [`Writer::append_checked`] for a caller with no writer open (a command that records
+    /// one change): the writer of `kiosk` is opened only once `decide` allows the record, so
+    /// that a refusal on a terminal that has recorded nothing yet leaves no empty ledger file.
+    pub fn open_and_append_checked<R>(
+        dir: &Path,
+        kiosk: &str,
+        lock_wait: Duration,
+        decide: impl FnOnce() -> Result<(String, Map<String, Value>), R>,
+    ) -> Result<Appended, Checked<R>> {
+        validate_kiosk_id(kiosk).map_err(Checked::Ledger)?;
+        ensure_dir(dir).map_err(Checked::Ledger)?;
+        under_check_lock(dir, lock_wait, || {
+            let (record_type, body) = decide().map_err(Checked::Refused)?;
+            // The check lock is taken before the file's, as by every checked append.
+            Writer::open(dir, kiosk, lock_wait)
+                .and_then(|mut w| w.append(&record_type, body))
+                .map_err(Checked::Ledger)
+        })
     }
 
     /// The ledger file this writer appends to.
