@@ -12,6 +12,7 @@ pub mod command;
 pub mod config;
 pub mod content;
 pub mod dashboard;
+pub mod day;
 pub mod encoding;
 pub mod error_text;
 pub mod escape;

@@ -1621,6 +1621,63 @@ fn filters_carry_across_views_show_above_the_lists_and_lists_sort() {
     assert_eq!(names, sorted);
 }
 
+/// A champion outside the filter is listed for the person they support who passes it, and
+/// says how many of their people are shown; the lower heading goes when the filter leaves
+/// nobody under it.
+#[test]
+fn a_champion_kept_for_someone_shown_says_how_many_of_their_people_are_listed() {
+    for (lang, tail) in [
+        ("en", "supports 2, 1 shown"),
+        ("ja", "2 人を担当（表示は 1 人）"),
+    ] {
+        let dir = sample();
+        write(
+            &dir.path().join("ledger"),
+            "trainer-pc",
+            "champion",
+            json!({ "employee": employee("E001", "佐藤 一郎", "営業部"), "active": true, "supports": "E003", "recorded_by": { "name": "森" }, "occurred_at": "2026-11-13T01:30:00Z" }),
+        );
+        let mut a = Admin::open(dir, lang, Some("森"), None);
+        a.keys("4");
+        let all = a.sized(100, 30);
+        assert!(all.contains("↑↓"), "{lang}: {all}");
+        let supports_two = if lang == "en" {
+            "supports 2"
+        } else {
+            "2 人を担当"
+        };
+        assert!(
+            all.contains(supports_two) && !all.contains(tail),
+            "{lang}: {all}"
+        );
+        // 製造部 only: E001 (営業部) stays, for E003; E002 (営業部) is not listed.
+        let at =
+            a.d.derived
+                .departments
+                .iter()
+                .position(|(n, _)| n.as_deref() == Some("製造部"))
+                .expect("department");
+        a.keys("1").keys(&"<Down>".repeat(at + 1)).keys("4");
+        let e = |id: &str| a.d.model.find(id).expect(id);
+        assert_eq!(
+            a.d.champion_rows,
+            vec![
+                ChampionRow::Champion(e("E001")),
+                ChampionRow::Supported(e("E001"), e("E003")),
+            ],
+            "{lang}: nobody of 製造部 is hesitant or parallel without a champion"
+        );
+        let screen = a.sized(100, 30);
+        assert!(screen.contains(tail), "{lang}: {screen}");
+        let heading = if lang == "en" {
+            "without a champion ("
+        } else {
+            "いない、迷っている"
+        };
+        assert!(!screen.contains(heading), "{lang}: {screen}");
+    }
+}
+
 /// A list the filter empties says so, naming the filter, and does not blame the search.
 #[test]
 fn an_empty_list_names_the_filter_that_empties_it() {
@@ -1667,7 +1724,7 @@ fn an_empty_list_names_the_filter_that_empties_it() {
         // So do the champions, of the people this view lists.
         a.keys("4");
         assert_eq!(a.d.view, View::Champions, "{lang}");
-        assert_eq!(a.d.champion_rows, vec![ChampionRow::UnsupportedHeading]);
+        assert!(a.d.champion_rows.is_empty(), "{:?}", a.d.champion_rows);
         let screen = a.sized(100, 30);
         let in_view = if lang == "en" {
             "Nobody in this view passes the filter ("
@@ -1675,6 +1732,16 @@ fn an_empty_list_names_the_filter_that_empties_it() {
             "この画面には、絞り込み（"
         };
         assert!(screen.contains(in_view), "{lang}: {screen}");
+        // With no row, the keys that move or act on one are not offered.
+        let hints = screen.lines().last().unwrap_or_default();
+        assert!(
+            !hints.contains("↑↓") && hints.contains("Tab"),
+            "{lang}: {hints}"
+        );
+        let key = |code| crossterm::event::KeyEvent::from(code);
+        let cmd = |code| tebiki::keys::cmd_for_in(&key(code), a.d.ctx(), &a.d);
+        assert_eq!(cmd(crossterm::event::KeyCode::Down), None, "{lang}");
+        assert_eq!(cmd(crossterm::event::KeyCode::Char('c')), None, "{lang}");
     }
 }
 

@@ -441,7 +441,11 @@ fn filters_select_by_day_decision_and_department() {
     assert_eq!(count(&["--dept", "営業部", "--dept", "総務部"]), 12);
 
     for (args, what) in [
-        (vec!["--since", "2026-02-30"], "is not a date"),
+        (
+            vec!["--since", "2026-02-30"],
+            "“2026-02-30” is not a real date: 2026-02 has only 28 days",
+        ),
+        (vec!["--until", "2026-02-3x"], "is not a date"),
         (
             vec!["--since", "2026-12-02", "--until", "2026-12-01"],
             "--since is after --until",

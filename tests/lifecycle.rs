@@ -258,6 +258,10 @@ fn bad_record_input_is_refused_with_what_where_and_what_to_do() {
     for (args, says) in [
         (
             vec!["followup", "E7002", "--due", "2026-02-30", "--by", "T"],
+            "“2026-02-30” for --due is not a real date: 2026-02 has only 28 days",
+        ),
+        (
+            vec!["followup", "E7002", "--due", "2026-12-O1", "--by", "T"],
             "is not a date",
         ),
         (

@@ -123,6 +123,7 @@ export-cp932-at = row { $row }, column { $column } ({ $header }): “{ $from }�
 export-cp932-more = … and { $count } more
 export-todo-unmappable = For an exact file, use --excel without --encoding (UTF-8 with a byte order mark opens in Excel too).
 export-error-date = “{ $value }” is not a date (YYYY-MM-DD) or a time (RFC 3339, e.g. 2026-11-23T09:00:00+09:00)
+export-error-no-such-day = “{ $value }” is not a real date: { $month } has only { $days } days
 export-todo-range = Give --since a day or time before --until's (--since is the first day included, --until the last).
 export-error-range = --since is after --until, so nothing could match
 export-todo-date = Give dates as YYYY-MM-DD (a whole day in the local time zone) or a full time such as 2026-11-23T09:00:00+09:00.

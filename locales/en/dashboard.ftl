@@ -150,6 +150,10 @@ dash-supports-n = { $n ->
     [one] supports 1
    *[other] supports { $n }
 }
+dash-supports-n-shown = { $n ->
+    [one] supports 1
+   *[other] supports { $n }
+}, { $shown } shown
 dash-unsupported-heading = Hesitant or in parallel use, without a champion ({ $n })
 dash-pick-a-person = Select the person to be supported (below a champion, or in the list without one).
 dash-no-pairing = Nobody supports this person, so there is no pairing to end.

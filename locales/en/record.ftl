@@ -42,6 +42,7 @@ record-todo-by-control = Give the name as plain text with --by NAME (no line bre
 record-error-note = the note is { $length } characters long; at most { $max } are kept
 record-todo-note = Shorten the note, or keep the details elsewhere and refer to them.
 record-error-date = “{ $value }” for { $option } is not a date
+record-error-no-such-day = “{ $value }” for { $option } is not a real date: { $month } has only { $days } days
 record-todo-date = Write dates as YYYY-MM-DD (e.g. 2026-12-01), not later than today for things that happened.
 record-todo-due-date = Write the date as YYYY-MM-DD (e.g. 2026-12-15), from today on; or give a number of days with --in.
 record-error-days = --in { $value }: a follow-up that many days ahead is past the end of the calendar

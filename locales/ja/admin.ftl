@@ -112,6 +112,7 @@ export-cp932-at = { $row } 行目、{ $column } 列目（{ $header }）：「{ $
 export-cp932-more = …ほか { $count } 文字
 export-todo-unmappable = 正確なファイルが必要な場合は、--encoding を付けずに --excel を使ってください（BOM 付き UTF-8 も Excel で開けます）。
 export-error-date = 「{ $value }」は日付（YYYY-MM-DD）でも時刻（RFC 3339、例：2026-11-23T09:00:00+09:00）でもありません
+export-error-no-such-day = 「{ $value }」という日はありません（{ $month } は { $days } 日までです）
 export-todo-range = --since には --until より前の日付か時刻を指定してください（--since は含める最初の日、--until は最後の日です）。
 export-error-range = --since が --until より後のため、該当する記録がありません
 export-todo-date = 日付は YYYY-MM-DD（現地時間の丸 1 日）、時刻は 2026-11-23T09:00:00+09:00 のような形で指定してください。

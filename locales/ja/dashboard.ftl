@@ -142,6 +142,7 @@ dash-no-date = 期日なし
 dash-champions-summary = 推進役：{ $n } 人　担当のいない迷っている・併用中の人：{ $unsupported } 人
 dash-champions-none = 推進役はまだいません。人を開いて c を押すと推進役にできます。
 dash-supports-n = { $n } 人を担当
+dash-supports-n-shown = { $n } 人を担当（表示は { $shown } 人）
 dash-unsupported-heading = 担当の推進役のいない、迷っている・併用中の人（{ $n } 人）
 dash-pick-a-person = 担当をつける人（推進役の下の人、または担当のいない人）を選んでください。
 dash-no-pairing = この人には担当の推進役がいないため、解除するものがありません。

@@ -42,6 +42,7 @@ record-todo-by-control = --by 名前 には、改行・タブ・見えない文�
 record-error-note = メモが { $length } 文字あります。残せるのは { $max } 文字までです
 record-todo-note = メモを短くするか、詳細は別に残して参照先を書いてください。
 record-error-date = { $option } の「{ $value }」は日付として読めません
+record-error-no-such-day = { $option } の「{ $value }」という日はありません（{ $month } は { $days } 日までです）
 record-todo-date = 日付は YYYY-MM-DD の形で書いてください（例：2026-12-01）。すでに起きたことは今日以前の日付です。
 record-todo-due-date = 日付は YYYY-MM-DD の形で、今日以降の日を書いてください（例：2026-12-15）。日数で指定するときは --in を使ってください。
 record-error-days = --in { $value }：その日数後のフォローアップは、暦の範囲を超えています

@@ -8,6 +8,12 @@ impl crate::keys::Enabled for Dashboard {
         use crate::dashboard::model::ChampionRow;
         let row = || self.champion_rows.get(self.selected[2]).copied();
         let person = self.person.as_ref().map(|p| p.person);
+        let moves = |cmd: &Cmd| {
+            matches!(
+                cmd,
+                Cmd::Up | Cmd::Down | Cmd::Prev | Cmd::Next | Cmd::Top | Cmd::Bottom
+            )
+        };
         match (ctx, cmd) {
             (Ctx::DashPerson | Ctx::DashChampions, Cmd::Remove) => match person {
                 Some(i) => self.model.champion_of(i).is_some(),
@@ -20,6 +26,20 @@ impl crate::keys::Enabled for Dashboard {
                         Some(ChampionRow::Supported(..) | ChampionRow::Unsupported(_))
                     )
             }
+            // Moving, and what acts on the row selected, only where a list has rows: a list
+            // the filter leaves empty offers none of it.
+            (Ctx::DashChampions, Cmd::Champion) => matches!(
+                row(),
+                Some(
+                    ChampionRow::Champion(_)
+                        | ChampionRow::Supported(..)
+                        | ChampionRow::Unsupported(_)
+                )
+            ),
+            (Ctx::DashChampions, cmd) if moves(cmd) => !self.champion_rows.is_empty(),
+            (Ctx::DashFollowups, Cmd::Stage | Cmd::Followup) => !self.followups.is_empty(),
+            (Ctx::DashFollowups, cmd) if moves(cmd) => !self.followups.is_empty(),
+            (Ctx::DashPeopleList, cmd) if moves(cmd) => !self.results.is_empty(),
             (Ctx::DashPeople | Ctx::DashPeopleList, Cmd::Confirm) => !self.results.is_empty(),
             (Ctx::DashFollowups, Cmd::Confirm) => !self.followups.is_empty(),
             (Ctx::DashChampions, Cmd::Confirm) => {

@@ -6,6 +6,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::app::Notice;
+use crate::day::{DayProblem, parse_day};
 use crate::keys::Cmd;
 use crate::state::Stage;
 use crate::text_field::{Inserted, TextField};
@@ -80,7 +81,7 @@ impl FollowupForm {
     pub fn due_date(&self, today: Date) -> Result<Date, Notice> {
         let typed = self.due.value().trim();
         match parse_day(typed) {
-            Err(DayProblem::NoSuchDay { month, days }) => Err(no_such_day(typed, month, days)),
+            Err(problem @ DayProblem::NoSuchDay { .. }) => Err(no_such_day(typed, problem)),
             Err(DayProblem::NotADay) => Err(Notice {
                 id: "dash-due-invalid",
                 args: vec![("typed", typed.to_string())],
@@ -104,57 +105,14 @@ impl FollowupForm {
     }
 }
 
-/// Why text typed for a day is not one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DayProblem {
-    /// Not year, month and day in a form [`parse_day`] takes.
-    NotADay,
-    /// A year, a month of it and a day past its last (`2026-02-30`): `month` as `YYYY-MM`,
-    /// and how many days it has.
-    NoSuchDay { month: (i16, i8), days: i8 },
-}
-
-/// A day typed as year, month and day in that order: `2026-12-08`, `2026/12/8`, `2026.12.08`
-/// or `2026年12月8日` (full-width digits too), if it is a real day.
-fn parse_day(typed: &str) -> Result<Date, DayProblem> {
-    let ascii = crate::dashboard::search::normalize(typed.trim());
-    let text = ascii.strip_suffix('日').unwrap_or(&ascii);
-    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
-    let [year, month, day] = parts[..] else {
-        return Err(DayProblem::NotADay);
-    };
-    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
-        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
-        return Err(DayProblem::NotADay);
-    }
-    let number = |s: &str| s.parse::<i8>().map_err(|_| DayProblem::NotADay);
-    let (year, month, day) = (
-        year.parse::<i16>().map_err(|_| DayProblem::NotADay)?,
-        number(month)?,
-        number(day)?,
-    );
-    if let Ok(d) = Date::new(year, month, day) {
-        return Ok(d);
-    }
-    // A real month with a day past its end is told as such, not as a wrong form.
-    match Date::new(year, month, 1) {
-        Ok(first) if day > 0 => Err(DayProblem::NoSuchDay {
-            month: (year, month),
-            days: first.days_in_month(),
-        }),
-        _ => Err(DayProblem::NotADay),
-    }
-}
-
 /// The notice for a day past the end of its month.
-fn no_such_day(typed: &str, month: (i16, i8), days: i8) -> Notice {
+fn no_such_day(typed: &str, problem: DayProblem) -> Notice {
+    let (month, days) = problem.month_and_days().unwrap_or_default();
     Notice {
         id: "dash-no-such-day",
         args: vec![
             ("typed", typed.to_string()),
-            ("month", format!("{:04}-{:02}", month.0, month.1)),
+            ("month", month),
             ("days", days.to_string()),
         ],
         error: true,
@@ -176,7 +134,7 @@ fn within_a_year(today: Date) -> (Date, Date) {
 pub fn past_day(field: &TextField, today: Date) -> Result<Date, Notice> {
     let typed = field.value().trim();
     match parse_day(typed) {
-        Err(DayProblem::NoSuchDay { month, days }) => Err(no_such_day(typed, month, days)),
+        Err(problem @ DayProblem::NoSuchDay { .. }) => Err(no_such_day(typed, problem)),
         Err(DayProblem::NotADay) => Err(Notice {
             id: "dash-day-invalid",
             args: vec![("typed", typed.to_string())],

@@ -243,6 +243,11 @@ impl Dashboard {
             }
             at += 1;
         }
+        // A filter that leaves nobody under the lower heading (a stage filter of other
+        // stages, say) leaves the heading out too, rather than showing it with none.
+        if kept.last() == Some(&ChampionRow::UnsupportedHeading) && kept.len() < rows.len() {
+            kept.pop();
+        }
         kept
     }
 

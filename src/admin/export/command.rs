@@ -46,12 +46,22 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             Some(t) if bound == Bound::Since => filters.since = Some(t),
             Some(t) => filters.until = Some(t),
             None => {
-                return fail(
-                    env,
-                    &env.ta("export-error-date", &[("value", arg(text.clone()))]),
-                    Some(option),
-                    "export-todo-date",
-                );
+                // A real month with a day past its end is said so, not called "not a date".
+                let error = match crate::day::parse_day(text)
+                    .err()
+                    .and_then(|p| p.month_and_days())
+                {
+                    Some((month, days)) => env.ta(
+                        "export-error-no-such-day",
+                        &[
+                            ("value", arg(text.clone())),
+                            ("month", arg(month)),
+                            ("days", arg(days.to_string())),
+                        ],
+                    ),
+                    None => env.ta("export-error-date", &[("value", arg(text.clone()))]),
+                };
+                return fail(env, &error, Some(option), "export-todo-date");
             }
         }
     }

@@ -128,25 +128,37 @@ impl StageArg {
 }
 
 fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
-    use unicode_normalization::UnicodeNormalization;
-    let t: String = text.trim().nfkc().collect::<String>().trim().to_string();
-    match t.parse::<Date>() {
-        Ok(d) if t.len() == 10 => Ok(d),
-        _ => Err(fail(
-            env,
-            &env.ta(
-                "record-error-date",
-                &[("value", arg(text)), ("option", arg(option))],
-            ),
-            None,
-            // A due date is ahead; the other dates are of what happened.
-            if option == "--due" {
-                "record-todo-due-date"
-            } else {
-                "record-todo-date"
-            },
-        )),
-    }
+    let problem = match crate::day::parse_day(text) {
+        Ok(d) => return Ok(d),
+        Err(problem) => problem,
+    };
+    let error = match problem.month_and_days() {
+        // A real month with a day past its end: said so, rather than "not a date".
+        Some((month, days)) => env.ta(
+            "record-error-no-such-day",
+            &[
+                ("value", arg(text)),
+                ("option", arg(option)),
+                ("month", arg(&month)),
+                ("days", arg(days.to_string())),
+            ],
+        ),
+        None => env.ta(
+            "record-error-date",
+            &[("value", arg(text)), ("option", arg(option))],
+        ),
+    };
+    Err(fail(
+        env,
+        &error,
+        None,
+        // A due date is ahead; the other dates are of what happened.
+        if option == "--due" {
+            "record-todo-due-date"
+        } else {
+            "record-todo-date"
+        },
+    ))
 }
 
 /// The person as the roster knows them (found without regard to case or width).

@@ -63,8 +63,21 @@ pub fn draw(frame: &mut Frame, d: &Dashboard, area: Rect) {
         let line = match *row {
             ChampionRow::Champion(c) => {
                 let count = d.model.supported_by(c).len() as u64;
+                // Under a filter, how many of them are listed below, when not all.
+                let shown = rows[n + 1..]
+                    .iter()
+                    .take_while(|r| matches!(r, ChampionRow::Supported(..)))
+                    .count() as u64;
                 let text = format!("{} {}{}", crate::glyphs::glyphs().star, who(d, c), dept(c));
-                let tail = d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())]);
+                let tail = if shown < count {
+                    d.loc.ta(
+                        &d.lang,
+                        "dash-supports-n-shown",
+                        &[("n", count.into()), ("shown", shown.into())],
+                    )
+                } else {
+                    d.loc.ta(&d.lang, "dash-supports-n", &[("n", count.into())])
+                };
                 let room = width.saturating_sub(crate::wrap::display_width(&tail) + 2);
                 Line::from(vec![
                     Span::styled(cell(&text, room), base.patch(theme::heading())),
