@@ -244,9 +244,22 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
             FindingKind::SealUnreadable => env.t("finding-seal-unreadable"),
             FindingKind::SealSignatureMissing => env.t("finding-seal-signature-missing"),
             FindingKind::SealSignatureInvalid => env.t("finding-seal-signature-invalid"),
-            FindingKind::SealUntrustedSigner { signer } => env.ta(
+            FindingKind::SealUntrustedSigner {
+                signer,
+                certificate_line: None,
+            } => env.ta(
                 "finding-seal-untrusted",
                 &[("signer", s(for_terminal(signer)))],
+            ),
+            FindingKind::SealUntrustedSigner {
+                signer,
+                certificate_line: Some(line),
+            } => env.ta(
+                "finding-seal-untrusted-certificate",
+                &[
+                    ("signer", s(for_terminal(signer))),
+                    ("line", s(line.to_string())),
+                ],
             ),
             FindingKind::SealNoSigners => env.t("finding-seal-no-signers"),
             FindingKind::SealsMissing => env.t("finding-seals-missing"),

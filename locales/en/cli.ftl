@@ -258,6 +258,7 @@ finding-seal-unreadable = the seal cannot be read
 finding-seal-signature-missing = the seal has no signature (.sig) beside it
 finding-seal-signature-invalid = the seal’s signature does not verify, or the seal names another signer than the key that signed it: the seal was changed after it was signed, or signed by something other than tebiki seal
 finding-seal-untrusted = the seal is signed by a key that is not trusted for it ({ $signer }): not among the trusted signers, or not at the seal's time (their valid-after, valid-before)
+finding-seal-untrusted-certificate = the seal is signed by a key ({ $signer }) that the trusted signers list only as a certificate, on line { $line } of seal-signers: a certificate does not vouch for a seal signed with the key itself. Add the key’s own line (tebiki seal prints it) if it is to be trusted
 finding-seal-no-signers = no trusted seal keys ($DATA/seal-signers or --signers), so the seal’s signature cannot be checked
 finding-seals-missing = trusted seal keys are set up (seal-signers or --signers), but no seal was found: the seals may have been deleted. Check the ledger against the auditors' copy of the seals with --seals
 finding-seal-chain-break = “previous” is not the SHA-256 of the seal before it: a seal was removed, added or changed

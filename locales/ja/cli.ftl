@@ -264,6 +264,7 @@ finding-seal-unreadable = 封印を読み込めません
 finding-seal-signature-missing = 封印の隣に署名（.sig）がありません
 finding-seal-signature-invalid = 封印の署名が合わないか、封印に書かれた署名者が署名した鍵と違います：署名の後で封印が書き換えられたか、tebiki seal 以外で署名されています
 finding-seal-untrusted = この封印を信頼できない鍵で署名されています（{ $signer }）：信頼する鍵に含まれていないか、封印の日時がその鍵の有効期間（valid-after・valid-before）の外です
+finding-seal-untrusted-certificate = この封印は、信頼する鍵（seal-signers）の { $line } 行目に証明書としてだけ載っている鍵（{ $signer }）で署名されています：証明書は、鍵そのもので署名した封印を保証しません。信頼するなら、その鍵そのものの行（tebiki seal が表示します）を加えてください
 finding-seal-no-signers = 信頼する封印の鍵（$DATA/seal-signers または --signers）がないため、封印の署名を確かめられません
 finding-seals-missing = 信頼する封印の鍵は設定されていますが（seal-signers または --signers）、封印が見つかりません。封印が削除された可能性があります。監査担当者が保管する封印の写しを --seals で指定して確かめてください
 finding-seal-chain-break = 「previous」が直前の封印の SHA-256 と一致しません：封印が削除・追加・変更されています

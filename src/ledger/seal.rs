@@ -280,7 +280,9 @@ pub enum SealProblem {
     Unreadable,
     SignatureMissing,
     SignatureInvalid,
-    UntrustedSigner(String),
+    /// Signed by a key not trusted for the seal (its fingerprint), and the line of
+    /// seal-signers with a certificate of that key, if any.
+    UntrustedSigner(String, Option<usize>),
     NoSigners,
 }
 
@@ -354,6 +356,7 @@ fn read_one(path: &Path, name: String, signers: Option<&Signers>) -> ReadSeal {
     out.problem = match key {
         None => Some(SealProblem::UntrustedSigner(
             sig.public_key().fingerprint(HashAlg::Sha256).to_string(),
+            signers.certificate_line_of(sig.public_key()),
         )),
         Some(key) => match key.verify(NAMESPACE, &bytes, &sig) {
             Ok(())

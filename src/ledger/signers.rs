@@ -16,6 +16,9 @@ pub struct Signers {
     /// The 1-based numbers of the lines that are not `principals [options] keytype base64`
     /// with a key that can be read (a mistyped file should be told, not read as "no key").
     pub bad_lines: Vec<usize>,
+    /// The 1-based numbers of the certificate lines, each with its data (decoded): never
+    /// trusted for a seal, but worth naming when a seal is signed by the key they certify.
+    pub certificates: Vec<(usize, Vec<u8>)>,
 }
 
 impl Signers {
@@ -30,6 +33,7 @@ impl Signers {
         let mut keys = Vec::new();
         let mut windows = Vec::new();
         let mut bad_lines = Vec::new();
+        let mut certificates = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -102,7 +106,17 @@ impl Signers {
             }
             // A certificate is read by ssh-keygen but does not vouch for a signature made with
             // the key alone, as a seal is: not trusted, and not a mistake either.
-            if !trusted || certificate {
+            if certificate {
+                use base64ct::Encoding;
+                if let Some(data) = words
+                    .get(at + 1)
+                    .and_then(|d| base64ct::Base64::decode_vec(d).ok())
+                {
+                    certificates.push((n + 1, data));
+                }
+                continue;
+            }
+            if !trusted {
                 continue;
             }
             let Some(data) = words.get(at + 1) else {
@@ -117,7 +131,20 @@ impl Signers {
             keys,
             windows,
             bad_lines,
+            certificates,
         }
+    }
+
+    /// The line of a certificate of `key`, if one is listed: its data holds the certificate's
+    /// type and nonce, then the key's own fields as a plain key's data has them after its
+    /// algorithm (PROTOCOL.certkeys), which is what is compared.
+    pub fn certificate_line_of(&self, key: &ssh_key::public::KeyData) -> Option<usize> {
+        let plain = PublicKey::from(key.clone()).to_bytes().ok()?;
+        let fields = skip_string(&plain)?;
+        self.certificates.iter().find_map(|(line, data)| {
+            let after_nonce = skip_string(skip_string(data)?)?;
+            after_nonce.starts_with(fields).then_some(*line)
+        })
     }
 
     /// Whether `key` (found among the signers) may have signed at `at`: some line of it has a
@@ -138,6 +165,12 @@ impl Signers {
         let public = key.to_openssh().unwrap_or_default();
         format!("{principal} namespaces=\"{NAMESPACE}\" {public}")
     }
+}
+
+/// What follows the length-prefixed string at the start of `data` (SSH wire form).
+fn skip_string(data: &[u8]) -> Option<&[u8]> {
+    let (len, rest) = data.split_first_chunk::<4>()?;
+    rest.get(u32::from_be_bytes(*len) as usize..)
 }
 
 /// Whether a `namespaces` list allows seals, as ssh-keygen matches it: comma-separated
@@ -270,6 +303,30 @@ mod tests {
     /// One made by `ssh-keygen -s ca -I hr -n hr`: valid forever, a time the `ssh-key`
     /// crate does not read.
     const FOREVER: &str = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIMd+UDyPYuQtVn/kgJBeUVI26w4+UmyEs2Mz7DKRw60FAAAAIEK7ex5FW0XZcPu4RdnmBNoigEf7Ms1uUeh3ZcoJGvOZAAAAAAAAAAAAAAABAAAAAmhyAAAABgAAAAJocgAAAAAAAAAA//////////8AAAAAAAAAmwAAABFuby10b3VjaC1yZXF1aXJlZAAAAAAAAAAVcGVybWl0LVgxMS1mb3J3YXJkaW5nAAAAAAAAABdwZXJtaXQtYWdlbnQtZm9yd2FyZGluZwAAAAAAAAAWcGVybWl0LXBvcnQtZm9yd2FyZGluZwAAAAAAAAAKcGVybWl0LXB0eQAAAAAAAAAOcGVybWl0LXVzZXItcmMAAAAAAAAAAAAAADMAAAALc3NoLWVkMjU1MTkAAAAgPsjRNjbmRoTxtrGn9Zi7MUTWXxqR9g6tSFkRnxwZnEwAAABTAAAAC3NzaC1lZDI1NTE5AAAAQActeTFZa3MiPie/xlUuuf0zW95b72rC9dWcjOdw54I/qr6/KLPqlUJLaHD5iGzvJ0vso1f/3/q087TV50B9SwA=";
+
+    /// The key both certificates certify (read from their data with Python's base64 and
+    /// struct modules).
+    const CERTIFIED: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEK7ex5FW0XZcPu4RdnmBNoigEf7Ms1uUeh3ZcoJGvOZ";
+
+    /// A certificate line is kept aside, by its line, so that a seal signed by the key it
+    /// certifies can point at it; it never makes that key trusted.
+    #[test]
+    fn a_certificate_line_is_found_for_the_key_it_certifies() {
+        let s = Signers::parse(&format!("# keys\nhr {KEY}\nhr {CERT}\nhr {FOREVER}\n"));
+        assert_eq!(s.keys.len(), 1);
+        assert!(s.bad_lines.is_empty());
+        assert_eq!(
+            s.certificates.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        let key = |text: &str| PublicKey::from_openssh(text).unwrap().key_data().clone();
+        assert_eq!(s.certificate_line_of(&key(CERTIFIED)), Some(3));
+        assert!(!s.trusts_at(&key(CERTIFIED), None));
+        assert_eq!(s.certificate_line_of(&key(KEY)), None);
+        let forever = Signers::parse(&format!("hr {FOREVER}\n"));
+        assert_eq!(forever.certificate_line_of(&key(CERTIFIED)), Some(1));
+    }
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()

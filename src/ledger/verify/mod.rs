@@ -538,9 +538,12 @@ fn check_seals(
             Some(SealProblem::Unreadable) => Some(FindingKind::SealUnreadable),
             Some(SealProblem::SignatureMissing) => Some(FindingKind::SealSignatureMissing),
             Some(SealProblem::SignatureInvalid) => Some(FindingKind::SealSignatureInvalid),
-            Some(SealProblem::UntrustedSigner(signer)) => Some(FindingKind::SealUntrustedSigner {
-                signer: signer.clone(),
-            }),
+            Some(SealProblem::UntrustedSigner(signer, line)) => {
+                Some(FindingKind::SealUntrustedSigner {
+                    signer: signer.clone(),
+                    certificate_line: *line,
+                })
+            }
             Some(SealProblem::NoSigners) => Some(FindingKind::SealNoSigners),
             None => None,
         };

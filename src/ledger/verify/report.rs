@@ -183,6 +183,10 @@ pub enum FindingKind {
     /// Signed by a key not in the trusted signers.
     SealUntrustedSigner {
         signer: String,
+        /// The line of the trusted signers with a certificate of that key (a certificate
+        /// does not vouch for a seal signed with the key itself).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        certificate_line: Option<usize>,
     },
     /// Seals exist but no trusted signers were given (`$DATA/seal-signers` or `--signers`).
     SealNoSigners,
