@@ -27,11 +27,25 @@ impl DayProblem {
 }
 
 /// A day typed as year, month and day in that order: `2026-12-08`, `2026/12/8`, `2026.12.08`
-/// or `2026年12月8日` (full-width digits and spaces too), if it is a real day.
+/// or `2026年12月8日` (full-width digits too, spaces around the separators), if it is a real
+/// day.
 pub fn parse_day(typed: &str) -> Result<Date, DayProblem> {
-    let ascii: String = typed.nfkc().filter(|c| !c.is_whitespace()).collect();
-    let text = ascii.strip_suffix('日').unwrap_or(&ascii);
-    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    // Full-width digits and separators as ASCII; nothing else is changed (a circled or
+    // superscript digit is not taken for one).
+    let ascii: String = typed
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '－' | '／' | '．' => c.nfkc().next().unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let text = ascii.trim();
+    let text = text.strip_suffix('日').unwrap_or(text);
+    // Spaces may stand around the separators, not inside a number.
+    let parts: Vec<&str> = text
+        .split(['-', '/', '.', '年', '月'])
+        .map(str::trim)
+        .collect();
     let [year, month, day] = parts[..] else {
         return Err(DayProblem::NotADay);
     };
@@ -74,6 +88,9 @@ mod tests {
             "2026年12月8日",
             "２０２６年１２月８日",
             " 2026 / 12 / 8 ",
+            "2026年 12月 8日",
+            "２０２６－１２－０８",
+            "　2026/12/8　",
         ] {
             assert_eq!(parse_day(typed), Ok(d), "{typed}");
         }

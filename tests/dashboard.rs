@@ -1678,6 +1678,30 @@ fn a_champion_kept_for_someone_shown_says_how_many_of_their_people_are_listed() 
     }
 }
 
+/// With no champion and nobody hesitant or in parallel use, a filter leaves the view with no
+/// row at all: nothing to move through is offered.
+#[test]
+fn a_filtered_champions_view_without_champions_has_no_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    roster(
+        dir.path(),
+        &[("E1", "山田 花子", "営業部"), ("E2", "鈴木 一郎", "総務部")],
+    );
+    let mut a = Admin::open(dir, "en", Some("Mori"), None);
+    a.keys("4");
+    assert_eq!(a.d.champion_rows, vec![ChampionRow::UnsupportedHeading]);
+    a.keys("v<Down><Right><Enter>");
+    assert!(a.d.filter.stage.is_some());
+    assert!(a.d.champion_rows.is_empty(), "{:?}", a.d.champion_rows);
+    let screen = a.sized(80, 24);
+    assert!(
+        screen.contains("Nobody in this view passes the filter ("),
+        "{screen}"
+    );
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(!hints.contains("↑↓"), "{hints}");
+}
+
 /// A list the filter empties says so, naming the filter, and does not blame the search.
 #[test]
 fn an_empty_list_names_the_filter_that_empties_it() {

@@ -431,6 +431,9 @@ fn filters_select_by_day_decision_and_department() {
     assert_eq!(count(&["--until", &yesterday]), 0);
     assert_eq!(count(&["--since", "2000-01-01T00:00:00+09:00"]), 12);
     assert_eq!(count(&["--until", "2000-01-01T00:00:00Z"]), 0);
+    // Days as people type them, as in the other commands.
+    assert_eq!(count(&["--since", "２０００年１月１日"]), 12);
+    assert_eq!(count(&["--until", "2000/1/1"]), 0);
     // Decisions of consent records; withdrawals; stage records by their stage.
     assert_eq!(count(&["--status", "given"]), 3);
     assert_eq!(count(&["--status", "refused,deferred"]), 5);

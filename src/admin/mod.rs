@@ -195,9 +195,8 @@ pub enum Bound {
 /// `--since D --until D` include the whole day D, and a full time is inclusive at both ends.
 pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp> {
     let text = text.trim();
-    if let Ok(date) = text.parse::<jiff::civil::Date>()
-        && text.len() == 10
-    {
+    // A day in any form people type it (see `crate::day::parse_day`), else a time.
+    if let Ok(date) = crate::day::parse_day(text) {
         let day = match bound {
             Bound::Since => date,
             Bound::Until => date.tomorrow().ok()?,

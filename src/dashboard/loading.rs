@@ -245,7 +245,8 @@ impl Dashboard {
         }
         // A filter that leaves nobody under the lower heading (a stage filter of other
         // stages, say) leaves the heading out too, rather than showing it with none.
-        if kept.last() == Some(&ChampionRow::UnsupportedHeading) && kept.len() < rows.len() {
+        let filtered = self.department != 0 || self.filter != super::Filter::default();
+        if filtered && kept.last() == Some(&ChampionRow::UnsupportedHeading) {
             kept.pop();
         }
         kept
