@@ -833,6 +833,13 @@ fn a_config_mistake_is_told_in_words_at_its_line() {
 fn status_dates_records_by_when_they_happened() {
     let data = tempfile::tempdir().unwrap();
     let o = tebiki(data.path(), &["demo", "--employees", "10", "--lang", "en"]);
+    // A day of the past month (a day more than a year back is refused).
+    let old = jiff::Zoned::now()
+        .date()
+        .checked_sub(jiff::ToSpan::days(31))
+        .unwrap()
+        .to_string();
+    let old = old.as_str();
     assert!(o.status.success(), "{}", text(&o).1);
     let o = tebiki(
         data.path(),
@@ -845,7 +852,7 @@ fn status_dates_records_by_when_they_happened() {
             "--session",
             "OLD-1",
             "--date",
-            "2026-11-02",
+            old,
             "--by",
             "HR",
         ],
@@ -858,7 +865,7 @@ fn status_dates_records_by_when_they_happened() {
         .iter()
         .find(|h| h["session"] == "OLD-1")
         .expect("the attendance");
-    assert_eq!(attended["occurred"], "2026-11-02", "{attended}");
+    assert_eq!(attended["occurred"], old, "{attended}");
     let o = tebiki(data.path(), &["status", "E000001", "--lang", "en"]);
     let (out, _) = text(&o);
     let lines: Vec<&str> = out.lines().collect();
@@ -882,12 +889,12 @@ fn status_dates_records_by_when_they_happened() {
     {
         let day = &l.trim_start()[..10];
         if i < at {
-            assert!(day >= "2026-11-02", "{out}");
+            assert!(day >= old, "{out}");
         } else if i > at {
-            assert!(day <= "2026-11-02", "{out}");
+            assert!(day <= old, "{out}");
         }
     }
-    assert!(line.trim_start().starts_with("2026-11-02"), "{line}");
+    assert!(line.trim_start().starts_with(old), "{line}");
     // Beside it when that fits 80 columns, else on the line below.
     assert!(
         line.contains("(recorded ") || lines[at + 1].trim_start().starts_with("by HR  (recorded "),

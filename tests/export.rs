@@ -450,6 +450,10 @@ fn filters_select_by_day_decision_and_department() {
         ),
         (vec!["--until", "2026-02-3x"], "is not a date"),
         (
+            vec!["--until", "2026-11-31T09:00:00+09:00"],
+            "is not a real date: 2026-11 has only 30 days",
+        ),
+        (
             vec!["--since", "2026-12-02", "--until", "2026-12-01"],
             "--since is after --until",
         ),

@@ -152,20 +152,31 @@ fn a_hesitant_employee_over_several_weeks() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Now: consent given, moved over."), "{out}");
 
-    // A withdrawal cannot have been asked for before the consent was given.
-    let (code, _, err) = record(
-        &data,
-        &[
-            "withdrawal",
-            id,
-            "--requested",
+    // A withdrawal cannot have been asked for before the consent was given (today, give or
+    // take a day), nor more than a year ago (a slip of the keyboard).
+    let days_ago = jiff::Zoned::now()
+        .date()
+        .checked_sub(jiff::ToSpan::days(3))
+        .unwrap()
+        .to_string();
+    for (day, says) in [
+        (days_ago.as_str(), "before the consent"),
+        (
             "2020-01-06",
-            "--by",
-            "Admin Mori",
-        ],
-    );
-    assert_eq!(code, 2);
-    assert!(err.contains("before the consent"), "{err}");
+            "2020-01-06 is more than a year ago (the earliest day taken is ",
+        ),
+    ] {
+        let (code, _, err) = record(
+            &data,
+            &["withdrawal", id, "--requested", day, "--by", "Admin Mori"],
+        );
+        assert_eq!(code, 2);
+        assert!(err.contains(says), "{err}");
+        assert!(
+            err.contains("where: --requested") || says == "before the consent",
+            "{err}"
+        );
+    }
     // Later: asks the admin to withdraw; recorded with the day they asked (today).
     let today = jiff::Zoned::now().date().to_string();
     let (code, _, err) = record(

@@ -46,8 +46,14 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             Some(t) if bound == Bound::Since => filters.since = Some(t),
             Some(t) => filters.until = Some(t),
             None => {
-                // A real month with a day past its end is said so, not called "not a date".
-                let error = match crate::day::parse_day(text)
+                // A real month with a day past its end is said so, not called "not a date";
+                // a time's day (`2026-11-31T09:00:00+09:00`) too.
+                let trimmed = text.trim();
+                let day = match trimmed.get(..10) {
+                    Some(day) if trimmed.len() > 10 && day.is_ascii() => day,
+                    _ => trimmed,
+                };
+                let error = match crate::day::parse_day(day)
                     .err()
                     .and_then(|p| p.month_and_days())
                 {

@@ -161,6 +161,27 @@ fn parse_date(env: &Env, text: &str, option: &str) -> Result<Date, ExitCode> {
     ))
 }
 
+/// Refuses a day something happened (`option`) that is after today or more than a year ago:
+/// as in the dashboard's forms, an older day is taken for a slip of the keyboard (`2016` for
+/// `2026`), not recorded.
+fn happened_when(env: &Env, day: Date, today: Date, option: &str) -> Option<ExitCode> {
+    let year_ago = today.checked_sub(jiff::ToSpan::years(1)).unwrap_or(today);
+    let error = if day > today {
+        env.ta("record-error-future", &[("date", arg(day.to_string()))])
+    } else if day < year_ago {
+        env.ta(
+            "record-error-long-ago",
+            &[
+                ("date", arg(day.to_string())),
+                ("limit", arg(year_ago.to_string())),
+            ],
+        )
+    } else {
+        return None;
+    };
+    Some(fail(env, &error, Some(option), "record-todo-date"))
+}
+
 /// The person as the roster knows them (found without regard to case or width).
 fn on_roster(id: &str, roster: Option<&RosterIds>) -> Option<Subject> {
     roster?.find_person(id).map(|p| Subject::from_person(&p))
@@ -348,16 +369,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 Some(Err(code)) => return code,
                 None => None,
             };
-            if on.is_some_and(|d| d > today) {
-                return fail(
-                    env,
-                    &env.ta(
-                        "record-error-future",
-                        &[("date", arg(on.unwrap_or(today).to_string()))],
-                    ),
-                    Some("--date"),
-                    "record-todo-date",
-                );
+            if let Some(code) = on.and_then(|d| happened_when(env, d, today, "--date")) {
+                return code;
             }
             let session = session.trim();
             if session.is_empty() || crate::escape::has_control(session) {
@@ -383,16 +396,8 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 Some(Err(code)) => return code,
                 None => today,
             };
-            if requested_on > today {
-                return fail(
-                    env,
-                    &env.ta(
-                        "record-error-future",
-                        &[("date", arg(requested_on.to_string()))],
-                    ),
-                    Some("--requested"),
-                    "record-todo-date",
-                );
+            if let Some(code) = happened_when(env, requested_on, today, "--requested") {
+                return code;
             }
             Change::Withdrawal {
                 requested_on,
