@@ -837,7 +837,7 @@ fn an_attendee_not_yet_recorded_can_be_taken_off_the_list() {
 }
 
 #[test]
-fn without_a_trainer_name_the_slides_run_without_a_session() {
+fn without_a_trainer_name_the_slides_run_without_a_session_and_a_says_why() {
     let mut t = Trainer::new("en", "en");
     t.keys("<Enter>");
     assert!(t.p.session.is_none());
@@ -845,10 +845,15 @@ fn without_a_trainer_name_the_slides_run_without_a_session() {
         !t.screen().contains("Attendees"),
         "no attendee key without a session"
     );
-    let before = t.screen();
+    // A trainer who knows `a` is told why there are no attendees, and how to have them.
     t.keys("a");
     assert_eq!(t.p.phase, Phase::Slides);
-    assert_eq!(t.screen(), before, "and the key does nothing");
+    let screen = t.screen();
+    assert!(
+        screen.contains("These are the slides only: nobody’s attendance or choice is recorded"),
+        "{screen}"
+    );
+    assert!(screen.contains("start again with your name"), "{screen}");
     t.keys("q");
     assert!(t.p.quit, "nothing to lose");
     assert!(t.records().is_empty());

@@ -47,6 +47,7 @@ present-setup-title = Trainer mode: set up the session
 present-setup-intro = Enter your name to run this as a session: attendance and each attendee's choice are then recorded. Attendees can also be added later, during or after the slides.
 present-trainer = Trainer name
 present-trainer-hint = Leave it empty and press Enter to show the slides only, with nothing recorded.
+present-slides-only-no-attendees = These are the slides only: nobody’s attendance or choice is recorded. To record them, quit (q) and start again with your name as the trainer.
 present-session-id = Session ID
 present-add-id = Add an attendee: employee ID
 present-add-id-or-name = Add an attendee: employee ID or name

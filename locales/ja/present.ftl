@@ -47,6 +47,7 @@ present-setup-title = 研修モード：セッションの準備
 present-setup-intro = 研修担当者の名前を入力すると研修セッションとなり、出席と受講者それぞれの選択を記録できます。受講者はスライドの途中や最後にも追加できます。
 present-trainer = 研修担当者の名前
 present-trainer-hint = 空欄のまま Enter を押すと、何も記録せずにスライドだけを表示します。
+present-slides-only-no-attendees = スライドだけの表示のため、出席や選択は記録しません。記録するには、いったん終了（q）し、研修担当者の名前を入れて始め直してください。
 present-session-id = セッション ID
 present-add-id = 受講者を追加：社員番号
 present-add-id-or-name = 受講者を追加：社員番号または氏名

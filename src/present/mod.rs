@@ -444,6 +444,15 @@ impl Presenter {
                     self.after_flow();
                     return effect;
                 }
+                // Slides only: `a` has no attendees to open, which is said rather than
+                // ignored (the key is not offered, but a trainer may know it).
+                if self.ctx() == Ctx::Slides
+                    && self.session.is_none()
+                    && keys::cmd_for(key, Ctx::Slides) == Some(Cmd::Attendees)
+                {
+                    self.notice = Some(Notice::info("present-slides-only-no-attendees"));
+                    return None;
+                }
                 let cmd = keys::cmd_for_in(key, self.ctx(), self)?;
                 if let Cmd::Digit(d) = cmd
                     && self.overview.is_none()
