@@ -21,7 +21,8 @@
 //!   `"supports": "<id>"` pairs the champion with the person they support (`"active": false`
 //!   ends that pairing); see [`Pairings`].
 //! - Follow-up: the latest `followup` record is open until a later `stage`, `consent` or
-//!   `withdrawal` record about the same person.
+//!   `withdrawal` record about the same person; a `consent` deferred ("not now") decides
+//!   nothing and leaves it open.
 //! - Reached ("has been through onboarding"): at least one `consent`, `withdrawal` or
 //!   `attendance` record.
 
@@ -188,7 +189,10 @@ impl Standing {
             "consent" | "withdrawal" => {
                 applied.decision = true;
                 self.reached = true;
-                self.followup_open = false;
+                // "Not now" decides nothing: the follow-up to talk with them again stays open.
+                if e.record_type == "withdrawal" || e.decision != Some("deferred") {
+                    self.followup_open = false;
+                }
                 let withdrawal = e.record_type == "withdrawal";
                 match (withdrawal, e.decision) {
                     (true, _) => {

@@ -364,6 +364,11 @@ fn stages_follow_the_documented_rules() {
         0,
         "a decision closes it"
     );
+    assert_eq!(
+        one(&[followup("2026-11-01"), deferred()]).3,
+        1,
+        "\"not now\" decides nothing: it stays open"
+    );
     assert_eq!(one(&[followup("2026-11-01"), stage("parallel")]).3, 0);
     assert_eq!(
         one(&[followup("2026-11-01"), rec("attendance", json!({}))]).3,
