@@ -1400,6 +1400,34 @@ fn the_withdrawal_form_in_both_languages() {
     }
 }
 
+/// On a terminal whose own ledger file breaks its chain, a record would be saved and never
+/// used: nothing is written, and the message says where and what to do.
+#[test]
+fn nothing_is_recorded_after_a_break_in_the_terminals_own_file() {
+    let dir = sample();
+    let own = dir.path().join("ledger").join("trainer-pc.jsonl");
+    let text = std::fs::read_to_string(&own).expect("trainer-pc's file");
+    let changed = text.replacen("Keeps the old group chat", "Keeps the old group chaT", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&own, &changed).expect("changed");
+    let mut a = Admin::open_as(dir, "en", Some("Mori"), None, "trainer-pc");
+    let ledger = a.ledger();
+    let before = common::read_records(&ledger).len();
+    a.keys("3f").paste("talked at lunch").keys("<Enter><Enter>");
+    assert_eq!(
+        common::read_records(&ledger).len(),
+        before,
+        "nothing written"
+    );
+    assert_eq!(std::fs::read_to_string(&own).expect("file"), changed);
+    let screen = a.sized(100, 30);
+    assert!(
+        screen.contains("Not saved (what you typed is kept): this terminal's ledger file breaks"),
+        "{screen}"
+    );
+    assert!(screen.contains("trainer-pc.jsonl:4)"), "{screen}");
+}
+
 #[test]
 fn every_write_shows_what_will_be_recorded_first_in_both_languages() {
     for lang in ["ja", "en"] {

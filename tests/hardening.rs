@@ -455,6 +455,63 @@ fn a_refused_first_record_leaves_no_empty_ledger_file() {
     assert_eq!(written.lines().count(), 1, "{written}");
 }
 
+/// `record` and `record void` on a terminal whose own file has a break: a record written there
+/// would be withheld by every reader with everything after the break, so nothing is written and
+/// it is said where the chain breaks and what to do (another terminal's break is not theirs).
+#[test]
+fn a_record_is_not_added_after_a_break_in_the_terminals_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let record = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(dir.path(), &all)
+    };
+    for stage in ["hesitant", "informed", "hesitant"] {
+        let out = record(&["stage", "E1", stage, "--by", "T"]);
+        assert!(out.status.success(), "{:?}", text(&out));
+    }
+    // The second line changed in place: the chain breaks at the third.
+    let own = dir.path().join("ledger").join("k1.jsonl");
+    let changed = fs::read_to_string(&own)
+        .unwrap()
+        .replacen("\"informed\"", "\"migrated\"", 1);
+    fs::write(&own, &changed).unwrap();
+    for args in [
+        &["followup", "E1", "--in", "7", "--by", "T"][..],
+        &["stage", "E1", "informed", "--by", "T"],
+    ] {
+        let out = record(args);
+        let (_, err) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("breaks its hash chain here"), "{err}");
+        assert!(err.contains("k1.jsonl:3"), "{err}");
+        assert!(err.contains("another kiosk_id in config.toml"), "{err}");
+        assert_eq!(
+            fs::read_to_string(&own).unwrap(),
+            changed,
+            "nothing written"
+        );
+    }
+    // On another terminal (a new file) it is recorded, and counted.
+    let config = dir.path().join("config.toml");
+    let text_of = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text_of.replace("kiosk_id = \"k1\"", "kiosk_id = \"k2\""),
+    )
+    .unwrap();
+    let out = record(&["followup", "E1", "--in", "7", "--by", "T"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("ledger").join("k2.jsonl"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+}
+
 #[test]
 fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
     let dir = tempfile::tempdir().unwrap();

@@ -143,6 +143,24 @@ pub fn withheld_about(issues: &[ReadIssue], id: &str) -> bool {
     })
 }
 
+/// When a read of the ledger of `dir` (its `issues`) found the chain of `kiosk`'s own file
+/// broken: the error that refuses a record there ([`LedgerError::ChainBroken`], at the line
+/// where it breaks), since the readers would withhold it with everything after the break.
+pub fn own_file_broken(issues: &[ReadIssue], dir: &Path, kiosk: &str) -> Option<LedgerError> {
+    let own = dir.join(format!("{kiosk}.jsonl"));
+    issues.iter().find_map(|issue| match issue {
+        ReadIssue::ChainBreak { file, line, .. } | ReadIssue::SeqGap { file, line, .. }
+            if *file == own =>
+        {
+            Some(LedgerError::ChainBroken {
+                path: own.clone(),
+                line: *line,
+            })
+        }
+        _ => None,
+    })
+}
+
 /// The line of the file at `path` that starts at byte `offset` (without its `\n`; at most a
 /// few MB of it); `None` when it cannot be read.
 fn line_at(path: &Path, offset: u64) -> Option<Vec<u8>> {

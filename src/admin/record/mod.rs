@@ -446,6 +446,10 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     let decide = || -> Result<Decided, NotRecorded> {
         let (records, issues) =
             crate::status::records(&dir, &id).map_err(NotRecorded::Unreadable)?;
+        // A record added after a break in this terminal's own file would never be used.
+        if let Some(broken) = crate::ledger::own_file_broken(&issues, &dir, &config.kiosk_id) {
+            return Err(NotRecorded::Unreadable(broken));
+        }
         let state = crate::state::fold(&id, &records, &manifest.policy_version);
         let employee = subject(&id, roster.as_ref(), &state)
             .ok_or_else(|| NotRecorded::Unknown(id.clone()))?;

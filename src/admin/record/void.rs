@@ -93,6 +93,10 @@ pub(super) fn void(
     let decide = || {
         let (records, issues) =
             crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
+        // A void added after a break in this terminal's own file would never be used.
+        if let Some(broken) = crate::ledger::own_file_broken(&issues, &dir, &config.kiosk_id) {
+            return Err(NotRecorded::Unreadable(broken));
+        }
         let state = crate::state::fold(&owner, &records, policy);
         if let Err(r) = allowed(&change, &state) {
             return Err(NotRecorded::Refused(r, state.consent, issues));
