@@ -813,6 +813,41 @@ fn an_off_machine_copy_of_the_seals_still_proves_the_ledger_after_the_local_ones
         "{:?}",
         text(&o)
     );
+    // The emptied file is still told as damage.
+    assert!(
+        text(&o).0.contains("DAMAGED: 2 finding(s)"),
+        "{:?}",
+        text(&o)
+    );
+}
+
+/// Seals with no trusted keys, and nothing else wrong: told as not checked (the keys are
+/// missing, right after the first seal or removed), not as damage in the ledger; not exit 0.
+#[test]
+fn seals_without_trusted_keys_are_not_checked_rather_than_damaged() {
+    if !ssh_keygen() {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    }
+    let s = Sealed::new();
+    s.seal();
+    fs::remove_file(s.data.path().join("seal-signers")).unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("NOT CHECKED: nothing else was found (4 files, ")
+            && out.contains("add the line “tebiki seal” printed to seal-signers"),
+        "{out}"
+    );
+    assert!(!out.contains("DAMAGED"), "{out}");
+    let o = tebiki(s.data.path(), &["verify", "--lang", "ja"]);
+    assert!(
+        text(&o)
+            .0
+            .contains("未確認：ほかに問題は見つかりませんでした"),
+        "{:?}",
+        text(&o)
+    );
 }
 
 #[test]

@@ -235,6 +235,7 @@ receipt-differs-other = At { $place } there is another record than the receipt n
 verify-unsealed-caveat = No seal or checkpoint was checked: the chain shows that no record was changed, removed or inserted on its own, but a file rewritten whole, with its chain computed again, would not show. Seal the ledger regularly (“tebiki seal”, see README) and keep copies of the seals elsewhere, so that it would.
 verify-intact = Intact: { $records } records in { $files } file(s).
 verify-damaged = DAMAGED: { $count } finding(s). Keep a copy of the ledger folder as it is and tell the administrator.
+verify-unchecked = NOT CHECKED: nothing else was found ({ $files } files, { $records } records), but with no trusted seal key set up ($DATA/seal-signers) the seals cannot be checked. Right after the first seal, add the line “tebiki seal” printed to seal-signers and run verify again. If the file was there before, it has been removed: keep a copy of the ledger folder as it is and tell the administrator.
 finding-chain-break = chain break: “prev” is not the SHA-256 of line { $before }: line { $before } or this one was changed, or a line between them removed or inserted
 finding-chain-break-first = chain break: the first line’s “prev” is not 64 zeros: it was changed, or a line before it removed
 finding-chain-break-inserted = chain break: “prev” is the SHA-256 of line { $follows }, the last line that could be read: { $count ->
