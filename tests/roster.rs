@@ -593,6 +593,78 @@ fn a_row_split_by_a_line_break_needs_yes_and_a_quote_left_open_at_the_end_is_nam
 
 /// A file that would take many people off the roster (a filtered sheet, a truncated export),
 /// or one without the department column while the roster has departments, is refused without
+/// A roster whose IDs lost their leading zeros in a spreadsheet (000123 as 123) is not
+/// imported without `--yes`, even for a few people: it is said what happened and what to do.
+#[test]
+fn ids_that_lost_their_leading_zeros_are_told_before_anything_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |zeros: bool| {
+        let mut csv = String::from("employee_id,name,department,email\n");
+        for n in 121..=123 {
+            let id = if zeros {
+                format!("000{n}")
+            } else {
+                n.to_string()
+            };
+            writeln!(csv, "{id},Person {n},Sales,").unwrap();
+        }
+        csv.push_str("A001,Kim Lee,Sales,\n");
+        csv
+    };
+    let file = dir.path().join("roster.in.csv");
+    std::fs::write(&file, rows(true)).unwrap();
+    assert!(import(dir.path(), &file, &[]).status.success());
+    let stored = || std::fs::read_to_string(dir.path().join("roster.csv")).unwrap();
+    let before = stored();
+    std::fs::write(&file, rows(false)).unwrap();
+    let o = import(dir.path(), &file, &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("has 3 IDs of the roster in place without leading zeros (e.g. 000121 as 121)"),
+        "{err}"
+    );
+    assert!(err.contains("Save the ID column as text"), "{err}");
+    assert_eq!(stored(), before);
+    // New IDs that only look alike (no one of that ID with zeros leaves): no question.
+    let mut more = rows(true);
+    more.push_str("124,New Person,Sales,\n");
+    std::fs::write(&file, more).unwrap();
+    let o = import(dir.path(), &file, &[]);
+    assert!(o.status.success(), "{}", text(&o).1);
+}
+
+/// A row with fewer values than the header is read, its missing department or email empty,
+/// and it is said which line and what it is read without.
+#[test]
+fn a_row_with_fewer_values_than_the_header_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("short.csv");
+    std::fs::write(
+        &file,
+        "employee_id,name,department,email\nE1,Kim Lee,Sales,kim@example.com\nE2,Ana Ruiz\n\
+         E3,Li Wei,Sales,li@example.com\nE4,Bo Kim,Sales\n",
+    )
+    .unwrap();
+    let o = import(dir.path(), &file, &[]);
+    let (_, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("short.csv:3 has only 2 values, fewer than the header: it is read with no department or email"),
+        "{err}"
+    );
+    assert!(
+        err.contains("short.csv:5 has only 3 values") && err.contains("no email."),
+        "{err}"
+    );
+    assert!(
+        !err.contains("short.csv:2 ") && !err.contains("short.csv:4 "),
+        "{err}"
+    );
+    let stored = std::fs::read_to_string(dir.path().join("roster.csv")).unwrap();
+    assert!(stored.contains("E2,Ana Ruiz,,"), "{stored}");
+}
+
 /// `--yes`, the roster unchanged; `--dry-run` warns; a few leavers need no `--yes`.
 #[test]
 fn an_import_that_would_lose_much_asks_for_yes() {

@@ -336,8 +336,18 @@ people-more = … and { $count } more
 roster-empty-value = (empty)
 roster-dry-run = Dry run: nothing was imported; the current roster is unchanged.
 roster-previous-unreadable = the roster stored now could not be read ({ $detail }): the changes below are counted as if there were none, and it is replaced
+roster-zeros-dropped = { $file } has { $count } { $n ->
+    [one] ID
+   *[other] IDs
+} of the roster in place without leading zeros (e.g. { $before } as { $after }), as a spreadsheet writes IDs it took for numbers: importing would take { $n ->
+    [one] that person
+   *[other] those people
+} off the roster and add them again under another ID, no longer matching their records. Save the ID column as text (or export the roster from its source again).
 roster-many-removed = { $file } would take { $removed } of the { $old } people off the roster (it lists { $rows }): is it the whole roster, not part of it?
 roster-column-absent = { $file } has no { $column } column: importing it would clear the { $column } of { $count } people
+roster-short-row = { $file }:{ $line } has only { $found } values, fewer than the header: it is read with no { $columns }. If that is not meant, add the missing values (or commas) to the row.
+roster-short-row-join = { " or " }
+roster-short-rows-more = … and { $more } more rows with fewer values than the header
 roster-split-row = { $file }: lines { $first } and { $second } have fewer values than the header and together one more: most likely one row split in two by a line break inside a value not in double quotes, and line { $second } would add a person with the id “{ $id }”
 roster-todo-losses = Nothing was imported (the current roster is unchanged). See every change with --dry-run; if the file is right, import it again with --yes.
 roster-waiting = Waiting for another roster import in this data folder to finish…

@@ -43,8 +43,46 @@ const MANY_REMOVED_MIN: usize = 5;
 
 /// What the import would lose that is seldom meant: the words for each (the removals, the
 /// columns whose values it clears), empty when nothing.
-fn losses(env: &Env, file: &str, parsed: &Parsed, old: &[Employee], removed: usize) -> Vec<String> {
+fn losses(
+    env: &Env,
+    file: &str,
+    parsed: &Parsed,
+    old: &[Employee],
+    changes: &super::roster_changes::Changes<'_>,
+) -> Vec<String> {
+    let removed = changes.removed.len();
     let mut out = Vec::new();
+    // IDs of the roster in place that come back without their leading zeros (000123 as
+    // 123): what a spreadsheet does to IDs it reads as numbers. Those people would leave and
+    // come back under other IDs, no longer matching their records.
+    let added: std::collections::HashSet<String> = changes
+        .added
+        .iter()
+        .map(|e| crate::record::identity::key(&e.id))
+        .collect();
+    let dropped: Vec<(&str, &str)> = changes
+        .removed
+        .iter()
+        .filter_map(|e| {
+            let short = e.id.trim_start_matches('0');
+            (short.len() < e.id.len()
+                && !short.is_empty()
+                && added.contains(&crate::record::identity::key(short)))
+            .then_some((e.id.as_str(), short))
+        })
+        .collect();
+    if let Some((before, after)) = dropped.first() {
+        out.push(env.ta(
+            "roster-zeros-dropped",
+            &[
+                ("file", arg(file.to_owned())),
+                ("count", count(dropped.len() as u64)),
+                ("n", (dropped.len() as u64).into()),
+                ("before", arg(before.to_string())),
+                ("after", arg(after.to_string())),
+            ],
+        ));
+    }
     if removed >= MANY_REMOVED_MIN && removed * MANY_REMOVED_SHARE > old.len() {
         out.push(env.ta(
             "roster-many-removed",
@@ -87,6 +125,37 @@ fn losses(env: &Env, file: &str, parsed: &Parsed, old: &[Employee], removed: usi
         }
     }
     out
+}
+
+/// Warns of rows with fewer values than the header (the first few, then how many more): the
+/// department or email they have no value for is taken as empty, which may not be meant.
+fn short_rows(env: &Env, file: &str, parsed: &Parsed) {
+    const SHOWN: usize = 5;
+    for (line, found, without) in parsed.short_rows.iter().take(SHOWN) {
+        let columns: Vec<String> = without.iter().map(|&c| column_label(env, c)).collect();
+        warn(
+            env,
+            &env.ta(
+                "roster-short-row",
+                &[
+                    ("file", arg(file.to_owned())),
+                    ("line", arg(line.to_string())),
+                    ("found", count(*found as u64)),
+                    (
+                        "columns",
+                        arg(columns.join(&env.t("roster-short-row-join"))),
+                    ),
+                ],
+            ),
+        );
+    }
+    let more = parsed.short_rows.len().saturating_sub(SHOWN);
+    if more > 0 {
+        warn(
+            env,
+            &env.ta("roster-short-rows-more", &[("more", count(more as u64))]),
+        );
+    }
 }
 
 /// [`ids`], or why the roster cannot be read, said on stderr (the exit code is then returned).
@@ -446,7 +515,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         &file,
         &parsed,
         previous.as_deref().unwrap_or(&[]),
-        changes.removed.len(),
+        &changes,
     );
     if !losses.is_empty() && !args.yes && !args.dry_run {
         super::roster_changes::print(env, &changes);
@@ -463,6 +532,7 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     for what in &losses {
         warn(env, what);
     }
+    short_rows(env, &file, &parsed);
     if args.dry_run {
         say(&crate::escape::for_terminal(&env.ta(
             "roster-read",

@@ -236,6 +236,9 @@ pub struct Parsed {
     /// double quotes, whose second half was read as another person. The lines of both, and
     /// the id the second half was read with.
     pub split_rows: Vec<(u64, u64, String)>,
+    /// Rows with fewer values than the header, read all the same: their line, how many values
+    /// they have, and the columns tebiki uses that they have none for (taken as empty).
+    pub short_rows: Vec<(u64, usize, Vec<Column>)>,
 }
 
 /// Decodes the file: a forced encoding, else BOM means UTF-8, valid UTF-8 means UTF-8, and
@@ -361,6 +364,7 @@ pub fn parse(
     let odd_quotes = memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1;
     let mut last_line = None;
     let mut split_rows = Vec::new();
+    let mut short_rows = Vec::new();
     // The row before, when it was short: its line and how many values it had.
     let mut short_before: Option<(u64, usize)> = None;
     for n in 0u64.. {
@@ -502,6 +506,14 @@ pub fn parse(
             continue;
         }
         seen.insert(key, line);
+        // Fewer values than the header: the columns it has no value for are taken as empty.
+        let without: Vec<Column> = [Column::Department, Column::Email]
+            .into_iter()
+            .filter(|&c| index[c as usize].is_some_and(|i| i >= record.len()))
+            .collect();
+        if !without.is_empty() {
+            short_rows.push((line, record.len(), without));
+        }
         row_lines.push(line);
         employees.push(Employee {
             // Stored normalised, so every later lookup meets one form.
@@ -540,6 +552,15 @@ pub fn parse(
         absent_columns: [Column::Department, Column::Email]
             .into_iter()
             .filter(|c| index[*c as usize].is_none())
+            .collect(),
+        // A row split in two is told as such, not as two short rows.
+        short_rows: short_rows
+            .into_iter()
+            .filter(|(line, ..)| {
+                !split_rows
+                    .iter()
+                    .any(|(first, second, _)| line == first || line == second)
+            })
             .collect(),
         split_rows,
     })
