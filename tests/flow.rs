@@ -165,6 +165,51 @@ fn an_employee_defers_in_english_with_two_reasons() {
     );
 }
 
+/// No and Not now need no answers: → twice on the check goes on to the choice (one → only says
+/// so, as PageDown is the same key), where agreeing still needs the answers.
+#[test]
+fn no_and_not_now_need_no_answers_to_the_check_but_agreeing_does() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>")
+        .identify("E2003", "Sam Lee", "")
+        .read_all();
+    assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
+    let screen = k.screen();
+    assert!(
+        screen.contains("Only agreeing needs these answers. For No or Not now: → twice."),
+        "{screen}"
+    );
+    // One →, then another key: still the check.
+    k.keys("<Right>");
+    assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
+    assert!(k.app.person.check.skip_asked, "{:?}", k.app.notice);
+    assert!(k.screen().contains("press → again"), "{}", k.screen());
+    k.keys("<Down><Right>");
+    assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
+    k.keys("<Right>");
+    assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Choice);
+    // Agreeing without the answers: said what to do, nothing to confirm, nothing saved.
+    // Agree, then the two acknowledgements listed after the three answers.
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>");
+    assert_eq!(k.app.person.choice.pick, Some(tebiki::app::Pick::Agree));
+    assert!(!k.app.person.choice.reviewing);
+    assert!(
+        k.screen()
+            .contains("To agree, answer the questions before this screen first"),
+        "{}",
+        k.screen()
+    );
+    assert!(k.records().is_empty());
+    // No, without the answers: saved, with the check as it was (nothing answered).
+    k.keys("<Up><Up><Up><Up><Space><Down><Down><Space><Enter>");
+    assert!(k.app.person.choice.reviewing, "{}", k.screen());
+    k.keys("<Enter>");
+    let r = only_record(&k);
+    assert_eq!(r["decision"], "refused");
+    assert_eq!(r["check"]["correct"], 0, "{r}");
+    assert!(r["check"]["questions"].as_u64().unwrap() > 0, "{r}");
+}
+
 #[test]
 fn switching_language_midway_keeps_progress_and_records_both() {
     let mut k = Kiosk::new("ja");

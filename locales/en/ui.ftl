@@ -39,7 +39,9 @@ check-correct = ✓ Question { $n } is correct. Here is the next one.
 check-wrong = ✗ Not quite.
 check-explained-on = This is explained on “{ $title }” (screen { $n }).
 check-wrong-options = Enter: read that screen again · Esc: try this question again
-check-answer-first = Please answer the questions first.
+check-skip-confirm = To say No or Not now, you can go on to your choice without these questions: press → again. (Agreeing needs the right answers.)
+check-decide-without = Only agreeing needs these answers. For No or Not now: → twice.
+choice-check-first = To agree, answer the questions before this screen first (Esc goes back to them). No and Not now need no answers.
 check-all-correct = ✓ You answered { $n ->
     [one] the question
    *[other] all { $n } questions

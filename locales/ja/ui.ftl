@@ -39,7 +39,9 @@ check-correct = ✓ 質問 { $n } は正解です。次の質問です。
 check-wrong = ✗ 違います。
 check-explained-on = 「{ $title }」（{ $n } 画面目）で説明しています。
 check-wrong-options = Enter：その画面を読み直す ・ Esc：この質問にもう一度答える
-check-answer-first = 先に質問に答えてください。
+check-skip-confirm = 「使わない」「今は使わない」を選ぶなら、質問に答えずに選択へ進めます：もう一度 → を押してください（同意するには正しい答えが必要です）。
+check-decide-without = 同意するときだけ答えが必要です。「使わない」「今は使わない」は → を 2 回。
+choice-check-first = 同意するには、この前の画面の質問に先に答えてください（Esc で戻れます）。「使わない」「今は使わない」には答えは要りません。
 check-all-correct = ✓ { $n ->
    *[other] { $n } 問すべてに正しく答えました。
 }

@@ -25,6 +25,21 @@ impl App {
             return None;
         }
         let check = &mut self.person.check;
+        // → twice: on to the choice without the questions, where No and Not now can be chosen
+        // (agreeing needs every answer right; see `App::decision`).
+        if cmd == Cmd::Next {
+            if check.skip_asked {
+                check.skip_asked = false;
+                check.wrong = None;
+                self.notice = None;
+                self.go(Step::Screen(i + 1));
+            } else {
+                check.skip_asked = true;
+                self.notice = Some(Notice::info("check-skip-confirm"));
+            }
+            return None;
+        }
+        check.skip_asked = false;
         let q = &questions[check.current];
         if let Some(_wrong) = check.wrong {
             match cmd {
@@ -75,13 +90,6 @@ impl App {
                     }
                 } else {
                     check.wrong = Some(check.focus);
-                }
-            }
-            Cmd::Next => {
-                if self.person.check.all_passed() {
-                    self.go(Step::Screen(i + 1));
-                } else {
-                    self.notice = Some(Notice::info("check-answer-first"));
                 }
             }
             Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),

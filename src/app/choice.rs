@@ -32,9 +32,16 @@ impl App {
             None => Err("choice-nothing-chosen"),
             Some(Pick::NotNow) => Ok(Decision::Deferred),
             Some(Pick::Refuse) => Ok(Decision::Refused),
+            // Come here without the check's answers (to say No or Not now): agreeing needs them.
+            Some(Pick::Agree) if !self.check_done() => Err("choice-check-first"),
             Some(Pick::Agree) if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
             Some(Pick::Agree) => Err("choice-acknowledge-first"),
         }
+    }
+
+    /// Whether the check is done: every answer right, or no questions to answer.
+    pub fn check_done(&self) -> bool {
+        self.content.manifest.questions.is_empty() || self.person.check.all_passed()
     }
 
     /// Each purpose and whether it is granted: the core ones by agreeing, the optional ones

@@ -118,6 +118,10 @@ pub struct CheckState {
     /// The option ticked with Space: Enter answers with it (or with the highlighted option
     /// when none is ticked). Ticking never answers.
     pub ticked: Option<usize>,
+    /// → was pressed once on an unanswered check: a second → goes on to the choice without
+    /// the questions (to say No or Not now; agreeing needs them). One key alone never skips
+    /// the check (PageDown, pressed to read on, is the same command).
+    pub skip_asked: bool,
 }
 
 impl CheckState {

@@ -35,7 +35,14 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
     let Some(q) = content.forms.questions.get(&meta.id) else {
         return body;
     };
+    // Agreeing needs the answers; No and Not now do not: said above every question.
     body.blank();
+    para(
+        &mut body,
+        &app.t("check-decide-without"),
+        width,
+        theme::dim(),
+    );
     let counter = app.loc.ta(
         &app.lang,
         "check-counter",
