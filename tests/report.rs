@@ -160,6 +160,15 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
         "{out}"
     );
     assert!(out.contains('█'), "{out}");
+    // Each part says whom its shares are of: the roster's 4, or all 5.
+    for heading in [
+        "■ Coverage against the roster (4 people)",
+        "■ Consent (shares of all 5 people)",
+        "■ Migration stage (shares of all 5 people)",
+        "■ By department (all 5 people)",
+    ] {
+        assert!(out.contains(heading), "{heading}: {out}");
+    }
     assert!(out.contains("using both (parallel)"), "{out}");
     assert!(
         out.contains("■ Overdue follow-ups (1, oldest first)"),
@@ -179,7 +188,11 @@ fn a_hesitant_employee_defers_a_trainer_records_parallel_use_and_the_report_show
     );
     let o = tebiki(&data, &["report", "--lang", "ja"]);
     let (out, _) = text(&o);
-    assert!(out.contains("■ 名簿に対するカバー率"), "{out}");
+    assert!(
+        out.contains("■ 名簿に対するカバー率（名簿の 4 人）"),
+        "{out}"
+    );
+    assert!(out.contains("■ 同意の状態（全 5 人に対する割合）"), "{out}");
     assert!(out.contains("併用中 (parallel)"), "{out}");
     assert!(out.contains("■ 未実施の人（1 人）"), "{out}");
 }

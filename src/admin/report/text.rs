@@ -121,7 +121,14 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     }
 
     out.push('\n');
-    let _ = writeln!(out, "{}", t("report-coverage"));
+    // Each part says whom its shares are of: the roster, or everyone (the roster and
+    // those only in the ledger).
+    let people = |id: &str, n: u64| env.ta(id, &[("people", count(n))]);
+    let coverage = match &r.coverage {
+        Some(c) => people("report-coverage", c.roster),
+        None => t("report-coverage-no-roster"),
+    };
+    let _ = writeln!(out, "{coverage}");
     match &r.coverage {
         Some(c) => {
             let rows = [
@@ -163,7 +170,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     }
 
     out.push('\n');
-    let _ = writeln!(out, "{}", t("report-consent"));
+    let _ = writeln!(out, "{}", people("report-consent", r.employees));
     let rows: Vec<(String, u64)> = CONSENT_ORDER
         .iter()
         .map(|c| {
@@ -191,7 +198,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     }
 
     out.push('\n');
-    let _ = writeln!(out, "{}", t("report-stage"));
+    let _ = writeln!(out, "{}", people("report-stage", r.employees));
     let rows: Vec<(String, u64)> = Stage::ALL
         .iter()
         .map(|s| {
@@ -226,7 +233,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     );
 
     out.push('\n');
-    let _ = writeln!(out, "{}", t("report-departments"));
+    let _ = writeln!(out, "{}", people("report-departments", r.employees));
     department_table(&mut out, r, env);
 
     list_section(
