@@ -8,6 +8,7 @@ use fluent_bundle::FluentValue;
 
 use crate::command::Env;
 use crate::escape::for_terminal;
+use crate::i18n::group_digits;
 use crate::ledger::{FindingKind, VerifyReport};
 
 fn s(v: impl ToString) -> FluentValue<'static> {
@@ -57,8 +58,9 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
                 },
                 &[
                     ("file", s(for_terminal(&f.file))),
-                    ("records", s(f.records - f.not_records)),
-                    ("lines", s(f.not_records)),
+                    ("records", s(group_digits(f.records - f.not_records))),
+                    ("n", FluentValue::from(f.records - f.not_records)),
+                    ("lines", s(group_digits(f.not_records))),
                     ("range", s(range))
                 ],
             )
@@ -320,7 +322,8 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
         env.ta(
             "verify-intact",
             &[
-                ("records", s(report.records())),
+                ("records", s(group_digits(report.records()))),
+                ("n", FluentValue::from(report.records())),
                 ("files", s(report.files.len())),
             ],
         )
@@ -334,7 +337,8 @@ pub fn render(report: &VerifyReport, env: &Env, dir: &Path, seals: usize) -> Str
         env.ta(
             "verify-unchecked",
             &[
-                ("records", s(report.records())),
+                ("records", s(group_digits(report.records()))),
+                ("n", FluentValue::from(report.records())),
                 ("files", s(report.files.len())),
             ],
         )

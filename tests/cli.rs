@@ -239,6 +239,29 @@ fn status_escapes_control_characters_in_names() {
     assert!(out.contains("Eve\\u{001B}[2J\\u{202E}x\\u{0000}"), "{out}");
 }
 
+/// Counts read as numbers are written: one record, and thousands grouped.
+#[test]
+fn verify_counts_one_record_as_one_and_groups_thousands() {
+    let data = tempfile::tempdir().unwrap();
+    let ledger = data.path().join("ledger");
+    let mut w = Writer::open(&ledger, "k1", Duration::from_secs(1)).unwrap();
+    w.append("consent", body("E1", "A", "given", "2026-11-23"))
+        .unwrap();
+    let out = text(&tebiki(data.path(), &["verify", "--lang", "en"])).0;
+    assert!(out.contains("k1.jsonl: 1 record, "), "{out}");
+    assert!(out.contains("Intact: 1 record in 1 file(s)"), "{out}");
+    let mut w = Writer::open(&ledger, "k2", Duration::from_secs(1)).unwrap();
+    for i in 0..1200 {
+        w.append("stage", body(&format!("E{i}"), "A", "given", "2026-11-23"))
+            .unwrap();
+    }
+    let out = text(&tebiki(data.path(), &["verify", "--lang", "en"])).0;
+    assert!(out.contains("k2.jsonl: 1,200 records, "), "{out}");
+    assert!(out.contains("Intact: 1,201 records in 2 file(s)"), "{out}");
+    let out = text(&tebiki(data.path(), &["verify", "--lang", "ja"])).0;
+    assert!(out.contains("1,201 件"), "{out}");
+}
+
 #[test]
 fn verify_reports_intact_then_locates_damage_and_checks_a_checkpoint() {
     let data = tempfile::tempdir().unwrap();

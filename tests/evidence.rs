@@ -835,7 +835,7 @@ fn seals_without_trusted_keys_are_not_checked_rather_than_damaged() {
     let (code, out) = s.verify();
     assert_eq!(code, Some(1), "{out}");
     assert!(
-        out.contains("NOT CHECKED: nothing else was found (4 files, ")
+        out.contains("NOT CHECKED: nothing else was found (4 file(s), ")
             && out.contains("add the line “tebiki seal” printed to seal-signers"),
         "{out}"
     );

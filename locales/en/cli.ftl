@@ -186,8 +186,14 @@ status-in-withheld-records = records about { $id } are among those a break in th
 
 verify-folder = Ledger folder: { $dir }
 verify-no-files = No ledger files yet.
-verify-file = { $file }: { $records } records, { $range }
-verify-file-not-records = { $file }: { $records } records (and lines that could not be read as a record: { $lines }), { $range }
+verify-file = { $file }: { $n ->
+    [one] 1 record
+   *[other] { $records } records
+}, { $range }
+verify-file-not-records = { $file }: { $n ->
+    [one] 1 record
+   *[other] { $records } records
+} (and lines that could not be read as a record: { $lines }), { $range }
 verify-recovered = { $place }: recovered a torn tail of { $bytes } bytes at offset { $offset } (saved as { $saved })
 verify-recovered-piece = { $chained ->
         [yes] The piece is the start of record { $seq }{ $told ->
@@ -233,9 +239,15 @@ receipt-no-record = { $file } has no record with seq { $seq }: the record of thi
 receipt-differs = The record at { $place } differs from the receipt (its SHA-256 is now { $sha }): either the record was changed after the receipt was given, or this receipt's text is not the one given (check it was copied whole, or read its code again).
 receipt-differs-other = At { $place } there is another record than the receipt names (its SHA-256 is { $sha }): the record of this receipt is not there.
 verify-unsealed-caveat = No seal or checkpoint was checked: the chain shows that no record was changed, removed or inserted on its own, but a file rewritten whole, with its chain computed again, would not show. Seal the ledger regularly (“tebiki seal”, see README) and keep copies of the seals elsewhere, so that it would.
-verify-intact = Intact: { $records } records in { $files } file(s).
+verify-intact = Intact: { $n ->
+    [one] 1 record
+   *[other] { $records } records
+} in { $files } file(s).
 verify-damaged = DAMAGED: { $count } finding(s). Keep a copy of the ledger folder as it is and tell the administrator.
-verify-unchecked = NOT CHECKED: nothing else was found ({ $files } files, { $records } records), but with no trusted seal key set up ($DATA/seal-signers) the seals cannot be checked. Right after the first seal, add the line “tebiki seal” printed to seal-signers and run verify again. If the file was there before, it has been removed: keep a copy of the ledger folder as it is and tell the administrator.
+verify-unchecked = NOT CHECKED: nothing else was found ({ $files } file(s), { $n ->
+    [one] 1 record
+   *[other] { $records } records
+}), but with no trusted seal key set up ($DATA/seal-signers) the seals cannot be checked. Right after the first seal, add the line “tebiki seal” printed to seal-signers and run verify again. If the file was there before, it has been removed: keep a copy of the ledger folder as it is and tell the administrator.
 finding-chain-break = chain break: “prev” is not the SHA-256 of line { $before }: line { $before } or this one was changed, or a line between them removed or inserted
 finding-chain-break-first = chain break: the first line’s “prev” is not 64 zeros: it was changed, or a line before it removed
 finding-chain-break-inserted = chain break: “prev” is the SHA-256 of line { $follows }, the last line that could be read: { $count ->

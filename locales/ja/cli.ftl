@@ -186,8 +186,12 @@ status-in-withheld-records = { $id } に関する記録が、ハッシュの連�
 
 verify-folder = 記録フォルダー：{ $dir }
 verify-no-files = 記録ファイルはまだありません。
-verify-file = { $file }：{ $records } 件、{ $range }
-verify-file-not-records = { $file }：{ $records } 件（ほかに記録として読めない行が { $lines } 行）、{ $range }
+verify-file = { $file }：{ $n ->
+   *[other] { $records }
+} 件、{ $range }
+verify-file-not-records = { $file }：{ $n ->
+   *[other] { $records }
+} 件（ほかに記録として読めない行が { $lines } 行）、{ $range }
 verify-recovered = { $place }：書きかけの末尾 { $bytes } バイト（位置 { $offset }）を復旧しました（{ $saved } に保存）
 verify-recovered-piece = { $chained ->
         [yes] この断片は記録 { $seq }{ $told ->
@@ -233,9 +237,13 @@ receipt-no-record = { $file } に seq { $seq } の記録がありません：こ
 receipt-differs = { $place } の記録は控えと異なります（現在の SHA-256 は { $sha }）：控えを渡した後に記録が書き換えられたか、この控えの文字列が渡したものと違います（全体を写したか確かめるか、コードを読み取り直してください）。
 receipt-differs-other = { $place } には控えとは別の記録があります（SHA-256 は { $sha }）：この控えの記録はありません。
 verify-unsealed-caveat = 封印もチェックポイントも確かめていません。チェーンからは、記録が単独で書き換えられたり、消されたり、差し込まれたりしていないことがわかりますが、チェーンを計算し直してファイルごと書き換えられた場合はわかりません。わかるようにするには、定期的に台帳を封印し（「tebiki seal」、README を参照）、封印の写しを別の場所に保管してください。
-verify-intact = 無事です：{ $files } ファイル、{ $records } 件。
+verify-intact = 無事です：{ $files } ファイル、{ $n ->
+   *[other] { $records }
+} 件。
 verify-damaged = 損傷があります：{ $count } 件。記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
-verify-unchecked = 未確認：ほかに問題は見つかりませんでした（{ $files } ファイル、{ $records } 件）が、信頼する封印の鍵（$DATA/seal-signers）がないため、封印を確かめられません。初めて封印した直後なら、「tebiki seal」が表示した行を seal-signers に加えて、もう一度確かめてください。以前はあったファイルなら削除されています：記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
+verify-unchecked = 未確認：ほかに問題は見つかりませんでした（{ $files } ファイル、{ $n ->
+   *[other] { $records }
+} 件）が、信頼する封印の鍵（$DATA/seal-signers）がないため、封印を確かめられません。初めて封印した直後なら、「tebiki seal」が表示した行を seal-signers に加えて、もう一度確かめてください。以前はあったファイルなら削除されています：記録フォルダーを今のままコピーして保管し、管理者に伝えてください。
 finding-chain-break = 連鎖の切れ目：「prev」が { $before } 行目の SHA-256 と一致しません（{ $before } 行目かこの行が変更されたか、その間の行が削除・挿入されています）
 finding-chain-break-first = 連鎖の切れ目：最初の行の「prev」が 64 個の 0 ではありません（この行が変更されたか、その前の行が削除されています）
 finding-chain-break-inserted = 連鎖の切れ目：「prev」は、読めた最後の行である { $follows } 行目の SHA-256 です（読めなかった { $count ->

@@ -368,7 +368,7 @@ pub(crate) fn read_issue_text(
             &[
                 ("place", arg(place)),
                 ("last", (*last_line).into()),
-                ("n", (*records).into()),
+                ("n", count(*records)),
             ],
         ),
         ReadIssue::RepeatedKey { key, .. } => loc.ta(
