@@ -413,6 +413,38 @@ fn labels_give_headings_and_coded_values_in_words_of_the_language() {
     }
 }
 
+/// The screens a consent was given without reading to their end, and those passed quicker
+/// than skimming, each in a column of their own (legal asks whether the consent was informed).
+#[test]
+fn screens_not_read_to_their_end_and_read_quickly_have_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut w = Writer::open(&data.join("ledger"), "k", Duration::from_secs(1)).unwrap();
+    let body = json!({
+        "employee": { "id": "E1" },
+        "decision": "given",
+        "content": { "screens": [
+            { "id": "why", "seconds": 40.0, "read_to_end": true },
+            { "id": "costs", "seconds": 2.0, "read_to_end": false, "fast": true },
+            { "id": "where", "seconds": 9.0, "read_to_end": false },
+        ] },
+    });
+    w.append("consent", body.as_object().cloned().unwrap())
+        .unwrap();
+    let o = tebiki(data, &["export", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let (header, rows) = csv_rows(&o.stdout);
+    let cell = |key: &str| &rows[0][header.iter().position(|h| h == key).unwrap()];
+    assert_eq!(cell("unread_screens"), "costs;where");
+    assert_eq!(cell("fast_screens"), "costs");
+    let o = tebiki(data, &["export", "--format", "csv", "--labels", "ja"]);
+    let (header, _) = csv_rows(&o.stdout);
+    assert!(
+        header.iter().any(|h| h == "最後まで読まなかった画面"),
+        "{header:?}"
+    );
+}
+
 #[test]
 fn since_and_until_apply_to_when_it_happened() {
     let dir = tempfile::tempdir().unwrap();

@@ -271,6 +271,7 @@ export-col-content_sha256 = content shown (SHA-256)
 export-col-languages = languages shown
 export-col-slides = slides shown
 export-col-fast_screens = screens passed quicker than skimming
+export-col-unread_screens = screens not read to their end
 export-col-check_questions = check: questions
 export-col-check_correct = check: correct
 export-col-check_first_try = check: correct first time

@@ -256,6 +256,7 @@ export-col-content_sha256 = 表示した内容（SHA-256）
 export-col-languages = 表示した言語
 export-col-slides = 表示したスライド
 export-col-fast_screens = 流し読みより速く進んだ画面
+export-col-unread_screens = 最後まで読まなかった画面
 export-col-check_questions = 確認問題：問題数
 export-col-check_correct = 確認問題：正解数
 export-col-check_first_try = 確認問題：1 回目で正解

@@ -49,7 +49,8 @@ pub const JSON_ONLY: &[(&str, &str)] = &[
     ),
     (
         "content.screens",
-        "per screen: seconds spent, read to the end, languages - a list per record",
+        "per screen: seconds spent and languages - a list per record (the screens passed \
+         quickly and those not read to their end: fast_screens, unread_screens)",
     ),
     ("check.items", "per question: attempts and first try"),
     (
@@ -330,6 +331,19 @@ pub const COLUMNS: &[Column] = &[
             let screens = r.f.content.as_ref().and_then(|c| c.screens.as_deref());
             for screen in screens.unwrap_or(&[]) {
                 if screen.fast == Some(true) {
+                    c.sep();
+                    c.out.push_str(screen.id.as_deref().unwrap_or(""));
+                }
+            }
+        }),
+    },
+    Column {
+        key: "unread_screens",
+        from: &["content.screens.read_to_end"],
+        fill: Fill::One(|r, c| {
+            let screens = r.f.content.as_ref().and_then(|c| c.screens.as_deref());
+            for screen in screens.unwrap_or(&[]) {
+                if screen.read_to_end == Some(false) {
                     c.sep();
                     c.out.push_str(screen.id.as_deref().unwrap_or(""));
                 }

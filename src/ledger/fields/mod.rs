@@ -185,7 +185,7 @@ pub struct ContentFields<'a> {
     #[serde(borrow)]
     pub slides: Option<Vec<Text<'a>>>,
     /// Each screen seen (only what the export shows of it: which were passed quicker than
-    /// skimming).
+    /// skimming, and which were not read to their end).
     #[serde(borrow)]
     pub screens: Option<Vec<ScreenSeen<'a>>>,
 }
@@ -197,6 +197,8 @@ pub struct ScreenSeen<'a> {
     #[serde(borrow, deserialize_with = "borrowed")]
     pub id: Option<Cow<'a, str>>,
     pub fast: Option<bool>,
+    /// Whether the person scrolled to its end.
+    pub read_to_end: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -300,6 +302,7 @@ impl<'a> Fields<'a> {
                         .map(|x| ScreenSeen {
                             id: s(x.get("id")),
                             fast: x.get("fast").and_then(Value::as_bool),
+                            read_to_end: x.get("read_to_end").and_then(Value::as_bool),
                         })
                         .collect()
                 }),
