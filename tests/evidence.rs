@@ -848,6 +848,15 @@ fn seals_without_trusted_keys_are_not_checked_rather_than_damaged() {
         "{:?}",
         text(&o)
     );
+    // A file made before the key's line is pasted in (only a comment): the same.
+    fs::write(
+        s.data.path().join("seal-signers"),
+        "# the seal key goes here\n",
+    )
+    .unwrap();
+    let (code, out) = s.verify();
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("NOT CHECKED: nothing else was found"), "{out}");
 }
 
 #[test]

@@ -427,6 +427,8 @@ fn screens_not_read_to_their_end_and_read_quickly_have_their_columns() {
             { "id": "why", "seconds": 40.0, "read_to_end": true },
             { "id": "costs", "seconds": 2.0, "read_to_end": false, "fast": true },
             { "id": "where", "seconds": 9.0, "read_to_end": false },
+            { "id": "check", "seconds": 30.0, "read_to_end": false },
+            { "id": "choice", "seconds": 20.0, "read_to_end": false },
         ] },
     });
     w.append("consent", body.as_object().cloned().unwrap())
@@ -435,6 +437,7 @@ fn screens_not_read_to_their_end_and_read_quickly_have_their_columns() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let (header, rows) = csv_rows(&o.stdout);
     let cell = |key: &str| &rows[0][header.iter().position(|h| h == key).unwrap()];
+    // The check and the choice are answered, not read: never listed.
     assert_eq!(cell("unread_screens"), "costs;where");
     assert_eq!(cell("fast_screens"), "costs");
     let o = tebiki(data, &["export", "--format", "csv", "--labels", "ja"]);

@@ -186,6 +186,9 @@ fn no_and_not_now_need_no_answers_to_the_check_but_agreeing_does() {
     assert!(k.screen().contains("press → again"), "{}", k.screen());
     k.keys("<Down><Right>");
     assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
+    // Help opened and closed between: the question is asked again.
+    k.keys("<F1><Esc><Right>");
+    assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
     k.keys("<Right>");
     assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Choice);
     // Agreeing without the answers: said what to do, nothing to confirm, nothing saved.
@@ -1043,7 +1046,10 @@ fn a_screen_passed_quicker_than_skimming_is_recorded_and_the_person_asked_once_t
     let mut rows = csv::Reader::from_reader(&out.stdout[..]);
     let headers = rows.headers().unwrap().clone();
     let col = headers.iter().position(|h| h == "fast_screens").unwrap();
+    let unread = headers.iter().position(|h| h == "unread_screens").unwrap();
     let row = rows.records().next().unwrap().unwrap();
+    // Every screen to read was read to its end; the check and the choice are not listed.
+    assert_eq!(&row[unread], "", "{:#}", r["content"]["screens"]);
     assert!(
         row[col].starts_with(screens[0]["id"].as_str().unwrap()),
         "{:?}",

@@ -591,8 +591,6 @@ fn a_row_split_by_a_line_break_needs_yes_and_a_quote_left_open_at_the_end_is_nam
     );
 }
 
-/// A file that would take many people off the roster (a filtered sheet, a truncated export),
-/// or one without the department column while the roster has departments, is refused without
 /// A roster whose IDs lost their leading zeros in a spreadsheet (000123 as 123) is not
 /// imported without `--yes`, even for a few people: it is said what happened and what to do.
 #[test]
@@ -665,6 +663,8 @@ fn a_row_with_fewer_values_than_the_header_is_told() {
     assert!(stored.contains("E2,Ana Ruiz,,"), "{stored}");
 }
 
+/// A file that would take many people off the roster (a filtered sheet, a truncated export),
+/// or one without the department column while the roster has departments, is refused without
 /// `--yes`, the roster unchanged; `--dry-run` warns; a few leavers need no `--yes`.
 #[test]
 fn an_import_that_would_lose_much_asks_for_yes() {

@@ -145,7 +145,10 @@ report-duplicates = { $count } record(s) appear in more than one file and were c
 report-incomplete = the report is incomplete: { $count } ledger line(s) could not be read
 report-incomplete-withheld = the report is incomplete: { $count } record(s) from a break in the hash chain onwards were not used
 report-withheld-people = the records not used are about { $count } person(s), whose state in this report may be missing records: { $ids }
-report-coverage = ■ Coverage against the roster ({ $people } people)
+report-coverage = ■ Coverage against the roster ({ $n ->
+    [one] 1 person
+   *[other] { $people } people
+})
 report-coverage-no-roster = ■ Coverage against the roster
 report-reached = Been through onboarding
 report-never = Never onboarded
@@ -155,14 +158,20 @@ report-not-on-roster-count = { $n ->
         [one] 1 person in the ledger is not on the roster.
        *[other] { $count } people in the ledger are not on the roster.
     }
-report-consent = ■ Consent (shares of all { $people } people)
+report-consent = ■ Consent (shares of { $n ->
+    [one] 1 person
+   *[other] all { $people } people
+})
 report-consent-none = never decided
 report-consent-given = consent given
 report-consent-deferred = not now
 report-consent-refused = declined
 report-consent-withdrawn = withdrawn
 report-consent-expired = expired
-report-stage = ■ Migration stage (shares of all { $people } people)
+report-stage = ■ Migration stage (shares of { $n ->
+    [one] 1 person
+   *[other] all { $people } people
+})
 report-stage-not_started = not started
 report-stage-informed = informed
 report-stage-hesitant = hesitant
@@ -171,7 +180,10 @@ report-stage-migrated = moved over
 report-stage-opted_out = opted out
 report-champions = Champions: { $count }
 report-followups = ■ Follow-ups: { $open } open, { $overdue } overdue
-report-departments = ■ By department (all { $people } people)
+report-departments = ■ By department ({ $n ->
+    [one] 1 person
+   *[other] all { $people } people
+})
 report-col-department = Department
 report-col-employees = People
 report-col-reached = Reached
@@ -347,7 +359,10 @@ roster-zeros-dropped = { $file } has { $count } { $n ->
 } off the roster and add them again under another ID, no longer matching their records. Save the ID column as text (or export the roster from its source again).
 roster-many-removed = { $file } would take { $removed } of the { $old } people off the roster (it lists { $rows }): is it the whole roster, not part of it?
 roster-column-absent = { $file } has no { $column } column: importing it would clear the { $column } of { $count } people
-roster-short-row = { $file }:{ $line } has only { $found } values, fewer than the header: it is read with no { $columns }. If that is not meant, add the missing values (or commas) to the row.
+roster-short-row = { $file }:{ $line } has only { $n ->
+    [one] one value
+   *[other] { $found } values
+}, fewer than the header: it is read with no { $columns }. If that is not meant, add the missing values (or commas) to the row.
 roster-short-row-join = { " or " }
 roster-short-rows-more = … and { $more } more rows with fewer values than the header
 roster-split-row = { $file }: lines { $first } and { $second } have fewer values than the header and together one more: most likely one row split in two by a line break inside a value not in double quotes, and line { $second } would add a person with the id “{ $id }”

@@ -133,7 +133,9 @@ report-duplicates = { $count } 件の記録が複数のファイルにあった�
 report-incomplete = レポートは不完全です：記録の { $count } 行を読み込めませんでした
 report-incomplete-withheld = レポートは不完全です：ハッシュの連鎖が切れた箇所以降の記録 { $count } 件を使いませんでした
 report-withheld-people = 使わなかった記録は { $count } 人に関するもので、このレポートでのその人たちの状態には記録が欠けている可能性があります：{ $ids }
-report-coverage = ■ 名簿に対するカバー率（名簿の { $people } 人）
+report-coverage = ■ 名簿に対するカバー率（名簿の { $n ->
+   *[other] { $people }
+} 人）
 report-coverage-no-roster = ■ 名簿に対するカバー率
 report-reached = 実施済み
 report-never = 未実施
@@ -142,14 +144,18 @@ report-no-roster = 名簿が取り込まれていません。「tebiki roster im
 report-not-on-roster-count = 記録にある { $n ->
        *[other] { $count }
     } 人が名簿に載っていません。
-report-consent = ■ 同意の状態（全 { $people } 人に対する割合）
+report-consent = ■ 同意の状態（全 { $n ->
+   *[other] { $people }
+} 人に対する割合）
 report-consent-none = 未回答
 report-consent-given = 同意
 report-consent-deferred = 今は使わない
 report-consent-refused = 使わない
 report-consent-withdrawn = 取り消し
 report-consent-expired = 期限切れ
-report-stage = ■ 移行の段階（全 { $people } 人に対する割合）
+report-stage = ■ 移行の段階（全 { $n ->
+   *[other] { $people }
+} 人に対する割合）
 report-stage-not_started = 未着手
 report-stage-informed = 案内済み
 report-stage-hesitant = 迷っている
@@ -158,7 +164,9 @@ report-stage-migrated = 移行済み
 report-stage-opted_out = 利用しない
 report-champions = 推進役：{ $count } 人
 report-followups = ■ フォローアップ：対応中 { $open } 件、期日超過 { $overdue } 件
-report-departments = ■ 部署別（全 { $people } 人）
+report-departments = ■ 部署別（全 { $n ->
+   *[other] { $people }
+} 人）
 report-col-department = 部署
 report-col-employees = 人数
 report-col-reached = カバー率
@@ -327,7 +335,9 @@ roster-zeros-dropped = { $file } には、いまの名簿の社員番号から�
     } 件あります（例：{ $before } が { $after }）。表計算ソフトが社員番号を数値として読んだときに起きます。このまま取り込むと、その人たちを名簿から外し、別の社員番号で追加し直すことになり、これまでの記録と結び付かなくなります。社員番号の列を文字列として保存し直すか、元のシステムから名簿を出力し直してください。
 roster-many-removed = { $file } を取り込むと、今の名簿の { $old } 人のうち { $removed } 人が名簿から外れます（ファイルには { $rows } 人）。名簿の一部ではなく、全体のファイルですか？
 roster-column-absent = { $file } には{ $column }の列がありません。取り込むと { $count } 人の{ $column }が空になります
-roster-short-row = { $file } の { $line } 行目は値が { $found } 個しかなく、見出しより少ないため、{ $columns }を空として読みました。意図したものでなければ、その行に足りない値（またはカンマ）を加えてください。
+roster-short-row = { $file } の { $line } 行目は値が { $n ->
+   *[other] { $found }
+} 個しかなく、見出しより少ないため、{ $columns }を空として読みました。意図したものでなければ、その行に足りない値（またはカンマ）を加えてください。
 roster-short-row-join = ・
 roster-short-rows-more = …ほかに、見出しより値の少ない行が { $more } 行あります
 roster-split-row = { $file }：{ $first } 行目と { $second } 行目は、どちらも値が見出しより少なく、合わせると一つ多くなります。値の中の改行（ダブルクォートで囲まれていないもの）で一つの行が二つに分かれた可能性が高く、{ $second } 行目は社員番号「{ $id }」の人として取り込まれます

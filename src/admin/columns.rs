@@ -20,6 +20,8 @@ pub struct Row<'a, 'b> {
     pub record: &'a Record,
     pub f: &'a Fields<'b>,
     pub tz: &'a TimeZone,
+    /// Screens of the current content that are not text to read (see `unread_screens`).
+    pub not_reading: &'a [String],
 }
 
 /// How a column's cells are made.
@@ -343,7 +345,9 @@ pub const COLUMNS: &[Column] = &[
         fill: Fill::One(|r, c| {
             let screens = r.f.content.as_ref().and_then(|c| c.screens.as_deref());
             for screen in screens.unwrap_or(&[]) {
-                if screen.read_to_end == Some(false) {
+                // The check and the choice are answered, not read to an end.
+                let id = screen.id.as_deref().unwrap_or("");
+                if screen.read_to_end == Some(false) && !r.not_reading.iter().any(|n| n == id) {
                     c.sep();
                     c.out.push_str(screen.id.as_deref().unwrap_or(""));
                 }

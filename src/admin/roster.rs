@@ -141,6 +141,7 @@ fn short_rows(env: &Env, file: &str, parsed: &Parsed) {
                     ("file", arg(file.to_owned())),
                     ("line", arg(line.to_string())),
                     ("found", count(*found as u64)),
+                    ("n", (*found as u64).into()),
                     (
                         "columns",
                         arg(columns.join(&env.t("roster-short-row-join"))),
@@ -517,6 +518,8 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
         previous.as_deref().unwrap_or(&[]),
         &changes,
     );
+    // Said first, whether the import goes ahead or not.
+    short_rows(env, &file, &parsed);
     if !losses.is_empty() && !args.yes && !args.dry_run {
         super::roster_changes::print(env, &changes);
         for what in &losses {
@@ -532,7 +535,6 @@ fn import(env: &Env, args: &ImportArgs) -> ExitCode {
     for what in &losses {
         warn(env, what);
     }
-    short_rows(env, &file, &parsed);
     if args.dry_run {
         say(&crate::escape::for_terminal(&env.ta(
             "roster-read",

@@ -2,6 +2,49 @@
 
 use super::*;
 
+/// The comprehension check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckState {
+    /// The question being answered.
+    pub current: usize,
+    /// The highlighted option.
+    pub focus: usize,
+    /// Answers given per question (every try counts).
+    pub attempts: Vec<u32>,
+    /// Whether each question has been answered correctly.
+    pub passed: Vec<bool>,
+    /// Whether each question was right the first time.
+    pub first_try: Vec<bool>,
+    /// After a wrong answer: the option chosen.
+    pub wrong: Option<usize>,
+    /// The option ticked with Space: Enter answers with it (or with the highlighted option
+    /// when none is ticked). Ticking never answers.
+    pub ticked: Option<usize>,
+    /// → was pressed once on an unanswered check: a second → goes on to the choice without
+    /// the questions (to say No or Not now; agreeing needs them). One key alone never skips
+    /// the check (PageDown, pressed to read on, is the same command).
+    pub skip_asked: bool,
+}
+
+impl CheckState {
+    pub fn all_passed(&self) -> bool {
+        !self.passed.is_empty() && self.passed.iter().all(|&p| p)
+    }
+}
+
+impl App {
+    /// The check's "→ again to go on without the answers" holds for the very next key only
+    /// (help opened between, say, asks again): called before every command is applied.
+    pub(super) fn keep_skip_question(&mut self, cmd: &Cmd) {
+        let asked = std::mem::take(&mut self.person.check.skip_asked);
+        let on_screen = self
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.id == "check-skip-confirm");
+        self.person.check.skip_asked = asked && on_screen && *cmd == Cmd::Next;
+    }
+}
+
 impl App {
     pub(super) fn update_check(&mut self, i: usize, cmd: Cmd) -> Option<Effect> {
         let questions = &self.content.manifest.questions;
@@ -28,6 +71,7 @@ impl App {
         // → twice: on to the choice without the questions, where No and Not now can be chosen
         // (agreeing needs every answer right; see `App::decision`).
         if cmd == Cmd::Next {
+            // Set by the → just before, its question still on screen (see `App::apply`).
             if check.skip_asked {
                 check.skip_asked = false;
                 check.wrong = None;

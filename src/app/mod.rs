@@ -32,6 +32,7 @@ use crate::viewport::Viewport;
 
 /// The check of ids and names, at its old path.
 pub use crate::escape::has_control;
+pub use check::CheckState;
 pub use identify::{CodeCheck, Prior};
 pub use settings::{SessionInfo, Settings};
 
@@ -98,36 +99,6 @@ pub struct Visit {
     pub fast: bool,
     pub scroll: usize,
     pub langs: Vec<Lang>,
-}
-
-/// The comprehension check.
-#[derive(Debug, Clone, Default)]
-pub struct CheckState {
-    /// The question being answered.
-    pub current: usize,
-    /// The highlighted option.
-    pub focus: usize,
-    /// Answers given per question (every try counts).
-    pub attempts: Vec<u32>,
-    /// Whether each question has been answered correctly.
-    pub passed: Vec<bool>,
-    /// Whether each question was right the first time.
-    pub first_try: Vec<bool>,
-    /// After a wrong answer: the option chosen.
-    pub wrong: Option<usize>,
-    /// The option ticked with Space: Enter answers with it (or with the highlighted option
-    /// when none is ticked). Ticking never answers.
-    pub ticked: Option<usize>,
-    /// → was pressed once on an unanswered check: a second → goes on to the choice without
-    /// the questions (to say No or Not now; agreeing needs them). One key alone never skips
-    /// the check (PageDown, pressed to read on, is the same command).
-    pub skip_asked: bool,
-}
-
-impl CheckState {
-    pub fn all_passed(&self) -> bool {
-        !self.passed.is_empty() && self.passed.iter().all(|&p| p)
-    }
 }
 
 /// The three answers, shown first and alike: agree, or one of the two alternatives that
@@ -625,6 +596,7 @@ impl App {
             self.switch_lang();
             return None;
         }
+        self.keep_skip_question(&cmd);
         self.notice = None;
         if self.pin.is_some() {
             return self.update_pin(cmd);

@@ -344,7 +344,9 @@ fn read_one(path: &Path, name: String, signers: Option<&Signers>) -> ReadSeal {
         out.problem = Some(SealProblem::SignatureMissing);
         return out;
     };
-    let Some(signers) = signers else {
+    // A file listing no key (nor a certificate to point at) is no trusted key, as readers
+    // take it: not a signer that is not trusted.
+    let Some(signers) = signers.filter(|s| !s.keys.is_empty() || !s.certificates.is_empty()) else {
         out.problem = Some(SealProblem::NoSigners);
         return out;
     };
@@ -356,7 +358,14 @@ fn read_one(path: &Path, name: String, signers: Option<&Signers>) -> ReadSeal {
     out.problem = match key {
         None => Some(SealProblem::UntrustedSigner(
             sig.public_key().fingerprint(HashAlg::Sha256).to_string(),
-            signers.certificate_line_of(sig.public_key()),
+            // Named only when no plain line lists the key (one outside its time window,
+            // say, is another matter).
+            signers
+                .keys
+                .iter()
+                .all(|k| k.key_data() != sig.public_key())
+                .then(|| signers.certificate_line_of(sig.public_key()))
+                .flatten(),
         )),
         Some(key) => match key.verify(NAMESPACE, &bytes, &sig) {
             Ok(())

@@ -123,7 +123,7 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
     out.push('\n');
     // Each part says whom its shares are of: the roster, or everyone (the roster and
     // those only in the ledger).
-    let people = |id: &str, n: u64| env.ta(id, &[("people", count(n))]);
+    let people = |id: &str, n: u64| env.ta(id, &[("people", count(n)), ("n", n.into())]);
     let coverage = match &r.coverage {
         Some(c) => people("report-coverage", c.roster),
         None => t("report-coverage-no-roster"),
