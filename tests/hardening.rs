@@ -515,6 +515,59 @@ fn a_record_is_not_added_after_a_break_in_the_terminals_own_file() {
     );
 }
 
+/// The same when the change is to a line of another person, in the middle of the file: the
+/// person index, which a lookup of this person goes by, reads only their lines and the file's
+/// last, so the terminal's own file is read whole before anything is written to it.
+#[test]
+fn a_break_in_another_persons_line_of_the_own_file_is_found_before_recording() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let roster = dir.path().join("two.csv");
+    fs::write(
+        &roster,
+        "employee_id,name,department,email\nE1,Kim Lee,Sales,\nE2,Ana Ruiz,Sales,\n",
+    )
+    .unwrap();
+    let out = tebiki(
+        dir.path(),
+        &["--lang", "en", "roster", "import", roster.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let record = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "record"];
+        all.extend_from_slice(args);
+        tebiki(dir.path(), &all)
+    };
+    for args in [
+        &["stage", "E1", "hesitant", "--by", "T"][..],
+        &["stage", "E2", "hesitant", "--by", "T"],
+        &["stage", "E2", "informed", "--by", "T"],
+        &["stage", "E1", "informed", "--by", "T"],
+    ] {
+        let out = record(args);
+        assert!(out.status.success(), "{args:?}: {:?}", text(&out));
+    }
+    // E2's first line (the second) changed in place, the same length: no line of E1 is next
+    // to it.
+    let own = dir.path().join("ledger").join("k1.jsonl");
+    let whole = fs::read_to_string(&own).unwrap();
+    let second = whole.lines().next().unwrap().len() + 1;
+    let edited = format!(
+        "{}{}",
+        &whole[..second],
+        whole[second..].replacen("\"hesitant\"", "\"informed\"", 1)
+    );
+    assert_eq!(edited.len(), whole.len());
+    assert_ne!(edited, whole);
+    fs::write(&own, &edited).unwrap();
+    let out = record(&["followup", "E1", "--in", "7", "--by", "T"]);
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("breaks its hash chain here"), "{err}");
+    assert!(err.contains("k1.jsonl:3"), "{err}");
+    assert_eq!(fs::read_to_string(&own).unwrap(), edited, "nothing written");
+}
+
 #[test]
 fn a_cp932_export_names_every_changed_character_and_neutralises_a_leading_minus_sign() {
     let dir = tempfile::tempdir().unwrap();
