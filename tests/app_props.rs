@@ -92,26 +92,35 @@ fn event() -> impl Strategy<Value = Ev> {
 }
 
 thread_local! {
-    /// Prepared apps by (language, kiosk, on the choice screen): loading the content and
-    /// walking to the choice screen cost more than most cases, and every case starts from a
+    /// Prepared apps by (language, kiosk, where they start): loading the content and
+    /// walking to the check or the choice screen cost more than most cases, and every case starts from a
     /// fresh copy, so preparing each once changes nothing the cases see.
-    static PREPARED: RefCell<HashMap<(&'static str, bool, bool), App>> = RefCell::new(HashMap::new());
+    static PREPARED: RefCell<HashMap<(&'static str, bool, Start), App>> = RefCell::new(HashMap::new());
 }
 
-fn prepared(lang: &'static str, kiosk: bool, to_choice: bool) -> App {
+fn prepared(lang: &'static str, kiosk: bool, start: Start) -> App {
     PREPARED.with(|cell| {
         cell.borrow_mut()
-            .entry((lang, kiosk, to_choice))
+            .entry((lang, kiosk, start))
             .or_insert_with(|| {
                 let mut k = common::Kiosk::new(lang);
                 if kiosk {
                     k.app.mode = Mode::Kiosk;
                 }
-                if to_choice {
-                    k.keys("<Enter>")
-                        .identify("E1", "Test", "")
-                        .read_all()
-                        .pass_check();
+                if start != Start::Welcome {
+                    k.keys("<Enter>").identify("E1", "Test", "").read_all();
+                    assert_eq!(k.app.ctx(), Ctx::Check, "the walk reaches the check");
+                }
+                if start == Start::Skipped {
+                    // On to the choice without the answers, agree and both acknowledgements
+                    // ticked: two Enters from a consent, were agreeing not held back.
+                    k.keys("<Right><Right>");
+                    assert_eq!(k.app.ctx(), Ctx::Choice, "→ twice goes on to the choice");
+                    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space>");
+                    assert_eq!(k.app.person.choice.pick, Some(tebiki::app::Pick::Agree));
+                }
+                if start == Start::Choice {
+                    k.pass_check();
                     assert_eq!(
                         k.app.ctx(),
                         Ctx::Choice,
@@ -124,15 +133,24 @@ fn prepared(lang: &'static str, kiosk: bool, to_choice: bool) -> App {
     })
 }
 
-/// Checks every invariant while playing `events`; `to_choice` starts from the choice screen
-/// so the deep states are reached often, not only by luck.
-fn play(
-    lang: &'static str,
-    kiosk: bool,
-    to_choice: bool,
-    events: &[Ev],
-) -> Result<(), TestCaseError> {
-    let mut app = prepared(lang, kiosk, to_choice);
+/// Where a case starts: the deep states are reached often, not only by luck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Start {
+    Welcome,
+    /// The choice, reached without answering the check (→ twice on it), agree and its
+    /// acknowledgements ticked.
+    Skipped,
+    /// The choice, every answer of the check right.
+    Choice,
+}
+
+fn start() -> impl Strategy<Value = Start> {
+    prop_oneof![7 => Just(Start::Welcome), 2 => Just(Start::Choice), 1 => Just(Start::Skipped)]
+}
+
+/// Checks every invariant while playing `events` from `start`.
+fn play(lang: &'static str, kiosk: bool, start: Start, events: &[Ev]) -> Result<(), TestCaseError> {
+    let mut app = prepared(lang, kiosk, start);
     let mut now = Instant::now();
     app.last_input = now;
     let mut records = 0;
@@ -176,12 +194,17 @@ fn play(
         let confirm =
             was_enter && matches!(ctx_before, Ctx::Review | Ctx::Withdraw) && !countdown_before;
         match effect {
-            Some(Effect::Append { record_type, .. }) => {
+            Some(Effect::Append { record_type, body }) => {
                 prop_assert!(
                     confirm,
                     "a record without an explicit confirm (in {:?})",
                     ctx_before
                 );
+                // No consent is given without every answer of the check right (No and Not
+                // now may go without them).
+                if body.get("decision").and_then(|d| d.as_str()) == Some("given") {
+                    prop_assert!(app.check_done(), "given without the check: {:?}", body);
+                }
                 records += 1;
                 // Saves fail now and then, as disks do; a failure must leave the person able
                 // to confirm again.
@@ -231,18 +254,18 @@ proptest! {
     #[test]
     fn the_app_survives_anything_typed_and_keeps_its_promises_in_japanese(
         kiosk in any::<bool>(),
-        to_choice in proptest::bool::weighted(0.3),
+        start in start(),
         events in proptest::collection::vec(event(), 1..40),
     ) {
-        play("ja", kiosk, to_choice, &events)?;
+        play("ja", kiosk, start, &events)?;
     }
 
     #[test]
     fn the_app_survives_anything_typed_and_keeps_its_promises_in_english(
         kiosk in any::<bool>(),
-        to_choice in proptest::bool::weighted(0.3),
+        start in start(),
         events in proptest::collection::vec(event(), 1..40),
     ) {
-        play("en", kiosk, to_choice, &events)?;
+        play("en", kiosk, start, &events)?;
     }
 }
