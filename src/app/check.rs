@@ -75,7 +75,6 @@ impl App {
             if check.skip_asked {
                 check.skip_asked = false;
                 check.wrong = None;
-                self.notice = None;
                 self.go(Step::Screen(i + 1));
             } else {
                 check.skip_asked = true;
@@ -83,7 +82,6 @@ impl App {
             }
             return None;
         }
-        check.skip_asked = false;
         let q = &questions[check.current];
         if let Some(_wrong) = check.wrong {
             match cmd {

@@ -457,15 +457,13 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                 &d.setup.kiosk_id,
                 crate::recorder::LOCK_WAIT,
                 || {
-                    let (state, issues) = crate::status::load(&dir, &entry.employee.id, &policy)
-                        .map_err(CheckFailed::Unreadable)?;
                     // A record added after a break in this terminal's own file would never be
                     // used.
-                    if let Some(broken) =
-                        crate::ledger::own_file_broken(&issues, &dir, &d.setup.kiosk_id)
-                    {
+                    if let Some(broken) = crate::ledger::own_file_broken(&dir, &d.setup.kiosk_id) {
                         return Err(CheckFailed::Unreadable(broken));
                     }
+                    let (state, issues) = crate::status::load(&dir, &entry.employee.id, &policy)
+                        .map_err(CheckFailed::Unreadable)?;
                     let withheld = crate::ledger::withheld_about(&issues, &entry.employee.id);
                     if let Err(r) = crate::record::entry::allowed(&entry.change, &state)
                         && !crate::record::entry::withdrawal_despite_withheld(

@@ -143,25 +143,15 @@ pub fn withheld_about(issues: &[ReadIssue], id: &str) -> bool {
     })
 }
 
-/// When the chain of `kiosk`'s own file in `dir` is broken (as a read of the ledger found it,
-/// its `issues`, or as reading the file whole finds it): the error that refuses a record there
-/// ([`LedgerError::ChainBroken`], at the line where it breaks), since the readers would
-/// withhold it with everything after the break.
-pub fn own_file_broken(issues: &[ReadIssue], dir: &Path, kiosk: &str) -> Option<LedgerError> {
+/// When the chain of `kiosk`'s own file in `dir` is broken: the error that refuses a record
+/// there ([`LedgerError::ChainBroken`], at the line where it breaks), since the readers would
+/// withhold it with everything after the break. The file is read whole, as the kiosk reads
+/// its own before it records: a lookup by the person index reads only the person's lines and
+/// each file's last, so a change elsewhere in the file would go unseen (the terminal's own
+/// file is, as a rule, a small one on an admin's machine).
+pub fn own_file_broken(dir: &Path, kiosk: &str) -> Option<LedgerError> {
     let own = dir.join(format!("{kiosk}.jsonl"));
-    let found = issues.iter().find_map(|issue| match issue {
-        ReadIssue::ChainBreak { file, line, .. } | ReadIssue::SeqGap { file, line, .. }
-            if *file == own =>
-        {
-            Some(*line)
-        }
-        _ => None,
-    });
-    // The read may have gone by the person index, which finds a file changed by its last
-    // line and the person's own lines: a change to another line of the file is found only by
-    // reading the file whole, as the kiosk does before it records (the terminal's own file:
-    // as a rule a small one on an admin's machine).
-    let line = found.or_else(|| first_break(&own).ok().flatten())?;
+    let line = first_break(&own).ok().flatten()?;
     Some(LedgerError::ChainBroken { path: own, line })
 }
 

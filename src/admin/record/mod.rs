@@ -444,12 +444,12 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
     );
     // What the ledger, as it is read now, makes of the change: the record to write, or why not.
     let decide = || -> Result<Decided, NotRecorded> {
-        let (records, issues) =
-            crate::status::records(&dir, &id).map_err(NotRecorded::Unreadable)?;
         // A record added after a break in this terminal's own file would never be used.
-        if let Some(broken) = crate::ledger::own_file_broken(&issues, &dir, &config.kiosk_id) {
+        if let Some(broken) = crate::ledger::own_file_broken(&dir, &config.kiosk_id) {
             return Err(NotRecorded::Unreadable(broken));
         }
+        let (records, issues) =
+            crate::status::records(&dir, &id).map_err(NotRecorded::Unreadable)?;
         let state = crate::state::fold(&id, &records, &manifest.policy_version);
         let employee = subject(&id, roster.as_ref(), &state)
             .ok_or_else(|| NotRecorded::Unknown(id.clone()))?;

@@ -91,12 +91,12 @@ pub(super) fn void(
         target: record_id.to_string(),
     };
     let decide = || {
-        let (records, issues) =
-            crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
         // A void added after a break in this terminal's own file would never be used.
-        if let Some(broken) = crate::ledger::own_file_broken(&issues, &dir, &config.kiosk_id) {
+        if let Some(broken) = crate::ledger::own_file_broken(&dir, &config.kiosk_id) {
             return Err(NotRecorded::Unreadable(broken));
         }
+        let (records, issues) =
+            crate::status::records(&dir, &owner).map_err(NotRecorded::Unreadable)?;
         let state = crate::state::fold(&owner, &records, policy);
         if let Err(r) = allowed(&change, &state) {
             return Err(NotRecorded::Refused(r, state.consent, issues));
