@@ -125,6 +125,19 @@ fn the_cli_says_what_where_and_what_to_do_about_a_linked_ledger() {
     assert!(err.contains("k1.jsonl"), "{err}");
     assert!(err.contains("Move it out of the ledger folder"), "{err}");
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    // A link to an endless file: refused the same, not read (the check of the terminal's own
+    // file reads only an ordinary file).
+    fs::remove_file(ledger.join("k1.jsonl")).unwrap();
+    symlink("/dev/zero", ledger.join("k1.jsonl")).unwrap();
+    let out = tebiki(
+        dir.path(),
+        &[
+            "--lang", "en", "record", "stage", "E1", "informed", "--by", "T",
+        ],
+    );
+    let (_, err) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a symbolic link"), "{err}");
 }
 
 #[test]

@@ -195,7 +195,18 @@ pub(crate) fn file_name_string(path: &Path) -> String {
 /// end is the writer's to recover).
 pub fn first_break(path: &Path) -> io::Result<Option<u64>> {
     use std::io::BufRead;
-    let mut reader = io::BufReader::with_capacity(1 << 20, fs::File::open(path)?);
+    // Only an ordinary file, never through a link: a link planted in its place (to
+    // /dev/zero, say) or a named pipe would have this read forever. What is there instead is
+    // the writer's to refuse, by name.
+    let not_a_file = || io::Error::other("not a regular file");
+    if !fs::symlink_metadata(path)?.is_file() {
+        return Err(not_a_file());
+    }
+    let file = reader::open_no_follow(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_a_file());
+    }
+    let mut reader = io::BufReader::with_capacity(1 << 20, file);
     let (mut line, mut members) = (Vec::new(), Vec::new());
     let (mut prev, mut seq, mut number) = ([0u8; 32], 1u64, 0u64);
     loop {

@@ -362,7 +362,7 @@ pub fn merged_raw_unchecked(dir: &Path) -> Result<Merged, LedgerError> {
 
 /// Opens a ledger file for reading, never through a link: one put in its place after the
 /// folder was listed fails here (and is reported) rather than being read.
-fn open_no_follow(path: &Path) -> io::Result<File> {
+pub(crate) fn open_no_follow(path: &Path) -> io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
