@@ -109,12 +109,12 @@ impl<'a> Essentials<'a> {
     ) -> Option<Essentials<'a>> {
         Some(Essentials {
             record_type: text(member(0))?,
-            employee: typed(member(1))?,
+            employee: flat::object(member(1))?,
             decision: text(member(2))?,
             stage: text(member(3))?,
             due: text(member(4))?,
             note: text(member(5))?,
-            policy: typed(member(6))?,
+            policy: flat::object(member(6))?,
             active: match member(7) {
                 None | Some("null") => None,
                 Some("true") => Some(true),
@@ -128,7 +128,7 @@ impl<'a> Essentials<'a> {
                 // Only a line's `"fast":true` makes it so; the screens are not parsed.
                 Some(t) => FAST.find(t).is_some(),
             },
-            how: typed(member(11))?,
+            how: flat::object(member(11))?,
         })
     }
 

@@ -6,6 +6,7 @@
 //! same answer either way.
 
 mod essentials;
+mod flat;
 
 use std::borrow::Cow;
 use std::fmt;
