@@ -115,7 +115,8 @@ impl Recorder {
                         w.append_checked(|| {
                             if record_type == RecordType::Withdrawal {
                                 // Under the check lock, against the ledger as it is now: only a
-                                // current consent is withdrawn, and only once.
+                                // consent (in force, or given under an older policy version) is
+                                // withdrawn, and only once.
                                 let id = crate::state::employee_id(&serde_json::Value::Object(
                                     body.clone(),
                                 ))
@@ -126,8 +127,10 @@ impl Recorder {
                                 let (state, issues) =
                                     crate::status::load(&dir, &id, &version).map_err(Err)?;
                                 let prior = crate::app::Prior::of(&id, state, &issues);
-                                if prior.consent != ConsentState::Given
-                                    && !prior.withdraws_despite_withheld()
+                                if !matches!(
+                                    prior.consent,
+                                    ConsentState::Given | ConsentState::Expired
+                                ) && !prior.withdraws_despite_withheld()
                                 {
                                     found = Some(prior);
                                     return Err(Ok(Refusal::NothingToWithdraw));

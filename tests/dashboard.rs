@@ -1309,7 +1309,6 @@ fn a_withdrawal_without_a_consent_to_withdraw_is_refused() {
         assert!(screen.contains("no consent to withdraw"), "{screen}");
         let why = match before.0 {
             ConsentState::Withdrawn => "withdrawn their consent already",
-            ConsentState::Expired => "older policy version",
             _ => "has not given consent",
         };
         assert!(screen.contains(why), "{id}: {screen}");
@@ -1333,6 +1332,35 @@ fn a_withdrawal_without_a_consent_to_withdraw_is_refused() {
     assert_eq!(a.state_of("E001").0, ConsentState::Withdrawn, "{screen}");
     assert!(screen.contains("すでに取り消しています"), "{screen}");
     assert!(a.d.form.is_none());
+}
+
+/// A consent given under an older policy version no longer applies, but the person may still
+/// go by it: their withdrawal is taken, as at the kiosk.
+#[test]
+fn a_consent_given_under_an_older_version_can_be_withdrawn() {
+    let mut a = Admin::open(sample(), "en", Some("Mori"), None);
+    let ledger = a.ledger();
+    write(
+        &ledger,
+        "kiosk-9",
+        "consent",
+        consent(
+            employee("E006", "", ""),
+            "given",
+            "2000-01-01",
+            &[],
+            "2026-11-20T09:00:00+09:00",
+        ),
+    );
+    a.refresh();
+    assert_eq!(a.state_of("E006").0, ConsentState::Expired);
+    a.keys("2").paste("E006").keys("<Enter>w");
+    assert!(a.d.form.is_some(), "{}", a.screen());
+    a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
+    assert!(a.d.confirm.is_some(), "{}", a.screen());
+    a.keys("<Enter>");
+    assert_eq!(records(&ledger, "withdrawal", "E006").len(), 1);
+    assert_eq!(a.state_of("E006").0, ConsentState::Withdrawn);
 }
 
 #[test]

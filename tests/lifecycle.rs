@@ -538,6 +538,36 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     assert!(!screen.contains("expired"), "{screen}");
     k2.keys("<Down><Enter>");
     assert_eq!(k2.app.ctx(), Ctx::Reading);
+
+    // Someone still going by a consent to the older version withdraws it as easily as they
+    // gave it: told which consent it is (in both languages), and it is recorded.
+    let mut k3 = Kiosk::with_source("en", &Source::Dir(v2.path().to_path_buf()));
+    k3.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-3".into());
+    k3.choose_withdraw().identify("E8002", "Yui Sato", "Sales");
+    assert_eq!(k3.app.step, tebiki::app::Step::Withdraw);
+    let screen = k3.screen();
+    assert!(screen.contains("earlier version"), "{screen}");
+    assert!(screen.contains("2026-11-23"), "{screen}");
+    k3.keys("<F2>");
+    let screen = k3.screen();
+    assert!(screen.contains("以前の版の説明"), "{screen}");
+    assert!(screen.contains("2026-11-23"), "{screen}");
+    k3.keys("<Enter>");
+    let withdrawn: Vec<Value> = common::read_records(&k.ledger_dir())
+        .into_iter()
+        .filter(|r| r["employee"]["id"] == "E8002" && r["type"] == "withdrawal")
+        .collect();
+    assert_eq!(withdrawn.len(), 1, "{}", k3.screen());
+    let s = status(&data, "E8002", &["--content", v2_dir]);
+    assert_eq!(s["consent"], "withdrawn");
+    // Asked again: nothing left to withdraw, and nothing more is written.
+    let mut k4 = Kiosk::with_source("en", &Source::Dir(v2.path().to_path_buf()));
+    k4.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-4".into());
+    k4.choose_withdraw().identify("E8002", "Yui Sato", "Sales");
+    assert_eq!(
+        k4.app.step,
+        tebiki::app::Step::Standing(tebiki::identify::OnRecord::NothingToWithdraw)
+    );
 }
 
 /// A new version without a summary of its changes: the person is told plainly that none was

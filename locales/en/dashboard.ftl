@@ -178,7 +178,6 @@ dash-withdrawal-note = Note (optional):
 dash-withdrawal-hint = Type the day they asked as year, month and day (e.g. 2026-11-20). Tab switches fields; Enter records the withdrawal, Esc cancels.
 dash-withdrawal-nothing = There is no consent to withdraw: this person has not given consent. Nothing was saved.
 dash-withdrawal-already = There is no consent to withdraw: this person has withdrawn their consent already. Nothing was saved.
-dash-withdrawal-expired = There is no consent to withdraw: this person's consent was given under an older policy version and no longer applies. Nothing was saved.
 dash-withdrawal-before-consent = The day they asked cannot be before the consent was given ({ $given }): type the day they asked, { $given } or later. Nothing was saved yet.
 dash-esc-again = Press Esc again to close the form and drop what you typed; Enter goes on.
 dash-withdrawal-uncertain = No consent to withdraw was found, but some of this person's records could not be used: their withdrawal is recorded all the same, and holds whatever those records show. Keep their request in writing too (what they asked, when), and run tebiki verify.

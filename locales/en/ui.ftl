@@ -104,6 +104,7 @@ link-code-close = Any key goes back to the text.
 withdraw-title = Withdraw your consent
 withdraw-explain = You are withdrawing your consent to use your own smartphone for LINE WORKS. From now on you will be contacted the way you were before you used LINE WORKS. There is no penalty, and you can agree again later if you wish.
 withdraw-confirm = Enter: withdraw my consent · Esc: go back
+withdraw-expired = On { $date } you agreed to an earlier version of this explanation (policy version { $version }). The explanation has changed since, but you can still withdraw that consent here.
 withdraw-withheld = Some of your earlier records could not be checked, so this terminal cannot show whether you have a consent in force. If you withdraw, it is recorded all the same, and ends any consent you may have given.
 withdraw-how = To withdraw later, choose “Withdraw” on the first screen of this terminal, or tell { $contact }.
 withdraw-how-session = To withdraw later, tell { $contact }, or choose “Withdraw” on the first screen of a kiosk terminal.
@@ -265,7 +266,6 @@ standing-decided = { $state ->
     [deferred] On { $date } you chose “not now” for using LINE WORKS on your own smartphone
    *[withdrawn] On { $date } you withdrew your consent to use LINE WORKS on your own smartphone
 } (policy version { $version }). That is what is on record, and it stays so unless you choose again. You can read the explanation again and decide, or finish here.
-standing-expired = On { $date } you agreed to policy version { $version }. The explanation has changed since, so that consent no longer applies and there is nothing to withdraw. You can read the new explanation and decide again.
 standing-withheld = Some of your earlier records could not be checked, so what is shown here may be missing some of them. If it does not look right, please ask { $contact }.
 standing-nothing = You have no consent in force to withdraw. Your current choice: { $state }. Nothing has been recorded.
 standing-unreadable = Your records could not be read just now, so a withdrawal cannot be recorded here. Nothing has been recorded. Please ask { $contact }, or try again later.

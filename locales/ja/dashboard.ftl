@@ -167,7 +167,6 @@ dash-withdrawal-note = メモ（任意）：
 dash-withdrawal-hint = 申し出の日を年・月・日の順に入力してください（例：2026-11-20）。Tab で項目を移動し、Enter で取り消しを記録します（Esc でキャンセル）。
 dash-withdrawal-nothing = 取り消せる同意がありません。この人はまだ同意していません。何も保存していません。
 dash-withdrawal-already = 取り消せる同意がありません。この人は同意をすでに取り消しています。何も保存していません。
-dash-withdrawal-expired = 取り消せる同意がありません。この人の同意は前の版の説明に対するもので、もう有効ではありません。何も保存していません。
 dash-withdrawal-before-consent = 申し出の日は、同意した日（{ $given }）より前にはできません。{ $given } 以降の、実際に申し出があった日を入力してください。まだ何も保存していません。
 dash-esc-again = もう一度 Esc を押すと、入力した内容を捨てて閉じます。Enter で続けます。
 dash-withdrawal-uncertain = 取り消せる同意が見つかりませんが、この人の記録の一部を使えなかったため、取り消しはそのまま記録します。それらの記録がどうであっても取り消しは有効です。申し出の内容と日付を書面でも残し、tebiki verify を実行してください。

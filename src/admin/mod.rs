@@ -197,11 +197,16 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
     let text = text.trim();
     // A day in any form people type it (see `crate::day::parse_day`), else a time.
     if let Ok(date) = crate::day::parse_day(text) {
+        // A day whose start lies past the last time that can be written (late on 9999-12-30)
+        // is after every record: the range then starts or ends there.
         let day = match bound {
-            Bound::Since => date,
-            Bound::Until => date.tomorrow().ok()?,
+            Bound::Since => Some(date),
+            Bound::Until => date.tomorrow().ok(),
         };
-        return day.to_zoned(tz.clone()).ok().map(|z| z.timestamp());
+        return Some(
+            day.and_then(|d| d.to_zoned(tz.clone()).ok())
+                .map_or(Timestamp::MAX, |z| z.timestamp()),
+        );
     }
     let ts: Timestamp = text.parse().ok()?;
     match bound {
@@ -557,6 +562,16 @@ mod tests {
         let t = parse_bound("2026-11-23T01:02:03Z", &tz, Bound::Until).unwrap();
         assert!(t > "2026-11-23T01:02:03Z".parse::<Timestamp>().unwrap());
         assert!(parse_bound("2026-13-01", &tz, Bound::Since).is_none());
+        // The last days there are: after every record, not "not a date".
+        for day in ["9999-12-31", "9999-12-30"] {
+            for bound in [Bound::Since, Bound::Until] {
+                let t = parse_bound(day, &tz, bound).unwrap();
+                assert!(
+                    t > "9999-12-29T00:00:00Z".parse().unwrap(),
+                    "{day} {bound:?}"
+                );
+            }
+        }
         assert!(parse_bound("yesterday", &tz, Bound::Since).is_none());
     }
 

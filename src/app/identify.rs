@@ -79,8 +79,6 @@ pub enum OnRecord {
     Decided,
     /// Came to withdraw, but there is no consent to withdraw.
     NothingToWithdraw,
-    /// Came to withdraw a consent that has expired with a newer policy version.
-    Expired,
     /// Came to withdraw, but the records could not be read: nothing can be checked, so nothing
     /// is recorded.
     Unreadable,
@@ -153,7 +151,7 @@ impl App {
             }
             // Finishing first, as for a consent in force: the cursor starts on doing nothing,
             // so that someone who declined is not led into reading and deciding again.
-            Step::Standing(OnRecord::Decided | OnRecord::NothingToWithdraw | OnRecord::Expired) => {
+            Step::Standing(OnRecord::Decided | OnRecord::NothingToWithdraw) => {
                 vec![MenuItem::Finish, MenuItem::Decide]
             }
             Step::Standing(OnRecord::Unreadable | OnRecord::OtherName) => vec![MenuItem::Finish],
@@ -525,7 +523,8 @@ impl App {
 
     /// The ledger was read for the person who identified themselves (`None`: it could not be).
     /// A returning person with a current consent is told so; someone whose consent expired is
-    /// told what changed; a withdrawal goes on only where there is a consent to withdraw.
+    /// told what changed; a withdrawal goes on only where there is a consent to withdraw (in
+    /// force, or given under an older policy version).
     pub fn lookup_done(&mut self, prior: Option<Prior>) {
         if self.settings.identity == IdentityMode::Open
             && let Some(on_record) = prior.as_ref().and_then(|p| p.name.as_deref())
@@ -561,7 +560,11 @@ impl App {
                 Some(ConsentState::Refused | ConsentState::Deferred | ConsentState::Withdrawn),
             ) => self.go(Step::Standing(OnRecord::Decided)),
             (Intent::Decide, _) => self.go(Step::Screen(0)),
-            (Intent::Withdraw, Some(ConsentState::Given)) => self.go(Step::Withdraw),
+            // A consent given under an older policy version is withdrawn as one in force: the
+            // person may still go by it (the step says which it is).
+            (Intent::Withdraw, Some(ConsentState::Given | ConsentState::Expired)) => {
+                self.go(Step::Withdraw);
+            }
             // Records about them were withheld by a break in the ledger: the consent they come
             // to withdraw may be among them, so the withdrawal is taken all the same.
             (Intent::Withdraw, Some(_))
@@ -570,9 +573,6 @@ impl App {
                     .is_some_and(Prior::withdraws_despite_withheld) =>
             {
                 self.go(Step::Withdraw);
-            }
-            (Intent::Withdraw, Some(ConsentState::Expired)) => {
-                self.go(Step::Standing(OnRecord::Expired));
             }
             (Intent::Withdraw, None) => self.go(Step::Standing(OnRecord::Unreadable)),
             (Intent::Withdraw, Some(_)) => self.go(Step::Standing(OnRecord::NothingToWithdraw)),

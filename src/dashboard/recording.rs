@@ -211,12 +211,10 @@ impl Dashboard {
         if self.withdrawal_set_aside(i) {
             return None;
         }
-        // Why, by the consent as read: withdrawn already, given under an older version, or
-        // never given.
+        // Why, by the consent as read: withdrawn already, or never given.
         self.no_consent_to_withdraw(i).then(|| {
             Notice::error(match self.model.consent(i, &self.setup.policy) {
                 crate::state::ConsentState::Withdrawn => "dash-withdrawal-already",
-                crate::state::ConsentState::Expired => "dash-withdrawal-expired",
                 _ => "dash-withdrawal-nothing",
             })
         })

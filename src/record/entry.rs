@@ -154,11 +154,9 @@ pub enum Refusal {
     /// Using LINE WORKS on their own phone (`parallel` or `migrated`) needs their consent under
     /// the current policy.
     NeedsConsent,
-    /// A withdrawal needs a current consent to withdraw (this also keeps the same withdrawal
-    /// from being recorded twice).
+    /// A withdrawal needs a consent to withdraw, in force or given under an older policy
+    /// version (this also keeps the same withdrawal from being recorded twice).
     NothingToWithdraw,
-    /// Their consent was given under an older policy version and no longer applies.
-    ConsentExpired,
     /// The withdrawal was asked for before the consent it would withdraw was given.
     RequestedBeforeConsent,
     /// Their attendance at this session is already recorded.
@@ -179,10 +177,6 @@ impl Refusal {
             Refusal::NothingToWithdraw => (
                 "record-error-nothing-to-withdraw",
                 "record-todo-nothing-to-withdraw",
-            ),
-            Refusal::ConsentExpired => (
-                "record-error-consent-expired",
-                "record-todo-consent-expired",
             ),
             Refusal::RequestedBeforeConsent => (
                 "record-error-requested-before",
@@ -209,10 +203,11 @@ pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), 
         Change::Stage(s) if s.on_own_phone() && consent != ConsentState::Given => {
             Err(Refusal::NeedsConsent)
         }
-        Change::Withdrawal { .. } if consent == ConsentState::Expired => {
-            Err(Refusal::ConsentExpired)
-        }
-        Change::Withdrawal { .. } if consent != ConsentState::Given => {
+        // A consent given under an older policy version no longer applies, but the person
+        // may still go by it: withdrawing it is taken, as easily as it was given.
+        Change::Withdrawal { .. }
+            if !matches!(consent, ConsentState::Given | ConsentState::Expired) =>
+        {
             Err(Refusal::NothingToWithdraw)
         }
         _ => Ok(()),
@@ -244,8 +239,8 @@ pub fn withdraws_despite_withheld(consent: ConsentState, withheld: bool) -> bool
 /// [`crate::ledger::Writer::append_checked`]):
 /// - nobody is recorded as using their own phone (`parallel`, `migrated`) without a current
 ///   consent;
-/// - only a current consent can be withdrawn (an expired one is said to be so), and not on a
-///   day before it was given;
+/// - only a consent can be withdrawn (one in force, or one given under an older policy version,
+///   which the person may still go by), and not on a day before it was given;
 /// - attendance at one session is recorded once.
 pub fn allowed(change: &Change, state: &crate::state::EmployeeState) -> Result<(), Refusal> {
     allowed_by_consent(change, state.consent)?;
@@ -483,10 +478,7 @@ mod tests {
             assert_eq!(allowed(&hesitant, &state(c)), Ok(()));
         }
         assert_eq!(allowed(&withdrawal, &state(ConsentState::Given)), Ok(()));
-        assert_eq!(
-            allowed(&withdrawal, &state(ConsentState::Expired)),
-            Err(Refusal::ConsentExpired)
-        );
+        assert_eq!(allowed(&withdrawal, &state(ConsentState::Expired)), Ok(()));
         for c in [
             ConsentState::Refused,
             ConsentState::Withdrawn,

@@ -18,6 +18,25 @@ pub fn title(app: &App) -> String {
     })
 }
 
+/// The day of the person's decision on record (the day asked for, when recorded apart), and
+/// the policy version it was made under.
+pub fn decided(app: &App) -> (String, String) {
+    let prior = app.person.prior.as_ref();
+    let day = prior
+        .and_then(|p| p.decided_on.clone())
+        .or_else(|| {
+            prior
+                .and_then(|p| p.decided_at.as_deref())
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
+        })
+        .unwrap_or_default();
+    let version = prior
+        .and_then(|p| p.policy_version.clone())
+        .unwrap_or_default();
+    (day, version)
+}
+
 pub fn body(app: &App, width: usize) -> Body {
     let mut body = Body::default();
     body.extend(doc::title_lines(&title(app), width));
@@ -47,19 +66,7 @@ pub fn body(app: &App, width: usize) -> Body {
             para(&mut body, &super::who(app), width, theme::heading());
             body.blank();
             let prior = app.person.prior.as_ref();
-            // The day it was decided: the day asked for, when recorded apart.
-            let at = prior
-                .and_then(|p| p.decided_on.clone())
-                .or_else(|| {
-                    prior
-                        .and_then(|p| p.decided_at.as_deref())
-                        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
-                        .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
-                })
-                .unwrap_or_default();
-            let version = prior
-                .and_then(|p| p.policy_version.clone())
-                .unwrap_or_default();
+            let (at, version) = decided(app);
             let state = prior.map_or("none", |p| p.consent.as_str());
             let text = match on_record {
                 OnRecord::Agreed => app.loc.ta(
@@ -75,11 +82,6 @@ pub fn body(app: &App, width: usize) -> Body {
                         ("date", at.into()),
                         ("version", version.into()),
                     ],
-                ),
-                OnRecord::Expired => app.loc.ta(
-                    &app.lang,
-                    "standing-expired",
-                    &[("date", at.into()), ("version", version.into())],
                 ),
                 OnRecord::NothingToWithdraw => app.loc.ta(
                     &app.lang,

@@ -15,9 +15,28 @@ pub fn body(app: &App, width: usize) -> Body {
     let who = super::who(app);
     para(&mut body, &who, width, theme::heading());
     body.blank();
+    // A consent given under an older policy version: said which it is.
+    if app
+        .person
+        .prior
+        .as_ref()
+        .is_some_and(|p| p.consent == crate::state::ConsentState::Expired)
+    {
+        let (date, version) = super::standing::decided(app);
+        let text = app.loc.ta(
+            &app.lang,
+            "withdraw-expired",
+            &[("date", date.into()), ("version", version.into())],
+        );
+        para(&mut body, &text, width, Style::new());
+        body.blank();
+    }
     // Taken though no consent in force shows, since records about them were withheld.
     if app.person.prior.as_ref().is_some_and(|p| {
-        p.consent != crate::state::ConsentState::Given && p.withdraws_despite_withheld()
+        !matches!(
+            p.consent,
+            crate::state::ConsentState::Given | crate::state::ConsentState::Expired
+        ) && p.withdraws_despite_withheld()
     }) {
         para(&mut body, &app.t("withdraw-withheld"), width, theme::warn());
         body.blank();
