@@ -108,6 +108,9 @@ impl Recorder {
                 let dir = self.dir.clone();
                 // What the check under the lock found, when it refuses: the person is told it.
                 let mut found = None;
+                // What it found of a person whose withdrawal it takes: the receipt names the
+                // policy version of the consent withdrawn.
+                let mut withdrawn = None;
                 let whole = self.own_file_whole().map_err(Checked::Ledger);
                 let outcome = whole
                     .and_then(|()| self.open().map_err(Checked::Ledger))
@@ -135,6 +138,14 @@ impl Recorder {
                                     found = Some(prior);
                                     return Err(Ok(Refusal::NothingToWithdraw));
                                 }
+                                let mut body = body;
+                                crate::record::entry::name_withdrawn_version(
+                                    &mut body,
+                                    prior.consent,
+                                    prior.policy_version.as_deref(),
+                                );
+                                withdrawn = Some(prior);
+                                return Ok((record_type.as_str().to_string(), body));
                             }
                             Ok((record_type.as_str().to_string(), body))
                         })
@@ -147,6 +158,9 @@ impl Recorder {
                             .as_ref()
                             .and_then(|w| std::fs::metadata(w.path()).ok())
                             .map(|m| crate::ledger::file_stamp(&m));
+                        if withdrawn.is_some() {
+                            app.person.prior = withdrawn;
+                        }
                         app.record_saved(record_type, done.id.to_string(), done.at);
                         app.record_witness(&self.kiosk, done.seq, &done.line_sha256);
                     }

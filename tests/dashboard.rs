@@ -1359,7 +1359,10 @@ fn a_consent_given_under_an_older_version_can_be_withdrawn() {
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
     assert!(a.d.confirm.is_some(), "{}", a.screen());
     a.keys("<Enter>");
-    assert_eq!(records(&ledger, "withdrawal", "E006").len(), 1);
+    let saved = records(&ledger, "withdrawal", "E006");
+    assert_eq!(saved.len(), 1);
+    // It names the version of the consent withdrawn.
+    assert_eq!(saved[0]["policy"]["version"], "2000-01-01");
     assert_eq!(a.state_of("E006").0, ConsentState::Withdrawn);
 }
 

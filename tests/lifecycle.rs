@@ -441,6 +441,8 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     agree(&mut k, "E8001", "Ken Oda");
     agree(&mut k, "E8002", "Yui Sato");
     defer(&mut k, "E8003", "Rin Goto");
+    agree(&mut k, "E8004", "Mai Ito");
+    agree(&mut k, "E8005", "Sho Mori");
 
     let v2 = tempfile::tempdir().unwrap();
     content_v2(v2.path());
@@ -461,7 +463,7 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     let out = tebiki(&data, &["--content", v2_dir, "report", "--format", "json"]);
     let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
     assert_eq!(report["policy_version"], "2027-04-01");
-    assert_eq!(report["consent"]["expired"], 2);
+    assert_eq!(report["consent"]["expired"], 4);
     assert_eq!(report["consent"]["given"], 0);
     // Under the old content nothing changed.
     assert_eq!(state(&data, "E8001").0, "given");
@@ -558,6 +560,11 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
         .filter(|r| r["employee"]["id"] == "E8002" && r["type"] == "withdrawal")
         .collect();
     assert_eq!(withdrawn.len(), 1, "{}", k3.screen());
+    // The record and the receipt name the version of the consent withdrawn, not the new one.
+    assert_eq!(withdrawn[0]["policy"]["version"], "2026-11-23");
+    let screen = k3.screen();
+    assert!(screen.contains("2026-11-23"), "{screen}");
+    assert!(!screen.contains("2027-04-01"), "{screen}");
     let s = status(&data, "E8002", &["--content", v2_dir]);
     assert_eq!(s["consent"], "withdrawn");
     // Asked again: nothing left to withdraw, and nothing more is written.
@@ -567,6 +574,56 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     assert_eq!(
         k4.app.step,
         tebiki::app::Step::Standing(tebiki::identify::OnRecord::NothingToWithdraw)
+    );
+    // `tebiki record withdrawal` takes it too, naming the same version.
+    let out = tebiki(
+        &data,
+        &[
+            "--lang",
+            "en",
+            "--content",
+            v2_dir,
+            "record",
+            "withdrawal",
+            "E8004",
+            "--by",
+            "Mori",
+        ],
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let by_hand: Vec<Value> = common::read_records(&k.ledger_dir())
+        .into_iter()
+        .filter(|r| r["employee"]["id"] == "E8004" && r["type"] == "withdrawal")
+        .collect();
+    assert_eq!(by_hand.len(), 1);
+    assert_eq!(by_hand[0]["policy"]["version"], "2026-11-23");
+    assert_eq!(
+        status(&data, "E8004", &["--content", v2_dir])["consent"],
+        "withdrawn"
+    );
+    // "No" on deciding again ends the older consent as a withdrawal would, and says so.
+    let mut k5 = Kiosk::with_source("en", &Source::Dir(v2.path().to_path_buf()));
+    k5.recorder = tebiki::recorder::Recorder::new(k.ledger_dir(), "kiosk-5".into());
+    k5.keys("<Enter>").identify("E8005", "Sho Mori", "Sales");
+    assert!(k5.app.renewal_open());
+    k5.keys("<Enter>");
+    k5.read_all().pass_check();
+    k5.keys("<Up><Space><Enter>");
+    let screen = k5.screen();
+    assert!(screen.contains("ends with this choice"), "{screen}");
+    k5.keys("<Enter>");
+    let mut text = k5.screen();
+    for _ in 0..10 {
+        k5.keys("<Down>");
+        text.push_str(&k5.screen());
+    }
+    assert!(
+        text.contains("Declined (contacted as before LINE WORKS)"),
+        "{text}"
+    );
+    assert_eq!(
+        status(&data, "E8005", &["--content", v2_dir])["consent"],
+        "refused"
     );
 }
 

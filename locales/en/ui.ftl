@@ -216,7 +216,7 @@ idle-text = Nothing has been pressed for a while. In { $n } s this terminal star
 idle-text-saved = Nothing has been pressed for a while. Your choice is saved. In { $n } s this screen closes and the terminal starts over for the next person. To keep it open while you note the receipt code, press any key.
 
 renewal-title = Your earlier consent has expired
-renewal-text = On { $date } you agreed to the rules for using your own smartphone (policy version { $old }). The rules have changed since (now policy version { $new }), so that agreement no longer counts. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.
+renewal-text = On { $date } you agreed to the rules for using your own smartphone (policy version { $old }). The rules have changed since (now policy version { $new }), and that agreement does not cover the new ones. Please read the screens again and decide anew: you are as free as before to agree, to say “not now”, or to say no.
 renewal-what-changed = What changed:
 renewal-no-summary = No summary of what changed was given here: the screens that follow are the explanation as it is now. To know what changed, ask { $contact }.
 renewal-screens = Screens that changed: { $screens }

@@ -193,6 +193,8 @@ pub enum Bound {
 /// `YYYY-MM-DD` (a local day in `tz`) or a full RFC 3339 time, as the first instant *not*
 /// before (`Since`) or the first instant after (`Until`) the range, so that both ends of
 /// `--since D --until D` include the whole day D, and a full time is inclusive at both ends.
+/// A range that starts or ends past the last time there is gives [`Timestamp::MAX`]: after
+/// every record (an `Until` there bounds nothing).
 pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp> {
     let text = text.trim();
     // A day in any form people type it (see `crate::day::parse_day`), else a time.
@@ -211,7 +213,11 @@ pub fn parse_bound(text: &str, tz: &TimeZone, bound: Bound) -> Option<Timestamp>
     let ts: Timestamp = text.parse().ok()?;
     match bound {
         Bound::Since => Some(ts),
-        Bound::Until => ts.checked_add(SignedDuration::from_nanos(1)).ok(),
+        // The last instant there is: the range ends past everything.
+        Bound::Until => Some(
+            ts.checked_add(SignedDuration::from_nanos(1))
+                .unwrap_or(Timestamp::MAX),
+        ),
     }
 }
 
@@ -562,6 +568,11 @@ mod tests {
         let t = parse_bound("2026-11-23T01:02:03Z", &tz, Bound::Until).unwrap();
         assert!(t > "2026-11-23T01:02:03Z".parse::<Timestamp>().unwrap());
         assert!(parse_bound("2026-13-01", &tz, Bound::Since).is_none());
+        // The last instant there is, as a time: the range ends past everything.
+        assert_eq!(
+            parse_bound("9999-12-30T22:00:00.999999999Z", &tz, Bound::Until),
+            Some(Timestamp::MAX)
+        );
         // The last days there are: after every record, not "not a date".
         for day in ["9999-12-31", "9999-12-30"] {
             for bound in [Bound::Since, Bound::Until] {

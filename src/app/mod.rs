@@ -435,7 +435,8 @@ impl App {
             facts.push(match (saved.record_type, saved.decision) {
                 (RecordType::Withdrawal, _) => "withdrawn",
                 (_, Some(Decision::Given)) => "given",
-                // "Not now" or "No" over a consent in force: it ends, as a withdrawal would.
+                // "Not now" or "No" over a consent (in force, or given under an older version):
+                // it ends, as a withdrawal would.
                 _ if self.had_consent() => "ended",
                 (_, Some(Decision::Refused)) => "refused",
                 _ => "deferred",
@@ -444,12 +445,15 @@ impl App {
         facts
     }
 
-    /// Whether the person had a consent in force when they identified themselves.
+    /// Whether the person had a consent when they identified themselves: one in force, or one
+    /// given under an older policy version, which they may still go by (and can withdraw).
     pub fn had_consent(&self) -> bool {
-        self.person
-            .prior
-            .as_ref()
-            .is_some_and(|p| p.consent == crate::state::ConsentState::Given)
+        self.person.prior.as_ref().is_some_and(|p| {
+            matches!(
+                p.consent,
+                crate::state::ConsentState::Given | crate::state::ConsentState::Expired
+            )
+        })
     }
 
     /// Whether the answer chosen ends a consent in force ("Not now" or "No" on deciding

@@ -30,6 +30,24 @@ impl App {
         }
     }
 
+    /// The policy version the record just saved names: the content's, except for the
+    /// withdrawal of a consent given under an older version, which names that version (see
+    /// [`crate::record::entry::name_withdrawn_version`]).
+    pub fn saved_policy_version(&self) -> String {
+        let withdrawal = self
+            .person
+            .saved
+            .as_ref()
+            .is_some_and(|s| s.record_type == RecordType::Withdrawal);
+        match self.person.prior.as_ref() {
+            Some(p) if withdrawal && p.consent == crate::state::ConsentState::Expired => p
+                .policy_version
+                .clone()
+                .unwrap_or_else(|| self.content.manifest.policy_version.clone()),
+            _ => self.content.manifest.policy_version.clone(),
+        }
+    }
+
     /// Where the record just saved is in the ledger: the receipt's QR code names it.
     pub fn record_witness(&mut self, kiosk: &str, seq: u64, line_sha256: &str) {
         if let Some(saved) = &mut self.person.saved {

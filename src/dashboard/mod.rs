@@ -474,6 +474,14 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                     {
                         return Err(CheckFailed::Refused(r, state.consent));
                     }
+                    let mut body = body;
+                    if matches!(entry.change, Change::Withdrawal { .. }) {
+                        crate::record::entry::name_withdrawn_version(
+                            &mut body,
+                            state.consent,
+                            state.policy_version.as_deref(),
+                        );
+                    }
                     Ok((record_type.as_str().to_string(), body))
                 },
             );

@@ -214,6 +214,23 @@ pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), 
     }
 }
 
+/// A withdrawal's record names the policy version of the consent it withdraws: for a consent
+/// given under an older version (`consent` expired, given under `version`), that version, in
+/// place of the current content's one the record was made with. Called with the person's
+/// state as found under the check lock, just before the record is written.
+pub fn name_withdrawn_version(
+    body: &mut Map<String, Value>,
+    consent: ConsentState,
+    version: Option<&str>,
+) {
+    if consent == ConsentState::Expired
+        && let Some(version) = version
+        && let Some(Value::Object(policy)) = body.get_mut("policy")
+    {
+        policy.insert("version".into(), version.into());
+    }
+}
+
 /// Whether a refusal of [`allowed`] is set aside because a break in the chain withheld some of
 /// the person's records (`withheld`): a person asking to withdraw is never turned away for
 /// that, as the consent they withdraw may be among them, and a withdrawal is the safe side of

@@ -44,6 +44,8 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
         let Some(text) = text else { continue };
         match parse_bound(text, &tz, bound) {
             Some(t) if bound == Bound::Since => filters.since = Some(t),
+            // Past the last time there is: no end to the range.
+            Some(t) if t == jiff::Timestamp::MAX => {}
             Some(t) => filters.until = Some(t),
             None => {
                 // A real month with a day past its end is said so, not called "not a date";

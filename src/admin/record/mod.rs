@@ -491,6 +491,13 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             via: Via::Cli,
         };
         let (record_type, mut body) = entry.record();
+        if matches!(entry.change, Change::Withdrawal { .. }) {
+            crate::record::entry::name_withdrawn_version(
+                &mut body,
+                state.consent,
+                state.policy_version.as_deref(),
+            );
+        }
         // A stage change leaves the open follow-up open unless told to close it.
         if matches!(entry.change, Change::Stage(_)) && state.followup.is_some() && !close_followup {
             body.insert("followup".into(), crate::state::KEPT.into());

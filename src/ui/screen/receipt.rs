@@ -38,10 +38,7 @@ pub fn body(app: &App, i: usize, width: usize) -> Body {
         ),
         ("receipt-id", super::who_id(app)),
         ("receipt-what", what),
-        (
-            "receipt-policy",
-            app.content.manifest.policy_version.clone(),
-        ),
+        ("receipt-policy", app.saved_policy_version()),
         (
             "receipt-when",
             format!("{when} ({})", app.tz.iana_name().unwrap_or("UTC")),
