@@ -143,6 +143,7 @@ impl Recorder {
                                     &mut body,
                                     prior.consent,
                                     prior.policy_version.as_deref(),
+                                    prior.withheld,
                                 );
                                 withdrawn = Some(prior);
                                 return Ok((record_type.as_str().to_string(), body));

@@ -253,37 +253,6 @@ fn code_mode_tells_a_person_without_a_code_whom_to_ask_not_that_their_code_is_wr
     }
 }
 
-/// The short notice above the ID names what a record made on this way holds: on the way to
-/// a withdrawal, no answers to the check (a withdrawal holds none).
-#[test]
-fn the_notice_on_the_way_to_a_withdrawal_names_only_what_it_records() {
-    for (lang, check) in [
-        ("en", "your answers to the check"),
-        ("ja", "確認の質問への回答"),
-    ] {
-        let words = |k: &Kiosk| {
-            k.screen()
-                .lines()
-                .map(str::trim)
-                .collect::<Vec<_>>()
-                .join(if lang == "ja" { "" } else { " " })
-        };
-        let mut k = roster_kiosk(lang);
-        k.keys("<Enter>");
-        assert_eq!(k.app.step, Step::Identity);
-        assert!(words(&k).contains(check), "{lang}: {}", k.screen());
-        let mut k = roster_kiosk(lang);
-        k.choose_withdraw();
-        assert_eq!(k.app.step, Step::Identity);
-        let screen = words(&k);
-        assert!(!screen.contains(check), "{lang}: {}", k.screen());
-        assert!(
-            screen.contains(if lang == "ja" { "社員番号" } else { "ID" }),
-            "{screen}"
-        );
-    }
-}
-
 #[test]
 fn a_withdrawal_needs_a_consent_to_withdraw() {
     for lang in ["ja", "en"] {

@@ -30,8 +30,8 @@ impl App {
         }
     }
 
-    /// The policy version the record just saved names: the content's, except for the
-    /// withdrawal of a consent given under an older version, which names that version (see
+    /// The policy version the record just saved names: the content's, except for a
+    /// withdrawal, which names the version of the consent it withdraws (see
     /// [`crate::record::entry::name_withdrawn_version`]).
     pub fn saved_policy_version(&self) -> String {
         let withdrawal = self
@@ -39,13 +39,21 @@ impl App {
             .saved
             .as_ref()
             .is_some_and(|s| s.record_type == RecordType::Withdrawal);
-        match self.person.prior.as_ref() {
-            Some(p) if withdrawal && p.consent == crate::state::ConsentState::Expired => p
-                .policy_version
-                .clone()
-                .unwrap_or_else(|| self.content.manifest.policy_version.clone()),
-            _ => self.content.manifest.policy_version.clone(),
-        }
+        self.person
+            .prior
+            .as_ref()
+            .filter(|_| withdrawal)
+            .and_then(|p| {
+                crate::record::entry::withdrawn_version(
+                    p.consent,
+                    p.policy_version.as_deref(),
+                    p.withheld,
+                )
+            })
+            .map_or_else(
+                || self.content.manifest.policy_version.clone(),
+                str::to_string,
+            )
     }
 
     /// Where the record just saved is in the ledger: the receipt's QR code names it.

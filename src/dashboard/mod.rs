@@ -480,6 +480,7 @@ fn perform_one(d: &mut Dashboard, effect: Effect) -> Option<Effect> {
                             &mut body,
                             state.consent,
                             state.policy_version.as_deref(),
+                            withheld,
                         );
                     }
                     Ok((record_type.as_str().to_string(), body))

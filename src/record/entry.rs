@@ -214,21 +214,35 @@ pub fn allowed_by_consent(change: &Change, consent: ConsentState) -> Result<(), 
     }
 }
 
-/// A withdrawal's record names the policy version of the consent it withdraws: for a consent
-/// given under an older version (`consent` expired, given under `version`), that version, in
-/// place of the current content's one the record was made with. Called with the person's
-/// state as found under the check lock, just before the record is written.
+/// A withdrawal's record names the policy version of the consent it withdraws (`consent`,
+/// given under `version`: one in force, or one given under an older version), in place of
+/// the current content's one the record was made with, which differs for an expired consent
+/// (or for one given under a newer version than this terminal's content). Not when records
+/// about the person were `withheld` by a break: the consent in force may be among them, so
+/// the content's version stays. Called with the person's state as found under the check
+/// lock, just before the record is written.
 pub fn name_withdrawn_version(
     body: &mut Map<String, Value>,
     consent: ConsentState,
     version: Option<&str>,
+    withheld: bool,
 ) {
-    if consent == ConsentState::Expired
-        && let Some(version) = version
+    if let Some(version) = withdrawn_version(consent, version, withheld)
         && let Some(Value::Object(policy)) = body.get_mut("policy")
     {
         policy.insert("version".into(), version.into());
     }
+}
+
+/// The version [`name_withdrawn_version`] names, when it names one.
+pub fn withdrawn_version(
+    consent: ConsentState,
+    version: Option<&str>,
+    withheld: bool,
+) -> Option<&str> {
+    (!withheld && matches!(consent, ConsentState::Given | ConsentState::Expired))
+        .then_some(version)
+        .flatten()
 }
 
 /// Whether a refusal of [`allowed`] is set aside because a break in the chain withheld some of
@@ -496,6 +510,26 @@ mod tests {
         }
         assert_eq!(allowed(&withdrawal, &state(ConsentState::Given)), Ok(()));
         assert_eq!(allowed(&withdrawal, &state(ConsentState::Expired)), Ok(()));
+        // The record names the version of the consent withdrawn, unless records about the
+        // person were withheld (the one in force may be among them).
+        for (consent, withheld, named) in [
+            (ConsentState::Given, false, Some("old")),
+            (ConsentState::Expired, false, Some("old")),
+            (ConsentState::Expired, true, None),
+            (ConsentState::Given, true, None),
+            (ConsentState::Refused, false, None),
+            (ConsentState::None, true, None),
+        ] {
+            assert_eq!(
+                withdrawn_version(consent, Some("old"), withheld),
+                named,
+                "{consent:?} {withheld}"
+            );
+            let mut body = Map::new();
+            body.insert("policy".into(), json!({"id": "p", "version": "new"}));
+            name_withdrawn_version(&mut body, consent, Some("old"), withheld);
+            assert_eq!(body["policy"]["version"], named.unwrap_or("new"));
+        }
         for c in [
             ConsentState::Refused,
             ConsentState::Withdrawn,

@@ -106,13 +106,6 @@ pub const GROUPS: &[Group] = &[
     },
 ];
 
-/// The groups a person's `withdrawal` record holds fields of: all but the check's (it holds
-/// no screens read, answers or choices beyond the withdrawal; of what was shown, only the
-/// policy version).
-pub fn withdrawal_groups() -> impl Iterator<Item = &'static Group> {
-    GROUPS.iter().filter(|g| g.heading != "fields-check")
-}
-
 /// The field at `path`, if the list has it.
 pub fn find(path: &str) -> Option<&'static Field> {
     GROUPS
@@ -229,24 +222,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    /// The short notice on the way to a withdrawal names exactly the groups a withdrawal
-    /// holds fields of: none it does not hold (the check's answers), none it leaves out.
-    #[test]
-    fn a_withdrawal_holds_fields_of_exactly_its_groups() {
-        let envelope = ["schema", "seq", "prev", "id", "at", "kiosk", "type"];
-        let withdrawal = serde_json::Value::Object(withdrawal_body(&fullest().made));
-        let paths: Vec<String> = leaf_paths(&withdrawal)
-            .into_iter()
-            .chain(envelope.iter().map(std::string::ToString::to_string))
-            .collect();
-        let held: Vec<&str> = GROUPS
-            .iter()
-            .filter(|g| g.fields.iter().any(|f| paths.iter().any(|p| p == f.path)))
-            .map(|g| g.heading)
-            .collect();
-        let listed: Vec<&str> = withdrawal_groups().map(|g| g.heading).collect();
-        assert_eq!(listed, held);
     }
 }

@@ -496,6 +496,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 &mut body,
                 state.consent,
                 state.policy_version.as_deref(),
+                crate::ledger::withheld_about(&issues, &id),
             );
         }
         // A stage change leaves the open follow-up open unless told to close it.

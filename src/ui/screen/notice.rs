@@ -40,18 +40,11 @@ pub fn what_is_kept(app: &App) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The short notice before identification: what is kept (every group a record made on this
-/// way holds: on the way to a withdrawal, no answers to the check), why, how long, whom to
-/// ask.
+/// The short notice before identification: what is kept (every group), why, how long, whom
+/// to ask.
 pub fn short(app: &App) -> String {
     let sep = app.t("notice-list-separator");
-    let groups: Vec<String> = if app.person.intent == crate::app::Intent::Withdraw {
-        crate::record::fields::withdrawal_groups()
-            .map(|g| app.t(g.heading))
-            .collect()
-    } else {
-        GROUPS.iter().map(|g| app.t(g.heading)).collect()
-    };
+    let groups: Vec<String> = GROUPS.iter().map(|g| app.t(g.heading)).collect();
     app.loc.ta(
         &app.lang,
         "notice-short",

@@ -15,12 +15,13 @@ pub fn body(app: &App, width: usize) -> Body {
     let who = super::who(app);
     para(&mut body, &who, width, theme::heading());
     body.blank();
-    // A consent given under an older policy version: said which it is.
+    // A consent given under an older policy version: said which it is (unless records
+    // about them were withheld, when the one in force may be another: said below).
     if app
         .person
         .prior
         .as_ref()
-        .is_some_and(|p| p.consent == crate::state::ConsentState::Expired)
+        .is_some_and(|p| p.consent == crate::state::ConsentState::Expired && !p.withheld)
     {
         let (date, version) = super::standing::decided(app);
         let text = app.loc.ta(
@@ -33,10 +34,7 @@ pub fn body(app: &App, width: usize) -> Body {
     }
     // Taken though no consent in force shows, since records about them were withheld.
     if app.person.prior.as_ref().is_some_and(|p| {
-        !matches!(
-            p.consent,
-            crate::state::ConsentState::Given | crate::state::ConsentState::Expired
-        ) && p.withdraws_despite_withheld()
+        p.consent != crate::state::ConsentState::Given && p.withdraws_despite_withheld()
     }) {
         para(&mut body, &app.t("withdraw-withheld"), width, theme::warn());
         body.blank();
