@@ -1356,6 +1356,10 @@ fn a_consent_given_under_an_older_version_can_be_withdrawn() {
     assert_eq!(a.state_of("E006").0, ConsentState::Expired);
     a.keys("2").paste("E006").keys("<Enter>w");
     assert!(a.d.form.is_some(), "{}", a.screen());
+    // The form says which consent it withdraws.
+    let words = a.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("(2000-01-01)"), "{}", a.screen());
+    assert!(words.contains("2026-11-20"), "{}", a.screen());
     a.keys(&"<BS>".repeat(10)).keys("2026-11-23<Enter>");
     assert!(a.d.confirm.is_some(), "{}", a.screen());
     a.keys("<Enter>");

@@ -180,6 +180,7 @@ dash-withdrawal-nothing = There is no consent to withdraw: this person has not g
 dash-withdrawal-already = There is no consent to withdraw: this person has withdrawn their consent already. Nothing was saved.
 dash-withdrawal-before-consent = The day they asked cannot be before the consent was given ({ $given }): type the day they asked, { $given } or later. Nothing was saved yet.
 dash-esc-again = Press Esc again to close the form and drop what you typed; Enter goes on.
+dash-withdrawal-expired = Their consent was given on { $date } under an earlier policy version ({ $version }). It does not cover the current one, but they may still go by it: this withdrawal ends it, and its record names that version.
 dash-withdrawal-uncertain = No consent to withdraw was found, but some of this person's records could not be used: their withdrawal is recorded all the same, and holds whatever those records show. Keep their request in writing too (what they asked, when), and run tebiki verify.
 dash-attendance-title = Session attendance
 dash-attendance-intro = Which session did { $who } attend, and on which day?

@@ -169,6 +169,7 @@ dash-withdrawal-nothing = 取り消せる同意がありません。この人は
 dash-withdrawal-already = 取り消せる同意がありません。この人は同意をすでに取り消しています。何も保存していません。
 dash-withdrawal-before-consent = 申し出の日は、同意した日（{ $given }）より前にはできません。{ $given } 以降の、実際に申し出があった日を入力してください。まだ何も保存していません。
 dash-esc-again = もう一度 Esc を押すと、入力した内容を捨てて閉じます。Enter で続けます。
+dash-withdrawal-expired = この人の同意は { $date } に、以前の方針の版（{ $version }）に対して行われたものです。今の版には及びませんが、この人がまだそれに従っていることもあるため、この取り消しでその同意を終わらせます。記録にはその版を残します。
 dash-withdrawal-uncertain = 取り消せる同意が見つかりませんが、この人の記録の一部を使えなかったため、取り消しはそのまま記録します。それらの記録がどうであっても取り消しは有効です。申し出の内容と日付を書面でも残し、tebiki verify を実行してください。
 dash-attendance-title = 説明会への参加
 dash-attendance-intro = { $who } さんはいつ、どの説明会に参加しましたか？

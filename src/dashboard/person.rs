@@ -29,8 +29,11 @@ impl Dashboard {
                 }
                 let mut form = WithdrawalForm::new(i, self.setup.today);
                 // Said at once when no consent to withdraw is found among the records that
-                // can be used, but some could not be.
-                form.problem = self.withdrawal_uncertain(i);
+                // can be used, but some could not be; or which consent it withdraws, when it
+                // was given under an older policy version.
+                form.problem = self
+                    .withdrawal_uncertain(i)
+                    .or_else(|| self.withdrawal_of_expired(i));
                 self.form = Some(Form::Withdrawal(form));
             }
             Cmd::Champion => {

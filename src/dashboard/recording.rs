@@ -220,6 +220,29 @@ impl Dashboard {
         })
     }
 
+    /// What to tell before recording the withdrawal of person `i` whose consent was given under
+    /// an older policy version: that version and the day, which the record will name.
+    pub(super) fn withdrawal_of_expired(&self, i: u32) -> Option<Notice> {
+        let state = &self.person.as_ref().filter(|p| p.person == i)?.state;
+        if state.consent != crate::state::ConsentState::Expired {
+            return None;
+        }
+        let day = state
+            .decided_at
+            .as_deref()
+            .and_then(|at| at.parse::<jiff::Timestamp>().ok())
+            .map(|at| at.to_zoned(self.setup.tz.clone()).date().to_string())
+            .unwrap_or_default();
+        Some(Notice {
+            id: "dash-withdrawal-expired",
+            args: vec![
+                ("date", day),
+                ("version", state.policy_version.clone().unwrap_or_default()),
+            ],
+            error: false,
+        })
+    }
+
     /// What to tell before recording the withdrawal of person `i` when no consent of theirs is
     /// found but some of their records were withheld: it is recorded all the same.
     pub(super) fn withdrawal_uncertain(&self, i: u32) -> Option<Notice> {
