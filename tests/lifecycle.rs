@@ -591,6 +591,16 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
         ],
     );
     assert!(out.status.success(), "{:?}", text(&out));
+    // Said as the record holds it.
+    let said = text(&out)
+        .0
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("given under policy version 2026-11-23 (the content here is 2027-04-01)"),
+        "{said}"
+    );
     let by_hand: Vec<Value> = common::read_records(&k.ledger_dir())
         .into_iter()
         .filter(|r| r["employee"]["id"] == "E8004" && r["type"] == "withdrawal")

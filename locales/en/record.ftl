@@ -27,6 +27,7 @@ cli-record-arg-format = Output format
 record-warning-withdrawal-uncertain = recorded although the records that could be used show no consent of { $id } to withdraw: some of their records were withheld (above), and their withdrawal holds whatever those show. Keep their request in writing too, and run tebiki verify
 record-warning-dated-ahead = a record about { $id } is dated after this one ({ $at }, { $kiosk }): records count in the order of their dates, so until then that one counts as the latest. Is the clock of { $kiosk } ahead? Run tebiki verify
 record-saved-where = { $at }, { $file } (record { $seq })
+record-withdrew-version = The consent withdrawn was given under policy version { $version } (the content here is { $current }); the record names { $version }.
 record-now = Now: { $consent }, { $stage }.
 record-followup-kept = The open follow-up (next due { $due }) stays open; record with --close-followup to close it.
 record-followup-closed = The open follow-up is closed by this change.

@@ -27,6 +27,7 @@ cli-record-arg-format = 出力形式
 record-warning-withdrawal-uncertain = 使えた記録には { $id } さんの取り消せる同意がありませんが、取り消しを記録しました：この人の記録の一部が使えなかったため（上記）、それらがどうであっても取り消しが有効になるようにしています。申し出の内容と日付を書面でも残し、tebiki verify を実行してください
 record-warning-dated-ahead = { $id } に関する記録で、この記録より後の日時（{ $at }、{ $kiosk }）のものがあります。記録は日時の順に数えるため、その時刻までは、そちらが最新として扱われます。{ $kiosk } の時計が進んでいないか確かめ、tebiki verify を実行してください
 record-saved-where = { $at }、{ $file }（{ $seq } 件目）
+record-withdrew-version = 取り消した同意は方針の版 { $version } に対するものです（ここの内容は { $current }）。記録には { $version } を残しています。
 record-now = 現在：{ $consent }、{ $stage }
 record-followup-kept = 開いているフォローアップ（次回 { $due }）はそのままです。終えるには --close-followup を付けて記録します。
 record-followup-closed = 開いていたフォローアップは、この変更で終えました。

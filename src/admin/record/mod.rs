@@ -624,6 +624,18 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
             ),
         );
     }
+    // A withdrawal of a consent given under another policy version than the content's names
+    // that version: said, as the record holds it.
+    let withdrawn_version = (record_type == "withdrawal")
+        .then(|| {
+            stored
+                .get("policy")?
+                .get("version")?
+                .as_str()
+                .map(str::to_owned)
+        })
+        .flatten()
+        .filter(|v| *v != manifest.policy_version);
     // The records read before, and this one, in the order the ledger is read (by date): read
     // again, the ledger would say the same.
     records.push(Value::Object(stored));
@@ -653,6 +665,17 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 &[("due", arg(f.due.clone().unwrap_or_default()))],
             ),
             None => env.t("record-followup-closed"),
+        })
+        .or_else(|| {
+            withdrawn_version.map(|v| {
+                env.ta(
+                    "record-withdrew-version",
+                    &[
+                        ("version", arg(v)),
+                        ("current", arg(manifest.policy_version.clone())),
+                    ],
+                )
+            })
         });
     let text = saved::text(
         env,
