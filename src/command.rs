@@ -198,6 +198,10 @@ pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
             "issue-locale-missing",
             &[("lang", s(lang)), ("id", s(id)), ("defined", s(defined))],
         ),
+        IssueKind::LocaleMissingBuiltIn { lang, id, defined } => env.ta(
+            "issue-locale-missing-built-in",
+            &[("lang", s(lang)), ("id", s(id)), ("defined", s(defined))],
+        ),
         IssueKind::LocaleVariables { lang, id, vars } => env.ta(
             "issue-locale-vars",
             &[("lang", s(lang)), ("id", s(id)), ("vars", s(vars))],

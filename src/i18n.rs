@@ -124,6 +124,19 @@ impl Localizer {
                     }
                 }
             }
+            // A folder's own locales may be older than this version: what they lack is taken
+            // from the built-in texts of the language (their own messages win; `tebiki content
+            // check` names what was missing), rather than shown as its id.
+            if matches!(source, Source::Dir(_)) {
+                let built_in = Source::Embedded;
+                for name in built_in.files("locales", &code) {
+                    if let Ok(file) = built_in.read("locales", &format!("{code}/{name}")) {
+                        let (res, _) = parse_ftl(&file.display, &file.text);
+                        // Those the folder has are refused as overriding: expected.
+                        let _ = bundle.add_resource(res);
+                    }
+                }
+            }
             bundles.push((Lang::new(&code), bundle));
         }
         (

@@ -637,6 +637,57 @@ fn a_new_policy_version_expires_every_given_and_the_kiosk_asks_again() {
     );
 }
 
+/// A content folder with locales of its own that lack a message this version uses: `content
+/// check` names it and where the built-in texts have it, rather than calling the locales
+/// complete while screens would show the message's id.
+#[test]
+fn content_check_names_messages_a_folders_locales_lack() {
+    let v2 = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&root.join("content"), &v2.path().join("content"));
+    copy_dir(&root.join("locales"), &v2.path().join("locales"));
+    let data = tempfile::tempdir().unwrap();
+    let dir = v2.path().to_str().unwrap();
+    let check = |lang: &str| {
+        tebiki(
+            data.path(),
+            &["--lang", lang, "--content", dir, "content", "check"],
+        )
+    };
+    let out = check("en");
+    assert!(out.status.success(), "{:?}", text(&out));
+    // Gone from both languages (an older copy of the locales).
+    for lang in ["en", "ja"] {
+        let file = v2.path().join(format!("locales/{lang}/record.ftl"));
+        let kept: String = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with("record-now ="))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        std::fs::write(&file, kept).unwrap();
+    }
+    let out = check("en");
+    assert!(!out.status.success());
+    let (stdout, stderr) = text(&out);
+    let said = format!("{stdout}{stderr}");
+    assert!(said.contains("“record-now” is missing in en"), "{said}");
+    assert!(said.contains("“record-now” is missing in ja"), "{said}");
+    assert!(said.contains("locales/en/record.ftl:"), "{said}");
+    assert!(!said.contains("locales complete"), "{said}");
+    let (stdout, stderr) = text(&check("ja"));
+    assert!(
+        format!("{stdout}{stderr}").contains("組み込みの"),
+        "{stdout}{stderr}"
+    );
+    // Meanwhile the built-in text stands in, not the message's id.
+    let (loc, _) = tebiki::i18n::Localizer::load(&Source::Dir(v2.path().to_path_buf()));
+    for (lang, now) in [("en", "Now:"), ("ja", "現在：")] {
+        let said = loc.t(&tebiki::i18n::Lang::new(lang), "record-now");
+        assert!(said.starts_with(now), "{lang}: {said}");
+    }
+}
+
 /// A new version without a summary of its changes: the person is told plainly that none was
 /// given and whom to ask, not promised an explanation nobody wrote.
 #[test]

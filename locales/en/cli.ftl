@@ -158,6 +158,7 @@ issue-directive = cannot be read: { $reason }
 issue-missing-rule = question “{ $question }” is explained here, but the screen does not mark its rule: put <!-- rule: { $question } --> before the text that states it (screen “{ $screen }”)
 issue-no-languages = no language folders in content/
 issue-locale-missing = message “{ $id }” is missing in { $lang } (defined at { $defined })
+issue-locale-missing-built-in = message “{ $id }” is missing in { $lang }, and this version of tebiki uses it (its built-in { $defined }): copy it into this folder’s locales, or remove the folder’s locales/ to use the built-in texts
 issue-locale-vars = message “{ $id }” in { $lang } uses other variables ({ $vars }) than the other languages
 
 status-who = { $id }  { $name }  { $dept }

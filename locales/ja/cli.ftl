@@ -158,6 +158,7 @@ issue-missing-rule = 質問「{ $question }」を説明する画面「{ $screen 
 issue-duplicate-id = ID「{ $id }」が2回使われています
 issue-no-languages = content/ に言語のフォルダーがありません
 issue-locale-missing = メッセージ「{ $id }」が { $lang } にありません（定義：{ $defined }）
+issue-locale-missing-built-in = メッセージ「{ $id }」が { $lang } にありませんが、この版の tebiki はこれを使います（組み込みの { $defined }）。このフォルダーの locales に写すか、フォルダーの locales/ を削除して組み込みの文言を使ってください
 issue-locale-vars = { $lang } のメッセージ「{ $id }」は、ほかの言語と違う変数（{ $vars }）を使っています
 
 status-who = { $id }  { $name }  { $dept }

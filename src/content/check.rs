@@ -250,9 +250,9 @@ fn unmatched(file: &str, what: &'static str, id: &str) -> ContentIssue {
 /// Message (and `message.attribute`) ids of one language, each with its variables and where it is.
 type Messages = BTreeMap<String, (BTreeSet<String>, String, usize)>;
 
-fn check_locales(source: &Source) -> Vec<ContentIssue> {
-    let source = source.locales_source();
-    let mut issues = Vec::new();
+/// Every message of every language of `source`'s locales; what cannot be read goes to
+/// `issues`.
+fn messages_of(source: &Source, issues: &mut Vec<ContentIssue>) -> BTreeMap<String, Messages> {
     let mut per_lang: BTreeMap<String, Messages> = BTreeMap::new();
     for lang in source.subdirs("locales") {
         let messages = per_lang.entry(lang.clone()).or_default();
@@ -295,6 +295,13 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
             }
         }
     }
+    per_lang
+}
+
+fn check_locales(source: &Source) -> Vec<ContentIssue> {
+    let source = source.locales_source();
+    let mut issues = Vec::new();
+    let per_lang = messages_of(&source, &mut issues);
     let all_ids: BTreeSet<&String> = per_lang.values().flat_map(|m| m.keys()).collect();
     for (lang, messages) in &per_lang {
         for id in &all_ids {
@@ -332,6 +339,34 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
                             },
                         ));
                     }
+                }
+            }
+        }
+    }
+    // A folder's own locales replace the built-in ones whole: a message this version uses
+    // that none of its languages has would show as its id.
+    if matches!(source, Source::Dir(_)) {
+        let built_in = messages_of(&Source::Embedded, &mut Vec::new());
+        let needed: BTreeSet<&String> = built_in.values().flat_map(|m| m.keys()).collect();
+        for lang in per_lang.keys() {
+            for id in &needed {
+                // Where the built-in texts have it: in this language, else in the first.
+                let defined = built_in
+                    .get(lang)
+                    .and_then(|m| m.get(*id))
+                    .or_else(|| built_in.values().find_map(|m| m.get(*id)))
+                    .map(|(_, file, line)| format!("{file}:{line}"))
+                    .unwrap_or_default();
+                if !all_ids.contains(*id) {
+                    issues.push(issue(
+                        &format!("locales/{lang}/"),
+                        None,
+                        IssueKind::LocaleMissingBuiltIn {
+                            lang: lang.clone(),
+                            id: (*id).clone(),
+                            defined,
+                        },
+                    ));
                 }
             }
         }

@@ -223,6 +223,14 @@ pub enum IssueKind {
         id: String,
         defined: String,
     },
+    /// A content folder's own locales lack a message that this version of tebiki uses (and
+    /// no other language of the folder has): `defined` is where tebiki's built-in locales
+    /// have it. The screens would show its id.
+    LocaleMissingBuiltIn {
+        lang: String,
+        id: String,
+        defined: String,
+    },
     LocaleVariables {
         lang: String,
         id: String,
