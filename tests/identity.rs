@@ -253,6 +253,29 @@ fn code_mode_tells_a_person_without_a_code_whom_to_ask_not_that_their_code_is_wr
     }
 }
 
+/// On the way to a withdrawal, the identity step says so in its title (and the header's).
+#[test]
+fn the_identity_step_says_when_it_is_on_the_way_to_a_withdrawal() {
+    for (lang, decide, withdraw) in [
+        ("en", "Who you are", "Withdrawing consent: who you are"),
+        ("ja", "あなたについて", "同意の取り消し：あなたについて"),
+    ] {
+        let mut k = roster_kiosk(lang);
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, Step::Identity);
+        let screen = k.screen();
+        assert!(
+            screen.contains(decide) && !screen.contains(withdraw),
+            "{screen}"
+        );
+        let mut k = roster_kiosk(lang);
+        k.choose_withdraw();
+        assert_eq!(k.app.step, Step::Identity);
+        let screen = k.screen();
+        assert_eq!(screen.matches(withdraw).count(), 2, "{screen}");
+    }
+}
+
 #[test]
 fn a_withdrawal_needs_a_consent_to_withdraw() {
     for lang in ["ja", "en"] {

@@ -12,6 +12,7 @@ welcome-withdraw = Withdraw my consent
 
 ## Who you are
 identity-title = Who you are
+identity-title-withdraw = Withdrawing consent: who you are
 identity-intro = What you enter here is recorded with your choice. At the end you are shown a receipt code for the record.
 identity-id = Employee ID
 identity-name = Name

@@ -12,6 +12,7 @@ welcome-withdraw = 同意を取り消す
 
 ## あなたについて
 identity-title = あなたについて
+identity-title-withdraw = 同意の取り消し：あなたについて
 identity-intro = 入力した内容は、選んだ内容と一緒に記録されます。最後に、記録の控えのコードが表示されます。
 identity-id = 社員番号
 identity-name = 氏名

@@ -207,7 +207,7 @@ fn popup_open(app: &App) -> bool {
 fn step_title(app: &App) -> String {
     match app.step {
         Step::Welcome => app.t("app-title"),
-        Step::Identity => app.t("identity-title"),
+        Step::Identity => app.t(screen::identity::title_id(app)),
         Step::Code => app.t("code-title"),
         Step::Confirm | Step::Standing(_) => screen::standing::title(app),
         Step::Withdraw => app.t("withdraw-title"),

@@ -10,9 +10,18 @@ use crate::ui::screen::para;
 use crate::ui::widgets::{Place, text_field};
 use crate::ui::{Body, doc, theme};
 
+/// The step's title: on the way to a withdrawal, it says so.
+pub fn title_id(app: &App) -> &'static str {
+    if app.person.intent == crate::app::Intent::Withdraw {
+        "identity-title-withdraw"
+    } else {
+        "identity-title"
+    }
+}
+
 pub fn body(app: &App, width: usize) -> Body {
     let mut body = Body::default();
-    body.extend(doc::title_lines(&app.t("identity-title"), width));
+    body.extend(doc::title_lines(&app.t(title_id(app)), width));
     body.blank();
     let open = app.identity_mode() == IdentityMode::Open;
     let intro = if open {
