@@ -210,9 +210,8 @@ pub fn to_text(
                 ("label", loc.t(lang, &format!("state-{state_word}")).into()),
                 (
                     "version",
-                    s.policy_version
-                        .clone()
-                        .unwrap_or_else(|| "-".into())
+                    for_terminal(s.policy_version.as_deref().unwrap_or("-"))
+                        .into_owned()
                         .into()
                 ),
             ],

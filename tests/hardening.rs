@@ -1018,3 +1018,38 @@ fn a_recorder_name_with_control_characters_is_refused() {
     let out = tebiki(dir.path(), &["status", "E1", "--format", "json"]);
     assert!(!text(&out).0.contains("informed"), "{:?}", text(&out));
 }
+
+/// A policy version read from the ledger (a forged record can hold anything) reaches the
+/// terminal as text: `status` and the withdrawal of that consent never pass a control
+/// character through.
+#[test]
+fn a_hostile_policy_version_from_the_ledger_is_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    data_with_roster(dir.path());
+    let serde_json::Value::Object(body) = serde_json::json!({
+        "employee": {"id": "E1", "name": "Kim Lee"},
+        "how": {"method": "kiosk", "session": null},
+        "policy": {"id": "p", "version": "2000\u{1b}]0;owned\u{7}\u{1b}[2J"},
+        "decision": "given",
+    }) else {
+        unreachable!()
+    };
+    Writer::open(&dir.path().join("ledger"), "k9", Duration::from_secs(5))
+        .unwrap()
+        .append("consent", body)
+        .unwrap();
+    for args in [
+        &["--lang", "en", "status", "E1"][..],
+        &["--lang", "en", "report"],
+        &["--lang", "en", "record", "withdrawal", "E1", "--by", "T"],
+        &["--lang", "ja", "status", "E1"],
+    ] {
+        let out = tebiki(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {:?}", text(&out));
+        let (stdout, stderr) = text(&out);
+        assert!(stdout.contains("2000"), "{args:?}: {stdout}");
+        for said in [&stdout, &stderr] {
+            assert!(!said.contains(['\u{1b}', '\u{7}']), "{args:?}: {said:?}");
+        }
+    }
+}

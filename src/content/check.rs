@@ -349,7 +349,7 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
         let built_in = messages_of(&Source::Embedded, &mut Vec::new());
         let needed: BTreeSet<&String> = built_in.values().flat_map(|m| m.keys()).collect();
         for lang in per_lang.keys() {
-            for id in &needed {
+            for id in needed.iter().filter(|id| !all_ids.contains(**id)) {
                 // Where the built-in texts have it: in this language, else in the first.
                 let defined = built_in
                     .get(lang)
@@ -357,17 +357,15 @@ fn check_locales(source: &Source) -> Vec<ContentIssue> {
                     .or_else(|| built_in.values().find_map(|m| m.get(*id)))
                     .map(|(_, file, line)| format!("{file}:{line}"))
                     .unwrap_or_default();
-                if !all_ids.contains(*id) {
-                    issues.push(issue(
-                        &format!("locales/{lang}/"),
-                        None,
-                        IssueKind::LocaleMissingBuiltIn {
-                            lang: lang.clone(),
-                            id: (*id).clone(),
-                            defined,
-                        },
-                    ));
-                }
+                issues.push(issue(
+                    &format!("locales/{lang}/"),
+                    None,
+                    IssueKind::LocaleMissingBuiltIn {
+                        lang: lang.clone(),
+                        id: (*id).clone(),
+                        defined,
+                    },
+                ));
             }
         }
     }

@@ -104,10 +104,7 @@ impl Dashboard {
                                 && !set_aside
                                 && crate::record::entry::allowed(&change, &page.state).is_err()
                             {
-                                let given = page.state.decided_at.as_deref().and_then(|at| {
-                                    let at = at.parse::<jiff::Timestamp>().ok()?;
-                                    Some(at.to_zoned(self.setup.tz.clone()).date().to_string())
-                                });
+                                let given = decided_day(&page.state, &self.setup.tz);
                                 f.on_note = false;
                                 f.problem = Some(Notice {
                                     id: "dash-withdrawal-before-consent",
@@ -227,17 +224,16 @@ impl Dashboard {
         if state.consent != crate::state::ConsentState::Expired {
             return None;
         }
-        let day = state
-            .decided_at
-            .as_deref()
-            .and_then(|at| at.parse::<jiff::Timestamp>().ok())
-            .map(|at| at.to_zoned(self.setup.tz.clone()).date().to_string())
-            .unwrap_or_default();
+        // Read from the ledger: shown as text, whatever it holds.
+        let version = crate::escape::for_display(state.policy_version.as_deref().unwrap_or(""));
         Some(Notice {
             id: "dash-withdrawal-expired",
             args: vec![
-                ("date", day),
-                ("version", state.policy_version.clone().unwrap_or_default()),
+                (
+                    "date",
+                    decided_day(state, &self.setup.tz).unwrap_or_default(),
+                ),
+                ("version", version),
             ],
             error: false,
         })
@@ -388,4 +384,14 @@ impl Dashboard {
             }
         }
     }
+}
+
+/// The local day (in `tz`) a person's decision on record was made (`state.decided_at`).
+fn decided_day(state: &crate::state::EmployeeState, tz: &jiff::tz::TimeZone) -> Option<String> {
+    let at = state
+        .decided_at
+        .as_deref()?
+        .parse::<jiff::Timestamp>()
+        .ok()?;
+    Some(at.to_zoned(tz.clone()).date().to_string())
 }

@@ -671,7 +671,7 @@ pub fn command(env: &Env, cmd: RecordCommand) -> ExitCode {
                 env.ta(
                     "record-withdrew-version",
                     &[
-                        ("version", arg(v)),
+                        ("version", arg(for_terminal(&v).into_owned())),
                         ("current", arg(manifest.policy_version.clone())),
                     ],
                 )

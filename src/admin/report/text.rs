@@ -315,7 +315,8 @@ pub fn to_text(r: &Report, env: &Env, tz: &TimeZone, now: Timestamp, limit: usiz
             for d in r.decide_again.iter().take(shown(limit, usize::MAX)) {
                 let version = env.ta(
                     "report-decide-again-version",
-                    &[("version", arg(d.policy_version.clone()))],
+                    // From the ledger: shown as text, whatever it holds.
+                    &[("version", arg(for_terminal(&d.policy_version).into_owned()))],
                 );
                 let _ = writeln!(out, "{}", person_text(env, "  ", &d.person, Some(&version)));
             }

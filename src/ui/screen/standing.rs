@@ -31,9 +31,12 @@ pub fn decided(app: &App) -> (String, String) {
                 .map(|t| t.to_zoned(app.tz.clone()).date().to_string())
         })
         .unwrap_or_default();
-    let version = prior
-        .and_then(|p| p.policy_version.clone())
-        .unwrap_or_default();
+    // Read from the ledger: shown as text, whatever it holds.
+    let version = crate::escape::for_display(
+        prior
+            .and_then(|p| p.policy_version.as_deref())
+            .unwrap_or(""),
+    );
     (day, version)
 }
 
