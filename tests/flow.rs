@@ -213,6 +213,113 @@ fn no_and_not_now_need_no_answers_to_the_check_but_agreeing_does() {
     assert!(r["check"]["questions"].as_u64().unwrap() > 0, "{r}");
 }
 
+/// The screen's text with its lines joined (a message wraps): with spaces in English, as is
+/// in Japanese.
+fn joined(k: &Kiosk, lang: &str) -> String {
+    let sep = if lang == "en" { " " } else { "" };
+    k.screen()
+        .lines()
+        .map(|l| l.trim().trim_matches('│').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+#[test]
+fn no_and_not_now_need_no_reading_but_agreeing_does() {
+    for (lang, asked, agree_first) in [
+        (
+            "en",
+            "To say No or Not now without reading on, press → again.",
+            "To agree, read every screen to its end first",
+        ),
+        (
+            "ja",
+            "読まずに「使わない」「今は使わない」を選ぶなら、もう一度 → を押してください。",
+            "同意するには、先にすべての画面を最後まで読んでください",
+        ),
+    ] {
+        let mut k = Kiosk::new(lang);
+        k.keys("<Enter>").identify("E2004", "Sam Lee", "");
+        let first = k.app.step;
+        assert_eq!(k.app.ctx(), Ctx::Reading);
+        // One → on a screen not read to its end: it says how to decide without reading on.
+        k.keys("<Right>");
+        assert_eq!(k.app.step, first, "{lang}");
+        assert!(joined(&k, lang).contains(asked), "{lang}: {}", k.screen());
+        // Another key between: asked again, not gone on (a habit never skips the reading).
+        k.keys("<Down><Right>");
+        assert_eq!(k.app.step, first, "{lang}");
+        k.keys("<F1><Esc><Right>");
+        assert_eq!(k.app.step, first, "{lang}");
+        // Enter asks too, but only → takes the second step.
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, first, "{lang}");
+        assert!(joined(&k, lang).contains(asked), "{lang}: {}", k.screen());
+        k.keys("<Enter>");
+        assert_eq!(k.app.step, first, "{lang}");
+        k.keys("<Right>");
+        assert_eq!(k.app.ctx(), Ctx::Choice, "{lang}");
+        assert!(
+            joined(&k, lang).contains(agree_first),
+            "{lang}: {}",
+            k.screen()
+        );
+        // Esc goes back to the screen left, not to the check.
+        k.keys("<Esc>");
+        assert_eq!(k.app.step, first, "{lang}");
+        k.keys("<Right><Right>");
+        assert_eq!(k.app.ctx(), Ctx::Choice, "{lang}");
+        // Agreeing without the reading: said what to do, nothing to confirm, nothing saved
+        // (agree, then the two acknowledgements listed after the three answers).
+        k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>");
+        assert_eq!(k.app.person.choice.pick, Some(Pick::Agree), "{lang}");
+        assert!(!k.app.person.choice.reviewing, "{lang}");
+        assert!(
+            joined(&k, lang).contains(agree_first),
+            "{lang}: {}",
+            k.screen()
+        );
+        assert!(k.records().is_empty(), "{lang}");
+        // No, without reading on: saved, saying what was read.
+        k.keys("<Up><Up><Up><Up><Space><Down><Down><Space><Enter>");
+        assert!(k.app.person.choice.reviewing, "{lang}: {}", k.screen());
+        k.keys("<Enter>");
+        let r = only_record(&k);
+        assert_eq!(r["decision"], "refused", "{lang}");
+        let screens = r["content"]["screens"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let read: Vec<(&str, bool)> = screens
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap_or(""),
+                    s["read_to_end"].as_bool().unwrap_or(true),
+                )
+            })
+            .collect();
+        // The first screen, not read to its end, and the choice; nothing between.
+        assert_eq!(read.len(), 2, "{lang}: {read:?}");
+        assert!(!read[0].1, "{lang}: {read:?}");
+        assert_eq!(r["check"]["correct"], 0, "{lang}: {r}");
+    }
+}
+
+#[test]
+fn agreeing_after_coming_back_to_read_everything_is_taken() {
+    let mut k = Kiosk::new("en");
+    k.keys("<Enter>").identify("E2005", "Kim Ito", "");
+    // To the choice without reading, then back, and through every screen and the check.
+    k.keys("<Right><Right><Esc>").read_all().pass_check();
+    assert_eq!(k.app.ctx(), Ctx::Choice);
+    k.keys("<Down><Space><Down><Down><Down><Space><Down><Space><Enter>");
+    assert!(k.app.person.choice.reviewing, "{}", k.screen());
+    k.keys("<Enter>");
+    assert_eq!(only_record(&k)["decision"], "given");
+}
+
 #[test]
 fn switching_language_midway_keeps_progress_and_records_both() {
     let mut k = Kiosk::new("ja");
@@ -360,7 +467,9 @@ fn a_screen_is_read_to_the_end_only_once_a_drawing_showed_its_end() {
         !k.app.person.visits[i].read_to_end,
         "drawn at 80x60, shown at 80x24"
     );
-    // Drawn at the terminal's size, with the last line on screen: read.
+    // Drawn at the terminal's size, with the last line on screen: read. (The message the →
+    // brought takes two lines from the body: a key closes it first.)
+    undrawn_key(&mut k, "<End>");
     k.draw();
     assert!(k.app.person.visits[i].read_to_end);
     let last = body_lines(&k) - k.app.viewport();

@@ -33,6 +33,7 @@ more-below-scroll = ▼ More below: ↓ to read on
 more-below-page = ▼ More below: PgDn to read on
     .wide = More below: Page Down to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
+read-to-end-or-decide = Please read this screen to the end first (↓ or Space). To say No or Not now without reading on, press → again.
 
 ## The check
 check-counter = Question { $n } of { $of }
@@ -43,6 +44,7 @@ check-wrong-options = Enter: read that screen again · Esc: try this question ag
 check-skip-confirm = To say No or Not now, you can go on to your choice without these questions: press → again. (Agreeing needs the right answers.)
 check-decide-without = Only agreeing needs these answers. For No or Not now: → twice.
 choice-check-first = To agree, answer the questions before this screen first (Esc goes back to them). No and Not now need no answers.
+choice-read-first = To agree, read every screen to its end first (Esc goes back to where you left off). No and Not now need no reading.
 check-all-correct = ✓ You answered { $n ->
     [one] the question
    *[other] all { $n } questions

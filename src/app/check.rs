@@ -33,15 +33,17 @@ impl CheckState {
 }
 
 impl App {
-    /// The check's "→ again to go on without the answers" holds for the very next key only
-    /// (help opened between, say, asks again): called before every command is applied.
+    /// The check's "→ again to go on without the answers", and a text screen's "→ again to
+    /// decide without reading on", hold for the very next key only (help opened between, say,
+    /// asks again): called before every command is applied.
     pub(super) fn keep_skip_question(&mut self, cmd: &Cmd) {
-        let asked = std::mem::take(&mut self.person.check.skip_asked);
-        let on_screen = self
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.id == "check-skip-confirm");
-        self.person.check.skip_asked = asked && on_screen && *cmd == Cmd::Next;
+        let on_screen = |id: &str| self.notice.as_ref().is_some_and(|n| n.id == id);
+        let check = on_screen("check-skip-confirm");
+        let reading = on_screen("read-to-end-or-decide");
+        let p = &mut self.person;
+        p.check.skip_asked = std::mem::take(&mut p.check.skip_asked) && check && *cmd == Cmd::Next;
+        p.skip_reading_asked =
+            std::mem::take(&mut p.skip_reading_asked) && reading && *cmd == Cmd::Next;
     }
 }
 

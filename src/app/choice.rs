@@ -32,11 +32,28 @@ impl App {
             None => Err("choice-nothing-chosen"),
             Some(Pick::NotNow) => Ok(Decision::Deferred),
             Some(Pick::Refuse) => Ok(Decision::Refused),
-            // Come here without the check's answers (to say No or Not now): agreeing needs them.
+            // Come here without reading on or without the check's answers (to say No or Not
+            // now): agreeing needs them.
+            Some(Pick::Agree) if self.unread_before_choice().is_some() => Err("choice-read-first"),
             Some(Pick::Agree) if !self.check_done() => Err("choice-check-first"),
             Some(Pick::Agree) if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
             Some(Pick::Agree) => Err("choice-acknowledge-first"),
         }
+    }
+
+    /// At a terminal (not in a trainer's session, where the slides were the reading): the
+    /// first required text screen before the choice that was not read to its end.
+    pub fn unread_before_choice(&self) -> Option<usize> {
+        if self.session.is_some() {
+            return None;
+        }
+        let screens = &self.content.manifest.screens;
+        let choice = self.screen_of_kind(ScreenKind::Choice)?;
+        (0..choice).find(|&j| {
+            screens[j].kind == ScreenKind::Info
+                && screens[j].required
+                && !self.person.visits[j].read_to_end
+        })
     }
 
     /// Whether the check is done: every answer right, or no questions to answer.
@@ -148,7 +165,11 @@ impl App {
                 }
                 Err(why) => self.notice = Some(Notice::info(why)),
             },
-            Cmd::Prev | Cmd::Back => self.go(Step::Screen(i.saturating_sub(1))),
+            // Come without reading on: back to the screen left.
+            Cmd::Prev | Cmd::Back => match self.person.left_reading_at.take() {
+                Some(j) => self.go(Step::Screen(j)),
+                None => self.go(Step::Screen(i.saturating_sub(1))),
+            },
             _ => {}
         }
         let n = self.choice_items().len();

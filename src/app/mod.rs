@@ -181,6 +181,11 @@ pub struct Person {
     pub choice: ChoiceState,
     /// Reached the current screen from a wrong answer: Enter goes back to the question.
     pub revisit: bool,
+    /// → was pressed once on a text screen not yet read to its end: a second → goes on to
+    /// the choice without reading on (to say No or Not now; agreeing needs the reading).
+    pub skip_reading_asked: bool,
+    /// The text screen left that way: Esc on the choice goes back to it.
+    pub left_reading_at: Option<usize>,
     pub saved: Option<Saved>,
     /// The receipt's QR code is shown.
     pub code_shown: bool,
@@ -241,6 +246,8 @@ impl Person {
                 ..ChoiceState::default()
             },
             revisit: false,
+            skip_reading_asked: false,
+            left_reading_at: None,
             saved: None,
             code_shown: false,
             link_code: None,

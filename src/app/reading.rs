@@ -125,7 +125,24 @@ impl App {
             Cmd::Next | Cmd::Confirm => {
                 let screen = &self.content.manifest.screens[i];
                 if screen.required && !self.person.visits[i].read_to_end {
-                    self.notice = Some(Notice::info("read-to-end-first"));
+                    // → twice: on to the choice without reading on, where No and Not now can
+                    // be chosen (agreeing needs every screen read; see `App::decision`).
+                    // Declining is never harder to reach than agreeing.
+                    let choice = self.screen_of_kind(ScreenKind::Choice).filter(|&c| c > i);
+                    match choice {
+                        Some(c) if cmd == Cmd::Next && self.person.skip_reading_asked => {
+                            self.person.skip_reading_asked = false;
+                            self.person.left_reading_at = Some(i);
+                            self.person.revisit = false;
+                            self.go(Step::Screen(c));
+                            self.notice = Some(Notice::info("choice-read-first"));
+                        }
+                        Some(_) => {
+                            self.person.skip_reading_asked = true;
+                            self.notice = Some(Notice::info("read-to-end-or-decide"));
+                        }
+                        None => self.notice = Some(Notice::info("read-to-end-first")),
+                    }
                     return None;
                 }
                 let fast = screen.required && self.passed_quickly(i);
