@@ -230,8 +230,8 @@ fn no_and_not_now_need_no_reading_but_agreeing_does() {
     for (lang, asked, agree_first) in [
         (
             "en",
-            "To say No or Not now without reading on, press → again.",
-            "To agree, read every screen to its end first",
+            "To choose No or Not now without reading on, press → again.",
+            "To agree, first read every screen to its end",
         ),
         (
             "ja",
@@ -304,7 +304,66 @@ fn no_and_not_now_need_no_reading_but_agreeing_does() {
         assert_eq!(read.len(), 2, "{lang}: {read:?}");
         assert!(!read[0].1, "{lang}: {read:?}");
         assert_eq!(r["check"]["correct"], 0, "{lang}: {r}");
+        if lang != "en" {
+            continue;
+        }
+        // The export lists every screen to read as not read, opened or not.
+        let required: Vec<String> = k
+            .app
+            .content
+            .manifest
+            .screens
+            .iter()
+            .filter(|s| s.kind == tebiki::content::ScreenKind::Info && s.required)
+            .map(|s| s.id.clone())
+            .collect();
+        assert!(required.len() > 5, "{required:?}");
+        let out = common::tebiki(k.dir.path(), &["export", "--format", "csv"]);
+        let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+        let headers = rows.headers().unwrap().clone();
+        let unread = headers.iter().position(|h| h == "unread_screens").unwrap();
+        let row = rows.records().next().unwrap().unwrap();
+        assert_eq!(&row[unread], required.join(";"), "{r}");
+        // The standard receipt does not say the notice was read and the check answered.
+        let out = common::tebiki(k.dir.path(), &["export", "--format", "receipts"]);
+        let receipt: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let method = receipt["collection_method"].as_str().unwrap_or("");
+        assert!(!method.contains("after reading"), "{method}");
+        assert!(
+            method.contains("without reading the whole notice"),
+            "{method}"
+        );
     }
+}
+
+/// The second → of a skip counts only after a pause: a key held down, or pressed twice by
+/// habit, asks again instead (its repeats come faster than the pause).
+#[test]
+fn a_second_arrow_too_soon_asks_again() {
+    let pause = std::time::Duration::from_millis(300);
+    let mut k = Kiosk::new("en");
+    k.app.skip_pause = pause;
+    k.keys("<Enter>").identify("E2006", "Ren Abe", "");
+    let first = k.app.step;
+    k.keys("<Right><Right><Right><Right>");
+    assert_eq!(k.app.step, first, "held down: still reading");
+    assert!(joined(&k, "en").contains("press → again"), "{}", k.screen());
+    std::thread::sleep(pause);
+    k.keys("<Right>");
+    assert_eq!(k.app.ctx(), Ctx::Choice);
+    // The same at the check; arriving at the choice says what agreeing needs.
+    k.keys("<Esc>").read_all();
+    assert_eq!(k.app.ctx(), Ctx::Check);
+    k.keys("<Right><Right><Right>");
+    assert_eq!(k.app.ctx(), Ctx::Check, "held down: still the check");
+    std::thread::sleep(pause);
+    k.keys("<Right>");
+    assert_eq!(k.app.ctx(), Ctx::Choice);
+    assert!(
+        joined(&k, "en").contains("To agree, answer the questions before this screen first"),
+        "{}",
+        k.screen()
+    );
 }
 
 #[test]
@@ -318,6 +377,10 @@ fn agreeing_after_coming_back_to_read_everything_is_taken() {
     assert!(k.app.person.choice.reviewing, "{}", k.screen());
     k.keys("<Enter>");
     assert_eq!(only_record(&k)["decision"], "given");
+    let out = common::tebiki(k.dir.path(), &["export", "--format", "receipts"]);
+    let receipt: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let method = receipt["collection_method"].as_str().unwrap_or("");
+    assert!(method.contains("after reading the notice"), "{method}");
 }
 
 #[test]

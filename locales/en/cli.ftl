@@ -367,6 +367,7 @@ cli-todo-help = Run "{ $command } --help" to see what it takes.
 
 std-receipt-method-kiosk-withdrawal = self-service terminal (tebiki kiosk)
 std-receipt-method-kiosk = self-service terminal (tebiki kiosk), after reading the notice and a short check
+std-receipt-method-kiosk-declined = self-service terminal (tebiki kiosk); No and Not now can be chosen without reading the whole notice or answering the check, and the record says how much of it was read (content.screens, check)
 std-receipt-method-session = onboarding session led by a trainer (tebiki present)
 std-receipt-method-admin = recorded by an administrator or trainer (tebiki record)
 std-receipt-withdrawal = at a tebiki terminal, or through the administrator (tebiki record withdrawal)

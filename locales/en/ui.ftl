@@ -33,7 +33,7 @@ more-below-scroll = ▼ More below: ↓ to read on
 more-below-page = ▼ More below: PgDn to read on
     .wide = More below: Page Down to read on
 read-to-end-first = Please read this screen to the end first (↓ or Space).
-read-to-end-or-decide = Please read this screen to the end first (↓ or Space). To say No or Not now without reading on, press → again.
+read-to-end-or-decide = Please read this screen to the end first (↓ or Space). To choose No or Not now without reading on, press → again.
 
 ## The check
 check-counter = Question { $n } of { $of }
@@ -43,8 +43,8 @@ check-explained-on = This is explained on “{ $title }” (screen { $n }).
 check-wrong-options = Enter: read that screen again · Esc: try this question again
 check-skip-confirm = To say No or Not now, you can go on to your choice without these questions: press → again. (Agreeing needs the right answers.)
 check-decide-without = Only agreeing needs these answers. For No or Not now: → twice.
-choice-check-first = To agree, answer the questions before this screen first (Esc goes back to them). No and Not now need no answers.
-choice-read-first = To agree, read every screen to its end first (Esc goes back to where you left off). No and Not now need no reading.
+choice-check-first = To agree, answer the questions before this screen first (Esc goes back to them). You can choose No or Not now without them.
+choice-read-first = To agree, first read every screen to its end (Esc goes back to where you left off). You can choose No or Not now without reading.
 check-all-correct = ✓ You answered { $n ->
     [one] the question
    *[other] all { $n } questions
@@ -287,7 +287,7 @@ notice-list-separator = ;{" "}
 notice-group = { $heading }: { $items }
 notice-short = Recorded with your choice: { $what }. How long it is kept: { $retention }. Why, who sees it and your rights: “What is recorded” on the first screen, or F1. Questions: { $privacy_contact }.
 notice-why-heading = Why it is kept
-notice-why = The record shows that you were told what using LINE WORKS on your own smartphone means, and that you chose freely. It is also used to follow the move to LINE WORKS step by step. Your answers to the check are kept only to show that the explanation was understood; they are never used against anyone.
+notice-why = The record shows what you were told about using LINE WORKS on your own smartphone, how much of it you read, and what you chose, freely. It is also used to follow the move to LINE WORKS step by step. Your answers to the check are kept only to show that the explanation was understood; they are never used against anyone.
 notice-what-heading = What is kept
 notice-not-kept = Nothing is read from your phone: its photos, contacts and other apps are not part of this record.
 notice-added-heading = What trainers and administrators may add

@@ -369,6 +369,7 @@ cli-todo-help = 「{ $command } --help」で、指定できるものを確かめ
 
 std-receipt-method-kiosk-withdrawal = 本人が操作する端末（tebiki キオスク）
 std-receipt-method-kiosk = 本人が操作する端末（tebiki キオスク）で、説明を読み、確認の問題に答えたうえで
+std-receipt-method-kiosk-declined = 本人が操作する端末（tebiki キオスク）。「使わない」「今は使わない」は、説明を最後まで読まず、確認の問題に答えなくても選べます。どこまで読んだかは記録（content.screens、check）にあります
 std-receipt-method-session = 担当者が進める説明会（tebiki present）
 std-receipt-method-admin = 管理者または担当者による記録（tebiki record）
 std-receipt-withdrawal = tebiki の端末で、または管理者を通じて（tebiki record withdrawal）

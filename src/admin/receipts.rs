@@ -138,10 +138,19 @@ pub fn receipt(record: &Record, ctx: &Context) -> Option<Value> {
     };
     let words = |id: &str| ctx.loc.t(&lang, id);
     let method = s(&["how", "method"]).and_then(|m| m.as_str().map(str::to_owned));
+    // Whether every question of the check was answered right: the check comes after every
+    // screen to read, so then the notice was read too. Agreeing at a terminal needs both; No
+    // and Not now need neither, and are not said to have followed them otherwise.
+    let number = |key: &str| s(&["check", key]).and_then(|n| n.as_u64());
+    let checked = matches!(
+        (number("questions"), number("correct")),
+        (Some(q), Some(c)) if q > 0 && c == q
+    );
     let collection_method = words(match method.as_deref() {
         // A withdrawal needs no notice or check: it is asked for and recorded.
         Some("kiosk") if kind == "withdrawal" => "std-receipt-method-kiosk-withdrawal",
-        Some("kiosk") => "std-receipt-method-kiosk",
+        Some("kiosk") if decision == Some("given") || checked => "std-receipt-method-kiosk",
+        Some("kiosk") => "std-receipt-method-kiosk-declined",
         Some("trainer-session") => "std-receipt-method-session",
         Some(_) | None => "std-receipt-method-admin",
     });

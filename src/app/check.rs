@@ -45,6 +45,20 @@ impl App {
         p.skip_reading_asked =
             std::mem::take(&mut p.skip_reading_asked) && reading && *cmd == Cmd::Next;
     }
+
+    /// Asks whether to skip (the first →, or one too soon after it): the message `id`, and the
+    /// time for [`SKIP_PAUSE`].
+    pub(super) fn ask_skip(&mut self, id: &'static str) {
+        self.person.skip_asked_at = Some(Instant::now());
+        self.notice = Some(Notice::info(id));
+    }
+
+    /// Whether the second → came long enough after the first (see [`SKIP_PAUSE`]).
+    pub(super) fn skip_ready(&self) -> bool {
+        self.person
+            .skip_asked_at
+            .is_some_and(|t| t.elapsed() >= self.skip_pause)
+    }
 }
 
 impl App {
@@ -69,21 +83,24 @@ impl App {
             }
             return None;
         }
-        let check = &mut self.person.check;
         // → twice: on to the choice without the questions, where No and Not now can be chosen
         // (agreeing needs every answer right; see `App::decision`).
         if cmd == Cmd::Next {
             // Set by the → just before, its question still on screen (see `App::apply`).
-            if check.skip_asked {
+            if self.person.check.skip_asked && self.skip_ready() {
+                let check = &mut self.person.check;
                 check.skip_asked = false;
                 check.wrong = None;
                 self.go(Step::Screen(i + 1));
+                // Said on arrival, not only once "agree" is refused.
+                self.notice = Some(Notice::info("choice-check-first"));
             } else {
-                check.skip_asked = true;
-                self.notice = Some(Notice::info("check-skip-confirm"));
+                self.person.check.skip_asked = true;
+                self.ask_skip("check-skip-confirm");
             }
             return None;
         }
+        let check = &mut self.person.check;
         let q = &questions[check.current];
         if let Some(_wrong) = check.wrong {
             match cmd {

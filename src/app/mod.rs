@@ -82,6 +82,11 @@ pub enum Intent {
 /// A pop-up scrolls at most this far (the view shows what fits; this only bounds the count).
 const MAX_POPUP_SCROLL: usize = 100;
 
+/// How long after the first → the second one must come to go on to the choice without reading
+/// on or without the check's answers. Sooner, it asks again: a key held down (its repeats
+/// come faster than this) or pressed twice by habit never skips anything.
+pub const SKIP_PAUSE: std::time::Duration = std::time::Duration::from_millis(800);
+
 /// Lines kept in view below the focused item.
 pub const SCROLL_AHEAD: usize = 3;
 
@@ -186,6 +191,8 @@ pub struct Person {
     pub skip_reading_asked: bool,
     /// The text screen left that way: Esc on the choice goes back to it.
     pub left_reading_at: Option<usize>,
+    /// When the first → of a skip (reading or check) was pressed (see [`SKIP_PAUSE`]).
+    pub skip_asked_at: Option<Instant>,
     pub saved: Option<Saved>,
     /// The receipt's QR code is shown.
     pub code_shown: bool,
@@ -248,6 +255,7 @@ impl Person {
             revisit: false,
             skip_reading_asked: false,
             left_reading_at: None,
+            skip_asked_at: None,
             saved: None,
             code_shown: false,
             link_code: None,
@@ -366,6 +374,8 @@ pub struct App {
     pub popup_scroll: usize,
     /// The trainer's session this person decides in (`tebiki present`); `None` at a kiosk.
     pub session: Option<SessionInfo>,
+    /// [`SKIP_PAUSE`], or another pause (tests).
+    pub skip_pause: std::time::Duration,
     /// The roster, when one is loaded: whom the terminal accepts in roster and code modes.
     pub directory: Option<std::sync::Arc<Directory>>,
     /// The personal code prompt (code mode).
@@ -407,6 +417,7 @@ impl App {
             quit: false,
             other_scroll: 0,
             free_scroll: false,
+            skip_pause: SKIP_PAUSE,
             tz: jiff::tz::TimeZone::system(),
             kiosk_id,
             settings: Settings::default(),

@@ -130,7 +130,11 @@ impl App {
                     // Declining is never harder to reach than agreeing.
                     let choice = self.screen_of_kind(ScreenKind::Choice).filter(|&c| c > i);
                     match choice {
-                        Some(c) if cmd == Cmd::Next && self.person.skip_reading_asked => {
+                        Some(c)
+                            if cmd == Cmd::Next
+                                && self.person.skip_reading_asked
+                                && self.skip_ready() =>
+                        {
                             self.person.skip_reading_asked = false;
                             self.person.left_reading_at = Some(i);
                             self.person.revisit = false;
@@ -139,7 +143,7 @@ impl App {
                         }
                         Some(_) => {
                             self.person.skip_reading_asked = true;
-                            self.notice = Some(Notice::info("read-to-end-or-decide"));
+                            self.ask_skip("read-to-end-or-decide");
                         }
                         None => self.notice = Some(Notice::info("read-to-end-first")),
                     }

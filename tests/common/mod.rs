@@ -51,6 +51,9 @@ impl Kiosk {
             "test-kiosk".into(),
         );
         app.tz = jiff::tz::TimeZone::UTC;
+        // Keys come as fast as the test sends them: the pause between the two → of a skip
+        // is tested on its own.
+        app.skip_pause = std::time::Duration::ZERO;
         app.resize(80, 24);
         let dir = tempfile::tempdir().expect("temp dir");
         let recorder = Recorder::new(dir.path().join("ledger"), "test-kiosk".into());

@@ -90,16 +90,9 @@ pub fn command(env: &Env, args: &ExportArgs) -> ExitCode {
             Err(code) => return code,
         },
     };
-    let not_reading = raw
-        .manifest
-        .screens
-        .iter()
-        .filter(|s| s.kind != crate::content::ScreenKind::Info)
-        .map(|s| s.id.clone())
-        .collect();
     let csv_opts = CsvOptions {
         purposes,
-        not_reading,
+        screens: columns::Screens::of(&raw.manifest),
         tz,
         bom: args.excel,
         encoding: args.encoding.unwrap_or(TextEncoding::Utf8),

@@ -395,7 +395,7 @@ fn leading_zero(id: &str) -> bool {
 struct RowMaker<'a> {
     filters: &'a Filters,
     purposes: &'a [String],
-    not_reading: &'a [String],
+    screens: &'a columns::Screens,
     tz: &'a TimeZone,
 }
 
@@ -420,7 +420,7 @@ impl RowMaker<'_> {
                     record,
                     f,
                     tz: self.tz,
-                    not_reading: self.not_reading,
+                    screens: self.screens,
                 };
                 let cells = &mut worker.cells;
                 columns::fill_row(&row, self.purposes, worker.labels.as_ref(), cells);
@@ -556,7 +556,7 @@ impl Run<'_> {
         let rows = RowMaker {
             filters: self.filters,
             purposes: &self.csv.purposes,
-            not_reading: &self.csv.not_reading,
+            screens: &self.csv.screens,
             tz: &self.csv.tz,
         };
         let (duplicates, states) = crate::ledger::stream::stream_mapped(

@@ -9,9 +9,8 @@ use crate::admin::report::Skipped;
 pub struct CsvOptions {
     /// The purposes of the current content, one column each.
     pub purposes: Vec<String>,
-    /// The screens of the current content that are not text to read to its end (the check,
-    /// the choice, the receipt): left out of `unread_screens`.
-    pub not_reading: Vec<String>,
+    /// The screens of the current content, for `unread_screens`.
+    pub screens: super::columns::Screens,
     /// For the `at_local` column.
     pub tz: TimeZone,
     /// A UTF-8 byte order mark first (Excel).

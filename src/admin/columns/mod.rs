@@ -4,24 +4,53 @@
 //! the source of a column here or listed in [`JSON_ONLY`] with the reason it has none (a test
 //! builds a record of every type and checks).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::i18n::{Lang, Localizer};
 use crate::ledger::Record;
 use crate::ledger::fields::{Fields, Text};
+
+mod labels;
+pub use labels::Labels;
 
 /// One record while its row is written.
 pub struct Row<'a, 'b> {
     pub record: &'a Record,
     pub f: &'a Fields<'b>,
     pub tz: &'a TimeZone,
-    /// Screens of the current content that are not text to read (see `unread_screens`).
-    pub not_reading: &'a [String],
+    /// The current content's screens (see `unread_screens`).
+    pub screens: &'a Screens,
+}
+
+/// The current content's screens, as `unread_screens` goes by them.
+#[derive(Debug, Clone, Default)]
+pub struct Screens {
+    /// Not text to read to its end (the check, the choice, the receipt).
+    pub not_reading: Vec<String>,
+    /// The text screens a person must read to agree, in order.
+    pub required: Vec<String>,
+    /// The content's policy version: a decision under it was shown these screens.
+    pub policy_version: String,
+}
+
+impl Screens {
+    pub fn of(manifest: &crate::content::Manifest) -> Screens {
+        let ids = |keep: fn(&crate::content::ScreenMeta) -> bool| {
+            manifest
+                .screens
+                .iter()
+                .filter(|s| keep(s))
+                .map(|s| s.id.clone())
+                .collect()
+        };
+        Screens {
+            not_reading: ids(|s| s.kind != crate::content::ScreenKind::Info),
+            required: ids(|s| s.kind == crate::content::ScreenKind::Info && s.required),
+            policy_version: manifest.policy_version.clone(),
+        }
+    }
 }
 
 /// How a column's cells are made.
@@ -344,12 +373,29 @@ pub const COLUMNS: &[Column] = &[
         from: &["content.screens.read_to_end"],
         fill: Fill::One(|r, c| {
             let screens = r.f.content.as_ref().and_then(|c| c.screens.as_deref());
-            for screen in screens.unwrap_or(&[]) {
+            let screens = screens.unwrap_or(&[]);
+            let not_reading = &r.screens.not_reading;
+            for screen in screens {
                 // The check and the choice are answered, not read to an end.
                 let id = screen.id.as_deref().unwrap_or("");
-                if screen.read_to_end == Some(false) && !r.not_reading.iter().any(|n| n == id) {
+                if screen.read_to_end == Some(false) && !not_reading.iter().any(|n| n == id) {
                     c.sep();
-                    c.out.push_str(screen.id.as_deref().unwrap_or(""));
+                    c.out.push_str(id);
+                }
+            }
+            // A No or Not now at a terminal may come before the reading's end (agreeing
+            // cannot): the screens never opened were not read either. Only under the
+            // content's own version, whose screens these are.
+            let at_terminal = r.f.how.as_ref().and_then(|h| h.method.as_deref()) == Some("kiosk");
+            if at_terminal
+                && r.f.record_type.as_deref() == Some("consent")
+                && r.f.policy_version() == Some(r.screens.policy_version.as_str())
+            {
+                for id in &r.screens.required {
+                    if !screens.iter().any(|s| s.id.as_deref() == Some(id.as_str())) {
+                        c.sep();
+                        c.out.push_str(id);
+                    }
                 }
             }
         }),
@@ -488,57 +534,6 @@ pub const COLUMNS: &[Column] = &[
 /// An RFC 3339 time as stored, when it is one.
 fn instant(text: Option<&str>) -> Option<Timestamp> {
     text?.parse().ok()
-}
-
-/// Words for headings and coded values in one language (`--labels`).
-pub struct Labels {
-    loc: Localizer,
-    lang: Lang,
-    /// Content words: `reason:<id>` and `purpose:<id>` to their label.
-    content: HashMap<String, String>,
-    cache: RefCell<HashMap<String, Option<String>>>,
-}
-
-impl std::fmt::Debug for Labels {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Labels({})", self.lang)
-    }
-}
-
-impl Labels {
-    /// `content` maps `reason:<id>` and `purpose:<id>` to the content's own words.
-    pub fn new(loc: Localizer, lang: Lang, content: HashMap<String, String>) -> Labels {
-        Labels {
-            loc,
-            lang,
-            content,
-            cache: RefCell::new(HashMap::new()),
-        }
-    }
-
-    /// The same words with a cache of their own, for another thread.
-    pub fn fresh(&self) -> Labels {
-        Labels::new(self.loc.clone(), self.lang.clone(), self.content.clone())
-    }
-
-    /// The words for `code` under `prefix` (a Fluent id prefix, or `reason:`), if any.
-    fn word(&self, prefix: &str, code: &str) -> Option<String> {
-        let key = format!("{prefix}{code}");
-        if let Some(w) = self.cache.borrow().get(&key) {
-            return w.clone();
-        }
-        let word = match self.content.get(&key) {
-            Some(w) => Some(w.clone()),
-            None if self.loc.has_message(&self.lang, &key) => Some(self.loc.t(&self.lang, &key)),
-            None => None,
-        };
-        self.cache.borrow_mut().insert(key, word.clone());
-        word
-    }
-
-    fn heading(&self, key: &str) -> String {
-        self.loc.t(&self.lang, &format!("export-col-{key}"))
-    }
 }
 
 /// The cell being written.
@@ -691,6 +686,7 @@ pub fn covered(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localizer;
 
     #[test]
     fn keys_are_unique_and_every_column_names_its_fields() {
