@@ -231,12 +231,12 @@ fn no_and_not_now_need_no_reading_but_agreeing_does() {
         (
             "en",
             "To choose No or Not now without reading on, press → again.",
-            "To agree, first read every screen to its end",
+            "To agree, first read the explanation to its end",
         ),
         (
             "ja",
             "読まずに「使わない」「今は使わない」を選ぶなら、もう一度 → を押してください。",
-            "同意するには、先にすべての画面を最後まで読んでください",
+            "同意するには、先に説明を最後まで読んでください",
         ),
     ] {
         let mut k = Kiosk::new(lang);
@@ -252,11 +252,14 @@ fn no_and_not_now_need_no_reading_but_agreeing_does() {
         assert_eq!(k.app.step, first, "{lang}");
         k.keys("<F1><Esc><Right>");
         assert_eq!(k.app.step, first, "{lang}");
-        // Enter asks too, but only → takes the second step.
+        // A key that does nothing here cancels it too.
+        k.keys("x<Right>");
+        assert_eq!(k.app.step, first, "{lang}");
+        // Enter says how, but is not the first of the two.
         k.keys("<Enter>");
         assert_eq!(k.app.step, first, "{lang}");
         assert!(joined(&k, lang).contains(asked), "{lang}: {}", k.screen());
-        k.keys("<Enter>");
+        k.keys("<Right>");
         assert_eq!(k.app.step, first, "{lang}");
         k.keys("<Right>");
         assert_eq!(k.app.ctx(), Ctx::Choice, "{lang}");

@@ -1341,6 +1341,38 @@ fn with_both_languages_the_session_line_and_short_messages_are_in_both() {
 /// question of who they are (a wrong answer, the screen it explains, then Esc after Esc goes
 /// back through the screens and stops at the first), so nobody can record a choice or a
 /// withdrawal under someone else's id from a session.
+/// In a trainer's session the slides were the reading: an attendee who goes back to a screen
+/// and on to the choice without reading it is told only what agreeing still needs there (the
+/// check), never that they must read first.
+#[test]
+fn an_attendee_skipping_to_the_choice_is_told_only_about_the_check() {
+    let mut t = Trainer::with_roster("en", "en", Some(&[("E1001", "Kim Lee", "Sales")]));
+    t.p.flow.skip_pause = std::time::Duration::ZERO;
+    t.paste("Pat Trainer").keys("<Enter><Enter>");
+    t.paste("E1001").keys("<Enter><Enter>");
+    t.keys("<Through>s<Enter><Enter>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Check);
+    // Back to a required screen this terminal never showed, then → twice.
+    loop {
+        t.keys("<Left>");
+        let tebiki::app::Step::Screen(i) = t.p.flow.step else {
+            panic!("on a screen: {:?}", t.p.flow.step)
+        };
+        if t.p.flow.content.manifest.screens[i].required {
+            break;
+        }
+    }
+    t.keys("<Right><Right>");
+    assert_eq!(t.p.flow.ctx(), Ctx::Choice, "{}", t.screen());
+    let screen = t.screen();
+    let joined: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("To agree, answer the questions"),
+        "{screen}"
+    );
+    assert!(!joined.contains("read the explanation"), "{screen}");
+}
+
 #[test]
 fn an_attendee_cannot_go_back_to_say_who_they_are() {
     let mut t = Trainer::with_roster(

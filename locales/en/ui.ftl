@@ -44,7 +44,7 @@ check-wrong-options = Enter: read that screen again · Esc: try this question ag
 check-skip-confirm = To say No or Not now, you can go on to your choice without these questions: press → again. (Agreeing needs the right answers.)
 check-decide-without = Only agreeing needs these answers. For No or Not now: → twice.
 choice-check-first = To agree, answer the questions before this screen first (Esc goes back to them). You can choose No or Not now without them.
-choice-read-first = To agree, first read every screen to its end (Esc goes back to where you left off). You can choose No or Not now without reading.
+choice-read-first = To agree, first read the explanation to its end (Esc goes back to where you left off). You can choose No or Not now without reading.
 check-all-correct = ✓ You answered { $n ->
     [one] the question
    *[other] all { $n } questions

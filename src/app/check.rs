@@ -49,15 +49,16 @@ impl App {
     /// Asks whether to skip (the first →, or one too soon after it): the message `id`, and the
     /// time for [`SKIP_PAUSE`].
     pub(super) fn ask_skip(&mut self, id: &'static str) {
-        self.person.skip_asked_at = Some(Instant::now());
+        self.person.skip_asked_at = Some(self.last_input);
         self.notice = Some(Notice::info(id));
     }
 
-    /// Whether the second → came long enough after the first (see [`SKIP_PAUSE`]).
+    /// Whether the second → (the input being handled) came long enough after the first (see
+    /// [`SKIP_PAUSE`]).
     pub(super) fn skip_ready(&self) -> bool {
         self.person
             .skip_asked_at
-            .is_some_and(|t| t.elapsed() >= self.skip_pause)
+            .is_some_and(|t| self.last_input.saturating_duration_since(t) >= self.skip_pause)
     }
 }
 

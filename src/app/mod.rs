@@ -83,9 +83,10 @@ pub enum Intent {
 const MAX_POPUP_SCROLL: usize = 100;
 
 /// How long after the first → the second one must come to go on to the choice without reading
-/// on or without the check's answers. Sooner, it asks again: a key held down (its repeats
-/// come faster than this) or pressed twice by habit never skips anything.
-pub const SKIP_PAUSE: std::time::Duration = std::time::Duration::from_millis(800);
+/// on or without the check's answers. Sooner, it asks again: a key pressed twice by habit, or
+/// held down (its first repeat comes after the system's repeat delay, at most about this on
+/// common settings, and the next ones faster), never skips anything.
+pub const SKIP_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Lines kept in view below the focused item.
 pub const SCROLL_AHEAD: usize = 3;
@@ -558,7 +559,11 @@ impl App {
             {
                 self.update(Cmd::Input(text.clone()))
             }
-            _ => None,
+            _ => {
+                self.person.skip_reading_asked = false;
+                self.person.check.skip_asked = false;
+                None
+            }
         }
     }
 
@@ -583,6 +588,9 @@ impl App {
                     self.last_input = Instant::now();
                 }
             }
+            // A key between the two → of a skip cancels it, even one that does nothing here.
+            self.person.skip_reading_asked = false;
+            self.person.check.skip_asked = false;
             return None;
         };
         self.update(cmd)

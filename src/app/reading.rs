@@ -139,10 +139,20 @@ impl App {
                             self.person.left_reading_at = Some(i);
                             self.person.revisit = false;
                             self.go(Step::Screen(c));
-                            self.notice = Some(Notice::info("choice-read-first"));
+                            // What agreeing still needs, said on arrival (in a trainer's
+                            // session the slides were the reading: only the check, if that).
+                            self.notice = if self.unread_before_choice().is_some() {
+                                Some(Notice::info("choice-read-first"))
+                            } else if !self.check_done() {
+                                Some(Notice::info("choice-check-first"))
+                            } else {
+                                None
+                            };
                         }
                         Some(_) => {
-                            self.person.skip_reading_asked = true;
+                            // Only → (or PgDn, the same command) is the first of the two:
+                            // Enter says how, but does not count.
+                            self.person.skip_reading_asked = cmd == Cmd::Next;
                             self.ask_skip("read-to-end-or-decide");
                         }
                         None => self.notice = Some(Notice::info("read-to-end-first")),

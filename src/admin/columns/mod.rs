@@ -29,7 +29,8 @@ pub struct Row<'a, 'b> {
 pub struct Screens {
     /// Not text to read to its end (the check, the choice, the receipt).
     pub not_reading: Vec<String>,
-    /// The text screens a person must read to agree, in order.
+    /// The text screens a person must read to agree (the required ones before the choice),
+    /// in order.
     pub required: Vec<String>,
     /// The content's policy version: a decision under it was shown these screens.
     pub policy_version: String,
@@ -37,17 +38,22 @@ pub struct Screens {
 
 impl Screens {
     pub fn of(manifest: &crate::content::Manifest) -> Screens {
-        let ids = |keep: fn(&crate::content::ScreenMeta) -> bool| {
-            manifest
-                .screens
+        use crate::content::ScreenKind;
+        let screens = &manifest.screens;
+        let choice = screens.iter().position(|s| s.kind == ScreenKind::Choice);
+        let ids = |keep: &dyn Fn(&crate::content::ScreenMeta) -> bool, upto: usize| {
+            screens[..upto]
                 .iter()
                 .filter(|s| keep(s))
                 .map(|s| s.id.clone())
                 .collect()
         };
         Screens {
-            not_reading: ids(|s| s.kind != crate::content::ScreenKind::Info),
-            required: ids(|s| s.kind == crate::content::ScreenKind::Info && s.required),
+            not_reading: ids(&|s| s.kind != ScreenKind::Info, screens.len()),
+            required: ids(
+                &|s| s.kind == ScreenKind::Info && s.required,
+                choice.unwrap_or(0),
+            ),
             policy_version: manifest.policy_version.clone(),
         }
     }
@@ -389,6 +395,7 @@ pub const COLUMNS: &[Column] = &[
             let at_terminal = r.f.how.as_ref().and_then(|h| h.method.as_deref()) == Some("kiosk");
             if at_terminal
                 && r.f.record_type.as_deref() == Some("consent")
+                && matches!(r.f.decision.as_deref(), Some("refused" | "deferred"))
                 && r.f.policy_version() == Some(r.screens.policy_version.as_str())
             {
                 for id in &r.screens.required {

@@ -235,7 +235,8 @@ impl Bodies<'_> {
             .map(|id| ScreenSeen {
                 id: id.clone(),
                 seconds: f64::from(rng.range(80, 1200)) / 10.0,
-                read_to_end: !rng.chance(0.05),
+                // Agreeing at a terminal needs the reading; No and Not now do not.
+                read_to_end: !rng.chance(0.05) || decision == Decision::Given,
                 languages: vec![lang.to_string()],
                 fast: false,
             })
