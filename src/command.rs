@@ -186,6 +186,10 @@ pub fn issue_text(env: &Env, issue: &ContentIssue) -> String {
             ],
         ),
         IssueKind::BadAnswer { id } => env.ta("issue-bad-answer", &[("id", s(id))]),
+        IssueKind::ScreenOrder { id, before } => env.ta(
+            "issue-screen-order",
+            &[("id", s(id)), ("before", s(before))],
+        ),
         IssueKind::UnknownScreen { id } => env.ta("issue-unknown-screen", &[("id", s(id))]),
         IssueKind::DuplicateId { id } => env.ta("issue-duplicate-id", &[("id", s(id))]),
         IssueKind::Directive(r) => env.ta("issue-directive", &[("reason", s(r))]),

@@ -85,6 +85,12 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
         "options = [\n",
         "options = [\n  \"An extra option\",\n",
     );
+    // A required screen after the check.
+    edit(
+        &dir.join("content/manifest.toml"),
+        "[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = false\n\n[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n",
+        "[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n\n[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = true\n",
+    );
     // A misspelt condition, and a question whose rule is no longer marked.
     edit(
         &dir.join("content/ja/receipt.md"),
@@ -128,6 +134,10 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
     );
     assert!(
         out.contains("content/en/hours.md: question “after-hours” is explained here"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/manifest.toml: screen “where” comes after “check”"),
         "{out}"
     );
     assert!(err.contains("problem(s) found"), "{err}");

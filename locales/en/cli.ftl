@@ -152,6 +152,7 @@ issue-placeholder = unknown placeholder {"{"}{ $name }{"}"}
 issue-unmatched = { $what } “{ $id }” is not in both the manifest and this file
 issue-option-count = question “{ $id }” has { $found } options, the manifest says { $expected }
 issue-bad-answer = question “{ $id }”: the answer is not one of its options
+issue-screen-order = screen “{ $id }” comes after “{ $before }”: a required text screen comes before the check and the choice, and the check before the choice (move it up in the screens list)
 issue-unknown-screen = no screen “{ $id }” in the manifest
 issue-duplicate-id = the id “{ $id }” is used twice
 issue-directive = cannot be read: { $reason }

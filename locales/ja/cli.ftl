@@ -152,6 +152,7 @@ issue-placeholder = 不明な差し込み項目 {"{"}{ $name }{"}"}
 issue-unmatched = { $what }「{ $id }」が、マニフェストとこのファイルの両方にはありません
 issue-option-count = 質問「{ $id }」の選択肢は { $found } 個ですが、マニフェストでは { $expected } 個です
 issue-bad-answer = 質問「{ $id }」：正解が選択肢の範囲にありません
+issue-screen-order = 画面「{ $id }」が「{ $before }」より後にあります：必須の説明画面は確認の質問と選択より前、確認の質問は選択より前に置いてください（screens の並びで上へ移してください）
 issue-unknown-screen = マニフェストに「{ $id }」という画面はありません
 issue-directive = 読み取れません：{ $reason }
 issue-missing-rule = 質問「{ $question }」を説明する画面「{ $screen }」に、ルールの印がありません。説明している文の前に <!-- rule: { $question } --> を入れてください

@@ -202,6 +202,13 @@ pub enum IssueKind {
     BadAnswer {
         id: String,
     },
+    /// A screen after one it must come before: a required text screen after the check or the
+    /// choice, or the check after the choice (the flow, and what records say of it, take
+    /// every required screen as read before the check, and the check before the choice).
+    ScreenOrder {
+        id: String,
+        before: String,
+    },
     UnknownScreen {
         id: String,
     },
