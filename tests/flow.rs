@@ -255,6 +255,11 @@ fn no_and_not_now_need_no_reading_but_agreeing_does() {
         // A key that does nothing here cancels it too.
         k.keys("x<Right>");
         assert_eq!(k.app.step, first, "{lang}");
+        // PgDn, pressed to read on, is the same command as → here, but never the second key.
+        k.keys("<PageDown><PageDown><PageDown>");
+        assert_eq!(k.app.step, first, "{lang}");
+        k.keys("x<Right>");
+        assert_eq!(k.app.step, first, "{lang}");
         // Enter says how, but is not the first of the two.
         k.keys("<Enter>");
         assert_eq!(k.app.step, first, "{lang}");

@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// How long after the first → the second one must come to go on to the choice without reading
+/// on or without the check's answers. Sooner, it asks again: a key pressed twice by habit, or
+/// held down (its first repeat comes after the system's repeat delay, at most about this on
+/// common settings, and the next ones faster), never skips anything.
+pub const SKIP_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// The comprehension check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckState {
@@ -53,12 +59,14 @@ impl App {
         self.notice = Some(Notice::info(id));
     }
 
-    /// Whether the second → (the input being handled) came long enough after the first (see
-    /// [`SKIP_PAUSE`]).
+    /// Whether the input being handled is the second → of a skip: the → key itself (not PgDn,
+    /// pressed to read on), long enough after the first (see [`SKIP_PAUSE`]).
     pub(super) fn skip_ready(&self) -> bool {
-        self.person
-            .skip_asked_at
-            .is_some_and(|t| self.last_input.saturating_duration_since(t) >= self.skip_pause)
+        self.arrow
+            && self
+                .person
+                .skip_asked_at
+                .is_some_and(|t| self.last_input.saturating_duration_since(t) >= self.skip_pause)
     }
 }
 

@@ -32,7 +32,7 @@ use crate::viewport::Viewport;
 
 /// The check of ids and names, at its old path.
 pub use crate::escape::has_control;
-pub use check::CheckState;
+pub use check::{CheckState, SKIP_PAUSE};
 pub use identify::{CodeCheck, Prior};
 pub use settings::{SessionInfo, Settings};
 
@@ -81,12 +81,6 @@ pub enum Intent {
 
 /// A pop-up scrolls at most this far (the view shows what fits; this only bounds the count).
 const MAX_POPUP_SCROLL: usize = 100;
-
-/// How long after the first → the second one must come to go on to the choice without reading
-/// on or without the check's answers. Sooner, it asks again: a key pressed twice by habit, or
-/// held down (its first repeat comes after the system's repeat delay, at most about this on
-/// common settings, and the next ones faster), never skips anything.
-pub const SKIP_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Lines kept in view below the focused item.
 pub const SCROLL_AHEAD: usize = 3;
@@ -377,6 +371,8 @@ pub struct App {
     pub session: Option<SessionInfo>,
     /// [`SKIP_PAUSE`], or another pause (tests).
     pub skip_pause: std::time::Duration,
+    /// The command being applied came from the → key (not PgDn): see [`App::skip_ready`].
+    arrow: bool,
     /// The roster, when one is loaded: whom the terminal accepts in roster and code modes.
     pub directory: Option<std::sync::Arc<Directory>>,
     /// The personal code prompt (code mode).
@@ -419,6 +415,7 @@ impl App {
             other_scroll: 0,
             free_scroll: false,
             skip_pause: SKIP_PAUSE,
+            arrow: false,
             tz: jiff::tz::TimeZone::system(),
             kiosk_id,
             settings: Settings::default(),
@@ -593,7 +590,10 @@ impl App {
             self.person.check.skip_asked = false;
             return None;
         };
-        self.update(cmd)
+        self.arrow = key.code == KeyCode::Right;
+        let effect = self.update(cmd);
+        self.arrow = false;
+        effect
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
