@@ -225,24 +225,48 @@ fn joined(k: &Kiosk, lang: &str) -> String {
         .join(sep)
 }
 
+/// The text inside the pop-up on screen, its lines joined as [`joined`] joins them.
+fn popup_text(k: &Kiosk, lang: &str) -> String {
+    let sep = if lang == "en" { " " } else { "" };
+    k.screen()
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = (l.find('│')?, l.rfind('│')?);
+            (b > a).then(|| l[a + '│'.len_utf8()..b].trim().to_string())
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 #[test]
 fn no_and_not_now_need_no_reading_but_agreeing_does() {
-    for (lang, asked, agree_first) in [
+    for (lang, asked, agree_first, help) in [
         (
             "en",
             "To choose No or Not now without reading on, press → again.",
             "To agree, first read the explanation to its end",
+            "press →, wait a moment, then press → again.",
         ),
         (
             "ja",
             "読まずに「使わない」「今は使わない」を選ぶなら、もう一度 → を押してください。",
             "同意するには、先に説明を最後まで読んでください",
+            "→ を押し、少し待ってから、もう一度 → を押します。",
         ),
     ] {
         let mut k = Kiosk::new(lang);
         k.keys("<Enter>").identify("E2004", "Sam Lee", "");
         let first = k.app.step;
         assert_eq!(k.app.ctx(), Ctx::Reading);
+        // Help says how, before anyone tries.
+        k.keys("<F1>");
+        assert!(
+            popup_text(&k, lang).contains(help),
+            "{lang}: {}",
+            k.screen()
+        );
+        k.keys("<Esc>");
         // One → on a screen not read to its end: it says how to decide without reading on.
         k.keys("<Right>");
         assert_eq!(k.app.step, first, "{lang}");

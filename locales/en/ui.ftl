@@ -115,6 +115,7 @@ withdraw-how-session = To withdraw later, tell { $contact }, or choose “Withdr
 ## Help
 help-title = Help
 help-intro = Keys that work on this screen:
+help-decide-without = To choose No or Not now without reading on or answering the questions: on a screen not read to its end, or on the check, press →, wait a moment, then press → again.
 
 ## Keys (as printed on the keyboard)
 key-enter = Enter

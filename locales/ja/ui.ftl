@@ -114,6 +114,7 @@ withdraw-how-session = あとで取り消すときは、{ $contact }に伝える
 ## ヘルプ
 help-title = ヘルプ
 help-intro = この画面で使えるキー：
+help-decide-without = 読み終えずに、または質問に答えずに「使わない」「今は使わない」を選ぶには：最後まで読んでいない画面か確認の質問で → を押し、少し待ってから、もう一度 → を押します。
 
 ## キー（キーボードの刻印）
 key-enter = Enter

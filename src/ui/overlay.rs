@@ -32,6 +32,16 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(action),
         ]));
     }
+    // Where a person reads or answers the check: how to say No or Not now without either
+    // (the keys above name → only as "next screen").
+    if matches!(app.base_ctx(), keys::Ctx::Reading | keys::Ctx::Check) {
+        lines.push(Line::default());
+        lines.extend(doc::plain_lines(
+            &app.t("help-decide-without"),
+            width,
+            theme::dim(),
+        ));
+    }
     // While identifying, help also holds the full privacy notice.
     if matches!(
         app.step,
