@@ -143,6 +143,35 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
     assert!(err.contains("problem(s) found"), "{err}");
 }
 
+/// Content whose screens are out of the order the flow takes (a required screen after the
+/// check) is refused where it is loaded, not only named by `content check`: an agreement
+/// could otherwise be saved without that screen ever shown.
+#[test]
+fn content_with_a_required_screen_after_the_check_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let (_keep, dir) = content_copy();
+    edit(
+        &dir.join("content/manifest.toml"),
+        "[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = false\n\n[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n",
+        "[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n\n[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = true\n",
+    );
+    for lang in ["en", "ja"] {
+        let o = tebiki(
+            data.path(),
+            &["export", "--lang", lang, "--content", dir.to_str().unwrap()],
+        );
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{out}{err}");
+        let named = if lang == "en" {
+            "screen “where” comes after “check”"
+        } else {
+            "画面「where」が「check」より後にあります"
+        };
+        assert!(err.contains(named), "{lang}: {err}");
+        assert!(out.is_empty(), "{out}");
+    }
+}
+
 /// Someone moved over under a consent to an earlier version (expired): status says at once
 /// that they use their own phone without a consent in force, as the report lists them.
 #[test]

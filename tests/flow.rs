@@ -182,7 +182,7 @@ fn no_and_not_now_need_no_answers_to_the_check_but_agreeing_does() {
     // One →, then another key: still the check.
     k.keys("<Right>");
     assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);
-    assert!(k.app.person.check.skip_asked, "{:?}", k.app.notice);
+    assert!(k.app.person.skip_asked_at.is_some(), "{:?}", k.app.notice);
     assert!(k.screen().contains("press → again"), "{}", k.screen());
     k.keys("<Down><Right>");
     assert_eq!(k.app.ctx(), tebiki::keys::Ctx::Check);

@@ -26,10 +26,6 @@ pub struct CheckState {
     /// The option ticked with Space: Enter answers with it (or with the highlighted option
     /// when none is ticked). Ticking never answers.
     pub ticked: Option<usize>,
-    /// → was pressed once on an unanswered check: a second → goes on to the choice without
-    /// the questions (to say No or Not now; agreeing needs them). One key alone never skips
-    /// the check (PageDown, pressed to read on, is the same command).
-    pub skip_asked: bool,
 }
 
 impl CheckState {
@@ -40,22 +36,22 @@ impl CheckState {
 
 impl App {
     /// The check's "→ again to go on without the answers", and a text screen's "→ again to
-    /// decide without reading on", hold for the very next key only (help opened between, say,
-    /// asks again): called before every command is applied.
+    /// decide without reading on", hold for the very next key only, and only while the question
+    /// is on screen (help opened between, say, asks again): called before every command.
     pub(super) fn keep_skip_question(&mut self, cmd: &Cmd) {
-        let on_screen = |id: &str| self.notice.as_ref().is_some_and(|n| n.id == id);
-        let check = on_screen("check-skip-confirm");
-        let reading = on_screen("read-to-end-or-decide");
-        let p = &mut self.person;
-        p.check.skip_asked = std::mem::take(&mut p.check.skip_asked) && check && *cmd == Cmd::Next;
-        p.skip_reading_asked =
-            std::mem::take(&mut p.skip_reading_asked) && reading && *cmd == Cmd::Next;
+        let asked = self
+            .notice
+            .as_ref()
+            .is_some_and(|n| matches!(n.id, "check-skip-confirm" | "read-to-end-or-decide"));
+        if !(asked && *cmd == Cmd::Next) {
+            self.person.skip_asked_at = None;
+        }
     }
 
-    /// Asks whether to skip (the first →, or one too soon after it): the message `id`, and the
-    /// time for [`SKIP_PAUSE`].
-    pub(super) fn ask_skip(&mut self, id: &'static str) {
-        self.person.skip_asked_at = Some(self.last_input);
+    /// Asks whether to skip with the message `id`: the first →, or one too soon after it
+    /// (`arm`: from now, see [`SKIP_PAUSE`]), or another key that only says how (not `arm`).
+    pub(super) fn ask_skip(&mut self, id: &'static str, arm: bool) {
+        self.person.skip_asked_at = arm.then_some(self.last_input);
         self.notice = Some(Notice::info(id));
     }
 
@@ -96,16 +92,14 @@ impl App {
         // (agreeing needs every answer right; see `App::decision`).
         if cmd == Cmd::Next {
             // Set by the → just before, its question still on screen (see `App::apply`).
-            if self.person.check.skip_asked && self.skip_ready() {
-                let check = &mut self.person.check;
-                check.skip_asked = false;
-                check.wrong = None;
+            if self.skip_ready() {
+                self.person.skip_asked_at = None;
+                self.person.check.wrong = None;
                 self.go(Step::Screen(i + 1));
                 // Said on arrival, not only once "agree" is refused.
-                self.notice = Some(Notice::info("choice-check-first"));
+                self.notice = self.agree_needs().map(Notice::info);
             } else {
-                self.person.check.skip_asked = true;
-                self.ask_skip("check-skip-confirm");
+                self.ask_skip("check-skip-confirm", true);
             }
             return None;
         }

@@ -32,12 +32,23 @@ impl App {
             None => Err("choice-nothing-chosen"),
             Some(Pick::NotNow) => Ok(Decision::Deferred),
             Some(Pick::Refuse) => Ok(Decision::Refused),
-            // Come here without reading on or without the check's answers (to say No or Not
-            // now): agreeing needs them.
-            Some(Pick::Agree) if self.unread_before_choice().is_some() => Err("choice-read-first"),
-            Some(Pick::Agree) if !self.check_done() => Err("choice-check-first"),
-            Some(Pick::Agree) if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
-            Some(Pick::Agree) => Err("choice-acknowledge-first"),
+            Some(Pick::Agree) => match self.agree_needs() {
+                Some(why) => Err(why),
+                None if c.acks.iter().all(|&a| a) => Ok(Decision::Given),
+                None => Err("choice-acknowledge-first"),
+            },
+        }
+    }
+
+    /// What agreeing still needs of someone who came to the choice without reading on or
+    /// without the check's answers (to say No or Not now), as the message that says so.
+    pub fn agree_needs(&self) -> Option<&'static str> {
+        if self.unread_before_choice().is_some() {
+            Some("choice-read-first")
+        } else if !self.check_done() {
+            Some("choice-check-first")
+        } else {
+            None
         }
     }
 
@@ -47,13 +58,10 @@ impl App {
         if self.session.is_some() {
             return None;
         }
-        let screens = &self.content.manifest.screens;
-        let choice = self.screen_of_kind(ScreenKind::Choice)?;
-        (0..choice).find(|&j| {
-            screens[j].kind == ScreenKind::Info
-                && screens[j].required
-                && !self.person.visits[j].read_to_end
-        })
+        self.content
+            .manifest
+            .to_read()
+            .find(|&j| !self.person.visits[j].read_to_end)
     }
 
     /// Whether the check is done: every answer right, or no questions to answer.

@@ -181,13 +181,12 @@ pub struct Person {
     pub choice: ChoiceState,
     /// Reached the current screen from a wrong answer: Enter goes back to the question.
     pub revisit: bool,
-    /// → was pressed once on a text screen not yet read to its end: a second → goes on to
-    /// the choice without reading on (to say No or Not now; agreeing needs the reading).
-    pub skip_reading_asked: bool,
+    /// When → was pressed on a text screen not yet read to its end, or on an unanswered
+    /// check: a second → goes on to the choice without reading on or without the questions
+    /// (to say No or Not now; agreeing needs them), after [`SKIP_PAUSE`].
+    pub skip_asked_at: Option<Instant>,
     /// The text screen left that way: Esc on the choice goes back to it.
     pub left_reading_at: Option<usize>,
-    /// When the first → of a skip (reading or check) was pressed (see [`SKIP_PAUSE`]).
-    pub skip_asked_at: Option<Instant>,
     pub saved: Option<Saved>,
     /// The receipt's QR code is shown.
     pub code_shown: bool,
@@ -248,9 +247,8 @@ impl Person {
                 ..ChoiceState::default()
             },
             revisit: false,
-            skip_reading_asked: false,
-            left_reading_at: None,
             skip_asked_at: None,
+            left_reading_at: None,
             saved: None,
             code_shown: false,
             link_code: None,
@@ -557,8 +555,7 @@ impl App {
                 self.update(Cmd::Input(text.clone()))
             }
             _ => {
-                self.person.skip_reading_asked = false;
-                self.person.check.skip_asked = false;
+                self.person.skip_asked_at = None;
                 None
             }
         }
@@ -586,8 +583,7 @@ impl App {
                 }
             }
             // A key between the two → of a skip cancels it, even one that does nothing here.
-            self.person.skip_reading_asked = false;
-            self.person.check.skip_asked = false;
+            self.person.skip_asked_at = None;
             return None;
         };
         self.arrow = key.code == KeyCode::Right;

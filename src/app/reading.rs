@@ -130,30 +130,19 @@ impl App {
                     // Declining is never harder to reach than agreeing.
                     let choice = self.screen_of_kind(ScreenKind::Choice).filter(|&c| c > i);
                     match choice {
-                        Some(c)
-                            if cmd == Cmd::Next
-                                && self.person.skip_reading_asked
-                                && self.skip_ready() =>
-                        {
-                            self.person.skip_reading_asked = false;
+                        Some(c) if cmd == Cmd::Next && self.skip_ready() => {
+                            self.person.skip_asked_at = None;
                             self.person.left_reading_at = Some(i);
                             self.person.revisit = false;
                             self.go(Step::Screen(c));
                             // What agreeing still needs, said on arrival (in a trainer's
                             // session the slides were the reading: only the check, if that).
-                            self.notice = if self.unread_before_choice().is_some() {
-                                Some(Notice::info("choice-read-first"))
-                            } else if !self.check_done() {
-                                Some(Notice::info("choice-check-first"))
-                            } else {
-                                None
-                            };
+                            self.notice = self.agree_needs().map(Notice::info);
                         }
                         Some(_) => {
                             // Only → (or PgDn, the same command) is the first of the two:
                             // Enter says how, but does not count.
-                            self.person.skip_reading_asked = cmd == Cmd::Next;
-                            self.ask_skip("read-to-end-or-decide");
+                            self.ask_skip("read-to-end-or-decide", cmd == Cmd::Next);
                         }
                         None => self.notice = Some(Notice::info("read-to-end-first")),
                     }

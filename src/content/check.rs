@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 
 use super::markdown::{Directive, directive, parse, split_notes};
-use super::{ContentIssue, IssueKind, RawContent, ScreenKind, ScreenMeta, placeholders_in};
+use super::{
+    ContentIssue, IssueKind, Manifest, RawContent, ScreenKind, ScreenMeta, placeholders_in,
+};
 use crate::config::PLACEHOLDERS;
 use crate::i18n::{line_of, parse_ftl};
 use crate::source::Source;
@@ -30,6 +32,42 @@ fn issue(file: &str, line: Option<usize>, kind: IssueKind) -> ContentIssue {
         line,
         kind,
     }
+}
+
+/// The order the flow takes: every required text screen before the check and the choice, and
+/// the check before the choice. Each screen after one it must come before is named.
+pub(super) fn screen_order(m: &Manifest, manifest: &str) -> Vec<ContentIssue> {
+    let mut issues = Vec::new();
+    // The first check, then the choice: what the screens after it must not be.
+    let mut past: Option<&ScreenMeta> = None;
+    for s in &m.screens {
+        let must_precede = match s.kind {
+            ScreenKind::Info => s.required,
+            ScreenKind::Check => true,
+            _ => false,
+        };
+        // A second check may follow the first.
+        let both_checks = s.kind == ScreenKind::Check && past.is_some_and(|p| p.kind == s.kind);
+        if let Some(p) = past
+            && must_precede
+            && !both_checks
+        {
+            issues.push(issue(
+                manifest,
+                None,
+                IssueKind::ScreenOrder {
+                    id: s.id.clone(),
+                    before: p.id.clone(),
+                },
+            ));
+        }
+        match s.kind {
+            ScreenKind::Choice => past = Some(s),
+            ScreenKind::Check if past.is_none() => past = Some(s),
+            _ => {}
+        }
+    }
+    issues
 }
 
 fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
@@ -63,34 +101,6 @@ fn check_content(raw: &RawContent) -> Vec<ContentIssue> {
                     IssueKind::UnknownScreen { id: s.clone() },
                 ));
             }
-        }
-    }
-    // Each required text screen before the check and the choice, and the check before the
-    // choice: each screen that should come before a later one of these is named.
-    let mut past: Option<&ScreenMeta> = None;
-    for s in &m.screens {
-        let must_precede = match s.kind {
-            ScreenKind::Info => s.required,
-            ScreenKind::Check => true,
-            _ => false,
-        };
-        if let Some(p) = past
-            && must_precede
-            && !(s.kind == ScreenKind::Check && p.kind == ScreenKind::Check)
-        {
-            issues.push(issue(
-                manifest,
-                None,
-                IssueKind::ScreenOrder {
-                    id: s.id.clone(),
-                    before: p.id.clone(),
-                },
-            ));
-        }
-        match s.kind {
-            ScreenKind::Choice => past = Some(s),
-            ScreenKind::Check if past.is_none() => past = Some(s),
-            _ => {}
         }
     }
     for q in &m.questions {

@@ -42,6 +42,20 @@ pub struct Manifest {
     pub skimming: BTreeMap<String, Skimming>,
 }
 
+impl Manifest {
+    /// The text screens a person must read to their end to agree: the required ones before
+    /// the choice (where [`check::screen_order`] holds, every required one), as indices.
+    pub fn to_read(&self) -> impl Iterator<Item = usize> + '_ {
+        let choice = self
+            .screens
+            .iter()
+            .position(|s| s.kind == ScreenKind::Choice)
+            .unwrap_or(0);
+        (0..choice)
+            .filter(|&i| self.screens[i].kind == ScreenKind::Info && self.screens[i].required)
+    }
+}
+
 /// How fast one can skim a language: `per_minute` characters (`unit = "chars"`, for Japanese)
 /// or words (`unit = "words"`).
 #[derive(Debug, Clone, Deserialize)]
@@ -292,6 +306,8 @@ impl RawContent {
                 kind: IssueKind::Parse(e.message().to_string()),
             }]
         })?;
+        // The flow, and what records and receipts say of a decision, go by this order.
+        issues.extend(check::screen_order(&manifest, &manifest_file.display));
         let mut langs = Vec::new();
         for code in source.subdirs("content") {
             let lang = Lang::new(&code);

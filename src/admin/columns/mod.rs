@@ -29,8 +29,7 @@ pub struct Row<'a, 'b> {
 pub struct Screens {
     /// Not text to read to its end (the check, the choice, the receipt).
     pub not_reading: Vec<String>,
-    /// The text screens a person must read to agree (the required ones before the choice),
-    /// in order.
+    /// The text screens a person must read to agree ([`crate::content::Manifest::to_read`]).
     pub required: Vec<String>,
     /// The content's policy version: a decision under it was shown these screens.
     pub policy_version: String,
@@ -38,22 +37,13 @@ pub struct Screens {
 
 impl Screens {
     pub fn of(manifest: &crate::content::Manifest) -> Screens {
-        use crate::content::ScreenKind;
-        let screens = &manifest.screens;
-        let choice = screens.iter().position(|s| s.kind == ScreenKind::Choice);
-        let ids = |keep: &dyn Fn(&crate::content::ScreenMeta) -> bool, upto: usize| {
-            screens[..upto]
-                .iter()
-                .filter(|s| keep(s))
-                .map(|s| s.id.clone())
-                .collect()
-        };
+        let id = |i: usize| manifest.screens[i].id.clone();
         Screens {
-            not_reading: ids(&|s| s.kind != ScreenKind::Info, screens.len()),
-            required: ids(
-                &|s| s.kind == ScreenKind::Info && s.required,
-                choice.unwrap_or(0),
-            ),
+            not_reading: (0..manifest.screens.len())
+                .filter(|&i| manifest.screens[i].kind != crate::content::ScreenKind::Info)
+                .map(id)
+                .collect(),
+            required: manifest.to_read().map(id).collect(),
             policy_version: manifest.policy_version.clone(),
         }
     }

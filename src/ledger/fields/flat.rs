@@ -260,15 +260,7 @@ mod tests {
                 0..6,
             )
         ) {
-            let json = format!(
-                "{{{}}}",
-                members
-                    .iter()
-                    .map(|(k, v)| format!("\"{k}\":{v}"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
-            same_as_serde(&json);
+            same_as_serde(&super::super::json_object(&members));
         }
     }
 }

@@ -547,6 +547,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for Session<'a> {
     }
 }
 
+/// A JSON object of `members` (keys, and values as JSON text), compact as the writer writes.
+#[cfg(test)]
+pub(crate) fn json_object(members: &[(impl fmt::Display, impl fmt::Display)]) -> String {
+    let members: Vec<String> = members
+        .iter()
+        .map(|(k, v)| format!("\"{k}\":{v}"))
+        .collect();
+    format!("{{{}}}", members.join(","))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -649,14 +659,7 @@ mod tests {
             &[("type", r#""withdrawal""#), ("how", r#"{"method":5}"#)],
         ];
         for members in cases {
-            let line = format!(
-                "{{{}}}",
-                members
-                    .iter()
-                    .map(|(k, v)| format!("\"{k}\":{v}"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
+            let line = json_object(members);
             let member = |i: usize| {
                 members
                     .iter()
