@@ -39,6 +39,15 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
 
+/// Makes the content copy in `dir` put a required screen (`where`) after the check.
+fn required_screen_after_the_check(dir: &Path) {
+    edit(
+        &dir.join("content/manifest.toml"),
+        "[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = false\n\n[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n",
+        "[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n\n[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = true\n",
+    );
+}
+
 fn body(id: &str, name: &str, decision: &str, version: &str) -> Map<String, Value> {
     let v = json!({ "employee": { "id": id, "name": name }, "decision": decision,
                     "policy": { "id": "line-works-own-phone", "version": version }, "receipt": "ABCD-EFGH" });
@@ -86,11 +95,7 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
         "options = [\n  \"An extra option\",\n",
     );
     // A required screen after the check.
-    edit(
-        &dir.join("content/manifest.toml"),
-        "[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = false\n\n[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n",
-        "[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n\n[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = true\n",
-    );
+    required_screen_after_the_check(&dir);
     // A misspelt condition, and a question whose rule is no longer marked.
     edit(
         &dir.join("content/ja/receipt.md"),
@@ -150,11 +155,7 @@ fn content_check_finds_every_kind_of_problem_with_its_place() {
 fn content_with_a_required_screen_after_the_check_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let (_keep, dir) = content_copy();
-    edit(
-        &dir.join("content/manifest.toml"),
-        "[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = false\n\n[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n",
-        "[[screens]]\nid = \"check\"\nkind = \"check\"\nrequired = true\n\n[[screens]]\nid = \"where\"\nkind = \"info\"\nrequired = true\n",
-    );
+    required_screen_after_the_check(&dir);
     for lang in ["en", "ja"] {
         let o = tebiki(
             data.path(),
